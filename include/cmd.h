@@ -1,0 +1,45 @@
+/*
+ * cmd.h: subcommands. Each cmd-NAME.c file defines one `const struct
+ * cmd_entry cmd_NAME_entry` at its top and one exec function; cmd-table.c
+ * lists them; main.c parses the global options and dispatches.
+ *
+ * Commands are the only code (besides main) that prints errors and
+ * chooses exit statuses (see EXIT_* in util.h).
+ */
+#ifndef DOSSIER_CMD_H
+#define DOSSIER_CMD_H
+
+struct store;
+
+/* What the global options chose, handed to every command. */
+struct cmd_ctx {
+	const char *db_path;   /* --db, $DOSSIER_DB or the XDG default */
+	int quiet;             /* --quiet: no progress, no warnings */
+	struct store *store;   /* opened on demand by cmd_store() */
+	int store_flags;
+};
+
+struct cmd_entry {
+	const char *name;
+	const char *usage;     /* after "dossier NAME " */
+	const char *summary;   /* one line for --help */
+	int (*exec)(struct cmd_ctx *ctx, int argc, char **argv);
+};
+
+/* cmd-table.c */
+extern const struct cmd_entry *const cmd_table[];
+const struct cmd_entry *cmd_find(const char *name);
+
+/* cmd-context.c */
+/* Opens the database named by the context (once); prints the error and
+ * returns NULL on failure. */
+struct store *cmd_store(struct cmd_ctx *ctx, int flags);
+void cmd_ctx_free(struct cmd_ctx *ctx);
+/* Prints "dossier: NAME: MESSAGE" and the usage line; returns EXIT_USAGE. */
+int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+#endif

@@ -1,0 +1,106 @@
+/*
+ * util.h: the few things every module shares: the error convention, growable
+ * byte buffers, an arena for per-article analysis, and where files live.
+ *
+ * Error convention: a function that can fail returns 0 (or a count, or a
+ * pointer) on success and -1 (or NULL) on failure after calling err_set()
+ * with a message that names the place: "foo.html: not valid UTF-8 at byte
+ * 812". Only main() and the cmd-*.c files print the message (with
+ * err_print) and choose an exit status. Library code never calls exit().
+ */
+#ifndef DOSSIER_UTIL_H
+#define DOSSIER_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define PRINTFLIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRINTFLIKE(f, a)
+#endif
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Exit statuses, documented in dossier(1). */
+enum {
+	EXIT_OK = 0,
+	EXIT_FAIL = 1,    /* the command failed */
+	EXIT_USAGE = 2,   /* bad options or arguments */
+	EXIT_PARTIAL = 3, /* a batch ran but some inputs were refused */
+};
+
+/* util-err.c */
+int err_set(const char *fmt, ...) PRINTFLIKE(1, 2);       /* always returns -1 */
+int err_prefix(const char *fmt, ...) PRINTFLIKE(1, 2);    /* prepends "X: "; returns -1 */
+const char *err_msg(void);
+void err_clear(void);
+/* Prints "dossier: CONTEXT: MESSAGE\n" (or without context) to stderr. */
+void err_print(const char *context);
+void warn_print(const char *fmt, ...) PRINTFLIKE(1, 2);
+/* Warnings go to stderr unless quiet; cmd-* set this from --quiet. */
+void warn_set_quiet(int quiet);
+
+/* Allocation that cannot fail: dossier aborts with a message on OOM, since
+ * no caller could do anything more useful. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) PRINTFLIKE(1, 2);
+
+/* util-buf.c: a growable byte string, always NUL-terminated. */
+struct buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+void buf_init(struct buf *b);
+void buf_free(struct buf *b);
+void buf_reset(struct buf *b);
+void buf_grow(struct buf *b, size_t extra);
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_addc(struct buf *b, char c);
+void buf_adds(struct buf *b, const char *s);
+void buf_printf(struct buf *b, const char *fmt, ...) PRINTFLIKE(2, 3);
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+char *buf_detach(struct buf *b, size_t *len);  /* caller frees; b is reset */
+
+/* util-arena.c: bump allocation freed all at once, for per-article work. */
+struct arena_block;
+struct arena {
+	struct arena_block *head;
+};
+void arena_init(struct arena *a);
+void *arena_alloc(struct arena *a, size_t n);   /* aligned for any type */
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+void arena_free(struct arena *a);
+
+/* util-path.c: where dossier keeps and finds things. */
+/* The database: --db, else $DOSSIER_DB, else $XDG_DATA_HOME/dossier/dossier.db
+ * (default ~/.local/share/dossier/). Returns a malloc'd path. */
+char *path_default_db(void);
+/* $XDG_CONFIG_HOME/dossier/config (default ~/.config/dossier/config). */
+char *path_config_file(void);
+/* Directory holding data/ files (kb/, samples/, chrome.txt, ...):
+ * $DOSSIER_DATADIR, else the installed $(pkgdatadir), else the source tree. */
+const char *path_data_dir(void);
+/* Directory holding *.theme: $DOSSIER_THEMEDIR, else $(pkgdatadir)/themes,
+ * else the source tree's themes/. */
+const char *path_theme_dir(void);
+/* malloc'd "DIR/NAME" for a file under path_data_dir(). */
+char *path_data_file(const char *name);
+/* Creates DIR and its parents with mode 0700 where missing. */
+int path_mkdir_private(const char *dir);
+/* Creates the directory holding FILE (0700) where missing. */
+int path_mkdir_parent(const char *file);
+/* Reads a whole file (at most max bytes; larger is an error naming it). */
+int path_read_file(const char *path, size_t max, char **out, size_t *len);
+/* Writes a file atomically: temp file in the same directory, fsync, rename.
+ * Mode follows the umask. */
+int path_write_atomic(const char *path, const void *data, size_t len);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * cmd-context.c: what all commands share: opening the database once, and
+ * reporting a misused command the same way everywhere.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cmd.h"
+#include "store.h"
+#include "util.h"
+
+struct store *
+cmd_store(struct cmd_ctx *ctx, int flags)
+{
+	if (ctx->store != NULL)
+		return ctx->store;
+	if (store_open(ctx->db_path, flags | ctx->store_flags, &ctx->store) != 0) {
+		err_print(NULL);
+		return NULL;
+	}
+	return ctx->store;
+}
+
+void
+cmd_ctx_free(struct cmd_ctx *ctx)
+{
+	store_close(ctx->store);
+	ctx->store = NULL;
+}
+
+int
+cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "dossier: %s: ", e->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: dossier %s %s\n", e->name, e->usage);
+	return EXIT_USAGE;
+}

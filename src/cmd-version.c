@@ -1,0 +1,40 @@
+/*
+ * cmd-version.c: `dossier version`: the version, the libraries it runs on,
+ * and where it keeps and finds its files, for bug reports.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include <curses.h>
+#include <libxml/xmlversion.h>
+#include <sqlite3.h>
+#include <unistring/version.h>
+
+#include "cmd.h"
+#include "util.h"
+
+static int cmd_version_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_version_entry = {
+	.name = "version",
+	.usage = "",
+	.summary = "show the version, libraries and paths",
+	.exec = cmd_version_exec,
+};
+
+static int
+cmd_version_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	(void)argv;
+	if (argc > 1)
+		return cmd_usage_error(&cmd_version_entry, "takes no arguments");
+	printf("dossier %s\n", PACKAGE_VERSION);
+	printf("sqlite %s, %s, libxml2 %s, libunistring %d.%d\n", sqlite3_libversion(),
+	    curses_version(), LIBXML_DOTTED_VERSION, _libunistring_version >> 8,
+	    _libunistring_version & 0xff);
+	printf("database: %s\n", ctx->db_path);
+	printf("data:     %s\n", path_data_dir());
+	printf("themes:   %s\n", path_theme_dir());
+	return EXIT_OK;
+}

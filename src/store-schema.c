@@ -1,0 +1,184 @@
+/*
+ * store-schema.c: the database schema and its forward migrations.
+ *
+ * PRAGMA user_version holds the schema version. migrations[v-1] takes a
+ * database from version v-1 to v; each runs in one transaction, so a crash
+ * leaves the old version intact. A migration only adds or reshapes: it
+ * never drops rows, because annotations are a person's work.
+ *
+ * Offsets (start, end) are byte offsets into articles.body, half-open.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "store.h"
+#include "util.h"
+
+static const char *const migrations[] = {
+	/* 1: the first schema. */
+	"CREATE TABLE articles ("
+	"  id INTEGER PRIMARY KEY,"
+	"  title TEXT NOT NULL,"
+	"  source TEXT,"                   /* path or URL it came from */
+	"  outlet TEXT,"
+	"  published TEXT,"                /* ISO 8601 date when known */
+	"  dateline TEXT,"                 /* place of a 'MOSCOW —' dateline */
+	"  format TEXT NOT NULL,"          /* text, html, rss, atom */
+	"  body TEXT NOT NULL,"            /* NFC UTF-8, never changed */
+	"  comments TEXT,"                 /* reader comments, apart from body */
+	"  hash TEXT NOT NULL UNIQUE,"     /* of title+body+comments */
+	"  imported TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  previous_id INTEGER REFERENCES articles(id)" /* older version of same source */
+	");"
+	"CREATE INDEX articles_source ON articles(source);"
+	"CREATE INDEX articles_order ON articles(published DESC, id DESC);"
+	"CREATE TABLE paragraphs ("
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	"  PRIMARY KEY (article_id, idx)) WITHOUT ROWID;"
+	"CREATE TABLE sentences ("
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	"  PRIMARY KEY (article_id, idx)) WITHOUT ROWID;"
+	/* Full-text index: rowid = articles.id; notes holds the article's
+	 * annotation notes so corpus search finds them. */
+	"CREATE VIRTUAL TABLE articles_fts USING fts5("
+	"  title, body, notes, tokenize = 'unicode61 remove_diacritics 2');"
+	/* Knowledge base. origin: 'kb' (shipped file), 'user' (added by the
+	 * user: survives reloads of the shipped file), 'candidate' (found by
+	 * extraction, not yet promoted). status: 'active' or 'dismissed'. */
+	"CREATE TABLE entities ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  kind TEXT NOT NULL CHECK (kind IN"
+	"    ('person','state','organization','place','agreement','event')),"
+	"  origin TEXT NOT NULL DEFAULT 'kb' CHECK (origin IN ('kb','user','candidate')),"
+	"  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','dismissed')),"
+	"  date TEXT,"                     /* agreements and events */
+	"  attrs TEXT"                     /* JSON: parties, notes, ... */
+	");"
+	"CREATE TABLE aliases ("
+	"  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+	"  alias TEXT NOT NULL,"
+	"  origin TEXT NOT NULL DEFAULT 'kb',"
+	"  PRIMARY KEY (entity_id, alias)) WITHOUT ROWID;"
+	"CREATE INDEX aliases_alias ON aliases(alias);"
+	"CREATE TABLE roles ("
+	"  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+	"  role TEXT NOT NULL, since TEXT, until TEXT,"
+	"  origin TEXT NOT NULL DEFAULT 'kb');"
+	"CREATE INDEX roles_entity ON roles(entity_id);"
+	/* how: 'alias', 'pattern' (agreement by date + words), 'anaphora'. */
+	"CREATE TABLE mentions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+	"  start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	"  how TEXT NOT NULL DEFAULT 'alias');"
+	"CREATE INDEX mentions_article ON mentions(article_id, start);"
+	"CREATE INDEX mentions_entity ON mentions(entity_id, article_id);"
+	"CREATE TABLE statements ("
+	"  id INTEGER PRIMARY KEY,"
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  speaker_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,"
+	"  start INTEGER NOT NULL, end INTEGER NOT NULL,"   /* the sentence(s) */
+	"  verb TEXT,"                                       /* reporting verb */
+	"  quote_start INTEGER, quote_end INTEGER);"
+	"CREATE INDEX statements_article ON statements(article_id, start);"
+	"CREATE INDEX statements_speaker ON statements(speaker_id);"
+	"CREATE TABLE statement_links ("
+	"  from_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,"
+	"  to_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,"
+	"  score REAL NOT NULL,"
+	"  PRIMARY KEY (from_id, to_id)) WITHOUT ROWID;"
+	"CREATE INDEX statement_links_to ON statement_links(to_id);"
+	/* Annotations. A highlight is anchored both by position and by quote
+	 * with context (W3C TextPositionSelector + TextQuoteSelector). state:
+	 * 'active', 'orphaned' (could not be re-anchored), 'deleted' (kept so
+	 * undo and sync can restore it), 'superseded' (carried to a newer
+	 * version of the article). */
+	"CREATE TABLE tags ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  color TEXT,"
+	"  key TEXT);"
+	"CREATE TABLE annotations ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uuid TEXT NOT NULL UNIQUE,"
+	"  article_id INTEGER NOT NULL REFERENCES articles(id),"
+	"  start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	"  quote TEXT NOT NULL, prefix TEXT NOT NULL DEFAULT '', suffix TEXT NOT NULL DEFAULT '',"
+	"  note TEXT,"
+	"  speaker_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,"
+	"  target_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,"
+	"  status TEXT CHECK (status IS NULL OR status IN"
+	"    ('unverified','supported','disputed','false')),"
+	"  state TEXT NOT NULL DEFAULT 'active' CHECK (state IN"
+	"    ('active','orphaned','deleted','superseded')),"
+	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+	"  modified TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
+	"CREATE INDEX annotations_article ON annotations(article_id, start);"
+	"CREATE TABLE annotation_tags ("
+	"  annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,"
+	"  tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (annotation_id, tag_id)) WITHOUT ROWID;"
+	/* Small key/value settings: where the reader left off, and so on. */
+	"CREATE TABLE state ("
+	"  key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;",
+};
+
+const char *
+store_schema_sql(int version)
+{
+	if (version < 1 || version > (int)ARRAY_LEN(migrations))
+		return NULL;
+	return migrations[version - 1];
+}
+
+static int
+user_version(struct store *st, int *v)
+{
+	sqlite3_stmt *s = store_stmt(st, "PRAGMA user_version");
+
+	if (s == NULL || sqlite3_step(s) != SQLITE_ROW)
+		return store_err(st, "reading schema version");
+	*v = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return 0;
+}
+
+int
+store_schema_migrate(struct store *st)
+{
+	sqlite3 *db = store_sqlite(st);
+	char *msg = NULL, pragma[64];
+	int v = 0;
+
+	if (user_version(st, &v) != 0)
+		return -1;
+	if (v > STORE_SCHEMA_VERSION)
+		return err_set("%s: made by a newer dossier (schema %d, this one knows %d); "
+		    "refusing to open it", store_path(st), v, STORE_SCHEMA_VERSION);
+	if (v == STORE_SCHEMA_VERSION)
+		return 0;
+	if (store_is_readonly(st))
+		return err_set("%s: schema %d needs upgrading to %d, but the database is read-only",
+		    store_path(st), v, STORE_SCHEMA_VERSION);
+	for (; v < STORE_SCHEMA_VERSION; v++) {
+		if (store_begin(st) != 0)
+			return -1;
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+		if (sqlite3_exec(db, migrations[v], NULL, NULL, &msg) != SQLITE_OK ||
+		    sqlite3_exec(db, pragma, NULL, NULL, &msg) != SQLITE_OK) {
+			err_set("%s: migrating schema to version %d: %s", store_path(st), v + 1,
+			    msg ? msg : "unknown error");
+			sqlite3_free(msg);
+			store_rollback(st);
+			return -1;
+		}
+		if (store_commit(st) != 0)
+			return -1;
+	}
+	return 0;
+}

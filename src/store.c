@@ -1,0 +1,241 @@
+/*
+ * store.c: opening the database, its connection-wide settings, the cache of
+ * prepared statements and transaction nesting. The tables themselves are in
+ * store-schema.c; each kind of row has its own store-*.c file.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "util.h"
+
+/* Statement cache: open addressing on the SQL text's address. dossier uses
+ * a few dozen distinct statements, so a small fixed table suffices; when it
+ * is full further statements are still prepared, just not cached. */
+#define STMT_CACHE 128
+
+struct stmt_slot {
+	const char *sql;
+	sqlite3_stmt *stmt;
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	int readonly;
+	int depth;                   /* store_begin nesting */
+	struct stmt_slot cache[STMT_CACHE];
+	sqlite3_stmt *uncached;      /* last statement that did not fit */
+};
+
+int
+store_err(struct store *st, const char *what)
+{
+	return err_set("%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+}
+
+sqlite3 *
+store_sqlite(struct store *st)
+{
+	return st->db;
+}
+
+const char *
+store_path(const struct store *st)
+{
+	return st->path;
+}
+
+int
+store_is_readonly(const struct store *st)
+{
+	return st->readonly;
+}
+
+sqlite3_stmt *
+store_stmt(struct store *st, const char *sql)
+{
+	size_t h = ((uintptr_t)sql >> 3) % STMT_CACHE, i;
+	sqlite3_stmt *s;
+
+	for (i = 0; i < STMT_CACHE; i++) {
+		struct stmt_slot *slot = &st->cache[(h + i) % STMT_CACHE];
+		if (slot->sql == sql) {
+			sqlite3_reset(slot->stmt);
+			sqlite3_clear_bindings(slot->stmt);
+			return slot->stmt;
+		}
+		if (slot->sql == NULL) {
+			if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+			    &s, NULL) != SQLITE_OK) {
+				store_err(st, "preparing a query");
+				return NULL;
+			}
+			slot->sql = sql;
+			slot->stmt = s;
+			return s;
+		}
+	}
+	sqlite3_finalize(st->uncached);
+	st->uncached = NULL;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &st->uncached, NULL) != SQLITE_OK) {
+		store_err(st, "preparing a query");
+		return NULL;
+	}
+	return st->uncached;
+}
+
+static int
+exec(struct store *st, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		err_set("%s: %s", st->path, msg ? msg : sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_begin(struct store *st)
+{
+	if (st->depth++ > 0)
+		return 0;
+	if (exec(st, "BEGIN IMMEDIATE") != 0) {
+		st->depth = 0;
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_commit(struct store *st)
+{
+	if (st->depth == 0)
+		return 0;
+	if (--st->depth > 0)
+		return 0;
+	if (exec(st, "COMMIT") != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_rollback(struct store *st)
+{
+	if (st->depth == 0)
+		return 0;
+	st->depth = 0;
+	return sqlite3_get_autocommit(st->db) ? 0 : exec(st, "ROLLBACK");
+}
+
+int
+store_check(struct store *st, int full)
+{
+	sqlite3_stmt *s;
+	struct buf problems;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, full ? "PRAGMA integrity_check" : "PRAGMA quick_check",
+	    -1, &s, NULL) != SQLITE_OK)
+		return store_err(st, "checking integrity");
+	buf_init(&problems);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *row = (const char *)sqlite3_column_text(s, 0);
+		if (row != NULL && strcmp(row, "ok") != 0) {
+			if (problems.len > 0)
+				buf_adds(&problems, "; ");
+			buf_adds(&problems, row);
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		buf_free(&problems);
+		return store_err(st, "checking integrity");
+	}
+	if (problems.len > 0) {
+		err_set("%s: damaged: %s", st->path, problems.data);
+		buf_free(&problems);
+		return -1;
+	}
+	buf_free(&problems);
+	return 0;
+}
+
+static int
+configure(struct store *st)
+{
+	if (sqlite3_busy_timeout(st->db, 5000) != SQLITE_OK)
+		return store_err(st, "setting busy timeout");
+	if (exec(st, "PRAGMA foreign_keys = ON") != 0)
+		return -1;
+	if (!st->readonly &&
+	    (exec(st, "PRAGMA journal_mode = WAL") != 0 ||
+	     exec(st, "PRAGMA synchronous = NORMAL") != 0))
+		return -1;
+	return 0;
+}
+
+int
+store_open(const char *path, int flags, struct store **out)
+{
+	struct store *st;
+	int oflags, created;
+
+	*out = NULL;
+	created = access(path, F_OK) != 0;
+	if (created && (flags & STORE_NOCREATE))
+		return err_set("%s: no such database", path);
+	if (created && !(flags & STORE_READONLY) && path_mkdir_parent(path) != 0)
+		return -1;
+	st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	st->readonly = (flags & STORE_READONLY) != 0;
+	if (!st->readonly && !created && access(path, W_OK) != 0)
+		st->readonly = 1;
+	oflags = st->readonly ? SQLITE_OPEN_READONLY
+	    : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
+		err_set("%s: cannot open database: %s", path,
+		    st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	if (configure(st) != 0 || store_schema_migrate(st) != 0)
+		goto fail;
+	/* SQLite creates the file on its first write, with the umask's mode;
+	 * a person's notes are private. */
+	if (created && !st->readonly)
+		chmod(path, 0600);
+	*out = st;
+	return 0;
+fail:
+	store_close(st);
+	return -1;
+}
+
+void
+store_close(struct store *st)
+{
+	size_t i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < STMT_CACHE; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	sqlite3_finalize(st->uncached);
+	if (st->db != NULL)
+		sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}

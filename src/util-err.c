@@ -1,0 +1,164 @@
+/*
+ * util-err.c: the one place error messages are kept between the function
+ * that found the problem and the command that reports it.
+ *
+ * The message is a single static buffer because dossier is single-threaded
+ * and a failure is always reported (or cleared) before the next one.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static char err_buf[1024];
+static int warn_quiet;
+
+int
+err_set(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err_buf, sizeof err_buf, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+err_prefix(const char *fmt, ...)
+{
+	char old[sizeof err_buf];
+	size_t n;
+	va_list ap;
+
+	memcpy(old, err_buf, sizeof old);
+	va_start(ap, fmt);
+	vsnprintf(err_buf, sizeof err_buf, fmt, ap);
+	va_end(ap);
+	n = strlen(err_buf);
+	if (n + 2 < sizeof err_buf) {
+		memcpy(err_buf + n, ": ", 2);
+		n += 2;
+		memcpy(err_buf + n, old, sizeof err_buf - n - 1);
+		err_buf[sizeof err_buf - 1] = '\0';
+	}
+	return -1;
+}
+
+const char *
+err_msg(void)
+{
+	return err_buf[0] != '\0' ? err_buf : "unknown error";
+}
+
+void
+err_clear(void)
+{
+	err_buf[0] = '\0';
+}
+
+void
+err_print(const char *context)
+{
+	if (context != NULL)
+		fprintf(stderr, "dossier: %s: %s\n", context, err_msg());
+	else
+		fprintf(stderr, "dossier: %s\n", err_msg());
+}
+
+void
+warn_set_quiet(int quiet)
+{
+	warn_quiet = quiet;
+}
+
+void
+warn_print(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (warn_quiet)
+		return;
+	fputs("dossier: warning: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static void
+die_oom(size_t n)
+{
+	fprintf(stderr, "dossier: out of memory (allocating %zu bytes)\n", n);
+	abort();
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		die_oom(n);
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		die_oom(n * size);
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		die_oom(n);
+	return p;
+}
+
+void *
+xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		die_oom(SIZE_MAX);
+	return xrealloc(p, n * size);
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	struct buf b;
+	va_list ap;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	return buf_detach(&b, NULL);
+}

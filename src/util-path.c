@@ -1,0 +1,209 @@
+/*
+ * util-path.c: where dossier keeps the database and configuration, where it
+ * finds its data files, and the two file operations every module needs done
+ * the same careful way (bounded reads, atomic writes).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+static char *
+xdg_path(const char *var, const char *fallback, const char *leaf)
+{
+	const char *base = getenv(var), *home;
+
+	if (base != NULL && base[0] == '/')
+		return xasprintf("%s/dossier/%s", base, leaf);
+	home = getenv("HOME");
+	if (home == NULL || home[0] == '\0')
+		home = ".";
+	return xasprintf("%s/%s/dossier/%s", home, fallback, leaf);
+}
+
+char *
+path_default_db(void)
+{
+	const char *env = getenv("DOSSIER_DB");
+
+	if (env != NULL && env[0] != '\0')
+		return xstrdup(env);
+	return xdg_path("XDG_DATA_HOME", ".local/share", "dossier.db");
+}
+
+char *
+path_config_file(void)
+{
+	return xdg_path("XDG_CONFIG_HOME", ".config", "config");
+}
+
+static int
+is_dir(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static const char *
+first_dir(const char *env, const char *installed, const char *source)
+{
+	const char *v = getenv(env);
+
+	if (v != NULL && v[0] != '\0')
+		return v;
+	if (is_dir(installed))
+		return installed;
+	return source;
+}
+
+const char *
+path_data_dir(void)
+{
+	return first_dir("DOSSIER_DATADIR", DOSSIER_PKGDATADIR "/data", DOSSIER_SRCDATADIR);
+}
+
+const char *
+path_theme_dir(void)
+{
+	return first_dir("DOSSIER_THEMEDIR", DOSSIER_PKGDATADIR "/themes", DOSSIER_SRCTHEMEDIR);
+}
+
+char *
+path_data_file(const char *name)
+{
+	return xasprintf("%s/%s", path_data_dir(), name);
+}
+
+int
+path_mkdir_private(const char *dir)
+{
+	char *p = xstrdup(dir), *s;
+	int rc = 0;
+
+	for (s = p + 1; ; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+			rc = err_set("%s: cannot create directory: %s", p, strerror(errno));
+			break;
+		}
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	return rc;
+}
+
+int
+path_mkdir_parent(const char *file)
+{
+	const char *slash = strrchr(file, '/');
+	char *dir;
+	int rc;
+
+	if (slash == NULL || slash == file)
+		return 0;
+	dir = xstrndup(file, (size_t)(slash - file));
+	rc = is_dir(dir) ? 0 : path_mkdir_private(dir);
+	free(dir);
+	return rc;
+}
+
+int
+path_read_file(const char *path, size_t max, char **out, size_t *len)
+{
+	struct buf b;
+	char chunk[65536];
+	ssize_t n;
+	int fd;
+
+	fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return err_set("%s: %s", path, strerror(errno));
+	buf_init(&b);
+	for (;;) {
+		n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			err_set("%s: read error at byte %zu: %s", path, b.len, strerror(errno));
+			goto fail;
+		}
+		if (n == 0)
+			break;
+		if (b.len + (size_t)n > max) {
+			err_set("%s: larger than the %zu-byte limit", path, max);
+			goto fail;
+		}
+		buf_add(&b, chunk, (size_t)n);
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	*out = buf_detach(&b, len);
+	return 0;
+fail:
+	if (fd != STDIN_FILENO)
+		close(fd);
+	buf_free(&b);
+	return -1;
+}
+
+int
+path_write_atomic(const char *path, const void *data, size_t len)
+{
+	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	const char *p = data;
+	ssize_t n;
+	int fd;
+
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		err_set("%s: cannot create: %s", tmp, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	while (len > 0) {
+		n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			err_set("%s: write failed: %s", path, strerror(errno));
+			goto fail;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	if (fsync(fd) != 0) {
+		err_set("%s: fsync failed: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		err_set("%s: close failed: %s", path, strerror(errno));
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0) {
+		err_set("%s: cannot rename into place: %s", path, strerror(errno));
+		goto fail;
+	}
+	free(tmp);
+	return 0;
+fail:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	return -1;
+}

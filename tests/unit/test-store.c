@@ -1,0 +1,113 @@
+/* test-store.c: opening, settings, schema versioning and migrations. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "store.h"
+#include "tap.h"
+#include "util.h"
+
+static int
+query_int(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(store_sqlite(st), sql, -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static void
+test_open(const char *dir)
+{
+	char *path = xasprintf("%s/sub/dir/d.db", dir);
+	struct store *st;
+	struct stat sb;
+	sqlite3_stmt *s;
+
+	ok(store_open(path, 0, &st) == 0, "creates a new database and its directories");
+	ok(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0600, "database file is private");
+	is_int(query_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "schema version set");
+	is_int(query_int(st, "PRAGMA foreign_keys"), 1, "foreign keys on");
+	ok(query_int(st, "SELECT count(*) FROM sqlite_master WHERE name='articles_fts'") == 1,
+	    "FTS5 table exists");
+	s = store_stmt(st, "SELECT 1");
+	ok(s != NULL && s == store_stmt(st, "SELECT 1"), "statements are cached");
+	ok(store_check(st, 1) == 0, "integrity check passes");
+	store_close(st);
+	ok(store_open(path, 0, &st) == 0, "reopens");
+	store_close(st);
+	free(path);
+}
+
+static void
+test_newer_refused(const char *dir)
+{
+	char *path = xasprintf("%s/newer.db", dir);
+	struct store *st;
+	sqlite3 *db;
+
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, "PRAGMA user_version = 999", NULL, NULL, NULL);
+	sqlite3_close(db);
+	ok(store_open(path, 0, &st) == -1 && strstr(err_msg(), "newer") != NULL,
+	    "database from a newer version refused: %s", err_msg());
+	free(path);
+}
+
+static void
+test_nocreate_and_readonly(const char *dir)
+{
+	char *path = xasprintf("%s/missing.db", dir);
+	struct store *st;
+
+	ok(store_open(path, STORE_NOCREATE, &st) == -1 && strstr(err_msg(), path) != NULL,
+	    "missing database named");
+	free(path);
+	path = xasprintf("%s/ro.db", dir);
+	ok(store_open(path, 0, &st) == 0, "create for read-only test");
+	store_close(st);
+	ok(store_open(path, STORE_READONLY, &st) == 0 && store_is_readonly(st),
+	    "opens read-only");
+	store_close(st);
+	free(path);
+}
+
+/* Every schema version must migrate forward from the oldest with its rows. */
+static void
+test_migrate_from_oldest(const char *dir)
+{
+	char *path = xasprintf("%s/old.db", dir);
+	struct store *st;
+	sqlite3 *db;
+
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, store_schema_sql(1), NULL, NULL, NULL);
+	sqlite3_exec(db, "PRAGMA user_version = 1;"
+	    "INSERT INTO articles(title, format, body, hash) VALUES ('t', 'text', 'b', 'h');",
+	    NULL, NULL, NULL);
+	sqlite3_close(db);
+	ok(store_open(path, 0, &st) == 0, "opens a version-1 database");
+	is_int(query_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "migrated to current");
+	is_int(query_int(st, "SELECT count(*) FROM articles"), 1, "rows kept");
+	store_close(st);
+	free(path);
+}
+
+int
+main(void)
+{
+	const char *dir = tap_tmpdir();
+
+	test_open(dir);
+	test_newer_refused(dir);
+	test_nocreate_and_readonly(dir);
+	test_migrate_from_oldest(dir);
+	return tap_done();
+}
