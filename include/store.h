@@ -43,6 +43,42 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql);
 /* Records sqlite's message for the failed call as the error; returns -1. */
 int store_err(struct store *st, const char *what);
 
+/* store-article.c: articles, their paragraphs and sentences, search. */
+struct store_article {
+	int64_t id;
+	char *title, *source, *outlet, *published, *dateline, *format;
+	char *body;           /* NFC UTF-8 */
+	size_t body_len;
+	char *comments;       /* NULL when none */
+	char *hash, *imported;
+	int64_t previous_id;  /* 0 when none */
+};
+void store_article_free(struct store_article *a);   /* frees members, not a */
+
+/* One line of the article list. */
+struct store_article_brief {
+	int64_t id;
+	char *title, *published, *outlet;
+	int annotations;
+};
+void store_article_brief_free(struct store_article_brief *rows, size_t n);
+
+/* Loads one article (body included). Returns 0, or -1 with a message
+ * naming the id when there is no such article. */
+int store_article_get(struct store *st, int64_t id, struct store_article *out);
+int store_article_count(struct store *st, int64_t *n);
+/* Rows [offset, offset+limit) of the list in its order (newest first);
+ * reads only those rows. *rows is malloc'd. */
+int store_article_page(struct store *st, size_t offset, size_t limit,
+    struct store_article_brief **rows, size_t *n);
+/* Position of an article in that order (for reopening where one left off). */
+int store_article_index(struct store *st, int64_t id, size_t *index);
+
+/* store-state.c: small settings kept in the database (reader position). */
+/* *value is malloc'd, or NULL when the key is unset. */
+int store_state_get(struct store *st, const char *key, char **value);
+int store_state_set(struct store *st, const char *key, const char *value);
+
 /* store-schema.c */
 #define STORE_SCHEMA_VERSION 1
 /* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.
