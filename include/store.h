@@ -146,6 +146,13 @@ int store_json_article(struct store *st, int64_t id, int with_comments, char **j
 int store_state_get(struct store *st, const char *key, char **value);
 int store_state_set(struct store *st, const char *key, const char *value);
 
+/* store-maint.c */
+/* A consistent copy at PATH (written to a temporary file, then renamed). */
+int store_backup(struct store *st, const char *path);
+/* Copies every readable row of DAMAGED into a new database OUT (which must
+ * not exist). Counts rows copied and rows or pages lost. */
+int store_recover(const char *damaged, const char *out, size_t *copied, size_t *lost);
+
 /* store-schema.c */
 #define STORE_SCHEMA_VERSION 1
 /* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.
