@@ -8,9 +8,13 @@
 
 #include "cmd.h"
 
+extern const struct cmd_entry cmd_backup_entry;
+extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_version_entry;
 
 const struct cmd_entry *const cmd_table[] = {
+	&cmd_check_entry,
+	&cmd_backup_entry,
 	&cmd_version_entry,
 	NULL,
 };
