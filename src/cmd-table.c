@@ -8,6 +8,8 @@
 
 #include "cmd.h"
 
+extern const struct cmd_entry cmd_backup_entry;
+extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_version_entry;
 extern const struct cmd_entry cmd_annotate_entry;
 extern const struct cmd_entry cmd_annotations_entry;
@@ -23,6 +25,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_tag_entry,
 	&cmd_export_entry,
 	&cmd_import_annotations_entry,
+	&cmd_check_entry,
+	&cmd_backup_entry,
 	&cmd_version_entry,
 	NULL,
 };

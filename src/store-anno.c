@@ -1,7 +1,7 @@
 /*
  * store-anno.c: the rows of the user's annotations: annotations, tags and
- * annotation_tags, and the notes column of the full-text index so that a
- * corpus search finds what the user wrote.
+ * annotation_tags. (Notes reach the full-text index through the triggers
+ * in store-schema.c, so that a corpus search finds what the user wrote.)
  *
  * Durability: annotation writes run in store_anno_begin/commit, which turn
  * synchronous=FULL on for the transaction (the connection's default,
@@ -316,27 +316,6 @@ col_str(sqlite3_stmt *s, int i)
 	return t != NULL ? xstrdup((const char *)t) : NULL;
 }
 
-/* The article's notes, one per line, in its full-text row; rewritten only
- * when they changed, since an FTS5 update re-indexes the whole body. */
-static int
-reindex_notes(struct store *st, int64_t article_id)
-{
-	sqlite3_stmt *s = store_stmt(st,
-	    "WITH n(t) AS (SELECT coalesce(group_concat(note, char(10)), '') FROM"
-	    "  (SELECT note FROM annotations WHERE article_id = ?1"
-	    "   AND state IN ('active', 'orphaned') AND note IS NOT NULL AND note <> ''"
-	    "   ORDER BY start, id))"
-	    " UPDATE articles_fts SET notes = (SELECT t FROM n)"
-	    " WHERE rowid = ?1 AND notes IS NOT (SELECT t FROM n)");
-
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, article_id);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return store_err(st, "indexing annotation notes");
-	return 0;
-}
-
 static int
 put_tags(struct store *st, const struct store_anno *a)
 {
@@ -364,29 +343,38 @@ put_tags(struct store *st, const struct store_anno *a)
 	return 0;
 }
 
-int
-store_anno_put(struct store *st, struct store_anno *a, int flags)
+/* What is stored under A's uuid now: its id (0 when none) and whether
+ * the columns the full-text index depends on would change. */
+static int
+stored(struct store *st, const struct store_anno *a, int64_t *id, int *indexed_change)
 {
-	sqlite3_stmt *s;
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT id, note IS NOT ?2 OR state IS NOT ?3 OR article_id IS NOT ?4"
+	    " FROM annotations WHERE uuid = ?1");
 	int rc;
 
-	if (a->uuid[0] == '\0')
-		store_anno_uuid(a->uuid);
-	s = store_stmt(st,
-	    "INSERT INTO annotations (uuid, article_id, start, end, quote, prefix, suffix,"
-	    "  note, speaker_id, target_id, status, state, anchor, previous_id, created, modified)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-	    "  coalesce(?15, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),"
-	    "  coalesce(?16, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"
-	    " ON CONFLICT (uuid) DO UPDATE SET article_id = excluded.article_id,"
-	    "  start = excluded.start, end = excluded.end, quote = excluded.quote,"
-	    "  prefix = excluded.prefix, suffix = excluded.suffix, note = excluded.note,"
-	    "  speaker_id = excluded.speaker_id, target_id = excluded.target_id,"
-	    "  status = excluded.status, state = excluded.state, anchor = excluded.anchor,"
-	    "  previous_id = excluded.previous_id, modified = excluded.modified"
-	    " RETURNING id, created, modified");
+	*id = 0;
+	*indexed_change = 0;
 	if (s == NULL)
 		return -1;
+	sqlite3_bind_text(s, 1, a->uuid, -1, SQLITE_TRANSIENT);
+	bind_text(s, 2, a->note != NULL && a->note[0] != '\0' ? a->note : NULL);
+	bind_text(s, 3, store_anno_state_name(a->state));
+	sqlite3_bind_int64(s, 4, a->article_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		*indexed_change = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_err(st, "reading an annotation");
+}
+
+/* Binds A's columns as ?1..?16 in the order of the INSERT below (the
+ * UPDATEs use some of them; ?16 keeps every number below it valid). */
+static void
+bind_anno(sqlite3_stmt *s, const struct store_anno *a, int flags)
+{
 	sqlite3_bind_text(s, 1, a->uuid, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 2, a->article_id);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)a->start);
@@ -403,21 +391,70 @@ store_anno_put(struct store *st, struct store_anno *a, int flags)
 	bind_id(s, 14, a->previous_id);
 	bind_text(s, 15, a->created);
 	bind_text(s, 16, (flags & STORE_ANNO_KEEP_TIMES) ? a->modified : NULL);
+}
+
+#define NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+/* An explicit INSERT or UPDATE, not an upsert: the full-text triggers on
+ * annotations must see exactly one change. The note, state and article
+ * are written only when they change, since writing them makes the
+ * triggers re-index the whole article. */
+static sqlite3_stmt *
+write_stmt(struct store *st, int64_t id, int indexed_change)
+{
+	if (id == 0)
+		return store_stmt(st,
+		    "INSERT INTO annotations (uuid, article_id, start, end, quote, prefix, suffix,"
+		    "  note, speaker_id, target_id, status, state, anchor, previous_id, created,"
+		    "  modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+		    "  coalesce(?15, " NOW "), coalesce(?16, " NOW "))"
+		    " RETURNING id, created, modified");
+	if (indexed_change)
+		return store_stmt(st,
+		    "UPDATE annotations SET article_id = ?2, start = ?3, end = ?4, quote = ?5,"
+		    "  prefix = ?6, suffix = ?7, note = ?8, speaker_id = ?9, target_id = ?10,"
+		    "  status = ?11, state = ?12, anchor = ?13, previous_id = ?14,"
+		    "  modified = coalesce(?16, " NOW ")"
+		    " WHERE uuid = ?1 RETURNING id, created, modified");
+	return store_stmt(st,
+	    "UPDATE annotations SET start = ?3, end = ?4, quote = ?5,"
+	    "  prefix = ?6, suffix = ?7, speaker_id = ?9, target_id = ?10,"
+	    "  status = ?11, anchor = ?13, previous_id = ?14,"
+	    "  modified = coalesce(?16, " NOW ")"
+	    " WHERE uuid = ?1 RETURNING id, created, modified");
+}
+
+int
+store_anno_put(struct store *st, struct store_anno *a, int flags)
+{
+	sqlite3_stmt *s;
+	int64_t id;
+	int indexed_change, rc;
+
+	if (a->uuid[0] == '\0')
+		store_anno_uuid(a->uuid);
+	if (stored(st, a, &id, &indexed_change) != 0)
+		return -1;
+	if ((s = write_stmt(st, id, indexed_change)) == NULL)
+		return -1;
+	bind_anno(s, a, flags);
 	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW)
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
 		return store_err(st, "saving an annotation");
+	}
 	a->id = sqlite3_column_int64(s, 0);
 	free(a->created);
 	free(a->modified);
 	a->created = col_str(s, 1);
 	a->modified = col_str(s, 2);
-	/* Finish the statement: RETURNING writes when it is stepped to the end. */
-	if (sqlite3_step(s) != SQLITE_DONE)
-		return store_err(st, "saving an annotation");
+	/* RETURNING rows are produced after the change; step to the end so
+	 * the statement is finished before the next one. */
+	rc = sqlite3_step(s);
 	sqlite3_reset(s);
-	if (put_tags(st, a) != 0 || reindex_notes(st, a->article_id) != 0)
-		return -1;
-	return 0;
+	if (rc != SQLITE_DONE)
+		return store_err(st, "saving an annotation");
+	return put_tags(st, a);
 }
 
 #define ANNO_SELECT \

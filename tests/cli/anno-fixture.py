@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-# tests/cli/anno-fixture.py: puts article files into a dossier database the
-# way an import stores them (article row + full-text row), so that the
+# tests/cli/anno-fixture.py: puts article files into a dossier database as
+# article rows (the full-text index follows by trigger), so that the
 # annotation tests do not depend on the importer. Prints one id a line.
 #   anno-fixture.py DB FILE...     (the database must exist: run any
 #                                  dossier command on it first)
@@ -18,7 +18,5 @@ for path in sys.argv[2:]:
     cur = db.execute(
         "INSERT INTO articles (title, source, format, body, hash) VALUES (?, ?, 'text', ?, ?)",
         (title, "file://" + path.rsplit("/", 1)[-1], body, digest))
-    db.execute("INSERT INTO articles_fts (rowid, title, body, notes) VALUES (?, ?, ?, '')",
-               (cur.lastrowid, title, body))
     print(cur.lastrowid)
 db.commit()
