@@ -642,6 +642,53 @@ test_huge(void)
 	buf_free(&b);
 }
 
+/* The seed articles' own paragraphs (curly quotes, apostrophes, em dashes,
+ * non-breaking spaces) at a few widths, under the same checks. */
+static void
+test_seeds(void)
+{
+	static const char *const files[] = {
+		"000_ab6cf303251600eb.txt", "001_4da024a5a7a9d0c0.txt",
+		"002_3362ed2f4686983c.txt", "003_087e10ad7f5da170.txt",
+		"004_4acc096c17fb1e04.txt",
+	};
+	static const int widths[] = { 12, 37, 80 };
+	const char *seeds = tap_seeds_dir();
+	size_t k, i, w, paras = 0;
+	int bad = 0;
+
+	for (k = 0; k < ARRAY_LEN(files); k++) {
+		char path[4096], *data, *gb, *lb;
+		struct text_span *p;
+		size_t len, np;
+
+		snprintf(path, sizeof path, "%s/seeds/%s", seeds, files[k]);
+		if (path_read_file(path, 1 << 24, &data, &len) != 0)
+			tap_bail("%s", err_msg());
+		np = text_paragraphs(data, len, &p);
+		for (i = 0; i < np; i++) {
+			const char *t = data + p[i].start;
+			size_t n = p[i].end - p[i].start;
+
+			gb = xmalloc(n + 1);
+			lb = xmalloc(n + 1);
+			u8_grapheme_breaks((const uint8_t *)t, n, gb);
+			u8_possible_linebreaks((const uint8_t *)t, n, "UTF-8", lb);
+			for (w = 0; w < ARRAY_LEN(widths); w++)
+				bad += check_one(t, n, widths[w], gb, lb);
+			free(gb);
+			free(lb);
+		}
+		paras += np;
+		free(p);
+		free(data);
+	}
+	is_int(bad, 0, "%zu seed paragraphs wrap cleanly at widths 12, 37 and 80", paras);
+	/* Curly quotes, apostrophes and em dashes are one cell each. */
+	is_int(col_of("Azerbaijan’s “swift” MOSCOW — On", 80, strlen("Azerbaijan’s “swift” MOSCOW — ")),
+	    30, "’ “ ” — take one cell each");
+}
+
 int
 main(void)
 {
@@ -650,6 +697,7 @@ main(void)
 	test_maps();
 	test_paragraphs();
 	test_property();
+	test_seeds();
 	test_huge();
 	return tap_done();
 }
