@@ -11,8 +11,16 @@
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_version_entry;
+extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_list_entry;
+extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_search_entry;
 
 const struct cmd_entry *const cmd_table[] = {
+	&cmd_import_entry,
+	&cmd_list_entry,
+	&cmd_show_entry,
+	&cmd_search_entry,
 	&cmd_check_entry,
 	&cmd_backup_entry,
 	&cmd_version_entry,

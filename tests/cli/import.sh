@@ -1,0 +1,3 @@
+#!/bin/bash
+. "$top_srcdir/tests/tui/lib.sh"
+tap_done
