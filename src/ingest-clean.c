@@ -256,13 +256,30 @@ chars(const char *s, size_t len)
 	return n;
 }
 
+/* Does the line end where a sentence or clause may end? */
+static int
+ends_closed(const struct line *ln)
+{
+	const char *s = ln->s;
+	size_t n = ln->len;
+
+	while (n > 0 && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')'))
+		n--;
+	if (n >= 3 && (memcmp(s + n - 3, "\xe2\x80\x9d", 3) == 0 ||
+	    memcmp(s + n - 3, "\xe2\x80\xa6", 3) == 0))
+		return 1;
+	return n > 0 && strchr(".!?:;", s[n - 1]) != NULL;
+}
+
 /* Step 3: a block of two or more lines of similar width (no line longer
- * than a typewriter's) is one paragraph hard-wrapped; it is joined. */
+ * than a typewriter's), most of them broken in mid-sentence, is one
+ * paragraph hard-wrapped; it is joined. Text with one paragraph per line
+ * ends nearly every line with a stop and is left alone. */
 static void
 join_wrapped(struct lines *l)
 {
 	struct lines out = { NULL, 0, 0 };
-	size_t i = 0, j, k, max, w;
+	size_t i = 0, j, k, max, w, open;
 	int wrapped;
 	struct buf b;
 
@@ -277,8 +294,11 @@ join_wrapped(struct lines *l)
 			max = w > max ? w : max;
 		}
 		wrapped = j - i >= 2 && max <= 100 && max >= 40;
-		for (k = i; wrapped && k + 1 < j; k++)
+		for (k = i, open = 0; wrapped && k + 1 < j; k++) {
 			wrapped = chars(l->v[k].s, l->v[k].len) * 10 >= max * 6;
+			open += !ends_closed(&l->v[k]);
+		}
+		wrapped = wrapped && open * 2 >= j - i - 1;
 		if (!wrapped) {
 			for (; i < j; i++)
 				lines_push(&out, l->v[i].s, l->v[i].len);

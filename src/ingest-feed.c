@@ -247,25 +247,40 @@ atom_entry(const xmlNode *entry, const char *outlet, struct ingest_docs *out)
 	doc->text = buf_detach(&b, NULL);
 }
 
-static int
-parse_error(xmlParserCtxt *ctxt)
-{
-	const xmlError *e = xmlCtxtGetLastError(ctxt);
+/* The parser goes on after the first error and reports what follows from
+ * it; the first one is where the problem is. */
+struct first_error {
+	int line;
 	char msg[200];
+};
+
+static void
+keep_first_error(void *data, xmlErrorPtr e)
+{
+	struct first_error *fe = ((xmlParserCtxt *)data)->_private;
 	size_t n;
 
-	if (e == NULL || e->message == NULL)
+	if (fe == NULL || fe->line != 0 || e == NULL || e->level < XML_ERR_ERROR)
+		return;
+	fe->line = e->line > 0 ? e->line : 1;
+	snprintf(fe->msg, sizeof fe->msg, "%s", e->message != NULL ? e->message : "error");
+	n = strlen(fe->msg);
+	while (n > 0 && (fe->msg[n - 1] == '\n' || fe->msg[n - 1] == ' '))
+		fe->msg[--n] = '\0';
+}
+
+static int
+parse_error(const struct first_error *fe)
+{
+	if (fe->line == 0)
 		return err_set("not well-formed XML");
-	snprintf(msg, sizeof msg, "%s", e->message);
-	n = strlen(msg);
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	return err_set("not well-formed XML at line %d: %s", e->line, msg);
+	return err_set("not well-formed XML at line %d: %s", fe->line, fe->msg);
 }
 
 int
 ingest_feed(const char *data, size_t len, const char *encoding, struct ingest_docs *out)
 {
+	struct first_error fe = { 0, "" };
 	xmlParserCtxt *ctxt;
 	const xmlNode *root, *chan, *n;
 	char *outlet = NULL;
@@ -277,9 +292,11 @@ ingest_feed(const char *data, size_t len, const char *encoding, struct ingest_do
 		return err_set("too large for the XML parser");
 	if ((ctxt = xmlNewParserCtxt()) == NULL)
 		return err_set("cannot start the XML parser");
+	ctxt->_private = &fe;
+	ctxt->sax->serror = keep_first_error;
 	x = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, encoding, XML_OPTIONS);
 	if (x == NULL || !ctxt->wellFormed) {
-		rc = parse_error(ctxt);
+		rc = parse_error(&fe);
 		goto done;
 	}
 	root = xmlDocGetRootElement(x);

@@ -149,12 +149,8 @@ node_text(const xmlNode *n, struct buf *out)
 {
 	struct lines l = { out, out->len, 0 };
 
-	if (n->type == XML_ELEMENT_NODE && !name_in(n->name, blocks, ARRAY_LEN(blocks))) {
-		walk(&l, n, 0);
-	} else {
-		line_end(&l);
-		walk(&l, n->children, is_named(n, "pre"));
-	}
+	line_end(&l);
+	walk(&l, n->children, is_named(n, "pre"));
 	line_end(&l);
 }
 
