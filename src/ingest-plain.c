@@ -48,13 +48,17 @@ ingest_plain(const char *data, size_t len, struct ingest_docs *out)
 		data += 3, len -= 3;
 	buf_init(&b);
 	buf_grow(&b, len);
-	for (i = 0; i < len; i++) {
-		if (data[i] == '\r') {
+	/* Runs without a carriage return are copied whole. */
+	for (i = 0; i < len; ) {
+		const char *cr = memchr(data + i, '\r', len - i);
+		size_t run = cr != NULL ? (size_t)(cr - data) - i : len - i;
+
+		buf_add(&b, data + i, run);
+		i += run;
+		if (i < len) {
 			buf_addc(&b, '\n');
-			if (i + 1 < len && data[i + 1] == '\n')
-				i++;
-		} else
-			buf_addc(&b, data[i]);
+			i += i + 1 < len && data[i + 1] == '\n' ? 2 : 1;
+		}
 	}
 	doc = ingest_docs_add(out);
 	doc->text = buf_detach(&b, NULL);
