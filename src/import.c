@@ -3,6 +3,8 @@
  * parsed once; each article in it then goes through import_article(),
  * which cleans, normalizes and segments it and stores it with all its rows
  * in one transaction, so a crash loses at most the article being imported.
+ * A changed version of an article already stored brings the earlier
+ * version's annotations along (anno_carry_over), in the same transaction.
  *
  * Nothing here prints. Every outcome is an event for the caller (the
  * import command draws progress and messages from them; the reader's
@@ -19,6 +21,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "anno.h"
 #include "import.h"
 #include "text.h"
 #include "util.h"
@@ -197,13 +200,15 @@ article_event(struct importer *im, const char *file, const struct store_article 
 	report(im, &ev);
 }
 
-/* Stores the normalized article with its spans in one transaction. */
+/* Stores the normalized article with its spans in one transaction; a new
+ * version takes the annotations of the one before it along. */
 static int
 store_article(struct importer *im, struct store_article *a, size_t npara, size_t nsent,
-    enum store_added *how)
+    enum store_added *how, struct anno_carry_report *carried)
 {
 	struct store *st = im->st;
 
+	memset(carried, 0, sizeof *carried);
 	if (store_begin(st) != 0)
 		return -1;
 	if (store_article_add(st, a, how) != 0)
@@ -215,6 +220,8 @@ store_article(struct importer *im, struct store_article *a, size_t npara, size_t
 		goto fail;
 	/* Entities, mentions and statements found by extraction are stored
 	 * here, inside the same transaction, once that step exists. */
+	if (*how == STORE_VERSION && anno_carry_over(st, a->previous_id, a->id, carried) != 0)
+		goto fail;
 	return store_commit(st);
 fail:
 	store_rollback(st);
@@ -228,6 +235,7 @@ import_article(struct importer *im, const char *file, const char *where,
     const char *source, const struct ingest_doc *doc)
 {
 	struct store_article a = { 0 };
+	struct anno_carry_report carried;
 	struct ingest_clean c;
 	enum store_added how;
 	size_t npara, nsent;
@@ -256,9 +264,13 @@ import_article(struct importer *im, const char *file, const char *where,
 	a.published = doc->published != NULL ? doc->published : c.published;
 	a.dateline = c.dateline != NULL ? im->place.data : NULL;
 	a.format = (char *)(uintptr_t)doc->format;
-	rc = store_article(im, &a, npara, nsent, &how);
+	rc = store_article(im, &a, npara, nsent, &how, &carried);
 	if (rc == 0)
 		article_event(im, file, &a, how);
+	if (rc == 0 && carried.orphaned > 0)
+		tell(im, IMPORT_WARNING, file, "%s%zu annotation%s of the earlier version could not "
+		    "be placed in this one and %s kept as orphaned", where, carried.orphaned,
+		    carried.orphaned == 1 ? "" : "s", carried.orphaned == 1 ? "is" : "are");
 	free(a.hash);
 	free(a.imported);
 	ingest_clean_free(&c);

@@ -115,13 +115,17 @@ static const char *const migrations[] = {
 	"    ('unverified','supported','disputed','false')),"
 	"  state TEXT NOT NULL DEFAULT 'active' CHECK (state IN"
 	"    ('active','orphaned','deleted','superseded')),"
+	"  anchor TEXT,"                   /* how it was last placed: exact, context, quote, fuzzy */
+	"  previous_id INTEGER REFERENCES annotations(id)," /* carried over from */
 	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
 	"  modified TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
 	"CREATE INDEX annotations_article ON annotations(article_id, start);"
+	"CREATE INDEX annotations_previous ON annotations(previous_id);"
 	"CREATE TABLE annotation_tags ("
 	"  annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,"
 	"  tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,"
 	"  PRIMARY KEY (annotation_id, tag_id)) WITHOUT ROWID;"
+	"CREATE INDEX annotation_tags_tag ON annotation_tags(tag_id);"
 	/* Small key/value settings: where the reader left off, and so on. */
 	"CREATE TABLE state ("
 	"  key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"

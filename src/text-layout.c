@@ -26,9 +26,7 @@
 
 #include "text.h"
 
-#define WIN 16384      /* bytes of break opportunities computed at a time */
 #define BACK 64        /* context before a line start for UAX #14 */
-#define GUARD 32       /* opportunities this near a window's end are unsure */
 #define CLUSTER_DRAW 32 /* at most this many bytes of one cluster are drawn */
 
 struct lrec {          /* a cached line; offsets relative to its paragraph */
@@ -48,11 +46,8 @@ struct text_layout {
 	size_t npara;
 	int width, tab;
 	struct pcache *pc;
-	/* Break opportunities of paragraph wpara for [wa, wb), trustworthy
-	 * below wr. */
-	char *brk;
-	size_t brkcap, wpara, wa, wb, wr;
-	int wvalid;
+	char *brk;             /* scratch for u8_possible_linebreaks */
+	size_t brkcap;
 };
 
 /* ---- items ------------------------------------------------------------ */
@@ -248,7 +243,7 @@ cluster:
 	it->w = w;
 }
 
-/* ---- break opportunities ---------------------------------------------- */
+/* ---- wrapping ---------------------------------------------------------- */
 
 static size_t
 char_start(const char *t, size_t i)
@@ -258,60 +253,132 @@ char_start(const char *t, size_t i)
 	return i;
 }
 
-/* Computes break opportunities of paragraph P (t, n) around line start S,
- * SIZE bytes ahead. */
-static void
-window_at(struct text_layout *l, size_t p, const char *t, size_t n, size_t s,
-    size_t size)
+static int
+is_alnum_ascii(unsigned char c)
 {
-	size_t a = s > BACK ? char_start(t, s - BACK) : 0;
-	size_t b = n - s > size ? char_start(t, s + size) : n;
-
-	if (b - a > l->brkcap) {
-		l->brkcap = b - a;
-		free(l->brk);
-		l->brk = xmalloc(l->brkcap);
-	}
-	u8_possible_linebreaks((const uint8_t *)t + a, b - a, "UTF-8", l->brk);
-	l->wpara = p;
-	l->wa = a;
-	l->wb = b;
-	l->wr = b == n ? n : b - GUARD;
-	l->wvalid = 1;
+	return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
 }
 
 /*
- * One line of t[0, n) from S, not crossing STOP, using the current window.
- * Returns 0 when it needs opportunities beyond what the window can tell.
+ * The common case of where a line that overflows at item I breaks: I is
+ * in a plain ASCII word (or is the punctuation right after one) preceded
+ * by spaces, and before the spaces is an ASCII character that does not
+ * open a bracket. UAX #14 then allows a break after the spaces (LB18)
+ * and none inside the word (LB13, LB28, LB23), so the break is at the
+ * word's start without asking u8_possible_linebreaks. SP/SPCOL are the
+ * start and column of the last run of spaces the line went through.
  */
 static int
-line_from(const struct text_layout *l, const char *t, size_t n, size_t s,
-    size_t stop, struct lrec *out)
+quick_break(const char *t, size_t s, size_t i, size_t sp, int spcol,
+    struct lrec *out)
 {
-	const char *brk = l->brk;
-	size_t i = s, bp = s, bp_cend = s, cend = s, wa = l->wa, wr = l->wr;
-	int width = l->width, col = 0, cells = 0, bp_cells = 0;
+	unsigned char c = (unsigned char)t[i], b;
+	size_t j = i, k;
+
+	while (j > s && is_alnum_ascii((unsigned char)t[j - 1]))
+		j--;
+	if (!is_alnum_ascii(c) && (j == i || strchr(".,:;!?", c) == NULL || c == '\0'))
+		return 0;
+	if (j <= s || t[j - 1] != ' ')
+		return 0;
+	for (k = j - 1; k > s && t[k - 1] == ' '; k--)
+		;
+	if (k <= s || k != sp)
+		return 0;
+	b = (unsigned char)t[k - 1];
+	if (b >= 0x80 || b < 0x20 || b == '(' || b == '[' || b == '{')
+		return 0;
+	out->start = s;
+	out->end = j;
+	out->cend = k;
+	out->cells = spcol;
+	return 1;
+}
+
+/*
+ * Where a line from S that overflows at item I breaks, in general: the
+ * last UAX #14 opportunity at an item start in (S, I], computed by
+ * u8_possible_linebreaks on the end of the line (with some context
+ * before), or on all of it when the end has none. With none at all, the
+ * line breaks at I, a cluster boundary. CEND/CELLS describe [S, I).
+ */
+static void
+slow_break(struct text_layout *l, const char *t, size_t n, size_t s, size_t i,
+    size_t cend, int cells, struct lrec *out)
+{
+	size_t lo = i - s > 160 ? char_start(t, i - 160) : s > BACK ? char_start(t, s - BACK) : 0;
+	size_t hi = n - i > 16 ? char_start(t, i + 16) : n, p, best, bcend = s, ce;
+	int col, bcells = 0, cl;
+	struct item it;
+
+	for (;;) {
+		if (hi - lo > l->brkcap) {
+			l->brkcap = hi - lo;
+			free(l->brk);
+			l->brk = xmalloc(l->brkcap);
+		}
+		u8_possible_linebreaks((const uint8_t *)t + lo, hi - lo, "UTF-8", l->brk);
+		best = s;
+		col = cl = 0;
+		for (p = s, ce = s; p <= i; p = it.end) {
+			if (p > s && p >= lo && l->brk[p - lo] == UC_BREAK_POSSIBLE) {
+				best = p;
+				bcend = ce;
+				bcells = cl;
+			}
+			if (p == i)
+				break;
+			measure(l, t, n, p, col, &it);
+			col += it.w;
+			if (it.what != W_SPACE && it.what != W_TAB) {
+				ce = it.end;
+				cl = col;
+			}
+		}
+		if (best > s) {
+			out->start = s;
+			out->end = best;
+			out->cend = bcend;
+			out->cells = bcells;
+			return;
+		}
+		if (lo <= s)
+			break;
+		lo = s > BACK ? char_start(t, s - BACK) : 0;
+	}
+	out->start = s;
+	out->end = i;
+	out->cend = cend;
+	out->cells = cells;
+}
+
+/* One line of paragraph text t[0, n) from S, not crossing STOP. */
+static void
+wrap_line(struct text_layout *l, const char *t, size_t n, size_t s, size_t stop,
+    struct lrec *out)
+{
+	size_t i = s, cend = s, sp = s;
+	int width = l->width, col = 0, cells = 0, spcol = 0, inspace = 0;
 	struct item it;
 
 	while (i < stop) {
 		unsigned char c = (unsigned char)t[i];
 
-		if (i >= wr)
-			return 0;
-		if (i > s && brk[i - wa] == UC_BREAK_POSSIBLE) {
-			bp = i;
-			bp_cend = cend;
-			bp_cells = cells;
-		}
 		/* Printable ASCII not followed by a combining mark. */
 		if (c >= 0x20 && c < 0x7F && (i + 1 == n || (unsigned char)t[i + 1] < 0x80)) {
 			if (c == ' ') {
+				if (!inspace) {
+					sp = i;
+					spcol = col;
+					inspace = 1;
+				}
 				col++;
 				i++;
 				continue;
 			}
 			if (col >= width && i > s)
 				goto wrap;
+			inspace = 0;
 			i++;
 			cend = i;
 			cells = ++col;
@@ -319,12 +386,18 @@ line_from(const struct text_layout *l, const char *t, size_t n, size_t s,
 		}
 		measure(l, t, n, i, col, &it);
 		if (it.what == W_SPACE || it.what == W_TAB) {
+			if (!inspace) {
+				sp = i;
+				spcol = col;
+				inspace = 1;
+			}
 			col += it.w;
 			i = it.end;
 			continue;
 		}
 		if (col + it.w > width && i > s)
 			goto wrap;
+		inspace = 0;
 		col += it.w;
 		i = it.end;
 		cend = i;
@@ -334,37 +407,10 @@ line_from(const struct text_layout *l, const char *t, size_t n, size_t s,
 	out->end = i < stop ? i : stop;
 	out->cend = cend < out->end ? cend : out->end;
 	out->cells = cells;
-	return 1;
+	return;
 wrap:
-	out->start = s;
-	if (bp > s) {
-		out->end = bp;
-		out->cend = bp_cend;
-		out->cells = bp_cells;
-	} else {
-		/* No opportunity since the start: break at the cluster. */
-		out->end = i;
-		out->cend = cend;
-		out->cells = cells;
-	}
-	return 1;
-}
-
-static void
-wrap_line(struct text_layout *l, size_t p, const char *t, size_t n, size_t s,
-    size_t stop, struct lrec *out)
-{
-	size_t size = WIN;
-
-	if (!l->wvalid || l->wpara != p || s < l->wa || s >= l->wr ||
-	    (l->wa > 0 && s - l->wa < BACK))
-		window_at(l, p, t, n, s, size);
-	/* A line longer than the window (a run of spaces, a huge cluster)
-	 * retries with a larger one. */
-	while (!line_from(l, t, n, s, stop, out)) {
-		size *= 4;
-		window_at(l, p, t, n, s, size);
-	}
+	if (!quick_break(t, s, i, sp, spcol, out))
+		slow_break(l, t, n, s, i, cend, cells, out);
 }
 
 /* ---- the line cache --------------------------------------------------- */
@@ -404,7 +450,7 @@ fill(struct text_layout *l, size_t p, size_t from, size_t stop, size_t want)
 	const char *t = ptext(l, p, &n);
 
 	while (s < stop) {
-		wrap_line(l, p, t, n, s, stop, &r);
+		wrap_line(l, t, n, s, stop, &r);
 		if (k == cap) {
 			cap = cap ? cap * 2 : 64;
 			tmp = xreallocarray(tmp, cap, sizeof *tmp);
@@ -549,7 +595,6 @@ drop_cache(struct text_layout *l)
 		l->pc[p].v = NULL;
 		l->pc[p].n = l->pc[p].cap = 0;
 	}
-	l->wvalid = 0;
 }
 
 /* ---- public ----------------------------------------------------------- */
@@ -606,6 +651,8 @@ text_layout_set_tab(struct text_layout *l, int tab)
 {
 	if (tab < 1)
 		tab = 1;
+	if (tab > 32)
+		tab = 32;  /* a tab is drawn from the iterator's 48-byte buffer */
 	if (tab != l->tab) {
 		l->tab = tab;
 		drop_cache(l);

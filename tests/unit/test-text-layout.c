@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unictype.h>
 #include <unigbrk.h>
+#include <unilbrk.h>
 #include <unistr.h>
 
 #include "tap.h"
@@ -442,10 +443,25 @@ prev_char(const char *s, size_t i)
 	return i;
 }
 
+/* Is OFF one of the layout's sync points (text.h), where a line ends in a
+ * long paragraph whatever the opportunities? */
+static int
+is_sync(const char *s, size_t len, size_t off)
+{
+	size_t m = off / TEXT_LAYOUT_JUMP, base = m * TEXT_LAYOUT_JUMP, i;
+
+	if (m == 0)
+		return 0;
+	for (i = base + 1; i < len && i < base + 4096; i++)
+		if (s[i - 1] == ' ' && s[i] > ' ' && s[i] < 0x7F)
+			return i == off;
+	return 1;  /* the rarer rules: accept */
+}
+
 /* Checks one paragraph at one width; returns the number of violations,
  * with a diagnostic for the first. */
 static int
-check_one(const char *s, size_t len, int width, const char *gb)
+check_one(const char *s, size_t len, int width, const char *gb, const char *lb)
 {
 	struct text_span one = { 0, len };
 	struct text_layout *l = text_layout_new(s, len, &one, 1);
@@ -476,6 +492,21 @@ check_one(const char *s, size_t len, int width, const char *gb)
 		    !standin_at(s, prev_char(s, ln.start))) {
 			diag("line starts inside a grapheme cluster at %zu", ln.start);
 			bad++;
+		}
+		/* A line ends at a UAX #14 opportunity, or has none at all (at a
+		 * cluster boundary: UAX #14 allows a break between a space and a
+		 * combining mark, which are one cluster) and breaks where the
+		 * width runs out. */
+		if (ln.end < len && lb[ln.end] != UC_BREAK_POSSIBLE && !is_sync(s, len, ln.end)) {
+			size_t q;
+
+			for (q = ln.start + 1; q < ln.end; q++)
+				if (lb[q] == UC_BREAK_POSSIBLE && gb[q]) {
+					diag("line [%zu,%zu) ends at no opportunity, but %zu is one: [%.*s] [%.*s]",
+					    ln.start, ln.end, q, (int)(q - ln.start), s + ln.start, (int)(ln.end - q), s + q);
+					bad++;
+					break;
+				}
 		}
 		text_draw_begin(&it, l, &ln);
 		while (text_draw_next(&it, &d)) {
@@ -520,7 +551,7 @@ static void
 test_property(void)
 {
 	struct buf b;
-	char *gb = NULL;
+	char *gb = NULL, *lb = NULL;
 	int i, failed = 0, first = -1;
 
 	buf_init(&b);
@@ -533,7 +564,9 @@ test_property(void)
 		u8_grapheme_breaks((const uint8_t *)b.data, b.len, gb);
 		if (b.len > 0)
 			gb[0] = 1;
-		if (check_one(b.data, b.len, width, gb) != 0) {
+		lb = xrealloc(lb, b.len + 1);
+		u8_possible_linebreaks((const uint8_t *)b.data, b.len, "UTF-8", lb);
+		if (check_one(b.data, b.len, width, gb, lb) != 0) {
 			failed++;
 			if (first < 0) {
 				first = i;
@@ -542,14 +575,16 @@ test_property(void)
 		}
 	}
 	is_int(failed, 0, "3,000 random paragraphs: lines tile the text, fit the width, "
-	    "start on cluster boundaries, draw safely and map both ways");
+	    "start on cluster boundaries, end at break opportunities, draw safely and map "
+	    "both ways");
 	free(gb);
+	free(lb);
 	buf_free(&b);
 }
 
-/* A 2 MB paragraph (bench/bench-text measures 10 MB): the first and last screens come from the lazy cache;
- * the last lines equal those of a full layout, and so do lines found by
- * jumping into the middle. */
+/* A 2 MB paragraph (bench/bench-text measures 10 MB): the first and last
+ * screens come from the lazy cache; the last lines equal those of a full
+ * layout, and so do lines found by jumping into the middle. */
 static void
 test_huge(void)
 {
@@ -607,6 +642,53 @@ test_huge(void)
 	buf_free(&b);
 }
 
+/* The seed articles' own paragraphs (curly quotes, apostrophes, em dashes,
+ * non-breaking spaces) at a few widths, under the same checks. */
+static void
+test_seeds(void)
+{
+	static const char *const files[] = {
+		"000_ab6cf303251600eb.txt", "001_4da024a5a7a9d0c0.txt",
+		"002_3362ed2f4686983c.txt", "003_087e10ad7f5da170.txt",
+		"004_4acc096c17fb1e04.txt",
+	};
+	static const int widths[] = { 12, 37, 80 };
+	const char *seeds = tap_seeds_dir();
+	size_t k, i, w, paras = 0;
+	int bad = 0;
+
+	for (k = 0; k < ARRAY_LEN(files); k++) {
+		char path[4096], *data, *gb, *lb;
+		struct text_span *p;
+		size_t len, np;
+
+		snprintf(path, sizeof path, "%s/seeds/%s", seeds, files[k]);
+		if (path_read_file(path, 1 << 24, &data, &len) != 0)
+			tap_bail("%s", err_msg());
+		np = text_paragraphs(data, len, &p);
+		for (i = 0; i < np; i++) {
+			const char *t = data + p[i].start;
+			size_t n = p[i].end - p[i].start;
+
+			gb = xmalloc(n + 1);
+			lb = xmalloc(n + 1);
+			u8_grapheme_breaks((const uint8_t *)t, n, gb);
+			u8_possible_linebreaks((const uint8_t *)t, n, "UTF-8", lb);
+			for (w = 0; w < ARRAY_LEN(widths); w++)
+				bad += check_one(t, n, widths[w], gb, lb);
+			free(gb);
+			free(lb);
+		}
+		paras += np;
+		free(p);
+		free(data);
+	}
+	is_int(bad, 0, "%zu seed paragraphs wrap cleanly at widths 12, 37 and 80", paras);
+	/* Curly quotes, apostrophes and em dashes are one cell each. */
+	is_int(col_of("Azerbaijan’s “swift” MOSCOW — On", 80, strlen("Azerbaijan’s “swift” MOSCOW — ")),
+	    30, "’ “ ” — take one cell each");
+}
+
 int
 main(void)
 {
@@ -615,6 +697,7 @@ main(void)
 	test_maps();
 	test_paragraphs();
 	test_property();
+	test_seeds();
 	test_huge();
 	return tap_done();
 }
