@@ -285,6 +285,50 @@ test_formats(void)
 	buf_free(&seen.log);
 }
 
+/* A new version of an article takes its annotations along. */
+static void
+test_carry_over(void)
+{
+	static const char v1[] = "Versioned\nThe minister spoke about the corridor today.\n"
+	    "A second paragraph that will go away.\n";
+	static const char v2[] = "Versioned\nThe minister spoke about the corridor today.\n"
+	    "A new paragraph in its place.\n";
+	struct seen seen;
+	struct importer *im = importer(&seen, 0);
+	int64_t old_id, new_id;
+	char *sql;
+	int rc;
+
+	rc = import_data(im, "v.txt", "/v/v.txt", v1, sizeof v1 - 1);
+	old_id = seen.last_id;
+	sql = xasprintf("INSERT INTO annotations(uuid, article_id, start, end, quote, note) VALUES"
+	    " ('c1', %lld, 4, 12, 'minister', 'who?'),"
+	    " ('c2', %lld, 48, 54, 'second', 'gone')", (long long)old_id, (long long)old_id);
+	ok(rc == 0 && sqlite3_exec(store_sqlite(st), sql, NULL, NULL, NULL) == SQLITE_OK,
+	    "an article with two annotations");
+	free(sql);
+	rc = import_data(im, "v.txt", "/v/v.txt", v2, sizeof v2 - 1);
+	new_id = seen.last_id;
+	ok(rc == 0 && seen.last_how == STORE_VERSION && new_id != old_id, "a new version");
+	sql = xasprintf("SELECT count(*) FROM annotations WHERE article_id = %lld"
+	    " AND state = 'active' AND quote = 'minister' AND start = 4", (long long)new_id);
+	is_int(query_int(sql), 1, "the placeable annotation is carried to the new version");
+	free(sql);
+	sql = xasprintf("SELECT count(*) FROM annotations WHERE article_id = %lld"
+	    " AND state = 'orphaned' AND quote = 'second'", (long long)new_id);
+	is_int(query_int(sql), 1, "the other is kept there as orphaned");
+	free(sql);
+	sql = xasprintf("SELECT count(*) FROM annotations WHERE article_id = %lld"
+	    " AND state = 'superseded'", (long long)old_id);
+	is_int(query_int(sql), 2, "the old ones are superseded, not removed");
+	free(sql);
+	ok(strstr(seen.log.data, "warning v.txt: 1 annotation of the earlier version could not be "
+	    "placed") != NULL, "the orphan is reported: %s", seen.log.data);
+	ok(sqlite3_get_autocommit(store_sqlite(st)), "no transaction left open");
+	importer_free(im);
+	buf_free(&seen.log);
+}
+
 static void
 test_collect(void)
 {
@@ -382,6 +426,7 @@ main(void)
 	test_text();
 	test_refusals();
 	test_formats();
+	test_carry_over();
 	test_collect();
 	test_samples();
 	test_seeds();
