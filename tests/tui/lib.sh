@@ -13,6 +13,9 @@
 #                              blanks ignored); prints a diff otherwise
 #   tui_wait_exit [SECONDS]    wait for dossier to end; echoes its exit status
 #   tui_resize COLS ROWS
+#   tui_stop                   end tmux and dossier, ready for a new tui_start
+#   tui_format FORMAT          a tmux format about the pane ('#{pane_dead}')
+#   tui_expect_restored NAME   ok if the ended program gave the terminal back
 #
 # Each test gets a fresh temporary home: database, config and data dirs.
 
@@ -165,4 +168,34 @@ tui_wait_exit() {
 	done
 	echo timeout
 	return 1
+}
+
+# tui_stop: ends the tmux server (and dossier in it), waiting until it is
+# gone so that a following tui_start gets a fresh one.
+tui_stop() {
+	local deadline=$(( $(date +%s%N) + 5000000000 ))
+	tmux_ kill-server >/dev/null 2>&1
+	while [ -S "$TUI_SOCKET" ] && [ "$(date +%s%N)" -lt "$deadline" ]; do
+		sleep 0.02
+	done
+	rm -f "$TUI_SOCKET"
+}
+
+# tui_format FORMAT: a tmux format about the pane, e.g. '#{alternate_on}'
+# (after the program ends: was the terminal given back as it was?).
+tui_format() {
+	tmux_ display-message -t "$TUI_TARGET" -p "$1"
+}
+
+# tui_expect_restored NAME: after dossier ended, the terminal is back to
+# normal: main screen, no mouse reporting, no application keypad mode.
+tui_expect_restored() {
+	local got
+	got=$(tui_format '#{alternate_on}#{mouse_any_flag}#{keypad_cursor_flag}')
+	if [ "$got" = 000 ]; then
+		tap_ok 0 "$1"
+	else
+		tap_ok 1 "$1"
+		tap_diag "alternate screen, mouse, keypad flags: $got (want 000)"
+	fi
 }
