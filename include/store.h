@@ -74,10 +74,84 @@ int store_article_page(struct store *st, size_t offset, size_t limit,
 /* Position of an article in that order (for reopening where one left off). */
 int store_article_index(struct store *st, int64_t id, size_t *index);
 
+/* How store_article_add found the article. */
+enum store_added {
+	STORE_ADDED,       /* new */
+	STORE_DUPLICATE,   /* same content already stored: nothing written */
+	STORE_VERSION,     /* a changed version of a stored source: added, linked */
+};
+
+/* Adds an article. The caller fills title, body/body_len (NFC UTF-8),
+ * format and optionally source, outlet, published, dateline, comments;
+ * the store fills hash and, on STORE_ADDED/STORE_VERSION, id, imported and
+ * previous_id (the newest earlier article from the same source). On
+ * STORE_DUPLICATE, id is the existing article's and nothing is written.
+ * Call inside store_begin/store_commit with the article's other rows. */
+int store_article_add(struct store *st, struct store_article *a, enum store_added *how);
+
+/* Paragraphs and sentences as byte spans of the body, in order. */
+struct store_span {
+	size_t start, end;
+};
+int store_paragraphs_add(struct store *st, int64_t article_id,
+    const struct store_span *spans, size_t n);
+int store_sentences_add(struct store *st, int64_t article_id,
+    const struct store_span *spans, size_t n);
+/* *spans is malloc'd (NULL when n is 0). */
+int store_paragraphs_get(struct store *st, int64_t article_id,
+    struct store_span **spans, size_t *n);
+int store_sentences_get(struct store *st, int64_t article_id,
+    struct store_span **spans, size_t *n);
+
+/* store-hash.c: SHA-256, for content hashes. */
+struct store_sha256 {
+	uint32_t h[8];
+	uint64_t total;
+	unsigned char blk[64];
+	size_t used;
+};
+void store_sha256_init(struct store_sha256 *s);
+void store_sha256_add(struct store_sha256 *s, const void *data, size_t len);
+/* Finishes and writes 64 lower-case hex digits and a NUL. */
+void store_sha256_hex(struct store_sha256 *s, char out[65]);
+
+/* store-search.c: full-text search (FTS5 query syntax) ranked by bm25 with
+ * title matches weighted over body matches. */
+struct store_hit {
+	int64_t id;
+	char *title, *published, *outlet;
+	char *snippet;     /* body (or title/notes) excerpt, matches marked */
+};
+void store_hits_free(struct store_hit *hits, size_t n);
+/* Rows [offset, offset+limit) of the ranked result; only those rows are
+ * read. MARK_OPEN/MARK_CLOSE surround each matched term in the snippet.
+ * A malformed query fails with a one-line message quoting it. */
+int store_search(struct store *st, const char *query, size_t offset, size_t limit,
+    const char *mark_open, const char *mark_close, struct store_hit **hits, size_t *n);
+
+/* The same as JSON, built by SQLite's JSON functions (*json malloc'd):
+ * [{"id":…,"title":…,"published":…,"outlet":…,"snippet":…,"rank":…}, …] */
+int store_json_search(struct store *st, const char *query, size_t offset, size_t limit,
+    const char *mark_open, const char *mark_close, char **json);
+
+/* store-json.c: articles as JSON for --json, built by SQLite's JSON
+ * functions, never by hand. *json is malloc'd. */
+/* [{"id":…,"published":…,"outlet":…,"title":…,"annotations":…}, …] */
+int store_json_page(struct store *st, size_t offset, size_t limit, char **json);
+/* {"id":…,"title":…,…,"body":…[,"comments":…]} */
+int store_json_article(struct store *st, int64_t id, int with_comments, char **json);
+
 /* store-state.c: small settings kept in the database (reader position). */
-/* *value is malloc'd, or NULL when the key is unset. */
+/* *value is malloc'd, or NULL when the key is unset. A NULL value unsets. */
 int store_state_get(struct store *st, const char *key, char **value);
 int store_state_set(struct store *st, const char *key, const char *value);
+
+/* store-maint.c */
+/* A consistent copy at PATH (written to a temporary file, then renamed). */
+int store_backup(struct store *st, const char *path);
+/* Copies every readable row of DAMAGED into a new database OUT (which must
+ * not exist). Counts rows copied and rows or pages lost. */
+int store_recover(const char *damaged, const char *out, size_t *copied, size_t *lost);
 
 /* store-schema.c */
 #define STORE_SCHEMA_VERSION 1

@@ -212,6 +212,9 @@ struct ui_view_ops {
 	void (*position)(struct ui *ui, struct ui_view *v, struct buf *out);
 	/* The geometry changed (resize, fold): keep the cursor in view. */
 	void (*resize)(struct ui *ui, struct ui_view *v);
+	/* Where the terminal cursor goes when the view is focused (content
+	 * row/col); 0 to hide it. */
+	int (*cursor)(struct ui *ui, struct ui_view *v, int *row, int *col);
 };
 
 struct ui_view {
@@ -406,6 +409,22 @@ int ui_list_search(struct ui *ui, const char *query);
 
 /* ui-article.c */
 extern const struct ui_view_ops ui_article_ops;
+/* A styled range of the article body, drawn over the text. Layers draw in
+ * order, later over earlier; ]a/[a step through the annotation layer. */
+struct ui_span {
+	size_t start, end;
+	enum ui_object obj;
+};
+enum ui_layer {
+	UI_LAYER_STATEMENT,
+	UI_LAYER_MENTION,
+	UI_LAYER_ANNOTATION,
+	UI_LAYER_SEARCH,
+	UI_LAYER_COUNT
+};
+/* Replaces a layer's spans (copied; sorted here by start). */
+void ui_article_set_layer(struct ui *ui, enum ui_layer layer, const struct ui_span *v,
+    size_t n);
 /* Opens an article with the cursor at a byte offset. */
 int ui_article_open(struct ui *ui, int64_t id, size_t offset);
 int64_t ui_article_id(struct ui *ui);

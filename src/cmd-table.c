@@ -8,11 +8,15 @@
 
 #include "cmd.h"
 
+extern const struct cmd_entry cmd_backup_entry;
+extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_read_entry;
 extern const struct cmd_entry cmd_version_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_read_entry,
+	&cmd_check_entry,
+	&cmd_backup_entry,
 	&cmd_version_entry,
 	NULL,
 };

@@ -41,10 +41,6 @@ static const char *const migrations[] = {
 	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
 	"  idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
 	"  PRIMARY KEY (article_id, idx)) WITHOUT ROWID;"
-	/* Full-text index: rowid = articles.id; notes holds the article's
-	 * annotation notes so corpus search finds them. */
-	"CREATE VIRTUAL TABLE articles_fts USING fts5("
-	"  title, body, notes, tokenize = 'unicode61 remove_diacritics 2');"
 	/* Knowledge base. origin: 'kb' (shipped file), 'user' (added by the
 	 * user: survives reloads of the shipped file), 'candidate' (found by
 	 * extraction, not yet promoted). status: 'active' or 'dismissed'. */
@@ -125,7 +121,75 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (annotation_id, tag_id)) WITHOUT ROWID;"
 	/* Small key/value settings: where the reader left off, and so on. */
 	"CREATE TABLE state ("
-	"  key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;",
+	"  key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+	/* Full-text index over title, body and the article's annotation notes
+	 * (so corpus search finds what the user wrote). It is an external-
+	 * content index on a view: the body is stored once, in articles, and
+	 * snippets read it from there. The triggers below keep the index in
+	 * step with every change to what the view shows; FTS5 needs the old
+	 * values to remove a row, hence the BEFORE/AFTER pairs. */
+	"CREATE VIEW articles_text(id, title, body, notes) AS"
+	"  SELECT a.id, a.title, a.body,"
+	"    (SELECT group_concat(n.note, ' ') FROM annotations n"
+	"     WHERE n.article_id = a.id AND n.note IS NOT NULL"
+	"       AND n.state IN ('active', 'orphaned'))"
+	"  FROM articles a;"
+	"CREATE VIRTUAL TABLE articles_fts USING fts5("
+	"  title, body, notes, content = 'articles_text', content_rowid = 'id',"
+	"  tokenize = 'unicode61 remove_diacritics 2');"
+	/* A title match counts ten times a body match, a note four times. */
+	"INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 4.0)');"
+	/* Import commits one article per transaction, so each commit adds a
+	 * small segment; merging them in larger batches keeps that cheap. */
+	"INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 16);"
+	"INSERT INTO articles_fts(articles_fts, rank) VALUES ('crisismerge', 64);"
+	"CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN"
+	"  INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);"
+	"END;"
+	"CREATE TRIGGER articles_fts_bd BEFORE DELETE ON articles BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, body, notes)"
+	"    SELECT 'delete', id, title, body, notes FROM articles_text WHERE id = old.id;"
+	"END;"
+	"CREATE TRIGGER articles_fts_bu BEFORE UPDATE OF title, body ON articles BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, body, notes)"
+	"    SELECT 'delete', id, title, body, notes FROM articles_text WHERE id = old.id;"
+	"END;"
+	"CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, body ON articles BEGIN"
+	"  INSERT INTO articles_fts(rowid, title, body, notes)"
+	"    SELECT id, title, body, notes FROM articles_text WHERE id = new.id;"
+	"END;"
+	"CREATE TRIGGER annotations_fts_bi BEFORE INSERT ON annotations"
+	"  WHEN new.note IS NOT NULL BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, body, notes)"
+	"    SELECT 'delete', id, title, body, notes FROM articles_text WHERE id = new.article_id;"
+	"END;"
+	"CREATE TRIGGER annotations_fts_ai AFTER INSERT ON annotations"
+	"  WHEN new.note IS NOT NULL BEGIN"
+	"  INSERT INTO articles_fts(rowid, title, body, notes)"
+	"    SELECT id, title, body, notes FROM articles_text WHERE id = new.article_id;"
+	"END;"
+	"CREATE TRIGGER annotations_fts_bu BEFORE UPDATE OF note, state, article_id ON annotations"
+	"  BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, body, notes)"
+	"    SELECT 'delete', id, title, body, notes FROM articles_text"
+	"    WHERE id IN (old.article_id, new.article_id);"
+	"END;"
+	"CREATE TRIGGER annotations_fts_au AFTER UPDATE OF note, state, article_id ON annotations"
+	"  BEGIN"
+	"  INSERT INTO articles_fts(rowid, title, body, notes)"
+	"    SELECT id, title, body, notes FROM articles_text"
+	"    WHERE id IN (old.article_id, new.article_id);"
+	"END;"
+	"CREATE TRIGGER annotations_fts_bd BEFORE DELETE ON annotations"
+	"  WHEN old.note IS NOT NULL BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, body, notes)"
+	"    SELECT 'delete', id, title, body, notes FROM articles_text WHERE id = old.article_id;"
+	"END;"
+	"CREATE TRIGGER annotations_fts_ad AFTER DELETE ON annotations"
+	"  WHEN old.note IS NOT NULL BEGIN"
+	"  INSERT INTO articles_fts(rowid, title, body, notes)"
+	"    SELECT id, title, body, notes FROM articles_text WHERE id = old.article_id;"
+	"END;",
 };
 
 const char *

@@ -161,7 +161,7 @@ store_check(struct store *st, int full)
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
 		buf_free(&problems);
-		return store_err(st, "checking integrity");
+		return err_set("%s: damaged: %s", st->path, sqlite3_errstr(rc));
 	}
 	if (problems.len > 0) {
 		err_set("%s: damaged: %s", st->path, problems.data);

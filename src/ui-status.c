@@ -79,7 +79,6 @@ ui_status_draw(struct ui *ui)
 		ui_prompt_draw(ui, y);
 		return;
 	}
-	curs_set(0);
 	ui_draw_fill(ui, y, 0, ui->cols, ui_style(ui, UI_OBJ_NORMAL));
 	if (ui->message != NULL)
 		ui_draw_str(ui, y, 0, ui->cols, ui->message,

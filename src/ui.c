@@ -319,6 +319,25 @@ draw_too_small(struct ui *ui)
 	curs_set(0);
 }
 
+/* The terminal cursor sits where the focused view says (the article's
+ * cursor), or on the command line, or is hidden. */
+static void
+place_cursor(struct ui *ui)
+{
+	struct ui_view *v = &ui->views[ui->focus];
+	int row, col;
+
+	if (ui_prompt_active(ui))
+		return;   /* placed by the prompt */
+	if (!ui->help_open && v->shown && v->ops->cursor != NULL &&
+	    v->ops->cursor(ui, v, &row, &col)) {
+		move(v->y + row, v->x + col);
+		curs_set(1);
+		return;
+	}
+	curs_set(0);
+}
+
 static void
 draw(struct ui *ui)
 {
@@ -339,6 +358,7 @@ draw(struct ui *ui)
 		}
 		draw_separators(ui);
 		ui_status_draw(ui);
+		place_cursor(ui);
 	}
 	ui->dirty = 0;
 	refresh();
@@ -802,6 +822,7 @@ ui_run(struct store *st, const struct ui_start *start)
 		rc = -1;
 		goto out;
 	}
+	layout(&ui);   /* the article reopens at its place on this screen */
 	restore_place(&ui);
 	if (config_msg != NULL)
 		ui_error(&ui, "%s", config_msg);

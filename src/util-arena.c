@@ -17,7 +17,7 @@ struct arena_block {
 	alignas(max_align_t) unsigned char data[];
 };
 
-#define ARENA_BLOCK_MIN (64 * 1024)
+#define ARENA_BLOCK_MIN ((size_t)64 * 1024)
 
 void
 arena_init(struct arena *a)

@@ -99,9 +99,11 @@ buf_detach(struct buf *b, size_t *len)
 {
 	char *p;
 
-	if (b->data == NULL)
-		buf_grow(b, 0), b->data[0] = '\0';
-	p = b->data;
+	if (b->data == NULL) {
+		p = xmalloc(1);
+		p[0] = '\0';
+	} else
+		p = b->data;
 	if (len != NULL)
 		*len = b->len;
 	buf_init(b);

@@ -1,0 +1,84 @@
+/*
+ * cmd-check.c: `dossier check [--quick] [--recover NEW.db]`: verify the
+ * database's integrity, or salvage what can be read of a damaged one into
+ * a new file (the damaged file is never modified).
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "store.h"
+#include "util.h"
+
+static int cmd_check_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_check_entry = {
+	.name = "check",
+	.usage = "[--quick] [--recover NEW.db]",
+	.summary = "check the database's integrity, or salvage a damaged one",
+	.exec = cmd_check_exec,
+};
+
+static int
+recover(struct cmd_ctx *ctx, const char *out)
+{
+	size_t copied, lost;
+
+	if (store_recover(ctx->db_path, out, &copied, &lost) != 0) {
+		err_print("check");
+		return EXIT_FAIL;
+	}
+	printf("recovered %zu rows into %s", copied, out);
+	if (lost > 0)
+		printf("; %zu rows or pages could not be read", lost);
+	printf("\n");
+	return lost > 0 ? EXIT_PARTIAL : EXIT_OK;
+}
+
+static int
+cmd_check_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "quick", no_argument, NULL, 'q' },
+		{ "recover", required_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *recover_to = NULL;
+	struct store *st;
+	int quick = 0, c;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		switch (c) {
+		case 'q':
+			quick = 1;
+			break;
+		case 'r':
+			recover_to = optarg;
+			break;
+		default:
+			return cmd_usage_error(&cmd_check_entry, "unknown option %s", argv[optind - 1]);
+		}
+	}
+	if (optind != argc)
+		return cmd_usage_error(&cmd_check_entry, "unexpected argument '%s'", argv[optind]);
+	if (recover_to != NULL)
+		return recover(ctx, recover_to);
+	if (store_open(ctx->db_path, STORE_READONLY | STORE_NOCREATE, &st) != 0) {
+		err_print("check");
+		return EXIT_FAIL;
+	}
+	if (store_check(st, !quick) != 0) {
+		err_print("check");
+		fprintf(stderr, "dossier: check: to salvage what can be read: dossier check --recover NEW.db\n");
+		store_close(st);
+		return EXIT_FAIL;
+	}
+	store_close(st);
+	printf("%s: ok\n", ctx->db_path);
+	return EXIT_OK;
+}

@@ -1,0 +1,341 @@
+/*
+ * store-article.c: articles and their paragraph and sentence spans. Import
+ * adds them (one article per transaction, owned by the caller); the reader
+ * and the list/show commands page through them newest first.
+ *
+ * The list order is (published DESC, id DESC), with undated articles
+ * last; the index articles_order serves it, so a page reads only its rows.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "util.h"
+
+static char *
+column_dup(sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+
+	return t != NULL ? xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, col)) : NULL;
+}
+
+static void
+bind_text(sqlite3_stmt *s, int i, const char *t)
+{
+	if (t != NULL)
+		sqlite3_bind_text(s, i, t, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+void
+store_article_free(struct store_article *a)
+{
+	if (a == NULL)
+		return;
+	free(a->title), free(a->source), free(a->outlet), free(a->published);
+	free(a->dateline), free(a->format), free(a->body), free(a->comments);
+	free(a->hash), free(a->imported);
+	memset(a, 0, sizeof *a);
+}
+
+void
+store_article_brief_free(struct store_article_brief *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(rows[i].title), free(rows[i].published), free(rows[i].outlet);
+	free(rows);
+}
+
+/* The hash covers everything a reader sees of the article, with a byte
+ * that cannot occur in the text between fields so that moving a line from
+ * the title into the body changes it. */
+static void
+content_hash(const struct store_article *a, char out[65])
+{
+	static const unsigned char sep = 0xff;
+	struct store_sha256 h;
+
+	store_sha256_init(&h);
+	store_sha256_add(&h, a->title, strlen(a->title));
+	store_sha256_add(&h, &sep, 1);
+	store_sha256_add(&h, a->body, a->body_len);
+	if (a->comments != NULL) {
+		store_sha256_add(&h, &sep, 1);
+		store_sha256_add(&h, a->comments, strlen(a->comments));
+	}
+	store_sha256_hex(&h, out);
+}
+
+int
+store_article_add(struct store *st, struct store_article *a, enum store_added *how)
+{
+	/* One statement per article: a duplicate hash inserts nothing (and
+	 * fires no trigger), the previous version is found in the same step. */
+	static const char sql[] =
+	    "INSERT INTO articles(title, source, outlet, published, dateline, format,"
+	    "  body, comments, hash, previous_id)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+	    "  (SELECT max(id) FROM articles WHERE ?2 IS NOT NULL AND source = ?2))"
+	    " ON CONFLICT(hash) DO NOTHING"
+	    " RETURNING id, imported, previous_id";
+	static const char dup_sql[] = "SELECT id FROM articles WHERE hash = ?1";
+	char hash[65];
+	sqlite3_stmt *s;
+	int rc;
+
+	content_hash(a, hash);
+	free(a->hash);
+	a->hash = xstrdup(hash);
+	if ((s = store_stmt(st, sql)) == NULL)
+		return -1;
+	bind_text(s, 1, a->title);
+	bind_text(s, 2, a->source);
+	bind_text(s, 3, a->outlet);
+	bind_text(s, 4, a->published);
+	bind_text(s, 5, a->dateline);
+	bind_text(s, 6, a->format != NULL ? a->format : "text");
+	sqlite3_bind_text(s, 7, a->body, (int)a->body_len, SQLITE_STATIC);
+	bind_text(s, 8, a->comments);
+	sqlite3_bind_text(s, 9, a->hash, 64, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		a->id = sqlite3_column_int64(s, 0);
+		free(a->imported);
+		a->imported = column_dup(s, 1);
+		a->previous_id = sqlite3_column_int64(s, 2);
+		*how = a->previous_id != 0 ? STORE_VERSION : STORE_ADDED;
+		rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		return rc == SQLITE_DONE ? 0 : store_err(st, "adding an article");
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_err(st, "adding an article");
+	if ((s = store_stmt(st, dup_sql)) == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, a->hash, 64, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return store_err(st, "finding a duplicate article");
+	}
+	a->id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	*how = STORE_DUPLICATE;
+	return 0;
+}
+
+static int
+spans_add(struct store *st, const char *sql, int64_t id, const struct store_span *v, size_t n)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	size_t i;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)v[i].start);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)v[i].end);
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			sqlite3_reset(s);
+			return store_err(st, "adding text spans");
+		}
+		sqlite3_reset(s);
+	}
+	return 0;
+}
+
+int
+store_paragraphs_add(struct store *st, int64_t id, const struct store_span *v, size_t n)
+{
+	return spans_add(st, "INSERT INTO paragraphs(article_id, idx, start, end)"
+	    " VALUES (?1, ?2, ?3, ?4)", id, v, n);
+}
+
+int
+store_sentences_add(struct store *st, int64_t id, const struct store_span *v, size_t n)
+{
+	return spans_add(st, "INSERT INTO sentences(article_id, idx, start, end)"
+	    " VALUES (?1, ?2, ?3, ?4)", id, v, n);
+}
+
+static int
+spans_get(struct store *st, const char *sql, int64_t id, struct store_span **out, size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	struct store_span *v = NULL;
+	size_t len = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[len].start = (size_t)sqlite3_column_int64(s, 0);
+		v[len].end = (size_t)sqlite3_column_int64(s, 1);
+		len++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return store_err(st, "reading text spans");
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+int
+store_paragraphs_get(struct store *st, int64_t id, struct store_span **out, size_t *n)
+{
+	return spans_get(st, "SELECT start, end FROM paragraphs WHERE article_id = ?1"
+	    " ORDER BY idx", id, out, n);
+}
+
+int
+store_sentences_get(struct store *st, int64_t id, struct store_span **out, size_t *n)
+{
+	return spans_get(st, "SELECT start, end FROM sentences WHERE article_id = ?1"
+	    " ORDER BY idx", id, out, n);
+}
+
+int
+store_article_get(struct store *st, int64_t id, struct store_article *a)
+{
+	static const char sql[] =
+	    "SELECT id, title, source, outlet, published, dateline, format, body,"
+	    "  comments, hash, imported, previous_id FROM articles WHERE id = ?1";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	memset(a, 0, sizeof *a);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(s);
+		return err_set("no article %lld", (long long)id);
+	}
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return store_err(st, "reading an article");
+	}
+	a->id = sqlite3_column_int64(s, 0);
+	a->title = column_dup(s, 1);
+	a->source = column_dup(s, 2);
+	a->outlet = column_dup(s, 3);
+	a->published = column_dup(s, 4);
+	a->dateline = column_dup(s, 5);
+	a->format = column_dup(s, 6);
+	a->body = column_dup(s, 7);
+	a->body_len = (size_t)sqlite3_column_bytes(s, 7);
+	if (a->body == NULL)
+		a->body = xstrdup("");
+	a->comments = column_dup(s, 8);
+	a->hash = column_dup(s, 9);
+	a->imported = column_dup(s, 10);
+	a->previous_id = sqlite3_column_int64(s, 11);
+	sqlite3_reset(s);
+	return 0;
+}
+
+int
+store_article_count(struct store *st, int64_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT count(*) FROM articles");
+
+	if (s == NULL)
+		return -1;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return store_err(st, "counting articles");
+	}
+	*n = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return 0;
+}
+
+int
+store_article_page(struct store *st, size_t offset, size_t limit,
+    struct store_article_brief **rows, size_t *n)
+{
+	static const char sql[] =
+	    "SELECT a.id, a.title, a.published, a.outlet,"
+	    "  (SELECT count(*) FROM annotations n"
+	    "   WHERE n.article_id = a.id AND n.state = 'active')"
+	    " FROM articles a ORDER BY a.published DESC, a.id DESC LIMIT ?1 OFFSET ?2";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	struct store_article_brief *v = NULL;
+	size_t len = 0, cap = 0;
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, limit > INT64_MAX ? -1 : (sqlite3_int64)limit);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)offset);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : (limit < 64 ? limit + 1 : 64);
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[len].id = sqlite3_column_int64(s, 0);
+		v[len].title = column_dup(s, 1);
+		v[len].published = column_dup(s, 2);
+		v[len].outlet = column_dup(s, 3);
+		v[len].annotations = sqlite3_column_int(s, 4);
+		len++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_article_brief_free(v, len);
+		return store_err(st, "listing articles");
+	}
+	*rows = v;
+	*n = len;
+	return 0;
+}
+
+int
+store_article_index(struct store *st, int64_t id, size_t *index)
+{
+	/* Rows before (p, id) in (published DESC NULLS LAST, id DESC). */
+	static const char sql[] =
+	    "SELECT (SELECT count(*) FROM articles a"
+	    "  WHERE (t.p IS NOT NULL AND (a.published > t.p OR (a.published = t.p AND a.id > ?1)))"
+	    "     OR (t.p IS NULL AND (a.published IS NOT NULL OR a.id > ?1)))"
+	    " FROM (SELECT published AS p FROM articles WHERE id = ?1) t";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(s);
+		return err_set("no article %lld", (long long)id);
+	}
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return store_err(st, "finding an article in the list");
+	}
+	*index = (size_t)sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return 0;
+}

@@ -1,0 +1,231 @@
+/*
+ * text-utf8.c: the first things done to outside text. text_utf8_repair makes
+ * any byte string valid UTF-8 (so every later step may assume it), text_nfc
+ * puts it in the one normal form the store keeps, and text_fold produces
+ * the case-folded copy the extractor matches aliases in, with a map from
+ * every folded byte back to the original so a match becomes an exact byte
+ * range of the stored body.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "text.h"
+
+static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+
+/*
+ * Length of the well-formed sequence at p (1-4), or 0 when it is not one;
+ * then *bad is the length of its maximal subpart (the bytes one U+FFFD
+ * replaces, as Unicode recommends and browsers do), at least 1.
+ */
+static size_t
+seq_len(const unsigned char *p, size_t n, size_t *bad)
+{
+	unsigned char c = p[0], lo = 0x80, hi = 0xBF;
+	size_t need, i;
+
+	*bad = 1;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		need = 2;
+	else if (c >= 0xE0 && c <= 0xEF) {
+		need = 3;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;  /* no surrogates */
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 4;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;  /* nothing above U+10FFFF */
+	} else
+		return 0;
+	for (i = 1; i < need; i++) {
+		if (i >= n || p[i] < lo || p[i] > hi) {
+			*bad = i;
+			return 0;
+		}
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	return need;
+}
+
+void
+text_utf8_repair(const char *in, size_t len, struct buf *out,
+    struct text_utf8_report *rep)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t i = 0, run = 0, n, bad;
+
+	rep->replaced = 0;
+	rep->first_bad = SIZE_MAX;
+	rep->nul_at = SIZE_MAX;
+	buf_grow(out, len);
+	/* Valid stretches are copied in one go; only the bad bytes cost more. */
+	while (i < len) {
+		if (s[i] < 0x80) {
+			if (s[i] == 0 && rep->nul_at == SIZE_MAX)
+				rep->nul_at = i;
+			i++;
+			continue;
+		}
+		n = seq_len(s + i, len - i, &bad);
+		if (n != 0) {
+			i += n;
+			continue;
+		}
+		buf_add(out, s + run, i - run);
+		buf_add(out, replacement, 3);
+		if (rep->replaced++ == 0)
+			rep->first_bad = i;
+		i += bad;
+		run = i;
+	}
+	buf_add(out, s + run, len - run);
+}
+
+int
+text_nfc(const char *in, size_t len, struct buf *out)
+{
+	const uint8_t *s = (const uint8_t *)in, *bad;
+	uint8_t *r;
+	size_t i, rlen;
+
+	buf_reset(out);
+	/* ASCII is its own NFC; most news text is, and it is worth skipping. */
+	for (i = 0; i < len && s[i] < 0x80; i++)
+		;
+	if (i == len) {
+		buf_add(out, in, len);
+		return 0;
+	}
+	bad = u8_check(s, len);
+	if (bad != NULL)
+		return err_set("not valid UTF-8 at byte %zu", (size_t)(bad - s));
+	r = u8_normalize(UNINORM_NFC, s, len, NULL, &rlen);
+	if (r == NULL)
+		return err_set("NFC normalization failed: %s",
+		    errno == EILSEQ ? "not valid UTF-8" : strerror(errno));
+	buf_add(out, r, rlen);
+	free(r);
+	return 0;
+}
+
+/*
+ * A few recently folded characters: news text in one script repeats a small
+ * alphabet, so most non-ASCII characters are folded once per call.
+ */
+#define FOLD_CACHE 64
+struct fold_cache {
+	ucs4_t uc[FOLD_CACHE];
+	uint8_t len[FOLD_CACHE];
+	uint8_t out[FOLD_CACHE][16];
+};
+
+/* Folds the character uc (encoded at p, n bytes) into the cache slot. */
+static const uint8_t *
+fold_char(struct fold_cache *fc, ucs4_t uc, const uint8_t *p, size_t n,
+    size_t *outlen)
+{
+	unsigned slot = (uc ^ (uc >> 6)) % FOLD_CACHE;
+	uint8_t tmp[64];
+	uint8_t *r;
+	size_t rlen = sizeof tmp;
+
+	if (fc->uc[slot] == uc) {
+		*outlen = fc->len[slot];
+		return fc->out[slot];
+	}
+	r = u8_casefold(p, n, NULL, NULL, tmp, &rlen);
+	if (r == NULL || rlen > sizeof fc->out[0]) {
+		/* Cannot happen for one valid character; keep it as it is. */
+		if (r != NULL && r != tmp)
+			free(r);
+		*outlen = n;
+		return p;
+	}
+	memcpy(fc->out[slot], r, rlen);
+	if (r != tmp)
+		free(r);
+	fc->uc[slot] = uc;
+	fc->len[slot] = (uint8_t)rlen;
+	*outlen = rlen;
+	return fc->out[slot];
+}
+
+int
+text_fold(const char *str, size_t len, struct text_fold *out)
+{
+	const uint8_t *s = (const uint8_t *)str;
+	struct fold_cache fc;
+	size_t cap = len + len / 4 + 16, o = 0, i = 0, k, n, flen;
+	const uint8_t *f;
+	uint8_t *d;
+	size_t *map;
+	ucs4_t uc;
+	int ilen;
+
+	memset(fc.uc, 0xFF, sizeof fc.uc);  /* no character is 0xFFFFFFFF */
+	d = xmalloc(cap + 1);
+	map = xreallocarray(NULL, cap + 1, sizeof *map);
+	while (i < len) {
+		/* Room for the longest fold of one character. */
+		if (o + 16 > cap) {
+			cap = cap * 2 + 16;
+			d = xrealloc(d, cap + 1);
+			map = xreallocarray(map, cap + 1, sizeof *map);
+		}
+		if (s[i] < 0x80) {
+			/* The common case, without a call or a branch per letter. */
+			size_t end = i + (cap - o < len - i ? cap - o : len - i);
+			for (; i < end && s[i] < 0x80; i++, o++) {
+				d[o] = (uint8_t)(s[i] + ((unsigned)(s[i] - 'A') < 26u ? 32 : 0));
+				map[o] = i;
+			}
+			continue;
+		}
+		ilen = u8_mbtouc(&uc, s + i, len - i);
+		n = (size_t)ilen;
+		if (uc == 0xFFFD && (n < 3 || memcmp(s + i, replacement, 3) != 0)) {
+			/* An invalid byte: keep it, so offsets still add up. */
+			f = s + i;
+			flen = n;
+		} else
+			f = fold_char(&fc, uc, s + i, n, &flen);
+		for (k = 0; k < flen; k++) {
+			d[o + k] = f[k];
+			map[o + k] = i;
+		}
+		o += flen;
+		i += n;
+	}
+	d[o] = '\0';
+	map[o] = len;
+	out->s = (char *)d;
+	out->len = o;
+	out->map = map;
+	return 0;
+}
+
+void
+text_fold_free(struct text_fold *f)
+{
+	if (f == NULL)
+		return;
+	free(f->s);
+	free(f->map);
+	f->s = NULL;
+	f->map = NULL;
+	f->len = 0;
+}

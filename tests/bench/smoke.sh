@@ -1,0 +1,34 @@
+#!/bin/bash
+# tests/bench/smoke.sh: bench/run --smoke on a tiny corpus with this build's
+# binaries, so the harness cannot rot. It checks that the harness runs and
+# prints its whole table; it never looks at a timing.
+. "$top_srcdir/tests/tui/lib.sh"
+
+py=${PYTHON3:-python3}
+[ -n "$py" ] || py=python3
+out=$("$py" "$top_srcdir/bench/run" --smoke --build "$top_builddir" \
+	--cache "$TEST_TMP/cache" 2>"$TEST_TMP/err"); rc=$?
+[ $rc -eq 0 ]; tap_ok $? "bench/run --smoke exits 0 (got $rc)"
+[ $rc -eq 0 ] || tap_diag "$(tail -20 "$TEST_TMP/err")"
+
+grep -q '^| figure ' <<<"$out"; tap_ok $? "prints the table header"
+for fig in 'import [0-9,]* articles (articles/s)' 'vs notmuch new' 'peak RSS' \
+	'alias matching' 'segmentation + wrapping' 'search latency p50' \
+	'related latency p95' 'reader first screen' 'newsboat first screen' \
+	'key G in a' 'instructions'; do
+	grep -q "^| $fig\|^| .*$fig" <<<"$out"; tap_ok $? "row: $fig"
+done
+# Every row has the table's seven columns.
+bad=$(grep '^|' <<<"$out" | awk -F'|' 'NF != 9' | head -3)
+[ -z "$bad" ]; tap_ok $? "every row has seven cells${bad:+: $bad}"
+
+# The generator is deterministic for a seed.
+"$py" "$top_srcdir/bench/gen-corpus" "$TEST_TMP/g1" -n 3 -s 7 --aliases 50 -j 1 &&
+"$py" "$top_srcdir/bench/gen-corpus" "$TEST_TMP/g2" -n 3 -s 7 --aliases 50 -j 1 &&
+diff -r "$TEST_TMP/g1" "$TEST_TMP/g2" >/dev/null
+tap_ok $? "gen-corpus is deterministic for a seed"
+w=$(sed 1d "$TEST_TMP/g1/articles/000/000001.txt" | wc -w)
+[ "$w" -ge 380 ] && [ "$w" -le 1600 ]; tap_ok $? "an article has 400-1,500 words (got $w)"
+LC_ALL=C grep -q $'[\x80-\xff]' "$TEST_TMP/g1/aliases.txt"; tap_ok $? "aliases include non-ASCII spellings"
+
+tap_done

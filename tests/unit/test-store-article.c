@@ -1,0 +1,386 @@
+/* test-store-article.c: articles, spans, list order, state, content
+ * hashes, full-text search and the JSON renderings. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "tap.h"
+#include "util.h"
+
+static struct store *st;
+
+static long long
+query_int(const char *sql)
+{
+	sqlite3_stmt *s;
+	long long v = -1;
+
+	if (sqlite3_prepare_v2(store_sqlite(st), sql, -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static int
+exec(const char *sql)
+{
+	return sqlite3_exec(store_sqlite(st), sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+/* The query plan as one string, to check that a query uses its index. */
+static char *
+plan(const char *sql)
+{
+	char *q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	struct buf b;
+	sqlite3_stmt *s;
+
+	buf_init(&b);
+	if (sqlite3_prepare_v2(store_sqlite(st), q, -1, &s, NULL) == SQLITE_OK) {
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			buf_adds(&b, (const char *)sqlite3_column_text(s, 3));
+			buf_adds(&b, "; ");
+		}
+		sqlite3_finalize(s);
+	}
+	free(q);
+	return buf_detach(&b, NULL);
+}
+
+static int
+fts_ok(void)
+{
+	return exec("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)");
+}
+
+static int
+json_valid(const char *json)
+{
+	sqlite3_stmt *s;
+	int v = 0;
+
+	if (json == NULL)
+		return 0;
+	sqlite3_prepare_v2(store_sqlite(st), "SELECT json_valid(?1)", -1, &s, NULL);
+	sqlite3_bind_text(s, 1, json, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static void
+test_sha256(void)
+{
+	struct store_sha256 h;
+	char hex[65], hex2[65];
+	const char *msg = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+	size_t i;
+
+	store_sha256_init(&h);
+	store_sha256_hex(&h, hex);
+	is_str(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+	    "sha256 of nothing");
+	store_sha256_init(&h);
+	store_sha256_add(&h, "abc", 3);
+	store_sha256_hex(&h, hex);
+	is_str(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+	    "sha256 of abc");
+	store_sha256_init(&h);
+	store_sha256_add(&h, msg, strlen(msg));
+	store_sha256_hex(&h, hex);
+	is_str(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+	    "sha256 of the two-block test vector");
+	store_sha256_init(&h);
+	for (i = 0; i < strlen(msg); i++)
+		store_sha256_add(&h, msg + i, 1);
+	store_sha256_hex(&h, hex2);
+	is_str(hex2, hex, "byte-at-a-time gives the same hash");
+}
+
+static int64_t
+add(const char *title, const char *body, const char *source, const char *published,
+    enum store_added *how)
+{
+	struct store_article a = { 0 };
+	int64_t id = -1;
+
+	a.title = xstrdup(title);
+	a.body = xstrdup(body);
+	a.body_len = strlen(body);
+	a.source = source ? xstrdup(source) : NULL;
+	a.published = published ? xstrdup(published) : NULL;
+	a.format = xstrdup("text");
+	if (store_begin(st) == 0 && store_article_add(st, &a, how) == 0 && store_commit(st) == 0)
+		id = a.id;
+	else
+		diag("add failed: %s", err_msg());
+	store_article_free(&a);
+	return id;
+}
+
+static void
+test_add_and_get(void)
+{
+	struct store_article a = { 0 }, b;
+	struct store_span p[2] = { { 0, 5 }, { 7, 12 } }, s[3] = { { 0, 2 }, { 3, 5 }, { 7, 12 } };
+	struct store_span *got;
+	enum store_added how;
+	size_t n;
+	int64_t id, id2, id3;
+	int rc;
+
+	a.title = xstrdup("Talks in Munich");
+	a.body = xstrdup("Hello\n\nworld");
+	a.body_len = 12;
+	a.source = xstrdup("/tmp/a.txt");
+	a.outlet = xstrdup("The Ledger");
+	a.published = xstrdup("2023-02-18");
+	a.dateline = xstrdup("MUNICH");
+	a.format = xstrdup("text");
+	a.comments = xstrdup("first!");
+	ok(store_begin(st) == 0 && store_article_add(st, &a, &how) == 0, "adds an article");
+	is_int(how, STORE_ADDED, "reported as new");
+	ok(a.id > 0 && a.hash != NULL && strlen(a.hash) == 64 && a.imported != NULL,
+	    "id, hash and import time filled in");
+	ok(store_paragraphs_add(st, a.id, p, 2) == 0 && store_sentences_add(st, a.id, s, 3) == 0,
+	    "adds paragraphs and sentences");
+	ok(store_commit(st) == 0, "commits");
+	ok(store_article_get(st, a.id, &b) == 0, "reads it back");
+	is_str(b.title, "Talks in Munich", "title");
+	is_mem(b.body, b.body_len, "Hello\n\nworld", 12, "body");
+	is_str(b.comments, "first!", "comments kept apart");
+	is_str(b.dateline, "MUNICH", "dateline");
+	is_str(b.outlet, "The Ledger", "outlet");
+	is_str(b.published, "2023-02-18", "date");
+	is_str(b.hash, a.hash, "hash");
+	is_int(b.previous_id, 0, "no previous version");
+	store_article_free(&b);
+	ok(store_paragraphs_get(st, a.id, &got, &n) == 0 && n == 2 && got[1].start == 7 &&
+	    got[1].end == 12, "paragraph spans round-trip");
+	free(got);
+	ok(store_sentences_get(st, a.id, &got, &n) == 0 && n == 3 && got[1].start == 3,
+	    "sentence spans round-trip");
+	free(got);
+
+	id = a.id;
+	store_article_free(&a);
+	id2 = add("Talks in Munich", "Hello\n\nworld", "/elsewhere.txt", NULL, &how);
+	/* Same title and body but no comments: different content. */
+	ok(id2 != id && how == STORE_ADDED, "comments are part of the content");
+	id3 = add("Talks in Munich", "Hello\n\nworld", "/other.txt", NULL, &how);
+	ok(id3 == id2 && how == STORE_DUPLICATE, "identical content is a duplicate, even "
+	    "from another file");
+	id3 = add("Talks in Munich", "Hello\n\nworld, updated", "/elsewhere.txt", NULL, &how);
+	ok(id3 > id2 && how == STORE_VERSION, "changed content from the same source is a new version");
+	ok(store_article_get(st, id3, &b) == 0 && b.previous_id == id2,
+	    "linked to the previous version");
+	store_article_free(&b);
+	rc = store_article_get(st, 999999, &b);
+	ok(rc == -1 && strstr(err_msg(), "999999") != NULL, "missing article named: %s",
+	    err_msg());
+	ok(fts_ok() == 0, "full-text index consistent after adds");
+}
+
+static void
+test_rollback(void)
+{
+	enum store_added how;
+	struct store_article a = { 0 };
+	int64_t before = query_int("SELECT count(*) FROM articles");
+
+	a.title = xstrdup("Rolled back");
+	a.body = xstrdup("zebra unicorn");
+	a.body_len = strlen(a.body);
+	a.format = xstrdup("text");
+	ok(store_begin(st) == 0 && store_article_add(st, &a, &how) == 0 &&
+	    store_rollback(st) == 0, "add then roll back");
+	is_int(query_int("SELECT count(*) FROM articles"), before, "nothing left behind");
+	is_int(query_int("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'unicorn'"),
+	    0, "nor in the index");
+	store_article_free(&a);
+}
+
+static void
+test_page(void)
+{
+	struct store_article_brief *rows;
+	enum store_added how;
+	int64_t n, ids[5];
+	size_t k, i, idx;
+	char *p;
+
+	exec("DELETE FROM paragraphs; DELETE FROM sentences; DELETE FROM articles");
+	ids[0] = add("undated one", "u1", NULL, NULL, &how);
+	ids[1] = add("old", "o", NULL, "2023-01-01", &how);
+	ids[2] = add("new", "n", NULL, "2024-05-01", &how);
+	ids[3] = add("undated two", "u2", NULL, NULL, &how);
+	ids[4] = add("same day", "s", NULL, "2024-05-01", &how);
+	ok(store_article_count(st, &n) == 0 && n == 5, "count");
+	ok(store_article_page(st, 0, 10, &rows, &k) == 0 && k == 5, "whole list");
+	ok(k == 5 && rows[0].id == ids[4] && rows[1].id == ids[2] && rows[2].id == ids[1] &&
+	    rows[3].id == ids[3] && rows[4].id == ids[0],
+	    "newest first, later import first on the same day, undated last");
+	is_str(k ? rows[0].title : NULL, "same day", "brief title");
+	store_article_brief_free(rows, k);
+	ok(store_article_page(st, 1, 2, &rows, &k) == 0 && k == 2 && rows[0].id == ids[2] &&
+	    rows[1].id == ids[1], "a page in the middle");
+	store_article_brief_free(rows, k);
+	ok(store_article_page(st, 5, 2, &rows, &k) == 0 && k == 0 && rows == NULL,
+	    "past the end is empty");
+	for (i = 0; i < 5; i++) {
+		int64_t want[5] = { ids[4], ids[2], ids[1], ids[3], ids[0] };
+		ok(store_article_index(st, want[i], &idx) == 0 && idx == i,
+		    "index of list row %zu", i);
+	}
+	ok(store_article_index(st, 424242, &idx) == -1, "index of a missing article fails");
+	p = plan("SELECT a.id FROM articles a ORDER BY a.published DESC, a.id DESC LIMIT 5");
+	ok(strstr(p, "TEMP B-TREE") == NULL && strstr(p, "articles_order") != NULL,
+	    "list order is read from the index: %s", p);
+	free(p);
+}
+
+static void
+test_state(void)
+{
+	char *v;
+
+	ok(store_state_get(st, "reader.position", &v) == 0 && v == NULL, "unset key is NULL");
+	ok(store_state_set(st, "reader.position", "12") == 0, "set");
+	ok(store_state_set(st, "reader.position", "13") == 0, "set again replaces");
+	ok(store_state_get(st, "reader.position", &v) == 0 && v != NULL && strcmp(v, "13") == 0,
+	    "get");
+	free(v);
+	ok(store_state_set(st, "reader.position", NULL) == 0 &&
+	    store_state_get(st, "reader.position", &v) == 0 && v == NULL, "unset");
+}
+
+static void
+test_search(void)
+{
+	struct store_hit *hits;
+	enum store_added how;
+	int64_t a, b, c;
+	size_t n;
+	char *json, *p;
+	int rc;
+
+	exec("DELETE FROM articles");
+	a = add("Checkpoints on the corridor", "The minister spoke about traffic.", NULL,
+	    "2023-02-28", &how);
+	b = add("A meeting in Moscow", "Questions about checkpoints came up late in the talks.",
+	    NULL, "2023-07-25", &how);
+	c = add("Kosovo comparison", "He compared it to an agreement between Belgrade and "
+	    "Priština on local self-government.", NULL, NULL, &how);
+	ok(store_search(st, "checkpoints", 0, 10, "[", "]", &hits, &n) == 0 && n == 2,
+	    "two articles match");
+	ok(n == 2 && hits[0].id == a && hits[1].id == b, "a title match ranks first");
+	ok(n == 2 && strstr(hits[1].snippet, "[checkpoints]") != NULL,
+	    "snippet marks the term: %s", n == 2 ? hits[1].snippet : "");
+	ok(n == 2 && strcmp(hits[0].published, "2023-02-28") == 0, "hit carries its date");
+	store_hits_free(hits, n);
+	ok(store_search(st, "checkpoints", 1, 1, "[", "]", &hits, &n) == 0 && n == 1 &&
+	    hits[0].id == b, "offset and limit page the ranking");
+	store_hits_free(hits, n);
+	ok(store_search(st, "pristina", 0, 10, "[", "]", &hits, &n) == 0 && n == 1 &&
+	    hits[0].id == c, "diacritics folded: pristina finds Priština");
+	store_hits_free(hits, n);
+	rc = store_search(st, "\"checkpoints AND", 0, 10, "[", "]", &hits, &n);
+	ok(rc == -1 && strstr(err_msg(), "bad search query") != NULL &&
+	    strchr(err_msg(), '\n') == NULL, "malformed query: one line: %s", err_msg());
+	ok(store_search(st, "nosuchcolumn: x", 0, 10, "[", "]", &hits, &n) == -1,
+	    "unknown column refused");
+	ok(store_search(st, "zzzz", 0, 10, "[", "]", &hits, &n) == 0 && n == 0,
+	    "no match is no rows");
+	p = plan("SELECT f.rowid FROM articles_fts f JOIN articles a ON a.id = f.rowid"
+	    " WHERE articles_fts MATCH 'x' ORDER BY f.rank LIMIT 5");
+	ok(strstr(p, "TEMP B-TREE") == NULL, "ranking is not re-sorted by SQLite: %s", p);
+	free(p);
+
+	/* Notes are searchable, and stay consistent through every change. */
+	{
+		char *sql = xasprintf("INSERT INTO annotations(uuid, article_id, start, end, quote,"
+		    " note) VALUES ('u2', %lld, 0, 3, 'The', 'compare with the walrus memo')",
+		    (long long)a);
+		ok(exec(sql) == 0, "annotation with a note added");
+		free(sql);
+	}
+	ok(store_search(st, "walrus", 0, 10, "[", "]", &hits, &n) == 0 && n == 1 &&
+	    hits[0].id == a, "note text is searchable");
+	store_hits_free(hits, n);
+	ok(fts_ok() == 0, "index consistent after a note");
+	ok(exec("UPDATE annotations SET note = 'now about penguins' WHERE uuid = 'u2'") == 0 &&
+	    fts_ok() == 0, "note edited, index consistent");
+	ok(store_search(st, "walrus", 0, 10, "[", "]", &hits, &n) == 0 && n == 0,
+	    "old note text gone");
+	ok(store_search(st, "penguins", 0, 10, "[", "]", &hits, &n) == 0 && n == 1,
+	    "new note text found");
+	store_hits_free(hits, n);
+	ok(exec("UPDATE annotations SET state = 'deleted' WHERE uuid = 'u2'") == 0 &&
+	    fts_ok() == 0 && store_search(st, "penguins", 0, 10, "[", "]", &hits, &n) == 0 &&
+	    n == 0, "deleted annotation's note no longer found");
+	ok(exec("DELETE FROM annotations") == 0 && fts_ok() == 0, "annotations removed");
+
+	rc = store_json_search(st, "checkpoints", 0, 10, "[", "]", &json);
+	ok(rc == 0 && json_valid(json) && strstr(json, "\"snippet\":") != NULL,
+	    "search as JSON: %s", json ? json : "");
+	free(json);
+	ok(store_json_search(st, "AND AND", 0, 10, "[", "]", &json) == -1 &&
+	    strstr(err_msg(), "bad search query") != NULL, "JSON search reports a bad query");
+	ok(store_json_search(st, "zzzz", 0, 10, "[", "]", &json) == 0 && json != NULL &&
+	    strcmp(json, "[]") == 0, "no match is an empty JSON array");
+	free(json);
+}
+
+static void
+test_json(void)
+{
+	enum store_added how;
+	int64_t id;
+	char *json;
+	int rc;
+
+	id = add("Quotes \"and\" back\\slashes", "Line one\nLine \"two\"\ttab", NULL,
+	    "2023-03-20", &how);
+	rc = store_json_page(st, 0, 100, &json);
+	ok(rc == 0 && json_valid(json) && strstr(json, "\\\"and\\\"") != NULL,
+	    "list as JSON escapes quotes: %s", json ? json : "");
+	free(json);
+	rc = store_json_article(st, id, 1, &json);
+	ok(rc == 0 && json_valid(json) && strstr(json, "\"comments\":null") != NULL &&
+	    strstr(json, "\\n") != NULL, "article as JSON: %s", json ? json : "");
+	free(json);
+	ok(store_json_article(st, id, 0, &json) == 0 && strstr(json, "comments") == NULL,
+	    "comments only when asked");
+	free(json);
+	rc = store_json_article(st, 777777, 0, &json);
+	ok(rc == -1 && strstr(err_msg(), "777777"), "missing article as JSON: %s", err_msg());
+	exec("DELETE FROM articles");
+	ok(store_json_page(st, 0, 100, &json) == 0 && strcmp(json, "[]") == 0,
+	    "empty list is []");
+	free(json);
+}
+
+int
+main(void)
+{
+	char *path = xasprintf("%s/a.db", tap_tmpdir());
+
+	test_sha256();
+	if (store_open(path, 0, &st) != 0)
+		tap_bail("cannot open %s: %s", path, err_msg());
+	test_add_and_get();
+	test_rollback();
+	test_page();
+	test_state();
+	test_search();
+	test_json();
+	ok(store_check(st, 1) == 0, "database intact at the end");
+	store_close(st);
+	free(path);
+	return tap_done();
+}
