@@ -7,7 +7,12 @@
  * import does beyond this is the price of its features, and bench/run
  * reports import throughput as a ratio to this program's.
  *
- *   fts5-floor DB PATH...    PATH: a .txt file or a directory (recursive)
+ *   fts5-floor [--one-transaction] DB PATH...
+ *
+ * PATH is a .txt file or a directory (recursive). --one-transaction puts
+ * every insert in a single transaction instead: the bulk-load floor, for
+ * context (dossier never imports that way, so a crash loses at most one
+ * article).
  *
  * Each file's first line is the title and the rest the body, as in the
  * corpus bench/gen-corpus writes. Prints "ARTICLES BYTES" on stdout.
@@ -26,6 +31,7 @@
 struct floor {
 	sqlite3 *db;
 	sqlite3_stmt *begin, *insert, *commit;
+	int one_transaction;
 	long long articles, bytes;
 	char *data;
 	size_t cap;
@@ -126,11 +132,11 @@ insert_file(struct floor *f, const char *path)
 	body = nl != NULL ? nl + 1 : f->data + len;
 	while (body < f->data + len && (*body == '\n' || *body == '\r'))
 		body++;
-	if (step(f, f->begin) != 0)
+	if (!f->one_transaction && step(f, f->begin) != 0)
 		return -1;
 	sqlite3_bind_text(f->insert, 1, f->data, (int)tlen, SQLITE_STATIC);
 	sqlite3_bind_text(f->insert, 2, body, (int)(f->data + len - body), SQLITE_STATIC);
-	if (step(f, f->insert) != 0 || step(f, f->commit) != 0)
+	if (step(f, f->insert) != 0 || (!f->one_transaction && step(f, f->commit) != 0))
 		return -1;
 	f->articles++;
 	f->bytes += (long long)len;
@@ -198,17 +204,25 @@ int
 main(int argc, char **argv)
 {
 	struct floor f = { 0 };
-	int i, rc = 0;
+	int i = 1, rc = 0;
 
-	if (argc < 3) {
-		fprintf(stderr, "usage: fts5-floor DB PATH...\n");
+	if (argc > 1 && strcmp(argv[1], "--one-transaction") == 0) {
+		f.one_transaction = 1;
+		i++;
+	}
+	if (argc - i < 2) {
+		fprintf(stderr, "usage: fts5-floor [--one-transaction] DB PATH...\n");
 		return 2;
 	}
-	if (open_db(&f, argv[1]) != 0)
+	if (open_db(&f, argv[i]) != 0)
 		rc = 1;
-	for (i = 2; rc == 0 && i < argc; i++)
+	if (rc == 0 && f.one_transaction && step(&f, f.begin) != 0)
+		rc = 1;
+	for (i++; rc == 0 && i < argc; i++)
 		if (insert_path(&f, argv[i]) != 0)
 			rc = 1;
+	if (rc == 0 && f.one_transaction && step(&f, f.commit) != 0)
+		rc = 1;
 	sqlite3_finalize(f.begin);
 	sqlite3_finalize(f.insert);
 	sqlite3_finalize(f.commit);

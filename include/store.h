@@ -146,6 +146,168 @@ int store_json_article(struct store *st, int64_t id, int with_comments, char **j
 int store_state_get(struct store *st, const char *key, char **value);
 int store_state_set(struct store *st, const char *key, const char *value);
 
+/* store-anno.c: the user's annotations, the tags of the codebook and the
+ * links between them, and the notes column of the full-text index. The
+ * model (undo, anchoring, codebook file) is in anno.h; this is only rows.
+ *
+ * Annotation writes are durable: store_anno_begin/commit run with
+ * synchronous=FULL, so once store_anno_commit returns the change survives
+ * a crash of the program or of the machine. Nothing is ever deleted: a
+ * deleted annotation is marked so (undo restores it). */
+enum store_anno_state {
+	STORE_ANNO_ACTIVE,
+	STORE_ANNO_ORPHANED,     /* could not be placed in a newer version */
+	STORE_ANNO_DELETED,      /* deleted by the user; kept for undo */
+	STORE_ANNO_SUPERSEDED,   /* carried over to a newer version */
+};
+/* Bits for store_anno_filter.states. */
+#define STORE_ANNO_STATE_BIT(s) (1u << (s))
+#define STORE_ANNO_LIVE (STORE_ANNO_STATE_BIT(STORE_ANNO_ACTIVE) | \
+	STORE_ANNO_STATE_BIT(STORE_ANNO_ORPHANED))
+#define STORE_ANNO_ALL 0xfu
+
+enum store_anno_status {
+	STORE_ANNO_NOSTATUS,     /* not a claim being verified */
+	STORE_ANNO_UNVERIFIED,
+	STORE_ANNO_SUPPORTED,
+	STORE_ANNO_DISPUTED,
+	STORE_ANNO_FALSE,
+};
+const char *store_anno_state_name(enum store_anno_state s);
+int store_anno_state_parse(const char *name, enum store_anno_state *out);
+const char *store_anno_status_name(enum store_anno_status s);  /* NULL for none */
+int store_anno_status_parse(const char *name, enum store_anno_status *out);
+
+struct store_anno_tag {
+	int64_t id;
+	char *name, *color;      /* filled by reads; writes use the id only */
+};
+
+struct store_anno {
+	int64_t id;              /* 0 for one not yet stored */
+	char uuid[37];           /* "" for a new one: store_anno_put makes it */
+	int64_t article_id;
+	size_t start, end;       /* bytes into the article body; for an
+	                          * orphaned one, where it was in the version
+	                          * it came from */
+	char *quote, *prefix, *suffix;
+	char *note;              /* NULL when none */
+	int64_t speaker_id, target_id;   /* entities; 0 when none */
+	enum store_anno_status status;
+	enum store_anno_state state;
+	char *anchor;            /* how it was last placed (anno_placed_name) */
+	int64_t previous_id;     /* the annotation it was carried over from */
+	char *created, *modified;   /* ISO 8601 UTC, filled by the store */
+	struct store_anno_tag *tags;  /* sorted by name */
+	size_t ntags;
+	char *speaker, *target;  /* entity names, filled by reads */
+};
+void store_anno_free(struct store_anno *a);         /* members, not a */
+void store_anno_list_free(struct store_anno *rows, size_t n);
+void store_anno_copy(struct store_anno *dst, const struct store_anno *src);
+/* Adds a tag id (with name and colour, may be NULL) unless present. */
+void store_anno_tag_add(struct store_anno *a, int64_t id, const char *name,
+    const char *color);
+/* Removes a tag id; returns 1 if it was there. */
+int store_anno_tag_remove(struct store_anno *a, int64_t id);
+
+/* A durable writer transaction (nests inside store_begin). */
+int store_anno_begin(struct store *st);
+int store_anno_commit(struct store *st);
+int store_anno_rollback(struct store *st);
+
+enum {
+	STORE_ANNO_KEEP_TIMES = 1 << 0,  /* keep a->created/modified (import) */
+};
+/* Inserts A, or replaces the stored annotation with the same uuid (tags
+ * included), and refreshes the article's notes in the full-text index.
+ * Fills a->id, a->uuid, a->created and a->modified. Call inside
+ * store_anno_begin/commit. */
+int store_anno_put(struct store *st, struct store_anno *a, int flags);
+/* 0 and *out filled; 1 when there is no such annotation; -1 on error. */
+int store_anno_get(struct store *st, int64_t id, struct store_anno *out);
+int store_anno_get_uuid(struct store *st, const char *uuid, struct store_anno *out);
+
+struct store_anno_filter {
+	int64_t article_id;      /* 0: every article */
+	const char *tag;         /* NULL, or a tag and the tags nested in it */
+	int64_t speaker_id;      /* 0: any */
+	int status;              /* -1: any, else an enum store_anno_status */
+	unsigned states;         /* STORE_ANNO_STATE_BIT()s; 0 means LIVE */
+	const char *text;        /* NULL, or a substring of quote or note
+	                          * (ASCII letters case-insensitive) */
+	size_t offset, limit;    /* limit 0: no limit */
+};
+/* Annotations in article then position order. *rows is malloc'd. */
+int store_anno_list(struct store *st, const struct store_anno_filter *f,
+    struct store_anno **rows, size_t *n);
+int store_anno_count(struct store *st, const struct store_anno_filter *f, size_t *n);
+/* Makes a new random (version 4) UUID in lower-case hex with dashes. */
+void store_anno_uuid(char out[37]);
+
+/* Tags: the codebook as stored. Names may nest with '/'. */
+struct store_tag {
+	int64_t id;
+	char *name;
+	char *color;             /* NULL, a colour name or a number 0-255 */
+	char *key;               /* NULL or one character: the picker's key */
+	int64_t uses;            /* live annotations carrying it (lists only) */
+};
+void store_tag_free(struct store_tag *t);
+void store_tag_list_free(struct store_tag *rows, size_t n);
+/* Every tag, in id order (the codebook's order, then added ones). */
+int store_tag_list(struct store *st, struct store_tag **rows, size_t *n);
+/* 0 and *out filled; 1 when there is no such tag; -1 on error. */
+int store_tag_find(struct store *st, const char *name, struct store_tag *out);
+int store_tag_get(struct store *st, int64_t id, struct store_tag *out);
+/* Inserts (id 0: a new id is set) or replaces the tag with t->id. */
+int store_tag_put(struct store *st, struct store_tag *t);
+/* Removes the tag and its links to annotations. */
+int store_tag_delete(struct store *st, int64_t id);
+
+/* What annotation exports and the annotation commands need of an article,
+ * without the rest of it. */
+struct store_anno_article {
+	int64_t id, previous_id;
+	char *title, *source, *hash, *outlet, *published;
+	char *body;
+	size_t body_len;
+};
+void store_anno_article_free(struct store_anno_article *a);
+/* 0 and *out filled; 1 when there is no such article; -1 on error. */
+int store_anno_article_get(struct store *st, int64_t id, struct store_anno_article *out);
+/* The article an exported annotation belongs to: the one with HASH, else
+ * the newest version from SOURCE. *id is 0 when there is none. */
+int store_anno_article_match(struct store *st, const char *hash, const char *source,
+    int64_t *id);
+/* Entities by name or alias (*id 0 when unknown), and the speaker of the
+ * statement that contains [start, end) (0 when none). */
+int store_anno_entity_find(struct store *st, const char *name, int64_t *id);
+int store_anno_speaker_at(struct store *st, int64_t article_id, size_t start,
+    size_t end, int64_t *speaker_id);
+
+/* store-anno-json.c: W3C Web Annotation JSON, built and read by SQLite's
+ * JSON functions so that quoting is never done by hand. */
+/* One annotation as a W3C Web Annotation object (*json malloc'd).
+ * TextPositionSelector offsets are in characters (code points), as the
+ * W3C model defines them; an orphaned annotation has only its quote. */
+int store_anno_json(struct store *st, int64_t id, char **json);
+/* An annotation read from a W3C document, before it is matched to this
+ * database: a.start/a.end are character offsets (has_position says
+ * whether there were any), a.tags have names and no ids, a.speaker and
+ * a.target are names, and a.article_id is 0. */
+struct store_anno_in {
+	struct store_anno a;
+	char *hash, *source;     /* which article (dossier:article, target) */
+	int has_position;
+	char *id;                /* the document's id, as written */
+};
+void store_anno_in_free(struct store_anno_in *rows, size_t n);
+/* Reads an array of annotations, one annotation, an AnnotationPage or an
+ * AnnotationCollection with its first page. NAME is for messages. */
+int store_anno_json_read(struct store *st, const char *name, const char *json,
+    size_t len, struct store_anno_in **rows, size_t *n);
+
 /* store-maint.c */
 /* A consistent copy at PATH (written to a temporary file, then renamed). */
 int store_backup(struct store *st, const char *path);

@@ -72,4 +72,156 @@ size_t text_sentences(const struct text_rules *r, const char *s, size_t len,
 /* Words (spans of letters/digits, per u8_wordbreaks), relative to s. */
 size_t text_words(const char *s, size_t len, struct text_span **out);
 
+/* Helpers for moving through spans: the index of the span containing OFF,
+ * else of the first span after it (N when there is none). V is sorted. */
+size_t text_span_find(const struct text_span *v, size_t n, size_t off);
+/* Start of the next word after the one at OFF (LEN when none), and start
+ * of the word before OFF (0 when none), per u8_wordbreaks; for "w"/"b"
+ * style motion. Cost is local to OFF, also in a huge paragraph. */
+size_t text_word_next(const char *s, size_t len, size_t off);
+size_t text_word_prev(const char *s, size_t len, size_t off);
+
+/* ---- text-layout.c -------------------------------------------------- */
+
+/*
+ * Terminal layout of one article body (NFC UTF-8) split into paragraphs
+ * (text_paragraphs). Lines are found lazily and cached per paragraph for
+ * the current width, so drawing a screen costs work proportional to the
+ * screen, whatever the size of the article; a resize drops the cache and
+ * re-wraps only what is shown next.
+ *
+ * Wrapping: break opportunities are UAX #14 (u8_possible_linebreaks);
+ * widths are uc_width per character summed over a grapheme cluster (UAX
+ * #29, u8_grapheme_breaks: a ZWJ emoji sequence is one cluster, and the
+ * characters joined after a ZWJ take no cells of their own); wide CJK take
+ * 2 cells, combining marks 0. A line is filled greedily; spaces at its end
+ * hang past the width and are not drawn. A word longer than the line (a
+ * 5,000-character URL) is broken at cluster boundaries. A cluster is never
+ * split. Tabs advance to the next multiple of the tab width (8) measured
+ * from the line's start.
+ *
+ * Safe display: C0 controls and DEL are drawn as ^@ .. ^_ and ^? (ESC is
+ * ^[), C1 controls, format characters (Cf: bidi embeddings, overrides and
+ * isolates U+202A-U+202E and U+2066-U+2069, marks, soft hyphen, BOM, tag
+ * characters, ...), line/paragraph separators and unassigned code points as
+ * <U+XXXX>; ZWJ and ZWNJ are kept inside a cluster (emoji, Indic). A
+ * combining mark with nothing to attach to is drawn on a dotted circle.
+ * These items are TEXT_DRAW_CONTROL, to be drawn in the theme's control
+ * colour, and take the cells of what is drawn. U+FFFD is drawn as itself
+ * but also flagged as control. No byte that is not printable UTF-8 ever
+ * comes out of the draw iterator.
+ *
+ * Laziness: a paragraph of up to TEXT_LAYOUT_JUMP bytes is laid out whole
+ * the first time one of its lines is asked for. A longer one is laid out
+ * in pieces, only where asked: it has sync points, one just after the
+ * first space at or after each multiple of TEXT_LAYOUT_JUMP bytes, where a
+ * line always ends (so one line in about a thousand may end a little
+ * early). Sync points depend on the text alone, so the line holding any
+ * offset is found exactly by wrapping from the nearest line start known
+ * before it, the end of a cached line or a sync point, which is never
+ * more than about TEXT_LAYOUT_JUMP bytes of work: the first screen of a
+ * 10 MB paragraph, G to its end, a search hit in its middle and scrolling
+ * back up from there all cost about the same, and give the same lines as
+ * laying out the whole paragraph from its start would. Lines are
+ * identified by byte offsets, never by a line number, which would need the
+ * whole paragraph laid out.
+ */
+#define TEXT_LAYOUT_JUMP 65536
+
+struct text_layout;
+
+struct text_line {
+	size_t para;         /* paragraph index */
+	size_t start, end;   /* body offsets; end is the next line's start, or
+	                      * the paragraph's end for its last line */
+	size_t content_end;  /* end without the spaces hanging at the end */
+	int cells;           /* cells taken by [start, content_end) */
+};
+
+/* A layout of BODY (kept by the caller while the layout lives) with its
+ * paragraphs PARAS (copied; sorted, not overlapping), at width 80. */
+struct text_layout *text_layout_new(const char *body, size_t len,
+    const struct text_span *paras, size_t npara);
+void text_layout_free(struct text_layout *l);
+/* Width in cells (at least 2; less is taken as 2). Changing it drops the
+ * cached lines: a struct text_line from before is stale, so look the line
+ * up again with text_layout_line_at(l, old.start, &ln) (that keeps the
+ * top of the screen on the same text across a resize). */
+void text_layout_set_width(struct text_layout *l, int width);
+int text_layout_width(const struct text_layout *l);
+/* Tab stops every TAB cells (default 8; 1 to 32). Drops the cache. */
+void text_layout_set_tab(struct text_layout *l, int tab);
+
+/* The paragraph holding body offset OFF, or the one before it when OFF is
+ * between paragraphs (0 before the first). Needs npara > 0. */
+size_t text_layout_para_at(const struct text_layout *l, size_t off);
+
+/* Each returns 1 with *out filled, or 0 when there is no such line (no
+ * paragraphs; before the first line; after the last). */
+int text_layout_first(struct text_layout *l, struct text_line *out);
+int text_layout_last(struct text_layout *l, struct text_line *out);
+/* The line holding body offset OFF; an offset between paragraphs gives
+ * the last line of the paragraph before, one past the end the last line. */
+int text_layout_line_at(struct text_layout *l, size_t off, struct text_line *out);
+/* The first line of paragraph PARA. */
+int text_layout_para_first(struct text_layout *l, size_t para, struct text_line *out);
+/* The line after / before LN, crossing into the next / previous paragraph
+ * (compare out->para with ln->para to draw a gap between paragraphs). */
+int text_layout_next(struct text_layout *l, const struct text_line *ln,
+    struct text_line *out);
+int text_layout_prev(struct text_layout *l, const struct text_line *ln,
+    struct text_line *out);
+
+/* Cell column in LN of body offset OFF (an offset inside a cluster gives
+ * the cluster's column; LN->end or beyond gives the column after the last
+ * cell, which may exceed the width when spaces hang at the end). */
+int text_layout_col(const struct text_layout *l, const struct text_line *ln,
+    size_t off);
+/* Body offset of the cluster covering cell COL of LN (a column inside a
+ * wide character gives its start). Past the last cluster: LN->end for the
+ * paragraph's last line, else the start of the last cluster, so the
+ * result is always on LN. */
+size_t text_layout_off(const struct text_layout *l, const struct text_line *ln,
+    int col);
+
+/* Cursor motion by what the user sees as one character: the next/previous
+ * grapheme cluster boundary in s[0, len) (len / 0 at the ends). */
+size_t text_grapheme_next(const char *s, size_t len, size_t off);
+size_t text_grapheme_prev(const char *s, size_t len, size_t off);
+
+/* Wraps one paragraph s[0, len) to WIDTH without a cache (for short texts
+ * such as notes). Returns the line count; *out is malloc'd; offsets are
+ * relative to s and para is 0. */
+size_t text_wrap(const char *s, size_t len, int width, struct text_line **out);
+
+/* Drawing a line: what to put in which cells. Every item's bytes are safe
+ * to send to the terminal as they are. */
+enum text_draw_kind {
+	TEXT_DRAW_TEXT,     /* the article's own characters (or spaces for a tab) */
+	TEXT_DRAW_CONTROL,  /* a visible stand-in: draw in the control colour */
+};
+
+struct text_draw {
+	size_t start, end;  /* body bytes this item stands for */
+	int col, cells;     /* where it is drawn: [col, col + cells) */
+	enum text_draw_kind kind;
+	const char *s;      /* bytes to draw; valid until the next call */
+	size_t len;
+};
+
+struct text_draw_iter {   /* private; on the caller's stack */
+	const struct text_layout *l;
+	const char *t;
+	size_t base, n, i, end;
+	int col;
+	char rep[48];
+};
+
+/* Items of LN from left to right; spaces hanging past the width are left
+ * out, so no item reaches past the width. */
+void text_draw_begin(struct text_draw_iter *it, const struct text_layout *l,
+    const struct text_line *ln);
+/* Returns 1 with *d filled, 0 after the last item. */
+int text_draw_next(struct text_draw_iter *it, struct text_draw *d);
+
 #endif

@@ -6,7 +6,8 @@
  * reader or an import has the database open. Salvage (`dossier check
  * --recover`) copies every row that can still be read, table by table, into
  * a new database with the current schema: a damaged page loses the rows on
- * it, not the rest of a person's notes.
+ * it, not the rest of a person's notes. The full-text index is not copied
+ * but rebuilt.
  */
 #include "config.h"
 
@@ -169,8 +170,10 @@ store_recover(const char *damaged, const char *out, size_t *copied, size_t *lost
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	for (i = 0; i < ARRAY_LEN(tables); i++)
 		salvage_table(db, tables[i].name, tables[i].has_rowid, copied, lost);
-	sqlite3_exec(db, "INSERT INTO articles_fts(rowid, title, body) "
-	    "SELECT id, title, body FROM articles", NULL, NULL, NULL);
+	/* The index is derived data: rebuild it from what was salvaged
+	 * rather than trust the damaged copy's. */
+	sqlite3_exec(db, "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
+	    NULL, NULL, NULL);
 	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	sqlite3_exec(db, "DETACH old", NULL, NULL, NULL);
 	sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);

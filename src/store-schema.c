@@ -33,14 +33,17 @@ static const char *const migrations[] = {
 	");"
 	"CREATE INDEX articles_source ON articles(source);"
 	"CREATE INDEX articles_order ON articles(published DESC, id DESC);"
+	/* An article's paragraphs and sentences, each set in one row: spans
+	 * is the (start, end) pairs in order, each offset a 4-byte little-
+	 * endian unsigned integer. They are derived from a body that never
+	 * changes and are always read whole, so a row per sentence would only
+	 * make import slower (dozens of inserts per article instead of one). */
 	"CREATE TABLE paragraphs ("
-	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
-	"  idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
-	"  PRIMARY KEY (article_id, idx)) WITHOUT ROWID;"
+	"  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+	"  spans BLOB NOT NULL);"
 	"CREATE TABLE sentences ("
-	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
-	"  idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
-	"  PRIMARY KEY (article_id, idx)) WITHOUT ROWID;"
+	"  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+	"  spans BLOB NOT NULL);"
 	/* Knowledge base. origin: 'kb' (shipped file), 'user' (added by the
 	 * user: survives reloads of the shipped file), 'candidate' (found by
 	 * extraction, not yet promoted). status: 'active' or 'dismissed'. */
@@ -112,13 +115,17 @@ static const char *const migrations[] = {
 	"    ('unverified','supported','disputed','false')),"
 	"  state TEXT NOT NULL DEFAULT 'active' CHECK (state IN"
 	"    ('active','orphaned','deleted','superseded')),"
+	"  anchor TEXT,"                   /* how it was last placed: exact, context, quote, fuzzy */
+	"  previous_id INTEGER REFERENCES annotations(id)," /* carried over from */
 	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
 	"  modified TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
 	"CREATE INDEX annotations_article ON annotations(article_id, start);"
+	"CREATE INDEX annotations_previous ON annotations(previous_id);"
 	"CREATE TABLE annotation_tags ("
 	"  annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,"
 	"  tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,"
 	"  PRIMARY KEY (annotation_id, tag_id)) WITHOUT ROWID;"
+	"CREATE INDEX annotation_tags_tag ON annotation_tags(tag_id);"
 	/* Small key/value settings: where the reader left off, and so on. */
 	"CREATE TABLE state ("
 	"  key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"

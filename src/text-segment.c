@@ -618,29 +618,150 @@ text_sentences(const struct text_rules *r, const char *s, size_t len,
 
 /* ---- words ------------------------------------------------------------ */
 
+/* A u8_wordbreaks segment is a word when it starts with a letter or digit;
+ * spaces and punctuation come as segments of their own. */
+static int
+is_word_char(ucs4_t uc)
+{
+	return uc_is_alnum(uc) || uc_is_general_category(uc, UC_CATEGORY_L) ||
+	    uc_is_general_category(uc, UC_CATEGORY_N);
+}
+
+/* Calls FN with each word of s[a, b) (offsets into s) until it returns 0. */
+static void
+each_word(const char *s, size_t a, size_t b, int (*fn)(void *, size_t, size_t),
+    void *arg)
+{
+	char *brk;
+	size_t i, w = a;
+	ucs4_t uc;
+
+	if (b <= a)
+		return;
+	brk = xmalloc(b - a);
+	u8_wordbreaks((const uint8_t *)s + a, b - a, brk);
+	for (i = a + 1; i <= b; i++) {
+		if (i < b && !brk[i - a])
+			continue;
+		dec(s, b, w, &uc);
+		if (is_word_char(uc) && !fn(arg, w, i))
+			break;
+		w = i;
+	}
+	free(brk);
+}
+
+static int
+collect_word(void *arg, size_t a, size_t b)
+{
+	spans_push(arg, a, b);
+	return 1;
+}
+
 size_t
 text_words(const char *s, size_t len, struct text_span **out)
 {
 	struct spans sp = { NULL, 0, 0 };
-	char *brk;
-	size_t i, a = 0;
-	ucs4_t uc;
 
-	if (len == 0)
-		return spans_done(&sp, out);
-	brk = xmalloc(len);
-	u8_wordbreaks((const uint8_t *)s, len, brk);
-	for (i = 1; i <= len; i++) {
-		if (i < len && !brk[i])
-			continue;
-		/* A segment is a word when it starts with a letter or digit;
-		 * spaces and punctuation come as segments of their own. */
-		dec(s, len, a, &uc);
-		if (uc_is_alnum(uc) || uc_is_general_category(uc, UC_CATEGORY_L) ||
-		    uc_is_general_category(uc, UC_CATEGORY_N))
-			spans_push(&sp, a, i);
-		a = i;
-	}
-	free(brk);
+	each_word(s, 0, len, collect_word, &sp);
 	return spans_done(&sp, out);
+}
+
+size_t
+text_span_find(const struct text_span *v, size_t n, size_t off)
+{
+	size_t lo = 0, hi = n;
+
+	/* The first span ending after OFF holds it or comes after it. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+struct word_seek {
+	size_t off, found;
+	int have;
+};
+
+static int
+first_after(void *arg, size_t a, size_t b)
+{
+	struct word_seek *ws = arg;
+
+	(void)b;
+	if (a > ws->off) {
+		ws->found = a;
+		ws->have = 1;
+		return 0;
+	}
+	return 1;
+}
+
+static int
+last_before(void *arg, size_t a, size_t b)
+{
+	struct word_seek *ws = arg;
+
+	(void)b;
+	if (a >= ws->off)
+		return 0;
+	ws->found = a;
+	ws->have = 1;
+	return 1;
+}
+
+/* Word motion looks at a window around OFF, widened until it finds a word
+ * or reaches the end, so it stays cheap in a huge paragraph. Words are
+ * found from a window start that may fall inside a word; the word found
+ * is then a tail, which is why the window starts well before OFF. */
+size_t
+text_word_next(const char *s, size_t len, size_t off)
+{
+	size_t back = 64, ahead = 256, a, b;
+	struct word_seek ws = { off, 0, 0 };
+
+	if (off >= len)
+		return len;
+	while (off > 0 && ((unsigned char)s[off] & 0xC0) == 0x80)
+		off--;
+	ws.off = off;
+	a = off > back ? prev_start(s, off - back + 1) : 0;
+	for (;;) {
+		b = len - off > ahead ? prev_start(s, off + ahead + 1) : len;
+		each_word(s, a, b, first_after, &ws);
+		if (ws.have && (ws.found + 16 < b || b == len))
+			return ws.found;
+		if (b == len)
+			return len;
+		ws.have = 0;
+		ahead *= 4;
+	}
+}
+
+size_t
+text_word_prev(const char *s, size_t len, size_t off)
+{
+	size_t back = 256, a;
+	struct word_seek ws = { 0, 0, 0 };
+
+	if (off > len)
+		off = len;
+	while (off > 0 && off < len && ((unsigned char)s[off] & 0xC0) == 0x80)
+		off--;
+	ws.off = off;
+	for (;;) {
+		a = off > back ? prev_start(s, off - back + 1) : 0;
+		each_word(s, a, off, last_before, &ws);
+		/* A word found at the window's start may be the tail of a longer
+		 * one: look further back unless at the text's start. */
+		if ((ws.have && ws.found > a) || a == 0)
+			return ws.have ? ws.found : 0;
+		ws.have = 0;
+		back *= 4;
+	}
 }

@@ -3,6 +3,7 @@
  * must begin a sentence the segmenter finds. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -326,6 +327,74 @@ check_seed_shapes(const char *seeds)
 	is_int((long long)bad, 0, "seed sentences are well formed (%zu sentences)", total);
 }
 
+/* Random text from pieces that matter to the rules: sentences and words
+ * are in order, inside the text, non-empty, and sentences neither start
+ * nor end with white space. */
+static void
+test_random(void)
+{
+	static const char *const pieces[] = {
+		"Mr.", "U.S.", "J.", "e.g.", "No.", "word", "The", "he", " ", " ", "  ", ".",
+		"!", "?", "…", "...", "“", "”", "\"", "'", "(", ")", "—", "MOSCOW", " — ",
+		"Сергей", "Արարատ", "։", "中文", "。", "1", "2020", "\xC2\xA0", "\t", "Əliyev",
+		"\xCC\x81", "\xE2\x80\xAE", "\x1b", "\xFF",
+	};
+	uint64_t x = 88172645463325252u;
+	struct buf b;
+	int c, bad = 0;
+
+	buf_init(&b);
+	for (c = 0; c < 3000 && !bad; c++) {
+		struct text_span *v;
+		size_t n, i, k, m;
+
+		buf_reset(&b);
+		buf_adds(&b, "");
+		for (k = 0, m = (size_t)(x % 60); k < m; k++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			buf_adds(&b, pieces[x % ARRAY_LEN(pieces)]);
+		}
+		n = text_sentences(rules, b.data, b.len, &v);
+		for (i = 0; i < n; i++) {
+			unsigned char f = (unsigned char)b.data[v[i].start];
+			unsigned char l = (unsigned char)b.data[v[i].end - 1];
+
+			if (v[i].start >= v[i].end || v[i].end > b.len ||
+			    (i > 0 && v[i].start < v[i - 1].end) || f == ' ' || l == ' ' ||
+			    f == '\t' || l == '\t') {
+				diag("case %d: bad sentence %zu [%zu,%zu) in '%s'", c, i, v[i].start,
+				    v[i].end, b.data);
+				bad++;
+				break;
+			}
+		}
+		free(v);
+		n = text_words(b.data, b.len, &v);
+		for (i = 0; i < n; i++)
+			if (v[i].start >= v[i].end || v[i].end > b.len ||
+			    (i > 0 && v[i].start < v[i - 1].end)) {
+				diag("case %d: bad word %zu", c, i);
+				bad++;
+				break;
+			}
+		free(v);
+		n = text_paragraphs(b.data, b.len, &v);
+		for (i = 0; i < n; i++)
+			if (v[i].start >= v[i].end || v[i].end > b.len ||
+			    (i > 0 && v[i].start <= v[i - 1].end)) {
+				diag("case %d: bad paragraph %zu", c, i);
+				bad++;
+				break;
+			}
+		free(v);
+	}
+	is_int(bad, 0, "random text: paragraphs, sentences and words are ordered, "
+	    "non-empty and trimmed");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -335,6 +404,7 @@ main(void)
 	test_paragraphs();
 	test_sentences();
 	test_words();
+	test_random();
 	check_gold(seeds, "statements.tsv", 0, 2);
 	check_gold(seeds, "related.tsv", 1, 2);
 	check_seed_shapes(seeds);

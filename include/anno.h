@@ -1,0 +1,158 @@
+/*
+ * anno.h: the user's annotations: highlights anchored in an article's
+ * text, tags from a codebook, notes, and for claims a speaker, a target
+ * and a verification status; every change durable and undoable.
+ *
+ *   anno-anchor.c    where a highlight is, as offsets plus the quote and
+ *                    its context, and finding it again in a changed text
+ *                    (pure: no SQLite, tested alone)
+ *   anno-codebook.c  the codebook file (data/codebook.tsv), tag names and
+ *                    colours, and seeding the tags of a new database
+ *   anno.c           changes to annotations and tags, each committed
+ *                    durably and recorded in the session's undo log
+ *   anno-carry.c     carrying annotations over to a new version of an
+ *                    article when it is imported again
+ *
+ * The rows themselves are struct store_anno / store_tag (store.h).
+ */
+#ifndef DOSSIER_ANNO_H
+#define DOSSIER_ANNO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store.h"
+
+/* ---- anno-anchor.c ---------------------------------------------------- */
+
+/* Characters (code points) of context kept on each side of a quote. */
+#define ANNO_CONTEXT_CHARS 32
+
+/* W3C TextPositionSelector (bytes here) + TextQuoteSelector. */
+struct anno_anchor {
+	size_t start, end;
+	char *quote, *prefix, *suffix;
+};
+void anno_anchor_free(struct anno_anchor *a);
+/* Anchors body[start, end): fails unless 0 <= start < end <= len and both
+ * ends fall on character boundaries of the (valid UTF-8) body. */
+int anno_anchor_make(const char *body, size_t len, size_t start, size_t end,
+    struct anno_anchor *out);
+
+/* How an anchor was found again, best first. */
+enum anno_placed {
+	ANNO_PLACED_NONE,      /* nowhere: the annotation is orphaned */
+	ANNO_PLACED_EXACT,     /* same offsets, same quote and context */
+	ANNO_PLACED_CONTEXT,   /* the quote with its whole context, moved */
+	ANNO_PLACED_QUOTE,     /* the quote, context changed; nearest wins */
+	ANNO_PLACED_FUZZY,     /* a close match within the edit bound */
+};
+const char *anno_placed_name(enum anno_placed p);  /* NULL for NONE */
+/* Finds OLD in BODY: first the quote with its context (nearest the old
+ * offset if several), then the quote alone (most context, then nearest),
+ * then the closest approximate match within an edit distance of a fifth
+ * of the quote's length. On success *start and *end are byte offsets on
+ * character boundaries. */
+enum anno_placed anno_anchor_place(const char *body, size_t len,
+    const struct anno_anchor *old, size_t *start, size_t *end);
+/* The largest edit distance a fuzzy match of a QUOTE_CHARS quote may
+ * have (0: too short to match fuzzily). */
+size_t anno_fuzzy_bound(size_t quote_chars);
+
+/* Characters (code points) in s[0, len) of valid UTF-8. */
+size_t anno_utf8_chars(const char *s, size_t len);
+/* Byte offset of character index CHARS; -1 when past the end. */
+int anno_utf8_offset(const char *s, size_t len, size_t chars, size_t *byte);
+
+/* ---- anno-codebook.c -------------------------------------------------- */
+
+/* One line of a codebook file: "name<TAB>colour<TAB>key<TAB>description". */
+struct anno_code {
+	char *name, *color, *key, *description;
+};
+/* Parses a codebook file; errors name the file and line. */
+int anno_codebook_parse(const char *path, const char *text, size_t len,
+    struct anno_code **out, size_t *n);
+int anno_codebook_load(const char *path, struct anno_code **out, size_t *n);
+void anno_codebook_free(struct anno_code *codes, size_t n);
+/* The first time a database is used for annotations, fills its tags from
+ * the default codebook (path_data_file("codebook.tsv")). Never again
+ * afterwards, so tags the user removed or merged stay gone. */
+int anno_codebook_seed(struct store *st);
+
+/* Checks on what users type; 0 when fine, else -1 with a message. */
+int anno_tag_name_check(const char *name);   /* "claim", "claim/unverified" */
+int anno_color_check(const char *color);     /* "red", "brightred", "214" */
+int anno_key_check(const char *key);         /* one printable ASCII char */
+
+/* ---- anno.c ----------------------------------------------------------- */
+
+/* The changes one reader (or one command) makes, in order, for undo and
+ * redo. Every change is committed durably before the function returns. */
+struct anno_session;
+int anno_session_open(struct store *st, struct anno_session **out);
+void anno_session_free(struct anno_session *s);
+struct store *anno_session_store(struct anno_session *s);
+
+/* A new highlight of body[start, end) of an article. */
+struct anno_new {
+	int64_t article_id;
+	const char *body;        /* NULL: read from the store */
+	size_t len;
+	size_t start, end;       /* bytes */
+	const char *const *tags; /* names; created when missing */
+	size_t ntags;
+	const char *note;
+	int64_t speaker_id;      /* 0: the speaker of the statement that
+	                          * contains the span, if there is one */
+	int64_t target_id;
+	enum store_anno_status status;
+};
+int anno_add(struct anno_session *s, const struct anno_new *n, int64_t *id);
+int anno_delete(struct anno_session *s, int64_t id);
+/* NOTE NULL or "" removes the note. */
+int anno_set_note(struct anno_session *s, int64_t id, const char *note);
+/* Adds the tag if the annotation lacks it, else removes it; *now says
+ * which (1 added, 0 removed). */
+int anno_toggle_tag(struct anno_session *s, int64_t id, int64_t tag_id, int *now);
+int anno_add_tag(struct anno_session *s, int64_t id, const char *tag);
+/* Speaker and target are entity ids (0: none). */
+int anno_set_claim(struct anno_session *s, int64_t id, int64_t speaker_id,
+    int64_t target_id, enum store_anno_status status);
+/* Moves the highlight to body[start, end) of the same article. */
+int anno_set_span(struct anno_session *s, int64_t id, const char *body, size_t len,
+    size_t start, size_t end);
+
+/* Tags of the codebook; these changes are undoable too. */
+int anno_tag_create(struct anno_session *s, const char *name, const char *color,
+    const char *key, int64_t *id);
+int anno_tag_rename(struct anno_session *s, const char *name, const char *new_name);
+/* COLOR NULL clears it; so does KEY NULL for anno_tag_set_key. */
+int anno_tag_set_color(struct anno_session *s, const char *name, const char *color);
+int anno_tag_set_key(struct anno_session *s, const char *name, const char *key);
+/* Every annotation tagged FROM is tagged INTO instead and FROM goes. */
+int anno_tag_merge(struct anno_session *s, const char *from, const char *into);
+
+/* Undoes (redoes) the last change; returns 1 when one was undone
+ * (redone), 0 when there was nothing to undo (redo), -1 on error. *what
+ * (may be NULL) describes the change, e.g. "delete annotation 12"; *id the
+ * annotation it touched (0 for a change to tags only). */
+int anno_undo(struct anno_session *s, const char **what, int64_t *id);
+int anno_redo(struct anno_session *s, const char **what, int64_t *id);
+size_t anno_undo_depth(const struct anno_session *s);
+size_t anno_redo_depth(const struct anno_session *s);
+
+/* ---- anno-carry.c ----------------------------------------------------- */
+
+struct anno_carry_report {
+	size_t exact, moved, fuzzy, orphaned;   /* moved: by context or quote */
+};
+/* Called by the import once a new version NEW_ID of article OLD_ID is
+ * stored (inside the import's transaction or alone): every live
+ * annotation of the old version is placed in the new body and stored
+ * there, or stored there as orphaned when it cannot be placed; the old
+ * ones are marked superseded. Running it twice carries nothing twice. */
+int anno_carry_over(struct store *st, int64_t old_id, int64_t new_id,
+    struct anno_carry_report *rep);
+
+#endif

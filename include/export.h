@@ -1,0 +1,72 @@
+/*
+ * export.h: the user's annotations out to files other programs read, and
+ * back in from JSON.
+ *
+ *   export-json.c  W3C Web Annotation JSON (an AnnotationCollection), and
+ *                  merging such a file into a database by annotation id
+ *   export-csv.c   one row per annotation, RFC 4180
+ *   export-md.c    a readable report grouped by article and tag
+ *   export.c       choosing a format, and what the writers share
+ *
+ * Positions in every export are characters (code points) into the
+ * article body, as the W3C model counts them, not the bytes the database
+ * keeps. Writers append to a buffer; the command writes the file
+ * atomically.
+ */
+#ifndef DOSSIER_EXPORT_H
+#define DOSSIER_EXPORT_H
+
+#include <stddef.h>
+
+#include "store.h"
+#include "util.h"
+
+enum export_format {
+	EXPORT_JSON,
+	EXPORT_CSV,
+	EXPORT_MARKDOWN,
+};
+/* "json", "csv", "markdown" (or "md"). */
+int export_format_parse(const char *name, enum export_format *out);
+
+/* Appends the annotations F selects (live ones when F->states is 0). */
+int export_write(struct store *st, const struct store_anno_filter *f,
+    enum export_format fmt, struct buf *out);
+int export_json(struct store *st, const struct store_anno_filter *f, struct buf *out);
+int export_csv(struct store *st, const struct store_anno_filter *f, struct buf *out);
+int export_markdown(struct store *st, const struct store_anno_filter *f, struct buf *out);
+
+struct export_import_report {
+	size_t added, updated, unchanged, refused, orphaned;
+	char **problems;          /* one line for each refusal or loss */
+	size_t nproblems;
+};
+void export_import_report_free(struct export_import_report *r);
+/* Merges the annotations of a W3C JSON document (NAME for messages) into
+ * the database, matching by id: a new id is added, a known one is updated
+ * when the file's copy was modified later, else left alone; so importing
+ * the same file twice adds nothing the second time. An annotation whose
+ * article is not in the database is refused (and listed in the report);
+ * one whose quote cannot be found in the article is kept as orphaned.
+ * All in one durable transaction. */
+int export_json_import(struct store *st, const char *name, const char *json,
+    size_t len, struct export_import_report *rep);
+
+/* For export-*.c: the article of each annotation, read once per run of
+ * annotations of the same article (lists come in article order). */
+struct export_articles {
+	struct store_anno_article cur;
+	int loaded;
+};
+int export_article(struct store *st, struct export_articles *c, int64_t id,
+    const struct store_anno_article **out);
+void export_articles_free(struct export_articles *c);
+/* How an export names an article: its URL when it came from one, else
+ * urn:dossier:article:HASH (malloc'd). */
+char *export_article_iri(const struct store_anno_article *a);
+/* Character offsets of an annotation in its article's body; 0 when it is
+ * orphaned (its offsets then belong to another version). */
+int export_char_span(const struct store_anno *a, const struct store_anno_article *art,
+    size_t *start, size_t *end);
+
+#endif

@@ -1,0 +1,98 @@
+/*
+ * export-csv.c: annotations as CSV for spreadsheets and scripts: a header
+ * row, then one row per annotation, quoted as RFC 4180 says (fields with
+ * a comma, quote or line break in double quotes, quotes doubled, CRLF
+ * between records). Offsets are characters into the article body; an
+ * orphaned annotation has none.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export.h"
+#include "util.h"
+
+static const char *const columns[] = {
+	"id", "article", "title", "start", "end", "quote", "tags", "note",
+	"speaker", "target", "status", "state", "created", "modified",
+};
+
+static void
+field(struct buf *out, const char *s, int first)
+{
+	const char *p;
+
+	if (!first)
+		buf_addc(out, ',');
+	if (s == NULL)
+		return;
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		buf_adds(out, s);
+		return;
+	}
+	buf_addc(out, '"');
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"')
+			buf_addc(out, '"');
+		buf_addc(out, *p);
+	}
+	buf_addc(out, '"');
+}
+
+static void
+row(struct buf *out, const struct store_anno *a, const struct store_anno_article *art)
+{
+	struct buf tags;
+	char *iri = export_article_iri(art), num[32];
+	size_t i, s, e;
+	int placed = export_char_span(a, art, &s, &e);
+
+	buf_init(&tags);
+	for (i = 0; i < a->ntags; i++)
+		buf_printf(&tags, "%s%s", i > 0 ? "; " : "", a->tags[i].name);
+	buf_printf(out, "urn:uuid:%s", a->uuid);
+	field(out, iri, 0);
+	field(out, art->title, 0);
+	snprintf(num, sizeof num, "%zu", s);
+	field(out, placed ? num : NULL, 0);
+	snprintf(num, sizeof num, "%zu", e);
+	field(out, placed ? num : NULL, 0);
+	field(out, a->quote, 0);
+	field(out, tags.data ? tags.data : "", 0);
+	field(out, a->note, 0);
+	field(out, a->speaker, 0);
+	field(out, a->target, 0);
+	field(out, store_anno_status_name(a->status), 0);
+	field(out, store_anno_state_name(a->state), 0);
+	field(out, a->created, 0);
+	field(out, a->modified, 0);
+	buf_adds(out, "\r\n");
+	buf_free(&tags);
+	free(iri);
+}
+
+int
+export_csv(struct store *st, const struct store_anno_filter *f, struct buf *out)
+{
+	struct export_articles arts = { 0 };
+	const struct store_anno_article *art;
+	struct store_anno *rows;
+	size_t n, i;
+	int rc = 0;
+
+	if (store_anno_list(st, f, &rows, &n) != 0)
+		return -1;
+	for (i = 0; i < ARRAY_LEN(columns); i++)
+		field(out, columns[i], i == 0);
+	buf_adds(out, "\r\n");
+	for (i = 0; i < n && rc == 0; i++) {
+		rc = export_article(st, &arts, rows[i].article_id, &art);
+		if (rc == 0)
+			row(out, &rows[i], art);
+	}
+	export_articles_free(&arts);
+	store_anno_list_free(rows, n);
+	return rc;
+}

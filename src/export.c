@@ -1,0 +1,86 @@
+/*
+ * export.c: what the annotation exports share: choosing a format by name,
+ * and the article each annotation belongs to (its name in an export and
+ * its body, to turn byte offsets into the character offsets exports use).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "anno.h"
+#include "export.h"
+#include "util.h"
+
+int
+export_format_parse(const char *name, enum export_format *out)
+{
+	if (strcmp(name, "json") == 0)
+		*out = EXPORT_JSON;
+	else if (strcmp(name, "csv") == 0)
+		*out = EXPORT_CSV;
+	else if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
+		*out = EXPORT_MARKDOWN;
+	else
+		return err_set("unknown format '%s' (json, csv, markdown)", name);
+	return 0;
+}
+
+int
+export_write(struct store *st, const struct store_anno_filter *f, enum export_format fmt,
+    struct buf *out)
+{
+	switch (fmt) {
+	case EXPORT_JSON: return export_json(st, f, out);
+	case EXPORT_CSV: return export_csv(st, f, out);
+	case EXPORT_MARKDOWN: return export_markdown(st, f, out);
+	}
+	return err_set("unknown export format");
+}
+
+int
+export_article(struct store *st, struct export_articles *c, int64_t id,
+    const struct store_anno_article **out)
+{
+	int rc;
+
+	if (!c->loaded || c->cur.id != id) {
+		store_anno_article_free(&c->cur);
+		c->loaded = 0;
+		rc = store_anno_article_get(st, id, &c->cur);
+		if (rc == 1)
+			return err_set("%s: no article %lld", store_path(st), (long long)id);
+		if (rc != 0)
+			return -1;
+		c->loaded = 1;
+	}
+	*out = &c->cur;
+	return 0;
+}
+
+void
+export_articles_free(struct export_articles *c)
+{
+	store_anno_article_free(&c->cur);
+	c->loaded = 0;
+}
+
+char *
+export_article_iri(const struct store_anno_article *a)
+{
+	if (a->source != NULL && (strncmp(a->source, "http://", 7) == 0 ||
+	    strncmp(a->source, "https://", 8) == 0))
+		return xstrdup(a->source);
+	return xasprintf("urn:dossier:article:%s", a->hash ? a->hash : "");
+}
+
+int
+export_char_span(const struct store_anno *a, const struct store_anno_article *art,
+    size_t *start, size_t *end)
+{
+	if (a->state == STORE_ANNO_ORPHANED || a->end > art->body_len || a->start > a->end)
+		return 0;
+	*start = anno_utf8_chars(art->body, a->start);
+	*end = *start + anno_utf8_chars(art->body + a->start, a->end - a->start);
+	return 1;
+}

@@ -1,0 +1,197 @@
+/*
+ * extract-related.c: what related statements are compared by, and how.
+ *
+ * Each statement gets its key terms (content words, stopwords out, one
+ * suffix stripped so "checkpoints" meets "checkpoint"; its speaker's name
+ * and the reporting verb left out, since those are compared as the
+ * speaker) and the agreements and places it names. Two statements are
+ * related by the cosine of their tf-idf term weights, plus a share for the
+ * same speaker (or one speaking for the other's state), plus a share for
+ * each agreement or place both name. Near-identical reports of one remark
+ * have a cosine near 1 and so rank first. The weights are computed by the
+ * caller, who knows the corpus the idf comes from.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+
+#define W_SPEAKER 0.25
+#define W_SIDE 0.10
+#define W_ENTITIES 0.30
+
+#define MAX_TERM 64
+
+struct tally {
+	char *term;
+	unsigned count;
+};
+
+static int
+by_term(const void *a, const void *b)
+{
+	return strcmp(((const struct tally *)a)->term, ((const struct tally *)b)->term);
+}
+
+static int
+is_number(const struct extract_tok *k)
+{
+	uint32_t i;
+
+	for (i = 0; i < k->klen; i++)
+		if (k->key[i] < '0' || k->key[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* Whether token K may be a key term: no stopword, number, person's name
+ * or reporting verb. */
+static int
+term_token(const struct extract_ctx *c, size_t k)
+{
+	const struct extract_tok *tok = &c->t.tok[k];
+	int m;
+
+	if (!tok->word || tok->klen < 3 || tok->klen >= MAX_TERM || is_number(tok))
+		return 0;
+	if (extract_cue_in(c, k, CUE_STOPWORD) || extract_cue_in(c, k, CUE_VERB))
+		return 0;
+	m = c->ment_at[k];
+	if (m >= 0 && (c->m[m].entity < 0 || c->kb->ents[c->m[m].entity].kind == KB_PERSON))
+		return 0;
+	return 1;
+}
+
+/* The key terms of the article's bytes [start, end), counted. */
+static size_t
+collect(const struct extract_ctx *c, size_t start, size_t end, struct arena *a,
+    struct extract_term **out)
+{
+	const struct extract_text *t = &c->t;
+	struct tally *tl = NULL;
+	size_t k, n = 0, cap = 0, i, len, distinct = 0;
+	char buf[MAX_TERM];
+
+	for (k = extract_tok_at(t, start); k < t->ntok && t->tok[k].start < end; k++) {
+		if (!term_token(c, k))
+			continue;
+		memcpy(buf, t->tok[k].key, t->tok[k].klen);
+		len = extract_lex_stem(c->lx, buf, t->tok[k].klen);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			tl = xreallocarray(tl, cap, sizeof *tl);
+		}
+		tl[n].term = arena_strndup(a, buf, len);
+		tl[n].count = 1;
+		n++;
+	}
+	if (n > 0)
+		qsort(tl, n, sizeof *tl, by_term);
+	*out = arena_alloc(a, (n + 1) * sizeof **out);
+	for (i = 0; i < n; i++) {
+		if (distinct > 0 && strcmp((*out)[distinct - 1].term, tl[i].term) == 0) {
+			(*out)[distinct - 1].count++;
+			continue;
+		}
+		(*out)[distinct].term = tl[i].term;
+		(*out)[distinct].count = 1;
+		distinct++;
+	}
+	free(tl);
+	return distinct;
+}
+
+static void
+add_entity(struct extract_statement *st, struct arena *a, int e, size_t *cap)
+{
+	size_t i;
+	int *grown;
+
+	for (i = 0; i < st->nentities; i++)
+		if (st->entities[i] == e)
+			return;
+	if (st->nentities == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		grown = arena_alloc(a, *cap * sizeof *grown);
+		if (st->nentities > 0)
+			memcpy(grown, st->entities, st->nentities * sizeof *grown);
+		st->entities = grown;
+	}
+	st->entities[st->nentities++] = e;
+}
+
+void
+extract_statement_features(struct extract_ctx *c)
+{
+	size_t i, j, cap;
+
+	for (i = 0; i < c->nst; i++) {
+		struct extract_statement *st = &c->st[i];
+
+		st->nterms = collect(c, st->start, st->end, c->a, &st->terms);
+		cap = 0;
+		for (j = 0; j < c->nm; j++) {
+			const struct extract_mention *m = &c->m[j];
+
+			if (m->entity < 0 || m->start < st->start || m->end > st->end)
+				continue;
+			if (c->kb->ents[m->entity].kind == KB_AGREEMENT ||
+			    c->kb->ents[m->entity].kind == KB_PLACE)
+				add_entity(st, c->a, m->entity, &cap);
+		}
+	}
+}
+
+static double
+cosine(const struct extract_profile *a, const struct extract_profile *b)
+{
+	size_t i = 0, j = 0;
+	double sum = 0;
+	int cmp;
+
+	while (i < a->nterms && j < b->nterms) {
+		cmp = strcmp(a->terms[i], b->terms[j]);
+		if (cmp == 0)
+			sum += a->weights[i++] * b->weights[j++];
+		else if (cmp < 0)
+			i++;
+		else
+			j++;
+	}
+	return sum;
+}
+
+static double
+jaccard(const struct extract_profile *a, const struct extract_profile *b)
+{
+	size_t i = 0, j = 0, both = 0;
+
+	if (a->nentities == 0 || b->nentities == 0)
+		return 0;
+	while (i < a->nentities && j < b->nentities) {
+		if (a->entities[i] == b->entities[j]) {
+			both++;
+			i++;
+			j++;
+		} else if (a->entities[i] < b->entities[j])
+			i++;
+		else
+			j++;
+	}
+	return (double)both / (double)(a->nentities + b->nentities - both);
+}
+
+double
+extract_related_score(const struct extract_profile *a, const struct extract_profile *b)
+{
+	double score = cosine(a, b) + W_ENTITIES * jaccard(a, b);
+
+	if (a->speaker != 0 && a->speaker == b->speaker)
+		score += W_SPEAKER;
+	else if ((a->speaker_for != 0 && (a->speaker_for == b->speaker_for ||
+	    a->speaker_for == b->speaker)) || (b->speaker_for != 0 && b->speaker_for == a->speaker))
+		score += W_SIDE;
+	return score;
+}

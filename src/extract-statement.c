@@ -1,0 +1,591 @@
+/*
+ * extract-statement.c: who says what. A sentence is a statement of an
+ * actor when
+ *
+ *   - a quotation opening in it is attributed to the actor after it closes
+ *     ("...," Lavrov said; "...," said the minister), the statement then
+ *     running over every sentence of the quotation;
+ *   - the actor is the subject of a reporting verb (data/verbs.txt),
+ *     outside quotation marks. The subject is found walking back from the
+ *     verb over adverbs and auxiliaries ("also", "has"), comma-bounded
+ *     asides ("Lavrov, who was visiting Baku, said") and to a name, a
+ *     pronoun (the person who spoke last), "the X side" (the state), "the
+ *     Azerbaijani foreign minister" (the person in that role, per the
+ *     knowledge base), or "the sides" (the most prominent person so far);
+ *   - "according to X", "in X's view" or "a call from X" names it.
+ *
+ * An unattributed quotation that follows a statement in the same paragraph
+ * continues it. Nothing inside quotation marks is attributed anew: a
+ * quoted "The Armenian side has said" is part of the quoting statement.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract.h"
+
+#define NO_ONE INT_MIN
+#define ATTRIBUTION_WINDOW 10   /* tokens after a closing quote */
+#define ASIDE_MAX 30            /* tokens in one comma-bounded aside */
+#define FORWARD_MAX 6           /* "said Russian Foreign Minister Sergey Lavrov" */
+
+struct quote {
+	size_t open, close;   /* tokens of the marks; close is the paragraph's
+	                         last token when the quote is not closed */
+};
+
+struct attr {
+	struct extract_ctx *c;
+	unsigned char *in_quote;
+	struct quote *q;
+	size_t nq;
+	int last_person;
+	size_t cur;           /* sentence being read */
+};
+
+static int
+is_key(const struct extract_tok *k, const char *s)
+{
+	return k->klen == strlen(s) && memcmp(k->key, s, k->klen) == 0;
+}
+
+static int
+opens(const struct extract_tok *k)
+{
+	return is_key(k, "\xE2\x80\x9C") || is_key(k, "\xC2\xAB") || is_key(k, "\xE2\x80\x9E");
+}
+
+static int
+closes(const struct extract_tok *k)
+{
+	return is_key(k, "\xE2\x80\x9D") || is_key(k, "\xC2\xBB");
+}
+
+static void
+push_quote(struct attr *A, size_t open, size_t close)
+{
+	A->q = xreallocarray(A->q, A->nq + 1, sizeof *A->q);
+	A->q[A->nq].open = open;
+	A->q[A->nq].close = close;
+	A->nq++;
+	memset(A->in_quote + open + 1, 1, close > open ? close - open - 1 : 0);
+}
+
+/*
+ * Quotations of one paragraph (tokens [lo, hi)), outermost only. Curly
+ * quotes nest ("...“Kosovo Serbian ... bodies”. I think...,” Lavrov said"),
+ * straight ones alternate; a quotation still open at the end of the
+ * paragraph ends there.
+ */
+static void
+find_quotes(struct attr *A, size_t lo, size_t hi)
+{
+	const struct extract_tok *t = A->c->t.tok;
+	size_t stack[16], depth = 0, k;
+	unsigned char straight[16];
+
+	for (k = lo; k < hi; k++) {
+		if (t[k].word)
+			continue;
+		if (is_key(&t[k], "\"")) {
+			if (depth > 0 && straight[depth - 1]) {
+				if (--depth == 0)
+					push_quote(A, stack[0], k);
+			} else if (depth < ARRAY_LEN(stack)) {
+				straight[depth] = 1;
+				stack[depth++] = k;
+			}
+		} else if (opens(&t[k]) && depth < ARRAY_LEN(stack)) {
+			straight[depth] = 0;
+			stack[depth++] = k;
+		} else if (closes(&t[k]) && depth > 0) {
+			if (--depth == 0)
+				push_quote(A, stack[0], k);
+		}
+	}
+	if (depth > 0 && hi > lo)
+		push_quote(A, stack[0], hi - 1);
+}
+
+static int
+is_person(const struct extract_ctx *c, int e)
+{
+	return e != NO_ONE && (e < 0 || c->kb->ents[e].kind == KB_PERSON);
+}
+
+static size_t
+first_at(const struct extract_ctx *c, int e)
+{
+	size_t i, first = SIZE_MAX;
+
+	for (i = 0; i < c->nm; i++)
+		if (c->m[i].entity == e && c->m_first[i] < first)
+			first = c->m_first[i];
+	return first;
+}
+
+/* The entity of the mention ending exactly at K, or NO_ONE. */
+static int
+mention_to(const struct extract_ctx *c, size_t k)
+{
+	int m = k < c->t.ntok ? c->ment_at[k] : -1;
+
+	return m >= 0 && c->m_last[m] == k ? c->m[m].entity : NO_ONE;
+}
+
+static int
+mention_from(const struct extract_ctx *c, size_t k, size_t *last)
+{
+	int m = k < c->t.ntok ? c->ment_at[k] : -1;
+
+	if (m < 0 || c->m_first[m] != k)
+		return NO_ONE;
+	*last = c->m_last[m];
+	return c->m[m].entity;
+}
+
+/* The most prominent person named before token END: most mentions, then
+ * the earliest. "The foreign ministers reiterated" is reported for the
+ * host, who is named first and most. */
+static int
+salient(const struct extract_ctx *c, size_t end)
+{
+	struct { int e; size_t n; } seen[64];
+	size_t nseen = 0, i, j, best = 0;
+	int e;
+
+	for (i = 0; i < c->nm; i++) {
+		e = c->m[i].entity;
+		if (c->m_last[i] >= end || !is_person(c, e))
+			continue;
+		for (j = 0; j < nseen && seen[j].e != e; j++)
+			;
+		if (j == nseen) {
+			if (nseen == ARRAY_LEN(seen))
+				continue;
+			seen[nseen].e = e;
+			seen[nseen++].n = 0;
+		}
+		seen[j].n++;
+	}
+	if (nseen == 0)
+		return NO_ONE;
+	/* Mentions are in text order except those added after the aliases;
+	 * ties go to the one named first. */
+	for (j = 1; j < nseen; j++)
+		if (seen[j].n > seen[best].n || (seen[j].n == seen[best].n &&
+		    first_at(c, seen[j].e) < first_at(c, seen[best].e)))
+			best = j;
+	return seen[best].e;
+}
+
+static char *
+fold_words(const struct extract_ctx *c, size_t first, size_t last, char *buf, size_t size)
+{
+	size_t k, n = 0;
+
+	for (k = first; k <= last && n + c->t.tok[k].klen + 2 < size; k++) {
+		if (k > first)
+			buf[n++] = ' ';
+		memcpy(buf + n, c->t.tok[k].key, c->t.tok[k].klen);
+		n += c->t.tok[k].klen;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+/* "foreign minister" names the role "Foreign Minister"; a one-word title
+ * ("minister") any role ending in that word. */
+static int
+title_fits(const char *cue, const char *title)
+{
+	const char *sp;
+
+	if (strcasecmp(cue, title) == 0)
+		return 1;
+	if (strchr(cue, ' ') != NULL)
+		return 0;
+	sp = strrchr(title, ' ');
+	return sp != NULL && strcasecmp(sp + 1, cue) == 0;
+}
+
+static int
+holds(const struct extract_ctx *c, int e, const char *cue, int state)
+{
+	const struct kb_entity *p;
+	size_t i;
+
+	if (e < 0 || c->kb->ents[e].kind != KB_PERSON)
+		return 0;
+	p = &c->kb->ents[e];
+	for (i = 0; i < p->nroles; i++)
+		if (title_fits(cue, p->roles[i].title) && (state < 0 || p->roles[i].of == state) &&
+		    kb_role_active(&p->roles[i], c->in->date))
+			return 1;
+	return 0;
+}
+
+/* The person "the [Azerbaijani] foreign minister" (tokens [tf, tl])
+ * means: the last one named before who holds the role, else, when the
+ * article's date is known, the only one in the knowledge base. */
+static int
+by_role(const struct extract_ctx *c, size_t tf, size_t tl, int state)
+{
+	char cue[128];
+	size_t k, i;
+	int e, found = NO_ONE;
+
+	fold_words(c, tf, tl, cue, sizeof cue);
+	for (k = tf; k-- > 0;) {
+		e = mention_to(c, k);
+		if (e != NO_ONE && holds(c, e, cue, state))
+			return e;
+	}
+	if (c->in->date == NULL)
+		return NO_ONE;
+	for (i = 0; i < c->kb->n; i++)
+		if (holds(c, (int)i, cue, state)) {
+			if (found != NO_ONE)
+				return NO_ONE;
+			found = (int)i;
+		}
+	return found;
+}
+
+static int
+is_comma_like(const struct extract_tok *k)
+{
+	return is_key(k, ",") || is_key(k, "\xE2\x80\x94") || is_key(k, "\xE2\x80\x93");
+}
+
+/* "X's" ending at K (tokens X ' s): X's entity, else NO_ONE. */
+static int
+possessor(const struct extract_ctx *c, size_t k)
+{
+	if (k < 2 || !is_key(&c->t.tok[k], "s") || !is_key(&c->t.tok[k - 1], "'"))
+		return NO_ONE;
+	return mention_to(c, k - 2);
+}
+
+/* A subject phrase ending at K, other than a bare name: "the Armenian
+ * side", "the Azerbaijani foreign minister", "the sides", "he",
+ * "Pashinyan's office". */
+static int
+phrase_to(const struct attr *A, size_t k, size_t lb)
+{
+	const struct extract_ctx *c = A->c;
+	size_t f, g, other;
+	int e;
+
+	if (extract_cue_to(c, k, CUE_PRONOUN, &f) && f == k)
+		return A->last_person;
+	if (extract_cue_to(c, k, CUE_GROUP, &f) && f >= lb)
+		return salient(c, f);
+	if (extract_cue_to(c, k, CUE_PROXY, &f) && f > lb) {
+		e = possessor(c, f - 1);
+		if (e != NO_ONE && extract_is_actor(c, e))
+			return e;
+		if (extract_cue_to(c, f - 1, CUE_POSSESSIVE, &other))
+			return A->last_person;
+	}
+	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb + 1) {
+		e = mention_to(c, f - 1);
+		if (e >= 0 && c->kb->ents[e].kind == KB_STATE) {
+			g = c->m_first[c->ment_at[f - 1]];
+			if (g > lb && extract_cue_to(c, g - 1, CUE_DETERMINER, &other))
+				return e;
+		}
+	}
+	if (extract_cue_to(c, k, CUE_TITLE, &f) && f > lb) {
+		e = mention_to(c, f - 1);
+		g = f;
+		if (e >= 0 && c->kb->ents[e].kind == KB_STATE)
+			g = c->m_first[c->ment_at[f - 1]];
+		else
+			e = -1;
+		if (g > lb && extract_cue_to(c, g - 1, CUE_DETERMINER, &other))
+			return by_role(c, f, k, e);
+	}
+	return NO_ONE;
+}
+
+/*
+ * The actor who is the subject of the verb starting at token V, walking
+ * back no further than token LB.
+ */
+static int
+subject_before(const struct attr *A, size_t v, size_t lb)
+{
+	const struct extract_ctx *c = A->c;
+	const struct extract_tok *t = c->t.tok;
+	size_t k = v, f, asides = 0, p;
+	int e;
+
+	while (k-- > lb) {
+		e = mention_to(c, k);
+		if (e != NO_ONE)
+			return extract_is_actor(c, e) ? e : NO_ONE;
+		if ((e = phrase_to(A, k, lb)) != NO_ONE)
+			return e;
+		if (extract_cue_to(c, k, CUE_SKIP, &f) && f >= lb) {
+			k = f;
+			continue;
+		}
+		if (t[k].word && !t[k].upper && extract_lex_skip_suffix(c->lx, t[k].key, t[k].klen))
+			continue;
+		if (is_comma_like(&t[k]) && asides++ < 2) {
+			/* An aside: back to the comma that opened it. */
+			for (p = k; p-- > lb && k - p < ASIDE_MAX;)
+				if (is_comma_like(&t[p]) || A->in_quote[p] || opens(&t[p]) || closes(&t[p]))
+					break;
+			if (p + 1 <= lb || k - p >= ASIDE_MAX || !is_comma_like(&t[p]))
+				return NO_ONE;
+			k = p;
+			continue;
+		}
+		return NO_ONE;
+	}
+	return NO_ONE;
+}
+
+/* "said Lavrov", "said the minister", "said Russian Foreign Minister
+ * Sergey Lavrov": the subject after the verb ending at token V. */
+static int
+subject_after(const struct attr *A, size_t v, size_t hi)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k, last, other;
+	int e;
+
+	for (k = v + 1; k < hi && k <= v + FORWARD_MAX; k++) {
+		e = mention_from(c, k, &last);
+		if (e != NO_ONE) {
+			if (is_person(c, e) || extract_is_actor(c, e)) {
+				/* "Russian Foreign Minister X": the state is an adjective. */
+				if (e >= 0 && c->kb->ents[e].kind == KB_STATE &&
+				    extract_cue_from(c, last + 1, CUE_TITLE, &other)) {
+					k = other;
+					continue;
+				}
+				return e;
+			}
+			return NO_ONE;
+		}
+		if (extract_cue_from(c, k, CUE_TITLE, &other) ||
+		    extract_cue_from(c, k, CUE_DETERMINER, &other)) {
+			e = phrase_to(A, other, k);
+			if (e != NO_ONE)
+				return e;
+			k = other;
+			continue;
+		}
+		if (extract_cue_from(c, k, CUE_PRONOUN, &other) && other == k)
+			return A->last_person;
+		return NO_ONE;
+	}
+	return NO_ONE;
+}
+
+/* "according to X", "according to Pashinyan's office", "according to
+ * his office" starting at K. */
+static int
+subject_after_cue(const struct attr *A, size_t k, size_t hi)
+{
+	const struct extract_ctx *c = A->c;
+	size_t last, other;
+	int e;
+
+	if (k >= hi)
+		return NO_ONE;
+	if (extract_cue_from(c, k, CUE_POSSESSIVE, &other) &&
+	    extract_cue_from(c, other + 1, CUE_PROXY, &other))
+		return A->last_person;
+	if (extract_cue_from(c, k, CUE_DETERMINER, &other))
+		k = other + 1;
+	e = mention_from(c, k, &last);
+	return e != NO_ONE && extract_is_actor(c, e) ? e : NO_ONE;
+}
+
+static struct extract_statement *
+add_statement(struct attr *A, size_t s0, size_t s1, int who)
+{
+	struct extract_ctx *c = A->c;
+	struct extract_statement *st;
+
+	if (c->nst == c->stcap) {
+		c->stcap = c->stcap ? c->stcap * 2 : 16;
+		c->st = xreallocarray(c->st, c->stcap, sizeof *c->st);
+	}
+	st = &c->st[c->nst++];
+	memset(st, 0, sizeof *st);
+	st->start = c->in->sentences[s0].start;
+	st->end = c->in->sentences[s1].end;
+	st->speaker = who;
+	st->has_speaker = 1;
+	return st;
+}
+
+static void
+set_span(const struct extract_ctx *c, size_t first, size_t last, size_t *start, size_t *end)
+{
+	*start = c->t.tok[first].start;
+	*end = c->t.tok[last].end;
+}
+
+/* The first quotation opening in sentence S, or -1. */
+static long
+quote_opening_in(const struct attr *A, size_t s)
+{
+	const struct extract_ctx *c = A->c;
+	size_t i;
+
+	for (i = 0; i < A->nq; i++)
+		if (A->q[i].open >= c->sent_tok[s] && A->q[i].open < c->sent_tok[s + 1])
+			return (long)i;
+	return -1;
+}
+
+/* The attribution after quotation Q: "," Lavrov said / said Lavrov /
+ * according to X. Sets *who and the verb's tokens. */
+static int
+attribution(const struct attr *A, const struct quote *q, int *who, size_t *vf, size_t *vl)
+{
+	const struct extract_ctx *c = A->c;
+	size_t s = extract_sentence_of(c, q->close), hi = c->sent_tok[s + 1], k, other;
+
+	for (k = q->close + 1; k < hi && k <= q->close + ATTRIBUTION_WINDOW; k++) {
+		if (opens(&c->t.tok[k]) || is_key(&c->t.tok[k], "\""))
+			return 0;
+		if (extract_cue_from(c, k, CUE_ACCORDING, &other)) {
+			*who = subject_after_cue(A, other + 1, hi);
+			*vf = k;
+			*vl = other;
+			return *who != NO_ONE;
+		}
+		if (!extract_cue_from(c, k, CUE_VERB, &other))
+			continue;
+		*who = subject_before(A, k, q->close + 1);
+		if (*who == NO_ONE)
+			*who = subject_after(A, other, hi);
+		*vf = k;
+		*vl = other;
+		return *who != NO_ONE;
+	}
+	return 0;
+}
+
+/* A statement in sentence S by a verb, "according to", "in X's view" or
+ * "a call from X"; sets the cue's tokens. */
+static int
+by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
+{
+	const struct extract_ctx *c = A->c;
+	size_t lo = c->sent_tok[s], hi = c->sent_tok[s + 1], k, other, f;
+	int who;
+
+	for (k = lo; k < hi; k++) {
+		if (A->in_quote[k])
+			continue;
+		*vf = k;
+		if (extract_cue_from(c, k, CUE_VERB, &other)) {
+			*vl = other;
+			if ((who = subject_before(A, k, lo)) != NO_ONE)
+				return who;
+		}
+		if (extract_cue_from(c, k, CUE_ACCORDING, &other)) {
+			*vl = other;
+			if ((who = subject_after_cue(A, other + 1, hi)) != NO_ONE)
+				return who;
+		}
+		if (extract_cue_from(c, k, CUE_NOMINAL, &other)) {
+			*vl = other;
+			if ((who = subject_after_cue(A, other + 1, hi)) != NO_ONE)
+				return who;
+		}
+		if (extract_cue_from(c, k, CUE_VIEW, &other) && k > lo) {
+			*vl = other;
+			who = possessor(c, k - 1);
+			if (who != NO_ONE && extract_is_actor(c, who))
+				return who;
+			if (extract_cue_to(c, k - 1, CUE_POSSESSIVE, &f) && A->last_person != NO_ONE)
+				return A->last_person;
+		}
+	}
+	return NO_ONE;
+}
+
+/* The person the next "he" or "she" means, after sentence S. */
+static void
+track_person(struct attr *A, size_t s, const struct extract_statement *st)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k;
+	int e;
+
+	if (st != NULL && is_person(c, st->speaker)) {
+		A->last_person = st->speaker;
+		return;
+	}
+	for (k = c->sent_tok[s]; k < c->sent_tok[s + 1]; k++) {
+		e = mention_to(c, k);
+		if (is_person(c, e)) {
+			A->last_person = e;
+			return;
+		}
+	}
+}
+
+void
+extract_statements(struct extract_ctx *c)
+{
+	struct attr A;
+	struct extract_statement *st, *prev = NULL;
+	size_t s, p, end, vf = 0, vl = 0, n = c->in->nsentences, lo, hi;
+	long qi;
+	int who;
+
+	memset(&A, 0, sizeof A);
+	A.c = c;
+	A.last_person = NO_ONE;
+	A.in_quote = xcalloc(c->t.ntok + 1, 1);
+	for (p = 0; p < c->in->nparagraphs; p++) {
+		lo = extract_tok_at(&c->t, c->in->paragraphs[p].start);
+		hi = extract_tok_at(&c->t, c->in->paragraphs[p].end);
+		find_quotes(&A, lo, hi);
+	}
+	for (s = 0; s < n; s = end + 1) {
+		end = s;
+		st = NULL;
+		qi = quote_opening_in(&A, s);
+		if (qi >= 0 && attribution(&A, &A.q[qi], &who, &vf, &vl)) {
+			end = extract_sentence_of(c, A.q[qi].close);
+			st = add_statement(&A, s, end, who);
+		} else if ((who = by_verb(&A, s, &vf, &vl)) != NO_ONE) {
+			if (qi >= 0)
+				end = extract_sentence_of(c, A.q[qi].close);
+			st = add_statement(&A, s, end, who);
+		} else if (qi >= 0 && prev != NULL && A.q[qi].open <= c->sent_tok[s] + 1 &&
+		    c->para_of_sent[s] == c->para_of_sent[s - 1] &&
+		    prev->end >= c->in->sentences[s - 1].end) {
+			/* The same speaker goes on quoting. */
+			end = extract_sentence_of(c, A.q[qi].close);
+			prev->end = c->in->sentences[end].end;
+			continue;
+		}
+		if (st != NULL) {
+			set_span(c, vf, vl, &st->verb_start, &st->verb_end);
+			if (qi >= 0)
+				set_span(c, A.q[qi].open, A.q[qi].close, &st->quote_start, &st->quote_end);
+		}
+		for (; s <= end; s++)
+			track_person(&A, s, st);
+		s = end;
+		prev = st;
+	}
+	free(A.in_quote);
+	free(A.q);
+}

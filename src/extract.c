@@ -1,0 +1,300 @@
+/*
+ * extract.c: one article from start to end, and what the steps share.
+ *
+ * The order matters: aliases first (the knowledge base is the surest
+ * evidence), then agreements by date and by parties, which may only use
+ * words no alias claimed, then unknown people after titles, then anaphora
+ * ("the agreement" is the agreement named last, whichever way it was
+ * named), and only then statements, which need every actor in place.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+
+struct extractor {
+	const struct kb *kb;
+	struct extract_matcher *matcher;
+	struct extract_lex *lex;
+};
+
+int
+extractor_new(const struct kb *kb, const char *datadir, struct extractor **out)
+{
+	struct extractor *x = xcalloc(1, sizeof *x);
+
+	*out = NULL;
+	x->kb = kb;
+	if (extract_lex_load(datadir, &x->lex) != 0) {
+		free(x);
+		return -1;
+	}
+	extract_matcher_new(kb, &x->matcher);
+	*out = x;
+	return 0;
+}
+
+void
+extractor_free(struct extractor *x)
+{
+	if (x == NULL)
+		return;
+	extract_matcher_free(x->matcher);
+	extract_lex_free(x->lex);
+	free(x);
+}
+
+const struct kb *
+extractor_kb(const struct extractor *x)
+{
+	return x->kb;
+}
+
+const struct extract_lex *
+extractor_lex(const struct extractor *x)
+{
+	return x->lex;
+}
+
+#define NIL UINT32_MAX
+
+int
+extract_cue_from(const struct extract_ctx *c, size_t k, int cls, size_t *other)
+{
+	uint32_t i;
+	int found = 0;
+
+	if (k >= c->t.ntok)
+		return 0;
+	for (i = c->cue_first[k]; i != NIL; i = c->next_first[i]) {
+		if ((int)EXTRACT_CUE_CLASS(c->cue[i].payload) != cls)
+			continue;
+		if (!found || c->cue[i].last > *other)
+			*other = c->cue[i].last;
+		found = 1;
+	}
+	return found;
+}
+
+int
+extract_cue_to(const struct extract_ctx *c, size_t k, int cls, size_t *other)
+{
+	uint32_t i;
+	int found = 0;
+
+	if (k >= c->t.ntok)
+		return 0;
+	for (i = c->cue_last[k]; i != NIL; i = c->next_last[i]) {
+		if ((int)EXTRACT_CUE_CLASS(c->cue[i].payload) != cls)
+			continue;
+		if (!found || c->cue[i].first < *other)
+			*other = c->cue[i].first;
+		found = 1;
+	}
+	return found;
+}
+
+int
+extract_cue_in(const struct extract_ctx *c, size_t k, int cls)
+{
+	size_t j, lo = k >= 4 ? k - 4 : 0, other;
+
+	/* Cue phrases are short: look at those starting a few tokens back. */
+	for (j = lo; j <= k; j++)
+		if (extract_cue_from(c, j, cls, &other) && other >= k)
+			return 1;
+	return 0;
+}
+
+int
+extract_free(const struct extract_ctx *c, size_t first, size_t last)
+{
+	size_t k;
+
+	for (k = first; k <= last && k < c->t.ntok; k++)
+		if (c->ment_at[k] >= 0)
+			return 0;
+	return 1;
+}
+
+int
+extract_add_mention(struct extract_ctx *c, size_t first, size_t last, int entity,
+    enum extract_how how)
+{
+	struct extract_mention *m;
+	size_t k;
+
+	if (last >= c->t.ntok || !extract_free(c, first, last))
+		return -1;
+	if (c->nm == c->mcap) {
+		c->mcap = c->mcap ? c->mcap * 2 : 64;
+		c->m = xreallocarray(c->m, c->mcap, sizeof *c->m);
+		c->m_first = xreallocarray(c->m_first, c->mcap, sizeof *c->m_first);
+		c->m_last = xreallocarray(c->m_last, c->mcap, sizeof *c->m_last);
+	}
+	m = &c->m[c->nm];
+	m->start = c->t.tok[first].start;
+	m->end = c->t.tok[last].end;
+	m->entity = entity;
+	m->how = how;
+	c->m_first[c->nm] = first;
+	c->m_last[c->nm] = last;
+	for (k = first; k <= last; k++)
+		c->ment_at[k] = (int)c->nm;
+	return (int)c->nm++;
+}
+
+int
+extract_is_actor(const struct extract_ctx *c, int entity)
+{
+	if (entity < 0)
+		return 1;   /* candidates are people */
+	switch (c->kb->ents[entity].kind) {
+	case KB_PERSON:
+	case KB_STATE:
+	case KB_ORGANIZATION:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void
+index_cues(struct extract_ctx *c)
+{
+	size_t n = c->t.ntok, i;
+
+	c->cue_first = xreallocarray(NULL, n + 1, sizeof *c->cue_first);
+	c->cue_last = xreallocarray(NULL, n + 1, sizeof *c->cue_last);
+	memset(c->cue_first, 0xFF, (n + 1) * sizeof *c->cue_first);
+	memset(c->cue_last, 0xFF, (n + 1) * sizeof *c->cue_last);
+	c->next_first = xreallocarray(NULL, c->ncue + 1, sizeof *c->next_first);
+	c->next_last = xreallocarray(NULL, c->ncue + 1, sizeof *c->next_last);
+	for (i = c->ncue; i-- > 0;) {
+		c->next_first[i] = c->cue_first[c->cue[i].first];
+		c->cue_first[c->cue[i].first] = (uint32_t)i;
+		c->next_last[i] = c->cue_last[c->cue[i].last];
+		c->cue_last[c->cue[i].last] = (uint32_t)i;
+	}
+}
+
+/* First token of each sentence (sent_tok[nsentences] = ntok) and the
+ * paragraph each sentence is in. */
+static void
+index_sentences(struct extract_ctx *c)
+{
+	const struct extract_input *in = c->in;
+	size_t i, p = 0;
+
+	c->sent_tok = xreallocarray(NULL, in->nsentences + 1, sizeof *c->sent_tok);
+	c->para_of_sent = xreallocarray(NULL, in->nsentences + 1, sizeof *c->para_of_sent);
+	for (i = 0; i < in->nsentences; i++) {
+		c->sent_tok[i] = extract_tok_at(&c->t, in->sentences[i].start);
+		while (p + 1 < in->nparagraphs && in->paragraphs[p].end <= in->sentences[i].start)
+			p++;
+		c->para_of_sent[i] = p;
+	}
+	c->sent_tok[in->nsentences] = c->t.ntok;
+}
+
+size_t
+extract_sentence_of(const struct extract_ctx *c, size_t tok)
+{
+	size_t lo = 0, hi = c->in->nsentences, mid;
+
+	if (hi == 0)
+		return 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (c->sent_tok[mid + 1] <= tok)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->in->nsentences ? lo : c->in->nsentences - 1;
+}
+
+static int
+by_start(const void *a, const void *b)
+{
+	const struct extract_mention *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static void
+ctx_free(struct extract_ctx *c)
+{
+	extract_text_free(&c->t);
+	free(c->cue);
+	free(c->cue_first);
+	free(c->cue_last);
+	free(c->next_first);
+	free(c->next_last);
+	free(c->m);
+	free(c->m_first);
+	free(c->m_last);
+	free(c->ment_at);
+	free(c->cand);
+	free(c->st);
+	free(c->sent_tok);
+	free(c->para_of_sent);
+}
+
+/* Copies what the result keeps into the arena. */
+static void
+finish(struct extract_ctx *c, struct extract_result *out)
+{
+	out->nmentions = c->nm;
+	out->mentions = arena_alloc(c->a, (c->nm + 1) * sizeof *out->mentions);
+	memcpy(out->mentions, c->m, c->nm * sizeof *c->m);
+	qsort(out->mentions, c->nm, sizeof *out->mentions, by_start);
+	out->ncandidates = c->ncand;
+	out->candidates = arena_alloc(c->a, (c->ncand + 1) * sizeof *out->candidates);
+	memcpy(out->candidates, c->cand, c->ncand * sizeof *c->cand);
+	out->nstatements = c->nst;
+	out->statements = arena_alloc(c->a, (c->nst + 1) * sizeof *out->statements);
+	memcpy(out->statements, c->st, c->nst * sizeof *c->st);
+}
+
+int
+extract_article(const struct extractor *x, const struct extract_input *in,
+    struct arena *a, struct extract_result *out)
+{
+	struct extract_ctx c;
+	struct extract_hit *hits = NULL;
+	size_t nhits, cap = 0, i;
+
+	memset(out, 0, sizeof *out);
+	memset(&c, 0, sizeof c);
+	c.x = x;
+	c.kb = x->kb;
+	c.lx = x->lex;
+	c.in = in;
+	c.a = a;
+	extract_text_init(&c.t);
+	if (extract_text_set(&c.t, in->body, in->len) != 0) {
+		ctx_free(&c);
+		return -1;
+	}
+	extract_ac_scan(extract_lex_ac(x->lex), &c.t, &c.cue, &c.ncue, &c.cuecap);
+	index_cues(&c);
+	index_sentences(&c);
+	c.ment_at = xreallocarray(NULL, c.t.ntok + 1, sizeof *c.ment_at);
+	memset(c.ment_at, 0xFF, (c.t.ntok + 1) * sizeof *c.ment_at);
+
+	nhits = extract_match(x->matcher, &c.t, &hits, &cap);
+	for (i = 0; i < nhits; i++)
+		extract_add_mention(&c, hits[i].first, hits[i].last, hits[i].entity, EXTRACT_ALIAS);
+	free(hits);
+	extract_agreements(&c);
+	extract_candidates(&c);
+	extract_anaphora(&c);
+	extract_statements(&c);
+	extract_statement_features(&c);
+	finish(&c, out);
+	ctx_free(&c);
+	return 0;
+}

@@ -1,0 +1,444 @@
+/* test-anno.c: annotations in a database: adding, tags, notes in the
+ * full-text index, undo and redo of every kind of change, tag merges,
+ * durable transactions, carrying annotations to a new version, and a JSON
+ * export imported into another database. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "anno.h"
+#include "export.h"
+#include "store.h"
+#include "tap.h"
+#include "util.h"
+
+static const char BODY[] =
+    "The foreign ministers met in Moscow on Tuesday. "
+    "The minister said the corridor would reopen within a week. "
+    "Officials in Baku did not comment on the talks. "
+    "Observers expect another round of negotiations next month.";
+
+static void
+exec_sql(struct store *st, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(store_sqlite(st), sql, NULL, NULL, &msg) != SQLITE_OK)
+		tap_bail("%s: %s", sql, msg);
+}
+
+static long long
+query_int(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	long long v = -1;
+
+	if (sqlite3_prepare_v2(store_sqlite(st), sql, -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* An article row as an import makes it (the full-text index follows by
+ * trigger). */
+static int64_t
+add_article(struct store *st, const char *title, const char *source, const char *body,
+    int64_t previous)
+{
+	sqlite3_stmt *s;
+	int64_t id;
+
+	if (sqlite3_prepare_v2(store_sqlite(st),
+	    "INSERT INTO articles (title, source, format, body, hash, previous_id)"
+	    " VALUES (?1, ?2, 'text', ?3, hex(randomblob(8)), ?4)", -1, &s, NULL) != SQLITE_OK)
+		tap_bail("prepare: %s", sqlite3_errmsg(store_sqlite(st)));
+	sqlite3_bind_text(s, 1, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, body, -1, SQLITE_STATIC);
+	if (previous)
+		sqlite3_bind_int64(s, 4, previous);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		tap_bail("insert article: %s", sqlite3_errmsg(store_sqlite(st)));
+	sqlite3_finalize(s);
+	id = sqlite3_last_insert_rowid(store_sqlite(st));
+	return id;
+}
+
+static int64_t
+add_at(struct anno_session *s, int64_t article, const char *body, const char *quote,
+    const char *tag, const char *note)
+{
+	const char *at = strstr(body, quote);
+	const char *tags[1] = { tag };
+	struct anno_new n = { 0 };
+	int64_t id = 0;
+
+	if (at == NULL)
+		tap_bail("quote '%s' not in the body", quote);
+	n.article_id = article;
+	n.start = (size_t)(at - body);
+	n.end = n.start + strlen(quote);
+	n.tags = tags;
+	n.ntags = tag != NULL;
+	n.note = note;
+	if (anno_add(s, &n, &id) != 0)
+		tap_bail("anno_add: %s", err_msg());
+	return id;
+}
+
+static enum store_anno_state
+state_of(struct store *st, int64_t id)
+{
+	struct store_anno a;
+	enum store_anno_state s;
+
+	if (store_anno_get(st, id, &a) != 0)
+		tap_bail("no annotation %lld", (long long)id);
+	s = a.state;
+	store_anno_free(&a);
+	return s;
+}
+
+static long long
+fts_hits(struct store *st, const char *word)
+{
+	char *sql = xasprintf("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '%s'",
+	    word);
+	long long n = query_int(st, sql);
+
+	free(sql);
+	return n;
+}
+
+static void
+test_add(struct store *st, struct anno_session *s, int64_t art)
+{
+	struct store_anno a;
+	struct anno_new n = { 0 };
+	const char *tags[] = { "fact", "claim", "claim/unverified" };
+	int64_t id;
+
+	is_int(query_int(st, "SELECT count(*) FROM tags"), 8, "the codebook seeded 8 tags");
+	is_int(query_int(st, "SELECT count(*) FROM tags WHERE name = 'claim' AND key = 'c'"
+	    " AND color = 'yellow'"), 1, "claim: key c, yellow");
+	n.article_id = art;
+	n.start = (size_t)(strstr(BODY, "the corridor") - BODY);
+	n.end = n.start + strlen("the corridor would reopen");
+	n.tags = tags;
+	n.ntags = 3;
+	n.note = "Check with the\nfollow-up reports";
+	ok(anno_add(s, &n, &id) == 0, "annotation added");
+	ok(store_anno_get(st, id, &a) == 0, "read back");
+	is_str(a.quote, "the corridor would reopen", "quote stored");
+	is_int((long long)strlen(a.prefix), 32, "prefix stored");
+	ok(strlen(a.uuid) == 36 && a.uuid[14] == '4', "a version-4 uuid: %s", a.uuid);
+	is_int((long long)a.ntags, 3, "three tags (one created)");
+	ok(a.ntags == 3 && strcmp(a.tags[0].name, "claim") == 0 &&
+	    strcmp(a.tags[1].name, "claim/unverified") == 0 && strcmp(a.tags[2].name, "fact") == 0,
+	    "tags sorted by name");
+	is_str(a.note, "Check with the\nfollow-up reports", "note kept with its line break");
+	ok(a.created != NULL && a.created[4] == '-' && a.created[strlen(a.created) - 1] == 'Z',
+	    "created in ISO 8601 UTC: %s", a.created);
+	store_anno_free(&a);
+	is_int(fts_hits(st, "notes:reports"), 1, "the note is in the full-text index");
+	is_int(anno_undo_depth(s), 1, "one change to undo");
+}
+
+static void
+test_speaker(struct store *st, struct anno_session *s, int64_t art)
+{
+	struct store_anno a;
+	size_t at = (size_t)(strstr(BODY, "The minister said") - BODY);
+	char *sql;
+	int64_t id;
+
+	exec_sql(st, "INSERT INTO entities (id, name, kind) VALUES (100, 'Sergei Lavrov', 'person')");
+	exec_sql(st, "INSERT INTO aliases (entity_id, alias) VALUES (100, 'Lavrov')");
+	sql = xasprintf("INSERT INTO statements (article_id, speaker_id, start, end)"
+	    " VALUES (%lld, 100, %zu, %zu)", (long long)art, at,
+	    (size_t)(strstr(BODY, "Officials") - BODY));
+	exec_sql(st, sql);
+	free(sql);
+	id = add_at(s, art, BODY, "would reopen within a week", "claim", NULL);
+	ok(store_anno_get(st, id, &a) == 0 && a.speaker_id == 100 && a.speaker != NULL &&
+	    strcmp(a.speaker, "Sergei Lavrov") == 0,
+	    "speaker pre-filled from the statement around the span");
+	store_anno_free(&a);
+	id = add_at(s, art, BODY, "Officials in Baku", NULL, NULL);
+	ok(store_anno_get(st, id, &a) == 0 && a.speaker_id == 0,
+	    "no speaker outside any statement");
+	store_anno_free(&a);
+	ok(anno_set_claim(s, id, 100, 0, STORE_ANNO_DISPUTED) == 0, "claim fields set");
+	ok(store_anno_get(st, id, &a) == 0 && a.speaker_id == 100 &&
+	    a.status == STORE_ANNO_DISPUTED, "speaker and status stored");
+	store_anno_free(&a);
+	{
+		int64_t e;
+		ok(store_anno_entity_find(st, "lavrov", &e) == 0 && e == 0,
+		    "aliases match exactly");
+		ok(store_anno_entity_find(st, "Lavrov", &e) == 0 && e == 100, "entity by alias");
+		ok(store_anno_entity_find(st, "sergei lavrov", &e) == 0 && e == 100,
+		    "entity by name, any case");
+	}
+}
+
+static void
+test_undo(struct store *st, struct anno_session *s, int64_t art)
+{
+	struct store_anno a;
+	const char *what;
+	int64_t id, got;
+	int now = -1;
+	struct store_tag opinion;
+
+	id = add_at(s, art, BODY, "did not comment", "denial", "first note");
+	ok(anno_delete(s, id) == 0 && state_of(st, id) == STORE_ANNO_DELETED, "deleted");
+	ok(anno_delete(s, id) == -1, "deleting twice refused: %s", err_msg());
+	ok(anno_undo(s, &what, &got) == 1 && state_of(st, id) == STORE_ANNO_ACTIVE && got == id,
+	    "undo restores it (%s)", what ? what : "");
+	ok(anno_redo(s, &what, NULL) == 1 && state_of(st, id) == STORE_ANNO_DELETED,
+	    "redo deletes it again");
+	ok(anno_undo(s, NULL, NULL) == 1, "undo the delete again");
+	ok(anno_set_note(s, id, "second note") == 0, "note changed");
+	is_int((long long)anno_redo_depth(s), 0, "a new change drops the redo history");
+	is_int(fts_hits(st, "notes:second"), 1, "new note indexed");
+	is_int(fts_hits(st, "notes:first"), 0, "old note gone from the index");
+	ok(anno_undo(s, NULL, NULL) == 1 && store_anno_get(st, id, &a) == 0 &&
+	    a.note && strcmp(a.note, "first note") == 0, "undo restores the note");
+	store_anno_free(&a);
+	is_int(fts_hits(st, "notes:first"), 1, "and its index entry");
+
+	ok(store_tag_find(st, "opinion", &opinion) == 0, "opinion tag exists");
+	ok(anno_toggle_tag(s, id, opinion.id, &now) == 0 && now == 1, "toggle adds a tag");
+	ok(anno_toggle_tag(s, id, opinion.id, &now) == 0 && now == 0, "toggle removes it");
+	ok(anno_undo(s, NULL, NULL) == 1 && store_anno_get(st, id, &a) == 0 && a.ntags == 2,
+	    "undo brings the tag back");
+	store_anno_free(&a);
+	store_tag_free(&opinion);
+
+	/* Undoing an addition marks it deleted; redo brings it back. */
+	id = add_at(s, art, BODY, "Observers expect", NULL, NULL);
+	ok(anno_undo(s, NULL, NULL) == 1 && state_of(st, id) == STORE_ANNO_DELETED,
+	    "undo of an addition deletes it");
+	ok(anno_redo(s, NULL, NULL) == 1 && state_of(st, id) == STORE_ANNO_ACTIVE,
+	    "redo restores it");
+	while (anno_undo(s, NULL, NULL) == 1)
+		;
+	is_int(anno_undo(s, NULL, NULL), 0, "nothing more to undo");
+	is_int(query_int(st, "SELECT count(*) FROM annotations WHERE state = 'active'"), 0,
+	    "undoing everything leaves no live annotation");
+	is_int(query_int(st, "SELECT count(*) FROM tags"), 8, "and only the codebook's tags");
+	while (anno_redo(s, NULL, NULL) == 1)
+		;
+	is_int(query_int(st, "SELECT count(*) FROM annotations WHERE state = 'active'"), 5,
+	    "redoing everything brings all back");
+}
+
+static void
+test_tags(struct store *st, struct anno_session *s, int64_t art)
+{
+	struct store_anno_filter f = { .tag = "claim", .status = -1 };
+	struct store_anno *rows;
+	struct store_tag t;
+	size_t n, before, opinions;
+	int64_t id;
+
+	ok(anno_tag_create(s, "rumour", "214", "r", &id) == 0, "tag created");
+	ok(anno_tag_create(s, "gossip", NULL, "r", NULL) == -1, "key in use refused: %s",
+	    err_msg());
+	ok(anno_tag_create(s, "bad//name", NULL, NULL, NULL) == -1, "empty nesting part refused");
+	ok(anno_tag_create(s, "x", "mauve", NULL, NULL) == -1, "unknown colour refused: %s",
+	    err_msg());
+	ok(anno_tag_rename(s, "claim", "assertion") == 0, "claim renamed");
+	ok(store_tag_find(st, "assertion/unverified", &t) == 0, "nested tag renamed along");
+	store_tag_free(&t);
+	ok(anno_undo(s, NULL, NULL) == 1 && store_tag_find(st, "claim/unverified", &t) == 0,
+	    "undo renames both back");
+	store_tag_free(&t);
+	ok(anno_tag_set_color(s, "claim", "brightyellow") == 0 &&
+	    store_tag_find(st, "claim", &t) == 0 && strcmp(t.color, "brightyellow") == 0,
+	    "colour changed");
+	store_tag_free(&t);
+
+	ok(store_anno_list(st, &f, &rows, &n) == 0, "list by tag");
+	is_int((long long)n, 2, "claim and claim/unverified annotations");
+	store_anno_list_free(rows, n);
+	add_at(s, art, BODY, "negotiations next month", "rumour", NULL);
+	f.tag = "rumour";
+	store_anno_count(st, &f, &before);
+	f.tag = "opinion";
+	store_anno_count(st, &f, &opinions);
+	ok(anno_tag_merge(s, "rumour", "opinion") == 0, "rumour merged into opinion");
+	ok(store_tag_find(st, "rumour", &t) == 1, "merged tag gone");
+	ok(store_anno_count(st, &f, &n) == 0 && n == before + opinions,
+	    "its annotation carries opinion");
+	ok(anno_undo(s, NULL, NULL) == 1 && store_tag_find(st, "rumour", &t) == 0 && t.id == id &&
+	    t.key && strcmp(t.key, "r") == 0, "undo of the merge restores the tag");
+	store_tag_free(&t);
+	f.tag = "rumour";
+	ok(store_anno_count(st, &f, &n) == 0 && n == before, "and its annotation's tag");
+	ok(anno_redo(s, NULL, NULL) == 1 && store_tag_find(st, "rumour", &t) == 1, "redo merges");
+	f.tag = NULL;
+	f.text = "BAKU";
+	ok(store_anno_list(st, &f, &rows, &n) == 0 && n == 1, "text filter, any case");
+	store_anno_list_free(rows, n);
+}
+
+static void
+test_durable(struct store *st)
+{
+	is_int(query_int(st, "PRAGMA synchronous"), 1, "connection default: NORMAL");
+	ok(store_anno_begin(st) == 0, "annotation transaction");
+	is_int(query_int(st, "PRAGMA synchronous"), 2, "FULL inside it");
+	ok(store_anno_commit(st) == 0, "commit");
+	is_int(query_int(st, "PRAGMA synchronous"), 1, "NORMAL again after");
+	ok(store_begin(st) == 0 && store_anno_begin(st) == 0, "nested in an outer transaction");
+	ok(store_anno_commit(st) == 0 && store_commit(st) == 0, "both commit");
+	ok(store_check(st, 1) == 0, "integrity check passes");
+}
+
+static const char V2[] =
+    "Updated: The foreign ministers met in Moscow on Tuesday. "
+    "The minister said the corridor would fully reopen within a week. "
+    "Officials in Baku declined to comment on the talks. "
+    "Observers expect another round of negotiations next month.";
+
+static void
+test_carry(struct store *st, struct anno_session *s, int64_t art)
+{
+	struct anno_carry_report rep;
+	struct store_anno_filter f = { .status = -1 };
+	struct store_anno *rows;
+	size_t n, i, live_before;
+	int64_t v2;
+	int fuzzy = 0, orphan = 0;
+
+	f.article_id = art;
+	store_anno_count(st, &f, &live_before);
+	v2 = add_article(st, "Talks", "https://example.org/talks", V2, art);
+	ok(anno_carry_over(st, art, v2, &rep) == 0, "carried over: %zu exact, %zu moved, "
+	    "%zu fuzzy, %zu orphaned", rep.exact, rep.moved, rep.fuzzy, rep.orphaned);
+	is_int((long long)(rep.exact + rep.moved + rep.fuzzy + rep.orphaned),
+	    (long long)live_before, "every live annotation accounted for");
+	ok(rep.fuzzy >= 1 && rep.orphaned >= 1 && rep.moved >= 1, "moved, fuzzy and orphaned ones");
+	ok(store_anno_count(st, &f, &n) == 0 && n == 0, "nothing live left in the old version");
+	f.states = STORE_ANNO_STATE_BIT(STORE_ANNO_SUPERSEDED);
+	ok(store_anno_count(st, &f, &n) == 0 && n == live_before, "the old ones are superseded");
+	f.states = 0;
+	f.article_id = v2;
+	ok(store_anno_list(st, &f, &rows, &n) == 0 && n == live_before,
+	    "all are in the new version, orphans included");
+	for (i = 0; i < n; i++) {
+		if (rows[i].state == STORE_ANNO_ACTIVE &&
+		    strncmp(V2 + rows[i].start, rows[i].quote, strlen(rows[i].quote)) != 0)
+			ok(0, "quote '%s' at its offsets", rows[i].quote);
+		if (rows[i].anchor && strcmp(rows[i].anchor, "fuzzy") == 0)
+			fuzzy += strstr(rows[i].quote, "fully") != NULL;
+		if (rows[i].state == STORE_ANNO_ORPHANED)
+			orphan += strcmp(rows[i].quote, "did not comment") == 0 &&
+			    rows[i].previous_id != 0 && rows[i].note != NULL;
+	}
+	ok(fuzzy >= 1, "the fuzzy match covers the inserted word");
+	ok(orphan == 1, "the deleted quote is kept as an orphan with its note");
+	store_anno_list_free(rows, n);
+	is_int(fts_hits(st, "notes:first"), 1, "the orphan's note is still found");
+	ok(query_int(st, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'notes:first'")
+	    == v2, "now under the new version");
+	ok(anno_carry_over(st, art, v2, &rep) == 0 &&
+	    rep.exact + rep.moved + rep.fuzzy + rep.orphaned == 0, "running it again carries nothing");
+	(void)s;
+}
+
+static char *
+export_string(struct store *st, enum export_format fmt)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (export_write(st, NULL, fmt, &b) != 0)
+		tap_bail("export: %s", err_msg());
+	return buf_detach(&b, NULL);
+}
+
+/* Export, import into a database holding the same articles, export again. */
+static void
+test_round_trip(struct store *st, const char *dir)
+{
+	char *path = xasprintf("%s/other.db", dir), *one, *two;
+	struct export_import_report rep;
+	struct store *other;
+	sqlite3_stmt *s;
+
+	one = export_string(st, EXPORT_JSON);
+	ok(store_open(path, 0, &other) == 0, "second database");
+	/* The same articles, with different ids. */
+	exec_sql(other, "INSERT INTO articles (id, title, format, body, hash)"
+	    " VALUES (50, 'unrelated', 'text', 'x', 'h0')");
+	if (sqlite3_prepare_v2(store_sqlite(st), "SELECT title, source, format, body, hash,"
+	    " previous_id FROM articles ORDER BY id", -1, &s, NULL) != SQLITE_OK)
+		tap_bail("prepare");
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		sqlite3_stmt *ins;
+		sqlite3_prepare_v2(store_sqlite(other), "INSERT INTO articles (title, source, format,"
+		    " body, hash) VALUES (?1, ?2, ?3, ?4, ?5)", -1, &ins, NULL);
+		for (int i = 0; i < 5; i++)
+			sqlite3_bind_value(ins, i + 1, sqlite3_column_value(s, i));
+		sqlite3_step(ins);
+		sqlite3_finalize(ins);
+	}
+	sqlite3_finalize(s);
+	exec_sql(other, "INSERT INTO entities (id, name, kind) VALUES (7, 'Sergei Lavrov', 'person')");
+	ok(export_json_import(other, "one.json", one, strlen(one), &rep) == 0,
+	    "imported: %zu added, %zu refused", rep.added, rep.refused);
+	ok(rep.added > 0 && rep.refused == 0 && rep.updated == 0, "all added, none refused");
+	export_import_report_free(&rep);
+	two = export_string(other, EXPORT_JSON);
+	is_str(two, one, "export -> import -> export gives the same annotations");
+	free(two);
+	ok(export_json_import(other, "one.json", one, strlen(one), &rep) == 0 &&
+	    rep.added == 0 && rep.unchanged > 0, "a second import adds nothing");
+	export_import_report_free(&rep);
+	ok(export_json_import(other, "bad.json", "{\"a\":", 5, &rep) == -1 &&
+	    strstr(err_msg(), "bad.json") != NULL, "malformed JSON named: %s", err_msg());
+	ok(export_json_import(other, "foreign.json",
+	    "[{\"type\":\"Annotation\",\"id\":\"http://x/1\"}]", 41, &rep) == 0 && rep.refused == 1,
+	    "an annotation without a urn:uuid id is refused: %s",
+	    rep.nproblems ? rep.problems[0] : "");
+	export_import_report_free(&rep);
+	store_close(other);
+	free(one);
+	free(path);
+}
+
+int
+main(void)
+{
+	const char *dir = tap_tmpdir();
+	char *path = xasprintf("%s/anno.db", dir);
+	struct anno_session *s;
+	struct store *st;
+	int64_t art;
+
+	if (store_open(path, 0, &st) != 0)
+		tap_bail("store_open: %s", err_msg());
+	art = add_article(st, "Talks", "https://example.org/talks", BODY, 0);
+	ok(anno_session_open(st, &s) == 0, "session opened: %s", err_msg());
+	test_add(st, s, art);
+	test_speaker(st, s, art);
+	test_undo(st, s, art);
+	test_tags(st, s, art);
+	test_durable(st);
+	test_carry(st, s, art);
+	test_round_trip(st, dir);
+	ok(store_check(st, 1) == 0, "integrity check passes at the end");
+	ok(sqlite3_exec(store_sqlite(st), "INSERT INTO articles_fts(articles_fts, rank)"
+	    " VALUES ('integrity-check', 1)", NULL, NULL, NULL) == SQLITE_OK,
+	    "the full-text index matches the notes: %s", sqlite3_errmsg(store_sqlite(st)));
+	anno_session_free(s);
+	store_close(st);
+	free(path);
+	return tap_done();
+}

@@ -1,0 +1,226 @@
+/* test-extract.c: tokens, the alias matcher, agreements, candidates and
+ * statements, on short texts written for the test. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "kb.h"
+#include "tap.h"
+#include "text.h"
+#include "util.h"
+
+static struct kb *kb;
+static struct extractor *ex;
+static struct text_rules *rules;
+
+static const char kb_text[] =
+    "person\tSergey Lavrov\tSergei Lavrov | Lavrov | Сергей Лавров\t\tForeign Minister of Russia, 2004-03-09\xE2\x80\x93\n"
+    "person\tJeyhun Bayramov\tCeyhun Bayramov | Bayramov\t\tForeign Minister of Azerbaijan, 2020-07-16\xE2\x80\x93\n"
+    "person\tIlham Aliyev\tİlham Əliyev | Aliyev\t\tPresident of Azerbaijan\n"
+    "state\tRussia\tRussian | Moscow\n"
+    "state\tAzerbaijan\tAzerbaijani | Baku\n"
+    "state\tArmenia\tArmenian | Yerevan\n"
+    "state\tSerbia\tBelgrade\n"
+    "state\tKosovo\tPristina\n"
+    "organization\tEuropean Union\tEU\n"
+    "organization\tRussian peacekeeping contingent\tRussian peacekeepers\n"
+    "place\tLachin corridor\n"
+    "agreement\tCeasefire statement\t\t2020-11-09/2020-11-10\t\tArmenia | Azerbaijan | Russia\n"
+    "agreement\tOctober declaration\t\t2022-10-06\n"
+    "agreement\tBelgrade-Pristina agreement\t\t2013-04-19\t\tSerbia | Kosovo\n"
+    "agreement\tTrilateral statements\ttrilateral statements\t\t\tArmenia | Azerbaijan | Russia\n";
+
+/* Runs extraction over TEXT (paragraphs split on newlines). */
+static void
+run(const char *text, struct arena *a, struct extract_result *res)
+{
+	struct text_span *p, *sent = NULL, *ss;
+	size_t np, ns = 0, n, i, j, len = strlen(text);
+	struct extract_input in;
+
+	np = text_paragraphs(text, len, &p);
+	for (i = 0; i < np; i++) {
+		n = text_sentences(rules, text + p[i].start, p[i].end - p[i].start, &ss);
+		sent = xreallocarray(sent, ns + n + 1, sizeof *sent);
+		for (j = 0; j < n; j++) {
+			sent[ns].start = p[i].start + ss[j].start;
+			sent[ns++].end = p[i].start + ss[j].end;
+		}
+		free(ss);
+	}
+	memset(&in, 0, sizeof in);
+	in.body = text;
+	in.len = len;
+	in.paragraphs = p;
+	in.nparagraphs = np;
+	in.sentences = sent;
+	in.nsentences = ns;
+	in.date = "2023-01-20";
+	arena_init(a);
+	if (extract_article(ex, &in, a, res) != 0)
+		tap_bail("extract_article: %s", err_msg());
+	free(p);
+	free(sent);
+}
+
+static const char *
+name_of(const struct extract_result *r, int e)
+{
+	return e >= 0 ? kb->ents[e].name : r->candidates[-e - 1].name;
+}
+
+static void
+expect_mentions(const char *text, const char *want, const char *what)
+{
+	struct extract_result r;
+	struct arena a;
+	struct buf b;
+	size_t i;
+
+	run(text, &a, &r);
+	buf_init(&b);
+	for (i = 0; i < r.nmentions; i++)
+		buf_printf(&b, "%s%s=%.*s", i ? "; " : "", name_of(&r, r.mentions[i].entity),
+		    (int)(r.mentions[i].end - r.mentions[i].start), text + r.mentions[i].start);
+	is_str(b.data ? b.data : "", want, "%s", what);
+	buf_free(&b);
+	arena_free(&a);
+}
+
+static void
+test_matcher(void)
+{
+	expect_mentions("Sergei Lavrov met Bayramov in Baku.",
+	    "Sergey Lavrov=Sergei Lavrov; Jeyhun Bayramov=Bayramov; Azerbaijan=Baku",
+	    "aliases and transliterations");
+	expect_mentions("Lavrovich and Bakuvians are not names here.", "",
+	    "whole words only");
+	expect_mentions("Russian peacekeepers stayed.",
+	    "Russian peacekeeping contingent=Russian peacekeepers", "longest match wins");
+	expect_mentions("СЕРГЕЙ ЛАВРОВ and İLHAM ƏLİYEV spoke.",
+	    "Sergey Lavrov=СЕРГЕЙ ЛАВРОВ; Ilham Aliyev=İLHAM ƏLİYEV",
+	    "Unicode case folding, offsets exact");
+	expect_mentions("The EU said eu is not us.", "European Union=EU",
+	    "an acronym matches only in capitals");
+	expect_mentions("Sergey\n\nLavrov", "Sergey Lavrov=Lavrov", "no match across paragraphs");
+	expect_mentions("Sergey   Lavrov and Aliyev\xE2\x80\x99s office",
+	    "Sergey Lavrov=Sergey   Lavrov; Ilham Aliyev=Aliyev", "spaces and apostrophes");
+	expect_mentions("the four [trilateral] statements",
+	    "Trilateral statements=trilateral] statements", "editorial brackets read through");
+}
+
+static void
+test_agreements(void)
+{
+	expect_mentions("They cited the November 9, 2020 agreement.",
+	    "Ceasefire statement=November 9, 2020 agreement", "Month D, YYYY before the word");
+	expect_mentions("The statement dated 9-10 November 2020 holds.",
+	    "Ceasefire statement=statement dated 9-10 November 2020", "D-D Month YYYY after");
+	expect_mentions("The accord signed in November 2020 holds. It [the agreement] works.",
+	    "Ceasefire statement=accord signed in November 2020; Ceasefire statement=the agreement",
+	    "month and year; bracketed anaphora");
+	expect_mentions("A declaration of 6 October 2022 was signed.",
+	    "October declaration=declaration of 6 October 2022", "D Month YYYY");
+	expect_mentions("The treaty of 5 May 1999 is unknown.", "", "no agreement of that date");
+	expect_mentions("On 9 November 2020 fighting stopped.", "", "a date without an agreement word");
+	expect_mentions("Rights were set in the agreement signed between Belgrade and Pristina.",
+	    "Belgrade-Pristina agreement=agreement; Serbia=Belgrade; Kosovo=Pristina",
+	    "agreement by its parties");
+	expect_mentions("The agreement was not mentioned before.", "", "no anaphora without antecedent");
+}
+
+static void
+test_candidates(void)
+{
+	struct extract_result r;
+	struct arena a;
+	const char *t = "Armenian Foreign Minister Ararat Mirzoyan met Lavrov. Mirzoyan said "
+	    "little. President Sergey Lavrov was not there.";
+
+	run(t, &a, &r);
+	is_int((long long)r.ncandidates, 1, "one candidate");
+	if (r.ncandidates == 1) {
+		is_str(r.candidates[0].name, "Ararat Mirzoyan", "candidate name");
+		is_str(r.candidates[0].role, "Foreign Minister of Armenia", "candidate role");
+	}
+	ok(r.nstatements == 1 && r.statements[0].speaker < 0, "the candidate speaks by surname");
+	arena_free(&a);
+}
+
+/* "speaker: first words" of each statement. */
+static void
+expect_statements(const char *text, const char *want, const char *what)
+{
+	struct extract_result r;
+	struct arena a;
+	struct buf b;
+	size_t i;
+
+	run(text, &a, &r);
+	buf_init(&b);
+	for (i = 0; i < r.nstatements; i++) {
+		const struct extract_statement *s = &r.statements[i];
+		buf_printf(&b, "%s%s: %.*s", i ? " | " : "", name_of(&r, s->speaker),
+		    (int)(s->end - s->start), text + s->start);
+	}
+	is_str(b.data ? b.data : "", want, "%s", what);
+	buf_free(&b);
+	arena_free(&a);
+}
+
+static void
+test_statements(void)
+{
+	expect_statements("Lavrov said the road must stay open.",
+	    "Sergey Lavrov: Lavrov said the road must stay open.", "subject and verb");
+	expect_statements("Bayramov, who arrived from Baku on Monday, later said it was fine.",
+	    "Jeyhun Bayramov: Bayramov, who arrived from Baku on Monday, later said it was fine.",
+	    "an aside and an adverb between subject and verb");
+	expect_statements("The talks were long. He said nothing.", "",
+	    "a pronoun with nobody to stand for");
+	expect_statements("Lavrov met Bayramov. He said the talks went well.",
+	    "Sergey Lavrov: He said the talks went well.", "a pronoun for the person named first");
+	expect_statements("The Azerbaijani side rejected the idea.",
+	    "Azerbaijan: The Azerbaijani side rejected the idea.", "the X side is the state");
+	expect_statements("Bayramov met Lavrov. The Azerbaijani foreign minister warned Yerevan.",
+	    "Jeyhun Bayramov: The Azerbaijani foreign minister warned Yerevan.",
+	    "a role resolves to the person holding it");
+	expect_statements("\xE2\x80\x9CWe will not accept this. Nobody will,\xE2\x80\x9D Lavrov said.",
+	    "Sergey Lavrov: \xE2\x80\x9CWe will not accept this. Nobody will,\xE2\x80\x9D Lavrov said.",
+	    "a quotation over two sentences, attributed after");
+	expect_statements("\xE2\x80\x9CIt works,\xE2\x80\x9D said Bayramov. \xE2\x80\x9CThe Armenian "
+	    "side has said so too.\xE2\x80\x9D",
+	    "Jeyhun Bayramov: \xE2\x80\x9CIt works,\xE2\x80\x9D said Bayramov. \xE2\x80\x9CThe Armenian "
+	    "side has said so too.\xE2\x80\x9D",
+	    "said X; a following quotation continues, nothing inside it is attributed anew");
+	expect_statements("According to Aliyev\xE2\x80\x99s office, the talks went well.",
+	    "Ilham Aliyev: According to Aliyev\xE2\x80\x99s office, the talks went well.",
+	    "according to X's office");
+	expect_statements("The Lachin corridor said nothing. Peace treaty talks resumed.", "",
+	    "a place is no speaker");
+}
+
+int
+main(void)
+{
+	char *dir = xstrdup(path_data_dir()), *abbrev = path_data_file("abbrev.txt");
+
+	kb = kb_new();
+	kb_parse(kb, "test", kb_text, sizeof kb_text - 1, KB_ORIGIN_KB, NULL, NULL);
+	kb_resolve(kb, NULL, NULL);
+	if (extractor_new(kb, dir, &ex) != 0 || text_rules_load(abbrev, &rules) != 0)
+		tap_bail("%s", err_msg());
+	test_matcher();
+	test_agreements();
+	test_candidates();
+	test_statements();
+	extractor_free(ex);
+	text_rules_free(rules);
+	kb_free(kb);
+	free(dir);
+	free(abbrev);
+	return tap_done();
+}
