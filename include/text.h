@@ -144,10 +144,12 @@ struct text_layout *text_layout_new(const char *body, size_t len,
     const struct text_span *paras, size_t npara);
 void text_layout_free(struct text_layout *l);
 /* Width in cells (at least 2; less is taken as 2). Changing it drops the
- * cached lines. */
+ * cached lines: a struct text_line from before is stale, so look the line
+ * up again with text_layout_line_at(l, old.start, &ln) (that keeps the
+ * top of the screen on the same text across a resize). */
 void text_layout_set_width(struct text_layout *l, int width);
 int text_layout_width(const struct text_layout *l);
-/* Tab stops every TAB cells (default 8; at least 1). Drops the cache. */
+/* Tab stops every TAB cells (default 8; 1 to 32). Drops the cache. */
 void text_layout_set_tab(struct text_layout *l, int tab);
 
 /* The paragraph holding body offset OFF, or the one before it when OFF is

@@ -10,7 +10,12 @@
 
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_read_entry;
 extern const struct cmd_entry cmd_version_entry;
+extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_list_entry;
+extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_search_entry;
 extern const struct cmd_entry cmd_annotate_entry;
 extern const struct cmd_entry cmd_annotations_entry;
 extern const struct cmd_entry cmd_delete_annotation_entry;
@@ -19,6 +24,11 @@ extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_import_annotations_entry;
 
 const struct cmd_entry *const cmd_table[] = {
+	&cmd_read_entry,
+	&cmd_import_entry,
+	&cmd_list_entry,
+	&cmd_show_entry,
+	&cmd_search_entry,
 	&cmd_annotate_entry,
 	&cmd_annotations_entry,
 	&cmd_delete_annotation_entry,

@@ -130,48 +130,63 @@ store_article_add(struct store *st, struct store_article *a, enum store_added *h
 	return 0;
 }
 
+/* Spans are stored packed (see the schema): 8 bytes each. */
 static int
 spans_add(struct store *st, const char *sql, int64_t id, const struct store_span *v, size_t n)
 {
 	sqlite3_stmt *s = store_stmt(st, sql);
+	unsigned char *blob, *p;
 	size_t i;
+	int rc;
 
 	if (s == NULL)
 		return -1;
-	sqlite3_bind_int64(s, 1, id);
 	for (i = 0; i < n; i++) {
-		sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)v[i].start);
-		sqlite3_bind_int64(s, 4, (sqlite3_int64)v[i].end);
-		if (sqlite3_step(s) != SQLITE_DONE) {
-			sqlite3_reset(s);
-			return store_err(st, "adding text spans");
-		}
-		sqlite3_reset(s);
+		if (v[i].end > UINT32_MAX || v[i].start > v[i].end)
+			return err_set("article %lld: text span %zu-%zu cannot be stored",
+			    (long long)id, v[i].start, v[i].end);
 	}
-	return 0;
+	blob = p = xmalloc(n * 8);
+	for (i = 0; i < n; i++, p += 8) {
+		uint32_t a = (uint32_t)v[i].start, b = (uint32_t)v[i].end;
+		p[0] = (unsigned char)a, p[1] = (unsigned char)(a >> 8);
+		p[2] = (unsigned char)(a >> 16), p[3] = (unsigned char)(a >> 24);
+		p[4] = (unsigned char)b, p[5] = (unsigned char)(b >> 8);
+		p[6] = (unsigned char)(b >> 16), p[7] = (unsigned char)(b >> 24);
+	}
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_blob(s, 2, blob, (int)(n * 8), SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	free(blob);
+	return rc == SQLITE_DONE ? 0 : store_err(st, "adding text spans");
 }
 
 int
 store_paragraphs_add(struct store *st, int64_t id, const struct store_span *v, size_t n)
 {
-	return spans_add(st, "INSERT INTO paragraphs(article_id, idx, start, end)"
-	    " VALUES (?1, ?2, ?3, ?4)", id, v, n);
+	return spans_add(st, "INSERT INTO paragraphs(article_id, spans) VALUES (?1, ?2)", id, v, n);
 }
 
 int
 store_sentences_add(struct store *st, int64_t id, const struct store_span *v, size_t n)
 {
-	return spans_add(st, "INSERT INTO sentences(article_id, idx, start, end)"
-	    " VALUES (?1, ?2, ?3, ?4)", id, v, n);
+	return spans_add(st, "INSERT INTO sentences(article_id, spans) VALUES (?1, ?2)", id, v, n);
+}
+
+static uint32_t
+le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
 static int
 spans_get(struct store *st, const char *sql, int64_t id, struct store_span **out, size_t *n)
 {
 	sqlite3_stmt *s = store_stmt(st, sql);
+	const unsigned char *blob;
 	struct store_span *v = NULL;
-	size_t len = 0, cap = 0;
+	size_t len = 0, i;
 	int rc;
 
 	*out = NULL;
@@ -179,20 +194,21 @@ spans_get(struct store *st, const char *sql, int64_t id, struct store_span **out
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xreallocarray(v, cap, sizeof *v);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		blob = sqlite3_column_blob(s, 0);
+		len = (size_t)sqlite3_column_bytes(s, 0) / 8;
+		if (len > 0) {
+			v = xreallocarray(NULL, len, sizeof *v);
+			for (i = 0; i < len; i++) {
+				v[i].start = le32(blob + 8 * i);
+				v[i].end = le32(blob + 8 * i + 4);
+			}
 		}
-		v[len].start = (size_t)sqlite3_column_int64(s, 0);
-		v[len].end = (size_t)sqlite3_column_int64(s, 1);
-		len++;
 	}
 	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(v);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_err(st, "reading text spans");
-	}
 	*out = v;
 	*n = len;
 	return 0;
@@ -201,15 +217,13 @@ spans_get(struct store *st, const char *sql, int64_t id, struct store_span **out
 int
 store_paragraphs_get(struct store *st, int64_t id, struct store_span **out, size_t *n)
 {
-	return spans_get(st, "SELECT start, end FROM paragraphs WHERE article_id = ?1"
-	    " ORDER BY idx", id, out, n);
+	return spans_get(st, "SELECT spans FROM paragraphs WHERE article_id = ?1", id, out, n);
 }
 
 int
 store_sentences_get(struct store *st, int64_t id, struct store_span **out, size_t *n)
 {
-	return spans_get(st, "SELECT start, end FROM sentences WHERE article_id = ?1"
-	    " ORDER BY idx", id, out, n);
+	return spans_get(st, "SELECT spans FROM sentences WHERE article_id = ?1", id, out, n);
 }
 
 int

@@ -651,6 +651,8 @@ text_layout_set_tab(struct text_layout *l, int tab)
 {
 	if (tab < 1)
 		tab = 1;
+	if (tab > 32)
+		tab = 32;  /* a tab is drawn from the iterator's 48-byte buffer */
 	if (tab != l->tab) {
 		l->tab = tab;
 		drop_cache(l);

@@ -20,3 +20,4 @@ for path in sys.argv[2:]:
         (title, "file://" + path.rsplit("/", 1)[-1], body, digest))
     print(cur.lastrowid)
 db.commit()
+db.close()

@@ -5,11 +5,14 @@
 # must be in the database and PRAGMA integrity_check must say ok. Then
 # two writers annotate the same database at once, and nothing is lost.
 #
-#   anno-kill.py DOSSIER DB ARTICLE RUNS
+#   anno-kill.py DOSSIER DB ARTICLE RUNS EMPTY_DB
+# EMPTY_DB holds the same article and no annotations: an import of the
+# annotations killed at random must leave all of them or none.
 # Prints one result a line, "STATUS DESCRIPTION" (0 = passed), and
 # diagnostics as "# ..." lines. KILL_SEED=N repeats a run's timings.
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -17,7 +20,8 @@ import sys
 import threading
 import time
 
-dossier, db, article, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+dossier, db, article, runs, empty_db = sys.argv[1:6]
+runs = int(runs)
 seed = int(os.environ.get("KILL_SEED") or random.randrange(1 << 30))
 rng = random.Random(seed)
 print(f"# KILL_SEED={seed}")
@@ -61,6 +65,13 @@ def check(confirmed):
     return integrity == ["ok"], missing, integrity
 
 
+def adapt(took, completed):
+    """The kill window follows the machine's speed as it changes (other
+    tests run alongside): longer after a kill, shorter after a completion,
+    so kills keep landing on both sides of the commit."""
+    return took * (0.9 if completed else 1.15)
+
+
 nchars = body_chars()
 
 # How long one annotation takes here, so that kills land before, during
@@ -86,6 +97,7 @@ for i in range(runs):
         completed += 1
     else:
         failures.append(f"run {i}: status {p.returncode}: {err.decode().strip()}")
+    took = adapt(took, p.returncode == 0)
     uuid = confirmed_uuid(out)
     if uuid is not None:
         confirmed.append(uuid)
@@ -134,3 +146,47 @@ result(not errors and len(both) == 2 * per_writer,
 for e in errors[:5]:
     print(f"# {e}")
 result(intact and not missing, "two concurrent writers: nothing lost, integrity ok")
+
+# An import is one transaction: killed at any moment, it leaves every
+# annotation of the file or none, and a sound database.
+export = db + ".json"
+subprocess.run([dossier, "--db", db, "export", "-o", export], check=True)
+with sqlite3.connect(db) as con:
+    (total,) = con.execute("SELECT count(*) FROM annotations WHERE state IN ('active', 'orphaned')").fetchone()
+copy = empty_db + ".copy"
+shutil.copy(empty_db, empty_db + ".timing")
+t0 = time.monotonic()
+subprocess.run([dossier, "--db", empty_db + ".timing", "import-annotations", export],
+               stderr=subprocess.DEVNULL, check=True)
+took = time.monotonic() - t0
+partial, outcomes = [], {"none": 0, "all": 0}
+for i in range(30):
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(copy + suffix):
+            os.remove(copy + suffix)
+    shutil.copy(empty_db, copy)
+    p = subprocess.Popen([dossier, "--db", copy, "import-annotations", export],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(rng.uniform(0, took * 1.3))
+    try:
+        os.kill(p.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    p.wait()
+    took = adapt(took, p.returncode == 0)
+    con = sqlite3.connect(copy)
+    (n,) = con.execute("SELECT count(*) FROM annotations").fetchone()
+    integrity = [r[0] for r in con.execute("PRAGMA integrity_check")]
+    con.close()
+    if n == 0:
+        outcomes["none"] += 1
+    elif n == total:
+        outcomes["all"] += 1
+    else:
+        partial.append(f"run {i}: {n} of {total}")
+    if integrity != ["ok"]:
+        partial.append(f"run {i}: integrity {integrity}")
+result(not partial and outcomes["all"] > 0 and outcomes["none"] > 0, f"imports killed at random: all {total} annotations or none, integrity ok "
+       f"({outcomes['all']} whole, {outcomes['none']} none)")
+for p in partial[:5]:
+    print(f"# {p}")

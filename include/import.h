@@ -1,0 +1,83 @@
+/*
+ * import.h: the import pipeline, where the modules meet:
+ *
+ *   file bytes → refuse non-text → UTF-8 repair → ingest (parse, clean)
+ *     → text (NFC, paragraphs, sentences) → [extract] → store
+ *
+ * with one store transaction per article. `dossier import` and the
+ * reader's first run (the sample articles) both use it. It prints
+ * nothing: what happens is told to the caller through a report callback.
+ */
+#ifndef DOSSIER_IMPORT_H
+#define DOSSIER_IMPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ingest.h"
+#include "store.h"
+
+#define IMPORT_MAX_SIZE ((size_t)16 << 20)   /* default refusal size, bytes */
+
+enum import_what {
+	IMPORT_ARTICLE,    /* an article was added, or found already stored */
+	IMPORT_WARNING,    /* a problem that did not stop the file */
+	IMPORT_REFUSED,    /* a file or feed item not imported */
+	IMPORT_FILE_DONE,  /* a file is finished (for progress) */
+};
+
+struct import_event {
+	enum import_what what;
+	const char *file;       /* the path as given; "-" for standard input */
+	const char *message;    /* WARNING/REFUSED: one line naming the file and place */
+	enum store_added how;   /* ARTICLE */
+	int64_t id;             /* ARTICLE: the stored (or already stored) article */
+	const char *title;      /* ARTICLE */
+};
+
+struct import_opts {
+	size_t max_size;              /* 0: IMPORT_MAX_SIZE */
+	enum ingest_format format;    /* INGEST_AUTO: by content and name */
+	void (*report)(void *arg, const struct import_event *ev);   /* may be NULL */
+	void *arg;
+};
+
+struct import_stats {
+	size_t files, added, versions, duplicates, refused, warnings;
+};
+
+struct importer;
+
+/* Loads the chrome and sentence rules (data/chrome.txt, the user's
+ * chrome.txt beside the configuration file, data/abbrev.txt). */
+int importer_new(struct store *st, const struct import_opts *opts, struct importer **out);
+void importer_free(struct importer *im);
+const struct import_stats *importer_stats(const struct importer *im);
+
+/* The files PATH stands for, appended to LIST (malloc'd strings): PATH
+ * itself, "-" as it is, or for a directory every file below it with a
+ * known extension (see ingest_known_extension), hidden ones skipped,
+ * in byte order of their names, depth first. Symbolic links to
+ * directories are not followed. Problems are reported as refusals. */
+struct import_list {
+	char **v;
+	size_t n, cap;
+};
+void import_collect(struct importer *im, const char *path, struct import_list *list);
+void import_list_free(struct import_list *l);
+
+/* Imports one file ("-": standard input). Returns 0 when the file was
+ * dealt with (imported, duplicate or refused, all reported and counted)
+ * and -1 when the database failed, which should end the batch. */
+int import_file(struct importer *im, const char *path);
+/* The same for bytes already read: NAME names them in messages and for
+ * format detection; SOURCE is recorded as the articles' origin (NULL for
+ * none, so that versions are not linked). */
+int import_data(struct importer *im, const char *name, const char *source, const char *data,
+    size_t len);
+
+/* The reader's first run: imports data/samples/ quietly. *added counts
+ * the new articles. */
+int import_samples(struct store *st, size_t *added);
+
+#endif

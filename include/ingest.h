@@ -1,0 +1,142 @@
+/*
+ * ingest.h: turning files into articles. Knows nothing of SQLite: it takes
+ * bytes and returns documents (one per file, or one per feed item) and then
+ * cleans each into title, body and comments.
+ *
+ *   ingest-detect.c  refusing what is not text (NUL, binary, UTF-16) and
+ *                    telling plain text, HTML and feeds apart
+ *   ingest-plain.c   plain text: lines as they are
+ *   ingest-html.c    HTML with libxml2's HTML parser: the text of the page's
+ *                    article (or body) as one line per block, its title,
+ *                    date and site name
+ *   ingest-feed.c    RSS 2.0 / RSS 1.0 / Atom with libxml2's XML parser (no
+ *                    network, no entity expansion): one document per item
+ *   ingest-date.c    dates in the forms feeds and pages use, as ISO 8601
+ *   ingest-chrome.c  the page-chrome patterns of data/chrome.txt
+ *   ingest-clean.c   page chrome out, title found, comments kept apart,
+ *                    dateline noted, whitespace and control characters tidied
+ *
+ * Text handed in must be valid UTF-8 (text_utf8_repair first); text handed
+ * out is valid UTF-8, not yet NFC.
+ */
+#ifndef DOSSIER_INGEST_H
+#define DOSSIER_INGEST_H
+
+#include <stddef.h>
+
+#include "text.h"
+
+enum ingest_format {
+	INGEST_AUTO = 0,   /* decide from content and name */
+	INGEST_TEXT,
+	INGEST_HTML,
+	INGEST_FEED,       /* RSS or Atom; the document says which */
+};
+
+/* What a parser found in one document or feed item, before cleaning. */
+struct ingest_doc {
+	char *title;       /* from markup (<title>, og:title, item title), or NULL */
+	char *text;        /* one paragraph per line; blank lines between blocks */
+	char *link;        /* the item's or page's own URL, or NULL */
+	char *published;   /* ISO 8601 ("2023-02-28" or "2023-02-28T10:00:00Z"), or NULL */
+	char *outlet;      /* site or feed name, or NULL */
+	const char *format;   /* "text", "html", "rss", "atom" */
+};
+
+struct ingest_docs {
+	struct ingest_doc *v;
+	size_t n, cap;
+};
+void ingest_docs_free(struct ingest_docs *d);
+/* Appends an empty document and returns it. */
+struct ingest_doc *ingest_docs_add(struct ingest_docs *d);
+
+/* ---- ingest-detect.c ------------------------------------------------ */
+
+/* Refuses input that is not text: a known binary signature, UTF-16/32, a
+ * NUL byte, or too many control characters. The message (via err_set)
+ * says why and where, without the file name (the caller adds it). */
+int ingest_check_text(const char *data, size_t len);
+/* The format from the content when it is clear (an XML declaration or
+ * root, a doctype or <html>), else from NAME's extension, else text. */
+enum ingest_format ingest_detect(const char *name, const char *data, size_t len);
+/* "text", "html", "feed"; INGEST_AUTO for anything else. */
+enum ingest_format ingest_format_parse(const char *s);
+/* Does NAME end in an extension dossier imports when walking a directory
+ * (.txt .text .htm .html .xhtml .xml .rss .atom)? */
+int ingest_known_extension(const char *name);
+/* The character set an HTML or XML document declares in its first bytes
+ * (meta charset, XML declaration), malloc'd; NULL when none. */
+char *ingest_declared_charset(const char *data, size_t len);
+
+/* ---- parsers -------------------------------------------------------- */
+
+/* Each appends one document per article to OUT. ENCODING is the
+ * document's declared encoding when it is not UTF-8 (the parser converts
+ * from it), else NULL and DATA is valid UTF-8. Errors name no file (the
+ * caller adds it) but name the line where the parser gives one. */
+int ingest_plain(const char *data, size_t len, struct ingest_docs *out);
+int ingest_html(const char *data, size_t len, const char *encoding, struct ingest_docs *out);
+int ingest_feed(const char *data, size_t len, const char *encoding, struct ingest_docs *out);
+/* Dispatches on FORMAT (not INGEST_AUTO). */
+int ingest_parse(enum ingest_format format, const char *data, size_t len,
+    const char *encoding, struct ingest_docs *out);
+
+/* ingest-html.c, for the feed parser too: the text of an HTML fragment
+ * (an item's description), one line per block, appended to OUT. */
+int ingest_html_fragment_text(const char *html, size_t len, struct buf *out);
+
+/* ---- ingest-date.c -------------------------------------------------- */
+
+/* Parses RFC 822/1123 ("Tue, 28 Feb 2023 10:15:00 +0400"), ISO 8601 /
+ * RFC 3339 ("2023-02-28", "2023-02-28T10:15:00+04:00") and, with month
+ * names from the chrome rules, "February 28, 2023" / "28 February 2023".
+ * Writes "YYYY-MM-DD" or, when a time is given, "YYYY-MM-DDTHH:MM:SSZ" in
+ * UTC into OUT (at least 21 bytes). Returns 0, or -1 when S is not a date. */
+struct ingest_chrome;
+int ingest_date(const struct ingest_chrome *months, const char *s, size_t len, char out[21]);
+
+/* ---- ingest-chrome.c ------------------------------------------------ */
+
+/* The rules of data/chrome.txt (see that file and dossier(1)). */
+enum ingest_rule {
+	RULE_DROP,       /* the line is page chrome */
+	RULE_LINK,       /* the line and the headline after it ("Next Article") */
+	RULE_COMMENTS,   /* the line starts the reader comments ("1 comment") */
+	RULE_DATE,       /* a date line; the '*' part is the date */
+	RULE_OUTLET,     /* an outlet line ("© 2023 *"); the '*' part is the name */
+	RULE_NONE,
+};
+struct ingest_chrome *ingest_chrome_new(void);
+void ingest_chrome_free(struct ingest_chrome *c);
+/* Adds the rules of TEXT (the file format; NAME names it in errors, with
+ * the line) or of the file PATH. Later rules come after earlier ones. */
+int ingest_chrome_add(struct ingest_chrome *c, const char *name, const char *text,
+    size_t len);
+int ingest_chrome_add_file(struct ingest_chrome *c, const char *path);
+/* The first rule LINE (trimmed) matches, with the '*' part in
+ * [*cap_start, *cap_end) of LINE when the rule has one. */
+enum ingest_rule ingest_chrome_match(const struct ingest_chrome *c, const char *line,
+    size_t len, size_t *cap_start, size_t *cap_end);
+/* Month number (1-12) for a month name or abbreviation, else 0. */
+int ingest_chrome_month(const struct ingest_chrome *c, const char *name, size_t len);
+
+/* ---- ingest-clean.c ------------------------------------------------- */
+
+struct ingest_clean {
+	char *title;       /* never NULL on success */
+	char *body;        /* paragraphs separated by blank lines */
+	size_t body_len;
+	char *comments;    /* NULL when none */
+	char *dateline;    /* "MOSCOW" of "MOSCOW — ...", or NULL */
+	char *published;   /* from a date line when the document had none */
+	char *outlet;      /* from an outlet line when the document had none */
+};
+void ingest_clean_free(struct ingest_clean *c);
+/* Cleans DOC with the chrome rules (may be NULL: no chrome removed) and
+ * the sentence rules (for a title made from the first sentence). Fails
+ * when no body text remains. */
+int ingest_clean(const struct ingest_chrome *chrome, const struct text_rules *rules,
+    const struct ingest_doc *doc, struct ingest_clean *out);
+
+#endif

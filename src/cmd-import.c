@@ -1,0 +1,212 @@
+/*
+ * cmd-import.c: `dossier import PATH...`: files, directories (walked) and
+ * standard input into the database, through the pipeline in import.c.
+ * This file only draws: progress on a terminal, each refusal and warning
+ * as one line, and a summary.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "import.h"
+#include "util.h"
+
+static int cmd_import_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_import_entry = {
+	.name = "import",
+	.usage = "[--max-size SIZE] [--format text|html|feed] [-q] PATH...",
+	.summary = "import articles from files, directories or - (stdin)",
+	.exec = cmd_import_exec,
+};
+
+struct progress {
+	int bar;                 /* drawing a progress bar (stderr is a terminal) */
+	int drawn;               /* a bar is on the screen now */
+	int quiet;
+	size_t total, done;
+	double start, last;
+};
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void
+clear_bar(struct progress *p)
+{
+	if (p->drawn) {
+		fputs("\r\033[K", stderr);
+		p->drawn = 0;
+	}
+}
+
+static void
+draw_bar(struct progress *p, int force)
+{
+	double t = now(), elapsed = t - p->start, rate;
+	size_t width = 24, filled;
+	char bar[32];
+	long eta;
+
+	if (!p->bar || (!force && t - p->last < 0.1))
+		return;
+	p->last = t;
+	rate = elapsed > 0 ? (double)p->done / elapsed : 0;
+	eta = rate > 0 ? (long)((double)(p->total - p->done) / rate + 0.5) : 0;
+	filled = p->total ? width * p->done / p->total : 0;
+	memset(bar, '#', filled);
+	memset(bar + filled, '.', width - filled);
+	bar[width] = '\0';
+	fprintf(stderr, "\r\033[K[%s] %zu/%zu files  %.1f/s  ETA %ld:%02ld", bar, p->done,
+	    p->total, rate, eta / 60, eta % 60);
+	fflush(stderr);
+	p->drawn = 1;
+}
+
+static void
+on_event(void *arg, const struct import_event *ev)
+{
+	struct progress *p = arg;
+
+	switch (ev->what) {
+	case IMPORT_REFUSED:
+		clear_bar(p);
+		fprintf(stderr, "dossier: import: %s\n", ev->message);
+		break;
+	case IMPORT_WARNING:
+		if (!p->quiet) {
+			clear_bar(p);
+			warn_print("%s", ev->message);
+		}
+		break;
+	case IMPORT_FILE_DONE:
+		p->done++;
+		draw_bar(p, 0);
+		break;
+	case IMPORT_ARTICLE:
+		break;
+	}
+}
+
+/* "16M", "512k", "1048576": bytes. */
+static int
+parse_size(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v = strtoull(s, &end, 10);
+	unsigned shift = 0;
+
+	if (end == s || s[0] == '-')
+		return -1;
+	switch (*end) {
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
+	default: break;
+	}
+	if ((*end == 'b' || *end == 'B') && end[1] == '\0')
+		end++;
+	if (*end != '\0' || v == 0 || v > (SIZE_MAX >> shift))
+		return -1;
+	*out = (size_t)(v << shift);
+	return 0;
+}
+
+static void
+summary(const struct import_stats *s)
+{
+	fprintf(stderr, "imported %zu article%s", s->added + s->versions,
+	    s->added + s->versions == 1 ? "" : "s");
+	if (s->versions > 0)
+		fprintf(stderr, " (%zu new version%s)", s->versions, s->versions == 1 ? "" : "s");
+	fprintf(stderr, ", %zu duplicate%s, %zu refused\n", s->duplicates,
+	    s->duplicates == 1 ? "" : "s", s->refused);
+}
+
+static int
+cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "max-size", required_argument, NULL, 'm' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct import_opts opts = { 0 };
+	struct import_list list = { NULL, 0, 0 };
+	struct progress prog = { 0 };
+	const struct import_stats *stats;
+	struct importer *im;
+	struct store *st;
+	size_t i;
+	int c, rc = 0, stdin_seen = 0;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+q", options, NULL)) != -1) {
+		switch (c) {
+		case 'm':
+			if (parse_size(optarg, &opts.max_size) != 0)
+				return cmd_usage_error(&cmd_import_entry, "bad size '%s' (e.g. 16M)",
+				    optarg);
+			break;
+		case 'f':
+			if ((opts.format = ingest_format_parse(optarg)) == INGEST_AUTO)
+				return cmd_usage_error(&cmd_import_entry,
+				    "unknown format '%s' (text, html or feed)", optarg);
+			break;
+		case 'q':
+			ctx->quiet = 1;
+			break;
+		default:
+			return cmd_usage_error(&cmd_import_entry, "unknown option %s",
+			    argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cmd_usage_error(&cmd_import_entry, "nothing to import");
+	for (i = (size_t)optind; i < (size_t)argc; i++) {
+		if (strcmp(argv[i], "-") == 0 && stdin_seen++)
+			return cmd_usage_error(&cmd_import_entry, "standard input given twice");
+	}
+	warn_set_quiet(ctx->quiet);
+	if ((st = cmd_store(ctx, 0)) == NULL)
+		return EXIT_FAIL;
+	prog.quiet = ctx->quiet;
+	prog.bar = !ctx->quiet && isatty(STDERR_FILENO);
+	opts.report = on_event;
+	opts.arg = &prog;
+	if (importer_new(st, &opts, &im) != 0) {
+		err_print("import");
+		return EXIT_FAIL;
+	}
+	for (i = (size_t)optind; i < (size_t)argc; i++)
+		import_collect(im, argv[i], &list);
+	prog.total = list.n;
+	prog.start = prog.last = now();
+	draw_bar(&prog, 1);
+	for (i = 0; i < list.n && rc == 0; i++)
+		rc = import_file(im, list.v[i]);
+	clear_bar(&prog);
+	stats = importer_stats(im);
+	if (rc != 0)
+		err_print("import");
+	if (!ctx->quiet)
+		summary(stats);
+	rc = rc != 0 ? EXIT_FAIL : stats->refused > 0 ? EXIT_PARTIAL : EXIT_OK;
+	import_list_free(&list);
+	importer_free(im);
+	return rc;
+}

@@ -1,0 +1,128 @@
+/*
+ * cmd-list.c: `dossier list`: the articles, newest first, one line each
+ * (id, date, outlet, title), a page at a time; --json for programs.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "cmd.h"
+#include "store.h"
+#include "util.h"
+
+static int cmd_list_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_list_entry = {
+	.name = "list",
+	.usage = "[--limit N] [--offset N] [--json]",
+	.summary = "list articles, newest first",
+	.exec = cmd_list_exec,
+};
+
+/* Prints S in exactly WIDTH terminal cells: cut at a character boundary,
+ * padded with spaces. */
+static void
+cell(const char *s, int width)
+{
+	const uint8_t *p = (const uint8_t *)(s != NULL ? s : ""), *start = p;
+	ucs4_t uc;
+	int used = 0, w, n;
+
+	while (*p != '\0') {
+		n = u8_strmbtouc(&uc, p);
+		if (n <= 0)
+			break;
+		w = uc_width(uc, "UTF-8");
+		if (w < 0)
+			w = 1;
+		if (used + w > width)
+			break;
+		used += w;
+		p += n;
+	}
+	fwrite(start, 1, (size_t)(p - start), stdout);
+	printf("%*s", width - used, "");
+}
+
+/* --limit/--offset values: whole numbers, 0 allowed for limit (no limit). */
+static int
+parse_count(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	if (s[0] < '0' || s[0] > '9')
+		return -1;
+	v = strtoull(s, &end, 10);
+	if (*end != '\0')
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+static int
+cmd_list_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "limit", required_argument, NULL, 'l' },
+		{ "offset", required_argument, NULL, 'o' },
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct store_article_brief *rows;
+	size_t limit = 50, offset = 0, n, i;
+	struct store *st;
+	int c, json = 0;
+	char *out;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+", options, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+		case 'o':
+			if (parse_count(optarg, c == 'l' ? &limit : &offset) != 0)
+				return cmd_usage_error(&cmd_list_entry, "'%s' is not a count", optarg);
+			break;
+		case 'j':
+			json = 1;
+			break;
+		default:
+			return cmd_usage_error(&cmd_list_entry, "unknown option %s", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cmd_usage_error(&cmd_list_entry, "unexpected argument '%s'", argv[optind]);
+	if (limit == 0)
+		limit = SIZE_MAX;
+	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
+		return EXIT_FAIL;
+	if (json) {
+		if (store_json_page(st, offset, limit, &out) != 0) {
+			err_print("list");
+			return EXIT_FAIL;
+		}
+		puts(out);
+		free(out);
+		return EXIT_OK;
+	}
+	if (store_article_page(st, offset, limit, &rows, &n) != 0) {
+		err_print("list");
+		return EXIT_FAIL;
+	}
+	for (i = 0; i < n; i++) {
+		printf("%5lld  ", (long long)rows[i].id);
+		cell(rows[i].published != NULL ? rows[i].published : "", 10);
+		fputs("  ", stdout);
+		cell(rows[i].outlet, 20);
+		printf("  %s\n", rows[i].title);
+	}
+	store_article_brief_free(rows, n);
+	return EXIT_OK;
+}

@@ -1,0 +1,94 @@
+/*
+ * cmd-show.c: `dossier show ID`: one article's cleaned text as stored,
+ * with what is known about it; the reader comments only when asked.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "store.h"
+#include "util.h"
+
+static int cmd_show_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_show_entry = {
+	.name = "show",
+	.usage = "[--comments] [--json] ID",
+	.summary = "print an article's cleaned text",
+	.exec = cmd_show_exec,
+};
+
+static void
+field(const char *name, const char *value)
+{
+	if (value != NULL && value[0] != '\0')
+		printf("%s: %s\n", name, value);
+}
+
+static int
+cmd_show_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "comments", no_argument, NULL, 'c' },
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct store_article a;
+	struct store *st;
+	long long id;
+	int c, json = 0, comments = 0;
+	char *end, *out, prev[32];
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+", options, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			comments = 1;
+			break;
+		case 'j':
+			json = 1;
+			break;
+		default:
+			return cmd_usage_error(&cmd_show_entry, "unknown option %s", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return cmd_usage_error(&cmd_show_entry, "needs one article ID");
+	id = strtoll(argv[optind], &end, 10);
+	if (*end != '\0' || end == argv[optind] || id <= 0)
+		return cmd_usage_error(&cmd_show_entry, "'%s' is not an article ID", argv[optind]);
+	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
+		return EXIT_FAIL;
+	if (json) {
+		if (store_json_article(st, id, comments, &out) != 0) {
+			err_print("show");
+			return EXIT_FAIL;
+		}
+		puts(out);
+		free(out);
+		return EXIT_OK;
+	}
+	if (store_article_get(st, id, &a) != 0) {
+		err_print("show");
+		return EXIT_FAIL;
+	}
+	printf("%s\n", a.title);
+	field("date", a.published);
+	field("outlet", a.outlet);
+	field("place", a.dateline);
+	field("source", a.source);
+	if (a.previous_id != 0) {
+		snprintf(prev, sizeof prev, "%lld", (long long)a.previous_id);
+		field("previous version", prev);
+	}
+	printf("\n%s\n", a.body);
+	if (comments && a.comments != NULL)
+		printf("\n--- reader comments ---\n\n%s\n", a.comments);
+	store_article_free(&a);
+	return EXIT_OK;
+}

@@ -1,0 +1,527 @@
+/*
+ * import.c: the import pipeline (see import.h). A file is checked and
+ * parsed once; each article in it then goes through import_article(),
+ * which cleans, normalizes and segments it and stores it with all its rows
+ * in one transaction, so a crash loses at most the article being imported.
+ * A changed version of an article already stored brings the earlier
+ * version's annotations along (anno_carry_over), in the same transaction.
+ *
+ * Nothing here prints. Every outcome is an event for the caller (the
+ * import command draws progress and messages from them; the reader's
+ * first run ignores them).
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "anno.h"
+#include "import.h"
+#include "text.h"
+#include "util.h"
+
+struct importer {
+	struct store *st;
+	struct import_opts opts;
+	struct ingest_chrome *chrome;
+	struct text_rules *rules;
+	struct import_stats stats;
+	/* Reused from article to article, so a long import does not keep
+	 * returning memory to malloc. */
+	struct buf title, body, comments, place, scratch;
+	struct store_span *paras, *sents;
+	size_t ncap_paras, ncap_sents;
+};
+
+const struct import_stats *
+importer_stats(const struct importer *im)
+{
+	return &im->stats;
+}
+
+static void
+report(struct importer *im, const struct import_event *ev)
+{
+	if (im->opts.report != NULL)
+		im->opts.report(im->opts.arg, ev);
+}
+
+static const char *
+display_name(const char *file)
+{
+	return strcmp(file, "-") == 0 ? "standard input" : file;
+}
+
+static void
+tell(struct importer *im, enum import_what what, const char *file, const char *fmt, ...)
+    PRINTFLIKE(4, 5);
+
+/* A warning or refusal: "FILE: what", counted. */
+static void
+tell(struct importer *im, enum import_what what, const char *file, const char *fmt, ...)
+{
+	struct import_event ev = { 0 };
+	struct buf msg;
+	va_list ap;
+
+	buf_init(&msg);
+	buf_printf(&msg, "%s: ", display_name(file));
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	if (what == IMPORT_REFUSED)
+		im->stats.refused++;
+	else
+		im->stats.warnings++;
+	ev.what = what;
+	ev.file = file;
+	ev.message = msg.data;
+	report(im, &ev);
+	buf_free(&msg);
+}
+
+int
+importer_new(struct store *st, const struct import_opts *opts, struct importer **out)
+{
+	struct importer *im = xcalloc(1, sizeof *im);
+	char *path, *cfg, *slash;
+	struct stat sb;
+	int rc;
+
+	*out = NULL;
+	im->st = st;
+	if (opts != NULL)
+		im->opts = *opts;
+	if (im->opts.max_size == 0)
+		im->opts.max_size = IMPORT_MAX_SIZE;
+	im->chrome = ingest_chrome_new();
+	path = path_data_file("chrome.txt");
+	rc = ingest_chrome_add_file(im->chrome, path);
+	free(path);
+	/* The user's own rules, for the sites they read, come after. */
+	cfg = path_config_file();
+	if (rc == 0 && (slash = strrchr(cfg, '/')) != NULL) {
+		*slash = '\0';
+		path = xasprintf("%s/chrome.txt", cfg);
+		if (stat(path, &sb) == 0)
+			rc = ingest_chrome_add_file(im->chrome, path);
+		free(path);
+	}
+	free(cfg);
+	if (rc == 0) {
+		path = path_data_file("abbrev.txt");
+		rc = text_rules_load(path, &im->rules);
+		free(path);
+	}
+	if (rc != 0) {
+		importer_free(im);
+		return -1;
+	}
+	buf_init(&im->title), buf_init(&im->body), buf_init(&im->comments);
+	buf_init(&im->place), buf_init(&im->scratch);
+	*out = im;
+	return 0;
+}
+
+void
+importer_free(struct importer *im)
+{
+	if (im == NULL)
+		return;
+	ingest_chrome_free(im->chrome);
+	text_rules_free(im->rules);
+	buf_free(&im->title), buf_free(&im->body), buf_free(&im->comments);
+	buf_free(&im->place), buf_free(&im->scratch);
+	free(im->paras);
+	free(im->sents);
+	free(im);
+}
+
+/* ---- one article ------------------------------------------------------ */
+
+static void
+spans_reserve(struct store_span **v, size_t *cap, size_t n)
+{
+	if (n > *cap) {
+		*cap = n + n / 2;
+		*v = xreallocarray(*v, *cap, sizeof **v);
+	}
+}
+
+/* Paragraphs and sentences of the normalized body, as absolute spans. */
+static void
+segment(struct importer *im, size_t *npara, size_t *nsent)
+{
+	struct text_span *p = NULL, *s = NULL;
+	size_t np, ns, i, j, total = 0;
+
+	np = text_paragraphs(im->body.data, im->body.len, &p);
+	spans_reserve(&im->paras, &im->ncap_paras, np);
+	for (i = 0; i < np; i++) {
+		im->paras[i].start = p[i].start;
+		im->paras[i].end = p[i].end;
+		ns = text_sentences(im->rules, im->body.data + p[i].start, p[i].end - p[i].start, &s);
+		spans_reserve(&im->sents, &im->ncap_sents, total + ns);
+		for (j = 0; j < ns; j++) {
+			im->sents[total].start = p[i].start + s[j].start;
+			im->sents[total++].end = p[i].start + s[j].end;
+		}
+		free(s);
+		s = NULL;
+	}
+	free(p);
+	*npara = np;
+	*nsent = total;
+}
+
+static void
+article_event(struct importer *im, const char *file, const struct store_article *a,
+    enum store_added how)
+{
+	struct import_event ev = { 0 };
+
+	if (how == STORE_DUPLICATE)
+		im->stats.duplicates++;
+	else if (how == STORE_VERSION)
+		im->stats.versions++;
+	else
+		im->stats.added++;
+	ev.what = IMPORT_ARTICLE;
+	ev.file = file;
+	ev.how = how;
+	ev.id = a->id;
+	ev.title = a->title;
+	report(im, &ev);
+}
+
+/* Stores the normalized article with its spans in one transaction; a new
+ * version takes the annotations of the one before it along. */
+static int
+store_article(struct importer *im, struct store_article *a, size_t npara, size_t nsent,
+    enum store_added *how, struct anno_carry_report *carried)
+{
+	struct store *st = im->st;
+
+	memset(carried, 0, sizeof *carried);
+	if (store_begin(st) != 0)
+		return -1;
+	if (store_article_add(st, a, how) != 0)
+		goto fail;
+	if (*how == STORE_DUPLICATE)
+		return store_rollback(st);
+	if (store_paragraphs_add(st, a->id, im->paras, npara) != 0 ||
+	    store_sentences_add(st, a->id, im->sents, nsent) != 0)
+		goto fail;
+	/* Entities, mentions and statements found by extraction are stored
+	 * here, inside the same transaction, once that step exists. */
+	if (*how == STORE_VERSION && anno_carry_over(st, a->previous_id, a->id, carried) != 0)
+		goto fail;
+	return store_commit(st);
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+/* One article: clean → NFC → segment → (extract) → store. Returns -1 only
+ * when the database failed; an article with no text is a refusal. */
+static int
+import_article(struct importer *im, const char *file, const char *where,
+    const char *source, const struct ingest_doc *doc)
+{
+	struct store_article a = { 0 };
+	struct anno_carry_report carried;
+	struct ingest_clean c;
+	enum store_added how;
+	size_t npara, nsent;
+	int rc;
+
+	if (ingest_clean(im->chrome, im->rules, doc, &c) != 0) {
+		tell(im, IMPORT_REFUSED, file, "%s%s", where, err_msg());
+		return 0;
+	}
+	if (text_nfc(c.title, strlen(c.title), &im->title) != 0 ||
+	    text_nfc(c.body, c.body_len, &im->body) != 0 ||
+	    (c.comments != NULL && text_nfc(c.comments, strlen(c.comments), &im->comments) != 0) ||
+	    (c.dateline != NULL && text_nfc(c.dateline, strlen(c.dateline), &im->place) != 0)) {
+		tell(im, IMPORT_REFUSED, file, "%s%s", where, err_msg());
+		ingest_clean_free(&c);
+		return 0;
+	}
+	segment(im, &npara, &nsent);
+	/* The store_article borrows the buffers; it is not freed. */
+	a.title = im->title.data;
+	a.body = im->body.data;
+	a.body_len = im->body.len;
+	a.comments = c.comments != NULL ? im->comments.data : NULL;
+	a.source = (char *)(uintptr_t)source;
+	a.outlet = doc->outlet != NULL ? doc->outlet : c.outlet;
+	a.published = doc->published != NULL ? doc->published : c.published;
+	a.dateline = c.dateline != NULL ? im->place.data : NULL;
+	a.format = (char *)(uintptr_t)doc->format;
+	rc = store_article(im, &a, npara, nsent, &how, &carried);
+	if (rc == 0)
+		article_event(im, file, &a, how);
+	if (rc == 0 && carried.orphaned > 0)
+		tell(im, IMPORT_WARNING, file, "%s%zu annotation%s of the earlier version could not "
+		    "be placed in this one and %s kept as orphaned", where, carried.orphaned,
+		    carried.orphaned == 1 ? "" : "s", carried.orphaned == 1 ? "is" : "are");
+	free(a.hash);
+	free(a.imported);
+	ingest_clean_free(&c);
+	return rc;
+}
+
+/* ---- one file --------------------------------------------------------- */
+
+static int
+all_space(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\f')
+			return 0;
+	}
+	return 1;
+}
+
+/* Where item I of a multi-article file came from: the item's link, else
+ * the file with the item's number. */
+static char *
+item_source(const char *source, const struct ingest_doc *doc, size_t i, size_t n)
+{
+	if (doc->link != NULL)
+		return xstrdup(doc->link);
+	if (source == NULL)
+		return NULL;
+	if (n == 1)
+		return xstrdup(source);
+	return xasprintf("%s#%zu", source, i + 1);
+}
+
+int
+import_data(struct importer *im, const char *name, const char *source, const char *data,
+    size_t len)
+{
+	struct ingest_docs docs = { NULL, 0, 0 };
+	struct text_utf8_report rep;
+	enum ingest_format format;
+	const char *text = data, *encoding = NULL;
+	char *charset = NULL, *src, where[40];
+	size_t i, textlen = len;
+	int rc = 0;
+
+	if (all_space(data, len)) {
+		tell(im, IMPORT_REFUSED, name, "empty file, nothing to import");
+		return 0;
+	}
+	if (ingest_check_text(data, len) != 0) {
+		tell(im, IMPORT_REFUSED, name, "%s", err_msg());
+		return 0;
+	}
+	format = im->opts.format != INGEST_AUTO ? im->opts.format
+	    : ingest_detect(name, data, len);
+	buf_reset(&im->scratch);
+	text_utf8_repair(data, len, &im->scratch, &rep);
+	if (rep.replaced > 0 && format != INGEST_TEXT &&
+	    (charset = ingest_declared_charset(data, len)) != NULL) {
+		/* Declared and not UTF-8: the parser converts from it. */
+		encoding = charset;
+	} else if (rep.replaced > 0) {
+		tell(im, IMPORT_WARNING, name, "invalid UTF-8 at byte %zu replaced with U+FFFD "
+		    "(%zu sequence%s)", rep.first_bad, rep.replaced, rep.replaced == 1 ? "" : "s");
+		text = im->scratch.data;
+		textlen = im->scratch.len;
+	}
+	if (ingest_parse(format, text, textlen, encoding, &docs) != 0) {
+		tell(im, IMPORT_REFUSED, name, "%s", err_msg());
+		goto done;
+	}
+	for (i = 0; i < docs.n && rc == 0; i++) {
+		if (docs.n > 1)
+			snprintf(where, sizeof where, "item %zu: ", i + 1);
+		else
+			where[0] = '\0';
+		src = item_source(source, &docs.v[i], i, docs.n);
+		rc = import_article(im, name, where, src, &docs.v[i]);
+		free(src);
+	}
+done:
+	ingest_docs_free(&docs);
+	free(charset);
+	return rc;
+}
+
+static void
+file_done(struct importer *im, const char *path)
+{
+	struct import_event ev = { 0 };
+
+	im->stats.files++;
+	ev.what = IMPORT_FILE_DONE;
+	ev.file = path;
+	report(im, &ev);
+}
+
+int
+import_file(struct importer *im, const char *path)
+{
+	char *data = NULL, *source = NULL;
+	struct stat sb;
+	size_t len;
+	int rc = 0;
+
+	if (strcmp(path, "-") != 0) {
+		if (stat(path, &sb) != 0) {
+			tell(im, IMPORT_REFUSED, path, "%s", strerror(errno));
+			goto done;
+		}
+		if (S_ISDIR(sb.st_mode)) {
+			tell(im, IMPORT_REFUSED, path, "a directory (import walks directories "
+			    "given on the command line)");
+			goto done;
+		}
+		if (!S_ISREG(sb.st_mode)) {
+			tell(im, IMPORT_REFUSED, path, "not a regular file");
+			goto done;
+		}
+		if ((uintmax_t)sb.st_size > im->opts.max_size) {
+			tell(im, IMPORT_REFUSED, path, "%jd bytes, over the %zu-byte limit "
+			    "(--max-size)", (intmax_t)sb.st_size, im->opts.max_size);
+			goto done;
+		}
+		source = realpath(path, NULL);
+	}
+	if (path_read_file(path, im->opts.max_size, &data, &len) != 0) {
+		/* The message names the path already; keep one name. */
+		const char *m = err_msg(), *p = strstr(m, ": ");
+		tell(im, IMPORT_REFUSED, path, "%s", strncmp(m, path, strlen(path)) == 0 && p
+		    ? p + 2 : m);
+		goto done;
+	}
+	rc = import_data(im, path, source != NULL ? source : (strcmp(path, "-") ? path : NULL),
+	    data, len);
+done:
+	free(data);
+	free(source);
+	file_done(im, path);
+	return rc;
+}
+
+/* ---- collecting files -------------------------------------------------- */
+
+static void
+list_add(struct import_list *l, char *path)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
+	l->v[l->n++] = path;
+}
+
+void
+import_list_free(struct import_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+walk_dir(struct importer *im, const char *dir, struct import_list *list, int depth)
+{
+	struct import_list names = { NULL, 0, 0 };
+	struct dirent *de;
+	struct stat sb;
+	DIR *d;
+	size_t i;
+
+	if (depth > 64) {
+		tell(im, IMPORT_REFUSED, dir, "directories nested too deep");
+		return;
+	}
+	if ((d = opendir(dir)) == NULL) {
+		tell(im, IMPORT_REFUSED, dir, "%s", strerror(errno));
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] != '.')
+			list_add(&names, xstrdup(de->d_name));
+	}
+	closedir(d);
+	qsort(names.v, names.n, sizeof *names.v, by_name);
+	for (i = 0; i < names.n; i++) {
+		char *p = xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+		    names.v[i]);
+		if (lstat(p, &sb) != 0) {
+			free(p);
+			continue;
+		}
+		if (S_ISDIR(sb.st_mode)) {
+			walk_dir(im, p, list, depth + 1);
+			free(p);
+		} else if ((S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode)) &&
+		    ingest_known_extension(names.v[i]) && (S_ISREG(sb.st_mode) ||
+		    (stat(p, &sb) == 0 && S_ISREG(sb.st_mode)))) {
+			list_add(list, p);
+		} else
+			free(p);
+	}
+	import_list_free(&names);
+}
+
+void
+import_collect(struct importer *im, const char *path, struct import_list *list)
+{
+	struct stat sb;
+
+	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		walk_dir(im, path, list, 0);
+	else
+		list_add(list, xstrdup(path));
+}
+
+/* ---- the samples -------------------------------------------------------- */
+
+int
+import_samples(struct store *st, size_t *added)
+{
+	struct import_list list = { NULL, 0, 0 };
+	struct importer *im;
+	char *dir = path_data_file("samples");
+	size_t i;
+	int rc = 0;
+
+	*added = 0;
+	if (importer_new(st, NULL, &im) != 0) {
+		free(dir);
+		return -1;
+	}
+	import_collect(im, dir, &list);
+	for (i = 0; i < list.n && rc == 0; i++)
+		rc = import_file(im, list.v[i]);
+	*added = im->stats.added + im->stats.versions;
+	if (rc == 0 && im->stats.files == 0)
+		rc = err_set("%s: no sample articles found", dir);
+	import_list_free(&list);
+	importer_free(im);
+	free(dir);
+	return rc;
+}
