@@ -10,6 +10,7 @@
 
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_read_entry;
 extern const struct cmd_entry cmd_version_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_list_entry;
@@ -23,6 +24,7 @@ extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_import_annotations_entry;
 
 const struct cmd_entry *const cmd_table[] = {
+	&cmd_read_entry,
 	&cmd_import_entry,
 	&cmd_list_entry,
 	&cmd_show_entry,

@@ -13,6 +13,10 @@
 #                              blanks ignored); prints a diff otherwise
 #   tui_wait_exit [SECONDS]    wait for dossier to end; echoes its exit status
 #   tui_resize COLS ROWS
+#   tui_pid                    the process id of dossier (for kill)
+#   tui_stop                   end tmux and dossier, ready for a new tui_start
+#   tui_format FORMAT          a tmux format about the pane ('#{pane_dead}')
+#   tui_expect_restored NAME   ok if the ended program gave the terminal back
 #
 # Each test gets a fresh temporary home: database, config and data dirs.
 
@@ -25,6 +29,7 @@ set -u
 TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/dossier-tui.XXXXXX")
 TUI_SOCKET="$TEST_TMP/tmux.sock"
 TUI_TARGET="dossier-test"
+TUI_STATUS="$TEST_TMP/exit-status"
 export HOME="$TEST_TMP/home"
 export XDG_DATA_HOME="$HOME/.local/share"
 export XDG_CONFIG_HOME="$HOME/.config"
@@ -75,9 +80,13 @@ tui_start() {
 		*) break ;;
 		esac
 	done
-	local cmd="cd '$TEST_TMP' && exec env TERM=${TUI_TERM:-xterm-256color} ${envs[*]:-} '$DOSSIER'"
+	# The shell stays to write the exit status: tmux does not always reap
+	# a pane's process promptly, so #{pane_dead_status} can stay empty.
+	local cmd="cd '$TEST_TMP' && env TERM=${TUI_TERM:-xterm-256color} ${envs[*]:-} '$DOSSIER'"
 	local a
 	for a in "$@"; do cmd="$cmd '$a'"; done
+	cmd="$cmd; echo \$? >'$TUI_STATUS'"
+	rm -f "$TUI_STATUS"
 	tmux_ new-session -d -s "$TUI_TARGET" -x "$cols" -y "$rows" "$cmd" || return 1
 	tmux_ set-option -t "$TUI_TARGET" remain-on-exit on >/dev/null
 	tmux_ set-option -t "$TUI_TARGET" status off >/dev/null
@@ -157,12 +166,47 @@ tui_pane_dead() {
 tui_wait_exit() {
 	local deadline=$(( $(date +%s%N) + ${1:-5} * 1000000000 ))
 	while [ "$(date +%s%N)" -lt "$deadline" ]; do
-		if tui_pane_dead; then
-			tmux_ display-message -t "$TUI_TARGET" -p '#{pane_dead_status}'
+		if [ -s "$TUI_STATUS" ]; then
+			cat "$TUI_STATUS"
 			return 0
 		fi
 		sleep 0.02
 	done
 	echo timeout
 	return 1
+}
+
+# tui_pid: the process id of dossier in the pane (for signals).
+tui_pid() {
+	pgrep -P "$(tui_format '#{pane_pid}')" | head -n 1
+}
+
+# tui_stop: ends the tmux server (and dossier in it), waiting until it is
+# gone so that a following tui_start gets a fresh one.
+tui_stop() {
+	local deadline=$(( $(date +%s%N) + 5000000000 ))
+	tmux_ kill-server >/dev/null 2>&1
+	while [ -S "$TUI_SOCKET" ] && [ "$(date +%s%N)" -lt "$deadline" ]; do
+		sleep 0.02
+	done
+	rm -f "$TUI_SOCKET"
+}
+
+# tui_format FORMAT: a tmux format about the pane, e.g. '#{alternate_on}'
+# (after the program ends: was the terminal given back as it was?).
+tui_format() {
+	tmux_ display-message -t "$TUI_TARGET" -p "$1"
+}
+
+# tui_expect_restored NAME: after dossier ended, the terminal is back to
+# normal: main screen, no mouse reporting, no application keypad mode.
+tui_expect_restored() {
+	local got
+	got=$(tui_format '#{alternate_on}#{mouse_any_flag}#{keypad_cursor_flag}')
+	if [ "$got" = 000 ]; then
+		tap_ok 0 "$1"
+	else
+		tap_ok 1 "$1"
+		tap_diag "alternate screen, mouse, keypad flags: $got (want 000)"
+	fi
 }

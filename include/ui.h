@@ -1,0 +1,449 @@
+/*
+ * ui.h: the reader, on ncursesw. One struct ui holds all of the program's
+ * state and is passed down; nothing in ui*.c keeps state in globals (the
+ * only exception is the flag a signal handler sets, in ui.c).
+ *
+ *   ui.c          the loop: input, dispatch, redraw flags, signals, layout
+ *   ui-draw.c     drawing text clipped to cells, safe for hostile bytes
+ *   ui-keys.c     actions by name, key names, keymaps and bindings
+ *   ui-theme.c    colour themes (`color OBJECT FG BG [ATTR...]` files)
+ *   ui-config.c   the config file and `:` commands (one grammar)
+ *   ui-prompt.c   the command line: editing, history, Tab completion
+ *   ui-status.c   the status bar and the message line
+ *   ui-jump.c     the jump list (Ctrl-o / Ctrl-i), across articles
+ *   ui-list.c     the article list view (paged from the store)
+ *   ui-article.c  the reading view
+ *   ui-side.c     actors, statements and related statements
+ *   ui-help.c     the help view, generated from the key table
+ *
+ * A view (pane) plugs into the loop through struct ui_view_ops, as views
+ * do in tig: ui.c knows only that interface. An action is a named entry in
+ * the action table (ui-keys.c); keys are bound to actions per keymap, and
+ * `?` help is generated from the same table, so neither can drift.
+ *
+ * Adding a key: add the action to UI_ACTIONS below, a default binding in
+ * ui-keys.c, and handle it in a view's ops->action (or in ui.c when it is
+ * global). Adding a pane: write its ops and add it to enum ui_view_id.
+ */
+#ifndef DOSSIER_UI_H
+#define DOSSIER_UI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"
+
+struct store;
+
+/* ---- public: what cmd-read.c needs ------------------------------- */
+
+struct ui_start {
+	const char *message;   /* shown on the status line at start, or NULL */
+};
+
+/* Runs the reader on an open store until the user quits. Restores the
+ * terminal on every way out. Returns 0, or -1 with a message. */
+int ui_run(struct store *st, const struct ui_start *start);
+
+/* ---- internal: shared by ui*.c ----------------------------------- */
+
+#ifdef DOSSIER_UI_INTERNAL
+
+#include <curses.h>
+
+/* Actions: X(ID, "name", keymap, "help"). The name is what `bind` and `:`
+ * take; the keymap is where help lists it. Order here is help order. */
+#define UI_ACTIONS(X) \
+	X(MOVE_DOWN, "move-down", GENERIC, "move down one line") \
+	X(MOVE_UP, "move-up", GENERIC, "move up one line") \
+	X(PAGE_DOWN, "page-down", GENERIC, "move down one screen") \
+	X(PAGE_UP, "page-up", GENERIC, "move up one screen") \
+	X(HALF_DOWN, "half-page-down", GENERIC, "move down half a screen") \
+	X(HALF_UP, "half-page-up", GENERIC, "move up half a screen") \
+	X(FIRST, "first", GENERIC, "go to the first line") \
+	X(LAST, "last", GENERIC, "go to the last line") \
+	X(OPEN, "open", GENERIC, "open the article, or jump to the statement") \
+	X(BACK, "back", GENERIC, "go back; quit from the list") \
+	X(QUIT, "quit", GENERIC, "quit dossier") \
+	X(FOCUS_NEXT, "focus-next", GENERIC, "focus the next pane") \
+	X(FOCUS_PREV, "focus-prev", GENERIC, "focus the previous pane") \
+	X(FOCUS_LIST, "focus-list", GENERIC, "focus the article list") \
+	X(FOCUS_ARTICLE, "focus-article", GENERIC, "focus the article") \
+	X(FOCUS_SIDE, "focus-side", GENERIC, "focus the side pane") \
+	X(TOGGLE_LIST, "toggle-list", GENERIC, "fold or unfold the article list") \
+	X(JUMP_BACK, "jump-back", GENERIC, "go back in the jump list") \
+	X(JUMP_FORWARD, "jump-forward", GENERIC, "go forward in the jump list") \
+	X(SEARCH_CORPUS, "search-corpus", GENERIC, "search all articles") \
+	X(PROMPT, "prompt", GENERIC, "open the command line") \
+	X(HELP, "help", GENERIC, "show this help") \
+	X(REDRAW, "redraw", GENERIC, "redraw the screen") \
+	X(SUSPEND, "suspend", GENERIC, "suspend to the shell") \
+	X(CANCEL, "cancel", GENERIC, "cancel pending keys and messages") \
+	X(NEXT_STATEMENT, "next-statement", ARTICLE, "next statement") \
+	X(PREV_STATEMENT, "prev-statement", ARTICLE, "previous statement") \
+	X(NEXT_MENTION, "next-mention", ARTICLE, "next mention of the selected actor") \
+	X(PREV_MENTION, "prev-mention", ARTICLE, "previous mention of the selected actor") \
+	X(NEXT_ANNOTATION, "next-annotation", ARTICLE, "next annotation") \
+	X(PREV_ANNOTATION, "prev-annotation", ARTICLE, "previous annotation") \
+	X(NEXT_PARAGRAPH, "next-paragraph", ARTICLE, "next paragraph") \
+	X(PREV_PARAGRAPH, "prev-paragraph", ARTICLE, "previous paragraph") \
+	X(RELATED, "related", ARTICLE, "related statements of this statement") \
+	X(ACTOR_STATEMENTS, "actor-statements", ARTICLE, "every statement by this actor") \
+	X(AGREEMENT_MENTIONS, "agreement-mentions", ARTICLE, "every mention of this agreement") \
+	X(SEARCH_FORWARD, "search-forward", ARTICLE, "search forward in the article") \
+	X(SEARCH_BACKWARD, "search-backward", ARTICLE, "search backward in the article") \
+	X(SEARCH_NEXT, "search-next", ARTICLE, "next search hit") \
+	X(SEARCH_PREV, "search-prev", ARTICLE, "previous search hit")
+
+enum ui_action {
+	UI_ACT_NONE = 0,
+#define UI_ACT_ENUM(id, name, km, help) UI_ACT_##id,
+	UI_ACTIONS(UI_ACT_ENUM)
+#undef UI_ACT_ENUM
+	UI_ACT_COUNT
+};
+
+/* Keymaps: bindings in a view's own keymap win over generic ones. */
+#define UI_KEYMAPS(X) \
+	X(GENERIC, "generic") \
+	X(LIST, "list") \
+	X(ARTICLE, "article") \
+	X(SIDE, "side")
+
+enum ui_keymap {
+#define UI_KM_ENUM(id, name) UI_KM_##id,
+	UI_KEYMAPS(UI_KM_ENUM)
+#undef UI_KM_ENUM
+	UI_KM_COUNT
+};
+
+/* Theme objects: X(ID, "name"). Every element drawn has one. */
+#define UI_OBJECTS(X) \
+	X(NORMAL, "normal") \
+	X(TITLE, "title") \
+	X(TITLE_FOCUS, "title-focus") \
+	X(SEPARATOR, "separator") \
+	X(CURSOR, "cursor") \
+	X(CURSOR_UNFOCUSED, "cursor-unfocused") \
+	X(STATUS, "status") \
+	X(STATUS_MODE, "status-mode") \
+	X(MESSAGE, "message") \
+	X(ERROR, "error") \
+	X(PROMPT, "prompt") \
+	X(LIST_DATE, "list-date") \
+	X(LIST_OUTLET, "list-outlet") \
+	X(LIST_COUNT, "list-count") \
+	X(ARTICLE_TITLE, "article-title") \
+	X(ARTICLE_META, "article-meta") \
+	X(PERSON, "person") \
+	X(STATE, "state") \
+	X(ORGANIZATION, "organization") \
+	X(PLACE, "place") \
+	X(AGREEMENT, "agreement") \
+	X(EVENT, "event") \
+	X(STATEMENT, "statement") \
+	X(STATEMENT_CURRENT, "statement-current") \
+	X(SPEAKER, "speaker") \
+	X(HIGHLIGHT, "highlight") \
+	X(TAG_CLAIM, "tag-claim") \
+	X(TAG_DENIAL, "tag-denial") \
+	X(TAG_DEMAND, "tag-demand") \
+	X(TAG_ACCUSATION, "tag-accusation") \
+	X(TAG_PROPOSAL, "tag-proposal") \
+	X(TAG_COMMITMENT, "tag-commitment") \
+	X(TAG_FACT, "tag-fact") \
+	X(TAG_OPINION, "tag-opinion") \
+	X(SEARCH_HIT, "search-hit") \
+	X(CONTROL, "control") \
+	X(SIDE_HEADING, "side-heading") \
+	X(SIDE_COUNT, "side-count") \
+	X(HELP_KEY, "help-key") \
+	X(HELP_HEADING, "help-heading")
+
+enum ui_object {
+#define UI_OBJ_ENUM(id, name) UI_OBJ_##id,
+	UI_OBJECTS(UI_OBJ_ENUM)
+#undef UI_OBJ_ENUM
+	UI_OBJ_COUNT
+};
+
+/* A style: colours (-1 = inherit / terminal default) and attributes.
+ * Styles layer: a mention's colour over a statement's background. */
+struct ui_style {
+	short fg, bg;
+	attr_t attr;
+};
+
+/* Keys: Unicode code points as themselves; curses function keys and
+ * keys dossier defines (CSI u) above UI_KEY_FN. */
+#define UI_KEY_FN 0x200000
+#define UI_KEY_ENTER 13
+#define UI_KEY_ESC 27
+#define UI_KEY_BACKSPACE 127
+#define UI_KEY_CTRL(c) ((c) & 0x1f)
+#define UI_KEY_CURSES(k) (UI_KEY_FN + (k))
+#define UI_KEY_CTRL_I (UI_KEY_FN + 0x10000)  /* Ctrl-i told apart from Tab */
+#define UI_KEY_MAXSEQ 4
+
+enum ui_view_id { UI_VIEW_LIST, UI_VIEW_ARTICLE, UI_VIEW_SIDE, UI_VIEW_HELP, UI_VIEW_COUNT };
+
+struct ui;
+struct ui_view;
+
+/*
+ * What a view provides. Every hook but draw is optional. Views draw from
+ * their model every frame they are marked dirty; they never patch the
+ * screen in place.
+ */
+struct ui_view_ops {
+	const char *name;           /* shown in its title */
+	enum ui_keymap keymap;
+	int (*init)(struct ui *ui, struct ui_view *v);
+	void (*free)(struct ui *ui, struct ui_view *v);
+	/* Draws the content rectangle (v->y, v->x, v->h, v->w). */
+	void (*draw)(struct ui *ui, struct ui_view *v);
+	/* The title text after the name (e.g. the article's title). */
+	void (*title)(struct ui *ui, struct ui_view *v, struct buf *out);
+	/* Returns 1 when it handled the action, 0 to let ui.c try. */
+	int (*action)(struct ui *ui, struct ui_view *v, enum ui_action a, int count);
+	/* A click at content row/col (clicks: 1 single, 2 double). */
+	void (*click)(struct ui *ui, struct ui_view *v, int row, int col, int clicks);
+	/* Position for the status bar: "3/40 12%". */
+	void (*position)(struct ui *ui, struct ui_view *v, struct buf *out);
+	/* The geometry changed (resize, fold): keep the cursor in view. */
+	void (*resize)(struct ui *ui, struct ui_view *v);
+	/* Where the terminal cursor goes when the view is focused (content
+	 * row/col); 0 to hide it. */
+	int (*cursor)(struct ui *ui, struct ui_view *v, int *row, int *col);
+};
+
+struct ui_view {
+	const struct ui_view_ops *ops;
+	int y, x, h, w;      /* content rectangle (below the title row) */
+	int ty;              /* the title row */
+	int shown;
+	void *priv;          /* the view's own state, owned by its file */
+};
+
+/* What needs drawing next frame. */
+enum ui_dirty {
+	UI_DIRTY_LIST = 1 << UI_VIEW_LIST,
+	UI_DIRTY_ARTICLE = 1 << UI_VIEW_ARTICLE,
+	UI_DIRTY_SIDE = 1 << UI_VIEW_SIDE,
+	UI_DIRTY_HELP = 1 << UI_VIEW_HELP,
+	UI_DIRTY_STATUS = 1 << 8,
+	UI_DIRTY_LAYOUT = 1 << 9,      /* geometry: recompute and draw all */
+	UI_DIRTY_ALL = 0xffff,
+};
+
+struct ui_theme;
+struct ui_keys;
+struct ui_prompt;
+
+/* One place the reader has been: the jump list's entry. */
+struct ui_jump {
+	int64_t article;
+	size_t offset;
+};
+
+struct ui_jumps {
+	struct ui_jump *v;
+	size_t n, cap, pos;   /* pos == n: at the newest place */
+};
+
+struct ui_options {
+	int mouse;
+	char *theme;          /* name from config / :theme */
+};
+
+struct ui {
+	struct store *st;
+	int rows, cols;
+	int running;
+	int live;             /* the terminal is set up (config may run before) */
+	unsigned dirty;
+	int too_small;
+	int narrow;           /* < 100 columns: one pane at a time */
+	int list_folded;
+	enum ui_view_id focus;
+	struct ui_view views[UI_VIEW_COUNT];
+	int help_open;
+	struct ui_theme *theme;
+	struct ui_keys *keys;
+	struct ui_prompt *prompt;
+	struct ui_jumps jumps;
+	struct ui_options opt;
+	int colors;           /* the terminal has colours */
+	int utf8;             /* the locale can show non-ASCII */
+	SCREEN *screen;
+	char *message;
+	int message_error;
+	int message_sticky;   /* survives the next key (set at start) */
+	char *config_path;
+};
+
+/* ui.c */
+#define UI_MIN_COLS 40
+#define UI_MIN_ROWS 10
+#define UI_WIDE_COLS 100
+void ui_mark(struct ui *ui, unsigned dirty);
+void ui_message(struct ui *ui, const char *fmt, ...) PRINTFLIKE(2, 3);
+void ui_error(struct ui *ui, const char *fmt, ...) PRINTFLIKE(2, 3);
+void ui_focus(struct ui *ui, enum ui_view_id id);
+/* Runs an action as if its key had been pressed. */
+void ui_run_action(struct ui *ui, enum ui_action a, int count);
+struct ui_view *ui_view(struct ui *ui, enum ui_view_id id);
+void ui_set_mouse(struct ui *ui, int on);
+
+/* ui-draw.c */
+/* Draws UTF-8 s[0, len) at (y, x) in at most width cells, control and
+ * invalid bytes shown as visible glyphs in the "control" style; returns
+ * the cells used. */
+int ui_draw_text(struct ui *ui, int y, int x, int width, const char *s, size_t len,
+    struct ui_style st);
+int ui_draw_str(struct ui *ui, int y, int x, int width, const char *s, struct ui_style st);
+/* Fills cells with blanks in a style. */
+void ui_draw_fill(struct ui *ui, int y, int x, int width, struct ui_style st);
+/* The cells s would take (same rules as ui_draw_text). */
+int ui_text_width(const char *s, size_t len);
+/* Byte length of the longest prefix of s that fits in width cells. */
+size_t ui_text_fit(const char *s, size_t len, int width);
+
+/* ui-theme.c */
+struct ui_style ui_style(struct ui *ui, enum ui_object o);
+/* over's colours (when set) on top of base; attributes add up. */
+struct ui_style ui_style_over(struct ui_style base, struct ui_style over);
+void ui_style_apply(struct ui *ui, struct ui_style st);
+/* Loads themes/NAME.theme (or a path) into ui->theme and applies it. Bad
+ * lines are skipped; *warnings counts them and err_msg() names the first. */
+int ui_theme_load(struct ui *ui, const char *name, int *warnings);
+const char *ui_theme_name(const struct ui *ui);
+/* Theme names in the theme directory (malloc'd vector, NULL-terminated). */
+char **ui_theme_list(void);
+void ui_theme_free(struct ui *ui);
+/* Attributes only, no file: the theme before one is read, and the
+ * fallback when none can be. */
+void ui_theme_builtin(struct ui *ui);
+const char *ui_object_name(enum ui_object o);
+/* Parses one colour: "default", a name, "bright-NAME", "color123", "123". */
+int ui_theme_color(const char *s, short *out);
+
+/* ui-keys.c */
+const char *ui_action_name(enum ui_action a);
+const char *ui_action_help(enum ui_action a);
+enum ui_keymap ui_action_keymap(enum ui_action a);
+enum ui_action ui_action_find(const char *name);
+const char *ui_keymap_name(enum ui_keymap k);
+int ui_keymap_find(const char *name);
+/* Parses "j", "]s", "<C-d>", "<PgDn>", "^D" into codes; returns count. */
+int ui_keys_parse(const char *s, int *codes, int max);
+/* Appends the name of one key code. */
+void ui_key_name(int code, struct buf *out);
+int ui_keys_init(struct ui *ui);
+void ui_keys_free(struct ui *ui);
+/* Binds; replaces an existing binding of the same keys in that keymap. */
+int ui_keys_bind(struct ui *ui, enum ui_keymap km, const char *keys, enum ui_action a);
+/* Feeds one key. Returns the action when a binding completes, UI_ACT_NONE
+ * while a sequence is pending (*pending set) or when nothing matched
+ * (*unbound set). A leading count ("5j") is returned in *count. */
+enum ui_action ui_keys_feed(struct ui *ui, enum ui_keymap km, int code, int *count,
+    int *pending, int *unbound);
+void ui_keys_reset(struct ui *ui);
+/* The keys typed so far in a pending sequence ("]"), for the status bar. */
+void ui_keys_pending(struct ui *ui, struct buf *out);
+/* Appends every key bound to the action in that keymap ("j, <Down>"). */
+int ui_keys_for(struct ui *ui, enum ui_keymap km, enum ui_action a, struct buf *out);
+
+/* ui-config.c */
+/* Reads the config file; a missing file is fine. Bad lines are reported
+ * as a message naming file:line, and the rest still loads. */
+void ui_config_load(struct ui *ui, const char *path);
+/* Runs one command line (config syntax, or a `:` line). "where" prefixes
+ * error messages. Returns 0, or -1 with err_msg() set. */
+int ui_command(struct ui *ui, const char *line);
+struct ui_command_info {
+	const char *name;
+	const char *args;
+	const char *help;
+};
+/* The i-th command, for help; NULL past the end. */
+const struct ui_command_info *ui_command_info(size_t i);
+/* Completion candidates: a set of strings. */
+struct ui_cands {
+	char **v;
+	size_t n, cap;
+};
+void ui_cands_add(struct ui_cands *c, const char *s);
+void ui_cands_free(struct ui_cands *c);
+/* Candidates for the word of line[0, cursor) that ends at the cursor;
+ * *word_start is where that word begins. */
+void ui_command_complete(struct ui *ui, const char *line, size_t cursor,
+    struct ui_cands *out, size_t *word_start);
+
+/* ui-prompt.c */
+int ui_prompt_init(struct ui *ui);
+void ui_prompt_free(struct ui *ui);
+/* Opens the line with a leading character (':', '/', '?') */
+void ui_prompt_open(struct ui *ui, int kind);
+int ui_prompt_active(const struct ui *ui);
+void ui_prompt_key(struct ui *ui, int code);
+void ui_prompt_draw(struct ui *ui, int y);
+
+/* ui-status.c */
+void ui_status_draw(struct ui *ui);
+
+/* ui-jump.c */
+/* Records the current place before moving away from it. */
+void ui_jump_push(struct ui *ui);
+int ui_jump_back(struct ui *ui);
+int ui_jump_forward(struct ui *ui);
+void ui_jumps_free(struct ui_jumps *j);
+
+/* ui-list.c */
+extern const struct ui_view_ops ui_list_ops;
+/* Shows the row of this article (for reopening where one left off). */
+void ui_list_select_id(struct ui *ui, int64_t id);
+int64_t ui_list_selected_id(struct ui *ui);
+/* Replaces the list with corpus search results; NULL or "" restores it. */
+int ui_list_search(struct ui *ui, const char *query);
+
+/* ui-article.c */
+extern const struct ui_view_ops ui_article_ops;
+/* A styled range of the article body, drawn over the text. Layers draw in
+ * order, later over earlier; ]a/[a step through the annotation layer. */
+struct ui_span {
+	size_t start, end;
+	enum ui_object obj;
+};
+enum ui_layer {
+	UI_LAYER_STATEMENT,
+	UI_LAYER_MENTION,
+	UI_LAYER_ANNOTATION,
+	UI_LAYER_SEARCH,
+	UI_LAYER_COUNT
+};
+/* Replaces a layer's spans (copied; sorted here by start). */
+void ui_article_set_layer(struct ui *ui, enum ui_layer layer, const struct ui_span *v,
+    size_t n);
+/* Opens an article with the cursor at a byte offset. */
+int ui_article_open(struct ui *ui, int64_t id, size_t offset);
+int64_t ui_article_id(struct ui *ui);
+size_t ui_article_offset(struct ui *ui);
+/* Moves the cursor within the open article. */
+void ui_article_goto(struct ui *ui, size_t offset);
+/* Appends "  Name said" for the statement under the cursor, if any. */
+void ui_article_speaker(struct ui *ui, struct buf *out);
+/* Search in the article (from the prompt). */
+void ui_article_search(struct ui *ui, const char *pattern, int backward);
+
+/* ui-side.c */
+extern const struct ui_view_ops ui_side_ops;
+/* The article changed (or the cursor's statement did): refill. */
+void ui_side_refresh(struct ui *ui);
+
+/* ui-help.c */
+extern const struct ui_view_ops ui_help_ops;
+
+#endif /* DOSSIER_UI_INTERNAL */
+
+#endif

@@ -1,0 +1,72 @@
+/*
+ * cmd-read.c: `dossier` with no command (or `dossier read`): the reader.
+ * Opens the database; on an empty one imports the bundled sample articles
+ * first, so the first start shows something to read, and says so on the
+ * status line; then hands over to the ui module until the user quits.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cmd.h"
+#include "import.h"
+#include "store.h"
+#include "ui.h"
+#include "util.h"
+
+static int cmd_read_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_read_entry = {
+	.name = "read",
+	.usage = "",
+	.summary = "open the reader (the default with no command)",
+	.exec = cmd_read_exec,
+};
+
+/* Imports the samples into an empty, writable database. Returns the
+ * message for the status line (malloc'd), or NULL. */
+static char *
+first_start(struct store *st)
+{
+	size_t imported = 0;
+	int64_t n = 0;
+
+	if (store_article_count(st, &n) != 0) {
+		err_print("read");
+		return NULL;
+	}
+	if (n > 0 || store_is_readonly(st))
+		return NULL;
+	if (import_samples(st, &imported) != 0)
+		return xasprintf("could not import the sample articles: %s", err_msg());
+	if (imported == 0)
+		return NULL;
+	return xasprintf("New database: imported %zu sample article%s. ? shows the keys.",
+	    imported, imported == 1 ? "" : "s");
+}
+
+static int
+cmd_read_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct ui_start start = { 0 };
+	struct store *st;
+	char *msg;
+	int rc;
+
+	(void)argv;
+	if (argc > 1)
+		return cmd_usage_error(&cmd_read_entry, "takes no arguments");
+	st = cmd_store(ctx, 0);
+	if (st == NULL)
+		return EXIT_FAIL;
+	msg = first_start(st);
+	start.message = msg;
+	rc = ui_run(st, &start);
+	free(msg);
+	if (rc != 0) {
+		err_print("read");
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}

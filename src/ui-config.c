@@ -1,0 +1,409 @@
+/*
+ * ui-config.c: the reader's commands, which are both the lines of the
+ * config file (path_config_file()) and what `:` runs:
+ *
+ *     set theme NAME        set mouse on|off
+ *     bind [KEYMAP] KEY ACTION
+ *     theme NAME            search WORDS...        help        quit
+ *     ACTION                (any action by name: `:next-statement`)
+ *
+ * One grammar for both, so anything that can be configured can be tried
+ * live first. A bad config line is reported as FILE:LINE and the lines
+ * after it still load. Tab completion of commands and their arguments
+ * lives here too, next to the table that knows what each argument is.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define DOSSIER_UI_INTERNAL
+#include "ui.h"
+
+#define MAX_WORDS 16
+
+struct command {
+	struct ui_command_info info;
+	int min, max;            /* argument counts; max -1: the rest of the line */
+	int (*run)(struct ui *ui, int argc, char **argv, const char *rest);
+	/* Candidates for argument argi (1-based), given the words before. */
+	void (*complete)(struct ui *ui, int argi, char **argv, struct ui_cands *out);
+};
+
+void
+ui_cands_add(struct ui_cands *c, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		if (strcmp(c->v[i], s) == 0)
+			return;
+	}
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 16;
+		c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
+	}
+	c->v[c->n++] = xstrdup(s);
+}
+
+void
+ui_cands_free(struct ui_cands *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		free(c->v[i]);
+	free(c->v);
+	memset(c, 0, sizeof *c);
+}
+
+static int
+on_off(const char *s, int *out)
+{
+	if (strcmp(s, "on") == 0 || strcmp(s, "yes") == 0 || strcmp(s, "true") == 0)
+		*out = 1;
+	else if (strcmp(s, "off") == 0 || strcmp(s, "no") == 0 || strcmp(s, "false") == 0)
+		*out = 0;
+	else
+		return err_set("expected on or off, not '%s'", s);
+	return 0;
+}
+
+static int
+set_theme(struct ui *ui, const char *name)
+{
+	int warnings;
+
+	if (!ui->live) {
+		/* Read before the terminal is set up: loaded once it is. */
+		free(ui->opt.theme);
+		ui->opt.theme = xstrdup(name);
+		return 0;
+	}
+	if (ui_theme_load(ui, name, &warnings) != 0)
+		return -1;
+	free(ui->opt.theme);
+	ui->opt.theme = xstrdup(name);
+	if (warnings > 0)
+		return -1;   /* loaded, but say which line was wrong */
+	ui_message(ui, "theme %s", name);
+	return 0;
+}
+
+static int
+run_set(struct ui *ui, int argc, char **argv, const char *rest)
+{
+	int on = 0;
+
+	(void)rest;
+	if (argc != 3)
+		return err_set("expected 'set theme NAME' or 'set mouse on|off'");
+	if (strcmp(argv[1], "theme") == 0)
+		return set_theme(ui, argv[2]);
+	if (strcmp(argv[1], "mouse") == 0) {
+		if (on_off(argv[2], &on) != 0)
+			return -1;
+		ui_set_mouse(ui, on);
+		if (ui->live)
+			ui_message(ui, "mouse %s", on ? "on" : "off");
+		return 0;
+	}
+	return err_set("unknown setting '%s' (theme, mouse)", argv[1]);
+}
+
+static int
+run_bind(struct ui *ui, int argc, char **argv, const char *rest)
+{
+	enum ui_action a;
+	int km = UI_KM_GENERIC, i = 1;
+
+	(void)rest;
+	if (argc == 4) {
+		km = ui_keymap_find(argv[1]);
+		if (km < 0)
+			return err_set("unknown keymap '%s' (generic, list, article, side)", argv[1]);
+		i = 2;
+	} else if (argc != 3) {
+		return err_set("expected 'bind [KEYMAP] KEY ACTION'");
+	}
+	a = ui_action_find(argv[i + 1]);
+	if (a == UI_ACT_NONE && strcmp(argv[i + 1], "none") != 0)
+		return err_set("unknown action '%s' (? lists them)", argv[i + 1]);
+	if (ui_keys_bind(ui, (enum ui_keymap)km, argv[i], a) != 0)
+		return -1;
+	if (ui->live)
+		ui_message(ui, "%s bound to %s", argv[i], argv[i + 1]);
+	return 0;
+}
+
+static int
+run_theme(struct ui *ui, int argc, char **argv, const char *rest)
+{
+	(void)rest;
+	if (argc == 1) {
+		ui_message(ui, "theme %s", ui_theme_name(ui));
+		return 0;
+	}
+	return set_theme(ui, argv[1]);
+}
+
+static int
+run_search(struct ui *ui, int argc, char **argv, const char *rest)
+{
+	(void)argc;
+	(void)argv;
+	if (!ui->live)
+		return err_set("search only works in the reader");
+	return ui_list_search(ui, rest);
+}
+
+static int
+run_quit(struct ui *ui, int argc, char **argv, const char *rest)
+{
+	(void)argc;
+	(void)argv;
+	(void)rest;
+	ui->running = 0;
+	return 0;
+}
+
+static int
+run_help(struct ui *ui, int argc, char **argv, const char *rest)
+{
+	(void)argc;
+	(void)argv;
+	(void)rest;
+	if (!ui->live)
+		return err_set("help only works in the reader");
+	ui_run_action(ui, UI_ACT_HELP, 0);
+	return 0;
+}
+
+static void
+complete_themes(struct ui_cands *out)
+{
+	char **names = ui_theme_list(), **p;
+
+	for (p = names; *p != NULL; p++) {
+		ui_cands_add(out, *p);
+		free(*p);
+	}
+	free(names);
+}
+
+static void
+complete_actions(struct ui_cands *out)
+{
+	int a;
+
+	for (a = 1; a < UI_ACT_COUNT; a++)
+		ui_cands_add(out, ui_action_name((enum ui_action)a));
+}
+
+static void
+complete_set(struct ui *ui, int argi, char **argv, struct ui_cands *out)
+{
+	(void)ui;
+	if (argi == 1) {
+		ui_cands_add(out, "theme");
+		ui_cands_add(out, "mouse");
+	} else if (argi == 2 && strcmp(argv[1], "theme") == 0) {
+		complete_themes(out);
+	} else if (argi == 2 && strcmp(argv[1], "mouse") == 0) {
+		ui_cands_add(out, "on");
+		ui_cands_add(out, "off");
+	}
+}
+
+static void
+complete_theme(struct ui *ui, int argi, char **argv, struct ui_cands *out)
+{
+	(void)ui;
+	(void)argv;
+	if (argi == 1)
+		complete_themes(out);
+}
+
+static void
+complete_bind(struct ui *ui, int argi, char **argv, struct ui_cands *out)
+{
+	int k;
+
+	(void)ui;
+	if (argi == 1) {
+		for (k = 0; k < UI_KM_COUNT; k++)
+			ui_cands_add(out, ui_keymap_name((enum ui_keymap)k));
+	} else if ((argi == 2 && ui_keymap_find(argv[1]) < 0) || argi == 3) {
+		complete_actions(out);
+	}
+}
+
+static const struct command commands[] = {
+	{ { "set", "theme NAME | mouse on|off", "change a setting" }, 2, 2, run_set,
+	  complete_set },
+	{ { "bind", "[KEYMAP] KEY ACTION", "bind a key (ACTION none unbinds)" }, 2, 3,
+	  run_bind, complete_bind },
+	{ { "theme", "[NAME]", "switch the colour theme" }, 0, 1, run_theme, complete_theme },
+	{ { "search", "WORDS...", "search all articles" }, 1, -1, run_search, NULL },
+	{ { "help", "", "show the keys and commands" }, 0, 0, run_help, NULL },
+	{ { "quit", "", "quit dossier" }, 0, 0, run_quit, NULL },
+	{ { "q", "", "quit dossier" }, 0, 0, run_quit, NULL },
+};
+
+const struct ui_command_info *
+ui_command_info(size_t i)
+{
+	return i < ARRAY_LEN(commands) ? &commands[i].info : NULL;
+}
+
+/* Splits on blanks into at most max words (modifying line); *rest points
+ * at the text after the first word. */
+static int
+split(char *line, char **w, int max, const char **rest)
+{
+	int n = 0;
+	char *p = line;
+
+	*rest = "";
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == '\r')
+			p++;
+		if (*p == '\0' || n == max)
+			return n;
+		if (n == 1)
+			*rest = p;
+		w[n++] = p;
+		while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\r')
+			p++;
+		if (*p != '\0')
+			*p++ = '\0';
+	}
+}
+
+static const struct command *
+find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(commands); i++) {
+		if (strcmp(commands[i].info.name, name) == 0)
+			return &commands[i];
+	}
+	return NULL;
+}
+
+int
+ui_command(struct ui *ui, const char *line)
+{
+	const struct command *c;
+	char *copy = xstrdup(line), *w[MAX_WORDS], *restcopy;
+	const char *rest;
+	enum ui_action a;
+	int n, rc, nargs;
+	size_t off;
+
+	n = split(copy, w, MAX_WORDS, &rest);
+	if (n == 0) {
+		free(copy);
+		return 0;
+	}
+	/* rest must survive the split's NULs: take it from the original. */
+	off = (size_t)(rest - copy);
+	restcopy = xstrdup(n > 1 ? line + off : "");
+	c = find_command(w[0]);
+	nargs = n - 1;
+	if (c != NULL) {
+		if (nargs < c->min || (c->max >= 0 && nargs > c->max))
+			rc = err_set("usage: %s %s", c->info.name, c->info.args);
+		else
+			rc = c->run(ui, n, w, restcopy);
+	} else if ((a = ui_action_find(w[0])) != UI_ACT_NONE && nargs == 0) {
+		if (!ui->live)
+			rc = err_set("'%s' is an action: bind it to a key", w[0]);
+		else {
+			ui_run_action(ui, a, 0);
+			rc = 0;
+		}
+	} else {
+		rc = err_set("unknown command '%s'", w[0]);
+	}
+	free(restcopy);
+	free(copy);
+	return rc;
+}
+
+void
+ui_config_load(struct ui *ui, const char *path)
+{
+	char *text = NULL, *line, *next, first[512] = "";
+	const char *p;
+	size_t len;
+	int lineno = 0, bad = 0;
+
+	if (path_read_file(path, 1 << 20, &text, &len) != 0) {
+		/* No config file is the normal case. */
+		if (access(path, F_OK) != 0) {
+			err_clear();
+			return;
+		}
+		ui_error(ui, "%s", err_msg());
+		return;
+	}
+	for (line = text; line != NULL; line = next) {
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		lineno++;
+		for (p = line; *p == ' ' || *p == '\t'; p++)
+			;
+		if (*p == '\0' || *p == '#' || *p == '\r')
+			continue;
+		if (ui_command(ui, p) != 0 && bad++ == 0)
+			snprintf(first, sizeof first, "%s:%d: %s", path, lineno, err_msg());
+	}
+	free(text);
+	if (bad == 1)
+		ui_error(ui, "%s", first);
+	else if (bad > 1)
+		ui_error(ui, "%s (and %d more bad lines)", first, bad - 1);
+	err_clear();
+}
+
+/*
+ * Completion of the word that ends at the cursor: command and action names
+ * first, then whatever that command's argument is.
+ */
+void
+ui_command_complete(struct ui *ui, const char *line, size_t cursor, struct ui_cands *out,
+    size_t *word_start)
+{
+	char *copy = xstrndup(line, cursor), *w[MAX_WORDS];
+	const char *rest, *prefix;
+	const struct command *c;
+	struct ui_cands all = { 0 };
+	size_t i, plen;
+	int n, argi;
+
+	/* The word being completed starts after the last blank. */
+	for (i = cursor; i > 0 && line[i - 1] != ' ' && line[i - 1] != '\t'; i--)
+		;
+	*word_start = i;
+	prefix = line + i;
+	plen = cursor - i;
+	n = split(copy, w, MAX_WORDS, &rest);
+	argi = plen > 0 ? n - 1 : n;
+	if (argi <= 0) {
+		for (i = 0; i < ARRAY_LEN(commands); i++)
+			ui_cands_add(&all, commands[i].info.name);
+		complete_actions(&all);
+	} else if ((c = find_command(w[0])) != NULL && c->complete != NULL) {
+		c->complete(ui, argi, w, &all);
+	}
+	for (i = 0; i < all.n; i++) {
+		if (strncmp(all.v[i], prefix, plen) == 0)
+			ui_cands_add(out, all.v[i]);
+	}
+	ui_cands_free(&all);
+	free(copy);
+}

@@ -1,0 +1,221 @@
+/*
+ * ui-help.c: the `?` view. Every line is generated from the live key table
+ * and the command table, so it shows the user's own bindings and can never
+ * fall behind the code: keymap by keymap, each action with its keys, then
+ * the actions bound nowhere, then the `:` commands.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define DOSSIER_UI_INTERNAL
+#include "ui.h"
+
+struct help_line {
+	int heading;
+	char *keys, *name, *help;
+};
+
+struct help {
+	struct help_line *v;
+	size_t n, cap;
+	size_t top;
+};
+
+static struct help *
+H(struct ui_view *v)
+{
+	return v->priv;
+}
+
+static void
+add(struct help *h, int heading, char *keys, const char *name, const char *help)
+{
+	if (h->n == h->cap) {
+		h->cap = h->cap ? h->cap * 2 : 128;
+		h->v = xreallocarray(h->v, h->cap, sizeof *h->v);
+	}
+	h->v[h->n].heading = heading;
+	h->v[h->n].keys = keys;
+	h->v[h->n].name = xstrdup(name);
+	h->v[h->n].help = xstrdup(help);
+	h->n++;
+}
+
+static void
+help_clear(struct help *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++) {
+		free(h->v[i].keys);
+		free(h->v[i].name);
+		free(h->v[i].help);
+	}
+	h->n = 0;
+}
+
+static const char *const keymap_titles[UI_KM_COUNT] = {
+	[UI_KM_GENERIC] = "Everywhere",
+	[UI_KM_LIST] = "In the article list",
+	[UI_KM_ARTICLE] = "In the article",
+	[UI_KM_SIDE] = "In the side pane",
+};
+
+static void
+build(struct ui *ui, struct help *h)
+{
+	struct buf b;
+	const struct ui_command_info *c;
+	int km, a, any, bound;
+	size_t i;
+
+	help_clear(h);
+	buf_init(&b);
+	for (km = 0; km < UI_KM_COUNT; km++) {
+		any = 0;
+		for (a = 1; a < UI_ACT_COUNT; a++) {
+			buf_reset(&b);
+			if (ui_keys_for(ui, (enum ui_keymap)km, (enum ui_action)a, &b) == 0)
+				continue;
+			if (!any++)
+				add(h, 1, NULL, keymap_titles[km], "");
+			add(h, 0, buf_detach(&b, NULL), ui_action_name((enum ui_action)a),
+			    ui_action_help((enum ui_action)a));
+		}
+	}
+	any = 0;
+	for (a = 1; a < UI_ACT_COUNT; a++) {
+		for (km = 0, bound = 0; km < UI_KM_COUNT && !bound; km++) {
+			buf_reset(&b);
+			bound = ui_keys_for(ui, (enum ui_keymap)km, (enum ui_action)a, &b) > 0;
+		}
+		if (bound)
+			continue;
+		if (!any++)
+			add(h, 1, NULL, "Not bound to a key (:NAME runs one; bind KEY NAME binds it)", "");
+		add(h, 0, xstrdup(""), ui_action_name((enum ui_action)a),
+		    ui_action_help((enum ui_action)a));
+	}
+	add(h, 1, NULL, "Commands (type : first; Tab completes)", "");
+	for (i = 0; (c = ui_command_info(i)) != NULL; i++) {
+		buf_reset(&b);
+		buf_printf(&b, ":%s", c->name);
+		add(h, 0, buf_detach(&b, NULL), c->args, c->help);
+	}
+	buf_free(&b);
+}
+
+static int
+help_init(struct ui *ui, struct ui_view *v)
+{
+	(void)ui;
+	v->priv = xcalloc(1, sizeof(struct help));
+	return 0;
+}
+
+static void
+help_free(struct ui *ui, struct ui_view *v)
+{
+	struct help *h = H(v);
+
+	(void)ui;
+	help_clear(h);
+	free(h->v);
+	free(h);
+	v->priv = NULL;
+}
+
+static void
+help_draw(struct ui *ui, struct ui_view *v)
+{
+	struct help *h = H(v);
+	struct ui_style normal = ui_style(ui, UI_OBJ_NORMAL);
+	struct ui_style key = ui_style_over(normal, ui_style(ui, UI_OBJ_HELP_KEY));
+	struct ui_style head = ui_style_over(normal, ui_style(ui, UI_OBJ_HELP_HEADING));
+	int kw = v->w >= 80 ? 22 : v->w / 3, nw = v->w >= 80 ? 22 : v->w / 3, r;
+	size_t i;
+
+	build(ui, h);
+	if (h->top + (size_t)v->h > h->n)
+		h->top = h->n > (size_t)v->h ? h->n - (size_t)v->h : 0;
+	for (r = 0, i = h->top; r < v->h && i < h->n; r++, i++) {
+		struct help_line *l = &h->v[i];
+		if (l->heading) {
+			ui_draw_str(ui, v->y + r, v->x + 1, v->w - 1, l->name, head);
+			continue;
+		}
+		ui_draw_str(ui, v->y + r, v->x + 2, kw - 1, l->keys, key);
+		ui_draw_str(ui, v->y + r, v->x + 2 + kw, nw - 1, l->name, normal);
+		ui_draw_str(ui, v->y + r, v->x + 2 + kw + nw, v->w - 2 - kw - nw, l->help, normal);
+	}
+}
+
+static void
+help_title(struct ui *ui, struct ui_view *v, struct buf *out)
+{
+	(void)ui;
+	(void)v;
+	buf_adds(out, "keys and commands (q closes)");
+}
+
+static int
+help_action(struct ui *ui, struct ui_view *v, enum ui_action a, int count)
+{
+	struct help *h = H(v);
+	size_t n = count > 0 ? (size_t)count : 1, page = v->h > 1 ? (size_t)v->h - 1 : 1;
+
+	switch (a) {
+	case UI_ACT_MOVE_DOWN:
+		h->top += n;
+		break;
+	case UI_ACT_MOVE_UP:
+		h->top = h->top > n ? h->top - n : 0;
+		break;
+	case UI_ACT_PAGE_DOWN:
+	case UI_ACT_HALF_DOWN:
+		h->top += a == UI_ACT_PAGE_DOWN ? page : page / 2;
+		break;
+	case UI_ACT_PAGE_UP:
+	case UI_ACT_HALF_UP:
+		n = a == UI_ACT_PAGE_UP ? page : page / 2;
+		h->top = h->top > n ? h->top - n : 0;
+		break;
+	case UI_ACT_FIRST:
+		h->top = 0;
+		break;
+	case UI_ACT_LAST:
+		h->top = h->n;
+		break;
+	case UI_ACT_HELP:
+	case UI_ACT_BACK:
+		ui->help_open = 0;
+		ui_mark(ui, UI_DIRTY_LAYOUT);
+		return 1;
+	default:
+		return 0;
+	}
+	ui_mark(ui, UI_DIRTY_HELP | UI_DIRTY_STATUS);
+	return 1;
+}
+
+static void
+help_position(struct ui *ui, struct ui_view *v, struct buf *out)
+{
+	struct help *h = H(v);
+
+	(void)ui;
+	buf_printf(out, "line %zu of %zu", h->top + 1, h->n);
+}
+
+const struct ui_view_ops ui_help_ops = {
+	.name = "Help",
+	.keymap = UI_KM_GENERIC,
+	.init = help_init,
+	.free = help_free,
+	.draw = help_draw,
+	.title = help_title,
+	.action = help_action,
+	.position = help_position,
+};

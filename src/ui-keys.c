@@ -1,0 +1,518 @@
+/*
+ * ui-keys.c: actions by name, key names, keymaps and bindings.
+ *
+ * Every key press goes through one table: the default bindings below are
+ * installed with the same parser `bind` uses in the config file, so the
+ * defaults, the user's bindings and the generated `?` help all read the
+ * same data. A binding is a short key sequence ("]s") in a keymap; the
+ * focused view's keymap is searched before the generic one, which is how
+ * `?` can be help everywhere but search-backward in the article.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define DOSSIER_UI_INTERNAL
+#include "ui.h"
+
+struct action_def {
+	const char *name;
+	enum ui_keymap keymap;
+	const char *help;
+};
+
+static const struct action_def actions[UI_ACT_COUNT] = {
+	[UI_ACT_NONE] = { "none", UI_KM_GENERIC, "do nothing" },
+#define UI_ACT_DEF(id, nm, km, hl) [UI_ACT_##id] = { nm, UI_KM_##km, hl },
+	UI_ACTIONS(UI_ACT_DEF)
+#undef UI_ACT_DEF
+};
+
+static const char *const keymap_names[UI_KM_COUNT] = {
+#define UI_KM_DEF(id, nm) [UI_KM_##id] = nm,
+	UI_KEYMAPS(UI_KM_DEF)
+#undef UI_KM_DEF
+};
+
+/* The defaults: less and vi motions, vim's structure brackets. */
+static const struct {
+	enum ui_keymap km;
+	const char *keys;
+	enum ui_action action;
+} defaults[] = {
+	{ UI_KM_GENERIC, "j", UI_ACT_MOVE_DOWN },
+	{ UI_KM_GENERIC, "<Down>", UI_ACT_MOVE_DOWN },
+	{ UI_KM_GENERIC, "<C-n>", UI_ACT_MOVE_DOWN },
+	{ UI_KM_GENERIC, "k", UI_ACT_MOVE_UP },
+	{ UI_KM_GENERIC, "<Up>", UI_ACT_MOVE_UP },
+	{ UI_KM_GENERIC, "<C-p>", UI_ACT_MOVE_UP },
+	{ UI_KM_GENERIC, "<Space>", UI_ACT_PAGE_DOWN },
+	{ UI_KM_GENERIC, "<PgDn>", UI_ACT_PAGE_DOWN },
+	{ UI_KM_GENERIC, "<C-f>", UI_ACT_PAGE_DOWN },
+	{ UI_KM_GENERIC, "b", UI_ACT_PAGE_UP },
+	{ UI_KM_GENERIC, "<PgUp>", UI_ACT_PAGE_UP },
+	{ UI_KM_GENERIC, "<C-b>", UI_ACT_PAGE_UP },
+	{ UI_KM_GENERIC, "<C-d>", UI_ACT_HALF_DOWN },
+	{ UI_KM_GENERIC, "<C-u>", UI_ACT_HALF_UP },
+	{ UI_KM_GENERIC, "g", UI_ACT_FIRST },
+	{ UI_KM_GENERIC, "<Home>", UI_ACT_FIRST },
+	{ UI_KM_GENERIC, "G", UI_ACT_LAST },
+	{ UI_KM_GENERIC, "<End>", UI_ACT_LAST },
+	{ UI_KM_GENERIC, "<Enter>", UI_ACT_OPEN },
+	{ UI_KM_GENERIC, "q", UI_ACT_BACK },
+	{ UI_KM_GENERIC, "Q", UI_ACT_QUIT },
+	{ UI_KM_GENERIC, "<Tab>", UI_ACT_FOCUS_NEXT },
+	{ UI_KM_GENERIC, "<S-Tab>", UI_ACT_FOCUS_PREV },
+	{ UI_KM_GENERIC, "L", UI_ACT_TOGGLE_LIST },
+	{ UI_KM_GENERIC, "<C-o>", UI_ACT_JUMP_BACK },
+	{ UI_KM_GENERIC, "<C-i>", UI_ACT_JUMP_FORWARD },
+	{ UI_KM_GENERIC, "<C-y>", UI_ACT_JUMP_FORWARD },
+	{ UI_KM_GENERIC, "F", UI_ACT_SEARCH_CORPUS },
+	{ UI_KM_GENERIC, ":", UI_ACT_PROMPT },
+	{ UI_KM_GENERIC, "?", UI_ACT_HELP },
+	{ UI_KM_GENERIC, "<F1>", UI_ACT_HELP },
+	{ UI_KM_GENERIC, "<C-l>", UI_ACT_REDRAW },
+	{ UI_KM_GENERIC, "<C-z>", UI_ACT_SUSPEND },
+	{ UI_KM_GENERIC, "<Esc>", UI_ACT_CANCEL },
+	{ UI_KM_GENERIC, "<C-c>", UI_ACT_CANCEL },
+	{ UI_KM_GENERIC, "]s", UI_ACT_NEXT_STATEMENT },
+	{ UI_KM_GENERIC, "[s", UI_ACT_PREV_STATEMENT },
+	{ UI_KM_GENERIC, "]m", UI_ACT_NEXT_MENTION },
+	{ UI_KM_GENERIC, "[m", UI_ACT_PREV_MENTION },
+	{ UI_KM_GENERIC, "]a", UI_ACT_NEXT_ANNOTATION },
+	{ UI_KM_GENERIC, "[a", UI_ACT_PREV_ANNOTATION },
+	{ UI_KM_GENERIC, "]p", UI_ACT_NEXT_PARAGRAPH },
+	{ UI_KM_GENERIC, "[p", UI_ACT_PREV_PARAGRAPH },
+	{ UI_KM_GENERIC, "r", UI_ACT_RELATED },
+	{ UI_KM_GENERIC, "*", UI_ACT_ACTOR_STATEMENTS },
+	{ UI_KM_GENERIC, "#", UI_ACT_AGREEMENT_MENTIONS },
+	{ UI_KM_GENERIC, "/", UI_ACT_SEARCH_FORWARD },
+	{ UI_KM_ARTICLE, "?", UI_ACT_SEARCH_BACKWARD },
+	{ UI_KM_GENERIC, "n", UI_ACT_SEARCH_NEXT },
+	{ UI_KM_GENERIC, "N", UI_ACT_SEARCH_PREV },
+};
+
+struct binding {
+	enum ui_keymap km;
+	int codes[UI_KEY_MAXSEQ];
+	int n;
+	enum ui_action action;
+};
+
+struct ui_keys {
+	struct binding *v;
+	size_t n, cap;
+	int pending[UI_KEY_MAXSEQ];
+	int npending;
+	int count;           /* digits typed before an action */
+};
+
+/* Names of keys that are not themselves printable, in `bind` syntax.
+ * The first name of a code is the one help shows. */
+static const struct {
+	const char *name;
+	int code;
+} key_names[] = {
+	{ "Enter", UI_KEY_ENTER },
+	{ "Return", UI_KEY_ENTER },
+	{ "CR", UI_KEY_ENTER },
+	{ "Esc", UI_KEY_ESC },
+	{ "Escape", UI_KEY_ESC },
+	{ "Tab", '\t' },
+	{ "S-Tab", UI_KEY_CURSES(KEY_BTAB) },
+	{ "BackTab", UI_KEY_CURSES(KEY_BTAB) },
+	{ "Space", ' ' },
+	{ "lt", '<' },
+	{ "BS", UI_KEY_BACKSPACE },
+	{ "Backspace", UI_KEY_BACKSPACE },
+	{ "Del", UI_KEY_CURSES(KEY_DC) },
+	{ "Delete", UI_KEY_CURSES(KEY_DC) },
+	{ "Ins", UI_KEY_CURSES(KEY_IC) },
+	{ "Insert", UI_KEY_CURSES(KEY_IC) },
+	{ "Up", UI_KEY_CURSES(KEY_UP) },
+	{ "Down", UI_KEY_CURSES(KEY_DOWN) },
+	{ "Left", UI_KEY_CURSES(KEY_LEFT) },
+	{ "Right", UI_KEY_CURSES(KEY_RIGHT) },
+	{ "PgUp", UI_KEY_CURSES(KEY_PPAGE) },
+	{ "PageUp", UI_KEY_CURSES(KEY_PPAGE) },
+	{ "PgDn", UI_KEY_CURSES(KEY_NPAGE) },
+	{ "PageDown", UI_KEY_CURSES(KEY_NPAGE) },
+	{ "Home", UI_KEY_CURSES(KEY_HOME) },
+	{ "End", UI_KEY_CURSES(KEY_END) },
+	{ "C-i", UI_KEY_CTRL_I },
+};
+
+const char *
+ui_action_name(enum ui_action a)
+{
+	return (unsigned)a < UI_ACT_COUNT ? actions[a].name : "none";
+}
+
+const char *
+ui_action_help(enum ui_action a)
+{
+	return (unsigned)a < UI_ACT_COUNT ? actions[a].help : "";
+}
+
+enum ui_keymap
+ui_action_keymap(enum ui_action a)
+{
+	return (unsigned)a < UI_ACT_COUNT ? actions[a].keymap : UI_KM_GENERIC;
+}
+
+enum ui_action
+ui_action_find(const char *name)
+{
+	int a;
+
+	for (a = 1; a < UI_ACT_COUNT; a++) {
+		if (strcmp(actions[a].name, name) == 0)
+			return (enum ui_action)a;
+	}
+	return UI_ACT_NONE;
+}
+
+const char *
+ui_keymap_name(enum ui_keymap k)
+{
+	return (unsigned)k < UI_KM_COUNT ? keymap_names[k] : "?";
+}
+
+int
+ui_keymap_find(const char *name)
+{
+	int k;
+
+	for (k = 0; k < UI_KM_COUNT; k++) {
+		if (strcmp(keymap_names[k], name) == 0)
+			return k;
+	}
+	return -1;
+}
+
+/* One "<...>" name (without brackets) to a code, or -1. */
+static int
+parse_named(const char *s, size_t n)
+{
+	char name[32];
+	size_t i;
+
+	if (n == 0 || n >= sizeof name)
+		return -1;
+	memcpy(name, s, n);
+	name[n] = '\0';
+	for (i = 0; i < ARRAY_LEN(key_names); i++) {
+		if (strcasecmp(key_names[i].name, name) == 0)
+			return key_names[i].code;
+	}
+	if ((name[0] == 'F' || name[0] == 'f') && isdigit((unsigned char)name[1])) {
+		int f = atoi(name + 1);
+		if (f >= 1 && f <= 12)
+			return UI_KEY_CURSES(KEY_F(f));
+	}
+	/* C-x, Ctrl-x */
+	if (n >= 3 && (strncasecmp(name, "C-", 2) == 0 || (n >= 6 &&
+	    strncasecmp(name, "Ctrl-", 5) == 0))) {
+		const char *c = name[1] == '-' ? name + 2 : name + 5;
+		if (c[0] != '\0' && c[1] == '\0') {
+			int ch = tolower((unsigned char)c[0]);
+			if (ch == 'i')
+				return UI_KEY_CTRL_I;
+			if ((ch >= 'a' && ch <= 'z') || ch == '[' || ch == ']' || ch == '\\')
+				return UI_KEY_CTRL(ch);
+		}
+	}
+	return -1;
+}
+
+/* The code point at s (valid UTF-8 assumed from the caller's check). */
+static int
+utf8_char(const char *s, int *len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (p[0] < 0x80) {
+		*len = 1;
+		return p[0];
+	}
+	if ((p[0] & 0xe0) == 0xc0 && (p[1] & 0xc0) == 0x80) {
+		*len = 2;
+		return ((p[0] & 0x1f) << 6) | (p[1] & 0x3f);
+	}
+	if ((p[0] & 0xf0) == 0xe0 && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80) {
+		*len = 3;
+		return ((p[0] & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+	}
+	if ((p[0] & 0xf8) == 0xf0 && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80 &&
+	    (p[3] & 0xc0) == 0x80) {
+		*len = 4;
+		return ((p[0] & 0x07) << 18) | ((p[1] & 0x3f) << 12) | ((p[2] & 0x3f) << 6) |
+		    (p[3] & 0x3f);
+	}
+	*len = 1;
+	return -1;
+}
+
+int
+ui_keys_parse(const char *s, int *codes, int max)
+{
+	int n = 0, len, c;
+
+	while (*s != '\0') {
+		if (n == max)
+			return err_set("key sequence '%s' is longer than %d keys", s, max);
+		if (s[0] == '<' && s[1] != '\0' && strchr(s + 1, '>') != NULL) {
+			const char *end = strchr(s + 1, '>');
+			c = parse_named(s + 1, (size_t)(end - s - 1));
+			if (c < 0)
+				return err_set("unknown key name '%.*s'", (int)(end - s + 1), s);
+			s = end + 1;
+		} else if (s[0] == '^' && s[1] != '\0') {
+			int ch = tolower((unsigned char)s[1]);
+			if (ch == 'i')
+				c = UI_KEY_CTRL_I;
+			else if ((ch >= 'a' && ch <= 'z') || ch == '[' || ch == ']')
+				c = UI_KEY_CTRL(ch);
+			else
+				return err_set("unknown key '^%c'", s[1]);
+			s += 2;
+		} else {
+			c = utf8_char(s, &len);
+			if (c < 0)
+				return err_set("key is not valid UTF-8");
+			s += len;
+		}
+		codes[n++] = c;
+	}
+	if (n == 0)
+		return err_set("empty key");
+	return n;
+}
+
+static void
+add_utf8(struct buf *out, int c)
+{
+	char u[4];
+
+	if (c < 0x80)
+		buf_addc(out, (char)c);
+	else if (c < 0x800) {
+		u[0] = (char)(0xc0 | (c >> 6));
+		u[1] = (char)(0x80 | (c & 0x3f));
+		buf_add(out, u, 2);
+	} else if (c < 0x10000) {
+		u[0] = (char)(0xe0 | (c >> 12));
+		u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		u[2] = (char)(0x80 | (c & 0x3f));
+		buf_add(out, u, 3);
+	} else {
+		u[0] = (char)(0xf0 | (c >> 18));
+		u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+		u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+		u[3] = (char)(0x80 | (c & 0x3f));
+		buf_add(out, u, 4);
+	}
+}
+
+void
+ui_key_name(int code, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(key_names); i++) {
+		if (key_names[i].code == code) {
+			buf_printf(out, "<%s>", key_names[i].name);
+			return;
+		}
+	}
+	if (code >= UI_KEY_CURSES(KEY_F(1)) && code <= UI_KEY_CURSES(KEY_F(12))) {
+		buf_printf(out, "<F%d>", code - UI_KEY_CURSES(KEY_F(0)));
+		return;
+	}
+	if (code > 0 && code < 32) {
+		buf_printf(out, "<C-%c>", code + 'a' - 1 <= 'z' ? code + 'a' - 1 : code + '@');
+		return;
+	}
+	if (code >= UI_KEY_FN) {
+		buf_printf(out, "<key-%d>", code - UI_KEY_FN);
+		return;
+	}
+	if (code > 32 && code < 0x110000)
+		add_utf8(out, code);
+	else
+		buf_printf(out, "<U+%04X>", (unsigned)code);
+}
+
+static struct binding *
+find_binding(struct ui_keys *k, enum ui_keymap km, const int *codes, int n)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++) {
+		struct binding *b = &k->v[i];
+		if (b->km == km && b->n == n && memcmp(b->codes, codes, (size_t)n * sizeof *codes) == 0)
+			return b;
+	}
+	return NULL;
+}
+
+int
+ui_keys_bind(struct ui *ui, enum ui_keymap km, const char *keys, enum ui_action a)
+{
+	struct ui_keys *k = ui->keys;
+	struct binding *b;
+	int codes[UI_KEY_MAXSEQ], n;
+
+	n = ui_keys_parse(keys, codes, UI_KEY_MAXSEQ);
+	if (n < 0)
+		return -1;
+	b = find_binding(k, km, codes, n);
+	if (b == NULL) {
+		if (k->n == k->cap) {
+			k->cap = k->cap ? k->cap * 2 : 64;
+			k->v = xreallocarray(k->v, k->cap, sizeof *k->v);
+		}
+		b = &k->v[k->n++];
+		b->km = km;
+		b->n = n;
+		memcpy(b->codes, codes, (size_t)n * sizeof *codes);
+	}
+	b->action = a;
+	return 0;
+}
+
+int
+ui_keys_init(struct ui *ui)
+{
+	size_t i;
+
+	ui->keys = xcalloc(1, sizeof *ui->keys);
+	for (i = 0; i < ARRAY_LEN(defaults); i++) {
+		if (ui_keys_bind(ui, defaults[i].km, defaults[i].keys, defaults[i].action) != 0)
+			return err_prefix("default binding %s", defaults[i].keys);
+	}
+	return 0;
+}
+
+void
+ui_keys_free(struct ui *ui)
+{
+	if (ui->keys == NULL)
+		return;
+	free(ui->keys->v);
+	free(ui->keys);
+	ui->keys = NULL;
+}
+
+void
+ui_keys_reset(struct ui *ui)
+{
+	ui->keys->npending = 0;
+	ui->keys->count = 0;
+}
+
+/* In keymap km: 2 when the pending keys are a whole binding (its action in
+ * *a; a bound action of "none" unbinds), 1 when they start a longer one,
+ * 0 when neither. */
+static int
+match(struct ui_keys *k, enum ui_keymap km, enum ui_action *a)
+{
+	size_t i;
+	int prefix = 0;
+
+	for (i = 0; i < k->n; i++) {
+		struct binding *b = &k->v[i];
+		if (b->km != km || b->n < k->npending ||
+		    memcmp(b->codes, k->pending, (size_t)k->npending * sizeof(int)) != 0)
+			continue;
+		if (b->n == k->npending) {
+			*a = b->action;
+			return 2;
+		}
+		if (b->action != UI_ACT_NONE)
+			prefix = 1;
+	}
+	return prefix;
+}
+
+static int
+bound_anywhere(struct ui_keys *k, enum ui_keymap km, int code)
+{
+	enum ui_action a;
+	int saved = k->npending, r;
+
+	k->pending[0] = code;
+	k->npending = 1;
+	r = match(k, km, &a) || match(k, UI_KM_GENERIC, &a);
+	k->npending = saved;
+	return r;
+}
+
+enum ui_action
+ui_keys_feed(struct ui *ui, enum ui_keymap km, int code, int *count, int *pending,
+    int *unbound)
+{
+	struct ui_keys *k = ui->keys;
+	enum ui_action a = UI_ACT_NONE;
+	int m;
+
+	*pending = *unbound = 0;
+	*count = 0;
+	/* A count before the keys, as in vi: "5j". Digits that are bound
+	 * themselves keep their binding unless a count has begun. */
+	if (k->npending == 0 && code >= '0' && code <= '9' &&
+	    (k->count > 0 || (code != '0' && !bound_anywhere(k, km, code)))) {
+		if (k->count < 100000)
+			k->count = k->count * 10 + (code - '0');
+		*pending = 1;
+		return UI_ACT_NONE;
+	}
+	k->pending[k->npending++] = code;
+	m = match(k, km, &a);
+	if (m == 0 && km != UI_KM_GENERIC)
+		m = match(k, UI_KM_GENERIC, &a);
+	if (m == 1 && k->npending < UI_KEY_MAXSEQ) {
+		*pending = 1;
+		return UI_ACT_NONE;
+	}
+	*count = k->count;
+	k->npending = 0;
+	k->count = 0;
+	if (m != 2 || a == UI_ACT_NONE) {
+		*unbound = 1;
+		return UI_ACT_NONE;
+	}
+	return a;
+}
+
+void
+ui_keys_pending(struct ui *ui, struct buf *out)
+{
+	int i;
+
+	if (ui->keys->count > 0)
+		buf_printf(out, "%d", ui->keys->count);
+	for (i = 0; i < ui->keys->npending; i++)
+		ui_key_name(ui->keys->pending[i], out);
+}
+
+int
+ui_keys_for(struct ui *ui, enum ui_keymap km, enum ui_action a, struct buf *out)
+{
+	size_t i;
+	int n = 0, j;
+
+	for (i = 0; i < ui->keys->n; i++) {
+		struct binding *b = &ui->keys->v[i];
+		if (b->km != km || b->action != a)
+			continue;
+		if (n++ > 0)
+			buf_adds(out, ", ");
+		for (j = 0; j < b->n; j++)
+			ui_key_name(b->codes[j], out);
+	}
+	return n;
+}
