@@ -285,6 +285,16 @@ int store_anno_article_match(struct store *st, const char *hash, const char *sou
 int store_anno_entity_find(struct store *st, const char *name, int64_t *id);
 int store_anno_speaker_at(struct store *st, int64_t article_id, size_t start,
     size_t end, int64_t *speaker_id);
+/* Actors (people, states, organizations) whose name or an alias contains
+ * TEXT (ASCII case-insensitive; "" for all), by name, at most LIMIT: the
+ * choices for a claim's speaker and target. */
+struct store_actor {
+	int64_t id;
+	char *name, *kind;
+};
+int store_anno_actors(struct store *st, const char *text, size_t limit,
+    struct store_actor **rows, size_t *n);
+void store_actor_list_free(struct store_actor *rows, size_t n);
 
 /* store-anno-json.c: W3C Web Annotation JSON, built and read by SQLite's
  * JSON functions so that quoting is never done by hand. */
