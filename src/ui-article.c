@@ -430,6 +430,7 @@ ui_article_open(struct ui *ui, int64_t id, size_t offset)
 		offset = ar->a.body_len;
 	ar->cur = offset;
 	keep_cursor(ui, ar);
+	ui_anno_article_opened(ui);
 	ui_side_refresh(ui);
 	ui_mark(ui, UI_DIRTY_ALL);
 	return 0;
@@ -441,6 +442,15 @@ ui_article_id(struct ui *ui)
 	struct article *ar = A(ui);
 
 	return ar != NULL ? ar->id : 0;
+}
+
+const char *
+ui_article_body(struct ui *ui, size_t *len)
+{
+	struct article *ar = A(ui);
+
+	*len = ar != NULL && ar->id > 0 ? ar->a.body_len : 0;
+	return ar != NULL && ar->id > 0 ? ar->a.body : NULL;
 }
 
 size_t
@@ -752,7 +762,7 @@ add_hit(struct ui_span **out, size_t *n, size_t a, size_t b)
 	if (b <= a)
 		b = a + 1;
 	*out = xreallocarray(*out, *n + 1, sizeof **out);
-	(*out)[(*n)++] = (struct ui_span){ a, b, UI_OBJ_SEARCH_HIT };
+	(*out)[(*n)++] = (struct ui_span){ .start = a, .end = b, .obj = UI_OBJ_SEARCH_HIT };
 }
 
 /* Hits in body[a, b), by folding that window. */
@@ -1020,7 +1030,7 @@ style_at(struct ui *ui, struct article *ar, struct ui_style base, size_t off,
 		}
 		s = span_at(&ar->layers[i], off);
 		if (s != NULL)
-			st = ui_style_over(st, ui_style(ui, s->obj));
+			st = ui_style_over(st, s->styled ? s->style : ui_style(ui, s->obj));
 	}
 	return st;
 }
@@ -1093,6 +1103,7 @@ article_draw(struct ui *ui, struct ui_view *v)
 	}
 	set_width(ar, text_width(ui));
 	visible_hits(ui, ar);
+	ui_anno_before_draw(ui);
 	c = pos_of(ar, ar->cur);
 	current = statement_at(ar, ar->cur);
 	p = ar->top;

@@ -45,6 +45,8 @@ side_draw(struct ui *ui, struct ui_view *v)
 		return;
 	}
 	ui_draw_str(ui, v->y, v->x + 1, v->w - 1, "Actors", head);
+	/* The lower half lists the article's annotations. */
+	ui_anno_side_draw(ui, v->y + v->h / 2, v->x, v->h - v->h / 2, v->w);
 }
 
 void
