@@ -336,6 +336,49 @@ test_search(void)
 	free(json);
 }
 
+/* A query matching more articles than the ranking window: the newest
+ * matches are ranked, pages beyond the window are still reachable, and an
+ * unlimited search ranks them all. */
+static void
+test_search_window(void)
+{
+	struct store_hit *hits;
+	struct store_article a = { 0 };
+	enum store_added how;
+	size_t n, i, total = 4100;
+	int64_t oldest = 0;
+	int rc = 0;
+
+	store_begin(st);
+	for (i = 0; i < total && rc == 0; i++) {
+		a.title = xasprintf("Numbered %zu", i);
+		a.body = xasprintf("A common word, wombat, in article %zu.", i);
+		a.body_len = strlen(a.body);
+		a.format = xstrdup("text");
+		rc = store_article_add(st, &a, &how);
+		if (i == 0)
+			oldest = a.id;
+		store_article_free(&a);
+	}
+	ok(rc == 0 && store_commit(st) == 0, "%zu articles sharing a word", total);
+	rc = store_search(st, "wombat", 0, 10, "[", "]", &hits, &n);
+	ok(rc == 0 && n == 10, "a page of a very common word");
+	store_hits_free(hits, n);
+	rc = store_search(st, "wombat", total - 5, 10, "[", "]", &hits, &n);
+	ok(rc == 0 && n == 5, "its last page is reachable (%zu rows)", n);
+	store_hits_free(hits, n);
+	rc = store_search(st, "wombat", 0, SIZE_MAX, "[", "]", &hits, &n);
+	ok(rc == 0 && n == total, "unlimited: every match (%zu)", n);
+	for (i = 0; rc == 0 && i < n && hits[i].id != oldest; i++)
+		;
+	ok(i < n, "including the oldest");
+	store_hits_free(hits, n);
+	rc = store_search(st, "wombat AND", 0, 10, "[", "]", &hits, &n);
+	ok(rc == -1 && strstr(err_msg(), "bad search query") != NULL,
+	    "a bad query is reported before ranking: %s", err_msg());
+	exec("DELETE FROM articles");
+}
+
 static void
 test_json(void)
 {
@@ -378,6 +421,7 @@ main(void)
 	test_page();
 	test_state();
 	test_search();
+	test_search_window();
 	test_json();
 	ok(store_check(st, 1) == 0, "database intact at the end");
 	store_close(st);
