@@ -164,6 +164,9 @@ int extractor_new(const struct kb *kb, const char *datadir, struct extractor **o
 void extractor_free(struct extractor *x);
 const struct kb *extractor_kb(const struct extractor *x);
 const struct extract_lex *extractor_lex(const struct extractor *x);
+/* The nouns that refer back to place or organization E ("the corridor"),
+ * NULL-terminated, or NULL. */
+const char *const *extractor_heads(const struct extractor *x, int e);
 
 struct extract_input {
 	const char *body;
@@ -282,21 +285,72 @@ void extract_statement_features(struct extract_ctx *c);
 
 /* ---- related statements (extract-related.c) ------------------------ */
 
-/* What a statement is compared by. Entities and speakers are database
- * ids here, since related statements span articles. */
+/* What a statement is compared by. Speakers are database ids here, since
+ * related statements span articles; terms and entities are numbers the
+ * caller gives them, with weights from the corpus it knows. */
 struct extract_profile {
 	int64_t id, article;
 	int64_t speaker;          /* 0 when none */
 	int64_t speaker_for;      /* the state or body the speaker speaks for */
-	const int64_t *entities;  /* agreements and places named, sorted */
-	size_t nentities;
-	const char *const *terms; /* key terms, sorted, distinct */
+	const uint32_t *terms;    /* key terms, ascending, distinct */
 	const double *weights;    /* their tf-idf weights, unit length */
 	size_t nterms;
+	const uint32_t *ents;     /* agreements and places named, ascending */
+	const double *ent_idf;    /* their inverse document frequencies */
+	size_t nents;
+	double max_idf;           /* the idf of something named once */
 };
 
-/* How related two statements are, in [0, ~2]: the cosine of their term
- * weights, plus shares of speaker and of named agreements and places. */
+/* How related two statements are, in [0, ~1.6]: the cosine of their term
+ * weights; plus the agreements and places both name, weighted by how
+ * rarely they are named (a shared rare agreement says more than the
+ * corridor every article names); plus a share for the same speaker or one
+ * speaking for the other's state. */
 double extract_related_score(const struct extract_profile *a, const struct extract_profile *b);
+
+/* ---- measuring against a reader's marks (extract-eval.c) ------------- */
+
+/* The gold files of a directory (entities.tsv, statements.tsv,
+ * related.tsv; see the corpus README). */
+struct extract_gold;
+int extract_gold_load(const char *dir, struct extract_gold **out);
+void extract_gold_free(struct extract_gold *g);
+/* The article file names the gold speaks of. */
+size_t extract_gold_files(const struct extract_gold *g, const char *const **files);
+
+struct extract_eval_entity {
+	const char *file, *name;      /* one per entity found in the file */
+};
+
+struct extract_eval_statement {
+	const char *file;
+	const char *text;             /* the statement's words */
+	const char *speaker;          /* canonical name, or NULL */
+	const size_t *related;        /* indexes of its related statements in
+	                                 the same array, best first */
+	size_t nrelated;
+};
+
+struct extract_eval_input {
+	const char *const *files;     /* the gold's files that were found */
+	size_t nfiles;
+	const struct extract_eval_entity *entities;
+	size_t nentities;
+	const struct extract_eval_statement *statements;
+	size_t nstatements;
+};
+
+struct extract_eval_scores {
+	size_t files, gold_files;
+	size_t ent_gold, ent_hit_gold, ent_pred, ent_hit_pred;
+	size_t st_gold, st_hit_gold, st_pred, st_hit_pred;
+	size_t rel_pairs, rel_hits;
+	double ent_recall, ent_precision, st_recall, st_precision, rel_found;
+};
+
+/* Scores what was found against the gold, for the files found. With
+ * MISSES set, appends one line per miss or extra (for diagnosis). */
+void extract_eval(const struct extract_gold *g, const struct extract_eval_input *in,
+    struct extract_eval_scores *sc, struct buf *misses);
 
 #endif

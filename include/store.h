@@ -308,6 +308,143 @@ void store_anno_in_free(struct store_anno_in *rows, size_t n);
 int store_anno_json_read(struct store *st, const char *name, const char *json,
     size_t len, struct store_anno_in **rows, size_t *n);
 
+/* ---- store-entity.c: the knowledge base in the database, entities and
+ * their mentions. ---------------------------------------------------- */
+
+struct kb;
+
+/* Writes the shipped knowledge base KB (origin 'kb') into the tables:
+ * an entity keeps its id by name; its 'kb' aliases and roles are replaced;
+ * a candidate of that name becomes a 'kb' entity; what the user added
+ * ('user' entities, aliases and roles) is kept. */
+int store_kb_sync(struct store *st, const struct kb *kb);
+/* Adds the database's knowledge base to KB: every entity (candidates and
+ * dismissed ones too, flagged) with its id, aliases, roles, date and
+ * parties. Call kb_resolve after. */
+int store_kb_load(struct store *st, struct kb *kb);
+/* Adds an entity (origin 'user' or 'candidate'), or finds it by name;
+ * -1 when the name exists with another kind. ROLE (may be NULL) is
+ * recorded as its first role. */
+int store_entity_add(struct store *st, const char *kind, const char *name,
+    const char *origin, const char *role, int64_t *id);
+int store_alias_add(struct store *st, int64_t entity_id, const char *alias, const char *origin);
+/* An entity by canonical name, else by alias, letter case ignored (*id 0
+ * when none); dismissed candidates are not found. */
+int store_entity_find(struct store *st, const char *name, int64_t *id);
+
+struct store_entity {
+	int64_t id;
+	char *name, *kind, *origin, *status, *date;
+	size_t mentions;      /* in the article asked about, or the corpus */
+	size_t first;         /* offset of the first of them in the article */
+	int64_t articles;     /* how many articles mention it */
+};
+void store_entity_free(struct store_entity *e);
+void store_entity_list_free(struct store_entity *rows, size_t n);
+int store_entity_get(struct store *st, int64_t id, struct store_entity *out);
+/* The entities an article mentions, grouped by kind (person, state,
+ * organization, place, agreement, event) and in each by mentions, most
+ * first. With candidates set, only the article's candidates; else no
+ * candidates. ARTICLE 0: the whole corpus. */
+int store_article_entities(struct store *st, int64_t article, int candidates,
+    struct store_entity **rows, size_t *n);
+/* Candidates: promote makes one a 'user' entity (its name an alias);
+ * dismiss marks it dismissed and drops its mentions and statements, and
+ * extraction does not propose it again. */
+int store_entity_promote(struct store *st, int64_t id);
+int store_entity_dismiss(struct store *st, int64_t id);
+
+struct store_mention {
+	int64_t id, article_id, entity_id;
+	size_t start, end;
+	char *how;            /* alias, pattern, anaphora, title */
+	char *title;          /* the article's title */
+	char *text;           /* the mentioned words */
+};
+void store_mention_list_free(struct store_mention *rows, size_t n);
+/* Mentions of ENTITY in ARTICLE in text order, or (ARTICLE 0) across the
+ * corpus, newest article first: the offsets to highlight, or for an
+ * agreement every article that invokes it. */
+int store_entity_mentions(struct store *st, int64_t entity, int64_t article,
+    struct store_mention **rows, size_t *n);
+/* What extraction writes for one article, in its transaction. */
+struct store_mention_in {
+	int64_t entity_id;
+	size_t start, end;
+	const char *how;
+};
+int store_mentions_add(struct store *st, int64_t article, const struct store_mention_in *m,
+    size_t n);
+/* Ids of the articles whose text has one of the phrases WORDS (all
+ * articles when NWORDS is 0), ascending; *ids is malloc'd. */
+int store_articles_naming(struct store *st, const char *const *words, size_t nwords,
+    int64_t **ids, size_t *n);
+/* The newest article whose source is FILE or ends in "/FILE" (*id 0 when
+ * none): how `dossier eval` finds the gold's articles. */
+int store_article_by_file(struct store *st, const char *file, int64_t *id);
+/* Removes an article's mentions and statements (and so their links),
+ * before it is analysed again. */
+int store_analysis_clear(struct store *st, int64_t article);
+/* JSON for --json: store_article_entities as an array of objects. */
+int store_json_entities(struct store *st, int64_t article, int candidates, char **json);
+int store_json_mentions(struct store *st, int64_t entity, char **json);
+
+/* ---- store-statement.c: statements and the links between related ones.
+ * ------------------------------------------------------------------- */
+
+struct store_statement {
+	int64_t id, article_id, speaker_id;   /* speaker 0 when unknown */
+	char *speaker;        /* the speaker's canonical name, or NULL */
+	size_t start, end;    /* the sentence(s) */
+	char *verb;
+	size_t quote_start, quote_end;        /* 0, 0 when no quotation */
+	char *title;          /* the article's title */
+	char *text;           /* the statement's words */
+	double score;         /* for related statements */
+};
+void store_statement_list_free(struct store_statement *rows, size_t n);
+
+struct store_statement_in {
+	int64_t article_id, speaker_id;
+	size_t start, end;
+	const char *verb;
+	size_t quote_start, quote_end;
+	const char *terms;    /* "term[:count] ..." */
+	const char *entities; /* "id id ..." */
+};
+int store_statement_add(struct store *st, const struct store_statement_in *s, int64_t *id);
+int store_statement_get(struct store *st, int64_t id, struct store_statement *out);
+/* An article's statements in text order. */
+int store_article_statements(struct store *st, int64_t article,
+    struct store_statement **rows, size_t *n);
+/* Statements, newest article first: in ARTICLE, BY (speaker) and ABOUT
+ * (an entity mentioned inside the statement), each 0 for any. */
+int store_statements_find(struct store *st, int64_t article, int64_t by, int64_t about,
+    struct store_statement **rows, size_t *n);
+/* The statements related to STATEMENT, best first, at most LIMIT, with
+ * their article's title and their offsets. */
+int store_related(struct store *st, int64_t statement, size_t limit,
+    struct store_statement **rows, size_t *n);
+int store_json_statements(struct store *st, int64_t article, int64_t by, int64_t about,
+    char **json);
+int store_json_related(struct store *st, int64_t statement, size_t limit, char **json);
+
+/* For the related-statement index (analyze): every statement's features,
+ * and every statement's link count and weakest link. */
+struct store_profile_row {
+	int64_t id, article_id, speaker_id;
+	const char *terms, *entities;
+};
+int store_statement_profiles(struct store *st,
+    int (*row)(void *arg, const struct store_profile_row *r), void *arg);
+int store_link_stats(struct store *st,
+    int (*row)(void *arg, int64_t from, size_t count, double weakest), void *arg);
+/* Adds the link FROM -> TO (replacing one between the same statements). */
+int store_link_put(struct store *st, int64_t from, int64_t to, double score);
+/* Drops FROM's weakest links beyond KEEP; *weakest is then the score of the
+ * weakest one kept (0 when none). */
+int store_link_trim(struct store *st, int64_t from, size_t keep, double *weakest);
+
 /* store-maint.c */
 /* A consistent copy at PATH (written to a temporary file, then renamed). */
 int store_backup(struct store *st, const char *path);

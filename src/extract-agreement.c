@@ -362,24 +362,71 @@ extract_agreements(struct extract_ctx *c)
 	by_parties(c);
 }
 
+#define RECENT 16
+
+/* "the corridor" after "the Lachin corridor": the place or organization
+ * named last whose head noun is the word after "the" (tokens k, k + 1). */
+static int
+by_head(const struct extract_ctx *c, size_t k, const int *recent, size_t nrecent)
+{
+	const struct extract_tok *w = &c->t.tok[k + 1];
+	const char *const *h;
+	size_t other, i;
+
+	if (k + 1 >= c->t.ntok || !w->word || c->ment_at[k + 1] >= 0 ||
+	    !extract_cue_from(c, k, CUE_DETERMINER, &other) || other != k)
+		return -1;
+	for (i = nrecent; i-- > 0;)
+		for (h = extractor_heads(c->x, recent[i]); h != NULL && *h != NULL; h++)
+			if (strlen(*h) == w->klen && memcmp(*h, w->key, w->klen) == 0)
+				return recent[i];
+	return -1;
+}
+
+static void
+remember(int *recent, size_t *n, int e)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (recent[i] == e) {
+			memmove(recent + i, recent + i + 1, (*n - i - 1) * sizeof *recent);
+			(*n)--;
+			break;
+		}
+	if (*n == RECENT) {
+		memmove(recent, recent + 1, (RECENT - 1) * sizeof *recent);
+		(*n)--;
+	}
+	recent[(*n)++] = e;
+}
+
 void
 extract_anaphora(struct extract_ctx *c)
 {
-	size_t k, other;
-	int last = -1, m;
+	int recent[RECENT], last = -1, m, e;
+	size_t k, other, nrecent = 0;
 
 	for (k = 0; k < c->t.ntok; k++) {
 		m = c->ment_at[k];
 		if (m >= 0) {
-			if (c->m_first[m] == k && c->m[m].entity >= 0 &&
-			    c->kb->ents[c->m[m].entity].kind == KB_AGREEMENT)
-				last = c->m[m].entity;
+			e = c->m[m].entity;
+			if (c->m_first[m] == k && e >= 0 && c->kb->ents[e].kind == KB_AGREEMENT)
+				last = e;
+			if (c->m_first[m] == k && e >= 0 && (c->kb->ents[e].kind == KB_PLACE ||
+			    c->kb->ents[e].kind == KB_ORGANIZATION))
+				remember(recent, &nrecent, e);
 			continue;
 		}
 		if (last >= 0 && extract_cue_from(c, k, CUE_ANAPHORA, &other) &&
 		    extract_free(c, k, other)) {
 			extract_add_mention(c, k, other, last, EXTRACT_ANAPHORA);
 			k = other;
+			continue;
+		}
+		if ((e = by_head(c, k, recent, nrecent)) >= 0) {
+			extract_add_mention(c, k, k + 1, e, EXTRACT_ANAPHORA);
+			k++;
 		}
 	}
 }

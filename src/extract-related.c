@@ -5,9 +5,9 @@
  * suffix stripped so "checkpoints" meets "checkpoint"; its speaker's name
  * and the reporting verb left out, since those are compared as the
  * speaker) and the agreements and places it names. Two statements are
- * related by the cosine of their tf-idf term weights, plus a share for the
- * same speaker (or one speaking for the other's state), plus a share for
- * each agreement or place both name. Near-identical reports of one remark
+ * related by the cosine of their tf-idf term weights, plus what they name
+ * in common (weighted by rarity), plus a share for the same speaker or one
+ * speaking for the other's state. Near-identical reports of one remark
  * have a cosine near 1 and so rank first. The weights are computed by the
  * caller, who knows the corpus the idf comes from.
  */
@@ -18,9 +18,9 @@
 
 #include "extract.h"
 
-#define W_SPEAKER 0.25
-#define W_SIDE 0.10
-#define W_ENTITIES 0.30
+#define W_ENTITIES 0.2
+#define W_SPEAKER 0.02
+#define W_SIDE 0.01
 
 #define MAX_TERM 64
 
@@ -46,57 +46,75 @@ is_number(const struct extract_tok *k)
 	return 1;
 }
 
-/* Whether token K may be a key term: no stopword, number, person's name
- * or reporting verb. */
+/* Whether token K may be a key term: no stopword, number, name (what
+ * names mean is compared as entities and speakers), title, "side" or
+ * reporting verb. */
 static int
 term_token(const struct extract_ctx *c, size_t k)
 {
 	const struct extract_tok *tok = &c->t.tok[k];
-	int m;
 
-	if (!tok->word || tok->klen < 3 || tok->klen >= MAX_TERM || is_number(tok))
+	if (!tok->word || tok->klen < 3 || tok->klen >= MAX_TERM || is_number(tok) ||
+	    c->ment_at[k] >= 0)
 		return 0;
-	if (extract_cue_in(c, k, CUE_STOPWORD) || extract_cue_in(c, k, CUE_VERB))
-		return 0;
-	m = c->ment_at[k];
-	if (m >= 0 && (c->m[m].entity < 0 || c->kb->ents[c->m[m].entity].kind == KB_PERSON))
-		return 0;
-	return 1;
+	return !extract_cue_in(c, k, CUE_STOPWORD) && !extract_cue_in(c, k, CUE_VERB) &&
+	    !extract_cue_in(c, k, CUE_TITLE) && !extract_cue_in(c, k, CUE_SIDE);
 }
 
-/* The key terms of the article's bytes [start, end), counted. */
+/* Appends the key terms of tokens [from, to) to TL, each counting W. */
+static void
+tally(const struct extract_ctx *c, size_t from, size_t to, unsigned w, struct arena *a,
+    struct tally **tl, size_t *n, size_t *cap)
+{
+	const struct extract_text *t = &c->t;
+	char buf[MAX_TERM];
+	size_t k, len;
+
+	for (k = from; k < to && k < t->ntok; k++) {
+		if (!term_token(c, k))
+			continue;
+		memcpy(buf, t->tok[k].key, t->tok[k].klen);
+		len = extract_lex_stem(c->lx, buf, t->tok[k].klen);
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : 32;
+			*tl = xreallocarray(*tl, *cap, sizeof **tl);
+		}
+		(*tl)[*n].term = arena_strndup(a, buf, len);
+		(*tl)[*n].count = w;
+		(*n)++;
+	}
+}
+
+/*
+ * The key terms of the statement [start, end), counted twice, and of the
+ * sentence before it in the same paragraph, counted once: a statement
+ * often leans on the sentence that sets its subject ("Central to the
+ * talks was unblocking the corridor. The Russian side called for prompt
+ * action.").
+ */
 static size_t
 collect(const struct extract_ctx *c, size_t start, size_t end, struct arena *a,
     struct extract_term **out)
 {
 	const struct extract_text *t = &c->t;
 	struct tally *tl = NULL;
-	size_t k, n = 0, cap = 0, i, len, distinct = 0;
-	char buf[MAX_TERM];
+	size_t k, n = 0, cap = 0, i, distinct = 0, s;
 
-	for (k = extract_tok_at(t, start); k < t->ntok && t->tok[k].start < end; k++) {
-		if (!term_token(c, k))
-			continue;
-		memcpy(buf, t->tok[k].key, t->tok[k].klen);
-		len = extract_lex_stem(c->lx, buf, t->tok[k].klen);
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			tl = xreallocarray(tl, cap, sizeof *tl);
-		}
-		tl[n].term = arena_strndup(a, buf, len);
-		tl[n].count = 1;
-		n++;
-	}
+	k = extract_tok_at(t, start);
+	tally(c, k, extract_tok_at(t, end), 2, a, &tl, &n, &cap);
+	s = extract_sentence_of(c, k);
+	if (s > 0 && c->in->nsentences > 0 && c->para_of_sent[s - 1] == c->para_of_sent[s])
+		tally(c, c->sent_tok[s - 1], c->sent_tok[s], 1, a, &tl, &n, &cap);
 	if (n > 0)
 		qsort(tl, n, sizeof *tl, by_term);
 	*out = arena_alloc(a, (n + 1) * sizeof **out);
 	for (i = 0; i < n; i++) {
 		if (distinct > 0 && strcmp((*out)[distinct - 1].term, tl[i].term) == 0) {
-			(*out)[distinct - 1].count++;
+			(*out)[distinct - 1].count += tl[i].count;
 			continue;
 		}
 		(*out)[distinct].term = tl[i].term;
-		(*out)[distinct].count = 1;
+		(*out)[distinct].count = tl[i].count;
 		distinct++;
 	}
 	free(tl);
@@ -149,13 +167,11 @@ cosine(const struct extract_profile *a, const struct extract_profile *b)
 {
 	size_t i = 0, j = 0;
 	double sum = 0;
-	int cmp;
 
 	while (i < a->nterms && j < b->nterms) {
-		cmp = strcmp(a->terms[i], b->terms[j]);
-		if (cmp == 0)
+		if (a->terms[i] == b->terms[j])
 			sum += a->weights[i++] * b->weights[j++];
-		else if (cmp < 0)
+		else if (a->terms[i] < b->terms[j])
 			i++;
 		else
 			j++;
@@ -163,30 +179,40 @@ cosine(const struct extract_profile *a, const struct extract_profile *b)
 	return sum;
 }
 
+/*
+ * The idf mass of what both name over the mass of what either names, times
+ * how rare the shared names are (their idf against that of a name used
+ * once): 1 for the same rare agreement alone, little for the corridor
+ * every article names.
+ */
 static double
-jaccard(const struct extract_profile *a, const struct extract_profile *b)
+named_together(const struct extract_profile *a, const struct extract_profile *b)
 {
-	size_t i = 0, j = 0, both = 0;
+	size_t i = 0, j = 0;
+	double shared = 0, either = 0, rare = 0;
 
-	if (a->nentities == 0 || b->nentities == 0)
+	if (a->nents == 0 || b->nents == 0 || a->max_idf <= 0)
 		return 0;
-	while (i < a->nentities && j < b->nentities) {
-		if (a->entities[i] == b->entities[j]) {
-			both++;
+	while (i < a->nents || j < b->nents) {
+		if (j >= b->nents || (i < a->nents && a->ents[i] < b->ents[j]))
+			either += a->ent_idf[i++];
+		else if (i >= a->nents || b->ents[j] < a->ents[i])
+			either += b->ent_idf[j++];
+		else {
+			shared += a->ent_idf[i];
+			rare += a->ent_idf[i] * a->ent_idf[i];
+			either += a->ent_idf[i];
 			i++;
 			j++;
-		} else if (a->entities[i] < b->entities[j])
-			i++;
-		else
-			j++;
+		}
 	}
-	return (double)both / (double)(a->nentities + b->nentities - both);
+	return shared > 0 ? rare / (a->max_idf * either) : 0;
 }
 
 double
 extract_related_score(const struct extract_profile *a, const struct extract_profile *b)
 {
-	double score = cosine(a, b) + W_ENTITIES * jaccard(a, b);
+	double score = cosine(a, b) + W_ENTITIES * named_together(a, b);
 
 	if (a->speaker != 0 && a->speaker == b->speaker)
 		score += W_SPEAKER;

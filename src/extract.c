@@ -18,7 +18,61 @@ struct extractor {
 	const struct kb *kb;
 	struct extract_matcher *matcher;
 	struct extract_lex *lex;
+	char ***heads;        /* by kb index: NULL-terminated head nouns */
 };
+
+/*
+ * The head nouns that refer back to a place or organization: the last
+ * word of its name or of an alias, when written in lower case ("Lachin
+ * corridor": "the corridor"; "Russian peacekeepers": "the peacekeepers").
+ * A capitalized last word is a name, not a noun ("European Union").
+ */
+static char **
+heads_of(const struct kb_entity *e, struct extract_text *t)
+{
+	char **h = NULL;
+	size_t n = 0, i, j;
+
+	for (i = 0; i <= e->naliases; i++) {
+		const char *name = i == 0 ? e->name : e->aliases[i - 1].text;
+		const struct extract_tok *last;
+
+		if (extract_text_set(t, name, strlen(name)) != 0 || t->ntok < 2)
+			continue;
+		last = &t->tok[t->ntok - 1];
+		if (!last->word || last->upper)
+			continue;
+		for (j = 0; j < n; j++)
+			if (strlen(h[j]) == last->klen && memcmp(h[j], last->key, last->klen) == 0)
+				break;
+		if (j < n)
+			continue;
+		h = xreallocarray(h, n + 2, sizeof *h);
+		h[n++] = xstrndup(last->key, last->klen);
+		h[n] = NULL;
+	}
+	return h;
+}
+
+static void
+make_heads(struct extractor *x)
+{
+	struct extract_text t;
+	size_t i;
+
+	extract_text_init(&t);
+	x->heads = xcalloc(x->kb->n + 1, sizeof *x->heads);
+	for (i = 0; i < x->kb->n; i++)
+		if (x->kb->ents[i].kind == KB_PLACE || x->kb->ents[i].kind == KB_ORGANIZATION)
+			x->heads[i] = heads_of(&x->kb->ents[i], &t);
+	extract_text_free(&t);
+}
+
+const char *const *
+extractor_heads(const struct extractor *x, int e)
+{
+	return e >= 0 && (size_t)e < x->kb->n ? (const char *const *)x->heads[e] : NULL;
+}
 
 int
 extractor_new(const struct kb *kb, const char *datadir, struct extractor **out)
@@ -32,6 +86,7 @@ extractor_new(const struct kb *kb, const char *datadir, struct extractor **out)
 		return -1;
 	}
 	extract_matcher_new(kb, &x->matcher);
+	make_heads(x);
 	*out = x;
 	return 0;
 }
@@ -43,6 +98,12 @@ extractor_free(struct extractor *x)
 		return;
 	extract_matcher_free(x->matcher);
 	extract_lex_free(x->lex);
+	for (size_t i = 0; x->heads != NULL && i < x->kb->n; i++) {
+		for (char **h = x->heads[i]; h != NULL && *h != NULL; h++)
+			free(*h);
+		free(x->heads[i]);
+	}
+	free(x->heads);
 	free(x);
 }
 

@@ -68,7 +68,8 @@ static const char *const migrations[] = {
 	"  role TEXT NOT NULL, since TEXT, until TEXT,"
 	"  origin TEXT NOT NULL DEFAULT 'kb');"
 	"CREATE INDEX roles_entity ON roles(entity_id);"
-	/* how: 'alias', 'pattern' (agreement by date + words), 'anaphora'. */
+	/* how: 'alias', 'pattern' (agreement by date or parties), 'anaphora'
+	 * ("the agreement"), 'title' (a candidate's name after a title). */
 	"CREATE TABLE mentions ("
 	"  id INTEGER PRIMARY KEY,"
 	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
@@ -83,7 +84,9 @@ static const char *const migrations[] = {
 	"  speaker_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,"
 	"  start INTEGER NOT NULL, end INTEGER NOT NULL,"   /* the sentence(s) */
 	"  verb TEXT,"                                       /* reporting verb */
-	"  quote_start INTEGER, quote_end INTEGER);"
+	"  quote_start INTEGER, quote_end INTEGER,"
+	"  terms TEXT,"      /* key terms for related statements: "term[:count] ..." */
+	"  entities TEXT);"  /* ids of the agreements and places it names: "12 40" */
 	"CREATE INDEX statements_article ON statements(article_id, start);"
 	"CREATE INDEX statements_speaker ON statements(speaker_id);"
 	"CREATE TABLE statement_links ("

@@ -1,0 +1,81 @@
+/*
+ * analyze.h: where extraction meets the database. The import pipeline
+ * hands each stored article to an analyzer, which runs extract on it and
+ * writes what it found (mentions, candidates, statements) and the links
+ * between the article's statements and related ones elsewhere, in the
+ * article's transaction. The commands that change the knowledge base use
+ * it to analyse stored articles again.
+ *
+ *   analyze.c          the knowledge base from files and database; one
+ *                      article; re-analysis
+ *   analyze-related.c  the related-statement index, kept in memory for a
+ *                      run and updated incrementally, both ways
+ *
+ * extract stays free of SQLite and store free of extraction: this module
+ * is the only one that knows both.
+ */
+#ifndef DOSSIER_ANALYZE_H
+#define DOSSIER_ANALYZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kb.h"
+#include "store.h"
+#include "util.h"
+
+struct analyzer;
+
+/* Writes the shipped knowledge base (data/kb/) into the database when it
+ * changed since last time, reads the whole knowledge base back (with the
+ * user's additions) and builds the matcher: once per run. Problems in the
+ * shipped files are reported through warn (may be NULL) and skipped. */
+int analyzer_new(struct store *st, kb_warn_fn *warn, void *arg, struct analyzer **out);
+void analyzer_free(struct analyzer *an);
+const struct kb *analyzer_kb(const struct analyzer *an);
+
+/* Analyses one stored article: body, its paragraph and sentence spans,
+ * and its publication date (ISO, may be NULL). Call inside the article's
+ * transaction; previous results for it must have been cleared. */
+int analyzer_article(struct analyzer *an, int64_t article, const char *body, size_t len,
+    const struct store_span *paragraphs, size_t np, const struct store_span *sentences,
+    size_t ns, const char *published);
+
+/* Analyses stored articles again (one transaction each): all of them, or
+ * with WORDS set those whose text contains one of the phrases (new names
+ * just added to the knowledge base). *count tells how many. */
+int analyzer_refresh(struct analyzer *an, const char *const *words, size_t nwords,
+    size_t *count);
+
+/* ---- analyze-eval.c -------------------------------------------------- */
+
+struct extract_eval_scores;
+/* Scores the database's analysis of the gold's articles (found by file
+ * name in their source) against GOLD_DIR; misses as extract_eval. */
+int analyze_eval(struct store *st, const char *gold_dir, struct extract_eval_scores *sc,
+    struct buf *misses);
+
+/* ---- analyze-related.c (for analyze.c) ------------------------------ */
+
+struct analyze_related;
+
+struct analyze_statement {
+	int64_t id, article, speaker, voice;  /* voice: the state it speaks for */
+	const char *terms;                    /* "term[:count] ..." */
+	const char *entities;                 /* "id id ..." */
+};
+
+struct analyze_related *analyze_related_new(void);
+void analyze_related_free(struct analyze_related *r);
+/* Links the statements of one new article to related ones and back;
+ * the index is read from the database the first time. VOICE gives the
+ * voice of a speaker id. */
+int analyze_related_add(struct analyze_related *r, struct store *st,
+    const struct analyze_statement *s, size_t n,
+    int64_t (*voice)(void *arg, int64_t speaker), void *arg);
+/* Forgets the whole index, to be read again; or only the statements of
+ * one article (whose analysis was cleared). */
+void analyze_related_reset(struct analyze_related *r);
+void analyze_related_forget(struct analyze_related *r, int64_t article);
+
+#endif

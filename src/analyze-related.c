@@ -1,0 +1,656 @@
+/*
+ * analyze-related.c: the related-statement index of an import run.
+ *
+ * Every statement's features (key terms with counts, speaker, the state
+ * it speaks for, agreements and places) are held in memory, with posting
+ * lists per term, per speaker and per agreement, read from the database
+ * once and then kept up to date as articles come in. A new statement is
+ * compared only with candidates that share one of its rarest terms, its
+ * speaker or an agreement (the most recent ones of each list), so the
+ * cost of an article does not grow with the corpus. It keeps its best
+ * LINKS links; each candidate whose own list it would enter gets a link
+ * back, its weakest one dropped, so older statements learn of newer ones.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze.h"
+#include "extract.h"
+#include "util.h"
+
+#define LINKS 8             /* links kept per statement */
+#define MIN_SCORE 0.03      /* below this, statements are not related */
+#define RARE_TERMS 5        /* terms of a statement that find candidates */
+#define PER_TERM 64         /* candidates per term, the newest */
+#define PER_SPEAKER 32
+#define PER_ENTITY 32
+
+struct vec {
+	uint32_t *v;
+	size_t n, cap;
+};
+
+struct stmt {
+	int64_t id, article, speaker, voice;
+	uint32_t *terms;      /* term ids, ascending */
+	uint16_t *counts;
+	uint32_t nterms;
+	int64_t *ents;        /* entity ids, ascending */
+	uint32_t *eterms;     /* the same as term ids ("@id"), ascending */
+	uint32_t nents;
+	uint32_t nlinks;
+	double weakest;
+	int dead;
+};
+
+/* int64 -> posting list, open addressing. */
+struct map {
+	int64_t *key;
+	struct vec *val;
+	size_t cap, n;
+};
+
+struct analyze_related {
+	int loaded;
+	/* terms: open addressing on the string */
+	char **tkey;
+	uint32_t *tid;
+	size_t tcap, nterms;
+	uint32_t *df;
+	struct vec *post;
+	size_t termcap;
+	struct stmt *s;
+	size_t n, cap;
+	struct map speakers, ents;
+	uint32_t *stamp;
+	uint32_t epoch;
+};
+
+static void
+vec_push(struct vec *v, uint32_t x)
+{
+	if (v->n == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 4;
+		v->v = xreallocarray(v->v, v->cap, sizeof *v->v);
+	}
+	v->v[v->n++] = x;
+}
+
+static uint64_t
+mix(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdull;
+	x ^= x >> 33;
+	return x;
+}
+
+static struct vec *map_get(struct map *m, int64_t key, int make);
+
+static void
+map_grow(struct map *m)
+{
+	struct map big = { NULL, NULL, m->cap ? m->cap * 2 : 256, 0 };
+	size_t i;
+
+	big.key = xcalloc(big.cap, sizeof *big.key);
+	big.val = xcalloc(big.cap, sizeof *big.val);
+	for (i = 0; i < m->cap; i++)
+		if (m->key[i] != 0)
+			*map_get(&big, m->key[i], 1) = m->val[i];
+	free(m->key);
+	free(m->val);
+	*m = big;
+}
+
+/* The list for KEY (never 0); made when MAKE, else NULL when missing. */
+static struct vec *
+map_get(struct map *m, int64_t key, int make)
+{
+	size_t i;
+
+	if (make && (m->n + 1) * 2 > m->cap)
+		map_grow(m);
+	if (m->cap == 0)
+		return NULL;
+	for (i = mix((uint64_t)key) & (m->cap - 1); m->key[i] != 0; i = (i + 1) & (m->cap - 1))
+		if (m->key[i] == key)
+			return &m->val[i];
+	if (!make)
+		return NULL;
+	m->key[i] = key;
+	m->n++;
+	return &m->val[i];
+}
+
+static void
+map_free(struct map *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->val[i].v);
+	free(m->key);
+	free(m->val);
+	memset(m, 0, sizeof *m);
+}
+
+static uint32_t
+hash_str(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static uint32_t term_id(struct analyze_related *r, const char *s, size_t n);
+
+static void
+term_grow(struct analyze_related *r)
+{
+	char **okey = r->tkey;
+	uint32_t *oid = r->tid;
+	size_t ocap = r->tcap, i, j;
+
+	r->tcap = ocap ? ocap * 2 : 1024;
+	r->tkey = xcalloc(r->tcap, sizeof *r->tkey);
+	r->tid = xcalloc(r->tcap, sizeof *r->tid);
+	for (i = 0; i < ocap; i++) {
+		if (okey[i] == NULL)
+			continue;
+		for (j = hash_str(okey[i], strlen(okey[i])) & (r->tcap - 1); r->tkey[j] != NULL;
+		    j = (j + 1) & (r->tcap - 1))
+			;
+		r->tkey[j] = okey[i];
+		r->tid[j] = oid[i];
+	}
+	free(okey);
+	free(oid);
+}
+
+static uint32_t
+term_id(struct analyze_related *r, const char *s, size_t n)
+{
+	size_t i;
+
+	if ((r->nterms + 1) * 2 > r->tcap)
+		term_grow(r);
+	for (i = hash_str(s, n) & (r->tcap - 1); r->tkey[i] != NULL; i = (i + 1) & (r->tcap - 1))
+		if (strlen(r->tkey[i]) == n && memcmp(r->tkey[i], s, n) == 0)
+			return r->tid[i];
+	r->tkey[i] = xstrndup(s, n);
+	r->tid[i] = (uint32_t)r->nterms;
+	if (r->nterms == r->termcap) {
+		r->termcap = r->termcap ? r->termcap * 2 : 1024;
+		r->df = xreallocarray(r->df, r->termcap, sizeof *r->df);
+		r->post = xreallocarray(r->post, r->termcap, sizeof *r->post);
+	}
+	r->df[r->nterms] = 0;
+	memset(&r->post[r->nterms], 0, sizeof r->post[0]);
+	return (uint32_t)r->nterms++;
+}
+
+struct analyze_related *
+analyze_related_new(void)
+{
+	return xcalloc(1, sizeof(struct analyze_related));
+}
+
+static void
+clear(struct analyze_related *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->tcap; i++)
+		free(r->tkey[i]);
+	free(r->tkey);
+	free(r->tid);
+	for (i = 0; i < r->nterms; i++)
+		free(r->post[i].v);
+	free(r->post);
+	free(r->df);
+	for (i = 0; i < r->n; i++) {
+		free(r->s[i].terms);
+		free(r->s[i].counts);
+		free(r->s[i].ents);
+		free(r->s[i].eterms);
+	}
+	free(r->s);
+	map_free(&r->speakers);
+	map_free(&r->ents);
+	free(r->stamp);
+	memset(r, 0, sizeof *r);
+}
+
+void
+analyze_related_free(struct analyze_related *r)
+{
+	if (r == NULL)
+		return;
+	clear(r);
+	free(r);
+}
+
+void
+analyze_related_reset(struct analyze_related *r)
+{
+	clear(r);
+}
+
+void
+analyze_related_forget(struct analyze_related *r, int64_t article)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->s[i].article == article)
+			r->s[i].dead = 1;
+}
+
+static int
+by_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+by_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+struct tc {
+	uint32_t id;
+	uint16_t count;
+};
+
+static void
+push_tc(struct tc **v, size_t *n, size_t *cap, uint32_t id, unsigned count)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*v = xreallocarray(*v, *cap, sizeof **v);
+	}
+	(*v)[*n].id = id;
+	(*v)[(*n)++].count = (uint16_t)(count ? count : 1);
+}
+
+/* Parses "term[:count] ..." into S's sorted term ids. */
+static void
+parse_terms(struct analyze_related *r, struct stmt *s, const char *t)
+{
+	struct tc *tmp = NULL;
+	const char *p = t, *e, *colon;
+	size_t n = 0, cap = 0, i;
+
+	while (p != NULL && *p != '\0') {
+		while (*p == ' ')
+			p++;
+		e = p + strcspn(p, " ");
+		if (e == p)
+			break;
+		colon = memchr(p, ':', (size_t)(e - p));
+		push_tc(&tmp, &n, &cap, term_id(r, p, (size_t)((colon ? colon : e) - p)),
+		    colon ? (unsigned)strtoul(colon + 1, NULL, 10) : 1);
+		p = e;
+	}
+	/* Sorted by id: tmp's first member is the id. */
+	if (n > 1)
+		qsort(tmp, n, sizeof *tmp, by_u32);
+	s->terms = xreallocarray(NULL, n + 1, sizeof *s->terms);
+	s->counts = xreallocarray(NULL, n + 1, sizeof *s->counts);
+	s->nterms = 0;
+	for (i = 0; i < n; i++) {
+		if (s->nterms > 0 && s->terms[s->nterms - 1] == tmp[i].id)
+			continue;
+		s->terms[s->nterms] = tmp[i].id;
+		s->counts[s->nterms++] = tmp[i].count;
+	}
+	free(tmp);
+}
+
+/* Parses "id id ..." into S's entities, numbered like terms ("@id") so
+ * that their document frequencies are counted the same way. */
+static void
+parse_ents(struct analyze_related *r, struct stmt *s, const char *t)
+{
+	char *end, key[32];
+	long long v;
+	size_t cap = 0, i, k = 0;
+
+	s->ents = NULL;
+	s->eterms = NULL;
+	s->nents = 0;
+	while (t != NULL && *t != '\0') {
+		v = strtoll(t, &end, 10);
+		if (end == t)
+			break;
+		t = end;
+		if (v <= 0)
+			continue;
+		if (s->nents == cap) {
+			cap = cap ? cap * 2 : 4;
+			s->ents = xreallocarray(s->ents, cap, sizeof *s->ents);
+		}
+		s->ents[s->nents++] = v;
+	}
+	if (s->nents > 1)
+		qsort(s->ents, s->nents, sizeof *s->ents, by_i64);
+	s->eterms = xreallocarray(NULL, s->nents + 1, sizeof *s->eterms);
+	for (i = 0; i < s->nents; i++) {
+		if (i > 0 && s->ents[i] == s->ents[i - 1])
+			continue;
+		snprintf(key, sizeof key, "@%lld", (long long)s->ents[i]);
+		s->ents[k] = s->ents[i];
+		s->eterms[k++] = term_id(r, key, strlen(key));
+	}
+	s->nents = (uint32_t)k;
+	if (k > 1)
+		qsort(s->eterms, k, sizeof *s->eterms, by_u32);
+}
+
+/* Adds a statement to the index; returns its index. */
+static size_t
+add(struct analyze_related *r, int64_t id, int64_t article, int64_t speaker, int64_t voice,
+    const char *terms, const char *ents)
+{
+	struct stmt *s;
+	size_t idx = r->n, i;
+
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 1024;
+		r->s = xreallocarray(r->s, r->cap, sizeof *r->s);
+		r->stamp = xreallocarray(r->stamp, r->cap, sizeof *r->stamp);
+	}
+	s = &r->s[r->n++];
+	memset(s, 0, sizeof *s);
+	r->stamp[idx] = 0;
+	s->id = id;
+	s->article = article;
+	s->speaker = speaker;
+	s->voice = voice;
+	parse_ents(r, s, ents);
+	parse_terms(r, s, terms);
+	for (i = 0; i < s->nterms; i++) {
+		r->df[s->terms[i]]++;
+		vec_push(&r->post[s->terms[i]], (uint32_t)idx);
+	}
+	for (i = 0; i < s->nents; i++)
+		r->df[s->eterms[i]]++;
+	if (speaker != 0)
+		vec_push(map_get(&r->speakers, speaker, 1), (uint32_t)idx);
+	for (i = 0; i < s->nents; i++)
+		vec_push(map_get(&r->ents, s->ents[i], 1), (uint32_t)idx);
+	return idx;
+}
+
+struct loader {
+	struct analyze_related *r;
+	int64_t (*voice)(void *arg, int64_t speaker);
+	void *arg;
+};
+
+static int
+load_row(void *arg, const struct store_profile_row *row)
+{
+	struct loader *l = arg;
+
+	add(l->r, row->id, row->article_id, row->speaker_id,
+	    row->speaker_id ? l->voice(l->arg, row->speaker_id) : 0, row->terms, row->entities);
+	return 0;
+}
+
+static size_t
+find(const struct analyze_related *r, int64_t id)
+{
+	size_t lo = 0, hi = r->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (r->s[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < r->n && r->s[lo].id == id ? lo : SIZE_MAX;
+}
+
+static int
+load_stats(void *arg, int64_t from, size_t count, double weakest)
+{
+	struct analyze_related *r = arg;
+	size_t i = find(r, from);
+
+	if (i != SIZE_MAX) {
+		r->s[i].nlinks = (uint32_t)count;
+		r->s[i].weakest = weakest;
+	}
+	return 0;
+}
+
+static int
+load(struct analyze_related *r, struct store *st, int64_t (*voice)(void *, int64_t), void *arg)
+{
+	struct loader l = { r, voice, arg };
+
+	if (r->loaded)
+		return 0;
+	r->loaded = 1;
+	if (store_statement_profiles(st, load_row, &l) != 0 ||
+	    store_link_stats(st, load_stats, r) != 0)
+		return -1;
+	return 0;
+}
+
+/* ---- scoring -------------------------------------------------------------- */
+
+struct profile {
+	struct extract_profile p;
+	double *w, *ew;
+	size_t cap, ecap;
+};
+
+static double
+idf(const struct analyze_related *r, uint32_t t)
+{
+	return log(1.0 + (double)r->n / (double)(r->df[t] ? r->df[t] : 1));
+}
+
+/* Unit-length tf-idf weights of S's terms, over the index as it is. */
+static void
+profile_of(const struct analyze_related *r, const struct stmt *s, struct profile *out)
+{
+	double norm = 0;
+	size_t i;
+
+	if (s->nterms > out->cap) {
+		out->cap = s->nterms;
+		out->w = xreallocarray(out->w, out->cap, sizeof *out->w);
+	}
+	for (i = 0; i < s->nterms; i++) {
+		out->w[i] = (double)s->counts[i] * idf(r, s->terms[i]);
+		norm += out->w[i] * out->w[i];
+	}
+	if (s->nents > out->ecap) {
+		out->ecap = s->nents;
+		out->ew = xreallocarray(out->ew, out->ecap, sizeof *out->ew);
+	}
+	for (i = 0; i < s->nents; i++)
+		out->ew[i] = idf(r, s->eterms[i]);
+	norm = norm > 0 ? sqrt(norm) : 1;
+	for (i = 0; i < s->nterms; i++)
+		out->w[i] /= norm;
+	out->p.id = s->id;
+	out->p.article = s->article;
+	out->p.speaker = s->speaker;
+	out->p.speaker_for = s->voice;
+	out->p.ents = s->eterms;
+	out->p.ent_idf = out->ew;
+	out->p.nents = s->nents;
+	out->p.max_idf = log(1.0 + (double)r->n);
+	out->p.terms = s->terms;
+	out->p.weights = out->w;
+	out->p.nterms = s->nterms;
+}
+
+struct scored {
+	uint32_t idx;
+	double score;
+};
+
+static int
+by_score(const void *a, const void *b)
+{
+	const struct scored *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+struct cands {
+	struct scored *v;
+	size_t n, cap;
+};
+
+/* Adds the newest LIMIT statements of list V not yet seen this round. */
+static void
+gather(struct analyze_related *r, const struct vec *v, size_t limit, int64_t article,
+    struct cands *c)
+{
+	size_t i, taken = 0;
+	uint32_t x;
+
+	if (v == NULL)
+		return;
+	for (i = v->n; i-- > 0 && taken < limit;) {
+		x = v->v[i];
+		if (r->stamp[x] == r->epoch || r->s[x].dead || r->s[x].article == article)
+			continue;
+		r->stamp[x] = r->epoch;
+		taken++;
+		if (c->n == c->cap) {
+			c->cap = c->cap ? c->cap * 2 : 64;
+			c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
+		}
+		c->v[c->n++].idx = x;
+	}
+}
+
+/* The candidates of statement I: newest sharers of its rarest terms, of
+ * its speaker and of its agreements. */
+static void
+candidates(struct analyze_related *r, size_t i, struct cands *c)
+{
+	const struct stmt *s = &r->s[i];
+	uint32_t rare[RARE_TERMS];
+	size_t nrare = 0, k, j;
+
+	c->n = 0;
+	if (++r->epoch == 0) {
+		memset(r->stamp, 0, r->cap * sizeof *r->stamp);
+		r->epoch = 1;
+	}
+	for (k = 0; k < s->nterms; k++) {
+		uint32_t t = s->terms[k];
+
+		if (r->df[t] < 2)
+			continue;
+		for (j = nrare; j > 0 && r->df[rare[j - 1]] > r->df[t]; j--)
+			if (j < RARE_TERMS)
+				rare[j] = rare[j - 1];
+		if (j < RARE_TERMS) {
+			rare[j] = t;
+			if (nrare < RARE_TERMS)
+				nrare++;
+		}
+	}
+	for (k = 0; k < nrare; k++)
+		gather(r, &r->post[rare[k]], PER_TERM, s->article, c);
+	if (s->speaker != 0)
+		gather(r, map_get(&r->speakers, s->speaker, 0), PER_SPEAKER, s->article, c);
+	for (k = 0; k < s->nents; k++)
+		gather(r, map_get(&r->ents, s->ents[k], 0), PER_ENTITY, s->article, c);
+}
+
+/* Links statement I to its best candidates, and them back to it. */
+static int
+link(struct analyze_related *r, struct store *st, size_t i, struct cands *c,
+    struct profile *pa, struct profile *pb)
+{
+	struct stmt *s = &r->s[i];
+	size_t k, kept = 0;
+
+	profile_of(r, s, pa);
+	for (k = 0; k < c->n; k++) {
+		profile_of(r, &r->s[c->v[k].idx], pb);
+		c->v[k].score = extract_related_score(&pa->p, &pb->p);
+	}
+	qsort(c->v, c->n, sizeof *c->v, by_score);
+	/* Its own best LINKS; links back from the best 2 * LINKS of them. */
+	for (k = 0; k < c->n && k < 2 * LINKS && c->v[k].score >= MIN_SCORE; k++) {
+		struct stmt *o = &r->s[c->v[k].idx];
+		double sc = c->v[k].score;
+
+		if (kept < LINKS) {
+			if (store_link_put(st, s->id, o->id, sc) != 0)
+				return -1;
+			kept++;
+			s->nlinks = (uint32_t)kept;
+			s->weakest = sc;
+		}
+		if (o->nlinks < LINKS) {
+			if (store_link_put(st, o->id, s->id, sc) != 0)
+				return -1;
+			if (o->nlinks == 0 || sc < o->weakest)
+				o->weakest = sc;
+			o->nlinks++;
+		} else if (sc > o->weakest) {
+			if (store_link_put(st, o->id, s->id, sc) != 0 ||
+			    store_link_trim(st, o->id, LINKS, &o->weakest) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int
+analyze_related_add(struct analyze_related *r, struct store *st,
+    const struct analyze_statement *s, size_t n,
+    int64_t (*voice)(void *arg, int64_t speaker), void *arg)
+{
+	struct cands c = { NULL, 0, 0 };
+	struct profile pa, pb;
+	size_t first, i;
+	int rc = 0;
+
+	memset(&pa, 0, sizeof pa);
+	memset(&pb, 0, sizeof pb);
+	if (load(r, st, voice, arg) != 0)
+		return -1;
+	first = r->n;
+	for (i = 0; i < n; i++)
+		add(r, s[i].id, s[i].article, s[i].speaker,
+		    s[i].speaker ? voice(arg, s[i].speaker) : 0, s[i].terms, s[i].entities);
+	for (i = first; i < r->n && rc == 0; i++) {
+		candidates(r, i, &c);
+		rc = link(r, st, i, &c, &pa, &pb);
+	}
+	free(c.v);
+	free(pa.w);
+	free(pb.w);
+	free(pa.ew);
+	free(pb.ew);
+	return rc;
+}

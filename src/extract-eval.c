@@ -1,0 +1,315 @@
+/*
+ * extract-eval.c: how close extraction comes to what a careful reader
+ * marks. The gold directory holds entities.tsv (per article, the canonical
+ * names of what it names), statements.tsv (the first words of each
+ * attributed sentence, with its speaker) and related.tsv (groups of
+ * statements in different articles that speak to one point). Given what
+ * was found, this computes recall and precision of entities per article
+ * and of statements (sentence and speaker), and the share of related
+ * pairs where the other member is among a statement's first five related
+ * statements. It knows nothing of the database: the caller gathers what
+ * was found.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+
+#define TOP_RELATED 5
+
+struct gold_row {
+	char *file, *a, *b;   /* entities: name, kind; statements: speaker, prefix;
+	                         related: group, prefix */
+};
+
+struct gold_table {
+	struct gold_row *r;
+	size_t n;
+};
+
+struct extract_gold {
+	struct gold_table ent, st, rel;
+	char **files;
+	size_t nfiles;
+};
+
+static void
+add_file(struct extract_gold *g, const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < g->nfiles; i++)
+		if (strcmp(g->files[i], file) == 0)
+			return;
+	g->files = xreallocarray(g->files, g->nfiles + 1, sizeof *g->files);
+	g->files[g->nfiles++] = xstrdup(file);
+}
+
+/* Reads DIR/NAME: tab-separated rows, '#' comments. COLS names which
+ * columns go to (file, a, b). */
+static int
+load_table(struct extract_gold *g, const char *dir, const char *name, int cf, int ca, int cb,
+    struct gold_table *t)
+{
+	char *path = xasprintf("%s/%s", dir, name), *text, *line, *next, *f[6];
+	size_t len, nf;
+	unsigned lineno = 0;
+
+	if (path_read_file(path, (size_t)16 << 20, &text, &len) != 0) {
+		free(path);
+		return -1;
+	}
+	for (line = text; line != NULL; line = next) {
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		lineno++;
+		if (line[0] == '#' || line[0] == '\0' || line[0] == '\r')
+			continue;
+		for (nf = 0; nf < ARRAY_LEN(f) && line != NULL; nf++) {
+			f[nf] = line;
+			line = strchr(line, '\t');
+			if (line != NULL)
+				*line++ = '\0';
+		}
+		if ((int)nf <= cf || (int)nf <= ca || (int)nf <= cb) {
+			err_set("%s:%u: expected at least %d tab-separated fields", path, lineno,
+			    (ca > cb ? ca : cb) + 1);
+			free(text);
+			free(path);
+			return -1;
+		}
+		f[nf - 1][strcspn(f[nf - 1], "\r")] = '\0';
+		t->r = xreallocarray(t->r, t->n + 1, sizeof *t->r);
+		t->r[t->n].file = xstrdup(f[cf]);
+		t->r[t->n].a = xstrdup(f[ca]);
+		t->r[t->n].b = xstrdup(f[cb]);
+		t->n++;
+		add_file(g, f[cf]);
+	}
+	free(text);
+	free(path);
+	return 0;
+}
+
+int
+extract_gold_load(const char *dir, struct extract_gold **out)
+{
+	struct extract_gold *g = xcalloc(1, sizeof *g);
+
+	*out = NULL;
+	if (load_table(g, dir, "entities.tsv", 0, 2, 1, &g->ent) != 0 ||
+	    load_table(g, dir, "statements.tsv", 0, 1, 2, &g->st) != 0 ||
+	    load_table(g, dir, "related.tsv", 1, 0, 2, &g->rel) != 0) {
+		extract_gold_free(g);
+		return -1;
+	}
+	*out = g;
+	return 0;
+}
+
+static void
+table_free(struct gold_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		free(t->r[i].file);
+		free(t->r[i].a);
+		free(t->r[i].b);
+	}
+	free(t->r);
+}
+
+void
+extract_gold_free(struct extract_gold *g)
+{
+	size_t i;
+
+	if (g == NULL)
+		return;
+	table_free(&g->ent);
+	table_free(&g->st);
+	table_free(&g->rel);
+	for (i = 0; i < g->nfiles; i++)
+		free(g->files[i]);
+	free(g->files);
+	free(g);
+}
+
+size_t
+extract_gold_files(const struct extract_gold *g, const char *const **files)
+{
+	*files = (const char *const *)g->files;
+	return g->nfiles;
+}
+
+static int
+present(const struct extract_eval_input *in, const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < in->nfiles; i++)
+		if (strcmp(in->files[i], file) == 0)
+			return 1;
+	return 0;
+}
+
+static double
+ratio(size_t a, size_t b)
+{
+	return b > 0 ? (double)a / (double)b : 0.0;
+}
+
+static void
+eval_entities(const struct extract_gold *g, const struct extract_eval_input *in,
+    struct extract_eval_scores *sc, struct buf *misses)
+{
+	size_t i, j;
+	int found;
+
+	for (i = 0; i < g->ent.n; i++) {
+		const struct gold_row *r = &g->ent.r[i];
+
+		if (!present(in, r->file))
+			continue;
+		sc->ent_gold++;
+		for (found = 0, j = 0; j < in->nentities && !found; j++)
+			found = strcmp(in->entities[j].file, r->file) == 0 &&
+			    strcmp(in->entities[j].name, r->a) == 0;
+		sc->ent_hit_gold += found;
+		if (!found && misses != NULL)
+			buf_printf(misses, "entity missed\t%s\t%s\n", r->file, r->a);
+	}
+	for (j = 0; j < in->nentities; j++) {
+		for (found = 0, i = 0; i < g->ent.n && !found; i++)
+			found = strcmp(in->entities[j].file, g->ent.r[i].file) == 0 &&
+			    strcmp(in->entities[j].name, g->ent.r[i].a) == 0;
+		sc->ent_pred++;
+		sc->ent_hit_pred += found;
+		if (!found && misses != NULL)
+			buf_printf(misses, "entity extra\t%s\t%s\n", in->entities[j].file,
+			    in->entities[j].name);
+	}
+}
+
+static int
+starts(const char *text, const char *prefix)
+{
+	return text != NULL && strncmp(text, prefix, strlen(prefix)) == 0;
+}
+
+/* The statement found at the sentence PREFIX of FILE, or SIZE_MAX. */
+static size_t
+statement_at(const struct extract_eval_input *in, const char *file, const char *prefix)
+{
+	size_t j;
+
+	for (j = 0; j < in->nstatements; j++)
+		if (strcmp(in->statements[j].file, file) == 0 && starts(in->statements[j].text, prefix))
+			return j;
+	return SIZE_MAX;
+}
+
+static void
+eval_statements(const struct extract_gold *g, const struct extract_eval_input *in,
+    struct extract_eval_scores *sc, struct buf *misses)
+{
+	size_t i, j;
+	int found;
+
+	for (i = 0; i < g->st.n; i++) {
+		const struct gold_row *r = &g->st.r[i];
+
+		if (!present(in, r->file))
+			continue;
+		sc->st_gold++;
+		j = statement_at(in, r->file, r->b);
+		found = j != SIZE_MAX && in->statements[j].speaker != NULL &&
+		    strcmp(in->statements[j].speaker, r->a) == 0;
+		sc->st_hit_gold += found;
+		if (!found && misses != NULL)
+			buf_printf(misses, "statement missed\t%s\t%s\t%s%s%s\n", r->file, r->a, r->b,
+			    j != SIZE_MAX ? "\tfound with speaker " : "",
+			    j != SIZE_MAX && in->statements[j].speaker ? in->statements[j].speaker : "");
+	}
+	for (j = 0; j < in->nstatements; j++) {
+		const struct extract_eval_statement *s = &in->statements[j];
+
+		for (found = 0, i = 0; i < g->st.n && !found; i++)
+			found = strcmp(s->file, g->st.r[i].file) == 0 && starts(s->text, g->st.r[i].b) &&
+			    s->speaker != NULL && strcmp(s->speaker, g->st.r[i].a) == 0;
+		sc->st_pred++;
+		sc->st_hit_pred += found;
+		if (!found && misses != NULL)
+			buf_printf(misses, "statement extra\t%s\t%s\t%.60s\n", s->file,
+			    s->speaker ? s->speaker : "-", s->text ? s->text : "");
+	}
+}
+
+static int
+in_top(const struct extract_eval_statement *s, size_t target)
+{
+	size_t k;
+
+	for (k = 0; k < s->nrelated && k < TOP_RELATED; k++)
+		if (s->related[k] == target)
+			return 1;
+	return 0;
+}
+
+/* Each ordered pair of group members in different articles: is the
+ * second among the first's top related statements? */
+static void
+eval_related(const struct extract_gold *g, const struct extract_eval_input *in,
+    struct extract_eval_scores *sc, struct buf *misses)
+{
+	size_t i, j, a, b;
+	int hit;
+
+	for (i = 0; i < g->rel.n; i++) {
+		const struct gold_row *x = &g->rel.r[i];
+
+		if (!present(in, x->file))
+			continue;
+		for (j = 0; j < g->rel.n; j++) {
+			const struct gold_row *y = &g->rel.r[j];
+
+			if (i == j || strcmp(x->a, y->a) != 0 || strcmp(x->file, y->file) == 0 ||
+			    !present(in, y->file))
+				continue;
+			sc->rel_pairs++;
+			a = statement_at(in, x->file, x->b);
+			b = statement_at(in, y->file, y->b);
+			hit = a != SIZE_MAX && b != SIZE_MAX && in_top(&in->statements[a], b);
+			sc->rel_hits += hit;
+			if (!hit && misses != NULL)
+				buf_printf(misses, "related missed\t%s\t%s: %.40s -> %s: %.40s%s\n", x->a,
+				    x->file, x->b, y->file, y->b, a == SIZE_MAX ? " (no statement)" :
+				    b == SIZE_MAX ? " (target no statement)" : "");
+		}
+	}
+}
+
+void
+extract_eval(const struct extract_gold *g, const struct extract_eval_input *in,
+    struct extract_eval_scores *sc, struct buf *misses)
+{
+	size_t i;
+
+	memset(sc, 0, sizeof *sc);
+	sc->gold_files = g->nfiles;
+	for (i = 0; i < g->nfiles; i++)
+		sc->files += present(in, g->files[i]);
+	eval_entities(g, in, sc, misses);
+	eval_statements(g, in, sc, misses);
+	eval_related(g, in, sc, misses);
+	sc->ent_recall = ratio(sc->ent_hit_gold, sc->ent_gold);
+	sc->ent_precision = ratio(sc->ent_hit_pred, sc->ent_pred);
+	sc->st_recall = ratio(sc->st_hit_gold, sc->st_gold);
+	sc->st_precision = ratio(sc->st_hit_pred, sc->st_pred);
+	sc->rel_found = ratio(sc->rel_hits, sc->rel_pairs);
+}

@@ -1,0 +1,727 @@
+/*
+ * store-entity.c: the knowledge base as the database keeps it (entities,
+ * aliases, roles; parties in entities.attrs) and the mentions extraction
+ * finds. The shipped files are written in with origin 'kb' and replaced
+ * whenever they change; the user's additions have origin 'user' and are
+ * never touched by that; candidates found by extraction wait with origin
+ * 'candidate' until the user promotes or dismisses them.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kb.h"
+#include "store.h"
+#include "util.h"
+
+static char *
+col_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t != NULL ? xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, i)) : NULL;
+}
+
+/* Steps S to its end; 0 when it finished, else the error. */
+static int
+done(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : store_err(st, what);
+}
+
+/* ---- the shipped knowledge base --------------------------------------- */
+
+static int
+sync_entity(struct store *st, const struct kb *kb, const struct kb_entity *e)
+{
+	sqlite3_stmt *s;
+	int64_t id;
+	size_t i;
+	int rc;
+
+	s = store_stmt(st,
+	    "INSERT INTO entities (name, kind, origin, status, date, attrs)"
+	    " VALUES (?1, ?2, 'kb', 'active', ?3, NULL)"
+	    " ON CONFLICT (name) DO UPDATE SET"
+	    "  kind = CASE WHEN origin = 'user' THEN kind ELSE excluded.kind END,"
+	    "  date = CASE WHEN origin = 'user' THEN date ELSE excluded.date END,"
+	    "  attrs = CASE WHEN origin = 'user' THEN attrs ELSE NULL END,"
+	    "  status = CASE WHEN origin = 'candidate' THEN 'active' ELSE status END,"
+	    "  origin = CASE WHEN origin = 'candidate' THEN 'kb' ELSE origin END"
+	    " RETURNING id");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, e->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, kb_kind_name(e->kind), -1, SQLITE_STATIC);
+	if (e->date != NULL)
+		sqlite3_bind_text(s, 3, e->date, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return store_err(st, "writing the knowledge base");
+	if ((s = store_stmt(st, "DELETE FROM aliases WHERE entity_id = ?1 AND origin = 'kb'")) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if (done(st, s, "writing the knowledge base") != 0)
+		return -1;
+	if ((s = store_stmt(st, "DELETE FROM roles WHERE entity_id = ?1 AND origin = 'kb'")) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if (done(st, s, "writing the knowledge base") != 0)
+		return -1;
+	for (i = 0; i < e->naliases; i++)
+		if (e->aliases[i].origin == KB_ORIGIN_KB &&
+		    store_alias_add(st, id, e->aliases[i].text, "kb") != 0)
+			return -1;
+	for (i = 0; i < e->nroles; i++) {
+		const struct kb_role *r = &e->roles[i];
+		char *text;
+
+		if (r->origin != KB_ORIGIN_KB)
+			continue;
+		s = store_stmt(st, "INSERT INTO roles (entity_id, role, since, until, origin)"
+		    " VALUES (?1, ?2, ?3, ?4, 'kb')");
+		if (s == NULL)
+			return -1;
+		text = r->of_name != NULL ? xasprintf("%s of %s", r->title, r->of_name)
+		    : xstrdup(r->title);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_text(s, 2, text, -1, SQLITE_TRANSIENT);
+		if (r->since != NULL)
+			sqlite3_bind_text(s, 3, r->since, -1, SQLITE_STATIC);
+		if (r->until != NULL)
+			sqlite3_bind_text(s, 4, r->until, -1, SQLITE_STATIC);
+		free(text);
+		if (done(st, s, "writing the knowledge base") != 0)
+			return -1;
+	}
+	for (i = 0; i < e->nparties; i++) {
+		s = store_stmt(st, "UPDATE entities SET attrs = json_insert(coalesce(attrs,"
+		    " json_object('parties', json_array())), '$.parties[#]', ?2)"
+		    " WHERE id = ?1 AND origin = 'kb'");
+		if (s == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_text(s, 2, e->party_names[i], -1, SQLITE_STATIC);
+		if (done(st, s, "writing the knowledge base") != 0)
+			return -1;
+	}
+	(void)kb;
+	return 0;
+}
+
+int
+store_kb_sync(struct store *st, const struct kb *kb)
+{
+	size_t i;
+
+	if (store_begin(st) != 0)
+		return -1;
+	for (i = 0; i < kb->n; i++)
+		if (kb->ents[i].origin == KB_ORIGIN_KB && sync_entity(st, kb, &kb->ents[i]) != 0) {
+			store_rollback(st);
+			return -1;
+		}
+	return store_commit(st);
+}
+
+/* ---- reading the knowledge base ---------------------------------------- */
+
+struct idmap {
+	int *idx;
+	int64_t max;
+};
+
+static int
+map_get(const struct idmap *m, int64_t id)
+{
+	return id >= 0 && id <= m->max ? m->idx[id] : -1;
+}
+
+static enum kb_origin
+origin_of(const char *s)
+{
+	enum kb_origin o = KB_ORIGIN_KB;
+
+	if (s != NULL)
+		kb_origin_parse(s, &o);
+	return o;
+}
+
+static int
+load_entities(struct store *st, struct kb *kb, struct idmap *map)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT max(id) FROM entities");
+	enum kb_kind kind;
+	int rc, idx;
+	int64_t id;
+
+	if (s == NULL)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		map->max = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	map->idx = xreallocarray(NULL, (size_t)map->max + 1, sizeof *map->idx);
+	memset(map->idx, 0xFF, ((size_t)map->max + 1) * sizeof *map->idx);
+	s = store_stmt(st, "SELECT id, name, kind, origin, status, date FROM entities ORDER BY id");
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(s, 1);
+		const char *k = (const char *)sqlite3_column_text(s, 2);
+		const char *status = (const char *)sqlite3_column_text(s, 4);
+		const char *date = (const char *)sqlite3_column_text(s, 5);
+
+		id = sqlite3_column_int64(s, 0);
+		if (name == NULL || k == NULL || kb_kind_parse(k, &kind) != 0 || id > map->max)
+			continue;
+		idx = kb_add(kb, kind, name, origin_of((const char *)sqlite3_column_text(s, 3)));
+		if (idx < 0)
+			continue;
+		kb->ents[idx].id = id;
+		kb->ents[idx].dismissed = status != NULL && strcmp(status, "dismissed") == 0;
+		if (date != NULL)
+			kb_set_date(kb, idx, date);
+		map->idx[id] = idx;
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_err(st, "reading the knowledge base");
+}
+
+int
+store_kb_load(struct store *st, struct kb *kb)
+{
+	struct idmap map = { NULL, 0 };
+	sqlite3_stmt *s;
+	int rc = SQLITE_DONE, idx;
+
+	if (load_entities(st, kb, &map) != 0)
+		goto fail;
+	if ((s = store_stmt(st, "SELECT entity_id, alias, origin FROM aliases")) == NULL)
+		goto fail;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if ((idx = map_get(&map, sqlite3_column_int64(s, 0))) >= 0)
+			kb_add_alias(kb, idx, (const char *)sqlite3_column_text(s, 1),
+			    origin_of((const char *)sqlite3_column_text(s, 2)));
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		goto fail_sql;
+	if ((s = store_stmt(st, "SELECT entity_id, role, since, until, origin FROM roles")) == NULL)
+		goto fail;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if ((idx = map_get(&map, sqlite3_column_int64(s, 0))) >= 0)
+			kb_add_role(kb, idx, (const char *)sqlite3_column_text(s, 1),
+			    (const char *)sqlite3_column_text(s, 2),
+			    (const char *)sqlite3_column_text(s, 3),
+			    origin_of((const char *)sqlite3_column_text(s, 4)));
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		goto fail_sql;
+	s = store_stmt(st, "SELECT e.id, j.value FROM entities e, json_each(e.attrs, '$.parties') j"
+	    " WHERE e.attrs IS NOT NULL AND json_valid(e.attrs)");
+	if (s == NULL)
+		goto fail;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if ((idx = map_get(&map, sqlite3_column_int64(s, 0))) >= 0)
+			kb_add_party(kb, idx, (const char *)sqlite3_column_text(s, 1));
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		goto fail_sql;
+	free(map.idx);
+	return 0;
+fail_sql:
+	store_err(st, "reading the knowledge base");
+fail:
+	free(map.idx);
+	return -1;
+}
+
+/* ---- the user's additions and candidates -------------------------------- */
+
+int
+store_entity_add(struct store *st, const char *kind, const char *name, const char *origin,
+    const char *role, int64_t *id)
+{
+	sqlite3_stmt *s;
+	char *have = NULL;
+	int rc;
+
+	s = store_stmt(st, "INSERT INTO entities (name, kind, origin) VALUES (?1, ?2, ?3)"
+	    " ON CONFLICT (name) DO NOTHING");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, origin, -1, SQLITE_STATIC);
+	if (done(st, s, "adding an entity") != 0)
+		return -1;
+	if ((s = store_stmt(st, "SELECT id, kind, changes() FROM entities WHERE name = ?1")) == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	have = rc == SQLITE_ROW ? col_text(s, 1) : NULL;
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW) {
+		free(have);
+		return store_err(st, "adding an entity");
+	}
+	if (strcmp(have, kind) != 0) {
+		err_set("'%s' is already a %s, not a %s", name, have, kind);
+		free(have);
+		return -1;
+	}
+	free(have);
+	if (role == NULL)
+		return 0;
+	s = store_stmt(st, "INSERT INTO roles (entity_id, role, origin) SELECT ?1, ?2, ?3"
+	    " WHERE NOT EXISTS (SELECT 1 FROM roles WHERE entity_id = ?1 AND role = ?2)");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, *id);
+	sqlite3_bind_text(s, 2, role, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, origin, -1, SQLITE_STATIC);
+	return done(st, s, "adding a role");
+}
+
+int
+store_alias_add(struct store *st, int64_t entity_id, const char *alias, const char *origin)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "INSERT INTO aliases (entity_id, alias, origin) VALUES (?1, ?2, ?3)"
+	    " ON CONFLICT DO UPDATE SET origin = excluded.origin WHERE excluded.origin = 'user'");
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, entity_id);
+	sqlite3_bind_text(s, 2, alias, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, origin, -1, SQLITE_STATIC);
+	return done(st, s, "adding an alias");
+}
+
+int
+store_entity_find(struct store *st, const char *name, int64_t *id)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT id FROM entities WHERE name = ?1 AND status = 'active'"
+	    " UNION ALL SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE AND status = 'active'"
+	    " UNION ALL SELECT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id"
+	    "  WHERE a.alias = ?1 COLLATE NOCASE AND e.status = 'active' LIMIT 1");
+	int rc;
+
+	*id = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_err(st, "finding an entity");
+}
+
+void
+store_entity_free(struct store_entity *e)
+{
+	free(e->name);
+	free(e->kind);
+	free(e->origin);
+	free(e->status);
+	free(e->date);
+}
+
+void
+store_entity_list_free(struct store_entity *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		store_entity_free(&rows[i]);
+	free(rows);
+}
+
+/* Columns: id, name, kind, origin, status, date, mentions, first, articles. */
+static void
+read_entity(sqlite3_stmt *s, struct store_entity *e)
+{
+	e->id = sqlite3_column_int64(s, 0);
+	e->name = col_text(s, 1);
+	e->kind = col_text(s, 2);
+	e->origin = col_text(s, 3);
+	e->status = col_text(s, 4);
+	e->date = col_text(s, 5);
+	e->mentions = (size_t)sqlite3_column_int64(s, 6);
+	e->first = (size_t)sqlite3_column_int64(s, 7);
+	e->articles = sqlite3_column_int64(s, 8);
+}
+
+static int
+read_entities(struct store *st, sqlite3_stmt *s, struct store_entity **rows, size_t *n)
+{
+	size_t cap = 0;
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*rows = xreallocarray(*rows, cap, sizeof **rows);
+		}
+		read_entity(s, &(*rows)[(*n)++]);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_entity_list_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
+		return store_err(st, "reading entities");
+	}
+	return 0;
+}
+
+int
+store_entity_get(struct store *st, int64_t id, struct store_entity *out)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT e.id, e.name, e.kind, e.origin, e.status, e.date,"
+	    "  (SELECT count(*) FROM mentions WHERE entity_id = e.id), 0,"
+	    "  (SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id = e.id)"
+	    " FROM entities e WHERE e.id = ?1");
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_entity(s, out);
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return err_set("no entity %lld", (long long)id);
+	return rc == SQLITE_ROW ? 0 : store_err(st, "reading an entity");
+}
+
+#define KIND_ORDER \
+	"CASE e.kind WHEN 'person' THEN 0 WHEN 'state' THEN 1 WHEN 'organization' THEN 2" \
+	" WHEN 'place' THEN 3 WHEN 'agreement' THEN 4 ELSE 5 END"
+
+static const char entities_sql[] =
+    "SELECT e.id, e.name, e.kind, e.origin, e.status, e.date, count(*), min(m.start),"
+    "  count(DISTINCT m.article_id)"
+    " FROM mentions m JOIN entities e ON e.id = m.entity_id"
+    " WHERE (?1 = 0 OR m.article_id = ?1) AND (e.origin = 'candidate') = ?2"
+    "  AND e.status = 'active'"
+    " GROUP BY e.id ORDER BY " KIND_ORDER ", count(*) DESC, e.name";
+
+int
+store_article_entities(struct store *st, int64_t article, int candidates,
+    struct store_entity **rows, size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, entities_sql);
+
+	*rows = NULL;
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, article);
+	sqlite3_bind_int(s, 2, candidates != 0);
+	return read_entities(st, s, rows, n);
+}
+
+static int
+exec_id(struct store *st, const char *sql, int64_t id, const char *what)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	return done(st, s, what);
+}
+
+static int
+candidate_check(struct store *st, int64_t id)
+{
+	struct store_entity e;
+	int rc;
+
+	if (store_entity_get(st, id, &e) != 0)
+		return -1;
+	rc = strcmp(e.origin, "candidate") == 0 && strcmp(e.status, "active") == 0 ? 0
+	    : err_set("'%s' is not a candidate", e.name);
+	store_entity_free(&e);
+	return rc;
+}
+
+int
+store_entity_promote(struct store *st, int64_t id)
+{
+	if (candidate_check(st, id) != 0 || store_begin(st) != 0)
+		return -1;
+	if (exec_id(st, "UPDATE entities SET origin = 'user' WHERE id = ?1", id,
+	    "promoting a candidate") != 0 ||
+	    exec_id(st, "INSERT OR IGNORE INTO aliases (entity_id, alias, origin)"
+	    " SELECT id, name, 'user' FROM entities WHERE id = ?1", id, "promoting a candidate") != 0 ||
+	    exec_id(st, "UPDATE roles SET origin = 'user' WHERE entity_id = ?1", id,
+	    "promoting a candidate") != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return store_commit(st);
+}
+
+int
+store_entity_dismiss(struct store *st, int64_t id)
+{
+	if (candidate_check(st, id) != 0 || store_begin(st) != 0)
+		return -1;
+	if (exec_id(st, "UPDATE entities SET status = 'dismissed' WHERE id = ?1", id,
+	    "dismissing a candidate") != 0 ||
+	    exec_id(st, "DELETE FROM mentions WHERE entity_id = ?1", id,
+	    "dismissing a candidate") != 0 ||
+	    exec_id(st, "DELETE FROM statements WHERE speaker_id = ?1", id,
+	    "dismissing a candidate") != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return store_commit(st);
+}
+
+/* ---- mentions ------------------------------------------------------------ */
+
+void
+store_mention_list_free(struct store_mention *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(rows[i].how);
+		free(rows[i].title);
+		free(rows[i].text);
+	}
+	free(rows);
+}
+
+/* The mentioned words: body bytes, not characters, hence the BLOB. */
+#define MENTION_TEXT \
+	"CAST(substr(CAST(a.body AS BLOB), m.start + 1, m.end - m.start) AS TEXT)"
+
+int
+store_entity_mentions(struct store *st, int64_t entity, int64_t article,
+    struct store_mention **rows, size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT m.id, m.article_id, m.entity_id, m.start, m.end, m.how, a.title, "
+	    MENTION_TEXT " FROM mentions m JOIN articles a ON a.id = m.article_id"
+	    " WHERE m.entity_id = ?1 AND (?2 = 0 OR m.article_id = ?2)"
+	    " ORDER BY a.published DESC, a.id DESC, m.start");
+	size_t cap = 0;
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, entity);
+	sqlite3_bind_int64(s, 2, article);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_mention *m;
+
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*rows = xreallocarray(*rows, cap, sizeof **rows);
+		}
+		m = &(*rows)[(*n)++];
+		m->id = sqlite3_column_int64(s, 0);
+		m->article_id = sqlite3_column_int64(s, 1);
+		m->entity_id = sqlite3_column_int64(s, 2);
+		m->start = (size_t)sqlite3_column_int64(s, 3);
+		m->end = (size_t)sqlite3_column_int64(s, 4);
+		m->how = col_text(s, 5);
+		m->title = col_text(s, 6);
+		m->text = col_text(s, 7);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_mention_list_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
+		return store_err(st, "reading mentions");
+	}
+	return 0;
+}
+
+int
+store_mentions_add(struct store *st, int64_t article, const struct store_mention_in *m,
+    size_t n)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "INSERT INTO mentions (article_id, entity_id, start, end, how) VALUES (?1, ?2, ?3, ?4, ?5)");
+	size_t i;
+
+	if (s == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(s, 1, article);
+		sqlite3_bind_int64(s, 2, m[i].entity_id);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)m[i].start);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)m[i].end);
+		sqlite3_bind_text(s, 5, m[i].how, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			sqlite3_reset(s);
+			return store_err(st, "adding mentions");
+		}
+		sqlite3_reset(s);
+	}
+	return 0;
+}
+
+int
+store_analysis_clear(struct store *st, int64_t article)
+{
+	if (exec_id(st, "DELETE FROM mentions WHERE article_id = ?1", article,
+	    "clearing an article's analysis") != 0)
+		return -1;
+	return exec_id(st, "DELETE FROM statements WHERE article_id = ?1", article,
+	    "clearing an article's analysis");
+}
+
+/* A phrase as an FTS5 string: in double quotes, quotes doubled. */
+static void
+fts_phrase(struct buf *b, const char *w)
+{
+	buf_addc(b, '"');
+	for (; *w != '\0'; w++) {
+		if (*w == '"')
+			buf_addc(b, '"');
+		buf_addc(b, *w);
+	}
+	buf_addc(b, '"');
+}
+
+int
+store_articles_naming(struct store *st, const char *const *words, size_t nwords,
+    int64_t **ids, size_t *n)
+{
+	sqlite3_stmt *s;
+	struct buf q;
+	size_t i, cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	buf_init(&q);
+	for (i = 0; i < nwords; i++) {
+		if (i > 0)
+			buf_adds(&q, " OR ");
+		fts_phrase(&q, words[i]);
+	}
+	s = store_stmt(st, nwords > 0
+	    ? "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid"
+	    : "SELECT id FROM articles ORDER BY id");
+	if (s == NULL) {
+		buf_free(&q);
+		return -1;
+	}
+	if (nwords > 0)
+		sqlite3_bind_text(s, 1, q.data, (int)q.len, SQLITE_TRANSIENT);
+	buf_free(&q);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*ids = xreallocarray(*ids, cap, sizeof **ids);
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return store_err(st, "finding articles");
+	}
+	return 0;
+}
+
+int
+store_article_by_file(struct store *st, const char *file, int64_t *id)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT id FROM articles WHERE source = ?1 OR (substr(source, -length(?1)) = ?1"
+	    " AND substr(source, -length(?1) - 1, 1) = '/') ORDER BY id DESC LIMIT 1");
+	int rc;
+
+	*id = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, file, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_err(st, "finding an article");
+}
+
+/* ---- JSON ------------------------------------------------------------------ */
+
+static int
+one_json(struct store *st, sqlite3_stmt *s, const char *what, char **json)
+{
+	int rc = sqlite3_step(s);
+
+	*json = rc == SQLITE_ROW ? col_text(s, 0) : NULL;
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_err(st, what);
+	if (*json == NULL)
+		*json = xstrdup("[]");
+	return 0;
+}
+
+/* Aggregates are fed from an ordered subquery, so arrays keep its order. */
+int
+store_json_entities(struct store *st, int64_t article, int candidates, char **json)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT json_group_array(json_object('id', id, 'name', name, 'kind', kind,"
+	    "  'origin', origin, 'date', date, 'mentions', n, 'first', first,"
+	    "  'articles', articles,"
+	    "  'roles', (SELECT json_group_array(json_object('role', r.role, 'since', r.since,"
+	    "    'until', r.until)) FROM roles r WHERE r.entity_id = y.id)))"
+	    " FROM (SELECT e.id, e.name, e.kind, e.origin, e.date, x.n, x.first, x.articles"
+	    "  FROM (SELECT m.entity_id AS id, count(*) AS n, min(m.start) AS first,"
+	    "    count(DISTINCT m.article_id) AS articles"
+	    "   FROM mentions m WHERE (?1 = 0 OR m.article_id = ?1) GROUP BY m.entity_id) x"
+	    "  JOIN entities e ON e.id = x.id"
+	    "  WHERE (e.origin = 'candidate') = ?2 AND e.status = 'active'"
+	    "  ORDER BY " KIND_ORDER ", x.n DESC, e.name) y");
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, article);
+	sqlite3_bind_int(s, 2, candidates != 0);
+	return one_json(st, s, "listing entities", json);
+}
+
+int
+store_json_mentions(struct store *st, int64_t entity, char **json)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT json_group_array(json_object('article', article_id, 'title', title,"
+	    "  'published', published, 'start', start, 'end', end, 'how', how, 'text', text))"
+	    " FROM (SELECT m.article_id, a.title, a.published, m.start, m.end, m.how, "
+	    MENTION_TEXT " AS text FROM mentions m JOIN articles a ON a.id = m.article_id"
+	    "  WHERE m.entity_id = ?1 ORDER BY a.published DESC, a.id DESC, m.start)");
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, entity);
+	return one_json(st, s, "listing mentions", json);
+}
