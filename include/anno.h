@@ -50,9 +50,10 @@ enum anno_placed {
 const char *anno_placed_name(enum anno_placed p);  /* NULL for NONE */
 /* Finds OLD in BODY: first the quote with its context (nearest the old
  * offset if several), then the quote alone (most context, then nearest),
- * then the closest approximate match within an edit distance of a fifth
- * of the quote's length. On success *start and *end are byte offsets on
- * character boundaries. */
+ * then fuzzily: the text between the unchanged prefix and suffix when it
+ * is within an edit distance of half the quote's length, else the
+ * closest approximate match anywhere within a fifth of its length. On
+ * success *start and *end are byte offsets on character boundaries. */
 enum anno_placed anno_anchor_place(const char *body, size_t len,
     const struct anno_anchor *old, size_t *start, size_t *end);
 /* The largest edit distance a fuzzy match of a QUOTE_CHARS quote may

@@ -2,7 +2,8 @@
  * import.h: the import pipeline, where the modules meet:
  *
  *   file bytes → refuse non-text → UTF-8 repair → ingest (parse, clean)
- *     → text (NFC, paragraphs, sentences) → [extract] → store
+ *     → text (NFC, paragraphs, sentences) → store → analyze (extract:
+ *     mentions, statements, related links)
  *
  * with one store transaction per article. `dossier import` and the
  * reader's first run (the sample articles) both use it. It prints
@@ -40,6 +41,7 @@ struct import_opts {
 	enum ingest_format format;    /* INGEST_AUTO: by content and name */
 	void (*report)(void *arg, const struct import_event *ev);   /* may be NULL */
 	void *arg;
+	int no_extract;               /* store articles without analysing them */
 };
 
 struct import_stats {
@@ -49,7 +51,8 @@ struct import_stats {
 struct importer;
 
 /* Loads the chrome and sentence rules (data/chrome.txt, the user's
- * chrome.txt beside the configuration file, data/abbrev.txt). */
+ * chrome.txt beside the configuration file, data/abbrev.txt) and, unless
+ * opts->no_extract, the knowledge base and the matcher (analyze.h). */
 int importer_new(struct store *st, const struct import_opts *opts, struct importer **out);
 void importer_free(struct importer *im);
 const struct import_stats *importer_stats(const struct importer *im);

@@ -285,6 +285,16 @@ int store_anno_article_match(struct store *st, const char *hash, const char *sou
 int store_anno_entity_find(struct store *st, const char *name, int64_t *id);
 int store_anno_speaker_at(struct store *st, int64_t article_id, size_t start,
     size_t end, int64_t *speaker_id);
+/* Actors (people, states, organizations) whose name or an alias contains
+ * TEXT (ASCII case-insensitive; "" for all), by name, at most LIMIT: the
+ * choices for a claim's speaker and target. */
+struct store_actor {
+	int64_t id;
+	char *name, *kind;
+};
+int store_anno_actors(struct store *st, const char *text, size_t limit,
+    struct store_actor **rows, size_t *n);
+void store_actor_list_free(struct store_actor *rows, size_t n);
 
 /* store-anno-json.c: W3C Web Annotation JSON, built and read by SQLite's
  * JSON functions so that quoting is never done by hand. */
@@ -318,6 +328,10 @@ struct kb;
  * a candidate of that name becomes a 'kb' entity; what the user added
  * ('user' entities, aliases and roles) is kept. */
 int store_kb_sync(struct store *st, const struct kb *kb);
+/* Writes entity IDX of KB as the user's (dossier kb add/import): a new
+ * entity of origin 'user' with its date and parties, or, when the name is
+ * taken by one of the same kind, the user's aliases and roles added to it. */
+int store_kb_add_user(struct store *st, const struct kb *kb, int idx, int64_t *id);
 /* Adds the database's knowledge base to KB: every entity (candidates and
  * dismissed ones too, flagged) with its id, aliases, roles, date and
  * parties. Call kb_resolve after. */
@@ -387,6 +401,9 @@ int store_article_by_file(struct store *st, const char *file, int64_t *id);
 int store_analysis_clear(struct store *st, int64_t article);
 /* JSON for --json: store_article_entities as an array of objects. */
 int store_json_entities(struct store *st, int64_t article, int candidates, char **json);
+/* The knowledge base (only what the user added, with ONLY_USER) as an
+ * array of entities with aliases, roles and parties. */
+int store_json_kb(struct store *st, int only_user, char **json);
 int store_json_mentions(struct store *st, int64_t entity, char **json);
 
 /* ---- store-statement.c: statements and the links between related ones.
@@ -428,6 +445,9 @@ int store_related(struct store *st, int64_t statement, size_t limit,
 int store_json_statements(struct store *st, int64_t article, int64_t by, int64_t about,
     char **json);
 int store_json_related(struct store *st, int64_t statement, size_t limit, char **json);
+/* A flat JSON object of NAMES and numeric VALUES (for `dossier eval`). */
+int store_json_numbers(struct store *st, const char *const *names, const double *values,
+    size_t n, char **json);
 
 /* For the related-statement index (analyze): every statement's features,
  * and every statement's link count and weakest link. */

@@ -331,6 +331,215 @@ place_fuzzy(const char *body, size_t len, const struct anno_anchor *old,
 	return best.found && best.end > best.start ? ANNO_PLACED_FUZZY : ANNO_PLACED_NONE;
 }
 
+/*
+ * Edit distances of the whole pattern p[0, m) against every prefix t[0, j)
+ * of the text, j = 0..n: the alignment anchored at the text's start. The
+ * row is malloc'd; NULL when no alignment can be within BOUND.
+ */
+static size_t *
+align(const uint32_t *p, size_t m, const uint32_t *t, size_t n, size_t bound)
+{
+	size_t *row = xreallocarray(NULL, n + 1, sizeof *row), i, j;
+
+	for (j = 0; j <= n; j++)
+		row[j] = j;
+	for (i = 1; i <= m; i++) {
+		size_t diag = row[0], lo;
+
+		lo = row[0] = i;
+		for (j = 1; j <= n; j++) {
+			size_t up = row[j], c = diag + (p[i - 1] != t[j - 1]);
+
+			if (up + 1 < c)
+				c = up + 1;
+			if (row[j - 1] + 1 < c)
+				c = row[j - 1] + 1;
+			diag = up;
+			row[j] = c;
+			if (c < lo)
+				lo = c;
+		}
+		if (lo > bound) {
+			free(row);
+			return NULL;
+		}
+	}
+	return row;
+}
+
+/* Edit distance between two short UTF-8 strings. */
+static size_t
+text_distance(const char *a, size_t alen, const char *b, size_t blen)
+{
+	uint32_t *ca, *cb;
+	size_t *oa, *ob, m = decode(a, alen, &ca, &oa), n = decode(b, blen, &cb, &ob);
+	size_t *row = align(ca, m, cb, n, SIZE_MAX - 1), d = row[n];
+
+	free(row);
+	free(ca);
+	free(cb);
+	free(oa);
+	free(ob);
+	return d;
+}
+
+static void
+reverse(uint32_t *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n / 2; i++) {
+		uint32_t t = v[i];
+		v[i] = v[n - 1 - i];
+		v[n - 1 - i] = t;
+	}
+}
+
+/* Characters of the other side's context compared at a loose end. */
+#define EDGE_CHARS 8
+
+/* How far the text at a loose end of a candidate differs from the old
+ * context there: before START against the prefix's end (BEFORE), or
+ * after END against the suffix's start. */
+static size_t
+edge_cost(const char *body, size_t len, const struct anno_anchor *old, size_t at, int before)
+{
+	if (before) {
+		size_t plen = strlen(old->prefix), p = back_chars(old->prefix, plen, EDGE_CHARS);
+
+		return text_distance(body + back_chars(body, at, EDGE_CHARS),
+		    at - back_chars(body, at, EDGE_CHARS), old->prefix + p, plen - p);
+	}
+	return text_distance(body + at, fwd_chars(body, len, at, EDGE_CHARS) - at, old->suffix,
+	    fwd_chars(old->suffix, strlen(old->suffix), 0, EDGE_CHARS));
+}
+
+/*
+ * The new version of the quote next to an unchanged context: the text
+ * from A up to the suffix at B when both are known; with one side known,
+ * the span running from A forwards (or from B backwards, Q then being the
+ * reversed quote) within WIN bytes whose cost is least, counting both its
+ * distance to the quote and how well its loose end agrees with the old
+ * context there (so that a word inserted near the loose end is taken in
+ * rather than traded for a cheaper truncated match). 0 when one fits.
+ */
+static int
+fit(const char *body, size_t len, const struct anno_anchor *old, const uint32_t *q, size_t m,
+    size_t bound, size_t a, size_t b, int have_a, int have_b, size_t win, size_t *cost,
+    size_t *start, size_t *end)
+{
+	uint32_t *t;
+	size_t *offs, *row, n, from, to, j, best = SIZE_MAX, best_j = 0;
+
+	from = have_a ? a : (b > win ? b - win : 0);
+	to = have_b ? b : (a + win < len ? a + win : len);
+	/* A window cut by bytes is narrowed to whole characters. */
+	while (from < to && is_cont((unsigned char)body[from]))
+		from++;
+	while (to > from && to < len && is_cont((unsigned char)body[to]))
+		to--;
+	if (to <= from)
+		return -1;
+	n = decode(body + from, to - from, &t, &offs);
+	if (!have_a)
+		reverse(t, n);
+	row = align(q, m, t, n, bound);
+	for (j = have_a && have_b ? n : 1; row != NULL && j <= n; j++) {
+		size_t s = have_a ? from : from + offs[n - j], e = have_a ? from + offs[j] : to, c;
+
+		if (row[j] > bound)
+			continue;
+		c = row[j] + (have_a && have_b ? 0 : edge_cost(body, len, old, have_a ? e : s, !have_a));
+		if (c < best || (c == best && distance(j, m) < distance(best_j, m))) {
+			best = c;
+			best_j = j;
+			*start = s;
+			*end = e;
+		}
+	}
+	free(row);
+	free(t);
+	free(offs);
+	*cost = best;
+	return best != SIZE_MAX && *end > *start ? 0 : -1;
+}
+
+/*
+ * The quote was edited but its context was not (or not on both sides):
+ * the new quote is the text next to the unchanged prefix or suffix that
+ * is closest to the old quote, within an edit distance of half its
+ * length, more than the general fuzzy search allows because the context
+ * makes the placement certain. Catches a word inserted into a short
+ * quote, and a quote reworded in place.
+ */
+static enum anno_placed
+place_between(const char *body, size_t len, const struct anno_anchor *old,
+    size_t *start, size_t *end)
+{
+	size_t plen = strlen(old->prefix), slen = strlen(old->suffix), qlen = strlen(old->quote);
+	size_t win = 2 * qlen + 8, best = SIZE_MAX, best_dist = SIZE_MAX, m, bound, at, side;
+	uint32_t *q, *rq;
+	size_t *qo;
+	int found = 0;
+
+	m = decode(old->quote, qlen, &q, &qo);
+	free(qo);
+	bound = m / 2;
+	rq = xreallocarray(NULL, m + 1, sizeof *rq);
+	memcpy(rq, q, m * sizeof *q);
+	reverse(rq, m);
+	/* Side 0: after each occurrence of the prefix (with the suffix after
+	 * it when it is there); side 1: before each occurrence of the suffix. */
+	for (side = 0; side < 2 && m >= 4; side++) {
+		const char *ctx = side == 0 ? old->prefix : old->suffix;
+		size_t clen = side == 0 ? plen : slen;
+		const char *hit;
+
+		if (clen == 0)
+			continue;
+		for (at = 0; at + clen <= len &&
+		    (hit = memmem(body + at, len - at, ctx, clen)) != NULL; at = (size_t)(hit - body) + 1) {
+			size_t a = (size_t)(hit - body) + clen, b = (size_t)(hit - body), cost, s, e;
+			const char *sfx = NULL;
+			int ok;
+
+			if (side == 0 && slen > 0) {
+				size_t lim = a + win + slen < len ? a + win + slen : len;
+				sfx = memmem(body + a, lim - a, old->suffix, slen);
+			}
+			s = e = 0;
+			if (side == 0)
+				ok = fit(body, len, old, q, m, bound, a, sfx ? (size_t)(sfx - body) : 0, 1,
+				    sfx != NULL, win, &cost, &s, &e) == 0;
+			else
+				ok = fit(body, len, old, rq, m, bound, 0, b, 0, 1, win, &cost, &s, &e) == 0;
+			if (ok && (cost < best || (cost == best && distance(s, old->start) < best_dist))) {
+				best = cost;
+				best_dist = distance(s, old->start);
+				*start = s;
+				*end = e;
+				found = 1;
+			}
+		}
+		if (found)
+			break;    /* the prefix side found it; the suffix side is a fallback */
+	}
+	free(q);
+	free(rq);
+	return found ? ANNO_PLACED_FUZZY : ANNO_PLACED_NONE;
+}
+
+/* A fuzzy match that begins or ends in the spaces around the quote's
+ * words is trimmed to the words. */
+static void
+trim_spaces(const char *body, size_t *start, size_t *end)
+{
+	while (*end > *start && (body[*start] == ' ' || body[*start] == '\n'))
+		(*start)++;
+	while (*end > *start && (body[*end - 1] == ' ' || body[*end - 1] == '\n'))
+		(*end)--;
+}
+
 enum anno_placed
 anno_anchor_place(const char *body, size_t len, const struct anno_anchor *old,
     size_t *start, size_t *end)
@@ -355,5 +564,17 @@ anno_anchor_place(const char *body, size_t len, const struct anno_anchor *old,
 		*end = at + qlen;
 		return p;
 	}
-	return place_fuzzy(body, len, old, start, end);
+	p = place_between(body, len, old, start, end);
+	if (p == ANNO_PLACED_NONE)
+		p = place_fuzzy(body, len, old, start, end);
+	if (p == ANNO_PLACED_FUZZY) {
+		size_t s0 = *start, e0 = *end;
+
+		trim_spaces(body, start, end);
+		if (*start == *end) {
+			*start = s0;
+			*end = e0;
+		}
+	}
+	return p;
 }

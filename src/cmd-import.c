@@ -21,7 +21,7 @@ static int cmd_import_exec(struct cmd_ctx *, int, char **);
 
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
-	.usage = "[--max-size SIZE] [--format text|html|feed] [-q] PATH...",
+	.usage = "[--max-size SIZE] [--format text|html|feed] [--no-extract] [-q] PATH...",
 	.summary = "import articles from files, directories or - (stdin)",
 	.exec = cmd_import_exec,
 };
@@ -142,6 +142,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "max-size", required_argument, NULL, 'm' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "no-extract", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct import_opts opts = { 0 };
@@ -169,6 +170,9 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 'q':
 			ctx->quiet = 1;
+			break;
+		case 'n':
+			opts.no_extract = 1;
 			break;
 		default:
 			return cmd_usage_error(&cmd_import_entry, "unknown option %s",

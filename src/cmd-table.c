@@ -22,6 +22,12 @@ extern const struct cmd_entry cmd_delete_annotation_entry;
 extern const struct cmd_entry cmd_tag_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_import_annotations_entry;
+extern const struct cmd_entry cmd_actors_entry;
+extern const struct cmd_entry cmd_mentions_entry;
+extern const struct cmd_entry cmd_statements_entry;
+extern const struct cmd_entry cmd_related_entry;
+extern const struct cmd_entry cmd_kb_entry;
+extern const struct cmd_entry cmd_eval_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_read_entry,
@@ -29,6 +35,12 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_list_entry,
 	&cmd_show_entry,
 	&cmd_search_entry,
+	&cmd_actors_entry,
+	&cmd_mentions_entry,
+	&cmd_statements_entry,
+	&cmd_related_entry,
+	&cmd_kb_entry,
+	&cmd_eval_entry,
 	&cmd_annotate_entry,
 	&cmd_annotations_entry,
 	&cmd_delete_annotation_entry,

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "analyze.h"
 #include "anno.h"
 #include "import.h"
 #include "text.h"
@@ -37,6 +38,7 @@ struct importer {
 	struct buf title, body, comments, place, scratch;
 	struct store_span *paras, *sents;
 	size_t ncap_paras, ncap_sents;
+	struct analyzer *an;     /* NULL when not extracting */
 };
 
 const struct import_stats *
@@ -86,6 +88,20 @@ tell(struct importer *im, enum import_what what, const char *file, const char *f
 	buf_free(&msg);
 }
 
+/* A problem in the shipped knowledge base: the message names file:line. */
+static void
+kb_warning(void *arg, const char *msg)
+{
+	struct importer *im = arg;
+	struct import_event ev = { 0 };
+
+	im->stats.warnings++;
+	ev.what = IMPORT_WARNING;
+	ev.file = "knowledge base";
+	ev.message = msg;
+	report(im, &ev);
+}
+
 int
 importer_new(struct store *st, const struct import_opts *opts, struct importer **out)
 {
@@ -119,6 +135,8 @@ importer_new(struct store *st, const struct import_opts *opts, struct importer *
 		rc = text_rules_load(path, &im->rules);
 		free(path);
 	}
+	if (rc == 0 && !im->opts.no_extract)
+		rc = analyzer_new(st, kb_warning, im, &im->an);
 	if (rc != 0) {
 		importer_free(im);
 		return -1;
@@ -136,6 +154,7 @@ importer_free(struct importer *im)
 		return;
 	ingest_chrome_free(im->chrome);
 	text_rules_free(im->rules);
+	analyzer_free(im->an);
 	buf_free(&im->title), buf_free(&im->body), buf_free(&im->comments);
 	buf_free(&im->place), buf_free(&im->scratch);
 	free(im->paras);
@@ -218,8 +237,9 @@ store_article(struct importer *im, struct store_article *a, size_t npara, size_t
 	if (store_paragraphs_add(st, a->id, im->paras, npara) != 0 ||
 	    store_sentences_add(st, a->id, im->sents, nsent) != 0)
 		goto fail;
-	/* Entities, mentions and statements found by extraction are stored
-	 * here, inside the same transaction, once that step exists. */
+	if (im->an != NULL && analyzer_article(im->an, a->id, a->body, a->body_len, im->paras,
+	    npara, im->sents, nsent, a->published) != 0)
+		goto fail;
 	if (*how == STORE_VERSION && anno_carry_over(st, a->previous_id, a->id, carried) != 0)
 		goto fail;
 	return store_commit(st);
@@ -228,7 +248,7 @@ fail:
 	return -1;
 }
 
-/* One article: clean → NFC → segment → (extract) → store. Returns -1 only
+/* One article: clean → NFC → segment → store → analyze. Returns -1 only
  * when the database failed; an article with no text is a refusal. */
 static int
 import_article(struct importer *im, const char *file, const char *where,

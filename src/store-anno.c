@@ -877,3 +877,52 @@ store_anno_speaker_at(struct store *st, int64_t article_id, size_t start, size_t
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)end);
 	return one_id(st, s, speaker_id, "finding a statement's speaker");
 }
+
+int
+store_anno_actors(struct store *st, const char *text, size_t limit,
+    struct store_actor **rows, size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT e.id, e.name, e.kind FROM entities e"
+	    " WHERE e.kind IN ('person', 'state', 'organization') AND e.status = 'active'"
+	    " AND (instr(lower(e.name), lower(?1)) > 0 OR EXISTS (SELECT 1 FROM aliases a"
+	    "  WHERE a.entity_id = e.id AND instr(lower(a.alias), lower(?1)) > 0))"
+	    " ORDER BY e.name LIMIT ?2");
+	struct store_actor *v = NULL;
+	size_t count = 0;
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, limit > 0 ? (sqlite3_int64)limit : -1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		v = xreallocarray(v, count + 1, sizeof *v);
+		v[count].id = sqlite3_column_int64(s, 0);
+		v[count].name = col_str(s, 1);
+		v[count].kind = col_str(s, 2);
+		count++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_actor_list_free(v, count);
+		return store_err(st, "listing actors");
+	}
+	*rows = v;
+	*n = count;
+	return 0;
+}
+
+void
+store_actor_list_free(struct store_actor *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(rows[i].name);
+		free(rows[i].kind);
+	}
+	free(rows);
+}

@@ -35,12 +35,14 @@ done(struct store *st, sqlite3_stmt *s, const char *what)
 
 /* ---- the shipped knowledge base --------------------------------------- */
 
+/* The shipped entity E: written or updated, its 'kb' aliases and roles
+ * replaced. The user's entity of that name keeps its kind, date and
+ * parties. */
 static int
-sync_entity(struct store *st, const struct kb *kb, const struct kb_entity *e)
+sync_entity(struct store *st, const struct kb_entity *e, int64_t *idp)
 {
 	sqlite3_stmt *s;
 	int64_t id;
-	size_t i;
 	int rc;
 
 	s = store_stmt(st,
@@ -72,20 +74,31 @@ sync_entity(struct store *st, const struct kb *kb, const struct kb_entity *e)
 	if ((s = store_stmt(st, "DELETE FROM roles WHERE entity_id = ?1 AND origin = 'kb'")) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
-	if (done(st, s, "writing the knowledge base") != 0)
-		return -1;
+	*idp = id;
+	return done(st, s, "writing the knowledge base");
+}
+
+/* E's aliases, roles and parties of origin O, added to entity ID. Parties
+ * go only to an entity of that origin. */
+static int
+add_details(struct store *st, const struct kb_entity *e, int64_t id, enum kb_origin o)
+{
+	const char *origin = kb_origin_name(o);
+	sqlite3_stmt *s;
+	size_t i;
+
 	for (i = 0; i < e->naliases; i++)
-		if (e->aliases[i].origin == KB_ORIGIN_KB &&
-		    store_alias_add(st, id, e->aliases[i].text, "kb") != 0)
+		if (e->aliases[i].origin == o && store_alias_add(st, id, e->aliases[i].text, origin) != 0)
 			return -1;
 	for (i = 0; i < e->nroles; i++) {
 		const struct kb_role *r = &e->roles[i];
 		char *text;
 
-		if (r->origin != KB_ORIGIN_KB)
+		if (r->origin != o)
 			continue;
 		s = store_stmt(st, "INSERT INTO roles (entity_id, role, since, until, origin)"
-		    " VALUES (?1, ?2, ?3, ?4, 'kb')");
+		    " SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1 FROM roles"
+		    "  WHERE entity_id = ?1 AND role = ?2 AND since IS ?3 AND until IS ?4)");
 		if (s == NULL)
 			return -1;
 		text = r->of_name != NULL ? xasprintf("%s of %s", r->title, r->of_name)
@@ -96,6 +109,7 @@ sync_entity(struct store *st, const struct kb *kb, const struct kb_entity *e)
 			sqlite3_bind_text(s, 3, r->since, -1, SQLITE_STATIC);
 		if (r->until != NULL)
 			sqlite3_bind_text(s, 4, r->until, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, origin, -1, SQLITE_STATIC);
 		free(text);
 		if (done(st, s, "writing the knowledge base") != 0)
 			return -1;
@@ -103,15 +117,16 @@ sync_entity(struct store *st, const struct kb *kb, const struct kb_entity *e)
 	for (i = 0; i < e->nparties; i++) {
 		s = store_stmt(st, "UPDATE entities SET attrs = json_insert(coalesce(attrs,"
 		    " json_object('parties', json_array())), '$.parties[#]', ?2)"
-		    " WHERE id = ?1 AND origin = 'kb'");
+		    " WHERE id = ?1 AND origin = ?3 AND NOT EXISTS (SELECT 1 FROM"
+		    "  json_each(entities.attrs, '$.parties') WHERE value = ?2)");
 		if (s == NULL)
 			return -1;
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_text(s, 2, e->party_names[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, origin, -1, SQLITE_STATIC);
 		if (done(st, s, "writing the knowledge base") != 0)
 			return -1;
 	}
-	(void)kb;
 	return 0;
 }
 
@@ -119,15 +134,40 @@ int
 store_kb_sync(struct store *st, const struct kb *kb)
 {
 	size_t i;
+	int64_t id = 0;
 
 	if (store_begin(st) != 0)
 		return -1;
-	for (i = 0; i < kb->n; i++)
-		if (kb->ents[i].origin == KB_ORIGIN_KB && sync_entity(st, kb, &kb->ents[i]) != 0) {
+	for (i = 0; i < kb->n; i++) {
+		const struct kb_entity *e = &kb->ents[i];
+
+		if (e->origin == KB_ORIGIN_KB && (sync_entity(st, e, &id) != 0 ||
+		    add_details(st, e, id, KB_ORIGIN_KB) != 0)) {
 			store_rollback(st);
 			return -1;
 		}
+	}
 	return store_commit(st);
+}
+
+int
+store_kb_add_user(struct store *st, const struct kb *kb, int idx, int64_t *id)
+{
+	const struct kb_entity *e = &kb->ents[idx];
+	sqlite3_stmt *s;
+
+	if (store_entity_add(st, kb_kind_name(e->kind), e->name, "user", NULL, id) != 0)
+		return -1;
+	if (e->date != NULL) {
+		s = store_stmt(st, "UPDATE entities SET date = ?2 WHERE id = ?1 AND origin = 'user'");
+		if (s == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, *id);
+		sqlite3_bind_text(s, 2, e->date, -1, SQLITE_STATIC);
+		if (done(st, s, "adding an entity") != 0)
+			return -1;
+	}
+	return add_details(st, e, *id, KB_ORIGIN_USER);
 }
 
 /* ---- reading the knowledge base ---------------------------------------- */
@@ -724,4 +764,27 @@ store_json_mentions(struct store *st, int64_t entity, char **json)
 		return -1;
 	sqlite3_bind_int64(s, 1, entity);
 	return one_json(st, s, "listing mentions", json);
+}
+
+int
+store_json_kb(struct store *st, int only_user, char **json)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT json_group_array(json_object('id', e.id, 'kind', e.kind, 'name', e.name,"
+	    "  'origin', e.origin, 'date', e.date,"
+	    "  'aliases', (SELECT json_group_array(alias) FROM aliases a WHERE a.entity_id = e.id"
+	    "   AND (?1 = 0 OR e.origin = 'user' OR a.origin = 'user')),"
+	    "  'roles', (SELECT json_group_array(json_object('role', r.role, 'since', r.since,"
+	    "   'until', r.until)) FROM roles r WHERE r.entity_id = e.id"
+	    "   AND (?1 = 0 OR e.origin = 'user' OR r.origin = 'user')),"
+	    "  'parties', coalesce(json_extract(e.attrs, '$.parties'), json_array())))"
+	    " FROM (SELECT * FROM entities WHERE origin != 'candidate' AND (?1 = 0"
+	    "  OR origin = 'user' OR id IN (SELECT entity_id FROM aliases WHERE origin = 'user')"
+	    "  OR id IN (SELECT entity_id FROM roles WHERE origin = 'user'))"
+	    "  ORDER BY kind, name) e");
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int(s, 1, only_user != 0);
+	return one_json(st, s, "listing the knowledge base", json);
 }

@@ -351,3 +351,35 @@ store_link_trim(struct store *st, int64_t from, size_t keep, double *weakest)
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? 0 : store_err(st, "trimming statement links");
 }
+
+int
+store_json_numbers(struct store *st, const char *const *names, const double *values, size_t n,
+    char **json)
+{
+	struct buf sql;
+	sqlite3_stmt *s;
+	size_t i;
+	int rc;
+
+	*json = NULL;
+	buf_init(&sql);
+	buf_adds(&sql, "SELECT json_object(");
+	for (i = 0; i < n; i++)
+		buf_printf(&sql, "%s?%zu, ?%zu", i ? ", " : "", 2 * i + 1, 2 * i + 2);
+	buf_adds(&sql, ")");
+	rc = sqlite3_prepare_v2(store_sqlite(st), sql.data, -1, &s, NULL);
+	buf_free(&sql);
+	if (rc != SQLITE_OK)
+		return store_err(st, "making JSON");
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_text(s, (int)(2 * i + 1), names[i], -1, SQLITE_STATIC);
+		if (values[i] == (double)(int64_t)values[i])
+			sqlite3_bind_int64(s, (int)(2 * i + 2), (int64_t)values[i]);
+		else
+			sqlite3_bind_double(s, (int)(2 * i + 2), values[i]);
+	}
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*json = col_text(s, 0);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : store_err(st, "making JSON");
+}

@@ -44,6 +44,8 @@ buf_grow(struct buf *b, size_t extra)
 		cap = cap * 2 > cap ? cap * 2 : need;
 	b->data = xrealloc(b->data, cap);
 	b->cap = cap;
+	/* A fresh allocation must already read as the empty string. */
+	b->data[b->len] = '\0';
 }
 
 void

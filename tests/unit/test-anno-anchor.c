@@ -164,6 +164,18 @@ test_insert_inside(void)
 	    "the match spans the changed quote");
 	free(got);
 	free(text);
+	anno_anchor_free(&a);
+	/* A word longer than the fuzzy bound, in a short quote: the unchanged
+	 * context on both sides still places it. */
+	anchor_on(BASE, "would reopen within a week", &a);
+	text = replace(BASE, "would reopen", "would fully reopen");
+	is_int(place(text, &a, &got, NULL), ANNO_PLACED_FUZZY,
+	    "long insertion in a short quote: placed between its context");
+	is_str(got, "would fully reopen within a week", "the whole changed quote, no more");
+	free(got);
+	free(text);
+	anno_anchor_free(&a);
+	anchor_on(BASE, QUOTE, &a);
 	text = replace(BASE, "within a week", "within one week");
 	is_int(place(text, &a, &got, NULL), ANNO_PLACED_FUZZY, "a word changed: fuzzy match");
 	is_str(got, "the corridor would reopen within one week", "the changed quote");
@@ -234,6 +246,19 @@ test_multibyte_fuzzy(void)
 	is_int(place(changed, &a, &got, NULL), ANNO_PLACED_FUZZY, "fuzzy in Cyrillic");
 	is_str(got, "заявил о полной готовности подписать договор",
 	    "match ends on character boundaries");
+	free(got);
+	free(changed);
+	/* The text before changed as well: placed from its unchanged suffix. */
+	{
+		char *step = replace(text, "Премьер-министр Армении",
+		    "Глава армянского правительства");
+		changed = replace(step, "о готовности", "о своей полной готовности");
+		free(step);
+	}
+	is_int(place(changed, &a, &got, NULL), ANNO_PLACED_FUZZY,
+	    "prefix and quote changed: placed back from the suffix");
+	is_str(got, "заявил о своей полной готовности подписать договор",
+	    "the whole new quote, on character boundaries");
 	free(got);
 	free(changed);
 	anno_anchor_free(&a);

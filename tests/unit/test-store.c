@@ -56,7 +56,8 @@ test_newer_refused(const char *dir)
 	sqlite3_open(path, &db);
 	sqlite3_exec(db, "PRAGMA user_version = 999", NULL, NULL, NULL);
 	sqlite3_close(db);
-	ok(store_open(path, 0, &st) == -1 && strstr(err_msg(), "newer") != NULL,
+	int rc = store_open(path, 0, &st);
+	ok(rc == -1 && strstr(err_msg(), "newer") != NULL,
 	    "database from a newer version refused: %s", err_msg());
 	free(path);
 }

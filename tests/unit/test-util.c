@@ -28,6 +28,10 @@ test_buf(void)
 	s = buf_detach(&b, &len);
 	is_str(s, "", "detach of empty buffer gives empty string");
 	free(s);
+	buf_grow(&b, 100);
+	s = buf_detach(&b, &len);
+	ok(len == 0 && s[0] == '\0', "a grown but empty buffer is the empty string");
+	free(s);
 }
 
 static void

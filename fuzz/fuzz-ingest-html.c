@@ -1,0 +1,3 @@
+/* fuzz-ingest-html.c: fuzz-ingest.c for html input. */
+#define FUZZ_FORMAT INGEST_HTML
+#include "ingest-target.h"

@@ -1,0 +1,108 @@
+/*
+ * cmd-eval.c: `dossier eval GOLD_DIR`: how the database's analysis of the
+ * gold's articles compares with what a careful reader marked: recall and
+ * precision of entities (per article) and statements (sentence and
+ * speaker), and the share of related-statement pairs found in the top 5.
+ * --misses lists each miss and extra, for finding out why.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "analyze.h"
+#include "cmd.h"
+#include "extract.h"
+#include "store.h"
+#include "util.h"
+
+static int cmd_eval_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_eval_entry = {
+	.name = "eval",
+	.usage = "[--misses] [--json] GOLD_DIR",
+	.summary = "score the analysis against a reader's marks",
+	.exec = cmd_eval_exec,
+};
+
+static int
+print_json(struct store *st, const struct extract_eval_scores *sc)
+{
+	static const char *const names[] = {
+		"articles", "entity_recall", "entity_precision", "entities_gold",
+		"entities_found", "statement_recall", "statement_precision", "statements_gold",
+		"statements_found", "related_found", "related_pairs",
+	};
+	double v[ARRAY_LEN(names)];
+	char *json;
+
+	v[0] = (double)sc->files;
+	v[1] = sc->ent_recall;
+	v[2] = sc->ent_precision;
+	v[3] = (double)sc->ent_gold;
+	v[4] = (double)sc->ent_pred;
+	v[5] = sc->st_recall;
+	v[6] = sc->st_precision;
+	v[7] = (double)sc->st_gold;
+	v[8] = (double)sc->st_pred;
+	v[9] = sc->rel_found;
+	v[10] = (double)sc->rel_pairs;
+	if (store_json_numbers(st, names, v, ARRAY_LEN(names), &json) != 0)
+		return -1;
+	puts(json);
+	free(json);
+	return 0;
+}
+
+static int
+cmd_eval_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "misses", no_argument, NULL, 'm' },
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct extract_eval_scores sc;
+	struct buf misses;
+	struct store *st;
+	int c, json = 0, show = 0;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+", options, NULL)) != -1) {
+		switch (c) {
+		case 'm':
+			show = 1;
+			break;
+		case 'j':
+			json = 1;
+			break;
+		default:
+			return cmd_usage_error(&cmd_eval_entry, "unknown option %s", argv[optind - 1]);
+		}
+	}
+	if (optind + 1 != argc)
+		return cmd_usage_error(&cmd_eval_entry, "which gold directory?");
+	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
+		return EXIT_FAIL;
+	buf_init(&misses);
+	if (analyze_eval(st, argv[optind], &sc, show ? &misses : NULL) != 0) {
+		buf_free(&misses);
+		err_print("eval");
+		return EXIT_FAIL;
+	}
+	if (show && misses.len > 0)
+		fputs(misses.data, stdout);
+	buf_free(&misses);
+	if (json)
+		return print_json(st, &sc) == 0 ? EXIT_OK : (err_print("eval"), EXIT_FAIL);
+	printf("articles     %zu of the gold's %zu\n", sc.files, sc.gold_files);
+	printf("entities     recall %.3f (%zu/%zu)  precision %.3f (%zu/%zu)\n", sc.ent_recall,
+	    sc.ent_hit_gold, sc.ent_gold, sc.ent_precision, sc.ent_hit_pred, sc.ent_pred);
+	printf("statements   recall %.3f (%zu/%zu)  precision %.3f (%zu/%zu)\n", sc.st_recall,
+	    sc.st_hit_gold, sc.st_gold, sc.st_precision, sc.st_hit_pred, sc.st_pred);
+	printf("related      %.3f of group pairs in the top 5 (%zu/%zu)\n", sc.rel_found,
+	    sc.rel_hits, sc.rel_pairs);
+	return EXIT_OK;
+}
