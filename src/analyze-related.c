@@ -597,7 +597,8 @@ link(struct analyze_related *r, struct store *st, size_t i, struct cands *c,
 		profile_of(r, &r->s[c->v[k].idx], pb);
 		c->v[k].score = extract_related_score(&pa->p, &pb->p);
 	}
-	qsort(c->v, c->n, sizeof *c->v, by_score);
+	if (c->n > 1)
+		qsort(c->v, c->n, sizeof *c->v, by_score);
 	/* Its own best LINKS; links back from the best 2 * LINKS of them. */
 	for (k = 0; k < c->n && k < 2 * LINKS && c->v[k].score >= MIN_SCORE; k++) {
 		struct stmt *o = &r->s[c->v[k].idx];
