@@ -35,6 +35,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "util.h"
 
@@ -52,6 +53,10 @@ struct ui_start {
  * the caller to re-raise once it has closed the store). Restores the
  * terminal on every way out. Returns 0, or -1 with a message. */
 int ui_run(struct store *st, struct ui_start *start);
+
+/* Writes the default key bindings, one "KEYMAP<TAB>KEYS<TAB>ACTION<TAB>HELP"
+ * line per action and keymap, for `dossier read --keys`. */
+int ui_print_keys(FILE *f);
 
 /* ---- internal: shared by ui*.c ----------------------------------- */
 
@@ -466,7 +471,8 @@ extern const struct ui_view_ops ui_article_ops;
 struct ui_span {
 	size_t start, end;
 	enum ui_object obj;
-	int styled;              /* draw in style, not obj's (a tag's colour) */
+	int64_t id;            /* what it stands for (entity, annotation), or 0 */
+	int styled;            /* drawn in style, not obj's (a tag's colour) */
 	struct ui_style style;
 };
 enum ui_layer {
@@ -486,6 +492,19 @@ int64_t ui_article_id(struct ui *ui);
 size_t ui_article_offset(struct ui *ui);
 /* Moves the cursor within the open article. */
 void ui_article_goto(struct ui *ui, size_t offset);
+struct store_statement;
+struct store_entity;
+/* The statement under the cursor, or NULL. */
+const struct store_statement *ui_article_statement(struct ui *ui);
+/* The open article's actors and agreements (store_article_entities). */
+const struct store_entity *ui_article_entities(struct ui *ui, size_t *n);
+/* The entity mentioned under the cursor, or 0. */
+int64_t ui_article_entity_at(struct ui *ui);
+/* The actor ]m/[m step through (0: every mention). */
+void ui_article_select_entity(struct ui *ui, int64_t id);
+int64_t ui_article_selected_entity(struct ui *ui);
+/* The theme object for an entity kind ("person", "agreement", ...). */
+enum ui_object ui_kind_object(const char *kind);
 /* Appends "  Name said" for the statement under the cursor, if any. */
 void ui_article_speaker(struct ui *ui, struct buf *out);
 /* Search in the article (from the prompt). */
@@ -495,8 +514,14 @@ const char *ui_article_body(struct ui *ui, size_t *len);
 
 /* ui-side.c */
 extern const struct ui_view_ops ui_side_ops;
-/* The article changed (or the cursor's statement did): refill. */
+/* The article changed: refill the actors. */
 void ui_side_refresh(struct ui *ui);
+/* Fill the results part of the side pane and focus it: the statements
+ * related to the one under the cursor; every statement by an entity; every
+ * mention of an entity (an agreement) across the corpus. */
+void ui_side_related(struct ui *ui);
+void ui_side_statements_by(struct ui *ui, int64_t entity);
+void ui_side_mentions_of(struct ui *ui, int64_t entity);
 
 /* ui-anno.c: annotating in the reader; ui-select.c, ui-tagpick.c,
  * ui-note.c, ui-claim.c and ui-annobrowser.c are its parts. */
@@ -513,7 +538,9 @@ void ui_anno_article_opened(struct ui *ui);
 void ui_anno_before_draw(struct ui *ui);
 /* "SELECT", or the open popup's mode; NULL otherwise. */
 const char *ui_anno_mode(struct ui *ui);
-/* Draws the article's annotations in rows [y, y+h) of the side pane. */
+/* How many of the side pane's H rows list the article's annotations, and
+ * drawing them in rows [y, y+h). */
+int ui_anno_side_rows(struct ui *ui, int h);
 void ui_anno_side_draw(struct ui *ui, int y, int x, int h, int w);
 /* `:tag ...` and `:annotations [FILTER]`. */
 int ui_anno_tag_command(struct ui *ui, int argc, char **argv);

@@ -218,7 +218,8 @@ build_layer(struct ui *ui)
 		if (inner == NULL)
 			continue;
 		v = xreallocarray(v, nv + 1, sizeof *v);
-		v[nv] = (struct ui_span){ a, b, UI_OBJ_HIGHLIGHT, 1, anno_style(ui, inner) };
+		v[nv] = (struct ui_span){ .start = a, .end = b, .obj = UI_OBJ_HIGHLIGHT,
+		    .id = inner->id, .styled = 1, .style = anno_style(ui, inner) };
 		if (cover > 1)
 			v[nv].style.attr |= A_UNDERLINE;
 		nv++;
@@ -551,7 +552,7 @@ step(struct ui *ui, int dir, int count)
 		}
 		if (!found) {
 			ui_message(ui, an->n == 0 ? "no annotations in this article" :
-			    dir > 0 ? "no annotation after this one" : "no annotation before this one");
+			    dir > 0 ? "no annotations after here" : "no annotations before here");
 			break;
 		}
 		off = best;
@@ -688,7 +689,14 @@ ui_anno_tag_command(struct ui *ui, int argc, char **argv)
 		return -1;
 	ui_anno_reload_tags(ui);
 	ui_anno_reload(ui);
-	ui_message(ui, "tag %s %s%s%s", sub, argv[2], argc > 3 ? " " : "", argc > 3 ? argv[3] : "");
+	if (strcmp(sub, "add") == 0)
+		ui_message(ui, "added tag %s", argv[2]);
+	else if (strcmp(sub, "rename") == 0)
+		ui_message(ui, "renamed tag %s to %s", argv[2], argv[3]);
+	else if (strcmp(sub, "merge") == 0)
+		ui_message(ui, "merged tag %s into %s", argv[2], argv[3]);
+	else
+		ui_message(ui, "%s of tag %s is now %s", sub, argv[2], argv[3]);
 	return 0;
 }
 
@@ -733,6 +741,19 @@ side_line(struct ui *ui, int y, int x, int w, const struct store_anno *a, int he
 	ui_anno_flatten(&b, 0);
 	ui_draw_text(ui, y, x + 2 + used, w - 3 - used, b.data, b.len, n);
 	buf_free(&b);
+}
+
+int
+ui_anno_side_rows(struct ui *ui, int h)
+{
+	size_t want;
+
+	if (ui->anno == NULL || ui_article_id(ui) <= 0 || h < 6)
+		return 0;
+	/* A heading and a line each, up to a third of the pane; with none
+	 * yet, the heading and how to make one. */
+	want = ui->anno->n + 1 < 2 ? 2 : ui->anno->n + 1;
+	return want < (size_t)(h / 3) ? (int)want : h / 3;
 }
 
 void

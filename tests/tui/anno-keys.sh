@@ -138,16 +138,16 @@ tui_expect "and shows the article" " READ "
 tui_keys ':'
 tui_type "tag add rumour 214 r"
 tui_keys Enter
-tui_expect ":tag add" "tag add rumour"
+tui_expect ":tag add" "added tag rumour"
 tui_keys ':'
 tui_type "tag rename rumour gossip"
 tui_keys Enter
-tui_expect ":tag rename" "tag rename rumour gossip"
+tui_expect ":tag rename" "renamed tag rumour to gossip"
 "$DOSSIER" tag | grep -q $'^gossip\t214\tr\t0$'; tap_ok $? "the renamed tag keeps its colour and key"
 tui_keys ':'
 tui_type "tag merge gossip opinion"
 tui_keys Enter
-tui_expect ":tag merge" "tag merge gossip"
+tui_expect ":tag merge" "merged tag gossip into opinion"
 ! "$DOSSIER" tag | grep -q '^gossip'; tap_ok $? "merged away"
 
 # Quit, reopen: everything is there.
