@@ -19,6 +19,8 @@
  * a few dozen distinct statements, so a small fixed table suffices; when it
  * is full further statements are still prepared, just not cached. */
 #define STMT_CACHE 128
+/* How long a second dossier waits for the first one's write to finish. */
+#define BUSY_TIMEOUT_MS 5000
 
 struct stmt_slot {
 	const char *sql;
@@ -48,9 +50,17 @@ store_err(struct store *st, const char *what)
 	}
 	if (code == SQLITE_READONLY)
 		return err_set("%s: %s: the database is read-only", st->path, what);
-	if (code == SQLITE_FULL)
-		return err_set("%s: %s: the disk is full (nothing was lost; free space and retry)",
-		    st->path, what);
+	if (code == SQLITE_FULL || sqlite3_system_errno(st->db) == ENOSPC ||
+	    sqlite3_system_errno(st->db) == EFBIG)
+		return err_set("%s: %s: the disk is full (what was committed is kept; "
+		    "free space and retry)", st->path, what);
+	/* A short write leaves no errno behind: most often the disk filled. */
+	if (sqlite3_extended_errcode(st->db) == SQLITE_IOERR_WRITE)
+		return err_set("%s: %s: a write failed; is the disk full? (what was committed "
+		    "is kept)", st->path, what);
+	if (code == SQLITE_BUSY)
+		return err_set("%s: %s: the database is locked by another program "
+		    "(waited 5 seconds); try again", st->path, what);
 	return err_set("%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
 }
 
@@ -197,7 +207,7 @@ store_check(struct store *st, int full)
 static int
 configure(struct store *st)
 {
-	if (sqlite3_busy_timeout(st->db, 5000) != SQLITE_OK)
+	if (sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS) != SQLITE_OK)
 		return store_err(st, "setting busy timeout");
 	if (exec(st, "PRAGMA foreign_keys = ON") != 0)
 		return -1;
