@@ -39,11 +39,14 @@ struct store;
 
 struct ui_start {
 	const char *message;   /* shown on the status line at start, or NULL */
+	int signal;            /* out: the signal that ended the reader, or 0 */
 };
 
-/* Runs the reader on an open store until the user quits. Restores the
+/* Runs the reader on an open store until the user quits or SIGINT,
+ * SIGTERM, SIGHUP or SIGQUIT arrives (then start->signal says which, for
+ * the caller to re-raise once it has closed the store). Restores the
  * terminal on every way out. Returns 0, or -1 with a message. */
-int ui_run(struct store *st, const struct ui_start *start);
+int ui_run(struct store *st, struct ui_start *start);
 
 /* ---- internal: shared by ui*.c ----------------------------------- */
 

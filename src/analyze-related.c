@@ -600,7 +600,8 @@ link(struct analyze_related *r, struct store *st, size_t i, struct cands *c)
 		profile_of(r, &r->s[c->v[k].idx], &pb);
 		c->v[k].score = extract_related_score(&pa, &pb);
 	}
-	qsort(c->v, c->n, sizeof *c->v, by_score);
+	if (c->n > 1)
+		qsort(c->v, c->n, sizeof *c->v, by_score);
 	for (k = 0; k < c->n && k < LINKS && c->v[k].score >= MIN_SCORE; k++)
 		if (store_link_put(st, s->id, r->s[c->v[k].idx].id, c->v[k].score) != 0)
 			return -1;

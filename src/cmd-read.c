@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -67,6 +68,13 @@ cmd_read_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (rc != 0) {
 		err_print("read");
 		return EXIT_FAIL;
+	}
+	if (start.signal != 0) {
+		/* Ended by a signal: say so to the parent the usual way, once
+		 * the database is closed. */
+		cmd_ctx_free(ctx);
+		signal(start.signal, SIG_DFL);
+		raise(start.signal);
 	}
 	return EXIT_OK;
 }

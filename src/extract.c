@@ -318,14 +318,17 @@ finish(struct extract_ctx *c, struct extract_result *out)
 {
 	out->nmentions = c->nm;
 	out->mentions = arena_alloc(c->a, (c->nm + 1) * sizeof *out->mentions);
-	memcpy(out->mentions, c->m, c->nm * sizeof *c->m);
+	if (c->nm > 0)
+		memcpy(out->mentions, c->m, c->nm * sizeof *c->m);
 	qsort(out->mentions, c->nm, sizeof *out->mentions, by_start);
 	out->ncandidates = c->ncand;
 	out->candidates = arena_alloc(c->a, (c->ncand + 1) * sizeof *out->candidates);
-	memcpy(out->candidates, c->cand, c->ncand * sizeof *c->cand);
+	if (c->ncand > 0)
+		memcpy(out->candidates, c->cand, c->ncand * sizeof *c->cand);
 	out->nstatements = c->nst;
 	out->statements = arena_alloc(c->a, (c->nst + 1) * sizeof *out->statements);
-	memcpy(out->statements, c->st, c->nst * sizeof *c->st);
+	if (c->nst > 0)
+		memcpy(out->statements, c->st, c->nst * sizeof *c->st);
 }
 
 int

@@ -588,6 +588,59 @@ scroll_view(struct ui *ui, struct article *ar, long n)
 	ar->goal = col;
 }
 
+/* The cursor's row on screen, or -1 when it is not shown. */
+static int
+cursor_row(struct ui *ui, struct article *ar)
+{
+	struct pos p = ar->top, c = pos_of(ar, ar->cur);
+	int r;
+
+	for (r = 0; r < rows(ui); r++) {
+		if (pos_cmp(&p, &c) == 0)
+			return r;
+		if (!next_pos(ar, &p))
+			break;
+	}
+	return -1;
+}
+
+/* Ctrl-d / Ctrl-u as in vim: the text scrolls n lines and the cursor
+ * keeps its row, so the two undo each other; at either end of the
+ * article the cursor moves instead. */
+static void
+half_page(struct ui *ui, struct article *ar, long n)
+{
+	int row = cursor_row(ui, ar), col = ar->goal >= 0 ? ar->goal : cursor_col(ar);
+	struct pos p, end;
+	long moved;
+
+	if (row < 0) {
+		move_lines(ui, ar, n);
+		return;
+	}
+	p = ar->top;
+	if (n > 0) {
+		part_last(ar, PART_BODY, &end);
+		for (moved = 0; moved < n && pos_cmp(&p, &end) < 0 && next_pos(ar, &p); moved++)
+			;
+	} else {
+		moved = -walk(ar, &p, n);
+	}
+	ar->top = p;
+	walk(ar, &p, row);
+	while (!is_body(&p) && (n > 0 ? next_pos(ar, &p) : prev_pos(ar, &p)))
+		;
+	if (!is_body(&p))
+		while (!is_body(&p) && (n > 0 ? prev_pos(ar, &p) : next_pos(ar, &p)))
+			;
+	place_cursor(ar, &p, col);
+	ar->goal = col;
+	if (moved < (n > 0 ? n : -n))
+		move_lines(ui, ar, n > 0 ? n - moved : n + moved);
+	keep_cursor(ui, ar);
+	ar->goal = col;
+}
+
 void
 ui_article_goto(struct ui *ui, size_t offset)
 {
@@ -931,12 +984,10 @@ article_action(struct ui *ui, struct ui_view *v, enum ui_action a, int count)
 		scroll_view(ui, ar, -n * (h > 3 ? h - 2 : 1));
 		break;
 	case UI_ACT_HALF_DOWN:
-		scroll_view(ui, ar, h / 2 > 0 ? h / 2 : 1);
-		move_lines(ui, ar, h / 2 > 0 ? h / 2 : 1);
+		half_page(ui, ar, h / 2 > 0 ? h / 2 : 1);
 		break;
 	case UI_ACT_HALF_UP:
-		scroll_view(ui, ar, -(h / 2 > 0 ? h / 2 : 1));
-		move_lines(ui, ar, -(h / 2 > 0 ? h / 2 : 1));
+		half_page(ui, ar, -(h / 2 > 0 ? h / 2 : 1));
 		break;
 	case UI_ACT_FIRST:
 		go_first(ui, ar);

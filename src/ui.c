@@ -561,8 +561,15 @@ mouse_event(struct ui *ui)
 void
 ui_set_mouse(struct ui *ui, int on)
 {
+	const char *kmous, *term = getenv("TERM");
+
 	ui->opt.mouse = on;
-	if (ui->live)
+	/* Only terminals that report the mouse in their input stream (xterm
+	 * and its kin). On the Linux console ncurses would load the gpm
+	 * library behind our back instead (which leaks); no mouse there. */
+	kmous = ui->live ? tigetstr("kmous") : NULL;
+	if (kmous != NULL && kmous != (char *)-1 && kmous[0] != '\0' &&
+	    (term == NULL || strncmp(term, "linux", 5) != 0))
 		mousemask(on ? (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED |
 		    BUTTON4_PRESSED | BUTTON5_PRESSED) : 0, NULL);
 }
@@ -787,7 +794,7 @@ loop(struct ui *ui)
 }
 
 int
-ui_run(struct store *st, const struct ui_start *start)
+ui_run(struct store *st, struct ui_start *start)
 {
 	struct ui ui;
 	char *config_msg = NULL;
@@ -833,6 +840,9 @@ ui_run(struct store *st, const struct ui_start *start)
 out:
 	end_terminal(&ui);
 	reset_signals();
+	if (start != NULL)
+		start->signal = ui_signalled;
+	ui_signalled = 0;
 	free(config_msg);
 	free_ui(&ui);
 	return rc;

@@ -12,7 +12,7 @@ out=$("$py" "$top_srcdir/bench/run" --smoke --build "$top_builddir" \
 [ $rc -eq 0 ] || tap_diag "$(tail -20 "$TEST_TMP/err")"
 
 grep -q '^| figure ' <<<"$out"; tap_ok $? "prints the table header"
-for fig in 'import [0-9,]* articles (articles/s)' 'vs notmuch new' 'peak RSS' \
+for fig in 'import [0-9,]* articles, no extraction' 'with extraction' 'vs notmuch new' 'peak RSS' \
 	'alias matching' 'segmentation + wrapping' 'search latency p50' \
 	'related latency p95' 'reader first screen' 'newsboat first screen' \
 	'key G in a' 'instructions'; do

@@ -3,6 +3,7 @@
 # tests/cli/*.sh. Output is TAP.
 #
 #   tui_start [-x COLS] [-y ROWS] [-e VAR=VALUE]... [-- ARGS...]
+#   tui_start_shell [-x COLS] [-y ROWS]  an interactive bash instead
 #   tui_keys KEY...            tmux send-keys (names as tmux knows them)
 #   tui_type TEXT              literal text
 #   tui_wait TEXT [SECONDS]    poll the screen until TEXT shows (default 5 s)
@@ -65,7 +66,10 @@ tmux_() {
 
 _tui_cleanup() {
 	tmux_ kill-server >/dev/null 2>&1
-	[ -n "${TAP_KEEP_TMP:-}" ] || rm -rf "$TEST_TMP"
+	[ -n "${TAP_KEEP_TMP:-}" ] && return
+	# A program killed with its terminal may still be writing its last
+	# state: try again once it has had a moment.
+	rm -rf "$TEST_TMP" 2>/dev/null || { sleep 0.5; rm -rf "$TEST_TMP"; }
 }
 trap _tui_cleanup EXIT
 
@@ -88,6 +92,25 @@ tui_start() {
 	cmd="$cmd; echo \$? >'$TUI_STATUS'"
 	rm -f "$TUI_STATUS"
 	tmux_ new-session -d -s "$TUI_TARGET" -x "$cols" -y "$rows" "$cmd" || return 1
+	tmux_ set-option -t "$TUI_TARGET" remain-on-exit on >/dev/null
+	tmux_ set-option -t "$TUI_TARGET" status off >/dev/null
+}
+
+# tui_start_shell [-x COLS] [-y ROWS]: an interactive bash (no rc files,
+# prompt "$ ") in the pane instead of dossier, for what needs a shell with
+# job control around the program (Ctrl-z, fg). Type the commands.
+tui_start_shell() {
+	local cols=80 rows=24
+	while [ $# -gt 0 ]; do
+		case "$1" in
+		-x) cols=$2; shift 2 ;;
+		-y) rows=$2; shift 2 ;;
+		*) break ;;
+		esac
+	done
+	tmux_ new-session -d -s "$TUI_TARGET" -x "$cols" -y "$rows" \
+	    "cd '$TEST_TMP' && exec env TERM=${TUI_TERM:-xterm-256color} PS1='$ ' bash --norc --noprofile -i" ||
+	    return 1
 	tmux_ set-option -t "$TUI_TARGET" remain-on-exit on >/dev/null
 	tmux_ set-option -t "$TUI_TARGET" status off >/dev/null
 }
