@@ -30,6 +30,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "util.h"
 
@@ -47,6 +48,10 @@ struct ui_start {
  * the caller to re-raise once it has closed the store). Restores the
  * terminal on every way out. Returns 0, or -1 with a message. */
 int ui_run(struct store *st, struct ui_start *start);
+
+/* Writes the default key bindings, one "KEYMAP<TAB>KEYS<TAB>ACTION<TAB>HELP"
+ * line per action and keymap, for `dossier read --keys`. */
+int ui_print_keys(FILE *f);
 
 /* ---- internal: shared by ui*.c ----------------------------------- */
 
@@ -417,6 +422,7 @@ extern const struct ui_view_ops ui_article_ops;
 struct ui_span {
 	size_t start, end;
 	enum ui_object obj;
+	int64_t id;            /* what it stands for (entity, annotation), or 0 */
 };
 enum ui_layer {
 	UI_LAYER_STATEMENT,
@@ -434,6 +440,19 @@ int64_t ui_article_id(struct ui *ui);
 size_t ui_article_offset(struct ui *ui);
 /* Moves the cursor within the open article. */
 void ui_article_goto(struct ui *ui, size_t offset);
+struct store_statement;
+struct store_entity;
+/* The statement under the cursor, or NULL. */
+const struct store_statement *ui_article_statement(struct ui *ui);
+/* The open article's actors and agreements (store_article_entities). */
+const struct store_entity *ui_article_entities(struct ui *ui, size_t *n);
+/* The entity mentioned under the cursor, or 0. */
+int64_t ui_article_entity_at(struct ui *ui);
+/* The actor ]m/[m step through (0: every mention). */
+void ui_article_select_entity(struct ui *ui, int64_t id);
+int64_t ui_article_selected_entity(struct ui *ui);
+/* The theme object for an entity kind ("person", "agreement", ...). */
+enum ui_object ui_kind_object(const char *kind);
 /* Appends "  Name said" for the statement under the cursor, if any. */
 void ui_article_speaker(struct ui *ui, struct buf *out);
 /* Search in the article (from the prompt). */
@@ -441,8 +460,14 @@ void ui_article_search(struct ui *ui, const char *pattern, int backward);
 
 /* ui-side.c */
 extern const struct ui_view_ops ui_side_ops;
-/* The article changed (or the cursor's statement did): refill. */
+/* The article changed: refill the actors. */
 void ui_side_refresh(struct ui *ui);
+/* Fill the results part of the side pane and focus it: the statements
+ * related to the one under the cursor; every statement by an entity; every
+ * mention of an entity (an agreement) across the corpus. */
+void ui_side_related(struct ui *ui);
+void ui_side_statements_by(struct ui *ui, int64_t entity);
+void ui_side_mentions_of(struct ui *ui, int64_t entity);
 
 /* ui-help.c */
 extern const struct ui_view_ops ui_help_ops;

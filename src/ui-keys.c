@@ -516,3 +516,30 @@ ui_keys_for(struct ui *ui, enum ui_keymap km, enum ui_action a, struct buf *out)
 	}
 	return n;
 }
+
+int
+ui_print_keys(FILE *f)
+{
+	struct ui ui;
+	struct buf b;
+	int km, a;
+
+	memset(&ui, 0, sizeof ui);
+	if (ui_keys_init(&ui) != 0) {
+		ui_keys_free(&ui);
+		return -1;
+	}
+	buf_init(&b);
+	for (km = 0; km < UI_KM_COUNT; km++) {
+		for (a = 1; a < UI_ACT_COUNT; a++) {
+			buf_reset(&b);
+			if (ui_keys_for(&ui, (enum ui_keymap)km, (enum ui_action)a, &b) == 0)
+				continue;
+			fprintf(f, "%s\t%s\t%s\t%s\n", ui_keymap_name((enum ui_keymap)km), b.data,
+			    ui_action_name((enum ui_action)a), ui_action_help((enum ui_action)a));
+		}
+	}
+	buf_free(&b);
+	ui_keys_free(&ui);
+	return ferror(f) ? err_set("writing the key list failed") : 0;
+}
