@@ -1429,6 +1429,9 @@ article_position(struct ui *ui, struct ui_view *v, struct buf *out)
 		buf_adds(out, "no article");
 		return;
 	}
+	if (ar->npara > 0)
+		buf_printf(out, "para %zu/%zu  ", text_layout_para_at(ar->lay[PART_BODY], ar->cur) + 1,
+		    ar->npara);
 	buf_printf(out, "%zu%%", ar->a.body_len > 0 ? ar->cur * 100 / ar->a.body_len : 100);
 }
 
