@@ -104,7 +104,7 @@ tui_expect "at its top" "  0%"
 tui_keys ']a'
 tui_wait_gone "  0%"; tap_ok $? "]a moves to the annotation"
 tui_expect "which is on screen" "$quote"
-tui_screen -e | grep -q '48;5;25m'; tap_ok $? "drawn in the claim colour"
+tui_expect_sgr "drawn in the claim colour" '48;5;25([^0-9]|$)'
 tui_keys '[a'
 tui_expect "[a finds nothing before it" "no annotations before here"
 tui_keys Q

@@ -19,7 +19,7 @@ tui_expect "/ opens the search line" "COMMAND"
 tui_type "$word"
 tui_keys Enter
 tui_expect "the search moves to a hit and says what it searched" "/$word"
-tui_screen -e | grep -q '48;5;214m'; tap_ok $? "the hits are highlighted (search-hit colour)"
+tui_expect_sgr "the hits are highlighted (search-hit colour)" '48;5;214'
 p1=$(tui_screen | sed -n 's/.* READ  .*  \([0-9]*\)%.*/\1/p')
 tui_keys n
 tui_wait_gone "  $p1%"; tap_ok $? "n goes to the next hit"
@@ -51,7 +51,7 @@ tui_type "Lachin"
 tui_keys Enter
 tui_expect "the results are in the list pane" 'search "Lachin":'
 tui_expect "with the list focused" " LIST  1/"
-tui_screen -e | grep -q '48;5;214m'; tap_ok $? "snippets mark the matched word"
+tui_expect_sgr "snippets mark the matched word" '48;5;214'
 n=$(tui_screen | sed -n 's/.*search "Lachin": \([0-9]*\).*/\1/p' | head -n 1)
 want=$("$DOSSIER" search Lachin | grep -c .)
 [ -n "$n" ] && [ "$n" -gt 0 ]; tap_ok $? "some articles match ($n; the search command finds $want lines)"
