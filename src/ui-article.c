@@ -485,8 +485,8 @@ load_annotations(struct ui *ui, struct article *ar)
 	for (i = 0; i < n; i++) {
 		if (rows[i].end <= rows[i].start || rows[i].end > ar->a.body_len)
 			continue;
-		spans[k++] = (struct ui_span){ rows[i].start, rows[i].end, tag_object(&rows[i]),
-		    rows[i].id };
+		spans[k++] = (struct ui_span){ .start = rows[i].start, .end = rows[i].end,
+		    .obj = tag_object(&rows[i]), .id = rows[i].id };
 	}
 	set_layer(ar, UI_LAYER_ANNOTATION, spans, k);
 	free(spans);
@@ -531,7 +531,8 @@ load_analysis(struct ui *ui, struct article *ar)
 		for (k = 0; k < nm; k++) {
 			if (m[k].end <= m[k].start || m[k].end > ar->a.body_len)
 				continue;
-			spans[ns++] = (struct ui_span){ m[k].start, m[k].end, obj, ar->ents[i].id };
+			spans[ns++] = (struct ui_span){ .start = m[k].start, .end = m[k].end,
+			    .obj = obj, .id = ar->ents[i].id };
 		}
 		store_mention_list_free(m, nm);
 		m = NULL;
@@ -540,8 +541,8 @@ load_analysis(struct ui *ui, struct article *ar)
 statements:
 	spans = xreallocarray(spans, ar->nsts + 1, sizeof *spans);
 	for (i = 0; i < ar->nsts; i++)
-		spans[i] = (struct ui_span){ ar->sts[i].start, ar->sts[i].end, UI_OBJ_STATEMENT,
-		    ar->sts[i].id };
+		spans[i] = (struct ui_span){ .start = ar->sts[i].start, .end = ar->sts[i].end,
+		    .obj = UI_OBJ_STATEMENT, .id = ar->sts[i].id };
 	set_layer(ar, UI_LAYER_STATEMENT, spans, ar->nsts);
 	free(spans);
 }
@@ -568,6 +569,7 @@ ui_article_open(struct ui *ui, int64_t id, size_t offset)
 		offset = ar->a.body_len;
 	ar->cur = offset;
 	keep_cursor(ui, ar);
+	ui_anno_article_opened(ui);
 	ui_side_refresh(ui);
 	ui_mark(ui, UI_DIRTY_ALL);
 	return 0;
@@ -621,6 +623,15 @@ ui_article_id(struct ui *ui)
 	struct article *ar = A(ui);
 
 	return ar != NULL ? ar->id : 0;
+}
+
+const char *
+ui_article_body(struct ui *ui, size_t *len)
+{
+	struct article *ar = A(ui);
+
+	*len = ar != NULL && ar->id > 0 ? ar->a.body_len : 0;
+	return ar != NULL && ar->id > 0 ? ar->a.body : NULL;
 }
 
 size_t
@@ -971,7 +982,7 @@ add_hit(struct ui_span **out, size_t *n, size_t a, size_t b)
 	if (b <= a)
 		b = a + 1;
 	*out = xreallocarray(*out, *n + 1, sizeof **out);
-	(*out)[(*n)++] = (struct ui_span){ a, b, UI_OBJ_SEARCH_HIT, 0 };
+	(*out)[(*n)++] = (struct ui_span){ .start = a, .end = b, .obj = UI_OBJ_SEARCH_HIT };
 }
 
 /* Hits in body[a, b), by folding that window. */
@@ -1310,7 +1321,7 @@ style_at(struct ui *ui, struct article *ar, struct ui_style base, size_t off,
 		}
 		s = span_at(&ar->layers[i], off);
 		if (s != NULL)
-			st = ui_style_over(st, ui_style(ui, s->obj));
+			st = ui_style_over(st, s->styled ? s->style : ui_style(ui, s->obj));
 		/* The selected actor's mentions stand out from the others. */
 		if (s != NULL && i == UI_LAYER_MENTION && s->id == ar->selected)
 			st.attr |= A_BOLD | A_UNDERLINE;
@@ -1386,6 +1397,7 @@ article_draw(struct ui *ui, struct ui_view *v)
 	}
 	set_width(ar, text_width(ui));
 	visible_hits(ui, ar);
+	ui_anno_before_draw(ui);
 	c = pos_of(ar, ar->cur);
 	current = statement_at(ar, ar->cur);
 	p = ar->top;
