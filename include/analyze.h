@@ -41,6 +41,11 @@ int analyzer_article(struct analyzer *an, int64_t article, const char *body, siz
     const struct store_span *paragraphs, size_t np, const struct store_span *sentences,
     size_t ns, const char *published);
 
+/* Links the statements of the articles analysed since the last call to
+ * related statements (a batch: see analyze-related.c). Call at the end of
+ * a run; what a run leaves unlinked is linked by the next. */
+int analyzer_finish(struct analyzer *an);
+
 /* Analyses stored articles again (one transaction each): all of them, or
  * with WORDS set those whose text contains one of the phrases (new names
  * just added to the knowledge base). *count tells how many. */
@@ -67,11 +72,15 @@ struct analyze_statement {
 
 struct analyze_related *analyze_related_new(void);
 void analyze_related_free(struct analyze_related *r);
-/* Links the statements of one new article to related ones and back;
- * the index is read from the database the first time. VOICE gives the
- * voice of a speaker id. */
+/* Adds the statements of one new article to the index, to be linked to
+ * related ones (and they back) with the next batch; the index is read
+ * from the database the first time. VOICE gives the voice of a speaker id.
+ * Call in the article's transaction. */
 int analyze_related_add(struct analyze_related *r, struct store *st,
     const struct analyze_statement *s, size_t n,
+    int64_t (*voice)(void *arg, int64_t speaker), void *arg);
+/* Links what is still pending, in a transaction of its own. */
+int analyze_related_finish(struct analyze_related *r, struct store *st,
     int64_t (*voice)(void *arg, int64_t speaker), void *arg);
 /* Forgets the whole index, to be read again; or only the statements of
  * one article (whose analysis was cleared). */

@@ -242,6 +242,7 @@ struct extract_ctx {
 	struct extract_occ *cue;
 	size_t ncue, cuecap;
 	uint32_t *cue_first, *cue_last, *next_first, *next_last;
+	uint32_t *mask_from, *mask_to, *mask_in;   /* cue classes per token, as bits */
 	/* mentions so far, and which one covers each token (-1: none) */
 	struct extract_mention *m;
 	size_t nm, mcap;

@@ -54,6 +54,9 @@ struct importer;
  * chrome.txt beside the configuration file, data/abbrev.txt) and, unless
  * opts->no_extract, the knowledge base and the matcher (analyze.h). */
 int importer_new(struct store *st, const struct import_opts *opts, struct importer **out);
+/* Ends a run: links the statements of the articles imported to related
+ * ones (in batches during the run, the rest here). */
+int importer_finish(struct importer *im);
 void importer_free(struct importer *im);
 const struct import_stats *importer_stats(const struct importer *im);
 

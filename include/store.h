@@ -27,6 +27,10 @@ int store_open(const char *path, int flags, struct store **out);
 void store_close(struct store *st);
 const char *store_path(const struct store *st);
 int store_is_readonly(const struct store *st);
+/* Corruption was seen (a truncated file at open, or SQLite reporting a
+ * malformed page): writes are refused from then on, so nothing is built on
+ * a broken file. Reads go on as far as they can. */
+int store_is_damaged(const struct store *st);
 /* One writer transaction; store_commit/rollback end it. Nested calls are
  * counted so an outer caller owns the transaction. */
 int store_begin(struct store *st);
@@ -234,8 +238,9 @@ struct store_anno_filter {
 	int64_t speaker_id;      /* 0: any */
 	int status;              /* -1: any, else an enum store_anno_status */
 	unsigned states;         /* STORE_ANNO_STATE_BIT()s; 0 means LIVE */
-	const char *text;        /* NULL, or a substring of quote or note
-	                          * (ASCII letters case-insensitive) */
+	const char *text;        /* NULL, or a substring of quote, note or
+	                          * speaker (ASCII letters case-insensitive) */
+	const char *speaker;     /* NULL, or a substring of the speaker's name */
 	size_t offset, limit;    /* limit 0: no limit */
 };
 /* Annotations in article then position order. *rows is malloc'd. */
@@ -369,7 +374,7 @@ int store_entity_promote(struct store *st, int64_t id);
 int store_entity_dismiss(struct store *st, int64_t id);
 
 struct store_mention {
-	int64_t id, article_id, entity_id;
+	int64_t article_id, entity_id;
 	size_t start, end;
 	char *how;            /* alias, pattern, anaphora, title */
 	char *title;          /* the article's title */
@@ -438,8 +443,8 @@ int store_article_statements(struct store *st, int64_t article,
  * (an entity mentioned inside the statement), each 0 for any. */
 int store_statements_find(struct store *st, int64_t article, int64_t by, int64_t about,
     struct store_statement **rows, size_t *n);
-/* The statements related to STATEMENT, best first, at most LIMIT, with
- * their article's title and their offsets. */
+/* The statements related to STATEMENT (linked from or to it), best first,
+ * at most LIMIT, with their article's title and their offsets. */
 int store_related(struct store *st, int64_t statement, size_t limit,
     struct store_statement **rows, size_t *n);
 int store_json_statements(struct store *st, int64_t article, int64_t by, int64_t about,
@@ -449,21 +454,17 @@ int store_json_related(struct store *st, int64_t statement, size_t limit, char *
 int store_json_numbers(struct store *st, const char *const *names, const double *values,
     size_t n, char **json);
 
-/* For the related-statement index (analyze): every statement's features,
- * and every statement's link count and weakest link. */
+/* For the related-statement index (analyze): every statement's features. */
 struct store_profile_row {
 	int64_t id, article_id, speaker_id;
 	const char *terms, *entities;
 };
 int store_statement_profiles(struct store *st,
     int (*row)(void *arg, const struct store_profile_row *r), void *arg);
-int store_link_stats(struct store *st,
-    int (*row)(void *arg, int64_t from, size_t count, double weakest), void *arg);
-/* Adds the link FROM -> TO (replacing one between the same statements). */
+/* Links statement FROM to TO (replacing a link between the two). A link
+ * relates both: store_related reads links either way. */
 int store_link_put(struct store *st, int64_t from, int64_t to, double score);
-/* Drops FROM's weakest links beyond KEEP; *weakest is then the score of the
- * weakest one kept (0 when none). */
-int store_link_trim(struct store *st, int64_t from, size_t keep, double *weakest);
+
 
 /* store-maint.c */
 /* A consistent copy at PATH (written to a temporary file, then renamed). */

@@ -7,9 +7,16 @@
  * once and then kept up to date as articles come in. A new statement is
  * compared only with candidates that share one of its rarest terms, its
  * speaker or an agreement (the most recent ones of each list), so the
- * cost of an article does not grow with the corpus. It keeps its best
- * LINKS links; each candidate whose own list it would enter gets a link
- * back, its weakest one dropped, so older statements learn of newer ones.
+ * cost of an article does not grow with the corpus. Its best LINKS
+ * candidates are linked to it. A link serves both ends (the store reads a
+ * statement's related ones from links either way), so an older statement
+ * learns of newer ones without a write to its own rows.
+ *
+ * Links touch rows all over the links table, so new statements are linked
+ * in batches (every FLUSH_AT of them, and at the end of a run): per
+ * article, the pages written would cost more than the article itself. The
+ * state key "related.linked" holds the last statement id linked, so a
+ * later run links what this one did not get to.
  */
 #include "config.h"
 
@@ -22,12 +29,15 @@
 #include "extract.h"
 #include "util.h"
 
-#define LINKS 8             /* links kept per statement */
-#define MIN_SCORE 0.03      /* below this, statements are not related */
-#define RARE_TERMS 5        /* terms of a statement that find candidates */
-#define PER_TERM 64         /* candidates per term, the newest */
-#define PER_SPEAKER 32
-#define PER_ENTITY 32
+#define LINKS 7             /* links made from each statement */
+#define MIN_SCORE 0.05      /* below this, statements are not related */
+#define RARE_TERMS 3        /* its rarest terms find the most candidates: */
+#define PER_RARE_TERM 16    /* the newest statements sharing each */
+#define PER_TERM 3          /* and so many for each of its other terms */
+#define MAX_TERMS 24
+#define PER_SPEAKER 8
+#define PER_ENTITY 8
+#define FLUSH_AT 4096       /* statements linked together in one go */
 
 struct vec {
 	uint32_t *v;
@@ -38,12 +48,13 @@ struct stmt {
 	int64_t id, article, speaker, voice;
 	uint32_t *terms;      /* term ids, ascending */
 	uint16_t *counts;
+	double *w;            /* their tf-idf weights, unit length */
 	uint32_t nterms;
 	int64_t *ents;        /* entity ids, ascending */
 	uint32_t *eterms;     /* the same as term ids ("@id"), ascending */
+	double *ew;           /* their idf */
 	uint32_t nents;
-	uint32_t nlinks;
-	double weakest;
+	size_t weighed_at;    /* the index's size when w and ew were computed */
 	int dead;
 };
 
@@ -56,6 +67,7 @@ struct map {
 
 struct analyze_related {
 	int loaded;
+	struct vec pending;   /* statements still to be linked */
 	/* terms: open addressing on the string */
 	char **tkey;
 	uint32_t *tid;
@@ -221,11 +233,14 @@ clear(struct analyze_related *r)
 		free(r->s[i].counts);
 		free(r->s[i].ents);
 		free(r->s[i].eterms);
+		free(r->s[i].w);
+		free(r->s[i].ew);
 	}
 	free(r->s);
 	map_free(&r->speakers);
 	map_free(&r->ents);
 	free(r->stamp);
+	free(r->pending.v);
 	memset(r, 0, sizeof *r);
 }
 
@@ -395,8 +410,11 @@ add(struct analyze_related *r, int64_t id, int64_t article, int64_t speaker, int
 	return idx;
 }
 
+#define LINKED_KEY "related.linked"
+
 struct loader {
 	struct analyze_related *r;
+	int64_t linked;       /* statements up to this id are linked */
 	int64_t (*voice)(void *arg, int64_t speaker);
 	void *arg;
 };
@@ -405,61 +423,32 @@ static int
 load_row(void *arg, const struct store_profile_row *row)
 {
 	struct loader *l = arg;
+	size_t idx;
 
-	add(l->r, row->id, row->article_id, row->speaker_id,
+	idx = add(l->r, row->id, row->article_id, row->speaker_id,
 	    row->speaker_id ? l->voice(l->arg, row->speaker_id) : 0, row->terms, row->entities);
-	return 0;
-}
-
-static size_t
-find(const struct analyze_related *r, int64_t id)
-{
-	size_t lo = 0, hi = r->n, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (r->s[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < r->n && r->s[lo].id == id ? lo : SIZE_MAX;
-}
-
-static int
-load_stats(void *arg, int64_t from, size_t count, double weakest)
-{
-	struct analyze_related *r = arg;
-	size_t i = find(r, from);
-
-	if (i != SIZE_MAX) {
-		r->s[i].nlinks = (uint32_t)count;
-		r->s[i].weakest = weakest;
-	}
+	if (row->id > l->linked)
+		vec_push(&l->r->pending, (uint32_t)idx);
 	return 0;
 }
 
 static int
 load(struct analyze_related *r, struct store *st, int64_t (*voice)(void *, int64_t), void *arg)
 {
-	struct loader l = { r, voice, arg };
+	struct loader l = { r, 0, voice, arg };
+	char *v = NULL;
 
 	if (r->loaded)
 		return 0;
 	r->loaded = 1;
-	if (store_statement_profiles(st, load_row, &l) != 0 ||
-	    store_link_stats(st, load_stats, r) != 0)
+	if (store_state_get(st, LINKED_KEY, &v) != 0)
 		return -1;
-	return 0;
+	l.linked = v != NULL ? strtoll(v, NULL, 10) : 0;
+	free(v);
+	return store_statement_profiles(st, load_row, &l);
 }
 
 /* ---- scoring -------------------------------------------------------------- */
-
-struct profile {
-	struct extract_profile p;
-	double *w, *ew;
-	size_t cap, ecap;
-};
 
 static double
 idf(const struct analyze_related *r, uint32_t t)
@@ -467,41 +456,51 @@ idf(const struct analyze_related *r, uint32_t t)
 	return log(1.0 + (double)r->n / (double)(r->df[t] ? r->df[t] : 1));
 }
 
-/* Unit-length tf-idf weights of S's terms, over the index as it is. */
+/*
+ * S's tf-idf weights (unit length) and its names' idf. They are computed
+ * once and again only when the index has doubled since: document
+ * frequencies move slowly, and scoring a candidate must not cost a log
+ * per term.
+ */
 static void
-profile_of(const struct analyze_related *r, const struct stmt *s, struct profile *out)
+weigh(const struct analyze_related *r, struct stmt *s)
 {
 	double norm = 0;
 	size_t i;
 
-	if (s->nterms > out->cap) {
-		out->cap = s->nterms;
-		out->w = xreallocarray(out->w, out->cap, sizeof *out->w);
+	if (s->w != NULL && r->n <= 2 * s->weighed_at)
+		return;
+	if (s->w == NULL) {
+		s->w = xreallocarray(NULL, s->nterms + 1, sizeof *s->w);
+		s->ew = xreallocarray(NULL, s->nents + 1, sizeof *s->ew);
 	}
 	for (i = 0; i < s->nterms; i++) {
-		out->w[i] = (double)s->counts[i] * idf(r, s->terms[i]);
-		norm += out->w[i] * out->w[i];
+		s->w[i] = (double)s->counts[i] * idf(r, s->terms[i]);
+		norm += s->w[i] * s->w[i];
 	}
-	if (s->nents > out->ecap) {
-		out->ecap = s->nents;
-		out->ew = xreallocarray(out->ew, out->ecap, sizeof *out->ew);
-	}
-	for (i = 0; i < s->nents; i++)
-		out->ew[i] = idf(r, s->eterms[i]);
 	norm = norm > 0 ? sqrt(norm) : 1;
 	for (i = 0; i < s->nterms; i++)
-		out->w[i] /= norm;
-	out->p.id = s->id;
-	out->p.article = s->article;
-	out->p.speaker = s->speaker;
-	out->p.speaker_for = s->voice;
-	out->p.ents = s->eterms;
-	out->p.ent_idf = out->ew;
-	out->p.nents = s->nents;
-	out->p.max_idf = log(1.0 + (double)r->n);
-	out->p.terms = s->terms;
-	out->p.weights = out->w;
-	out->p.nterms = s->nterms;
+		s->w[i] /= norm;
+	for (i = 0; i < s->nents; i++)
+		s->ew[i] = idf(r, s->eterms[i]);
+	s->weighed_at = r->n;
+}
+
+static void
+profile_of(const struct analyze_related *r, struct stmt *s, struct extract_profile *p)
+{
+	weigh(r, s);
+	p->id = s->id;
+	p->article = s->article;
+	p->speaker = s->speaker;
+	p->speaker_for = s->voice;
+	p->terms = s->terms;
+	p->weights = s->w;
+	p->nterms = s->nterms;
+	p->ents = s->eterms;
+	p->ent_idf = s->ew;
+	p->nents = s->nents;
+	p->max_idf = log(1.0 + (double)r->n);
 }
 
 struct scored {
@@ -548,8 +547,9 @@ gather(struct analyze_related *r, const struct vec *v, size_t limit, int64_t art
 	}
 }
 
-/* The candidates of statement I: newest sharers of its rarest terms, of
- * its speaker and of its agreements. */
+/* The candidates of statement I: the newest statements sharing one of
+ * its terms (more of them for its rarest terms), its speaker, or an
+ * agreement or place it names. */
 static void
 candidates(struct analyze_related *r, size_t i, struct cands *c)
 {
@@ -577,53 +577,66 @@ candidates(struct analyze_related *r, size_t i, struct cands *c)
 		}
 	}
 	for (k = 0; k < nrare; k++)
-		gather(r, &r->post[rare[k]], PER_TERM, s->article, c);
+		gather(r, &r->post[rare[k]], PER_RARE_TERM, s->article, c);
+	for (k = 0; k < s->nterms && k < MAX_TERMS; k++)
+		if (r->df[s->terms[k]] >= 2)
+			gather(r, &r->post[s->terms[k]], PER_TERM, s->article, c);
 	if (s->speaker != 0)
 		gather(r, map_get(&r->speakers, s->speaker, 0), PER_SPEAKER, s->article, c);
 	for (k = 0; k < s->nents; k++)
 		gather(r, map_get(&r->ents, s->ents[k], 0), PER_ENTITY, s->article, c);
 }
 
-/* Links statement I to its best candidates, and them back to it. */
+/* Links statement I to its best candidates. */
 static int
-link(struct analyze_related *r, struct store *st, size_t i, struct cands *c,
-    struct profile *pa, struct profile *pb)
+link(struct analyze_related *r, struct store *st, size_t i, struct cands *c)
 {
 	struct stmt *s = &r->s[i];
-	size_t k, kept = 0;
+	struct extract_profile pa, pb;
+	size_t k;
 
-	profile_of(r, s, pa);
+	profile_of(r, s, &pa);
 	for (k = 0; k < c->n; k++) {
-		profile_of(r, &r->s[c->v[k].idx], pb);
-		c->v[k].score = extract_related_score(&pa->p, &pb->p);
+		profile_of(r, &r->s[c->v[k].idx], &pb);
+		c->v[k].score = extract_related_score(&pa, &pb);
 	}
 	if (c->n > 1)
 		qsort(c->v, c->n, sizeof *c->v, by_score);
-	/* Its own best LINKS; links back from the best 2 * LINKS of them. */
-	for (k = 0; k < c->n && k < 2 * LINKS && c->v[k].score >= MIN_SCORE; k++) {
-		struct stmt *o = &r->s[c->v[k].idx];
-		double sc = c->v[k].score;
-
-		if (kept < LINKS) {
-			if (store_link_put(st, s->id, o->id, sc) != 0)
-				return -1;
-			kept++;
-			s->nlinks = (uint32_t)kept;
-			s->weakest = sc;
-		}
-		if (o->nlinks < LINKS) {
-			if (store_link_put(st, o->id, s->id, sc) != 0)
-				return -1;
-			if (o->nlinks == 0 || sc < o->weakest)
-				o->weakest = sc;
-			o->nlinks++;
-		} else if (sc > o->weakest) {
-			if (store_link_put(st, o->id, s->id, sc) != 0 ||
-			    store_link_trim(st, o->id, LINKS, &o->weakest) != 0)
-				return -1;
-		}
-	}
+	for (k = 0; k < c->n && k < LINKS && c->v[k].score >= MIN_SCORE; k++)
+		if (store_link_put(st, s->id, r->s[c->v[k].idx].id, c->v[k].score) != 0)
+			return -1;
 	return 0;
+}
+
+/* Links every pending statement, in the caller's transaction. */
+static int
+flush(struct analyze_related *r, struct store *st)
+{
+	struct cands c = { NULL, 0, 0 };
+	int64_t max = 0;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < r->pending.n && rc == 0; i++) {
+		size_t k = r->pending.v[i];
+
+		if (r->s[k].dead)
+			continue;
+		candidates(r, k, &c);
+		rc = link(r, st, k, &c);
+		if (r->s[k].id > max)
+			max = r->s[k].id;
+	}
+	free(c.v);
+	if (rc == 0 && max > 0) {
+		char num[32];
+
+		snprintf(num, sizeof num, "%lld", (long long)max);
+		rc = store_state_set(st, LINKED_KEY, num);
+	}
+	if (rc == 0)
+		r->pending.n = 0;
+	return rc;
 }
 
 int
@@ -631,27 +644,29 @@ analyze_related_add(struct analyze_related *r, struct store *st,
     const struct analyze_statement *s, size_t n,
     int64_t (*voice)(void *arg, int64_t speaker), void *arg)
 {
-	struct cands c = { NULL, 0, 0 };
-	struct profile pa, pb;
-	size_t first, i;
-	int rc = 0;
+	size_t i;
 
-	memset(&pa, 0, sizeof pa);
-	memset(&pb, 0, sizeof pb);
 	if (load(r, st, voice, arg) != 0)
 		return -1;
-	first = r->n;
 	for (i = 0; i < n; i++)
-		add(r, s[i].id, s[i].article, s[i].speaker,
-		    s[i].speaker ? voice(arg, s[i].speaker) : 0, s[i].terms, s[i].entities);
-	for (i = first; i < r->n && rc == 0; i++) {
-		candidates(r, i, &c);
-		rc = link(r, st, i, &c, &pa, &pb);
+		vec_push(&r->pending, (uint32_t)add(r, s[i].id, s[i].article, s[i].speaker,
+		    s[i].speaker ? voice(arg, s[i].speaker) : 0, s[i].terms, s[i].entities));
+	return r->pending.n >= FLUSH_AT ? flush(r, st) : 0;
+}
+
+int
+analyze_related_finish(struct analyze_related *r, struct store *st,
+    int64_t (*voice)(void *arg, int64_t speaker), void *arg)
+{
+	if (load(r, st, voice, arg) != 0)
+		return -1;
+	if (r->pending.n == 0)
+		return 0;
+	if (store_begin(st) != 0)
+		return -1;
+	if (flush(r, st) != 0) {
+		store_rollback(st);
+		return -1;
 	}
-	free(c.v);
-	free(pa.w);
-	free(pb.w);
-	free(pa.ew);
-	free(pb.ew);
-	return rc;
+	return store_commit(st);
 }

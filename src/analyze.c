@@ -399,6 +399,12 @@ refresh_one(struct analyzer *an, int64_t id)
 }
 
 int
+analyzer_finish(struct analyzer *an)
+{
+	return analyze_related_finish(an->rel, an->st, voice_cb, an);
+}
+
+int
 analyzer_refresh(struct analyzer *an, const char *const *words, size_t nwords, size_t *count)
 {
 	int64_t *ids = NULL;
@@ -416,5 +422,5 @@ analyzer_refresh(struct analyzer *an, const char *const *words, size_t nwords, s
 			++*count;
 	}
 	free(ids);
-	return rc;
+	return rc == 0 ? analyzer_finish(an) : rc;
 }

@@ -203,6 +203,8 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	draw_bar(&prog, 1);
 	for (i = 0; i < list.n && rc == 0; i++)
 		rc = import_file(im, list.v[i]);
+	if (rc == 0)
+		rc = importer_finish(im);
 	clear_bar(&prog);
 	stats = importer_stats(im);
 	if (rc != 0)

@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmd.h"
 #include "import.h"
@@ -20,7 +21,7 @@ static int cmd_read_exec(struct cmd_ctx *, int, char **);
 
 const struct cmd_entry cmd_read_entry = {
 	.name = "read",
-	.usage = "",
+	.usage = "[--keys]",
 	.summary = "open the reader (the default with no command)",
 	.exec = cmd_read_exec,
 };
@@ -55,9 +56,15 @@ cmd_read_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	char *msg;
 	int rc;
 
-	(void)argv;
+	if (argc == 2 && strcmp(argv[1], "--keys") == 0) {
+		if (ui_print_keys(stdout) != 0) {
+			err_print("read");
+			return EXIT_FAIL;
+		}
+		return EXIT_OK;
+	}
 	if (argc > 1)
-		return cmd_usage_error(&cmd_read_entry, "takes no arguments");
+		return cmd_usage_error(&cmd_read_entry, "unknown argument '%s'", argv[1]);
 	st = cmd_store(ctx, 0);
 	if (st == NULL)
 		return EXIT_FAIL;

@@ -262,7 +262,11 @@ by_date(struct extract_ctx *c)
 	int ag;
 
 	for (i = 0; i < c->t.ntok; i++) {
-		if (c->ment_at[i] >= 0)
+		const struct extract_tok *t = &c->t.tok[i];
+
+		/* A date starts with a number or a month's name. */
+		if (c->ment_at[i] >= 0 || !t->word || ((t->key[0] < '0' || t->key[0] > '9') &&
+		    !(c->mask_from[i] & (1u << CUE_MONTH))))
 			continue;
 		if (!month_first(c, i, &d) && !day_first(c, i, &d) && !numeric(c, i, &d))
 			continue;

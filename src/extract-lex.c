@@ -28,6 +28,8 @@ struct extract_lex {
 	size_t nsuffixes;
 	char **skip_suffixes;
 	size_t nskip;
+	char **prefixes;
+	size_t nprefixes;
 };
 
 static const struct {
@@ -53,6 +55,7 @@ static const struct {
 	{ "determiners", CUE_DETERMINER },
 	{ "stopwords", CUE_STOPWORD },
 	{ "suffixes", -2 },
+	{ "prefixes", -3 },
 };
 
 static char *
@@ -103,6 +106,10 @@ add_line(struct extract_lex *lx, const char *file, unsigned line, int section, c
 		lx->skip_suffixes = xreallocarray(lx->skip_suffixes, lx->nskip + 1,
 		    sizeof *lx->skip_suffixes);
 		lx->skip_suffixes[lx->nskip++] = xstrdup(text);
+		return 0;
+	case -3:
+		lx->prefixes = xreallocarray(lx->prefixes, lx->nprefixes + 1, sizeof *lx->prefixes);
+		lx->prefixes[lx->nprefixes++] = xstrdup(text);
 		return 0;
 	case -2:
 		if (add_suffix(lx, text) != 0)
@@ -233,6 +240,9 @@ extract_lex_free(struct extract_lex *lx)
 	for (i = 0; i < lx->nskip; i++)
 		free(lx->skip_suffixes[i]);
 	free(lx->skip_suffixes);
+	for (i = 0; i < lx->nprefixes; i++)
+		free(lx->prefixes[i]);
+	free(lx->prefixes);
 	free(lx);
 }
 
@@ -261,10 +271,21 @@ extract_lex_skip_suffix(const struct extract_lex *lx, const char *w, size_t n)
 	return 0;
 }
 
+#define MIN_AFTER_PREFIX 5
+
 size_t
 extract_lex_stem(const struct extract_lex *lx, char *w, size_t n)
 {
 	size_t i, j, k;
+
+	for (i = 0; i < lx->nprefixes; i++) {
+		k = strlen(lx->prefixes[i]);
+		if (n >= k + MIN_AFTER_PREFIX && memcmp(w, lx->prefixes[i], k) == 0) {
+			memmove(w, w + k, n - k);
+			n -= k;
+			break;
+		}
+	}
 
 	for (i = 0; i < lx->nsuffixes; i++) {
 		const struct suffix *sf = &lx->suffixes[i];

@@ -1,10 +1,10 @@
 /*
  * extract-related.c: what related statements are compared by, and how.
  *
- * Each statement gets its key terms (content words, stopwords out, one
- * suffix stripped so "checkpoints" meets "checkpoint"; its speaker's name
- * and the reporting verb left out, since those are compared as the
- * speaker) and the agreements and places it names. Two statements are
+ * Each statement gets its key terms (content words, stopwords out,
+ * stemmed by the rules of terms.txt so "checkpoints" meets "checkpoint";
+ * names left out, since they are compared as speakers and entities) and
+ * the agreements and places it names. Two statements are
  * related by the cosine of their tf-idf term weights, plus what they name
  * in common (weighted by rarity), plus a share for the same speaker or one
  * speaking for the other's state. Near-identical reports of one remark
@@ -18,9 +18,9 @@
 
 #include "extract.h"
 
-#define W_ENTITIES 0.2
-#define W_SPEAKER 0.02
-#define W_SIDE 0.01
+#define W_ENTITIES 0.4
+#define W_SPEAKER 0.05
+#define W_SIDE 0.02
 
 #define MAX_TERM 64
 
@@ -47,8 +47,9 @@ is_number(const struct extract_tok *k)
 }
 
 /* Whether token K may be a key term: no stopword, number, name (what
- * names mean is compared as entities and speakers), title, "side" or
- * reporting verb. */
+ * names mean is compared as entities and speakers), title, "side", month
+ * or day (a date is no topic). Reporting verbs stay: "called for" a thing
+ * is nearer to another call for it than to a remark about it. */
 static int
 term_token(const struct extract_ctx *c, size_t k)
 {
@@ -57,8 +58,8 @@ term_token(const struct extract_ctx *c, size_t k)
 	if (!tok->word || tok->klen < 3 || tok->klen >= MAX_TERM || is_number(tok) ||
 	    c->ment_at[k] >= 0)
 		return 0;
-	return !extract_cue_in(c, k, CUE_STOPWORD) && !extract_cue_in(c, k, CUE_VERB) &&
-	    !extract_cue_in(c, k, CUE_TITLE) && !extract_cue_in(c, k, CUE_SIDE);
+	return !extract_cue_in(c, k, CUE_STOPWORD) && !extract_cue_in(c, k, CUE_TITLE) && !extract_cue_in(c, k, CUE_SIDE) &&
+	    !extract_cue_in(c, k, CUE_MONTH) && !extract_cue_in(c, k, CUE_SKIP);
 }
 
 /* Appends the key terms of tokens [from, to) to TL, each counting W. */
@@ -85,26 +86,16 @@ tally(const struct extract_ctx *c, size_t from, size_t to, unsigned w, struct ar
 	}
 }
 
-/*
- * The key terms of the statement [start, end), counted twice, and of the
- * sentence before it in the same paragraph, counted once: a statement
- * often leans on the sentence that sets its subject ("Central to the
- * talks was unblocking the corridor. The Russian side called for prompt
- * action.").
- */
+/* The key terms of the article's bytes [start, end), counted. */
 static size_t
 collect(const struct extract_ctx *c, size_t start, size_t end, struct arena *a,
     struct extract_term **out)
 {
 	const struct extract_text *t = &c->t;
 	struct tally *tl = NULL;
-	size_t k, n = 0, cap = 0, i, distinct = 0, s;
+	size_t n = 0, cap = 0, i, distinct = 0;
 
-	k = extract_tok_at(t, start);
-	tally(c, k, extract_tok_at(t, end), 2, a, &tl, &n, &cap);
-	s = extract_sentence_of(c, k);
-	if (s > 0 && c->in->nsentences > 0 && c->para_of_sent[s - 1] == c->para_of_sent[s])
-		tally(c, c->sent_tok[s - 1], c->sent_tok[s], 1, a, &tl, &n, &cap);
+	tally(c, extract_tok_at(t, start), extract_tok_at(t, end), 1, a, &tl, &n, &cap);
 	if (n > 0)
 		qsort(tl, n, sizeof *tl, by_term);
 	*out = arena_alloc(a, (n + 1) * sizeof **out);

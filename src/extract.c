@@ -127,7 +127,7 @@ extract_cue_from(const struct extract_ctx *c, size_t k, int cls, size_t *other)
 	uint32_t i;
 	int found = 0;
 
-	if (k >= c->t.ntok)
+	if (k >= c->t.ntok || !(c->mask_from[k] & (1u << cls)))
 		return 0;
 	for (i = c->cue_first[k]; i != NIL; i = c->next_first[i]) {
 		if ((int)EXTRACT_CUE_CLASS(c->cue[i].payload) != cls)
@@ -145,7 +145,7 @@ extract_cue_to(const struct extract_ctx *c, size_t k, int cls, size_t *other)
 	uint32_t i;
 	int found = 0;
 
-	if (k >= c->t.ntok)
+	if (k >= c->t.ntok || !(c->mask_to[k] & (1u << cls)))
 		return 0;
 	for (i = c->cue_last[k]; i != NIL; i = c->next_last[i]) {
 		if ((int)EXTRACT_CUE_CLASS(c->cue[i].payload) != cls)
@@ -160,13 +160,7 @@ extract_cue_to(const struct extract_ctx *c, size_t k, int cls, size_t *other)
 int
 extract_cue_in(const struct extract_ctx *c, size_t k, int cls)
 {
-	size_t j, lo = k >= 4 ? k - 4 : 0, other;
-
-	/* Cue phrases are short: look at those starting a few tokens back. */
-	for (j = lo; j <= k; j++)
-		if (extract_cue_from(c, j, cls, &other) && other >= k)
-			return 1;
-	return 0;
+	return k < c->t.ntok && (c->mask_in[k] & (1u << cls)) != 0;
 }
 
 int
@@ -233,11 +227,22 @@ index_cues(struct extract_ctx *c)
 	memset(c->cue_last, 0xFF, (n + 1) * sizeof *c->cue_last);
 	c->next_first = xreallocarray(NULL, c->ncue + 1, sizeof *c->next_first);
 	c->next_last = xreallocarray(NULL, c->ncue + 1, sizeof *c->next_last);
+	c->mask_from = xcalloc(n + 1, sizeof *c->mask_from);
+	c->mask_to = xcalloc(n + 1, sizeof *c->mask_to);
+	c->mask_in = xcalloc(n + 1, sizeof *c->mask_in);
 	for (i = c->ncue; i-- > 0;) {
-		c->next_first[i] = c->cue_first[c->cue[i].first];
-		c->cue_first[c->cue[i].first] = (uint32_t)i;
-		c->next_last[i] = c->cue_last[c->cue[i].last];
-		c->cue_last[c->cue[i].last] = (uint32_t)i;
+		const struct extract_occ *o = &c->cue[i];
+		uint32_t bit = 1u << EXTRACT_CUE_CLASS(o->payload);
+		size_t k;
+
+		c->next_first[i] = c->cue_first[o->first];
+		c->cue_first[o->first] = (uint32_t)i;
+		c->next_last[i] = c->cue_last[o->last];
+		c->cue_last[o->last] = (uint32_t)i;
+		c->mask_from[o->first] |= bit;
+		c->mask_to[o->last] |= bit;
+		for (k = o->first; k <= o->last; k++)
+			c->mask_in[k] |= bit;
 	}
 }
 
@@ -294,6 +299,9 @@ ctx_free(struct extract_ctx *c)
 	free(c->cue_last);
 	free(c->next_first);
 	free(c->next_last);
+	free(c->mask_from);
+	free(c->mask_to);
+	free(c->mask_in);
 	free(c->m);
 	free(c->m_first);
 	free(c->m_last);

@@ -147,6 +147,12 @@ importer_new(struct store *st, const struct import_opts *opts, struct importer *
 	return 0;
 }
 
+int
+importer_finish(struct importer *im)
+{
+	return im->an != NULL ? analyzer_finish(im->an) : 0;
+}
+
 void
 importer_free(struct importer *im)
 {
@@ -537,6 +543,8 @@ import_samples(struct store *st, size_t *added)
 	import_collect(im, dir, &list);
 	for (i = 0; i < list.n && rc == 0; i++)
 		rc = import_file(im, list.v[i]);
+	if (rc == 0)
+		rc = importer_finish(im);
 	*added = im->stats.added + im->stats.versions;
 	if (rc == 0 && im->stats.files == 0)
 		rc = err_set("%s: no sample articles found", dir);

@@ -271,7 +271,8 @@ kb_load_dir(struct kb *kb, const char *dir, enum kb_origin origin,
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, by_name);
+	if (n > 1)
+		qsort(names, n, sizeof *names, by_name);
 	for (i = 0; i < n; i++) {
 		path = xasprintf("%s/%s", dir, names[i]);
 		r = kb_load_file(kb, path, origin, warn, arg);

@@ -558,7 +558,7 @@ store_entity_mentions(struct store *st, int64_t entity, int64_t article,
     struct store_mention **rows, size_t *n)
 {
 	sqlite3_stmt *s = store_stmt(st,
-	    "SELECT m.id, m.article_id, m.entity_id, m.start, m.end, m.how, a.title, "
+	    "SELECT 0, m.article_id, m.entity_id, m.start, m.end, m.how, a.title, "
 	    MENTION_TEXT " FROM mentions m JOIN articles a ON a.id = m.article_id"
 	    " WHERE m.entity_id = ?1 AND (?2 = 0 OR m.article_id = ?2)"
 	    " ORDER BY a.published DESC, a.id DESC, m.start");
@@ -579,7 +579,6 @@ store_entity_mentions(struct store *st, int64_t entity, int64_t article,
 			*rows = xreallocarray(*rows, cap, sizeof **rows);
 		}
 		m = &(*rows)[(*n)++];
-		m->id = sqlite3_column_int64(s, 0);
 		m->article_id = sqlite3_column_int64(s, 1);
 		m->entity_id = sqlite3_column_int64(s, 2);
 		m->start = (size_t)sqlite3_column_int64(s, 3);
@@ -603,7 +602,8 @@ store_mentions_add(struct store *st, int64_t article, const struct store_mention
     size_t n)
 {
 	sqlite3_stmt *s = store_stmt(st,
-	    "INSERT INTO mentions (article_id, entity_id, start, end, how) VALUES (?1, ?2, ?3, ?4, ?5)");
+	    "INSERT OR IGNORE INTO mentions (article_id, entity_id, start, end, how)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)");
 	size_t i;
 
 	if (s == NULL)

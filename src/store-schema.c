@@ -71,12 +71,11 @@ static const char *const migrations[] = {
 	/* how: 'alias', 'pattern' (agreement by date or parties), 'anaphora'
 	 * ("the agreement"), 'title' (a candidate's name after a title). */
 	"CREATE TABLE mentions ("
-	"  id INTEGER PRIMARY KEY,"
 	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
-	"  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
 	"  start INTEGER NOT NULL, end INTEGER NOT NULL,"
-	"  how TEXT NOT NULL DEFAULT 'alias');"
-	"CREATE INDEX mentions_article ON mentions(article_id, start);"
+	"  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+	"  how TEXT NOT NULL DEFAULT 'alias',"
+	"  PRIMARY KEY (article_id, start)) WITHOUT ROWID;"
 	"CREATE INDEX mentions_entity ON mentions(entity_id, article_id);"
 	"CREATE TABLE statements ("
 	"  id INTEGER PRIMARY KEY,"

@@ -183,13 +183,20 @@ store_statements_find(struct store *st, int64_t article, int64_t by, int64_t abo
 	return read_rows(st, s, rows, n);
 }
 
+/* A statement's links, made from it or to it, each other statement once. */
+#define LINKS_OF \
+	"(SELECT other, max(score) AS score FROM (" \
+	"  SELECT to_id AS other, score FROM statement_links WHERE from_id = ?1" \
+	"  UNION ALL SELECT from_id, score FROM statement_links WHERE to_id = ?1)" \
+	" GROUP BY other)"
+
 int
 store_related(struct store *st, int64_t statement, size_t limit,
     struct store_statement **rows, size_t *n)
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT " STATEMENT_COLUMNS ", l.score"
-	    " FROM statement_links l JOIN statements s ON s.id = l.to_id" STATEMENT_JOINS
-	    " WHERE l.from_id = ?1 ORDER BY l.score DESC, s.id LIMIT ?2");
+	    " FROM " LINKS_OF " l JOIN statements s ON s.id = l.other" STATEMENT_JOINS
+	    " ORDER BY l.score DESC, s.id LIMIT ?2");
 
 	*rows = NULL;
 	*n = 0;
@@ -248,8 +255,8 @@ store_json_related(struct store *st, int64_t statement, size_t limit, char **jso
 	sqlite3_stmt *s = store_stmt(st, "SELECT json_group_array(" STATEMENT_JSON
 	    ", 'score', round(score, 4)))"
 	    " FROM (SELECT " STATEMENT_SUBQUERY_COLUMNS ", l.score AS score"
-	    "  FROM statement_links l JOIN statements s ON s.id = l.to_id" STATEMENT_JOINS
-	    "  WHERE l.from_id = ?1 ORDER BY l.score DESC, s.id LIMIT ?2)");
+	    "  FROM " LINKS_OF " l JOIN statements s ON s.id = l.other" STATEMENT_JOINS
+	    "  ORDER BY l.score DESC, s.id LIMIT ?2)");
 
 	if (s == NULL)
 		return -1;
@@ -287,26 +294,6 @@ store_statement_profiles(struct store *st,
 }
 
 int
-store_link_stats(struct store *st,
-    int (*row)(void *arg, int64_t from, size_t count, double weakest), void *arg)
-{
-	sqlite3_stmt *s = store_stmt(st, "SELECT from_id, count(*), min(score)"
-	    " FROM statement_links GROUP BY from_id");
-	int rc;
-
-	if (s == NULL)
-		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		if (row(arg, sqlite3_column_int64(s, 0), (size_t)sqlite3_column_int64(s, 1),
-		    sqlite3_column_double(s, 2)) != 0) {
-			sqlite3_reset(s);
-			return -1;
-		}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : store_err(st, "reading statement links");
-}
-
-int
 store_link_put(struct store *st, int64_t from, int64_t to, double score)
 {
 	sqlite3_stmt *s = store_stmt(st, "INSERT OR REPLACE INTO statement_links"
@@ -323,33 +310,6 @@ store_link_put(struct store *st, int64_t from, int64_t to, double score)
 	}
 	sqlite3_reset(s);
 	return 0;
-}
-
-int
-store_link_trim(struct store *st, int64_t from, size_t keep, double *weakest)
-{
-	sqlite3_stmt *s = store_stmt(st, "DELETE FROM statement_links WHERE from_id = ?1"
-	    " AND to_id NOT IN (SELECT to_id FROM statement_links WHERE from_id = ?1"
-	    "  ORDER BY score DESC, to_id LIMIT ?2)");
-	int rc;
-
-	*weakest = 0;
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, from);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)keep);
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return store_err(st, "trimming statement links");
-	s = store_stmt(st, "SELECT min(score) FROM statement_links WHERE from_id = ?1");
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, from);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		*weakest = sqlite3_column_double(s, 0);
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : store_err(st, "trimming statement links");
 }
 
 int

@@ -34,12 +34,6 @@ struct pos {
 	int gap;               /* the blank line after ln's paragraph */
 };
 
-struct statement {
-	int64_t id, speaker_id;
-	size_t start, end;
-	char *speaker;
-};
-
 struct layer {
 	struct ui_span *v;
 	size_t n;
@@ -62,8 +56,11 @@ struct article {
 	struct text_span *paras;
 	size_t npara;
 	struct layer layers[UI_LAYER_COUNT];
-	struct statement *sts;
+	struct store_statement *sts;   /* in text order */
 	size_t nsts;
+	struct store_entity *ents;     /* grouped by kind */
+	size_t nents;
+	int64_t selected;              /* the actor ]m steps through */
 	size_t cur;            /* the cursor: a byte offset in the body */
 	int goal;              /* column j/k keep; -1: the cursor's own */
 	struct pos top;
@@ -263,7 +260,7 @@ span_at(const struct layer *l, size_t off)
 	return NULL;
 }
 
-static const struct statement *
+static const struct store_statement *
 statement_at(struct article *ar, size_t off)
 {
 	size_t lo = 0, hi = ar->nsts;
@@ -283,15 +280,14 @@ statement_at(struct article *ar, size_t off)
 /* ---- opening ------------------------------------------------------- */
 
 static void
-free_statements(struct article *ar)
+free_analysis(struct article *ar)
 {
-	size_t i;
-
-	for (i = 0; i < ar->nsts; i++)
-		free(ar->sts[i].speaker);
-	free(ar->sts);
+	store_statement_list_free(ar->sts, ar->nsts);
+	store_entity_list_free(ar->ents, ar->nents);
 	ar->sts = NULL;
 	ar->nsts = 0;
+	ar->ents = NULL;
+	ar->nents = 0;
 }
 
 static void
@@ -307,7 +303,8 @@ close_article(struct article *ar)
 	}
 	for (i = 0; i < UI_LAYER_COUNT; i++)
 		set_layer(ar, (enum ui_layer)i, NULL, 0);
-	free_statements(ar);
+	free_analysis(ar);
+	ar->selected = 0;
 	free(ar->meta);
 	free(ar->paras);
 	ar->meta = NULL;
@@ -410,6 +407,134 @@ rows(struct ui *ui)
 
 static void keep_cursor(struct ui *ui, struct article *ar);
 
+enum ui_object
+ui_kind_object(const char *kind)
+{
+	static const struct {
+		const char *kind;
+		enum ui_object obj;
+	} kinds[] = {
+		{ "person", UI_OBJ_PERSON },
+		{ "state", UI_OBJ_STATE },
+		{ "organization", UI_OBJ_ORGANIZATION },
+		{ "place", UI_OBJ_PLACE },
+		{ "agreement", UI_OBJ_AGREEMENT },
+		{ "event", UI_OBJ_EVENT },
+	};
+	size_t i;
+
+	for (i = 0; kind != NULL && i < ARRAY_LEN(kinds); i++) {
+		if (strcmp(kind, kinds[i].kind) == 0)
+			return kinds[i].obj;
+	}
+	return UI_OBJ_NORMAL;
+}
+
+/* The theme object for a highlight: its first tag's (a nested tag takes
+ * its root's: claim/unverified is drawn as claim), else "highlight". */
+static enum ui_object
+tag_object(const struct store_anno *a)
+{
+	static const struct {
+		const char *tag;
+		enum ui_object obj;
+	} tags[] = {
+		{ "claim", UI_OBJ_TAG_CLAIM },
+		{ "denial", UI_OBJ_TAG_DENIAL },
+		{ "demand", UI_OBJ_TAG_DEMAND },
+		{ "accusation", UI_OBJ_TAG_ACCUSATION },
+		{ "proposal", UI_OBJ_TAG_PROPOSAL },
+		{ "commitment", UI_OBJ_TAG_COMMITMENT },
+		{ "fact", UI_OBJ_TAG_FACT },
+		{ "opinion", UI_OBJ_TAG_OPINION },
+	};
+	size_t i, k, len;
+
+	for (k = 0; k < a->ntags; k++) {
+		const char *name = a->tags[k].name != NULL ? a->tags[k].name : "";
+		len = strcspn(name, "/");
+		for (i = 0; i < ARRAY_LEN(tags); i++) {
+			if (strlen(tags[i].tag) == len && strncmp(name, tags[i].tag, len) == 0)
+				return tags[i].obj;
+		}
+	}
+	return UI_OBJ_HIGHLIGHT;
+}
+
+/* The user's highlights on this article, as the annotation layer (each
+ * span carrying its annotation's id). */
+static void
+load_annotations(struct ui *ui, struct article *ar)
+{
+	struct store_anno_filter f;
+	struct store_anno *rows = NULL;
+	struct ui_span *spans;
+	size_t n = 0, i, k = 0;
+
+	memset(&f, 0, sizeof f);
+	f.article_id = ar->id;
+	f.status = -1;
+	f.states = STORE_ANNO_STATE_BIT(STORE_ANNO_ACTIVE);
+	if (store_anno_list(ui->st, &f, &rows, &n) != 0) {
+		ui_error(ui, "%s", err_msg());
+		return;
+	}
+	spans = xreallocarray(NULL, n + 1, sizeof *spans);
+	for (i = 0; i < n; i++) {
+		if (rows[i].end <= rows[i].start || rows[i].end > ar->a.body_len)
+			continue;
+		spans[k++] = (struct ui_span){ .start = rows[i].start, .end = rows[i].end,
+		    .obj = tag_object(&rows[i]), .id = rows[i].id };
+	}
+	set_layer(ar, UI_LAYER_ANNOTATION, spans, k);
+	free(spans);
+	store_anno_list_free(rows, n);
+}
+
+/*
+ * What extraction found in the article: its statements, and its entities
+ * with their mentions as the mention layer (each span carrying its
+ * entity). A failure here leaves the article readable, just plain; it is
+ * said once on the message line.
+ */
+static void
+load_analysis(struct ui *ui, struct article *ar)
+{
+	struct store_mention *m = NULL;
+	struct ui_span *spans = NULL;
+	size_t nm = 0, ns = 0, i, k;
+
+	if (store_article_statements(ui->st, ar->id, &ar->sts, &ar->nsts) != 0 ||
+	    store_article_entities(ui->st, ar->id, 0, &ar->ents, &ar->nents) != 0) {
+		ui_error(ui, "%s", err_msg());
+		free_analysis(ar);
+		return;
+	}
+	for (i = 0; i < ar->nents; i++) {
+		enum ui_object obj = ui_kind_object(ar->ents[i].kind);
+		if (store_entity_mentions(ui->st, ar->ents[i].id, ar->id, &m, &nm) != 0) {
+			ui_error(ui, "%s", err_msg());
+			break;
+		}
+		spans = xreallocarray(spans, ns + nm + 1, sizeof *spans);
+		for (k = 0; k < nm; k++) {
+			if (m[k].end <= m[k].start || m[k].end > ar->a.body_len)
+				continue;
+			spans[ns++] = (struct ui_span){ .start = m[k].start, .end = m[k].end,
+			    .obj = obj, .id = ar->ents[i].id };
+		}
+		store_mention_list_free(m, nm);
+		m = NULL;
+	}
+	set_layer(ar, UI_LAYER_MENTION, spans, ns);
+	spans = xreallocarray(spans, ar->nsts + 1, sizeof *spans);
+	for (i = 0; i < ar->nsts; i++)
+		spans[i] = (struct ui_span){ .start = ar->sts[i].start, .end = ar->sts[i].end,
+		    .obj = UI_OBJ_STATEMENT, .id = ar->sts[i].id };
+	set_layer(ar, UI_LAYER_STATEMENT, spans, ar->nsts);
+	free(spans);
+}
+
 int
 ui_article_open(struct ui *ui, int64_t id, size_t offset)
 {
@@ -425,14 +550,59 @@ ui_article_open(struct ui *ui, int64_t id, size_t offset)
 	ar->width = 0;
 	set_width(ar, text_width(ui));
 	build(ui, ar);
+	load_analysis(ui, ar);
+	load_annotations(ui, ar);
 	part_first(ar, PART_TITLE, &ar->top);
 	if (offset > ar->a.body_len)
 		offset = ar->a.body_len;
 	ar->cur = offset;
 	keep_cursor(ui, ar);
+	ui_anno_article_opened(ui);
 	ui_side_refresh(ui);
 	ui_mark(ui, UI_DIRTY_ALL);
 	return 0;
+}
+
+const struct store_statement *
+ui_article_statement(struct ui *ui)
+{
+	struct article *ar = A(ui);
+
+	return ar->id > 0 ? statement_at(ar, ar->cur) : NULL;
+}
+
+const struct store_entity *
+ui_article_entities(struct ui *ui, size_t *n)
+{
+	struct article *ar = A(ui);
+
+	*n = ar->nents;
+	return ar->ents;
+}
+
+int64_t
+ui_article_entity_at(struct ui *ui)
+{
+	struct article *ar = A(ui);
+	const struct ui_span *s;
+
+	if (ar->id <= 0)
+		return 0;
+	s = span_at(&ar->layers[UI_LAYER_MENTION], ar->cur);
+	return s != NULL ? s->id : 0;
+}
+
+void
+ui_article_select_entity(struct ui *ui, int64_t id)
+{
+	A(ui)->selected = id;
+	ui_mark(ui, UI_DIRTY_ARTICLE | UI_DIRTY_SIDE);
+}
+
+int64_t
+ui_article_selected_entity(struct ui *ui)
+{
+	return A(ui)->selected;
 }
 
 int64_t
@@ -441,6 +611,15 @@ ui_article_id(struct ui *ui)
 	struct article *ar = A(ui);
 
 	return ar != NULL ? ar->id : 0;
+}
+
+const char *
+ui_article_body(struct ui *ui, size_t *len)
+{
+	struct article *ar = A(ui);
+
+	*len = ar != NULL && ar->id > 0 ? ar->a.body_len : 0;
+	return ar != NULL && ar->id > 0 ? ar->a.body : NULL;
 }
 
 size_t
@@ -698,24 +877,28 @@ step(const struct ui_span *v, size_t n, size_t off, int dir)
 	return &v[i];
 }
 
+/* Moves the cursor count spans of a layer on (dir > 0) or back; with id
+ * set, only spans standing for it count. */
 static void
 step_layer(struct ui *ui, struct article *ar, enum ui_layer layer, int dir, long count,
-    const char *what)
+    int64_t id, const char *what)
 {
 	const struct layer *l = &ar->layers[layer];
-	const struct ui_span *s = NULL;
+	const struct ui_span *s = NULL, *t;
 	size_t off = ar->cur;
 
-	while (count-- > 0) {
-		const struct ui_span *t = step(l->v, l->n, off, dir);
-		if (t == NULL)
-			break;
-		s = t;
+	while (count > 0 && (t = step(l->v, l->n, off, dir)) != NULL) {
 		off = t->start;
+		if (id != 0 && t->id != id)
+			continue;
+		s = t;
+		count--;
 	}
 	if (s == NULL) {
-		ui_message(ui, l->n == 0 ? "no %s in this article" : "no %s %s", what,
-		    l->n == 0 ? "" : dir > 0 ? "after this one" : "before this one");
+		if (l->n == 0)
+			ui_message(ui, "no %s in this article", what);
+		else
+			ui_message(ui, "no %s %s here", what, dir > 0 ? "after" : "before");
 		return;
 	}
 	ui_article_goto(ui, s->start);
@@ -740,24 +923,6 @@ step_paragraph(struct ui *ui, struct article *ar, int dir, long count)
 	}
 	ar->goal = -1;
 	keep_cursor(ui, ar);
-}
-
-static void
-step_statement(struct ui *ui, struct article *ar, int dir, long count)
-{
-	struct ui_span *v;
-	size_t i;
-
-	/* The statements as spans, for the one stepping routine. */
-	v = xreallocarray(NULL, ar->nsts + 1, sizeof *v);
-	for (i = 0; i < ar->nsts; i++) {
-		v[i].start = ar->sts[i].start;
-		v[i].end = ar->sts[i].end;
-		v[i].obj = UI_OBJ_STATEMENT;
-	}
-	set_layer(ar, UI_LAYER_STATEMENT, v, ar->nsts);
-	free(v);
-	step_layer(ui, ar, UI_LAYER_STATEMENT, dir, count, "statements");
 }
 
 /* ---- search -------------------------------------------------------- */
@@ -805,7 +970,7 @@ add_hit(struct ui_span **out, size_t *n, size_t a, size_t b)
 	if (b <= a)
 		b = a + 1;
 	*out = xreallocarray(*out, *n + 1, sizeof **out);
-	(*out)[(*n)++] = (struct ui_span){ a, b, UI_OBJ_SEARCH_HIT };
+	(*out)[(*n)++] = (struct ui_span){ .start = a, .end = b, .obj = UI_OBJ_SEARCH_HIT };
 }
 
 /* Hits in body[a, b), by folding that window. */
@@ -956,6 +1121,69 @@ ui_article_search(struct ui *ui, const char *pattern, int backward)
 
 /* ---- actions ------------------------------------------------------- */
 
+static const struct store_entity *
+entity(struct article *ar, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; id != 0 && i < ar->nents; i++) {
+		if (ar->ents[i].id == id)
+			return &ar->ents[i];
+	}
+	return NULL;
+}
+
+static int
+is_agreement(struct article *ar, int64_t id)
+{
+	const struct store_entity *e = entity(ar, id);
+
+	return e != NULL && e->kind != NULL && strcmp(e->kind, "agreement") == 0;
+}
+
+/* `*`: the actor named under the cursor, else the speaker of the
+ * statement there, else the one selected in the side pane. */
+static void
+actor_statements(struct ui *ui, struct article *ar)
+{
+	const struct store_statement *st = statement_at(ar, ar->cur);
+	int64_t id = ui_article_entity_at(ui);
+
+	if (id == 0 && st != NULL)
+		id = st->speaker_id;
+	if (id == 0)
+		id = ar->selected;
+	if (id == 0) {
+		ui_message(ui, "no actor here: put the cursor on a name or a statement");
+		return;
+	}
+	ui_side_statements_by(ui, id);
+}
+
+/* `#`: the agreement named under the cursor, else the selected entity if
+ * it is one, else the first agreement the current statement names. */
+static void
+agreement_mentions(struct ui *ui, struct article *ar)
+{
+	const struct store_statement *st = statement_at(ar, ar->cur);
+	const struct layer *l = &ar->layers[UI_LAYER_MENTION];
+	int64_t id = ui_article_entity_at(ui);
+	size_t i;
+
+	if (!is_agreement(ar, id))
+		id = is_agreement(ar, ar->selected) ? ar->selected : 0;
+	for (i = 0; id == 0 && st != NULL && i < l->n; i++) {
+		if (l->v[i].start >= st->start && l->v[i].end <= st->end &&
+		    is_agreement(ar, l->v[i].id))
+			id = l->v[i].id;
+	}
+	if (id == 0) {
+		ui_message(ui, "no agreement here: put the cursor on one");
+		return;
+	}
+	ui_side_mentions_of(ui, id);
+}
+
 static int
 article_action(struct ui *ui, struct ui_view *v, enum ui_action a, int count)
 {
@@ -1004,18 +1232,28 @@ article_action(struct ui *ui, struct ui_view *v, enum ui_action a, int count)
 		break;
 	case UI_ACT_NEXT_STATEMENT:
 	case UI_ACT_PREV_STATEMENT:
-		step_statement(ui, ar, a == UI_ACT_NEXT_STATEMENT ? 1 : -1, n);
+		step_layer(ui, ar, UI_LAYER_STATEMENT, a == UI_ACT_NEXT_STATEMENT ? 1 : -1, n, 0,
+		    "statements");
 		break;
 	case UI_ACT_NEXT_ANNOTATION:
 	case UI_ACT_PREV_ANNOTATION:
-		step_layer(ui, ar, UI_LAYER_ANNOTATION, a == UI_ACT_NEXT_ANNOTATION ? 1 : -1, n,
+		step_layer(ui, ar, UI_LAYER_ANNOTATION, a == UI_ACT_NEXT_ANNOTATION ? 1 : -1, n, 0,
 		    "annotations");
 		break;
 	case UI_ACT_NEXT_MENTION:
 	case UI_ACT_PREV_MENTION:
 		step_layer(ui, ar, UI_LAYER_MENTION, a == UI_ACT_NEXT_MENTION ? 1 : -1, n,
-		    "mentions");
+		    ar->selected, ar->selected != 0 ? "mentions of the selected actor" : "mentions");
 		break;
+	case UI_ACT_RELATED:
+		ui_side_related(ui);
+		return 1;
+	case UI_ACT_ACTOR_STATEMENTS:
+		actor_statements(ui, ar);
+		return 1;
+	case UI_ACT_AGREEMENT_MENTIONS:
+		agreement_mentions(ui, ar);
+		return 1;
 	case UI_ACT_SEARCH_FORWARD:
 		ui_prompt_open(ui, '/');
 		return 1;
@@ -1055,7 +1293,7 @@ part_style(struct ui *ui, int part)
 /* The style of body byte off: the base, then each layer's span over it. */
 static struct ui_style
 style_at(struct ui *ui, struct article *ar, struct ui_style base, size_t off,
-    const struct statement *current)
+    const struct store_statement *current)
 {
 	struct ui_style st = base;
 	const struct ui_span *s;
@@ -1063,7 +1301,7 @@ style_at(struct ui *ui, struct article *ar, struct ui_style base, size_t off,
 
 	for (i = 0; i < UI_LAYER_COUNT; i++) {
 		if (i == UI_LAYER_STATEMENT) {
-			const struct statement *t = statement_at(ar, off);
+			const struct store_statement *t = statement_at(ar, off);
 			if (t != NULL)
 				st = ui_style_over(st, ui_style(ui, t == current ?
 				    UI_OBJ_STATEMENT_CURRENT : UI_OBJ_STATEMENT));
@@ -1071,14 +1309,17 @@ style_at(struct ui *ui, struct article *ar, struct ui_style base, size_t off,
 		}
 		s = span_at(&ar->layers[i], off);
 		if (s != NULL)
-			st = ui_style_over(st, ui_style(ui, s->obj));
+			st = ui_style_over(st, s->styled ? s->style : ui_style(ui, s->obj));
+		/* The selected actor's mentions stand out from the others. */
+		if (s != NULL && i == UI_LAYER_MENTION && s->id == ar->selected)
+			st.attr |= A_BOLD | A_UNDERLINE;
 	}
 	return st;
 }
 
 static void
 draw_line(struct ui *ui, struct ui_view *v, struct article *ar, int row, const struct pos *p,
-    int is_cursor, const struct statement *current)
+    int is_cursor, const struct store_statement *current)
 {
 	struct ui_style base = part_style(ui, p->part), st;
 	struct ui_style ctl = ui_style(ui, UI_OBJ_CONTROL);
@@ -1133,7 +1374,7 @@ article_draw(struct ui *ui, struct ui_view *v)
 {
 	struct article *ar = v->priv;
 	struct pos p, c;
-	const struct statement *current;
+	const struct store_statement *current;
 	int r;
 
 	if (ar->id <= 0) {
@@ -1144,6 +1385,7 @@ article_draw(struct ui *ui, struct ui_view *v)
 	}
 	set_width(ar, text_width(ui));
 	visible_hits(ui, ar);
+	ui_anno_before_draw(ui);
 	c = pos_of(ar, ar->cur);
 	current = statement_at(ar, ar->cur);
 	p = ar->top;
@@ -1189,6 +1431,21 @@ article_title(struct ui *ui, struct ui_view *v, struct buf *out)
 		buf_adds(out, ar->a.title);
 }
 
+/* How far through the article the cursor is, by bytes; on the last line
+ * it is 100%, as in less and vim, whatever the length of that line. */
+static size_t
+cursor_percent(struct article *ar)
+{
+	struct text_layout *l = ar->lay[PART_BODY];
+	struct text_line ln, next;
+
+	if (ar->a.body_len == 0)
+		return 100;
+	if (l != NULL && text_layout_line_at(l, ar->cur, &ln) && !text_layout_next(l, &ln, &next))
+		return 100;
+	return ar->cur * 100 / ar->a.body_len;
+}
+
 static void
 article_position(struct ui *ui, struct ui_view *v, struct buf *out)
 {
@@ -1199,14 +1456,14 @@ article_position(struct ui *ui, struct ui_view *v, struct buf *out)
 		buf_adds(out, "no article");
 		return;
 	}
-	buf_printf(out, "%zu%%", ar->a.body_len > 0 ? ar->cur * 100 / ar->a.body_len : 100);
+	buf_printf(out, "%zu%%", cursor_percent(ar));
 }
 
 void
 ui_article_speaker(struct ui *ui, struct buf *out)
 {
 	struct article *ar = A(ui);
-	const struct statement *s;
+	const struct store_statement *s;
 
 	if (ar == NULL || ar->id <= 0)
 		return;

@@ -16,9 +16,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #define DOSSIER_UI_INTERNAL
+#include "store.h"
 #include "ui.h"
 
 #define MAX_WORDS 16
@@ -180,6 +182,98 @@ run_help(struct ui *ui, int argc, char **argv, const char *rest)
 	return 0;
 }
 
+static int
+run_tag(struct ui *ui, int argc, char **argv, const char *rest)
+{
+	(void)rest;
+	if (!ui->live)
+		return err_set("tag only works in the reader");
+	return ui_anno_tag_command(ui, argc, argv);
+}
+
+static int
+run_annotations(struct ui *ui, int argc, char **argv, const char *rest)
+{
+	(void)argc;
+	(void)argv;
+	if (!ui->live)
+		return err_set("annotations only works in the reader");
+	return ui_anno_browse(ui, rest);
+}
+
+static void
+complete_tag(struct ui *ui, int argi, char **argv, struct ui_cands *out)
+{
+	(void)ui;
+	(void)argv;
+	if (argi == 1) {
+		ui_cands_add(out, "add");
+		ui_cands_add(out, "rename");
+		ui_cands_add(out, "color");
+		ui_cands_add(out, "key");
+		ui_cands_add(out, "merge");
+	}
+}
+
+/* An entity named on the command line (canonical name or alias). */
+static int
+find_entity(struct ui *ui, const char *name, int64_t *id)
+{
+	if (store_entity_find(ui->st, name, id) != 0)
+		return -1;
+	if (*id == 0)
+		return err_set("no actor or agreement called '%s' (Tab completes names)", name);
+	return 0;
+}
+
+static int
+run_actor(struct ui *ui, int argc, char **argv, const char *rest)
+{
+	int64_t id;
+
+	(void)argc;
+	(void)argv;
+	if (!ui->live)
+		return err_set("actor only works in the reader");
+	if (find_entity(ui, rest, &id) != 0)
+		return -1;
+	ui_side_statements_by(ui, id);
+	return 0;
+}
+
+static int
+run_mentions(struct ui *ui, int argc, char **argv, const char *rest)
+{
+	int64_t id;
+
+	(void)argc;
+	(void)argv;
+	if (!ui->live)
+		return err_set("mentions only works in the reader");
+	if (find_entity(ui, rest, &id) != 0)
+		return -1;
+	ui_side_mentions_of(ui, id);
+	return 0;
+}
+
+/* Every entity the corpus mentions, for completion. */
+static void
+complete_entities(struct ui *ui, int argi, char **argv, struct ui_cands *out)
+{
+	struct store_entity *e = NULL;
+	size_t n = 0, i;
+
+	(void)argi;
+	(void)argv;
+	if (ui->st == NULL || store_article_entities(ui->st, 0, 0, &e, &n) != 0) {
+		err_clear();
+		return;
+	}
+	for (i = 0; i < n; i++)
+		ui_cands_add(out, e[i].name);
+	store_entity_list_free(e, n);
+}
+
 static void
 complete_themes(struct ui_cands *out)
 {
@@ -246,6 +340,15 @@ static const struct command commands[] = {
 	  run_bind, complete_bind },
 	{ { "theme", "[NAME]", "switch the colour theme" }, 0, 1, run_theme, complete_theme },
 	{ { "search", "WORDS...", "search all articles" }, 1, -1, run_search, NULL },
+	{ { "tag", "add NAME [COLOR [KEY]] | rename NAME NEW | color NAME COLOR |"
+	    " key NAME KEY | merge FROM INTO", "edit the codebook's tags" }, 2, 4, run_tag,
+	  complete_tag },
+	{ { "annotations", "[tag:T] [speaker:S] [status:S] [TEXT]",
+	    "browse every annotation, filtered" }, 0, -1, run_annotations, NULL },
+	{ { "actor", "NAME", "every statement by an actor" }, 1, -1, run_actor,
+	  complete_entities },
+	{ { "mentions", "NAME", "every mention of an actor or agreement" }, 1, -1,
+	  run_mentions, complete_entities },
 	{ { "help", "", "show the keys and commands" }, 0, 0, run_help, NULL },
 	{ { "quit", "", "quit dossier" }, 0, 0, run_quit, NULL },
 	{ { "q", "", "quit dossier" }, 0, 0, run_quit, NULL },
@@ -301,7 +404,7 @@ ui_command(struct ui *ui, const char *line)
 	const char *rest;
 	enum ui_action a;
 	int n, rc, nargs;
-	size_t off;
+	size_t off, len;
 
 	n = split(copy, w, MAX_WORDS, &rest);
 	if (n == 0) {
@@ -311,6 +414,10 @@ ui_command(struct ui *ui, const char *line)
 	/* rest must survive the split's NULs: take it from the original. */
 	off = (size_t)(rest - copy);
 	restcopy = xstrdup(n > 1 ? line + off : "");
+	/* Completion leaves a blank after a name; it is not part of it. */
+	for (len = strlen(restcopy); len > 0 && (restcopy[len - 1] == ' ' ||
+	    restcopy[len - 1] == '\t' || restcopy[len - 1] == '\r'); len--)
+		restcopy[len - 1] = '\0';
 	c = find_command(w[0]);
 	nargs = n - 1;
 	if (c != NULL) {
@@ -385,23 +492,35 @@ ui_command_complete(struct ui *ui, const char *line, size_t cursor, struct ui_ca
 	size_t i, plen;
 	int n, argi;
 
-	/* The word being completed starts after the last blank. */
+	/* The word being completed starts after the last blank, or for a
+	 * command whose argument is the rest of the line (a name with
+	 * spaces), after the command. */
 	for (i = cursor; i > 0 && line[i - 1] != ' ' && line[i - 1] != '\t'; i--)
 		;
 	*word_start = i;
-	prefix = line + i;
-	plen = cursor - i;
 	n = split(copy, w, MAX_WORDS, &rest);
-	argi = plen > 0 ? n - 1 : n;
+	argi = i < cursor ? n - 1 : n;
+	if (n >= 1 && (c = find_command(w[0])) != NULL && c->max < 0 && argi >= 1) {
+		for (i = 0; line[i] == ' ' || line[i] == '\t'; i++)
+			;
+		i += strlen(w[0]);
+		while (line[i] == ' ' || line[i] == '\t')
+			i++;
+		*word_start = i;
+		argi = 1;
+	}
+	prefix = line + *word_start;
+	plen = cursor - *word_start;
 	if (argi <= 0) {
-		for (i = 0; i < ARRAY_LEN(commands); i++)
-			ui_cands_add(&all, commands[i].info.name);
+		size_t k;
+		for (k = 0; k < ARRAY_LEN(commands); k++)
+			ui_cands_add(&all, commands[k].info.name);
 		complete_actions(&all);
 	} else if ((c = find_command(w[0])) != NULL && c->complete != NULL) {
 		c->complete(ui, argi, w, &all);
 	}
 	for (i = 0; i < all.n; i++) {
-		if (strncmp(all.v[i], prefix, plen) == 0)
+		if (strncasecmp(all.v[i], prefix, plen) == 0)
 			ui_cands_add(out, all.v[i]);
 	}
 	ui_cands_free(&all);

@@ -329,6 +329,14 @@ place_cursor(struct ui *ui)
 
 	if (ui_prompt_active(ui))
 		return;   /* placed by the prompt */
+	if (ui->overlay != NULL) {
+		if (ui->overlay->cursor != NULL && ui->overlay->cursor(ui, ui->overlay, &row, &col)) {
+			move(row, col);
+			curs_set(1);
+		} else
+			curs_set(0);
+		return;
+	}
 	if (!ui->help_open && v->shown && v->ops->cursor != NULL &&
 	    v->ops->cursor(ui, v, &row, &col)) {
 		move(v->y + row, v->x + col);
@@ -357,6 +365,8 @@ draw(struct ui *ui)
 				draw_view(ui, (enum ui_view_id)i);
 		}
 		draw_separators(ui);
+		if (ui->overlay != NULL)
+			ui->overlay->draw(ui, ui->overlay);
 		ui_status_draw(ui);
 		place_cursor(ui);
 	}
@@ -481,6 +491,8 @@ ui_run_action(struct ui *ui, enum ui_action a, int count)
 			ui_mark(ui, UI_DIRTY_LAYOUT);
 		}
 	}
+	if (ui_anno_action(ui, a, count))
+		return;
 	v = &ui->views[ui->focus];
 	if (v->ops->action != NULL && v->ops->action(ui, v, a, count))
 		return;
@@ -589,13 +601,18 @@ key(struct ui *ui, int code)
 		ui_prompt_key(ui, code);
 		return;
 	}
+	if (ui->overlay != NULL) {
+		ui_overlay_key(ui, code);
+		return;
+	}
 	if (ui->too_small) {
 		/* Only the ways out work until the terminal grows. */
 		if (code == 'q' || code == 'Q')
 			ui->running = 0;
 		return;
 	}
-	a = ui_keys_feed(ui, v->ops->keymap, code, &count, &pending, &unbound);
+	a = ui_keys_feed(ui, ui_anno_keymap(ui, v->ops->keymap), code, &count, &pending,
+	    &unbound);
 	ui_mark(ui, UI_DIRTY_STATUS);
 	if (pending)
 		return;
@@ -754,6 +771,7 @@ free_ui(struct ui *ui)
 {
 	int i;
 
+	ui_anno_free(ui);
 	for (i = 0; i < UI_VIEW_COUNT; i++) {
 		if (ui->views[i].ops != NULL && ui->views[i].ops->free != NULL)
 			ui->views[i].ops->free(ui, &ui->views[i]);
@@ -825,7 +843,7 @@ ui_run(struct store *st, struct ui_start *start)
 	load_theme(&ui);
 	ui.live = 1;
 	ui_set_mouse(&ui, ui.opt.mouse);
-	if (init_views(&ui) != 0) {
+	if (init_views(&ui) != 0 || ui_anno_init(&ui) != 0) {
 		rc = -1;
 		goto out;
 	}

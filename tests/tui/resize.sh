@@ -7,7 +7,8 @@ tui_start -x 120 -y 30
 tui_expect "wide: three panes side by side" " Side"
 tui_keys Enter
 tui_expect "an article is open" " READ  0%"
-tui_keys j j j
+tui_type 3j
+tui_wait_gone " READ  0%"; tap_ok $? "3j moves into the article"
 pos=$(tui_screen | sed -n 's/.* READ  \([0-9]*\)%.*/\1/p')
 
 tui_resize 80 24

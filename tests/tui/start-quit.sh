@@ -26,4 +26,17 @@ tui_keys q
 st=$(tui_wait_exit)
 [ "$st" = 0 ]; tap_ok $? "quits again with status 0 (got $st)"
 
+# Without a terminal: one line saying so, status 1.
+err=$("$DOSSIER" </dev/null 2>&1 >/dev/null); rc=$?
+[ $rc -eq 1 ] && [ "$(wc -l <<<"$err")" -eq 1 ] && grep -q "needs a terminal" <<<"$err"
+tap_ok $? "no terminal: one line, status 1 (got $rc: $err)"
+
+# The key table, printed.
+out=$("$DOSSIER" read --keys); rc=$?
+[ $rc -eq 0 ] && grep -q $'^article\t?\tsearch-backward\t' <<<"$out" &&
+	grep -q $'^generic\t\]s\tnext-statement\t' <<<"$out"
+tap_ok $? "read --keys lists the bindings by keymap"
+"$DOSSIER" read --frobnicate >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ]; tap_ok $? "read with a bad argument: status 2 (got $rc)"
+
 tap_done

@@ -146,7 +146,7 @@ test_seeds(struct store *st, struct analyzer *an)
 	for (i = 0; i < n; i++)
 		if (import_seed(st, an, dir, files[i], bp) != 0)
 			tap_bail("importing %s: %s", files[i], err_msg());
-	ok(1, "the %zu seed articles imported and analysed", n);
+	ok(analyzer_finish(an) == 0, "the %zu seed articles imported, analysed and linked", n);
 	buf_init(&misses);
 	ok(analyze_eval(st, gold, &sc, &misses) == 0, "evaluated against the gold");
 	for (line = strtok_r(misses.data, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save))
