@@ -458,8 +458,12 @@ void ui_jumps_free(struct ui_jumps *j);
 
 /* ui-list.c */
 extern const struct ui_view_ops ui_list_ops;
-/* Shows the row of this article (for reopening where one left off). */
-void ui_list_select_id(struct ui *ui, int64_t id);
+/* Selects the row of this article (reopening where one left off), trying
+ * first near hint, the index it had (SIZE_MAX: none). */
+void ui_list_select_id(struct ui *ui, int64_t id, size_t hint);
+/* The selected row's index in the list of all articles (SIZE_MAX while
+ * search results are shown). */
+size_t ui_list_selected_index(struct ui *ui);
 int64_t ui_list_selected_id(struct ui *ui);
 /* Replaces the list with corpus search results; NULL or "" restores it. */
 int ui_list_search(struct ui *ui, const char *query);

@@ -70,6 +70,8 @@ struct article {
 
 /* Lines of context kept around the cursor when scrolling. */
 #define SCROLLOFF 2
+/* Bytes of body the store may read to list an article's mentions. */
+#define MENTION_BUDGET ((size_t)256 << 20)
 /* Search folds the body in windows this large, so memory stays small. */
 #define SEARCH_CHUNK 65536
 
@@ -510,6 +512,15 @@ load_analysis(struct ui *ui, struct article *ar)
 		free_analysis(ar);
 		return;
 	}
+	/* store_entity_mentions reads the mentioned words out of the body for
+	 * every row, so its cost is mentions x body size: past a budget the
+	 * mentions are left unmarked rather than the article slow to open. */
+	for (i = 0, k = 0; i < ar->nents; i++)
+		k += ar->ents[i].mentions;
+	if (k > 0 && ar->a.body_len > MENTION_BUDGET / k) {
+		ui_message(ui, "this article names actors %zu times: mentions are not marked", k);
+		goto statements;
+	}
 	for (i = 0; i < ar->nents; i++) {
 		enum ui_object obj = ui_kind_object(ar->ents[i].kind);
 		if (store_entity_mentions(ui->st, ar->ents[i].id, ar->id, &m, &nm) != 0) {
@@ -527,6 +538,7 @@ load_analysis(struct ui *ui, struct article *ar)
 		m = NULL;
 	}
 	set_layer(ar, UI_LAYER_MENTION, spans, ns);
+statements:
 	spans = xreallocarray(spans, ar->nsts + 1, sizeof *spans);
 	for (i = 0; i < ar->nsts; i++)
 		spans[i] = (struct ui_span){ .start = ar->sts[i].start, .end = ar->sts[i].end,
@@ -1456,6 +1468,9 @@ article_position(struct ui *ui, struct ui_view *v, struct buf *out)
 		buf_adds(out, "no article");
 		return;
 	}
+	if (ar->npara > 0)
+		buf_printf(out, "para %zu/%zu  ", text_layout_para_at(ar->lay[PART_BODY], ar->cur) + 1,
+		    ar->npara);
 	buf_printf(out, "%zu%%", cursor_percent(ar));
 }
 

@@ -549,7 +549,6 @@ open_row(struct ui *ui, struct side *s)
 	if (id == ui_article_id(ui)) {
 		ui_article_goto(ui, start);
 	} else {
-		ui_list_select_id(ui, id);
 		if (ui_article_open(ui, id, start) != 0) {
 			ui_error(ui, "%s", err_msg());
 			return;

@@ -700,20 +700,28 @@ static const char *const focus_names[] = { "list", "article", "side" };
 static void
 restore_place(struct ui *ui)
 {
-	char *id = NULL, *off = NULL, *focus = NULL;
+	char *id = NULL, *off = NULL, *focus = NULL, *row = NULL;
 	int64_t aid;
 	size_t i;
 
 	if (store_state_get(ui->st, "reader.article", &id) != 0 ||
 	    store_state_get(ui->st, "reader.offset", &off) != 0 ||
-	    store_state_get(ui->st, "reader.focus", &focus) != 0) {
+	    store_state_get(ui->st, "reader.focus", &focus) != 0 ||
+	    store_state_get(ui->st, "reader.row", &row) != 0) {
 		err_clear();
 		goto out;
 	}
 	if (id == NULL)
 		goto out;
 	aid = strtoll(id, NULL, 10);
-	ui_list_select_id(ui, aid);
+	if (row != NULL) {
+		/* "INDEX ID": the list's selected row and where it was. */
+		char *end;
+		size_t idx = strtoull(row, &end, 10);
+		int64_t rid = strtoll(end, NULL, 10);
+		if (rid > 0)
+			ui_list_select_id(ui, rid, idx);
+	}
 	if (aid > 0 && ui_article_open(ui, aid, off != NULL ? strtoull(off, NULL, 10) : 0) != 0) {
 		err_clear();
 		goto out;
@@ -726,6 +734,7 @@ out:
 	free(id);
 	free(off);
 	free(focus);
+	free(row);
 }
 
 static void
@@ -741,6 +750,12 @@ save_place(struct ui *ui)
 		store_state_set(ui->st, "reader.article", num);
 		snprintf(num, sizeof num, "%zu", ui_article_offset(ui));
 		store_state_set(ui->st, "reader.offset", num);
+	}
+	id = ui_list_selected_index(ui) != SIZE_MAX ? ui_list_selected_id(ui) : 0;
+	if (id > 0) {
+		char row[64];
+		snprintf(row, sizeof row, "%zu %lld", ui_list_selected_index(ui), (long long)id);
+		store_state_set(ui->st, "reader.row", row);
 	}
 	if (ui->focus < ARRAY_LEN(focus_names))
 		store_state_set(ui->st, "reader.focus", focus_names[ui->focus]);
