@@ -459,6 +459,10 @@ int store_statement_profiles(struct store *st,
 /* Links statement FROM to TO (replacing a link between the two). A link
  * relates both: store_related reads links either way. */
 int store_link_put(struct store *st, int64_t from, int64_t to, double score);
+/* The same for N links from FROM at once. */
+#define STORE_LINKS_MAX 16
+int store_links_put(struct store *st, int64_t from, const int64_t *to, const double *score,
+    size_t n);
 
 
 /* store-maint.c */

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -291,6 +292,52 @@ store_statement_profiles(struct store *st,
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : store_err(st, "reading statements");
+}
+
+/* The statement inserting N links (cached per N: one per count). */
+static sqlite3_stmt *
+links_insert(struct store *st, size_t n)
+{
+	static char sql[STORE_LINKS_MAX][64 + STORE_LINKS_MAX * 24];
+	size_t i;
+
+	if (sql[n - 1][0] == '\0') {
+		struct buf b;
+
+		buf_init(&b);
+		buf_adds(&b, "INSERT OR REPLACE INTO statement_links (from_id, to_id, score) VALUES ");
+		for (i = 0; i < n; i++)
+			buf_printf(&b, "%s(?1, ?%zu, ?%zu)", i ? ", " : "", 2 * i + 2, 2 * i + 3);
+		snprintf(sql[n - 1], sizeof sql[n - 1], "%s", b.data);
+		buf_free(&b);
+	}
+	return store_stmt(st, sql[n - 1]);
+}
+
+int
+store_links_put(struct store *st, int64_t from, const int64_t *to, const double *score,
+    size_t n)
+{
+	sqlite3_stmt *s;
+	size_t i, k;
+
+	/* Many rows a statement: far less work per row than one at a time. */
+	for (i = 0; i < n; i += k) {
+		k = n - i < STORE_LINKS_MAX ? n - i : STORE_LINKS_MAX;
+		if ((s = links_insert(st, k)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, from);
+		for (size_t j = 0; j < k; j++) {
+			sqlite3_bind_int64(s, (int)(2 * j + 2), to[i + j]);
+			sqlite3_bind_double(s, (int)(2 * j + 3), score[i + j]);
+		}
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			sqlite3_reset(s);
+			return store_err(st, "linking statements");
+		}
+		sqlite3_reset(s);
+	}
+	return 0;
 }
 
 int
