@@ -27,6 +27,10 @@ int store_open(const char *path, int flags, struct store **out);
 void store_close(struct store *st);
 const char *store_path(const struct store *st);
 int store_is_readonly(const struct store *st);
+/* Corruption was seen (a truncated file at open, or SQLite reporting a
+ * malformed page): writes are refused from then on, so nothing is built on
+ * a broken file. Reads go on as far as they can. */
+int store_is_damaged(const struct store *st);
 /* One writer transaction; store_commit/rollback end it. Nested calls are
  * counted so an outer caller owns the transaction. */
 int store_begin(struct store *st);

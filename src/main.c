@@ -7,6 +7,7 @@
 
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,9 @@ main(int argc, char **argv)
 	int c, rc;
 
 	setlocale(LC_ALL, "");
+	/* Past a file-size limit a write should fail with EFBIG, which SQLite
+	 * reports and rolls back, not kill the process mid-transaction. */
+	signal(SIGXFSZ, SIG_IGN);
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+qhV", options, NULL)) != -1) {
 		switch (c) {

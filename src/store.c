@@ -19,6 +19,8 @@
  * a few dozen distinct statements, so a small fixed table suffices; when it
  * is full further statements are still prepared, just not cached. */
 #define STMT_CACHE 128
+/* How long a second dossier waits for the first one's write to finish. */
+#define BUSY_TIMEOUT_MS 5000
 
 struct stmt_slot {
 	const char *sql;
@@ -29,6 +31,7 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	int readonly;
+	int damaged;                 /* corruption seen: no more writes */
 	int depth;                   /* store_begin nesting */
 	struct stmt_slot cache[STMT_CACHE];
 	sqlite3_stmt *uncached;      /* last statement that did not fit */
@@ -37,7 +40,34 @@ struct store {
 int
 store_err(struct store *st, const char *what)
 {
+	int code = sqlite3_errcode(st->db) & 0xff;
+
+	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
+		st->damaged = 1;
+		return err_set("%s: damaged (%s: %s); nothing more will be written to it: "
+		    "run 'dossier check', and 'dossier check --recover NEW.db' to salvage it",
+		    st->path, what, sqlite3_errmsg(st->db));
+	}
+	if (code == SQLITE_READONLY)
+		return err_set("%s: %s: the database is read-only", st->path, what);
+	if (code == SQLITE_FULL || sqlite3_system_errno(st->db) == ENOSPC ||
+	    sqlite3_system_errno(st->db) == EFBIG)
+		return err_set("%s: %s: the disk is full (what was committed is kept; "
+		    "free space and retry)", st->path, what);
+	/* A short write leaves no errno behind: most often the disk filled. */
+	if (sqlite3_extended_errcode(st->db) == SQLITE_IOERR_WRITE)
+		return err_set("%s: %s: a write failed; is the disk full? (what was committed "
+		    "is kept)", st->path, what);
+	if (code == SQLITE_BUSY)
+		return err_set("%s: %s: the database is locked by another program "
+		    "(waited 5 seconds); try again", st->path, what);
 	return err_set("%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+}
+
+int
+store_is_damaged(const struct store *st)
+{
+	return st->damaged;
 }
 
 sqlite3 *
@@ -94,13 +124,8 @@ store_stmt(struct store *st, const char *sql)
 static int
 exec(struct store *st, const char *sql)
 {
-	char *msg = NULL;
-
-	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		err_set("%s: %s", st->path, msg ? msg : sqlite3_errmsg(st->db));
-		sqlite3_free(msg);
-		return -1;
-	}
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_err(st, sql);
 	return 0;
 }
 
@@ -109,6 +134,13 @@ store_begin(struct store *st)
 {
 	if (st->depth++ > 0)
 		return 0;
+	if (st->damaged || st->readonly) {
+		st->depth = 0;
+		if (st->damaged)
+			return err_set("%s: damaged; refusing to write to it: "
+			    "run 'dossier check --recover NEW.db' to salvage it", st->path);
+		return err_set("%s: the database is read-only", st->path);
+	}
 	if (exec(st, "BEGIN IMMEDIATE") != 0) {
 		st->depth = 0;
 		return -1;
@@ -175,7 +207,7 @@ store_check(struct store *st, int full)
 static int
 configure(struct store *st)
 {
-	if (sqlite3_busy_timeout(st->db, 5000) != SQLITE_OK)
+	if (sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS) != SQLITE_OK)
 		return store_err(st, "setting busy timeout");
 	if (exec(st, "PRAGMA foreign_keys = ON") != 0)
 		return -1;
@@ -184,6 +216,49 @@ configure(struct store *st)
 	     exec(st, "PRAGMA synchronous = NORMAL") != 0))
 		return -1;
 	return 0;
+}
+
+/* A file whose every write bit is off was made read-only on purpose, even
+ * for root, whom access(2) would let write. */
+static int
+writable(const char *path)
+{
+	struct stat sb;
+
+	if (access(path, W_OK) != 0)
+		return 0;
+	return stat(path, &sb) == 0 && (sb.st_mode & 0222) != 0;
+}
+
+/* A file shorter than its own page count says was cut off (a copy that
+ * stopped, a full disk). SQLite would only notice when a query reaches a
+ * missing page, perhaps in the middle of a write; this costs two pragmas
+ * and a stat. Pages may legitimately live in the WAL instead, so the check
+ * applies only when the WAL is empty. */
+static void
+check_truncated(struct store *st)
+{
+	sqlite3_stmt *s;
+	sqlite3_int64 pages = 0, size = 0;
+	struct stat sb;
+	char *wal;
+	int wal_empty;
+
+	wal = xasprintf("%s-wal", st->path);
+	wal_empty = stat(wal, &sb) != 0 || sb.st_size == 0;
+	free(wal);
+	if (!wal_empty || stat(st->path, &sb) != 0)
+		return;
+	if (sqlite3_prepare_v2(st->db, "SELECT page_count * page_size FROM "
+	    "pragma_page_count(), pragma_page_size()", -1, &s, NULL) != SQLITE_OK)
+		return;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		pages = sqlite3_column_int64(s, 0);
+		size = (sqlite3_int64)sb.st_size;
+	}
+	sqlite3_finalize(s);
+	if (size < pages)
+		st->damaged = 1;
 }
 
 int
@@ -201,7 +276,7 @@ store_open(const char *path, int flags, struct store **out)
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	st->readonly = (flags & STORE_READONLY) != 0;
-	if (!st->readonly && !created && access(path, W_OK) != 0)
+	if (!st->readonly && !created && !writable(path))
 		st->readonly = 1;
 	oflags = st->readonly ? SQLITE_OPEN_READONLY
 	    : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -213,6 +288,8 @@ store_open(const char *path, int flags, struct store **out)
 	sqlite3_extended_result_codes(st->db, 1);
 	if (configure(st) != 0 || store_schema_migrate(st) != 0)
 		goto fail;
+	if (!created)
+		check_truncated(st);
 	/* SQLite creates the file on its first write, with the umask's mode;
 	 * a person's notes are private. */
 	if (created && !st->readonly)

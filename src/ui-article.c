@@ -1419,6 +1419,21 @@ article_title(struct ui *ui, struct ui_view *v, struct buf *out)
 		buf_adds(out, ar->a.title);
 }
 
+/* How far through the article the cursor is, by bytes; on the last line
+ * it is 100%, as in less and vim, whatever the length of that line. */
+static size_t
+cursor_percent(struct article *ar)
+{
+	struct text_layout *l = ar->lay[PART_BODY];
+	struct text_line ln, next;
+
+	if (ar->a.body_len == 0)
+		return 100;
+	if (l != NULL && text_layout_line_at(l, ar->cur, &ln) && !text_layout_next(l, &ln, &next))
+		return 100;
+	return ar->cur * 100 / ar->a.body_len;
+}
+
 static void
 article_position(struct ui *ui, struct ui_view *v, struct buf *out)
 {
@@ -1429,7 +1444,7 @@ article_position(struct ui *ui, struct ui_view *v, struct buf *out)
 		buf_adds(out, "no article");
 		return;
 	}
-	buf_printf(out, "%zu%%", ar->a.body_len > 0 ? ar->cur * 100 / ar->a.body_len : 100);
+	buf_printf(out, "%zu%%", cursor_percent(ar));
 }
 
 void
