@@ -15,6 +15,11 @@
  *   ui-article.c  the reading view
  *   ui-side.c     actors, statements and related statements
  *   ui-help.c     the help view, generated from the key table
+ *   ui-anno.c     annotating: highlights drawn, selection, tags, notes,
+ *                 undo, with ui-select.c (motions), ui-tagpick.c (the
+ *                 codebook picker), ui-note.c (the note editor),
+ *                 ui-claim.c (speaker, target, status), ui-annobrowser.c
+ *                 (`:annotations`) and ui-overlay.c (their popups)
  *
  * A view (pane) plugs into the loop through struct ui_view_ops, as views
  * do in tig: ui.c knows only that interface. An action is a named entry in
@@ -59,6 +64,26 @@ int ui_print_keys(FILE *f);
 
 #include <curses.h>
 
+/* Annotation actions (ui-anno.c): selecting, tagging, notes, undo. */
+#define UI_ANNO_ACTIONS(X) \
+	X(SELECT, "select", ARTICLE, "start a selection at the cursor (again: end it)") \
+	X(SELECT_SENTENCE, "select-sentence", ARTICLE, "select the sentence under the cursor") \
+	X(TAG, "tag", ARTICLE, "tag the selection, highlight or sentence from the codebook") \
+	X(NOTE, "note", ARTICLE, "write a note on the highlight") \
+	X(NOTE_EDITOR, "note-editor", ARTICLE, "write the note in $VISUAL or $EDITOR") \
+	X(CLAIM, "claim", ARTICLE, "set the claim's speaker, target and status") \
+	X(DELETE_ANNOTATION, "delete-annotation", ARTICLE, "delete the highlight under the cursor") \
+	X(UNDO, "undo", GENERIC, "undo the last annotation change") \
+	X(REDO, "redo", GENERIC, "redo the last undone annotation change") \
+	X(BROWSE_ANNOTATIONS, "browse-annotations", GENERIC, "browse every annotation") \
+	X(WORD_NEXT, "word-next", SELECT, "extend to the next word") \
+	X(WORD_PREV, "word-prev", SELECT, "extend back a word") \
+	X(WORD_END, "word-end", SELECT, "extend to the end of the word") \
+	X(SENTENCE_NEXT, "sentence-next", SELECT, "extend to the end of the sentence") \
+	X(SENTENCE_PREV, "sentence-prev", SELECT, "extend back to the start of the sentence") \
+	X(PARAGRAPH_END, "paragraph-end", SELECT, "extend to the end of the paragraph") \
+	X(PARAGRAPH_START, "paragraph-start", SELECT, "extend back to the start of the paragraph")
+
 /* Actions: X(ID, "name", keymap, "help"). The name is what `bind` and `:`
  * take; the keymap is where help lists it. Order here is help order. */
 #define UI_ACTIONS(X) \
@@ -101,7 +126,8 @@ int ui_print_keys(FILE *f);
 	X(SEARCH_FORWARD, "search-forward", ARTICLE, "search forward in the article") \
 	X(SEARCH_BACKWARD, "search-backward", ARTICLE, "search backward in the article") \
 	X(SEARCH_NEXT, "search-next", ARTICLE, "next search hit") \
-	X(SEARCH_PREV, "search-prev", ARTICLE, "previous search hit")
+	X(SEARCH_PREV, "search-prev", ARTICLE, "previous search hit") \
+	UI_ANNO_ACTIONS(X)
 
 enum ui_action {
 	UI_ACT_NONE = 0,
@@ -116,7 +142,8 @@ enum ui_action {
 	X(GENERIC, "generic") \
 	X(LIST, "list") \
 	X(ARTICLE, "article") \
-	X(SIDE, "side")
+	X(SIDE, "side") \
+	X(SELECT, "select")
 
 enum ui_keymap {
 #define UI_KM_ENUM(id, name) UI_KM_##id,
@@ -161,6 +188,9 @@ enum ui_keymap {
 	X(TAG_COMMITMENT, "tag-commitment") \
 	X(TAG_FACT, "tag-fact") \
 	X(TAG_OPINION, "tag-opinion") \
+	X(SELECTION, "selection") \
+	X(POPUP, "popup") \
+	X(POPUP_CURSOR, "popup-cursor") \
 	X(SEARCH_HIT, "search-hit") \
 	X(CONTROL, "control") \
 	X(SIDE_HEADING, "side-heading") \
@@ -247,6 +277,8 @@ enum ui_dirty {
 struct ui_theme;
 struct ui_keys;
 struct ui_prompt;
+struct ui_anno;
+struct ui_overlay;
 
 /* One place the reader has been: the jump list's entry. */
 struct ui_jump {
@@ -288,6 +320,23 @@ struct ui {
 	int message_error;
 	int message_sticky;   /* survives the next key (set at start) */
 	char *config_path;
+	struct ui_anno *anno;       /* annotation state (ui-anno.c) */
+	struct ui_overlay *overlay; /* a popup taking the keys, or NULL */
+};
+
+/*
+ * A popup over the panes that takes every key while it is open (the tag
+ * picker, the note editor, the annotation browser). It is drawn after the
+ * panes each frame; key returns 0 to close it, which frees it.
+ */
+struct ui_overlay {
+	void (*draw)(struct ui *ui, struct ui_overlay *o);
+	int (*key)(struct ui *ui, struct ui_overlay *o, int code);
+	/* Where the terminal cursor goes (screen row and column); 0 hides it. */
+	int (*cursor)(struct ui *ui, struct ui_overlay *o, int *y, int *x);
+	void (*free)(struct ui_overlay *o);
+	const char *mode;          /* for the status bar: "TAG", "NOTE", ... */
+	int busy;                  /* in its key handler (ui-overlay.c) */
 };
 
 /* ui.c */
@@ -409,8 +458,12 @@ void ui_jumps_free(struct ui_jumps *j);
 
 /* ui-list.c */
 extern const struct ui_view_ops ui_list_ops;
-/* Shows the row of this article (for reopening where one left off). */
-void ui_list_select_id(struct ui *ui, int64_t id);
+/* Selects the row of this article (reopening where one left off), trying
+ * first near hint, the index it had (SIZE_MAX: none). */
+void ui_list_select_id(struct ui *ui, int64_t id, size_t hint);
+/* The selected row's index in the list of all articles (SIZE_MAX while
+ * search results are shown). */
+size_t ui_list_selected_index(struct ui *ui);
 int64_t ui_list_selected_id(struct ui *ui);
 /* Replaces the list with corpus search results; NULL or "" restores it. */
 int ui_list_search(struct ui *ui, const char *query);
@@ -423,12 +476,15 @@ struct ui_span {
 	size_t start, end;
 	enum ui_object obj;
 	int64_t id;            /* what it stands for (entity, annotation), or 0 */
+	int styled;            /* drawn in style, not obj's (a tag's colour) */
+	struct ui_style style;
 };
 enum ui_layer {
 	UI_LAYER_STATEMENT,
 	UI_LAYER_MENTION,
 	UI_LAYER_ANNOTATION,
 	UI_LAYER_SEARCH,
+	UI_LAYER_SELECTION,
 	UI_LAYER_COUNT
 };
 /* Replaces a layer's spans (copied; sorted here by start). */
@@ -457,6 +513,8 @@ enum ui_object ui_kind_object(const char *kind);
 void ui_article_speaker(struct ui *ui, struct buf *out);
 /* Search in the article (from the prompt). */
 void ui_article_search(struct ui *ui, const char *pattern, int backward);
+/* The open article's body (NULL when none). */
+const char *ui_article_body(struct ui *ui, size_t *len);
 
 /* ui-side.c */
 extern const struct ui_view_ops ui_side_ops;
@@ -468,6 +526,110 @@ void ui_side_refresh(struct ui *ui);
 void ui_side_related(struct ui *ui);
 void ui_side_statements_by(struct ui *ui, int64_t entity);
 void ui_side_mentions_of(struct ui *ui, int64_t entity);
+
+/* ui-anno.c: annotating in the reader; ui-select.c, ui-tagpick.c,
+ * ui-note.c, ui-claim.c and ui-annobrowser.c are its parts. */
+int ui_anno_init(struct ui *ui);
+void ui_anno_free(struct ui *ui);
+/* Runs an annotation action, or one it changes while a selection is
+ * open; 1 when it handled A. */
+int ui_anno_action(struct ui *ui, enum ui_action a, int count);
+/* The keymap keys go to: SELECT while a selection is open. */
+enum ui_keymap ui_anno_keymap(struct ui *ui, enum ui_keymap km);
+/* The article was opened (or changed): reload its highlights. */
+void ui_anno_article_opened(struct ui *ui);
+/* Before the article is drawn: the selection's layer. */
+void ui_anno_before_draw(struct ui *ui);
+/* "SELECT", or the open popup's mode; NULL otherwise. */
+const char *ui_anno_mode(struct ui *ui);
+/* How many of the side pane's H rows list the article's annotations, and
+ * drawing them in rows [y, y+h). */
+int ui_anno_side_rows(struct ui *ui, int h);
+void ui_anno_side_draw(struct ui *ui, int y, int x, int h, int w);
+/* `:tag ...` and `:annotations [FILTER]`. */
+int ui_anno_tag_command(struct ui *ui, int argc, char **argv);
+int ui_anno_browse(struct ui *ui, const char *filter);
+/* For the ui-anno*.c files: the annotation state of the reader. */
+struct anno_session;
+struct anno_code;
+struct store_anno;
+struct store_tag;
+struct store_span;
+struct ui_anno {
+	struct anno_session *s;     /* NULL: annotating is off, *disabled says why */
+	char *disabled;
+	int64_t article;            /* whose annotations rows holds */
+	struct store_anno *rows;    /* the open article's live annotations */
+	size_t n;
+	struct store_tag *tags;     /* the codebook, in its order */
+	size_t ntags;
+	struct anno_code *codes;    /* the default codebook, for its colours */
+	size_t ncodes;
+	int selecting;              /* a selection from anchor to the cursor */
+	size_t anchor;
+	int64_t spans_article;      /* whose sentences and paragraphs are read */
+	struct store_span *sents, *paras;
+	size_t nsents, nparas;
+};
+/* What an action applies to: highlight id, or (id 0) a new one. */
+struct ui_anno_target {
+	int64_t article, id;
+	size_t start, end;
+};
+void ui_anno_reload(struct ui *ui);
+void ui_anno_reload_tags(struct ui *ui);
+/* 1 when annotations can be changed, else says why and returns 0. */
+int ui_anno_writable(struct ui *ui);
+/* The innermost highlight at a body offset, or NULL. */
+const struct store_anno *ui_anno_at(struct ui *ui, size_t off);
+/* The selection, else the highlight under the cursor, else (when
+ * SENTENCE) the cursor's sentence; -1 (with a message) when none. */
+int ui_anno_target(struct ui *ui, int sentence, struct ui_anno_target *t);
+/* Makes T a highlight (with TAG and NOTE, each may be NULL). */
+int ui_anno_create(struct ui *ui, struct ui_anno_target *t, const char *tag,
+    const char *note);
+void ui_anno_end_selection(struct ui *ui);
+/* Line breaks and tabs in b->data[from, len) become spaces, so that a
+ * quote or note shows on one line. */
+void ui_anno_flatten(struct buf *b, size_t from);
+/* How a highlight with this tag is drawn. */
+struct ui_style ui_anno_tag_style(struct ui *ui, const char *name, const char *color);
+/* The popups: the codebook picker (t), the note editor (a, or the
+ * external one with A), the claim editor (c) of highlight ID (0: the one
+ * under the cursor). */
+void ui_tagpick_open(struct ui *ui);
+void ui_note_open(struct ui *ui, int external);
+void ui_claim_open(struct ui *ui, int64_t id);
+
+/* ui-select.c: the motions that extend a selection, over the open
+ * article's text and the spans found at import. Pure: tested alone. */
+struct ui_select_text {
+	const char *body;
+	size_t len;
+	const struct store_span *sents, *paras;
+	size_t nsents, nparas;
+};
+/* Where A (word, sentence or paragraph motion) takes the selection's
+ * moving end from CUR. The end is inclusive: a character's start. */
+size_t ui_select_motion(const struct ui_select_text *t, enum ui_action a, size_t cur);
+/* The sentence at OFF (else the nearest before it); 0 when there is one. */
+int ui_select_sentence(const struct ui_select_text *t, size_t off, size_t *start,
+    size_t *end);
+/* The start of the character that ends at END. */
+size_t ui_select_last_char(const char *s, size_t end);
+/* [lo, hi) between two inclusive ends, without surrounding blanks; 0 when
+ * something is left. */
+int ui_select_span(const char *s, size_t len, size_t a, size_t b, size_t *lo, size_t *hi);
+
+/* Opens a popup (taking ownership) or closes the open one. */
+void ui_overlay_open(struct ui *ui, struct ui_overlay *o);
+void ui_overlay_close(struct ui *ui);
+void ui_overlay_key(struct ui *ui, int code);
+/* A framed box of h rows and w columns centred on the screen (the frame
+ * included), with a title; *y and *x are its inside's top left. The popup
+ * styles, with fallbacks for themes that lack them. */
+void ui_popup_box(struct ui *ui, int h, int w, const char *title, int *y, int *x);
+struct ui_style ui_popup_style(struct ui *ui, int cursor);
 
 /* ui-help.c */
 extern const struct ui_view_ops ui_help_ops;

@@ -44,6 +44,8 @@ anno_tag_name_check(const char *name)
 	return 0;
 }
 
+/* The grammar of colours in theme files: a name, bright-NAME, default, or
+ * a number 0-255 (also written colorN). */
 int
 anno_color_check(const char *color)
 {
@@ -56,17 +58,21 @@ anno_color_check(const char *color)
 		return err_set("empty colour");
 	if (strcmp(c, "default") == 0)
 		return 0;
-	if (strncmp(c, "bright", 6) == 0)
-		c += 6;
+	if (strncmp(c, "bright-", 7) == 0)
+		c += 7;
 	for (i = 0; i < ARRAY_LEN(color_names); i++) {
 		if (strcmp(c, color_names[i]) == 0)
 			return 0;
 	}
-	v = strtol(color, &end, 10);
-	if (end != color && *end == '\0' && v >= 0 && v <= 255)
-		return 0;
+	if (c == color) {
+		if (strncmp(c, "color", 5) == 0)
+			c += 5;
+		v = strtol(c, &end, 10);
+		if (end != c && *end == '\0' && v >= 0 && v <= 255)
+			return 0;
+	}
 	return err_set("unknown colour '%s' (black, red, green, yellow, blue, magenta, cyan, "
-	    "white, bright..., default, or 0-255)", color);
+	    "white, bright-NAME, default, or 0-255)", color);
 }
 
 int

@@ -571,7 +571,8 @@ store_anno_get_uuid(struct store *st, const char *uuid, struct store_anno *out)
 	"  WHEN 'deleted' THEN 2 ELSE 3 END)) <> 0" \
 	" AND (?7 IS NULL OR instr(lower(a.quote), lower(?7)) > 0" \
 	"  OR instr(lower(coalesce(a.note, '')), lower(?7)) > 0" \
-	"  OR instr(lower(coalesce(sp.name, '')), lower(?7)) > 0)"
+	"  OR instr(lower(coalesce(sp.name, '')), lower(?7)) > 0)" \
+	" AND (?10 IS NULL OR instr(lower(coalesce(sp.name, '')), lower(?10)) > 0)"
 
 /* Article, then position; orphans last, since their offsets belong to
  * another version; then creation. The same annotations come out in the
@@ -597,6 +598,7 @@ bind_filter(sqlite3_stmt *s, const struct store_anno_filter *f, int paged)
 	sqlite3_bind_text(s, 5, status ? status : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 6, (int)(f->states != 0 ? f->states : STORE_ANNO_LIVE));
 	bind_text(s, 7, f->text != NULL && f->text[0] != '\0' ? f->text : NULL);
+	bind_text(s, 10, f->speaker != NULL && f->speaker[0] != '\0' ? f->speaker : NULL);
 	if (paged) {
 		sqlite3_bind_int64(s, 8, f->limit > 0 ? (sqlite3_int64)f->limit : -1);
 		sqlite3_bind_int64(s, 9, (sqlite3_int64)f->offset);

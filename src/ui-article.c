@@ -70,6 +70,8 @@ struct article {
 
 /* Lines of context kept around the cursor when scrolling. */
 #define SCROLLOFF 2
+/* Bytes of body the store may read to list an article's mentions. */
+#define MENTION_BUDGET ((size_t)256 << 20)
 /* Search folds the body in windows this large, so memory stays small. */
 #define SEARCH_CHUNK 65536
 
@@ -483,8 +485,8 @@ load_annotations(struct ui *ui, struct article *ar)
 	for (i = 0; i < n; i++) {
 		if (rows[i].end <= rows[i].start || rows[i].end > ar->a.body_len)
 			continue;
-		spans[k++] = (struct ui_span){ rows[i].start, rows[i].end, tag_object(&rows[i]),
-		    rows[i].id };
+		spans[k++] = (struct ui_span){ .start = rows[i].start, .end = rows[i].end,
+		    .obj = tag_object(&rows[i]), .id = rows[i].id };
 	}
 	set_layer(ar, UI_LAYER_ANNOTATION, spans, k);
 	free(spans);
@@ -510,6 +512,15 @@ load_analysis(struct ui *ui, struct article *ar)
 		free_analysis(ar);
 		return;
 	}
+	/* store_entity_mentions reads the mentioned words out of the body for
+	 * every row, so its cost is mentions x body size: past a budget the
+	 * mentions are left unmarked rather than the article slow to open. */
+	for (i = 0, k = 0; i < ar->nents; i++)
+		k += ar->ents[i].mentions;
+	if (k > 0 && ar->a.body_len > MENTION_BUDGET / k) {
+		ui_message(ui, "this article names actors %zu times: mentions are not marked", k);
+		goto statements;
+	}
 	for (i = 0; i < ar->nents; i++) {
 		enum ui_object obj = ui_kind_object(ar->ents[i].kind);
 		if (store_entity_mentions(ui->st, ar->ents[i].id, ar->id, &m, &nm) != 0) {
@@ -520,16 +531,18 @@ load_analysis(struct ui *ui, struct article *ar)
 		for (k = 0; k < nm; k++) {
 			if (m[k].end <= m[k].start || m[k].end > ar->a.body_len)
 				continue;
-			spans[ns++] = (struct ui_span){ m[k].start, m[k].end, obj, ar->ents[i].id };
+			spans[ns++] = (struct ui_span){ .start = m[k].start, .end = m[k].end,
+			    .obj = obj, .id = ar->ents[i].id };
 		}
 		store_mention_list_free(m, nm);
 		m = NULL;
 	}
 	set_layer(ar, UI_LAYER_MENTION, spans, ns);
+statements:
 	spans = xreallocarray(spans, ar->nsts + 1, sizeof *spans);
 	for (i = 0; i < ar->nsts; i++)
-		spans[i] = (struct ui_span){ ar->sts[i].start, ar->sts[i].end, UI_OBJ_STATEMENT,
-		    ar->sts[i].id };
+		spans[i] = (struct ui_span){ .start = ar->sts[i].start, .end = ar->sts[i].end,
+		    .obj = UI_OBJ_STATEMENT, .id = ar->sts[i].id };
 	set_layer(ar, UI_LAYER_STATEMENT, spans, ar->nsts);
 	free(spans);
 }
@@ -556,6 +569,7 @@ ui_article_open(struct ui *ui, int64_t id, size_t offset)
 		offset = ar->a.body_len;
 	ar->cur = offset;
 	keep_cursor(ui, ar);
+	ui_anno_article_opened(ui);
 	ui_side_refresh(ui);
 	ui_mark(ui, UI_DIRTY_ALL);
 	return 0;
@@ -609,6 +623,15 @@ ui_article_id(struct ui *ui)
 	struct article *ar = A(ui);
 
 	return ar != NULL ? ar->id : 0;
+}
+
+const char *
+ui_article_body(struct ui *ui, size_t *len)
+{
+	struct article *ar = A(ui);
+
+	*len = ar != NULL && ar->id > 0 ? ar->a.body_len : 0;
+	return ar != NULL && ar->id > 0 ? ar->a.body : NULL;
 }
 
 size_t
@@ -959,7 +982,7 @@ add_hit(struct ui_span **out, size_t *n, size_t a, size_t b)
 	if (b <= a)
 		b = a + 1;
 	*out = xreallocarray(*out, *n + 1, sizeof **out);
-	(*out)[(*n)++] = (struct ui_span){ a, b, UI_OBJ_SEARCH_HIT, 0 };
+	(*out)[(*n)++] = (struct ui_span){ .start = a, .end = b, .obj = UI_OBJ_SEARCH_HIT };
 }
 
 /* Hits in body[a, b), by folding that window. */
@@ -1298,7 +1321,7 @@ style_at(struct ui *ui, struct article *ar, struct ui_style base, size_t off,
 		}
 		s = span_at(&ar->layers[i], off);
 		if (s != NULL)
-			st = ui_style_over(st, ui_style(ui, s->obj));
+			st = ui_style_over(st, s->styled ? s->style : ui_style(ui, s->obj));
 		/* The selected actor's mentions stand out from the others. */
 		if (s != NULL && i == UI_LAYER_MENTION && s->id == ar->selected)
 			st.attr |= A_BOLD | A_UNDERLINE;
@@ -1374,6 +1397,7 @@ article_draw(struct ui *ui, struct ui_view *v)
 	}
 	set_width(ar, text_width(ui));
 	visible_hits(ui, ar);
+	ui_anno_before_draw(ui);
 	c = pos_of(ar, ar->cur);
 	current = statement_at(ar, ar->cur);
 	p = ar->top;
@@ -1444,6 +1468,9 @@ article_position(struct ui *ui, struct ui_view *v, struct buf *out)
 		buf_adds(out, "no article");
 		return;
 	}
+	if (ar->npara > 0)
+		buf_printf(out, "para %zu/%zu  ", text_layout_para_at(ar->lay[PART_BODY], ar->cur) + 1,
+		    ar->npara);
 	buf_printf(out, "%zu%%", cursor_percent(ar));
 }
 

@@ -182,6 +182,39 @@ run_help(struct ui *ui, int argc, char **argv, const char *rest)
 	return 0;
 }
 
+static int
+run_tag(struct ui *ui, int argc, char **argv, const char *rest)
+{
+	(void)rest;
+	if (!ui->live)
+		return err_set("tag only works in the reader");
+	return ui_anno_tag_command(ui, argc, argv);
+}
+
+static int
+run_annotations(struct ui *ui, int argc, char **argv, const char *rest)
+{
+	(void)argc;
+	(void)argv;
+	if (!ui->live)
+		return err_set("annotations only works in the reader");
+	return ui_anno_browse(ui, rest);
+}
+
+static void
+complete_tag(struct ui *ui, int argi, char **argv, struct ui_cands *out)
+{
+	(void)ui;
+	(void)argv;
+	if (argi == 1) {
+		ui_cands_add(out, "add");
+		ui_cands_add(out, "rename");
+		ui_cands_add(out, "color");
+		ui_cands_add(out, "key");
+		ui_cands_add(out, "merge");
+	}
+}
+
 /* An entity named on the command line (canonical name or alias). */
 static int
 find_entity(struct ui *ui, const char *name, int64_t *id)
@@ -307,6 +340,11 @@ static const struct command commands[] = {
 	  run_bind, complete_bind },
 	{ { "theme", "[NAME]", "switch the colour theme" }, 0, 1, run_theme, complete_theme },
 	{ { "search", "WORDS...", "search all articles" }, 1, -1, run_search, NULL },
+	{ { "tag", "add NAME [COLOR [KEY]] | rename NAME NEW | color NAME COLOR |"
+	    " key NAME KEY | merge FROM INTO", "edit the codebook's tags" }, 2, 4, run_tag,
+	  complete_tag },
+	{ { "annotations", "[tag:T] [speaker:S] [status:S] [TEXT]",
+	    "browse every annotation, filtered" }, 0, -1, run_annotations, NULL },
 	{ { "actor", "NAME", "every statement by an actor" }, 1, -1, run_actor,
 	  complete_entities },
 	{ { "mentions", "NAME", "every mention of an actor or agreement" }, 1, -1,

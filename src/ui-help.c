@@ -61,6 +61,7 @@ static const char *const keymap_titles[UI_KM_COUNT] = {
 	[UI_KM_LIST] = "In the article list",
 	[UI_KM_ARTICLE] = "In the article",
 	[UI_KM_SIDE] = "In the side pane",
+	[UI_KM_SELECT] = "While selecting (v)",
 };
 
 static void

@@ -59,7 +59,6 @@ go(struct ui *ui, const struct ui_jump *p)
 		ui_article_goto(ui, p->offset);
 		return 0;
 	}
-	ui_list_select_id(ui, p->article);
 	return ui_article_open(ui, p->article, p->offset);
 }
 

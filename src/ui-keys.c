@@ -93,6 +93,30 @@ static const struct {
 	{ UI_KM_ARTICLE, "?", UI_ACT_SEARCH_BACKWARD },
 	{ UI_KM_GENERIC, "n", UI_ACT_SEARCH_NEXT },
 	{ UI_KM_GENERIC, "N", UI_ACT_SEARCH_PREV },
+	/* Annotating: v/V select, as in vi; the selection's own keymap has
+	 * the motions that extend it and the ways to end it. */
+	{ UI_KM_ARTICLE, "v", UI_ACT_SELECT },
+	{ UI_KM_ARTICLE, "V", UI_ACT_SELECT_SENTENCE },
+	{ UI_KM_ARTICLE, "t", UI_ACT_TAG },
+	{ UI_KM_ARTICLE, "a", UI_ACT_NOTE },
+	{ UI_KM_ARTICLE, "A", UI_ACT_NOTE_EDITOR },
+	{ UI_KM_ARTICLE, "c", UI_ACT_CLAIM },
+	{ UI_KM_ARTICLE, "d", UI_ACT_DELETE_ANNOTATION },
+	{ UI_KM_GENERIC, "u", UI_ACT_UNDO },
+	{ UI_KM_GENERIC, "<C-r>", UI_ACT_REDO },
+	{ UI_KM_GENERIC, "M", UI_ACT_BROWSE_ANNOTATIONS },
+	{ UI_KM_SELECT, "v", UI_ACT_SELECT },
+	{ UI_KM_SELECT, "V", UI_ACT_SELECT_SENTENCE },
+	{ UI_KM_SELECT, "t", UI_ACT_TAG },
+	{ UI_KM_SELECT, "a", UI_ACT_NOTE },
+	{ UI_KM_SELECT, "A", UI_ACT_NOTE_EDITOR },
+	{ UI_KM_SELECT, "w", UI_ACT_WORD_NEXT },
+	{ UI_KM_SELECT, "b", UI_ACT_WORD_PREV },
+	{ UI_KM_SELECT, "e", UI_ACT_WORD_END },
+	{ UI_KM_SELECT, ")", UI_ACT_SENTENCE_NEXT },
+	{ UI_KM_SELECT, "(", UI_ACT_SENTENCE_PREV },
+	{ UI_KM_SELECT, "}", UI_ACT_PARAGRAPH_END },
+	{ UI_KM_SELECT, "{", UI_ACT_PARAGRAPH_START },
 };
 
 struct binding {

@@ -31,6 +31,7 @@ struct list {
 	struct store_article_brief *rows;   /* all: items [off, off + n) */
 	size_t off, n;
 	struct store_hit *hits;             /* search: items [0, count) */
+	size_t saved_sel, saved_top;        /* the list's place during a search */
 	int failed;                         /* last fetch failed: said once */
 };
 
@@ -452,19 +453,49 @@ list_resize(struct ui *ui, struct ui_view *v)
 	keep_visible(v, v->priv);
 }
 
+/*
+ * Selects the row of article id. The index it was at (hint, from the saved
+ * state) is tried first, with a window around it for articles imported
+ * since: finding a row's position from scratch costs a count over the
+ * list, which is what the first screen must not pay on a large corpus.
+ */
 void
-ui_list_select_id(struct ui *ui, int64_t id)
+ui_list_select_id(struct ui *ui, int64_t id, size_t hint)
 {
 	struct list *l = L(ui);
-	size_t idx;
+	struct ui_view *v = &ui->views[UI_VIEW_LIST];
+	struct item it;
+	size_t idx, i, lo, span = visible_items(v, l) * 2 + 16;
 
-	if (l->query != NULL || store_article_index(ui->st, id, &idx) != 0) {
+	if (l->query != NULL)
+		return;
+	if (hint < l->count) {
+		lo = hint > span ? hint - span : 0;
+		ensure_rows(ui, l, lo, 2 * span);
+		for (i = lo; i < lo + 2 * span && item(l, i, &it); i++) {
+			if (it.id == id) {
+				l->sel = i;
+				keep_visible(v, l);
+				ui_mark(ui, UI_DIRTY_LIST);
+				return;
+			}
+		}
+	}
+	if (store_article_index(ui->st, id, &idx) != 0) {
 		err_clear();
 		return;
 	}
 	l->sel = idx;
-	keep_visible(&ui->views[UI_VIEW_LIST], l);
+	keep_visible(v, l);
 	ui_mark(ui, UI_DIRTY_LIST);
+}
+
+size_t
+ui_list_selected_index(struct ui *ui)
+{
+	struct list *l = L(ui);
+
+	return l->query != NULL ? SIZE_MAX : l->sel;
 }
 
 int64_t
@@ -482,8 +513,11 @@ ui_list_search(struct ui *ui, const char *query)
 {
 	struct list *l = L(ui);
 	char *old = l->query;
-	int64_t open = ui_article_id(ui);
 
+	if (old == NULL) {
+		l->saved_sel = l->sel;
+		l->saved_top = l->top;
+	}
 	l->query = query != NULL && query[0] != '\0' ? xstrdup(query) : NULL;
 	if (reload(ui, l) != 0) {
 		free(l->query);
@@ -492,8 +526,11 @@ ui_list_search(struct ui *ui, const char *query)
 		return -1;
 	}
 	free(old);
-	if (l->query == NULL && open > 0)
-		ui_list_select_id(ui, open);
+	if (l->query == NULL) {
+		/* Back where the list was before the search. */
+		l->sel = l->saved_sel < l->count ? l->saved_sel : 0;
+		l->top = l->saved_top < l->count ? l->saved_top : 0;
+	}
 	if (l->query != NULL)
 		ui_message(ui, "%zu%s article%s match \"%s\" (q returns to all articles)", l->count,
 		    l->more ? "+" : "", l->count == 1 && !l->more ? "" : "s", l->query);

@@ -438,13 +438,16 @@ side_draw(struct ui *ui, struct ui_view *v)
 {
 	struct side *s = v->priv;
 	size_t i;
-	int y = 0;
+	int y = 0, annh;
 
 	if (ui_article_id(ui) <= 0 && s->results.n == 0) {
 		ui_draw_str(ui, v->y, v->x + 1, v->w - 1, "No article open.",
 		    ui_style(ui, UI_OBJ_NORMAL));
 		return;
 	}
+	/* The bottom rows list the article's annotations (ui-anno.c). */
+	annh = ui_anno_side_rows(ui, v->h);
+	v->h -= annh;
 	if (s->article != ui_article_id(ui))
 		fill_actors(ui, s);
 	keep_visible(v, s);
@@ -455,6 +458,8 @@ side_draw(struct ui *ui, struct ui_view *v)
 		draw_row(ui, v, v->y + y, r, i == s->sel && selectable(r));
 		y += lines(r);
 	}
+	v->h += annh;
+	ui_anno_side_draw(ui, v->y + v->h - annh, v->x, annh, v->w);
 }
 
 static void
@@ -544,7 +549,6 @@ open_row(struct ui *ui, struct side *s)
 	if (id == ui_article_id(ui)) {
 		ui_article_goto(ui, start);
 	} else {
-		ui_list_select_id(ui, id);
 		if (ui_article_open(ui, id, start) != 0) {
 			ui_error(ui, "%s", err_msg());
 			return;

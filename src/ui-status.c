@@ -20,6 +20,8 @@ mode(struct ui *ui)
 		return "COMMAND";
 	if (ui->help_open)
 		return "HELP";
+	if (ui_anno_mode(ui) != NULL)
+		return ui_anno_mode(ui);
 	switch (ui->focus) {
 	case UI_VIEW_LIST:
 		return "LIST";

@@ -329,6 +329,14 @@ place_cursor(struct ui *ui)
 
 	if (ui_prompt_active(ui))
 		return;   /* placed by the prompt */
+	if (ui->overlay != NULL) {
+		if (ui->overlay->cursor != NULL && ui->overlay->cursor(ui, ui->overlay, &row, &col)) {
+			move(row, col);
+			curs_set(1);
+		} else
+			curs_set(0);
+		return;
+	}
 	if (!ui->help_open && v->shown && v->ops->cursor != NULL &&
 	    v->ops->cursor(ui, v, &row, &col)) {
 		move(v->y + row, v->x + col);
@@ -357,6 +365,8 @@ draw(struct ui *ui)
 				draw_view(ui, (enum ui_view_id)i);
 		}
 		draw_separators(ui);
+		if (ui->overlay != NULL)
+			ui->overlay->draw(ui, ui->overlay);
 		ui_status_draw(ui);
 		place_cursor(ui);
 	}
@@ -481,6 +491,8 @@ ui_run_action(struct ui *ui, enum ui_action a, int count)
 			ui_mark(ui, UI_DIRTY_LAYOUT);
 		}
 	}
+	if (ui_anno_action(ui, a, count))
+		return;
 	v = &ui->views[ui->focus];
 	if (v->ops->action != NULL && v->ops->action(ui, v, a, count))
 		return;
@@ -589,13 +601,18 @@ key(struct ui *ui, int code)
 		ui_prompt_key(ui, code);
 		return;
 	}
+	if (ui->overlay != NULL) {
+		ui_overlay_key(ui, code);
+		return;
+	}
 	if (ui->too_small) {
 		/* Only the ways out work until the terminal grows. */
 		if (code == 'q' || code == 'Q')
 			ui->running = 0;
 		return;
 	}
-	a = ui_keys_feed(ui, v->ops->keymap, code, &count, &pending, &unbound);
+	a = ui_keys_feed(ui, ui_anno_keymap(ui, v->ops->keymap), code, &count, &pending,
+	    &unbound);
 	ui_mark(ui, UI_DIRTY_STATUS);
 	if (pending)
 		return;
@@ -683,20 +700,28 @@ static const char *const focus_names[] = { "list", "article", "side" };
 static void
 restore_place(struct ui *ui)
 {
-	char *id = NULL, *off = NULL, *focus = NULL;
+	char *id = NULL, *off = NULL, *focus = NULL, *row = NULL;
 	int64_t aid;
 	size_t i;
 
 	if (store_state_get(ui->st, "reader.article", &id) != 0 ||
 	    store_state_get(ui->st, "reader.offset", &off) != 0 ||
-	    store_state_get(ui->st, "reader.focus", &focus) != 0) {
+	    store_state_get(ui->st, "reader.focus", &focus) != 0 ||
+	    store_state_get(ui->st, "reader.row", &row) != 0) {
 		err_clear();
 		goto out;
 	}
 	if (id == NULL)
 		goto out;
 	aid = strtoll(id, NULL, 10);
-	ui_list_select_id(ui, aid);
+	if (row != NULL) {
+		/* "INDEX ID": the list's selected row and where it was. */
+		char *end;
+		size_t idx = strtoull(row, &end, 10);
+		int64_t rid = strtoll(end, NULL, 10);
+		if (rid > 0)
+			ui_list_select_id(ui, rid, idx);
+	}
 	if (aid > 0 && ui_article_open(ui, aid, off != NULL ? strtoull(off, NULL, 10) : 0) != 0) {
 		err_clear();
 		goto out;
@@ -709,6 +734,7 @@ out:
 	free(id);
 	free(off);
 	free(focus);
+	free(row);
 }
 
 static void
@@ -724,6 +750,12 @@ save_place(struct ui *ui)
 		store_state_set(ui->st, "reader.article", num);
 		snprintf(num, sizeof num, "%zu", ui_article_offset(ui));
 		store_state_set(ui->st, "reader.offset", num);
+	}
+	id = ui_list_selected_index(ui) != SIZE_MAX ? ui_list_selected_id(ui) : 0;
+	if (id > 0) {
+		char row[64];
+		snprintf(row, sizeof row, "%zu %lld", ui_list_selected_index(ui), (long long)id);
+		store_state_set(ui->st, "reader.row", row);
 	}
 	if (ui->focus < ARRAY_LEN(focus_names))
 		store_state_set(ui->st, "reader.focus", focus_names[ui->focus]);
@@ -754,6 +786,7 @@ free_ui(struct ui *ui)
 {
 	int i;
 
+	ui_anno_free(ui);
 	for (i = 0; i < UI_VIEW_COUNT; i++) {
 		if (ui->views[i].ops != NULL && ui->views[i].ops->free != NULL)
 			ui->views[i].ops->free(ui, &ui->views[i]);
@@ -825,7 +858,7 @@ ui_run(struct store *st, struct ui_start *start)
 	load_theme(&ui);
 	ui.live = 1;
 	ui_set_mouse(&ui, ui.opt.mouse);
-	if (init_views(&ui) != 0) {
+	if (init_views(&ui) != 0 || ui_anno_init(&ui) != 0) {
 		rc = -1;
 		goto out;
 	}

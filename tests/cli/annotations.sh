@@ -93,8 +93,8 @@ err=$(d tag add gossip red r 2>&1); rc=$?
 tap_ok $? "a key in use is refused"
 d tag rename claim assertion && d tag | grep -q $'^assertion/unverified\t'
 tap_ok $? "tag rename carries nested tags"
-d tag rename assertion claim && d tag color claim brightyellow && \
-	d tag | grep -q $'^claim\tbrightyellow\tc\t1$'; tap_ok $? "tag color"
+d tag rename assertion claim && d tag color claim bright-yellow && \
+	d tag | grep -q $'^claim\tbright-yellow\tc\t1$'; tap_ok $? "tag color"
 d tag merge rumour opinion && ! d tag | grep -q '^rumour'; tap_ok $? "tag merge"
 err=$(d tag frobnicate 2>&1); rc=$?
 [ $rc -eq 2 ]; tap_ok $? "unknown tag subcommand: usage error"

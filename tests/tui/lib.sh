@@ -10,6 +10,7 @@
 #   tui_wait_gone TEXT [SECONDS]
 #   tui_screen [-e]            the screen now (-e keeps colour escapes)
 #   tui_expect NAME TEXT       ok if the screen shows TEXT within the deadline
+#   tui_expect_sgr NAME REGEX  ok if capture-pane -e matches REGEX (colours)
 #   tui_expect_screen NAME <<EOF  ok if the screen equals the text (trailing
 #                              blanks ignored); prints a diff otherwise
 #   tui_wait_exit [SECONDS]    wait for dossier to end; echoes its exit status
@@ -163,6 +164,20 @@ tui_expect() {
 		tap_diag "expected on screen: $text" "screen was:"
 		tui_screen | tap_diag "$(cat)"
 	fi
+}
+
+# tui_expect_sgr NAME REGEX: ok if the screen with its colour escapes
+# (capture-pane -e) matches REGEX (grep -E) within the deadline.
+tui_expect_sgr() {
+	local name=$1 re=$2 deadline=$(( $(date +%s%N) + 5000000000 ))
+	while :; do
+		tui_screen -e | grep -qE -- "$re" && { tap_ok 0 "$name"; return 0; }
+		[ "$(date +%s%N)" -ge "$deadline" ] && break
+		sleep 0.02
+	done
+	tap_ok 1 "$name"
+	tap_diag "no match for $re in the screen's escapes"
+	return 1
 }
 
 tui_expect_screen() {

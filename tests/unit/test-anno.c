@@ -123,7 +123,7 @@ test_add(struct store *st, struct anno_session *s, int64_t art)
 
 	is_int(query_int(st, "SELECT count(*) FROM tags"), 8, "the codebook seeded 8 tags");
 	is_int(query_int(st, "SELECT count(*) FROM tags WHERE name = 'claim' AND key = 'c'"
-	    " AND color = 'yellow'"), 1, "claim: key c, yellow");
+	    " AND color = 'blue'"), 1, "claim: key c, blue");
 	n.article_id = art;
 	n.start = (size_t)(strstr(BODY, "the corridor") - BODY);
 	n.end = n.start + strlen("the corridor would reopen");
@@ -271,8 +271,8 @@ test_tags(struct store *st, struct anno_session *s, int64_t art)
 	ok(anno_undo(s, NULL, NULL) == 1 && store_tag_find(st, "claim/unverified", &t) == 0,
 	    "undo renames both back");
 	store_tag_free(&t);
-	ok(anno_tag_set_color(s, "claim", "brightyellow") == 0 &&
-	    store_tag_find(st, "claim", &t) == 0 && strcmp(t.color, "brightyellow") == 0,
+	ok(anno_tag_set_color(s, "claim", "bright-yellow") == 0 &&
+	    store_tag_find(st, "claim", &t) == 0 && strcmp(t.color, "bright-yellow") == 0,
 	    "colour changed");
 	store_tag_free(&t);
 

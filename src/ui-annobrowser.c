@@ -1,0 +1,293 @@
+/*
+ * ui-annobrowser.c: every annotation of the corpus in one list
+ * (`:annotations`, or M), narrowed as one types: words filter the quote,
+ * note and speaker; tag:NAME (nested tags included), speaker:NAME,
+ * status:STATUS and state:STATE (or state:all) filter those fields.
+ * Enter opens the article at the highlight; Esc closes.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define DOSSIER_UI_INTERNAL
+#include "anno.h"
+#include "store.h"
+#include "ui.h"
+
+/* The list shows at most this many; the count says how many match. */
+#define MAX_ROWS 1000
+
+struct title {
+	int64_t id;
+	char *title;
+};
+
+struct browser {
+	struct ui_overlay o;
+	struct buf filter;
+	struct store_anno *rows;
+	size_t n, total, cur, top;
+	struct title *titles;     /* of the articles shown so far */
+	size_t ntitles;
+	char *problem;            /* a filter word not understood */
+};
+
+/* Splits the filter into the store's filter; the strings point into
+ * WORDS, a copy the caller frees. */
+static void
+parse_filter(struct browser *b, char *words, struct store_anno_filter *f, struct buf *text)
+{
+	char *w, *save = NULL;
+
+	memset(f, 0, sizeof *f);
+	f->status = -1;
+	free(b->problem);
+	b->problem = NULL;
+	for (w = strtok_r(words, " ", &save); w != NULL; w = strtok_r(NULL, " ", &save)) {
+		enum store_anno_status status;
+		enum store_anno_state state;
+
+		if (strncmp(w, "tag:", 4) == 0)
+			f->tag = w + 4;
+		else if (strncmp(w, "speaker:", 8) == 0)
+			f->speaker = w + 8;
+		else if (strncmp(w, "status:", 7) == 0 && store_anno_status_parse(w + 7, &status) == 0)
+			f->status = (int)status;
+		else if (strcmp(w, "state:all") == 0)
+			f->states = STORE_ANNO_ALL;
+		else if (strncmp(w, "state:", 6) == 0 && store_anno_state_parse(w + 6, &state) == 0)
+			f->states |= STORE_ANNO_STATE_BIT(state);
+		else if (strncmp(w, "status:", 7) == 0 || strncmp(w, "state:", 6) == 0) {
+			if (b->problem == NULL)
+				b->problem = xstrdup(err_msg());
+			err_clear();
+		} else
+			buf_printf(text, "%s%s", text->len ? " " : "", w);
+	}
+	f->text = text->len > 0 ? text->data : NULL;
+}
+
+static void
+query(struct ui *ui, struct browser *b)
+{
+	char *words = xstrdup(b->filter.data ? b->filter.data : "");
+	struct store_anno_filter f;
+	struct buf text;
+
+	buf_init(&text);
+	parse_filter(b, words, &f, &text);
+	store_anno_list_free(b->rows, b->n);
+	b->rows = NULL;
+	b->n = b->total = 0;
+	f.limit = MAX_ROWS;
+	if (store_anno_list(ui->st, &f, &b->rows, &b->n) != 0 ||
+	    store_anno_count(ui->st, &f, &b->total) != 0) {
+		ui_error(ui, "%s", err_msg());
+		err_clear();
+	}
+	b->cur = b->top = 0;
+	buf_free(&text);
+	free(words);
+}
+
+static const char *
+title_of(struct ui *ui, struct browser *b, int64_t id)
+{
+	struct store_anno_article art;
+	size_t i;
+
+	for (i = 0; i < b->ntitles; i++) {
+		if (b->titles[i].id == id)
+			return b->titles[i].title;
+	}
+	b->titles = xreallocarray(b->titles, b->ntitles + 1, sizeof *b->titles);
+	b->titles[b->ntitles].id = id;
+	if (store_anno_article_get(ui->st, id, &art) == 0) {
+		b->titles[b->ntitles].title = xstrdup(art.title ? art.title : "");
+		store_anno_article_free(&art);
+	} else {
+		err_clear();
+		b->titles[b->ntitles].title = xstrdup("?");
+	}
+	return b->titles[b->ntitles++].title;
+}
+
+static void
+jump(struct ui *ui, const struct store_anno *a)
+{
+	int orphan = a->state != STORE_ANNO_ACTIVE;
+
+	ui_jump_push(ui);
+	if (ui_article_open(ui, a->article_id, orphan ? 0 : a->start) != 0) {
+		ui_error(ui, "%s", err_msg());
+		return;
+	}
+	ui_focus(ui, UI_VIEW_ARTICLE);
+	if (orphan)
+		ui_message(ui, "this highlight is %s: its text is not in this version",
+		    store_anno_state_name(a->state));
+}
+
+static int
+browse_key(struct ui *ui, struct ui_overlay *o, int code)
+{
+	struct browser *b = (struct browser *)o;
+	size_t page = ui->rows > 8 ? (size_t)ui->rows - 8 : 1;
+
+	switch (code) {
+	case UI_KEY_ESC:
+	case UI_KEY_CTRL('c'):
+		return 0;
+	case UI_KEY_ENTER:
+		if (b->cur < b->n)
+			jump(ui, &b->rows[b->cur]);
+		return 0;
+	case UI_KEY_CURSES(KEY_DOWN):
+	case UI_KEY_CTRL('n'):
+		if (b->cur + 1 < b->n)
+			b->cur++;
+		return 1;
+	case UI_KEY_CURSES(KEY_UP):
+	case UI_KEY_CTRL('p'):
+		if (b->cur > 0)
+			b->cur--;
+		return 1;
+	case UI_KEY_CURSES(KEY_NPAGE):
+		b->cur = b->cur + page < b->n ? b->cur + page : (b->n ? b->n - 1 : 0);
+		return 1;
+	case UI_KEY_CURSES(KEY_PPAGE):
+		b->cur = b->cur > page ? b->cur - page : 0;
+		return 1;
+	case UI_KEY_BACKSPACE:
+		if (b->filter.len > 0) {
+			size_t n = b->filter.len - 1;
+			while (n > 0 && ((unsigned char)b->filter.data[n] & 0xC0) == 0x80)
+				n--;
+			b->filter.len = n;
+			b->filter.data[n] = '\0';
+			query(ui, b);
+		}
+		return 1;
+	default:
+		if (code >= 0x20 && code != 0x7f && code < 0x80) {
+			buf_addc(&b->filter, (char)code);
+			query(ui, b);
+		}
+		return 1;
+	}
+}
+
+static void
+row_line(struct ui *ui, struct browser *b, const struct store_anno *a, int y, int x, int w,
+    int marked)
+{
+	struct ui_style st = ui_popup_style(ui, marked);
+	struct ui_style dim = ui_style_over(st, ui_style(ui, UI_OBJ_SIDE_COUNT));
+	struct buf t;
+	size_t i;
+	int used;
+
+	ui_draw_fill(ui, y, x - 1, w + 1, st);
+	buf_init(&t);
+	for (i = 0; i < a->ntags; i++)
+		buf_printf(&t, "%s%s", i ? "," : "", a->tags[i].name);
+	if (a->ntags == 0)
+		buf_adds(&t, "-");
+	if (a->state != STORE_ANNO_ACTIVE)
+		buf_printf(&t, " (%s)", store_anno_state_name(a->state));
+	used = ui_draw_text(ui, y, x, w / 4, t.data, t.len, dim);
+	buf_reset(&t);
+	buf_printf(&t, "  %s: ", title_of(ui, b, a->article_id));
+	used += ui_draw_text(ui, y, x + used, w / 3, t.data, t.len, dim);
+	buf_reset(&t);
+	buf_printf(&t, "\"%s\"", a->quote);
+	if (a->speaker != NULL)
+		buf_printf(&t, " (%s)", a->speaker);
+	if (a->note != NULL)
+		buf_printf(&t, "  %s", a->note);
+	ui_anno_flatten(&t, 0);
+	ui_draw_text(ui, y, x + used, w - used, t.data, t.len, st);
+	buf_free(&t);
+}
+
+static void
+browse_draw(struct ui *ui, struct ui_overlay *o)
+{
+	struct browser *b = (struct browser *)o;
+	struct ui_style st = ui_popup_style(ui, 0);
+	int w = ui->cols - 2, h = ui->rows - 2, y, x, r, list;
+	struct buf head;
+	size_t i;
+
+	ui_popup_box(ui, h, w, "Annotations", &y, &x);
+	w -= 4;
+	buf_init(&head);
+	buf_printf(&head, "filter: %s_", b->filter.data ? b->filter.data : "");
+	ui_draw_text(ui, y, x, w, head.data, head.len, st);
+	buf_reset(&head);
+	if (b->problem != NULL)
+		buf_adds(&head, b->problem);
+	else
+		buf_printf(&head, "%zu annotation%s%s   words, tag:, speaker:, status:, state:"
+		    "   Enter: open   Esc: close", b->total, b->total == 1 ? "" : "s",
+		    b->total > b->n ? " (the first shown)" : "");
+	ui_draw_text(ui, y + 1, x, w, head.data, head.len,
+	    ui_style_over(st, ui_style(ui, b->problem ? UI_OBJ_ERROR : UI_OBJ_SIDE_COUNT)));
+	buf_free(&head);
+	list = h - 5;
+	if (list < 1)
+		return;
+	if (b->cur < b->top)
+		b->top = b->cur;
+	if (b->cur >= b->top + (size_t)list)
+		b->top = b->cur - (size_t)list + 1;
+	for (r = 0, i = b->top; r < list && i < b->n; r++, i++)
+		row_line(ui, b, &b->rows[i], y + 3 + r, x, w, i == b->cur);
+	if (b->n == 0)
+		ui_draw_str(ui, y + 3, x, w, "no annotation matches", st);
+}
+
+static int
+browse_cursor(struct ui *ui, struct ui_overlay *o, int *y, int *x)
+{
+	struct browser *b = (struct browser *)o;
+	int h = ui->rows - 2 > 0 ? ui->rows - 2 : 1;
+
+	*y = (ui->rows - 2 - h) / 2 + 1;
+	*x = (ui->cols - (ui->cols - 2)) / 2 + 2 + 8 +
+	    ui_text_width(b->filter.data ? b->filter.data : "", b->filter.len);
+	return *x < ui->cols;
+}
+
+static void
+browse_free(struct ui_overlay *o)
+{
+	struct browser *b = (struct browser *)o;
+	size_t i;
+
+	buf_free(&b->filter);
+	store_anno_list_free(b->rows, b->n);
+	for (i = 0; i < b->ntitles; i++)
+		free(b->titles[i].title);
+	free(b->titles);
+	free(b->problem);
+	free(b);
+}
+
+int
+ui_anno_browse(struct ui *ui, const char *filter)
+{
+	struct browser *b = xcalloc(1, sizeof *b);
+
+	b->o.draw = browse_draw;
+	b->o.key = browse_key;
+	b->o.cursor = browse_cursor;
+	b->o.free = browse_free;
+	b->o.mode = "ANNOTATIONS";
+	buf_init(&b->filter);
+	buf_adds(&b->filter, filter != NULL ? filter : "");
+	query(ui, b);
+	ui_overlay_open(ui, &b->o);
+	return 0;
+}

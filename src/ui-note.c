@@ -1,0 +1,433 @@
+/*
+ * ui-note.c: writing a note on a highlight. `a` opens a small editor in a
+ * popup: type, Enter for a new line, the arrows, Home/End (Ctrl-a/e) and
+ * Ctrl-k to move and cut; Esc or Ctrl-s saves, Ctrl-c leaves the note as
+ * it was. `A` hands the note to $VISUAL (else $EDITOR, else vi) in a
+ * private temporary file instead, and saves what the editor leaves.
+ * A note on a selection or sentence makes it a highlight when saved.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define DOSSIER_UI_INTERNAL
+#include "anno.h"
+#include "store.h"
+#include "ui.h"
+
+/* Big enough for any note; past it the external editor's file is refused. */
+#define MAX_NOTE ((size_t)1 << 20)
+
+struct note {
+	struct ui_overlay o;
+	struct ui_anno_target t;
+	struct buf text;
+	char *orig;
+	size_t cur;             /* the cursor: a byte offset in text */
+	size_t top;             /* the first line shown */
+	int goal;               /* the column up/down keep; -1: none */
+	int width, rows;        /* of the text area when last drawn */
+	int cy, cx;             /* where the cursor was drawn */
+};
+
+struct vline {
+	size_t start, end;      /* bytes of text; end excludes the newline */
+};
+
+/* The text as lines wrapped to WIDTH cells, at spaces where there are. */
+static size_t
+wrap(const char *s, size_t len, int width, struct vline **out)
+{
+	struct vline *v = NULL;
+	size_t n = 0, at = 0;
+
+	for (;;) {
+		const char *nl = memchr(s + at, '\n', len - at);
+		size_t lend = nl ? (size_t)(nl - s) : len, a = at;
+
+		do {
+			size_t fit = ui_text_fit(s + a, lend - a, width), b = a + fit, k;
+
+			if (fit == 0 && a < lend) {       /* one wide character */
+				b = a + 1;
+				while (b < lend && ((unsigned char)s[b] & 0xC0) == 0x80)
+					b++;
+			} else if (b < lend) {
+				for (k = b; k > a && s[k - 1] != ' '; k--)
+					;
+				if (k > a)
+					b = k;
+			}
+			v = xreallocarray(v, n + 1, sizeof *v);
+			v[n].start = a;
+			v[n++].end = b;
+			a = b;
+		} while (a < lend);
+		if (nl == NULL)
+			break;
+		at = lend + 1;
+	}
+	*out = v;
+	return n;
+}
+
+/* The line holding the cursor: the last one starting at or before it. */
+static size_t
+line_of(const struct vline *v, size_t n, size_t cur)
+{
+	size_t i = 0;
+
+	while (i + 1 < n && v[i + 1].start <= cur)
+		i++;
+	return i;
+}
+
+static size_t
+next_char(const char *s, size_t len, size_t at)
+{
+	if (at < len)
+		at++;
+	while (at < len && ((unsigned char)s[at] & 0xC0) == 0x80)
+		at++;
+	return at;
+}
+
+static size_t
+prev_char(const char *s, size_t at)
+{
+	if (at > 0)
+		at--;
+	while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80)
+		at--;
+	return at;
+}
+
+static void
+insert(struct note *n, const char *s, size_t len)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, n->text.data ? n->text.data : "", n->cur);
+	buf_add(&b, s, len);
+	buf_add(&b, n->text.data ? n->text.data + n->cur : "", n->text.len - n->cur);
+	buf_free(&n->text);
+	n->text = b;
+	n->cur += len;
+}
+
+static void
+erase_range(struct note *n, size_t a, size_t b)
+{
+	if (b <= a)
+		return;
+	memmove(n->text.data + a, n->text.data + b, n->text.len - b + 1);
+	n->text.len -= b - a;
+	if (n->cur > b)
+		n->cur -= b - a;
+	else if (n->cur > a)
+		n->cur = a;
+}
+
+static void
+put_utf8(struct note *n, int c)
+{
+	char u[4];
+	size_t len;
+
+	if (c < 0x80) {
+		u[0] = (char)c;
+		len = 1;
+	} else if (c < 0x800) {
+		u[0] = (char)(0xC0 | (c >> 6));
+		u[1] = (char)(0x80 | (c & 0x3F));
+		len = 2;
+	} else if (c < 0x10000) {
+		u[0] = (char)(0xE0 | (c >> 12));
+		u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (c & 0x3F));
+		len = 3;
+	} else {
+		u[0] = (char)(0xF0 | (c >> 18));
+		u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+		u[3] = (char)(0x80 | (c & 0x3F));
+		len = 4;
+	}
+	insert(n, u, len);
+}
+
+/* Up or down a wrapped line, keeping the column. */
+static void
+vertical(struct note *n, int dir)
+{
+	struct vline *v;
+	size_t nl = wrap(n->text.data ? n->text.data : "", n->text.len, n->width, &v);
+	size_t i = line_of(v, nl, n->cur);
+	const char *s = n->text.data ? n->text.data : "";
+
+	if (n->goal < 0)
+		n->goal = ui_text_width(s + v[i].start, n->cur - v[i].start);
+	if ((dir < 0 && i > 0) || (dir > 0 && i + 1 < nl)) {
+		i = dir < 0 ? i - 1 : i + 1;
+		n->cur = v[i].start + ui_text_fit(s + v[i].start, v[i].end - v[i].start, n->goal);
+	}
+	free(v);
+}
+
+/* Saves the note (making the highlight when there is none yet). */
+static void
+save(struct ui *ui, struct ui_anno_target *t, const char *text, const char *orig)
+{
+	if (strcmp(text, orig) == 0)
+		return;         /* nothing written: no highlight made for nothing */
+	if (t->id == 0) {
+		if (ui_anno_create(ui, t, NULL, text) != 0)
+			return;
+	} else if (anno_set_note(ui->anno->s, t->id, text) != 0) {
+		ui_error(ui, "%s", err_msg());
+		return;
+	}
+	ui_anno_reload(ui);
+	ui_message(ui, text[0] != '\0' ? "note saved" : "note removed");
+}
+
+static int
+note_key(struct ui *ui, struct ui_overlay *o, int code)
+{
+	struct note *n = (struct note *)o;
+	const char *s = n->text.data ? n->text.data : "";
+	size_t ls;
+
+	if (code != UI_KEY_CURSES(KEY_UP) && code != UI_KEY_CURSES(KEY_DOWN))
+		n->goal = -1;
+	switch (code) {
+	case UI_KEY_ESC:
+	case UI_KEY_CTRL('s'):
+	case UI_KEY_CURSES(KEY_F(2)):
+		save(ui, &n->t, s, n->orig);
+		return 0;
+	case UI_KEY_CTRL('c'):
+		if (strcmp(s, n->orig) != 0)
+			ui_message(ui, "note left as it was");
+		return 0;
+	case UI_KEY_ENTER:
+		insert(n, "\n", 1);
+		return 1;
+	case UI_KEY_BACKSPACE:
+		erase_range(n, prev_char(s, n->cur), n->cur);
+		return 1;
+	case UI_KEY_CURSES(KEY_DC):
+	case UI_KEY_CTRL('d'):
+		erase_range(n, n->cur, next_char(s, n->text.len, n->cur));
+		return 1;
+	case UI_KEY_CURSES(KEY_LEFT):
+	case UI_KEY_CTRL('b'):
+		n->cur = prev_char(s, n->cur);
+		return 1;
+	case UI_KEY_CURSES(KEY_RIGHT):
+	case UI_KEY_CTRL('f'):
+		n->cur = next_char(s, n->text.len, n->cur);
+		return 1;
+	case UI_KEY_CURSES(KEY_UP):
+	case UI_KEY_CURSES(KEY_DOWN):
+		vertical(n, code == UI_KEY_CURSES(KEY_UP) ? -1 : 1);
+		return 1;
+	case UI_KEY_CURSES(KEY_HOME):
+	case UI_KEY_CTRL('a'):
+		while (n->cur > 0 && s[n->cur - 1] != '\n')
+			n->cur--;
+		return 1;
+	case UI_KEY_CURSES(KEY_END):
+	case UI_KEY_CTRL('e'):
+		while (n->cur < n->text.len && s[n->cur] != '\n')
+			n->cur++;
+		return 1;
+	case UI_KEY_CTRL('k'):
+		for (ls = n->cur; ls < n->text.len && s[ls] != '\n'; ls++)
+			;
+		erase_range(n, n->cur, ls == n->cur ? next_char(s, n->text.len, ls) : ls);
+		return 1;
+	default:
+		if (code >= 0x20 && code != 0x7f && code < UI_KEY_FN &&
+		    !(code >= 0x80 && code < 0xA0))
+			put_utf8(n, code);
+		return 1;
+	}
+}
+
+static void
+note_draw(struct ui *ui, struct ui_overlay *o)
+{
+	struct note *n = (struct note *)o;
+	struct ui_style st = ui_popup_style(ui, 0);
+	const char *s = n->text.data ? n->text.data : "";
+	int w = ui->cols - 8 > 72 ? 72 : ui->cols - 8, h = ui->rows - 8 > 14 ? 14 : ui->rows - 8;
+	struct vline *v;
+	size_t nl, i, cl;
+	int y, x, r;
+
+	if (w < 20)
+		w = ui->cols;
+	if (h < 5)
+		h = ui->rows - 2;
+	ui_popup_box(ui, h, w, n->t.id ? "Note" : "Note on a new highlight", &y, &x);
+	n->width = w - 4 > 1 ? w - 4 : 1;
+	n->rows = h - 3 > 1 ? h - 3 : 1;
+	nl = wrap(s, n->text.len, n->width, &v);
+	cl = line_of(v, nl, n->cur);
+	if (cl < n->top)
+		n->top = cl;
+	if (cl >= n->top + (size_t)n->rows)
+		n->top = cl - (size_t)n->rows + 1;
+	for (r = 0, i = n->top; r < n->rows && i < nl; r++, i++)
+		ui_draw_text(ui, y + r, x, n->width, s + v[i].start, v[i].end - v[i].start, st);
+	n->cy = y + (int)(cl - n->top);
+	n->cx = x + ui_text_width(s + v[cl].start, n->cur - v[cl].start);
+	ui_draw_str(ui, y + n->rows, x, n->width, "Esc: save   Ctrl-c: leave as it was",
+	    ui_style_over(st, ui_style(ui, UI_OBJ_SIDE_COUNT)));
+	free(v);
+}
+
+static int
+note_cursor(struct ui *ui, struct ui_overlay *o, int *y, int *x)
+{
+	struct note *n = (struct note *)o;
+
+	(void)ui;
+	*y = n->cy;
+	*x = n->cx;
+	return n->width > 0;
+}
+
+static void
+note_free(struct ui_overlay *o)
+{
+	struct note *n = (struct note *)o;
+
+	buf_free(&n->text);
+	free(n->orig);
+	free(n);
+}
+
+/* The note the target has now ("" for none or a new highlight). */
+static char *
+current_note(struct ui *ui, const struct ui_anno_target *t)
+{
+	const struct store_anno *a = ui_anno_at(ui, t->start);
+	size_t i;
+
+	for (i = 0; t->id != 0 && i < ui->anno->n; i++) {
+		if (ui->anno->rows[i].id == t->id)
+			a = &ui->anno->rows[i];
+	}
+	return xstrdup(t->id != 0 && a != NULL && a->note != NULL ? a->note : "");
+}
+
+/* Single-quotes s for sh. */
+static void
+shell_quote(struct buf *b, const char *s)
+{
+	buf_addc(b, '\'');
+	for (; *s != '\0'; s++) {
+		if (*s == '\'')
+			buf_adds(b, "'\\''");
+		else
+			buf_addc(b, *s);
+	}
+	buf_addc(b, '\'');
+}
+
+/* Runs the user's editor on a private temporary file holding TEXT; on
+ * success *out is what it left there, without trailing blank lines. */
+static int
+run_editor(struct ui *ui, const char *text, char **out)
+{
+	const char *ed = getenv("VISUAL"), *tmp = getenv("TMPDIR");
+	char *path;
+	struct buf cmd;
+	size_t len;
+	int fd, st;
+
+	if (ed == NULL || ed[0] == '\0')
+		ed = getenv("EDITOR");
+	if (ed == NULL || ed[0] == '\0')
+		ed = "vi";
+	path = xasprintf("%s/dossier-note-XXXXXX.txt", tmp != NULL && tmp[0] == '/' ? tmp : "/tmp");
+	fd = mkstemps(path, 4);      /* mode 0600: a note is private */
+	if (fd < 0) {
+		err_set("%s: cannot create a temporary file", path);
+		free(path);
+		return -1;
+	}
+	if (write(fd, text, strlen(text)) != (ssize_t)strlen(text) || close(fd) != 0) {
+		err_set("%s: cannot write the note", path);
+		unlink(path);
+		free(path);
+		return -1;
+	}
+	buf_init(&cmd);
+	buf_printf(&cmd, "%s ", ed);
+	shell_quote(&cmd, path);
+	def_prog_mode();
+	endwin();
+	/* system() leaves SIGINT and SIGQUIT to the editor while it runs. */
+	st = system(cmd.data);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	ui_mark(ui, UI_DIRTY_LAYOUT);
+	buf_free(&cmd);
+	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		err_set("%s exited with status %d: the note is unchanged", ed,
+		    st != -1 && WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+		unlink(path);
+		free(path);
+		return -1;
+	}
+	st = path_read_file(path, MAX_NOTE, out, &len);
+	unlink(path);
+	free(path);
+	if (st != 0)
+		return -1;
+	while (len > 0 && ((*out)[len - 1] == '\n' || (*out)[len - 1] == '\r'))
+		(*out)[--len] = '\0';
+	return 0;
+}
+
+void
+ui_note_open(struct ui *ui, int external)
+{
+	struct ui_anno_target t;
+	struct note *n;
+	char *orig, *text = NULL;
+
+	if (ui_anno_target(ui, 0, &t) != 0)
+		return;
+	orig = current_note(ui, &t);
+	if (external) {
+		if (run_editor(ui, orig, &text) != 0)
+			ui_error(ui, "%s", err_msg());
+		else
+			save(ui, &t, text, orig);
+		free(text);
+		free(orig);
+		return;
+	}
+	n = xcalloc(1, sizeof *n);
+	n->o.draw = note_draw;
+	n->o.key = note_key;
+	n->o.cursor = note_cursor;
+	n->o.free = note_free;
+	n->o.mode = "NOTE";
+	n->t = t;
+	n->orig = orig;
+	n->goal = -1;
+	buf_init(&n->text);
+	buf_adds(&n->text, orig);
+	n->cur = n->text.len;
+	ui_overlay_open(ui, &n->o);
+}

@@ -1,0 +1,188 @@
+/*
+ * ui-tagpick.c: the codebook picker that `t` opens. It lists the tags
+ * with their keys and colours and ticks the ones the highlight has. A
+ * tag's key (or Space on the marked row) adds or removes it at once, so a
+ * highlight takes several tags in one visit; the first tag given to a
+ * selection or sentence is what makes it a highlight. Enter or Esc
+ * closes; Tab goes on to the claim's speaker, target and status.
+ * Every change is committed before the picker shows it ticked.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define DOSSIER_UI_INTERNAL
+#include "anno.h"
+#include "store.h"
+#include "ui.h"
+
+struct tagpick {
+	struct ui_overlay o;
+	struct ui_anno_target t;   /* t.id becomes set with the first tag */
+	size_t row;                /* the marked row */
+	int changed;
+};
+
+static int
+has_tag(struct ui *ui, int64_t id, int64_t tag)
+{
+	const struct ui_anno *an = ui->anno;
+	size_t i, k;
+
+	for (i = 0; i < an->n; i++) {
+		if (an->rows[i].id != id)
+			continue;
+		for (k = 0; k < an->rows[i].ntags; k++) {
+			if (an->rows[i].tags[k].id == tag)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Adds or removes tag row r; says what it did once it is stored. */
+static void
+toggle(struct ui *ui, struct tagpick *p, size_t r)
+{
+	const struct store_tag *tag = &ui->anno->tags[r];
+	int now = 1;
+
+	p->row = r;
+	if (p->t.id == 0) {
+		if (ui_anno_create(ui, &p->t, tag->name, NULL) != 0)
+			return;
+	} else if (anno_toggle_tag(ui->anno->s, p->t.id, tag->id, &now) != 0) {
+		ui_error(ui, "%s", err_msg());
+		return;
+	}
+	p->changed = 1;
+	ui_anno_reload(ui);
+	if (now && strncmp(tag->name, "claim", 5) == 0 && (tag->name[5] == '\0' || tag->name[5] == '/'))
+		ui_message(ui, "tagged %s (Tab, or c later: its speaker, target and status)",
+		    tag->name);
+	else
+		ui_message(ui, "%s %s", now ? "tagged" : "untagged", tag->name);
+}
+
+static int
+row_for_key(struct ui *ui, int code)
+{
+	const struct ui_anno *an = ui->anno;
+	size_t i;
+
+	for (i = 0; i < an->ntags; i++) {
+		const char *k = an->tags[i].key;
+		if (k != NULL && (unsigned char)k[0] == code && k[1] == '\0')
+			return (int)i;
+	}
+	return -1;
+}
+
+static int
+pick_key(struct ui *ui, struct ui_overlay *o, int code)
+{
+	struct tagpick *p = (struct tagpick *)o;
+	size_t n = ui->anno->ntags;
+	int r = row_for_key(ui, code);
+
+	if (r >= 0) {
+		toggle(ui, p, (size_t)r);
+		return 1;
+	}
+	switch (code) {
+	case UI_KEY_CURSES(KEY_DOWN):
+	case UI_KEY_CTRL('n'):
+	case 'j':
+		if (p->row + 1 < n)
+			p->row++;
+		return 1;
+	case UI_KEY_CURSES(KEY_UP):
+	case UI_KEY_CTRL('p'):
+	case 'k':
+		if (p->row > 0)
+			p->row--;
+		return 1;
+	case ' ':
+		if (n > 0)
+			toggle(ui, p, p->row);
+		return 1;
+	case UI_KEY_ENTER:
+		if (!p->changed && n > 0)
+			toggle(ui, p, p->row);
+		return 0;
+	case '\t':
+		/* On to the claim's speaker, target and status. */
+		if (p->t.id != 0)
+			ui_claim_open(ui, p->t.id);   /* replaces the picker */
+		return 1;
+	case UI_KEY_ESC:
+	case UI_KEY_CTRL('c'):
+	case 'q':
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+static void
+pick_draw(struct ui *ui, struct ui_overlay *o)
+{
+	struct tagpick *p = (struct tagpick *)o;
+	const struct ui_anno *an = ui->anno;
+	int h = (int)an->ntags + 4, w = 44, y, x;
+	size_t i;
+
+	if (w > ui->cols - 2)
+		w = ui->cols - 2;
+	ui_popup_box(ui, h, w, p->t.id ? "Tags of this highlight" : "Tag", &y, &x);
+	for (i = 0; i < an->ntags && (int)i < ui->rows - 6; i++) {
+		const struct store_tag *t = &an->tags[i];
+		struct ui_style st = ui_popup_style(ui, i == p->row);
+		struct buf b;
+		int used;
+
+		ui_draw_fill(ui, y + (int)i, x - 1, w - 2, st);
+		buf_init(&b);
+		buf_printf(&b, "%s %s  ", has_tag(ui, p->t.id, t->id) ? "[x]" : "[ ]",
+		    t->key ? t->key : " ");
+		used = ui_draw_text(ui, y + (int)i, x, w - 4, b.data, b.len, st);
+		used += ui_draw_str(ui, y + (int)i, x + used, 2, "  ",
+		    ui_style_over(st, ui_anno_tag_style(ui, t->name, t->color)));
+		buf_reset(&b);
+		buf_printf(&b, " %s", t->name);
+		ui_draw_text(ui, y + (int)i, x + used, w - 4 - used, b.data, b.len, st);
+		buf_free(&b);
+	}
+	ui_draw_str(ui, y + (int)an->ntags + 1, x, w - 4,
+	    p->t.id ? "key: add/remove  Enter: done  Tab: claim" :
+	    "key: tag  Enter: tag the marked one  Esc: cancel",
+	    ui_style_over(ui_popup_style(ui, 0), ui_style(ui, UI_OBJ_SIDE_COUNT)));
+}
+
+static void
+pick_free(struct ui_overlay *o)
+{
+	free(o);
+}
+
+void
+ui_tagpick_open(struct ui *ui)
+{
+	struct tagpick *p;
+	struct ui_anno_target t;
+
+	if (ui_anno_target(ui, 1, &t) != 0)
+		return;
+	if (ui->anno->ntags == 0) {
+		ui_message(ui, "the codebook is empty: :tag add NAME makes a tag");
+		return;
+	}
+	p = xcalloc(1, sizeof *p);
+	p->o.draw = pick_draw;
+	p->o.key = pick_key;
+	p->o.free = pick_free;
+	p->o.mode = "TAG";
+	p->t = t;
+	ui_overlay_open(ui, &p->o);
+}

@@ -1,0 +1,165 @@
+#!/bin/bash
+# tests/tui/anno-keys.sh: annotating from the keyboard in the real reader:
+# select (v with w/e/), V), tag from the codebook (several tags), write a
+# note in the popup and in $VISUAL, set a claim's status, delete, undo and
+# redo, step with ]a/[a, browse with :annotations, edit tags with :tag,
+# then quit and find it all again. The database is checked with the
+# annotations command after each step.
+. "$top_srcdir/tests/tui/lib.sh"
+
+ART="$TEST_TMP/talks.txt"
+cat >"$ART" <<'TXT'
+Talks in Moscow
+
+The foreign ministers met in Moscow on Tuesday. The minister said the corridor would reopen within a week. Officials in Baku did not comment on the talks.
+
+Observers expect another round of negotiations next month. Diplomats said a peace treaty was close.
+TXT
+"$DOSSIER" -q import "$ART" || echo "Bail out! import failed"
+cat >"$TEST_TMP/editor.sh" <<'SH'
+#!/bin/sh
+# Stands in for the user's editor: rewrites the note file.
+printf 'edited outside\n' >"$1"
+SH
+chmod +x "$TEST_TMP/editor.sh"
+
+annotations() { "$DOSSIER" annotations "$@"; }
+tui_expect_gone() { tui_wait_gone "$2"; tap_ok $? "$1"; }
+# Waits until the annotations command prints a line matching $1.
+db_has() {
+	local deadline=$(( $(date +%s%N) + 5000000000 ))
+	while [ "$(date +%s%N)" -lt "$deadline" ]; do
+		annotations --state all | grep -qE -- "$1" && return 0
+		sleep 0.02
+	done
+	annotations --state all | tap_diag "$(cat)"
+	return 1
+}
+
+tui_start -x 120 -y 30 -e "VISUAL=$TEST_TMP/editor.sh"
+tui_expect "the list shows the article" "Talks in Moscow"
+tui_keys Enter
+tui_expect "the article opens" " READ "
+
+# v, e, w, e selects "The foreign"; t opens the codebook; c and f tag it.
+tui_keys v
+tui_expect "v starts a selection" " SELECT "
+tui_keys e w e t
+tui_expect "t opens the codebook picker" "Tag"
+tui_expect "the picker shows keys and tags" "[ ] c     claim"
+tui_keys c
+tui_expect "c tags the selection: confirmed" "tagged claim"
+db_has $'\tactive\tclaim\tThe foreign\t'; tap_ok $? "the highlight is stored with its tag"
+tui_keys f
+tui_expect "a second tag, on the same highlight" "tagged fact"
+tui_expect "both ticked" "[x] f     fact"
+tui_keys Enter
+tui_expect_gone "Enter closes the picker" "Tags of this highlight"
+db_has $'\tclaim,fact\tThe foreign\t'; tap_ok $? "several tags on one highlight"
+tui_expect "the side pane lists it" "Annotations (1)"
+
+# A note in the popup editor.
+tui_keys a
+tui_expect "a opens the note editor" "Esc: save"
+tui_type "Check the date"
+tui_keys Enter
+tui_type "with Baku"
+tui_keys Escape
+tui_expect "the note is saved" "note saved"
+db_has $'\tThe foreign\tCheck the date with Baku$'; tap_ok $? "the note, both lines, is stored"
+
+# V selects the sentence under the cursor; ) extends by a sentence.
+tui_keys j
+tui_keys V
+tui_expect "V selects the sentence" " SELECT "
+tui_keys ')' t d
+tui_expect "tagged demand" "tagged demand"
+tui_keys Escape
+db_has $'\tdemand\tThe minister said the corridor would reopen within a week. Officials in Baku did not comment on the talks.\t'
+tap_ok $? "V then ) selected two whole sentences"
+
+# The note in $VISUAL.
+tui_keys A
+tui_expect "A saves what the editor wrote" "note saved"
+db_has $'\tdemand\t.*\tedited outside$'; tap_ok $? "the editor's note is stored"
+
+# The claim's status.
+tui_keys c
+tui_expect "c opens the claim editor" "Speaker"
+tui_keys Tab Tab Right Right Right
+tui_expect "the status cycles" "< disputed >"
+tui_keys Enter
+tui_expect "the claim is saved" "claim saved"
+"$DOSSIER" annotations --status disputed | grep -q $'\tdemand\t'; tap_ok $? "status stored"
+
+# Delete, undo, redo.
+n=$(annotations | wc -l)
+tui_keys d
+tui_expect "d deletes the highlight" "highlight deleted"
+[ "$(annotations | wc -l)" -eq $((n - 1)) ]; tap_ok $? "one fewer live annotation"
+tui_keys u
+tui_expect "u undoes the delete" "undone: delete annotation"
+[ "$(annotations | wc -l)" -eq "$n" ]; tap_ok $? "it is back"
+tui_keys C-r
+tui_expect "Ctrl-r redoes it" "redone: delete annotation"
+[ "$(annotations | wc -l)" -eq $((n - 1)) ]; tap_ok $? "deleted again"
+tui_keys u
+tui_expect "and u brings it back" "undone: delete annotation"
+
+# ]a and [a step from highlight to highlight: d deletes where they land.
+tui_keys G '[' a '[' a
+tui_wait " READ " >/dev/null
+tui_keys d
+tui_expect "G [a [a goes to the first highlight" "highlight deleted"
+annotations --state deleted | grep -q $'\tThe foreign\t'; tap_ok $? "the first one it was"
+tui_keys u
+tui_expect "restored" "undone: delete annotation"
+tui_keys ']' a
+tui_wait " READ " >/dev/null
+tui_keys d
+tui_expect "]a goes on to the second" "highlight deleted"
+annotations --state deleted | grep -q $'\tdemand\t'; tap_ok $? "the second one it was"
+tui_keys u
+tui_expect "restored again" "undone: delete annotation"
+
+# The browser: filter by tag, Enter jumps.
+tui_keys ':'
+tui_type "annotations tag:demand"
+tui_keys Enter
+tui_expect "the browser opens, filtered" "filter: tag:demand"
+tui_expect "it lists the demand" "1 annotation"
+tui_keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+tui_expect "clearing the filter lists all" "2 annotations"
+tui_keys Enter
+tui_expect_gone "Enter closes it" "filter:"
+tui_expect "and shows the article" " READ "
+
+# :tag edits the codebook.
+tui_keys ':'
+tui_type "tag add rumour 214 r"
+tui_keys Enter
+tui_expect ":tag add" "added tag rumour"
+tui_keys ':'
+tui_type "tag rename rumour gossip"
+tui_keys Enter
+tui_expect ":tag rename" "renamed tag rumour to gossip"
+"$DOSSIER" tag | grep -q $'^gossip\t214\tr\t0$'; tap_ok $? "the renamed tag keeps its colour and key"
+tui_keys ':'
+tui_type "tag merge gossip opinion"
+tui_keys Enter
+tui_expect ":tag merge" "merged tag gossip into opinion"
+! "$DOSSIER" tag | grep -q '^gossip'; tap_ok $? "merged away"
+
+# Quit, reopen: everything is there.
+tui_keys Q
+st=$(tui_wait_exit)
+[ "$st" = 0 ]; tap_ok $? "quits with status 0 (got $st)"
+tui_stop
+tui_start -x 120 -y 30
+tui_expect "reopened" "Talks in Moscow"
+tui_keys Enter
+tui_expect "the side pane lists both highlights again" "Annotations (2)"
+tui_keys Q
+tui_wait_exit >/dev/null
+
+tap_done
