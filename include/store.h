@@ -238,8 +238,9 @@ struct store_anno_filter {
 	int64_t speaker_id;      /* 0: any */
 	int status;              /* -1: any, else an enum store_anno_status */
 	unsigned states;         /* STORE_ANNO_STATE_BIT()s; 0 means LIVE */
-	const char *text;        /* NULL, or a substring of quote or note
-	                          * (ASCII letters case-insensitive) */
+	const char *text;        /* NULL, or a substring of quote, note or
+	                          * speaker (ASCII letters case-insensitive) */
+	const char *speaker;     /* NULL, or a substring of the speaker's name */
 	size_t offset, limit;    /* limit 0: no limit */
 };
 /* Annotations in article then position order. *rows is malloc'd. */
