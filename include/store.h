@@ -383,7 +383,8 @@ struct store_mention {
 void store_mention_list_free(struct store_mention *rows, size_t n);
 /* Mentions of ENTITY in ARTICLE in text order, or (ARTICLE 0) across the
  * corpus, newest article first: the offsets to highlight, or for an
- * agreement every article that invokes it. */
+ * agreement every article that invokes it. Title and words are filled in
+ * only across the corpus; within one article the caller has the body. */
 int store_entity_mentions(struct store *st, int64_t entity, int64_t article,
     struct store_mention **rows, size_t *n);
 /* What extraction writes for one article, in its transaction. */

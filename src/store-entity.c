@@ -558,8 +558,11 @@ store_entity_mentions(struct store *st, int64_t entity, int64_t article,
     struct store_mention **rows, size_t *n)
 {
 	sqlite3_stmt *s = store_stmt(st,
-	    "SELECT 0, m.article_id, m.entity_id, m.start, m.end, m.how, a.title, "
-	    MENTION_TEXT " FROM mentions m JOIN articles a ON a.id = m.article_id"
+	    /* Within one article the caller has the body: reading the words
+	     * and title again would load the whole body once per mention. */
+	    "SELECT 0, m.article_id, m.entity_id, m.start, m.end, m.how,"
+	    " CASE WHEN ?2 = 0 THEN a.title END, CASE WHEN ?2 = 0 THEN " MENTION_TEXT " END"
+	    " FROM mentions m JOIN articles a ON a.id = m.article_id"
 	    " WHERE m.entity_id = ?1 AND (?2 = 0 OR m.article_id = ?2)"
 	    " ORDER BY a.published DESC, a.id DESC, m.start");
 	size_t cap = 0;
