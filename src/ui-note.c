@@ -193,7 +193,8 @@ save(struct ui *ui, struct ui_anno_target *t, const char *text, const char *orig
 		return;
 	}
 	ui_anno_reload(ui);
-	ui_message(ui, text[0] != '\0' ? "note saved" : "note removed");
+	ui_message(ui, "note %s on highlight %lld", text[0] != '\0' ? "saved" : "removed",
+	    (long long)t->id);
 }
 
 static int
