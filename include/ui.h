@@ -540,6 +540,11 @@ enum ui_keymap ui_anno_keymap(struct ui *ui, enum ui_keymap km);
 void ui_anno_article_opened(struct ui *ui);
 /* Before the article is drawn: the selection's layer. */
 void ui_anno_before_draw(struct ui *ui);
+/* The mouse: a button pressed in view ID (the article's cursor is there
+ * already), and released (the cursor moved where) after a drag. */
+void ui_anno_drag_start(struct ui *ui, enum ui_view_id id);
+int ui_anno_dragging(struct ui *ui);
+void ui_anno_drag_end(struct ui *ui);
 /* "SELECT", or the open popup's mode; NULL otherwise. */
 const char *ui_anno_mode(struct ui *ui);
 /* How many of the side pane's H rows list the article's annotations, and
@@ -567,6 +572,8 @@ struct ui_anno {
 	size_t ncodes;
 	int selecting;              /* a selection from anchor to the cursor */
 	size_t anchor;
+	int dragging;               /* the mouse button is down in the article */
+	size_t drag_from;
 	int64_t spans_article;      /* whose sentences and paragraphs are read */
 	struct store_span *sents, *paras;
 	size_t nsents, nparas;

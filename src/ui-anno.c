@@ -348,6 +348,41 @@ ui_anno_mode(struct ui *ui)
 }
 
 void
+ui_anno_drag_start(struct ui *ui, enum ui_view_id id)
+{
+	struct ui_anno *an = ui->anno;
+
+	if (an == NULL)
+		return;
+	an->dragging = id == UI_VIEW_ARTICLE && ui_article_id(ui) > 0 && ui->overlay == NULL;
+	an->drag_from = ui_article_offset(ui);
+	/* A press starts afresh: the selection there was is let go. */
+	if (an->dragging && an->selecting)
+		ui_anno_end_selection(ui);
+}
+
+int
+ui_anno_dragging(struct ui *ui)
+{
+	return ui->anno != NULL && ui->anno->dragging;
+}
+
+void
+ui_anno_drag_end(struct ui *ui)
+{
+	struct ui_anno *an = ui->anno;
+
+	an->dragging = 0;
+	/* Released where it was pressed: a click, not a selection. */
+	if (ui_article_offset(ui) == an->drag_from)
+		return;
+	an->selecting = 1;
+	an->anchor = an->drag_from;
+	ui_message(ui, "selected: t tags, a notes, Esc stops");
+	ui_mark(ui, UI_DIRTY_ARTICLE | UI_DIRTY_STATUS);
+}
+
+void
 ui_anno_end_selection(struct ui *ui)
 {
 	ui->anno->selecting = 0;

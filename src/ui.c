@@ -568,6 +568,15 @@ mouse_event(struct ui *ui)
 			v->ops->click(ui, v, ev.y - v->y, ev.x - v->x,
 			    (ev.bstate & BUTTON1_DOUBLE_CLICKED) ? 2 : 1);
 	}
+	/* A drag in the article selects, from where it was pressed to where
+	 * it is released. */
+	if (ev.bstate & BUTTON1_PRESSED)
+		ui_anno_drag_start(ui, id);
+	if ((ev.bstate & BUTTON1_RELEASED) && ui_anno_dragging(ui)) {
+		if (id == UI_VIEW_ARTICLE && ev.y >= v->y)
+			v->ops->click(ui, v, ev.y - v->y, ev.x - v->x, 1);
+		ui_anno_drag_end(ui);
+	}
 }
 
 void
@@ -583,7 +592,7 @@ ui_set_mouse(struct ui *ui, int on)
 	if (kmous != NULL && kmous != (char *)-1 && kmous[0] != '\0' &&
 	    (term == NULL || strncmp(term, "linux", 5) != 0))
 		mousemask(on ? (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED |
-		    BUTTON4_PRESSED | BUTTON5_PRESSED) : 0, NULL);
+		    BUTTON1_RELEASED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0, NULL);
 }
 
 static void

@@ -150,6 +150,34 @@ tui_keys Enter
 tui_expect ":tag merge" "merged tag gossip into opinion"
 ! "$DOSSIER" tag | grep -q '^gossip'; tap_ok $? "merged away"
 
+# A mouse drag selects: pressed on "Diplomats", released on "close".
+# Where they are on the screen is read from it; the reports are typed as
+# xterm sends them (SGR 1006). The pause between press and release is a
+# person's drag: ncurses takes a quicker one for a click.
+at() {  # at WORD: "COLUMN ROW" of WORD's first letter, 1-based, in cells
+	tui_screen | "${PYTHON3:-python3}" -c '
+import sys
+for row, line in enumerate(sys.stdin.read().splitlines(), 1):
+    if sys.argv[1] in line:
+        print(line.index(sys.argv[1]) + 1, row)
+        break' "$1"
+}
+read -r c1 r1 < <(at Diplomats)
+read -r c2 r2 < <(at "close.")
+if [ -n "${c1:-}" ] && [ -n "${c2:-}" ]; then
+	tui_type $'\e'"[<0;$c1;${r1}M"
+	sleep 0.3
+	tui_type $'\e'"[<0;$((c2 + 4));${r2}m"
+	tui_expect "a mouse drag selects" " SELECT "
+	tui_keys t o
+	tui_expect "and the selection is tagged" "tagged opinion"
+	tui_keys Escape
+	db_has $'\topinion\tDiplomats said a peace treaty was close\t'
+	tap_ok $? "the dragged text, from the press to the release, is stored"
+else
+	tap_ok 1 "the words to drag over are on the screen"
+fi
+
 # Quit, reopen: everything is there.
 tui_keys Q
 st=$(tui_wait_exit)
@@ -158,7 +186,7 @@ tui_stop
 tui_start -x 120 -y 30
 tui_expect "reopened" "Talks in Moscow"
 tui_keys Enter
-tui_expect "the side pane lists both highlights again" "Annotations (2)"
+tui_expect "the side pane lists the highlights again" "Annotations (3)"
 tui_keys Q
 tui_wait_exit >/dev/null
 
