@@ -376,15 +376,15 @@ int store_entity_dismiss(struct store *st, int64_t id);
 struct store_mention {
 	int64_t article_id, entity_id;
 	size_t start, end;
-	char *how;            /* alias, pattern, anaphora, title */
-	char *title;          /* the article's title */
-	char *text;           /* the mentioned words */
+	const char *how;      /* alias, pattern, anaphora, title (a constant) */
+	char *title;          /* the article's title; NULL when asked for one article */
+	char *text;           /* the mentioned words; NULL when asked for one article */
 };
 void store_mention_list_free(struct store_mention *rows, size_t n);
-/* Mentions of ENTITY in ARTICLE in text order, or (ARTICLE 0) across the
- * corpus, newest article first: the offsets to highlight, or for an
- * agreement every article that invokes it. Title and words are filled in
- * only across the corpus; within one article the caller has the body. */
+/* Mentions of ENTITY in ARTICLE in text order (offsets only, for
+ * highlighting: an article may have a million), or (ARTICLE 0) across the
+ * corpus, newest article first, with titles and words: for an agreement,
+ * every article that invokes it. */
 int store_entity_mentions(struct store *st, int64_t entity, int64_t article,
     struct store_mention **rows, size_t *n);
 /* What extraction writes for one article, in its transaction. */
@@ -455,6 +455,18 @@ int store_json_related(struct store *st, int64_t statement, size_t limit, char *
 int store_json_numbers(struct store *st, const char *const *names, const double *values,
     size_t n, char **json);
 
+/* For store-*.c: the words of bytes [start, end) of an article's body
+ * (malloc'd; NULL when out of range), reading each body once for a run
+ * of rows of the same article. */
+struct store_body_cache {
+	int64_t id;
+	char *body;
+	size_t len;
+};
+char *store_body_words(struct store *st, struct store_body_cache *c, int64_t article,
+    size_t start, size_t end);
+void store_body_cache_free(struct store_body_cache *c);
+
 /* For the related-statement index (analyze): every statement's features. */
 struct store_profile_row {
 	int64_t id, article_id, speaker_id;
@@ -465,6 +477,10 @@ int store_statement_profiles(struct store *st,
 /* Links statement FROM to TO (replacing a link between the two). A link
  * relates both: store_related reads links either way. */
 int store_link_put(struct store *st, int64_t from, int64_t to, double score);
+/* The same for N links from FROM at once. */
+#define STORE_LINKS_MAX 16
+int store_links_put(struct store *st, int64_t from, const int64_t *to, const double *score,
+    size_t n);
 
 
 /* store-maint.c */

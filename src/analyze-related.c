@@ -29,7 +29,7 @@
 #include "extract.h"
 #include "util.h"
 
-#define LINKS 7             /* links made from each statement */
+#define LINKS 6             /* links made from each statement */
 #define MIN_SCORE 0.05      /* below this, statements are not related */
 #define RARE_TERMS 3        /* its rarest terms find the most candidates: */
 #define PER_RARE_TERM 16    /* the newest statements sharing each */
@@ -593,6 +593,8 @@ link(struct analyze_related *r, struct store *st, size_t i, struct cands *c)
 {
 	struct stmt *s = &r->s[i];
 	struct extract_profile pa, pb;
+	int64_t to[LINKS];
+	double score[LINKS];
 	size_t k;
 
 	profile_of(r, s, &pa);
@@ -602,10 +604,11 @@ link(struct analyze_related *r, struct store *st, size_t i, struct cands *c)
 	}
 	if (c->n > 1)
 		qsort(c->v, c->n, sizeof *c->v, by_score);
-	for (k = 0; k < c->n && k < LINKS && c->v[k].score >= MIN_SCORE; k++)
-		if (store_link_put(st, s->id, r->s[c->v[k].idx].id, c->v[k].score) != 0)
-			return -1;
-	return 0;
+	for (k = 0; k < c->n && k < LINKS && c->v[k].score >= MIN_SCORE; k++) {
+		to[k] = r->s[c->v[k].idx].id;
+		score[k] = c->v[k].score;
+	}
+	return k > 0 ? store_links_put(st, s->id, to, score, k) : 0;
 }
 
 /* Links every pending statement, in the caller's transaction. */

@@ -452,19 +452,23 @@ store_entity_get(struct store *st, int64_t id, struct store_entity *out)
 	"CASE e.kind WHEN 'person' THEN 0 WHEN 'state' THEN 1 WHEN 'organization' THEN 2" \
 	" WHEN 'place' THEN 3 WHEN 'agreement' THEN 4 ELSE 5 END"
 
-static const char entities_sql[] =
-    "SELECT e.id, e.name, e.kind, e.origin, e.status, e.date, count(*), min(m.start),"
-    "  count(DISTINCT m.article_id)"
-    " FROM mentions m JOIN entities e ON e.id = m.entity_id"
-    " WHERE (?1 = 0 OR m.article_id = ?1) AND (e.origin = 'candidate') = ?2"
-    "  AND e.status = 'active'"
-    " GROUP BY e.id ORDER BY " KIND_ORDER ", count(*) DESC, e.name";
+/* Counted per entity first, then joined: one join per entity, not per
+ * mention (an article may have a million). */
+#define ENTITY_COUNTS(where) \
+	"SELECT e.id, e.name, e.kind, e.origin, e.status, e.date, x.n, x.first, x.articles" \
+	" FROM (SELECT entity_id, count(*) AS n, min(start) AS first," \
+	"  count(DISTINCT article_id) AS articles FROM mentions " where " GROUP BY entity_id) x" \
+	" JOIN entities e ON e.id = x.entity_id" \
+	" WHERE (e.origin = 'candidate') = ?2 AND e.status = 'active'" \
+	" ORDER BY " KIND_ORDER ", x.n DESC, e.name"
 
 int
 store_article_entities(struct store *st, int64_t article, int candidates,
     struct store_entity **rows, size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, entities_sql);
+	/* Two queries, so that one article's are read by its key alone. */
+	sqlite3_stmt *s = store_stmt(st, article != 0
+	    ? ENTITY_COUNTS("WHERE article_id = ?1") : ENTITY_COUNTS("WHERE ?1 = 0"));
 
 	*rows = NULL;
 	*n = 0;
@@ -542,30 +546,38 @@ store_mention_list_free(struct store_mention *rows, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		free(rows[i].how);
 		free(rows[i].title);
 		free(rows[i].text);
 	}
 	free(rows);
 }
 
-/* The mentioned words: body bytes, not characters, hence the BLOB. */
-#define MENTION_TEXT \
-	"CAST(substr(CAST(a.body AS BLOB), m.start + 1, m.end - m.start) AS TEXT)"
+/* The stored word for how a mention was found, as a constant. */
+static const char *
+how_name(const unsigned char *how)
+{
+	static const char *const names[] = { "alias", "pattern", "anaphora", "title" };
+	size_t i;
+
+	for (i = 0; how != NULL && i < ARRAY_LEN(names); i++)
+		if (strcmp((const char *)how, names[i]) == 0)
+			return names[i];
+	return "alias";
+}
 
 int
 store_entity_mentions(struct store *st, int64_t entity, int64_t article,
     struct store_mention **rows, size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st,
-	    /* Within one article the caller has the body: reading the words
-	     * and title again would load the whole body once per mention. */
-	    "SELECT 0, m.article_id, m.entity_id, m.start, m.end, m.how,"
-	    " CASE WHEN ?2 = 0 THEN a.title END, CASE WHEN ?2 = 0 THEN " MENTION_TEXT " END"
-	    " FROM mentions m JOIN articles a ON a.id = m.article_id"
-	    " WHERE m.entity_id = ?1 AND (?2 = 0 OR m.article_id = ?2)"
-	    " ORDER BY a.published DESC, a.id DESC, m.start");
-	size_t cap = 0;
+	sqlite3_stmt *s = store_stmt(st, article != 0
+	    ? "SELECT 0, article_id, entity_id, start, end, how, NULL FROM mentions"
+	      " WHERE entity_id = ?1 AND article_id = ?2 ORDER BY start"
+	    : "SELECT 0, m.article_id, m.entity_id, m.start, m.end, m.how, a.title"
+	      " FROM mentions m JOIN articles a ON a.id = m.article_id"
+	      " WHERE m.entity_id = ?1 AND ?2 = 0"
+	      " ORDER BY a.published DESC, a.id DESC, m.start");
+	struct store_body_cache c = { 0, NULL, 0 };
+	size_t cap = 0, i;
 	int rc;
 
 	*rows = NULL;
@@ -586,9 +598,9 @@ store_entity_mentions(struct store *st, int64_t entity, int64_t article,
 		m->entity_id = sqlite3_column_int64(s, 2);
 		m->start = (size_t)sqlite3_column_int64(s, 3);
 		m->end = (size_t)sqlite3_column_int64(s, 4);
-		m->how = col_text(s, 5);
+		m->how = how_name(sqlite3_column_text(s, 5));
 		m->title = col_text(s, 6);
-		m->text = col_text(s, 7);
+		m->text = NULL;
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
@@ -597,6 +609,11 @@ store_entity_mentions(struct store *st, int64_t entity, int64_t article,
 		*n = 0;
 		return store_err(st, "reading mentions");
 	}
+	/* One article's mentions are for highlighting: offsets are enough. */
+	for (i = 0; article == 0 && i < *n; i++)
+		(*rows)[i].text = store_body_words(st, &c, (*rows)[i].article_id, (*rows)[i].start,
+		    (*rows)[i].end);
+	store_body_cache_free(&c);
 	return 0;
 }
 
@@ -741,7 +758,7 @@ store_json_entities(struct store *st, int64_t article, int candidates, char **js
 	    " FROM (SELECT e.id, e.name, e.kind, e.origin, e.date, x.n, x.first, x.articles"
 	    "  FROM (SELECT m.entity_id AS id, count(*) AS n, min(m.start) AS first,"
 	    "    count(DISTINCT m.article_id) AS articles"
-	    "   FROM mentions m WHERE (?1 = 0 OR m.article_id = ?1) GROUP BY m.entity_id) x"
+	    "   FROM mentions m WHERE m.article_id = ?1 OR ?1 = 0 GROUP BY m.entity_id) x"
 	    "  JOIN entities e ON e.id = x.id"
 	    "  WHERE (e.origin = 'candidate') = ?2 AND e.status = 'active'"
 	    "  ORDER BY " KIND_ORDER ", x.n DESC, e.name) y");
@@ -757,16 +774,43 @@ int
 store_json_mentions(struct store *st, int64_t entity, char **json)
 {
 	sqlite3_stmt *s = store_stmt(st,
-	    "SELECT json_group_array(json_object('article', article_id, 'title', title,"
-	    "  'published', published, 'start', start, 'end', end, 'how', how, 'text', text))"
-	    " FROM (SELECT m.article_id, a.title, a.published, m.start, m.end, m.how, "
-	    MENTION_TEXT " AS text FROM mentions m JOIN articles a ON a.id = m.article_id"
-	    "  WHERE m.entity_id = ?1 ORDER BY a.published DESC, a.id DESC, m.start)");
+	    "SELECT json_object('article', ?1, 'title', ?2, 'start', ?3, 'end', ?4, 'how', ?5,"
+	    " 'text', ?6)");
+	struct store_mention *rows;
+	struct buf out;
+	size_t n, i;
+	char *obj;
+	int rc = 0;
 
-	if (s == NULL)
+	if (s == NULL || store_entity_mentions(st, entity, 0, &rows, &n) != 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, entity);
-	return one_json(st, s, "listing mentions", json);
+	buf_init(&out);
+	buf_addc(&out, '[');
+	for (i = 0; i < n && rc == 0; i++) {
+		sqlite3_bind_int64(s, 1, rows[i].article_id);
+		sqlite3_bind_text(s, 2, rows[i].title, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)rows[i].start);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)rows[i].end);
+		sqlite3_bind_text(s, 5, rows[i].how, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 6, rows[i].text, -1, SQLITE_STATIC);
+		obj = sqlite3_step(s) == SQLITE_ROW ? col_text(s, 0) : NULL;
+		sqlite3_reset(s);
+		if (obj == NULL) {
+			rc = store_err(st, "making JSON");
+			break;
+		}
+		buf_adds(&out, i ? "," : "");
+		buf_adds(&out, obj);
+		free(obj);
+	}
+	buf_addc(&out, ']');
+	store_mention_list_free(rows, n);
+	if (rc != 0) {
+		buf_free(&out);
+		return -1;
+	}
+	*json = buf_detach(&out, NULL);
+	return 0;
 }
 
 int

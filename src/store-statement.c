@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,11 +75,53 @@ store_statement_list_free(struct store_statement *rows, size_t n)
 	free(rows);
 }
 
+/* ---- the words of a span ---------------------------------------------- */
+
+/*
+ * Statements and mentions show their words, which are byte ranges of an
+ * article's body. Cutting them out in SQL would read the whole body once
+ * per row (a 20 MB article with a million mentions would never finish),
+ * so the body is read once per article and cut here.
+ */
+char *
+store_body_words(struct store *st, struct store_body_cache *c, int64_t article, size_t start,
+    size_t end)
+{
+	sqlite3_stmt *s;
+	const void *b;
+
+	if (c->id != article || c->body == NULL) {
+		free(c->body);
+		c->body = NULL;
+		c->len = 0;
+		c->id = article;
+		if ((s = store_stmt(st, "SELECT body FROM articles WHERE id = ?1")) == NULL)
+			return NULL;
+		sqlite3_bind_int64(s, 1, article);
+		if (sqlite3_step(s) == SQLITE_ROW && (b = sqlite3_column_blob(s, 0)) != NULL) {
+			c->len = (size_t)sqlite3_column_bytes(s, 0);
+			c->body = xmalloc(c->len + 1);
+			memcpy(c->body, b, c->len);
+			c->body[c->len] = '\0';
+		}
+		sqlite3_reset(s);
+	}
+	if (c->body == NULL || start > end || end > c->len)
+		return NULL;
+	return xstrndup(c->body + start, end - start);
+}
+
+void
+store_body_cache_free(struct store_body_cache *c)
+{
+	free(c->body);
+	memset(c, 0, sizeof *c);
+}
+
 /* The columns every statement query selects, in read_row's order. */
 #define STATEMENT_COLUMNS \
 	"s.id, s.article_id, coalesce(s.speaker_id, 0), e.name, s.start, s.end, s.verb," \
-	" coalesce(s.quote_start, 0), coalesce(s.quote_end, 0), a.title," \
-	" CAST(substr(CAST(a.body AS BLOB), s.start + 1, s.end - s.start) AS TEXT)"
+	" coalesce(s.quote_start, 0), coalesce(s.quote_end, 0), a.title"
 #define STATEMENT_JOINS \
 	" JOIN articles a ON a.id = s.article_id LEFT JOIN entities e ON e.id = s.speaker_id"
 
@@ -95,8 +138,19 @@ read_row(sqlite3_stmt *s, struct store_statement *r)
 	r->quote_start = (size_t)sqlite3_column_int64(s, 7);
 	r->quote_end = (size_t)sqlite3_column_int64(s, 8);
 	r->title = col_text(s, 9);
-	r->text = col_text(s, 10);
-	r->score = sqlite3_column_count(s) > 11 ? sqlite3_column_double(s, 11) : 0;
+	r->text = NULL;
+	r->score = sqlite3_column_count(s) > 10 ? sqlite3_column_double(s, 10) : 0;
+}
+
+static void
+fill_words(struct store *st, struct store_statement *rows, size_t n)
+{
+	struct store_body_cache c = { 0, NULL, 0 };
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		rows[i].text = store_body_words(st, &c, rows[i].article_id, rows[i].start, rows[i].end);
+	store_body_cache_free(&c);
 }
 
 static int
@@ -121,6 +175,7 @@ read_rows(struct store *st, sqlite3_stmt *s, struct store_statement **rows, size
 		*n = 0;
 		return store_err(st, "reading statements");
 	}
+	fill_words(st, *rows, *n);
 	return 0;
 }
 
@@ -141,7 +196,10 @@ store_statement_get(struct store *st, int64_t id, struct store_statement *out)
 	sqlite3_reset(s);
 	if (rc == SQLITE_DONE)
 		return err_set("no statement %lld", (long long)id);
-	return rc == SQLITE_ROW ? 0 : store_err(st, "reading a statement");
+	if (rc != SQLITE_ROW)
+		return store_err(st, "reading a statement");
+	fill_words(st, out, 1);
+	return 0;
 }
 
 int
@@ -209,27 +267,71 @@ store_related(struct store *st, int64_t statement, size_t limit,
 
 /* ---- JSON ------------------------------------------------------------- */
 
-#define STATEMENT_JSON \
-	"json_object('id', id, 'article', article_id, 'title', title, 'speaker_id'," \
-	" nullif(speaker_id, 0), 'speaker', speaker, 'start', start, 'end', end, 'verb', verb," \
-	" 'quote_start', quote_start, 'quote_end', quote_end, 'text', text"
-#define STATEMENT_SUBQUERY_COLUMNS \
-	"s.id AS id, s.article_id AS article_id, coalesce(s.speaker_id, 0) AS speaker_id," \
-	" e.name AS speaker, s.start AS start, s.end AS end, s.verb AS verb," \
-	" s.quote_start AS quote_start, s.quote_end AS quote_end, a.title AS title," \
-	" CAST(substr(CAST(a.body AS BLOB), s.start + 1, s.end - s.start) AS TEXT) AS text"
+/* Appends row R as a JSON object (SQLite quotes it). */
+static int
+statement_json(struct store *st, const struct store_statement *r, int with_score, struct buf *out)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT json_object('id', ?1, 'article', ?2, 'title', ?3, 'speaker_id', nullif(?4, 0),"
+	    " 'speaker', ?5, 'start', ?6, 'end', ?7, 'verb', ?8, 'quote_start', nullif(?9, 0),"
+	    " 'quote_end', nullif(?10, 0), 'text', ?11)");
+	sqlite3_stmt *sc = store_stmt(st, "SELECT json_set(?1, '$.score', round(?2, 4))");
+	char *obj;
+	int rc;
+
+	if (s == NULL || sc == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, r->id);
+	sqlite3_bind_int64(s, 2, r->article_id);
+	sqlite3_bind_text(s, 3, r->title, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, r->speaker_id);
+	sqlite3_bind_text(s, 5, r->speaker, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 6, (sqlite3_int64)r->start);
+	sqlite3_bind_int64(s, 7, (sqlite3_int64)r->end);
+	sqlite3_bind_text(s, 8, r->verb, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 9, (sqlite3_int64)r->quote_start);
+	sqlite3_bind_int64(s, 10, (sqlite3_int64)r->quote_end);
+	sqlite3_bind_text(s, 11, r->text, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	obj = rc == SQLITE_ROW ? col_text(s, 0) : NULL;
+	sqlite3_reset(s);
+	if (obj == NULL)
+		return store_err(st, "making JSON");
+	if (with_score) {
+		sqlite3_bind_text(sc, 1, obj, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_double(sc, 2, r->score);
+		free(obj);
+		rc = sqlite3_step(sc);
+		obj = rc == SQLITE_ROW ? col_text(sc, 0) : NULL;
+		sqlite3_reset(sc);
+		if (obj == NULL)
+			return store_err(st, "making JSON");
+	}
+	buf_adds(out, out->len > 1 ? "," : "");
+	buf_adds(out, obj);
+	free(obj);
+	return 0;
+}
 
 static int
-one_json(struct store *st, sqlite3_stmt *s, const char *what, char **json)
+rows_json(struct store *st, struct store_statement *rows, size_t n, int with_score,
+    char **json)
 {
-	int rc = sqlite3_step(s);
+	struct buf out;
+	size_t i;
+	int rc = 0;
 
-	*json = rc == SQLITE_ROW ? col_text(s, 0) : NULL;
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_err(st, what);
-	if (*json == NULL)
-		*json = xstrdup("[]");
+	buf_init(&out);
+	buf_addc(&out, '[');
+	for (i = 0; i < n && rc == 0; i++)
+		rc = statement_json(st, &rows[i], with_score, &out);
+	buf_addc(&out, ']');
+	store_statement_list_free(rows, n);
+	if (rc != 0) {
+		buf_free(&out);
+		return -1;
+	}
+	*json = buf_detach(&out, NULL);
 	return 0;
 }
 
@@ -237,32 +339,23 @@ int
 store_json_statements(struct store *st, int64_t article, int64_t by, int64_t about,
     char **json)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT json_group_array(" STATEMENT_JSON "))"
-	    " FROM (SELECT " STATEMENT_SUBQUERY_COLUMNS " FROM statements s" STATEMENT_JOINS
-	    FIND_WHERE ")");
+	struct store_statement *rows;
+	size_t n;
 
-	if (s == NULL)
+	if (store_statements_find(st, article, by, about, &rows, &n) != 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, by);
-	sqlite3_bind_int64(s, 2, about);
-	sqlite3_bind_int64(s, 3, article);
-	return one_json(st, s, "listing statements", json);
+	return rows_json(st, rows, n, 0, json);
 }
 
 int
 store_json_related(struct store *st, int64_t statement, size_t limit, char **json)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT json_group_array(" STATEMENT_JSON
-	    ", 'score', round(score, 4)))"
-	    " FROM (SELECT " STATEMENT_SUBQUERY_COLUMNS ", l.score AS score"
-	    "  FROM " LINKS_OF " l JOIN statements s ON s.id = l.other" STATEMENT_JOINS
-	    "  ORDER BY l.score DESC, s.id LIMIT ?2)");
+	struct store_statement *rows;
+	size_t n;
 
-	if (s == NULL)
+	if (store_related(st, statement, limit, &rows, &n) != 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, statement);
-	sqlite3_bind_int64(s, 2, limit > INT64_MAX ? -1 : (sqlite3_int64)limit);
-	return one_json(st, s, "listing related statements", json);
+	return rows_json(st, rows, n, 1, json);
 }
 
 /* ---- the related-statement index ----------------------------------------- */
@@ -291,6 +384,52 @@ store_statement_profiles(struct store *st,
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : store_err(st, "reading statements");
+}
+
+/* The statement inserting N links (cached per N: one per count). */
+static sqlite3_stmt *
+links_insert(struct store *st, size_t n)
+{
+	static char sql[STORE_LINKS_MAX][64 + STORE_LINKS_MAX * 24];
+	size_t i;
+
+	if (sql[n - 1][0] == '\0') {
+		struct buf b;
+
+		buf_init(&b);
+		buf_adds(&b, "INSERT OR REPLACE INTO statement_links (from_id, to_id, score) VALUES ");
+		for (i = 0; i < n; i++)
+			buf_printf(&b, "%s(?1, ?%zu, ?%zu)", i ? ", " : "", 2 * i + 2, 2 * i + 3);
+		snprintf(sql[n - 1], sizeof sql[n - 1], "%s", b.data);
+		buf_free(&b);
+	}
+	return store_stmt(st, sql[n - 1]);
+}
+
+int
+store_links_put(struct store *st, int64_t from, const int64_t *to, const double *score,
+    size_t n)
+{
+	sqlite3_stmt *s;
+	size_t i, k;
+
+	/* Many rows a statement: far less work per row than one at a time. */
+	for (i = 0; i < n; i += k) {
+		k = n - i < STORE_LINKS_MAX ? n - i : STORE_LINKS_MAX;
+		if ((s = links_insert(st, k)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, from);
+		for (size_t j = 0; j < k; j++) {
+			sqlite3_bind_int64(s, (int)(2 * j + 2), to[i + j]);
+			sqlite3_bind_double(s, (int)(2 * j + 3), score[i + j]);
+		}
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			sqlite3_reset(s);
+			return store_err(st, "linking statements");
+		}
+		sqlite3_reset(s);
+	}
+	return 0;
 }
 
 int
