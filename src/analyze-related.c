@@ -34,7 +34,7 @@
 #define RARE_TERMS 3        /* its rarest terms find the most candidates: */
 #define PER_RARE_TERM 16    /* the newest statements sharing each */
 #define PER_TERM 3          /* and so many for each of its other terms */
-#define MAX_TERMS 24
+#define MAX_TERMS 12
 #define PER_SPEAKER 8
 #define PER_ENTITY 8
 #define FLUSH_AT 4096       /* statements linked together in one go */
@@ -593,22 +593,28 @@ link(struct analyze_related *r, struct store *st, size_t i, struct cands *c)
 {
 	struct stmt *s = &r->s[i];
 	struct extract_profile pa, pb;
+	struct scored best[LINKS], x;
 	int64_t to[LINKS];
 	double score[LINKS];
-	size_t k;
+	size_t k, j, n = 0;
 
 	profile_of(r, s, &pa);
+	/* The best LINKS, kept in order as they come: no sort of them all. */
 	for (k = 0; k < c->n; k++) {
 		profile_of(r, &r->s[c->v[k].idx], &pb);
-		c->v[k].score = extract_related_score(&pa, &pb);
+		x.idx = c->v[k].idx;
+		x.score = extract_related_score(&pa, &pb);
+		if (x.score < MIN_SCORE || (n == LINKS && by_score(&x, &best[n - 1]) >= 0))
+			continue;
+		for (j = n < LINKS ? n++ : n - 1; j > 0 && by_score(&x, &best[j - 1]) < 0; j--)
+			best[j] = best[j - 1];
+		best[j] = x;
 	}
-	if (c->n > 1)
-		qsort(c->v, c->n, sizeof *c->v, by_score);
-	for (k = 0; k < c->n && k < LINKS && c->v[k].score >= MIN_SCORE; k++) {
-		to[k] = r->s[c->v[k].idx].id;
-		score[k] = c->v[k].score;
+	for (k = 0; k < n; k++) {
+		to[k] = r->s[best[k].idx].id;
+		score[k] = best[k].score;
 	}
-	return k > 0 ? store_links_put(st, s->id, to, score, k) : 0;
+	return n > 0 ? store_links_put(st, s->id, to, score, n) : 0;
 }
 
 /* Links every pending statement, in the caller's transaction. */
