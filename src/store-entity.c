@@ -545,6 +545,9 @@ store_entity_dismiss(struct store *st, int64_t id)
 	    "dismissing a candidate") != 0 ||
 	    exec_id(st, "DELETE FROM mentions WHERE entity_id = ?1", id,
 	    "dismissing a candidate") != 0 ||
+	    exec_id(st, "DELETE FROM statement_links WHERE (from_id, to_id) IN"
+	    " (SELECT l.to_id, l.from_id FROM statements s JOIN statement_links l"
+	    "  ON l.from_id = s.id WHERE s.speaker_id = ?1)", id, "dismissing a candidate") != 0 ||
 	    exec_id(st, "DELETE FROM statements WHERE speaker_id = ?1", id,
 	    "dismissing a candidate") != 0) {
 		store_rollback(st);
@@ -661,7 +664,13 @@ store_mentions_add(struct store *st, int64_t article, const struct store_mention
 int
 store_analysis_clear(struct store *st, int64_t article)
 {
-	if (exec_id(st, "DELETE FROM mentions WHERE article_id = ?1", article,
+	/* The links' other halves, which no foreign key reaches: found by
+	 * key, since every link is stored both ways. */
+	if (exec_id(st, "DELETE FROM statement_links WHERE (from_id, to_id) IN"
+	    " (SELECT l.to_id, l.from_id FROM statements s JOIN statement_links l"
+	    "  ON l.from_id = s.id WHERE s.article_id = ?1)", article,
+	    "clearing an article's analysis") != 0 ||
+	    exec_id(st, "DELETE FROM mentions WHERE article_id = ?1", article,
 	    "clearing an article's analysis") != 0)
 		return -1;
 	return exec_id(st, "DELETE FROM statements WHERE article_id = ?1", article,
