@@ -201,17 +201,34 @@ run_annotations(struct ui *ui, int argc, char **argv, const char *rest)
 	return ui_anno_browse(ui, rest);
 }
 
+/* The codebook's tag names, for completion. */
+static void
+complete_tag_names(struct ui *ui, struct ui_cands *out)
+{
+	struct store_tag *t = NULL;
+	size_t n = 0, i;
+
+	if (ui->st == NULL || store_tag_list(ui->st, &t, &n) != 0) {
+		err_clear();
+		return;
+	}
+	for (i = 0; i < n; i++)
+		ui_cands_add(out, t[i].name);
+	store_tag_list_free(t, n);
+}
+
 static void
 complete_tag(struct ui *ui, int argi, char **argv, struct ui_cands *out)
 {
-	(void)ui;
-	(void)argv;
 	if (argi == 1) {
 		ui_cands_add(out, "add");
 		ui_cands_add(out, "rename");
 		ui_cands_add(out, "color");
 		ui_cands_add(out, "key");
 		ui_cands_add(out, "merge");
+	} else if ((argi == 2 && strcmp(argv[1], "add") != 0) ||
+	    (argi == 3 && strcmp(argv[1], "merge") == 0)) {
+		complete_tag_names(ui, out);
 	}
 }
 

@@ -19,9 +19,13 @@
 
 #define DOSSIER_UI_INTERNAL
 #include "store.h"
+#include "text.h"
 #include "ui.h"
 
 enum row_kind { ROW_HEADING, ROW_ENTITY, ROW_PLACE, ROW_TEXT };
+
+/* Lines of a statement's words shown under who said it and where. */
+#define SUB_LINES 2
 
 struct row {
 	enum row_kind kind;
@@ -32,6 +36,10 @@ struct row {
 	int64_t entity;          /* ROW_ENTITY */
 	int64_t article;         /* ROW_PLACE: where to jump */
 	size_t start;
+	/* ROW_PLACE: sub wrapped to the pane (at most SUB_LINES lines). */
+	int wrapped;             /* the width it was wrapped for, 0: not yet */
+	int nsub;
+	size_t sub_off[SUB_LINES], sub_len[SUB_LINES];
 };
 
 struct part {
@@ -106,7 +114,43 @@ selectable(const struct row *r)
 static int
 lines(const struct row *r)
 {
-	return r != NULL && r->kind == ROW_PLACE ? 2 : 1;
+	if (r == NULL || r->kind != ROW_PLACE)
+		return 1;
+	return 1 + (r->nsub > 0 ? r->nsub : 1);
+}
+
+/* Wraps a place's words to width cells (by the text module's rules). */
+static void
+wrap_row(struct row *r, int width)
+{
+	struct text_line *ln = NULL;
+	size_t n, i;
+
+	if (r->kind != ROW_PLACE || r->wrapped == width)
+		return;
+	r->wrapped = width;
+	n = text_wrap(r->sub, strlen(r->sub), width > 2 ? width : 2, &ln);
+	r->nsub = n < SUB_LINES ? (int)n : SUB_LINES;
+	for (i = 0; i < (size_t)r->nsub; i++) {
+		r->sub_off[i] = ln[i].start;
+		r->sub_len[i] = ln[i].content_end - ln[i].start;
+	}
+	free(ln);
+}
+
+/* Every row's height depends on the pane's width: wrap them for it. */
+static void
+wrap_all(struct side *s, const struct ui_view *v)
+{
+	size_t i;
+
+	struct row *r;
+
+	/* Drawn from column 3 of the pane's inner width (draw_row). */
+	for (i = 0; i < nrows(s); i++) {
+		if ((r = row(s, i)) != NULL)
+			wrap_row(r, v->w - 5);
+	}
 }
 
 /* ---- filling ------------------------------------------------------- */
@@ -389,6 +433,7 @@ fits(struct side *s, size_t top, int h)
 static void
 keep_visible(struct ui_view *v, struct side *s)
 {
+	wrap_all(s, v);
 	if (s->sel < s->top)
 		s->top = s->sel;
 	while (s->top < s->sel && s->sel >= s->top + fits(s, s->top, v->h))
@@ -400,7 +445,7 @@ draw_row(struct ui *ui, struct ui_view *v, int y, const struct row *r, int selec
 {
 	struct ui_style normal = ui_style(ui, UI_OBJ_NORMAL), base = normal, st;
 	char num[32];
-	int x = v->x + 1, w = v->w - 2, cw;
+	int x = v->x + 1, w = v->w - 2, cw, k;
 
 	if (selected) {
 		base = ui_style_over(normal, ui_style(ui, ui->focus == UI_VIEW_SIDE ?
@@ -428,7 +473,12 @@ draw_row(struct ui *ui, struct ui_view *v, int y, const struct row *r, int selec
 		break;
 	case ROW_PLACE:
 		ui_draw_str(ui, y, x + 1, w - 1, r->text, ui_style_over(base, ui_style(ui, r->obj)));
-		ui_draw_str(ui, y + 1, x + 3, w - 3, r->sub, base);
+		for (k = 0; k < r->nsub; k++) {
+			if (selected && k > 0)
+				ui_draw_fill(ui, y + 1 + k, v->x, v->w, base);
+			ui_draw_text(ui, y + 1 + k, x + 3, w - 3, r->sub + r->sub_off[k], r->sub_len[k],
+			    base);
+		}
 		break;
 	}
 }
@@ -562,8 +612,10 @@ side_action(struct ui *ui, struct ui_view *v, enum ui_action a, int count)
 {
 	struct side *s = v->priv;
 	struct row *r = row(s, s->sel);
-	long n = count > 0 ? count : 1, page = (long)fits(s, s->top, v->h);
+	long n = count > 0 ? count : 1, page;
 
+	wrap_all(s, v);
+	page = (long)fits(s, s->top, v->h);
 	switch (a) {
 	case UI_ACT_MOVE_DOWN:
 		move_sel(s, n);
@@ -622,6 +674,7 @@ side_click(struct ui *ui, struct ui_view *v, int r, int col, int clicks)
 	int y = 0;
 
 	(void)col;
+	wrap_all(s, v);
 	for (i = s->top; i < nrows(s); i++) {
 		y += lines(row(s, i));
 		if (y > r)

@@ -178,6 +178,26 @@ else
 	tap_ok 1 "the words to drag over are on the screen"
 fi
 
+# The help (F1; ? searches backward in the article) lists the annotation
+# keys, from the same table.
+tui_keys F1
+tui_wait " HELP " >/dev/null
+found=1
+for _ in 1 2 3 4 5 6; do
+	tui_wait "tag the selection, highlight or sentence from the codebook" 1 && { found=0; break; }
+	tui_keys PageDown
+done
+tap_ok $found "the help lists the annotation keys"
+tui_keys G
+tui_expect "and the :tag and :annotations commands" "edit the codebook's tags"
+tui_keys q
+tui_wait_gone "from the codebook" >/dev/null
+
+# Two overlapping highlights made meanwhile from the command line.
+"$DOSSIER" annotate 1 --quote "Observers expect another round" --tag fact >/dev/null &&
+	"$DOSSIER" annotate 1 --quote "another round of negotiations" --tag denial >/dev/null
+tap_ok $? "a second process annotates while the reader is open"
+
 # Quit, reopen: everything is there.
 tui_keys Q
 st=$(tui_wait_exit)
@@ -186,7 +206,11 @@ tui_stop
 tui_start -x 120 -y 30
 tui_expect "reopened" "Talks in Moscow"
 tui_keys Enter
-tui_expect "the side pane lists the highlights again" "Annotations (3)"
+tui_expect "the side pane lists the highlights again, the other process's too" "Annotations (5)"
+tui_screen -e | "${PYTHON3:-python3}" -c '
+import re, sys
+sys.exit(0 if re.search(r"\x1b\[4m(\x1b\[[0-9;]*m)*another round", sys.stdin.read()) else 1)'
+tap_ok $? "where highlights overlap the text is underlined, so both show"
 tui_keys Q
 tui_wait_exit >/dev/null
 

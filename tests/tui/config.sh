@@ -44,6 +44,17 @@ tui_expect "help shows the new binding" "<C-x>"
 tui_keys q
 
 tui_keys :
+tui_type "tag color cla"
+tui_keys Tab
+tui_expect "Tab completes tag names" ":tag color claim"
+tui_keys C-u
+tui_type "actor sergey"
+tui_keys Tab
+actor=$("$DOSSIER" actors | awk '$2 == "Sergey" { print $2 " " $3; exit }')
+tui_expect "Tab completes actor names, spaces and all (${actor:-none})" ":actor ${actor:-Sergey}"
+tui_keys Escape
+
+tui_keys :
 tui_type "bind Z frobnicate"
 tui_keys Enter
 tui_expect "a bad :bind says what is wrong" "unknown action 'frobnicate'"
