@@ -8,13 +8,13 @@
  * compared only with candidates that share one of its rarest terms, its
  * speaker or an agreement (the most recent ones of each list), so the
  * cost of an article does not grow with the corpus. Its best LINKS
- * candidates are linked to it. A link serves both ends (the store reads a
- * statement's related ones from links either way), so an older statement
- * learns of newer ones without a write to its own rows.
+ * candidates are linked to it, and it to them, so an older statement
+ * learns of newer ones.
  *
- * Links touch rows all over the links table, so new statements are linked
- * in batches (every FLUSH_AT of them, and at the end of a run): per
- * article, the pages written would cost more than the article itself. The
+ * Links back touch rows all over the links table, so new statements are
+ * linked in batches (every FLUSH_AT of them, and at the end of a run) and
+ * the batch is written in key order: per article, the pages written
+ * would cost more than the article itself. The
  * state key "related.linked" holds the last statement id linked, so a
  * later run links what this one did not get to.
  */
@@ -34,7 +34,7 @@
 #define RARE_TERMS 3        /* its rarest terms find the most candidates: */
 #define PER_RARE_TERM 16    /* the newest statements sharing each */
 #define PER_TERM 3          /* and so many for each of its other terms */
-#define MAX_TERMS 24
+#define MAX_TERMS 12
 #define PER_SPEAKER 8
 #define PER_ENTITY 8
 #define FLUSH_AT 4096       /* statements linked together in one go */
@@ -65,9 +65,16 @@ struct map {
 	size_t cap, n;
 };
 
+struct row {
+	int64_t from, to;
+	double score;
+};
+
 struct analyze_related {
 	int loaded;
 	struct vec pending;   /* statements still to be linked */
+	struct row *rows;     /* links of the batch, both ways */
+	size_t nrows, rowcap;
 	/* terms: open addressing on the string */
 	char **tkey;
 	uint32_t *tid;
@@ -241,6 +248,7 @@ clear(struct analyze_related *r)
 	map_free(&r->ents);
 	free(r->stamp);
 	free(r->pending.v);
+	free(r->rows);
 	memset(r, 0, sizeof *r);
 }
 
@@ -587,28 +595,83 @@ candidates(struct analyze_related *r, size_t i, struct cands *c)
 		gather(r, map_get(&r->ents, s->ents[k], 0), PER_ENTITY, s->article, c);
 }
 
-/* Links statement I to its best candidates. */
-static int
-link(struct analyze_related *r, struct store *st, size_t i, struct cands *c)
+static void
+push_row(struct analyze_related *r, int64_t from, int64_t to, double score)
+{
+	if (r->nrows == r->rowcap) {
+		r->rowcap = r->rowcap ? r->rowcap * 2 : 4096;
+		r->rows = xreallocarray(r->rows, r->rowcap, sizeof *r->rows);
+	}
+	r->rows[r->nrows].from = from;
+	r->rows[r->nrows].to = to;
+	r->rows[r->nrows++].score = score;
+}
+
+/* Links statement I to its best candidates (both ways, to be written with
+ * the batch). */
+static void
+link(struct analyze_related *r, size_t i, struct cands *c)
 {
 	struct stmt *s = &r->s[i];
 	struct extract_profile pa, pb;
-	int64_t to[LINKS];
-	double score[LINKS];
-	size_t k;
+	struct scored best[LINKS], x;
+	size_t k, j, n = 0;
 
 	profile_of(r, s, &pa);
+	/* The best LINKS, kept in order as they come: no sort of them all. */
 	for (k = 0; k < c->n; k++) {
 		profile_of(r, &r->s[c->v[k].idx], &pb);
-		c->v[k].score = extract_related_score(&pa, &pb);
+		x.idx = c->v[k].idx;
+		x.score = extract_related_score(&pa, &pb);
+		if (x.score < MIN_SCORE || (n == LINKS && by_score(&x, &best[n - 1]) >= 0))
+			continue;
+		for (j = n < LINKS ? n++ : n - 1; j > 0 && by_score(&x, &best[j - 1]) < 0; j--)
+			best[j] = best[j - 1];
+		best[j] = x;
 	}
-	if (c->n > 1)
-		qsort(c->v, c->n, sizeof *c->v, by_score);
-	for (k = 0; k < c->n && k < LINKS && c->v[k].score >= MIN_SCORE; k++) {
-		to[k] = r->s[c->v[k].idx].id;
-		score[k] = c->v[k].score;
+	for (k = 0; k < n; k++) {
+		push_row(r, s->id, r->s[best[k].idx].id, best[k].score);
+		push_row(r, r->s[best[k].idx].id, s->id, best[k].score);
 	}
-	return k > 0 ? store_links_put(st, s->id, to, score, k) : 0;
+}
+
+static int
+by_key(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+
+	if (x->from != y->from)
+		return x->from < y->from ? -1 : 1;
+	if (x->to != y->to)
+		return x->to < y->to ? -1 : 1;
+	return x->score > y->score ? -1 : x->score < y->score;
+}
+
+/* Writes the batch's links in key order: the table's pages are each
+ * visited once, however scattered the older statements are. */
+static int
+write_rows(struct analyze_related *r, struct store *st)
+{
+	int64_t to[STORE_LINKS_MAX];
+	double score[STORE_LINKS_MAX];
+	size_t i, n;
+
+	if (r->nrows > 1)
+		qsort(r->rows, r->nrows, sizeof *r->rows, by_key);
+	for (i = 0; i < r->nrows;) {
+		int64_t from = r->rows[i].from;
+
+		for (n = 0; i < r->nrows && r->rows[i].from == from && n < STORE_LINKS_MAX; i++) {
+			if (n > 0 && to[n - 1] == r->rows[i].to)
+				continue;   /* linked both ways by the batch: the best */
+			to[n] = r->rows[i].to;
+			score[n++] = r->rows[i].score;
+		}
+		if (store_links_put(st, from, to, score, n) != 0)
+			return -1;
+	}
+	r->nrows = 0;
+	return 0;
 }
 
 /* Links every pending statement, in the caller's transaction. */
@@ -626,11 +689,13 @@ flush(struct analyze_related *r, struct store *st)
 		if (r->s[k].dead)
 			continue;
 		candidates(r, k, &c);
-		rc = link(r, st, k, &c);
+		link(r, k, &c);
 		if (r->s[k].id > max)
 			max = r->s[k].id;
 	}
 	free(c.v);
+	if (rc == 0)
+		rc = write_rows(r, st);
 	if (rc == 0 && max > 0) {
 		char num[32];
 

@@ -283,16 +283,48 @@ fail:
 
 /* ---- the user's additions and candidates -------------------------------- */
 
+/* The id and kind of the entity NAME: 1 when there is one, 0 when not. */
+static int
+by_name(struct store *st, const char *name, int64_t *id, char **kind)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT id, kind FROM entities WHERE name = ?1");
+	int rc;
+
+	*id = 0;
+	*kind = NULL;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		*kind = col_text(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_err(st, "finding an entity");
+	return rc == SQLITE_ROW;
+}
+
 int
 store_entity_add(struct store *st, const char *kind, const char *name, const char *origin,
     const char *role, int64_t *id)
 {
 	sqlite3_stmt *s;
-	char *have = NULL;
+	char *have;
 	int rc;
 
-	s = store_stmt(st, "INSERT INTO entities (name, kind, origin) VALUES (?1, ?2, ?3)"
-	    " ON CONFLICT (name) DO NOTHING");
+	/* Extraction meets the same candidates article after article: the
+	 * common case is one lookup. */
+	if ((rc = by_name(st, name, id, &have)) < 0)
+		return -1;
+	if (rc == 1) {
+		rc = strcmp(have, kind) == 0 ? 0
+		    : err_set("'%s' is already a %s, not a %s", name, have, kind);
+		free(have);
+		return rc;
+	}
+	s = store_stmt(st, "INSERT INTO entities (name, kind, origin) VALUES (?1, ?2, ?3)");
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
@@ -300,27 +332,10 @@ store_entity_add(struct store *st, const char *kind, const char *name, const cha
 	sqlite3_bind_text(s, 3, origin, -1, SQLITE_STATIC);
 	if (done(st, s, "adding an entity") != 0)
 		return -1;
-	if ((s = store_stmt(st, "SELECT id, kind, changes() FROM entities WHERE name = ?1")) == NULL)
-		return -1;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	*id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	have = rc == SQLITE_ROW ? col_text(s, 1) : NULL;
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW) {
-		free(have);
-		return store_err(st, "adding an entity");
-	}
-	if (strcmp(have, kind) != 0) {
-		err_set("'%s' is already a %s, not a %s", name, have, kind);
-		free(have);
-		return -1;
-	}
-	free(have);
+	*id = sqlite3_last_insert_rowid(store_sqlite(st));
 	if (role == NULL)
 		return 0;
-	s = store_stmt(st, "INSERT INTO roles (entity_id, role, origin) SELECT ?1, ?2, ?3"
-	    " WHERE NOT EXISTS (SELECT 1 FROM roles WHERE entity_id = ?1 AND role = ?2)");
+	s = store_stmt(st, "INSERT INTO roles (entity_id, role, origin) VALUES (?1, ?2, ?3)");
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, *id);
@@ -530,6 +545,9 @@ store_entity_dismiss(struct store *st, int64_t id)
 	    "dismissing a candidate") != 0 ||
 	    exec_id(st, "DELETE FROM mentions WHERE entity_id = ?1", id,
 	    "dismissing a candidate") != 0 ||
+	    exec_id(st, "DELETE FROM statement_links WHERE (from_id, to_id) IN"
+	    " (SELECT l.to_id, l.from_id FROM statements s JOIN statement_links l"
+	    "  ON l.from_id = s.id WHERE s.speaker_id = ?1)", id, "dismissing a candidate") != 0 ||
 	    exec_id(st, "DELETE FROM statements WHERE speaker_id = ?1", id,
 	    "dismissing a candidate") != 0) {
 		store_rollback(st);
@@ -646,7 +664,13 @@ store_mentions_add(struct store *st, int64_t article, const struct store_mention
 int
 store_analysis_clear(struct store *st, int64_t article)
 {
-	if (exec_id(st, "DELETE FROM mentions WHERE article_id = ?1", article,
+	/* The links' other halves, which no foreign key reaches: found by
+	 * key, since every link is stored both ways. */
+	if (exec_id(st, "DELETE FROM statement_links WHERE (from_id, to_id) IN"
+	    " (SELECT l.to_id, l.from_id FROM statements s JOIN statement_links l"
+	    "  ON l.from_id = s.id WHERE s.article_id = ?1)", article,
+	    "clearing an article's analysis") != 0 ||
+	    exec_id(st, "DELETE FROM mentions WHERE article_id = ?1", article,
 	    "clearing an article's analysis") != 0)
 		return -1;
 	return exec_id(st, "DELETE FROM statements WHERE article_id = ?1", article,

@@ -88,12 +88,13 @@ static const char *const migrations[] = {
 	"  entities TEXT);"  /* ids of the agreements and places it names: "12 40" */
 	"CREATE INDEX statements_article ON statements(article_id, start);"
 	"CREATE INDEX statements_speaker ON statements(speaker_id);"
+	/* Each link is stored both ways, (a, b) and (b, a), so a statement's
+	 * related ones are one key range; to_id needs no index of its own. */
 	"CREATE TABLE statement_links ("
 	"  from_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,"
-	"  to_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,"
+	"  to_id INTEGER NOT NULL,"
 	"  score REAL NOT NULL,"
 	"  PRIMARY KEY (from_id, to_id)) WITHOUT ROWID;"
-	"CREATE INDEX statement_links_to ON statement_links(to_id);"
 	/* Annotations. A highlight is anchored both by position and by quote
 	 * with context (W3C TextPositionSelector + TextQuoteSelector). state:
 	 * 'active', 'orphaned' (could not be re-anchored), 'deleted' (kept so

@@ -241,12 +241,9 @@ store_statements_find(struct store *st, int64_t article, int64_t by, int64_t abo
 	return read_rows(st, s, rows, n);
 }
 
-/* A statement's links, made from it or to it, each other statement once. */
+/* A statement's links (stored both ways, so all of them from it). */
 #define LINKS_OF \
-	"(SELECT other, max(score) AS score FROM (" \
-	"  SELECT to_id AS other, score FROM statement_links WHERE from_id = ?1" \
-	"  UNION ALL SELECT from_id, score FROM statement_links WHERE to_id = ?1)" \
-	" GROUP BY other)"
+	"(SELECT to_id AS other, score FROM statement_links WHERE from_id = ?1)"
 
 int
 store_related(struct store *st, int64_t statement, size_t limit,
