@@ -183,7 +183,12 @@ layout(struct ui *ui)
 	if (ui->help_open) {
 		place(&ui->views[UI_VIEW_HELP], 0, 0, ph, ui->cols);
 	} else if (ui->narrow) {
-		place(&ui->views[ui->focus], 0, 0, ph, ui->cols);
+		/* One pane on screen; the others keep its geometry, so what
+		 * they do while hidden (opening an article) fits the screen. */
+		for (i = 0; i < 3; i++) {
+			place(&ui->views[i], 0, 0, ph, ui->cols);
+			ui->views[i].shown = i == (int)ui->focus;
+		}
 	} else {
 		lw = ui->list_folded ? 0 : clamp(ui->cols * 3 / 10, 30, 48);
 		sw = clamp(ui->cols / 4, 26, 44);
@@ -195,7 +200,7 @@ layout(struct ui *ui)
 	}
 	for (i = 0; i < UI_VIEW_COUNT; i++) {
 		struct ui_view *v = &ui->views[i];
-		if (v->shown && v->ops->resize != NULL)
+		if (v->h > 0 && v->ops->resize != NULL)
 			v->ops->resize(ui, v);
 	}
 }
