@@ -551,8 +551,9 @@ const char *ui_anno_mode(struct ui *ui);
  * drawing them in rows [y, y+h). */
 int ui_anno_side_rows(struct ui *ui, int h);
 void ui_anno_side_draw(struct ui *ui, int y, int x, int h, int w);
-/* `:tag ...` and `:annotations [FILTER]`. */
+/* `:tag ...`, `:export FILE [FORMAT]` and `:annotations [FILTER]`. */
 int ui_anno_tag_command(struct ui *ui, int argc, char **argv);
+int ui_anno_export_command(struct ui *ui, int argc, char **argv);
 int ui_anno_browse(struct ui *ui, const char *filter);
 /* For the ui-anno*.c files: the annotation state of the reader. */
 struct anno_session;

@@ -17,6 +17,7 @@
 
 #define DOSSIER_UI_INTERNAL
 #include "anno.h"
+#include "export.h"
 #include "store.h"
 #include "ui.h"
 
@@ -733,6 +734,47 @@ ui_anno_tag_command(struct ui *ui, int argc, char **argv)
 	else
 		ui_message(ui, "%s of tag %s is now %s", sub, argv[2], argv[3]);
 	return 0;
+}
+
+/* ---- :export ---------------------------------------------------------------- */
+
+/* The format a file's name asks for: .csv, .md/.markdown, else JSON. */
+static enum export_format
+format_of(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (dot != NULL && strcmp(dot, ".csv") == 0)
+		return EXPORT_CSV;
+	if (dot != NULL && (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0))
+		return EXPORT_MARKDOWN;
+	return EXPORT_JSON;
+}
+
+int
+ui_anno_export_command(struct ui *ui, int argc, char **argv)
+{
+	enum export_format fmt = format_of(argv[1]);
+	const char *home = getenv("HOME");
+	struct store_anno_filter f = { .status = -1 };
+	char *path;
+	struct buf b;
+	size_t n = 0;
+	int rc;
+
+	if (argc > 2 && export_format_parse(argv[2], &fmt) != 0)
+		return -1;
+	path = argv[1][0] == '~' && argv[1][1] == '/' && home != NULL ?
+	    xasprintf("%s%s", home, argv[1] + 1) : xstrdup(argv[1]);
+	buf_init(&b);
+	rc = export_write(ui->st, &f, fmt, &b);
+	if (rc == 0)
+		rc = path_write_atomic(path, b.data ? b.data : "", b.len);
+	if (rc == 0 && store_anno_count(ui->st, &f, &n) == 0)
+		ui_message(ui, "exported %zu annotation%s to %s", n, n == 1 ? "" : "s", path);
+	buf_free(&b);
+	free(path);
+	return rc;
 }
 
 /* ---- the side pane -------------------------------------------------------- */

@@ -217,6 +217,15 @@ complete_tag_names(struct ui *ui, struct ui_cands *out)
 	store_tag_list_free(t, n);
 }
 
+static int
+run_export(struct ui *ui, int argc, char **argv, const char *rest)
+{
+	(void)rest;
+	if (!ui->live)
+		return err_set("export only works in the reader");
+	return ui_anno_export_command(ui, argc, argv);
+}
+
 static void
 complete_tag(struct ui *ui, int argi, char **argv, struct ui_cands *out)
 {
@@ -362,6 +371,9 @@ static const struct command commands[] = {
 	  complete_tag },
 	{ { "annotations", "[tag:T] [speaker:S] [status:S] [TEXT]",
 	    "browse every annotation, filtered" }, 0, -1, run_annotations, NULL },
+	{ { "export", "FILE [json|csv|markdown]",
+	    "export every annotation (the format from FILE's extension)" }, 1, 2, run_export,
+	  NULL },
 	{ { "actor", "NAME", "every statement by an actor" }, 1, -1, run_actor,
 	  complete_entities },
 	{ { "mentions", "NAME", "every mention of an actor or agreement" }, 1, -1,

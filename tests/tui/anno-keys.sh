@@ -198,6 +198,15 @@ tui_wait_gone "from the codebook" >/dev/null
 	"$DOSSIER" annotate 1 --quote "another round of negotiations" --tag denial >/dev/null
 tap_ok $? "a second process annotates while the reader is open"
 
+# :export writes the annotations where one says, in the format the
+# name's extension says.
+tui_keys ':'
+tui_type "export $TEST_TMP/from-reader.csv"
+tui_keys Enter
+tui_expect ":export writes the file" "annotations to $TEST_TMP/from-reader.csv"
+head -n 1 "$TEST_TMP/from-reader.csv" | grep -q '^id,article,title,start,end,quote,tags,note'
+tap_ok $? "as CSV, from its name"
+
 # Quit, reopen: everything is there.
 tui_keys Q
 st=$(tui_wait_exit)
