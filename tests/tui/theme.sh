@@ -82,6 +82,14 @@ for term in xterm-256color screen-256color tmux-256color linux vt100; do
 	tui_expect "TERM=$term: keys work" " LIST  "
 	tui_keys Enter
 	tui_expect "TERM=$term: an article opens" " READ  "
+	if [ "$term" = linux ]; then
+		[ -z "$(colours)" ]; tap_ok $? "TERM=linux: no 256-colour codes on an 8-colour terminal"
+		tui_expect_sgr "TERM=linux: the theme falls back to the basic colours" $'\e\\[([0-9;]*;)?4[0-7](;[0-9;]*)?m'
+	fi
+	if [ "$term" = vt100 ]; then
+		[ -z "$(tui_screen -e | grep -oE $'\e\\[([0-9;]*;)?[34][0-7](;[0-9;]*)?m')" ]
+		tap_ok $? "TERM=vt100: no colour at all (mono)"
+	fi
 	tui_keys Q
 	st=$(tui_wait_exit)
 	[ "$st" = 0 ]; tap_ok $? "TERM=$term: quits (status $st)"

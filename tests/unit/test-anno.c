@@ -202,7 +202,7 @@ static void
 test_undo(struct store *st, struct anno_session *s, int64_t art)
 {
 	struct store_anno a;
-	const char *what;
+	const char *what = NULL;
 	int64_t id, got;
 	int now = -1;
 	struct store_tag opinion;
