@@ -112,8 +112,6 @@ store_article_statement_marks(struct store *st, int64_t article, size_t lo, size
 	sqlite3_bind_int64(s, 2, bound(lo));
 	sqlite3_bind_int64(s, 3, bound(hi));
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const unsigned char *name = sqlite3_column_text(s, 2);
-		const unsigned char *verb = sqlite3_column_text(s, 5);
 		struct store_statement *r;
 
 		v = grow(v, len, &cap, sizeof *v);
@@ -122,10 +120,10 @@ store_article_statement_marks(struct store *st, int64_t article, size_t lo, size
 		r->id = sqlite3_column_int64(s, 0);
 		r->article_id = article;
 		r->speaker_id = sqlite3_column_int64(s, 1);
-		r->speaker = name != NULL ? xstrdup((const char *)name) : NULL;
+		r->speaker = store_col_text(s, 2);
 		r->start = (size_t)sqlite3_column_int64(s, 3);
 		r->end = (size_t)sqlite3_column_int64(s, 4);
-		r->verb = verb != NULL ? xstrdup((const char *)verb) : NULL;
+		r->verb = store_col_text(s, 5);
 		r->quote_start = (size_t)sqlite3_column_int64(s, 6);
 		r->quote_end = (size_t)sqlite3_column_int64(s, 7);
 	}
