@@ -59,6 +59,8 @@ enum anno_placed anno_anchor_place(const char *body, size_t len,
 /* The largest edit distance a fuzzy match of a QUOTE_CHARS quote may
  * have (0: too short to match fuzzily). */
 size_t anno_fuzzy_bound(size_t quote_chars);
+/* Levenshtein distance, in characters, between two valid UTF-8 strings. */
+size_t anno_edit_distance(const char *a, size_t alen, const char *b, size_t blen);
 
 /* Characters (code points) in s[0, len) of valid UTF-8. */
 size_t anno_utf8_chars(const char *s, size_t len);

@@ -9,6 +9,8 @@
 #ifndef DOSSIER_CMD_H
 #define DOSSIER_CMD_H
 
+#include <stddef.h>
+
 struct store;
 
 /* What the global options chose, handed to every command. */
@@ -41,5 +43,12 @@ int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+
+/* cmd-print.c: what several commands print or read the same way. */
+/* TEXT on one line (runs of white space as one space), at most MAX bytes
+ * of whole characters, "…" where it was cut. */
+void cmd_print_excerpt(const char *text, size_t max);
+/* A --limit/--offset value: a whole number, 0 allowed; -1 otherwise. */
+int cmd_parse_count(const char *s, size_t *out);
 
 #endif

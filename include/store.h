@@ -46,6 +46,12 @@ sqlite3 *store_sqlite(struct store *st);
 sqlite3_stmt *store_stmt(struct store *st, const char *sql);
 /* Records sqlite's message for the failed call as the error; returns -1. */
 int store_err(struct store *st, const char *what);
+/* Column I of the current row as a malloc'd string; NULL for SQL NULL. */
+char *store_col_text(sqlite3_stmt *s, int i);
+/* Binds T, or SQL NULL when T is NULL. The value is copied only when
+ * COPY is set: without it T must stay unchanged until the statement has
+ * been stepped. */
+int store_bind_text(sqlite3_stmt *s, int i, const char *t, int copy);
 
 /* store-article.c: articles, their paragraphs and sentences, search. */
 struct store_article {

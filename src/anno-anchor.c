@@ -332,50 +332,160 @@ place_fuzzy(const char *body, size_t len, const struct anno_anchor *old,
 }
 
 /*
- * Edit distances of the whole pattern p[0, m) against every prefix t[0, j)
- * of the text, j = 0..n: the alignment anchored at the text's start. The
- * row is malloc'd; NULL when no alignment can be within BOUND.
+ * A pattern prepared for bit-parallel alignment (Myers 1999, in blocks of
+ * 64 rows): for each distinct character of the pattern, a bit mask per
+ * block of the rows where it occurs. One text character then advances a
+ * whole column of the edit-distance table in ceil(m / 64) word steps
+ * instead of m cell updates, which is what makes a 2,000-character
+ * highlight cheap to re-place.
+ */
+struct bitpat {
+	uint32_t *chars;   /* the distinct characters, sorted */
+	uint64_t *eq;      /* eq[c * blocks + b] */
+	size_t nchars, blocks, m;
+};
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Index of C among the pattern's distinct characters; nchars if absent. */
+static size_t
+bitpat_index(const struct bitpat *bp, uint32_t c)
+{
+	size_t lo = 0, hi = bp->nchars;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (bp->chars[mid] < c)
+			lo = mid + 1;
+		else if (bp->chars[mid] > c)
+			hi = mid;
+		else
+			return mid;
+	}
+	return bp->nchars;
+}
+
+static const uint64_t *
+bitpat_eq(const struct bitpat *bp, uint32_t c)
+{
+	size_t i = bitpat_index(bp, c);
+
+	return i < bp->nchars ? bp->eq + i * bp->blocks : NULL;
+}
+
+static void
+bitpat_init(struct bitpat *bp, const uint32_t *p, size_t m)
+{
+	size_t i, n = 0;
+
+	bp->m = m;
+	bp->blocks = (m + 63) / 64;
+	bp->chars = xreallocarray(NULL, m + 1, sizeof *bp->chars);
+	if (m > 0)
+		memcpy(bp->chars, p, m * sizeof *p);
+	qsort(bp->chars, m, sizeof *bp->chars, cmp_u32);
+	for (i = 0; i < m; i++)
+		if (n == 0 || bp->chars[n - 1] != bp->chars[i])
+			bp->chars[n++] = bp->chars[i];
+	bp->nchars = n;
+	bp->eq = xcalloc(n * bp->blocks + 1, sizeof *bp->eq);
+	for (i = 0; i < m; i++) {
+		uint64_t *row = bp->eq + bitpat_index(bp, p[i]) * bp->blocks;
+
+		row[i / 64] |= (uint64_t)1 << (i % 64);
+	}
+}
+
+static void
+bitpat_free(struct bitpat *bp)
+{
+	free(bp->chars);
+	free(bp->eq);
+}
+
+/*
+ * One block of 64 rows advanced by one text column. *pv and *mv are the
+ * block's vertical differences (+1 and -1 bits) between the column before
+ * and this one; HIN is the horizontal difference entering the block's top
+ * row, and the one leaving its row HIGH is returned.
+ */
+static int
+advance_block(uint64_t *pv, uint64_t *mv, uint64_t eq, int hin, uint64_t high)
+{
+	uint64_t xv, xh, ph, mh;
+	int hout = 0;
+
+	xv = eq | *mv;
+	if (hin < 0)
+		eq |= 1;
+	xh = (((eq & *pv) + *pv) ^ *pv) | eq;
+	ph = *mv | ~(xh | *pv);
+	mh = *pv & xh;
+	if (ph & high)
+		hout = 1;
+	else if (mh & high)
+		hout = -1;
+	ph <<= 1;
+	mh <<= 1;
+	if (hin < 0)
+		mh |= 1;
+	else if (hin > 0)
+		ph |= 1;
+	*pv = mh | ~(xv | ph);
+	*mv = ph & xv;
+	return hout;
+}
+
+/*
+ * Edit distances of the whole pattern against every prefix t[0, j) of the
+ * text, j = 0..n: the alignment anchored at the text's start (so the top
+ * row rises by one per column). The row is malloc'd.
  */
 static size_t *
-align(const uint32_t *p, size_t m, const uint32_t *t, size_t n, size_t bound)
+align(const struct bitpat *bp, const uint32_t *t, size_t n)
 {
-	size_t *row = xreallocarray(NULL, n + 1, sizeof *row), i, j;
+	size_t *row = xreallocarray(NULL, n + 1, sizeof *row), j, b, score = bp->m;
+	uint64_t *pv = xreallocarray(NULL, bp->blocks + 1, sizeof *pv);
+	uint64_t *mv = xcalloc(bp->blocks + 1, sizeof *mv);
+	uint64_t last = (uint64_t)1 << ((bp->m + 63) % 64);
 
-	for (j = 0; j <= n; j++)
-		row[j] = j;
-	for (i = 1; i <= m; i++) {
-		size_t diag = row[0], lo;
+	for (b = 0; b < bp->blocks; b++)
+		pv[b] = ~(uint64_t)0;    /* first column: distance i at row i */
+	row[0] = score;
+	for (j = 1; j <= n; j++) {
+		const uint64_t *eq = bitpat_eq(bp, t[j - 1]);
+		int h = 1;
 
-		lo = row[0] = i;
-		for (j = 1; j <= n; j++) {
-			size_t up = row[j], c = diag + (p[i - 1] != t[j - 1]);
-
-			if (up + 1 < c)
-				c = up + 1;
-			if (row[j - 1] + 1 < c)
-				c = row[j - 1] + 1;
-			diag = up;
-			row[j] = c;
-			if (c < lo)
-				lo = c;
-		}
-		if (lo > bound) {
-			free(row);
-			return NULL;
-		}
+		for (b = 0; b < bp->blocks; b++)
+			h = advance_block(&pv[b], &mv[b], eq ? eq[b] : 0, h,
+			    b + 1 < bp->blocks ? (uint64_t)1 << 63 : last);
+		score = bp->blocks > 0 ? (size_t)((ptrdiff_t)score + h) : j;
+		row[j] = score;
 	}
+	free(pv);
+	free(mv);
 	return row;
 }
 
-/* Edit distance between two short UTF-8 strings. */
-static size_t
-text_distance(const char *a, size_t alen, const char *b, size_t blen)
+size_t
+anno_edit_distance(const char *a, size_t alen, const char *b, size_t blen)
 {
 	uint32_t *ca, *cb;
-	size_t *oa, *ob, m = decode(a, alen, &ca, &oa), n = decode(b, blen, &cb, &ob);
-	size_t *row = align(ca, m, cb, n, SIZE_MAX - 1), d = row[n];
+	size_t *oa, *ob, m = decode(a, alen, &ca, &oa), n = decode(b, blen, &cb, &ob), *row, d;
+	struct bitpat bp;
 
+	bitpat_init(&bp, ca, m);
+	row = align(&bp, cb, n);
+	d = row[n];
 	free(row);
+	bitpat_free(&bp);
 	free(ca);
 	free(cb);
 	free(oa);
@@ -407,10 +517,10 @@ edge_cost(const char *body, size_t len, const struct anno_anchor *old, size_t at
 	if (before) {
 		size_t plen = strlen(old->prefix), p = back_chars(old->prefix, plen, EDGE_CHARS);
 
-		return text_distance(body + back_chars(body, at, EDGE_CHARS),
+		return anno_edit_distance(body + back_chars(body, at, EDGE_CHARS),
 		    at - back_chars(body, at, EDGE_CHARS), old->prefix + p, plen - p);
 	}
-	return text_distance(body + at, fwd_chars(body, len, at, EDGE_CHARS) - at, old->suffix,
+	return anno_edit_distance(body + at, fwd_chars(body, len, at, EDGE_CHARS) - at, old->suffix,
 	    fwd_chars(old->suffix, strlen(old->suffix), 0, EDGE_CHARS));
 }
 
@@ -424,7 +534,7 @@ edge_cost(const char *body, size_t len, const struct anno_anchor *old, size_t at
  * rather than traded for a cheaper truncated match). 0 when one fits.
  */
 static int
-fit(const char *body, size_t len, const struct anno_anchor *old, const uint32_t *q, size_t m,
+fit(const char *body, size_t len, const struct anno_anchor *old, const struct bitpat *q,
     size_t bound, size_t a, size_t b, int have_a, int have_b, size_t win, size_t *cost,
     size_t *start, size_t *end)
 {
@@ -443,14 +553,14 @@ fit(const char *body, size_t len, const struct anno_anchor *old, const uint32_t 
 	n = decode(body + from, to - from, &t, &offs);
 	if (!have_a)
 		reverse(t, n);
-	row = align(q, m, t, n, bound);
-	for (j = have_a && have_b ? n : 1; row != NULL && j <= n; j++) {
+	row = align(q, t, n);
+	for (j = have_a && have_b ? n : 1; j <= n; j++) {
 		size_t s = have_a ? from : from + offs[n - j], e = have_a ? from + offs[j] : to, c;
 
 		if (row[j] > bound)
 			continue;
 		c = row[j] + (have_a && have_b ? 0 : edge_cost(body, len, old, have_a ? e : s, !have_a));
-		if (c < best || (c == best && distance(j, m) < distance(best_j, m))) {
+		if (c < best || (c == best && distance(j, q->m) < distance(best_j, q->m))) {
 			best = c;
 			best_j = j;
 			*start = s;
@@ -472,34 +582,84 @@ fit(const char *body, size_t len, const struct anno_anchor *old, const uint32_t 
  * makes the placement certain. Catches a word inserted into a short
  * quote, and a quote reworded in place.
  */
+/* A context found more often than this is no longer a landmark: only the
+ * occurrences nearest the old position are tried, which bounds the cost
+ * of a context repeated all through a long article. */
+#define BETWEEN_HITS 16
+
+struct hit {
+	size_t at, dist;
+};
+
+static int
+cmp_hit(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+
+	if (x->dist != y->dist)
+		return x->dist < y->dist ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* The occurrences of CTX in the body nearest WANT, at most BETWEEN_HITS,
+ * nearest first; *hits is malloc'd. */
+static size_t
+context_hits(const char *body, size_t len, const char *ctx, size_t clen, size_t want,
+    struct hit **hits)
+{
+	size_t n = 0, cap = 0, at;
+	const char *hit;
+
+	*hits = NULL;
+	for (at = 0; at + clen <= len && (hit = memmem(body + at, len - at, ctx, clen)) != NULL;
+	    at = (size_t)(hit - body) + 1) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			*hits = xreallocarray(*hits, cap, sizeof **hits);
+		}
+		(*hits)[n].at = (size_t)(hit - body);
+		(*hits)[n].dist = distance((size_t)(hit - body), want);
+		n++;
+	}
+	if (n > 0)
+		qsort(*hits, n, sizeof **hits, cmp_hit);
+	return n < BETWEEN_HITS ? n : BETWEEN_HITS;
+}
+
 static enum anno_placed
 place_between(const char *body, size_t len, const struct anno_anchor *old,
     size_t *start, size_t *end)
 {
 	size_t plen = strlen(old->prefix), slen = strlen(old->suffix), qlen = strlen(old->quote);
-	size_t win = 2 * qlen + 8, best = SIZE_MAX, best_dist = SIZE_MAX, m, bound, at, side;
-	uint32_t *q, *rq;
+	size_t win = 2 * qlen + 8, best = SIZE_MAX, best_dist = SIZE_MAX, m, bound, side;
+	uint32_t *q;
 	size_t *qo;
+	struct bitpat fwd, bwd;
 	int found = 0;
 
 	m = decode(old->quote, qlen, &q, &qo);
 	free(qo);
+	if (m < 4) {
+		free(q);
+		return ANNO_PLACED_NONE;
+	}
 	bound = m / 2;
-	rq = xreallocarray(NULL, m + 1, sizeof *rq);
-	memcpy(rq, q, m * sizeof *q);
-	reverse(rq, m);
+	bitpat_init(&fwd, q, m);
+	reverse(q, m);
+	bitpat_init(&bwd, q, m);
 	/* Side 0: after each occurrence of the prefix (with the suffix after
 	 * it when it is there); side 1: before each occurrence of the suffix. */
-	for (side = 0; side < 2 && m >= 4; side++) {
+	for (side = 0; side < 2; side++) {
 		const char *ctx = side == 0 ? old->prefix : old->suffix;
-		size_t clen = side == 0 ? plen : slen;
-		const char *hit;
+		size_t clen = side == 0 ? plen : slen, nhits, h;
+		struct hit *hits;
 
 		if (clen == 0)
 			continue;
-		for (at = 0; at + clen <= len &&
-		    (hit = memmem(body + at, len - at, ctx, clen)) != NULL; at = (size_t)(hit - body) + 1) {
-			size_t a = (size_t)(hit - body) + clen, b = (size_t)(hit - body), cost, s, e;
+		nhits = context_hits(body, len, ctx, clen,
+		    side == 0 ? (old->start > plen ? old->start - plen : 0) : old->start + qlen, &hits);
+		for (h = 0; h < nhits; h++) {
+			size_t a = hits[h].at + clen, b = hits[h].at, cost, s = 0, e = 0;
 			const char *sfx = NULL;
 			int ok;
 
@@ -507,12 +667,11 @@ place_between(const char *body, size_t len, const struct anno_anchor *old,
 				size_t lim = a + win + slen < len ? a + win + slen : len;
 				sfx = memmem(body + a, lim - a, old->suffix, slen);
 			}
-			s = e = 0;
 			if (side == 0)
-				ok = fit(body, len, old, q, m, bound, a, sfx ? (size_t)(sfx - body) : 0, 1,
+				ok = fit(body, len, old, &fwd, bound, a, sfx ? (size_t)(sfx - body) : 0, 1,
 				    sfx != NULL, win, &cost, &s, &e) == 0;
 			else
-				ok = fit(body, len, old, rq, m, bound, 0, b, 0, 1, win, &cost, &s, &e) == 0;
+				ok = fit(body, len, old, &bwd, bound, 0, b, 0, 1, win, &cost, &s, &e) == 0;
 			if (ok && (cost < best || (cost == best && distance(s, old->start) < best_dist))) {
 				best = cost;
 				best_dist = distance(s, old->start);
@@ -521,11 +680,13 @@ place_between(const char *body, size_t len, const struct anno_anchor *old,
 				found = 1;
 			}
 		}
+		free(hits);
 		if (found)
 			break;    /* the prefix side found it; the suffix side is a fallback */
 	}
+	bitpat_free(&fwd);
+	bitpat_free(&bwd);
 	free(q);
-	free(rq);
 	return found ? ANNO_PLACED_FUZZY : ANNO_PLACED_NONE;
 }
 

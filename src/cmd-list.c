@@ -50,22 +50,6 @@ cell(const char *s, int width)
 	printf("%*s", width - used, "");
 }
 
-/* --limit/--offset values: whole numbers, 0 allowed for limit (no limit). */
-static int
-parse_count(const char *s, size_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	if (s[0] < '0' || s[0] > '9')
-		return -1;
-	v = strtoull(s, &end, 10);
-	if (*end != '\0')
-		return -1;
-	*out = (size_t)v;
-	return 0;
-}
-
 static int
 cmd_list_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -87,7 +71,7 @@ cmd_list_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'l':
 		case 'o':
-			if (parse_count(optarg, c == 'l' ? &limit : &offset) != 0)
+			if (cmd_parse_count(optarg, c == 'l' ? &limit : &offset) != 0)
 				return cmd_usage_error(&cmd_list_entry, "'%s' is not a count", optarg);
 			break;
 		case 'j':

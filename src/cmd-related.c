@@ -22,32 +22,6 @@ const struct cmd_entry cmd_related_entry = {
 	.exec = cmd_related_exec,
 };
 
-static void
-excerpt(const char *text, size_t max)
-{
-	const unsigned char *s = (const unsigned char *)(text ? text : "");
-	size_t n = 0;
-	int space = 0;
-
-	for (; *s != '\0'; s++) {
-		if (*s == '\n' || *s == '\t' || *s == '\r' || *s == ' ') {
-			space = n > 0;
-			continue;
-		}
-		if (n >= max && (*s & 0xC0) != 0x80) {
-			fputs("\xE2\x80\xA6", stdout);
-			return;
-		}
-		if (space) {
-			putchar(' ');
-			n++;
-			space = 0;
-		}
-		putchar(*s);
-		n++;
-	}
-}
-
 static int
 cmd_related_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -102,7 +76,7 @@ cmd_related_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	printf("%lld  %lld  %s: ", (long long)self.id, (long long)self.article_id,
 	    self.speaker ? self.speaker : "-");
-	excerpt(self.text, 200);
+	cmd_print_excerpt(self.text, 200);
 	putchar('\n');
 	free(self.speaker), free(self.verb), free(self.title), free(self.text);
 	if (store_related(st, id, limit ? (size_t)limit : SIZE_MAX, &rows, &n) != 0) {
@@ -112,7 +86,7 @@ cmd_related_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		printf("  %.3f  %6lld  %5lld  %-22s  ", rows[i].score, (long long)rows[i].id,
 		    (long long)rows[i].article_id, rows[i].speaker ? rows[i].speaker : "-");
-		excerpt(rows[i].text, 80);
+		cmd_print_excerpt(rows[i].text, 80);
 		putchar('\n');
 	}
 	store_statement_list_free(rows, n);

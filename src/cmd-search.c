@@ -25,21 +25,6 @@ const struct cmd_entry cmd_search_entry = {
 };
 
 static int
-parse_count(const char *s, size_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	if (s[0] < '0' || s[0] > '9')
-		return -1;
-	v = strtoull(s, &end, 10);
-	if (*end != '\0')
-		return -1;
-	*out = (size_t)v;
-	return 0;
-}
-
-static int
 cmd_search_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -62,7 +47,7 @@ cmd_search_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'l':
 		case 'o':
-			if (parse_count(optarg, c == 'l' ? &limit : &offset) != 0)
+			if (cmd_parse_count(optarg, c == 'l' ? &limit : &offset) != 0)
 				return cmd_usage_error(&cmd_search_entry, "'%s' is not a count", optarg);
 			break;
 		case 'j':

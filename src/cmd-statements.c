@@ -22,33 +22,6 @@ const struct cmd_entry cmd_statements_entry = {
 	.exec = cmd_statements_exec,
 };
 
-/* TEXT on one line, at most MAX bytes (whole characters), "…" if cut. */
-static void
-excerpt(const char *text, size_t max)
-{
-	const unsigned char *s = (const unsigned char *)(text ? text : "");
-	size_t n = 0;
-	int space = 0;
-
-	for (; *s != '\0'; s++) {
-		if (*s == '\n' || *s == '\t' || *s == '\r' || *s == ' ') {
-			space = n > 0;
-			continue;
-		}
-		if (n >= max && (*s & 0xC0) != 0x80) {
-			fputs("\xE2\x80\xA6", stdout);
-			return;
-		}
-		if (space) {
-			putchar(' ');
-			n++;
-			space = 0;
-		}
-		putchar(*s);
-		n++;
-	}
-}
-
 static int
 find(struct store *st, const char *name, int64_t *id)
 {
@@ -128,7 +101,7 @@ cmd_statements_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		printf("%6lld  %5lld  %-22s  ", (long long)rows[i].id, (long long)rows[i].article_id,
 		    rows[i].speaker ? rows[i].speaker : "-");
-		excerpt(rows[i].text, 90);
+		cmd_print_excerpt(rows[i].text, 90);
 		putchar('\n');
 	}
 	store_statement_list_free(rows, n);

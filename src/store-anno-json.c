@@ -140,14 +140,6 @@ static const char SQL_TAGS[] =
     " WHERE json_extract(b.value, '$.purpose') = 'tagging'"
     " AND json_type(b.value, '$.value') = 'text'";
 
-static char *
-col_str(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-
-	return t != NULL ? xstrdup((const char *)t) : NULL;
-}
-
 static int
 read_tags(struct store *st, const char *item, struct store_anno *a)
 {
@@ -161,7 +153,7 @@ read_tags(struct store *st, const char *item, struct store_anno *a)
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		a->tags = xreallocarray(a->tags, a->ntags + 1, sizeof *a->tags);
 		a->tags[a->ntags].id = 0;
-		a->tags[a->ntags].name = col_str(s, 0);
+		a->tags[a->ntags].name = store_col_text(s, 0);
 		a->tags[a->ntags].color = NULL;
 		a->ntags++;
 	}
@@ -188,14 +180,14 @@ read_item(struct store *st, const char *item, struct store_anno_in *in)
 		sqlite3_reset(s);
 		return store_err(st, "reading an annotation");
 	}
-	in->id = col_str(s, 0);
-	a->created = col_str(s, 1);
-	a->modified = col_str(s, 2);
-	in->source = col_str(s, 5);
-	in->hash = col_str(s, 4);
+	in->id = store_col_text(s, 0);
+	a->created = store_col_text(s, 1);
+	a->modified = store_col_text(s, 2);
+	in->source = store_col_text(s, 5);
+	in->hash = store_col_text(s, 4);
 	/* The target's source names the article too: a URL, or our URN
 	 * holding the hash when the article came from no URL. */
-	target = col_str(s, 3);
+	target = store_col_text(s, 3);
 	if (target != NULL && strncmp(target, ARTICLE_URN, strlen(ARTICLE_URN)) == 0) {
 		if (in->hash == NULL)
 			in->hash = xstrdup(target + strlen(ARTICLE_URN));
@@ -211,12 +203,12 @@ read_item(struct store *st, const char *item, struct store_anno_in *in)
 		a->start = (size_t)sqlite3_column_int64(s, 6);
 		a->end = (size_t)sqlite3_column_int64(s, 7);
 	}
-	a->quote = col_str(s, 8);
-	a->prefix = col_str(s, 9);
-	a->suffix = col_str(s, 10);
-	a->note = col_str(s, 11);
-	a->speaker = col_str(s, 12);
-	a->target = col_str(s, 13);
+	a->quote = store_col_text(s, 8);
+	a->prefix = store_col_text(s, 9);
+	a->suffix = store_col_text(s, 10);
+	a->note = store_col_text(s, 11);
+	a->speaker = store_col_text(s, 12);
+	a->target = store_col_text(s, 13);
 	status = (const char *)sqlite3_column_text(s, 14);
 	state = (const char *)sqlite3_column_text(s, 15);
 	if (store_anno_status_parse(status, &a->status) != 0)

@@ -296,24 +296,9 @@ store_anno_uuid(char out[37])
 }
 
 static int
-bind_text(sqlite3_stmt *s, int i, const char *v)
-{
-	return v != NULL ? sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT)
-	    : sqlite3_bind_null(s, i);
-}
-
-static int
 bind_id(sqlite3_stmt *s, int i, int64_t v)
 {
 	return v != 0 ? sqlite3_bind_int64(s, i, v) : sqlite3_bind_null(s, i);
-}
-
-static char *
-col_str(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-
-	return t != NULL ? xstrdup((const char *)t) : NULL;
 }
 
 static int
@@ -358,8 +343,8 @@ stored(struct store *st, const struct store_anno *a, int64_t *id, int *indexed_c
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, a->uuid, -1, SQLITE_TRANSIENT);
-	bind_text(s, 2, a->note != NULL && a->note[0] != '\0' ? a->note : NULL);
-	bind_text(s, 3, store_anno_state_name(a->state));
+	store_bind_text(s, 2, a->note != NULL && a->note[0] != '\0' ? a->note : NULL, 1);
+	store_bind_text(s, 3, store_anno_state_name(a->state), 1);
 	sqlite3_bind_int64(s, 4, a->article_id);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
@@ -379,18 +364,18 @@ bind_anno(sqlite3_stmt *s, const struct store_anno *a, int flags)
 	sqlite3_bind_int64(s, 2, a->article_id);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)a->start);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)a->end);
-	bind_text(s, 5, a->quote ? a->quote : "");
-	bind_text(s, 6, a->prefix ? a->prefix : "");
-	bind_text(s, 7, a->suffix ? a->suffix : "");
-	bind_text(s, 8, a->note != NULL && a->note[0] != '\0' ? a->note : NULL);
+	store_bind_text(s, 5, a->quote ? a->quote : "", 1);
+	store_bind_text(s, 6, a->prefix ? a->prefix : "", 1);
+	store_bind_text(s, 7, a->suffix ? a->suffix : "", 1);
+	store_bind_text(s, 8, a->note != NULL && a->note[0] != '\0' ? a->note : NULL, 1);
 	bind_id(s, 9, a->speaker_id);
 	bind_id(s, 10, a->target_id);
-	bind_text(s, 11, store_anno_status_name(a->status));
-	bind_text(s, 12, store_anno_state_name(a->state));
-	bind_text(s, 13, a->anchor);
+	store_bind_text(s, 11, store_anno_status_name(a->status), 1);
+	store_bind_text(s, 12, store_anno_state_name(a->state), 1);
+	store_bind_text(s, 13, a->anchor, 1);
 	bind_id(s, 14, a->previous_id);
-	bind_text(s, 15, a->created);
-	bind_text(s, 16, (flags & STORE_ANNO_KEEP_TIMES) ? a->modified : NULL);
+	store_bind_text(s, 15, a->created, 1);
+	store_bind_text(s, 16, (flags & STORE_ANNO_KEEP_TIMES) ? a->modified : NULL, 1);
 }
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
@@ -446,8 +431,8 @@ store_anno_put(struct store *st, struct store_anno *a, int flags)
 	a->id = sqlite3_column_int64(s, 0);
 	free(a->created);
 	free(a->modified);
-	a->created = col_str(s, 1);
-	a->modified = col_str(s, 2);
+	a->created = store_col_text(s, 1);
+	a->modified = store_col_text(s, 2);
 	/* RETURNING rows are produced after the change; step to the end so
 	 * the statement is finished before the next one. */
 	rc = sqlite3_step(s);
@@ -478,8 +463,8 @@ read_tags(struct store *st, struct store_anno *a)
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		a->tags = xreallocarray(a->tags, a->ntags + 1, sizeof *a->tags);
 		a->tags[a->ntags].id = sqlite3_column_int64(s, 0);
-		a->tags[a->ntags].name = col_str(s, 1);
-		a->tags[a->ntags].color = col_str(s, 2);
+		a->tags[a->ntags].name = store_col_text(s, 1);
+		a->tags[a->ntags].color = store_col_text(s, 2);
 		a->ntags++;
 	}
 	sqlite3_reset(s);
@@ -497,22 +482,22 @@ read_row(sqlite3_stmt *s, struct store_anno *a)
 	a->article_id = sqlite3_column_int64(s, 2);
 	a->start = (size_t)sqlite3_column_int64(s, 3);
 	a->end = (size_t)sqlite3_column_int64(s, 4);
-	a->quote = col_str(s, 5);
-	a->prefix = col_str(s, 6);
-	a->suffix = col_str(s, 7);
-	a->note = col_str(s, 8);
+	a->quote = store_col_text(s, 5);
+	a->prefix = store_col_text(s, 6);
+	a->suffix = store_col_text(s, 7);
+	a->note = store_col_text(s, 8);
 	a->speaker_id = sqlite3_column_int64(s, 9);
 	a->target_id = sqlite3_column_int64(s, 10);
 	if (store_anno_status_parse((const char *)sqlite3_column_text(s, 11), &a->status) != 0)
 		a->status = STORE_ANNO_NOSTATUS;
 	if (store_anno_state_parse((const char *)sqlite3_column_text(s, 12), &a->state) != 0)
 		a->state = STORE_ANNO_ACTIVE;
-	a->anchor = col_str(s, 13);
+	a->anchor = store_col_text(s, 13);
 	a->previous_id = sqlite3_column_int64(s, 14);
-	a->created = col_str(s, 15);
-	a->modified = col_str(s, 16);
-	a->speaker = col_str(s, 17);
-	a->target = col_str(s, 18);
+	a->created = store_col_text(s, 15);
+	a->modified = store_col_text(s, 16);
+	a->speaker = store_col_text(s, 17);
+	a->target = store_col_text(s, 18);
 }
 
 static int
@@ -591,14 +576,14 @@ bind_filter(sqlite3_stmt *s, const struct store_anno_filter *f, int paged)
 	if (f == NULL)
 		f = &all;
 	sqlite3_bind_int64(s, 1, f->article_id);
-	bind_text(s, 2, f->tag);
+	store_bind_text(s, 2, f->tag, 1);
 	sqlite3_bind_int64(s, 3, f->speaker_id);
 	sqlite3_bind_int(s, 4, f->status);
 	status = f->status > 0 ? store_anno_status_name((enum store_anno_status)f->status) : NULL;
 	sqlite3_bind_text(s, 5, status ? status : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 6, (int)(f->states != 0 ? f->states : STORE_ANNO_LIVE));
-	bind_text(s, 7, f->text != NULL && f->text[0] != '\0' ? f->text : NULL);
-	bind_text(s, 10, f->speaker != NULL && f->speaker[0] != '\0' ? f->speaker : NULL);
+	store_bind_text(s, 7, f->text != NULL && f->text[0] != '\0' ? f->text : NULL, 1);
+	store_bind_text(s, 10, f->speaker != NULL && f->speaker[0] != '\0' ? f->speaker : NULL, 1);
 	if (paged) {
 		sqlite3_bind_int64(s, 8, f->limit > 0 ? (sqlite3_int64)f->limit : -1);
 		sqlite3_bind_int64(s, 9, (sqlite3_int64)f->offset);
@@ -664,9 +649,9 @@ static void
 read_tag(sqlite3_stmt *s, struct store_tag *t)
 {
 	t->id = sqlite3_column_int64(s, 0);
-	t->name = col_str(s, 1);
-	t->color = col_str(s, 2);
-	t->key = col_str(s, 3);
+	t->name = store_col_text(s, 1);
+	t->color = store_col_text(s, 2);
+	t->key = store_col_text(s, 3);
 	t->uses = sqlite3_column_int64(s, 4);
 }
 
@@ -750,8 +735,8 @@ store_tag_put(struct store *st, struct store_tag *t)
 		return -1;
 	bind_id(s, 1, t->id);
 	sqlite3_bind_text(s, 2, t->name, -1, SQLITE_TRANSIENT);
-	bind_text(s, 3, t->color);
-	bind_text(s, 4, t->key);
+	store_bind_text(s, 3, t->color, 1);
+	store_bind_text(s, 4, t->key, 1);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		t->id = sqlite3_column_int64(s, 0);
@@ -796,11 +781,11 @@ store_anno_article_get(struct store *st, int64_t id, struct store_anno_article *
 	if (rc == SQLITE_ROW) {
 		out->id = sqlite3_column_int64(s, 0);
 		out->previous_id = sqlite3_column_int64(s, 1);
-		out->title = col_str(s, 2);
-		out->source = col_str(s, 3);
-		out->hash = col_str(s, 4);
-		out->outlet = col_str(s, 5);
-		out->published = col_str(s, 6);
+		out->title = store_col_text(s, 2);
+		out->source = store_col_text(s, 3);
+		out->hash = store_col_text(s, 4);
+		out->outlet = store_col_text(s, 5);
+		out->published = store_col_text(s, 6);
 		out->body_len = (size_t)sqlite3_column_bytes(s, 7);
 		out->body = xstrndup(out->body_len > 0 ? (const char *)sqlite3_column_text(s, 7) : "",
 		    out->body_len);
@@ -903,8 +888,8 @@ store_anno_actors(struct store *st, const char *text, size_t limit,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		v = xreallocarray(v, count + 1, sizeof *v);
 		v[count].id = sqlite3_column_int64(s, 0);
-		v[count].name = col_str(s, 1);
-		v[count].kind = col_str(s, 2);
+		v[count].name = store_col_text(s, 1);
+		v[count].kind = store_col_text(s, 2);
 		count++;
 	}
 	sqlite3_reset(s);

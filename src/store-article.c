@@ -14,23 +14,6 @@
 #include "store.h"
 #include "util.h"
 
-static char *
-column_dup(sqlite3_stmt *s, int col)
-{
-	const unsigned char *t = sqlite3_column_text(s, col);
-
-	return t != NULL ? xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, col)) : NULL;
-}
-
-static void
-bind_text(sqlite3_stmt *s, int i, const char *t)
-{
-	if (t != NULL)
-		sqlite3_bind_text(s, i, t, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(s, i);
-}
-
 void
 store_article_free(struct store_article *a)
 {
@@ -94,20 +77,20 @@ store_article_add(struct store *st, struct store_article *a, enum store_added *h
 	a->hash = xstrdup(hash);
 	if ((s = store_stmt(st, sql)) == NULL)
 		return -1;
-	bind_text(s, 1, a->title);
-	bind_text(s, 2, a->source);
-	bind_text(s, 3, a->outlet);
-	bind_text(s, 4, a->published);
-	bind_text(s, 5, a->dateline);
-	bind_text(s, 6, a->format != NULL ? a->format : "text");
+	store_bind_text(s, 1, a->title, 0);
+	store_bind_text(s, 2, a->source, 0);
+	store_bind_text(s, 3, a->outlet, 0);
+	store_bind_text(s, 4, a->published, 0);
+	store_bind_text(s, 5, a->dateline, 0);
+	store_bind_text(s, 6, a->format != NULL ? a->format : "text", 0);
 	sqlite3_bind_text(s, 7, a->body, (int)a->body_len, SQLITE_STATIC);
-	bind_text(s, 8, a->comments);
+	store_bind_text(s, 8, a->comments, 0);
 	sqlite3_bind_text(s, 9, a->hash, 64, SQLITE_STATIC);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		a->id = sqlite3_column_int64(s, 0);
 		free(a->imported);
-		a->imported = column_dup(s, 1);
+		a->imported = store_col_text(s, 1);
 		a->previous_id = sqlite3_column_int64(s, 2);
 		*how = a->previous_id != 0 ? STORE_VERSION : STORE_ADDED;
 		rc = sqlite3_step(s);
@@ -249,19 +232,19 @@ store_article_get(struct store *st, int64_t id, struct store_article *a)
 		return store_err(st, "reading an article");
 	}
 	a->id = sqlite3_column_int64(s, 0);
-	a->title = column_dup(s, 1);
-	a->source = column_dup(s, 2);
-	a->outlet = column_dup(s, 3);
-	a->published = column_dup(s, 4);
-	a->dateline = column_dup(s, 5);
-	a->format = column_dup(s, 6);
-	a->body = column_dup(s, 7);
+	a->title = store_col_text(s, 1);
+	a->source = store_col_text(s, 2);
+	a->outlet = store_col_text(s, 3);
+	a->published = store_col_text(s, 4);
+	a->dateline = store_col_text(s, 5);
+	a->format = store_col_text(s, 6);
+	a->body = store_col_text(s, 7);
 	a->body_len = (size_t)sqlite3_column_bytes(s, 7);
 	if (a->body == NULL)
 		a->body = xstrdup("");
-	a->comments = column_dup(s, 8);
-	a->hash = column_dup(s, 9);
-	a->imported = column_dup(s, 10);
+	a->comments = store_col_text(s, 8);
+	a->hash = store_col_text(s, 9);
+	a->imported = store_col_text(s, 10);
 	a->previous_id = sqlite3_column_int64(s, 11);
 	sqlite3_reset(s);
 	return 0;
@@ -309,9 +292,9 @@ store_article_page(struct store *st, size_t offset, size_t limit,
 			v = xreallocarray(v, cap, sizeof *v);
 		}
 		v[len].id = sqlite3_column_int64(s, 0);
-		v[len].title = column_dup(s, 1);
-		v[len].published = column_dup(s, 2);
-		v[len].outlet = column_dup(s, 3);
+		v[len].title = store_col_text(s, 1);
+		v[len].published = store_col_text(s, 2);
+		v[len].outlet = store_col_text(s, 3);
 		v[len].annotations = sqlite3_column_int(s, 4);
 		len++;
 	}

@@ -15,14 +15,6 @@
 #include "store.h"
 #include "util.h"
 
-static char *
-col_text(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-
-	return t != NULL ? xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, i)) : NULL;
-}
-
 /* Steps S to its end; 0 when it finished, else the error. */
 static int
 done(struct store *st, sqlite3_stmt *s, const char *what)
@@ -298,7 +290,7 @@ by_name(struct store *st, const char *name, int64_t *id, char **kind)
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(s, 0);
-		*kind = col_text(s, 1);
+		*kind = store_col_text(s, 1);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
@@ -410,11 +402,11 @@ static void
 read_entity(sqlite3_stmt *s, struct store_entity *e)
 {
 	e->id = sqlite3_column_int64(s, 0);
-	e->name = col_text(s, 1);
-	e->kind = col_text(s, 2);
-	e->origin = col_text(s, 3);
-	e->status = col_text(s, 4);
-	e->date = col_text(s, 5);
+	e->name = store_col_text(s, 1);
+	e->kind = store_col_text(s, 2);
+	e->origin = store_col_text(s, 3);
+	e->status = store_col_text(s, 4);
+	e->date = store_col_text(s, 5);
 	e->mentions = (size_t)sqlite3_column_int64(s, 6);
 	e->first = (size_t)sqlite3_column_int64(s, 7);
 	e->articles = sqlite3_column_int64(s, 8);
@@ -629,7 +621,7 @@ store_entity_mentions(struct store *st, int64_t entity, int64_t article,
 		m->start = (size_t)sqlite3_column_int64(s, 3);
 		m->end = (size_t)sqlite3_column_int64(s, 4);
 		m->how = how_name(sqlite3_column_text(s, 5));
-		m->title = col_text(s, 6);
+		m->title = store_col_text(s, 6);
 		m->text = NULL;
 	}
 	sqlite3_reset(s);
@@ -772,7 +764,7 @@ one_json(struct store *st, sqlite3_stmt *s, const char *what, char **json)
 {
 	int rc = sqlite3_step(s);
 
-	*json = rc == SQLITE_ROW ? col_text(s, 0) : NULL;
+	*json = rc == SQLITE_ROW ? store_col_text(s, 0) : NULL;
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_err(st, what);
@@ -829,7 +821,7 @@ store_json_mentions(struct store *st, int64_t entity, char **json)
 		sqlite3_bind_int64(s, 4, (sqlite3_int64)rows[i].end);
 		sqlite3_bind_text(s, 5, rows[i].how, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 6, rows[i].text, -1, SQLITE_STATIC);
-		obj = sqlite3_step(s) == SQLITE_ROW ? col_text(s, 0) : NULL;
+		obj = sqlite3_step(s) == SQLITE_ROW ? store_col_text(s, 0) : NULL;
 		sqlite3_reset(s);
 		if (obj == NULL) {
 			rc = store_err(st, "making JSON");

@@ -57,14 +57,6 @@ store_hits_free(struct store_hit *hits, size_t n)
 	free(hits);
 }
 
-static char *
-column_dup(sqlite3_stmt *s, int col)
-{
-	const unsigned char *t = sqlite3_column_text(s, col);
-
-	return t != NULL ? xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, col)) : NULL;
-}
-
 /* FTS5 reports a malformed query as a plain SQLITE_ERROR ("fts5: syntax
  * error near ...", "no such column: ..."); anything else is the database's
  * problem, not the query's. */
@@ -141,10 +133,10 @@ store_search(struct store *st, const char *query, size_t offset, size_t limit,
 			v = xreallocarray(v, cap, sizeof *v);
 		}
 		v[len].id = sqlite3_column_int64(s, 0);
-		v[len].title = column_dup(s, 1);
-		v[len].published = column_dup(s, 2);
-		v[len].outlet = column_dup(s, 3);
-		v[len].snippet = column_dup(s, 4);
+		v[len].title = store_col_text(s, 1);
+		v[len].published = store_col_text(s, 2);
+		v[len].outlet = store_col_text(s, 3);
+		v[len].snippet = store_col_text(s, 4);
 		len++;
 	}
 	if (rc != SQLITE_DONE) {
@@ -175,7 +167,7 @@ store_json_search(struct store *st, const char *query, size_t offset, size_t lim
 		sqlite3_reset(s);
 		return -1;
 	}
-	*json = column_dup(s, 0);
+	*json = store_col_text(s, 0);
 	sqlite3_reset(s);
 	return 0;
 }

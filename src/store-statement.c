@@ -14,23 +14,6 @@
 #include "store.h"
 #include "util.h"
 
-static char *
-col_text(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-
-	return t != NULL ? xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, i)) : NULL;
-}
-
-static void
-bind_opt_text(sqlite3_stmt *s, int i, const char *t)
-{
-	if (t != NULL)
-		sqlite3_bind_text(s, i, t, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(s, i);
-}
-
 int
 store_statement_add(struct store *st, const struct store_statement_in *in, int64_t *id)
 {
@@ -45,13 +28,13 @@ store_statement_add(struct store *st, const struct store_statement_in *in, int64
 		sqlite3_bind_int64(s, 2, in->speaker_id);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)in->start);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)in->end);
-	bind_opt_text(s, 5, in->verb);
+	store_bind_text(s, 5, in->verb, 0);
 	if (in->quote_end > in->quote_start) {
 		sqlite3_bind_int64(s, 6, (sqlite3_int64)in->quote_start);
 		sqlite3_bind_int64(s, 7, (sqlite3_int64)in->quote_end);
 	}
-	bind_opt_text(s, 8, in->terms);
-	bind_opt_text(s, 9, in->entities);
+	store_bind_text(s, 8, in->terms, 0);
+	store_bind_text(s, 9, in->entities, 0);
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		sqlite3_reset(s);
 		return store_err(st, "adding a statement");
@@ -131,13 +114,13 @@ read_row(sqlite3_stmt *s, struct store_statement *r)
 	r->id = sqlite3_column_int64(s, 0);
 	r->article_id = sqlite3_column_int64(s, 1);
 	r->speaker_id = sqlite3_column_int64(s, 2);
-	r->speaker = col_text(s, 3);
+	r->speaker = store_col_text(s, 3);
 	r->start = (size_t)sqlite3_column_int64(s, 4);
 	r->end = (size_t)sqlite3_column_int64(s, 5);
-	r->verb = col_text(s, 6);
+	r->verb = store_col_text(s, 6);
 	r->quote_start = (size_t)sqlite3_column_int64(s, 7);
 	r->quote_end = (size_t)sqlite3_column_int64(s, 8);
-	r->title = col_text(s, 9);
+	r->title = store_col_text(s, 9);
 	r->text = NULL;
 	r->score = sqlite3_column_count(s) > 10 ? sqlite3_column_double(s, 10) : 0;
 }
@@ -290,7 +273,7 @@ statement_json(struct store *st, const struct store_statement *r, int with_score
 	sqlite3_bind_int64(s, 10, (sqlite3_int64)r->quote_end);
 	sqlite3_bind_text(s, 11, r->text, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
-	obj = rc == SQLITE_ROW ? col_text(s, 0) : NULL;
+	obj = rc == SQLITE_ROW ? store_col_text(s, 0) : NULL;
 	sqlite3_reset(s);
 	if (obj == NULL)
 		return store_err(st, "making JSON");
@@ -299,7 +282,7 @@ statement_json(struct store *st, const struct store_statement *r, int with_score
 		sqlite3_bind_double(sc, 2, r->score);
 		free(obj);
 		rc = sqlite3_step(sc);
-		obj = rc == SQLITE_ROW ? col_text(sc, 0) : NULL;
+		obj = rc == SQLITE_ROW ? store_col_text(sc, 0) : NULL;
 		sqlite3_reset(sc);
 		if (obj == NULL)
 			return store_err(st, "making JSON");
@@ -475,7 +458,7 @@ store_json_numbers(struct store *st, const char *const *names, const double *val
 			sqlite3_bind_double(s, (int)(2 * i + 2), values[i]);
 	}
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		*json = col_text(s, 0);
+		*json = store_col_text(s, 0);
 	sqlite3_finalize(s);
 	return rc == SQLITE_ROW ? 0 : store_err(st, "making JSON");
 }

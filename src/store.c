@@ -37,6 +37,22 @@ struct store {
 	sqlite3_stmt *uncached;      /* last statement that did not fit */
 };
 
+char *
+store_col_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t != NULL ? xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, i)) : NULL;
+}
+
+int
+store_bind_text(sqlite3_stmt *s, int i, const char *t, int copy)
+{
+	if (t == NULL)
+		return sqlite3_bind_null(s, i);
+	return sqlite3_bind_text(s, i, t, -1, copy ? SQLITE_TRANSIENT : SQLITE_STATIC);
+}
+
 int
 store_err(struct store *st, const char *what)
 {

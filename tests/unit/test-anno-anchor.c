@@ -3,6 +3,7 @@
  * after it, when it is repeated, and when it is gone. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -293,6 +294,79 @@ test_long(void)
 	buf_free(&b);
 }
 
+/* The plain dynamic programme the bit-parallel distance must agree with. */
+static size_t
+naive_distance(const uint32_t *a, size_t m, const uint32_t *b, size_t n)
+{
+	size_t *row = calloc(n + 1, sizeof *row), i, j, d;
+
+	for (j = 0; j <= n; j++)
+		row[j] = j;
+	for (i = 1; i <= m; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (j = 1; j <= n; j++) {
+			size_t up = row[j], c = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < c)
+				c = up + 1;
+			if (row[j - 1] + 1 < c)
+				c = row[j - 1] + 1;
+			diag = up;
+			row[j] = c;
+		}
+	}
+	d = row[n];
+	free(row);
+	return d;
+}
+
+/* Random strings over a small alphabet with one two-byte and one
+ * three-byte character, at lengths around the 64-row block edges. */
+static void
+test_edit_distance(void)
+{
+	static const char *const alphabet[] = { "a", "b", "c", "\xc3\xa9", "\xe2\x80\x94" };
+	static const uint32_t cps[] = { 'a', 'b', 'c', 0xE9, 0x2014 };
+	static const size_t lens[] = { 0, 1, 2, 5, 63, 64, 65, 127, 128, 129, 200 };
+	unsigned seed = 7;
+	size_t x, y, mismatches = 0, cases = 0;
+
+	for (x = 0; x < sizeof lens / sizeof *lens; x++)
+		for (y = 0; y < sizeof lens / sizeof *lens; y++) {
+			uint32_t a[200], b[200];
+			struct buf sa, sb;
+			size_t i;
+
+			buf_init(&sa);
+			buf_init(&sb);
+			for (i = 0; i < lens[x]; i++) {
+				seed = seed * 1103515245u + 12345u;
+				a[i] = cps[(seed >> 16) % 5];
+				buf_adds(&sa, alphabet[(seed >> 16) % 5]);
+			}
+			for (i = 0; i < lens[y]; i++) {
+				seed = seed * 1103515245u + 12345u;
+				/* b mostly copies a, so distances stay small and the
+				 * cheap diagonal paths are exercised too. */
+				size_t k = (seed >> 16) % 5;
+				if (i < lens[x] && (seed >> 20) % 4 != 0)
+					k = a[i] == 'a' ? 0 : a[i] == 'b' ? 1 : a[i] == 'c' ? 2 : a[i] == 0xE9 ? 3 : 4;
+				b[i] = cps[k];
+				buf_adds(&sb, alphabet[k]);
+			}
+			cases++;
+			if (anno_edit_distance(sa.data ? sa.data : "", sa.len, sb.data ? sb.data : "", sb.len) !=
+			    naive_distance(a, lens[x], b, lens[y]))
+				mismatches++;
+			buf_free(&sa);
+			buf_free(&sb);
+		}
+	is_int((long)mismatches, 0, "bit-parallel edit distance agrees with the plain one on %zu pairs", cases);
+	is_int((long)anno_edit_distance("kitten", 6, "sitting", 7), 3, "kitten/sitting: 3");
+}
+
 int
 main(void)
 {
@@ -306,5 +380,6 @@ main(void)
 	test_deleted();
 	test_multibyte_fuzzy();
 	test_long();
+	test_edit_distance();
 	return tap_done();
 }
