@@ -53,20 +53,28 @@ int export_json_import(struct store *st, const char *name, const char *json,
     size_t len, struct export_import_report *rep);
 
 /* For export-*.c: the article of each annotation, read once per run of
- * annotations of the same article (lists come in article order). */
+ * annotations of the same article (lists come in article order), with
+ * the characters before each block of its body counted once, so that a
+ * character offset costs one block's scan, not the body's. */
 struct export_articles {
 	struct store_anno_article cur;
 	int loaded;
+	size_t *marks;   /* marks[k]: characters in body[0, k * EXPORT_BLOCK) */
+	size_t nmarks;
 };
+#define EXPORT_BLOCK 4096
 int export_article(struct store *st, struct export_articles *c, int64_t id,
     const struct store_anno_article **out);
 void export_articles_free(struct export_articles *c);
 /* How an export names an article: its URL when it came from one, else
  * urn:dossier:article:HASH (malloc'd). */
 char *export_article_iri(const struct store_anno_article *a);
-/* Character offsets of an annotation in its article's body; 0 when it is
- * orphaned (its offsets then belong to another version). */
-int export_char_span(const struct store_anno *a, const struct store_anno_article *art,
+/* Character offsets of an annotation in the loaded article's body; 0 when
+ * it is orphaned (its offsets then belong to another version). */
+int export_char_span(const struct export_articles *c, const struct store_anno *a,
     size_t *start, size_t *end);
+/* Byte offset of character CHARS of the loaded article's body; -1 when
+ * past its end. */
+int export_byte_offset(const struct export_articles *c, size_t chars, size_t *byte);
 
 #endif

@@ -309,10 +309,11 @@ void store_actor_list_free(struct store_actor *rows, size_t n);
 
 /* store-anno-json.c: W3C Web Annotation JSON, built and read by SQLite's
  * JSON functions so that quoting is never done by hand. */
-/* One annotation as a W3C Web Annotation object (*json malloc'd).
- * TextPositionSelector offsets are in characters (code points), as the
- * W3C model defines them; an orphaned annotation has only its quote. */
-int store_anno_json(struct store *st, int64_t id, char **json);
+/* One annotation as a W3C Web Annotation object (*json malloc'd). SPAN
+ * is its [start, end) in characters (code points) of the body, as the W3C
+ * TextPositionSelector counts them; without it, or when the annotation is
+ * orphaned, the object has only the quote selector. */
+int store_anno_json(struct store *st, int64_t id, const size_t *span, char **json);
 /* An annotation read from a W3C document, before it is matched to this
  * database: a.start/a.end are character offsets (has_position says
  * whether there were any), a.tags have names and no ids, a.speaker and

@@ -53,7 +53,7 @@ print_line(struct store *st, struct export_articles *arts, const struct store_an
 	if (export_article(st, arts, a->article_id, &art) != 0)
 		return -1;
 	printf("%lld\t%lld\t", (long long)a->id, (long long)a->article_id);
-	if (export_char_span(a, art, &s, &e))
+	if (export_char_span(arts, a, &s, &e))
 		printf("%zu-%zu", s, e);
 	else
 		putchar('-');
@@ -84,13 +84,17 @@ list(struct store *st, const struct store_anno_filter *f, int json)
 	if (json)
 		fputs("[", stdout);
 	for (i = 0; i < n && rc == 0; i++) {
+		const struct store_anno_article *art;
+		size_t span[2];
 		char *obj;
 
 		if (!json) {
 			rc = print_line(st, &arts, &rows[i]);
 			continue;
 		}
-		if ((rc = store_anno_json(st, rows[i].id, &obj)) == 0) {
+		if ((rc = export_article(st, &arts, rows[i].article_id, &art)) == 0 &&
+		    (rc = store_anno_json(st, rows[i].id,
+		    export_char_span(&arts, &rows[i], &span[0], &span[1]) ? span : NULL, &obj)) == 0) {
 			printf("%s\n%s", i > 0 ? "," : "", obj);
 			free(obj);
 		}

@@ -42,12 +42,13 @@ field(struct buf *out, const char *s, int first)
 }
 
 static void
-row(struct buf *out, const struct store_anno *a, const struct store_anno_article *art)
+row(struct buf *out, const struct store_anno *a, const struct export_articles *arts)
 {
+	const struct store_anno_article *art = &arts->cur;
 	struct buf tags;
 	char *iri = export_article_iri(art), num[32];
 	size_t i, s, e;
-	int placed = export_char_span(a, art, &s, &e);
+	int placed = export_char_span(arts, a, &s, &e);
 
 	buf_init(&tags);
 	for (i = 0; i < a->ntags; i++)
@@ -90,7 +91,7 @@ export_csv(struct store *st, const struct store_anno_filter *f, struct buf *out)
 	for (i = 0; i < n && rc == 0; i++) {
 		rc = export_article(st, &arts, rows[i].article_id, &art);
 		if (rc == 0)
-			row(out, &rows[i], art);
+			row(out, &rows[i], &arts);
 	}
 	export_articles_free(&arts);
 	store_anno_list_free(rows, n);

@@ -23,6 +23,7 @@
 int
 export_json(struct store *st, const struct store_anno_filter *f, struct buf *out)
 {
+	struct export_articles arts = { 0 };
 	struct store_anno *rows;
 	size_t n, i;
 
@@ -39,9 +40,14 @@ export_json(struct store *st, const struct store_anno_filter *f, struct buf *out
 	    "    \"startIndex\": 0,\n"
 	    "    \"items\": [", n);
 	for (i = 0; i < n; i++) {
+		const struct store_anno_article *art;
+		size_t span[2];
 		char *json;
 
-		if (store_anno_json(st, rows[i].id, &json) != 0) {
+		if (export_article(st, &arts, rows[i].article_id, &art) != 0 ||
+		    store_anno_json(st, rows[i].id,
+		    export_char_span(&arts, &rows[i], &span[0], &span[1]) ? span : NULL, &json) != 0) {
+			export_articles_free(&arts);
 			store_anno_list_free(rows, n);
 			return -1;
 		}
@@ -50,6 +56,7 @@ export_json(struct store *st, const struct store_anno_filter *f, struct buf *out
 		free(json);
 	}
 	buf_adds(out, n > 0 ? "\n    ]\n  }\n}\n" : "]\n  }\n}\n");
+	export_articles_free(&arts);
 	store_anno_list_free(rows, n);
 	return 0;
 }
@@ -101,9 +108,10 @@ parse_urn(const char *id, char uuid[37])
  * article's body: at the given offsets when the quote is there, else by
  * the anchoring search, else orphaned. */
 static void
-place(struct store_anno *a, int has_position, const struct store_anno_article *art,
+place(struct store_anno *a, int has_position, const struct export_articles *arts,
     struct export_import_report *rep)
 {
+	const struct store_anno_article *art = &arts->cur;
 	struct anno_anchor old, now;
 	size_t s = 0, e = 0;
 	enum anno_placed p = ANNO_PLACED_NONE;
@@ -113,8 +121,8 @@ place(struct store_anno *a, int has_position, const struct store_anno_article *a
 	if (a->suffix == NULL)
 		a->suffix = xstrdup("");
 	old = (struct anno_anchor){ 0, 0, a->quote, a->prefix, a->suffix };
-	if (has_position && anno_utf8_offset(art->body, art->body_len, a->start, &s) == 0 &&
-	    anno_utf8_offset(art->body, art->body_len, a->end, &e) == 0) {
+	if (has_position && export_byte_offset(arts, a->start, &s) == 0 &&
+	    export_byte_offset(arts, a->end, &e) == 0) {
 		old.start = s;
 		old.end = e;
 	}
@@ -229,7 +237,7 @@ merge_one(struct store *st, struct store_anno_in *in, size_t index,
 	if (export_article(st, arts, article_id, &art) != 0)
 		return -1;
 	a->article_id = article_id;
-	place(a, in->has_position, art, rep);
+	place(a, in->has_position, arts, rep);
 	if (resolve_tags(st, a, urn, rep) != 0 ||
 	    resolve_entity(st, a->speaker, &a->speaker_id, "speaker", urn, rep) != 0 ||
 	    resolve_entity(st, a->target, &a->target_id, "target", urn, rep) != 0)

@@ -26,8 +26,9 @@
 #define ARTICLE_URN "urn:dossier:article:"
 
 /* json_patch drops the keys whose value is null, so optional members are
- * absent rather than null. Character offsets: the body's bytes up to the
- * offset, cast back to text, counted by length(). */
+ * absent rather than null. The character offsets come from the caller,
+ * which reads each body once for all of its annotations: counting them
+ * here would read the whole body again for every annotation. */
 #define QUOTE_SELECTOR \
 	"json_object('type', 'TextQuoteSelector', 'exact', a.quote," \
 	" 'prefix', a.prefix, 'suffix', a.suffix)"
@@ -43,10 +44,10 @@ static const char SQL_ONE[] =
     "  'target', json_object("
     "    'source', CASE WHEN ar.source LIKE 'http://%' OR ar.source LIKE 'https://%'"
     "      THEN ar.source ELSE 'urn:dossier:article:' || ar.hash END,"
-    "    'selector', CASE WHEN a.state = 'orphaned' THEN json_array(" QUOTE_SELECTOR ")"
+    "    'selector', CASE WHEN a.state = 'orphaned' OR ?2 IS NULL"
+    "      THEN json_array(" QUOTE_SELECTOR ")"
     "      ELSE json_array(json_object('type', 'TextPositionSelector',"
-    "        'start', length(CAST(substr(CAST(ar.body AS BLOB), 1, a.start) AS TEXT)),"
-    "        'end', length(CAST(substr(CAST(ar.body AS BLOB), 1, a.end) AS TEXT))),"
+    "        'start', ?2, 'end', ?3),"
     "        " QUOTE_SELECTOR ") END)),"
     " json_object("
     "  'body', (SELECT CASE WHEN count(*) > 0 THEN json_group_array(json(b.v)) END FROM"
@@ -70,7 +71,7 @@ static const char SQL_ONE[] =
     " WHERE a.id = ?1";
 
 int
-store_anno_json(struct store *st, int64_t id, char **json)
+store_anno_json(struct store *st, int64_t id, const size_t *span, char **json)
 {
 	sqlite3_stmt *s = store_stmt(st, SQL_ONE);
 	int rc;
@@ -79,6 +80,10 @@ store_anno_json(struct store *st, int64_t id, char **json)
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
+	if (span != NULL) {
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)span[0]);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)span[1]);
+	}
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL)
 		*json = xstrdup((const char *)sqlite3_column_text(s, 0));
