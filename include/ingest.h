@@ -50,6 +50,9 @@ struct ingest_docs {
 void ingest_docs_free(struct ingest_docs *d);
 /* Appends an empty document and returns it. */
 struct ingest_doc *ingest_docs_add(struct ingest_docs *d);
+/* The text in B as one line (a title): line breaks as spaces, trailing
+ * spaces dropped; malloc'd, or NULL when nothing is left. B is consumed. */
+char *ingest_one_line(struct buf *b);
 
 /* ---- ingest-detect.c ------------------------------------------------ */
 

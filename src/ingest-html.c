@@ -159,21 +159,10 @@ static char *
 inline_text(const xmlNode *n)
 {
 	struct buf b;
-	size_t i;
 
 	buf_init(&b);
 	node_text(n, &b);
-	for (i = 0; i < b.len; i++) {
-		if (b.data[i] == '\n')
-			b.data[i] = ' ';
-	}
-	while (b.len > 0 && b.data[b.len - 1] == ' ')
-		b.data[--b.len] = '\0';
-	if (b.len == 0) {
-		buf_free(&b);
-		return NULL;
-	}
-	return buf_detach(&b, NULL);
+	return ingest_one_line(&b);
 }
 
 static const xmlNode *

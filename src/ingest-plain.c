@@ -37,6 +37,24 @@ ingest_docs_add(struct ingest_docs *d)
 	return &d->v[d->n++];
 }
 
+char *
+ingest_one_line(struct buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->len; i++) {
+		if (b->data[i] == '\n')
+			b->data[i] = ' ';
+	}
+	while (b->len > 0 && b->data[b->len - 1] == ' ')
+		b->data[--b->len] = '\0';
+	if (b->len == 0) {
+		buf_free(b);
+		return NULL;
+	}
+	return buf_detach(b, NULL);
+}
+
 int
 ingest_plain(const char *data, size_t len, struct ingest_docs *out)
 {
