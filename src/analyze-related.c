@@ -314,10 +314,10 @@ static void
 parse_terms(struct analyze_related *r, struct stmt *s, const char *t)
 {
 	struct tc *tmp = NULL;
-	const char *p = t, *e, *colon;
+	const char *p = t != NULL ? t : "", *e, *colon;    /* NULL: no terms */
 	size_t n = 0, cap = 0, i;
 
-	while (p != NULL && *p != '\0') {
+	while (*p != '\0') {
 		while (*p == ' ')
 			p++;
 		e = p + strcspn(p, " ");

@@ -142,7 +142,6 @@ month_first(const struct extract_ctx *c, size_t i, struct date *d)
 		return set(d, i, k, y, m, 1, month_last_day(y, m));
 	if ((d1 = day_at(c, k)) < 0)
 		return 0;
-	d2 = d1;
 	k++;
 	if (k + 1 < c->t.ntok && is_range_mark(c, k) && (d2 = day_at(c, k + 1)) > 0)
 		k += 2;

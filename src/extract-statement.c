@@ -583,7 +583,6 @@ extract_statements(struct extract_ctx *c)
 		}
 		for (; s <= end; s++)
 			track_person(&A, s, st);
-		s = end;
 		prev = st;
 	}
 	free(A.in_quote);

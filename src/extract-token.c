@@ -32,10 +32,8 @@ init_classes(void)
 	for (c = 0; c < 128; c++) {
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
 			ascii_class[c] = C_WORD;
-		else if (c == '\n')
-			ascii_class[c] = C_PUNCT;   /* paragraphs end there: no match crosses */
-		else if (c <= ' ' || c == 127)
-			ascii_class[c] = C_SEP;
+		else if ((c <= ' ' && c != '\n') || c == 127)
+			ascii_class[c] = C_SEP;     /* '\n' is punctuation: no match crosses a paragraph */
 		else if (c == '[' || c == ']')
 			ascii_class[c] = C_DROP;
 		else

@@ -492,7 +492,8 @@ walk_dir(struct importer *im, const char *dir, struct import_list *list, int dep
 			list_add(&names, xstrdup(de->d_name));
 	}
 	closedir(d);
-	qsort(names.v, names.n, sizeof *names.v, by_name);
+	if (names.n > 1)     /* an empty directory has no array: qsort(NULL) is undefined */
+		qsort(names.v, names.n, sizeof *names.v, by_name);
 	for (i = 0; i < names.n; i++) {
 		char *p = xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
 		    names.v[i]);

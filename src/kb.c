@@ -95,17 +95,18 @@ static void index_put(struct kb_index *ix, char *key, int val);
 static void
 index_grow(struct kb_index *ix)
 {
-	struct kb_index big = { NULL, NULL, ix->cap ? ix->cap * 2 : 256, 0 };
+	struct kb_index old = *ix;
 	size_t i;
 
-	big.key = xcalloc(big.cap, sizeof *big.key);
-	big.val = xcalloc(big.cap, sizeof *big.val);
-	for (i = 0; i < ix->cap; i++)
-		if (ix->key[i] != NULL)
-			index_put(&big, ix->key[i], ix->val[i]);
-	free(ix->key);
-	free(ix->val);
-	*ix = big;
+	ix->cap = old.cap ? old.cap * 2 : 256;
+	ix->n = 0;
+	ix->key = xcalloc(ix->cap, sizeof *ix->key);
+	ix->val = xcalloc(ix->cap, sizeof *ix->val);
+	for (i = 0; i < old.cap; i++)
+		if (old.key[i] != NULL)
+			index_put(ix, old.key[i], old.val[i]);
+	free(old.key);
+	free(old.val);
 }
 
 /* Takes ownership of key; the first value stored for a key stays. */

@@ -293,8 +293,13 @@ by_name(struct store *st, const char *name, int64_t *id, char **kind)
 		*kind = store_col_text(s, 1);
 	}
 	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_err(st, "finding an entity");
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_err(st, "finding an entity");
+		return -1;
+	}
+	/* NULL only when SQLite ran out of memory: the column is NOT NULL. */
+	if (rc == SQLITE_ROW && *kind == NULL)
+		return err_set("out of memory finding an entity");
 	return rc == SQLITE_ROW;
 }
 
@@ -452,7 +457,11 @@ store_entity_get(struct store *st, int64_t id, struct store_entity *out)
 	sqlite3_reset(s);
 	if (rc == SQLITE_DONE)
 		return err_set("no entity %lld", (long long)id);
-	return rc == SQLITE_ROW ? 0 : store_err(st, "reading an entity");
+	if (rc != SQLITE_ROW) {
+		store_err(st, "reading an entity");
+		return -1;
+	}
+	return 0;
 }
 
 #define KIND_ORDER \
@@ -505,8 +514,11 @@ candidate_check(struct store *st, int64_t id)
 
 	if (store_entity_get(st, id, &e) != 0)
 		return -1;
-	rc = strcmp(e.origin, "candidate") == 0 && strcmp(e.status, "active") == 0 ? 0
-	    : err_set("'%s' is not a candidate", e.name);
+	/* origin and status are NOT NULL columns: NULL only when SQLite ran
+	 * out of memory reading them. */
+	rc = e.origin != NULL && strcmp(e.origin, "candidate") == 0 && e.status != NULL &&
+	    strcmp(e.status, "active") == 0 ? 0
+	    : err_set("'%s' is not a candidate", e.name != NULL ? e.name : "?");
 	store_entity_free(&e);
 	return rc;
 }

@@ -34,7 +34,7 @@ static void
 compress(uint32_t h[8], const unsigned char blk[64])
 {
 	uint32_t w[64], a, b, c, d, e, f, g, hh, t1, t2;
-	int i;
+	size_t i;
 
 	for (i = 0; i < 16; i++)
 		w[i] = (uint32_t)blk[4 * i] << 24 | (uint32_t)blk[4 * i + 1] << 16 |
@@ -95,13 +95,11 @@ store_sha256_hex(struct store_sha256 *s, char out[65])
 {
 	static const char hex[] = "0123456789abcdef";
 	uint64_t bits = s->total * 8;
-	unsigned char pad = 0x80, len[8];
-	int i;
+	unsigned char pad[64] = { 0x80 }, len[8];
+	size_t i;
 
-	store_sha256_add(s, &pad, 1);
-	pad = 0;
-	while (s->used != 56)
-		store_sha256_add(s, &pad, 1);
+	/* 0x80, then zeros up to 8 bytes short of a block end. */
+	store_sha256_add(s, pad, s->used < 56 ? 56 - s->used : 120 - s->used);
 	for (i = 0; i < 8; i++)
 		len[i] = (unsigned char)(bits >> (56 - 8 * i));
 	store_sha256_add(s, len, 8);

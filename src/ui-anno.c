@@ -857,7 +857,7 @@ ui_anno_side_draw(struct ui *ui, int y, int x, int h, int w)
 	}
 	here = ui_anno_at(ui, ui_article_offset(ui));
 	for (i = 0; i < an->n; i++) {
-		if (&an->rows[i] == here)
+		if (here != NULL && &an->rows[i] == here)
 			at = i;
 	}
 	/* Keep the highlight under the cursor in view. */

@@ -1061,7 +1061,7 @@ static int
 find_hit(struct article *ar, size_t off, int dir, int inclusive, size_t *hit)
 {
 	struct ui_span *v = NULL;
-	size_t n = 0, len = ar->a.body_len, a, b, i, win = SEARCH_CHUNK * 4;
+	size_t n = 0, len = ar->a.body_len, a, b, i, win = (size_t)SEARCH_CHUNK * 4;
 	size_t extra = 4 * strlen(ar->search.pattern);
 	int found = 0;
 

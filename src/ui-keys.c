@@ -26,97 +26,97 @@ struct action_def {
 
 static const struct action_def actions[UI_ACT_COUNT] = {
 	[UI_ACT_NONE] = { "none", UI_KM_GENERIC, "do nothing" },
-#define UI_ACT_DEF(id, nm, km, hl) [UI_ACT_##id] = { nm, UI_KM_##km, hl },
+#define UI_ACT_DEF(id, nm, km, hl) [UI_ACT_##id] = { (nm), UI_KM_##km, (hl) },
 	UI_ACTIONS(UI_ACT_DEF)
 #undef UI_ACT_DEF
 };
 
 static const char *const keymap_names[UI_KM_COUNT] = {
-#define UI_KM_DEF(id, nm) [UI_KM_##id] = nm,
+#define UI_KM_DEF(id, nm) [UI_KM_##id] = (nm),
 	UI_KEYMAPS(UI_KM_DEF)
 #undef UI_KM_DEF
 };
 
 /* The defaults: less and vi motions, vim's structure brackets. */
 static const struct {
-	enum ui_keymap km;
 	const char *keys;
+	enum ui_keymap km;
 	enum ui_action action;
 } defaults[] = {
-	{ UI_KM_GENERIC, "j", UI_ACT_MOVE_DOWN },
-	{ UI_KM_GENERIC, "<Down>", UI_ACT_MOVE_DOWN },
-	{ UI_KM_GENERIC, "<C-n>", UI_ACT_MOVE_DOWN },
-	{ UI_KM_GENERIC, "k", UI_ACT_MOVE_UP },
-	{ UI_KM_GENERIC, "<Up>", UI_ACT_MOVE_UP },
-	{ UI_KM_GENERIC, "<C-p>", UI_ACT_MOVE_UP },
-	{ UI_KM_GENERIC, "<Space>", UI_ACT_PAGE_DOWN },
-	{ UI_KM_GENERIC, "<PgDn>", UI_ACT_PAGE_DOWN },
-	{ UI_KM_GENERIC, "<C-f>", UI_ACT_PAGE_DOWN },
-	{ UI_KM_GENERIC, "b", UI_ACT_PAGE_UP },
-	{ UI_KM_GENERIC, "<PgUp>", UI_ACT_PAGE_UP },
-	{ UI_KM_GENERIC, "<C-b>", UI_ACT_PAGE_UP },
-	{ UI_KM_GENERIC, "<C-d>", UI_ACT_HALF_DOWN },
-	{ UI_KM_GENERIC, "<C-u>", UI_ACT_HALF_UP },
-	{ UI_KM_GENERIC, "g", UI_ACT_FIRST },
-	{ UI_KM_GENERIC, "<Home>", UI_ACT_FIRST },
-	{ UI_KM_GENERIC, "G", UI_ACT_LAST },
-	{ UI_KM_GENERIC, "<End>", UI_ACT_LAST },
-	{ UI_KM_GENERIC, "<Enter>", UI_ACT_OPEN },
-	{ UI_KM_GENERIC, "q", UI_ACT_BACK },
-	{ UI_KM_GENERIC, "Q", UI_ACT_QUIT },
-	{ UI_KM_GENERIC, "<Tab>", UI_ACT_FOCUS_NEXT },
-	{ UI_KM_GENERIC, "<S-Tab>", UI_ACT_FOCUS_PREV },
-	{ UI_KM_GENERIC, "L", UI_ACT_TOGGLE_LIST },
-	{ UI_KM_GENERIC, "<C-o>", UI_ACT_JUMP_BACK },
-	{ UI_KM_GENERIC, "<C-i>", UI_ACT_JUMP_FORWARD },
-	{ UI_KM_GENERIC, "<C-y>", UI_ACT_JUMP_FORWARD },
-	{ UI_KM_GENERIC, "F", UI_ACT_SEARCH_CORPUS },
-	{ UI_KM_GENERIC, ":", UI_ACT_PROMPT },
-	{ UI_KM_GENERIC, "?", UI_ACT_HELP },
-	{ UI_KM_GENERIC, "<F1>", UI_ACT_HELP },
-	{ UI_KM_GENERIC, "<C-l>", UI_ACT_REDRAW },
-	{ UI_KM_GENERIC, "<C-z>", UI_ACT_SUSPEND },
-	{ UI_KM_GENERIC, "<Esc>", UI_ACT_CANCEL },
-	{ UI_KM_GENERIC, "<C-c>", UI_ACT_CANCEL },
-	{ UI_KM_GENERIC, "]s", UI_ACT_NEXT_STATEMENT },
-	{ UI_KM_GENERIC, "[s", UI_ACT_PREV_STATEMENT },
-	{ UI_KM_GENERIC, "]m", UI_ACT_NEXT_MENTION },
-	{ UI_KM_GENERIC, "[m", UI_ACT_PREV_MENTION },
-	{ UI_KM_GENERIC, "]a", UI_ACT_NEXT_ANNOTATION },
-	{ UI_KM_GENERIC, "[a", UI_ACT_PREV_ANNOTATION },
-	{ UI_KM_GENERIC, "]p", UI_ACT_NEXT_PARAGRAPH },
-	{ UI_KM_GENERIC, "[p", UI_ACT_PREV_PARAGRAPH },
-	{ UI_KM_GENERIC, "r", UI_ACT_RELATED },
-	{ UI_KM_GENERIC, "*", UI_ACT_ACTOR_STATEMENTS },
-	{ UI_KM_GENERIC, "#", UI_ACT_AGREEMENT_MENTIONS },
-	{ UI_KM_GENERIC, "/", UI_ACT_SEARCH_FORWARD },
-	{ UI_KM_ARTICLE, "?", UI_ACT_SEARCH_BACKWARD },
-	{ UI_KM_GENERIC, "n", UI_ACT_SEARCH_NEXT },
-	{ UI_KM_GENERIC, "N", UI_ACT_SEARCH_PREV },
+	{ "j", UI_KM_GENERIC, UI_ACT_MOVE_DOWN },
+	{ "<Down>", UI_KM_GENERIC, UI_ACT_MOVE_DOWN },
+	{ "<C-n>", UI_KM_GENERIC, UI_ACT_MOVE_DOWN },
+	{ "k", UI_KM_GENERIC, UI_ACT_MOVE_UP },
+	{ "<Up>", UI_KM_GENERIC, UI_ACT_MOVE_UP },
+	{ "<C-p>", UI_KM_GENERIC, UI_ACT_MOVE_UP },
+	{ "<Space>", UI_KM_GENERIC, UI_ACT_PAGE_DOWN },
+	{ "<PgDn>", UI_KM_GENERIC, UI_ACT_PAGE_DOWN },
+	{ "<C-f>", UI_KM_GENERIC, UI_ACT_PAGE_DOWN },
+	{ "b", UI_KM_GENERIC, UI_ACT_PAGE_UP },
+	{ "<PgUp>", UI_KM_GENERIC, UI_ACT_PAGE_UP },
+	{ "<C-b>", UI_KM_GENERIC, UI_ACT_PAGE_UP },
+	{ "<C-d>", UI_KM_GENERIC, UI_ACT_HALF_DOWN },
+	{ "<C-u>", UI_KM_GENERIC, UI_ACT_HALF_UP },
+	{ "g", UI_KM_GENERIC, UI_ACT_FIRST },
+	{ "<Home>", UI_KM_GENERIC, UI_ACT_FIRST },
+	{ "G", UI_KM_GENERIC, UI_ACT_LAST },
+	{ "<End>", UI_KM_GENERIC, UI_ACT_LAST },
+	{ "<Enter>", UI_KM_GENERIC, UI_ACT_OPEN },
+	{ "q", UI_KM_GENERIC, UI_ACT_BACK },
+	{ "Q", UI_KM_GENERIC, UI_ACT_QUIT },
+	{ "<Tab>", UI_KM_GENERIC, UI_ACT_FOCUS_NEXT },
+	{ "<S-Tab>", UI_KM_GENERIC, UI_ACT_FOCUS_PREV },
+	{ "L", UI_KM_GENERIC, UI_ACT_TOGGLE_LIST },
+	{ "<C-o>", UI_KM_GENERIC, UI_ACT_JUMP_BACK },
+	{ "<C-i>", UI_KM_GENERIC, UI_ACT_JUMP_FORWARD },
+	{ "<C-y>", UI_KM_GENERIC, UI_ACT_JUMP_FORWARD },
+	{ "F", UI_KM_GENERIC, UI_ACT_SEARCH_CORPUS },
+	{ ":", UI_KM_GENERIC, UI_ACT_PROMPT },
+	{ "?", UI_KM_GENERIC, UI_ACT_HELP },
+	{ "<F1>", UI_KM_GENERIC, UI_ACT_HELP },
+	{ "<C-l>", UI_KM_GENERIC, UI_ACT_REDRAW },
+	{ "<C-z>", UI_KM_GENERIC, UI_ACT_SUSPEND },
+	{ "<Esc>", UI_KM_GENERIC, UI_ACT_CANCEL },
+	{ "<C-c>", UI_KM_GENERIC, UI_ACT_CANCEL },
+	{ "]s", UI_KM_GENERIC, UI_ACT_NEXT_STATEMENT },
+	{ "[s", UI_KM_GENERIC, UI_ACT_PREV_STATEMENT },
+	{ "]m", UI_KM_GENERIC, UI_ACT_NEXT_MENTION },
+	{ "[m", UI_KM_GENERIC, UI_ACT_PREV_MENTION },
+	{ "]a", UI_KM_GENERIC, UI_ACT_NEXT_ANNOTATION },
+	{ "[a", UI_KM_GENERIC, UI_ACT_PREV_ANNOTATION },
+	{ "]p", UI_KM_GENERIC, UI_ACT_NEXT_PARAGRAPH },
+	{ "[p", UI_KM_GENERIC, UI_ACT_PREV_PARAGRAPH },
+	{ "r", UI_KM_GENERIC, UI_ACT_RELATED },
+	{ "*", UI_KM_GENERIC, UI_ACT_ACTOR_STATEMENTS },
+	{ "#", UI_KM_GENERIC, UI_ACT_AGREEMENT_MENTIONS },
+	{ "/", UI_KM_GENERIC, UI_ACT_SEARCH_FORWARD },
+	{ "?", UI_KM_ARTICLE, UI_ACT_SEARCH_BACKWARD },
+	{ "n", UI_KM_GENERIC, UI_ACT_SEARCH_NEXT },
+	{ "N", UI_KM_GENERIC, UI_ACT_SEARCH_PREV },
 	/* Annotating: v/V select, as in vi; the selection's own keymap has
 	 * the motions that extend it and the ways to end it. */
-	{ UI_KM_ARTICLE, "v", UI_ACT_SELECT },
-	{ UI_KM_ARTICLE, "V", UI_ACT_SELECT_SENTENCE },
-	{ UI_KM_ARTICLE, "t", UI_ACT_TAG },
-	{ UI_KM_ARTICLE, "a", UI_ACT_NOTE },
-	{ UI_KM_ARTICLE, "A", UI_ACT_NOTE_EDITOR },
-	{ UI_KM_ARTICLE, "c", UI_ACT_CLAIM },
-	{ UI_KM_ARTICLE, "d", UI_ACT_DELETE_ANNOTATION },
-	{ UI_KM_GENERIC, "u", UI_ACT_UNDO },
-	{ UI_KM_GENERIC, "<C-r>", UI_ACT_REDO },
-	{ UI_KM_GENERIC, "M", UI_ACT_BROWSE_ANNOTATIONS },
-	{ UI_KM_SELECT, "v", UI_ACT_SELECT },
-	{ UI_KM_SELECT, "V", UI_ACT_SELECT_SENTENCE },
-	{ UI_KM_SELECT, "t", UI_ACT_TAG },
-	{ UI_KM_SELECT, "a", UI_ACT_NOTE },
-	{ UI_KM_SELECT, "A", UI_ACT_NOTE_EDITOR },
-	{ UI_KM_SELECT, "w", UI_ACT_WORD_NEXT },
-	{ UI_KM_SELECT, "b", UI_ACT_WORD_PREV },
-	{ UI_KM_SELECT, "e", UI_ACT_WORD_END },
-	{ UI_KM_SELECT, ")", UI_ACT_SENTENCE_NEXT },
-	{ UI_KM_SELECT, "(", UI_ACT_SENTENCE_PREV },
-	{ UI_KM_SELECT, "}", UI_ACT_PARAGRAPH_END },
-	{ UI_KM_SELECT, "{", UI_ACT_PARAGRAPH_START },
+	{ "v", UI_KM_ARTICLE, UI_ACT_SELECT },
+	{ "V", UI_KM_ARTICLE, UI_ACT_SELECT_SENTENCE },
+	{ "t", UI_KM_ARTICLE, UI_ACT_TAG },
+	{ "a", UI_KM_ARTICLE, UI_ACT_NOTE },
+	{ "A", UI_KM_ARTICLE, UI_ACT_NOTE_EDITOR },
+	{ "c", UI_KM_ARTICLE, UI_ACT_CLAIM },
+	{ "d", UI_KM_ARTICLE, UI_ACT_DELETE_ANNOTATION },
+	{ "u", UI_KM_GENERIC, UI_ACT_UNDO },
+	{ "<C-r>", UI_KM_GENERIC, UI_ACT_REDO },
+	{ "M", UI_KM_GENERIC, UI_ACT_BROWSE_ANNOTATIONS },
+	{ "v", UI_KM_SELECT, UI_ACT_SELECT },
+	{ "V", UI_KM_SELECT, UI_ACT_SELECT_SENTENCE },
+	{ "t", UI_KM_SELECT, UI_ACT_TAG },
+	{ "a", UI_KM_SELECT, UI_ACT_NOTE },
+	{ "A", UI_KM_SELECT, UI_ACT_NOTE_EDITOR },
+	{ "w", UI_KM_SELECT, UI_ACT_WORD_NEXT },
+	{ "b", UI_KM_SELECT, UI_ACT_WORD_PREV },
+	{ "e", UI_KM_SELECT, UI_ACT_WORD_END },
+	{ ")", UI_KM_SELECT, UI_ACT_SENTENCE_NEXT },
+	{ "(", UI_KM_SELECT, UI_ACT_SENTENCE_PREV },
+	{ "}", UI_KM_SELECT, UI_ACT_PARAGRAPH_END },
+	{ "{", UI_KM_SELECT, UI_ACT_PARAGRAPH_START },
 };
 
 struct binding {
@@ -233,9 +233,10 @@ parse_named(const char *s, size_t n)
 			return key_names[i].code;
 	}
 	if ((name[0] == 'F' || name[0] == 'f') && isdigit((unsigned char)name[1])) {
-		int f = atoi(name + 1);
-		if (f >= 1 && f <= 12)
-			return UI_KEY_CURSES(KEY_F(f));
+		char *end;
+		long f = strtol(name + 1, &end, 10);
+		if (*end == '\0' && f >= 1 && f <= 12)
+			return UI_KEY_CURSES(KEY_F((int)f));
 	}
 	/* C-x, Ctrl-x */
 	if (n >= 3 && (strncasecmp(name, "C-", 2) == 0 || (n >= 6 &&

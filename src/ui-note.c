@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,7 +125,7 @@ insert(struct note *n, const char *s, size_t len)
 static void
 erase_range(struct note *n, size_t a, size_t b)
 {
-	if (b <= a)
+	if (b <= a || n->text.data == NULL)
 		return;
 	memmove(n->text.data + a, n->text.data + b, n->text.len - b + 1);
 	n->text.len -= b - a;
@@ -329,18 +331,42 @@ current_note(struct ui *ui, const struct ui_anno_target *t)
 	return xstrdup(t->id != 0 && a != NULL && a->note != NULL ? a->note : "");
 }
 
-/* Single-quotes s for sh. */
-static void
-shell_quote(struct buf *b, const char *s)
+/* Runs "ED PATH" and returns its wait status, or -1. ED is read by sh, as
+ * other programs do with $EDITOR, so "vim -u NONE" works; PATH is handed
+ * over as "$1" and never parsed as shell words. While the editor runs it
+ * owns the terminal: Ctrl-c and Ctrl-\ are its, not ours. */
+static int
+spawn_editor(const char *ed, const char *path)
 {
-	buf_addc(b, '\'');
-	for (; *s != '\0'; s++) {
-		if (*s == '\'')
-			buf_adds(b, "'\\''");
-		else
-			buf_addc(b, *s);
+	struct sigaction ign, oint, oquit;
+	char *script = xasprintf("%s \"$1\"", ed);
+	pid_t pid;
+	int st = -1;
+
+	memset(&ign, 0, sizeof ign);
+	sigemptyset(&ign.sa_mask);
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGINT, &ign, &oint);
+	sigaction(SIGQUIT, &ign, &oquit);
+	pid = fork();
+	if (pid == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+		execl("/bin/sh", "sh", "-c", script, "sh", path, (char *)NULL);
+		_exit(127);
 	}
-	buf_addc(b, '\'');
+	if (pid > 0) {
+		while (waitpid(pid, &st, 0) < 0) {
+			if (errno != EINTR) {
+				st = -1;
+				break;
+			}
+		}
+	}
+	sigaction(SIGINT, &oint, NULL);
+	sigaction(SIGQUIT, &oquit, NULL);
+	free(script);
+	return st;
 }
 
 /* Runs the user's editor on a private temporary file holding TEXT; on
@@ -350,7 +376,6 @@ run_editor(struct ui *ui, const char *text, char **out)
 {
 	const char *ed = getenv("VISUAL"), *tmp = getenv("TMPDIR");
 	char *path;
-	struct buf cmd;
 	size_t len;
 	int fd, st;
 
@@ -371,17 +396,12 @@ run_editor(struct ui *ui, const char *text, char **out)
 		free(path);
 		return -1;
 	}
-	buf_init(&cmd);
-	buf_printf(&cmd, "%s ", ed);
-	shell_quote(&cmd, path);
 	def_prog_mode();
 	endwin();
-	/* system() leaves SIGINT and SIGQUIT to the editor while it runs. */
-	st = system(cmd.data);
+	st = spawn_editor(ed, path);
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	ui_mark(ui, UI_DIRTY_LAYOUT);
-	buf_free(&cmd);
 	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
 		err_set("%s exited with status %d: the note is unchanged", ed,
 		    st != -1 && WIFEXITED(st) ? WEXITSTATUS(st) : -1);

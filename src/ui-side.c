@@ -584,9 +584,12 @@ open_row(struct ui *ui, struct side *s)
 		id = r->entity == ui_article_selected_entity(ui) ? 0 : r->entity;
 		ui_article_select_entity(ui, id);
 		if (id != 0) {
+			/* A copy: actor_here rebuilds rows, so r is not used after it. */
+			char *name = xstrdup(r->text);
 			actor_here(ui, s, id);
 			ui_message(ui, "%s selected: ]m and [m step through the mentions, * lists "
-			    "every statement", r->text);
+			    "every statement", name);
+			free(name);
 		} else {
 			part_clear(&s->results);
 			ui_message(ui, "no actor selected");

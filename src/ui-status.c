@@ -62,7 +62,7 @@ draw_bar(struct ui *ui, int y)
 	rw = ui_text_width(right.data != NULL ? right.data : "", right.len);
 	if (rw > ui->cols - x - 2)
 		rw = ui->cols - x - 2;
-	x += ui_draw_text(ui, y, x, ui->cols - x - rw - 2, b.data, b.len, bar);
+	ui_draw_text(ui, y, x, ui->cols - x - rw - 2, b.data, b.len, bar);
 	if (rw > 0)
 		ui_draw_text(ui, y, ui->cols - rw - 1, rw, right.data, right.len,
 		    ui->message_error && ui_prompt_active(ui) ?

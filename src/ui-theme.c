@@ -40,7 +40,7 @@ struct ui_theme {
 };
 
 static const char *const object_names[UI_OBJ_COUNT] = {
-#define UI_OBJ_NAME(id, nm) [UI_OBJ_##id] = nm,
+#define UI_OBJ_NAME(id, nm) [UI_OBJ_##id] = (nm),
 	UI_OBJECTS(UI_OBJ_NAME)
 #undef UI_OBJ_NAME
 };

@@ -97,6 +97,10 @@ rm -f "$db"*
 err=$(imp "$T" 2>&1); rc=$?
 [ $rc -eq 0 ] && [ "$(titles | tr '\n' ,)" = "Tree three,Tree two,Tree one," ]
 tap_ok $? "a directory is walked in order, hidden and unknown files skipped (got $rc: $err; $(titles | tr '\n' ,))"
+mkdir -p "$TEST_TMP/hollow/empty"
+err=$(imp "$TEST_TMP/hollow" 2>&1); rc=$?
+[ $rc -eq 0 ] && [ "$err" = "imported 0 articles, 0 duplicates, 0 refused" ]
+tap_ok $? "empty directories import nothing (got $rc: $err)"
 
 err=$(imp -q "$T" 2>&1); rc=$?
 [ $rc -eq 0 ] && [ -z "$err" ]; tap_ok $? "--quiet prints nothing (got $rc: $err)"

@@ -18,10 +18,15 @@ TXT
 "$DOSSIER" -q import "$ART" || echo "Bail out! import failed"
 cat >"$TEST_TMP/editor.sh" <<'SH'
 #!/bin/sh
-# Stands in for the user's editor: rewrites the note file.
-printf 'edited outside\n' >"$1"
+# Stands in for the user's editor: rewrites the note file. Called as
+# "editor.sh -n FILE", an editor with arguments like "vim -u NONE".
+[ "$1" = -n ] && [ $# -eq 2 ] || exit 1
+printf 'edited outside\n' >"$2"
 SH
 chmod +x "$TEST_TMP/editor.sh"
+# The note's file is made here: a name no shell may read as words.
+NOTE_TMP="$TEST_TMP/notes \$(false); x"
+mkdir -p "$NOTE_TMP"
 
 annotations() { "$DOSSIER" annotations "$@"; }
 tui_expect_gone() { tui_wait_gone "$2"; tap_ok $? "$1"; }
@@ -36,7 +41,7 @@ db_has() {
 	return 1
 }
 
-tui_start -x 120 -y 30 -e "VISUAL=$TEST_TMP/editor.sh"
+tui_start -x 120 -y 30 -e "'VISUAL=$TEST_TMP/editor.sh -n'" -e "'TMPDIR=$NOTE_TMP'"
 tui_expect "the list shows the article" "Talks in Moscow"
 tui_keys Enter
 tui_expect "the article opens" " READ "
