@@ -490,6 +490,33 @@ int store_links_put(struct store *st, int64_t from, const int64_t *to, const dou
     size_t n);
 
 
+/* ---- store-layer.c: what the reader draws over an open article, as bare
+ * spans (no words, no titles), so opening one costs its rows only. ---- */
+
+/* A span of the body and whose it is: for a mention, the entity and its
+ * kind (a constant string). */
+struct store_mark {
+	int64_t id;
+	const char *kind;
+	size_t start, end;
+};
+/* The mentions of listed entities (not candidates, not dismissed) that
+ * start in [LO, HI), and the last one that starts before LO, in text
+ * order (*rows malloc'd). */
+int store_article_marks(struct store *st, int64_t article, size_t lo, size_t hi,
+    struct store_mark **rows, size_t *n);
+/* The same range of the article's statements, with their speakers' names
+ * and verbs; title and text are left NULL. */
+int store_article_statement_marks(struct store *st, int64_t article, size_t lo, size_t hi,
+    struct store_statement **rows, size_t *n);
+/* Where the next statement or mention (of ENTITY; 0: of any listed one)
+ * after OFF (DIR > 0) or the last before it starts: 0 and *start set, 1
+ * when there is none, -1 on error. */
+enum store_mark_kind { STORE_MARK_STATEMENT, STORE_MARK_MENTION };
+int store_article_mark_step(struct store *st, enum store_mark_kind kind, int64_t article,
+    int64_t entity, size_t off, int dir, size_t *start);
+
+
 /* store-maint.c */
 /* A consistent copy at PATH (written to a temporary file, then renamed). */
 int store_backup(struct store *st, const char *path);

@@ -209,11 +209,37 @@ store_sentences_get(struct store *st, int64_t id, struct store_span **out, size_
 	return spans_get(st, "SELECT spans FROM sentences WHERE article_id = ?1", id, out, n);
 }
 
+/* The body straight into its own buffer: a column value of that size
+ * would be assembled by SQLite and then copied again, and a 10 MB body is
+ * what decides how long opening an article takes. */
+static int
+read_body(struct store *st, int64_t id, struct store_article *a)
+{
+	sqlite3_blob *b = NULL;
+	int len;
+
+	if (sqlite3_blob_open(store_sqlite(st), "main", "articles", "body", id, 0, &b) !=
+	    SQLITE_OK) {
+		sqlite3_blob_close(b);
+		return store_err(st, "reading an article's body");
+	}
+	len = sqlite3_blob_bytes(b);
+	a->body = xmalloc((size_t)len + 1);
+	if (len > 0 && sqlite3_blob_read(b, a->body, len, 0) != SQLITE_OK) {
+		sqlite3_blob_close(b);
+		return store_err(st, "reading an article's body");
+	}
+	sqlite3_blob_close(b);
+	a->body[len] = '\0';
+	a->body_len = (size_t)len;
+	return 0;
+}
+
 int
 store_article_get(struct store *st, int64_t id, struct store_article *a)
 {
 	static const char sql[] =
-	    "SELECT id, title, source, outlet, published, dateline, format, body,"
+	    "SELECT id, title, source, outlet, published, dateline, format,"
 	    "  comments, hash, imported, previous_id FROM articles WHERE id = ?1";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	int rc;
@@ -238,15 +264,15 @@ store_article_get(struct store *st, int64_t id, struct store_article *a)
 	a->published = store_col_text(s, 4);
 	a->dateline = store_col_text(s, 5);
 	a->format = store_col_text(s, 6);
-	a->body = store_col_text(s, 7);
-	a->body_len = (size_t)sqlite3_column_bytes(s, 7);
-	if (a->body == NULL)
-		a->body = xstrdup("");
-	a->comments = store_col_text(s, 8);
-	a->hash = store_col_text(s, 9);
-	a->imported = store_col_text(s, 10);
-	a->previous_id = sqlite3_column_int64(s, 11);
+	a->comments = store_col_text(s, 7);
+	a->hash = store_col_text(s, 8);
+	a->imported = store_col_text(s, 9);
+	a->previous_id = sqlite3_column_int64(s, 10);
 	sqlite3_reset(s);
+	if (read_body(st, id, a) != 0) {
+		store_article_free(a);
+		return -1;
+	}
 	return 0;
 }
 

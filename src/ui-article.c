@@ -56,10 +56,13 @@ struct article {
 	struct text_span *paras;
 	size_t npara;
 	struct layer layers[UI_LAYER_COUNT];
-	struct store_statement *sts;   /* in text order */
+	struct store_statement *sts;   /* those in the window, in text order */
 	size_t nsts;
+	size_t win_lo, win_hi;         /* the body range whose marks are read */
+	int win_loaded;
 	struct store_entity *ents;     /* grouped by kind */
 	size_t nents;
+	int ents_loaded;
 	int64_t selected;              /* the actor ]m steps through */
 	size_t cur;            /* the cursor: a byte offset in the body */
 	int goal;              /* column j/k keep; -1: the cursor's own */
@@ -70,8 +73,10 @@ struct article {
 
 /* Lines of context kept around the cursor when scrolling. */
 #define SCROLLOFF 2
-/* Bytes of body the store may read to list an article's mentions. */
-#define MENTION_BUDGET ((size_t)256 << 20)
+/* Statements and mentions are read for what is shown and this many bytes
+ * of body each side, so that paging reads them seldom and opening an
+ * article costs what the screen shows, however long the article. */
+#define MARK_MARGIN ((size_t)32768)
 /* Search folds the body in windows this large, so memory stays small. */
 #define SEARCH_CHUNK 65536
 
@@ -262,10 +267,15 @@ span_at(const struct layer *l, size_t off)
 	return NULL;
 }
 
+static void ensure_window(struct ui *ui, struct article *ar, size_t lo, size_t hi);
+
 static const struct store_statement *
-statement_at(struct article *ar, size_t off)
+statement_at(struct ui *ui, struct article *ar, size_t off)
 {
-	size_t lo = 0, hi = ar->nsts;
+	size_t lo = 0, hi;
+
+	ensure_window(ui, ar, off, off + 1);
+	hi = ar->nsts;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -290,6 +300,8 @@ free_analysis(struct article *ar)
 	ar->nsts = 0;
 	ar->ents = NULL;
 	ar->nents = 0;
+	ar->win_loaded = 0;
+	ar->ents_loaded = 0;
 }
 
 static void
@@ -432,119 +444,86 @@ ui_kind_object(const char *kind)
 	return UI_OBJ_NORMAL;
 }
 
-/* The theme object for a highlight: its first tag's (a nested tag takes
- * its root's: claim/unverified is drawn as claim), else "highlight". */
-static enum ui_object
-tag_object(const struct store_anno *a)
-{
-	static const struct {
-		const char *tag;
-		enum ui_object obj;
-	} tags[] = {
-		{ "claim", UI_OBJ_TAG_CLAIM },
-		{ "denial", UI_OBJ_TAG_DENIAL },
-		{ "demand", UI_OBJ_TAG_DEMAND },
-		{ "accusation", UI_OBJ_TAG_ACCUSATION },
-		{ "proposal", UI_OBJ_TAG_PROPOSAL },
-		{ "commitment", UI_OBJ_TAG_COMMITMENT },
-		{ "fact", UI_OBJ_TAG_FACT },
-		{ "opinion", UI_OBJ_TAG_OPINION },
-	};
-	size_t i, k, len;
-
-	for (k = 0; k < a->ntags; k++) {
-		const char *name = a->tags[k].name != NULL ? a->tags[k].name : "";
-		len = strcspn(name, "/");
-		for (i = 0; i < ARRAY_LEN(tags); i++) {
-			if (strlen(tags[i].tag) == len && strncmp(name, tags[i].tag, len) == 0)
-				return tags[i].obj;
-		}
-	}
-	return UI_OBJ_HIGHLIGHT;
-}
-
-/* The user's highlights on this article, as the annotation layer (each
- * span carrying its annotation's id). */
-static void
-load_annotations(struct ui *ui, struct article *ar)
-{
-	struct store_anno_filter f;
-	struct store_anno *rows = NULL;
-	struct ui_span *spans;
-	size_t n = 0, i, k = 0;
-
-	memset(&f, 0, sizeof f);
-	f.article_id = ar->id;
-	f.status = -1;
-	f.states = STORE_ANNO_STATE_BIT(STORE_ANNO_ACTIVE);
-	if (store_anno_list(ui->st, &f, &rows, &n) != 0) {
-		ui_error(ui, "%s", err_msg());
-		return;
-	}
-	spans = xreallocarray(NULL, n + 1, sizeof *spans);
-	for (i = 0; i < n; i++) {
-		if (rows[i].end <= rows[i].start || rows[i].end > ar->a.body_len)
-			continue;
-		spans[k++] = (struct ui_span){ .start = rows[i].start, .end = rows[i].end,
-		    .obj = tag_object(&rows[i]), .id = rows[i].id };
-	}
-	set_layer(ar, UI_LAYER_ANNOTATION, spans, k);
-	free(spans);
-	store_anno_list_free(rows, n);
-}
-
 /*
- * What extraction found in the article: its statements, and its entities
- * with their mentions as the mention layer (each span carrying its
- * entity). A failure here leaves the article readable, just plain; it is
- * said once on the message line.
+ * What extraction found in the body's range [lo, hi) (widened by the
+ * margin): its statements, and the mentions of its listed entities as
+ * the mention layer (each span carrying its entity). Only spans are read,
+ * never words, so the cost is a row per mark shown. A failure leaves the
+ * article readable, just plain; it is said on the message line.
  */
 static void
-load_analysis(struct ui *ui, struct article *ar)
+load_window(struct ui *ui, struct article *ar, size_t lo, size_t hi)
 {
-	struct store_mention *m = NULL;
-	struct ui_span *spans = NULL;
-	size_t nm = 0, ns = 0, i, k;
+	struct store_mark *m = NULL;
+	struct ui_span *spans;
+	size_t nm = 0, ns = 0, i;
 
-	if (store_article_statements(ui->st, ar->id, &ar->sts, &ar->nsts) != 0 ||
-	    store_article_entities(ui->st, ar->id, 0, &ar->ents, &ar->nents) != 0) {
+	store_statement_list_free(ar->sts, ar->nsts);
+	ar->sts = NULL;
+	ar->nsts = 0;
+	ar->win_lo = lo > MARK_MARGIN ? lo - MARK_MARGIN : 0;
+	ar->win_hi = hi + MARK_MARGIN < ar->a.body_len ? hi + MARK_MARGIN : SIZE_MAX;
+	ar->win_loaded = 1;
+	if (store_article_statement_marks(ui->st, ar->id, ar->win_lo, ar->win_hi, &ar->sts,
+	    &ar->nsts) != 0 ||
+	    store_article_marks(ui->st, ar->id, ar->win_lo, ar->win_hi, &m, &nm) != 0) {
 		ui_error(ui, "%s", err_msg());
-		free_analysis(ar);
+		store_statement_list_free(ar->sts, ar->nsts);
+		ar->sts = NULL;
+		ar->nsts = 0;
+		set_layer(ar, UI_LAYER_MENTION, NULL, 0);
+		set_layer(ar, UI_LAYER_STATEMENT, NULL, 0);
 		return;
 	}
-	/* store_entity_mentions reads the mentioned words out of the body for
-	 * every row, so its cost is mentions x body size: past a budget the
-	 * mentions are left unmarked rather than the article slow to open. */
-	for (i = 0, k = 0; i < ar->nents; i++)
-		k += ar->ents[i].mentions;
-	if (k > 0 && ar->a.body_len > MENTION_BUDGET / k) {
-		ui_message(ui, "this article names actors %zu times: mentions are not marked", k);
-		goto statements;
-	}
-	for (i = 0; i < ar->nents; i++) {
-		enum ui_object obj = ui_kind_object(ar->ents[i].kind);
-		if (store_entity_mentions(ui->st, ar->ents[i].id, ar->id, &m, &nm) != 0) {
-			ui_error(ui, "%s", err_msg());
-			break;
-		}
-		spans = xreallocarray(spans, ns + nm + 1, sizeof *spans);
-		for (k = 0; k < nm; k++) {
-			if (m[k].end <= m[k].start || m[k].end > ar->a.body_len)
-				continue;
-			spans[ns++] = (struct ui_span){ .start = m[k].start, .end = m[k].end,
-			    .obj = obj, .id = ar->ents[i].id };
-		}
-		store_mention_list_free(m, nm);
-		m = NULL;
+	spans = xreallocarray(NULL, (nm > ar->nsts ? nm : ar->nsts) + 1, sizeof *spans);
+	for (i = 0; i < nm; i++) {
+		if (m[i].end > ar->a.body_len)
+			continue;
+		spans[ns++] = (struct ui_span){ .start = m[i].start, .end = m[i].end,
+		    .obj = ui_kind_object(m[i].kind), .id = m[i].id };
 	}
 	set_layer(ar, UI_LAYER_MENTION, spans, ns);
-statements:
-	spans = xreallocarray(spans, ar->nsts + 1, sizeof *spans);
 	for (i = 0; i < ar->nsts; i++)
 		spans[i] = (struct ui_span){ .start = ar->sts[i].start, .end = ar->sts[i].end,
 		    .obj = UI_OBJ_STATEMENT, .id = ar->sts[i].id };
 	set_layer(ar, UI_LAYER_STATEMENT, spans, ar->nsts);
 	free(spans);
+	free(m);
+}
+
+/* The marks of [lo, hi) are at hand, read anew only when that range
+ * leaves the window read last. */
+static void
+ensure_window(struct ui *ui, struct article *ar, size_t lo, size_t hi)
+{
+	if (ar->id <= 0 || (ar->win_loaded && lo >= ar->win_lo && hi <= ar->win_hi))
+		return;
+	load_window(ui, ar, lo, hi);
+}
+
+/* The article's entities with their counts (the side pane's actors):
+ * counting them reads every mention of the article, so it is done once
+ * the article is on screen (ui_article_idle), or when something needs it. */
+static void
+ensure_ents(struct ui *ui, struct article *ar)
+{
+	if (ar->id <= 0 || ar->ents_loaded)
+		return;
+	ar->ents_loaded = 1;
+	if (store_article_entities(ui->st, ar->id, 0, &ar->ents, &ar->nents) != 0)
+		ui_error(ui, "%s", err_msg());
+}
+
+int
+ui_article_idle(struct ui *ui)
+{
+	struct article *ar = A(ui);
+
+	if (ar == NULL || ar->id <= 0 || ar->ents_loaded)
+		return 0;
+	ensure_ents(ui, ar);
+	ui_side_refresh(ui);
+	return 1;
 }
 
 int
@@ -562,8 +541,6 @@ ui_article_open(struct ui *ui, int64_t id, size_t offset)
 	ar->width = 0;
 	set_width(ar, text_width(ui));
 	build(ui, ar);
-	load_analysis(ui, ar);
-	load_annotations(ui, ar);
 	part_first(ar, PART_TITLE, &ar->top);
 	if (offset > ar->a.body_len)
 		offset = ar->a.body_len;
@@ -580,7 +557,7 @@ ui_article_statement(struct ui *ui)
 {
 	struct article *ar = A(ui);
 
-	return ar->id > 0 ? statement_at(ar, ar->cur) : NULL;
+	return ar->id > 0 ? statement_at(ui, ar, ar->cur) : NULL;
 }
 
 const struct store_entity *
@@ -600,6 +577,7 @@ ui_article_entity_at(struct ui *ui)
 
 	if (ar->id <= 0)
 		return 0;
+	ensure_window(ui, ar, ar->cur, ar->cur + 1);
 	s = span_at(&ar->layers[UI_LAYER_MENTION], ar->cur);
 	return s != NULL ? s->id : 0;
 }
@@ -916,6 +894,38 @@ step_layer(struct ui *ui, struct article *ar, enum ui_layer layer, int dir, long
 	ui_article_goto(ui, s->start);
 }
 
+/* The same for statements and mentions (of actor id, or of any when it
+ * is 0), which are read for the screen only: the store finds each next
+ * one by its index, however far into the article. */
+static void
+step_mark(struct ui *ui, struct article *ar, enum store_mark_kind kind, int dir, long count,
+    int64_t id, const char *what)
+{
+	size_t off = ar->cur, at;
+	int rc = 1, moved = 0;
+
+	while (count-- > 0 &&
+	    (rc = store_article_mark_step(ui->st, kind, ar->id, id, off, dir, &at)) == 0) {
+		off = at;
+		moved = 1;
+	}
+	if (rc < 0) {
+		ui_error(ui, "%s", err_msg());
+		return;
+	}
+	if (!moved) {
+		rc = store_article_mark_step(ui->st, kind, ar->id, id, SIZE_MAX, -1, &at);
+		if (rc < 0)
+			err_clear();
+		if (rc == 1)
+			ui_message(ui, "no %s in this article", what);
+		else
+			ui_message(ui, "no %s %s here", what, dir > 0 ? "after" : "before");
+		return;
+	}
+	ui_article_goto(ui, off);
+}
+
 static void
 step_paragraph(struct ui *ui, struct article *ar, int dir, long count)
 {
@@ -1146,9 +1156,12 @@ entity(struct article *ar, int64_t id)
 }
 
 static int
-is_agreement(struct article *ar, int64_t id)
+is_agreement(struct ui *ui, struct article *ar, int64_t id)
 {
-	const struct store_entity *e = entity(ar, id);
+	const struct store_entity *e;
+
+	ensure_ents(ui, ar);
+	e = entity(ar, id);
 
 	return e != NULL && e->kind != NULL && strcmp(e->kind, "agreement") == 0;
 }
@@ -1158,7 +1171,7 @@ is_agreement(struct article *ar, int64_t id)
 static void
 actor_statements(struct ui *ui, struct article *ar)
 {
-	const struct store_statement *st = statement_at(ar, ar->cur);
+	const struct store_statement *st = statement_at(ui, ar, ar->cur);
 	int64_t id = ui_article_entity_at(ui);
 
 	if (id == 0 && st != NULL)
@@ -1177,16 +1190,16 @@ actor_statements(struct ui *ui, struct article *ar)
 static void
 agreement_mentions(struct ui *ui, struct article *ar)
 {
-	const struct store_statement *st = statement_at(ar, ar->cur);
+	const struct store_statement *st = statement_at(ui, ar, ar->cur);
 	const struct layer *l = &ar->layers[UI_LAYER_MENTION];
 	int64_t id = ui_article_entity_at(ui);
 	size_t i;
 
-	if (!is_agreement(ar, id))
-		id = is_agreement(ar, ar->selected) ? ar->selected : 0;
+	if (!is_agreement(ui, ar, id))
+		id = is_agreement(ui, ar, ar->selected) ? ar->selected : 0;
 	for (i = 0; id == 0 && st != NULL && i < l->n; i++) {
 		if (l->v[i].start >= st->start && l->v[i].end <= st->end &&
-		    is_agreement(ar, l->v[i].id))
+		    is_agreement(ui, ar, l->v[i].id))
 			id = l->v[i].id;
 	}
 	if (id == 0) {
@@ -1244,7 +1257,7 @@ article_action(struct ui *ui, struct ui_view *v, enum ui_action a, int count)
 		break;
 	case UI_ACT_NEXT_STATEMENT:
 	case UI_ACT_PREV_STATEMENT:
-		step_layer(ui, ar, UI_LAYER_STATEMENT, a == UI_ACT_NEXT_STATEMENT ? 1 : -1, n, 0,
+		step_mark(ui, ar, STORE_MARK_STATEMENT, a == UI_ACT_NEXT_STATEMENT ? 1 : -1, n, 0,
 		    "statements");
 		break;
 	case UI_ACT_NEXT_ANNOTATION:
@@ -1254,7 +1267,7 @@ article_action(struct ui *ui, struct ui_view *v, enum ui_action a, int count)
 		break;
 	case UI_ACT_NEXT_MENTION:
 	case UI_ACT_PREV_MENTION:
-		step_layer(ui, ar, UI_LAYER_MENTION, a == UI_ACT_NEXT_MENTION ? 1 : -1, n,
+		step_mark(ui, ar, STORE_MARK_MENTION, a == UI_ACT_NEXT_MENTION ? 1 : -1, n,
 		    ar->selected, ar->selected != 0 ? "mentions of the selected actor" : "mentions");
 		break;
 	case UI_ACT_RELATED:
@@ -1313,7 +1326,7 @@ style_at(struct ui *ui, struct article *ar, struct ui_style base, size_t off,
 
 	for (i = 0; i < UI_LAYER_COUNT; i++) {
 		if (i == UI_LAYER_STATEMENT) {
-			const struct store_statement *t = statement_at(ar, off);
+			const struct store_statement *t = statement_at(ui, ar, off);
 			if (t != NULL)
 				st = ui_style_over(st, ui_style(ui, t == current ?
 				    UI_OBJ_STATEMENT_CURRENT : UI_OBJ_STATEMENT));
@@ -1356,24 +1369,33 @@ draw_line(struct ui *ui, struct ui_view *v, struct article *ar, int row, const s
 	}
 }
 
-/* Hits of the search on what is about to be drawn, as the search layer. */
+/* The body bytes [*from, *to) on screen; *from is SIZE_MAX when none. */
 static void
-visible_hits(struct ui *ui, struct article *ar)
+shown_range(struct ui *ui, struct article *ar, size_t *from, size_t *to)
 {
-	struct ui_span *v = NULL;
 	struct pos p = ar->top;
-	size_t from = SIZE_MAX, to = 0, n = 0;
 	int r;
 
+	*from = SIZE_MAX;
+	*to = 0;
 	for (r = 0; r < rows(ui); r++) {
 		if (p.part == PART_BODY) {
-			if (from == SIZE_MAX)
-				from = p.ln.start;
-			to = p.ln.end;
+			if (*from == SIZE_MAX)
+				*from = p.ln.start;
+			*to = p.ln.end;
 		}
 		if (!next_pos(ar, &p))
 			break;
 	}
+}
+
+/* Hits of the search on what is about to be drawn, as the search layer. */
+static void
+visible_hits(struct article *ar, size_t from, size_t to)
+{
+	struct ui_span *v = NULL;
+	size_t n = 0;
+
 	if (ar->search.pattern != NULL && from != SIZE_MAX)
 		find_all(ar, from, to + 4 * strlen(ar->search.pattern) < ar->a.body_len ?
 		    to + 4 * strlen(ar->search.pattern) : ar->a.body_len, &v, &n, 4096);
@@ -1387,6 +1409,7 @@ article_draw(struct ui *ui, struct ui_view *v)
 	struct article *ar = v->priv;
 	struct pos p, c;
 	const struct store_statement *current;
+	size_t from, to;
 	int r;
 
 	if (ar->id <= 0) {
@@ -1396,10 +1419,16 @@ article_draw(struct ui *ui, struct ui_view *v)
 		return;
 	}
 	set_width(ar, text_width(ui));
-	visible_hits(ui, ar);
+	shown_range(ui, ar, &from, &to);
+	/* Every mark drawn is read before the first is looked up, so the
+	 * window does not move under the statement held in current. */
+	if (from != SIZE_MAX)
+		ensure_window(ui, ar, from < ar->cur ? from : ar->cur,
+		    (to > ar->cur ? to : ar->cur) + 1);
+	visible_hits(ar, from, to);
 	ui_anno_before_draw(ui);
 	c = pos_of(ar, ar->cur);
-	current = statement_at(ar, ar->cur);
+	current = statement_at(ui, ar, ar->cur);
 	p = ar->top;
 	for (r = 0; r < v->h; r++) {
 		draw_line(ui, v, ar, r, &p, pos_cmp(&p, &c) == 0, current);
@@ -1482,7 +1511,7 @@ ui_article_speaker(struct ui *ui, struct buf *out)
 
 	if (ar == NULL || ar->id <= 0)
 		return;
-	s = statement_at(ar, ar->cur);
+	s = statement_at(ui, ar, ar->cur);
 	if (s != NULL && s->speaker != NULL)
 		buf_printf(out, "  %s says", s->speaker);
 }

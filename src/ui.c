@@ -710,7 +710,20 @@ load_theme(struct ui *ui)
 
 static const char *const focus_names[] = { "list", "article", "side" };
 
-/* Reopens where the user left off: the article, the cursor, the pane. */
+/* The list and the status line, before anything else is read: the
+ * article reopened next may be a long one. */
+static void
+first_frame(struct ui *ui)
+{
+	ui_style_apply(ui, ui_style(ui, UI_OBJ_NORMAL));
+	erase();
+	ui->dirty = UI_DIRTY_LIST | UI_DIRTY_STATUS;
+	draw(ui);
+	ui->dirty = UI_DIRTY_ALL;
+}
+
+/* Reopens where the user left off: the list's row, then (once the list
+ * is on screen) the article, the cursor, the pane. */
 static void
 restore_place(struct ui *ui)
 {
@@ -736,6 +749,7 @@ restore_place(struct ui *ui)
 		if (rid > 0)
 			ui_list_select_id(ui, rid, idx);
 	}
+	first_frame(ui);
 	if (aid > 0 && ui_article_open(ui, aid, off != NULL ? strtoull(off, NULL, 10) : 0) != 0) {
 		err_clear();
 		goto out;
@@ -825,6 +839,8 @@ loop(struct ui *ui)
 			break;
 		if (ui->dirty)
 			draw(ui);
+		if (ui_article_idle(ui))
+			continue;
 		rc = get_wch(&wc);
 		if (rc == ERR)
 			continue;
