@@ -506,6 +506,8 @@ const struct store_entity *ui_article_entities(struct ui *ui, size_t *n);
 /* Work left from opening an article for once it is on screen (counting
  * its actors); 1 when it did some, so the loop draws again first. */
 int ui_article_idle(struct ui *ui);
+/* 0 while that is still to do. */
+int ui_article_actors_counted(struct ui *ui);
 /* The entity mentioned under the cursor, or 0. */
 int64_t ui_article_entity_at(struct ui *ui);
 /* The actor ]m/[m step through (0: every mention). */

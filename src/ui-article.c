@@ -515,6 +515,14 @@ ensure_ents(struct ui *ui, struct article *ar)
 }
 
 int
+ui_article_actors_counted(struct ui *ui)
+{
+	struct article *ar = A(ui);
+
+	return ar == NULL || ar->id <= 0 || ar->ents_loaded;
+}
+
+int
 ui_article_idle(struct ui *ui)
 {
 	struct article *ar = A(ui);

@@ -191,7 +191,8 @@ fill_actors(struct ui *ui, struct side *s)
 		return;
 	e = ui_article_entities(ui, &n);
 	if (n == 0) {
-		part_add(&s->actors, ROW_TEXT, xstrdup("No actors found in this article."));
+		part_add(&s->actors, ROW_TEXT, xstrdup(ui_article_actors_counted(ui) ?
+		    "No actors found in this article." : "Counting actors..."));
 		return;
 	}
 	for (i = 0; i < n; i++) {
