@@ -31,6 +31,13 @@ int store_is_readonly(const struct store *st);
  * malformed page): writes are refused from then on, so nothing is built on
  * a broken file. Reads go on as far as they can. */
 int store_is_damaged(const struct store *st);
+/* While CHECK(ARG) returns nonzero, queries stop as soon as they look
+ * (every few thousand steps) and fail with an "interrupted" message: how
+ * a program asked to end leaves a long query at once. NULL removes it. */
+void store_set_interrupt(struct store *st, int (*check)(void *arg), void *arg);
+/* How long a write waits for another program's lock: MS milliseconds (0:
+ * not at all), or (-1) the default of 5 seconds. */
+void store_set_lock_wait(struct store *st, int ms);
 /* One writer transaction; store_commit/rollback end it. Nested calls are
  * counted so an outer caller owns the transaction. */
 int store_begin(struct store *st);
@@ -81,8 +88,16 @@ int store_article_count(struct store *st, int64_t *n);
  * reads only those rows. *rows is malloc'd. */
 int store_article_page(struct store *st, size_t offset, size_t limit,
     struct store_article_brief **rows, size_t *n);
-/* Position of an article in that order (for reopening where one left off). */
+/* Position of an article in that order. Counts kept per year and day
+ * make it cost the articles of its day, not those before it. */
 int store_article_index(struct store *st, int64_t id, size_t *index);
+/* Rows of the list from article ID on, at most LIMIT: a page found by the
+ * article's key, however far down the list it is. */
+int store_article_page_at(struct store *st, int64_t id, size_t limit,
+    struct store_article_brief **rows, size_t *n);
+/* The LIMIT rows just before article ID, in the list's order. */
+int store_article_page_before(struct store *st, int64_t id, size_t limit,
+    struct store_article_brief **rows, size_t *n);
 
 /* How store_article_add found the article. */
 enum store_added {
@@ -525,7 +540,7 @@ int store_backup(struct store *st, const char *path);
 int store_recover(const char *damaged, const char *out, size_t *copied, size_t *lost);
 
 /* store-schema.c */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 /* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.
  * Refuses a database from a newer version. */
 int store_schema_migrate(struct store *st);

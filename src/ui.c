@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -46,6 +47,26 @@ on_fatal_signal(int sig)
 	}
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+/* The store's interrupt check: a query under way when a signal asks the
+ * reader to end stops there, rather than run on with no one to show it
+ * to. */
+static int
+interrupt_check(void *arg)
+{
+	(void)arg;
+	return ui_signalled != 0;
+}
+
+/* The terminal went away without a SIGHUP reaching us (a hang-up the
+ * kernel did not signal, a closed pipe): input only ever fails now. */
+static int
+terminal_gone(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 static void
@@ -728,7 +749,7 @@ static void
 restore_place(struct ui *ui)
 {
 	char *id = NULL, *off = NULL, *focus = NULL, *row = NULL;
-	int64_t aid;
+	int64_t aid, rid = 0;
 	size_t i;
 
 	if (store_state_get(ui->st, "reader.article", &id) != 0 ||
@@ -743,17 +764,18 @@ restore_place(struct ui *ui)
 	aid = strtoll(id, NULL, 10);
 	if (row != NULL) {
 		/* "INDEX ID": the list's selected row and where it was. */
-		char *end;
-		size_t idx = strtoull(row, &end, 10);
-		int64_t rid = strtoll(end, NULL, 10);
+		rid = strtoll(row + strcspn(row, " "), NULL, 10);
 		if (rid > 0)
-			ui_list_select_id(ui, rid, idx);
+			ui_list_select_id(ui, rid);
 	}
 	first_frame(ui);
 	if (aid > 0 && ui_article_open(ui, aid, off != NULL ? strtoull(off, NULL, 10) : 0) != 0) {
 		err_clear();
 		goto out;
 	}
+	/* Opening made the list follow the article: the row saved wins. */
+	if (rid > 0)
+		ui_list_select_id(ui, rid);
 	for (i = 0; focus != NULL && i < ARRAY_LEN(focus_names); i++) {
 		if (strcmp(focus, focus_names[i]) == 0)
 			ui->focus = (enum ui_view_id)i;
@@ -842,8 +864,11 @@ loop(struct ui *ui)
 		if (ui_article_idle(ui))
 			continue;
 		rc = get_wch(&wc);
-		if (rc == ERR)
+		if (rc == ERR) {
+			if (!ui_signalled && terminal_gone())
+				ui_signalled = SIGHUP;
 			continue;
+		}
 		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
 			ui_mark(ui, UI_DIRTY_LAYOUT);
 			continue;
@@ -892,6 +917,7 @@ ui_run(struct store *st, struct ui_start *start)
 		rc = -1;
 		goto out;
 	}
+	store_set_interrupt(st, interrupt_check, NULL);
 	layout(&ui);   /* the article reopens at its place on this screen */
 	restore_place(&ui);
 	if (config_msg != NULL)
@@ -899,8 +925,15 @@ ui_run(struct store *st, struct ui_start *start)
 	else if (start != NULL && start->message != NULL)
 		ui_message(&ui, "%s", start->message);
 	loop(&ui);
+	/* Saving the place is quick: let it finish even after a signal, but
+	 * then without waiting for another program's lock. */
+	store_set_interrupt(st, NULL, NULL);
+	if (ui_signalled)
+		store_set_lock_wait(st, 0);
 	save_place(&ui);
+	store_set_lock_wait(st, -1);
 out:
+	store_set_interrupt(st, NULL, NULL);
 	end_terminal(&ui);
 	reset_signals();
 	if (start != NULL)
