@@ -81,8 +81,16 @@ int store_article_count(struct store *st, int64_t *n);
  * reads only those rows. *rows is malloc'd. */
 int store_article_page(struct store *st, size_t offset, size_t limit,
     struct store_article_brief **rows, size_t *n);
-/* Position of an article in that order (for reopening where one left off). */
+/* Position of an article in that order. Counts kept per year and day
+ * make it cost the articles of its day, not those before it. */
 int store_article_index(struct store *st, int64_t id, size_t *index);
+/* Rows of the list from article ID on, at most LIMIT: a page found by the
+ * article's key, however far down the list it is. */
+int store_article_page_at(struct store *st, int64_t id, size_t limit,
+    struct store_article_brief **rows, size_t *n);
+/* The LIMIT rows just before article ID, in the list's order. */
+int store_article_page_before(struct store *st, int64_t id, size_t limit,
+    struct store_article_brief **rows, size_t *n);
 
 /* How store_article_add found the article. */
 enum store_added {
@@ -525,7 +533,7 @@ int store_backup(struct store *st, const char *path);
 int store_recover(const char *damaged, const char *out, size_t *copied, size_t *lost);
 
 /* store-schema.c */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 /* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.
  * Refuses a database from a newer version. */
 int store_schema_migrate(struct store *st);

@@ -458,9 +458,10 @@ void ui_jumps_free(struct ui_jumps *j);
 
 /* ui-list.c */
 extern const struct ui_view_ops ui_list_ops;
-/* Selects the row of this article (reopening where one left off), trying
- * first near hint, the index it had (SIZE_MAX: none). */
-void ui_list_select_id(struct ui *ui, int64_t id, size_t hint);
+/* Selects the row of this article (reopening where one left off, and
+ * following the article opened), at a cost that does not grow with the
+ * list. */
+void ui_list_select_id(struct ui *ui, int64_t id);
 /* The selected row's index in the list of all articles (SIZE_MAX while
  * search results are shown). */
 size_t ui_list_selected_index(struct ui *ui);

@@ -85,6 +85,9 @@ void arena_free(struct arena *a);
 char *path_default_db(void);
 /* $XDG_CONFIG_HOME/dossier/config (default ~/.config/dossier/config). */
 char *path_config_file(void);
+/* $XDG_STATE_HOME/dossier/LEAF (default ~/.local/state/dossier/LEAF):
+ * what is kept between runs but is neither data nor configuration. */
+char *path_state_file(const char *leaf);
 /* Directory holding data/ files (kb/, samples/, chrome.txt, ...):
  * $DOSSIER_DATADIR, else the installed $(pkgdatadir), else the source tree. */
 const char *path_data_dir(void);
@@ -102,5 +105,7 @@ int path_read_file(const char *path, size_t max, char **out, size_t *len);
 /* Writes a file atomically: temp file in the same directory, fsync, rename.
  * Mode follows the umask. */
 int path_write_atomic(const char *path, const void *data, size_t len);
+/* The same with mode 0600 whatever the umask: for what is a person's own. */
+int path_write_private(const char *path, const void *data, size_t len);
 
 #endif

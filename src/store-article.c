@@ -279,7 +279,9 @@ store_article_get(struct store *st, int64_t id, struct store_article *a)
 int
 store_article_count(struct store *st, int64_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT count(*) FROM articles");
+	/* Kept by triggers per year (schema 2): a handful of rows, however
+	 * many articles. */
+	sqlite3_stmt *s = store_stmt(st, "SELECT CAST(total(n) AS INTEGER) FROM list_years");
 
 	if (s == NULL)
 		return -1;
@@ -292,19 +294,50 @@ store_article_count(struct store *st, int64_t *n)
 	return 0;
 }
 
+#define BRIEF_COLUMNS \
+	"SELECT a.id, a.title, a.published, a.outlet," \
+	"  (SELECT count(*) FROM annotations n" \
+	"   WHERE n.article_id = a.id AND n.state = 'active')"
+
+/* Appends the rows of S (BRIEF_COLUMNS) to *rows, at most LIMIT in all. */
+static int
+read_briefs(struct store *st, sqlite3_stmt *s, size_t limit, struct store_article_brief **rows,
+    size_t *n)
+{
+	size_t cap = *n;
+	int rc;
+
+	while (*n < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_article_brief *r;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : (limit < 64 ? limit + 1 : 64);
+			*rows = xreallocarray(*rows, cap, sizeof **rows);
+		}
+		r = &(*rows)[(*n)++];
+		r->id = sqlite3_column_int64(s, 0);
+		r->title = store_col_text(s, 1);
+		r->published = store_col_text(s, 2);
+		r->outlet = store_col_text(s, 3);
+		r->annotations = sqlite3_column_int(s, 4);
+	}
+	if (*n >= limit)
+		rc = SQLITE_DONE;
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_article_brief_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
+		return store_err(st, "listing articles");
+	}
+	return 0;
+}
+
 int
 store_article_page(struct store *st, size_t offset, size_t limit,
     struct store_article_brief **rows, size_t *n)
 {
-	static const char sql[] =
-	    "SELECT a.id, a.title, a.published, a.outlet,"
-	    "  (SELECT count(*) FROM annotations n"
-	    "   WHERE n.article_id = a.id AND n.state = 'active')"
-	    " FROM articles a ORDER BY a.published DESC, a.id DESC LIMIT ?1 OFFSET ?2";
-	sqlite3_stmt *s = store_stmt(st, sql);
-	struct store_article_brief *v = NULL;
-	size_t len = 0, cap = 0;
-	int rc;
+	sqlite3_stmt *s = store_stmt(st, BRIEF_COLUMNS
+	    " FROM articles a ORDER BY a.published DESC, a.id DESC LIMIT ?1 OFFSET ?2");
 
 	*rows = NULL;
 	*n = 0;
@@ -312,53 +345,159 @@ store_article_page(struct store *st, size_t offset, size_t limit,
 		return -1;
 	sqlite3_bind_int64(s, 1, limit > INT64_MAX ? -1 : (sqlite3_int64)limit);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)offset);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : (limit < 64 ? limit + 1 : 64);
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		v[len].id = sqlite3_column_int64(s, 0);
-		v[len].title = store_col_text(s, 1);
-		v[len].published = store_col_text(s, 2);
-		v[len].outlet = store_col_text(s, 3);
-		v[len].annotations = sqlite3_column_int(s, 4);
-		len++;
-	}
+	return read_briefs(st, s, limit, rows, n);
+}
+
+/* An article's place in the list: its date (NULL when undated) and its
+ * buckets (see schema 2), and the bound above every date in its day.
+ * 1 when there is no such article. */
+static int
+list_key(struct store *st, int64_t id, sqlite3_stmt **key)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT published,"
+	    " CASE WHEN published IS NULL THEN id >> 16 ELSE substr(published, 1, 4) END,"
+	    " CASE WHEN published IS NULL THEN id >> 8 ELSE substr(published, 1, 10) END,"
+	    " substr(published, 1, 10) || char(1114111) FROM articles WHERE id = ?1");
+	int rc;
+
+	*key = s;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		return 0;
 	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		store_article_brief_free(v, len);
-		return store_err(st, "listing articles");
-	}
-	*rows = v;
-	*n = len;
-	return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	return store_err(st, "finding an article in the list");
 }
 
 int
 store_article_index(struct store *st, int64_t id, size_t *index)
 {
-	/* Rows before (p, id) in (published DESC NULLS LAST, id DESC). */
-	static const char sql[] =
-	    "SELECT (SELECT count(*) FROM articles a"
-	    "  WHERE (t.p IS NOT NULL AND (a.published > t.p OR (a.published = t.p AND a.id > ?1)))"
-	    "     OR (t.p IS NULL AND (a.published IS NOT NULL OR a.id > ?1)))"
-	    " FROM (SELECT published AS p FROM articles WHERE id = ?1) t";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	/* The later years, the later days of its year, then the articles
+	 * before it in its own day (or its block of undated ids): each an
+	 * index range, none growing with the corpus. */
+	sqlite3_stmt *k, *s = store_stmt(st,
+	    "SELECT CAST((SELECT total(n) FROM list_years WHERE k > ?1)"
+	    " + (SELECT total(n) FROM list_days WHERE k1 = ?1 AND k2 > ?2) AS INTEGER)"
+	    " + CASE WHEN ?3 IS NULL THEN (SELECT count(*) FROM articles"
+	    "   WHERE published IS NULL AND id > ?4 AND id < (?2 + 1) * 256)"
+	    " ELSE (SELECT count(*) FROM articles WHERE published > ?3 AND published < ?5)"
+	    "   + (SELECT count(*) FROM articles WHERE published = ?3 AND id > ?4) END");
 	int rc;
 
 	if (s == NULL)
 		return -1;
-	sqlite3_bind_int64(s, 1, id);
+	if ((rc = list_key(st, id, &k)) != 0)
+		return rc < 0 ? -1 : err_set("no article %lld", (long long)id);
+	sqlite3_bind_value(s, 1, sqlite3_column_value(k, 1));
+	sqlite3_bind_value(s, 2, sqlite3_column_value(k, 2));
+	sqlite3_bind_value(s, 3, sqlite3_column_value(k, 0));
+	sqlite3_bind_int64(s, 4, id);
+	sqlite3_bind_value(s, 5, sqlite3_column_value(k, 3));
+	sqlite3_reset(k);
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(s);
-		return err_set("no article %lld", (long long)id);
-	}
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(s);
-		return store_err(st, "finding an article in the list");
-	}
-	*index = (size_t)sqlite3_column_int64(s, 0);
+	if (rc == SQLITE_ROW)
+		*index = (size_t)sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : store_err(st, "finding an article in the list");
+}
+
+int
+store_article_page_at(struct store *st, int64_t id, size_t limit,
+    struct store_article_brief **rows, size_t *n)
+{
+	/* From the article on by its key, the dated ones, then the undated. */
+	sqlite3_stmt *k, *dated = store_stmt(st, BRIEF_COLUMNS " FROM articles a"
+	    " WHERE (a.published, a.id) <= (?1, ?2)"
+	    " ORDER BY a.published DESC, a.id DESC LIMIT ?3");
+	sqlite3_stmt *undated = store_stmt(st, BRIEF_COLUMNS " FROM articles a"
+	    " WHERE a.published IS NULL AND a.id <= ?1 ORDER BY a.published DESC, a.id DESC"
+	    " LIMIT ?2");
+	sqlite3_int64 lim = limit > INT64_MAX ? -1 : (sqlite3_int64)limit;
+	int rc, is_dated;
+
+	*rows = NULL;
+	*n = 0;
+	if (dated == NULL || undated == NULL)
+		return -1;
+	if ((rc = list_key(st, id, &k)) != 0)
+		return rc < 0 ? -1 : err_set("no article %lld", (long long)id);
+	is_dated = sqlite3_column_type(k, 0) != SQLITE_NULL;
+	if (is_dated) {
+		sqlite3_bind_value(dated, 1, sqlite3_column_value(k, 0));
+		sqlite3_bind_int64(dated, 2, id);
+		sqlite3_bind_int64(dated, 3, lim);
+	}
+	sqlite3_reset(k);
+	if (is_dated && read_briefs(st, dated, limit, rows, n) != 0)
+		return -1;
+	if (*n >= limit)
+		return 0;
+	sqlite3_bind_int64(undated, 1, is_dated ? INT64_MAX : id);
+	sqlite3_bind_int64(undated, 2, lim);
+	return read_briefs(st, undated, limit, rows, n);
+}
+
+static void
+reverse_briefs(struct store_article_brief *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n / 2; i++) {
+		struct store_article_brief t = v[i];
+		v[i] = v[n - 1 - i];
+		v[n - 1 - i] = t;
+	}
+}
+
+int
+store_article_page_before(struct store *st, int64_t id, size_t limit,
+    struct store_article_brief **rows, size_t *n)
+{
+	/* Backwards from the article by its key: the undated ones after it
+	 * (when it is undated), then the dated ones, then turned round. */
+	sqlite3_stmt *k, *s;
+	sqlite3_int64 lim = limit > INT64_MAX ? -1 : (sqlite3_int64)limit;
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	if ((rc = list_key(st, id, &k)) != 0)
+		return rc < 0 ? -1 : err_set("no article %lld", (long long)id);
+	if (sqlite3_column_type(k, 0) != SQLITE_NULL) {
+		s = store_stmt(st, BRIEF_COLUMNS " FROM articles a"
+		    " WHERE (a.published, a.id) > (?1, ?2) ORDER BY a.published, a.id LIMIT ?3");
+		if (s == NULL) {
+			sqlite3_reset(k);
+			return -1;
+		}
+		sqlite3_bind_value(s, 1, sqlite3_column_value(k, 0));
+		sqlite3_bind_int64(s, 2, id);
+		sqlite3_bind_int64(s, 3, lim);
+		sqlite3_reset(k);
+		if (read_briefs(st, s, limit, rows, n) != 0)
+			return -1;
+	} else {
+		sqlite3_reset(k);
+		s = store_stmt(st, BRIEF_COLUMNS " FROM articles a"
+		    " WHERE a.published IS NULL AND a.id > ?1 ORDER BY a.published, a.id LIMIT ?2");
+		if (s == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, lim);
+		if (read_briefs(st, s, limit, rows, n) != 0)
+			return -1;
+		s = store_stmt(st, BRIEF_COLUMNS " FROM articles a"
+		    " WHERE a.published IS NOT NULL ORDER BY a.published, a.id LIMIT ?1");
+		if (s == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, lim);
+		if (*n < limit && read_briefs(st, s, limit, rows, n) != 0)
+			return -1;
+	}
+	reverse_briefs(*rows, *n);
 	return 0;
 }

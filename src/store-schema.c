@@ -15,6 +15,26 @@
 #include "store.h"
 #include "util.h"
 
+/* The list's buckets of article ROW (see migration 2). */
+#define LIST_K1(row) \
+	"CASE WHEN " row ".published IS NULL THEN " row ".id >> 16" \
+	" ELSE substr(" row ".published, 1, 4) END"
+#define LIST_K2(row) \
+	"CASE WHEN " row ".published IS NULL THEN " row ".id >> 8" \
+	" ELSE substr(" row ".published, 1, 10) END"
+#define LIST_ADD(row) \
+	"  INSERT INTO list_years(k, n) VALUES (" LIST_K1(row) ", 1)" \
+	"    ON CONFLICT(k) DO UPDATE SET n = n + 1;" \
+	"  INSERT INTO list_days(k1, k2, n) VALUES (" LIST_K1(row) ", " LIST_K2(row) ", 1)" \
+	"    ON CONFLICT(k1, k2) DO UPDATE SET n = n + 1;"
+#define LIST_DROP(row) \
+	"  UPDATE list_years SET n = n - 1 WHERE k = " LIST_K1(row) ";" \
+	"  DELETE FROM list_years WHERE k = " LIST_K1(row) " AND n <= 0;" \
+	"  UPDATE list_days SET n = n - 1 WHERE k1 = " LIST_K1(row) \
+	"    AND k2 = " LIST_K2(row) ";" \
+	"  DELETE FROM list_days WHERE k1 = " LIST_K1(row) " AND k2 = " LIST_K2(row) \
+	"    AND n <= 0;"
+
 static const char *const migrations[] = {
 	/* 1: the first schema. */
 	"CREATE TABLE articles ("
@@ -199,6 +219,36 @@ static const char *const migrations[] = {
 	"  WHEN old.note IS NOT NULL BEGIN"
 	"  INSERT INTO articles_fts(rowid, title, body, notes)"
 	"    SELECT id, title, body, notes FROM articles_text WHERE id = old.article_id;"
+	"END;",
+
+	/* 2: the list's counts, kept by triggers, so that the list's length
+	 * and an article's position in it (newest first, undated last) are
+	 * known without counting the rows before it. Articles fall in
+	 * buckets, a year (the first 4 characters of published) holding
+	 * days (the first 10), or for undated ones blocks of 65,536 and 256
+	 * ids; a text key sorts after every number, as dated articles come
+	 * before undated ones, and a prefix of published never sorts against
+	 * the order of the dates themselves. An article's position is the
+	 * count of the later years, of the later days in its year, and of the
+	 * articles before it in its own day: bounded by the span of years and
+	 * a day's articles, not by the corpus. */
+	"CREATE TABLE list_years ("
+	"  k PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE list_days ("
+	"  k1, k2, n INTEGER NOT NULL, PRIMARY KEY (k1, k2)) WITHOUT ROWID;"
+	"INSERT INTO list_years(k, n) SELECT " LIST_K1("articles") ", count(*)"
+	"  FROM articles GROUP BY 1;"
+	"INSERT INTO list_days(k1, k2, n) SELECT " LIST_K1("articles") ", "
+	LIST_K2("articles") ", count(*) FROM articles GROUP BY 1, 2;"
+	"CREATE TRIGGER list_ai AFTER INSERT ON articles BEGIN"
+	LIST_ADD("new")
+	"END;"
+	"CREATE TRIGGER list_ad AFTER DELETE ON articles BEGIN"
+	LIST_DROP("old")
+	"END;"
+	"CREATE TRIGGER list_au AFTER UPDATE OF published ON articles BEGIN"
+	LIST_DROP("old")
+	LIST_ADD("new")
 	"END;",
 };
 

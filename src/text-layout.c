@@ -295,6 +295,39 @@ quick_break(const char *t, size_t s, size_t i, size_t sp, int spcol,
 	return 1;
 }
 
+/* UAX #14 LB29 (IS x AL/HL): no break between a full stop, comma, colon
+ * or semicolon and the letter after it, so "U.S." and "e.g." stay whole.
+ * libunistring 1.0 offers a break there; this takes it back. */
+static int
+infix_separator(ucs4_t c)
+{
+	switch (c) {
+	case ',': case '.': case ':': case ';':
+	case 0x037E: case 0x0589: case 0x060C: case 0x060D: case 0x07F8: case 0x2044:
+	case 0xFE10: case 0xFE13: case 0xFE14:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void
+forbid_infix_breaks(const char *t, size_t lo, size_t hi, char *brk)
+{
+	const uint8_t *s = (const uint8_t *)t;
+	size_t p;
+	ucs4_t c, b;
+
+	for (p = lo + 1; p < hi; p++) {
+		if (brk[p - lo] != UC_BREAK_POSSIBLE)
+			continue;
+		if (u8_mbtouc(&c, s + p, hi - p) <= 0 || !uc_is_general_category(c, UC_CATEGORY_L))
+			continue;
+		if (u8_prev(&b, s + p, s + lo) != NULL && infix_separator(b))
+			brk[p - lo] = UC_BREAK_PROHIBITED;
+	}
+}
+
 /*
  * Where a line from S that overflows at item I breaks, in general: the
  * last UAX #14 opportunity at an item start in (S, I], computed by
@@ -318,6 +351,7 @@ slow_break(struct text_layout *l, const char *t, size_t n, size_t s, size_t i,
 			l->brk = xmalloc(l->brkcap);
 		}
 		u8_possible_linebreaks((const uint8_t *)t + lo, hi - lo, "UTF-8", l->brk);
+		forbid_infix_breaks(t, lo, hi, l->brk);
 		best = s;
 		col = cl = 0;
 		for (p = s, ce = s; p <= i; p = it.end) {

@@ -531,6 +531,7 @@ ui_article_open(struct ui *ui, int64_t id, size_t offset)
 {
 	struct article *ar = A(ui);
 	struct store_article a;
+	int other = ar->id != id;
 
 	memset(&a, 0, sizeof a);
 	if (store_article_get(ui->st, id, &a) != 0)
@@ -548,6 +549,10 @@ ui_article_open(struct ui *ui, int64_t id, size_t offset)
 	keep_cursor(ui, ar);
 	ui_anno_article_opened(ui);
 	ui_side_refresh(ui);
+	/* Wherever the article was opened from (a jump, the jump list, an
+	 * annotation), the list's selection follows it. */
+	if (other)
+		ui_list_select_id(ui, id);
 	ui_mark(ui, UI_DIRTY_ALL);
 	return 0;
 }

@@ -106,6 +106,50 @@ ensure_hits(struct ui *ui, struct list *l, size_t upto)
 	}
 }
 
+/* Moving a screen past either end of the rows at hand: the next rows are
+ * read by the key of the row at that end, so paging through the list
+ * costs the same at row 90,000 as at the top. 0 when [from, from + want)
+ * is not next to the window (the caller reads it by offset). */
+static int
+extend_by_key(struct ui *ui, struct list *l, size_t from, size_t want)
+{
+	struct store_article_brief *before = NULL, *after = NULL;
+	size_t nb = 0, na = 0;
+	int64_t anchor;
+
+	if (l->rows == NULL || l->n == 0)
+		return 0;
+	if (from >= l->off + l->n && from < l->off + l->n + want) {
+		anchor = l->rows[l->n - 1].id;
+		if (store_article_page_at(ui->st, anchor, 3 * want, &after, &na) != 0 || na == 0)
+			goto fail;
+		store_article_brief_free(l->rows, l->n);
+		l->off += l->n - 1;
+		l->rows = after;
+		l->n = na;
+		return 1;
+	}
+	if (from < l->off && from + 2 * want >= l->off) {
+		anchor = l->rows[0].id;
+		if (store_article_page_before(ui->st, anchor, 2 * want, &before, &nb) != 0 ||
+		    store_article_page_at(ui->st, anchor, want, &after, &na) != 0 || nb > l->off)
+			goto fail;
+		store_article_brief_free(l->rows, l->n);
+		l->rows = xreallocarray(before, nb + na + 1, sizeof *l->rows);
+		memcpy(l->rows + nb, after, na * sizeof *after);
+		free(after);
+		l->off -= nb;
+		l->n = nb + na;
+		return 1;
+	}
+	return 0;
+fail:
+	store_article_brief_free(before, nb);
+	store_article_brief_free(after, na);
+	err_clear();
+	return 0;
+}
+
 /* Makes items [from, from + want) present, fetching a window around them. */
 static void
 ensure_rows(struct ui *ui, struct list *l, size_t from, size_t want)
@@ -122,6 +166,9 @@ ensure_rows(struct ui *ui, struct list *l, size_t from, size_t want)
 	if (from + want > l->count)
 		want = l->count - from;
 	if (l->rows != NULL && from >= l->off && from + want <= l->off + l->n)
+		return;
+	if (extend_by_key(ui, l, from, want) && from >= l->off &&
+	    (from + want <= l->off + l->n || l->off + l->n == l->count))
 		return;
 	off = from > want ? from - want : 0;
 	if (store_article_page(ui->st, off, want * 3, &rows, &n) != 0) {
@@ -453,41 +500,62 @@ list_resize(struct ui *ui, struct ui_view *v)
 	keep_visible(v, v->priv);
 }
 
+/* Index of article id among the rows at hand, or SIZE_MAX. */
+static size_t
+loaded_index(struct list *l, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; l->rows != NULL && i < l->n; i++) {
+		if (l->rows[i].id == id)
+			return l->off + i;
+	}
+	return SIZE_MAX;
+}
+
 /*
- * Selects the row of article id. The index it was at (hint, from the saved
- * state) is tried first, with a window around it for articles imported
- * since: finding a row's position from scratch costs a count over the
- * list, which is what the first screen must not pay on a large corpus.
+ * Selects the row of article id. When it is not among the rows at hand,
+ * its position comes from the counts the store keeps per day and the rows
+ * around it are read by its key, so following an article to row 90,000
+ * costs what following it to row 9 does: nothing here counts or skips the
+ * rows before it.
  */
 void
-ui_list_select_id(struct ui *ui, int64_t id, size_t hint)
+ui_list_select_id(struct ui *ui, int64_t id)
 {
 	struct list *l = L(ui);
 	struct ui_view *v = &ui->views[UI_VIEW_LIST];
-	struct item it;
-	size_t idx, i, lo, span = visible_items(v, l) * 2 + 16;
+	struct store_article_brief *before = NULL, *after = NULL;
+	size_t idx, nb = 0, na = 0, vis = visible_items(v, l);
 
-	if (l->query != NULL)
+	if (l->query != NULL || id <= 0)
 		return;
-	if (hint < l->count) {
-		lo = hint > span ? hint - span : 0;
-		ensure_rows(ui, l, lo, 2 * span);
-		for (i = lo; i < lo + 2 * span && item(l, i, &it); i++) {
-			if (it.id == id) {
-				l->sel = i;
-				keep_visible(v, l);
-				ui_mark(ui, UI_DIRTY_LIST);
-				return;
-			}
+	idx = loaded_index(l, id);
+	if (idx == SIZE_MAX) {
+		if (store_article_index(ui->st, id, &idx) != 0 ||
+		    store_article_page_before(ui->st, id, vis, &before, &nb) != 0 ||
+		    store_article_page_at(ui->st, id, 2 * vis, &after, &na) != 0 || na == 0 ||
+		    nb > idx) {
+			store_article_brief_free(before, nb);
+			store_article_brief_free(after, na);
+			err_clear();
+			return;
 		}
+		store_article_brief_free(l->rows, l->n);
+		l->rows = xreallocarray(before, nb + na, sizeof *l->rows);
+		memcpy(l->rows + nb, after, na * sizeof *after);
+		free(after);
+		l->n = nb + na;
+		l->off = idx - nb;
+		/* Articles imported meanwhile: the count follows. */
+		if (idx + na > l->count)
+			l->count = idx + na;
 	}
-	if (store_article_index(ui->st, id, &idx) != 0) {
-		err_clear();
+	if (idx == l->sel)
 		return;
-	}
 	l->sel = idx;
 	keep_visible(v, l);
-	ui_mark(ui, UI_DIRTY_LIST);
+	ui_mark(ui, UI_DIRTY_LIST | UI_DIRTY_STATUS);
 }
 
 size_t

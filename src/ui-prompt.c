@@ -5,6 +5,10 @@
  * that begin with what is typed), and Tab completion from ui-config.c:
  * the first Tab inserts what all candidates share and lists them, the
  * next ones cycle through them.
+ *
+ * The histories outlive the reader, as less keeps ~/.lesshst: a private
+ * file in the XDG state directory (HISTORY_FILE), at most HISTORY_MAX
+ * lines of each kind, rewritten whole (atomically) when a line is added.
  */
 #include "config.h"
 
@@ -16,6 +20,11 @@
 #include "ui.h"
 
 #define HISTORY_MAX 100
+#define HISTORY_FILE "history"
+/* A history file larger than this is not ours: it is left alone. */
+#define HISTORY_BYTES ((size_t)1 << 20)
+/* Its sections, one per history, and the mark before each line. */
+static const char *const hist_sections[2] = { ".command", ".search" };
 
 struct history {
 	char **v;
@@ -34,11 +43,91 @@ struct ui_prompt {
 	int cycling;
 };
 
+static void remember(struct history *h, const char *line);
+
+static void
+history_free(struct history *hist)
+{
+	size_t h, i;
+
+	for (h = 0; h < 2; h++) {
+		for (i = 0; i < hist[h].n; i++)
+			free(hist[h].v[i]);
+		free(hist[h].v);
+		hist[h].v = NULL;
+		hist[h].n = 0;
+	}
+}
+
+/*
+ * Reads the history file into HIST: a line ".command" or ".search" starts
+ * a section, and each line of it is '"' and the line as typed; anything
+ * else is skipped. A missing or unreadable file is an empty history.
+ */
+static void
+history_read(const char *path, struct history *hist)
+{
+	char *data = NULL, *line, *next;
+	size_t len = 0;
+	int h = -1, k;
+
+	if (path_read_file(path, HISTORY_BYTES, &data, &len) != 0) {
+		err_clear();
+		return;
+	}
+	for (line = data; line != NULL && *line != '\0'; line = next) {
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		if (line[0] == '"' && h >= 0) {
+			remember(&hist[h], line + 1);
+			continue;
+		}
+		for (k = 0; k < 2; k++)
+			if (strcmp(line, hist_sections[k]) == 0)
+				h = k;
+	}
+	free(data);
+}
+
+/* Adds LINE to history H of the file, as it is now (another reader may
+ * have added to it since this one started), and writes the file anew. */
+static void
+history_save(int h, const char *line)
+{
+	char *path = path_state_file(HISTORY_FILE);
+	struct history disk[2];
+	struct buf b;
+	size_t i;
+	int k;
+
+	memset(disk, 0, sizeof disk);
+	history_read(path, disk);
+	remember(&disk[h], line);
+	buf_init(&b);
+	buf_adds(&b, "# dossier's command-line history (the reader's : and searches)\n");
+	for (k = 0; k < 2; k++) {
+		buf_printf(&b, "%s\n", hist_sections[k]);
+		for (i = 0; i < disk[k].n; i++)
+			buf_printf(&b, "\"%s\n", disk[k].v[i]);
+	}
+	/* History is a convenience: a read-only home only loses it. */
+	if (path_mkdir_parent(path) != 0 || path_write_private(path, b.data, b.len) != 0)
+		err_clear();
+	buf_free(&b);
+	history_free(disk);
+	free(path);
+}
+
 int
 ui_prompt_init(struct ui *ui)
 {
+	char *path = path_state_file(HISTORY_FILE);
+
 	ui->prompt = xcalloc(1, sizeof *ui->prompt);
 	buf_init(&ui->prompt->line);
+	history_read(path, ui->prompt->hist);
+	free(path);
 	return 0;
 }
 
@@ -46,15 +135,10 @@ void
 ui_prompt_free(struct ui *ui)
 {
 	struct ui_prompt *p = ui->prompt;
-	size_t h, i;
 
 	if (p == NULL)
 		return;
-	for (h = 0; h < 2; h++) {
-		for (i = 0; i < p->hist[h].n; i++)
-			free(p->hist[h].v[i]);
-		free(p->hist[h].v);
-	}
+	history_free(p->hist);
 	buf_free(&p->line);
 	free(p->typed);
 	ui_cands_free(&p->cands);
@@ -101,7 +185,8 @@ remember(struct history *h, const char *line)
 {
 	size_t i;
 
-	if (line[0] == '\0')
+	/* A line of the file is one line typed: none has a newline. */
+	if (line[0] == '\0' || strchr(line, '\n') != NULL)
 		return;
 	/* Most recent last, no duplicates. */
 	for (i = 0; i < h->n; i++) {
@@ -129,6 +214,8 @@ execute(struct ui *ui)
 	int kind = p->kind;
 
 	remember(history(p), line);
+	if (line[0] != '\0')
+		history_save(kind == ':' ? 0 : 1, line);
 	close_prompt(ui);
 	switch (kind) {
 	case ':':

@@ -728,7 +728,7 @@ static void
 restore_place(struct ui *ui)
 {
 	char *id = NULL, *off = NULL, *focus = NULL, *row = NULL;
-	int64_t aid;
+	int64_t aid, rid = 0;
 	size_t i;
 
 	if (store_state_get(ui->st, "reader.article", &id) != 0 ||
@@ -743,17 +743,18 @@ restore_place(struct ui *ui)
 	aid = strtoll(id, NULL, 10);
 	if (row != NULL) {
 		/* "INDEX ID": the list's selected row and where it was. */
-		char *end;
-		size_t idx = strtoull(row, &end, 10);
-		int64_t rid = strtoll(end, NULL, 10);
+		rid = strtoll(row + strcspn(row, " "), NULL, 10);
 		if (rid > 0)
-			ui_list_select_id(ui, rid, idx);
+			ui_list_select_id(ui, rid);
 	}
 	first_frame(ui);
 	if (aid > 0 && ui_article_open(ui, aid, off != NULL ? strtoull(off, NULL, 10) : 0) != 0) {
 		err_clear();
 		goto out;
 	}
+	/* Opening made the list follow the article: the row saved wins. */
+	if (rid > 0)
+		ui_list_select_id(ui, rid);
 	for (i = 0; focus != NULL && i < ARRAY_LEN(focus_names); i++) {
 		if (strcmp(focus, focus_names[i]) == 0)
 			ui->focus = (enum ui_view_id)i;

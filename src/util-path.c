@@ -44,6 +44,12 @@ path_config_file(void)
 	return xdg_path("XDG_CONFIG_HOME", ".config", "config");
 }
 
+char *
+path_state_file(const char *leaf)
+{
+	return xdg_path("XDG_STATE_HOME", ".local/state", leaf);
+}
+
 static int
 is_dir(const char *p)
 {
@@ -159,15 +165,15 @@ fail:
 	return -1;
 }
 
-int
-path_write_atomic(const char *path, const void *data, size_t len)
+static int
+write_atomic(const char *path, const void *data, size_t len, mode_t mode)
 {
 	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
 	const char *p = data;
 	ssize_t n;
 	int fd;
 
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
 	if (fd < 0) {
 		err_set("%s: cannot create: %s", tmp, strerror(errno));
 		free(tmp);
@@ -206,4 +212,16 @@ fail:
 	unlink(tmp);
 	free(tmp);
 	return -1;
+}
+
+int
+path_write_atomic(const char *path, const void *data, size_t len)
+{
+	return write_atomic(path, data, len, 0666);
+}
+
+int
+path_write_private(const char *path, const void *data, size_t len)
+{
+	return write_atomic(path, data, len, 0600);
 }

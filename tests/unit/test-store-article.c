@@ -408,6 +408,95 @@ test_json(void)
 	free(json);
 }
 
+/* The position of each article, from the counts kept per year and day,
+ * and the page from each one by its key, agree with the list as paged by
+ * offset, through inserts, a changed date and deletions. */
+static int
+positions_agree(const char *when)
+{
+	struct store_article_brief *all = NULL, *at = NULL;
+	size_t n = 0, m = 0, i, idx;
+	int64_t count = -1;
+	int good = 1;
+
+	if (store_article_page(st, 0, 100000, &all, &n) != 0 ||
+	    store_article_count(st, &count) != 0)
+		return 0;
+	if ((size_t)count != n) {
+		diag("%s: count %lld, list %zu", when, (long long)count, n);
+		good = 0;
+	}
+	for (i = 0; good && i < n; i++) {
+		if (store_article_index(st, all[i].id, &idx) != 0 || idx != i) {
+			diag("%s: article %lld is row %zu, index says %zu", when,
+			    (long long)all[i].id, i, idx);
+			good = 0;
+		}
+		if (store_article_page_at(st, all[i].id, 3, &at, &m) != 0 ||
+		    m != (n - i < 3 ? n - i : 3) || (m > 0 && at[0].id != all[i].id) ||
+		    (m > 2 && at[2].id != all[i + 2].id)) {
+			diag("%s: the page at article %lld is wrong (%zu rows)", when,
+			    (long long)all[i].id, m);
+			good = 0;
+		}
+		store_article_brief_free(at, m);
+		at = NULL;
+		if (store_article_page_before(st, all[i].id, 2, &at, &m) != 0 ||
+		    m != (i < 2 ? i : 2) || (m > 0 && at[m - 1].id != all[i - 1].id) ||
+		    (m > 1 && at[0].id != all[i - 2].id)) {
+			diag("%s: the page before article %lld is wrong (%zu rows)", when,
+			    (long long)all[i].id, m);
+			good = 0;
+		}
+		store_article_brief_free(at, m);
+		at = NULL;
+	}
+	store_article_brief_free(all, n);
+	return good;
+}
+
+static void
+test_positions(void)
+{
+	static const char *const dates[] = { "2024-03-01", "2024-03-01", "2024-03-02",
+		"2023-12-31", NULL, "2024-03-01T10:00:00Z", NULL, "1999", "2024-03-02", NULL,
+		"2031-01-01", "2024-02-29" };
+	enum store_added how;
+	size_t i, idx;
+	char title[32], body[32];
+	char *p;
+
+	exec("DELETE FROM articles");
+	for (i = 0; i < ARRAY_LEN(dates); i++) {
+		snprintf(title, sizeof title, "position %zu", i);
+		snprintf(body, sizeof body, "body %zu", i);
+		add(title, body, NULL, dates[i], &how);
+	}
+	ok(positions_agree("inserted"), "positions and pages by key agree with the list");
+	exec("UPDATE articles SET published = '2024-03-01' WHERE title = 'position 4'");
+	exec("UPDATE articles SET published = NULL WHERE title = 'position 10'");
+	ok(positions_agree("dates changed"), "and after dates change");
+	exec("DELETE FROM articles WHERE title IN ('position 0', 'position 6', 'position 7')");
+	ok(positions_agree("deleted"), "and after deletions");
+	is_int(query_int("SELECT count(*) FROM list_years WHERE n <= 0"), 0,
+	    "no empty buckets are left");
+	ok(store_article_index(st, 999999, &idx) == -1, "a missing article has no position");
+	p = plan("SELECT count(*) FROM articles WHERE published = '2024-03-01' AND id > 3");
+	ok(strstr(p, "articles_order") != NULL, "the count within a day uses the index (%s)", p);
+	free(p);
+	p = plan("SELECT a.id FROM articles a WHERE (a.published, a.id) <= ('2024', 3)"
+	    " ORDER BY a.published DESC, a.id DESC LIMIT 5");
+	ok(strstr(p, "articles_order") != NULL && strstr(p, "TEMP B-TREE") == NULL,
+	    "a page by key is an index range (%s)", p);
+	free(p);
+	p = plan("SELECT a.id FROM articles a WHERE (a.published, a.id) > ('2024', 3)"
+	    " ORDER BY a.published, a.id LIMIT 5");
+	ok(strstr(p, "articles_order") != NULL && strstr(p, "TEMP B-TREE") == NULL,
+	    "so is the page before it (%s)", p);
+	free(p);
+	exec("DELETE FROM articles");
+}
+
 int
 main(void)
 {
@@ -423,6 +512,7 @@ main(void)
 	test_search();
 	test_search_window();
 	test_json();
+	test_positions();
 	ok(store_check(st, 1) == 0, "database intact at the end");
 	store_close(st);
 	free(path);

@@ -97,6 +97,8 @@ test_migrate_from_oldest(const char *dir)
 	ok(store_open(path, 0, &st) == 0, "opens a version-1 database");
 	is_int(query_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "migrated to current");
 	is_int(query_int(st, "SELECT count(*) FROM articles"), 1, "rows kept");
+	is_int(query_int(st, "SELECT total(n) FROM list_days"), 1,
+	    "the list's counts are made from the rows there (schema 2)");
 	store_close(st);
 	free(path);
 }

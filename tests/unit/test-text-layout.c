@@ -123,6 +123,19 @@ test_wrap(void)
 	wrap_case("abcdefghi\tj", 10, "abcdefghi |j", "tab clipped to the line and hung");
 	wrap_case("ab   cd", 3, "ab |cd", "spaces hang past the width, undrawn");
 	wrap_case("well-known", 6, "well-|known", "break after a hyphen");
+	/* UAX #14 LB29: no break between a full stop, comma or colon and the
+	 * letter after it (libunistring 1.0 offers one). Each line overflows
+	 * inside the abbreviation, and it moves down whole. */
+	wrap_case("signed by the U.S. envoy", 15, "signed by the |U.S. envoy",
+	    "U.S. is not broken after U.");
+	wrap_case("signed by the U.S.A. envoy", 16, "signed by the |U.S.A. envoy",
+	    "nor U.S.A. after U.S.");
+	wrap_case("in Washington, D.C. today", 17, "in Washington, |D.C. today",
+	    "nor D.C.");
+	wrap_case("say, e.g. the envoy", 7, "say, |e.g. |the |envoy", "nor e.g.");
+	wrap_case("well-known U.S.-led talks", 13, "well-known |U.S.-led |talks",
+	    "nor U.S.-led before its hyphen");
+	wrap_case("x a,b", 4, "x |a,b", "a comma between letters either");
 
 	/* A 5,000-character word: broken at cluster boundaries, 80 a line. */
 	s = xmalloc(5001);
@@ -547,6 +560,24 @@ check_one(const char *s, size_t len, int width, const char *gb, const char *lb)
 	return bad;
 }
 
+/* The opportunities UAX #14 gives, with LB29 (no break between a full
+ * stop, comma, colon or semicolon and a letter) where libunistring 1.0
+ * offers one. */
+static void
+lb29(const char *s, size_t len, char *lb)
+{
+	size_t p;
+	ucs4_t c;
+
+	for (p = 1; p < len; p++) {
+		if (lb[p] != UC_BREAK_POSSIBLE || strchr(".,:;", s[p - 1]) == NULL)
+			continue;
+		if (u8_mbtouc(&c, (const uint8_t *)s + p, len - p) > 0 &&
+		    uc_is_general_category(c, UC_CATEGORY_L))
+			lb[p] = UC_BREAK_PROHIBITED;
+	}
+}
+
 static void
 test_property(void)
 {
@@ -566,6 +597,7 @@ test_property(void)
 			gb[0] = 1;
 		lb = xrealloc(lb, b.len + 1);
 		u8_possible_linebreaks((const uint8_t *)b.data, b.len, "UTF-8", lb);
+		lb29(b.data, b.len, lb);
 		if (check_one(b.data, b.len, width, gb, lb) != 0) {
 			failed++;
 			if (first < 0) {
