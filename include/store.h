@@ -31,6 +31,13 @@ int store_is_readonly(const struct store *st);
  * malformed page): writes are refused from then on, so nothing is built on
  * a broken file. Reads go on as far as they can. */
 int store_is_damaged(const struct store *st);
+/* While CHECK(ARG) returns nonzero, queries stop as soon as they look
+ * (every few thousand steps) and fail with an "interrupted" message: how
+ * a program asked to end leaves a long query at once. NULL removes it. */
+void store_set_interrupt(struct store *st, int (*check)(void *arg), void *arg);
+/* How long a write waits for another program's lock: MS milliseconds (0:
+ * not at all), or (-1) the default of 5 seconds. */
+void store_set_lock_wait(struct store *st, int ms);
 /* One writer transaction; store_commit/rollback end it. Nested calls are
  * counted so an outer caller owns the transaction. */
 int store_begin(struct store *st);

@@ -39,6 +39,9 @@ struct store {
 	int depth;                   /* store_begin nesting */
 	struct stmt_slot cache[STMT_CACHE];
 	sqlite3_stmt *uncached;      /* last statement that did not fit */
+	int (*check)(void *);        /* store_set_interrupt */
+	void *check_arg;
+	int busy_ms;                 /* how long to wait for a lock */
 };
 
 char *
@@ -68,6 +71,8 @@ store_err(struct store *st, const char *what)
 		    "run 'dossier check', and 'dossier check --recover NEW.db' to salvage it",
 		    st->path, what, sqlite3_errmsg(st->db));
 	}
+	if (code == SQLITE_INTERRUPT)
+		return err_set("%s: %s: interrupted", st->path, what);
 	if (code == SQLITE_READONLY)
 		return err_set("%s: %s: the database is read-only", st->path, what);
 	if (code == SQLITE_FULL || sqlite3_system_errno(st->db) == ENOSPC ||
@@ -82,6 +87,43 @@ store_err(struct store *st, const char *what)
 		return err_set("%s: %s: the database is locked by another program "
 		    "(waited 5 seconds); try again", st->path, what);
 	return err_set("%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+}
+
+/* How many virtual machine steps between two looks at the interrupt
+ * check: a few microseconds of work, so a query stops within a
+ * millisecond of being asked to. */
+#define INTERRUPT_STEPS 4096
+
+void
+store_set_interrupt(struct store *st, int (*check)(void *arg), void *arg)
+{
+	st->check = check;
+	st->check_arg = arg;
+	sqlite3_progress_handler(st->db, check != NULL ? INTERRUPT_STEPS : 0, check, arg);
+}
+
+/* Waiting for another program's write: up to BUSY_TIMEOUT_MS in short
+ * sleeps, each ended early by the interrupt check, so that a program asked
+ * to end does not first wait out someone else's transaction. */
+#define BUSY_SLEEP_MS 10
+
+void
+store_set_lock_wait(struct store *st, int ms)
+{
+	st->busy_ms = ms >= 0 ? ms : BUSY_TIMEOUT_MS;
+}
+
+static int
+busy_wait(void *arg, int count)
+{
+	struct store *st = arg;
+
+	if (st->check != NULL && st->check(st->check_arg))
+		return 0;
+	if ((long)count * BUSY_SLEEP_MS >= st->busy_ms)
+		return 0;
+	sqlite3_sleep(BUSY_SLEEP_MS);
+	return 1;
 }
 
 int
@@ -227,7 +269,7 @@ store_check(struct store *st, int full)
 static int
 configure(struct store *st)
 {
-	if (sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS) != SQLITE_OK)
+	if (sqlite3_busy_handler(st->db, busy_wait, st) != SQLITE_OK)
 		return store_err(st, "setting busy timeout");
 	if (exec(st, "PRAGMA foreign_keys = ON") != 0 ||
 	    exec(st, "PRAGMA mmap_size = " MMAP_BYTES) != 0)
@@ -297,6 +339,7 @@ store_open(const char *path, int flags, struct store **out)
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	st->readonly = (flags & STORE_READONLY) != 0;
+	st->busy_ms = BUSY_TIMEOUT_MS;
 	if (!st->readonly && !created && !writable(path))
 		st->readonly = 1;
 	oflags = st->readonly ? SQLITE_OPEN_READONLY

@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -46,6 +47,26 @@ on_fatal_signal(int sig)
 	}
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+/* The store's interrupt check: a query under way when a signal asks the
+ * reader to end stops there, rather than run on with no one to show it
+ * to. */
+static int
+interrupt_check(void *arg)
+{
+	(void)arg;
+	return ui_signalled != 0;
+}
+
+/* The terminal went away without a SIGHUP reaching us (a hang-up the
+ * kernel did not signal, a closed pipe): input only ever fails now. */
+static int
+terminal_gone(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 static void
@@ -843,8 +864,11 @@ loop(struct ui *ui)
 		if (ui_article_idle(ui))
 			continue;
 		rc = get_wch(&wc);
-		if (rc == ERR)
+		if (rc == ERR) {
+			if (!ui_signalled && terminal_gone())
+				ui_signalled = SIGHUP;
 			continue;
+		}
 		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
 			ui_mark(ui, UI_DIRTY_LAYOUT);
 			continue;
@@ -893,6 +917,7 @@ ui_run(struct store *st, struct ui_start *start)
 		rc = -1;
 		goto out;
 	}
+	store_set_interrupt(st, interrupt_check, NULL);
 	layout(&ui);   /* the article reopens at its place on this screen */
 	restore_place(&ui);
 	if (config_msg != NULL)
@@ -900,8 +925,15 @@ ui_run(struct store *st, struct ui_start *start)
 	else if (start != NULL && start->message != NULL)
 		ui_message(&ui, "%s", start->message);
 	loop(&ui);
+	/* Saving the place is quick: let it finish even after a signal, but
+	 * then without waiting for another program's lock. */
+	store_set_interrupt(st, NULL, NULL);
+	if (ui_signalled)
+		store_set_lock_wait(st, 0);
 	save_place(&ui);
+	store_set_lock_wait(st, -1);
 out:
+	store_set_interrupt(st, NULL, NULL);
 	end_terminal(&ui);
 	reset_signals();
 	if (start != NULL)

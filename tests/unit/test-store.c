@@ -103,6 +103,43 @@ test_migrate_from_oldest(const char *dir)
 	free(path);
 }
 
+static int
+stop_now(void *arg)
+{
+	return *(int *)arg;
+}
+
+/* A query under way stops when the interrupt check says so, with a
+ * message saying it was interrupted; the store works again after. */
+static void
+test_interrupt(const char *dir)
+{
+	char *path = xasprintf("%s/int.db", dir);
+	struct store_article_brief *rows = NULL;
+	struct store *st;
+	size_t n = 0;
+	int stop = 0;
+
+	if (store_open(path, 0, &st) != 0)
+		tap_bail("%s", err_msg());
+	sqlite3_exec(store_sqlite(st), "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL"
+	    " SELECT i + 1 FROM k WHERE i < 3000) INSERT INTO articles(title, format, body, hash)"
+	    " SELECT 'a' || i, 'text', 'b', 'h' || i FROM k", NULL, NULL, NULL);
+	store_set_interrupt(st, stop_now, &stop);
+	ok(store_article_page(st, 0, 3000, &rows, &n) == 0 && n == 3000,
+	    "with the check saying go on, a long query runs (%zu rows)", n);
+	store_article_brief_free(rows, n);
+	stop = 1;
+	ok(store_article_page(st, 0, 3000, &rows, &n) == -1 && strstr(err_msg(), "interrupted"),
+	    "when it says stop, the query stops: %s", err_msg());
+	store_set_interrupt(st, NULL, NULL);
+	ok(store_article_page(st, 0, 3000, &rows, &n) == 0 && n == 3000,
+	    "without the check, it runs again");
+	store_article_brief_free(rows, n);
+	store_close(st);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -112,5 +149,6 @@ main(void)
 	test_newer_refused(dir);
 	test_nocreate_and_readonly(dir);
 	test_migrate_from_oldest(dir);
+	test_interrupt(dir);
 	return tap_done();
 }
