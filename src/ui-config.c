@@ -144,6 +144,9 @@ run_theme(struct ui *ui, int argc, char **argv, const char *rest)
 {
 	(void)rest;
 	if (argc == 1) {
+		/* Nothing to show before the terminal: the start would report it. */
+		if (!ui->live)
+			return err_set("expected 'theme NAME'");
 		ui_message(ui, "theme %s", ui_theme_name(ui));
 		return 0;
 	}

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistr.h>
 
 #define DOSSIER_UI_INTERNAL
 #include "ui.h"
@@ -246,39 +247,25 @@ parse_named(const char *s, size_t n)
 			int ch = tolower((unsigned char)c[0]);
 			if (ch == 'i')
 				return UI_KEY_CTRL_I;
-			if ((ch >= 'a' && ch <= 'z') || ch == '[' || ch == ']' || ch == '\\')
+			/* Every name ui_key_name gives Ctrl keys: C-a..C-z, C-[ C-\ C-] C-^ C-_ */
+			if ((ch >= 'a' && ch <= 'z') || (ch >= '[' && ch <= '_'))
 				return UI_KEY_CTRL(ch);
 		}
 	}
 	return -1;
 }
 
-/* The code point at s (valid UTF-8 assumed from the caller's check). */
+/* The code point at s, or -1 when s does not start with a valid UTF-8
+ * character (overlong forms, surrogates and bytes past U+10FFFF are not
+ * keys: they would be shown by names no config line can give back). */
 static int
 utf8_char(const char *s, int *len)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	ucs4_t uc;
+	int n = u8_mbtoucr(&uc, (const uint8_t *)s, strnlen(s, 4));
 
-	if (p[0] < 0x80) {
-		*len = 1;
-		return p[0];
-	}
-	if ((p[0] & 0xe0) == 0xc0 && (p[1] & 0xc0) == 0x80) {
-		*len = 2;
-		return ((p[0] & 0x1f) << 6) | (p[1] & 0x3f);
-	}
-	if ((p[0] & 0xf0) == 0xe0 && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80) {
-		*len = 3;
-		return ((p[0] & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f);
-	}
-	if ((p[0] & 0xf8) == 0xf0 && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80 &&
-	    (p[3] & 0xc0) == 0x80) {
-		*len = 4;
-		return ((p[0] & 0x07) << 18) | ((p[1] & 0x3f) << 12) | ((p[2] & 0x3f) << 6) |
-		    (p[3] & 0x3f);
-	}
-	*len = 1;
-	return -1;
+	*len = n > 0 ? n : 1;
+	return n > 0 ? (int)uc : -1;
 }
 
 int

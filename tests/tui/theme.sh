@@ -14,6 +14,8 @@ tui_expect_sgr "default: the focused title and mode in colour 24" '48;5;24([^0-9
 tui_keys :
 tui_type "theme mono"
 tui_keys Enter
+# The typed ":theme mono" shows before Enter is read: wait for it to go.
+tui_wait_gone ":theme mono"
 tui_expect ":theme mono switches live" "theme mono"
 [ -z "$(colours)" ]; tap_ok $? "mono draws no colour"
 tui_screen -e | grep -q $'\e\\[[0-9;]*7m'; tap_ok $? "mono marks the focus in reverse video"

@@ -44,6 +44,11 @@ test_key_names(void)
 	is_int(ui_keys_parse("", c, UI_KEY_MAXSEQ), -1, "an empty key fails");
 	is_int(ui_keys_parse("abcde", c, UI_KEY_MAXSEQ), -1, "too long a sequence fails");
 	is_int(ui_keys_parse("\xff", c, UI_KEY_MAXSEQ), -1, "invalid UTF-8 fails");
+	is_int(ui_keys_parse("\xc0\x80", c, UI_KEY_MAXSEQ), -1, "an overlong NUL fails");
+	is_int(ui_keys_parse("\xed\xa0\x80", c, UI_KEY_MAXSEQ), -1, "a surrogate fails");
+	is_int(ui_keys_parse("\xf7\xbf\xbf\xbf", c, UI_KEY_MAXSEQ), -1, "past U+10FFFF fails");
+	ok(ui_keys_parse("<C-^>", c, UI_KEY_MAXSEQ) == 1 && c[0] == 30, "<C-^>, as help names it");
+	ok(ui_keys_parse("<C-_>", c, UI_KEY_MAXSEQ) == 1 && c[0] == 31, "<C-_>, as help names it");
 
 	buf_init(&b);
 	ui_key_name(4, &b);
@@ -156,6 +161,8 @@ test_commands(void)
 	    "an unknown action fails, naming it");
 	ok(ui_command(&ui, "frobnicate") != 0, "an unknown command fails");
 	ok(ui_command(&ui, "   ") == 0, "a blank line is nothing");
+	ok(ui_command(&ui, "theme") != 0 && ui.message == NULL,
+	    "theme without a name in the config is an error, not a message");
 	ok(ui_command(&ui, "quit") == 0 && ui.running == 0, "quit");
 
 	path = xasprintf("%s/config", tap_tmpdir());
