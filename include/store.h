@@ -98,6 +98,9 @@ int store_article_page_at(struct store *st, int64_t id, size_t limit,
 /* The LIMIT rows just before article ID, in the list's order. */
 int store_article_page_before(struct store *st, int64_t id, size_t limit,
     struct store_article_brief **rows, size_t *n);
+/* The last LIMIT rows of the list, in its order. */
+int store_article_page_last(struct store *st, size_t limit,
+    struct store_article_brief **rows, size_t *n);
 
 /* How store_article_add found the article. */
 enum store_added {

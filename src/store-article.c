@@ -453,6 +453,30 @@ reverse_briefs(struct store_article_brief *v, size_t n)
 	}
 }
 
+/* The end of the list backwards: the undated articles with ids above ID,
+ * then the dated ones, oldest first (turned round by the callers). */
+static int
+tail_after(struct store *st, int64_t id, size_t limit, struct store_article_brief **rows,
+    size_t *n)
+{
+	sqlite3_int64 lim = limit > INT64_MAX ? -1 : (sqlite3_int64)limit;
+	sqlite3_stmt *s = store_stmt(st, BRIEF_COLUMNS " FROM articles a"
+	    " WHERE a.published IS NULL AND a.id > ?1 ORDER BY a.published, a.id LIMIT ?2");
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, lim);
+	if (read_briefs(st, s, limit, rows, n) != 0)
+		return -1;
+	s = store_stmt(st, BRIEF_COLUMNS " FROM articles a"
+	    " WHERE a.published IS NOT NULL ORDER BY a.published, a.id LIMIT ?1");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, lim);
+	return *n < limit ? read_briefs(st, s, limit, rows, n) : 0;
+}
+
 int
 store_article_page_before(struct store *st, int64_t id, size_t limit,
     struct store_article_brief **rows, size_t *n)
@@ -482,22 +506,21 @@ store_article_page_before(struct store *st, int64_t id, size_t limit,
 			return -1;
 	} else {
 		sqlite3_reset(k);
-		s = store_stmt(st, BRIEF_COLUMNS " FROM articles a"
-		    " WHERE a.published IS NULL AND a.id > ?1 ORDER BY a.published, a.id LIMIT ?2");
-		if (s == NULL)
-			return -1;
-		sqlite3_bind_int64(s, 1, id);
-		sqlite3_bind_int64(s, 2, lim);
-		if (read_briefs(st, s, limit, rows, n) != 0)
-			return -1;
-		s = store_stmt(st, BRIEF_COLUMNS " FROM articles a"
-		    " WHERE a.published IS NOT NULL ORDER BY a.published, a.id LIMIT ?1");
-		if (s == NULL)
-			return -1;
-		sqlite3_bind_int64(s, 1, lim);
-		if (*n < limit && read_briefs(st, s, limit, rows, n) != 0)
+		if (tail_after(st, id, limit, rows, n) != 0)
 			return -1;
 	}
+	reverse_briefs(*rows, *n);
+	return 0;
+}
+
+int
+store_article_page_last(struct store *st, size_t limit, struct store_article_brief **rows,
+    size_t *n)
+{
+	*rows = NULL;
+	*n = 0;
+	if (tail_after(st, INT64_MIN, limit, rows, n) != 0)
+		return -1;
 	reverse_briefs(*rows, *n);
 	return 0;
 }

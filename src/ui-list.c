@@ -170,6 +170,19 @@ ensure_rows(struct ui *ui, struct list *l, size_t from, size_t want)
 	if (extend_by_key(ui, l, from, want) && from >= l->off &&
 	    (from + want <= l->off + l->n || l->off + l->n == l->count))
 		return;
+	/* The end of the list (G) is read backwards from its last row. */
+	if (from + 2 * want >= l->count && l->count > 3 * want &&
+	    store_article_page_last(ui->st, 3 * want, &rows, &n) == 0 && n == 3 * want) {
+		store_article_brief_free(l->rows, l->n);
+		l->rows = rows;
+		l->n = n;
+		l->off = l->count - n;
+		return;
+	}
+	store_article_brief_free(rows, n);
+	rows = NULL;
+	n = 0;
+	err_clear();
 	off = from > want ? from - want : 0;
 	if (store_article_page(ui->st, off, want * 3, &rows, &n) != 0) {
 		fetch_failed(ui, l);

@@ -451,6 +451,12 @@ positions_agree(const char *when)
 		store_article_brief_free(at, m);
 		at = NULL;
 	}
+	if (store_article_page_last(st, 4, &at, &m) != 0 || m != (n < 4 ? n : 4) ||
+	    (m > 0 && at[m - 1].id != all[n - 1].id) || (m > 3 && at[0].id != all[n - 4].id)) {
+		diag("%s: the last page is wrong (%zu rows)", when, m);
+		good = 0;
+	}
+	store_article_brief_free(at, m);
 	store_article_brief_free(all, n);
 	return good;
 }
