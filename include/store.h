@@ -20,6 +20,10 @@ struct store;
 enum store_flags {
 	STORE_READONLY = 1 << 0,   /* open without writing, even if writable */
 	STORE_NOCREATE = 1 << 1,   /* fail if the file does not exist */
+	/* With STORE_READONLY: an older schema is left as it is (check and
+	 * backup look at the file as it is); without it a reading command
+	 * upgrades an older schema first, when the file is writable. */
+	STORE_NOUPGRADE = 1 << 2,
 };
 
 /* store.c */
@@ -547,6 +551,9 @@ int store_recover(const char *damaged, const char *out, size_t *copied, size_t *
 /* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.
  * Refuses a database from a newer version. */
 int store_schema_migrate(struct store *st);
+/* 1 when the database's schema is older than this dossier's, 0 when it is
+ * current (or newer: store_schema_migrate refuses that), -1 on error. */
+int store_schema_outdated(struct store *st);
 /* The SQL that created schema version V (1..STORE_SCHEMA_VERSION); used
  * by tests to build an old database and migrate it forward. */
 const char *store_schema_sql(int version);

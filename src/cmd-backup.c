@@ -26,7 +26,7 @@ cmd_backup_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 	if (argc != 2)
 		return cmd_usage_error(&cmd_backup_entry, "needs one PATH");
-	if (store_open(ctx->db_path, STORE_READONLY | STORE_NOCREATE, &st) != 0) {
+	if (store_open(ctx->db_path, STORE_READONLY | STORE_NOCREATE | STORE_NOUPGRADE, &st) != 0) {
 		err_print("backup");
 		return EXIT_FAIL;
 	}

@@ -68,7 +68,7 @@ cmd_check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_usage_error(&cmd_check_entry, "unexpected argument '%s'", argv[optind]);
 	if (recover_to != NULL)
 		return recover(ctx, recover_to);
-	if (store_open(ctx->db_path, STORE_READONLY | STORE_NOCREATE, &st) != 0) {
+	if (store_open(ctx->db_path, STORE_READONLY | STORE_NOCREATE | STORE_NOUPGRADE, &st) != 0) {
 		err_print("check");
 		return EXIT_FAIL;
 	}

@@ -273,6 +273,16 @@ user_version(struct store *st, int *v)
 }
 
 int
+store_schema_outdated(struct store *st)
+{
+	int v = 0;
+
+	if (user_version(st, &v) != 0)
+		return -1;
+	return v < STORE_SCHEMA_VERSION;
+}
+
+int
 store_schema_migrate(struct store *st)
 {
 	sqlite3 *db = store_sqlite(st);

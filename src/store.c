@@ -350,8 +350,27 @@ store_open(const char *path, int flags, struct store **out)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	if (configure(st) != 0 || store_schema_migrate(st) != 0)
+	if (configure(st) != 0)
 		goto fail;
+	if ((flags & STORE_READONLY) && (flags & STORE_NOUPGRADE) &&
+	    store_schema_outdated(st) == 1)
+		goto opened;
+	if ((flags & STORE_READONLY) && !created && writable(path) &&
+	    store_schema_outdated(st) == 1) {
+		/* A reading command on a database an older dossier made: it is
+		 * upgraded once, through a writing connection, rather than every
+		 * read being refused until some command happens to write. */
+		struct store *rw;
+
+		store_close(st);
+		if (store_open(path, (flags & ~STORE_READONLY) | STORE_NOCREATE, &rw) != 0)
+			return -1;
+		store_close(rw);
+		return store_open(path, flags, out);
+	}
+	if (store_schema_migrate(st) != 0)
+		goto fail;
+opened:
 	if (!created)
 		check_truncated(st);
 	/* SQLite creates the file on its first write, with the umask's mode;

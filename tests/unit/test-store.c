@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "store.h"
@@ -103,6 +104,43 @@ test_migrate_from_oldest(const char *dir)
 	free(path);
 }
 
+static void
+make_v1(const char *path)
+{
+	sqlite3 *db;
+
+	unlink(path);
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, store_schema_sql(1), NULL, NULL, NULL);
+	sqlite3_exec(db, "PRAGMA user_version = 1;"
+	    "INSERT INTO articles(title, format, body, hash) VALUES ('t', 'text', 'b', 'h');",
+	    NULL, NULL, NULL);
+	sqlite3_close(db);
+}
+
+/* A reading command on a database an older dossier made upgrades it once
+ * (rather than refusing every read until something writes); check and
+ * backup leave it as it is. */
+static void
+test_readonly_upgrade(const char *dir)
+{
+	char *path = xasprintf("%s/old-ro.db", dir);
+	struct store *st;
+
+	make_v1(path);
+	ok(store_open(path, STORE_READONLY | STORE_NOCREATE | STORE_NOUPGRADE, &st) == 0,
+	    "check opens a version-1 database as it is");
+	is_int(query_int(st, "PRAGMA user_version"), 1, "and leaves it at version 1");
+	store_close(st);
+	ok(store_open(path, STORE_READONLY | STORE_NOCREATE, &st) == 0,
+	    "a reading command opens a version-1 database");
+	is_int(query_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "upgraded first");
+	is_int(query_int(st, "SELECT count(*) FROM articles"), 1, "with its rows");
+	ok(store_is_readonly(st), "and still read-only for the command");
+	store_close(st);
+	free(path);
+}
+
 static int
 stop_now(void *arg)
 {
@@ -149,6 +187,7 @@ main(void)
 	test_newer_refused(dir);
 	test_nocreate_and_readonly(dir);
 	test_migrate_from_oldest(dir);
+	test_readonly_upgrade(dir);
 	test_interrupt(dir);
 	return tap_done();
 }
