@@ -169,6 +169,9 @@ run_quit(struct ui *ui, int argc, char **argv, const char *rest)
 	(void)argc;
 	(void)argv;
 	(void)rest;
+	/* A config file that quits would close the reader as it opens. */
+	if (!ui->live)
+		return err_set("quit only works in the reader");
 	ui->running = 0;
 	return 0;
 }

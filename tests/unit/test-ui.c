@@ -163,7 +163,11 @@ test_commands(void)
 	ok(ui_command(&ui, "   ") == 0, "a blank line is nothing");
 	ok(ui_command(&ui, "theme") != 0 && ui.message == NULL,
 	    "theme without a name in the config is an error, not a message");
-	ok(ui_command(&ui, "quit") == 0 && ui.running == 0, "quit");
+	ok(ui_command(&ui, "quit") != 0 && ui.running == 1 && strstr(err_msg(), "reader") != NULL,
+	    "quit in a config file is an error, not the end of the reader");
+	ui.live = 1;
+	ok(ui_command(&ui, "quit") == 0 && ui.running == 0, "quit at the prompt");
+	ui.live = 0;
 
 	path = xasprintf("%s/config", tap_tmpdir());
 	f = fopen(path, "w");
