@@ -238,17 +238,80 @@ store_anno_in_free(struct store_anno_in *rows, size_t n)
 	free(rows);
 }
 
+/* As deep as SQLite's JSON functions go (JSON_MAX_DEPTH). */
+#define JSON_DEPTH 2000
+
+/*
+ * SQLite before 3.42.0 takes an object whose label is not a string, as in
+ * {{"a":1}:0}, for valid JSON and then reads outside its parse while
+ * looking a label up (fixed upstream on 2023-05-08: "ensure that the label
+ * for a JSON object really is a string"); Debian 12 ships 3.40. Such a
+ * document is refused before SQLite parses it. Only where labels stand is
+ * looked at here: SQLite still judges everything else. Returns the byte
+ * offset of the first label that is not a string, or LEN when none.
+ */
+static size_t
+bad_label(const char *s, size_t len, const char **why)
+{
+	unsigned char in_object[JSON_DEPTH];
+	size_t i, depth = 0;
+	int want_label = 0;
+
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (want_label && c != '"' && c != '}') {
+			*why = "an object's label is not in double quotes";
+			return i;
+		}
+		want_label = 0;
+		switch (c) {
+		case '"':
+			for (i++; i < len && s[i] != '"'; i++)
+				if (s[i] == '\\')
+					i++;
+			break;
+		case '{':
+		case '[':
+			if (depth == JSON_DEPTH) {
+				*why = "nested too deeply";
+				return i;
+			}
+			in_object[depth++] = c == '{';
+			want_label = c == '{';
+			break;
+		case '}':
+		case ']':
+			if (depth > 0)
+				depth--;
+			break;
+		case ',':
+			want_label = depth > 0 && in_object[depth - 1];
+			break;
+		default:
+			break;
+		}
+	}
+	return len;
+}
+
 int
 store_anno_json_read(struct store *st, const char *name, const char *json, size_t len,
     struct store_anno_in **rows, size_t *n)
 {
 	sqlite3_stmt *s;
 	struct store_anno_in *v = NULL;
-	size_t count = 0;
+	size_t count = 0, at;
+	const char *why = NULL;
 	int rc;
 
 	*rows = NULL;
 	*n = 0;
+	if ((at = bad_label(json, len, &why)) < len)
+		return err_set("%s: not a JSON document of annotations: byte %zu: %s", name, at + 1,
+		    why);
 	if (sqlite3_prepare_v2(store_sqlite(st), SQL_ITEMS, -1, &s, NULL) != SQLITE_OK)
 		return store_err(st, "preparing to read JSON");
 	sqlite3_bind_text(s, 1, json, (int)len, SQLITE_TRANSIENT);

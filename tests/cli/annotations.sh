@@ -189,5 +189,10 @@ printf '{"type": "Annotation", ' >"$TEST_TMP/bad.json"
 err=$("$DOSSIER" --db "$DB3" import-annotations "$TEST_TMP/bad.json" 2>&1); rc=$?
 [ $rc -eq 1 ] && [ "$(wc -l <<<"$err")" -eq 1 ] && grep -q "bad.json" <<<"$err"
 tap_ok $? "malformed JSON: one line naming the file ($err)"
+# SQLite 3.40 would take an object as a label and then read outside its parse.
+printf '{"items": [{{"a": 1}: 0}]}' >"$TEST_TMP/label.json"
+err=$("$DOSSIER" --db "$DB3" import-annotations "$TEST_TMP/label.json" 2>&1); rc=$?
+[ $rc -eq 1 ] && [ "$(wc -l <<<"$err")" -eq 1 ] && grep -q "label.json: .*byte 13: an object's label" <<<"$err"
+tap_ok $? "an object as a label: refused at its byte ($err)"
 
 tap_done
