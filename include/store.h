@@ -24,6 +24,10 @@ enum store_flags {
 	 * backup look at the file as it is); without it a reading command
 	 * upgrades an older schema first, when the file is writable. */
 	STORE_NOUPGRADE = 1 << 2,
+	/* Reads through a memory map (the reader): a large article is then
+	 * a copy out of the map. Not for bulk work, whose resident size would
+	 * grow with every page of the file it touches. */
+	STORE_MMAP = 1 << 3,
 };
 
 /* store.c */

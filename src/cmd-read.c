@@ -65,7 +65,7 @@ cmd_read_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (argc > 1)
 		return cmd_usage_error(&cmd_read_entry, "unknown argument '%s'", argv[1]);
-	st = cmd_store(ctx, 0);
+	st = cmd_store(ctx, STORE_MMAP);
 	if (st == NULL)
 		return EXIT_FAIL;
 	msg = first_start(st);

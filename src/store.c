@@ -21,9 +21,10 @@
 #define STMT_CACHE 128
 /* How long a second dossier waits for the first one's write to finish. */
 #define BUSY_TIMEOUT_MS 5000
-/* Reads go through a memory map of this much of the file rather than
- * read(2) into SQLite's page cache: opening a 10 MB article then costs a
- * copy out of the map, not a copy per page and a cache to hold them. */
+/* With STORE_MMAP, reads go through a memory map of this much of the file
+ * rather than read(2) into SQLite's page cache: opening a 10 MB article
+ * then costs a copy out of the map, not a copy per page and a cache to
+ * hold them. */
 #define MMAP_BYTES "268435456"
 
 struct stmt_slot {
@@ -267,12 +268,12 @@ store_check(struct store *st, int full)
 }
 
 static int
-configure(struct store *st)
+configure(struct store *st, int flags)
 {
 	if (sqlite3_busy_handler(st->db, busy_wait, st) != SQLITE_OK)
 		return store_err(st, "setting busy timeout");
 	if (exec(st, "PRAGMA foreign_keys = ON") != 0 ||
-	    exec(st, "PRAGMA mmap_size = " MMAP_BYTES) != 0)
+	    ((flags & STORE_MMAP) && exec(st, "PRAGMA mmap_size = " MMAP_BYTES) != 0))
 		return -1;
 	if (!st->readonly &&
 	    (exec(st, "PRAGMA journal_mode = WAL") != 0 ||
@@ -350,7 +351,7 @@ store_open(const char *path, int flags, struct store **out)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	if (configure(st) != 0)
+	if (configure(st, flags) != 0)
 		goto fail;
 	if ((flags & STORE_READONLY) && (flags & STORE_NOUPGRADE) &&
 	    store_schema_outdated(st) == 1)
