@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kb.h"
 #include "store.h"
 #include "util.h"
 
@@ -30,18 +31,14 @@ grow(void *v, size_t n, size_t *cap, size_t size)
 	" >= coalesce((SELECT start FROM " table " WHERE article_id = ?1 AND start < ?2" \
 	"  ORDER BY start DESC LIMIT 1), ?2) AND "
 
-/* Kinds as constants, so a mark needs no string of its own. */
+/* Kinds as the knowledge base's constants, so a mark needs no string of
+ * its own. */
 static const char *
 kind_name(const unsigned char *kind)
 {
-	static const char *const kinds[] = { "person", "state", "organization", "place",
-		"agreement", "event" };
-	size_t i;
+	enum kb_kind k;
 
-	for (i = 0; kind != NULL && i < ARRAY_LEN(kinds); i++)
-		if (strcmp((const char *)kind, kinds[i]) == 0)
-			return kinds[i];
-	return "";
+	return kind != NULL && kb_kind_parse((const char *)kind, &k) == 0 ? kb_kind_name(k) : "";
 }
 
 static sqlite3_int64
@@ -50,14 +47,29 @@ bound(size_t v)
 	return v > INT64_MAX ? INT64_MAX : (sqlite3_int64)v;
 }
 
+/* SQL over the rows of ARTICLE in [LO, HI), bound as ?1, ?2 and ?3. */
+static sqlite3_stmt *
+range_stmt(struct store *st, const char *sql, int64_t article, size_t lo, size_t hi)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+
+	if (s != NULL) {
+		sqlite3_bind_int64(s, 1, article);
+		sqlite3_bind_int64(s, 2, bound(lo));
+		sqlite3_bind_int64(s, 3, bound(hi));
+	}
+	return s;
+}
+
 int
 store_article_marks(struct store *st, int64_t article, size_t lo, size_t hi,
     struct store_mark **rows, size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT m.entity_id, e.kind, m.start, m.end"
+	sqlite3_stmt *s = range_stmt(st, "SELECT m.entity_id, e.kind, m.start, m.end"
 	    " FROM mentions m JOIN entities e ON e.id = m.entity_id"
 	    " WHERE m.article_id = ?1 AND m.start" FROM_BEFORE("mentions") "m.start < ?3"
-	    " AND e.origin != 'candidate' AND e.status = 'active' ORDER BY m.start");
+	    " AND e.origin != 'candidate' AND e.status = 'active' ORDER BY m.start",
+	    article, lo, hi);
 	struct store_mark *v = NULL;
 	size_t len = 0, cap = 0;
 	int rc;
@@ -66,9 +78,6 @@ store_article_marks(struct store *st, int64_t article, size_t lo, size_t hi,
 	*n = 0;
 	if (s == NULL)
 		return -1;
-	sqlite3_bind_int64(s, 1, article);
-	sqlite3_bind_int64(s, 2, bound(lo));
-	sqlite3_bind_int64(s, 3, bound(hi));
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		sqlite3_int64 a = sqlite3_column_int64(s, 2), b = sqlite3_column_int64(s, 3);
 		if (a < 0 || b <= a)
@@ -95,11 +104,11 @@ store_article_statement_marks(struct store *st, int64_t article, size_t lo, size
     struct store_statement **rows, size_t *n)
 {
 	/* The speakers are few: joined per row, they cost an index probe. */
-	sqlite3_stmt *s = store_stmt(st, "SELECT s.id, coalesce(s.speaker_id, 0), e.name,"
+	sqlite3_stmt *s = range_stmt(st, "SELECT s.id, coalesce(s.speaker_id, 0), e.name,"
 	    " s.start, s.end, s.verb, coalesce(s.quote_start, 0), coalesce(s.quote_end, 0)"
 	    " FROM statements s LEFT JOIN entities e ON e.id = s.speaker_id"
 	    " WHERE s.article_id = ?1 AND s.start" FROM_BEFORE("statements") "s.start < ?3"
-	    " ORDER BY s.start");
+	    " ORDER BY s.start", article, lo, hi);
 	struct store_statement *v = NULL;
 	size_t len = 0, cap = 0;
 	int rc;
@@ -108,9 +117,6 @@ store_article_statement_marks(struct store *st, int64_t article, size_t lo, size
 	*n = 0;
 	if (s == NULL)
 		return -1;
-	sqlite3_bind_int64(s, 1, article);
-	sqlite3_bind_int64(s, 2, bound(lo));
-	sqlite3_bind_int64(s, 3, bound(hi));
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_statement *r;
 
