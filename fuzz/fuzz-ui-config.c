@@ -18,58 +18,29 @@
 #include <unistd.h>
 
 #define DOSSIER_UI_INTERNAL
+#include "input-file.h"
 #include "ui.h"
 #include "util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char *path;
-
 static void
 remove_file(void)
 {
-	unlink(path);
-	free(path);
+	unlink(input_path);
+	free(input_path);
 }
 
-static void
-setup(void)
-{
-	const char *tmp = getenv("TMPDIR");
-	int fd;
-
-	path = xasprintf("%s/dossier-fuzz-config-XXXXXX", tmp != NULL && tmp[0] == '/' ? tmp : "/tmp");
-	if ((fd = mkstemp(path)) < 0)
-		abort();
-	close(fd);
-	atexit(remove_file);
-}
-
-static void
-write_input(const uint8_t *data, size_t size)
-{
-	FILE *f = fopen(path, "wb");
-
-	if (f == NULL || (size > 0 && fwrite(data, 1, size, f) != size) || fclose(f) != 0)
-		abort();
-}
-
-/* "PATH:LINE: what", one line, LINE within the file; "(and N more bad
- * lines)" at most as many as the file has. */
+/* "(and N more bad lines)", if there, counts at most the file's lines. */
 static void
 check_message(const char *msg, size_t lines)
 {
-	size_t plen = strlen(path);
-	unsigned long line, more = 0;
+	unsigned long more = 0;
 	const char *and;
-	char *end;
 
-	if (strchr(msg, '\n') != NULL || strncmp(msg, path, plen) != 0 || msg[plen] != ':')
-		abort();
-	line = strtoul(msg + plen + 1, &end, 10);
-	if (end == msg + plen + 1 || strncmp(end, ": ", 2) != 0 || line < 1 || line > lines)
-		abort();
-	if ((and = strstr(end, " (and ")) != NULL && strstr(and, " more bad lines)") != NULL)
+	input_file_check_message(msg, lines);
+	/* The file's name has no blanks: the first " (and " is the count's. */
+	if ((and = strstr(msg, " (and ")) != NULL && strstr(and, " more bad lines)") != NULL)
 		more = strtoul(and + 6, NULL, 10);
 	if (more + 1 > lines)
 		abort();
@@ -103,19 +74,19 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct ui ui;
-	size_t lines = 1, i;
+	size_t lines;
 
-	if (path == NULL)
-		setup();
-	for (i = 0; i < size; i++)
-		lines += data[i] == '\n';
-	write_input(data, size);
+	if (input_path == NULL) {
+		input_file_make("");
+		atexit(remove_file);
+	}
+	lines = input_file_write(data, size);
 	memset(&ui, 0, sizeof ui);
 	ui.running = 1;
 	ui.opt.mouse = 1;
 	if (ui_keys_init(&ui) != 0)
 		abort();
-	ui_config_load(&ui, path);
+	ui_config_load(&ui, input_path);
 	if (ui.message != NULL)
 		check_message(ui.message, lines);
 	if (memchr(data, '\0', size) == NULL)

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #define DOSSIER_UI_INTERNAL
+#include "input-file.h"
 #include "ui.h"
 #include "util.h"
 
@@ -27,7 +28,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static const char *const terms[] = { "xterm-256color", "xterm-16color", "xterm" };
 static SCREEN *screens[3];
 static FILE *out, *in;
-static char *path;
 
 static void
 teardown(void)
@@ -41,21 +41,16 @@ teardown(void)
 	}
 	fclose(out);
 	fclose(in);
-	unlink(path);
-	free(path);
+	unlink(input_path);
+	free(input_path);
 }
 
 static void
 setup(void)
 {
-	const char *tmp = getenv("TMPDIR");
 	size_t i;
-	int fd;
 
-	path = xasprintf("%s/dossier-fuzz-XXXXXX.theme", tmp != NULL && tmp[0] == '/' ? tmp : "/tmp");
-	if ((fd = mkstemps(path, 6)) < 0)
-		abort();
-	close(fd);
+	input_file_make(".theme");
 	if ((out = fopen("/dev/null", "w")) == NULL || (in = fopen("/dev/null", "r")) == NULL)
 		abort();
 	for (i = 0; i < ARRAY_LEN(terms); i++) {
@@ -65,29 +60,6 @@ setup(void)
 		use_default_colors();
 	}
 	atexit(teardown);
-}
-
-static void
-write_input(const uint8_t *data, size_t size)
-{
-	FILE *f = fopen(path, "wb");
-
-	if (f == NULL || (size > 0 && fwrite(data, 1, size, f) != size) || fclose(f) != 0)
-		abort();
-}
-
-static void
-check_message(const char *msg, size_t lines)
-{
-	size_t plen = strlen(path);
-	unsigned long line;
-	char *end;
-
-	if (strchr(msg, '\n') != NULL || strncmp(msg, path, plen) != 0 || msg[plen] != ':')
-		abort();
-	line = strtoul(msg + plen + 1, &end, 10);
-	if (end == msg + plen + 1 || strncmp(end, ": ", 2) != 0 || line < 1 || line > lines)
-		abort();
 }
 
 static void
@@ -125,25 +97,23 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct ui ui;
-	size_t lines = 1, i;
+	size_t lines, i;
 	int warnings;
 
-	if (path == NULL)
+	if (input_path == NULL)
 		setup();
-	for (i = 0; i < size; i++)
-		lines += data[i] == '\n';
-	write_input(data, size);
+	lines = input_file_write(data, size);
 	for (i = 0; i < ARRAY_LEN(screens); i++) {
 		set_term(screens[i]);
 		memset(&ui, 0, sizeof ui);
 		ui.colors = 1;
 		ui.live = 1;
-		if (ui_theme_load(&ui, path, &warnings) != 0)
+		if (ui_theme_load(&ui, input_path, &warnings) != 0)
 			abort();
 		if (warnings < 0 || (size_t)warnings > lines)
 			abort();
 		if (warnings > 0)
-			check_message(err_msg(), lines);
+			input_file_check_message(err_msg(), lines);
 		draw_all(&ui);
 		ui_theme_free(&ui);
 		err_clear();
