@@ -23,6 +23,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct ingest_chrome *chrome;
+static struct ingest_hints *hints;
 static struct text_rules *rules;
 
 static void
@@ -44,11 +45,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (chrome == NULL) {
 		char *c = path_data_file("chrome.txt"), *a = path_data_file("abbrev.txt");
+		char *x = path_data_file("extract.txt");
 		chrome = ingest_chrome_new();
-		if (ingest_chrome_add_file(chrome, c) != 0 || text_rules_load(a, &rules) != 0)
+		hints = ingest_hints_new();
+		if (ingest_chrome_add_file(chrome, c) != 0 || text_rules_load(a, &rules) != 0 ||
+		    ingest_hints_add_file(hints, x) != 0)
 			abort();
 		free(c);
 		free(a);
+		free(x);
 	}
 	if (ingest_check_text((const char *)data, size) != 0)
 		return 0;
@@ -58,7 +63,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text.len--;
 	if (fmt == INGEST_AUTO)
 		fmt = ingest_detect("fuzz", text.data, text.len);
-	if (ingest_parse(fmt, text.data, text.len, NULL, &docs) == 0) {
+	if (ingest_parse(fmt, text.data, text.len, NULL, hints, &docs) == 0) {
 		for (i = 0; i < docs.n; i++) {
 			if (ingest_clean(chrome, rules, &docs.v[i], &clean) != 0)
 				continue;

@@ -7,8 +7,12 @@
  *                    telling plain text, HTML and feeds apart
  *   ingest-plain.c   plain text: lines as they are
  *   ingest-html.c    HTML with libxml2's HTML parser: the text of the page's
- *                    article (or body) as one line per block, its title,
- *                    date and site name
+ *                    article as one line per block, with its metadata
+ *   ingest-extract.c which blocks of a web page are its article (scoring by
+ *                    text, links and the hints of data/extract.txt)
+ *   ingest-hints.c   the rules of data/extract.txt
+ *   ingest-meta.c    a page's title, authors, dates, outlet, address and
+ *                    language (JSON-LD, meta tags, markup)
  *   ingest-feed.c    RSS 2.0 / RSS 1.0 / Atom with libxml2's XML parser (no
  *                    network, no entity expansion): one document per item
  *   ingest-date.c    dates in the forms feeds and pages use, as ISO 8601
@@ -18,6 +22,9 @@
  *
  * Text handed in must be valid UTF-8 (text_utf8_repair first); text handed
  * out is valid UTF-8, not yet NFC.
+ *
+ * SQLite is used here only as a JSON parser, on an in-memory connection
+ * (JSON-LD in web pages); no database is opened.
  */
 #ifndef DOSSIER_INGEST_H
 #define DOSSIER_INGEST_H
@@ -40,6 +47,12 @@ struct ingest_doc {
 	char *link;        /* the item's or page's own URL, or NULL */
 	char *published;   /* ISO 8601 ("2023-02-28" or "2023-02-28T10:00:00Z"), or NULL */
 	char *outlet;      /* site or feed name, or NULL */
+	char *authors;     /* "Ana Ruiz, Li Wei", or NULL */
+	char *modified;    /* ISO 8601 like published, or NULL */
+	char *language;    /* "en", "pt-BR" as the page declares it, or NULL */
+	char *captions;    /* figure captions and image credits, one per line, or NULL */
+	char *dropped;     /* "REASON\tTEXT" lines extraction left out, or NULL */
+	char *warning;     /* what the caller should warn about, or NULL */
 	const char *format;   /* "text", "html", "rss", "atom" */
 };
 
@@ -72,18 +85,32 @@ int ingest_known_extension(const char *name);
  * (meta charset, XML declaration), malloc'd; NULL when none. */
 char *ingest_declared_charset(const char *data, size_t len);
 
+/* ---- ingest-hints.c ------------------------------------------------- */
+
+/* The rules of data/extract.txt (see that file and dossier(1)): what the
+ * class, id, role and itemprop words of a page's blocks say about them. */
+struct ingest_hints;
+struct ingest_hints *ingest_hints_new(void);
+void ingest_hints_free(struct ingest_hints *h);
+/* Adds the rules of TEXT (NAME names it in errors, with the line) or of
+ * the file PATH, after those already there. */
+int ingest_hints_add(struct ingest_hints *h, const char *name, const char *text, size_t len);
+int ingest_hints_add_file(struct ingest_hints *h, const char *path);
+
 /* ---- parsers -------------------------------------------------------- */
 
 /* Each appends one document per article to OUT. ENCODING is the
  * document's declared encoding when it is not UTF-8 (the parser converts
  * from it), else NULL and DATA is valid UTF-8. Errors name no file (the
- * caller adds it) but name the line where the parser gives one. */
+ * caller adds it) but name the line where the parser gives one. HINTS
+ * (may be NULL: structure alone) guide finding a web page's article. */
 int ingest_plain(const char *data, size_t len, struct ingest_docs *out);
-int ingest_html(const char *data, size_t len, const char *encoding, struct ingest_docs *out);
+int ingest_html(const char *data, size_t len, const char *encoding,
+    const struct ingest_hints *hints, struct ingest_docs *out);
 int ingest_feed(const char *data, size_t len, const char *encoding, struct ingest_docs *out);
 /* Dispatches on FORMAT (not INGEST_AUTO). */
 int ingest_parse(enum ingest_format format, const char *data, size_t len,
-    const char *encoding, struct ingest_docs *out);
+    const char *encoding, const struct ingest_hints *hints, struct ingest_docs *out);
 
 /* ingest-html.c, for the feed parser too: the text of an HTML fragment
  * (an item's description), one line per block, appended to OUT. */

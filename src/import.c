@@ -31,6 +31,7 @@ struct importer {
 	struct store *st;
 	struct import_opts opts;
 	struct ingest_chrome *chrome;
+	struct ingest_hints *hints;
 	struct text_rules *rules;
 	struct import_stats stats;
 	/* Reused from article to article, so a long import does not keep
@@ -102,12 +103,48 @@ kb_warning(void *arg, const char *msg)
 	report(im, &ev);
 }
 
+static int
+chrome_add(struct importer *im, const char *path)
+{
+	return ingest_chrome_add_file(im->chrome, path);
+}
+
+static int
+hints_add(struct importer *im, const char *path)
+{
+	return ingest_hints_add_file(im->hints, path);
+}
+
+/* The rules file NAME shipped with dossier, then the user's own, for the
+ * sites they read, after it (in the directory of the config file). */
+static int
+load_rules(struct importer *im, const char *name, int (*add)(struct importer *,
+    const char *))
+{
+	char *path, *cfg, *slash;
+	struct stat sb;
+	int rc;
+
+	path = path_data_file(name);
+	rc = add(im, path);
+	free(path);
+	cfg = path_config_file();
+	if (rc == 0 && (slash = strrchr(cfg, '/')) != NULL) {
+		*slash = '\0';
+		path = xasprintf("%s/%s", cfg, name);
+		if (stat(path, &sb) == 0)
+			rc = add(im, path);
+		free(path);
+	}
+	free(cfg);
+	return rc;
+}
+
 int
 importer_new(struct store *st, const struct import_opts *opts, struct importer **out)
 {
 	struct importer *im = xcalloc(1, sizeof *im);
-	char *path, *cfg, *slash;
-	struct stat sb;
+	char *path;
 	int rc;
 
 	*out = NULL;
@@ -117,19 +154,10 @@ importer_new(struct store *st, const struct import_opts *opts, struct importer *
 	if (im->opts.max_size == 0)
 		im->opts.max_size = IMPORT_MAX_SIZE;
 	im->chrome = ingest_chrome_new();
-	path = path_data_file("chrome.txt");
-	rc = ingest_chrome_add_file(im->chrome, path);
-	free(path);
-	/* The user's own rules, for the sites they read, come after. */
-	cfg = path_config_file();
-	if (rc == 0 && (slash = strrchr(cfg, '/')) != NULL) {
-		*slash = '\0';
-		path = xasprintf("%s/chrome.txt", cfg);
-		if (stat(path, &sb) == 0)
-			rc = ingest_chrome_add_file(im->chrome, path);
-		free(path);
-	}
-	free(cfg);
+	im->hints = ingest_hints_new();
+	rc = load_rules(im, "chrome.txt", chrome_add);
+	if (rc == 0)
+		rc = load_rules(im, "extract.txt", hints_add);
 	if (rc == 0) {
 		path = path_data_file("abbrev.txt");
 		rc = text_rules_load(path, &im->rules);
@@ -159,6 +187,7 @@ importer_free(struct importer *im)
 	if (im == NULL)
 		return;
 	ingest_chrome_free(im->chrome);
+	ingest_hints_free(im->hints);
 	text_rules_free(im->rules);
 	analyzer_free(im->an);
 	buf_free(&im->title), buf_free(&im->body), buf_free(&im->comments);
@@ -365,7 +394,7 @@ import_data(struct importer *im, const char *name, const char *source, const cha
 		text = im->scratch.data;
 		textlen = im->scratch.len;
 	}
-	if (ingest_parse(format, text, textlen, encoding, &docs) != 0) {
+	if (ingest_parse(format, text, textlen, encoding, im->hints, &docs) != 0) {
 		tell(im, IMPORT_REFUSED, name, "%s", err_msg());
 		goto done;
 	}
@@ -374,6 +403,8 @@ import_data(struct importer *im, const char *name, const char *source, const cha
 			snprintf(where, sizeof where, "item %zu: ", i + 1);
 		else
 			where[0] = '\0';
+		if (docs.v[i].warning != NULL)
+			tell(im, IMPORT_WARNING, name, "%s%s", where, docs.v[i].warning);
 		src = item_source(source, &docs.v[i], i, docs.n);
 		rc = import_article(im, name, where, src, &docs.v[i]);
 		free(src);

@@ -4,11 +4,14 @@
  * holds and never touches the network.
  *
  * What comes out is the text of the page's article as one line per block
- * element (paragraph, heading, list item, table row), with the title, date,
- * site name and canonical link from the page's metadata. Scripts, styles,
- * navigation, forms and asides are not text a person reads as the article.
- * Page chrome that survives (share buttons, "Next Article") is the common
- * cleaning step's job, ingest-clean.c.
+ * element (paragraph, heading, list item, table row), with the page's
+ * metadata (ingest-meta.c). Which blocks are the article is
+ * ingest-extract.c's judgement; when it finds none, the page's whole text
+ * is taken, and when the page shows no text without scripts, the article
+ * or description its metadata carries, each with a warning. Scripts,
+ * styles, navigation, forms and asides are never text a person reads as
+ * the article. Page chrome that survives (share buttons, "Next Article")
+ * is the common cleaning step's job, ingest-clean.c.
  */
 #include "config.h"
 
@@ -19,7 +22,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
-#include "ingest.h"
+#include "ingest-int.h"
 #include "util.h"
 
 #define HTML_OPTIONS (HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | \
@@ -117,6 +120,13 @@ hidden(const xmlNode *n)
 	return h;
 }
 
+int
+ingest_html_skipped(const xmlNode *n)
+{
+	return n->type == XML_ELEMENT_NODE && (name_in(n->name, skipped, ARRAY_LEN(skipped)) ||
+	    hidden(n));
+}
+
 static void
 walk(struct lines *l, const xmlNode *n, int pre)
 {
@@ -143,9 +153,8 @@ walk(struct lines *l, const xmlNode *n, int pre)
 	}
 }
 
-/* Appends the text under N, one line per block. */
-static void
-node_text(const xmlNode *n, struct buf *out)
+void
+ingest_html_node_text(const xmlNode *n, struct buf *out)
 {
 	struct lines l = { out, out->len, 0 };
 
@@ -154,219 +163,95 @@ node_text(const xmlNode *n, struct buf *out)
 	line_end(&l);
 }
 
-/* The text of N as one line (a title), or NULL when it has none. */
-static char *
-inline_text(const xmlNode *n)
-{
-	struct buf b;
-
-	buf_init(&b);
-	node_text(n, &b);
-	return ingest_one_line(&b);
-}
-
 static const xmlNode *
-find(const xmlNode *n, const char *name)
+find_body(const xmlNode *n)
 {
-	const xmlNode *r;
-
 	for (; n != NULL; n = n->next) {
-		if (is_named(n, name))
+		if (is_named(n, "body"))
 			return n;
-		if (n->type == XML_ELEMENT_NODE && (r = find(n->children, name)) != NULL)
-			return r;
+		if (n->type == XML_ELEMENT_NODE && is_named(n, "html"))
+			return find_body(n->children);
 	}
 	return NULL;
+}
+
+/* The lines of TEXT (JSON-LD articleBody, a description) as the body. */
+static void
+text_lines(const char *text, struct buf *out)
+{
+	for (; *text != '\0'; text++) {
+		if (*text == '\r')
+			continue;
+		buf_addc(out, *text);
+	}
+	buf_addc(out, '\n');
 }
 
 static size_t
-text_length(const xmlNode *n)
+letters(const char *s, size_t len)
 {
-	struct buf b;
-	size_t len;
+	size_t i, n = 0;
 
-	buf_init(&b);
-	node_text(n, &b);
-	len = b.len;
-	buf_free(&b);
-	return len;
-}
-
-/* The longest <article>: pages list related stories as articles too, and
- * the one being read has the most text. */
-static void
-longest_article(const xmlNode *n, const xmlNode **best, size_t *best_len)
-{
-	size_t len;
-
-	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE || name_in(n->name, skipped, ARRAY_LEN(skipped)))
-			continue;
-		if (is_named(n, "article")) {
-			len = text_length(n);
-			if (len > *best_len) {
-				*best = n;
-				*best_len = len;
-			}
-			continue;
-		}
-		longest_article(n->children, best, best_len);
-	}
-}
-
-static const xmlNode *
-content_root(const xmlDoc *doc)
-{
-	const xmlNode *top = xmlDocGetRootElement(doc), *r = NULL;
-	size_t len = 0;
-
-	if (top == NULL)
-		return NULL;
-	longest_article(top, &r, &len);
-	if (r != NULL)
-		return r;
-	if ((r = find(top, "main")) != NULL)
-		return r;
-	if ((r = find(top, "body")) != NULL)
-		return r;
-	return top;
-}
-
-/* <meta property|name|itemprop=KEY content=...>: the first match. */
-static char *
-meta(const xmlNode *n, const char *key)
-{
-	static const char *const attrs[] = { "property", "name", "itemprop" };
-	char *r;
-	size_t i;
-
-	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (is_named(n, "meta")) {
-			for (i = 0; i < ARRAY_LEN(attrs); i++) {
-				xmlChar *v = xmlGetProp(n, (const xmlChar *)attrs[i]);
-				int match = v != NULL && strcasecmp((const char *)v, key) == 0;
-				xmlFree(v);
-				if (match) {
-					xmlChar *c = xmlGetProp(n, (const xmlChar *)"content");
-					r = c != NULL && c[0] != '\0' ? xstrdup((const char *)c) : NULL;
-					xmlFree(c);
-					if (r != NULL)
-						return r;
-				}
-			}
-		}
-		if ((r = meta(n->children, key)) != NULL)
-			return r;
-	}
-	return NULL;
-}
-
-static char *
-first_meta(const xmlNode *top, const char *const *keys, size_t n)
-{
-	char *v;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if ((v = meta(top, keys[i])) != NULL)
-			return v;
-	}
-	return NULL;
-}
-
-static char *
-attr_of_first(const xmlNode *top, const char *elem, const char *attr, const char *rel)
-{
-	const xmlNode *n;
-	xmlChar *v;
-	char *r = NULL;
-
-	for (n = top; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (is_named(n, elem)) {
-			xmlChar *relv = rel ? xmlGetProp(n, (const xmlChar *)"rel") : NULL;
-			int ok = rel == NULL || (relv != NULL && strcasecmp((const char *)relv, rel) == 0);
-			xmlFree(relv);
-			v = ok ? xmlGetProp(n, (const xmlChar *)attr) : NULL;
-			if (v != NULL && v[0] != '\0')
-				r = xstrdup((const char *)v);
-			xmlFree(v);
-			if (r != NULL)
-				return r;
-		}
-		if ((r = attr_of_first(n->children, elem, attr, rel)) != NULL)
-			return r;
-	}
-	return NULL;
-}
-
-static char *
-page_date(const xmlNode *top, const xmlNode *root)
-{
-	static const char *const keys[] = {
-		"article:published_time", "datePublished", "date", "pubdate", "dc.date",
-		"dc.date.issued", "dcterms.created", "og:published_time", "article:modified_time",
-	};
-	char *raw = first_meta(top, keys, ARRAY_LEN(keys)), out[21];
-
-	if (raw == NULL)
-		raw = attr_of_first(root->children, "time", "datetime", NULL);
-	if (raw == NULL)
-		return NULL;
-	if (ingest_date(NULL, raw, strlen(raw), out) != 0) {
-		free(raw);
-		return NULL;
-	}
-	free(raw);
-	return xstrdup(out);
-}
-
-static char *
-page_title(const xmlNode *top, const xmlNode *root)
-{
-	static const char *const keys[] = { "og:title", "twitter:title", "headline" };
-	const xmlNode *n;
-	char *t = first_meta(top, keys, ARRAY_LEN(keys));
-
-	if (t == NULL && (n = find(root->children, "h1")) != NULL)
-		t = inline_text(n);
-	if (t == NULL && (n = find(top, "title")) != NULL)
-		t = inline_text(n);
-	return t;
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xc0) != 0x80 && s[i] != ' ' && s[i] != '\n';
+	return n;
 }
 
 int
-ingest_html(const char *data, size_t len, const char *encoding, struct ingest_docs *out)
+ingest_html(const char *data, size_t len, const char *encoding,
+    const struct ingest_hints *hints, struct ingest_docs *out)
 {
-	static const char *const site[] = { "og:site_name", "application-name", "publisher" };
-	const xmlNode *top, *root;
+	struct extract_result r;
 	struct ingest_doc *doc;
+	char *article_body = NULL, *description;
 	xmlDoc *x;
-	struct buf b;
+	size_t body_len;
 
 	if (len > INT32_MAX)
 		return err_set("too large for the HTML parser");
 	x = htmlReadMemory(data, (int)len, NULL, encoding != NULL ? encoding : "UTF-8",
 	    HTML_OPTIONS);
-	if (x == NULL || (root = content_root(x)) == NULL) {
+	if (x == NULL || xmlDocGetRootElement(x) == NULL) {
 		xmlFreeDoc(x);
 		return err_set("no HTML document found");
 	}
-	top = xmlDocGetRootElement(x);
-	buf_init(&b);
-	node_text(root, &b);
 	doc = ingest_docs_add(out);
-	doc->text = buf_detach(&b, NULL);
-	doc->title = page_title(top, root);
-	doc->published = page_date(top, root);
-	doc->outlet = first_meta(top, site, ARRAY_LEN(site));
-	doc->link = attr_of_first(top, "link", "href", "canonical");
-	if (doc->link == NULL)
-		doc->link = meta(top, "og:url");
 	doc->format = "html";
+	ingest_meta(x, doc, &article_body);
+	ingest_extract(x, hints, &r);
+	body_len = letters(r.body.data != NULL ? r.body.data : "", r.body.len);
+	/* The article as the page states it in its JSON-LD, when what the
+	 * blocks gave is much less of it (a page that fills its article in
+	 * with scripts). */
+	if (article_body != NULL && letters(article_body, strlen(article_body)) > 2 * body_len +
+	    200) {
+		buf_reset(&r.body);
+		text_lines(article_body, &r.body);
+		r.whole_page = 0;
+	} else if (r.whole_page && body_len > 0) {
+		doc->warning = xstrdup("no block of the page reads as its article; imported "
+		    "the page's whole text");
+	} else if (body_len == 0) {
+		description = article_body;
+		article_body = NULL;
+		if (description == NULL)
+			description = ingest_meta_description(x);
+		if (description != NULL) {
+			text_lines(description, &r.body);
+			doc->warning = xstrdup("the page shows no text without scripts; imported "
+			    "its description");
+		}
+		free(description);
+	}
+	free(article_body);
+	doc->text = buf_detach(&r.body, NULL);
+	if (r.captions.len > 0)
+		doc->captions = buf_detach(&r.captions, NULL);
+	if (r.dropped.len > 0)
+		doc->dropped = buf_detach(&r.dropped, NULL);
+	if (doc->authors == NULL && r.bylines.len > 0)
+		doc->authors = ingest_byline_names(hints, r.bylines.data);
+	extract_result_free(&r);
 	xmlFreeDoc(x);
 	return 0;
 }
@@ -384,9 +269,9 @@ ingest_html_fragment_text(const char *html, size_t len, struct buf *out)
 	x = htmlReadMemory(html, (int)len, NULL, "UTF-8", HTML_OPTIONS);
 	if (x == NULL)
 		return 0;
-	body = find(xmlDocGetRootElement(x), "body");
+	body = find_body(xmlDocGetRootElement(x));
 	if (body != NULL)
-		node_text(body, out);
+		ingest_html_node_text(body, out);
 	xmlFreeDoc(x);
 	return 0;
 }

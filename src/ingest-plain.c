@@ -19,7 +19,9 @@ ingest_docs_free(struct ingest_docs *d)
 
 	for (i = 0; i < d->n; i++) {
 		free(d->v[i].title), free(d->v[i].text), free(d->v[i].link);
-		free(d->v[i].published), free(d->v[i].outlet);
+		free(d->v[i].published), free(d->v[i].outlet), free(d->v[i].authors);
+		free(d->v[i].modified), free(d->v[i].language), free(d->v[i].captions);
+		free(d->v[i].dropped), free(d->v[i].warning);
 	}
 	free(d->v);
 	d->v = NULL;
@@ -86,11 +88,11 @@ ingest_plain(const char *data, size_t len, struct ingest_docs *out)
 
 int
 ingest_parse(enum ingest_format format, const char *data, size_t len, const char *encoding,
-    struct ingest_docs *out)
+    const struct ingest_hints *hints, struct ingest_docs *out)
 {
 	switch (format) {
 	case INGEST_HTML:
-		return ingest_html(data, len, encoding, out);
+		return ingest_html(data, len, encoding, hints, out);
 	case INGEST_FEED:
 		return ingest_feed(data, len, encoding, out);
 	case INGEST_TEXT:

@@ -90,7 +90,7 @@ static struct ingest_doc *
 html1(struct ingest_docs *d, const char *html)
 {
 	memset(d, 0, sizeof *d);
-	if (ingest_html(html, strlen(html), NULL, d) != 0 || d->n != 1) {
+	if (ingest_html(html, strlen(html), NULL, NULL, d) != 0 || d->n != 1) {
 		diag("ingest_html failed: %s", err_msg());
 		return NULL;
 	}
@@ -157,14 +157,14 @@ test_html(void)
 	ingest_docs_free(&d);
 
 	memset(&d, 0, sizeof d);
-	ok(ingest_html(S("   "), NULL, &d) == -1 || (d.n == 1 && d.v[0].text[0] == '\0'),
+	ok(ingest_html(S("   "), NULL, NULL, &d) == -1 || (d.n == 1 && d.v[0].text[0] == '\0'),
 	    "blank HTML gives no text");
 	ingest_docs_free(&d);
 
 	/* Latin-1 bytes converted when the page says so. */
 	memset(&d, 0, sizeof d);
 	ok(ingest_html(S("<html><head><meta charset=iso-8859-1></head><body><p>caf\xe9</p>"),
-	    "iso-8859-1", &d) == 0 && d.n == 1 && strcmp(d.v[0].text, "caf\xc3\xa9\n") == 0,
+	    "iso-8859-1", NULL, &d) == 0 && d.n == 1 && strcmp(d.v[0].text, "caf\xc3\xa9\n") == 0,
 	    "declared charset converted to UTF-8");
 	ingest_docs_free(&d);
 }

@@ -1,0 +1,72 @@
+/*
+ * ingest-int.h: what the files of the ingest module share and nothing
+ * else needs: the HTML text walker, the extraction hints matched against
+ * an element, main-content extraction and page metadata. These work on
+ * libxml2's tree, which no other module sees.
+ */
+#ifndef DOSSIER_INGEST_INT_H
+#define DOSSIER_INGEST_INT_H
+
+#include <libxml/tree.h>
+
+#include "ingest.h"
+
+/* ---- ingest-html.c -------------------------------------------------- */
+
+/* Appends the text under N as one line per block (paragraph, heading,
+ * list item, table row), white space collapsed as a browser would. */
+void ingest_html_node_text(const xmlNode *n, struct buf *out);
+/* Is N an element whose subtree is never text a person reads (script,
+ * style, forms, embedded objects, hidden)? */
+int ingest_html_skipped(const xmlNode *n);
+
+/* ---- ingest-hints.c ------------------------------------------------- */
+
+enum hint_kind {
+	HINT_POSITIVE, HINT_NEGATIVE, HINT_UNLIKELY, HINT_MAYBE, HINT_ROLE,
+	HINT_CAPTION, HINT_BYLINE, HINT_SHARE, HINT_TAG, HINT_BYWORD, HINT_BYJOIN,
+};
+struct hint_match {
+	int weight;        /* positive rules' weights less negative ones' */
+	unsigned flags;    /* 1 << kind for every kind that matched */
+};
+#define HINT_HAS(m, kind) (((m)->flags >> (kind)) & 1u)
+/* What the rules say of element N's class, id, role and itemprop. */
+void ingest_hints_node(const struct ingest_hints *h, const xmlNode *n, struct hint_match *m);
+/* The 'tag' weight of an element name, 0 when no rule names it. */
+int ingest_hints_tag(const struct ingest_hints *h, const char *tag);
+/* Is [s, s+len) a word of a rule of KIND (ignoring case)? */
+int ingest_hints_word(const struct ingest_hints *h, enum hint_kind kind, const char *s,
+    size_t len);
+
+/* ---- ingest-extract.c ----------------------------------------------- */
+
+/* What extraction found besides the article's text. */
+struct extract_result {
+	struct buf body;       /* one line per block */
+	struct buf captions;   /* figure captions and image credits, one per line */
+	struct buf bylines;    /* author lines, one per line */
+	struct buf dropped;    /* "REASON\tTEXT" lines for what was left out */
+	int whole_page;        /* no block won: the page's whole text */
+};
+void extract_result_free(struct extract_result *r);
+/* Finds the article in DOC (which it changes: blocks that are not the
+ * article are taken out of the tree). Never fails: a page where no block
+ * wins gives its whole text, with whole_page set. */
+void ingest_extract(xmlDoc *doc, const struct ingest_hints *h, struct extract_result *out);
+
+/* ---- ingest-meta.c -------------------------------------------------- */
+
+/* The metadata of a page: reads DOC before extraction changes it and
+ * fills the metadata fields of OUT (title, authors, dates, outlet, link,
+ * language) and, when the page carries one in JSON-LD, ARTICLE_BODY
+ * (malloc'd, or NULL). */
+void ingest_meta(const xmlDoc *doc, struct ingest_doc *out, char **article_body);
+/* The page's description (og:description, description), or NULL. */
+char *ingest_meta_description(const xmlDoc *doc);
+/* The names in author lines ("By Ana Ruiz and Li Wei" -> "Ana Ruiz, Li
+ * Wei"), one line per byline, by the byword and byjoin rules; NULL when
+ * none. */
+char *ingest_byline_names(const struct ingest_hints *h, const char *lines);
+
+#endif
