@@ -43,6 +43,7 @@
 #define DROPPED_MAX (256 * 1024)
 #define CAPTION_MAX 400         /* a longer "caption" block is article text */
 #define BYLINE_MAX 120
+#define MAX_COPY_DEPTH 1000     /* deeper pages are not copied for a retry */
 
 enum { TRY_STRIP_UNLIKELY = 1, TRY_WEIGH_CLASSES = 2, TRY_CLEAN = 4, TRY_ALL = 7 };
 
@@ -58,8 +59,7 @@ struct ninfo {
 struct extraction {
 	const struct ingest_hints *h;
 	int flags;
-	struct ninfo *info;
-	size_t ninfo, capinfo;
+	struct arena arena;      /* the ninfos */
 	struct extract_result *out;
 };
 
@@ -209,13 +209,59 @@ never_unlikely(const xmlNode *n)
 	return name_in(n, keep, ARRAY_LEN(keep));
 }
 
-/* Step 1 over the tree under ROOT; also sets every element's hints. */
+/* Elements whose content is code or markup, not text a person sees: taken
+ * out without a note in 'dropped'. */
+static int
+is_code(const xmlNode *n)
+{
+	static const char *const code[] = { "script", "style", "noscript", "template", "svg",
+		"math", "head", "link", "meta", "object", "embed", "canvas", "iframe" };
+
+	return name_in(n, code, ARRAY_LEN(code));
+}
+
+static struct ninfo *
+attach(struct extraction *x, xmlNode *n)
+{
+	struct ninfo *in = arena_alloc(&x->arena, sizeof *in);
+
+	memset(in, 0, sizeof *in);
+	n->_private = in;
+	return in;
+}
+
+/* Is N hidden by its inline style (display: none, visibility: hidden)? */
+static int
+styled_hidden(const xmlNode *n)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)"style");
+	char squeezed[256];
+	size_t i, k = 0;
+	int h;
+
+	if (v == NULL)
+		return 0;
+	for (i = 0; v[i] != '\0' && k + 1 < sizeof squeezed; i++) {
+		if (v[i] != ' ' && v[i] != '\t' && v[i] != '\n')
+			squeezed[k++] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i]);
+	}
+	squeezed[k] = '\0';
+	xmlFree(v);
+	h = strstr(squeezed, "display:none") != NULL ||
+	    strstr(squeezed, "visibility:hidden") != NULL;
+	return h;
+}
+
+/* Step 1 over the tree under ROOT; the elements that stay get their
+ * ninfo, with their hints. */
 static void
 strip(struct extraction *x, xmlNode *root)
 {
 	xmlNode *n = root->children;
 	struct hint_match hm;
 
+	attach(x, root);
+	ingest_hints_node(x->h, root, &info(root)->hm);
 	while (n != NULL) {
 		if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE) {
 			n = drop(x, n, root, NULL);
@@ -225,8 +271,8 @@ strip(struct extraction *x, xmlNode *root)
 			n = walk_next(n, root, 0);
 			continue;
 		}
-		if (ingest_html_skipped(n)) {
-			n = drop(x, n, root, is_el(n, "noscript") ? NULL : "hidden");
+		if (ingest_html_skipped(n) || styled_hidden(n)) {
+			n = drop(x, n, root, is_code(n) ? NULL : "hidden");
 			continue;
 		}
 		ingest_hints_node(x->h, n, &hm);
@@ -240,22 +286,12 @@ strip(struct extraction *x, xmlNode *root)
 			n = drop(x, n, root, "unlikely");
 			continue;
 		}
+		attach(x, n)->hm = hm;
 		n = walk_next(n, root, 1);
 	}
 }
 
 /* ---- step 2 ------------------------------------------------------------ */
-
-static struct ninfo *
-attach(struct extraction *x, xmlNode *n)
-{
-	struct ninfo *in;
-
-	(void)x;
-	in = xcalloc(1, sizeof *in);
-	n->_private = in;
-	return in;
-}
 
 static void
 detach_all(xmlNode *root)
@@ -263,10 +299,8 @@ detach_all(xmlNode *root)
 	xmlNode *n;
 
 	for (n = root; n != NULL; n = walk_next(n, root, 1)) {
-		if (n->type == XML_ELEMENT_NODE && n->_private != NULL) {
-			free(n->_private);
+		if (n->type == XML_ELEMENT_NODE)
 			n->_private = NULL;
-		}
 	}
 }
 
@@ -311,16 +345,9 @@ add_to_parent(xmlNode *n, const xmlNode *root)
 static void
 measure(struct extraction *x, xmlNode *root)
 {
-	xmlNode *n;
-	struct ninfo *in;
+	xmlNode *n = root;
 
-	for (n = root; n != NULL; n = walk_next(n, root, 1)) {
-		if (n->type == XML_ELEMENT_NODE) {
-			in = attach(x, n);
-			ingest_hints_node(x->h, n, &in->hm);
-		}
-	}
-	n = root;
+	(void)x;
 	while (n != NULL) {
 		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
 			n = n->children;
@@ -376,12 +403,13 @@ has_block_child(const xmlNode *n)
 
 /* Is N a paragraph for scoring: a <p>, <pre> or <td>, or a block holding
  * no other block? */
+static const char *const holders[] = { "div", "section", "article", "main", "blockquote",
+	"center" };
+
 static int
 scores_as_paragraph(const xmlNode *n)
 {
 	static const char *const paras[] = { "p", "pre", "td" };
-	static const char *const holders[] = { "div", "section", "article", "main",
-		"blockquote", "center" };
 
 	if (name_in(n, paras, ARRAY_LEN(paras)))
 		return 1;
@@ -439,7 +467,8 @@ score(struct extraction *x, xmlNode *root)
 		if (scores_as_paragraph(n)) {
 			if (in->text >= MIN_PARAGRAPH && n->parent != NULL)
 				score_into_ancestors(x, n->parent, in->text, in->commas, root);
-		} else if (is_block(n) && (len = own_text(n, &commas)) >= MIN_PARAGRAPH) {
+		} else if (name_in(n, holders, ARRAY_LEN(holders)) &&
+		    (len = own_text(n, &commas)) >= MIN_PARAGRAPH) {
 			score_into_ancestors(x, n, len, commas, root);
 		}
 	}
@@ -451,19 +480,59 @@ score(struct extraction *x, xmlNode *root)
 
 /* ---- step 3 ------------------------------------------------------------ */
 
+#define TOP_CANDIDATES 5
+#define SHARED_ANCESTOR 3       /* this many near-best candidates in one block */
+
+static int
+contains(const xmlNode *a, const xmlNode *n)
+{
+	for (; n != NULL; n = n->parent) {
+		if (n == a)
+			return 1;
+	}
+	return 0;
+}
+
+/* The best candidate; when several others score near it (the article is
+ * split into blocks that each score alone) the block that holds three of
+ * them wins instead. */
 static xmlNode *
 best_candidate(xmlNode *root)
 {
-	xmlNode *n, *best = NULL;
+	xmlNode *top[TOP_CANDIDATES] = { NULL }, *n, *a;
 	struct ninfo *in;
+	size_t i, held;
 
 	for (n = root; n != NULL; n = walk_next(n, root, 1)) {
 		if (n->type != XML_ELEMENT_NODE || (in = info(n)) == NULL || !in->candidate)
 			continue;
-		if (best == NULL || in->score > info(best)->score)
-			best = n;
+		for (i = 0; i < TOP_CANDIDATES; i++) {
+			if (top[i] == NULL || in->score > info(top[i])->score) {
+				memmove(top + i + 1, top + i, (TOP_CANDIDATES - i - 1) * sizeof *top);
+				top[i] = n;
+				break;
+			}
+		}
 	}
-	return best;
+	if (top[0] == NULL)
+		return NULL;
+	for (a = top[0]->parent; a != NULL && a != root; a = a->parent) {
+		for (i = 1, held = 0; i < TOP_CANDIDATES && top[i] != NULL; i++) {
+			if (info(top[i])->score >= 0.75 * info(top[0])->score && contains(a, top[i]))
+				held++;
+		}
+		if (held >= SHARED_ANCESTOR) {
+			/* The holder must be scored to be climbed from. */
+			if (info(a) == NULL)
+				return top[0];
+			if (!info(a)->candidate) {
+				info(a)->candidate = 1;
+				info(a)->score = info(top[0])->score;
+			}
+			return a;
+		}
+	}
+	return top[0];
 }
 
 /* A parent that scores above the winner (its text is spread over several
@@ -768,6 +837,32 @@ noscript_text(xmlNode *root, struct buf *out)
 	}
 }
 
+/* Is the tree under ROOT deeper than MAX? libxml2 copies a tree by
+ * recursion, so a page nested that deep is not copied. */
+static int
+deeper_than(const xmlNode *root, size_t max)
+{
+	const xmlNode *n = root;
+	size_t depth = 0;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			if (++depth > max)
+				return 1;
+			continue;
+		}
+		while (n != NULL && n != root && n->next == NULL) {
+			n = n->parent;
+			depth--;
+		}
+		if (n == NULL || n == root)
+			break;
+		n = n->next;
+	}
+	return 0;
+}
+
 void
 ingest_extract(xmlDoc *doc, const struct ingest_hints *h, struct extract_result *out)
 {
@@ -780,18 +875,34 @@ ingest_extract(xmlDoc *doc, const struct ingest_hints *h, struct extract_result 
 
 	result_init(out);
 	result_init(&best);
+	root = xmlDocGetRootElement(doc);
+	if (root != NULL && deeper_than(root, MAX_COPY_DEPTH)) {
+		/* One attempt on the page itself; no fallback but its text. */
+		memset(&x, 0, sizeof x);
+		x.h = h;
+		x.flags = TRY_ALL;
+		x.out = out;
+		arena_init(&x.arena);
+		attempt(&x, doc);
+		arena_free(&x.arena);
+		if (count_chars(&out->body) == 0)
+			out->whole_page = 1;
+		return;
+	}
 	for (i = 0; i < ARRAY_LEN(tries); i++) {
 		memset(&x, 0, sizeof x);
 		x.h = h;
 		x.flags = tries[i];
 		result_init(&cur);
 		x.out = &cur;
+		arena_init(&x.arena);
 		/* Every attempt works on a copy, so the next one, and
 		 * the whole page when none wins, start from the page. */
 		if ((copy = xmlCopyDoc(doc, 1)) == NULL)
 			break;
 		attempt(&x, copy);
 		xmlFreeDoc(copy);
+		arena_free(&x.arena);
 		len = count_chars(&cur.body);
 		if (len > best_len) {
 			extract_result_free(&best);

@@ -1,0 +1,105 @@
+#!/bin/bash
+# tests/cli/html.sh: web pages through `dossier import`: the article found
+# and its metadata stored, hostile pages (100,000 nested blocks, a 20 MB
+# page, text only in scripts, broken and declared encodings) imported with
+# a warning rather than refused, and the user's own extraction rules.
+. "$top_srcdir/tests/tui/lib.sh"
+
+H="$top_srcdir/tests/data/html"
+D="$TEST_TMP/in"
+mkdir -p "$D"
+db="$TEST_TMP/a.db"
+imp() { "$DOSSIER" --db "$db" import "$@"; }
+field() {  # field ID KEY: a field of `show --json`
+	local v
+	v=$("$DOSSIER" --db "$db" show --json "$1" |
+		"$PYTHON3" -c 'import json,sys; v = json.load(sys.stdin).get(sys.argv[1]); print("" if v is None else v)' "$2")
+	printf '%s\n' "$v"
+}
+last_id() { "$DOSSIER" --db "$db" list --limit 0 --json |
+	"$PYTHON3" -c 'import json,sys; print(max(a["id"] for a in json.load(sys.stdin)))'; }
+
+err=$(imp "$H/jsonld.html" 2>&1); rc=$?
+id=$(last_id)
+[ $rc -eq 0 ] && [ "$(field "$id" title)" = "Weir holds back spring flood" ] &&
+	[ "$(field "$id" published)" = "2023-03-14T07:30:00Z" ] &&
+	[ "$(field "$id" outlet)" = "Valley Courier" ]
+tap_ok $? "JSON-LD metadata stored: title, published, outlet (got $rc: $err)"
+
+err=$(imp "$H/noscript.html" 2>&1); rc=$?
+[ $rc -eq 0 ] && printf '%s\n' "$err" | grep -q "noscript.html: .*warn\|noscript.html: " &&
+	printf '%s\n' "$err" | grep -q "imported 1 article"
+tap_ok $? "text only in <noscript>: imported, with a warning naming the file (got $rc: $err)"
+
+err=$(imp "$H/articlebody-script.html" 2>&1); rc=$?
+id=$(last_id)
+[ $rc -eq 0 ] && field "$id" body | grep -q "held back the spring flood" &&
+	! field "$id" body | grep -q "window.app"
+tap_ok $? "text only in <script>: the JSON-LD articleBody, no code (got $rc: $err)"
+
+err=$(imp "$H/whole-page.html" 2>&1); rc=$?
+[ $rc -eq 0 ] && printf '%s\n' "$err" | grep -q "whole-page.html: no block of the page reads as its article"
+tap_ok $? "no block wins: the whole page, with a warning (got $rc: $err)"
+
+err=$(imp "$H/broken-utf8.html" 2>&1); rc=$?
+id=$(last_id)
+[ $rc -eq 0 ] && printf '%s\n' "$err" | grep -q "broken-utf8.html: invalid UTF-8 at byte" &&
+	field "$id" body | grep -q $'caf\xef\xbf\xbd by the weir'
+tap_ok $? "UTF-8 declared, Latin-1 bytes: U+FFFD and a warning (got $rc: $err)"
+
+err=$(imp "$H/declared-1252.html" 2>&1); rc=$?
+id=$(last_id)
+[ $rc -eq 0 ] && field "$id" body | grep -q $'caf\xc3\xa9 by the weir reopened on Tuesday \xe2\x80\x93 after'
+tap_ok $? "windows-1252 declared: converted (got $rc: $err)"
+
+# 100,000 nested blocks, and a 20 MB page: generated here, never committed.
+"$PYTHON3" - "$D" <<'PY'
+import sys
+d = sys.argv[1]
+with open(d + "/deep.html", "w") as f:
+    f.write("<html><head><title>Deep page</title></head><body>" + "<div>" * 100000 +
+            "<p>The text at the bottom of the page, with a comma, long enough to score.</p>" +
+            "</div>" * 100000 + "</body></html>")
+para = ("<p>" + "The council met again on Monday, and the talks on the weir went on late "
+        "into the night, the clerk said. " * 4 + "</p>\n")
+nav = '<div class="related"><a href="/x">Another story</a> <a href="/y">And another</a></div>\n'
+with open(d + "/big.html", "w") as f:
+    f.write("<html><head><title>Council talks</title></head><body><article>")
+    n = 0
+    while n < 20 * 1000 * 1000:
+        f.write(para + nav)
+        n += len(para) + len(nav)
+    f.write("</article></body></html>")
+PY
+# The HTML parser keeps the first 256 levels unless told otherwise: the
+# page is imported or refused in one line, never a crash.
+err=$(imp "$D/deep.html" 2>&1); rc=$?
+{ [ $rc -eq 0 ] || [ $rc -eq 3 ]; } && [ "$(printf '%s\n' "$err" | grep -c .)" -le 2 ]
+tap_ok $? "100,000 nested blocks: no crash (got $rc: $err)"
+err=$(imp --max-size 32M "$D/big.html" 2>&1); rc=$?
+id=$(last_id)
+[ $rc -eq 0 ] && printf '%s\n' "$err" | grep -q "imported 1 article" &&
+	field "$id" body | head -c 200 | grep -q "The council met again" &&
+	! field "$id" body | grep -q "Another story"
+tap_ok $? "a 20 MB page: imported, related links out (got $rc: $err)"
+
+# The user's rules come after the shipped ones: a class named here is
+# taken out of every page.
+mkdir -p "$HOME/.config/dossier"
+cp "$H/siblings.html" "$D/siblings.html"
+imp "$D/siblings.html" >/dev/null 2>&1
+id=$(last_id)
+field "$id" body | grep -q "Farmers"
+tap_ok $? "siblings: every part of the article"
+printf 'share       part\n' >"$HOME/.config/dossier/extract.txt"
+err=$(imp "$D/siblings.html" 2>&1); rc=$?
+id2=$(last_id)
+[ $rc -eq 0 ] && [ "$id2" != "$id" ] && ! field "$id2" body | grep -q "Farmers"
+tap_ok $? "a user's rule re-cleans the page: a new version without those blocks (got $rc: $err)"
+printf 'frobnicate 5 part\n' >"$HOME/.config/dossier/extract.txt"
+err=$(imp "$D/siblings.html" 2>&1); rc=$?
+[ $rc -ne 0 ] && printf '%s\n' "$err" | grep -q "extract.txt: line 1: unknown rule 'frobnicate'"
+tap_ok $? "a bad user rule: one line naming the file and the line (got $rc: $err)"
+rm -f "$HOME/.config/dossier/extract.txt"
+
+tap_done
