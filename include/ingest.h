@@ -161,6 +161,8 @@ struct ingest_clean {
 	char *dateline;    /* "MOSCOW" of "MOSCOW — ...", or NULL */
 	char *published;   /* from a date line when the document had none */
 	char *outlet;      /* from an outlet line when the document had none */
+	char *dropped;     /* "REASON\tTEXT" lines left out (the document's own
+	                    * first), or NULL */
 };
 void ingest_clean_free(struct ingest_clean *c);
 /* Cleans DOC with the chrome rules (may be NULL: no chrome removed) and

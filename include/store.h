@@ -77,6 +77,10 @@ struct store_article {
 	char *comments;       /* NULL when none */
 	char *hash, *imported;
 	int64_t previous_id;  /* 0 when none */
+	char *authors, *language, *modified;   /* from a web page; NULL when unknown */
+	char *captions;       /* captions and credits, one per line; NULL when none */
+	char *dropped;        /* what cleaning left out, "REASON\tTEXT" lines; only
+	                       * written (store_article_dropped reads it) */
 };
 void store_article_free(struct store_article *a);   /* frees members, not a */
 
@@ -92,6 +96,9 @@ void store_article_brief_free(struct store_article_brief *rows, size_t n);
  * naming the id when there is no such article. */
 int store_article_get(struct store *st, int64_t id, struct store_article *out);
 int store_article_count(struct store *st, int64_t *n);
+/* What cleaning left out of article ID, "REASON\tTEXT" lines (malloc'd;
+ * NULL when nothing was). */
+int store_article_dropped(struct store *st, int64_t id, char **out);
 /* Rows [offset, offset+limit) of the list in its order (newest first);
  * reads only those rows. *rows is malloc'd. */
 int store_article_page(struct store *st, size_t offset, size_t limit,
@@ -551,7 +558,7 @@ int store_backup(struct store *st, const char *path);
 int store_recover(const char *damaged, const char *out, size_t *copied, size_t *lost);
 
 /* store-schema.c */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 /* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.
  * Refuses a database from a newer version. */
 int store_schema_migrate(struct store *st);

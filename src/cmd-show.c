@@ -1,6 +1,8 @@
 /*
  * cmd-show.c: `dossier show ID`: one article's cleaned text as stored,
- * with what is known about it; the reader comments only when asked.
+ * with what is known about it; the reader comments only when asked, and
+ * what cleaning left out (--dropped), so that a missing paragraph can be
+ * explained.
  */
 #include "config.h"
 
@@ -17,7 +19,7 @@ static int cmd_show_exec(struct cmd_ctx *, int, char **);
 
 const struct cmd_entry cmd_show_entry = {
 	.name = "show",
-	.usage = "[--comments] [--json] ID",
+	.usage = "[--comments] [--dropped] [--json] ID",
 	.summary = "print an article's cleaned text",
 	.exec = cmd_show_exec,
 };
@@ -29,18 +31,35 @@ field(const char *name, const char *value)
 		printf("%s: %s\n", name, value);
 }
 
+/* What cleaning left out, a line each: the reason, a tab, the text. */
+static int
+show_dropped(struct store *st, long long id)
+{
+	char *d;
+
+	if (store_article_dropped(st, id, &d) != 0) {
+		err_print("show");
+		return EXIT_FAIL;
+	}
+	if (d != NULL)
+		fputs(d, stdout);
+	free(d);
+	return EXIT_OK;
+}
+
 static int
 cmd_show_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "comments", no_argument, NULL, 'c' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "dropped", no_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct store_article a;
 	struct store *st;
 	long long id;
-	int c, json = 0, comments = 0;
+	int c, json = 0, comments = 0, dropped = 0;
 	char *end, *out, prev[32];
 
 	optind = 0;
@@ -53,6 +72,9 @@ cmd_show_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		case 'j':
 			json = 1;
 			break;
+		case 'd':
+			dropped = 1;
+			break;
 		default:
 			return cmd_usage_error(&cmd_show_entry, "unknown option %s", argv[optind - 1]);
 		}
@@ -64,6 +86,10 @@ cmd_show_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_usage_error(&cmd_show_entry, "'%s' is not an article ID", argv[optind]);
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
 		return EXIT_FAIL;
+	if (dropped && json)
+		return cmd_usage_error(&cmd_show_entry, "--dropped prints text, not JSON");
+	if (dropped)
+		return show_dropped(st, id);
 	if (json) {
 		if (store_json_article(st, id, comments, &out) != 0) {
 			err_print("show");
@@ -80,6 +106,9 @@ cmd_show_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	printf("%s\n", a.title);
 	field("date", a.published);
 	field("outlet", a.outlet);
+	field("authors", a.authors);
+	field("modified", a.modified);
+	field("language", a.language);
 	field("place", a.dateline);
 	field("source", a.source);
 	if (a.previous_id != 0) {
@@ -87,6 +116,8 @@ cmd_show_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		field("previous version", prev);
 	}
 	printf("\n%s\n", a.body);
+	if (a.captions != NULL)
+		printf("\n--- captions ---\n\n%s\n", a.captions);
 	if (comments && a.comments != NULL)
 		printf("\n--- reader comments ---\n\n%s\n", a.comments);
 	store_article_free(&a);

@@ -13,11 +13,17 @@
  *      repeats it is dropped), else a short first line (kept once when it
  *      is repeated), else the first sentence, shortened
  *   5. a dateline ("MOSCOW — ...") noted as the place; it stays in the body
+ *   6. structure: a paragraph that repeats an earlier one word for word (a
+ *      teaser above its own article) and a line that is the title twice
+ *      are dropped
  *
- * The body is the paragraphs with a blank line between them.
+ * The body is the paragraphs with a blank line between them. Every line
+ * dropped is kept, with the reason, in 'dropped' (after what extraction
+ * left out of a web page), so that nothing is lost unseen.
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +34,7 @@
 #define TITLE_MAX_WORDS 25
 #define TITLE_CUT_CHARS 80     /* a title made from a sentence is cut here */
 #define DATELINE_MAX 80
+#define REPEAT_MIN 40          /* shorter paragraphs may repeat in an article */
 
 struct line {
 	char *s;       /* tidied, NUL-terminated; "" for a blank line */
@@ -66,7 +73,7 @@ void
 ingest_clean_free(struct ingest_clean *c)
 {
 	free(c->title), free(c->body), free(c->comments), free(c->dateline);
-	free(c->published), free(c->outlet);
+	free(c->published), free(c->outlet), free(c->dropped);
 	memset(c, 0, sizeof *c);
 }
 
@@ -166,6 +173,18 @@ split_lines(const char *text, struct lines *out)
 	}
 }
 
+struct seen_key { uint64_t h; size_t i; };
+
+static int
+cmp_seen(const void *a, const void *b)
+{
+	const struct seen_key *x = a, *y = b;
+
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
 static size_t
 next_nonblank(const struct lines *l, size_t i)
 {
@@ -177,7 +196,20 @@ next_nonblank(const struct lines *l, size_t i)
 /* What step 2 found besides the lines it kept. */
 struct found {
 	char *published, *outlet;
+	struct buf *dropped;
 };
+
+/* Notes line [s, s+len) as dropped for REASON. */
+static void
+note_drop(struct buf *dropped, const char *reason, const char *s, size_t len)
+{
+	if (len == 0)
+		return;
+	buf_adds(dropped, reason);
+	buf_addc(dropped, '\t');
+	buf_add(dropped, s, len);
+	buf_addc(dropped, '\n');
+}
 
 static void
 note_capture(char **slot, const char *s, size_t a, size_t b)
@@ -210,6 +242,7 @@ drop_chrome(const struct ingest_chrome *c, struct lines *in, struct lines *body,
 			ln->s = NULL;
 			continue;
 		case RULE_DROP:
+			note_drop(f->dropped, "chrome", ln->s, ln->len);
 			break;
 		case RULE_LINK:
 			/* The headline of the other story follows, unless the
@@ -217,11 +250,17 @@ drop_chrome(const struct ingest_chrome *c, struct lines *in, struct lines *body,
 			j = next_nonblank(in, i + 1);
 			if (j < in->n && in->v[j].len <= TITLE_MAX_BYTES &&
 			    ingest_chrome_match(c, in->v[j].s, in->v[j].len, NULL, NULL) == RULE_NONE) {
-				for (; i < j; i++)
+				for (; i < j; i++) {
+					note_drop(f->dropped, "link", in->v[i].s, in->v[i].len);
 					free(in->v[i].s), in->v[i].s = NULL;
+				}
+				note_drop(f->dropped, "link", in->v[i].s, in->v[i].len);
+				break;
 			}
+			note_drop(f->dropped, "link", ln->s, ln->len);
 			break;
 		case RULE_COMMENTS:
+			note_drop(f->dropped, "comments", ln->s, ln->len);
 			to = comments;
 			break;
 		case RULE_DATE:
@@ -233,9 +272,11 @@ drop_chrome(const struct ingest_chrome *c, struct lines *in, struct lines *body,
 			}
 			if (f->published == NULL && ingest_date(c, ln->s + a, b - a, date) == 0)
 				f->published = xstrdup(date);
+			note_drop(f->dropped, "date", ln->s, ln->len);
 			break;
 		case RULE_OUTLET:
 			note_capture(&f->outlet, ln->s, a, b);
+			note_drop(f->dropped, "outlet", ln->s, ln->len);
 			break;
 		}
 		free(in->v[i].s);
@@ -452,6 +493,59 @@ line_is(const struct line *ln, const char *s, size_t len)
 	return ln->len == len && memcmp(ln->s, s, len) == 0;
 }
 
+/* Is LN the title twice, "Talks resume Talks resume"? */
+static int
+title_twice(const struct line *ln, const char *title, size_t len)
+{
+	return len > 0 && ln->len == 2 * len + 1 && ln->s[len] == ' ' &&
+	    memcmp(ln->s, title, len) == 0 && memcmp(ln->s + len + 1, title, len) == 0;
+}
+
+/* Step 6: a paragraph that repeats an earlier one, and the title twice on
+ * a line, are dropped. Paragraphs are compared by a hash first, so a long
+ * article costs a sort, not a comparison of every pair. */
+static void
+drop_repeats(struct lines *l, const char *title, struct buf *dropped)
+{
+	struct seen_key *v;
+	size_t i, n = 0, tlen = title != NULL ? strlen(title) : 0;
+	unsigned char *gone;
+
+	if (l->n == 0)
+		return;
+	v = xreallocarray(NULL, l->n, sizeof *v);
+	gone = xcalloc(l->n, 1);
+	for (i = 0; i < l->n; i++) {
+		uint64_t h = 1469598103934665603ULL;
+		size_t k;
+		for (k = 0; k < l->v[i].len; k++)
+			h = (h ^ (unsigned char)l->v[i].s[k]) * 1099511628211ULL;
+		v[i].h = h;
+		v[i].i = i;
+	}
+	qsort(v, l->n, sizeof *v, cmp_seen);
+	for (i = 1; i < l->n; i++) {
+		const struct line *a = &l->v[v[i - 1].i], *b = &l->v[v[i].i];
+		/* Sorted by hash, then position: the later copy goes. Short
+		 * lines ("Photo", a name) repeat in real articles. */
+		if (v[i].h == v[i - 1].h && a->len == b->len && b->len >= REPEAT_MIN &&
+		    memcmp(a->s, b->s, a->len) == 0) {
+			gone[v[i].i] = 1;
+			v[i].i = v[i - 1].i;
+		}
+	}
+	for (i = 0; i < l->n; i++) {
+		if (gone[i] || title_twice(&l->v[i], title, tlen)) {
+			note_drop(dropped, gone[i] ? "repeat" : "title", l->v[i].s, l->v[i].len);
+			free(l->v[i].s);
+		} else
+			l->v[n++] = l->v[i];
+	}
+	l->n = n;
+	free(v);
+	free(gone);
+}
+
 /* Step 4. */
 static char *
 find_title(const struct text_rules *rules, const char *hint, struct lines *body)
@@ -498,10 +592,14 @@ ingest_clean(const struct ingest_chrome *chrome, const struct text_rules *rules,
     const struct ingest_doc *doc, struct ingest_clean *out)
 {
 	struct lines raw = { NULL, 0, 0 }, body = { NULL, 0, 0 }, comments = { NULL, 0, 0 };
-	struct found f = { NULL, NULL };
+	struct buf dropped;
+	struct found f = { NULL, NULL, &dropped };
 	size_t place;
 
 	memset(out, 0, sizeof *out);
+	buf_init(&dropped);
+	if (doc->dropped != NULL)
+		buf_adds(&dropped, doc->dropped);
 	split_lines(doc->text != NULL ? doc->text : "", &raw);
 	drop_chrome(chrome, &raw, &body, &comments, &f);
 	if (doc->format != NULL && strcmp(doc->format, "text") == 0)
@@ -512,9 +610,15 @@ ingest_clean(const struct ingest_chrome *chrome, const struct text_rules *rules,
 		lines_free(&body);
 		lines_free(&comments);
 		free(f.published), free(f.outlet);
+		buf_free(&dropped);
 		return err_set("no article text found");
 	}
 	out->title = find_title(rules, doc->title, &body);
+	drop_repeats(&body, out->title, &dropped);
+	if (body.n == 0) {
+		/* Every line was the title: the title is the text. */
+		lines_push(&body, xstrdup(out->title), strlen(out->title));
+	}
 	if ((place = dateline(body.v[0].s, body.v[0].len)) != 0)
 		out->dateline = xstrndup(body.v[0].s, place);
 	out->body = join(&body, &out->body_len);
@@ -522,6 +626,8 @@ ingest_clean(const struct ingest_chrome *chrome, const struct text_rules *rules,
 		out->comments = join(&comments, NULL);
 	out->published = f.published;
 	out->outlet = f.outlet;
+	out->dropped = dropped.len > 0 ? buf_detach(&dropped, NULL) : NULL;
+	buf_free(&dropped);
 	lines_free(&body);
 	lines_free(&comments);
 	return 0;

@@ -20,6 +20,8 @@ store_article_free(struct store_article *a)
 	if (a == NULL)
 		return;
 	free(a->title), free(a->source), free(a->outlet), free(a->published);
+	free(a->authors), free(a->language), free(a->modified), free(a->captions);
+	free(a->dropped);
 	free(a->dateline), free(a->format), free(a->body), free(a->comments);
 	free(a->hash), free(a->imported);
 	memset(a, 0, sizeof *a);
@@ -62,8 +64,8 @@ store_article_add(struct store *st, struct store_article *a, enum store_added *h
 	 * fires no trigger), the previous version is found in the same step. */
 	static const char sql[] =
 	    "INSERT INTO articles(title, source, outlet, published, dateline, format,"
-	    "  body, comments, hash, previous_id)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+	    "  body, comments, hash, authors, language, modified, captions, dropped, previous_id)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
 	    "  (SELECT max(id) FROM articles WHERE ?2 IS NOT NULL AND source = ?2))"
 	    " ON CONFLICT(hash) DO NOTHING"
 	    " RETURNING id, imported, previous_id";
@@ -86,6 +88,11 @@ store_article_add(struct store *st, struct store_article *a, enum store_added *h
 	sqlite3_bind_text(s, 7, a->body, (int)a->body_len, SQLITE_STATIC);
 	store_bind_text(s, 8, a->comments, 0);
 	sqlite3_bind_text(s, 9, a->hash, 64, SQLITE_STATIC);
+	store_bind_text(s, 10, a->authors, 0);
+	store_bind_text(s, 11, a->language, 0);
+	store_bind_text(s, 12, a->modified, 0);
+	store_bind_text(s, 13, a->captions, 0);
+	store_bind_text(s, 14, a->dropped, 0);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		a->id = sqlite3_column_int64(s, 0);
@@ -240,7 +247,8 @@ store_article_get(struct store *st, int64_t id, struct store_article *a)
 {
 	static const char sql[] =
 	    "SELECT id, title, source, outlet, published, dateline, format,"
-	    "  comments, hash, imported, previous_id FROM articles WHERE id = ?1";
+	    "  comments, hash, imported, previous_id, authors, language, modified, captions"
+	    " FROM articles WHERE id = ?1";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	int rc;
 
@@ -268,6 +276,10 @@ store_article_get(struct store *st, int64_t id, struct store_article *a)
 	a->hash = store_col_text(s, 8);
 	a->imported = store_col_text(s, 9);
 	a->previous_id = sqlite3_column_int64(s, 10);
+	a->authors = store_col_text(s, 11);
+	a->language = store_col_text(s, 12);
+	a->modified = store_col_text(s, 13);
+	a->captions = store_col_text(s, 14);
 	sqlite3_reset(s);
 	if (read_body(st, id, a) != 0) {
 		store_article_free(a);
@@ -523,4 +535,24 @@ store_article_page_last(struct store *st, size_t limit, struct store_article_bri
 		return -1;
 	reverse_briefs(*rows, *n);
 	return 0;
+}
+
+int
+store_article_dropped(struct store *st, int64_t id, char **out)
+{
+	static const char sql[] = "SELECT dropped FROM articles WHERE id = ?1";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	*out = NULL;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = store_col_text(s, 0);
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return err_set("no article %lld", (long long)id);
+	return rc == SQLITE_ROW ? 0 : store_err(st, "reading an article");
 }

@@ -250,6 +250,17 @@ static const char *const migrations[] = {
 	LIST_DROP("old")
 	LIST_ADD("new")
 	"END;",
+
+	/* 3: what a web page says of itself besides its text (authors,
+	 * language, when it was last changed), the captions and credits kept
+	 * out of the body, and what cleaning left out ("REASON<tab>TEXT"
+	 * lines, for `show --dropped`). None of it is in the hash: a reader
+	 * sees the title and the body. */
+	"ALTER TABLE articles ADD COLUMN authors TEXT;"
+	"ALTER TABLE articles ADD COLUMN language TEXT;"
+	"ALTER TABLE articles ADD COLUMN modified TEXT;"
+	"ALTER TABLE articles ADD COLUMN captions TEXT;"
+	"ALTER TABLE articles ADD COLUMN dropped TEXT;",
 };
 
 const char *

@@ -52,6 +52,53 @@ id=$(last_id)
 [ $rc -eq 0 ] && field "$id" body | grep -q $'caf\xc3\xa9 by the weir reopened on Tuesday \xe2\x80\x93 after'
 tap_ok $? "windows-1252 declared: converted (got $rc: $err)"
 
+# What cleaning left out is shown by show --dropped, with the reason.
+imp "$H/captions.html" >/dev/null 2>&1
+id=$(last_id)
+[ "$(field "$id" authors)" = "Ana Ruiz, Li Wei" ] &&
+	field "$id" captions | grep -q "The new weir at dawn" &&
+	"$DOSSIER" --db "$db" show "$id" | grep -q "^authors: Ana Ruiz, Li Wei$"
+tap_ok $? "captions and authors stored and shown"
+imp "$H/score-paragraphs.html" >/dev/null 2>&1
+id=$(last_id)
+out=$("$DOSSIER" --db "$db" show --dropped "$id"); rc=$?
+[ $rc -eq 0 ] && printf '%s\n' "$out" | grep -q $'^outside\tCopyright the Valley Courier' &&
+	printf '%s\n' "$out" | grep -q $'Weather'
+tap_ok $? "show --dropped: the left-out blocks with their reason (got $rc: $out)"
+"$DOSSIER" --db "$db" show --dropped --json "$id" >/dev/null 2>&1
+[ $? -eq 2 ]; tap_ok $? "show --dropped --json: a usage error"
+
+# Plain text: the same structural cleaning.
+cat >"$D/plain.txt" <<'TXT'
+Weir holds back flood
+
+Weir holds back flood Weir holds back flood
+
+By ,
+
+weir-at-dawn.jpg
+
+The river authority said on Tuesday that the new weir had held back the spring flood.
+
+Engineers had warned that the old embankment would not survive another wet season.
+
+The river authority said on Tuesday that the new weir had held back the spring flood.
+
+Your email address will not be published. Required fields are marked *
+TXT
+imp "$D/plain.txt" >/dev/null 2>&1
+id=$(last_id)
+b=$(field "$id" body)
+[ "$b" = "The river authority said on Tuesday that the new weir had held back the spring flood.
+
+Engineers had warned that the old embankment would not survive another wet season." ]
+tap_ok $? "plain text: title twice, empty byline, image name, repeated paragraph, comment form out (got: $b)"
+out=$("$DOSSIER" --db "$db" show --dropped "$id")
+printf '%s\n' "$out" | grep -q $'^repeat\tThe river authority' &&
+	printf '%s\n' "$out" | grep -q $'^title\tWeir holds back flood Weir' &&
+	printf '%s\n' "$out" | grep -q $'^chrome\tweir-at-dawn.jpg'
+tap_ok $? "plain text: each dropped line kept with its reason (got: $out)"
+
 # 100,000 nested blocks, and a 20 MB page: generated here, never committed.
 "$PYTHON3" - "$D" <<'PY'
 import sys
