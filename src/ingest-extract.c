@@ -924,6 +924,8 @@ ingest_extract(xmlDoc *doc, const struct ingest_hints *h, struct extract_result 
 	if (root == NULL)
 		return;
 	ingest_html_node_text(find_body(root), &out->body);
-	if (count_chars(&out->body) == 0)
+	if (count_chars(&out->body) == 0) {
 		noscript_text(root, &out->body);
+		out->whole_page = 2;
+	}
 }

@@ -47,7 +47,8 @@ struct extract_result {
 	struct buf captions;   /* figure captions and image credits, one per line */
 	struct buf bylines;    /* author lines, one per line */
 	struct buf dropped;    /* "REASON\tTEXT" lines for what was left out */
-	int whole_page;        /* no block won: the page's whole text */
+	int whole_page;        /* no block won: the page's whole text (1), or the
+	                        * text of its <noscript> blocks (2) */
 };
 void extract_result_free(struct extract_result *r);
 /* Finds the article in DOC (which it changes: blocks that are not the

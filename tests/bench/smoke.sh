@@ -15,7 +15,7 @@ grep -q '^| figure ' <<<"$out"; tap_ok $? "prints the table header"
 for fig in 'import [0-9,]* articles, no extraction' 'with extraction' 'vs notmuch new' 'peak RSS' \
 	'alias matching' 'segmentation + wrapping' 'search latency p50' \
 	'related latency p95' 'reader first screen' 'newsboat first screen' \
-	'key G in a' 'instructions'; do
+	'key G in a' 'instructions' 'saved web pages'; do
 	grep -q "^| $fig\|^| .*$fig" <<<"$out"; tap_ok $? "row: $fig"
 done
 # Every row has the table's seven columns.
