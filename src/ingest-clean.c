@@ -501,6 +501,15 @@ title_twice(const struct line *ln, const char *title, size_t len)
 	    memcmp(ln->s, title, len) == 0 && memcmp(ln->s + len + 1, title, len) == 0;
 }
 
+static int
+same_line(const struct lines *l, const struct seen_key *v, size_t a, size_t b)
+{
+	const struct line *x = &l->v[v[a].i], *y = &l->v[v[b].i];
+
+	return v[a].h == v[b].h && x->len == y->len && x->len >= REPEAT_MIN &&
+	    memcmp(x->s, y->s, x->len) == 0;
+}
+
 /* Step 6: a paragraph that repeats an earlier one, and the title twice on
  * a line, are dropped. Paragraphs are compared by a hash first, so a long
  * article costs a sort, not a comparison of every pair. */
@@ -525,14 +534,13 @@ drop_repeats(struct lines *l, const char *title, struct buf *dropped)
 	}
 	qsort(v, l->n, sizeof *v, cmp_seen);
 	for (i = 1; i < l->n; i++) {
-		const struct line *a = &l->v[v[i - 1].i], *b = &l->v[v[i].i];
-		/* Sorted by hash, then position: the later copy goes. Short
-		 * lines ("Photo", a name) repeat in real articles. */
-		if (v[i].h == v[i - 1].h && a->len == b->len && b->len >= REPEAT_MIN &&
-		    memcmp(a->s, b->s, a->len) == 0) {
+		/* Sorted by hash, then position: of two copies the later goes.
+		 * Short lines ("Photo", a name) repeat in real articles, and a
+		 * paragraph found three times or more is the text's own
+		 * (a refrain), not a teaser and its body. */
+		if (same_line(l, v, i - 1, i) && !(i >= 2 && same_line(l, v, i - 2, i)) &&
+		    !(i + 1 < l->n && same_line(l, v, i, i + 1)))
 			gone[v[i].i] = 1;
-			v[i].i = v[i - 1].i;
-		}
 	}
 	for (i = 0; i < l->n; i++) {
 		if (gone[i] || title_twice(&l->v[i], title, tlen)) {

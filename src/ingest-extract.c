@@ -43,7 +43,8 @@
 #define DROPPED_MAX (256 * 1024)
 #define CAPTION_MAX 400         /* a longer "caption" block is article text */
 #define BYLINE_MAX 120
-#define MAX_COPY_DEPTH 1000     /* deeper pages are not copied for a retry */
+#define MAX_COPY_DEPTH 1000
+#define LIST_NOT_PROSE 100      /* list items beyond the paragraphs in furniture */     /* deeper pages are not copied for a retry */
 
 enum { TRY_STRIP_UNLIKELY = 1, TRY_WEIGH_CLASSES = 2, TRY_CLEAN = 4, TRY_ALL = 7 };
 
@@ -657,7 +658,8 @@ furniture(const struct extraction *x, const xmlNode *n, const xmlNode *top)
 	paras = (double)in->paras;
 	if (in->imgs > 1 && paras / (double)in->imgs < 0.5 && !inside(n, "figure", top))
 		return 1;
-	if (!list && in->lis > in->paras + 2 && !is_el(n, "table"))
+	/* Many more list items than paragraphs: a menu, not prose. */
+	if (!list && in->lis > in->paras + LIST_NOT_PROSE && !is_el(n, "table"))
 		return 1;
 	if ((double)in->inputs > paras / 3)
 		return 1;
@@ -666,8 +668,8 @@ furniture(const struct extraction *x, const xmlNode *n, const xmlNode *top)
 		return 1;
 	if (!list && weight < 25 && ld > 0.2)
 		return 1;
-	if (list && ld > 0.5)
-		return 1;
+	if (list && ld > 0.8 && in->lis >= 3)
+		return 1;   /* a list of links: other stories */
 	if (weight >= 25 && ld > 0.5)
 		return 1;
 	if ((in->embeds == 1 && in->text < 75) || in->embeds > 1)

@@ -217,7 +217,7 @@ ingest_html(const char *data, size_t len, const char *encoding,
 	}
 	doc = ingest_docs_add(out);
 	doc->format = "html";
-	ingest_meta(x, doc, &article_body);
+	ingest_meta(x, hints, doc, &article_body);
 	ingest_extract(x, hints, &r);
 	body_len = letters(r.body.data != NULL ? r.body.data : "", r.body.len);
 	/* The article as the page states it in its JSON-LD, when what the

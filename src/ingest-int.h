@@ -60,9 +60,10 @@ void ingest_extract(xmlDoc *doc, const struct ingest_hints *h, struct extract_re
 
 /* The metadata of a page: reads DOC before extraction changes it and
  * fills the metadata fields of OUT (title, authors, dates, outlet, link,
- * language) and, when the page carries one in JSON-LD, ARTICLE_BODY
+ * language; HINTS name the byline blocks) and, when the page carries one in JSON-LD, ARTICLE_BODY
  * (malloc'd, or NULL). */
-void ingest_meta(const xmlDoc *doc, struct ingest_doc *out, char **article_body);
+void ingest_meta(const xmlDoc *doc, const struct ingest_hints *hints, struct ingest_doc *out,
+    char **article_body);
 /* The page's description (og:description, description), or NULL. */
 char *ingest_meta_description(const xmlDoc *doc);
 /* The names in author lines ("By Ana Ruiz and Li Wei" -> "Ana Ruiz, Li

@@ -35,6 +35,7 @@
 #include "util.h"
 
 #define MAX_AUTHORS 10
+#define BYLINE_TEXT_MAX 200     /* a longer "byline" block is something else */
 
 static int
 is_el(const xmlNode *n, const char *name)
@@ -504,8 +505,39 @@ is_name(const char *s)
 	return s != NULL && s[0] != '\0' && strstr(s, "://") == NULL && strlen(s) < 200;
 }
 
+/* The names in the first short block whose class or id says it is the
+ * byline ("By Ana Ruiz"), anywhere on the page. */
 static char *
-page_authors(const xmlNode *root, const struct jsonld *j)
+byline_block(const xmlNode *root, const struct ingest_hints *h)
+{
+	const xmlNode *n;
+	struct hint_match m;
+	struct buf b;
+	char *names;
+
+	for (n = root; n != NULL; n = next_node(n, root, 1)) {
+		if (n->type != XML_ELEMENT_NODE || ingest_html_skipped(n))
+			continue;
+		ingest_hints_node(h, n, &m);
+		if (!HINT_HAS(&m, HINT_BYLINE))
+			continue;
+		buf_init(&b);
+		ingest_html_node_text(n, &b);
+		if (b.len == 0 || b.len > BYLINE_TEXT_MAX) {
+			buf_free(&b);
+			continue;
+		}
+		buf_addc(&b, '\0');
+		names = ingest_byline_names(h, b.data);
+		buf_free(&b);
+		if (names != NULL)
+			return names;
+	}
+	return NULL;
+}
+
+static char *
+page_authors(const xmlNode *root, const struct ingest_hints *h, const struct jsonld *j)
 {
 	static const char *const keys[] = { "author", "article:author", "dc.creator",
 		"sailthru.author", "parsely-author", "byl" };
@@ -545,7 +577,7 @@ page_authors(const xmlNode *root, const struct jsonld *j)
 		free(rel);
 	}
 	buf_free(&b);
-	return NULL;
+	return byline_block(root, h);
 }
 
 /* "en", "en-GB": from <html lang>, a content-language or og:locale. */
@@ -589,7 +621,8 @@ page_language(const xmlNode *root, const struct jsonld *j)
 }
 
 void
-ingest_meta(const xmlDoc *doc, struct ingest_doc *out, char **article_body)
+ingest_meta(const xmlDoc *doc, const struct ingest_hints *hints, struct ingest_doc *out,
+    char **article_body)
 {
 	static const char *const site[] = { "og:site_name", "application-name", "publisher",
 		"dc.publisher" };
@@ -609,7 +642,7 @@ ingest_meta(const xmlDoc *doc, struct ingest_doc *out, char **article_body)
 	if (out->link == NULL)
 		out->link = meta(root, "og:url");
 	out->title = page_title(root, &j, out->outlet);
-	out->authors = page_authors(root, &j);
+	out->authors = page_authors(root, hints, &j);
 	out->published = page_published(root, &j, out->link);
 	out->modified = page_modified(root, &j);
 	out->language = page_language(root, &j);

@@ -375,10 +375,14 @@ build(struct ui *ui, struct article *ar)
 	buf_init(&m);
 	if (ar->a.outlet != NULL && ar->a.outlet[0] != '\0')
 		buf_printf(&m, "%s", ar->a.outlet);
+	if (ar->a.authors != NULL && ar->a.authors[0] != '\0')
+		buf_printf(&m, "%s%s", m.len ? " | " : "", ar->a.authors);
 	if (ar->a.published != NULL && ar->a.published[0] != '\0')
 		buf_printf(&m, "%s%s", m.len ? " | " : "", ar->a.published);
 	if (ar->a.dateline != NULL && ar->a.dateline[0] != '\0')
 		buf_printf(&m, "%s%s", m.len ? " | " : "", ar->a.dateline);
+	if (ar->a.language != NULL && ar->a.language[0] != '\0')
+		buf_printf(&m, "%s[%s]", m.len ? " | " : "", ar->a.language);
 	buf_addc(&m, '\0');
 	ar->meta = buf_detach(&m, NULL);
 	ar->lay[PART_TITLE] = one_paragraph(ar->a.title, w);
