@@ -184,7 +184,7 @@ run_help(struct ui *ui, int argc, char **argv, const char *rest)
 	(void)rest;
 	if (!ui->live)
 		return err_set("help only works in the reader");
-	ui_run_action(ui, UI_ACT_HELP, 0);
+	ui->run(ui, UI_ACT_HELP, 0);
 	return 0;
 }
 
@@ -464,7 +464,7 @@ ui_command(struct ui *ui, const char *line)
 		if (!ui->live)
 			rc = err_set("'%s' is an action: bind it to a key", w[0]);
 		else {
-			ui_run_action(ui, a, 0);
+			ui->run(ui, a, 0);
 			rc = 0;
 		}
 	} else {
@@ -561,3 +561,16 @@ ui_command_complete(struct ui *ui, const char *line, size_t cursor, struct ui_ca
 	ui_cands_free(&all);
 	free(copy);
 }
+
+/* The `:` line: what it runs and how it completes. */
+static int
+command_submit(struct ui *ui, int kind, const char *line)
+{
+	(void)kind;
+	return ui_command(ui, line);
+}
+
+const struct ui_prompt_ops ui_command_line = {
+	.submit = command_submit,
+	.complete = ui_command_complete,
+};
