@@ -553,6 +553,13 @@ void ui_config_load(struct ui *ui, const char *path);
 /* Runs one command line (config syntax, or a `:` line). "where" prefixes
  * error messages. Returns 0, or -1 with err_msg() set. */
 int ui_command(struct ui *ui, const char *line);
+/* Completion candidates: a set of strings (ui-prompt.c). */
+struct ui_cands {
+	char **v;
+	size_t n, cap;
+};
+void ui_cands_add(struct ui_cands *c, const char *s);
+void ui_cands_free(struct ui_cands *c);
 struct ui_command_info {
 	const char *name;
 	const char *args;
@@ -560,13 +567,6 @@ struct ui_command_info {
 };
 /* The i-th command, for help; NULL past the end. */
 const struct ui_command_info *ui_command_info(size_t i);
-/* Completion candidates: a set of strings. */
-struct ui_cands {
-	char **v;
-	size_t n, cap;
-};
-void ui_cands_add(struct ui_cands *c, const char *s);
-void ui_cands_free(struct ui_cands *c);
 /* Candidates for the word of line[0, cursor) that ends at the cursor;
  * *word_start is where that word begins. */
 void ui_command_complete(struct ui *ui, const char *line, size_t cursor,

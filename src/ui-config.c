@@ -33,33 +33,6 @@ struct command {
 	void (*complete)(struct ui *ui, int argi, char **argv, struct ui_cands *out);
 };
 
-void
-ui_cands_add(struct ui_cands *c, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < c->n; i++) {
-		if (strcmp(c->v[i], s) == 0)
-			return;
-	}
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 16;
-		c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
-	}
-	c->v[c->n++] = xstrdup(s);
-}
-
-void
-ui_cands_free(struct ui_cands *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->n; i++)
-		free(c->v[i]);
-	free(c->v);
-	memset(c, 0, sizeof *c);
-}
-
 static int
 on_off(const char *s, int *out)
 {
