@@ -1,34 +1,48 @@
 /*
  * ui.h: the reader, on ncursesw. One struct ui holds all of the program's
  * state and is passed down; nothing in ui*.c keeps state in globals (the
- * only exception is the flag a signal handler sets, in ui.c).
+ * only exception is the flag a signal handler sets, in ui-term.c).
  *
- *   ui.c          the loop: input, dispatch, redraw flags, signals, layout
+ *   ui.c          the loop: input, dispatch of actions to the views' ops
+ *   ui-views.c    the one place that names the views and the layers
+ *   ui-pane.c     the panes' places and the frame, drawn from the models
+ *   ui-term.c     the terminal: set up, signals, given back on every way out
+ *   ui-core.c     what every part changes: dirty flags, messages, focus
+ *   ui-view.c     the base of every row-based view (rows, selection,
+ *                 paging, drawing rows, clicks, position, finding text)
  *   ui-draw.c     drawing text clipped to cells, safe for hostile bytes
  *   ui-keys.c     actions by name, key names, keymaps and bindings
  *   ui-theme.c    colour themes (`color OBJECT FG BG [ATTR...]` files)
  *   ui-config.c   the config file and `:` commands (one grammar)
  *   ui-prompt.c   the command line: editing, history, Tab completion
  *   ui-status.c   the status bar and the message line
- *   ui-jump.c     the jump list (Ctrl-o / Ctrl-i), across articles
+ *   ui-jump.c     the jump list (Ctrl-o / Ctrl-i): places, across articles
  *   ui-list.c     the article list view (paged from the store)
- *   ui-article.c  the reading view
+ *   ui-article.c  the reading view, with ui-article-lines.c (its lines,
+ *                 cursor and scrolling) and its layers: ui-article-marks.c
+ *                 (statements, mentions), ui-article-search.c (/ ? n N)
  *   ui-side.c     actors, statements and related statements
  *   ui-help.c     the help view, generated from the key table
- *   ui-anno.c     annotating: highlights drawn, selection, tags, notes,
- *                 undo, with ui-select.c (motions), ui-tagpick.c (the
+ *   ui-anno-layer.c  annotating as layers of the article: highlights,
+ *                 the selection, the annotation actions; over ui-anno.c
+ *                 (the state), ui-select.c (motions), ui-tagpick.c (the
  *                 codebook picker), ui-note.c (the note editor),
  *                 ui-claim.c (speaker, target, status), ui-annobrowser.c
  *                 (`:annotations`) and ui-overlay.c (their popups)
  *
- * A view (pane) plugs into the loop through struct ui_view_ops, as views
- * do in tig: ui.c knows only that interface. An action is a named entry in
- * the action table (ui-keys.c); keys are bound to actions per keymap, and
- * `?` help is generated from the same table, so neither can drift.
+ * A view (a pane, or the rows of a popup) plugs in through struct
+ * ui_view_ops, as views do in tig: ui.c knows only that interface, and a
+ * row-based view fills in the row ops and gets the rest from ui-view.c.
+ * What is coloured over the article comes from layers (struct
+ * ui_layer_ops). An action is a named entry in the action table
+ * (ui-keys.c); keys are bound to actions per keymap, and `?` help is
+ * generated from the same table, so neither can drift.
  *
  * Adding a key: add the action to UI_ACTIONS below, a default binding in
- * ui-keys.c, and handle it in a view's ops->action (or in ui.c when it is
- * global). Adding a pane: write its ops and add it to enum ui_view_id.
+ * ui-keys.c, and handle it in a view's or a layer's action (or in ui.c
+ * when it is global). Adding a pane: write its ops, add it to enum
+ * ui_view_id and ui_view_table. Adding something drawn over the article:
+ * write a layer's ops and add it to ui_layer_table.
  */
 #ifndef DOSSIER_UI_H
 #define DOSSIER_UI_H
