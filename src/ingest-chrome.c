@@ -19,7 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "ingest.h"
+#include "ingest-int.h"
 #include "util.h"
 
 #define CHROME_MAX_LINE 160
@@ -145,7 +145,8 @@ add_line(struct ingest_chrome *c, const char *name, size_t lineno, const char *s
 }
 
 int
-ingest_chrome_add(struct ingest_chrome *c, const char *name, const char *text, size_t len)
+ingest_rule_lines(const char *name, const char *text, size_t len, ingest_rule_line_fn *fn,
+    void *arg)
 {
 	const char *s = text, *end = text + len, *eol;
 	size_t lineno = 0;
@@ -159,14 +160,14 @@ ingest_chrome_add(struct ingest_chrome *c, const char *name, const char *text, s
 			s++;
 		if (s == eol || *s == '#')
 			continue;
-		if (add_line(c, name, lineno, s, eol) != 0)
+		if (fn(arg, name, lineno, s, eol) != 0)
 			return -1;
 	}
 	return 0;
 }
 
 int
-ingest_chrome_add_file(struct ingest_chrome *c, const char *path)
+ingest_rule_file(const char *path, ingest_rule_line_fn *fn, void *arg)
 {
 	char *data;
 	size_t len;
@@ -174,9 +175,27 @@ ingest_chrome_add_file(struct ingest_chrome *c, const char *path)
 
 	if (path_read_file(path, 1 << 20, &data, &len) != 0)
 		return -1;
-	rc = ingest_chrome_add(c, path, data, len);
+	rc = ingest_rule_lines(path, data, len, fn, arg);
 	free(data);
 	return rc;
+}
+
+static int
+chrome_line(void *c, const char *name, size_t lineno, const char *s, const char *end)
+{
+	return add_line(c, name, lineno, s, end);
+}
+
+int
+ingest_chrome_add(struct ingest_chrome *c, const char *name, const char *text, size_t len)
+{
+	return ingest_rule_lines(name, text, len, chrome_line, c);
+}
+
+int
+ingest_chrome_add_file(struct ingest_chrome *c, const char *path)
+{
+	return ingest_rule_file(path, chrome_line, c);
 }
 
 static int

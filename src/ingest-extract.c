@@ -112,21 +112,6 @@ info(const xmlNode *n)
 	return n->_private;
 }
 
-/* The next node of a pre-order walk of the tree under ROOT: into N's
- * children when DESCEND, else on to what follows N. */
-static xmlNode *
-walk_next(xmlNode *n, const xmlNode *root, int descend)
-{
-	if (descend && n->children != NULL && n->type == XML_ELEMENT_NODE)
-		return n->children;
-	while (n != NULL && n != root) {
-		if (n->next != NULL)
-			return n->next;
-		n = n->parent;
-	}
-	return NULL;
-}
-
 /* Characters of S with runs of white space counted once. */
 static size_t
 text_chars(const char *s, size_t *commas)
@@ -190,7 +175,7 @@ note_dropped(struct extraction *x, const char *reason, const xmlNode *n)
 static xmlNode *
 drop(struct extraction *x, xmlNode *n, const xmlNode *root, const char *reason)
 {
-	xmlNode *next = walk_next(n, root, 0);
+	xmlNode *next = ingest_tree_next(n, root, 0);
 
 	if (reason != NULL)
 		note_dropped(x, reason, n);
@@ -269,7 +254,7 @@ strip(struct extraction *x, xmlNode *root)
 			continue;
 		}
 		if (n->type != XML_ELEMENT_NODE) {
-			n = walk_next(n, root, 0);
+			n = ingest_tree_next(n, root, 0);
 			continue;
 		}
 		if (ingest_html_skipped(n) || styled_hidden(n)) {
@@ -288,7 +273,7 @@ strip(struct extraction *x, xmlNode *root)
 			continue;
 		}
 		attach(x, n)->hm = hm;
-		n = walk_next(n, root, 1);
+		n = ingest_tree_next(n, root, 1);
 	}
 }
 
@@ -299,7 +284,7 @@ detach_all(xmlNode *root)
 {
 	xmlNode *n;
 
-	for (n = root; n != NULL; n = walk_next(n, root, 1)) {
+	for (n = root; n != NULL; n = ingest_tree_next(n, root, 1)) {
 		if (n->type == XML_ELEMENT_NODE)
 			n->_private = NULL;
 	}
@@ -462,7 +447,7 @@ score(struct extraction *x, xmlNode *root)
 	struct ninfo *in;
 	size_t commas, len;
 
-	for (n = root; n != NULL; n = walk_next(n, root, 1)) {
+	for (n = root; n != NULL; n = ingest_tree_next(n, root, 1)) {
 		if (n->type != XML_ELEMENT_NODE || (in = info(n)) == NULL)
 			continue;
 		if (scores_as_paragraph(n)) {
@@ -473,7 +458,7 @@ score(struct extraction *x, xmlNode *root)
 			score_into_ancestors(x, n, len, commas, root);
 		}
 	}
-	for (n = root; n != NULL; n = walk_next(n, root, 1)) {
+	for (n = root; n != NULL; n = ingest_tree_next(n, root, 1)) {
 		if (n->type == XML_ELEMENT_NODE && (in = info(n)) != NULL && in->candidate)
 			in->score *= 1.0 - link_density(in);
 	}
@@ -504,7 +489,7 @@ best_candidate(xmlNode *root)
 	struct ninfo *in;
 	size_t i, held;
 
-	for (n = root; n != NULL; n = walk_next(n, root, 1)) {
+	for (n = root; n != NULL; n = ingest_tree_next(n, root, 1)) {
 		if (n->type != XML_ELEMENT_NODE || (in = info(n)) == NULL || !in->candidate)
 			continue;
 		for (i = 0; i < TOP_CANDIDATES; i++) {
@@ -694,7 +679,7 @@ tidy(struct extraction *x, xmlNode *top)
 
 	while (n != NULL) {
 		if (n->type != XML_ELEMENT_NODE || (in = info(n)) == NULL) {
-			n = walk_next(n, top, 0);
+			n = ingest_tree_next(n, top, 0);
 			continue;
 		}
 		if (is_el(n, "figcaption") || (HINT_HAS(&in->hm, HINT_CAPTION) &&
@@ -722,7 +707,7 @@ tidy(struct extraction *x, xmlNode *top)
 			n = drop(x, n, top, "furniture");
 			continue;
 		}
-		n = walk_next(n, top, 1);
+		n = ingest_tree_next(n, top, 1);
 	}
 }
 
@@ -733,7 +718,7 @@ find_body(xmlNode *root)
 {
 	xmlNode *n;
 
-	for (n = root; n != NULL; n = walk_next(n, root, 1)) {
+	for (n = root; n != NULL; n = ingest_tree_next(n, root, 1)) {
 		if (is_el(n, "body"))
 			return n;
 	}
@@ -748,7 +733,7 @@ marked_body(xmlNode *root)
 	xmlChar *v;
 	int yes;
 
-	for (n = root; n != NULL; n = walk_next(n, root, 1)) {
+	for (n = root; n != NULL; n = ingest_tree_next(n, root, 1)) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		v = xmlGetProp(n, (const xmlChar *)"itemprop");
@@ -833,7 +818,7 @@ noscript_text(xmlNode *root, struct buf *out)
 {
 	xmlNode *n;
 
-	for (n = root; n != NULL; n = walk_next(n, root, !is_el(n, "noscript"))) {
+	for (n = root; n != NULL; n = ingest_tree_next(n, root, !is_el(n, "noscript"))) {
 		if (is_el(n, "noscript"))
 			ingest_html_node_text(n, out);
 	}

@@ -157,39 +157,22 @@ add_line(struct ingest_hints *h, const char *name, size_t lineno, const char *s,
 	return 0;
 }
 
+static int
+hints_line(void *h, const char *name, size_t lineno, const char *s, const char *end)
+{
+	return add_line(h, name, lineno, s, end);
+}
+
 int
 ingest_hints_add(struct ingest_hints *h, const char *name, const char *text, size_t len)
 {
-	const char *s = text, *end = text + len, *eol;
-	size_t lineno = 0;
-
-	for (; s < end; s = eol + 1) {
-		eol = memchr(s, '\n', (size_t)(end - s));
-		if (eol == NULL)
-			eol = end;
-		lineno++;
-		while (s < eol && is_blank(*s))
-			s++;
-		if (s == eol || *s == '#')
-			continue;
-		if (add_line(h, name, lineno, s, eol) != 0)
-			return -1;
-	}
-	return 0;
+	return ingest_rule_lines(name, text, len, hints_line, h);
 }
 
 int
 ingest_hints_add_file(struct ingest_hints *h, const char *path)
 {
-	char *data;
-	size_t len;
-	int rc;
-
-	if (path_read_file(path, 1 << 20, &data, &len) != 0)
-		return -1;
-	rc = ingest_hints_add(h, path, data, len);
-	free(data);
-	return rc;
+	return ingest_rule_file(path, hints_line, h);
 }
 
 /* Does word W match the name or name part [s, s+len) (lower case)? */

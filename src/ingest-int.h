@@ -11,6 +11,22 @@
 
 #include "ingest.h"
 
+/* The node after N in a pre-order walk of the tree under ROOT: into N's
+ * children when DESCEND, else on to what follows N; NULL at the end.
+ * Every walk of a page is iterative: pages nest deep. */
+static inline xmlNode *
+ingest_tree_next(const xmlNode *n, const xmlNode *root, int descend)
+{
+	if (descend && n->type == XML_ELEMENT_NODE && n->children != NULL)
+		return n->children;
+	while (n != NULL && n != root) {
+		if (n->next != NULL)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
 /* ---- ingest-html.c -------------------------------------------------- */
 
 /* Appends the text under N as one line per block (paragraph, heading,
@@ -19,6 +35,19 @@ void ingest_html_node_text(const xmlNode *n, struct buf *out);
 /* Is N an element whose subtree is never text a person reads (script,
  * style, forms, embedded objects, hidden)? */
 int ingest_html_skipped(const xmlNode *n);
+
+/* ---- ingest-chrome.c ------------------------------------------------ */
+
+/* The rules files (chrome.txt, extract.txt) share their shape: one rule a
+ * line, blank lines and lines starting with '#' skipped, leading blanks
+ * trimmed. FN gets each rule line [s, end) with its number; its error
+ * stops the reading. NAME names the text in FN's messages. */
+typedef int ingest_rule_line_fn(void *arg, const char *name, size_t lineno, const char *s,
+    const char *end);
+int ingest_rule_lines(const char *name, const char *text, size_t len, ingest_rule_line_fn *fn,
+    void *arg);
+/* The same for the file PATH (at most 1 MB). */
+int ingest_rule_file(const char *path, ingest_rule_line_fn *fn, void *arg);
 
 /* ---- ingest-hints.c ------------------------------------------------- */
 

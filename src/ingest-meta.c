@@ -44,27 +44,12 @@ is_el(const xmlNode *n, const char *name)
 	    strcasecmp((const char *)n->name, name) == 0;
 }
 
-/* The next element of a pre-order walk under ROOT (iterative: pages nest
- * deep). */
-static const xmlNode *
-next_node(const xmlNode *n, const xmlNode *root, int descend)
-{
-	if (descend && n->type == XML_ELEMENT_NODE && n->children != NULL)
-		return n->children;
-	while (n != NULL && n != root) {
-		if (n->next != NULL)
-			return n->next;
-		n = n->parent;
-	}
-	return NULL;
-}
-
 static const xmlNode *
 find(const xmlNode *root, const char *name)
 {
 	const xmlNode *n;
 
-	for (n = root; n != NULL; n = next_node(n, root, 1)) {
+	for (n = root; n != NULL; n = ingest_tree_next(n, root, 1)) {
 		if (is_el(n, name))
 			return n;
 	}
@@ -107,7 +92,7 @@ meta(const xmlNode *root, const char *key)
 	size_t i;
 	int match;
 
-	for (n = root; n != NULL; n = next_node(n, root, 1)) {
+	for (n = root; n != NULL; n = ingest_tree_next(n, root, 1)) {
 		if (!is_el(n, "meta"))
 			continue;
 		for (i = 0; i < ARRAY_LEN(attrs); i++) {
@@ -142,7 +127,7 @@ attr_of_first(const xmlNode *root, const char *elem, const char *attr, const cha
 	char *v, *relv;
 	int ok;
 
-	for (n = root; n != NULL; n = next_node(n, root, 1)) {
+	for (n = root; n != NULL; n = ingest_tree_next(n, root, 1)) {
 		if (!is_el(n, elem))
 			continue;
 		relv = rel != NULL ? prop(n, "rel") : NULL;
@@ -272,7 +257,7 @@ read_jsonld(const xmlNode *root, struct jsonld *j)
 	sqlite3 *db = NULL;
 	char *type, *json, *obj;
 
-	for (n = root; n != NULL; n = next_node(n, root, 1)) {
+	for (n = root; n != NULL; n = ingest_tree_next(n, root, 1)) {
 		if (!is_el(n, "script"))
 			continue;
 		type = prop(n, "type");
@@ -515,7 +500,7 @@ byline_block(const xmlNode *root, const struct ingest_hints *h)
 	struct buf b;
 	char *names;
 
-	for (n = root; n != NULL; n = next_node(n, root, 1)) {
+	for (n = root; n != NULL; n = ingest_tree_next(n, root, 1)) {
 		if (n->type != XML_ELEMENT_NODE || ingest_html_skipped(n))
 			continue;
 		ingest_hints_node(h, n, &m);
@@ -564,7 +549,7 @@ page_authors(const xmlNode *root, const struct ingest_hints *h, const struct jso
 		}
 		free(v);
 	}
-	for (n = root; n != NULL; n = next_node(n, root, 1)) {
+	for (n = root; n != NULL; n = ingest_tree_next(n, root, 1)) {
 		if (!is_el(n, "a") && !is_el(n, "span"))
 			continue;
 		rel = prop(n, is_el(n, "a") ? "rel" : "itemprop");
@@ -594,7 +579,7 @@ page_language(const xmlNode *root, const struct jsonld *j)
 	if (l == NULL)
 		l = first_meta(root, keys, ARRAY_LEN(keys));
 	if (l == NULL) {
-		for (n = root; n != NULL && l == NULL; n = next_node(n, root, 1)) {
+		for (n = root; n != NULL && l == NULL; n = ingest_tree_next(n, root, 1)) {
 			if (!is_el(n, "meta"))
 				continue;
 			p = prop(n, "http-equiv");
