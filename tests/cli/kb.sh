@@ -1,0 +1,41 @@
+#!/bin/bash
+# tests/cli/kb.sh: the shipped knowledge base through the binary: `kb show`
+# prints an entity with the source its facts were checked against, files
+# without the source field still load, and the generated files are what
+# their generators make today.
+. "$top_srcdir/tests/tui/lib.sh"
+
+db="$TEST_TMP/k.db"
+d() { "$DOSSIER" --db "$db" "$@"; }
+
+out=$(d kb show Lavrov 2>&1); rc=$?
+[ $rc -eq 0 ] && grep -q '^Sergey Lavrov (person, shipped)$' <<<"$out" &&
+	grep -q '^  roles    Foreign Minister of Russia, 2004-03-09–$' <<<"$out"
+tap_ok $? "kb show: a shipped person by alias, with roles (got $rc: $out)"
+src=$(sed -n 's/^  source   //p' <<<"$out")
+[ -n "$src" ] && [ "$src" != "(none given)" ]
+tap_ok $? "kb show: the shipped person says where it was checked ($src)"
+
+d kb show 'Nobody Atall' >/dev/null 2>"$TEST_TMP/err"; rc=$?
+[ $rc -eq 1 ] && grep -q "no entity is named 'Nobody Atall'" "$TEST_TMP/err"
+tap_ok $? "kb show: an unknown name is an error (status $rc)"
+
+# A file in the old form (no source field) and one with it load side by side.
+printf 'person\tOlda Formova\tFormova\t\tMayor of Testgrad, 2001–2004\n' >"$TEST_TMP/old.tsv"
+printf 'place\tTestgrad\tTestograd\t\t\t\thttps://example.org/testgrad\n' >"$TEST_TMP/new.tsv"
+d kb import "$TEST_TMP/old.tsv" >/dev/null 2>&1 && d kb import "$TEST_TMP/new.tsv" >/dev/null 2>&1
+tap_ok $? "kb import: with and without the source field"
+d kb show Formova | grep -q '^  source   (none given)$' &&
+	d kb show Formova | grep -q '^  roles    Mayor of Testgrad, 2001–2004$'
+tap_ok $? "kb show: an entity without a source"
+d kb show Testograd | grep -q '^  source   https://example.org/testgrad$'
+tap_ok $? "kb show: the source of an imported entity"
+d kb export | grep -q '^place	Testgrad	Testograd				https://example.org/testgrad$'
+tap_ok $? "kb export: the source in the seventh field"
+d kb export --json | grep -q '"source":"https://example.org/testgrad"'
+tap_ok $? "kb export --json: the source"
+printf 'place\tA\t\t\t\t\tsrc\textra\n' >"$TEST_TMP/bad.tsv"
+d kb import "$TEST_TMP/bad.tsv" 2>&1 >/dev/null | grep -q 'bad.tsv:1: expected at most 7 tab-separated fields'
+tap_ok $? "kb import: an eighth field is an error naming the line"
+
+tap_done
