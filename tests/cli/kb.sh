@@ -38,4 +38,19 @@ printf 'place\tA\t\t\t\t\tsrc\textra\n' >"$TEST_TMP/bad.tsv"
 d kb import "$TEST_TMP/bad.tsv" 2>&1 >/dev/null | grep -q 'bad.tsv:1: expected at most 7 tab-separated fields'
 tap_ok $? "kb import: an eighth field is an error naming the line"
 
+# The generated states are what iso-codes makes today.
+py=${PYTHON3:-python3}
+mkdir -p "$TEST_TMP/gen"
+"$py" "$top_srcdir/data/kb/gen/states" "$TEST_TMP/gen" 2>"$TEST_TMP/gen.err" &&
+	diff -u "$top_srcdir/data/kb/states.tsv" "$TEST_TMP/gen/states.tsv" >"$TEST_TMP/gen.diff"
+tap_ok $? "data/kb/states.tsv is what data/kb/gen/states makes from iso-codes$(head -c 300 "$TEST_TMP/gen.err" "$TEST_TMP/gen.diff" 2>/dev/null | tr '\n' ' ')"
+
+# States by their names in the reader's languages, partly recognised ones,
+# and seats of government.
+for n in Rusiya Ռուսաստան Россия Ermənistan Azərbaycan Ադրբեջան Kremlin 'White House' \
+	Abkhazia Somaliland 'Western Sahara' Transnistria; do
+	d kb show "$n" 2>/dev/null | head -1 | grep -q '(state, shipped)$' || echo "$n"
+done >"$TEST_TMP/missing"
+[ ! -s "$TEST_TMP/missing" ]; tap_ok $? "states by their names in five languages$(tr '\n' ' ' <"$TEST_TMP/missing")"
+
 tap_done
