@@ -1,6 +1,7 @@
 /*
  * ingest-target.h: the body of the fuzz-ingest-* targets: arbitrary bytes imported the way `dossier import` reads a
- * file: refused if not text, repaired, parsed as FUZZ_FORMAT (plain text,
+ * file: refused if not text, decoded (from a declared character set, or
+ * repaired), parsed as FUZZ_FORMAT (plain text,
  * HTML or a feed: one build of this file per format) and each document
  * cleaned with the shipped chrome and sentence rules. Invariants: every
  * cleaned title, body and comment is valid UTF-8; nothing crashes or leaks.
@@ -40,6 +41,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct ingest_clean clean;
 	enum ingest_format fmt = FUZZ_FORMAT;
 	struct buf text;
+	char *charset;
 	size_t i;
 
 	if (chrome == NULL) {
@@ -53,12 +55,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (ingest_check_text((const char *)data, size) != 0)
 		return 0;
 	buf_init(&text);
-	text_utf8_repair((const char *)data, size, &text, &rep);
+	if (fmt == INGEST_AUTO)
+		fmt = ingest_detect("fuzz", (const char *)data, size);
+	ingest_decode(fmt, (const char *)data, size, &text, &rep, &charset);
+	free(charset);
 	buf_addc(&text, '\0');
 	text.len--;
-	if (fmt == INGEST_AUTO)
-		fmt = ingest_detect("fuzz", text.data, text.len);
-	if (ingest_parse(fmt, text.data, text.len, NULL, &docs) == 0) {
+	if (u8_check((const uint8_t *)text.data, text.len) != NULL || rep.replaced > size)
+		abort();
+	if (ingest_parse(fmt, text.data, text.len, &docs) == 0) {
 		for (i = 0; i < docs.n; i++) {
 			if (ingest_clean(chrome, rules, &docs.v[i], &clean) != 0)
 				continue;

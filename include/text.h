@@ -37,6 +37,15 @@ struct text_utf8_report {
  * (NUL bytes are kept and reported, for the caller to refuse). */
 void text_utf8_repair(const char *in, size_t len, struct buf *out,
     struct text_utf8_report *rep);
+/* Appends IN, text in the character set CHARSET (an iconv name, as a
+ * document declares it), to OUT as UTF-8. Each byte CHARSET leaves
+ * undefined (0x81 in windows-1252), or a sequence cut short at the end,
+ * becomes one U+FFFD, counted in REP with the input offset of the first
+ * (nul_at is not set: NUL bytes are refused before). Returns -1 (err_set)
+ * for a character set iconv does not know or one that does not keep ASCII
+ * markup as it is (UTF-7, EBCDIC, UTF-16); OUT is then unchanged. */
+int text_decode(const char *charset, const char *in, size_t len, struct buf *out,
+    struct text_utf8_report *rep);
 /* Replaces OUT's contents with the NFC form of IN (valid UTF-8). */
 int text_nfc(const char *in, size_t len, struct buf *out);
 

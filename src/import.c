@@ -338,9 +338,9 @@ import_data(struct importer *im, const char *name, const char *source, const cha
 	struct ingest_docs docs = { NULL, 0, 0 };
 	struct text_utf8_report rep;
 	enum ingest_format format;
-	const char *text = data, *encoding = NULL;
 	char *charset = NULL, *src, where[40];
-	size_t i, textlen = len;
+	const char *why;
+	size_t i;
 	int rc = 0;
 
 	if (all_space(data, len)) {
@@ -354,18 +354,19 @@ import_data(struct importer *im, const char *name, const char *source, const cha
 	format = im->opts.format != INGEST_AUTO ? im->opts.format
 	    : ingest_detect(name, data, len);
 	buf_reset(&im->scratch);
-	text_utf8_repair(data, len, &im->scratch, &rep);
-	if (rep.replaced > 0 && format != INGEST_TEXT &&
-	    (charset = ingest_declared_charset(data, len)) != NULL) {
-		/* Declared and not UTF-8: the parser converts from it. */
-		encoding = charset;
-	} else if (rep.replaced > 0) {
-		tell(im, IMPORT_WARNING, name, "invalid UTF-8 at byte %zu replaced with U+FFFD "
-		    "(%zu sequence%s)", rep.first_bad, rep.replaced, rep.replaced == 1 ? "" : "s");
-		text = im->scratch.data;
-		textlen = im->scratch.len;
-	}
-	if (ingest_parse(format, text, textlen, encoding, &docs) != 0) {
+	/* The declared character set is unusable only when the bytes are not
+	 * UTF-8 either; one warning says both. */
+	why = ingest_decode(format, data, len, &im->scratch, &rep, &charset) != 0 ? err_msg()
+	    : NULL;
+	if (rep.replaced > 0 && charset != NULL)
+		tell(im, IMPORT_WARNING, name, "byte %zu is not %s: replaced with U+FFFD (%zu "
+		    "byte%s in all)", rep.first_bad, charset, rep.replaced,
+		    rep.replaced == 1 ? "" : "s");
+	else if (rep.replaced > 0)
+		tell(im, IMPORT_WARNING, name, "%s%sinvalid UTF-8 at byte %zu replaced with "
+		    "U+FFFD (%zu sequence%s)", why != NULL ? why : "", why != NULL ? ", and " : "",
+		    rep.first_bad, rep.replaced, rep.replaced == 1 ? "" : "s");
+	if (ingest_parse(format, im->scratch.data, im->scratch.len, &docs) != 0) {
 		tell(im, IMPORT_REFUSED, name, "%s", err_msg());
 		goto done;
 	}
