@@ -142,7 +142,8 @@ struct ingest_clean {
 	char *comments;    /* NULL when none */
 	char *dateline;    /* "MOSCOW" of "MOSCOW — ...", or NULL */
 	char *published;   /* from a date line when the document had none */
-	char *outlet;      /* from an outlet line when the document had none */
+	char *outlet;      /* the document's, tidied; else from an outlet line */
+	char *link;        /* the document's, tidied; NULL when none */
 };
 void ingest_clean_free(struct ingest_clean *c);
 /* Cleans DOC with the chrome rules (may be NULL: no chrome removed) and

@@ -70,7 +70,7 @@ refresh(struct cmd_ctx *ctx, struct store *st, const struct words *w)
 	rc = analyzer_refresh(an, w->v, w->n, &count);
 	analyzer_free(an);
 	if (rc == 0 && !ctx->quiet && count > 0)
-		fprintf(stderr, "analysed %zu article%s again\n", count, count == 1 ? "" : "s");
+		cmd_eprintf("analysed %zu article%s again\n", count, count == 1 ? "" : "s");
 	return rc;
 }
 
@@ -217,7 +217,7 @@ sub_export(struct store *st, int argc, char **argv)
 	if (optind < argc)
 		rc = path_write_atomic(argv[optind], out.data, out.len);
 	else
-		fwrite(out.data, 1, out.len, stdout);
+		cmd_write(stdout, out.data != NULL ? out.data : "", out.len);
 	buf_free(&out);
 	return rc;
 }

@@ -6,13 +6,16 @@
  * every folded byte back to the original so a match becomes an exact byte
  * range of the stored body. text_decode reads a document in the character
  * set it declares, with the same promise as the repair: every byte is
- * accounted for, none is lost.
+ * accounted for, none is lost. text_safe is the last thing done to text
+ * from outside before it leaves the program, on a terminal or in an
+ * export: no control character goes out as itself.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -300,4 +303,59 @@ text_fold_free(struct text_fold *f)
 	f->s = NULL;
 	f->map = NULL;
 	f->len = 0;
+}
+
+size_t
+text_standin(uint32_t uc, char out[16])
+{
+	if (uc < 0x20 || uc == 0x7F) {
+		out[0] = '^';
+		out[1] = (char)(uc ^ 0x40);   /* ESC is ^[, DEL ^? */
+		out[2] = '\0';
+		return 2;
+	}
+	return (size_t)snprintf(out, 16, "<U+%04lX>", (unsigned long)uc);
+}
+
+void
+text_safe(const char *in, size_t len, int flags, struct buf *out)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t i = 0, run = 0, n, bad;
+	char rep[16];
+
+	buf_grow(out, len);
+	while (i < len) {
+		if (s[i] >= 0x20 && s[i] < 0x7F) {
+			i++;
+			continue;
+		}
+		if (s[i] < 0x80) {
+			if ((flags & TEXT_SAFE_LINES) && (s[i] == '\n' || s[i] == '\t' ||
+			    (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n'))) {
+				i++;
+				continue;
+			}
+			buf_add(out, s + run, i - run);
+			buf_add(out, rep, text_standin(s[i], rep));
+			run = ++i;
+			continue;
+		}
+		n = seq_len(s + i, len - i, &bad);
+		if (n == 2 && s[i] == 0xC2 && s[i + 1] < 0xA0) {
+			/* U+0080..U+009F, the C1 controls (CSI, OSC, ...). */
+			buf_add(out, s + run, i - run);
+			buf_add(out, rep, text_standin(s[i + 1], rep));
+			i += 2;
+			run = i;
+		} else if (n != 0) {
+			i += n;
+		} else {
+			buf_add(out, s + run, i - run);
+			buf_add(out, replacement, 3);
+			i += bad;
+			run = i;
+		}
+	}
+	buf_add(out, s + run, len - run);
 }

@@ -76,4 +76,48 @@ err=$(d import "$TEST_TMP/long.atom" 2>&1); rc=$?
 	[ "$(source_of 6)" = "https://wire.example/a&b" ]
 tap_ok $? "an over-long attribute is not stored; a predefined entity still reads ($(source_of 5); $(source_of 6))"
 
+# A FIFO where a user file is read never hangs: the user's chrome.txt, a
+# file of annotations, a knowledge-base file.
+mkdir -p "$XDG_CONFIG_HOME/dossier"
+mkfifo "$XDG_CONFIG_HOME/dossier/chrome.txt" "$TEST_TMP/notes.json" "$TEST_TMP/kb.tsv"
+err=$(timeout 20 "$DOSSIER" --db "$TEST_TMP/f.db" import "$H/undefined-byte.html" 2>&1); rc=$?
+[ $rc -eq 1 ] && grep -qx "dossier: import: $XDG_CONFIG_HOME/dossier/chrome.txt: not a regular file (a FIFO)" <<<"$err"
+tap_ok $? "a FIFO as chrome.txt: one line naming it, no hang (got $rc: $err)"
+rm "$XDG_CONFIG_HOME/dossier/chrome.txt"
+err=$(timeout 20 "$DOSSIER" --db "$db" import-annotations "$TEST_TMP/notes.json" 2>&1); rc=$?
+[ $rc -ne 124 ] && [ $rc -ne 0 ] && grep -q "notes.json: not a regular file (a FIFO)" <<<"$err"
+tap_ok $? "a FIFO as an annotation file: refused, no hang (got $rc: $err)"
+err=$(timeout 20 "$DOSSIER" --db "$db" kb import "$TEST_TMP/kb.tsv" 2>&1); rc=$?
+[ $rc -ne 124 ] && [ $rc -ne 0 ] && grep -q "kb.tsv: not a regular file (a FIFO)" <<<"$err"
+tap_ok $? "a FIFO as a knowledge-base file: refused, no hang (got $rc: $err)"
+
+# The directory walk follows a symbolic link only to a file inside the
+# tree it was given; a file named on the command line is read as named.
+T="$TEST_TMP/tree"
+mkdir -p "$T/sub"
+printf 'Outside the tree
+
+A secret kept outside the tree.
+' >"$TEST_TMP/secret.txt"
+printf 'Inside the tree
+
+An article inside the tree.
+' >"$T/sub/real.txt"
+ln -s "$TEST_TMP/secret.txt" "$T/shadow.txt"
+ln -s "sub/real.txt" "$T/alias.txt"
+err=$(d import "$T" 2>&1); rc=$?
+[ $rc -eq 0 ] && grep -qx "dossier: warning: $T/shadow.txt: a symbolic link out of the directory given (to $TEST_TMP/secret.txt); not followed (name the file itself to import it)" <<<"$err" &&
+	grep -qx "imported 1 article, 1 duplicate, 0 refused" <<<"$err"
+tap_ok $? "a link out of the tree is not followed, with a warning; one inside is (got $rc: $err)"
+[ -z "$(d search secret)" ]; tap_ok $? "the file outside the tree was not imported"
+err=$(d import "$T/shadow.txt" 2>&1); rc=$?
+[ $rc -eq 0 ] && [ -n "$(d search secret)" ]; tap_ok $? "named on the command line, the link is followed ($err)"
+
+# Outlet names keep what follows a control character.
+printf '<html><head><title>Outlet</title><meta property="og:site_name" content="Caucasus\001 Wire\033[1m Service"></head><body><p>Text of the outlet test.</p></body></html>\n' >"$TEST_TMP/outlet.html"
+d -q import "$TEST_TMP/outlet.html"
+o=$(d show --json "$(d search --json 'outlet test' | "$PYTHON3" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')" |
+	"$PYTHON3" -c 'import json,sys; print(json.load(sys.stdin)["outlet"])')
+[ "$o" = "Caucasus Wire[1m Service" ]; tap_ok $? "an outlet with control characters is kept whole, without them ($o)"
+
 tap_done
