@@ -266,6 +266,7 @@ static void
 keep_first_error(void *data, xmlErrorPtr e)
 {
 	struct first_error *fe = ((xmlParserCtxt *)data)->_private;
+	char *p;
 	size_t n;
 
 	if (fe == NULL || fe->line != 0 || e == NULL || e->level < XML_ERR_ERROR)
@@ -275,6 +276,10 @@ keep_first_error(void *data, xmlErrorPtr e)
 	n = strlen(fe->msg);
 	while (n > 0 && (fe->msg[n - 1] == '\n' || fe->msg[n - 1] == ' '))
 		fe->msg[--n] = '\0';
+	/* libxml2 quotes the document in some messages (a URI running over
+	 * a line end): the message stays one line. */
+	for (p = fe->msg; (p = strpbrk(p, "\n\r\t")) != NULL; )
+		*p = ' ';
 }
 
 static int
