@@ -125,6 +125,8 @@ enum store_added {
  * the existing article's and nothing is written. Call inside
  * store_begin/store_commit with the article's other rows. */
 int store_article_add(struct store *st, struct store_article *a, enum store_added *how);
+/* Links article ID to PREVIOUS_ID as its newer version. */
+int store_article_set_previous(struct store *st, int64_t id, int64_t previous_id);
 /* The ids of up to MAX articles whose source is SOURCE, newest first, in
  * IDS; their count in *N. */
 int store_article_by_source(struct store *st, const char *source, int64_t *ids, size_t max,

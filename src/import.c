@@ -225,26 +225,29 @@ article_event(struct importer *im, const char *file, const struct store_article 
 	report(im, &ev);
 }
 
-/* The article A continues, if any: the newest of the last few with the
- * same source whose text it mostly shares (IMPORT_VERSION_SHARE). A link
- * alone says little: feeds give every item their site's home page, and
- * saved pages carry a wrong rel=canonical. */
+/* The article A (just stored) continues, if any: the newest of the last
+ * few with the same source whose text it mostly shares
+ * (IMPORT_VERSION_SHARE). A link alone says little: feeds give every item
+ * their site's home page, and saved pages carry a wrong rel=canonical. */
 static int
 find_previous(struct importer *im, struct store_article *a)
 {
-	int64_t ids[IMPORT_VERSION_LOOK];
+	int64_t ids[IMPORT_VERSION_LOOK + 1];
 	struct text_shingles now = { NULL, 0 }, was;
 	struct store_article old;
 	size_t n, i;
 	int rc = 0;
 
 	a->previous_id = 0;
-	if (a->source == NULL ||
-	    store_article_by_source(im->st, a->source, ids, IMPORT_VERSION_LOOK, &n) != 0)
-		return a->source == NULL ? 0 : -1;
-	if (n > 0)
-		text_shingles(a->body, a->body_len, &now);
+	if (a->source == NULL)
+		return 0;
+	if (store_article_by_source(im->st, a->source, ids, ARRAY_LEN(ids), &n) != 0)
+		return -1;
 	for (i = 0; i < n && a->previous_id == 0 && rc == 0; i++) {
+		if (ids[i] == a->id)
+			continue;
+		if (now.v == NULL)
+			text_shingles(a->body, a->body_len, &now);
 		if ((rc = store_article_get(im->st, ids[i], &old)) != 0)
 			break;
 		text_shingles(old.body, old.body_len, &was);
@@ -268,10 +271,20 @@ store_article(struct importer *im, struct store_article *a, size_t npara, size_t
 	memset(carried, 0, sizeof *carried);
 	if (store_begin(st) != 0)
 		return -1;
-	if (find_previous(im, a) != 0 || store_article_add(st, a, how) != 0)
+	/* Stored first, so a duplicate (the same file imported again) costs no
+	 * comparison of texts. */
+	a->previous_id = 0;
+	if (store_article_add(st, a, how) != 0)
 		goto fail;
 	if (*how == STORE_DUPLICATE)
 		return store_rollback(st);
+	if (find_previous(im, a) != 0)
+		goto fail;
+	if (a->previous_id != 0) {
+		if (store_article_set_previous(st, a->id, a->previous_id) != 0)
+			goto fail;
+		*how = STORE_VERSION;
+	}
 	if (store_paragraphs_add(st, a->id, im->paras, npara) != 0 ||
 	    store_sentences_add(st, a->id, im->sents, nsent) != 0)
 		goto fail;

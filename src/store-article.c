@@ -136,6 +136,21 @@ store_article_by_source(struct store *st, const char *source, int64_t *ids, size
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_err(st, "finding earlier versions");
 }
 
+int
+store_article_set_previous(struct store *st, int64_t id, int64_t previous_id)
+{
+	sqlite3_stmt *s = store_stmt(st, "UPDATE articles SET previous_id = ?2 WHERE id = ?1");
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, previous_id);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_err(st, "linking a new version");
+}
+
 /* Spans are stored packed (see the schema): 8 bytes each. */
 static int
 spans_add(struct store *st, const char *sql, int64_t id, const struct store_span *v, size_t n)
