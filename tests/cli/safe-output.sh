@@ -76,6 +76,7 @@ printf '{"bad json' >"$in/notes${esc}[31m.json"
 check import-annotations import-annotations "$in/notes${esc}[31m.json"
 check import-annotations import-annotations "$in/missing${esc}]2;X${bel}.json"
 check kb kb export --all
+check kb kb show "Sergey Lavrov"
 check kb kb import "$in/kb${esc}[31m.tsv"
 check eval eval "$in/gold${esc}[2J"
 check delete-annotation delete-annotation 1
