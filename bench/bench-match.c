@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "cmd.h"
 #include "extract.h"
 #include "kb.h"
 #include "util.h"

@@ -118,12 +118,19 @@ enum store_added {
 };
 
 /* Adds an article. The caller fills title, body/body_len (NFC UTF-8),
- * format and optionally source, outlet, published, dateline, comments;
- * the store fills hash and, on STORE_ADDED/STORE_VERSION, id, imported and
- * previous_id (the newest earlier article from the same source). On
- * STORE_DUPLICATE, id is the existing article's and nothing is written.
- * Call inside store_begin/store_commit with the article's other rows. */
+ * format and optionally source, outlet, published, dateline, comments and
+ * previous_id (the article this one is a new version of, or 0: the import
+ * decides, see store_article_by_source); the store fills hash and, on
+ * STORE_ADDED/STORE_VERSION, id and imported. On STORE_DUPLICATE, id is
+ * the existing article's and nothing is written. Call inside
+ * store_begin/store_commit with the article's other rows. */
 int store_article_add(struct store *st, struct store_article *a, enum store_added *how);
+/* Links article ID to PREVIOUS_ID as its newer version. */
+int store_article_set_previous(struct store *st, int64_t id, int64_t previous_id);
+/* The ids of up to MAX articles whose source is SOURCE, newest first, in
+ * IDS; their count in *N. */
+int store_article_by_source(struct store *st, const char *source, int64_t *ids, size_t max,
+    size_t *n);
 
 /* Paragraphs and sentences as byte spans of the body, in order. */
 struct store_span {

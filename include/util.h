@@ -6,7 +6,8 @@
  * pointer) on success and -1 (or NULL) on failure after calling err_set()
  * with a message that names the place: "foo.html: not valid UTF-8 at byte
  * 812". Only main() and the cmd-*.c files print the message (with
- * err_print) and choose an exit status. Library code never calls exit().
+ * err_print, cmd.h) and choose an exit status. Library code never calls
+ * exit().
  */
 #ifndef DOSSIER_UTIL_H
 #define DOSSIER_UTIL_H
@@ -36,11 +37,6 @@ int err_set(const char *fmt, ...) PRINTFLIKE(1, 2);       /* always returns -1 *
 int err_prefix(const char *fmt, ...) PRINTFLIKE(1, 2);    /* prepends "X: "; returns -1 */
 const char *err_msg(void);
 void err_clear(void);
-/* Prints "dossier: CONTEXT: MESSAGE\n" (or without context) to stderr. */
-void err_print(const char *context);
-void warn_print(const char *fmt, ...) PRINTFLIKE(1, 2);
-/* Warnings go to stderr unless quiet; cmd-* set this from --quiet. */
-void warn_set_quiet(int quiet);
 
 /* Allocation that cannot fail: dossier aborts with a message on OOM, since
  * no caller could do anything more useful. */
@@ -100,7 +96,10 @@ char *path_data_file(const char *name);
 int path_mkdir_private(const char *dir);
 /* Creates the directory holding FILE (0700) where missing. */
 int path_mkdir_parent(const char *file);
-/* Reads a whole file (at most max bytes; larger is an error naming it). */
+/* Reads a whole file (at most max bytes; larger is an error naming it);
+ * "-" is standard input. Every user file dossier reads comes through here:
+ * anything but a regular file (a FIFO, a device, a directory) is refused
+ * with an error naming it, without waiting on it. */
 int path_read_file(const char *path, size_t max, char **out, size_t *len);
 /* Writes a file atomically: temp file in the same directory, fsync, rename.
  * Mode follows the umask. */

@@ -72,13 +72,13 @@ main(int argc, char **argv)
 			usage(stdout);
 			return EXIT_OK;
 		case 'V':
-			printf("dossier %s\n", PACKAGE_VERSION);
+			cmd_printf("dossier %s\n", PACKAGE_VERSION);
 			return EXIT_OK;
 		default:
 			if (optopt != 0 && optopt != '?')
-				fprintf(stderr, "dossier: unknown option -%c (see dossier --help)\n", optopt);
+				cmd_eprintf("dossier: unknown option -%c (see dossier --help)\n", optopt);
 			else
-				fprintf(stderr, "dossier: unknown or incomplete option %s (see dossier --help)\n",
+				cmd_eprintf("dossier: unknown or incomplete option %s (see dossier --help)\n",
 				    argv[optind - 1]);
 			return EXIT_USAGE;
 		}
@@ -95,7 +95,7 @@ main(int argc, char **argv)
 	}
 	cmd = cmd_find(name);
 	if (cmd == NULL) {
-		fprintf(stderr, "dossier: unknown command '%s' (see dossier --help)\n", name);
+		cmd_eprintf("dossier: unknown command '%s' (see dossier --help)\n", name);
 		free(default_db);
 		return EXIT_USAGE;
 	}

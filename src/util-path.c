@@ -126,6 +126,38 @@ path_mkdir_parent(const char *file)
 	return rc;
 }
 
+/*
+ * Opens PATH for reading if it is a regular file. A FIFO would block the
+ * open itself (and a reader waiting for a writer that never comes looks
+ * like a hang), a device can be endless: the open does not wait
+ * (O_NONBLOCK), and anything but a regular file is refused.
+ */
+static int
+open_regular(const char *path)
+{
+	struct stat sb;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd < 0) {
+		err_set("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &sb) != 0) {
+		err_set("%s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		err_set("%s: not a regular file (%s)", path, S_ISDIR(sb.st_mode) ? "a directory" :
+		    S_ISFIFO(sb.st_mode) ? "a FIFO" : S_ISSOCK(sb.st_mode) ? "a socket" : "a device");
+		close(fd);
+		return -1;
+	}
+	/* Reads of a regular file never wait; the flag goes for clarity. */
+	(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return fd;
+}
+
 int
 path_read_file(const char *path, size_t max, char **out, size_t *len)
 {
@@ -134,9 +166,10 @@ path_read_file(const char *path, size_t max, char **out, size_t *len)
 	ssize_t n;
 	int fd;
 
-	fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return err_set("%s: %s", path, strerror(errno));
+	if (strcmp(path, "-") == 0)
+		fd = STDIN_FILENO;
+	else if ((fd = open_regular(path)) < 0)
+		return -1;
 	buf_init(&b);
 	for (;;) {
 		n = read(fd, chunk, sizeof chunk);
