@@ -544,7 +544,17 @@ int store_article_mark_step(struct store *st, enum store_mark_kind kind, int64_t
 
 
 /* store-maint.c */
-/* A consistent copy at PATH (written to a temporary file, then renamed). */
+/* Whether a file written by dossier (an export, a backup) may take the
+ * place of PATH: never when PATH is the open database or one of its
+ * -wal, -shm or -journal files (by inode, so links count), nor when it is
+ * not a regular file (a device, a directory, a FIFO); and unless
+ * ANY_DATABASE, never over another SQLite file (database, WAL or
+ * journal). 0 when it may (or PATH does not exist), else -1 with a
+ * one-line reason. Whether an ordinary existing file may be replaced is
+ * the caller's question (--force, or the reader asks). */
+int store_check_target(const struct store *st, const char *path, int any_database);
+/* A consistent copy at PATH (written to a new temporary file, then
+ * renamed; never over the open database). */
 int store_backup(struct store *st, const char *path);
 /* Copies every readable row of DAMAGED into a new database OUT (which must
  * not exist). Counts rows copied and rows or pages lost. */

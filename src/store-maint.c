@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,20 +22,79 @@
 #include "store.h"
 #include "util.h"
 
+/* The first bytes of the files SQLite writes: a database, a WAL (either
+ * byte order of checksums) and a rollback journal. */
+static int
+is_sqlite_file(const char *path)
+{
+	static const unsigned char db[16] = "SQLite format 3";
+	static const unsigned char journal[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
+	static const unsigned char wal[3] = { 0x37, 0x7f, 0x06 };
+	unsigned char head[16];
+	ssize_t n;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return 0;
+	n = read(fd, head, sizeof head);
+	close(fd);
+	return (n >= 16 && memcmp(head, db, 16) == 0) ||
+	    (n >= 8 && memcmp(head, journal, 8) == 0) ||
+	    (n >= 4 && memcmp(head, wal, 3) == 0 && (head[3] == 0x82 || head[3] == 0x83));
+}
+
+int
+store_check_target(const struct store *st, const char *path, int any_database)
+{
+	static const char *const sides[] = { "", "-wal", "-shm", "-journal" };
+	struct stat target, own;
+	size_t i;
+
+	if (lstat(path, &target) != 0)
+		return errno == ENOENT ? 0 : err_set("%s: %s", path, strerror(errno));
+	/* A link is replaced, not followed, but one that leads to the
+	 * database is still a mistake worth stopping. */
+	if (S_ISLNK(target.st_mode) && stat(path, &target) != 0)
+		return 0;
+	for (i = 0; i < ARRAY_LEN(sides); i++) {
+		char *name = xasprintf("%s%s", store_path(st), sides[i]);
+		int same = stat(name, &own) == 0 && own.st_dev == target.st_dev &&
+		    own.st_ino == target.st_ino;
+		free(name);
+		if (same && i == 0)
+			return err_set("%s: is the database in use; refusing to write over it", path);
+		if (same)
+			return err_set("%s: is the %s file of the database in use (%s); refusing "
+			    "to write over it", path, sides[i] + 1, store_path(st));
+	}
+	if (!S_ISREG(target.st_mode))
+		return err_set("%s: not a regular file; refusing to replace it", path);
+	if (!any_database && is_sqlite_file(path))
+		return err_set("%s: a SQLite database file; refusing to write over it", path);
+	return 0;
+}
+
 int
 store_backup(struct store *st, const char *path)
 {
-	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
 	sqlite3 *dst = NULL;
 	sqlite3_backup *b;
-	int rc;
+	char *tmp;
+	int rc, fd;
 
-	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	if (store_check_target(st, path, 1) != 0)
+		return -1;
+	/* A new file of mode 0600: a copy of a person's notes is as private
+	 * as the original. An empty file is an empty database to SQLite. */
+	if ((fd = path_temp_beside(path, &tmp)) < 0)
+		return -1;
+	close(fd);
+	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+	    NULL) != SQLITE_OK) {
 		err_set("%s: cannot create: %s", path, dst ? sqlite3_errmsg(dst) : "out of memory");
 		goto fail;
 	}
-	/* A copy of a person's notes is as private as the original. */
-	chmod(tmp, 0600);
 	b = sqlite3_backup_init(dst, "main", store_sqlite(st), "main");
 	if (b == NULL) {
 		err_set("%s: backup failed: %s", path, sqlite3_errmsg(dst));
