@@ -565,8 +565,14 @@ int store_recover(const char *damaged, const char *out, size_t *copied, size_t *
 /* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.
  * Refuses a database from a newer version. */
 int store_schema_migrate(struct store *st);
-/* 1 when the database's schema is older than this dossier's, 0 when it is
- * current (or newer: store_schema_migrate refuses that), -1 on error. */
+/* 0 when the open file is dossier's to use: its application id is
+ * dossier's, or it has no schema yet, or it is a database an older
+ * dossier made (known by its tables); else -1 with a one-line refusal.
+ * Reads only: store_open asks before anything is written. */
+int store_schema_identify(struct store *st);
+/* 1 when the database's schema is older than this dossier's (or it lacks
+ * the application id), 0 when it is current (or newer:
+ * store_schema_migrate refuses that), -1 on error. */
 int store_schema_outdated(struct store *st);
 /* The SQL that created schema version V (1..STORE_SCHEMA_VERSION); used
  * by tests to build an old database and migrate it forward. */

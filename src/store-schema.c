@@ -1,6 +1,8 @@
 /*
  * store-schema.c: the database schema and its forward migrations.
  *
+ * PRAGMA application_id says the file is dossier's (store_schema_identify
+ * refuses other programs' databases before anything is written to them).
  * PRAGMA user_version holds the schema version. migrations[v-1] takes a
  * database from version v-1 to v; each runs in one transaction, so a crash
  * leaves the old version intact. A migration only adds or reshapes: it
@@ -260,16 +262,80 @@ store_schema_sql(int version)
 	return migrations[version - 1];
 }
 
+/* PRAGMA application_id of every database dossier makes ("doss"), so
+ * that dossier knows its own files from other programs' (file(1) and
+ * SQLite's magic.txt read the same header field). */
+#define APPLICATION_ID 0x646f7373
+#define SET_APPLICATION_ID "PRAGMA application_id = 1685025651"
+
+/* Tables every dossier schema has had since version 1: how a database
+ * made before the application id was set is known as dossier's. */
+#define OWN_TABLES "'articles', 'entities', 'mentions', 'statements', 'tags', " \
+	"'annotations', 'annotation_tags', 'state'"
+#define OWN_TABLE_COUNT 8
+
 static int
-user_version(struct store *st, int *v)
+pragma_int(struct store *st, const char *sql, const char *what, int *v)
 {
-	sqlite3_stmt *s = store_stmt(st, "PRAGMA user_version");
+	sqlite3_stmt *s = store_stmt(st, sql);
 
 	if (s == NULL || sqlite3_step(s) != SQLITE_ROW)
-		return store_err(st, "reading schema version");
+		return store_err(st, what);
 	*v = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
 	return 0;
+}
+
+static int
+user_version(struct store *st, int *v)
+{
+	return pragma_int(st, "PRAGMA user_version", "reading schema version", v);
+}
+
+/* How many objects the schema has, and how many are dossier's tables. */
+static int
+schema_objects(struct store *st, int *objects, int *own)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT count(*), coalesce(sum(type = 'table' AND name IN ("
+	    OWN_TABLES ")), 0) FROM sqlite_schema");
+
+	if (s == NULL || sqlite3_step(s) != SQLITE_ROW)
+		return store_err(st, "reading the schema");
+	*objects = sqlite3_column_int(s, 0);
+	*own = sqlite3_column_int(s, 1);
+	sqlite3_reset(s);
+	return 0;
+}
+
+int
+store_schema_identify(struct store *st)
+{
+	int app = 0, version = 0, objects = 0, own = 0;
+
+	if (pragma_int(st, "PRAGMA application_id", "reading the application id", &app) != 0)
+		return -1;
+	if (app == APPLICATION_ID)
+		return 0;
+	if (app != 0)
+		return err_set("%s: another program's database (application id %#x), not "
+		    "dossier's; refusing to open it", store_path(st), (unsigned)app);
+	if (user_version(st, &version) != 0 || schema_objects(st, &objects, &own) != 0)
+		return -1;
+	if (objects == 0 || (version >= 1 && own == OWN_TABLE_COUNT))
+		return 0;
+	return err_set("%s: not a dossier database (it holds another program's tables); "
+	    "refusing to open it", store_path(st));
+}
+
+/* A database an older dossier made carries no application id yet. */
+static int
+unmarked(struct store *st)
+{
+	int app = 0;
+
+	if (pragma_int(st, "PRAGMA application_id", "reading the application id", &app) != 0)
+		return -1;
+	return app == 0;
 }
 
 int
@@ -279,7 +345,7 @@ store_schema_outdated(struct store *st)
 
 	if (user_version(st, &v) != 0)
 		return -1;
-	return v < STORE_SCHEMA_VERSION;
+	return v < STORE_SCHEMA_VERSION ? 1 : unmarked(st);
 }
 
 int
@@ -294,8 +360,12 @@ store_schema_migrate(struct store *st)
 	if (v > STORE_SCHEMA_VERSION)
 		return err_set("%s: made by a newer dossier (schema %d, this one knows %d); "
 		    "refusing to open it", store_path(st), v, STORE_SCHEMA_VERSION);
-	if (v == STORE_SCHEMA_VERSION)
-		return 0;
+	if (v == STORE_SCHEMA_VERSION) {
+		int mark = store_is_readonly(st) ? 0 : unmarked(st);
+		if (mark == 1 && sqlite3_exec(db, SET_APPLICATION_ID, NULL, NULL, NULL) != SQLITE_OK)
+			return store_err(st, "setting the application id");
+		return mark < 0 ? -1 : 0;
+	}
 	if (store_is_readonly(st))
 		return err_set("%s: schema %d needs upgrading to %d, but the database is read-only",
 		    store_path(st), v, STORE_SCHEMA_VERSION);
@@ -304,7 +374,8 @@ store_schema_migrate(struct store *st)
 			return -1;
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
 		if (sqlite3_exec(db, migrations[v], NULL, NULL, &msg) != SQLITE_OK ||
-		    sqlite3_exec(db, pragma, NULL, NULL, &msg) != SQLITE_OK) {
+		    sqlite3_exec(db, pragma, NULL, NULL, &msg) != SQLITE_OK ||
+		    sqlite3_exec(db, SET_APPLICATION_ID, NULL, NULL, &msg) != SQLITE_OK) {
 			err_set("%s: migrating schema to version %d: %s", store_path(st), v + 1,
 			    msg ? msg : "unknown error");
 			sqlite3_free(msg);

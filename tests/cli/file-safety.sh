@@ -98,4 +98,80 @@ tap_ok $? "backup over the database itself: refused ($err)"
 d backup "$TEST_TMP/planted.db" >/dev/null && [ "$(count "$TEST_TMP/planted.db")" = "$before" ]
 tap_ok $? "backup over an older backup still works"
 
+# --- whose database: other programs' files are refused, untouched --------------------------
+"$PYTHON3" - "$TEST_TMP/other-app.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.executescript("CREATE TABLE contacts(name, phone); INSERT INTO contacts VALUES ('a', '1');"
+                "PRAGMA user_version = 7;")
+c.close()
+PY
+sum_before=$(sha256sum <"$TEST_TMP/other-app.db")
+for cmd in list "import $ART" tag "annotations"; do
+	# shellcheck disable=SC2086
+	err=$(DOSSIER_DB="$TEST_TMP/other-app.db" "$DOSSIER" $cmd 2>&1); rc=$?
+	[ $rc -eq 1 ] && [ "$(wc -l <<<"$err")" -eq 1 ] &&
+		grep -q "other-app.db: not a dossier database (it holds another program's tables)" <<<"$err" &&
+		[ "$(sha256sum <"$TEST_TMP/other-app.db")" = "$sum_before" ] &&
+		[ ! -e "$TEST_TMP/other-app.db-wal" ] && [ ! -e "$TEST_TMP/other-app.db-journal" ]
+	tap_ok $? "another program's database: '$cmd' refuses it in one line, the file untouched ($err)"
+done
+"$PYTHON3" - "$TEST_TMP/marked.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.executescript("PRAGMA application_id = 1234; CREATE TABLE t(x);")
+c.close()
+PY
+err=$("$DOSSIER" --db "$TEST_TMP/marked.db" list 2>&1); rc=$?
+[ $rc -eq 1 ] && grep -q "marked.db: another program's database (application id 0x4d2)" <<<"$err"
+tap_ok $? "a file marked with another application id is refused ($err)"
+: >"$TEST_TMP/empty.db"
+"$DOSSIER" --db "$TEST_TMP/empty.db" -q import "$ART" &&
+	[ "$("$PYTHON3" -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(
+		"PRAGMA application_id").fetchone()[0])' "$TEST_TMP/empty.db")" = 1685025651 ]
+tap_ok $? "an empty file becomes a dossier database, marked as dossier's"
+[ "$("$PYTHON3" -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(
+	"PRAGMA application_id").fetchone()[0])' "$DB")" = 1685025651 ]
+tap_ok $? "so does a new one"
+
+# A database an older dossier made (no application id) is known by its
+# tables and marked by the first command that opens it.
+"$PYTHON3" -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("PRAGMA application_id = 0"); c.commit()' "$DB"
+d list >/dev/null && [ "$("$PYTHON3" -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(
+	"PRAGMA application_id").fetchone()[0])' "$DB")" = 1685025651 ] && [ "$(count "$DB")" = "$before" ]
+tap_ok $? "an older dossier database is kept and marked"
+
+# --- not a file: nothing is made beside a device ------------------------------------------
+err=$(DOSSIER_DB=/dev/null "$DOSSIER" list 2>&1); rc=$?
+[ $rc -eq 1 ] && grep -q "/dev/null: not a regular file" <<<"$err" && [ ! -e /dev/null-journal ] &&
+	[ ! -e /dev/null-wal ] && [ -c /dev/null ]
+tap_ok $? "DOSSIER_DB=/dev/null is refused, no file made beside it ($err)"
+err=$("$DOSSIER" --db "$TEST_TMP/dir" list 2>&1); rc=$?
+[ $rc -eq 1 ] && grep -q "dir: not a regular file" <<<"$err" && [ ! -e "$TEST_TMP/dir-journal" ]
+tap_ok $? "so is a directory ($err)"
+
+# --- private from the first file on --------------------------------------------------------
+# A writer in the middle of its work holds the WAL and shared memory open:
+# here a second connection reads while dossier imports a large file.
+mkdir -p "$TEST_TMP/big"
+"$PYTHON3" - "$TEST_TMP/big" <<'PY'
+import sys
+for i in range(40):
+    open("%s/a%02d.txt" % (sys.argv[1], i), "w").write(
+        "Article %d\n\n" % i + ("Talks resumed in Brussels on Monday. " * 3000) + "%d\n" % i)
+PY
+"$DOSSIER" --db "$TEST_TMP/new.db" -q import "$TEST_TMP/big" &
+pid=$!
+modes=""
+for _ in $(seq 1 500); do
+	[ -e "$TEST_TMP/new.db-wal" ] && [ -e "$TEST_TMP/new.db-shm" ] && {
+		modes=$(stat -c '%a' "$TEST_TMP/new.db" "$TEST_TMP/new.db-wal" "$TEST_TMP/new.db-shm" | tr '\n' ' ')
+		break
+	}
+	sleep 0.01
+done
+wait $pid
+[ "$modes" = "600 600 600 " ]
+tap_ok $? "the database, its WAL and shared memory are 0600 while in use (got '$modes')"
+
 tap_done
