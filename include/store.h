@@ -574,6 +574,13 @@ int store_schema_identify(struct store *st);
  * the application id), 0 when it is current (or newer:
  * store_schema_migrate refuses that), -1 on error. */
 int store_schema_outdated(struct store *st);
+/* 1 when TABLE holds data derived from other tables (not copied by a
+ * salvage: store_schema_rebuild makes it again), else 0. Virtual tables
+ * (the full-text index) and their shadow tables are derived too. */
+int store_schema_derived(const char *table);
+/* Makes every derived table and index again from the rows it derives
+ * from; inside the caller's transaction. */
+int store_schema_rebuild(struct store *st);
 /* The SQL that created schema version V (1..STORE_SCHEMA_VERSION); used
  * by tests to build an old database and migrate it forward. */
 const char *store_schema_sql(int version);

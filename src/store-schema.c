@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "store.h"
 #include "util.h"
@@ -36,6 +37,13 @@
 	"    AND k2 = " LIST_K2(row) ";" \
 	"  DELETE FROM list_days WHERE k1 = " LIST_K1(row) " AND k2 = " LIST_K2(row) \
 	"    AND n <= 0;"
+
+/* The list's counts from the articles as they are. */
+#define LIST_FILL \
+	"INSERT INTO list_years(k, n) SELECT " LIST_K1("articles") ", count(*)" \
+	"  FROM articles GROUP BY 1;" \
+	"INSERT INTO list_days(k1, k2, n) SELECT " LIST_K1("articles") ", " \
+	LIST_K2("articles") ", count(*) FROM articles GROUP BY 1, 2;"
 
 static const char *const migrations[] = {
 	/* 1: the first schema. */
@@ -238,10 +246,7 @@ static const char *const migrations[] = {
 	"  k PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"
 	"CREATE TABLE list_days ("
 	"  k1, k2, n INTEGER NOT NULL, PRIMARY KEY (k1, k2)) WITHOUT ROWID;"
-	"INSERT INTO list_years(k, n) SELECT " LIST_K1("articles") ", count(*)"
-	"  FROM articles GROUP BY 1;"
-	"INSERT INTO list_days(k1, k2, n) SELECT " LIST_K1("articles") ", "
-	LIST_K2("articles") ", count(*) FROM articles GROUP BY 1, 2;"
+	LIST_FILL
 	"CREATE TRIGGER list_ai AFTER INSERT ON articles BEGIN"
 	LIST_ADD("new")
 	"END;"
@@ -253,6 +258,40 @@ static const char *const migrations[] = {
 	LIST_ADD("new")
 	"END;",
 };
+
+/* What derived data there is, and how it is made again from the rows it
+ * derives from: the list's counts and the full-text index. A salvage
+ * copies the rows and runs this, rather than trust a damaged copy's. */
+static const char *const derived_tables[] = { "list_years", "list_days" };
+static const char rebuild_derived[] =
+    "DELETE FROM list_years;"
+    "DELETE FROM list_days;"
+    LIST_FILL
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');";
+
+int
+store_schema_derived(const char *table)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(derived_tables); i++)
+		if (strcmp(table, derived_tables[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+store_schema_rebuild(struct store *st)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(store_sqlite(st), rebuild_derived, NULL, NULL, &msg) != SQLITE_OK) {
+		err_set("%s: rebuilding derived data: %s", store_path(st), msg ? msg : "error");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
 
 const char *
 store_schema_sql(int version)
