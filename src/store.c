@@ -350,18 +350,20 @@ store_open(const char *path, int flags, struct store **out)
 {
 	struct store *st;
 	struct stat sb;
-	int oflags, created;
+	int oflags, created, in_memory;
 
 	*out = NULL;
-	created = stat(path, &sb) != 0;
-	if (created && (flags & STORE_NOCREATE))
+	/* An in-memory database (the fuzz targets' and tests') has no file. */
+	in_memory = strcmp(path, ":memory:") == 0;
+	created = in_memory || stat(path, &sb) != 0;
+	if (created && !in_memory && (flags & STORE_NOCREATE))
 		return err_set("%s: no such database", path);
 	/* SQLite would make its journal beside a device (/dev/null-journal). */
 	if (!created && !S_ISREG(sb.st_mode))
 		return err_set("%s: not a regular file; refusing to use it as a database", path);
 	/* Made here, private from the start: SQLite gives the WAL and the
 	 * shared-memory file the database's mode when it creates them. */
-	if (created && !(flags & STORE_READONLY) &&
+	if (created && !in_memory && !(flags & STORE_READONLY) &&
 	    (path_mkdir_parent(path) != 0 || create_private(path) != 0))
 		return -1;
 	st = xcalloc(1, sizeof *st);
