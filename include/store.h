@@ -561,7 +561,7 @@ int store_backup(struct store *st, const char *path);
 int store_recover(const char *damaged, const char *out, size_t *copied, size_t *lost);
 
 /* store-schema.c */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 /* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.
  * Refuses a database from a newer version. */
 int store_schema_migrate(struct store *st);
@@ -574,6 +574,13 @@ int store_schema_identify(struct store *st);
  * the application id), 0 when it is current (or newer:
  * store_schema_migrate refuses that), -1 on error. */
 int store_schema_outdated(struct store *st);
+/* Many notes of one article changed in one transaction: store_fts_defer
+ * takes the article out of the full-text index (once; again is a no-op)
+ * and the note triggers then leave it alone; store_fts_flush indexes
+ * every deferred article once. Both inside the caller's transaction,
+ * flushed before it commits. */
+int store_fts_defer(struct store *st, int64_t article_id);
+int store_fts_flush(struct store *st);
 /* 1 when TABLE holds data derived from other tables (not copied by a
  * salvage: store_schema_rebuild makes it again), else 0. Virtual tables
  * (the full-text index) and their shadow tables are derived too. */

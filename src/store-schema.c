@@ -257,17 +257,117 @@ static const char *const migrations[] = {
 	LIST_DROP("old")
 	LIST_ADD("new")
 	"END;",
+
+	/* 3: notes indexed in batches. Each change to a note re-indexed the
+	 * whole article (FTS5 removes and adds a row whole), so importing N
+	 * notes on one article cost N times its body: quadratic. A writer
+	 * that changes many notes first lists the articles in fts_pending
+	 * (store_fts_defer, which takes each one's row out of the index while
+	 * it still matches what was indexed); the note triggers leave those
+	 * articles alone, and store_fts_flush indexes each once, in the same
+	 * transaction, so no reader ever sees the table non-empty. */
+	"CREATE TABLE fts_pending (article_id INTEGER PRIMARY KEY);"
+	"DROP TRIGGER annotations_fts_bi;"
+	"DROP TRIGGER annotations_fts_ai;"
+	"DROP TRIGGER annotations_fts_bu;"
+	"DROP TRIGGER annotations_fts_au;"
+	"DROP TRIGGER annotations_fts_bd;"
+	"DROP TRIGGER annotations_fts_ad;"
+	"CREATE TRIGGER annotations_fts_bi BEFORE INSERT ON annotations"
+	"  WHEN new.note IS NOT NULL BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, body, notes)"
+	"    SELECT 'delete', id, title, body, notes FROM articles_text WHERE id = new.article_id"
+	"    AND id NOT IN (SELECT article_id FROM fts_pending);"
+	"END;"
+	"CREATE TRIGGER annotations_fts_ai AFTER INSERT ON annotations"
+	"  WHEN new.note IS NOT NULL BEGIN"
+	"  INSERT INTO articles_fts(rowid, title, body, notes)"
+	"    SELECT id, title, body, notes FROM articles_text WHERE id = new.article_id"
+	"    AND id NOT IN (SELECT article_id FROM fts_pending);"
+	"END;"
+	"CREATE TRIGGER annotations_fts_bu BEFORE UPDATE OF note, state, article_id ON annotations"
+	"  BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, body, notes)"
+	"    SELECT 'delete', id, title, body, notes FROM articles_text"
+	"    WHERE id IN (old.article_id, new.article_id)"
+	"    AND id NOT IN (SELECT article_id FROM fts_pending);"
+	"END;"
+	"CREATE TRIGGER annotations_fts_au AFTER UPDATE OF note, state, article_id ON annotations"
+	"  BEGIN"
+	"  INSERT INTO articles_fts(rowid, title, body, notes)"
+	"    SELECT id, title, body, notes FROM articles_text"
+	"    WHERE id IN (old.article_id, new.article_id)"
+	"    AND id NOT IN (SELECT article_id FROM fts_pending);"
+	"END;"
+	"CREATE TRIGGER annotations_fts_bd BEFORE DELETE ON annotations"
+	"  WHEN old.note IS NOT NULL BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, body, notes)"
+	"    SELECT 'delete', id, title, body, notes FROM articles_text WHERE id = old.article_id"
+	"    AND id NOT IN (SELECT article_id FROM fts_pending);"
+	"END;"
+	"CREATE TRIGGER annotations_fts_ad AFTER DELETE ON annotations"
+	"  WHEN old.note IS NOT NULL BEGIN"
+	"  INSERT INTO articles_fts(rowid, title, body, notes)"
+	"    SELECT id, title, body, notes FROM articles_text WHERE id = old.article_id"
+	"    AND id NOT IN (SELECT article_id FROM fts_pending);"
+	"END;",
 };
 
 /* What derived data there is, and how it is made again from the rows it
  * derives from: the list's counts and the full-text index. A salvage
  * copies the rows and runs this, rather than trust a damaged copy's. */
-static const char *const derived_tables[] = { "list_years", "list_days" };
+static const char *const derived_tables[] = { "list_years", "list_days", "fts_pending" };
 static const char rebuild_derived[] =
+    "DELETE FROM fts_pending;"
     "DELETE FROM list_years;"
     "DELETE FROM list_days;"
     LIST_FILL
     "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');";
+
+int
+store_fts_defer(struct store *st, int64_t article_id)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "INSERT INTO articles_fts(articles_fts, rowid, title, body, notes)"
+	    " SELECT 'delete', id, title, body, notes FROM articles_text WHERE id = ?1"
+	    " AND id NOT IN (SELECT article_id FROM fts_pending)");
+	sqlite3_stmt *p;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, article_id);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		sqlite3_reset(s);
+		return store_err(st, "taking an article out of the index");
+	}
+	sqlite3_reset(s);
+	if ((p = store_stmt(st, "INSERT OR IGNORE INTO fts_pending(article_id) VALUES (?1)")) == NULL)
+		return -1;
+	sqlite3_bind_int64(p, 1, article_id);
+	if (sqlite3_step(p) != SQLITE_DONE) {
+		sqlite3_reset(p);
+		return store_err(st, "deferring the index");
+	}
+	sqlite3_reset(p);
+	return 0;
+}
+
+int
+store_fts_flush(struct store *st)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(store_sqlite(st),
+	    "INSERT INTO articles_fts(rowid, title, body, notes)"
+	    "  SELECT id, title, body, notes FROM articles_text"
+	    "  WHERE id IN (SELECT article_id FROM fts_pending);"
+	    "DELETE FROM fts_pending;", NULL, NULL, &msg) != SQLITE_OK) {
+		err_set("%s: indexing notes: %s", store_path(st), msg ? msg : "error");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
 
 int
 store_schema_derived(const char *table)
