@@ -543,6 +543,11 @@ int store_article_mark_step(struct store *st, enum store_mark_kind kind, int64_t
     int64_t entity, size_t off, int dir, size_t *start);
 
 
+/* store-snippet.c: registers dossier_snippet(articles_fts, OPEN, CLOSE,
+ * ELLIPSIS, NTOKENS) on the connection: the search result's snippet,
+ * chosen from FTS5's match positions, at the cost of what it shows. */
+int store_snippet_register(struct store *st);
+
 /* store-maint.c */
 /* Whether a file written by dossier (an export, a backup) may take the
  * place of PATH: never when PATH is the open database or one of its
@@ -565,6 +570,11 @@ int store_recover(const char *damaged, const char *out, size_t *copied, size_t *
 /* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.
  * Refuses a database from a newer version. */
 int store_schema_migrate(struct store *st);
+/* Appends to MISSING (", "-separated "table mentions", "trigger x") what
+ * the migrations create that the database lacks: a dropped table, index,
+ * view or trigger. Only for a database at the current version. */
+struct buf;
+int store_schema_missing(struct store *st, struct buf *missing);
 /* 0 when the open file is dossier's to use: its application id is
  * dossier's, or it has no schema yet, or it is a database an older
  * dossier made (known by its tables); else -1 with a one-line refusal.

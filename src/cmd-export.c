@@ -69,7 +69,6 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	const char *out = NULL;
 	struct store *st;
 	struct buf b;
-	char *end;
 	int c, rc, force = 0;
 
 	optind = 0;
@@ -82,8 +81,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 't': f.tag = optarg; break;
 		case 'a':
-			f.article_id = strtoll(optarg, &end, 10);
-			if (end == optarg || *end != '\0' || f.article_id <= 0)
+			if (cmd_parse_id(optarg, &f.article_id) != 0)
 				return cmd_usage_error(&cmd_export_entry, "--article needs an id");
 			break;
 		case 'A': f.states = STORE_ANNO_ALL; break;

@@ -447,6 +447,47 @@ schema_objects(struct store *st, int *objects, int *own)
 }
 
 int
+store_schema_missing(struct store *st, struct buf *missing)
+{
+	struct store *ref;
+	sqlite3_stmt *want, *have;
+	int v = 0, rc;
+
+	if (user_version(st, &v) != 0)
+		return -1;
+	/* An older schema lacks what later versions add, rightly. */
+	if (v != STORE_SCHEMA_VERSION)
+		return 0;
+	if (store_open(":memory:", 0, &ref) != 0)
+		return -1;
+	if (sqlite3_prepare_v2(store_sqlite(ref), "SELECT type, name FROM sqlite_schema"
+	    " WHERE name NOT LIKE 'sqlite_%' ORDER BY rowid", -1, &want, NULL) != SQLITE_OK) {
+		store_close(ref);
+		return store_err(st, "listing the schema");
+	}
+	if ((have = store_stmt(st, "SELECT 1 FROM sqlite_schema WHERE type = ?1 AND name = ?2"))
+	    == NULL) {
+		sqlite3_finalize(want);
+		store_close(ref);
+		return -1;
+	}
+	while ((rc = sqlite3_step(want)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(want, 0);
+		const char *name = (const char *)sqlite3_column_text(want, 1);
+		sqlite3_reset(have);
+		sqlite3_bind_text(have, 1, type, -1, SQLITE_STATIC);
+		sqlite3_bind_text(have, 2, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(have) == SQLITE_ROW)
+			continue;
+		buf_printf(missing, "%s%s %s", missing->len > 0 ? ", " : "", type, name);
+	}
+	sqlite3_reset(have);
+	sqlite3_finalize(want);
+	store_close(ref);
+	return rc == SQLITE_DONE ? 0 : store_err(st, "comparing the schema");
+}
+
+int
 store_schema_identify(struct store *st)
 {
 	int app = 0, version = 0, objects = 0, own = 0;

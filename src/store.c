@@ -259,6 +259,21 @@ store_check(struct store *st, int full)
 		buf_free(&problems);
 		return err_set("%s: damaged: %s", st->path, sqlite3_errstr(rc));
 	}
+	/* SQLite's check finds nothing wrong with a dropped table: the
+	 * schema is compared with the one the migrations make. */
+	if (problems.len == 0) {
+		struct buf missing;
+
+		buf_init(&missing);
+		if (store_schema_missing(st, &missing) != 0) {
+			buf_free(&missing);
+			buf_free(&problems);
+			return -1;
+		}
+		if (missing.len > 0)
+			buf_printf(&problems, "missing from its schema: %s", missing.data);
+		buf_free(&missing);
+	}
 	if (problems.len > 0) {
 		err_set("%s: damaged: %s", st->path, problems.data);
 		buf_free(&problems);
@@ -275,6 +290,8 @@ configure(struct store *st, int flags)
 		return store_err(st, "setting busy timeout");
 	/* Before the journal mode, the first setting that writes. */
 	if (store_schema_identify(st) != 0)
+		return -1;
+	if (store_snippet_register(st) != 0)
 		return -1;
 	if (exec(st, "PRAGMA foreign_keys = ON") != 0 ||
 	    ((flags & STORE_MMAP) && exec(st, "PRAGMA mmap_size = " MMAP_BYTES) != 0))
