@@ -133,6 +133,8 @@ fail:
 	return -1;
 }
 
+#define SALVAGE_BATCH 256
+
 /* One query's text, or NULL (with sqlite's message as the error) when it
  * cannot be built. */
 static char *
@@ -166,6 +168,7 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 	char *cols, *key, *k1, *marks, *sql;
 	const char *p;
 	sqlite3_int64 floor = 0;
+	size_t batch = 0;
 	int rc, nkey, retries, started = 0, integral = 1;
 
 	cols = query_text(dst, "SELECT group_concat(printf('\"%w\"', name), ', ')"
@@ -219,6 +222,11 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 			else
 				(*lost)++;
 			sqlite3_reset(ins);
+			/* Damage met by an insert can roll back its transaction:
+			 * commit now and then, so it takes only the rows since. */
+			if (++batch % SALVAGE_BATCH == 0 || sqlite3_get_autocommit(dst))
+				sqlite3_exec(dst, sqlite3_get_autocommit(dst) ? "BEGIN" : "COMMIT; BEGIN",
+				    NULL, NULL, NULL);
 		}
 		sqlite3_reset(scan);
 		if (rc == SQLITE_DONE || (started && (!integral || floor == INT64_MAX)) ||
@@ -261,8 +269,14 @@ salvage_tables(sqlite3 *dst, size_t *copied, size_t *lost)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(s, 0);
-		if (name != NULL && !store_schema_derived(name))
+		/* One transaction a table: a damaged page met in a later table
+		 * can roll back the transaction it is met in, and must not take
+		 * the articles already copied with it. */
+		if (name != NULL && !store_schema_derived(name)) {
+			sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
 			salvage_table(dst, name, sqlite3_column_int(s, 1), copied, lost);
+			sqlite3_exec(dst, "COMMIT", NULL, NULL, NULL);
+		}
 	}
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -290,10 +304,10 @@ store_recover(const char *damaged, const char *out, size_t *copied, size_t *lost
 		return -1;
 	}
 	sqlite3_free(sql);
-	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	/* A schema too damaged to list loses everything but says so. */
 	if (salvage_tables(db, copied, lost) != 0)
 		(*lost)++;
+	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	/* Derived data is made again from what was salvaged rather than
 	 * trusted from the damaged copy. */
 	if (store_schema_rebuild(st) != 0) {
