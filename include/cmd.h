@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "util.h"
@@ -74,5 +75,9 @@ void warn_set_quiet(int quiet);
 void cmd_print_excerpt(const char *text, size_t max);
 /* A --limit/--offset value: a whole number, 0 allowed; -1 otherwise. */
 int cmd_parse_count(const char *s, size_t *out);
+/* An id (of an article, a statement, an annotation): digits only, 1 to
+ * INT64_MAX; -1 for anything else, a number too large included (it is
+ * never taken for the largest id). */
+int cmd_parse_id(const char *s, int64_t *out);
 
 #endif

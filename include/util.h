@@ -101,10 +101,15 @@ int path_mkdir_parent(const char *file);
  * anything but a regular file (a FIFO, a device, a directory) is refused
  * with an error naming it, without waiting on it. */
 int path_read_file(const char *path, size_t max, char **out, size_t *len);
-/* Writes a file atomically: temp file in the same directory, fsync, rename.
- * Mode follows the umask. */
+/* A new empty file beside PATH, "DIR/.NAME.XXXXXX" (mkstemp: mode 0600,
+ * a name no one could have planted a link under); returns its descriptor
+ * and *TMP (malloc'd), or -1 with a message. */
+int path_temp_beside(const char *path, char **tmp);
+/* Writes a file atomically: a new temporary file in the same directory
+ * (mkstemp: never a name someone could plant a link under), fsync,
+ * rename. The file keeps the mode of the one it replaces, else 0600. */
 int path_write_atomic(const char *path, const void *data, size_t len);
-/* The same with mode 0600 whatever the umask: for what is a person's own. */
+/* The same with mode 0600 whatever was there: for what is a person's own. */
 int path_write_private(const char *path, const void *data, size_t len);
 
 #endif

@@ -141,7 +141,6 @@ cmd_annotations_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	const char *speaker = NULL;
 	enum store_anno_status status;
 	struct store *st;
-	char *end;
 	int c, json = 0;
 
 	optind = 0;
@@ -149,8 +148,7 @@ cmd_annotations_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "a:t:j", options, NULL)) != -1) {
 		switch (c) {
 		case 'a':
-			f.article_id = strtoll(optarg, &end, 10);
-			if (end == optarg || *end != '\0' || f.article_id <= 0)
+			if (cmd_parse_id(optarg, &f.article_id) != 0)
 				return cmd_usage_error(&cmd_annotations_entry, "--article needs an id");
 			break;
 		case 't': f.tag = optarg; break;

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,5 +166,21 @@ cmd_parse_count(const char *s, size_t *out)
 	if (*end != '\0')
 		return -1;
 	*out = (size_t)v;
+	return 0;
+}
+
+int
+cmd_parse_id(const char *s, int64_t *out)
+{
+	char *end;
+	long long v;
+
+	if (s[0] < '0' || s[0] > '9')
+		return -1;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (*end != '\0' || errno == ERANGE || v <= 0)
+		return -1;
+	*out = (int64_t)v;
 	return 0;
 }

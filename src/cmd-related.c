@@ -32,7 +32,8 @@ cmd_related_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	};
 	struct store_statement self, *rows;
 	struct store *st;
-	long long id, limit = 10;
+	long long limit = 10;
+	int64_t id;
 	size_t n, i;
 	int c, json = 0;
 	char *out, *end;
@@ -55,8 +56,7 @@ cmd_related_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (optind + 1 != argc)
 		return cmd_usage_error(&cmd_related_entry, "which statement?");
-	id = strtoll(argv[optind], &end, 10);
-	if (*end != '\0' || id <= 0)
+	if (cmd_parse_id(argv[optind], &id) != 0)
 		return cmd_usage_error(&cmd_related_entry, "'%s' is not a statement id", argv[optind]);
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
 		return EXIT_FAIL;

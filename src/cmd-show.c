@@ -42,9 +42,9 @@ cmd_show_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	};
 	struct store_article a;
 	struct store *st;
-	long long id;
+	int64_t id;
 	int c, json = 0, comments = 0;
-	char *end, *out, prev[32];
+	char *out, prev[32];
 
 	optind = 0;
 	opterr = 0;
@@ -62,8 +62,7 @@ cmd_show_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (optind != argc - 1)
 		return cmd_usage_error(&cmd_show_entry, "needs one article ID");
-	id = strtoll(argv[optind], &end, 10);
-	if (*end != '\0' || end == argv[optind] || id <= 0)
+	if (cmd_parse_id(argv[optind], &id) != 0)
 		return cmd_usage_error(&cmd_show_entry, "'%s' is not an article ID", argv[optind]);
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
 		return EXIT_FAIL;

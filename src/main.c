@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd.h"
 #include "util.h"
@@ -56,6 +57,10 @@ main(int argc, char **argv)
 	int c, rc;
 
 	setlocale(LC_ALL, "");
+	/* Everything dossier creates is the user's alone (the database, its
+	 * WAL and shared memory, exports, the history), from the first file
+	 * on rather than mended by chmod after someone could read it. */
+	umask(077);
 	/* Past a file-size limit a write should fail with EFBIG, which SQLite
 	 * reports and rolls back, not kill the process mid-transaction. */
 	signal(SIGXFSZ, SIG_IGN);

@@ -28,7 +28,7 @@
 #define SEARCH_SELECT \
 	"SELECT f.rowid AS id, a.title AS title, a.published AS published," \
 	"  a.outlet AS outlet," \
-	"  replace(replace(snippet(articles_fts, -1, ?2, ?3, '…', 16)," \
+	"  replace(replace(dossier_snippet(articles_fts, ?2, ?3, '…', 16)," \
 	"    char(10, 10), ' '), char(10), ' ') AS snippet," \
 	"  f.rank AS rank" \
 	" FROM articles_fts f JOIN articles a ON a.id = f.rowid" \
@@ -65,8 +65,23 @@ search_err(struct store *st, const char *query)
 {
 	sqlite3 *db = store_sqlite(st);
 
-	if (sqlite3_errcode(db) == SQLITE_ERROR)
-		return err_set("bad search query '%s': %s", query, sqlite3_errmsg(db));
+	if (sqlite3_errcode(db) == SQLITE_ERROR) {
+		/* A table of the index dropped makes FTS5 say "SQL logic
+		 * error" whatever the query: say what is really wrong. */
+		struct buf missing;
+		char *msg = xstrdup(sqlite3_errmsg(db));
+		int rc;
+
+		buf_init(&missing);
+		if (store_schema_missing(st, &missing) == 0 && missing.len > 0)
+			rc = err_set("%s: damaged: missing from its schema: %s; run 'dossier check'",
+			    store_path(st), missing.data);
+		else
+			rc = err_set("bad search query '%s': %s", query, msg);
+		buf_free(&missing);
+		free(msg);
+		return rc;
+	}
 	return store_err(st, "searching");
 }
 

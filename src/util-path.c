@@ -198,19 +198,44 @@ fail:
 	return -1;
 }
 
-static int
-write_atomic(const char *path, const void *data, size_t len, mode_t mode)
+int
+path_temp_beside(const char *path, char **tmp)
 {
-	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	const char *slash = strrchr(path, '/');
+	int fd;
+
+	*tmp = slash != NULL ?
+	    xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1) :
+	    xasprintf(".%s.XXXXXX", path);
+	fd = mkostemp(*tmp, O_CLOEXEC);
+	if (fd < 0) {
+		err_set("%s: cannot create a temporary file beside it: %s", path, strerror(errno));
+		free(*tmp);
+		*tmp = NULL;
+	}
+	return fd;
+}
+
+/* The temporary file is created by path_temp_beside, so a link planted under
+ * a predictable name cannot redirect the write, and renamed over PATH,
+ * which replaces a symbolic link at PATH rather than following it. */
+static int
+write_atomic(const char *path, const void *data, size_t len, int keep_mode)
+{
 	const char *p = data;
+	mode_t mode = 0600;
+	struct stat sb;
+	char *tmp;
 	ssize_t n;
 	int fd;
 
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-	if (fd < 0) {
-		err_set("%s: cannot create: %s", tmp, strerror(errno));
-		free(tmp);
+	if (keep_mode && stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
+		mode = sb.st_mode & 0777;
+	if ((fd = path_temp_beside(path, &tmp)) < 0)
 		return -1;
+	if (fchmod(fd, mode) != 0) {
+		err_set("%s: cannot set the mode: %s", path, strerror(errno));
+		goto fail;
 	}
 	while (len > 0) {
 		n = write(fd, p, len);
@@ -250,11 +275,11 @@ fail:
 int
 path_write_atomic(const char *path, const void *data, size_t len)
 {
-	return write_atomic(path, data, len, 0666);
+	return write_atomic(path, data, len, 1);
 }
 
 int
 path_write_private(const char *path, const void *data, size_t len)
 {
-	return write_atomic(path, data, len, 0600);
+	return write_atomic(path, data, len, 0);
 }
