@@ -102,6 +102,17 @@ int path_mkdir_private(const char *dir);
 int path_mkdir_parent(const char *file);
 /* Reads a whole file (at most max bytes; larger is an error naming it). */
 int path_read_file(const char *path, size_t max, char **out, size_t *len);
+/* The names of DIR's files ending in SUFFIX (".txt"), sorted, hidden
+ * ones left out; *names and each name are malloc'd. */
+int path_list_dir(const char *dir, const char *suffix, char ***names, size_t *n);
+/* Reads a rule file of "[section]" headers and lines: blank lines and
+ * lines starting with '#' are skipped, the rest trimmed and given to LINE
+ * with the section they are in (NULL before the first header). Stops at
+ * the first line LINE refuses (it returns -1 after err_set, naming
+ * PATH:LINENO). */
+typedef int path_section_line_fn(void *arg, const char *path, unsigned lineno,
+    const char *section, char *line);
+int path_read_sections(const char *path, path_section_line_fn *line, void *arg);
 /* Writes a file atomically: temp file in the same directory, fsync, rename.
  * Mode follows the umask. */
 int path_write_atomic(const char *path, const void *data, size_t len);

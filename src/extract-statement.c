@@ -262,11 +262,18 @@ is_comma_like(const struct extract_tok *k)
 	return is_key(k, ",") || is_key(k, "\xE2\x80\x94") || is_key(k, "\xE2\x80\x93");
 }
 
-/* "X's" ending at K (tokens X ' s): X's entity, else NO_ONE. */
+/* "X's" ending at K (tokens X ' s): X's entity, else NO_ONE. In a
+ * language whose names take case endings, any ending after the apostrophe
+ * ("Lavrov'un", "Lavrov'a göre"), or none ("Lavrovun sözlərinə görə"). */
 static int
 possessor(const struct extract_ctx *c, size_t k)
 {
-	if (k < 2 || !is_key(&c->t.tok[k], "s") || !is_key(&c->t.tok[k - 1], "'"))
+	int inflects = c->lang != NULL && c->lang->nendings > 0;
+
+	if (inflects && k < c->t.ntok && mention_to(c, k) != NO_ONE)
+		return mention_to(c, k);
+	if (k < 2 || !is_key(&c->t.tok[k - 1], "'") ||
+	    !(is_key(&c->t.tok[k], "s") || (inflects && c->t.tok[k].word)))
 		return NO_ONE;
 	return mention_to(c, k - 2);
 }
