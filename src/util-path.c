@@ -275,7 +275,7 @@ trim(char *s)
 int
 path_read_sections(const char *path, path_section_line_fn *fn, void *arg)
 {
-	char *text, *line, *next, *l, *section = NULL, *close;
+	char *text = NULL, *line, *next, *l, *section = NULL, *close;
 	unsigned lineno = 0;
 	size_t len;
 	int rc = 0;
