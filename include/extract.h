@@ -160,6 +160,10 @@ void extract_lex_free(struct extract_lex *lx);
  * the language CODE (NULL when it has none). */
 const struct extract_ac *extract_lex_ac(const struct extract_lex *lx);
 const struct extract_ac *extract_lex_ac_lang(const struct extract_lex *lx, const char *code);
+/* The English title ("Foreign Minister") a title in another language
+ * stands for ("министр иностранных дел": folded, words one space apart),
+ * per the "TITLE = ENGLISH" lines of [titles]; NULL when none. */
+const char *extract_lex_title(const struct extract_lex *lx, const char *phrase);
 /* Strips one suffix from a key term in place ("checkpoints" ->
  * "checkpoint"), per terms.txt; returns the new length. */
 size_t extract_lex_stem(const struct extract_lex *lx, char *w, size_t n);

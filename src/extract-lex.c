@@ -29,10 +29,18 @@ struct lang_cues {
 	struct extract_ac *ac;
 };
 
+/* A title in another language and the English one roles are written in. */
+struct title_map {
+	char *phrase;         /* case-folded, words separated by one space */
+	char *english;
+};
+
 struct extract_lex {
 	struct extract_ac *ac;
 	struct lang_cues *langs;
 	size_t nlangs;
+	struct title_map *titles;
+	size_t ntitles;
 	struct suffix *suffixes;
 	size_t nsuffixes;
 	char **skip_suffixes;
@@ -94,6 +102,38 @@ add_suffix(struct extract_lex *lx, char *line)
 	return sf->suffix != NULL ? 0 : -1;
 }
 
+/* "министр иностранных дел = Foreign Minister" (EQ points at " = "):
+ * the phrase is cut at EQ for the automaton, and kept folded with its
+ * English title for roles. */
+static int
+add_title(struct extract_lex *lx, char *text, char *eq)
+{
+	struct extract_text t;
+	struct buf b;
+	size_t i;
+	char *english = eq + 3;
+
+	while (eq > text && (eq[-1] == ' ' || eq[-1] == '\t'))
+		eq--;
+	*eq = '\0';
+	english += strspn(english, " \t");
+	if (*english == '\0')
+		return -1;
+	extract_text_init(&t);
+	buf_init(&b);
+	if (extract_text_set(&t, text, strlen(text)) == 0)
+		for (i = 0; i < t.ntok; i++) {
+			if (i > 0)
+				buf_addc(&b, ' ');
+			buf_add(&b, t.tok[i].key, t.tok[i].klen);
+		}
+	extract_text_free(&t);
+	lx->titles = xreallocarray(lx->titles, lx->ntitles + 1, sizeof *lx->titles);
+	lx->titles[lx->ntitles].phrase = buf_detach(&b, NULL);
+	lx->titles[lx->ntitles++].english = xstrdup(english);
+	return 0;
+}
+
 /* One line of SECTION (index into sections[]) into AC. */
 static int
 add_line(struct extract_lex *lx, struct extract_ac *ac, const char *file, unsigned line,
@@ -126,6 +166,10 @@ add_line(struct extract_lex *lx, struct extract_ac *ac, const char *file, unsign
 		*sp = '\0';
 		extract_ac_add(ac, text, EXTRACT_CUE(CUE_MONTH, month), 0);
 		return 0;
+	case CUE_TITLE:
+		if ((sp = strstr(text, " = ")) != NULL && add_title(lx, text, sp) != 0)
+			return err_set("%s:%u: expected TITLE = ENGLISH TITLE", file, line);
+		/* FALLTHROUGH */
 	default:
 		if (extract_ac_add(ac, text, EXTRACT_CUE(sections[section].cls, 0), 0) != 0)
 			return err_set("%s:%u: expected a word or phrase", file, line);
@@ -248,6 +292,11 @@ extract_lex_free(struct extract_lex *lx)
 		extract_ac_free(lx->langs[i].ac);
 	}
 	free(lx->langs);
+	for (i = 0; i < lx->ntitles; i++) {
+		free(lx->titles[i].phrase);
+		free(lx->titles[i].english);
+	}
+	free(lx->titles);
 	for (i = 0; i < lx->nsuffixes; i++) {
 		free(lx->suffixes[i].suffix);
 		free(lx->suffixes[i].replacement);
@@ -269,6 +318,17 @@ const struct extract_ac *
 extract_lex_ac(const struct extract_lex *lx)
 {
 	return lx->ac;
+}
+
+const char *
+extract_lex_title(const struct extract_lex *lx, const char *phrase)
+{
+	size_t i;
+
+	for (i = 0; i < lx->ntitles; i++)
+		if (strcmp(lx->titles[i].phrase, phrase) == 0)
+			return lx->titles[i].english;
+	return NULL;
 }
 
 const struct extract_ac *

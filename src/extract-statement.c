@@ -22,6 +22,7 @@
 
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -236,10 +237,13 @@ static int
 by_role(const struct extract_ctx *c, size_t tf, size_t tl, int state)
 {
 	char cue[128];
+	const char *role;
 	size_t k, i;
 	int e, found = NO_ONE;
 
 	fold_words(c, tf, tl, cue, sizeof cue);
+	if ((role = extract_lex_title(c->lx, cue)) != NULL)
+		snprintf(cue, sizeof cue, "%s", role);
 	for (k = tf; k-- > 0;) {
 		e = mention_to(c, k);
 		if (e != NO_ONE && holds(c, e, cue, state))
@@ -305,6 +309,9 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 			g = c->m_first[c->ment_at[f - 1]];
 			if (g > lb && extract_cue_to(c, g - 1, CUE_DETERMINER, &other))
 				return e;
+			/* Languages without articles: "Azərbaycan tərəfi bildirib" */
+			if (g == lb && c->lang != NULL && c->lang->nendings > 0)
+				return e;
 		}
 	}
 	if (extract_cue_to(c, k, CUE_TITLE, &f) && f > lb) {
@@ -316,7 +323,34 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 			e = -1;
 		if (g > lb && extract_cue_to(c, g - 1, CUE_DETERMINER, &other))
 			return by_role(c, f, k, e);
+		/* "Russia's foreign minister", "Rusiyanın xarici işlər naziri" */
+		e = f > lb ? possessor(c, f - 1) : NO_ONE;
+		if (e >= 0 && extract_is_actor(c, e) && c->kb->ents[e].kind != KB_PERSON)
+			return by_role(c, f, k, e);
 	}
+	return NO_ONE;
+}
+
+/* The person a title names when state or body E's mention ends at K:
+ * "the foreign minister of Russia", and in a language whose genitive is
+ * an ending, "глава МИД России". NO_ONE when it is no such phrase or
+ * nobody held the role. */
+static int
+role_of_mention(const struct attr *A, size_t k, size_t lb, int e)
+{
+	const struct extract_ctx *c = A->c;
+	size_t g, f, other;
+
+	if (e < 0 || c->kb->ents[e].kind == KB_PERSON || c->ment_at[k] < 0)
+		return NO_ONE;
+	g = c->m_first[c->ment_at[k]];
+	if (g >= lb + 3 && is_key(&c->t.tok[g - 1], "of") &&
+	    extract_cue_to(c, g - 2, CUE_TITLE, &f) && f > lb &&
+	    extract_cue_to(c, f - 1, CUE_DETERMINER, &other))
+		return by_role(c, f, g - 2, e);
+	if (c->lang != NULL && c->lang->nendings > 0 && g > lb &&
+	    extract_cue_to(c, g - 1, CUE_TITLE, &f) && f >= lb)
+		return by_role(c, f, g - 1, e);
 	return NO_ONE;
 }
 
@@ -330,10 +364,12 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 	const struct extract_ctx *c = A->c;
 	const struct extract_tok *t = c->t.tok;
 	size_t k = v, f, asides = 0, p;
-	int e;
+	int e, held;
 
 	while (k-- > lb) {
 		e = mention_to(c, k);
+		if (e != NO_ONE && (held = role_of_mention(A, k, lb, e)) != NO_ONE)
+			return held;
 		if (e != NO_ONE)
 			return extract_is_actor(c, e) ? e : NO_ONE;
 		if ((e = phrase_to(A, k, lb)) != NO_ONE)
@@ -525,6 +561,24 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 	return NO_ONE;
 }
 
+/* Whether a quotation left open runs to the end of sentence S: news
+ * style leaves a quotation that goes on in the next paragraph unclosed. */
+static int
+open_at_end(const struct attr *A, size_t s)
+{
+	const struct extract_ctx *c = A->c;
+	size_t i;
+
+	for (i = 0; i < A->nq; i++) {
+		const struct extract_tok *k = &c->t.tok[A->q[i].close];
+
+		if (A->q[i].close >= c->sent_tok[s] && A->q[i].close < c->sent_tok[s + 1] &&
+		    !closes(k) && !is_key(k, "\""))
+			return 1;
+	}
+	return 0;
+}
+
 /* The person the next "he" or "she" means, after sentence S. */
 static void
 track_person(struct attr *A, size_t s, const struct extract_statement *st)
@@ -576,7 +630,7 @@ extract_statements(struct extract_ctx *c)
 				end = extract_sentence_of(c, A.q[qi].close);
 			st = add_statement(&A, s, end, who);
 		} else if (qi >= 0 && prev != NULL && A.q[qi].open <= c->sent_tok[s] + 1 &&
-		    c->para_of_sent[s] == c->para_of_sent[s - 1] &&
+		    (c->para_of_sent[s] == c->para_of_sent[s - 1] || open_at_end(&A, s - 1)) &&
 		    prev->end >= c->in->sentences[s - 1].end) {
 			/* The same speaker goes on quoting. */
 			end = extract_sentence_of(c, A.q[qi].close);

@@ -10,6 +10,11 @@ d() { "$DOSSIER" --db "$db" "$@"; }
 py=${PYTHON3:-python3}
 texts="$top_srcdir/tests/data/lang"
 
+# English text has no endings to strip: "Lavrova" stays unknown there.
+# (Imported first, it also makes the database the aliases go into.)
+printf 'Title\n\nThe Lavrova collection opened in London. Lavrov said nothing.\n' >"$TEST_TMP/en.txt"
+d -q import "$TEST_TMP/en.txt" >/dev/null 2>&1
+
 # Names in these languages the test relies on, whatever the shipped
 # knowledge base already spells.
 d -q kb alias Armenia Армения Հայաստան >/dev/null 2>&1 &&
@@ -44,12 +49,12 @@ w=$(words "$ru" 'Sergey Lavrov')
 w=$(words "$ru" Armenia)
 [ "$w" = "Армения|Армении" ]; tap_ok $? "ru: Армения, Армении: a stem that loses its -я (got $w)"
 w=$(words "$ru" Russia)
-[ "$w" = "России" ]; tap_ok $? "ru: России (got $w)"
+[ "$w" = "России|России" ]; tap_ok $? "ru: России (got $w)"
 w=$(words "$ru" Nagorno-Karabakh)
 [ "$w" = "Нагорного Карабаха" ]; tap_ok $? "ru: an adjective and a noun, both declined (got $w)"
 w=$(speakers "$ru")
-[ "$w" = "Sergey Lavrov|Sergey Lavrov|Nikol Pashinyan|Maria Zakharova" ]
-tap_ok $? "ru: заявил, по словам, отметил, «...», — сказала (got $w)"
+[ "$w" = "Sergey Lavrov|Sergey Lavrov|Sergey Lavrov|Nikol Pashinyan|Maria Zakharova" ]
+tap_ok $? "ru: заявил, по словам, глава МИД России, отметил, «...», — сказала (got $w)"
 
 w=$(words "$az" Azerbaijan)
 [ "$w" = "Bakıda|Azərbaycanın|Azərbaycana" ]; tap_ok $? "az: locative, genitive, dative (got $w)"
@@ -66,8 +71,8 @@ w=$(words "$hy" Armenia)
 w=$(words "$hy" 'Nikol Pashinyan')
 [ "$w" = "Նիկոլ Փաշինյանն" ]; tap_ok $? "hy: the article -ն (got $w)"
 w=$(speakers "$hy")
-[ "$w" = "Sergey Lavrov|Sergey Lavrov|Nikol Pashinyan" ]
-tap_ok $? "hy: հայտարարել է, X-ի խոսքով, ասել է (got $w)"
+[ "$w" = "Sergey Lavrov|Sergey Lavrov|Sergey Lavrov|Nikol Pashinyan" ]
+tap_ok $? "hy: հայտարարել է, X-ի խոսքով, Ռուսաստանի արտգործնախարարը, ասել է (got $w)"
 
 w=$(speakers "$tr")
 [ "$w" = "Sergey Lavrov|Hakan Fidan" ]; tap_ok $? "tr: X'a göre, dedi (got $w)"
@@ -82,9 +87,6 @@ d -q import "$TEST_TMP/es.txt" >/dev/null 2>&1
 w=$(d mentions --json 'Test Union' | "$py" -c 'import json,sys; print("|".join(m["text"] for m in json.load(sys.stdin)))')
 [ "$w" = "ЕС" ]; tap_ok $? "ru: a short alias matches alone, not inside a word (got $w)"
 
-# English text has no endings to strip: "Lavrova" stays unknown there.
-printf 'Title\n\nThe Lavrova collection opened in London. Lavrov said nothing.\n' >"$TEST_TMP/en.txt"
-d -q import "$TEST_TMP/en.txt" >/dev/null 2>&1
 en=$(id 'Title')
 w=$(words "$en" 'Sergey Lavrov')
 [ "$w" = "Lavrov" ]; tap_ok $? "en: no case endings (got $w)"
