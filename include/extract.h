@@ -14,7 +14,7 @@
  *   extract-lex.c        cue words from data files (verbs.txt, cues.txt,
  *                        terms.txt)
  *   extract-agreement.c  agreements by date and by parties; anaphora
- *   extract-candidate.c  unknown actors after titles
+ *   extract-candidate.c  unknown names typed by their context
  *   extract-statement.c  attribution: reporting verbs and quotations
  *   extract-related.c    key terms and the related-statement score
  *   extract.c            one article, start to end
@@ -127,7 +127,8 @@ size_t extract_match_lang(const struct extract_matcher *m, const struct extract_
 
 /* ---- cue words (extract-lex.c) ------------------------------------- */
 
-/* Classes of cue phrases, from data/verbs.txt and data/cues.txt. */
+/* Classes of cue phrases, from data/verbs.txt, data/cues.txt,
+ * data/names.txt and data/lang/. */
 enum extract_cue {
 	CUE_VERB,         /* reporting verbs: said, called for, ... */
 	CUE_SKIP,         /* may stand between subject and verb: also, has */
@@ -147,6 +148,13 @@ enum extract_cue {
 	CUE_AND,          /* and */
 	CUE_DETERMINER,   /* the */
 	CUE_STOPWORD,     /* no key term (data/terms.txt) */
+	CUE_ORG_HEAD,     /* a name with "Ministry" is an organization (names.txt) */
+	CUE_AGREEMENT_HEAD, /* ... with "Accords" an agreement */
+	CUE_PLACE_HEAD,   /* "Kursk region" */
+	CUE_PLACE_BEFORE, /* "the city of Rafah" */
+	CUE_LOCATIVE,     /* "in Antalya" */
+	CUE_JOINER,       /* "of" inside "Ministry of Foreign Affairs" */
+	CUE_PARTICLE,     /* "bin" inside "Badr bin Hamad al-Busaidi" */
 	CUE_NCLASSES
 };
 
@@ -206,6 +214,7 @@ enum extract_how {
 	EXTRACT_PATTERN,    /* an agreement by its date or parties */
 	EXTRACT_ANAPHORA,   /* "the agreement" after one was named */
 	EXTRACT_TITLE,      /* an unknown name after a title: a candidate */
+	EXTRACT_CONTEXT,    /* an unknown name typed by the words around it */
 };
 
 /* An entity is a KB index (entity >= 0) or a candidate (entity < 0:
@@ -301,7 +310,7 @@ int extract_is_actor(const struct extract_ctx *c, int entity);
 /* extract-agreement.c: agreements named by date or parties; anaphora. */
 void extract_agreements(struct extract_ctx *c);
 void extract_anaphora(struct extract_ctx *c);
-/* extract-candidate.c: unknown people after titles. */
+/* extract-candidate.c: unknown names typed by their context. */
 void extract_candidates(struct extract_ctx *c);
 /* extract-statement.c */
 void extract_statements(struct extract_ctx *c);
@@ -370,6 +379,7 @@ struct extract_eval_scores {
 	size_t ent_gold, ent_hit_gold, ent_pred, ent_hit_pred;
 	size_t st_gold, st_hit_gold, st_pred, st_hit_pred;
 	size_t rel_pairs, rel_hits;
+	size_t kind_gold[KB_NKINDS], kind_hit[KB_NKINDS];   /* entity recall by kind */
 	double ent_recall, ent_precision, st_recall, st_precision, rel_found;
 };
 

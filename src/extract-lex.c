@@ -74,6 +74,13 @@ static const struct {
 	{ "suffixes", -2 },
 	{ "prefixes", -3 },
 	{ "verbs", CUE_VERB },
+	{ "organization-heads", CUE_ORG_HEAD },
+	{ "agreement-heads", CUE_AGREEMENT_HEAD },
+	{ "place-heads", CUE_PLACE_HEAD },
+	{ "place-before", CUE_PLACE_BEFORE },
+	{ "locatives", CUE_LOCATIVE },
+	{ "joiners", CUE_JOINER },
+	{ "particles", CUE_PARTICLE },
 };
 
 /* Sections of data/lang/ files that text-lang.c reads. */
@@ -270,7 +277,8 @@ extract_lex_load(const char *dir, struct extract_lex **out)
 	/* The verbs file has no sections: every line is a reporting verb. */
 	if (load_file(lx, lx->ac, dir, "verbs.txt", section_index("verbs"), 0) != 0 ||
 	    load_file(lx, lx->ac, dir, "cues.txt", -1, 0) != 0 ||
-	    load_file(lx, lx->ac, dir, "terms.txt", -1, 0) != 0 || load_langs(lx, dir) != 0) {
+	    load_file(lx, lx->ac, dir, "terms.txt", -1, 0) != 0 ||
+	    load_file(lx, lx->ac, dir, "names.txt", -1, 0) != 0 || load_langs(lx, dir) != 0) {
 		extract_lex_free(lx);
 		return -1;
 	}

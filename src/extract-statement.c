@@ -115,7 +115,9 @@ find_quotes(struct attr *A, size_t lo, size_t hi)
 static int
 is_person(const struct extract_ctx *c, int e)
 {
-	return e != NO_ONE && (e < 0 || c->kb->ents[e].kind == KB_PERSON);
+	if (e == NO_ONE)
+		return 0;
+	return (e < 0 ? c->cand[-e - 1].kind : c->kb->ents[e].kind) == KB_PERSON;
 }
 
 static size_t

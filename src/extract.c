@@ -213,9 +213,9 @@ extract_add_mention(struct extract_ctx *c, size_t first, size_t last, int entity
 int
 extract_is_actor(const struct extract_ctx *c, int entity)
 {
-	if (entity < 0)
-		return 1;   /* candidates are people */
-	switch (c->kb->ents[entity].kind) {
+	enum kb_kind kind = entity < 0 ? c->cand[-entity - 1].kind : c->kb->ents[entity].kind;
+
+	switch (kind) {
 	case KB_PERSON:
 	case KB_STATE:
 	case KB_ORGANIZATION:
