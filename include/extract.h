@@ -155,6 +155,7 @@ enum extract_cue {
 	CUE_LOCATIVE,     /* "in Antalya" */
 	CUE_JOINER,       /* "of" inside "Ministry of Foreign Affairs" */
 	CUE_PARTICLE,     /* "bin" inside "Badr bin Hamad al-Busaidi" */
+	CUE_BACKREF,      /* "Об этом заявил X": X said the sentence before */
 	CUE_NCLASSES
 };
 

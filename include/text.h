@@ -9,6 +9,7 @@
  *                   words
  *   text-lang.c     the languages of data/lang/: telling which one a text
  *                   is in, its stemmer and its nouns' endings
+ *   text-stem.c     the stem of a word in a language (libstemmer)
  *   text-layout.c   wrapping to a width in terminal cells, grapheme-safe,
  *                   offset <-> (line, column) maps, safe display of control
  *                   and format characters, per-paragraph per-width cache
@@ -37,6 +38,7 @@ struct text_lang {
 	char *stemmer;        /* Snowball algorithm name ("russian"), or NULL */
 	const uc_script_t *script;
 	int fallback;         /* its script's language when no letter tells */
+	int verb_final;       /* the verb ends the clause (subject-object-verb) */
 	ucs4_t *letters;      /* letters that tell it among its script's */
 	size_t nletters;
 	ucs4_t *never;        /* letters it does not use */
@@ -64,6 +66,16 @@ const struct text_lang *text_lang_detect(const struct text_langs *ls, const char
     size_t len);
 /* Bytes of W's first CHARS characters, or SIZE_MAX when it has fewer. */
 size_t text_lang_min_bytes(const char *w, size_t n, size_t chars);
+
+/* ---- text-stem.c ---------------------------------------------------- */
+
+/* The stem of a lower-case word in LANG (Snowball's stemmer, else the
+ * word without its longest listed ending). */
+struct text_stemmer;
+struct text_stemmer *text_stemmer_new(const struct text_lang *lang);
+void text_stemmer_free(struct text_stemmer *ts);
+/* W's stem, valid until the next call; its length in *len. */
+const char *text_stem(struct text_stemmer *ts, const char *w, size_t n, size_t *len);
 
 /* ---- text-utf8.c ---------------------------------------------------- */
 

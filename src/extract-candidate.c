@@ -198,18 +198,27 @@ person(struct extract_ctx *c, size_t first, size_t last, const char *role)
 		surname_mentions(c, last + 1, last, cand);
 }
 
-/* People after a capitalized title ("Foreign Minister X", "Mr. X"). */
+/* People after a title: "Foreign Minister X", "Mr. X"; after one in
+ * lower case a full name of two words or more ("foreign ministry
+ * spokesperson Majed Al-Ansari"); in a language whose genitive is an
+ * ending, past the state the title is held for ("министр иностранных дел
+ * Ирана Аббас Аракчи"). */
 static void
 after_titles(struct extract_ctx *c)
 {
 	size_t k, tf, first, last, words;
+	int m;
 
 	for (k = 0; k + 1 < c->t.ntok; k++) {
-		if (!extract_cue_to(c, k, CUE_TITLE, &tf) || !c->t.tok[tf].upper)
+		if (!extract_cue_to(c, k, CUE_TITLE, &tf))
 			continue;
 		first = is_key(&c->t.tok[k + 1], ".") ? k + 2 : k + 1;
+		if (c->lang != NULL && c->lang->nendings > 0 && first < c->t.ntok &&
+		    (m = c->ment_at[first]) >= 0 && c->m[m].entity >= 0 &&
+		    c->kb->ents[c->m[m].entity].kind == KB_STATE)
+			first = c->m_last[m] + 1;
 		last = name_run(c, first, MAX_NAME_WORDS, 0, &words);
-		if (last + 1 == first)
+		if (last + 1 == first || (!c->t.tok[tf].upper && words < 2))
 			continue;
 		person(c, first, last, role_of(c, tf, k));
 		k = last;

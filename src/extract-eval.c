@@ -214,16 +214,25 @@ starts(const char *text, const char *prefix)
 	return text != NULL && strncmp(text, prefix, strlen(prefix)) == 0;
 }
 
-/* The statement found at the sentence PREFIX of FILE, or SIZE_MAX. */
+/* The statement found at the sentence PREFIX of FILE, or SIZE_MAX; of
+ * several there (a sentence with two speakers), SPEAKER's when given. */
 static size_t
-statement_at(const struct extract_eval_input *in, const char *file, const char *prefix)
+statement_at(const struct extract_eval_input *in, const char *file, const char *prefix,
+    const char *speaker)
 {
-	size_t j;
+	size_t j, any = SIZE_MAX;
 
-	for (j = 0; j < in->nstatements; j++)
-		if (strcmp(in->statements[j].file, file) == 0 && starts(in->statements[j].text, prefix))
+	for (j = 0; j < in->nstatements; j++) {
+		const struct extract_eval_statement *s = &in->statements[j];
+
+		if (strcmp(s->file, file) != 0 || !starts(s->text, prefix))
+			continue;
+		if (speaker == NULL || (s->speaker != NULL && strcmp(s->speaker, speaker) == 0))
 			return j;
-	return SIZE_MAX;
+		if (any == SIZE_MAX)
+			any = j;
+	}
+	return any;
 }
 
 static void
@@ -239,7 +248,7 @@ eval_statements(const struct extract_gold *g, const struct extract_eval_input *i
 		if (!present(in, r->file))
 			continue;
 		sc->st_gold++;
-		j = statement_at(in, r->file, r->b);
+		j = statement_at(in, r->file, r->b, r->a);
 		found = j != SIZE_MAX && in->statements[j].speaker != NULL &&
 		    strcmp(in->statements[j].speaker, r->a) == 0;
 		sc->st_hit_gold += found;
@@ -294,8 +303,8 @@ eval_related(const struct extract_gold *g, const struct extract_eval_input *in,
 			    !present(in, y->file))
 				continue;
 			sc->rel_pairs++;
-			a = statement_at(in, x->file, x->b);
-			b = statement_at(in, y->file, y->b);
+			a = statement_at(in, x->file, x->b, NULL);
+			b = statement_at(in, y->file, y->b, NULL);
 			hit = a != SIZE_MAX && b != SIZE_MAX && in_top(&in->statements[a], b);
 			sc->rel_hits += hit;
 			if (!hit && misses != NULL)

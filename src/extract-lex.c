@@ -81,6 +81,7 @@ static const struct {
 	{ "locatives", CUE_LOCATIVE },
 	{ "joiners", CUE_JOINER },
 	{ "particles", CUE_PARTICLE },
+	{ "refers-back", CUE_BACKREF },
 };
 
 /* Sections of data/lang/ files that text-lang.c reads. */

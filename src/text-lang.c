@@ -80,11 +80,13 @@ language_line(struct text_lang *l, const char *path, unsigned lineno, char *line
 		return add_letters(&l->never, &l->nnever, value, path, lineno);
 	else if (strcmp(line, "fallback") == 0 && strcmp(value, "yes") == 0)
 		l->fallback = 1;
+	else if (strcmp(line, "verb-final") == 0 && strcmp(value, "yes") == 0)
+		l->verb_final = 1;
 	else if (strcmp(line, "min-stem") == 0 && strtoul(value, NULL, 10) > 0)
 		l->min_stem = strtoul(value, NULL, 10);
 	else
 		return err_set("%s:%u: expected code, name, stemmer, script, letters, never,"
-		    " fallback yes or min-stem N", path, lineno);
+		    " fallback yes, verb-final yes or min-stem N", path, lineno);
 	return 0;
 }
 
