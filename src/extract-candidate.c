@@ -90,14 +90,12 @@ name_run(const struct extract_ctx *c, size_t k, size_t max, int body, size_t *wo
 	while (*words < max && name_word(c, k)) {
 		last = k;
 		(*words)++;
-		if (tight_hyphen(c, k + 1) && name_word(c, k + 2))
-			k += 2;
-		else if (tight_hyphen(c, k + 1) && (next = joiner_at(c, k + 2, body)) != 0)
-			k = next;
-		else if ((next = joiner_at(c, k + 1, body)) != 0)
-			k = next;
-		else
-			k++;
+		next = tight_hyphen(c, k + 1) ? k + 2 : 0;
+		if (next != 0 && !name_word(c, next))
+			next = joiner_at(c, next, body);
+		if (next == 0)
+			next = joiner_at(c, k + 1, body);
+		k = next != 0 ? next : k + 1;
 	}
 	return last;
 }
@@ -248,14 +246,13 @@ head_class(const struct extract_ctx *c, size_t first, size_t last)
 static const char *
 body_name(struct extract_ctx *c, size_t first, size_t last)
 {
-	size_t from = first, to = last;
+	size_t from = first, to = last, before = first;
 	int m;
 
-	if (first >= 2 && is_key(&c->t.tok[first - 1], "s") && is_key(&c->t.tok[first - 2], "'") &&
-	    first >= 3 && (m = c->ment_at[first - 3]) >= 0 && c->m[m].entity >= 0 &&
-	    c->kb->ents[c->m[m].entity].kind == KB_STATE)
-		from = c->m_first[m];
-	else if (first >= 1 && (m = c->ment_at[first - 1]) >= 0 && c->m[m].entity >= 0 &&
+	/* "Iran's Foreign Ministry": the state before the possessive */
+	if (first >= 3 && is_key(&c->t.tok[first - 1], "s") && is_key(&c->t.tok[first - 2], "'"))
+		before = first - 2;
+	if (before >= 1 && (m = c->ment_at[before - 1]) >= 0 && c->m[m].entity >= 0 &&
 	    c->kb->ents[c->m[m].entity].kind == KB_STATE)
 		from = c->m_first[m];
 	if (last + 2 < c->t.ntok && is_key(&c->t.tok[last + 1], "of") &&

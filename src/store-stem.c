@@ -87,7 +87,7 @@ stems_of(struct store *st)
 		ss->langs = NULL;
 		return ss;
 	}
-	ss->stemmers = xcalloc(ss->langs->n + 1, sizeof *ss->stemmers);
+	ss->stemmers = xcalloc(ss->langs->n + 1, sizeof(struct text_stemmer *));
 	for (i = 0; i < ss->langs->n; i++)
 		ss->stemmers[i] = text_stemmer_new(&ss->langs->v[i]);
 	if ((api = fts5_of(db)) == NULL || api->xFindTokenizer(api, "unicode61", &ud, &ss->tok) != SQLITE_OK ||
