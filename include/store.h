@@ -169,6 +169,15 @@ void store_hits_free(struct store_hit *hits, size_t n);
 /* Rows [offset, offset+limit) of the ranked result; only those rows are
  * read. MARK_OPEN/MARK_CLOSE surround each matched term in the snippet.
  * A malformed query fails with a one-line message quoting it. */
+/* store-stem.c: QUERY with each plain word widened to the forms of it
+ * the index holds ("checkpoint" to '(checkpoint OR "checkpoints")'), by
+ * its stem in the languages of its script; store_search does this itself,
+ * and ranks what matches QUERY as written first. malloc'd. */
+char *store_widen_query(struct store *st, const char *query);
+/* For store-stem.c: the connection's stemmers, freed with the store. */
+struct store_stems;
+struct store_stems **store_stems_slot(struct store *st);
+void store_stems_free(struct store_stems *ss);
 int store_search(struct store *st, const char *query, size_t offset, size_t limit,
     const char *mark_open, const char *mark_close, struct store_hit **hits, size_t *n);
 

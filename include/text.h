@@ -9,6 +9,9 @@
  *                   words
  *   text-similar.c  how much two texts share (word triples), for telling
  *                   a new version of an article from another article
+ *   text-lang.c     the languages of data/lang/: telling which one a text
+ *                   is in, its stemmer and its nouns' endings
+ *   text-stem.c     the stem of a word in a language (libstemmer)
  *   text-layout.c   wrapping to a width in terminal cells, grapheme-safe,
  *                   offset <-> (line, column) maps, safe display of control
  *                   and format characters, per-paragraph per-width cache
@@ -20,12 +23,61 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <unictype.h>
 
 #include "util.h"
 
 struct text_span {
 	size_t start, end;
 };
+
+/* ---- text-lang.c ---------------------------------------------------- */
+
+/* One language, from data/lang/CODE.txt (see the files for the format). */
+struct text_lang {
+	char *code;           /* "ru" */
+	char *name;           /* "Russian" */
+	char *stemmer;        /* Snowball algorithm name ("russian"), or NULL */
+	const uc_script_t *script;
+	int fallback;         /* its script's language when no letter tells */
+	int verb_final;       /* the verb ends the clause (subject-object-verb) */
+	ucs4_t *letters;      /* letters that tell it among its script's */
+	size_t nletters;
+	ucs4_t *never;        /* letters it does not use */
+	size_t nnever;
+	char **endings;       /* case and possessive endings, case-folded,
+	                         longest first */
+	size_t nendings;
+	char **stem_endings;  /* endings a name loses before those ("а" of
+	                         "Москва": "Москвы") */
+	size_t nstem;
+	size_t min_stem;      /* letters a stem keeps, at least */
+};
+
+struct text_langs {
+	struct text_lang *v;
+	size_t n;
+};
+
+/* Reads DATADIR/lang/CODE.txt; errors name the file and line. */
+int text_langs_load(const char *datadir, struct text_langs **out);
+void text_langs_free(struct text_langs *ls);
+const struct text_lang *text_lang_find(const struct text_langs *ls, const char *code);
+/* The language of S by its first few thousand letters, or NULL. */
+const struct text_lang *text_lang_detect(const struct text_langs *ls, const char *s,
+    size_t len);
+/* Bytes of W's first CHARS characters, or SIZE_MAX when it has fewer. */
+size_t text_lang_min_bytes(const char *w, size_t n, size_t chars);
+
+/* ---- text-stem.c ---------------------------------------------------- */
+
+/* The stem of a lower-case word in LANG (Snowball's stemmer, else the
+ * word without its longest listed ending). */
+struct text_stemmer;
+struct text_stemmer *text_stemmer_new(const struct text_lang *lang);
+void text_stemmer_free(struct text_stemmer *ts);
+/* W's stem, valid until the next call; its length in *len. */
+const char *text_stem(struct text_stemmer *ts, const char *w, size_t n, size_t *len);
 
 /* ---- text-utf8.c ---------------------------------------------------- */
 

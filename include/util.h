@@ -101,6 +101,17 @@ int path_mkdir_parent(const char *file);
  * anything but a regular file (a FIFO, a device, a directory) is refused
  * with an error naming it, without waiting on it. */
 int path_read_file(const char *path, size_t max, char **out, size_t *len);
+/* The names of DIR's files ending in SUFFIX (".txt"), sorted, hidden
+ * ones left out; *names and each name are malloc'd. */
+int path_list_dir(const char *dir, const char *suffix, char ***names, size_t *n);
+/* Reads a rule file of "[section]" headers and lines: blank lines and
+ * lines starting with '#' are skipped, the rest trimmed and given to LINE
+ * with the section they are in (NULL before the first header). Stops at
+ * the first line LINE refuses (it returns -1 after err_set, naming
+ * PATH:LINENO). */
+typedef int path_section_line_fn(void *arg, const char *path, unsigned lineno,
+    const char *section, char *line);
+int path_read_sections(const char *path, path_section_line_fn *line, void *arg);
 /* A new empty file beside PATH, "DIR/.NAME.XXXXXX" (mkstemp: mode 0600,
  * a name no one could have planted a link under); returns its descriptor
  * and *TMP (malloc'd), or -1 with a message. */

@@ -44,6 +44,7 @@ struct store {
 	int (*check)(void *);        /* store_set_interrupt */
 	void *check_arg;
 	int busy_ms;                 /* how long to wait for a lock */
+	struct store_stems *stems;   /* search's stemmers (store-stem.c) */
 };
 
 char *
@@ -437,8 +438,15 @@ store_close(struct store *st)
 	for (i = 0; i < STMT_CACHE; i++)
 		sqlite3_finalize(st->cache[i].stmt);
 	sqlite3_finalize(st->uncached);
+	store_stems_free(st->stems);
 	if (st->db != NULL)
 		sqlite3_close(st->db);
 	free(st->path);
 	free(st);
+}
+
+struct store_stems **
+store_stems_slot(struct store *st)
+{
+	return &st->stems;
 }

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -282,4 +283,82 @@ int
 path_write_private(const char *path, const void *data, size_t len)
 {
 	return write_atomic(path, data, len, 0);
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+path_list_dir(const char *dir, const char *suffix, char ***names, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t len, k = strlen(suffix);
+
+	*names = NULL;
+	*n = 0;
+	if (d == NULL)
+		return err_set("%s: %s", dir, strerror(errno));
+	while ((de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len <= k || strcmp(de->d_name + len - k, suffix) != 0)
+			continue;
+		*names = xreallocarray(*names, *n + 1, sizeof **names);
+		(*names)[(*n)++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (*n > 1)
+		qsort(*names, *n, sizeof **names, by_name);
+	return 0;
+}
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
+
+#define SECTIONS_MAX_FILE ((size_t)4 * 1024 * 1024)
+
+int
+path_read_sections(const char *path, path_section_line_fn *fn, void *arg)
+{
+	char *text = NULL, *line, *next, *l, *section = NULL, *close;
+	unsigned lineno = 0;
+	size_t len;
+	int rc = 0;
+
+	if (path_read_file(path, SECTIONS_MAX_FILE, &text, &len) != 0)
+		return -1;
+	for (line = text; line != NULL && rc == 0; line = next) {
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		lineno++;
+		l = trim(line);
+		if (*l == '\0' || *l == '#')
+			continue;
+		if (*l == '[') {
+			if ((close = strchr(l, ']')) == NULL || close[1] != '\0') {
+				rc = err_set("%s:%u: expected [section]", path, lineno);
+				continue;
+			}
+			*close = '\0';
+			section = l + 1;
+			continue;
+		}
+		rc = fn(arg, path, lineno, section, l);
+	}
+	free(text);
+	return rc;
 }
