@@ -7,6 +7,8 @@
  *   kb export [--all] [--json] [FILE]
  *   kb promote NAME|ID             a candidate becomes the user's entity
  *   kb dismiss NAME|ID             a candidate is dropped for good
+ *   kb show NAME                   one entity: names, roles, dates, parties
+ *                                  and where its facts were checked
  *
  * What the user adds is kept in the database with origin 'user', so it
  * survives upgrades of the shipped files. Articles already stored that
@@ -31,8 +33,9 @@ static int cmd_kb_exec(struct cmd_ctx *, int, char **);
 const struct cmd_entry cmd_kb_entry = {
 	.name = "kb",
 	.usage = "add KIND NAME [ALIAS...] | alias NAME ALIAS... | import FILE |"
-	    " export [--all] [--json] [FILE] | promote NAME | dismiss NAME  [--no-refresh]",
-	.summary = "add to, import into or export the knowledge base",
+	    " export [--all] [--json] [FILE] | promote NAME | dismiss NAME | show NAME"
+	    "  [--no-refresh]",
+	.summary = "add to, import into, export or show the knowledge base",
 	.exec = cmd_kb_exec,
 };
 
@@ -222,6 +225,61 @@ sub_export(struct store *st, int argc, char **argv)
 	return rc;
 }
 
+/* "  LABEL    " before the first item of a list, ", " before the others. */
+static void
+show_item(const char *label, size_t i, const char *text)
+{
+	if (i == 0)
+		printf("  %-8s %s", label, text);
+	else
+		printf(", %s", text);
+}
+
+static int
+sub_show(struct store *st, int argc, char **argv)
+{
+	const struct kb_entity *e;
+	const struct kb *kb;
+	struct analyzer *an;
+	size_t i;
+	int idx;
+
+	if (argc != 2)
+		return cmd_usage_error(&cmd_kb_entry, "kb show needs one name");
+	if (analyzer_new(st, warn_cb, NULL, &an) != 0)
+		return -1;
+	kb = analyzer_kb(an);
+	if ((idx = kb_lookup(kb, argv[1])) < 0) {
+		analyzer_free(an);
+		return err_set("no entity is named '%s'", argv[1]);
+	}
+	e = &kb->ents[idx];
+	printf("%s (%s, %s)\n", e->name, kb_kind_name(e->kind),
+	    e->origin == KB_ORIGIN_KB ? "shipped" : kb_origin_name(e->origin));
+	for (i = 0; i < e->naliases; i++)
+		show_item("aliases", i, e->aliases[i].text);
+	if (e->naliases > 0)
+		putchar('\n');
+	if (e->date != NULL)
+		printf("  %-8s %s\n", "date", e->date);
+	for (i = 0; i < e->nroles; i++) {
+		const struct kb_role *r = &e->roles[i];
+
+		printf("  %-8s %s%s%s", i == 0 ? "roles" : "", r->title,
+		    r->of_name != NULL ? " of " : "", r->of_name != NULL ? r->of_name : "");
+		if (r->since != NULL || r->until != NULL)
+			printf(", %s\xE2\x80\x93%s", r->since ? r->since : "", r->until ? r->until : "");
+		putchar('\n');
+	}
+	for (i = 0; i < e->nparties; i++)
+		show_item("parties", i, e->party_names[i]);
+	if (e->nparties > 0)
+		putchar('\n');
+	printf("  %-8s %s\n", "source", e->source != NULL ? e->source : "(none given)");
+	analyzer_free(an);
+	return 0;
+}
+
 static int
 sub_candidate(struct store *st, int argc, char **argv, int promote, struct words *w)
 {
@@ -262,7 +320,7 @@ cmd_kb_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (argc < 2) {
 		kb_free(kb);
 		return cmd_usage_error(&cmd_kb_entry, "which of add, alias, import, export, "
-		    "promote, dismiss?");
+		    "promote, dismiss, show?");
 	}
 	sub = argv[1];
 	argc--;
@@ -270,6 +328,11 @@ cmd_kb_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (strcmp(sub, "export") == 0) {
 		st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE);
 		rc = st == NULL ? EXIT_FAIL : sub_export(st, argc, argv);
+		goto out;
+	}
+	if (strcmp(sub, "show") == 0) {
+		st = cmd_store(ctx, 0);
+		rc = st == NULL ? EXIT_FAIL : sub_show(st, argc, argv);
 		goto out;
 	}
 	if (strcmp(sub, "add") != 0 && strcmp(sub, "alias") != 0 && strcmp(sub, "import") != 0 &&
