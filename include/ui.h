@@ -293,9 +293,11 @@ struct ui_view_ops {
 	 * let go (0), at content row/col; INSIDE: over this view. */
 	void (*mouse)(struct ui *ui, struct ui_view *v, int press, int row, int col, int inside);
 	/* Where the reader was: saved at the end, restored at the start in
-	 * two passes (0 before the first frame, 1 after it). */
+	 * two passes: 0 before the first frame (1: there is more to reopen
+	 * once that frame is shown, a long article perhaps), then 1 after it
+	 * when some view said so. */
 	void (*save)(struct ui *ui, struct ui_view *v);
-	void (*restore)(struct ui *ui, struct ui_view *v, int pass);
+	int (*restore)(struct ui *ui, struct ui_view *v, int pass);
 
 	/* ---- the row ops (ui-view.c) ---- */
 	/* Draws row I at screen row Y on BASE (the row is already filled
