@@ -104,6 +104,9 @@ int path_read_file(const char *path, size_t max, char **out, size_t *len);
 /* The names of DIR's files ending in SUFFIX (".txt"), sorted, hidden
  * ones left out; *names and each name are malloc'd. */
 int path_list_dir(const char *dir, const char *suffix, char ***names, size_t *n);
+/* S without the blanks and tabs around it (and a CR before its end), in
+ * place: a field or line of a data file. */
+char *path_trim_field(char *s);
 /* Reads a rule file of "[section]" headers and lines: blank lines and
  * lines starting with '#' are skipped, the rest trimmed and given to LINE
  * with the section they are in (NULL before the first header). Stops at

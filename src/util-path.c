@@ -315,8 +315,8 @@ path_list_dir(const char *dir, const char *suffix, char ***names, size_t *n)
 	return 0;
 }
 
-static char *
-trim(char *s)
+char *
+path_trim_field(char *s)
 {
 	char *e;
 
@@ -345,7 +345,7 @@ path_read_sections(const char *path, path_section_line_fn *fn, void *arg)
 		if (next != NULL)
 			*next++ = '\0';
 		lineno++;
-		l = trim(line);
+		l = path_trim_field(line);
 		if (*l == '\0' || *l == '#')
 			continue;
 		if (*l == '[') {
