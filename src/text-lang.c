@@ -164,7 +164,8 @@ text_langs_load(const char *datadir, struct text_langs **out)
 			else if (l->code == NULL)
 				rc = err_set("%s: no code in its [language] section", path);
 			if (rc == 0) {
-				qsort(l->endings, l->nendings, sizeof *l->endings, longest_first);
+				if (l->nendings > 1)    /* English has none: no qsort(NULL, 0) */
+					qsort(l->endings, l->nendings, sizeof *l->endings, longest_first);
 				ls->n++;
 			} else
 				lang_free(l);
