@@ -2,7 +2,7 @@
  * bench-extract: dossier's article extraction alone, over saved web pages,
  * for bench/extract-score (quality against a dev set) and bench/run (speed
  * against Readability.js). For each PAGE it does what import does before
- * the database (UTF-8 repair, the declared character set, the HTML parser,
+ * the database (the text decoded to UTF-8 as import decodes it, the HTML parser,
  * extraction, metadata, cleaning with the shipped rules) and, with
  * --out DIR, writes DIR/N.txt: "title:", "authors:", "published:",
  * "language:" lines, a blank line, then the body. Reports the pages and
@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cmd.h"
 #include "ingest.h"
 #include "text.h"
 #include "util.h"
@@ -62,25 +63,23 @@ extract_page(const struct ingest_hints *hints, const struct ingest_chrome *chrom
 	struct ingest_docs docs = { NULL, 0, 0 };
 	struct text_utf8_report rep;
 	struct ingest_clean c;
-	struct buf fixed;
+	struct buf text;
 	char *charset = NULL;
-	const char *text = p->data;
-	size_t len = p->len;
 	int rc = -1;
 
-	buf_init(&fixed);
-	text_utf8_repair(p->data, p->len, &fixed, &rep);
-	if (rep.replaced > 0 && (charset = ingest_declared_charset(p->data, p->len)) == NULL)
-		text = fixed.data, len = fixed.len;
-	if (ingest_html(text, len, charset, hints, &docs) == 0 && docs.n == 1 &&
-	    ingest_clean(chrome, rules, &docs.v[0], &c) == 0) {
+	buf_init(&text);
+	/* A character set that cannot be used leaves the text repaired as
+	 * UTF-8, as import goes on with it. */
+	(void)ingest_decode(INGEST_HTML, p->data, p->len, &text, &rep, &charset);
+	if (ingest_html(text.data != NULL ? text.data : "", text.len, hints, &docs) == 0 &&
+	    docs.n == 1 && ingest_clean(chrome, rules, &docs.v[0], &c) == 0) {
 		if (out != NULL)
 			write_result(out, i, &docs.v[0], &c);
 		ingest_clean_free(&c);
 		rc = 0;
 	}
 	ingest_docs_free(&docs);
-	buf_free(&fixed);
+	buf_free(&text);
 	free(charset);
 	return rc;
 }

@@ -14,7 +14,7 @@
  *   extract-lex.c        cue words from data files (verbs.txt, cues.txt,
  *                        terms.txt)
  *   extract-agreement.c  agreements by date and by parties; anaphora
- *   extract-candidate.c  unknown actors after titles
+ *   extract-candidate.c  unknown names typed by their context
  *   extract-statement.c  attribution: reporting verbs and quotations
  *   extract-related.c    key terms and the related-statement score
  *   extract.c            one article, start to end
@@ -90,6 +90,13 @@ size_t extract_ac_phrases(const struct extract_ac *ac);
  * *n entries used of *cap). */
 void extract_ac_scan(const struct extract_ac *ac, const struct extract_text *t,
     struct extract_occ **occ, size_t *n, size_t *cap);
+/* Files each phrase word also under the stems LANGS' [stem-endings] make
+ * of it; call after extract_ac_build. */
+void extract_ac_inflect(struct extract_ac *ac, const struct text_langs *langs);
+/* extract_ac_scan where a token may be a phrase word with one of LANG's
+ * case endings (LANG NULL: none). */
+void extract_ac_scan_lang(const struct extract_ac *ac, const struct extract_text *t,
+    const struct text_lang *lang, struct extract_occ **occ, size_t *n, size_t *cap);
 
 /* ---- the alias matcher (extract-match.c) --------------------------- */
 
@@ -103,18 +110,25 @@ struct extract_hit {
 
 /* Builds the automaton over every alias and canonical name of every
  * entity in KB that is not dismissed. Aliases in capitals only ("EU")
- * match only in capitals. */
+ * match only in capitals. With LANGS (may be NULL), aliases also match
+ * with the case endings of the text's language (extract_match_lang). */
 int extract_matcher_new(const struct kb *kb, struct extract_matcher **out);
+int extract_matcher_new_langs(const struct kb *kb, const struct text_langs *langs,
+    struct extract_matcher **out);
 void extract_matcher_free(struct extract_matcher *m);
 size_t extract_matcher_size(const struct extract_matcher *m);
 /* The matches in T, whole words, non-overlapping, the longest winning
  * where they overlap, in text order. *hits is growable as above. */
 size_t extract_match(const struct extract_matcher *m, const struct extract_text *t,
     struct extract_hit **hits, size_t *cap);
+/* The same in a text in LANG (NULL: none): aliases with its endings too. */
+size_t extract_match_lang(const struct extract_matcher *m, const struct extract_text *t,
+    const struct text_lang *lang, struct extract_hit **hits, size_t *cap);
 
 /* ---- cue words (extract-lex.c) ------------------------------------- */
 
-/* Classes of cue phrases, from data/verbs.txt and data/cues.txt. */
+/* Classes of cue phrases, from data/verbs.txt, data/cues.txt,
+ * data/names.txt and data/lang/. */
 enum extract_cue {
 	CUE_VERB,         /* reporting verbs: said, called for, ... */
 	CUE_SKIP,         /* may stand between subject and verb: also, has */
@@ -134,17 +148,31 @@ enum extract_cue {
 	CUE_AND,          /* and */
 	CUE_DETERMINER,   /* the */
 	CUE_STOPWORD,     /* no key term (data/terms.txt) */
+	CUE_ORG_HEAD,     /* a name with "Ministry" is an organization (names.txt) */
+	CUE_AGREEMENT_HEAD, /* ... with "Accords" an agreement */
+	CUE_PLACE_HEAD,   /* "Kursk region" */
+	CUE_PLACE_BEFORE, /* "the city of Rafah" */
+	CUE_LOCATIVE,     /* "in Antalya" */
+	CUE_JOINER,       /* "of" inside "Ministry of Foreign Affairs" */
+	CUE_PARTICLE,     /* "bin" inside "Badr bin Hamad al-Busaidi" */
+	CUE_BACKREF,      /* "Об этом заявил X": X said the sentence before */
 	CUE_NCLASSES
 };
 
 struct extract_lex;
 
-/* Loads verbs.txt, cues.txt and terms.txt from DIR (normally
+/* Loads verbs.txt, cues.txt, terms.txt and lang/CODE.txt from DIR (normally
  * path_data_dir()). Errors name the file and line. */
 int extract_lex_load(const char *dir, struct extract_lex **out);
 void extract_lex_free(struct extract_lex *lx);
-/* For the pieces below (extract-*.c). */
+/* For the pieces below (extract-*.c): the English cues, and those of
+ * the language CODE (NULL when it has none). */
 const struct extract_ac *extract_lex_ac(const struct extract_lex *lx);
+const struct extract_ac *extract_lex_ac_lang(const struct extract_lex *lx, const char *code);
+/* The English title ("Foreign Minister") a title in another language
+ * stands for ("министр иностранных дел": folded, words one space apart),
+ * per the "TITLE = ENGLISH" lines of [titles]; NULL when none. */
+const char *extract_lex_title(const struct extract_lex *lx, const char *phrase);
 /* Strips one suffix from a key term in place ("checkpoints" ->
  * "checkpoint"), per terms.txt; returns the new length. */
 size_t extract_lex_stem(const struct extract_lex *lx, char *w, size_t n);
@@ -164,6 +192,8 @@ int extractor_new(const struct kb *kb, const char *datadir, struct extractor **o
 void extractor_free(struct extractor *x);
 const struct kb *extractor_kb(const struct extractor *x);
 const struct extract_lex *extractor_lex(const struct extractor *x);
+/* The languages of data/lang/. */
+const struct text_langs *extractor_langs(const struct extractor *x);
 /* The nouns that refer back to place or organization E ("the corridor"),
  * NULL-terminated, or NULL. */
 const char *const *extractor_heads(const struct extractor *x, int e);
@@ -176,6 +206,8 @@ struct extract_input {
 	const struct text_span *sentences;    /* absolute, in order */
 	size_t nsentences;
 	const char *date;                     /* YYYY-MM-DD published, or NULL */
+	const char *lang;                     /* language code ("ru"), or NULL:
+	                                         told from the body */
 };
 
 enum extract_how {
@@ -183,6 +215,7 @@ enum extract_how {
 	EXTRACT_PATTERN,    /* an agreement by its date or parties */
 	EXTRACT_ANAPHORA,   /* "the agreement" after one was named */
 	EXTRACT_TITLE,      /* an unknown name after a title: a candidate */
+	EXTRACT_CONTEXT,    /* an unknown name typed by the words around it */
 };
 
 /* An entity is a KB index (entity >= 0) or a candidate (entity < 0:
@@ -236,6 +269,7 @@ struct extract_ctx {
 	const struct kb *kb;
 	const struct extract_lex *lx;
 	const struct extract_input *in;
+	const struct text_lang *lang;   /* the article's, or NULL */
 	struct arena *a;
 	struct extract_text t;
 	/* cue occurrences, chained per first and per last token */
@@ -277,7 +311,7 @@ int extract_is_actor(const struct extract_ctx *c, int entity);
 /* extract-agreement.c: agreements named by date or parties; anaphora. */
 void extract_agreements(struct extract_ctx *c);
 void extract_anaphora(struct extract_ctx *c);
-/* extract-candidate.c: unknown people after titles. */
+/* extract-candidate.c: unknown names typed by their context. */
 void extract_candidates(struct extract_ctx *c);
 /* extract-statement.c */
 void extract_statements(struct extract_ctx *c);
@@ -346,6 +380,7 @@ struct extract_eval_scores {
 	size_t ent_gold, ent_hit_gold, ent_pred, ent_hit_pred;
 	size_t st_gold, st_hit_gold, st_pred, st_hit_pred;
 	size_t rel_pairs, rel_hits;
+	size_t kind_gold[KB_NKINDS], kind_hit[KB_NKINDS];   /* entity recall by kind */
 	double ent_recall, ent_precision, st_recall, st_precision, rel_found;
 };
 

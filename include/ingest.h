@@ -15,12 +15,14 @@
  *                    language (JSON-LD, meta tags, markup)
  *   ingest-feed.c    RSS 2.0 / RSS 1.0 / Atom with libxml2's XML parser (no
  *                    network, no entity expansion): one document per item
+ *   ingest-xml.c     what the two libxml2 parsers share: attributes read
+ *                    without entity expansion, libxml2 kept off stderr
  *   ingest-date.c    dates in the forms feeds and pages use, as ISO 8601
  *   ingest-chrome.c  the page-chrome patterns of data/chrome.txt
  *   ingest-clean.c   page chrome out, title found, comments kept apart,
  *                    dateline noted, whitespace and control characters tidied
  *
- * Text handed in must be valid UTF-8 (text_utf8_repair first); text handed
+ * Text handed in must be valid UTF-8 (ingest_decode first); text handed
  * out is valid UTF-8, not yet NFC.
  *
  * SQLite is used here only as a JSON parser, on an in-memory connection
@@ -84,6 +86,15 @@ int ingest_known_extension(const char *name);
 /* The character set an HTML or XML document declares in its first bytes
  * (meta charset, XML declaration), malloc'd; NULL when none. */
 char *ingest_declared_charset(const char *data, size_t len);
+/* The text of a file as the parsers take it (valid UTF-8), appended to
+ * OUT: the bytes themselves when they are UTF-8; else, for HTML and feeds
+ * that declare a character set, the text decoded from it (*CHARSET is that
+ * name, malloc'd); else the bytes with invalid sequences replaced. Either
+ * way REP counts the bytes replaced by U+FFFD and gives the first one's
+ * offset. Returns -1, with the text repaired as UTF-8 and the reason in
+ * err_msg(), when the declared character set cannot be used. */
+int ingest_decode(enum ingest_format format, const char *data, size_t len, struct buf *out,
+    struct text_utf8_report *rep, char **charset);
 
 /* ---- ingest-hints.c ------------------------------------------------- */
 
@@ -99,18 +110,18 @@ int ingest_hints_add_file(struct ingest_hints *h, const char *path);
 
 /* ---- parsers -------------------------------------------------------- */
 
-/* Each appends one document per article to OUT. ENCODING is the
- * document's declared encoding when it is not UTF-8 (the parser converts
- * from it), else NULL and DATA is valid UTF-8. Errors name no file (the
- * caller adds it) but name the line where the parser gives one. HINTS
- * (may be NULL: structure alone) guide finding a web page's article. */
+/* Each appends one document per article to OUT. DATA is valid UTF-8
+ * (ingest_decode); a character set the document declares is not looked at
+ * again. Errors name no file (the caller adds it) but name the line where
+ * the parser gives one. libxml2 prints nothing of its own. HINTS (may be
+ * NULL: structure alone) guide finding a web page's article. */
 int ingest_plain(const char *data, size_t len, struct ingest_docs *out);
-int ingest_html(const char *data, size_t len, const char *encoding,
-    const struct ingest_hints *hints, struct ingest_docs *out);
-int ingest_feed(const char *data, size_t len, const char *encoding, struct ingest_docs *out);
+int ingest_html(const char *data, size_t len, const struct ingest_hints *hints,
+    struct ingest_docs *out);
+int ingest_feed(const char *data, size_t len, struct ingest_docs *out);
 /* Dispatches on FORMAT (not INGEST_AUTO). */
 int ingest_parse(enum ingest_format format, const char *data, size_t len,
-    const char *encoding, const struct ingest_hints *hints, struct ingest_docs *out);
+    const struct ingest_hints *hints, struct ingest_docs *out);
 
 /* ingest-html.c, for the feed parser too: the text of an HTML fragment
  * (an item's description), one line per block, appended to OUT. */
@@ -160,7 +171,8 @@ struct ingest_clean {
 	char *comments;    /* NULL when none */
 	char *dateline;    /* "MOSCOW" of "MOSCOW — ...", or NULL */
 	char *published;   /* from a date line when the document had none */
-	char *outlet;      /* from an outlet line when the document had none */
+	char *outlet;      /* the document's, tidied; else from an outlet line */
+	char *link;        /* the document's, tidied; NULL when none */
 	char *dropped;     /* "REASON\tTEXT" lines left out (the document's own
 	                    * first), or NULL */
 };

@@ -125,12 +125,19 @@ enum store_added {
 };
 
 /* Adds an article. The caller fills title, body/body_len (NFC UTF-8),
- * format and optionally source, outlet, published, dateline, comments;
- * the store fills hash and, on STORE_ADDED/STORE_VERSION, id, imported and
- * previous_id (the newest earlier article from the same source). On
- * STORE_DUPLICATE, id is the existing article's and nothing is written.
- * Call inside store_begin/store_commit with the article's other rows. */
+ * format and optionally source, outlet, published, dateline, comments and
+ * previous_id (the article this one is a new version of, or 0: the import
+ * decides, see store_article_by_source); the store fills hash and, on
+ * STORE_ADDED/STORE_VERSION, id and imported. On STORE_DUPLICATE, id is
+ * the existing article's and nothing is written. Call inside
+ * store_begin/store_commit with the article's other rows. */
 int store_article_add(struct store *st, struct store_article *a, enum store_added *how);
+/* Links article ID to PREVIOUS_ID as its newer version. */
+int store_article_set_previous(struct store *st, int64_t id, int64_t previous_id);
+/* The ids of up to MAX articles whose source is SOURCE, newest first, in
+ * IDS; their count in *N. */
+int store_article_by_source(struct store *st, const char *source, int64_t *ids, size_t max,
+    size_t *n);
 
 /* Paragraphs and sentences as byte spans of the body, in order. */
 struct store_span {
@@ -169,6 +176,15 @@ void store_hits_free(struct store_hit *hits, size_t n);
 /* Rows [offset, offset+limit) of the ranked result; only those rows are
  * read. MARK_OPEN/MARK_CLOSE surround each matched term in the snippet.
  * A malformed query fails with a one-line message quoting it. */
+/* store-stem.c: QUERY with each plain word widened to the forms of it
+ * the index holds ("checkpoint" to '(checkpoint OR "checkpoints")'), by
+ * its stem in the languages of its script; store_search does this itself,
+ * and ranks what matches QUERY as written first. malloc'd. */
+char *store_widen_query(struct store *st, const char *query);
+/* For store-stem.c: the connection's stemmers, freed with the store. */
+struct store_stems;
+struct store_stems **store_stems_slot(struct store *st);
+void store_stems_free(struct store_stems *ss);
 int store_search(struct store *st, const char *query, size_t offset, size_t limit,
     const char *mark_open, const char *mark_close, struct store_hit **hits, size_t *n);
 
@@ -550,21 +566,61 @@ int store_article_mark_step(struct store *st, enum store_mark_kind kind, int64_t
     int64_t entity, size_t off, int dir, size_t *start);
 
 
+/* store-snippet.c: registers dossier_snippet(articles_fts, OPEN, CLOSE,
+ * ELLIPSIS, NTOKENS) on the connection: the search result's snippet,
+ * chosen from FTS5's match positions, at the cost of what it shows. */
+int store_snippet_register(struct store *st);
+
 /* store-maint.c */
-/* A consistent copy at PATH (written to a temporary file, then renamed). */
+/* Whether a file written by dossier (an export, a backup) may take the
+ * place of PATH: never when PATH is the open database or one of its
+ * -wal, -shm or -journal files (by inode, so links count), nor when it is
+ * not a regular file (a device, a directory, a FIFO); and unless
+ * ANY_DATABASE, never over another SQLite file (database, WAL or
+ * journal). 0 when it may (or PATH does not exist), else -1 with a
+ * one-line reason. Whether an ordinary existing file may be replaced is
+ * the caller's question (--force, or the reader asks). */
+int store_check_target(const struct store *st, const char *path, int any_database);
+/* A consistent copy at PATH (written to a new temporary file, then
+ * renamed; never over the open database). */
 int store_backup(struct store *st, const char *path);
 /* Copies every readable row of DAMAGED into a new database OUT (which must
  * not exist). Counts rows copied and rows or pages lost. */
 int store_recover(const char *damaged, const char *out, size_t *copied, size_t *lost);
 
 /* store-schema.c */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 /* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.
  * Refuses a database from a newer version. */
 int store_schema_migrate(struct store *st);
-/* 1 when the database's schema is older than this dossier's, 0 when it is
- * current (or newer: store_schema_migrate refuses that), -1 on error. */
+/* Appends to MISSING (", "-separated "table mentions", "trigger x") what
+ * the migrations create that the database lacks: a dropped table, index,
+ * view or trigger. Only for a database at the current version. */
+struct buf;
+int store_schema_missing(struct store *st, struct buf *missing);
+/* 0 when the open file is dossier's to use: its application id is
+ * dossier's, or it has no schema yet, or it is a database an older
+ * dossier made (known by its tables); else -1 with a one-line refusal.
+ * Reads only: store_open asks before anything is written. */
+int store_schema_identify(struct store *st);
+/* 1 when the database's schema is older than this dossier's (or it lacks
+ * the application id), 0 when it is current (or newer:
+ * store_schema_migrate refuses that), -1 on error. */
 int store_schema_outdated(struct store *st);
+/* Many notes of one article changed in one transaction: store_fts_defer
+ * takes the article out of the full-text index (once; again is a no-op)
+ * and the note triggers then leave it alone; store_fts_flush indexes
+ * every deferred article once. Both inside the caller's transaction,
+ * flushed before it commits. */
+int store_fts_defer(struct store *st, int64_t article_id);
+int store_fts_flush(struct store *st);
+/* 1 when TABLE holds data derived from other tables (not copied by a
+ * salvage: store_schema_rebuild makes it again), else 0. Virtual tables
+ * (the full-text index) and their shadow tables are derived too. */
+int store_schema_derived(const char *table);
+/* Makes every derived table and index again from the rows it derives
+ * from; inside the caller's transaction. */
+int store_schema_rebuild(struct store *st);
 /* The SQL that created schema version V (1..STORE_SCHEMA_VERSION); used
  * by tests to build an old database and migrate it forward. */
 const char *store_schema_sql(int version);

@@ -2,10 +2,12 @@
  * anno-carry.c: when an article is imported again in a changed version,
  * its annotations follow it. Each live annotation of the old version is
  * placed in the new body (anno_anchor_place) and stored there as a new
- * annotation that remembers where it came from (previous_id); one that
- * cannot be placed is stored there as orphaned, with its quote, so the
- * reader can show it and the user can place it again. The old ones are
- * marked superseded, never removed.
+ * annotation that remembers where it came from (previous_id), and the old
+ * one is marked superseded, never removed. One that cannot be placed
+ * stays live on the old version, where its quote still is: marking it
+ * superseded would take it out of the reader, the counts and the
+ * listings, and an orphaned copy on the new version would say less than
+ * the old one in its place.
  *
  * The import calls anno_carry_over after it has stored the new version;
  * everything happens in one transaction, the import's when it has one.
@@ -26,7 +28,7 @@ count(struct anno_carry_report *rep, enum anno_placed p)
 	case ANNO_PLACED_CONTEXT:
 	case ANNO_PLACED_QUOTE: rep->moved++; break;
 	case ANNO_PLACED_FUZZY: rep->fuzzy++; break;
-	case ANNO_PLACED_NONE: rep->orphaned++; break;
+	case ANNO_PLACED_NONE: rep->stayed++; break;
 	}
 }
 
@@ -43,6 +45,11 @@ carry_one(struct store *st, const struct store_anno_article *art, struct store_a
 	int rc;
 
 	p = anno_anchor_place(art->body, art->body_len, &was, &start, &end);
+	if (p == ANNO_PLACED_NONE || anno_anchor_make(art->body, art->body_len, start, end,
+	    &now) != 0) {
+		count(rep, ANNO_PLACED_NONE);
+		return 0;
+	}
 	store_anno_copy(&a, old);
 	a.id = 0;
 	a.uuid[0] = '\0';
@@ -51,23 +58,16 @@ carry_one(struct store *st, const struct store_anno_article *art, struct store_a
 	free(a.modified);
 	a.modified = NULL;
 	free(a.anchor);
-	a.anchor = NULL;
-	if (p != ANNO_PLACED_NONE &&
-	    anno_anchor_make(art->body, art->body_len, start, end, &now) == 0) {
-		free(a.quote);
-		free(a.prefix);
-		free(a.suffix);
-		a.start = now.start;
-		a.end = now.end;
-		a.quote = now.quote;
-		a.prefix = now.prefix;
-		a.suffix = now.suffix;
-		a.state = STORE_ANNO_ACTIVE;
-		a.anchor = xstrdup(anno_placed_name(p));
-	} else {
-		p = ANNO_PLACED_NONE;
-		a.state = STORE_ANNO_ORPHANED;
-	}
+	free(a.quote);
+	free(a.prefix);
+	free(a.suffix);
+	a.start = now.start;
+	a.end = now.end;
+	a.quote = now.quote;
+	a.prefix = now.prefix;
+	a.suffix = now.suffix;
+	a.state = STORE_ANNO_ACTIVE;
+	a.anchor = xstrdup(anno_placed_name(p));
 	rc = store_anno_put(st, &a, 0);
 	store_anno_free(&a);
 	if (rc != 0)

@@ -37,6 +37,6 @@ cmd_backup_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	store_close(st);
 	if (!ctx->quiet)
-		printf("backed up %s to %s\n", ctx->db_path, argv[1]);
+		cmd_printf("backed up %s to %s\n", ctx->db_path, argv[1]);
 	return EXIT_OK;
 }

@@ -36,9 +36,9 @@ cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "dossier: %s: ", e->name);
+	cmd_eprintf("dossier: %s: ", e->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cmd_veprintf(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\nusage: dossier %s %s\n", e->name, e->usage);
 	return EXIT_USAGE;

@@ -1,7 +1,8 @@
 /*
  * cmd-export.c: `dossier export`: the user's annotations as W3C Web
  * Annotation JSON, CSV or a Markdown report, to standard output or to a
- * file written atomically (a crash never leaves half an export behind).
+ * file written atomically (a crash never leaves half an export behind),
+ * never over the database and over an existing file only with --force.
  */
 #include "config.h"
 
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd.h"
 #include "export.h"
@@ -18,10 +20,27 @@ static int cmd_export_exec(struct cmd_ctx *, int, char **);
 
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
-	.usage = "[--format json|csv|markdown] [--tag TAG] [--article ID] [--all] [-o FILE]",
+	.usage = "[--format json|csv|markdown] [--tag TAG] [--article ID] [--all] "
+	    "[-o FILE [--force]]",
 	.summary = "export annotations (W3C JSON, CSV, Markdown)",
 	.exec = cmd_export_exec,
 };
+
+/* Where the export may go: never over the database or another SQLite
+ * file, and over an existing file only when asked to (--force). */
+static int
+check_output(struct store *st, const char *path, int force)
+{
+	struct stat sb;
+
+	if (path == NULL || strcmp(path, "-") == 0)
+		return 0;
+	if (store_check_target(st, path, 0) != 0)
+		return -1;
+	if (!force && lstat(path, &sb) == 0)
+		return err_set("%s: already exists; --force replaces it", path);
+	return 0;
+}
 
 static int
 emit(const char *path, const struct buf *b)
@@ -42,6 +61,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "article", required_argument, NULL, 'a' },
 		{ "all", no_argument, NULL, 'A' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct store_anno_filter f = { .status = -1 };
@@ -49,8 +69,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	const char *out = NULL;
 	struct store *st;
 	struct buf b;
-	char *end;
-	int c, rc;
+	int c, rc, force = 0;
 
 	optind = 0;
 	opterr = 0;
@@ -62,12 +81,12 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 't': f.tag = optarg; break;
 		case 'a':
-			f.article_id = strtoll(optarg, &end, 10);
-			if (end == optarg || *end != '\0' || f.article_id <= 0)
+			if (cmd_parse_id(optarg, &f.article_id) != 0)
 				return cmd_usage_error(&cmd_export_entry, "--article needs an id");
 			break;
 		case 'A': f.states = STORE_ANNO_ALL; break;
 		case 'o': out = optarg; break;
+		case 'F': force = 1; break;
 		default:
 			return cmd_usage_error(&cmd_export_entry, "unknown or incomplete option %s",
 			    argv[optind - 1]);
@@ -77,6 +96,10 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_usage_error(&cmd_export_entry, "unexpected argument '%s'", argv[optind]);
 	if ((st = cmd_store(ctx, STORE_READONLY)) == NULL)
 		return EXIT_FAIL;
+	if (check_output(st, out, force) != 0) {
+		err_print("export");
+		return EXIT_FAIL;
+	}
 	buf_init(&b);
 	rc = export_write(st, &f, fmt, &b);
 	if (rc == 0)

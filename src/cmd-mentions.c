@@ -53,7 +53,7 @@ cmd_mentions_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	if (id == 0) {
-		fprintf(stderr, "dossier: mentions: no entity is named '%s'\n", argv[optind]);
+		cmd_eprintf("dossier: mentions: no entity is named '%s'\n", argv[optind]);
 		return EXIT_FAIL;
 	}
 	if (json) {
@@ -61,7 +61,7 @@ cmd_mentions_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			err_print("mentions");
 			return EXIT_FAIL;
 		}
-		puts(out);
+		cmd_puts(out);
 		free(out);
 		return EXIT_OK;
 	}
@@ -70,7 +70,7 @@ cmd_mentions_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	for (i = 0; i < n; i++)
-		printf("%5lld  %6zu-%-6zu %-8s %-30s  %s\n", (long long)rows[i].article_id,
+		cmd_printf("%5lld  %6zu-%-6zu %-8s %-30s  %s\n", (long long)rows[i].article_id,
 		    rows[i].start, rows[i].end, rows[i].how, rows[i].text ? rows[i].text : "",
 		    rows[i].title ? rows[i].title : "");
 	store_mention_list_free(rows, n);

@@ -32,7 +32,8 @@ cmd_related_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	};
 	struct store_statement self, *rows;
 	struct store *st;
-	long long id, limit = 10;
+	long long limit = 10;
+	int64_t id;
 	size_t n, i;
 	int c, json = 0;
 	char *out, *end;
@@ -55,8 +56,7 @@ cmd_related_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (optind + 1 != argc)
 		return cmd_usage_error(&cmd_related_entry, "which statement?");
-	id = strtoll(argv[optind], &end, 10);
-	if (*end != '\0' || id <= 0)
+	if (cmd_parse_id(argv[optind], &id) != 0)
 		return cmd_usage_error(&cmd_related_entry, "'%s' is not a statement id", argv[optind]);
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
 		return EXIT_FAIL;
@@ -70,11 +70,11 @@ cmd_related_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			err_print("related");
 			return EXIT_FAIL;
 		}
-		puts(out);
+		cmd_puts(out);
 		free(out);
 		return EXIT_OK;
 	}
-	printf("%lld  %lld  %s: ", (long long)self.id, (long long)self.article_id,
+	cmd_printf("%lld  %lld  %s: ", (long long)self.id, (long long)self.article_id,
 	    self.speaker ? self.speaker : "-");
 	cmd_print_excerpt(self.text, 200);
 	putchar('\n');
@@ -84,7 +84,7 @@ cmd_related_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	for (i = 0; i < n; i++) {
-		printf("  %.3f  %6lld  %5lld  %-22s  ", rows[i].score, (long long)rows[i].id,
+		cmd_printf("  %.3f  %6lld  %5lld  %-22s  ", rows[i].score, (long long)rows[i].id,
 		    (long long)rows[i].article_id, rows[i].speaker ? rows[i].speaker : "-");
 		cmd_print_excerpt(rows[i].text, 80);
 		putchar('\n');

@@ -27,13 +27,16 @@ const struct cmd_entry cmd_show_entry = {
 static void
 field(const char *name, const char *value)
 {
-	if (value != NULL && value[0] != '\0')
-		printf("%s: %s\n", name, value);
+	if (value != NULL && value[0] != '\0') {
+		printf("%s: ", name);
+		cmd_write_line(stdout, value, strlen(value));
+		putchar('\n');
+	}
 }
 
 /* What cleaning left out, a line each: the reason, a tab, the text. */
 static int
-show_dropped(struct store *st, long long id)
+show_dropped(struct store *st, int64_t id)
 {
 	char *d;
 
@@ -42,7 +45,7 @@ show_dropped(struct store *st, long long id)
 		return EXIT_FAIL;
 	}
 	if (d != NULL)
-		fputs(d, stdout);
+		cmd_write(stdout, d, strlen(d));
 	free(d);
 	return EXIT_OK;
 }
@@ -58,9 +61,9 @@ cmd_show_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	};
 	struct store_article a;
 	struct store *st;
-	long long id;
+	int64_t id;
 	int c, json = 0, comments = 0, dropped = 0;
-	char *end, *out, prev[32];
+	char *out, prev[32];
 
 	optind = 0;
 	opterr = 0;
@@ -81,13 +84,12 @@ cmd_show_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (optind != argc - 1)
 		return cmd_usage_error(&cmd_show_entry, "needs one article ID");
-	id = strtoll(argv[optind], &end, 10);
-	if (*end != '\0' || end == argv[optind] || id <= 0)
+	if (cmd_parse_id(argv[optind], &id) != 0)
 		return cmd_usage_error(&cmd_show_entry, "'%s' is not an article ID", argv[optind]);
-	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
-		return EXIT_FAIL;
 	if (dropped && json)
 		return cmd_usage_error(&cmd_show_entry, "--dropped prints text, not JSON");
+	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
+		return EXIT_FAIL;
 	if (dropped)
 		return show_dropped(st, id);
 	if (json) {
@@ -95,7 +97,7 @@ cmd_show_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			err_print("show");
 			return EXIT_FAIL;
 		}
-		puts(out);
+		cmd_puts(out);
 		free(out);
 		return EXIT_OK;
 	}
@@ -103,7 +105,7 @@ cmd_show_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		err_print("show");
 		return EXIT_FAIL;
 	}
-	printf("%s\n", a.title);
+	cmd_printf("%s\n", a.title);
 	field("date", a.published);
 	field("outlet", a.outlet);
 	field("authors", a.authors);
@@ -115,11 +117,11 @@ cmd_show_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		snprintf(prev, sizeof prev, "%lld", (long long)a.previous_id);
 		field("previous version", prev);
 	}
-	printf("\n%s\n", a.body);
+	cmd_printf("\n%s\n", a.body);
 	if (a.captions != NULL)
-		printf("\n--- captions ---\n\n%s\n", a.captions);
+		cmd_printf("\n--- captions ---\n\n%s\n", a.captions);
 	if (comments && a.comments != NULL)
-		printf("\n--- reader comments ---\n\n%s\n", a.comments);
+		cmd_printf("\n--- reader comments ---\n\n%s\n", a.comments);
 	store_article_free(&a);
 	return EXIT_OK;
 }

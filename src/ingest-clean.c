@@ -17,9 +17,10 @@
  *      teaser above its own article) and a line that is the title twice
  *      are dropped
  *
- * The body is the paragraphs with a blank line between them. Every line
- * dropped is kept, with the reason, in 'dropped' (after what extraction
- * left out of a web page), so that nothing is lost unseen.
+ * The body is the paragraphs with a blank line between them. The outlet
+ * and link from the markup are tidied as in step 1. Every line dropped is
+ * kept, with the reason, in 'dropped' (after what extraction left out of
+ * a web page), so that nothing is lost unseen.
  */
 #include "config.h"
 
@@ -73,7 +74,7 @@ void
 ingest_clean_free(struct ingest_clean *c)
 {
 	free(c->title), free(c->body), free(c->comments), free(c->dateline);
-	free(c->published), free(c->outlet), free(c->dropped);
+	free(c->published), free(c->outlet), free(c->link), free(c->dropped);
 	memset(c, 0, sizeof *c);
 }
 
@@ -154,6 +155,20 @@ tidy(const char *s, size_t len, size_t *out_len)
 	}
 	*out_len = b.len;
 	return buf_detach(&b, NULL);
+}
+
+/* Step 1 for a field of one line (outlet, link): NULL when nothing is left. */
+static char *
+tidy_field(const char *s)
+{
+	size_t len;
+	char *t = tidy(s, strlen(s), &len);
+
+	if (len == 0) {
+		free(t);
+		return NULL;
+	}
+	return t;
 }
 
 static void
@@ -633,7 +648,14 @@ ingest_clean(const struct ingest_chrome *chrome, const struct text_rules *rules,
 	if (comments.n > 0)
 		out->comments = join(&comments, NULL);
 	out->published = f.published;
-	out->outlet = f.outlet;
+	/* The markup's outlet and link are outside text like the title, and
+	 * are tidied the same way. */
+	out->outlet = doc->outlet != NULL ? tidy_field(doc->outlet) : NULL;
+	if (out->outlet == NULL)
+		out->outlet = f.outlet;
+	else
+		free(f.outlet);
+	out->link = doc->link != NULL ? tidy_field(doc->link) : NULL;
 	out->dropped = dropped.len > 0 ? buf_detach(&dropped, NULL) : NULL;
 	buf_free(&dropped);
 	lines_free(&body);

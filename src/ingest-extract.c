@@ -220,7 +220,7 @@ attach(struct extraction *x, xmlNode *n)
 static int
 styled_hidden(const xmlNode *n)
 {
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)"style");
+	char *v = ingest_xml_attr(n, "style");
 	char squeezed[256];
 	size_t i, k = 0;
 	int h;
@@ -232,7 +232,7 @@ styled_hidden(const xmlNode *n)
 			squeezed[k++] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i]);
 	}
 	squeezed[k] = '\0';
-	xmlFree(v);
+	free(v);
 	h = strstr(squeezed, "display:none") != NULL ||
 	    strstr(squeezed, "visibility:hidden") != NULL;
 	return h;
@@ -556,12 +556,12 @@ climb(xmlNode *top, const xmlNode *root)
 static int
 same_class(const xmlNode *a, const xmlNode *b)
 {
-	xmlChar *ca = xmlGetProp(a, (const xmlChar *)"class");
-	xmlChar *cb = xmlGetProp(b, (const xmlChar *)"class");
-	int same = ca != NULL && cb != NULL && ca[0] != '\0' && xmlStrEqual(ca, cb);
+	char *ca = ingest_xml_attr(a, "class");
+	char *cb = ingest_xml_attr(b, "class");
+	int same = ca != NULL && cb != NULL && strcmp(ca, cb) == 0;
 
-	xmlFree(ca);
-	xmlFree(cb);
+	free(ca);
+	free(cb);
 	return same;
 }
 
@@ -730,15 +730,15 @@ static xmlNode *
 marked_body(xmlNode *root)
 {
 	xmlNode *n;
-	xmlChar *v;
+	char *v;
 	int yes;
 
 	for (n = root; n != NULL; n = ingest_tree_next(n, root, 1)) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		v = xmlGetProp(n, (const xmlChar *)"itemprop");
-		yes = v != NULL && strcasecmp((const char *)v, "articleBody") == 0;
-		xmlFree(v);
+		v = ingest_xml_attr(n, "itemprop");
+		yes = v != NULL && strcasecmp(v, "articleBody") == 0;
+		free(v);
 		if (yes && info(n) != NULL && info(n)->text >= SHORT_RESULT)
 			return n;
 	}

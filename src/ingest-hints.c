@@ -243,7 +243,7 @@ ingest_hints_node(const struct ingest_hints *h, const xmlNode *n, struct hint_ma
 {
 	static const char *const attrs[] = { "class", "id", "role", "itemprop" };
 	unsigned char stack_hit[128], *hit;
-	xmlChar *v;
+	char *v;
 	size_t i;
 
 	memset(m, 0, sizeof *m);
@@ -252,7 +252,7 @@ ingest_hints_node(const struct ingest_hints *h, const xmlNode *n, struct hint_ma
 	hit = h->nrules <= sizeof stack_hit ? stack_hit : xmalloc(h->nrules);
 	memset(hit, 0, h->nrules);
 	for (i = 0; i < ARRAY_LEN(attrs); i++) {
-		v = xmlGetProp(n, (const xmlChar *)attrs[i]);
+		v = ingest_xml_attr(n, attrs[i]);
 		if (v == NULL)
 			continue;
 		if (i == 2) {
@@ -260,7 +260,7 @@ ingest_hints_node(const struct ingest_hints *h, const xmlNode *n, struct hint_ma
 			 * read it as a class name ("main", "article"). */
 			unsigned char *rhit = xcalloc(h->nrules, 1);
 			size_t r;
-			match_value(h, (const char *)v, rhit);
+			match_value(h, v, rhit);
 			for (r = 0; r < h->nrules; r++) {
 				if (rhit[r] && h->rules[r].kind == HINT_ROLE)
 					m->flags |= 1u << HINT_ROLE;
@@ -269,8 +269,8 @@ ingest_hints_node(const struct ingest_hints *h, const xmlNode *n, struct hint_ma
 			}
 			free(rhit);
 		} else
-			match_value(h, (const char *)v, hit);
-		xmlFree(v);
+			match_value(h, v, hit);
+		free(v);
 	}
 	for (i = 0; i < h->nrules; i++) {
 		if (!hit[i] || h->rules[i].kind == HINT_TAG || h->rules[i].kind == HINT_ROLE ||

@@ -1,8 +1,9 @@
 /*
  * ingest-int.h: what the files of the ingest module share and nothing
- * else needs: the HTML text walker, the extraction hints matched against
- * an element, main-content extraction and page metadata. These work on
- * libxml2's tree, which no other module sees.
+ * else needs: the libxml2 helpers of both parsers, the HTML text walker,
+ * the extraction hints matched against an element, main-content
+ * extraction and page metadata. These work on libxml2's tree, which no
+ * other module sees.
  */
 #ifndef DOSSIER_INGEST_INT_H
 #define DOSSIER_INGEST_INT_H
@@ -26,6 +27,23 @@ ingest_tree_next(const xmlNode *n, const xmlNode *root, int descend)
 	}
 	return NULL;
 }
+
+/* ---- ingest-xml.c --------------------------------------------------- */
+
+/* The longest attribute value read: links, dates and names are far
+ * shorter, and a value past it is taken as absent rather than cut. */
+#define INGEST_ATTR_MAX 8192
+
+/* The value of attribute NAME of element N as the document writes it,
+ * malloc'd; NULL when it is absent, empty or longer than INGEST_ATTR_MAX.
+ * Entity references in it are left out, never expanded: a few bytes of a
+ * hostile document cannot become megabytes here. */
+char *ingest_xml_attr(const xmlNode *n, const char *name);
+
+/* Makes libxml2 keep its own messages (encoding and I/O errors reported
+ * outside any parser) off stderr; the parsers report what matters in
+ * their own words. Call before parsing; cheap after the first call. */
+void ingest_xml_quiet(void);
 
 /* ---- ingest-html.c -------------------------------------------------- */
 
@@ -89,8 +107,8 @@ void ingest_extract(xmlDoc *doc, const struct ingest_hints *h, struct extract_re
 
 /* The metadata of a page: reads DOC before extraction changes it and
  * fills the metadata fields of OUT (title, authors, dates, outlet, link,
- * language; HINTS name the byline blocks) and, when the page carries one in JSON-LD, ARTICLE_BODY
- * (malloc'd, or NULL). */
+ * language; HINTS name the byline blocks) and, when the page carries one
+ * in JSON-LD, ARTICLE_BODY (malloc'd, or NULL). */
 void ingest_meta(const xmlDoc *doc, const struct ingest_hints *hints, struct ingest_doc *out,
     char **article_body);
 /* The page's description (og:description, description), or NULL. */

@@ -59,19 +59,19 @@ find(const xmlNode *root, const char *name)
 static char *
 prop(const xmlNode *n, const char *name)
 {
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *v = ingest_xml_attr(n, name);
 	char *r = NULL;
 	size_t i, len;
 
 	if (v == NULL)
 		return NULL;
 	/* Trimmed, white space runs as one space. */
-	len = strlen((const char *)v);
-	for (i = 0; i < len && isspace(v[i]); i++)
+	len = strlen(v);
+	for (i = 0; i < len && isspace((unsigned char)v[i]); i++)
 		;
 	if (i < len)
-		r = xstrdup((const char *)v + i);
-	xmlFree(v);
+		r = xstrdup(v + i);
+	free(v);
 	if (r != NULL) {
 		struct buf b;
 		buf_init(&b);

@@ -15,6 +15,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define DOSSIER_UI_INTERNAL
 #include "anno.h"
@@ -430,30 +431,73 @@ format_of(const char *path)
 	return EXPORT_JSON;
 }
 
+struct export_job {
+	char *path;
+	enum export_format fmt;
+};
+
+static void
+export_job_free(void *arg)
+{
+	struct export_job *j = arg;
+
+	free(j->path);
+	free(j);
+}
+
+static int
+export_now(struct ui *ui, void *arg)
+{
+	const struct export_job *j = arg;
+	struct store_anno_filter f = { .status = -1 };
+	struct buf b;
+	size_t n = 0;
+	int rc;
+
+	/* Asked again: the file may have changed while the question was up. */
+	if (store_check_target(ui->st, j->path, 0) != 0)
+		return -1;
+	buf_init(&b);
+	rc = export_write(ui->st, &f, j->fmt, &b);
+	if (rc == 0)
+		rc = path_write_atomic(j->path, b.data ? b.data : "", b.len);
+	if (rc == 0 && store_anno_count(ui->st, &f, &n) == 0)
+		ui_message(ui, "exported %zu annotation%s to %s", n, n == 1 ? "" : "s", j->path);
+	buf_free(&b);
+	return rc;
+}
+
+/* Never over the database or another SQLite file; over an existing file
+ * only when the reader says yes. */
 int
 ui_anno_export_command(struct ui *ui, int argc, char **argv)
 {
 	enum export_format fmt = format_of(argv[1]);
 	const char *home = getenv("HOME");
-	struct store_anno_filter f = { .status = -1 };
-	char *path;
-	struct buf b;
-	size_t n = 0;
+	struct export_job *j;
+	struct stat sb;
+	char *q;
 	int rc;
 
 	if (argc > 2 && export_format_parse(argv[2], &fmt) != 0)
 		return -1;
-	path = argv[1][0] == '~' && argv[1][1] == '/' && home != NULL ?
+	j = xcalloc(1, sizeof *j);
+	j->fmt = fmt;
+	j->path = argv[1][0] == '~' && argv[1][1] == '/' && home != NULL ?
 	    xasprintf("%s%s", home, argv[1] + 1) : xstrdup(argv[1]);
-	buf_init(&b);
-	rc = export_write(ui->st, &f, fmt, &b);
-	if (rc == 0)
-		rc = path_write_atomic(path, b.data ? b.data : "", b.len);
-	if (rc == 0 && store_anno_count(ui->st, &f, &n) == 0)
-		ui_message(ui, "exported %zu annotation%s to %s", n, n == 1 ? "" : "s", path);
-	buf_free(&b);
-	free(path);
-	return rc;
+	if (store_check_target(ui->st, j->path, 0) != 0) {
+		export_job_free(j);
+		return -1;
+	}
+	if (lstat(j->path, &sb) != 0) {
+		rc = export_now(ui, j);
+		export_job_free(j);
+		return rc;
+	}
+	q = xasprintf("%s exists. Replace it?", j->path);
+	ui_ask(ui, q, "export not written", export_now, j, export_job_free);
+	free(q);
+	return 0;
 }
 
 /* ---- the side pane -------------------------------------------------------- */

@@ -41,7 +41,7 @@ load(struct page *p, const char *name)
 		return;
 	}
 	free(path);
-	if (ingest_html(data, len, NULL, hints, &p->docs) != 0 || p->docs.n != 1) {
+	if (ingest_html(data, len, hints, &p->docs) != 0 || p->docs.n != 1) {
 		diag("%s: %s", name, err_msg());
 		free(data);
 		return;
@@ -193,25 +193,34 @@ test_fallbacks(void)
 	unload(&p);
 }
 
-/* 100,000 nested blocks: no recursion may follow them. */
+/* 100,000 nested blocks: the parser keeps them all, the tree is flattened
+ * below 200 levels, and no walk recurses past that; the text above, at the
+ * bottom of and after the nesting is the article, in its order. */
 static void
 test_deep(void)
 {
+	static const char s[] = "the council met again on Monday, and the talks went on late "
+	    "into the night.";
 	struct ingest_docs d = { NULL, 0, 0 };
-	struct buf b;
+	struct buf b, want;
 	int i;
 
 	buf_init(&b);
-	buf_adds(&b, "<html><head><title>Deep</title></head><body>");
+	buf_init(&want);
+	buf_printf(&b, "<html><head><title>Deep</title></head><body><p>Before: %s</p>", s);
 	for (i = 0; i < 100000; i++)
 		buf_adds(&b, "<div class=\"x\">");
-	buf_adds(&b, "<p>The text at the bottom, with a comma, long enough to score.</p>");
+	buf_printf(&b, "<p>At the bottom: %s</p>", s);
 	for (i = 0; i < 100000; i++)
 		buf_adds(&b, "</div>");
-	buf_adds(&b, "</body></html>");
-	ok(ingest_html(b.data, b.len, NULL, hints, &d) == 0 && d.n == 1,
-	    "100,000 nested blocks: parsed without overflowing the stack");
+	buf_printf(&b, "<p>After: %s</p></body></html>", s);
+	buf_printf(&want, "Before: %s\nAt the bottom: %s\nAfter: %s\n", s, s, s);
+	ok(ingest_html(b.data, b.len, hints, &d) == 0 && d.n == 1 && d.v[0].warning == NULL &&
+	    d.v[0].text != NULL && strcmp(d.v[0].text, want.data) == 0,
+	    "100,000 nested blocks: the three paragraphs, in order, no warning (%s)",
+	    d.n == 1 && d.v[0].text != NULL ? d.v[0].text : err_msg());
 	ingest_docs_free(&d);
+	buf_free(&want);
 	buf_free(&b);
 }
 
