@@ -113,6 +113,70 @@ test_migrate_from_oldest(const char *dir)
 	free(path);
 }
 
+/* A database at schema 3 (what dossier wrote before pages' metadata was
+ * kept) upgrades in place to 4: its articles, notes and full-text index
+ * as they were, the new columns empty, a new article stored with them. */
+static void
+test_migrate_from_3(const char *dir)
+{
+	char title[] = "Flood", body[] = "The flood came.", authors[] = "Ana Ruiz";
+	char language[] = "pt-BR", left_out[] = "share\tShare this\n";
+	char *path = xasprintf("%s/v3.db", dir), *dropped = path;
+	struct store_article a;
+	struct store *st;
+	sqlite3 *db;
+	int v;
+
+	unlink(path);
+	sqlite3_open(path, &db);
+	for (v = 1; v <= 3; v++)
+		sqlite3_exec(db, store_schema_sql(v), NULL, NULL, NULL);
+	sqlite3_exec(db, "PRAGMA user_version = 3;"
+	    "INSERT INTO articles(title, source, outlet, format, body, hash)"
+	    "  VALUES ('Weir', 'https://courier.example/weir', 'Courier', 'html',"
+	    "  'The weir held.', 'h');"
+	    "INSERT INTO annotations(uuid, article_id, start, end, quote, note)"
+	    "  VALUES ('u1', 1, 4, 8, 'weir', 'the new one');",
+	    NULL, NULL, NULL);
+	sqlite3_close(db);
+	ok(store_open(path, 0, &st) == 0, "opens a version-3 database");
+	is_int(query_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "migrated to current");
+	is_int(query_int(st, "SELECT count(*) FROM articles WHERE title = 'Weir' AND"
+	    " outlet = 'Courier' AND body = 'The weir held.' AND authors IS NULL AND"
+	    " language IS NULL AND modified IS NULL AND captions IS NULL AND dropped IS NULL"),
+	    1, "the article kept, its new fields empty");
+	is_int(query_int(st, "SELECT count(*) FROM annotations WHERE note = 'the new one'"), 1,
+	    "its note kept");
+	is_int(query_int(st, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'new'"),
+	    1, "and still found by its note");
+	ok(store_article_get(st, 1, &a) == 0 && a.authors == NULL && a.captions == NULL &&
+	    strcmp(a.title, "Weir") == 0, "read back through the store");
+	store_article_free(&a);
+	ok(store_article_dropped(st, 1, &dropped) == 0 && dropped == NULL,
+	    "nothing dropped is recorded for it");
+	memset(&a, 0, sizeof a);
+	a.title = title;
+	a.body = body;
+	a.body_len = strlen(body);
+	a.authors = authors;
+	a.language = language;
+	a.dropped = left_out;
+	{
+		enum store_added how;
+		ok(store_article_add(st, &a, &how) == 0 && how == STORE_ADDED,
+		    "a new article stored after the upgrade");
+	}
+	is_int(query_int(st, "SELECT count(*) FROM articles WHERE title = 'Flood' AND"
+	    " authors = 'Ana Ruiz' AND language = 'pt-BR'"), 1, "with its authors and language");
+	ok(store_article_dropped(st, a.id, &dropped) == 0 && dropped != NULL &&
+	    strcmp(dropped, left_out) == 0, "and what cleaning left out of it");
+	free(dropped);
+	free(a.hash);
+	free(a.imported);
+	store_close(st);
+	free(path);
+}
+
 /* A reading command on a database an older dossier made upgrades it once
  * (rather than refusing every read until something writes); check and
  * backup leave it as it is. */
@@ -182,6 +246,7 @@ main(void)
 	test_newer_refused(dir);
 	test_nocreate_and_readonly(dir);
 	test_migrate_from_oldest(dir);
+	test_migrate_from_3(dir);
 	test_readonly_upgrade(dir);
 	test_interrupt(dir);
 	return tap_done();
