@@ -48,9 +48,9 @@ write_result(const char *dir, size_t i, const struct ingest_doc *d,
 		exit(1);
 	}
 	fprintf(f, "title: %s\nauthors: %s\npublished: %s\nlanguage: %s\n\n%s\n",
-	    c->title != NULL ? c->title : "", d->authors != NULL ? d->authors : "",
+	    c->title != NULL ? c->title : "", c->authors != NULL ? c->authors : "",
 	    d->published != NULL ? d->published : (c->published != NULL ? c->published : ""),
-	    d->language != NULL ? d->language : "", c->body != NULL ? c->body : "");
+	    c->language != NULL ? c->language : "", c->body != NULL ? c->body : "");
 	fclose(f);
 	free(path);
 }

@@ -1,12 +1,13 @@
 /*
- * ingest-target.h: the body of the fuzz-ingest-* targets: arbitrary bytes imported the way `dossier import` reads a
- * file: refused if not text, decoded (from a declared character set, or
- * repaired), parsed as FUZZ_FORMAT (plain text,
- * HTML or a feed: one build of this file per format) and each document
- * cleaned with the shipped chrome and sentence rules. Invariants: the
- * decoded text is valid UTF-8, with no more replacements than bytes, the
- * first inside the input; every cleaned title, body and comment is valid
- * UTF-8, and the outlet and link hold no control character either;
+ * ingest-target.h: the body of the fuzz-ingest-* targets: arbitrary bytes
+ * imported the way `dossier import` reads a file: refused if not text,
+ * decoded (from a declared character set, or repaired), parsed as
+ * FUZZ_FORMAT (plain text, HTML or a feed: one build of this file per
+ * format) and each document cleaned with the shipped chrome, sentence and
+ * extraction rules. Invariants: the decoded text is valid UTF-8, with no
+ * more replacements than bytes, the first inside the input; every cleaned
+ * title, body, comment, caption and dropped line is valid UTF-8, and the
+ * outlet, link, authors and language hold no control character either;
  * nothing crashes or leaks. A target that builds its input itself defines
  * FUZZ_OWN_INPUT and calls fuzz_ingest() from its LLVMFuzzerTestOneInput.
  */
@@ -95,6 +96,9 @@ fuzz_ingest(enum ingest_format fmt, const char *data, size_t size)
 			check_utf8(clean.comments);
 			check_field(clean.outlet);
 			check_field(clean.link);
+			check_field(clean.authors);
+			check_field(clean.language);
+			check_utf8(clean.captions);
 			check_utf8(clean.dropped);
 			ingest_clean_free(&clean);
 		}

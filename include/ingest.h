@@ -173,6 +173,9 @@ struct ingest_clean {
 	char *published;   /* from a date line when the document had none */
 	char *outlet;      /* the document's, tidied; else from an outlet line */
 	char *link;        /* the document's, tidied; NULL when none */
+	char *authors;     /* the document's, tidied; NULL when none */
+	char *language;    /* the document's, tidied; NULL when none */
+	char *captions;    /* the document's, each line tidied; NULL when none */
 	char *dropped;     /* "REASON\tTEXT" lines left out (the document's own
 	                    * first), or NULL */
 };

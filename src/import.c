@@ -365,10 +365,10 @@ import_article(struct importer *im, const char *file, const char *where,
 	a.published = doc->published != NULL ? doc->published : c.published;
 	a.dateline = c.dateline != NULL ? im->place.data : NULL;
 	a.format = (char *)(uintptr_t)doc->format;
-	a.authors = doc->authors;
-	a.language = doc->language;
+	a.authors = c.authors;
+	a.language = c.language;
 	a.modified = doc->modified;
-	a.captions = doc->captions;
+	a.captions = c.captions;
 	a.dropped = c.dropped;
 	rc = store_article(im, &a, npara, nsent, &how, &carried);
 	if (rc == 0)

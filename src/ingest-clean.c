@@ -17,8 +17,9 @@
  *      teaser above its own article) and a line that is the title twice
  *      are dropped
  *
- * The body is the paragraphs with a blank line between them. The outlet
- * and link from the markup are tidied as in step 1. Every line dropped is
+ * The body is the paragraphs with a blank line between them. The outlet,
+ * link, authors, language and captions from the markup are tidied as in
+ * step 1. Every line dropped is
  * kept, with the reason, in 'dropped' (after what extraction left out of
  * a web page), so that nothing is lost unseen.
  */
@@ -75,6 +76,7 @@ ingest_clean_free(struct ingest_clean *c)
 {
 	free(c->title), free(c->body), free(c->comments), free(c->dateline);
 	free(c->published), free(c->outlet), free(c->link), free(c->dropped);
+	free(c->authors), free(c->language), free(c->captions);
 	memset(c, 0, sizeof *c);
 }
 
@@ -157,7 +159,8 @@ tidy(const char *s, size_t len, size_t *out_len)
 	return buf_detach(&b, NULL);
 }
 
-/* Step 1 for a field of one line (outlet, link): NULL when nothing is left. */
+/* Step 1 for a field of one line (outlet, link, authors): NULL when
+ * nothing is left. */
 static char *
 tidy_field(const char *s)
 {
@@ -169,6 +172,36 @@ tidy_field(const char *s)
 		return NULL;
 	}
 	return t;
+}
+
+/* Step 1 for each line of TEXT (captions), empty lines left out: NULL
+ * when nothing is left. */
+static char *
+tidy_lines(const char *text)
+{
+	const char *s = text, *eol;
+	struct buf b;
+	size_t len;
+	char *t;
+
+	buf_init(&b);
+	while (*s != '\0') {
+		eol = strchr(s, '\n');
+		if (eol == NULL)
+			eol = s + strlen(s);
+		t = tidy(s, (size_t)(eol - s), &len);
+		if (len > 0) {
+			buf_add(&b, t, len);
+			buf_addc(&b, '\n');
+		}
+		free(t);
+		s = *eol != '\0' ? eol + 1 : eol;
+	}
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b, NULL);
 }
 
 static void
@@ -656,6 +689,9 @@ ingest_clean(const struct ingest_chrome *chrome, const struct text_rules *rules,
 	else
 		free(f.outlet);
 	out->link = doc->link != NULL ? tidy_field(doc->link) : NULL;
+	out->authors = doc->authors != NULL ? tidy_field(doc->authors) : NULL;
+	out->language = doc->language != NULL ? tidy_field(doc->language) : NULL;
+	out->captions = doc->captions != NULL ? tidy_lines(doc->captions) : NULL;
 	out->dropped = dropped.len > 0 ? buf_detach(&dropped, NULL) : NULL;
 	buf_free(&dropped);
 	lines_free(&body);

@@ -59,6 +59,15 @@ id=$(last_id)
 	field "$id" captions | grep -q "The new weir at dawn" &&
 	"$DOSSIER" --db "$db" show "$id" | grep -q "^authors: Ana Ruiz, Li Wei$"
 tap_ok $? "captions and authors stored and shown"
+# Control characters in the page's fields (an escape sequence in an
+# author's name, a caption, the language) never reach the database.
+printf '<html lang="pt\033]0;x\007"><head><title>Weir</title><meta name="author" content="Ana\033[2J Ruiz"></head><body><article><p>The river authority said on Tuesday that the new weir had held back the flood.</p><figure><img src="w.jpg"><figcaption>The weir \033[31mat dawn</figcaption></figure></article></body></html>\n' \
+	>"$D/controls.html"
+imp "$D/controls.html" >/dev/null 2>&1
+id=$(last_id)
+[ "$(field "$id" authors)" = "Ana[2J Ruiz" ] && [ "$(field "$id" language)" = "pt" ] &&
+	[ "$(field "$id" captions)" = "The weir [31mat dawn" ]
+tap_ok $? "control characters in authors, language and captions left out ($(field "$id" authors | od -c | head -2))"
 imp "$H/score-paragraphs.html" >/dev/null 2>&1
 id=$(last_id)
 out=$("$DOSSIER" --db "$db" show --dropped "$id"); rc=$?
@@ -148,11 +157,17 @@ imp "$D/siblings.html" >/dev/null 2>&1
 id=$(last_id)
 field "$id" body | grep -q "Farmers"
 tap_ok $? "siblings: every part of the article"
+"$DOSSIER" --db "$db" annotate "$id" --quote "cost less than planned" --note "check the budget" \
+	>/dev/null
 printf 'share       part\n' >"$HOME/.config/dossier/extract.txt"
 err=$(imp "$D/siblings.html" 2>&1); rc=$?
 id2=$(last_id)
-[ $rc -eq 0 ] && [ "$id2" != "$id" ] && ! field "$id2" body | grep -q "Farmers"
+[ $rc -eq 0 ] && [ "$id2" != "$id" ] && ! field "$id2" body | grep -q "Farmers" &&
+	[ "$(field "$id2" previous_id)" = "$id" ]
 tap_ok $? "a user's rule re-cleans the page: a new version without those blocks (got $rc: $err)"
+out=$("$DOSSIER" --db "$db" annotations --article "$id2")
+printf '%s\n' "$out" | grep -q $'\tactive\t\tcost less than planned\tcheck the budget$'
+tap_ok $? "and the note on the page is carried over to the re-cleaned version (got: $out)"
 printf 'frobnicate 5 part\n' >"$HOME/.config/dossier/extract.txt"
 err=$(imp "$D/siblings.html" 2>&1); rc=$?
 [ $rc -ne 0 ] && printf '%s\n' "$err" | grep -q "extract.txt: line 1: unknown rule 'frobnicate'"
