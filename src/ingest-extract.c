@@ -40,7 +40,7 @@
 #define MIN_PARAGRAPH 25        /* shorter text does not score */
 #define SHORT_RESULT 500        /* under this, try again with fewer removals */
 #define MAX_ANCESTORS 5
-#define DROPPED_MAX (256 * 1024)
+#define DROPPED_MAX ((size_t)256 * 1024)
 #define CAPTION_MAX 400         /* a longer "caption" block is article text */
 #define BYLINE_MAX 120
 #define MAX_COPY_DEPTH 1000
@@ -130,14 +130,11 @@ text_chars(const char *s, size_t *commas)
 		space = 0;
 		if ((c & 0xc0) != 0x80)
 			n++;
-		if (c == ',')
-			(*commas)++;
-		/* The commas of Chinese, Japanese and Arabic. */
-		else if (c == 0xef && (unsigned char)s[1] == 0xbc && (unsigned char)s[2] == 0x8c)
-			(*commas)++;
-		else if (c == 0xe3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x81)
-			(*commas)++;
-		else if (c == 0xd8 && (unsigned char)s[1] == 0x8c)
+		/* The comma, and those of Chinese, Japanese and Arabic. */
+		if (c == ',' ||
+		    (c == 0xef && (unsigned char)s[1] == 0xbc && (unsigned char)s[2] == 0x8c) ||
+		    (c == 0xe3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x81) ||
+		    (c == 0xd8 && (unsigned char)s[1] == 0x8c))
 			(*commas)++;
 	}
 	return n;
@@ -487,14 +484,15 @@ best_candidate(xmlNode *root)
 {
 	xmlNode *top[TOP_CANDIDATES] = { NULL }, *n, *a;
 	struct ninfo *in;
-	size_t i, held;
+	size_t i, k, held;
 
 	for (n = root; n != NULL; n = ingest_tree_next(n, root, 1)) {
 		if (n->type != XML_ELEMENT_NODE || (in = info(n)) == NULL || !in->candidate)
 			continue;
 		for (i = 0; i < TOP_CANDIDATES; i++) {
 			if (top[i] == NULL || in->score > info(top[i])->score) {
-				memmove(top + i + 1, top + i, (TOP_CANDIDATES - i - 1) * sizeof *top);
+				for (k = TOP_CANDIDATES - 1; k > i; k--)
+					top[k] = top[k - 1];
 				top[i] = n;
 				break;
 			}

@@ -334,8 +334,8 @@ ingest_html(const char *data, size_t len, const struct ingest_hints *hints,
 	} else if (r.whole_page == 2 && body_len > 0) {
 		doc->warning = xstrdup("the page shows its text only without scripts; imported "
 		    "its <noscript> text");
-	} else if (r.whole_page && body_len > 0 && memchr(r.body.data, '\n', r.body.len) !=
-	    r.body.data + r.body.len - 1) {
+	} else if (r.whole_page && body_len > 0 && r.body.data != NULL &&
+	    memchr(r.body.data, '\n', r.body.len) != r.body.data + r.body.len - 1) {
 		/* A page of one block has nothing to choose between. */
 		doc->warning = xstrdup("no block of the page reads as its article; imported "
 		    "the page's whole text");

@@ -307,6 +307,21 @@ iso_date(char *raw)
 	return ok ? xstrdup(out) : NULL;
 }
 
+/* The number written by the N digits at S, or -1 when they are not all
+ * digits. */
+static int
+digits(const char *s, int n)
+{
+	int v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
 /* A date in an address's path: /2023/02/28/ or /2023-02-28. */
 static char *
 url_date(const char *url)
@@ -318,13 +333,11 @@ url_date(const char *url)
 	if (url == NULL)
 		return NULL;
 	for (s = strchr(url, '/'); s != NULL; s = strchr(s + 1, '/')) {
-		if (!isdigit((unsigned char)s[1]))
+		if ((y = digits(s + 1, 4)) < 0)
 			continue;
-		if (sscanf(s + 1, "%4d%c%2d", &y, &sep, &m) != 3 || (sep != '/' && sep != '-'))
-			continue;
-		if (!isdigit((unsigned char)s[6]) || !isdigit((unsigned char)s[7]) ||
-		    s[8] != sep || sscanf(s + 9, "%2d", &d) != 1 ||
-		    !isdigit((unsigned char)s[9]) || !isdigit((unsigned char)s[10]))
+		sep = s[5];
+		if ((sep != '/' && sep != '-') || (m = digits(s + 6, 2)) < 0 || s[8] != sep ||
+		    (d = digits(s + 9, 2)) < 0)
 			continue;
 		if (y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
 			return xasprintf("%04d-%02d-%02d", y, m, d);
