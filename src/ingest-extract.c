@@ -258,6 +258,10 @@ strip(struct extraction *x, xmlNode *root)
 			n = drop(x, n, root, is_code(n) ? NULL : "hidden");
 			continue;
 		}
+		if (ingest_hints_element(x->h, (const char *)n->name)) {
+			n = drop(x, n, root, "element");
+			continue;
+		}
 		ingest_hints_node(x->h, n, &hm);
 		if (HINT_HAS(&hm, HINT_ROLE)) {
 			n = drop(x, n, root, "role");
@@ -749,6 +753,7 @@ attempt(struct extraction *x, xmlDoc *doc)
 {
 	xmlNode *root = xmlDocGetRootElement(doc), *body, *top, *parent, *s, *next;
 	xmlNode *chosen;
+	int marked;
 
 	if (root == NULL)
 		return;
@@ -757,6 +762,9 @@ attempt(struct extraction *x, xmlDoc *doc)
 	measure(x, body);
 	score(x, body);
 	top = marked_body(body);
+	/* The block the page itself names as its article is all of it: no
+	 * sibling joins it. */
+	marked = top != NULL;
 	if (top == NULL) {
 		top = best_candidate(body);
 		if (top == NULL || info(top)->score <= 0) {
@@ -769,7 +777,7 @@ attempt(struct extraction *x, xmlDoc *doc)
 	 * and what stays behind is what was not chosen. */
 	chosen = xmlNewDocNode(doc, NULL, (const xmlChar *)"div", NULL);
 	parent = top->parent;
-	if (parent == NULL || top == body) {
+	if (parent == NULL || top == body || marked) {
 		xmlUnlinkNode(top);
 		xmlAddChild(chosen, top);
 	} else {

@@ -52,6 +52,7 @@ static const struct {
 	{ "role", HINT_ROLE, 0 }, { "caption", HINT_CAPTION, 0 },
 	{ "byline", HINT_BYLINE, 0 }, { "share", HINT_SHARE, 0 }, { "tag", HINT_TAG, 1 },
 	{ "byword", HINT_BYWORD, 0 }, { "byjoin", HINT_BYJOIN, 0 },
+	{ "element", HINT_ELEMENT, 0 },
 };
 
 struct ingest_hints *
@@ -121,7 +122,8 @@ add_line(struct ingest_hints *h, const char *name, size_t lineno, const char *s,
 	}
 	if (i == ARRAY_LEN(kinds))
 		return err_set("%s: line %zu: unknown rule '%.*s' (expected positive, negative, "
-		    "unlikely, maybe, role, caption, byline, share, tag, byword or byjoin)", name, lineno,
+		    "unlikely, maybe, role, caption, byline, share, tag, byword, byjoin or "
+		    "element)", name, lineno,
 		    (int)klen, k);
 	while (s < end && is_blank(*s))
 		s++;
@@ -274,7 +276,8 @@ ingest_hints_node(const struct ingest_hints *h, const xmlNode *n, struct hint_ma
 	}
 	for (i = 0; i < h->nrules; i++) {
 		if (!hit[i] || h->rules[i].kind == HINT_TAG || h->rules[i].kind == HINT_ROLE ||
-		    h->rules[i].kind == HINT_BYWORD || h->rules[i].kind == HINT_BYJOIN)
+		    h->rules[i].kind == HINT_BYWORD || h->rules[i].kind == HINT_BYJOIN ||
+		    h->rules[i].kind == HINT_ELEMENT)
 			continue;
 		m->flags |= 1u << h->rules[i].kind;
 		if (h->rules[i].kind == HINT_POSITIVE)
@@ -298,6 +301,27 @@ ingest_hints_tag(const struct ingest_hints *h, const char *tag)
 		if (h->rules[w->rule].kind == HINT_TAG && w->len == len &&
 		    strncasecmp(w->s, tag, len) == 0)
 			return h->rules[w->rule].weight;
+	}
+	return 0;
+}
+
+int
+ingest_hints_element(const struct ingest_hints *h, const char *tag)
+{
+	char name[64];
+	size_t i, len;
+
+	if (h == NULL)
+		return 0;
+	for (len = 0; tag[len] != '\0'; len++) {
+		if (len == sizeof name)
+			return 0;
+		name[len] = (char)tolower((unsigned char)tag[len]);
+	}
+	for (i = 0; i < h->nwords; i++) {
+		if (h->rules[h->words[i].rule].kind == HINT_ELEMENT &&
+		    word_matches(&h->words[i], name, len))
+			return 1;
 	}
 	return 0;
 }

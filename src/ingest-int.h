@@ -72,6 +72,7 @@ int ingest_rule_file(const char *path, ingest_rule_line_fn *fn, void *arg);
 enum hint_kind {
 	HINT_POSITIVE, HINT_NEGATIVE, HINT_UNLIKELY, HINT_MAYBE, HINT_ROLE,
 	HINT_CAPTION, HINT_BYLINE, HINT_SHARE, HINT_TAG, HINT_BYWORD, HINT_BYJOIN,
+	HINT_ELEMENT,
 };
 struct hint_match {
 	int weight;        /* positive rules' weights less negative ones' */
@@ -82,6 +83,8 @@ struct hint_match {
 void ingest_hints_node(const struct ingest_hints *h, const xmlNode *n, struct hint_match *m);
 /* The 'tag' weight of an element name, 0 when no rule names it. */
 int ingest_hints_tag(const struct ingest_hints *h, const char *tag);
+/* Does an 'element' rule name this element (never article text)? */
+int ingest_hints_element(const struct ingest_hints *h, const char *tag);
 /* Is [s, s+len) a word of a rule of KIND (ignoring case)? */
 int ingest_hints_word(const struct ingest_hints *h, enum hint_kind kind, const char *s,
     size_t len);

@@ -74,6 +74,12 @@ out=$("$DOSSIER" --db "$db" show --dropped "$id"); rc=$?
 [ $rc -eq 0 ] && printf '%s\n' "$out" | grep -q $'^outside\tCopyright the Valley Courier' &&
 	printf '%s\n' "$out" | grep -q $'Weather'
 tap_ok $? "show --dropped: the left-out blocks with their reason (got $rc: $out)"
+imp "$H/amp.html" >/dev/null 2>&1
+id=$(last_id)
+out=$("$DOSSIER" --db "$db" show --dropped "$id"); rc=$?
+[ $rc -eq 0 ] && printf '%s\n' "$out" | grep -q $'^element\tAdvertisement: the ad' &&
+	! field "$id" body | grep -q "Advertisement"
+tap_ok $? "an AMP page: its ad element out of the body, and shown by show --dropped (got $rc: $out)"
 "$DOSSIER" --db "$db" show --dropped --json "$id" >/dev/null 2>&1
 [ $? -eq 2 ]; tap_ok $? "show --dropped --json: a usage error"
 

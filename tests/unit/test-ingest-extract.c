@@ -107,6 +107,23 @@ test_scoring(void)
 	ok(p.ok && !has(body(&p), "Buy a boat"), "siblings: the advert does not");
 	unload(&p);
 
+	load(&p, "amp.html");
+	ok(p.ok && has(body(&p), "new weir") && has(body(&p), "Farmers") &&
+	    !has(body(&p), "Advertisement") && !has(body(&p), "Sections") &&
+	    !has(body(&p), "Share this") && !has(body(&p), "cookies"),
+	    "AMP: the article without the ad, menu, share bar and consent elements");
+	ok(p.ok && has(p.doc->dropped, "element\tAdvertisement") &&
+	    has(p.doc->dropped, "element\tSections of the Valley Courier") &&
+	    has(p.doc->captions, "The new weir at dawn on Tuesday."),
+	    "AMP: what the element rules took out is dropped with its reason; the caption kept");
+	unload(&p);
+
+	load(&p, "itemprop-body.html");
+	ok(p.ok && has(body(&p), "new weir") && has(body(&p), "Farmers") &&
+	    !has(body(&p), "I live downstream") && !has(body(&p), "second weir"),
+	    "itemprop=articleBody: the block the page names is the article, alone");
+	unload(&p);
+
 	load(&p, "role-hidden.html");
 	ok(p.ok && has(body(&p), "new weir") && has(body(&p), "Farmers"),
 	    "roles: the article is found");
@@ -165,6 +182,31 @@ test_metadata(void)
 	is_str(p.ok ? p.doc->link : NULL, "https://courier.example/2023/03/14/weir-holds",
 	    "meta: the canonical address");
 	is_str(p.ok ? p.doc->language : NULL, "pt-BR", "meta: the language");
+	unload(&p);
+
+	load(&p, "open-graph.html");
+	is_str(p.ok ? p.clean.title : NULL, "Weir holds back spring flood",
+	    "Open Graph: og:title over a <title> that says more");
+	is_str(p.ok ? p.doc->published : NULL, "2023-03-14T07:30:00Z",
+	    "Open Graph: article:published_time, in UTC");
+	is_str(p.ok ? p.doc->modified : NULL, "2023-03-15T10:00:00Z",
+	    "Open Graph: article:modified_time, in UTC");
+	is_str(p.ok ? p.doc->outlet : NULL, "Valley Courier", "Open Graph: og:site_name");
+	is_str(p.ok ? p.doc->language : NULL, "en-GB", "Open Graph: og:locale as a language tag");
+	unload(&p);
+
+	load(&p, "twitter-time.html");
+	is_str(p.ok ? p.clean.title : NULL, "Weir holds back spring flood",
+	    "Twitter card: twitter:title over <title>");
+	is_str(p.ok ? p.doc->published : NULL, "2023-03-14T07:30:00Z",
+	    "markup: the date of <time datetime>");
+	unload(&p);
+
+	load(&p, "h1-title.html");
+	is_str(p.ok ? p.clean.title : NULL, "Weir holds back spring flood",
+	    "markup: the <h1> that <title> holds with more around it");
+	ok(p.ok && !has(body(&p), "Weir holds back spring flood"),
+	    "markup: the headline is not in the body (%s)", body(&p));
 	unload(&p);
 }
 
