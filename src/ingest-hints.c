@@ -53,7 +53,19 @@ static const struct {
 	{ "byline", HINT_BYLINE, 0 }, { "share", HINT_SHARE, 0 }, { "tag", HINT_TAG, 1 },
 	{ "byword", HINT_BYWORD, 0 }, { "byjoin", HINT_BYJOIN, 0 },
 	{ "element", HINT_ELEMENT, 0 },
+	{ "meta-title", HINT_META_TITLE, 0 }, { "meta-published", HINT_META_PUBLISHED, 0 },
+	{ "meta-modified", HINT_META_MODIFIED, 0 }, { "meta-author", HINT_META_AUTHOR, 0 },
+	{ "meta-language", HINT_META_LANGUAGE, 0 }, { "meta-outlet", HINT_META_OUTLET, 0 },
+	{ "meta-address", HINT_META_ADDRESS, 0 },
+	{ "meta-description", HINT_META_DESCRIPTION, 0 },
 };
+
+/* Rules whose words are the names of meta tags, matched whole. */
+static int
+is_meta_kind(enum hint_kind kind)
+{
+	return kind >= HINT_META_TITLE && kind <= HINT_META_DESCRIPTION;
+}
 
 struct ingest_hints *
 ingest_hints_new(void)
@@ -122,8 +134,8 @@ add_line(struct ingest_hints *h, const char *name, size_t lineno, const char *s,
 	}
 	if (i == ARRAY_LEN(kinds))
 		return err_set("%s: line %zu: unknown rule '%.*s' (expected positive, negative, "
-		    "unlikely, maybe, role, caption, byline, share, tag, byword, byjoin or "
-		    "element)", name, lineno,
+		    "unlikely, maybe, role, caption, byline, share, tag, byword, byjoin, "
+		    "element or meta-*)", name, lineno,
 		    (int)klen, k);
 	while (s < end && is_blank(*s))
 		s++;
@@ -151,6 +163,9 @@ add_line(struct ingest_hints *h, const char *name, size_t lineno, const char *s,
 			break;
 		if (s - w == 1 && *w == '*')
 			return err_set("%s: line %zu: '*' alone matches every block", name, lineno);
+		if (is_meta_kind(kinds[i].kind) && memchr(w, '*', (size_t)(s - w)) != NULL)
+			return err_set("%s: line %zu: '%s' names whole meta tags, without '*'", name,
+			    lineno, kinds[i].name);
 		add_word(h, w, (size_t)(s - w), rule);
 	}
 	if (klen == 0)
@@ -277,7 +292,7 @@ ingest_hints_node(const struct ingest_hints *h, const xmlNode *n, struct hint_ma
 	for (i = 0; i < h->nrules; i++) {
 		if (!hit[i] || h->rules[i].kind == HINT_TAG || h->rules[i].kind == HINT_ROLE ||
 		    h->rules[i].kind == HINT_BYWORD || h->rules[i].kind == HINT_BYJOIN ||
-		    h->rules[i].kind == HINT_ELEMENT)
+		    h->rules[i].kind == HINT_ELEMENT || is_meta_kind(h->rules[i].kind))
 			continue;
 		m->flags |= 1u << h->rules[i].kind;
 		if (h->rules[i].kind == HINT_POSITIVE)
@@ -324,6 +339,18 @@ ingest_hints_element(const struct ingest_hints *h, const char *tag)
 			return 1;
 	}
 	return 0;
+}
+
+const char *
+ingest_hints_next(const struct ingest_hints *h, enum hint_kind kind, size_t *i)
+{
+	if (h == NULL)
+		return NULL;
+	for (; *i < h->nwords; (*i)++) {
+		if (h->rules[h->words[*i].rule].kind == kind)
+			return h->words[(*i)++].s;
+	}
+	return NULL;
 }
 
 int

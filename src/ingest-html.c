@@ -343,7 +343,7 @@ ingest_html(const char *data, size_t len, const struct ingest_hints *hints,
 		description = article_body;
 		article_body = NULL;
 		if (description == NULL)
-			description = ingest_meta_description(x);
+			description = ingest_meta_description(x, hints);
 		if (description != NULL) {
 			text_lines(description, &r.body);
 			doc->warning = xstrdup("the page shows no text without scripts; imported "

@@ -73,6 +73,10 @@ enum hint_kind {
 	HINT_POSITIVE, HINT_NEGATIVE, HINT_UNLIKELY, HINT_MAYBE, HINT_ROLE,
 	HINT_CAPTION, HINT_BYLINE, HINT_SHARE, HINT_TAG, HINT_BYWORD, HINT_BYJOIN,
 	HINT_ELEMENT,
+	/* The names of <meta> tags that give a page's metadata, in the order
+	 * they are tried. */
+	HINT_META_TITLE, HINT_META_PUBLISHED, HINT_META_MODIFIED, HINT_META_AUTHOR,
+	HINT_META_LANGUAGE, HINT_META_OUTLET, HINT_META_ADDRESS, HINT_META_DESCRIPTION,
 };
 struct hint_match {
 	int weight;        /* positive rules' weights less negative ones' */
@@ -85,6 +89,10 @@ void ingest_hints_node(const struct ingest_hints *h, const xmlNode *n, struct hi
 int ingest_hints_tag(const struct ingest_hints *h, const char *tag);
 /* Does an 'element' rule name this element (never article text)? */
 int ingest_hints_element(const struct ingest_hints *h, const char *tag);
+/* The words of the rules of KIND in the order the rules files give them:
+ * the first at or after word *I, with *I moved past it; NULL after the
+ * last. Start with *I = 0. */
+const char *ingest_hints_next(const struct ingest_hints *h, enum hint_kind kind, size_t *i);
 /* Is [s, s+len) a word of a rule of KIND (ignoring case)? */
 int ingest_hints_word(const struct ingest_hints *h, enum hint_kind kind, const char *s,
     size_t len);
@@ -114,8 +122,8 @@ void ingest_extract(xmlDoc *doc, const struct ingest_hints *h, struct extract_re
  * in JSON-LD, ARTICLE_BODY (malloc'd, or NULL). */
 void ingest_meta(const xmlDoc *doc, const struct ingest_hints *hints, struct ingest_doc *out,
     char **article_body);
-/* The page's description (og:description, description), or NULL. */
-char *ingest_meta_description(const xmlDoc *doc);
+/* The page's description (the meta-description tags of HINTS), or NULL. */
+char *ingest_meta_description(const xmlDoc *doc, const struct ingest_hints *hints);
 /* The names in author lines ("By Ana Ruiz and Li Wei" -> "Ana Ruiz, Li
  * Wei"), one line per byline, by the byword and byjoin rules; NULL when
  * none. */

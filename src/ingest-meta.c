@@ -9,7 +9,8 @@
  *      a type ending in Article or Posting), anywhere in the script, also
  *      inside an @graph; its headline, author names, datePublished,
  *      dateModified, publisher name, inLanguage and articleBody
- *   2. <meta> tags: Open Graph, Twitter cards, article:*, Dublin Core
+ *   2. <meta> tags: Open Graph, Twitter cards, article:*, Dublin Core,
+ *      named by the meta-* rules of data/extract.txt in the order tried
  *   3. the markup: <h1>, <title>, <time datetime>, <html lang>, a date in
  *      the canonical address's path (/2023/02/28/)
  *
@@ -106,14 +107,17 @@ meta(const xmlNode *root, const char *key)
 	return NULL;
 }
 
+/* The content of the first meta tag an extract.txt rule of KIND names
+ * (meta-title, meta-published...), trying the names in their order. */
 static char *
-first_meta(const xmlNode *root, const char *const *keys, size_t n)
+first_meta(const xmlNode *root, const struct ingest_hints *h, enum hint_kind kind)
 {
+	const char *key;
 	char *v;
-	size_t i;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++) {
-		if ((v = meta(root, keys[i])) != NULL)
+	while ((key = ingest_hints_next(h, kind, &i)) != NULL) {
+		if ((v = meta(root, key)) != NULL)
 			return v;
 	}
 	return NULL;
@@ -422,16 +426,15 @@ strip_outlet(char *title, const char *outlet)
 }
 
 static char *
-page_title(const xmlNode *root, const struct jsonld *j, const char *outlet)
+page_title(const xmlNode *root, const struct ingest_hints *h, const struct jsonld *j,
+    const char *outlet)
 {
-	static const char *const keys[] = { "og:title", "twitter:title", "dc.title",
-		"headline" };
 	const xmlNode *n;
 	char *t = j->headline != NULL ? xstrdup(j->headline) : NULL, *h1 = NULL;
 	struct buf b;
 
 	if (t == NULL)
-		t = first_meta(root, keys, ARRAY_LEN(keys));
+		t = first_meta(root, h, HINT_META_TITLE);
 	if (t == NULL && (n = find(root, "title")) != NULL) {
 		xmlChar *c = xmlNodeGetContent(n);
 		buf_init(&b);
@@ -462,19 +465,15 @@ page_title(const xmlNode *root, const struct jsonld *j, const char *outlet)
 }
 
 static char *
-page_published(const xmlNode *root, const struct jsonld *j, const char *link)
+page_published(const xmlNode *root, const struct ingest_hints *h, const struct jsonld *j,
+    const char *link)
 {
-	static const char *const keys[] = {
-		"article:published_time", "datePublished", "og:published_time", "date",
-		"pubdate", "publishdate", "dc.date", "dc.date.issued", "dcterms.created",
-		"sailthru.date", "parsely-pub-date",
-	};
 	char *d = NULL;
 
 	if (j->published != NULL)
 		d = iso_date(xstrdup(j->published));
 	if (d == NULL)
-		d = iso_date(first_meta(root, keys, ARRAY_LEN(keys)));
+		d = iso_date(first_meta(root, h, HINT_META_PUBLISHED));
 	if (d == NULL)
 		d = iso_date(attr_of_first(root, "time", "datetime", NULL));
 	if (d == NULL)
@@ -483,16 +482,14 @@ page_published(const xmlNode *root, const struct jsonld *j, const char *link)
 }
 
 static char *
-page_modified(const xmlNode *root, const struct jsonld *j)
+page_modified(const xmlNode *root, const struct ingest_hints *h, const struct jsonld *j)
 {
-	static const char *const keys[] = { "article:modified_time", "dateModified",
-		"og:updated_time", "dcterms.modified" };
 	char *d = NULL;
 
 	if (j->modified != NULL)
 		d = iso_date(xstrdup(j->modified));
 	if (d == NULL)
-		d = iso_date(first_meta(root, keys, ARRAY_LEN(keys)));
+		d = iso_date(first_meta(root, h, HINT_META_MODIFIED));
 	return d;
 }
 
@@ -537,8 +534,7 @@ byline_block(const xmlNode *root, const struct ingest_hints *h)
 static char *
 page_authors(const xmlNode *root, const struct ingest_hints *h, const struct jsonld *j)
 {
-	static const char *const keys[] = { "author", "article:author", "dc.creator",
-		"sailthru.author", "parsely-author", "byl" };
+	const char *key;
 	struct buf b;
 	const xmlNode *n;
 	char *v, *rel;
@@ -554,8 +550,8 @@ page_authors(const xmlNode *root, const struct ingest_hints *h, const struct jso
 	}
 	if (b.len > 0)
 		return ingest_one_line(&b);
-	for (i = 0; i < ARRAY_LEN(keys); i++) {
-		v = meta(root, keys[i]);
+	for (i = 0; (key = ingest_hints_next(h, HINT_META_AUTHOR, &i)) != NULL;) {
+		v = meta(root, key);
 		if (is_name(v)) {
 			buf_free(&b);
 			return v;
@@ -580,17 +576,15 @@ page_authors(const xmlNode *root, const struct ingest_hints *h, const struct jso
 
 /* "en", "en-GB": from <html lang>, a content-language or og:locale. */
 static char *
-page_language(const xmlNode *root, const struct jsonld *j)
+page_language(const xmlNode *root, const struct ingest_hints *h, const struct jsonld *j)
 {
-	static const char *const keys[] = { "content-language", "og:locale", "dc.language",
-		"language" };
 	char *l = attr_of_first(root, "html", "lang", NULL), *p;
 	const xmlNode *n;
 
 	if (l == NULL)
 		l = j->language != NULL ? xstrdup(j->language) : NULL;
 	if (l == NULL)
-		l = first_meta(root, keys, ARRAY_LEN(keys));
+		l = first_meta(root, h, HINT_META_LANGUAGE);
 	if (l == NULL) {
 		for (n = root; n != NULL && l == NULL; n = ingest_tree_next(n, root, 1)) {
 			if (!is_el(n, "meta"))
@@ -622,8 +616,6 @@ void
 ingest_meta(const xmlDoc *doc, const struct ingest_hints *hints, struct ingest_doc *out,
     char **article_body)
 {
-	static const char *const site[] = { "og:site_name", "application-name", "publisher",
-		"dc.publisher" };
 	const xmlNode *root = xmlDocGetRootElement(doc);
 	struct jsonld j;
 
@@ -633,30 +625,28 @@ ingest_meta(const xmlDoc *doc, const struct ingest_hints *hints, struct ingest_d
 	memset(&j, 0, sizeof j);
 	buf_init(&j.authors);
 	read_jsonld(root, &j);
-	out->outlet = first_meta(root, site, ARRAY_LEN(site));
+	out->outlet = first_meta(root, hints, HINT_META_OUTLET);
 	if (out->outlet == NULL && j.outlet != NULL)
 		out->outlet = xstrdup(j.outlet);
 	out->link = attr_of_first(root, "link", "href", "canonical");
 	if (out->link == NULL)
-		out->link = meta(root, "og:url");
-	out->title = page_title(root, &j, out->outlet);
+		out->link = first_meta(root, hints, HINT_META_ADDRESS);
+	out->title = page_title(root, hints, &j, out->outlet);
 	out->authors = page_authors(root, hints, &j);
-	out->published = page_published(root, &j, out->link);
-	out->modified = page_modified(root, &j);
-	out->language = page_language(root, &j);
+	out->published = page_published(root, hints, &j, out->link);
+	out->modified = page_modified(root, hints, &j);
+	out->language = page_language(root, hints, &j);
 	*article_body = j.body;
 	j.body = NULL;
 	jsonld_free(&j);
 }
 
 char *
-ingest_meta_description(const xmlDoc *doc)
+ingest_meta_description(const xmlDoc *doc, const struct ingest_hints *hints)
 {
-	static const char *const keys[] = { "og:description", "twitter:description",
-		"description" };
 	const xmlNode *root = xmlDocGetRootElement(doc);
 
-	return root != NULL ? first_meta(root, keys, ARRAY_LEN(keys)) : NULL;
+	return root != NULL ? first_meta(root, hints, HINT_META_DESCRIPTION) : NULL;
 }
 
 /* Appends the names of one author line [s, e) to OUT. */

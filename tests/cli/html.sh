@@ -178,6 +178,18 @@ printf 'frobnicate 5 part\n' >"$HOME/.config/dossier/extract.txt"
 err=$(imp "$D/siblings.html" 2>&1); rc=$?
 [ $rc -ne 0 ] && printf '%s\n' "$err" | grep -q "extract.txt: line 1: unknown rule 'frobnicate'"
 tap_ok $? "a bad user rule: one line naming the file and the line (got $rc: $err)"
+# A meta tag the shipped rules do not know gives the title once the
+# user's rules name it.
+rm -f "$HOME/.config/dossier/extract.txt"
+printf '<html><head><title>Valley Courier: home</title><meta name="vc:headline" content="Weir holds, says authority"></head><body><article><p>The river authority said on Tuesday that the weir had held back the spring flood.</p></article></body></html>\n' \
+	>"$D/own-meta.html"
+imp "$D/own-meta.html" >/dev/null 2>&1
+first=$(field "$(last_id)" title)
+printf 'meta-title  vc:headline\n' >"$HOME/.config/dossier/extract.txt"
+imp "$D/own-meta.html" >/dev/null 2>&1
+[ "$first" = "Valley Courier: home" ] &&
+	[ "$(field "$(last_id)" title)" = "Weir holds, says authority" ]
+tap_ok $? "a user's meta-title rule: the page's own headline tag gives the title (before: $first)"
 rm -f "$HOME/.config/dossier/extract.txt"
 
 tap_done

@@ -86,11 +86,15 @@ test_charset(void)
 	ok(ingest_declared_charset(S("<p>nothing declared")) == NULL, "none declared");
 }
 
+/* The shipped extraction rules (data/extract.txt), which also name the
+ * meta tags a page's metadata is read from. */
+static struct ingest_hints *hints;
+
 static struct ingest_doc *
 html1(struct ingest_docs *d, const char *html)
 {
 	memset(d, 0, sizeof *d);
-	if (ingest_html(html, strlen(html), NULL, d) != 0 || d->n != 1) {
+	if (ingest_html(html, strlen(html), hints, d) != 0 || d->n != 1) {
 		diag("ingest_html failed: %s", err_msg());
 		return NULL;
 	}
@@ -127,6 +131,15 @@ test_html(void)
 		    "Second\xc2\xa0one\nwith a break.\none\ntwo\na b\n",
 		    "article text: one line per block, no script, style, nav, form or hidden");
 	}
+	ingest_docs_free(&d);
+
+	/* Without rules the meta tags name nothing: the <title> it is. */
+	memset(&d, 0, sizeof d);
+	ok(ingest_html(S("<html><head><title>Talks in Munich</title>"
+	    "<meta property=\"og:title\" content=\"Other\"></head><body><p>Text.</p>"), NULL,
+	    &d) == 0 && d.n == 1 && d.v[0].title != NULL &&
+	    strcmp(d.v[0].title, "Talks in Munich") == 0 && d.v[0].outlet == NULL,
+	    "no rules: the meta tags are not read, the <title> is the title");
 	ingest_docs_free(&d);
 
 	doc = html1(&d, "<html><head><title>Only a title</title></head><body>"
@@ -424,11 +437,18 @@ int
 main(void)
 {
 	struct ingest_chrome *c;
+	char *path;
 
 	test_check();
 	test_detect();
 	test_charset();
+	hints = ingest_hints_new();
+	path = path_data_file("extract.txt");
+	if (ingest_hints_add_file(hints, path) != 0)
+		diag("%s", err_msg());
+	free(path);
 	test_html();
+	ingest_hints_free(hints);
 	test_rss();
 	test_atom();
 	test_bad_feeds();
