@@ -62,11 +62,6 @@ size_t anno_fuzzy_bound(size_t quote_chars);
 /* Levenshtein distance, in characters, between two valid UTF-8 strings. */
 size_t anno_edit_distance(const char *a, size_t alen, const char *b, size_t blen);
 
-/* Characters (code points) in s[0, len) of valid UTF-8. */
-size_t anno_utf8_chars(const char *s, size_t len);
-/* Byte offset of character index CHARS; -1 when past the end. */
-int anno_utf8_offset(const char *s, size_t len, size_t chars, size_t *byte);
-
 /* ---- anno-codebook.c -------------------------------------------------- */
 
 /* One line of a codebook file: "name<TAB>colour<TAB>key<TAB>description". */

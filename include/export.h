@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 enum export_format {
@@ -59,10 +60,8 @@ int export_json_import(struct store *st, const char *name, const char *json,
 struct export_articles {
 	struct store_anno_article cur;
 	int loaded;
-	size_t *marks;   /* marks[k]: characters in body[0, k * EXPORT_BLOCK) */
-	size_t nmarks;
+	struct text_charmap chars;   /* of cur.body */
 };
-#define EXPORT_BLOCK 4096
 int export_article(struct store *st, struct export_articles *c, int64_t id,
     const struct store_anno_article **out);
 void export_articles_free(struct export_articles *c);

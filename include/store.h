@@ -15,6 +15,8 @@
 
 #include <sqlite3.h>
 
+#include "text.h"
+
 struct store;
 
 enum store_flags {
@@ -126,18 +128,15 @@ enum store_added {
 int store_article_add(struct store *st, struct store_article *a, enum store_added *how);
 
 /* Paragraphs and sentences as byte spans of the body, in order. */
-struct store_span {
-	size_t start, end;
-};
 int store_paragraphs_add(struct store *st, int64_t article_id,
-    const struct store_span *spans, size_t n);
+    const struct text_span *spans, size_t n);
 int store_sentences_add(struct store *st, int64_t article_id,
-    const struct store_span *spans, size_t n);
+    const struct text_span *spans, size_t n);
 /* *spans is malloc'd (NULL when n is 0). */
 int store_paragraphs_get(struct store *st, int64_t article_id,
-    struct store_span **spans, size_t *n);
+    struct text_span **spans, size_t *n);
 int store_sentences_get(struct store *st, int64_t article_id,
-    struct store_span **spans, size_t *n);
+    struct text_span **spans, size_t *n);
 
 /* store-hash.c: SHA-256, for content hashes. */
 struct store_sha256 {

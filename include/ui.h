@@ -566,7 +566,7 @@ struct anno_session;
 struct anno_code;
 struct store_anno;
 struct store_tag;
-struct store_span;
+struct text_span;
 struct ui_anno {
 	struct anno_session *s;     /* NULL: annotating is off, *disabled says why */
 	char *disabled;
@@ -582,7 +582,7 @@ struct ui_anno {
 	int dragging;               /* the mouse button is down in the article */
 	size_t drag_from;
 	int64_t spans_article;      /* whose sentences and paragraphs are read */
-	struct store_span *sents, *paras;
+	struct text_span *sents, *paras;
 	size_t nsents, nparas;
 };
 /* What an action applies to: highlight id, or (id 0) a new one. */
@@ -620,7 +620,7 @@ void ui_claim_open(struct ui *ui, int64_t id);
 struct ui_select_text {
 	const char *body;
 	size_t len;
-	const struct store_span *sents, *paras;
+	const struct text_span *sents, *paras;
 	size_t nsents, nparas;
 };
 /* Where A (word, sentence or paragraph motion) takes the selection's

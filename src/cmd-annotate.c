@@ -14,6 +14,7 @@
 
 #include "anno.h"
 #include "cmd.h"
+#include "text.h"
 #include "util.h"
 
 static int cmd_annotate_exec(struct cmd_ctx *, int, char **);
@@ -68,10 +69,10 @@ find_span(const struct store_anno_article *art, const struct opts *o, char **pos
 	}
 	if (npos != 2 || parse_num(pos[0], &a) != 0 || parse_num(pos[1], &b) != 0 || a >= b)
 		return err_set("START END must be character offsets with START < END");
-	if (anno_utf8_offset(art->body, art->body_len, (size_t)a, start) != 0 ||
-	    anno_utf8_offset(art->body, art->body_len, (size_t)b, end) != 0)
+	if (text_char_offset(art->body, art->body_len, (size_t)a, start) != 0 ||
+	    text_char_offset(art->body, art->body_len, (size_t)b, end) != 0)
 		return err_set("article %lld: %lld-%lld is past its end (%zu characters)",
-		    (long long)art->id, a, b, anno_utf8_chars(art->body, art->body_len));
+		    (long long)art->id, a, b, text_chars(art->body, art->body_len));
 	return 0;
 }
 

@@ -7,23 +7,26 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmd.h"
+#include "text.h"
 
 void
 cmd_print_excerpt(const char *text, size_t max)
 {
-	const unsigned char *s = (const unsigned char *)(text ? text : "");
-	size_t n = 0;
+	const char *s = text ? text : "";
+	size_t len = strlen(s), i = 0, next, n = 0;
 	int space = 0;
 
-	for (; *s != '\0'; s++) {
-		if (*s == '\n' || *s == '\t' || *s == '\r' || *s == ' ') {
+	for (; i < len; i = next) {
+		next = text_char_next(s, len, i);
+		if (s[i] == '\n' || s[i] == '\t' || s[i] == '\r' || s[i] == ' ') {
 			space = n > 0;
 			continue;
 		}
-		/* Cut only before a character's first byte. */
-		if (n >= max && (*s & 0xC0) != 0x80) {
+		/* Cut only between characters. */
+		if (n >= max) {
 			fputs("\xE2\x80\xA6", stdout);
 			return;
 		}
@@ -32,8 +35,8 @@ cmd_print_excerpt(const char *text, size_t max)
 			n++;
 			space = 0;
 		}
-		putchar(*s);
-		n++;
+		fwrite(s + i, 1, next - i, stdout);
+		n += next - i;
 	}
 }
 
