@@ -12,6 +12,8 @@
  *                    durably and recorded in the session's undo log
  *   anno-carry.c     carrying annotations over to a new version of an
  *                    article when it is imported again
+ *   anno-time.c      the times of annotations as instants, for deciding
+ *                    which copy is newer (pure, tested alone)
  *
  * The rows themselves are struct store_anno / store_tag (store.h).
  */
@@ -139,6 +141,19 @@ int anno_undo(struct anno_session *s, const char **what, int64_t *id);
 int anno_redo(struct anno_session *s, const char **what, int64_t *id);
 size_t anno_undo_depth(const struct anno_session *s);
 size_t anno_redo_depth(const struct anno_session *s);
+
+/* ---- anno-time.c ------------------------------------------------------ */
+
+/* An instant: seconds since 1970-01-01T00:00:00Z and nanoseconds. */
+struct anno_time {
+	int64_t sec;
+	long nsec;
+};
+/* Parses an RFC 3339 date-time with any offset ("2024-03-01T09:30:00Z",
+ * "2024-03-01T13:30:00.25+04:00"); -1 for anything else. */
+int anno_time_parse(const char *s, struct anno_time *out);
+/* <0, 0, >0 as A is before, the same instant as, or after B. */
+int anno_time_cmp(const struct anno_time *a, const struct anno_time *b);
 
 /* ---- anno-carry.c ----------------------------------------------------- */
 

@@ -210,6 +210,7 @@ merge_one(struct store *st, struct store_anno_in *in, size_t index,
 {
 	struct store_anno *a = &in->a, old;
 	const struct store_anno_article *art;
+	struct anno_time modified = { 0, 0 };
 	int64_t article_id;
 	char urn[64];
 	int rc;
@@ -221,6 +222,12 @@ merge_one(struct store *st, struct store_anno_in *in, size_t index,
 		return 0;
 	}
 	snprintf(urn, sizeof urn, "urn:uuid:%s", a->uuid);
+	if (a->modified != NULL && anno_time_parse(a->modified, &modified) != 0) {
+		rep->refused++;
+		problem(rep, xasprintf("%s: modified '%s' is not an RFC 3339 date-time "
+		    "(2024-03-01T09:30:00Z, or with an offset)", urn, a->modified));
+		return 0;
+	}
 	if (a->quote == NULL || a->quote[0] == '\0') {
 		rep->refused++;
 		problem(rep, xasprintf("%s: no TextQuoteSelector with the quoted text", urn));
@@ -246,10 +253,23 @@ merge_one(struct store *st, struct store_anno_in *in, size_t index,
 	if (rc < 0)
 		return -1;
 	if (rc == 0) {
-		/* Known: the later modification wins; equal means the same. */
-		int newer = a->modified != NULL && old.modified != NULL &&
-		    strcmp(a->modified, old.modified) > 0;
+		/* Known: the later modification wins, as instants (the
+		 * file may write another offset); equal means the same. */
+		struct anno_time here;
+		int newer = 0, bad_here = 0;
+
+		if (a->modified != NULL && old.modified != NULL) {
+			bad_here = anno_time_parse(old.modified, &here) != 0;
+			newer = !bad_here && anno_time_cmp(&modified, &here) > 0;
+		}
+		if (bad_here) {
+			rep->refused++;
+			problem(rep, xasprintf("%s: this database's copy has modified '%s', "
+			    "not a date-time; left as it is", urn, old.modified));
+		}
 		store_anno_free(&old);
+		if (bad_here)
+			return 0;
 		if (!newer) {
 			rep->unchanged++;
 			return 0;
