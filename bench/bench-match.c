@@ -20,7 +20,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "extract.h"
+#include "../src/extract-int.h"   /* the matcher alone */
 #include "kb.h"
 #include "util.h"
 

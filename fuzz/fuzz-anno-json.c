@@ -10,7 +10,7 @@
 #include <stdlib.h>
 
 #include "export.h"
-#include "store.h"
+#include "../src/store-int.h"   /* to plant rows */
 #include "util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -115,13 +115,9 @@ int anno_set_note(struct anno_session *s, int64_t id, const char *note);
 /* Adds the tag if the annotation lacks it, else removes it; *now says
  * which (1 added, 0 removed). */
 int anno_toggle_tag(struct anno_session *s, int64_t id, int64_t tag_id, int *now);
-int anno_add_tag(struct anno_session *s, int64_t id, const char *tag);
 /* Speaker and target are entity ids (0: none). */
 int anno_set_claim(struct anno_session *s, int64_t id, int64_t speaker_id,
     int64_t target_id, enum store_anno_status status);
-/* Moves the highlight to body[start, end) of the same article. */
-int anno_set_span(struct anno_session *s, int64_t id, const char *body, size_t len,
-    size_t start, size_t end);
 
 /* Tags of the codebook; these changes are undoable too. */
 int anno_tag_create(struct anno_session *s, const char *name, const char *color,

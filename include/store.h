@@ -13,8 +13,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <sqlite3.h>
-
 #include "text.h"
 
 struct store;
@@ -37,10 +35,6 @@ int store_open(const char *path, int flags, struct store **out);
 void store_close(struct store *st);
 const char *store_path(const struct store *st);
 int store_is_readonly(const struct store *st);
-/* Corruption was seen (a truncated file at open, or SQLite reporting a
- * malformed page): writes are refused from then on, so nothing is built on
- * a broken file. Reads go on as far as they can. */
-int store_is_damaged(const struct store *st);
 /* While CHECK(ARG) returns nonzero, queries stop as soon as they look
  * (every few thousand steps) and fail with an "interrupted" message: how
  * a program asked to end leaves a long query at once. NULL removes it. */
@@ -55,20 +49,6 @@ int store_commit(struct store *st);
 int store_rollback(struct store *st);
 /* Runs PRAGMA integrity_check (full) or quick_check; 0 when "ok". */
 int store_check(struct store *st, int full);
-
-/* For store-*.c only: the connection and a cache of prepared statements
- * keyed by the SQL text's address (pass string literals). The statement
- * returned is reset and its bindings cleared. */
-sqlite3 *store_sqlite(struct store *st);
-sqlite3_stmt *store_stmt(struct store *st, const char *sql);
-/* Records sqlite's message for the failed call as the error; returns -1. */
-int store_err(struct store *st, const char *what);
-/* Column I of the current row as a malloc'd string; NULL for SQL NULL. */
-char *store_col_text(sqlite3_stmt *s, int i);
-/* Binds T, or SQL NULL when T is NULL. The value is copied only when
- * COPY is set: without it T must stay unchanged until the statement has
- * been stepped. */
-int store_bind_text(sqlite3_stmt *s, int i, const char *t, int copy);
 
 /* store-article.c: articles, their paragraphs and sentences, search. */
 struct store_article {
@@ -487,18 +467,6 @@ int store_json_related(struct store *st, int64_t statement, size_t limit, char *
 int store_json_numbers(struct store *st, const char *const *names, const double *values,
     size_t n, char **json);
 
-/* For store-*.c: the words of bytes [start, end) of an article's body
- * (malloc'd; NULL when out of range), reading each body once for a run
- * of rows of the same article. */
-struct store_body_cache {
-	int64_t id;
-	char *body;
-	size_t len;
-};
-char *store_body_words(struct store *st, struct store_body_cache *c, int64_t article,
-    size_t start, size_t end);
-void store_body_cache_free(struct store_body_cache *c);
-
 /* For the related-statement index (analyze): every statement's features. */
 struct store_profile_row {
 	int64_t id, article_id, speaker_id;
@@ -506,10 +474,8 @@ struct store_profile_row {
 };
 int store_statement_profiles(struct store *st,
     int (*row)(void *arg, const struct store_profile_row *r), void *arg);
-/* Links statement FROM to TO (replacing a link between the two). A link
- * relates both: store_related reads links either way. */
-int store_link_put(struct store *st, int64_t from, int64_t to, double score);
-/* The same for N links from FROM at once. */
+/* Links statement FROM to N statements TO (replacing a link between two).
+ * A link relates both: store_related reads links either way. */
 #define STORE_LINKS_MAX 16
 int store_links_put(struct store *st, int64_t from, const int64_t *to, const double *score,
     size_t n);
@@ -548,17 +514,5 @@ int store_backup(struct store *st, const char *path);
 /* Copies every readable row of DAMAGED into a new database OUT (which must
  * not exist). Counts rows copied and rows or pages lost. */
 int store_recover(const char *damaged, const char *out, size_t *copied, size_t *lost);
-
-/* store-schema.c */
-#define STORE_SCHEMA_VERSION 2
-/* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.
- * Refuses a database from a newer version. */
-int store_schema_migrate(struct store *st);
-/* 1 when the database's schema is older than this dossier's, 0 when it is
- * current (or newer: store_schema_migrate refuses that), -1 on error. */
-int store_schema_outdated(struct store *st);
-/* The SQL that created schema version V (1..STORE_SCHEMA_VERSION); used
- * by tests to build an old database and migrate it forward. */
-const char *store_schema_sql(int version);
 
 #endif

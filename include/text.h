@@ -191,9 +191,6 @@ void text_layout_free(struct text_layout *l);
  * up again with text_layout_line_at(l, old.start, &ln) (that keeps the
  * top of the screen on the same text across a resize). */
 void text_layout_set_width(struct text_layout *l, int width);
-int text_layout_width(const struct text_layout *l);
-/* Tab stops every TAB cells (default 8; 1 to 32). Drops the cache. */
-void text_layout_set_tab(struct text_layout *l, int tab);
 
 /* The paragraph holding body offset OFF, or the one before it when OFF is
  * between paragraphs (0 before the first). Needs npara > 0. */

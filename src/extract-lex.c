@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract.h"
+#include "extract-int.h"
 
 #define LEX_MAX_FILE ((size_t)4 * 1024 * 1024)
 #define MIN_STEM 4

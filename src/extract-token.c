@@ -14,7 +14,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
-#include "extract.h"
+#include "extract-int.h"
 
 enum { C_SEP, C_WORD, C_PUNCT, C_DROP };
 

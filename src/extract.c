@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract.h"
+#include "extract-int.h"
 
 struct extractor {
 	const struct kb *kb;
@@ -105,18 +105,6 @@ extractor_free(struct extractor *x)
 	}
 	free(x->heads);
 	free(x);
-}
-
-const struct kb *
-extractor_kb(const struct extractor *x)
-{
-	return x->kb;
-}
-
-const struct extract_lex *
-extractor_lex(const struct extractor *x)
-{
-	return x->lex;
 }
 
 #define NIL UINT32_MAX

@@ -672,25 +672,6 @@ text_layout_set_width(struct text_layout *l, int width)
 	}
 }
 
-int
-text_layout_width(const struct text_layout *l)
-{
-	return l->width;
-}
-
-void
-text_layout_set_tab(struct text_layout *l, int tab)
-{
-	if (tab < 1)
-		tab = 1;
-	if (tab > 32)
-		tab = 32;  /* a tab is drawn from the iterator's 48-byte buffer */
-	if (tab != l->tab) {
-		l->tab = tab;
-		drop_cache(l);
-	}
-}
-
 size_t
 text_layout_para_at(const struct text_layout *l, size_t off)
 {

@@ -10,7 +10,7 @@
 
 #include "anno.h"
 #include "export.h"
-#include "store.h"
+#include "../../src/store-int.h"   /* the rows themselves */
 #include "tap.h"
 #include "util.h"
 

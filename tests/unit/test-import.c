@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "import.h"
+#include "../../src/store-int.h"   /* the rows themselves */
 #include "tap.h"
 #include "util.h"
 

@@ -1,0 +1,53 @@
+/*
+ * store-int.h: what the store's own files share and nobody else sees: the
+ * SQLite connection, the prepared-statement cache and the helpers every
+ * query uses, the schema, and the body cache of the row readers. Only
+ * src/store-*.c (and the store's unit tests, which look at the rows
+ * directly) include it, so <sqlite3.h> reaches no other module.
+ */
+#ifndef DOSSIER_STORE_INT_H
+#define DOSSIER_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+/* store.c: the connection and a cache of prepared statements keyed by
+ * the SQL text's address (pass string literals). The statement returned
+ * is reset and its bindings cleared. */
+sqlite3 *store_sqlite(struct store *st);
+sqlite3_stmt *store_stmt(struct store *st, const char *sql);
+/* Records sqlite's message for the failed call as the error; returns -1. */
+int store_err(struct store *st, const char *what);
+/* Column I of the current row as a malloc'd string; NULL for SQL NULL. */
+char *store_col_text(sqlite3_stmt *s, int i);
+/* Binds T, or SQL NULL when T is NULL. The value is copied only when
+ * COPY is set: without it T must stay unchanged until the statement has
+ * been stepped. */
+int store_bind_text(sqlite3_stmt *s, int i, const char *t, int copy);
+
+/* The words of bytes [start, end) of an article's body (malloc'd; NULL
+ * when out of range), reading each body once for a run of rows of the
+ * same article. */
+struct store_body_cache {
+	int64_t id;
+	char *body;
+	size_t len;
+};
+char *store_body_words(struct store *st, struct store_body_cache *c, int64_t article,
+    size_t start, size_t end);
+void store_body_cache_free(struct store_body_cache *c);
+
+/* store-schema.c */
+#define STORE_SCHEMA_VERSION 2
+/* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.
+ * Refuses a database from a newer version. */
+int store_schema_migrate(struct store *st);
+/* 1 when the database's schema is older than this dossier's, 0 when it is
+ * current (or newer: store_schema_migrate refuses that), -1 on error. */
+int store_schema_outdated(struct store *st);
+/* The SQL that created schema version V (1..STORE_SCHEMA_VERSION); used
+ * by tests to build an old database and migrate it forward. */
+const char *store_schema_sql(int version);
+
+#endif
