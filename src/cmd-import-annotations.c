@@ -14,12 +14,17 @@
 #include "export.h"
 #include "util.h"
 
-static int cmd_import_annotations_exec(struct cmd_ctx *, int, char **);
+static int cmd_import_annotations_exec(struct cmd_ctx *, const struct args *);
 
 const struct cmd_entry cmd_import_annotations_entry = {
-	.name = "import-annotations",
-	.usage = "FILE.json|-",
-	.summary = "merge annotations from a W3C JSON export",
+	.spec = {
+		.name = "import-annotations",
+		.summary = "merge annotations from a W3C JSON export",
+		.params = (const struct args_param[]){
+			{ "FILE.json|-", ARGS_FILE, NULL, 0, "needs one file" },
+			{ NULL },
+		},
+	},
 	.exec = cmd_import_annotations_exec,
 };
 
@@ -27,7 +32,7 @@ const struct cmd_entry cmd_import_annotations_entry = {
 #define MAX_IMPORT ((size_t)512 << 20)
 
 static int
-cmd_import_annotations_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_import_annotations_exec(struct cmd_ctx *ctx, const struct args *a)
 {
 	struct export_import_report rep;
 	const char *path, *name;
@@ -36,9 +41,7 @@ cmd_import_annotations_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	char *text;
 	int rc;
 
-	if (argc != 2)
-		return cmd_usage_error(&cmd_import_annotations_entry, "needs one file");
-	path = argv[1];
+	path = a->argv[0];
 	name = path[0] == '-' && path[1] == '\0' ? "standard input" : path;
 	if (path_read_file(path, MAX_IMPORT, &text, &len) != 0) {
 		err_print("import-annotations");

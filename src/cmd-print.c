@@ -55,3 +55,28 @@ cmd_parse_count(const char *s, size_t *out)
 	*out = (size_t)v;
 	return 0;
 }
+
+int
+cmd_parse_id(const char *s, int64_t *id)
+{
+	char *end;
+	long long v;
+
+	if (s[0] < '0' || s[0] > '9')
+		return -1;
+	v = strtoll(s, &end, 10);
+	if (*end != '\0' || v <= 0)
+		return -1;
+	*id = v;
+	return 0;
+}
+
+int
+cmd_count_option(const struct args *a, const char *name, size_t *out)
+{
+	const char *v = args_get(a, name);
+
+	if (v != NULL && cmd_parse_count(v, out) != 0)
+		return cmd_usage_error(a, "'%s' is not a count", v);
+	return 0;
+}

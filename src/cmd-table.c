@@ -59,8 +59,15 @@ cmd_find(const char *name)
 	const struct cmd_entry *const *e;
 
 	for (e = cmd_table; *e != NULL; e++) {
-		if (strcmp((*e)->name, name) == 0)
+		if (strcmp((*e)->spec.name, name) == 0)
 			return *e;
 	}
 	return NULL;
+}
+
+const struct cmd_entry *
+cmd_of(const struct args *a)
+{
+	/* spec is the entry's first member. */
+	return (const struct cmd_entry *)(const void *)a->spec;
 }
