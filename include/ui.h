@@ -1,34 +1,48 @@
 /*
  * ui.h: the reader, on ncursesw. One struct ui holds all of the program's
  * state and is passed down; nothing in ui*.c keeps state in globals (the
- * only exception is the flag a signal handler sets, in ui.c).
+ * only exception is the flag a signal handler sets, in ui-term.c).
  *
- *   ui.c          the loop: input, dispatch, redraw flags, signals, layout
+ *   ui.c          the loop: input, dispatch of actions to the views' ops
+ *   ui-views.c    the one place that names the views and the layers
+ *   ui-pane.c     the panes' places and the frame, drawn from the models
+ *   ui-term.c     the terminal: set up, signals, given back on every way out
+ *   ui-core.c     what every part changes: dirty flags, messages, focus
+ *   ui-view.c     the base of every row-based view (rows, selection,
+ *                 paging, drawing rows, clicks, position, finding text)
  *   ui-draw.c     drawing text clipped to cells, safe for hostile bytes
  *   ui-keys.c     actions by name, key names, keymaps and bindings
  *   ui-theme.c    colour themes (`color OBJECT FG BG [ATTR...]` files)
  *   ui-config.c   the config file and `:` commands (one grammar)
  *   ui-prompt.c   the command line: editing, history, Tab completion
  *   ui-status.c   the status bar and the message line
- *   ui-jump.c     the jump list (Ctrl-o / Ctrl-i), across articles
+ *   ui-jump.c     the jump list (Ctrl-o / Ctrl-i): places, across articles
  *   ui-list.c     the article list view (paged from the store)
- *   ui-article.c  the reading view
+ *   ui-article.c  the reading view, with ui-article-lines.c (its lines,
+ *                 cursor and scrolling) and its layers: ui-article-marks.c
+ *                 (statements, mentions), ui-article-search.c (/ ? n N)
  *   ui-side.c     actors, statements and related statements
  *   ui-help.c     the help view, generated from the key table
- *   ui-anno.c     annotating: highlights drawn, selection, tags, notes,
- *                 undo, with ui-select.c (motions), ui-tagpick.c (the
+ *   ui-anno-layer.c  annotating as layers of the article: highlights,
+ *                 the selection, the annotation actions; over ui-anno.c
+ *                 (the state), ui-select.c (motions), ui-tagpick.c (the
  *                 codebook picker), ui-note.c (the note editor),
  *                 ui-claim.c (speaker, target, status), ui-annobrowser.c
  *                 (`:annotations`) and ui-overlay.c (their popups)
  *
- * A view (pane) plugs into the loop through struct ui_view_ops, as views
- * do in tig: ui.c knows only that interface. An action is a named entry in
- * the action table (ui-keys.c); keys are bound to actions per keymap, and
- * `?` help is generated from the same table, so neither can drift.
+ * A view (a pane, or the rows of a popup) plugs in through struct
+ * ui_view_ops, as views do in tig: ui.c knows only that interface, and a
+ * row-based view fills in the row ops and gets the rest from ui-view.c.
+ * What is coloured over the article comes from layers (struct
+ * ui_layer_ops). An action is a named entry in the action table
+ * (ui-keys.c); keys are bound to actions per keymap, and `?` help is
+ * generated from the same table, so neither can drift.
  *
  * Adding a key: add the action to UI_ACTIONS below, a default binding in
- * ui-keys.c, and handle it in a view's ops->action (or in ui.c when it is
- * global). Adding a pane: write its ops and add it to enum ui_view_id.
+ * ui-keys.c, and handle it in a view's or a layer's action (or in ui.c
+ * when it is global). Adding a pane: write its ops, add it to enum
+ * ui_view_id and ui_view_table. Adding something drawn over the article:
+ * write a layer's ops and add it to ui_layer_table.
  */
 #ifndef DOSSIER_UI_H
 #define DOSSIER_UI_H
@@ -229,30 +243,81 @@ struct ui;
 struct ui_view;
 
 /*
- * What a view provides. Every hook but draw is optional. Views draw from
- * their model every frame they are marked dirty; they never patch the
- * screen in place.
+ * What a view provides; every hook is optional. Views draw from their
+ * model every frame they are marked dirty; they never patch the screen in
+ * place. A row-based view fills in draw_row (and what else it needs of the
+ * row ops) and the base (ui-view.c) does the rest: moving, paging,
+ * scrolling, drawing the rows with the cursor, clicks, the position.
  */
 struct ui_view_ops {
 	const char *name;           /* shown in its title */
+	const char *mode;           /* the status bar's name when focused ("LIST") */
 	enum ui_keymap keymap;
 	int (*init)(struct ui *ui, struct ui_view *v);
 	void (*free)(struct ui *ui, struct ui_view *v);
-	/* Draws the content rectangle (v->y, v->x, v->h, v->w). */
+	/* Draws the content rectangle (v->y, v->x, v->h, v->w); NULL: the
+	 * rows, by the base. */
 	void (*draw)(struct ui *ui, struct ui_view *v);
 	/* The title text after the name (e.g. the article's title). */
 	void (*title)(struct ui *ui, struct ui_view *v, struct buf *out);
-	/* Returns 1 when it handled the action, 0 to let ui.c try. */
+	/* Returns 1 when it handled the action, 0 to let the base and then
+	 * ui.c try. */
 	int (*action)(struct ui *ui, struct ui_view *v, enum ui_action a, int count);
-	/* A click at content row/col (clicks: 1 single, 2 double). */
+	/* A click at content row/col (clicks: 1 single, 2 double); NULL: the
+	 * base selects the row clicked, or opens it when clicked again. */
 	void (*click)(struct ui *ui, struct ui_view *v, int row, int col, int clicks);
-	/* Position for the status bar: "3/40 12%". */
+	/* Position for the status bar ("3/40 12%"); NULL: the base's. */
 	void (*position)(struct ui *ui, struct ui_view *v, struct buf *out);
 	/* The geometry changed (resize, fold): keep the cursor in view. */
 	void (*resize)(struct ui *ui, struct ui_view *v);
 	/* Where the terminal cursor goes when the view is focused (content
 	 * row/col); 0 to hide it. */
 	int (*cursor)(struct ui *ui, struct ui_view *v, int *row, int *col);
+	/* Something it shows changed elsewhere (an article opened, the
+	 * annotations changed): reload what depends on it. */
+	void (*refresh)(struct ui *ui, struct ui_view *v);
+	/* Actions it takes whichever pane is focused, before that pane does
+	 * (a selection under way takes Esc; Ctrl-o works from anywhere);
+	 * 1 when it took A. */
+	int (*action_first)(struct ui *ui, struct ui_view *v, enum ui_action a, int count);
+	/* The keymap keys go to while it says so (a selection: "select"),
+	 * else KM unchanged. */
+	enum ui_keymap (*keymap_now)(struct ui *ui, struct ui_view *v, enum ui_keymap km);
+	/* The mode the status bar shows over the pane's own ("SELECT"), or NULL. */
+	const char *(*mode_now)(struct ui *ui, struct ui_view *v);
+	/* Work left for when no key waits (counting an article's actors); 1
+	 * when it did some, so the loop draws again first. */
+	int (*idle)(struct ui *ui, struct ui_view *v);
+	/* The mouse button pressed (PRESS 1; after the click is handled) or
+	 * let go (0), at content row/col; INSIDE: over this view. */
+	void (*mouse)(struct ui *ui, struct ui_view *v, int press, int row, int col, int inside);
+	/* Where the reader was: saved at the end, restored at the start in
+	 * two passes (0 before the first frame, 1 after it). */
+	void (*save)(struct ui *ui, struct ui_view *v);
+	void (*restore)(struct ui *ui, struct ui_view *v, int pass);
+
+	/* ---- the row ops (ui-view.c) ---- */
+	/* Draws row I at screen row Y on BASE (the row is already filled
+	 * with it when selected); 0 stops the drawing there. */
+	int (*draw_row)(struct ui *ui, struct ui_view *v, size_t i, int y, struct ui_style base);
+	/* Lines row I takes; NULL: v->row_h each. */
+	int (*row_lines)(struct ui *ui, struct ui_view *v, size_t i);
+	/* 0 for rows the cursor passes over (headings); NULL: every row. */
+	int (*selectable)(struct ui *ui, struct ui_view *v, size_t i);
+	/* Makes rows [from, from + want) present: a paged view reads them
+	 * and may raise rows.n (rows.more: there may be rows past n). */
+	void (*fetch)(struct ui *ui, struct ui_view *v, size_t from, size_t want);
+	/* Enter, or a click on the selected row. */
+	void (*open)(struct ui *ui, struct ui_view *v, size_t i);
+	/* The words of row I, for finding text in the view; 0: none. */
+	int (*row_text)(struct ui *ui, struct ui_view *v, size_t i, struct buf *out);
+};
+
+/* The rows of a row-based view (ui-view.c keeps its invariants). */
+struct ui_rows {
+	size_t n;            /* rows known */
+	int more;            /* there may be rows past n (ops->fetch reads them) */
+	size_t sel, top;     /* the selected row, the first row on screen */
 };
 
 struct ui_view {
@@ -260,6 +325,9 @@ struct ui_view {
 	int y, x, h, w;      /* content rectangle (below the title row) */
 	int ty;              /* the title row */
 	int shown;
+	int popup;           /* drawn in a popup's style, not a pane's */
+	int row_h;           /* lines per row when ops->row_lines is NULL (0: 1) */
+	struct ui_rows rows;
 	void *priv;          /* the view's own state, owned by its file */
 };
 
@@ -322,6 +390,11 @@ struct ui {
 	char *config_path;
 	struct ui_anno *anno;       /* annotation state (ui-anno.c) */
 	struct ui_overlay *overlay; /* a popup taking the keys, or NULL */
+	struct ui_layer *layers;    /* the article's layers, in drawing order */
+	size_t nlayers;
+	/* How a command runs an action: set by the loop, which alone knows
+	 * where each goes (a `:` line may name any action). */
+	void (*run)(struct ui *ui, enum ui_action a, int count);
 };
 
 /*
@@ -339,18 +412,92 @@ struct ui_overlay {
 	int busy;                  /* in its key handler (ui-overlay.c) */
 };
 
-/* ui.c */
+/* ui.c: the loop and the panes. */
 #define UI_MIN_COLS 40
 #define UI_MIN_ROWS 10
 #define UI_WIDE_COLS 100
+/* Runs an action as if its key had been pressed. */
+void ui_run_action(struct ui *ui, enum ui_action a, int count);
+
+/* ui-views.c: the one place that names the views and the layers. */
+extern const struct ui_view_ops *const ui_view_table[UI_VIEW_COUNT];
+struct ui_layer_ops;
+extern const struct ui_layer_ops *const ui_layer_table[];
+extern const size_t ui_layer_count;
+
+/* ui-pane.c: the panes' places, and a frame drawn from the models. */
+void ui_pane_layout(struct ui *ui);
+void ui_pane_draw(struct ui *ui);
+/* The list and the status line only, before anything else is read. */
+void ui_pane_first_frame(struct ui *ui);
+
+/* ui-term.c: the terminal, set up and given back on every way out. */
+void ui_term_signals(void);
+void ui_term_reset_signals(void);
+int ui_term_init(struct ui *ui);
+void ui_term_end(struct ui *ui);
+void ui_term_suspend(struct ui *ui);
+/* The signal that asked the reader to end, or 0; forgetting it. */
+int ui_term_signalled(void);
+void ui_term_clear_signal(void);
+/* The store's interrupt check: a signal came. */
+int ui_term_interrupt(void *arg);
+/* After a failed read: 1 when a signal came or the terminal is gone. */
+int ui_term_gone(void);
+/* A key from get_wch as a key code (UI_KEY_*). */
+int ui_term_key(int rc, wint_t wc);
+
+/* ui-core.c: the state every part changes. */
 void ui_mark(struct ui *ui, unsigned dirty);
 void ui_message(struct ui *ui, const char *fmt, ...) PRINTFLIKE(2, 3);
 void ui_error(struct ui *ui, const char *fmt, ...) PRINTFLIKE(2, 3);
+void ui_clear_message(struct ui *ui);
+/* Focuses a pane (unfolding the list when it is the list). */
 void ui_focus(struct ui *ui, enum ui_view_id id);
-/* Runs an action as if its key had been pressed. */
-void ui_run_action(struct ui *ui, enum ui_action a, int count);
+int ui_focusable(struct ui *ui, enum ui_view_id id);
+/* The next (DIR 1) or previous focusable pane. */
+void ui_focus_step(struct ui *ui, int dir);
 struct ui_view *ui_view(struct ui *ui, enum ui_view_id id);
 void ui_set_mouse(struct ui *ui, int on);
+
+/* ui-view.c: the base of every row-based view. */
+/* Sets the row count (and whether more can be fetched), keeping the
+ * selection and the top row in range. */
+void ui_view_set_rows(struct ui *ui, struct ui_view *v, size_t n, int more);
+/* Selects row I (the nearest selectable one) and keeps it on screen. */
+void ui_view_select(struct ui *ui, struct ui_view *v, size_t i);
+void ui_view_keep_visible(struct ui *ui, struct ui_view *v);
+/* Rows from TOP that fit in the view's height (at least 1). */
+size_t ui_view_fits(struct ui *ui, struct ui_view *v, size_t top);
+/* Runs a motion (move, page, half page, first, last); 0 when A is not one. */
+int ui_view_move(struct ui *ui, struct ui_view *v, enum ui_action a, int count);
+/* Draws the rows from the top one, the selected one in the cursor's style. */
+void ui_view_draw_rows(struct ui *ui, struct ui_view *v);
+/* The row at content row ROW, or SIZE_MAX. */
+size_t ui_view_row_at(struct ui *ui, struct ui_view *v, int row);
+/* A click: selects the row, or opens it (clicked again, or CLICKS 2). */
+void ui_view_click(struct ui *ui, struct ui_view *v, int row, int clicks);
+/* Opens the selected row (ops->open). */
+void ui_view_open(struct ui *ui, struct ui_view *v);
+/* "3/40 12%" */
+void ui_view_position(struct ui *ui, struct ui_view *v, struct buf *out);
+/* Selects the next row (DIR < 0: previous), wrapping, whose text holds
+ * WORD, case folded; -1 when none does. */
+int ui_view_find(struct ui *ui, struct ui_view *v, const char *word, int dir);
+/* Marks the view for drawing (a popup: the whole screen). */
+void ui_view_dirty(struct ui *ui, struct ui_view *v);
+/* Something the panes show changed (an article opened, annotations):
+ * each pane's ops->refresh. */
+void ui_views_refresh(struct ui *ui);
+/* What the loop calls: the view's own op when it has one, else the
+ * base's (for a row-based view). ui_view_action returns 1 when handled. */
+int ui_view_action(struct ui *ui, struct ui_view *v, enum ui_action a, int count);
+void ui_view_draw(struct ui *ui, struct ui_view *v);
+void ui_view_clicked(struct ui *ui, struct ui_view *v, int row, int col, int clicks);
+void ui_view_where(struct ui *ui, struct ui_view *v, struct buf *out);
+/* In a popup, where letters are typed: the motion a key is (Up, Down,
+ * Ctrl-p, Ctrl-n, PgUp, PgDn), else UI_ACT_NONE. */
+enum ui_action ui_view_popup_motion(int code);
 
 /* ui-draw.c */
 /* Draws UTF-8 s[0, len) at (y, x) in at most width cells, control and
@@ -371,6 +518,8 @@ struct ui_style ui_style(struct ui *ui, enum ui_object o);
 /* over's colours (when set) on top of base; attributes add up. */
 struct ui_style ui_style_over(struct ui_style base, struct ui_style over);
 void ui_style_apply(struct ui *ui, struct ui_style st);
+/* No colour and no attribute: what a theme left unset. */
+int ui_style_plain(struct ui_style st);
 /* Loads themes/NAME.theme (or a path) into ui->theme and applies it. Bad
  * lines are skipped; *warnings counts them and err_msg() names the first. */
 int ui_theme_load(struct ui *ui, const char *name, int *warnings);
@@ -418,6 +567,13 @@ void ui_config_load(struct ui *ui, const char *path);
 /* Runs one command line (config syntax, or a `:` line). "where" prefixes
  * error messages. Returns 0, or -1 with err_msg() set. */
 int ui_command(struct ui *ui, const char *line);
+/* Completion candidates: a set of strings (ui-prompt.c). */
+struct ui_cands {
+	char **v;
+	size_t n, cap;
+};
+void ui_cands_add(struct ui_cands *c, const char *s);
+void ui_cands_free(struct ui_cands *c);
 struct ui_command_info {
 	const char *name;
 	const char *args;
@@ -425,23 +581,29 @@ struct ui_command_info {
 };
 /* The i-th command, for help; NULL past the end. */
 const struct ui_command_info *ui_command_info(size_t i);
-/* Completion candidates: a set of strings. */
-struct ui_cands {
-	char **v;
-	size_t n, cap;
-};
-void ui_cands_add(struct ui_cands *c, const char *s);
-void ui_cands_free(struct ui_cands *c);
 /* Candidates for the word of line[0, cursor) that ends at the cursor;
  * *word_start is where that word begins. */
 void ui_command_complete(struct ui *ui, const char *line, size_t cursor,
     struct ui_cands *out, size_t *word_start);
 
+/* The `:` line's prompt ops (the commands above). */
+struct ui_prompt_ops;
+extern const struct ui_prompt_ops ui_command_line;
+
 /* ui-prompt.c */
 int ui_prompt_init(struct ui *ui);
 void ui_prompt_free(struct ui *ui);
-/* Opens the line with a leading character (':', '/', '?') */
-void ui_prompt_open(struct ui *ui, int kind);
+/* What a line is for, given by whoever opens it: submit runs the line
+ * typed (0, or -1 with err_msg() shown); complete (NULL: no completion)
+ * gives the candidates for the word before the cursor. */
+struct ui_prompt_ops {
+	int (*submit)(struct ui *ui, int kind, const char *line);
+	void (*complete)(struct ui *ui, const char *line, size_t cursor, struct ui_cands *out,
+	    size_t *word_start);
+};
+/* Opens the line with a leading character (':', '/', '?', 'F'); ':' lines
+ * and the others keep separate histories. */
+void ui_prompt_open(struct ui *ui, int kind, const struct ui_prompt_ops *ops);
 int ui_prompt_active(const struct ui *ui);
 void ui_prompt_key(struct ui *ui, int code);
 void ui_prompt_draw(struct ui *ui, int y);
@@ -449,30 +611,24 @@ void ui_prompt_draw(struct ui *ui, int y);
 /* ui-status.c */
 void ui_status_draw(struct ui *ui);
 
-/* ui-jump.c */
-/* Records the current place before moving away from it. */
-void ui_jump_push(struct ui *ui);
-int ui_jump_back(struct ui *ui);
-int ui_jump_forward(struct ui *ui);
+/* ui-jump.c: the jump list holds places; the article view goes to them. */
+/* Records HERE (no article: nothing) before moving away from it. */
+void ui_jump_push(struct ui_jumps *j, struct ui_jump here);
+/* The place before (*to), leaving HERE; -1 at the oldest. */
+int ui_jump_back(struct ui_jumps *j, struct ui_jump here, struct ui_jump *to);
+/* The place after (*to); -1 at the newest. */
+int ui_jump_forward(struct ui_jumps *j, struct ui_jump *to);
 void ui_jumps_free(struct ui_jumps *j);
 
 /* ui-list.c */
 extern const struct ui_view_ops ui_list_ops;
-/* Selects the row of this article (reopening where one left off, and
- * following the article opened), at a cost that does not grow with the
- * list. */
-void ui_list_select_id(struct ui *ui, int64_t id);
-/* The selected row's index in the list of all articles (SIZE_MAX while
- * search results are shown). */
-size_t ui_list_selected_index(struct ui *ui);
-int64_t ui_list_selected_id(struct ui *ui);
 /* Replaces the list with corpus search results; NULL or "" restores it. */
 int ui_list_search(struct ui *ui, const char *query);
 
-/* ui-article.c */
+/* ui-article.c: the reading view (its lines and cursor: ui-article-lines.c).
+ * What is coloured over the text comes from layers. */
 extern const struct ui_view_ops ui_article_ops;
-/* A styled range of the article body, drawn over the text. Layers draw in
- * order, later over earlier; ]a/[a step through the annotation layer. */
+/* A styled range of the article body, drawn over the text. */
 struct ui_span {
 	size_t start, end;
 	enum ui_object obj;
@@ -480,47 +636,98 @@ struct ui_span {
 	int styled;            /* drawn in style, not obj's (a tag's colour) */
 	struct ui_style style;
 };
-enum ui_layer {
-	UI_LAYER_STATEMENT,
-	UI_LAYER_MENTION,
-	UI_LAYER_ANNOTATION,
-	UI_LAYER_SEARCH,
-	UI_LAYER_SELECTION,
-	UI_LAYER_COUNT
+struct ui_spans {
+	struct ui_span *v;
+	size_t n, cap;
 };
-/* Replaces a layer's spans (copied; sorted here by start). */
-void ui_article_set_layer(struct ui *ui, enum ui_layer layer, const struct ui_span *v,
-    size_t n);
+void ui_spans_add(struct ui_spans *s, struct ui_span sp);
+/* Sorts by start (then end); the span covering OFF, the latest-starting
+ * of those that do, in a sorted set (NULL: none). */
+void ui_spans_sort(struct ui_spans *s);
+const struct ui_span *ui_spans_at(const struct ui_spans *s, size_t off);
+
+/*
+ * A layer of the article: what it colours over the body bytes shown and
+ * the actions it takes on the cursor. The article's statements and
+ * mentions (ui-article-marks.c), its search hits (ui-article-search.c)
+ * and the annotations (ui-anno-layer.c) are layers; the article view
+ * knows only this interface and draws them in the order of
+ * ui_layer_table (ui-views.c), later over earlier. Every hook is optional.
+ */
+struct ui_layer;
+struct ui_layer_ops {
+	const char *name;
+	int (*init)(struct ui *ui, struct ui_layer *l);
+	void (*free)(struct ui *ui, struct ui_layer *l);
+	/* An article was opened (ui_article_id() says which). */
+	void (*opened)(struct ui *ui, struct ui_layer *l);
+	/* Appends the spans over body bytes [from, to), what is shown. */
+	void (*spans)(struct ui *ui, struct ui_layer *l, size_t from, size_t to,
+	    struct ui_spans *out);
+	/* Takes an action (1) when the article view is given it; with first
+	 * set, before the focused pane is. */
+	int first;
+	int (*action)(struct ui *ui, struct ui_layer *l, enum ui_action a, int count);
+	/* The keymap keys go to now, else KM; the status bar's mode, or NULL. */
+	enum ui_keymap (*keymap)(struct ui *ui, struct ui_layer *l, enum ui_keymap km);
+	const char *(*mode)(struct ui *ui, struct ui_layer *l);
+	/* Work for when no key waits; 1 when it did some. */
+	int (*idle)(struct ui *ui, struct ui_layer *l);
+	/* The mouse: pressed (IN_ARTICLE: over the article, whose cursor is
+	 * there now); whether a drag is under way; released (the cursor is
+	 * where it was let go, when over the article). */
+	void (*press)(struct ui *ui, struct ui_layer *l, int in_article);
+	int (*dragging)(struct ui *ui, struct ui_layer *l);
+	void (*release)(struct ui *ui, struct ui_layer *l);
+	/* Rows it shows at the foot of the side pane: how many of H, and
+	 * drawing them in [y, y + h). */
+	int (*side_rows)(struct ui *ui, struct ui_layer *l, int h);
+	void (*side_draw)(struct ui *ui, struct ui_layer *l, int y, int x, int h, int w);
+};
+struct ui_layer {
+	const struct ui_layer_ops *ops;
+	void *priv;
+};
+
+/* The layer registered with these ops (its state), or NULL. */
+struct ui_layer *ui_article_layer(struct ui *ui, const struct ui_layer_ops *ops);
 /* Opens an article with the cursor at a byte offset. */
 int ui_article_open(struct ui *ui, int64_t id, size_t offset);
 int64_t ui_article_id(struct ui *ui);
 size_t ui_article_offset(struct ui *ui);
 /* Moves the cursor within the open article. */
 void ui_article_goto(struct ui *ui, size_t offset);
+/* Records the cursor's place in the jump list, before a jump. */
+void ui_article_jump_push(struct ui *ui);
+/* The open article's body (NULL when none). */
+const char *ui_article_body(struct ui *ui, size_t *len);
+
+/* ui-article-marks.c: the statements and mentions layers. */
+extern const struct ui_layer_ops ui_statement_layer, ui_mention_layer;
 struct store_statement;
 struct store_entity;
 /* The statement under the cursor, or NULL. */
 const struct store_statement *ui_article_statement(struct ui *ui);
 /* The open article's actors and agreements (store_article_entities). */
 const struct store_entity *ui_article_entities(struct ui *ui, size_t *n);
-/* Work left from opening an article for once it is on screen (counting
- * its actors); 1 when it did some, so the loop draws again first. */
-int ui_article_idle(struct ui *ui);
-/* 0 while that is still to do. */
+/* 0 while the article's actors are still to be counted. */
 int ui_article_actors_counted(struct ui *ui);
-/* The entity mentioned under the cursor, or 0. */
-int64_t ui_article_entity_at(struct ui *ui);
 /* The actor ]m/[m step through (0: every mention). */
 void ui_article_select_entity(struct ui *ui, int64_t id);
 int64_t ui_article_selected_entity(struct ui *ui);
+/* `*`: the actor under the cursor, else the statement's speaker, else
+ * the one selected; `#`: the agreement under the cursor, else the
+ * selected entity if it is one, else the first the statement names. 0
+ * (with a message) when none. */
+int64_t ui_article_actor_here(struct ui *ui);
+int64_t ui_article_agreement_here(struct ui *ui);
 /* The theme object for an entity kind ("person", "agreement", ...). */
 enum ui_object ui_kind_object(const char *kind);
 /* Appends "  Name said" for the statement under the cursor, if any. */
 void ui_article_speaker(struct ui *ui, struct buf *out);
-/* Search in the article (from the prompt). */
-void ui_article_search(struct ui *ui, const char *pattern, int backward);
-/* The open article's body (NULL when none). */
-const char *ui_article_body(struct ui *ui, size_t *len);
+
+/* ui-article-search.c: `/`, `?`, n and N in the article, a layer. */
+extern const struct ui_layer_ops ui_search_layer;
 
 /* ui-side.c */
 extern const struct ui_view_ops ui_side_ops;
@@ -533,30 +740,12 @@ void ui_side_related(struct ui *ui);
 void ui_side_statements_by(struct ui *ui, int64_t entity);
 void ui_side_mentions_of(struct ui *ui, int64_t entity);
 
-/* ui-anno.c: annotating in the reader; ui-select.c, ui-tagpick.c,
- * ui-note.c, ui-claim.c and ui-annobrowser.c are its parts. */
+/* ui-anno.c: the annotation state (below the popups ui-tagpick.c,
+ * ui-note.c, ui-claim.c, ui-annobrowser.c and the layers). */
 int ui_anno_init(struct ui *ui);
 void ui_anno_free(struct ui *ui);
-/* Runs an annotation action, or one it changes while a selection is
- * open; 1 when it handled A. */
-int ui_anno_action(struct ui *ui, enum ui_action a, int count);
-/* The keymap keys go to: SELECT while a selection is open. */
-enum ui_keymap ui_anno_keymap(struct ui *ui, enum ui_keymap km);
 /* The article was opened (or changed): reload its highlights. */
-void ui_anno_article_opened(struct ui *ui);
-/* Before the article is drawn: the selection's layer. */
-void ui_anno_before_draw(struct ui *ui);
-/* The mouse: a button pressed in view ID (the article's cursor is there
- * already), and released (the cursor moved where) after a drag. */
-void ui_anno_drag_start(struct ui *ui, enum ui_view_id id);
-int ui_anno_dragging(struct ui *ui);
-void ui_anno_drag_end(struct ui *ui);
-/* "SELECT", or the open popup's mode; NULL otherwise. */
-const char *ui_anno_mode(struct ui *ui);
-/* How many of the side pane's H rows list the article's annotations, and
- * drawing them in rows [y, y+h). */
-int ui_anno_side_rows(struct ui *ui, int h);
-void ui_anno_side_draw(struct ui *ui, int y, int x, int h, int w);
+void ui_anno_opened(struct ui *ui);
 /* `:tag ...`, `:export FILE [FORMAT]` and `:annotations [FILTER]`. */
 int ui_anno_tag_command(struct ui *ui, int argc, char **argv);
 int ui_anno_export_command(struct ui *ui, int argc, char **argv);
@@ -584,6 +773,7 @@ struct ui_anno {
 	int64_t spans_article;      /* whose sentences and paragraphs are read */
 	struct text_span *sents, *paras;
 	size_t nsents, nparas;
+	struct ui_spans hl;         /* the highlights as spans to colour */
 };
 /* What an action applies to: highlight id, or (id 0) a new one. */
 struct ui_anno_target {
@@ -606,14 +796,24 @@ void ui_anno_end_selection(struct ui *ui);
 /* Line breaks and tabs in b->data[from, len) become spaces, so that a
  * quote or note shows on one line. */
 void ui_anno_flatten(struct buf *b, size_t from);
-/* How a highlight with this tag is drawn. */
+/* How a highlight with this tag is drawn; how an annotation is (its
+ * first tag's style). */
 struct ui_style ui_anno_tag_style(struct ui *ui, const char *name, const char *color);
+struct ui_style ui_anno_style(struct ui *ui, const struct store_anno *a);
 /* The popups: the codebook picker (t), the note editor (a, or the
  * external one with A), the claim editor (c) of highlight ID (0: the one
  * under the cursor). */
 void ui_tagpick_open(struct ui *ui);
 void ui_note_open(struct ui *ui, int external);
 void ui_claim_open(struct ui *ui, int64_t id);
+
+/* The open article's text with its sentences and paragraphs, for the
+ * selection's motions. */
+struct ui_select_text;
+void ui_anno_text(struct ui *ui, struct ui_select_text *t);
+
+/* ui-anno-layer.c: the highlights and the selection, layers of the article. */
+extern const struct ui_layer_ops ui_anno_layer, ui_selection_layer;
 
 /* ui-select.c: the motions that extend a selection, over the open
  * article's text and the spans found at import. Pure: tested alone. */

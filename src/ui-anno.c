@@ -1,11 +1,12 @@
 /*
- * ui-anno.c: annotating in the reader. It keeps the open article's
- * annotations and draws them as the article's annotation layer (in their
- * tags' colours, overlaps underlined so both stay visible), keeps the
- * selection (from `v` to the cursor), and runs the annotation actions:
- * tag, note, claim, delete, undo and redo, stepping with ]a/[a. The
- * popups it opens are in ui-tagpick.c, ui-note.c, ui-claim.c and
- * ui-annobrowser.c.
+ * ui-anno.c: the reader's annotation state, below everything that
+ * annotates: the open article's annotations and the highlight spans made
+ * of them (in their tags' colours, overlaps underlined so both stay
+ * visible), the codebook, the selection (from `v` to the cursor), what an
+ * action applies to, and the `:tag` and `:export` commands. The layer
+ * that draws and runs the annotation actions is ui-anno-layer.c; the
+ * popups it opens are ui-tagpick.c, ui-note.c, ui-claim.c and
+ * ui-annobrowser.c, and all of them call down to here.
  *
  * Nothing here writes SQL: every change goes through anno.h, which
  * commits it durably; only after that returns does the screen say so.
@@ -67,6 +68,7 @@ ui_anno_free(struct ui *ui)
 	store_tag_list_free(an->tags, an->ntags);
 	anno_codebook_free(an->codes, an->ncodes);
 	free_spans(an);
+	free(an->hl.v);
 	free(an->disabled);
 	free(an);
 	ui->anno = NULL;
@@ -122,12 +124,6 @@ default_color(const struct ui_anno *an, const char *name)
 	return NULL;
 }
 
-static int
-plain(struct ui_style st)
-{
-	return st.fg < 0 && st.bg < 0 && st.attr == A_NORMAL;
-}
-
 /* A tag's highlight: its own colour as background once the user gave it
  * one; the theme's style for the default codebook's tags otherwise; the
  * theme's plain highlight for the rest. Underlined where a theme has no
@@ -149,18 +145,18 @@ ui_anno_tag_style(struct ui *ui, const char *name, const char *color)
 	st = ui_style(ui, UI_OBJ_HIGHLIGHT);
 	for (i = 0; name != NULL && i < ARRAY_LEN(tag_objects); i++) {
 		if (strcmp(tag_objects[i].name, name) == 0 &&
-		    !plain(ui_style(ui, tag_objects[i].obj)))
+		    !ui_style_plain(ui_style(ui, tag_objects[i].obj)))
 			st = ui_style(ui, tag_objects[i].obj);
 	}
-	if (plain(st))
+	if (ui_style_plain(st))
 		st.attr = A_UNDERLINE;
 	return st;
 }
 
 /* An annotation is drawn in the colour of its first tag in codebook
  * order (the lowest tag id). */
-static struct ui_style
-anno_style(struct ui *ui, const struct store_anno *a)
+struct ui_style
+ui_anno_style(struct ui *ui, const struct store_anno *a)
 {
 	const struct store_anno_tag *first = NULL;
 	size_t i;
@@ -183,17 +179,17 @@ cmp_size(const void *a, const void *b)
 }
 
 /*
- * The annotation layer: the body cut at every highlight's ends into runs
+ * The highlight spans: the body cut at every highlight's ends into runs
  * each covered by the same highlights. A run is drawn in the colour of
  * its innermost (shortest) highlight, and underlined where highlights
  * overlap, so that each of them stays visible.
  */
 static void
-build_layer(struct ui *ui)
+build_spans(struct ui *ui)
 {
 	struct ui_anno *an = ui->anno;
-	struct ui_span *v = NULL;
-	size_t *cuts = xreallocarray(NULL, 2 * an->n + 1, sizeof *cuts), ncut = 0, nv = 0, i, k;
+	size_t *cuts = xreallocarray(NULL, 2 * an->n + 1, sizeof *cuts), ncut = 0, i, k;
+	struct ui_span sp;
 
 	for (i = 0; i < an->n; i++) {
 		if (an->rows[i].state != STORE_ANNO_ACTIVE)
@@ -218,16 +214,26 @@ build_layer(struct ui *ui)
 		}
 		if (inner == NULL)
 			continue;
-		v = xreallocarray(v, nv + 1, sizeof *v);
-		v[nv] = (struct ui_span){ .start = a, .end = b, .obj = UI_OBJ_HIGHLIGHT,
-		    .id = inner->id, .styled = 1, .style = anno_style(ui, inner) };
+		sp = (struct ui_span){ .start = a, .end = b, .obj = UI_OBJ_HIGHLIGHT,
+		    .id = inner->id, .styled = 1, .style = ui_anno_style(ui, inner) };
 		if (cover > 1)
-			v[nv].style.attr |= A_UNDERLINE;
-		nv++;
+			sp.style.attr |= A_UNDERLINE;
+		ui_spans_add(&an->hl, sp);
 	}
-	ui_article_set_layer(ui, UI_LAYER_ANNOTATION, v, nv);
-	free(v);
 	free(cuts);
+}
+
+/* An article was opened: a selection does not outlive its article. */
+void
+ui_anno_opened(struct ui *ui)
+{
+	struct ui_anno *an = ui->anno;
+
+	if (an->article != ui_article_id(ui)) {
+		an->selecting = 0;
+		free_spans(an);
+	}
+	ui_anno_reload(ui);
 }
 
 void
@@ -245,24 +251,12 @@ ui_anno_reload(struct ui *ui)
 		if (store_anno_list(ui->st, &f, &an->rows, &an->n) != 0)
 			ui_error(ui, "%s", err_msg());
 	}
-	build_layer(ui);
-	ui_side_refresh(ui);
+	an->hl.n = 0;
+	build_spans(ui);
+	ui_views_refresh(ui);
 	ui_mark(ui, UI_DIRTY_ARTICLE | UI_DIRTY_SIDE | UI_DIRTY_LIST);
 }
 
-void
-ui_anno_article_opened(struct ui *ui)
-{
-	struct ui_anno *an = ui->anno;
-
-	if (an == NULL)
-		return;
-	if (an->article != ui_article_id(ui)) {
-		an->selecting = 0;
-		free_spans(an);
-	}
-	ui_anno_reload(ui);
-}
 
 const struct store_anno *
 ui_anno_at(struct ui *ui, size_t off)
@@ -285,8 +279,8 @@ ui_anno_at(struct ui *ui, size_t off)
 /* ---- the selection ------------------------------------------------------ */
 
 /* The sentences and paragraphs of the open article, read once. */
-static void
-load_spans(struct ui *ui, struct ui_select_text *t)
+void
+ui_anno_text(struct ui *ui, struct ui_select_text *t)
 {
 	struct ui_anno *an = ui->anno;
 	int64_t id = ui_article_id(ui);
@@ -305,83 +299,11 @@ load_spans(struct ui *ui, struct ui_select_text *t)
 	t->nparas = an->nparas;
 }
 
-void
-ui_anno_before_draw(struct ui *ui)
-{
-	struct ui_anno *an = ui->anno;
-	struct ui_span sp;
-	const char *body;
-	size_t len;
 
-	if (an == NULL)
-		return;
-	body = ui_article_body(ui, &len);
-	if (!an->selecting || body == NULL ||
-	    ui_select_span(body, len, an->anchor, ui_article_offset(ui), &sp.start, &sp.end) != 0) {
-		ui_article_set_layer(ui, UI_LAYER_SELECTION, NULL, 0);
-		return;
-	}
-	sp.obj = UI_OBJ_SELECTION;
-	sp.styled = 1;
-	sp.style = ui_style(ui, UI_OBJ_SELECTION);
-	if (plain(sp.style))
-		sp.style.attr = A_REVERSE;
-	ui_article_set_layer(ui, UI_LAYER_SELECTION, &sp, 1);
-}
 
-enum ui_keymap
-ui_anno_keymap(struct ui *ui, enum ui_keymap km)
-{
-	if (ui->anno != NULL && ui->anno->selecting && ui->focus == UI_VIEW_ARTICLE &&
-	    ui_article_id(ui) > 0)
-		return UI_KM_SELECT;
-	return km;
-}
 
-const char *
-ui_anno_mode(struct ui *ui)
-{
-	if (ui->overlay != NULL && ui->overlay->mode != NULL)
-		return ui->overlay->mode;
-	if (ui->anno != NULL && ui->anno->selecting && ui_article_id(ui) > 0)
-		return "SELECT";
-	return NULL;
-}
 
-void
-ui_anno_drag_start(struct ui *ui, enum ui_view_id id)
-{
-	struct ui_anno *an = ui->anno;
 
-	if (an == NULL)
-		return;
-	an->dragging = id == UI_VIEW_ARTICLE && ui_article_id(ui) > 0 && ui->overlay == NULL;
-	an->drag_from = ui_article_offset(ui);
-	/* A press starts afresh: the selection there was is let go. */
-	if (an->dragging && an->selecting)
-		ui_anno_end_selection(ui);
-}
-
-int
-ui_anno_dragging(struct ui *ui)
-{
-	return ui->anno != NULL && ui->anno->dragging;
-}
-
-void
-ui_anno_drag_end(struct ui *ui)
-{
-	struct ui_anno *an = ui->anno;
-
-	an->dragging = 0;
-	/* Released where it was pressed: a click, not a selection. */
-	if (ui_article_offset(ui) == an->drag_from)
-		return;
-	an->selecting = 1;
-	an->anchor = an->drag_from;
-	ui_message(ui, "selected: t tags, a notes, Esc stops");
-	ui_mark(ui, UI_DIRTY_ARTICLE | UI_DIRTY_STATUS);
-}
 
 void
 ui_anno_end_selection(struct ui *ui)
@@ -407,7 +329,7 @@ ui_anno_target(struct ui *ui, int sentence, struct ui_anno_target *t)
 		ui_message(ui, "no article open: Enter opens one from the list");
 		return -1;
 	}
-	load_spans(ui, &txt);
+	ui_anno_text(ui, &txt);
 	if (an->selecting) {
 		if (ui_select_span(txt.body, txt.len, an->anchor, cur, &t->start, &t->end) != 0) {
 			ui_message(ui, "the selection is empty");
@@ -451,249 +373,6 @@ ui_anno_create(struct ui *ui, struct ui_anno_target *t, const char *tag, const c
 	ui->anno->selecting = 0;
 	ui_anno_reload(ui);
 	return 0;
-}
-
-/* ---- actions ------------------------------------------------------------ */
-
-static void
-extend(struct ui *ui, enum ui_action a, int count)
-{
-	struct ui_select_text t;
-	size_t cur = ui_article_offset(ui), to;
-
-	load_spans(ui, &t);
-	if (t.body == NULL)
-		return;
-	while (count-- > 0) {
-		to = ui_select_motion(&t, a, cur);
-		if (to == cur)
-			break;
-		cur = to;
-	}
-	ui_article_goto(ui, cur);
-}
-
-static void
-select_sentence(struct ui *ui)
-{
-	struct ui_select_text t;
-	size_t s, e;
-
-	load_spans(ui, &t);
-	if (t.body == NULL || ui_select_sentence(&t, ui_article_offset(ui), &s, &e) != 0) {
-		ui_message(ui, "no sentence here");
-		return;
-	}
-	ui->anno->anchor = s;
-	ui->anno->selecting = 1;
-	ui_article_goto(ui, ui_select_last_char(t.body, e));
-}
-
-static void
-toggle_selection(struct ui *ui)
-{
-	struct ui_anno *an = ui->anno;
-
-	if (an->selecting) {
-		ui_anno_end_selection(ui);
-		return;
-	}
-	an->selecting = 1;
-	an->anchor = ui_article_offset(ui);
-	ui_message(ui, "selecting: w b e ( ) { } j k extend, t tags, a notes, Esc stops");
-	ui_mark(ui, UI_DIRTY_ARTICLE | UI_DIRTY_STATUS);
-}
-
-static void
-delete_here(struct ui *ui)
-{
-	const struct store_anno *a = ui_anno_at(ui, ui_article_offset(ui));
-	int64_t id;
-
-	if (a == NULL) {
-		ui_message(ui, "no highlight under the cursor");
-		return;
-	}
-	id = a->id;
-	if (anno_delete(ui->anno->s, id) != 0) {
-		ui_error(ui, "%s", err_msg());
-		return;
-	}
-	ui_anno_reload(ui);
-	ui_message(ui, "highlight deleted (u undoes)");
-}
-
-/* After undo or redo: show the annotation it touched, opening its
- * article when another one is open. */
-static void
-show_changed(struct ui *ui, int64_t id)
-{
-	struct store_anno a;
-
-	ui_anno_reload_tags(ui);
-	if (id == 0 || store_anno_get(ui->st, id, &a) != 0) {
-		err_clear();
-		ui_anno_reload(ui);
-		return;
-	}
-	if (a.article_id != ui_article_id(ui))
-		ui_article_open(ui, a.article_id, a.start);   /* reloads */
-	else {
-		ui_anno_reload(ui);
-		if (a.state == STORE_ANNO_ACTIVE)
-			ui_article_goto(ui, a.start);
-	}
-	store_anno_free(&a);
-}
-
-static void
-undo_redo(struct ui *ui, int redo)
-{
-	const char *what;
-	int64_t id;
-	int rc = redo ? anno_redo(ui->anno->s, &what, &id) : anno_undo(ui->anno->s, &what, &id);
-
-	if (rc < 0) {
-		ui_error(ui, "%s", err_msg());
-		return;
-	}
-	if (rc == 0) {
-		ui_message(ui, redo ? "nothing to redo" : "nothing to undo");
-		return;
-	}
-	ui->anno->selecting = 0;
-	show_changed(ui, id);
-	ui_message(ui, "%s: %s", redo ? "redone" : "undone", what);
-}
-
-/* ]a / [a: from one highlight's start to the next. */
-static void
-step(struct ui *ui, int dir, int count)
-{
-	struct ui_anno *an = ui->anno;
-	size_t off = ui_article_offset(ui), i, best;
-	int found;
-
-	while (count-- > 0) {
-		found = 0;
-		best = 0;
-		for (i = 0; i < an->n; i++) {
-			size_t s = an->rows[i].start;
-			if (an->rows[i].state != STORE_ANNO_ACTIVE)
-				continue;
-			if (dir > 0 ? s > off && (!found || s < best) : s < off && (!found || s > best)) {
-				best = s;
-				found = 1;
-			}
-		}
-		if (!found) {
-			ui_message(ui, an->n == 0 ? "no annotations in this article" :
-			    dir > 0 ? "no annotations after here" : "no annotations before here");
-			break;
-		}
-		off = best;
-	}
-	if (off != ui_article_offset(ui)) {
-		ui_jump_push(ui);
-		ui_article_goto(ui, off);
-	}
-}
-
-static int
-needs_article(enum ui_action a)
-{
-	switch (a) {
-	case UI_ACT_SELECT:
-	case UI_ACT_SELECT_SENTENCE:
-	case UI_ACT_TAG:
-	case UI_ACT_NOTE:
-	case UI_ACT_NOTE_EDITOR:
-	case UI_ACT_CLAIM:
-	case UI_ACT_DELETE_ANNOTATION:
-	case UI_ACT_WORD_NEXT:
-	case UI_ACT_WORD_PREV:
-	case UI_ACT_WORD_END:
-	case UI_ACT_SENTENCE_NEXT:
-	case UI_ACT_SENTENCE_PREV:
-	case UI_ACT_PARAGRAPH_END:
-	case UI_ACT_PARAGRAPH_START:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-static int
-writes(enum ui_action a)
-{
-	return a == UI_ACT_TAG || a == UI_ACT_NOTE || a == UI_ACT_NOTE_EDITOR ||
-	    a == UI_ACT_CLAIM || a == UI_ACT_DELETE_ANNOTATION || a == UI_ACT_UNDO ||
-	    a == UI_ACT_REDO;
-}
-
-int
-ui_anno_action(struct ui *ui, enum ui_action a, int count)
-{
-	struct ui_anno *an = ui->anno;
-	int n = count > 0 ? count : 1;
-
-	if (an == NULL)
-		return 0;
-	if (an->selecting && (a == UI_ACT_CANCEL || a == UI_ACT_BACK)) {
-		ui_anno_end_selection(ui);
-		return 1;
-	}
-	if (a == UI_ACT_NEXT_ANNOTATION || a == UI_ACT_PREV_ANNOTATION) {
-		if (ui_article_id(ui) <= 0)
-			return 0;
-		step(ui, a == UI_ACT_NEXT_ANNOTATION ? 1 : -1, n);
-		return 1;
-	}
-	if (needs_article(a) && ui_article_id(ui) <= 0) {
-		ui_message(ui, "no article open: Enter opens one from the list");
-		return 1;
-	}
-	if (writes(a) && !ui_anno_writable(ui))
-		return 1;
-	switch (a) {
-	case UI_ACT_SELECT:
-		toggle_selection(ui);
-		return 1;
-	case UI_ACT_SELECT_SENTENCE:
-		select_sentence(ui);
-		return 1;
-	case UI_ACT_WORD_NEXT:
-	case UI_ACT_WORD_PREV:
-	case UI_ACT_WORD_END:
-	case UI_ACT_SENTENCE_NEXT:
-	case UI_ACT_SENTENCE_PREV:
-	case UI_ACT_PARAGRAPH_END:
-	case UI_ACT_PARAGRAPH_START:
-		extend(ui, a, n);
-		return 1;
-	case UI_ACT_TAG:
-		ui_tagpick_open(ui);
-		return 1;
-	case UI_ACT_NOTE:
-	case UI_ACT_NOTE_EDITOR:
-		ui_note_open(ui, a == UI_ACT_NOTE_EDITOR);
-		return 1;
-	case UI_ACT_CLAIM:
-		ui_claim_open(ui, 0);
-		return 1;
-	case UI_ACT_DELETE_ANNOTATION:
-		delete_here(ui);
-		return 1;
-	case UI_ACT_UNDO:
-	case UI_ACT_REDO:
-		undo_redo(ui, a == UI_ACT_REDO);
-		return 1;
-	case UI_ACT_BROWSE_ANNOTATIONS:
-		ui_anno_browse(ui, "");
-		return 1;
-	default:
-		return 0;
-	}
 }
 
 /* ---- :tag --------------------------------------------------------------- */
@@ -790,79 +469,5 @@ ui_anno_flatten(struct buf *b, size_t from)
 	}
 }
 
-static void
-side_line(struct ui *ui, int y, int x, int w, const struct store_anno *a, int here)
-{
-	struct ui_style n = ui_style(ui, UI_OBJ_NORMAL);
-	struct ui_style sw = anno_style(ui, a);
-	struct buf b;
-	size_t i;
-	int used;
 
-	if (here)
-		n = ui_style_over(n, ui_style(ui, UI_OBJ_CURSOR_UNFOCUSED));
-	ui_draw_fill(ui, y, x, w, n);
-	/* A swatch in the highlight's colour, then tags and the quote. */
-	used = ui_draw_str(ui, y, x + 1, 2, a->state == STORE_ANNO_ORPHANED ? "?" : " ",
-	    ui_style_over(n, sw));
-	buf_init(&b);
-	for (i = 0; i < a->ntags; i++)
-		buf_printf(&b, "%s%s", i ? "," : "", a->tags[i].name);
-	if (a->ntags == 0)
-		buf_adds(&b, "-");
-	buf_printf(&b, "%s ", a->note != NULL ? "*" : "");
-	used += 1 + ui_draw_text(ui, y, x + 2 + used, w - 3 - used, b.data, b.len,
-	    ui_style_over(n, ui_style(ui, UI_OBJ_SIDE_COUNT)));
-	buf_reset(&b);
-	buf_printf(&b, "\"%s\"", a->quote);
-	ui_anno_flatten(&b, 0);
-	ui_draw_text(ui, y, x + 2 + used, w - 3 - used, b.data, b.len, n);
-	buf_free(&b);
-}
 
-int
-ui_anno_side_rows(struct ui *ui, int h)
-{
-	size_t want;
-
-	if (ui->anno == NULL || ui_article_id(ui) <= 0 || h < 6)
-		return 0;
-	/* A heading and a line each, up to a third of the pane; with none
-	 * yet, the heading and how to make one. */
-	want = ui->anno->n + 1 < 2 ? 2 : ui->anno->n + 1;
-	return want < (size_t)(h / 3) ? (int)want : h / 3;
-}
-
-void
-ui_anno_side_draw(struct ui *ui, int y, int x, int h, int w)
-{
-	struct ui_anno *an = ui->anno;
-	struct ui_style head = ui_style_over(ui_style(ui, UI_OBJ_NORMAL),
-	    ui_style(ui, UI_OBJ_SIDE_HEADING));
-	const struct store_anno *here;
-	struct buf b;
-	size_t i, first = 0, at = SIZE_MAX;
-	int r;
-
-	if (an == NULL || h < 2 || ui_article_id(ui) <= 0)
-		return;
-	buf_init(&b);
-	buf_printf(&b, "Annotations (%zu)", an->n);
-	ui_draw_str(ui, y, x + 1, w - 1, b.data, head);
-	buf_free(&b);
-	if (an->n == 0) {
-		ui_draw_str(ui, y + 1, x + 1, w - 1, "v selects, t tags, a notes",
-		    ui_style(ui, UI_OBJ_SIDE_COUNT));
-		return;
-	}
-	here = ui_anno_at(ui, ui_article_offset(ui));
-	for (i = 0; i < an->n; i++) {
-		if (here != NULL && &an->rows[i] == here)
-			at = i;
-	}
-	/* Keep the highlight under the cursor in view. */
-	if (at != SIZE_MAX && at >= (size_t)(h - 1))
-		first = at - (size_t)(h - 2);
-	for (r = 1, i = first; r < h && i < an->n; r++, i++)
-		side_line(ui, y + r, x, w, &an->rows[i], i == at);
-}

@@ -23,11 +23,13 @@ struct title {
 	char *title;
 };
 
+/* The matching annotations are the rows of a view (v.rows). */
 struct browser {
 	struct ui_overlay o;
+	struct ui_view v;
 	struct buf filter;
 	struct store_anno *rows;
-	size_t n, total, cur, top;
+	size_t n, total;
 	struct title *titles;     /* of the articles shown so far */
 	size_t ntitles;
 	char *problem;            /* a filter word not understood */
@@ -86,7 +88,8 @@ query(struct ui *ui, struct browser *b)
 		ui_error(ui, "%s", err_msg());
 		err_clear();
 	}
-	b->cur = b->top = 0;
+	memset(&b->v.rows, 0, sizeof b->v.rows);
+	ui_view_set_rows(ui, &b->v, b->n, 0);
 	buf_free(&text);
 	free(words);
 }
@@ -118,7 +121,7 @@ jump(struct ui *ui, const struct store_anno *a)
 {
 	int orphan = a->state != STORE_ANNO_ACTIVE;
 
-	ui_jump_push(ui);
+	ui_article_jump_push(ui);
 	if (ui_article_open(ui, a->article_id, orphan ? 0 : a->start) != 0) {
 		ui_error(ui, "%s", err_msg());
 		return;
@@ -133,32 +136,16 @@ static int
 browse_key(struct ui *ui, struct ui_overlay *o, int code)
 {
 	struct browser *b = (struct browser *)o;
-	size_t page = ui->rows > 8 ? (size_t)ui->rows - 8 : 1;
 
+	if (ui_view_move(ui, &b->v, ui_view_popup_motion(code), 1))
+		return 1;
 	switch (code) {
 	case UI_KEY_ESC:
 	case UI_KEY_CTRL('c'):
 		return 0;
 	case UI_KEY_ENTER:
-		if (b->cur < b->n)
-			jump(ui, &b->rows[b->cur]);
+		ui_view_open(ui, &b->v);
 		return 0;
-	case UI_KEY_CURSES(KEY_DOWN):
-	case UI_KEY_CTRL('n'):
-		if (b->cur + 1 < b->n)
-			b->cur++;
-		return 1;
-	case UI_KEY_CURSES(KEY_UP):
-	case UI_KEY_CTRL('p'):
-		if (b->cur > 0)
-			b->cur--;
-		return 1;
-	case UI_KEY_CURSES(KEY_NPAGE):
-		b->cur = b->cur + page < b->n ? b->cur + page : (b->n ? b->n - 1 : 0);
-		return 1;
-	case UI_KEY_CURSES(KEY_PPAGE):
-		b->cur = b->cur > page ? b->cur - page : 0;
-		return 1;
 	case UI_KEY_BACKSPACE:
 		if (b->filter.len > 0) {
 			size_t n = b->filter.len - 1;
@@ -179,19 +166,26 @@ browse_key(struct ui *ui, struct ui_overlay *o, int code)
 }
 
 static void
-row_line(struct ui *ui, struct browser *b, const struct store_anno *a, int y, int x, int w,
-    int marked)
+browse_open(struct ui *ui, struct ui_view *v, size_t i)
 {
-	struct ui_style st = ui_popup_style(ui, marked);
-	struct ui_style dim = ui_style_over(st, ui_style(ui, UI_OBJ_SIDE_COUNT));
-	struct buf t;
-	size_t i;
-	int used;
+	struct browser *b = v->priv;
 
-	ui_draw_fill(ui, y, x - 1, w + 1, st);
+	jump(ui, &b->rows[i]);
+}
+
+static int
+browse_draw_row(struct ui *ui, struct ui_view *v, size_t i, int y, struct ui_style st)
+{
+	struct browser *b = v->priv;
+	const struct store_anno *a = &b->rows[i];
+	struct ui_style dim = ui_style_over(st, ui_style(ui, UI_OBJ_SIDE_COUNT));
+	int x = v->x + 1, w = v->w - 1, used;
+	struct buf t;
+	size_t k;
+
 	buf_init(&t);
-	for (i = 0; i < a->ntags; i++)
-		buf_printf(&t, "%s%s", i ? "," : "", a->tags[i].name);
+	for (k = 0; k < a->ntags; k++)
+		buf_printf(&t, "%s%s", k ? "," : "", a->tags[k].name);
 	if (a->ntags == 0)
 		buf_adds(&t, "-");
 	if (a->state != STORE_ANNO_ACTIVE)
@@ -209,16 +203,22 @@ row_line(struct ui *ui, struct browser *b, const struct store_anno *a, int y, in
 	ui_anno_flatten(&t, 0);
 	ui_draw_text(ui, y, x + used, w - used, t.data, t.len, st);
 	buf_free(&t);
+	return 1;
 }
+
+static const struct ui_view_ops browse_ops = {
+	.name = "Annotations",
+	.draw_row = browse_draw_row,
+	.open = browse_open,
+};
 
 static void
 browse_draw(struct ui *ui, struct ui_overlay *o)
 {
 	struct browser *b = (struct browser *)o;
 	struct ui_style st = ui_popup_style(ui, 0);
-	int w = ui->cols - 2, h = ui->rows - 2, y, x, r, list;
+	int w = ui->cols - 2, h = ui->rows - 2, y, x, list;
 	struct buf head;
-	size_t i;
 
 	ui_popup_box(ui, h, w, "Annotations", &y, &x);
 	w -= 4;
@@ -238,12 +238,11 @@ browse_draw(struct ui *ui, struct ui_overlay *o)
 	list = h - 5;
 	if (list < 1)
 		return;
-	if (b->cur < b->top)
-		b->top = b->cur;
-	if (b->cur >= b->top + (size_t)list)
-		b->top = b->cur - (size_t)list + 1;
-	for (r = 0, i = b->top; r < list && i < b->n; r++, i++)
-		row_line(ui, b, &b->rows[i], y + 3 + r, x, w, i == b->cur);
+	b->v.y = y + 3;
+	b->v.x = x - 1;
+	b->v.h = list;
+	b->v.w = w + 1;
+	ui_view_draw_rows(ui, &b->v);
 	if (b->n == 0)
 		ui_draw_str(ui, y + 3, x, w, "no annotation matches", st);
 }
@@ -285,6 +284,10 @@ ui_anno_browse(struct ui *ui, const char *filter)
 	b->o.cursor = browse_cursor;
 	b->o.free = browse_free;
 	b->o.mode = "ANNOTATIONS";
+	b->v.ops = &browse_ops;
+	b->v.popup = 1;
+	b->v.priv = b;
+	b->v.h = ui->rows > 7 ? ui->rows - 7 : 1;
 	buf_init(&b->filter);
 	buf_adds(&b->filter, filter != NULL ? filter : "");
 	query(ui, b);

@@ -33,8 +33,9 @@ struct claim {
 	int field;
 	struct actor_field actors[2];
 	enum store_anno_status status;
-	struct store_actor *choices;
-	size_t nchoices, choice;
+	struct store_actor *choices;   /* the rows of v (v.rows.sel: marked) */
+	size_t nchoices;
+	struct ui_view v;
 };
 
 static const char *const status_label[] = {
@@ -50,10 +51,11 @@ load_choices(struct ui *ui, struct claim *c)
 	store_actor_list_free(c->choices, c->nchoices);
 	c->choices = NULL;
 	c->nchoices = 0;
-	c->choice = 0;
 	if (c->field < F_STATUS && store_anno_actors(ui->st, typed, CHOICES, &c->choices,
 	    &c->nchoices) != 0)
 		ui_error(ui, "%s", err_msg());
+	memset(&c->v.rows, 0, sizeof c->v.rows);
+	ui_view_set_rows(ui, &c->v, c->nchoices, 0);
 }
 
 /* Takes the marked choice into the field, when something was typed. */
@@ -67,10 +69,10 @@ take_choice(struct claim *c)
 	f = &c->actors[c->field];
 	if (f->typed.len == 0)
 		return;
-	if (c->choice < c->nchoices) {
+	if (c->v.rows.sel < c->nchoices) {
 		free(f->name);
-		f->name = xstrdup(c->choices[c->choice].name);
-		f->id = c->choices[c->choice].id;
+		f->name = xstrdup(c->choices[c->v.rows.sel].name);
+		f->id = c->choices[c->v.rows.sel].id;
 	}
 	buf_reset(&f->typed);
 }
@@ -122,15 +124,15 @@ claim_key(struct ui *ui, struct ui_overlay *o, int code)
 	case UI_KEY_CTRL('n'):
 		if (f == NULL)
 			move_field(ui, c, 1);
-		else if (c->choice + 1 < c->nchoices)
-			c->choice++;
+		else
+			ui_view_move(ui, &c->v, UI_ACT_MOVE_DOWN, 1);
 		return 1;
 	case UI_KEY_CURSES(KEY_UP):
 	case UI_KEY_CTRL('p'):
 		if (f == NULL)
 			move_field(ui, c, -1);
-		else if (c->choice > 0)
-			c->choice--;
+		else
+			ui_view_move(ui, &c->v, UI_ACT_MOVE_UP, 1);
 		return 1;
 	case UI_KEY_CURSES(KEY_LEFT):
 	case UI_KEY_CURSES(KEY_RIGHT):
@@ -188,6 +190,38 @@ field_line(struct ui *ui, struct claim *c, int i, int y, int x, int w)
 	buf_free(&b);
 }
 
+/* A choice of actor: a row of the view under the field. */
+static int
+choice_draw_row(struct ui *ui, struct ui_view *v, size_t i, int y, struct ui_style base)
+{
+	struct claim *c = v->priv;
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, "%s (%s)", c->choices[i].name, c->choices[i].kind);
+	ui_draw_text(ui, y, v->x + 1, v->w - 2, b.data, b.len, base);
+	buf_free(&b);
+	return 1;
+}
+
+/* The marked choice shows only once something is typed: before that
+ * the field keeps the actor it has. */
+static int
+choice_selectable(struct ui *ui, struct ui_view *v, size_t i)
+{
+	struct claim *c = v->priv;
+
+	(void)ui;
+	(void)i;
+	return c->field < F_STATUS && c->actors[c->field].typed.len > 0;
+}
+
+static const struct ui_view_ops choice_ops = {
+	.name = "Actors",
+	.draw_row = choice_draw_row,
+	.selectable = choice_selectable,
+};
+
 static void
 claim_draw(struct ui *ui, struct ui_overlay *o)
 {
@@ -195,24 +229,17 @@ claim_draw(struct ui *ui, struct ui_overlay *o)
 	struct ui_style st = ui_popup_style(ui, 0);
 	struct ui_style dim = ui_style_over(st, ui_style(ui, UI_OBJ_SIDE_COUNT));
 	int w = ui->cols - 4 > 56 ? 56 : ui->cols - 4, h = CHOICES + 8, y, x, i;
-	size_t k;
 
 	ui_popup_box(ui, h, w, "Claim", &y, &x);
 	w -= 4;
 	for (i = 0; i < F_COUNT; i++)
 		field_line(ui, c, i, y + i, x, w);
 	if (c->field < F_STATUS) {
-		for (k = 0; k < c->nchoices; k++) {
-			struct buf b;
-
-			buf_init(&b);
-			buf_printf(&b, "%s (%s)", c->choices[k].name, c->choices[k].kind);
-			ui_draw_fill(ui, y + 4 + (int)k, x + 9, w - 9, ui_popup_style(ui, k == c->choice &&
-			    c->actors[c->field].typed.len > 0));
-			ui_draw_text(ui, y + 4 + (int)k, x + 10, w - 11, b.data, b.len,
-			    ui_popup_style(ui, k == c->choice && c->actors[c->field].typed.len > 0));
-			buf_free(&b);
-		}
+		c->v.y = y + 4;
+		c->v.x = x + 9;
+		c->v.h = CHOICES;
+		c->v.w = w - 9;
+		ui_view_draw_rows(ui, &c->v);
 		if (c->nchoices == 0)
 			ui_draw_str(ui, y + 4, x + 10, w - 11, "no actor by that name", dim);
 	}
@@ -272,6 +299,10 @@ ui_claim_open(struct ui *ui, int64_t id)
 	c->o.key = claim_key;
 	c->o.free = claim_free;
 	c->o.mode = "CLAIM";
+	c->v.ops = &choice_ops;
+	c->v.popup = 1;
+	c->v.priv = c;
+	c->v.h = CHOICES;
 	c->anno = id;
 	for (i = 0; i < 2; i++)
 		buf_init(&c->actors[i].typed);

@@ -33,33 +33,6 @@ struct command {
 	void (*complete)(struct ui *ui, int argi, char **argv, struct ui_cands *out);
 };
 
-void
-ui_cands_add(struct ui_cands *c, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < c->n; i++) {
-		if (strcmp(c->v[i], s) == 0)
-			return;
-	}
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 16;
-		c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
-	}
-	c->v[c->n++] = xstrdup(s);
-}
-
-void
-ui_cands_free(struct ui_cands *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->n; i++)
-		free(c->v[i]);
-	free(c->v);
-	memset(c, 0, sizeof *c);
-}
-
 static int
 on_off(const char *s, int *out)
 {
@@ -184,7 +157,7 @@ run_help(struct ui *ui, int argc, char **argv, const char *rest)
 	(void)rest;
 	if (!ui->live)
 		return err_set("help only works in the reader");
-	ui_run_action(ui, UI_ACT_HELP, 0);
+	ui->run(ui, UI_ACT_HELP, 0);
 	return 0;
 }
 
@@ -464,7 +437,7 @@ ui_command(struct ui *ui, const char *line)
 		if (!ui->live)
 			rc = err_set("'%s' is an action: bind it to a key", w[0]);
 		else {
-			ui_run_action(ui, a, 0);
+			ui->run(ui, a, 0);
 			rc = 0;
 		}
 	} else {
@@ -561,3 +534,16 @@ ui_command_complete(struct ui *ui, const char *line, size_t cursor, struct ui_ca
 	ui_cands_free(&all);
 	free(copy);
 }
+
+/* The `:` line: what it runs and how it completes. */
+static int
+command_submit(struct ui *ui, int kind, const char *line)
+{
+	(void)kind;
+	return ui_command(ui, line);
+}
+
+const struct ui_prompt_ops ui_command_line = {
+	.submit = command_submit,
+	.complete = ui_command_complete,
+};

@@ -4,6 +4,7 @@
  * the current place is recorded; Ctrl-o walks back through the places and
  * Ctrl-i forward again, across articles. A new jump from the middle of the
  * list drops the places ahead of it, as a browser's history does.
+ * The list holds places only: the article view records and goes to them.
  */
 #include "config.h"
 
@@ -31,69 +32,37 @@ append(struct ui_jumps *j, struct ui_jump p)
 	j->v[j->n++] = p;
 }
 
-static int
-here(struct ui *ui, struct ui_jump *p)
-{
-	p->article = ui_article_id(ui);
-	p->offset = ui_article_offset(ui);
-	return p->article > 0;
-}
-
 void
-ui_jump_push(struct ui *ui)
+ui_jump_push(struct ui_jumps *j, struct ui_jump here)
 {
-	struct ui_jumps *j = &ui->jumps;
-	struct ui_jump p;
-
-	if (!here(ui, &p))
+	if (here.article <= 0)
 		return;
 	j->n = j->pos < j->n ? j->pos : j->n;
-	append(j, p);
+	append(j, here);
 	j->pos = j->n;
 }
 
-static int
-go(struct ui *ui, const struct ui_jump *p)
-{
-	if (p->article == ui_article_id(ui)) {
-		ui_article_goto(ui, p->offset);
-		return 0;
-	}
-	return ui_article_open(ui, p->article, p->offset);
-}
-
 int
-ui_jump_back(struct ui *ui)
+ui_jump_back(struct ui_jumps *j, struct ui_jump here, struct ui_jump *to)
 {
-	struct ui_jumps *j = &ui->jumps;
-	struct ui_jump p;
-
 	if (j->pos >= j->n) {
 		/* Leaving the newest place: keep it so Ctrl-i can return. */
-		if (here(ui, &p))
-			append(j, p);
+		if (here.article > 0)
+			append(j, here);
 		j->pos = j->n > 0 ? j->n - 1 : 0;
 	}
 	if (j->pos == 0)
 		return -1;
-	j->pos--;
-	if (go(ui, &j->v[j->pos]) != 0) {
-		ui_error(ui, "%s", err_msg());
-		return 0;
-	}
+	*to = j->v[--j->pos];
 	return 0;
 }
 
 int
-ui_jump_forward(struct ui *ui)
+ui_jump_forward(struct ui_jumps *j, struct ui_jump *to)
 {
-	struct ui_jumps *j = &ui->jumps;
-
 	if (j->pos + 1 >= j->n)
 		return -1;
-	j->pos++;
-	if (go(ui, &j->v[j->pos]) != 0)
-		ui_error(ui, "%s", err_msg());
+	*to = j->v[++j->pos];
 	return 0;
 }
 

@@ -23,15 +23,17 @@ struct item {
 	int annotations;
 };
 
+/* The rows' count, selection and top are the view's (v->rows): known
+ * rows (search: ranked so far), whether a search has more. */
 struct list {
+	struct ui_view *v;
 	char *query;                        /* NULL: all articles */
-	size_t count;                       /* rows known (search: so far) */
-	int more;                           /* search: rows beyond count */
-	size_t top, sel;                    /* item indices */
 	struct store_article_brief *rows;   /* all: items [off, off + n) */
 	size_t off, n;
 	struct store_hit *hits;             /* search: items [0, count) */
 	size_t saved_sel, saved_top;        /* the list's place during a search */
+	int64_t followed;                   /* the article the selection followed */
+	int64_t restored;                   /* the row reopened at the start */
 	int failed;                         /* last fetch failed: said once */
 };
 
@@ -40,6 +42,9 @@ struct list {
 #define MARK_OPEN "\x02"
 #define MARK_CLOSE "\x03"
 #define SEARCH_PAGE 100
+
+static void select_id(struct ui *ui, int64_t id);
+static int64_t selected_id(struct ui *ui);
 
 static struct list *
 L(struct ui *ui)
@@ -63,22 +68,22 @@ drop_rows(struct list *l)
 	l->n = 0;
 	l->off = 0;
 	if (l->hits != NULL)
-		store_hits_free(l->hits, l->count);
+		store_hits_free(l->hits, l->v->rows.n);
 	l->hits = NULL;
 }
 
 /* Lines per item: two (title, then date and outlet, or the snippet of a
  * search hit) in a narrow pane or for search results. */
-static int
-item_lines(const struct ui_view *v, const struct list *l)
+static void
+set_item_lines(struct ui_view *v, const struct list *l)
 {
-	return v->w < 60 || l->query != NULL ? 2 : 1;
+	v->row_h = v->w < 60 || l->query != NULL ? 2 : 1;
 }
 
 static size_t
-visible_items(const struct ui_view *v, const struct list *l)
+visible_items(const struct ui_view *v)
 {
-	int n = v->h / item_lines(v, l);
+	int n = v->h / (v->row_h > 0 ? v->row_h : 1);
 
 	return n > 0 ? (size_t)n : 1;
 }
@@ -91,18 +96,20 @@ ensure_hits(struct ui *ui, struct list *l, size_t upto)
 	struct store_hit *page = NULL;
 	size_t n = 0;
 
-	while (l->more && l->count < upto) {
-		if (store_search(ui->st, l->query, l->count, SEARCH_PAGE, MARK_OPEN, MARK_CLOSE,
+	struct ui_rows *r = &l->v->rows;
+
+	while (r->more && r->n < upto) {
+		if (store_search(ui->st, l->query, r->n, SEARCH_PAGE, MARK_OPEN, MARK_CLOSE,
 		    &page, &n) != 0) {
-			l->more = 0;
+			r->more = 0;
 			fetch_failed(ui, l);
 			return;
 		}
-		l->hits = xreallocarray(l->hits, l->count + n + 1, sizeof *l->hits);
-		memcpy(l->hits + l->count, page, n * sizeof *page);
+		l->hits = xreallocarray(l->hits, r->n + n + 1, sizeof *l->hits);
+		memcpy(l->hits + r->n, page, n * sizeof *page);
 		free(page);
-		l->count += n;
-		l->more = n == SEARCH_PAGE;
+		r->n += n;
+		r->more = n == SEARCH_PAGE;
 	}
 }
 
@@ -155,28 +162,28 @@ static void
 ensure_rows(struct ui *ui, struct list *l, size_t from, size_t want)
 {
 	struct store_article_brief *rows = NULL;
-	size_t n = 0, off;
+	size_t n = 0, off, count = l->v->rows.n;
 
 	if (l->query != NULL) {
 		ensure_hits(ui, l, from + want + 1);
 		return;
 	}
-	if (from >= l->count)
+	if (from >= count)
 		return;
-	if (from + want > l->count)
-		want = l->count - from;
+	if (from + want > count)
+		want = count - from;
 	if (l->rows != NULL && from >= l->off && from + want <= l->off + l->n)
 		return;
 	if (extend_by_key(ui, l, from, want) && from >= l->off &&
-	    (from + want <= l->off + l->n || l->off + l->n == l->count))
+	    (from + want <= l->off + l->n || l->off + l->n == count))
 		return;
 	/* The end of the list (G) is read backwards from its last row. */
-	if (from + 2 * want >= l->count && l->count > 3 * want &&
+	if (from + 2 * want >= count && count > 3 * want &&
 	    store_article_page_last(ui->st, 3 * want, &rows, &n) == 0 && n == 3 * want) {
 		store_article_brief_free(l->rows, l->n);
 		l->rows = rows;
 		l->n = n;
-		l->off = l->count - n;
+		l->off = count - n;
 		return;
 	}
 	store_article_brief_free(rows, n);
@@ -200,7 +207,7 @@ item(struct list *l, size_t i, struct item *it)
 {
 	memset(it, 0, sizeof *it);
 	if (l->query != NULL) {
-		if (i >= l->count)
+		if (i >= l->v->rows.n)
 			return 0;
 		it->id = l->hits[i].id;
 		it->title = l->hits[i].title;
@@ -219,43 +226,24 @@ item(struct list *l, size_t i, struct item *it)
 	return 1;
 }
 
-static void
-keep_visible(struct ui_view *v, struct list *l)
-{
-	size_t vis = visible_items(v, l);
-
-	if (l->count == 0) {
-		l->sel = l->top = 0;
-		return;
-	}
-	if (l->sel >= l->count)
-		l->sel = l->count - 1;
-	if (l->sel < l->top)
-		l->top = l->sel;
-	else if (l->sel >= l->top + vis)
-		l->top = l->sel - vis + 1;
-	if (l->top + vis > l->count)
-		l->top = l->count > vis ? l->count - vis : 0;
-}
-
 static int
 reload(struct ui *ui, struct list *l)
 {
+	struct ui_rows *r = &l->v->rows;
 	int64_t n = 0;
 
 	drop_rows(l);
-	l->count = 0;
-	l->top = l->sel = 0;
+	memset(r, 0, sizeof *r);
 	l->failed = 0;
+	set_item_lines(l->v, l);
 	if (l->query != NULL) {
-		l->more = 1;
+		r->more = 1;
 		ensure_hits(ui, l, SEARCH_PAGE);
 		return l->failed ? -1 : 0;
 	}
-	l->more = 0;
 	if (store_article_count(ui->st, &n) != 0)
 		return -1;
-	l->count = n > 0 ? (size_t)n : 0;
+	r->n = n > 0 ? (size_t)n : 0;
 	return 0;
 }
 
@@ -265,6 +253,7 @@ list_init(struct ui *ui, struct ui_view *v)
 	struct list *l = xcalloc(1, sizeof *l);
 
 	v->priv = l;
+	l->v = v;
 	return reload(ui, l);
 }
 
@@ -303,8 +292,8 @@ draw_snippet(struct ui *ui, int y, int x, int width, const char *s, struct ui_st
 }
 
 static void
-draw_item(struct ui *ui, struct ui_view *v, struct list *l, int y, const struct item *it,
-    struct ui_style base, int open)
+draw_item(struct ui *ui, struct ui_view *v, int y, const struct item *it, struct ui_style base,
+    int open)
 {
 	struct ui_style date = ui_style_over(base, ui_style(ui, UI_OBJ_LIST_DATE));
 	struct ui_style outlet = ui_style_over(base, ui_style(ui, UI_OBJ_LIST_OUTLET));
@@ -316,14 +305,12 @@ draw_item(struct ui *ui, struct ui_view *v, struct list *l, int y, const struct 
 	char num[32] = "";
 	int x = v->x + 1, end = v->x + v->w - 1, cw = 0;
 
-	ui_draw_fill(ui, y, v->x, v->w, base);
 	if (it->annotations > 0) {
 		cw = snprintf(num, sizeof num, " %d", it->annotations);
 		ui_draw_str(ui, y, end - cw, cw, num, count);
 	}
-	if (item_lines(v, l) == 2) {
+	if (v->row_h == 2) {
 		ui_draw_str(ui, y, x, end - cw - x, it->title, title);
-		ui_draw_fill(ui, y + 1, v->x, v->w, base);
 		x += 1 + ui_draw_text(ui, y + 1, x + 1, 10, pub, strlen(pub), date) + 2;
 		if (it->snippet != NULL)
 			draw_snippet(ui, y + 1, x, end - x, it->snippet, base);
@@ -340,29 +327,39 @@ draw_item(struct ui *ui, struct ui_view *v, struct list *l, int y, const struct 
 	ui_draw_str(ui, y, x, end - cw - x - 1, it->title, title);
 }
 
+static int
+list_draw_row(struct ui *ui, struct ui_view *v, size_t i, int y, struct ui_style base)
+{
+	struct list *l = v->priv;
+	struct item it;
+
+	if (!item(l, i, &it))
+		return 0;
+	draw_item(ui, v, y, &it, base, it.id == ui_article_id(ui));
+	return 1;
+}
+
 static void
 list_draw(struct ui *ui, struct ui_view *v)
 {
 	struct list *l = v->priv;
-	struct ui_style normal = ui_style(ui, UI_OBJ_NORMAL);
-	struct ui_style cur = ui_style_over(normal, ui_style(ui, ui->focus == UI_VIEW_LIST ?
-	    UI_OBJ_CURSOR : UI_OBJ_CURSOR_UNFOCUSED));
-	size_t vis = visible_items(v, l), i;
-	int lines = item_lines(v, l);
-	int64_t open = ui_article_id(ui);
-	struct item it;
 
-	if (l->count == 0) {
+	if (v->rows.n == 0) {
 		ui_draw_str(ui, v->y, v->x + 1, v->w - 1, l->query != NULL ?
 		    "No article matches. q goes back to all articles." :
-		    "No articles yet. Import some with 'dossier import FILE...'.", normal);
+		    "No articles yet. Import some with 'dossier import FILE...'.",
+		    ui_style(ui, UI_OBJ_NORMAL));
 		return;
 	}
-	keep_visible(v, l);
-	ensure_rows(ui, l, l->top, vis);
-	for (i = 0; i < vis && item(l, l->top + i, &it); i++)
-		draw_item(ui, v, l, v->y + (int)i * lines, &it, l->top + i == l->sel ? cur : normal,
-		    it.id == open);
+	set_item_lines(v, l);
+	ui_view_draw_rows(ui, v);
+}
+
+/* The base asks for rows before it draws or moves onto them. */
+static void
+list_fetch(struct ui *ui, struct ui_view *v, size_t from, size_t want)
+{
+	ensure_rows(ui, v->priv, from, want);
 }
 
 static void
@@ -372,34 +369,22 @@ list_title(struct ui *ui, struct ui_view *v, struct buf *out)
 
 	(void)ui;
 	if (l->query != NULL)
-		buf_printf(out, "search \"%s\": %zu%s", l->query, l->count, l->more ? "+" : "");
+		buf_printf(out, "search \"%s\": %zu%s", l->query, v->rows.n, v->rows.more ? "+" : "");
 	else
-		buf_printf(out, "%zu article%s", l->count, l->count == 1 ? "" : "s");
+		buf_printf(out, "%zu article%s", v->rows.n, v->rows.n == 1 ? "" : "s");
 }
 
 static void
-list_position(struct ui *ui, struct ui_view *v, struct buf *out)
+list_open(struct ui *ui, struct ui_view *v, size_t i)
 {
 	struct list *l = v->priv;
-
-	(void)ui;
-	if (l->count == 0)
-		buf_adds(out, "0/0");
-	else
-		buf_printf(out, "%zu/%zu%s %zu%%", l->sel + 1, l->count, l->more ? "+" : "",
-		    l->count > 1 ? l->sel * 100 / (l->count - 1) : 100);
-}
-
-static void
-open_selected(struct ui *ui, struct list *l)
-{
 	struct item it;
 
-	ensure_rows(ui, l, l->sel, 1);
-	if (!item(l, l->sel, &it))
+	ensure_rows(ui, l, i, 1);
+	if (!item(l, i, &it))
 		return;
 	if (it.id != ui_article_id(ui)) {
-		ui_jump_push(ui);
+		ui_article_jump_push(ui);
 		if (ui_article_open(ui, it.id, 0) != 0) {
 			ui_error(ui, "%s", err_msg());
 			return;
@@ -409,108 +394,102 @@ open_selected(struct ui *ui, struct list *l)
 	ui_mark(ui, UI_DIRTY_ALL);
 }
 
-/* Moves the selection; in search results, reading past the known rows
- * fetches the next page first. */
-static void
-move_sel(struct ui *ui, struct list *l, long delta)
+/* The line typed after F. */
+static int
+corpus_submit(struct ui *ui, int kind, const char *line)
 {
-	size_t to;
-
-	if (delta < 0 && (size_t)-delta > l->sel)
-		to = 0;
-	else
-		to = l->sel + (size_t)delta;
-	if (l->query != NULL && to >= l->count)
-		ensure_hits(ui, l, to + 1);
-	l->sel = to;
-	if (l->count > 0 && l->sel >= l->count)
-		l->sel = l->count - 1;
-	if (l->count == 0)
-		l->sel = 0;
+	(void)kind;
+	return ui_list_search(ui, line);
 }
+
+static const struct ui_prompt_ops corpus_line = {
+	.submit = corpus_submit,
+};
 
 static int
 list_action(struct ui *ui, struct ui_view *v, enum ui_action a, int count)
 {
 	struct list *l = v->priv;
-	long n = count > 0 ? count : 1, page = (long)visible_items(v, l);
 
+	(void)count;
 	switch (a) {
-	case UI_ACT_MOVE_DOWN:
-		move_sel(ui, l, n);
-		break;
-	case UI_ACT_MOVE_UP:
-		move_sel(ui, l, -n);
-		break;
-	case UI_ACT_PAGE_DOWN:
-		move_sel(ui, l, page * n);
-		l->top = l->sel;
-		break;
-	case UI_ACT_PAGE_UP:
-		move_sel(ui, l, -page * n);
-		l->top = l->top > (size_t)page ? l->top - (size_t)page : 0;
-		break;
-	case UI_ACT_HALF_DOWN:
-		move_sel(ui, l, page / 2 > 0 ? page / 2 : 1);
-		break;
-	case UI_ACT_HALF_UP:
-		move_sel(ui, l, -(page / 2 > 0 ? page / 2 : 1));
-		break;
-	case UI_ACT_FIRST:
-		l->sel = 0;
-		move_sel(ui, l, count > 0 ? count - 1 : 0);
-		break;
-	case UI_ACT_LAST:
-		if (count > 0) {
-			l->sel = 0;
-			move_sel(ui, l, count - 1);
-		} else {
-			/* Search results: only as far as what has been ranked. */
-			l->sel = l->count > 0 ? l->count - 1 : 0;
-		}
-		break;
-	case UI_ACT_OPEN:
-		open_selected(ui, l);
-		return 1;
 	case UI_ACT_BACK:
 		if (l->query == NULL)
 			return 0;   /* quits */
 		ui_list_search(ui, NULL);
 		return 1;
 	case UI_ACT_SEARCH_FORWARD:
-		ui_prompt_open(ui, 'F');
+		ui_prompt_open(ui, 'F', &corpus_line);
 		return 1;
 	default:
 		return 0;
 	}
-	keep_visible(v, l);
-	ui_mark(ui, UI_DIRTY_LIST | UI_DIRTY_STATUS);
+}
+
+/* F works from any pane. */
+static int
+list_action_first(struct ui *ui, struct ui_view *v, enum ui_action a, int count)
+{
+	(void)v;
+	(void)count;
+	if (a != UI_ACT_SEARCH_CORPUS)
+		return 0;
+	ui_prompt_open(ui, 'F', &corpus_line);
 	return 1;
 }
 
+/* Wherever an article was opened from (a jump, the jump list, an
+ * annotation), the selection follows it. */
 static void
-list_click(struct ui *ui, struct ui_view *v, int r, int col, int clicks)
+list_refresh(struct ui *ui, struct ui_view *v)
 {
 	struct list *l = v->priv;
-	size_t i = l->top + (size_t)(r / item_lines(v, l));
+	int64_t id = ui_article_id(ui);
 
-	(void)col;
-	if (i >= l->count)
+	if (id == l->followed)
 		return;
-	if (clicks > 1 || i == l->sel) {
-		l->sel = i;
-		open_selected(ui, l);
+	l->followed = id;
+	select_id(ui, id);
+}
+
+/* The selected row, "INDEX ID", when the list shows all articles. */
+static void
+list_save(struct ui *ui, struct ui_view *v)
+{
+	struct list *l = v->priv;
+	int64_t id = l->query == NULL ? selected_id(ui) : 0;
+	char row[64];
+
+	if (id <= 0)
 		return;
+	snprintf(row, sizeof row, "%zu %lld", v->rows.sel, (long long)id);
+	store_state_set(ui->st, "reader.row", row);
+}
+
+/* The row saved, before the first frame; again once the article reopened
+ * (which the selection followed): the row saved wins. */
+static void
+list_restore(struct ui *ui, struct ui_view *v, int pass)
+{
+	struct list *l = v->priv;
+	char *row = NULL;
+
+	if (pass == 0) {
+		if (store_state_get(ui->st, "reader.row", &row) != 0)
+			err_clear();
+		if (row != NULL)
+			l->restored = strtoll(row + strcspn(row, " "), NULL, 10);
+		free(row);
 	}
-	l->sel = i;
-	ui_mark(ui, UI_DIRTY_LIST | UI_DIRTY_STATUS);
+	if (l->restored > 0)
+		select_id(ui, l->restored);
 }
 
 static void
 list_resize(struct ui *ui, struct ui_view *v)
 {
-	(void)ui;
-	keep_visible(v, v->priv);
+	set_item_lines(v, v->priv);
+	ui_view_keep_visible(ui, v);
 }
 
 /* Index of article id among the rows at hand, or SIZE_MAX. */
@@ -533,13 +512,13 @@ loaded_index(struct list *l, int64_t id)
  * costs what following it to row 9 does: nothing here counts or skips the
  * rows before it.
  */
-void
-ui_list_select_id(struct ui *ui, int64_t id)
+static void
+select_id(struct ui *ui, int64_t id)
 {
 	struct list *l = L(ui);
 	struct ui_view *v = &ui->views[UI_VIEW_LIST];
 	struct store_article_brief *before = NULL, *after = NULL;
-	size_t idx, nb = 0, na = 0, vis = visible_items(v, l);
+	size_t idx, nb = 0, na = 0, vis = visible_items(v);
 
 	if (l->query != NULL || id <= 0)
 		return;
@@ -561,43 +540,36 @@ ui_list_select_id(struct ui *ui, int64_t id)
 		l->n = nb + na;
 		l->off = idx - nb;
 		/* Articles imported meanwhile: the count follows. */
-		if (idx + na > l->count)
-			l->count = idx + na;
+		if (idx + na > v->rows.n)
+			v->rows.n = idx + na;
 	}
-	if (idx == l->sel)
+	if (idx == v->rows.sel)
 		return;
-	l->sel = idx;
-	keep_visible(v, l);
-	ui_mark(ui, UI_DIRTY_LIST | UI_DIRTY_STATUS);
+	v->rows.sel = idx;
+	ui_view_keep_visible(ui, v);
+	ui_view_dirty(ui, v);
 }
 
-size_t
-ui_list_selected_index(struct ui *ui)
-{
-	struct list *l = L(ui);
-
-	return l->query != NULL ? SIZE_MAX : l->sel;
-}
-
-int64_t
-ui_list_selected_id(struct ui *ui)
+static int64_t
+selected_id(struct ui *ui)
 {
 	struct list *l = L(ui);
 	struct item it;
 
-	ensure_rows(ui, l, l->sel, 1);
-	return item(l, l->sel, &it) ? it.id : 0;
+	ensure_rows(ui, l, l->v->rows.sel, 1);
+	return item(l, l->v->rows.sel, &it) ? it.id : 0;
 }
 
 int
 ui_list_search(struct ui *ui, const char *query)
 {
 	struct list *l = L(ui);
+	struct ui_rows *r = &l->v->rows;
 	char *old = l->query;
 
 	if (old == NULL) {
-		l->saved_sel = l->sel;
-		l->saved_top = l->top;
+		l->saved_sel = r->sel;
+		l->saved_top = r->top;
 	}
 	l->query = query != NULL && query[0] != '\0' ? xstrdup(query) : NULL;
 	if (reload(ui, l) != 0) {
@@ -609,12 +581,12 @@ ui_list_search(struct ui *ui, const char *query)
 	free(old);
 	if (l->query == NULL) {
 		/* Back where the list was before the search. */
-		l->sel = l->saved_sel < l->count ? l->saved_sel : 0;
-		l->top = l->saved_top < l->count ? l->saved_top : 0;
+		r->sel = l->saved_sel < r->n ? l->saved_sel : 0;
+		r->top = l->saved_top < r->n ? l->saved_top : 0;
 	}
 	if (l->query != NULL)
-		ui_message(ui, "%zu%s article%s match \"%s\" (q returns to all articles)", l->count,
-		    l->more ? "+" : "", l->count == 1 && !l->more ? "" : "s", l->query);
+		ui_message(ui, "%zu%s article%s match \"%s\" (q returns to all articles)", r->n,
+		    r->more ? "+" : "", r->n == 1 && !r->more ? "" : "s", l->query);
 	ui_focus(ui, UI_VIEW_LIST);
 	ui_mark(ui, UI_DIRTY_ALL);
 	return 0;
@@ -622,13 +594,19 @@ ui_list_search(struct ui *ui, const char *query)
 
 const struct ui_view_ops ui_list_ops = {
 	.name = "List",
+	.mode = "LIST",
 	.keymap = UI_KM_LIST,
 	.init = list_init,
 	.free = list_free,
 	.draw = list_draw,
 	.title = list_title,
 	.action = list_action,
-	.click = list_click,
-	.position = list_position,
 	.resize = list_resize,
+	.refresh = list_refresh,
+	.action_first = list_action_first,
+	.save = list_save,
+	.restore = list_restore,
+	.draw_row = list_draw_row,
+	.fetch = list_fetch,
+	.open = list_open,
 };

@@ -5,6 +5,9 @@
  * it was. `A` hands the note to $VISUAL (else $EDITOR, else vi) in a
  * private temporary file instead, and saves what the editor leaves.
  * A note on a selection or sentence makes it a highlight when saved.
+ * Nothing typed is lost when the store refuses the save (another program
+ * holding the write lock): the editor stays open with the text, and
+ * $VISUAL's file is kept and named.
  */
 #include "config.h"
 
@@ -29,6 +32,7 @@ struct note {
 	struct ui_anno_target t;
 	struct buf text;
 	char *orig;
+	char *kept;             /* $VISUAL's file kept by a refused save, or NULL */
 	size_t cur;             /* the cursor: a byte offset in text */
 	size_t top;             /* the first line shown */
 	int goal;               /* the column up/down keep; -1: none */
@@ -181,22 +185,25 @@ vertical(struct note *n, int dir)
 	free(v);
 }
 
-/* Saves the note (making the highlight when there is none yet). */
-static void
+/* Saves the note (making the highlight when there is none yet). Returns
+ * -1, with the message shown, when the store refused it (another program
+ * holding the write lock, a full disk): the caller keeps the text. */
+static int
 save(struct ui *ui, struct ui_anno_target *t, const char *text, const char *orig)
 {
 	if (strcmp(text, orig) == 0)
-		return;         /* nothing written: no highlight made for nothing */
+		return 0;       /* nothing written: no highlight made for nothing */
 	if (t->id == 0) {
 		if (ui_anno_create(ui, t, NULL, text) != 0)
-			return;
+			return -1;
 	} else if (anno_set_note(ui->anno->s, t->id, text) != 0) {
 		ui_error(ui, "%s", err_msg());
-		return;
+		return -1;
 	}
 	ui_anno_reload(ui);
 	ui_message(ui, "note %s on highlight %lld", text[0] != '\0' ? "saved" : "removed",
 	    (long long)t->id);
+	return 0;
 }
 
 static int
@@ -212,7 +219,11 @@ note_key(struct ui *ui, struct ui_overlay *o, int code)
 	case UI_KEY_ESC:
 	case UI_KEY_CTRL('s'):
 	case UI_KEY_CURSES(KEY_F(2)):
-		save(ui, &n->t, s, n->orig);
+		/* Refused: the editor stays open with the text, to try again. */
+		if (save(ui, &n->t, s, n->orig) != 0)
+			return 1;
+		if (n->kept != NULL)
+			unlink(n->kept);
 		return 0;
 	case UI_KEY_CTRL('c'):
 		if (strcmp(s, n->orig) != 0)
@@ -314,6 +325,7 @@ note_free(struct ui_overlay *o)
 
 	buf_free(&n->text);
 	free(n->orig);
+	free(n->kept);
 	free(n);
 }
 
@@ -370,12 +382,13 @@ spawn_editor(const char *ed, const char *path)
 }
 
 /* Runs the user's editor on a private temporary file holding TEXT; on
- * success *out is what it left there, without trailing blank lines. */
+ * success *out is what it left there, without trailing blank lines, and
+ * *path the file, still there: the caller removes it once the note is
+ * saved, and names it when the save is refused, so nothing typed is lost. */
 static int
-run_editor(struct ui *ui, const char *text, char **out)
+run_editor(struct ui *ui, const char *text, char **out, char **path)
 {
 	const char *ed = getenv("VISUAL"), *tmp = getenv("TMPDIR");
-	char *path;
 	size_t len;
 	int fd, st;
 
@@ -383,72 +396,99 @@ run_editor(struct ui *ui, const char *text, char **out)
 		ed = getenv("EDITOR");
 	if (ed == NULL || ed[0] == '\0')
 		ed = "vi";
-	path = xasprintf("%s/dossier-note-XXXXXX.txt", tmp != NULL && tmp[0] == '/' ? tmp : "/tmp");
-	fd = mkstemps(path, 4);      /* mode 0600: a note is private */
+	*path = xasprintf("%s/dossier-note-XXXXXX.txt", tmp != NULL && tmp[0] == '/' ? tmp : "/tmp");
+	fd = mkstemps(*path, 4);     /* mode 0600: a note is private */
 	if (fd < 0) {
-		err_set("%s: cannot create a temporary file", path);
-		free(path);
-		return -1;
+		err_set("%s: cannot create a temporary file", *path);
+		goto fail;
 	}
 	if (write(fd, text, strlen(text)) != (ssize_t)strlen(text) || close(fd) != 0) {
-		err_set("%s: cannot write the note", path);
-		unlink(path);
-		free(path);
-		return -1;
+		err_set("%s: cannot write the note", *path);
+		goto fail_unlink;
 	}
 	def_prog_mode();
 	endwin();
-	st = spawn_editor(ed, path);
+	st = spawn_editor(ed, *path);
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	ui_mark(ui, UI_DIRTY_LAYOUT);
 	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
 		err_set("%s exited with status %d: the note is unchanged", ed,
 		    st != -1 && WIFEXITED(st) ? WEXITSTATUS(st) : -1);
-		unlink(path);
-		free(path);
-		return -1;
+		goto fail_unlink;
 	}
-	st = path_read_file(path, MAX_NOTE, out, &len);
-	unlink(path);
-	free(path);
-	if (st != 0)
-		return -1;
+	if (path_read_file(*path, MAX_NOTE, out, &len) != 0)
+		goto fail_unlink;
 	while (len > 0 && ((*out)[len - 1] == '\n' || (*out)[len - 1] == '\r'))
 		(*out)[--len] = '\0';
 	return 0;
+fail_unlink:
+	unlink(*path);
+fail:
+	free(*path);
+	*path = NULL;
+	return -1;
 }
 
-void
-ui_note_open(struct ui *ui, int external)
+/* Opens the note editor on TEXT; ORIG (the stored note) becomes its. */
+static struct note *
+open_editor(struct ui *ui, const struct ui_anno_target *t, char *orig, const char *text)
 {
-	struct ui_anno_target t;
-	struct note *n;
-	char *orig, *text = NULL;
+	struct note *n = xcalloc(1, sizeof *n);
 
-	if (ui_anno_target(ui, 0, &t) != 0)
-		return;
-	orig = current_note(ui, &t);
-	if (external) {
-		if (run_editor(ui, orig, &text) != 0)
-			ui_error(ui, "%s", err_msg());
-		else
-			save(ui, &t, text, orig);
-		free(text);
-		free(orig);
-		return;
-	}
-	n = xcalloc(1, sizeof *n);
 	n->o.draw = note_draw;
 	n->o.key = note_key;
 	n->o.cursor = note_cursor;
 	n->o.free = note_free;
 	n->o.mode = "NOTE";
-	n->t = t;
+	n->t = *t;
 	n->orig = orig;
 	n->goal = -1;
 	buf_init(&n->text);
-	buf_adds(&n->text, orig);
+	buf_adds(&n->text, text);
 	n->cur = n->text.len;
 	ui_overlay_open(ui, &n->o);
+	return n;
+}
+
+/* The note in $VISUAL. A save the store refuses keeps the editor's file
+ * (named in the message) and opens the note editor on the same text, so
+ * that Esc tries again once the other program has let go. */
+static void
+external(struct ui *ui, struct ui_anno_target *t, char *orig)
+{
+	char *text = NULL, *path = NULL;
+
+	if (run_editor(ui, orig, &text, &path) != 0) {
+		ui_error(ui, "%s", err_msg());
+		free(orig);
+		return;
+	}
+	if (save(ui, t, text, orig) == 0) {
+		unlink(path);
+		free(orig);
+		free(path);
+	} else {
+		char *msg = xasprintf("the note is kept in %s: %s", path, err_msg());
+
+		open_editor(ui, t, orig, text)->kept = path;
+		ui_error(ui, "%s", msg);
+		free(msg);
+	}
+	free(text);
+}
+
+void
+ui_note_open(struct ui *ui, int external_editor)
+{
+	struct ui_anno_target t;
+	char *orig;
+
+	if (ui_anno_target(ui, 0, &t) != 0)
+		return;
+	orig = current_note(ui, &t);
+	if (external_editor)
+		external(ui, &t, orig);
+	else
+		open_editor(ui, &t, orig, orig);
 }

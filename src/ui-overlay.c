@@ -56,12 +56,6 @@ ui_overlay_key(struct ui *ui, int code)
 	ui_mark(ui, UI_DIRTY_ALL);
 }
 
-static int
-plain(struct ui_style st)
-{
-	return st.fg < 0 && st.bg < 0 && st.attr == A_NORMAL;
-}
-
 struct ui_style
 ui_popup_style(struct ui *ui, int cursor)
 {
@@ -71,7 +65,7 @@ ui_popup_style(struct ui *ui, int cursor)
 	if (!cursor)
 		return base;
 	cur = ui_style(ui, UI_OBJ_POPUP_CURSOR);
-	if (plain(cur))
+	if (ui_style_plain(cur))
 		cur.attr = A_REVERSE;
 	return ui_style_over(base, cur);
 }

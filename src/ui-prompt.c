@@ -2,9 +2,10 @@
  * ui-prompt.c: the command line on the bottom row, for `:` commands, `/`
  * and `?` searches in the article and `F` searches of the corpus. Emacs
  * and readline editing keys, a history per kind (Up/Down recall lines
- * that begin with what is typed), and Tab completion from ui-config.c:
- * the first Tab inserts what all candidates share and lists them, the
- * next ones cycle through them.
+ * that begin with what is typed), and Tab completion: the first Tab
+ * inserts what all candidates share and lists them, the next ones cycle
+ * through them. What a line does and what completes it are the opener's
+ * (struct ui_prompt_ops): the line editor knows no command and no view.
  *
  * The histories outlive the reader, as less keeps ~/.lesshst: a private
  * file in the XDG state directory (HISTORY_FILE), at most HISTORY_MAX
@@ -33,6 +34,7 @@ struct history {
 
 struct ui_prompt {
 	int kind;               /* 0 when closed; ':', '/', '?', 'F' */
+	const struct ui_prompt_ops *ops;   /* what the line is for */
 	struct buf line;
 	size_t cur;             /* byte offset of the cursor */
 	struct history hist[2]; /* commands, searches */
@@ -44,6 +46,33 @@ struct ui_prompt {
 };
 
 static void remember(struct history *h, const char *line);
+
+void
+ui_cands_add(struct ui_cands *c, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		if (strcmp(c->v[i], s) == 0)
+			return;
+	}
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 16;
+		c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
+	}
+	c->v[c->n++] = xstrdup(s);
+}
+
+void
+ui_cands_free(struct ui_cands *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		free(c->v[i]);
+	free(c->v);
+	memset(c, 0, sizeof *c);
+}
 
 static void
 history_free(struct history *hist)
@@ -159,11 +188,12 @@ ui_prompt_active(const struct ui *ui)
 }
 
 void
-ui_prompt_open(struct ui *ui, int kind)
+ui_prompt_open(struct ui *ui, int kind, const struct ui_prompt_ops *ops)
 {
 	struct ui_prompt *p = ui->prompt;
 
 	p->kind = kind;
+	p->ops = ops;
 	buf_reset(&p->line);
 	p->cur = 0;
 	p->hpos = history(p)->n;
@@ -212,25 +242,14 @@ execute(struct ui *ui)
 	struct ui_prompt *p = ui->prompt;
 	char *line = xstrdup(p->line.data != NULL ? p->line.data : "");
 	int kind = p->kind;
+	const struct ui_prompt_ops *ops = p->ops;
 
 	remember(history(p), line);
 	if (line[0] != '\0')
 		history_save(kind == ':' ? 0 : 1, line);
 	close_prompt(ui);
-	switch (kind) {
-	case ':':
-		if (ui_command(ui, line) != 0)
-			ui_error(ui, "%s", err_msg());
-		break;
-	case '/':
-	case '?':
-		ui_article_search(ui, line, kind == '?');
-		break;
-	case 'F':
-		if (ui_list_search(ui, line) != 0)
-			ui_error(ui, "%s", err_msg());
-		break;
-	}
+	if (ops->submit(ui, kind, line) != 0)
+		ui_error(ui, "%s", err_msg());
 	free(line);
 }
 
@@ -330,7 +349,7 @@ complete(struct ui *ui)
 	struct buf b;
 	size_t i, lcp, start;
 
-	if (p->kind != ':')
+	if (p->ops->complete == NULL)
 		return;
 	if (p->cycling && p->cands.n > 1) {
 		replace_word(p, p->cand_start, p->cands.v[p->cand_next]);
@@ -338,7 +357,7 @@ complete(struct ui *ui)
 		return;
 	}
 	ui_cands_free(&p->cands);
-	ui_command_complete(ui, p->line.data != NULL ? p->line.data : "", p->cur, &p->cands, &start);
+	p->ops->complete(ui, p->line.data != NULL ? p->line.data : "", p->cur, &p->cands, &start);
 	if (p->cands.n == 0) {
 		ui_message(ui, "no completions");
 		return;

@@ -7,7 +7,8 @@
  * agreement (`#`) across the corpus. Enter on an actor selects it (its
  * mentions stand out, ]m steps through them, its statements are listed);
  * Enter on a statement or mention jumps there, in its own article, through
- * the jump list, so Ctrl-o comes back.
+ * the jump list, so Ctrl-o comes back. The results are asked for from any
+ * pane: `r`, `*` and `#` on the article's cursor land here.
  *
  * The results outlive a jump: after following one related statement the
  * others are still there to follow.
@@ -47,10 +48,11 @@ struct part {
 	size_t n;
 };
 
+/* The view's rows (v->rows) run over the actors, then the results. */
 struct side {
+	struct ui_view *v;
 	int64_t article;         /* the article the actors are of */
 	struct part actors, results;
-	size_t sel, top;         /* row indices over actors then results */
 };
 
 #define RELATED_MAX 50
@@ -138,19 +140,11 @@ wrap_row(struct row *r, int width)
 	free(ln);
 }
 
-/* Every row's height depends on the pane's width: wrap them for it. */
+/* The rows changed: the base learns their number. */
 static void
-wrap_all(struct side *s, const struct ui_view *v)
+rows_changed(struct ui *ui, struct side *s)
 {
-	size_t i;
-
-	struct row *r;
-
-	/* Drawn from column 3 of the pane's inner width (draw_row). */
-	for (i = 0; i < nrows(s); i++) {
-		if ((r = row(s, i)) != NULL)
-			wrap_row(r, v->w - 5);
-	}
+	ui_view_set_rows(ui, s->v, nrows(s), 0);
 }
 
 /* ---- filling ------------------------------------------------------- */
@@ -259,14 +253,15 @@ show_results(struct ui *ui, struct side *s)
 {
 	size_t i;
 
-	s->sel = s->actors.n;
+	rows_changed(ui, s);
+	s->v->rows.sel = s->actors.n;
 	for (i = s->actors.n; i < nrows(s); i++) {
 		if (selectable(row(s, i))) {
-			s->sel = i;
+			s->v->rows.sel = i;
 			break;
 		}
 	}
-	s->top = s->actors.n;
+	s->v->rows.top = s->actors.n;
 	ui_focus(ui, UI_VIEW_SIDE);
 	ui_mark(ui, UI_DIRTY_SIDE | UI_DIRTY_STATUS);
 }
@@ -375,22 +370,23 @@ void
 ui_side_refresh(struct ui *ui)
 {
 	struct side *s = S(ui);
-	int on_results = s->sel >= s->actors.n;
-	size_t in_results = s->sel - (on_results ? s->actors.n : 0);
+	struct ui_rows *r = &s->v->rows;
+	int on_results = r->sel >= s->actors.n;
+	size_t in_results = r->sel - (on_results ? s->actors.n : 0), sel;
 
 	fill_actors(ui, s);
+	rows_changed(ui, s);
 	/* Keep the selection where it was within the results. */
 	if (on_results && s->results.n > 0)
-		s->sel = s->actors.n + in_results;
+		sel = s->actors.n + in_results;
 	else
-		s->sel = 0;
-	if (s->sel >= nrows(s))
-		s->sel = 0;
-	while (s->sel < nrows(s) && !selectable(row(s, s->sel)))
-		s->sel++;
-	if (s->sel >= nrows(s))
-		s->sel = 0;
-	s->top = 0;
+		sel = 0;
+	if (sel >= nrows(s))
+		sel = 0;
+	while (sel < nrows(s) && !selectable(row(s, sel)))
+		sel++;
+	r->sel = sel < nrows(s) ? sel : 0;
+	r->top = 0;
 	ui_mark(ui, UI_DIRTY_SIDE);
 }
 
@@ -399,8 +395,11 @@ ui_side_refresh(struct ui *ui)
 static int
 side_init(struct ui *ui, struct ui_view *v)
 {
+	struct side *s = xcalloc(1, sizeof *s);
+
 	(void)ui;
-	v->priv = xcalloc(1, sizeof(struct side));
+	s->v = v;
+	v->priv = s;
 	return 0;
 }
 
@@ -416,45 +415,36 @@ side_free(struct ui *ui, struct ui_view *v)
 	v->priv = NULL;
 }
 
-/* Rows from top that fit in h lines. */
-static size_t
-fits(struct side *s, size_t top, int h)
+/* A row's height depends on the pane's width: its words are wrapped for
+ * it (drawn from column 3 of the pane's inner width, side_draw_row). */
+static int
+side_row_lines(struct ui *ui, struct ui_view *v, size_t i)
 {
-	size_t i;
-	int used = 0;
+	struct row *r = row(v->priv, i);
 
-	for (i = top; i < nrows(s); i++) {
-		used += lines(row(s, i));
-		if (used > h)
-			break;
-	}
-	return i - top;
+	(void)ui;
+	if (r != NULL)
+		wrap_row(r, v->w - 5);
+	return lines(r);
 }
 
-static void
-keep_visible(struct ui_view *v, struct side *s)
+static int
+side_selectable(struct ui *ui, struct ui_view *v, size_t i)
 {
-	wrap_all(s, v);
-	if (s->sel < s->top)
-		s->top = s->sel;
-	while (s->top < s->sel && s->sel >= s->top + fits(s, s->top, v->h))
-		s->top++;
+	(void)ui;
+	return selectable(row(v->priv, i));
 }
 
-static void
-draw_row(struct ui *ui, struct ui_view *v, int y, const struct row *r, int selected)
+static int
+side_draw_row(struct ui *ui, struct ui_view *v, size_t i, int y, struct ui_style base)
 {
-	struct ui_style normal = ui_style(ui, UI_OBJ_NORMAL), base = normal, st;
+	const struct row *r = row(v->priv, i);
+	struct ui_style st;
 	char num[32];
 	int x = v->x + 1, w = v->w - 2, cw, k;
 
-	if (selected) {
-		base = ui_style_over(normal, ui_style(ui, ui->focus == UI_VIEW_SIDE ?
-		    UI_OBJ_CURSOR : UI_OBJ_CURSOR_UNFOCUSED));
-		ui_draw_fill(ui, y, v->x, v->w, base);
-		if (r->kind == ROW_PLACE)
-			ui_draw_fill(ui, y + 1, v->x, v->w, base);
-	}
+	if (r == NULL)
+		return 0;
 	switch (r->kind) {
 	case ROW_HEADING:
 		ui_draw_str(ui, y, x, w, r->text, ui_style_over(base,
@@ -474,43 +464,57 @@ draw_row(struct ui *ui, struct ui_view *v, int y, const struct row *r, int selec
 		break;
 	case ROW_PLACE:
 		ui_draw_str(ui, y, x + 1, w - 1, r->text, ui_style_over(base, ui_style(ui, r->obj)));
-		for (k = 0; k < r->nsub; k++) {
-			if (selected && k > 0)
-				ui_draw_fill(ui, y + 1 + k, v->x, v->w, base);
+		for (k = 0; k < r->nsub; k++)
 			ui_draw_text(ui, y + 1 + k, x + 3, w - 3, r->sub + r->sub_off[k], r->sub_len[k],
 			    base);
-		}
 		break;
 	}
+	return 1;
+}
+
+/* The rows a layer of the article keeps at the pane's foot (the first
+ * that asks), and which layer. */
+static int
+layer_rows(struct ui *ui, int h, struct ui_layer **which)
+{
+	size_t i;
+	int n;
+
+	*which = NULL;
+	for (i = 0; i < ui->nlayers; i++) {
+		struct ui_layer *l = &ui->layers[i];
+		if (l->ops->side_rows != NULL && l->ops->side_draw != NULL &&
+		    (n = l->ops->side_rows(ui, l, h)) > 0) {
+			*which = l;
+			return n;
+		}
+	}
+	return 0;
 }
 
 static void
 side_draw(struct ui *ui, struct ui_view *v)
 {
 	struct side *s = v->priv;
-	size_t i;
-	int y = 0, annh;
+	struct ui_layer *l;
+	int annh;
 
 	if (ui_article_id(ui) <= 0 && s->results.n == 0) {
 		ui_draw_str(ui, v->y, v->x + 1, v->w - 1, "No article open.",
 		    ui_style(ui, UI_OBJ_NORMAL));
 		return;
 	}
-	/* The bottom rows list the article's annotations (ui-anno.c). */
-	annh = ui_anno_side_rows(ui, v->h);
+	/* The bottom rows are the article's layers' (its annotations). */
+	annh = layer_rows(ui, v->h, &l);
 	v->h -= annh;
-	if (s->article != ui_article_id(ui))
+	if (s->article != ui_article_id(ui)) {
 		fill_actors(ui, s);
-	keep_visible(v, s);
-	for (i = s->top; i < nrows(s); i++) {
-		const struct row *r = row(s, i);
-		if (y + lines(r) > v->h)
-			break;
-		draw_row(ui, v, v->y + y, r, i == s->sel && selectable(r));
-		y += lines(r);
+		rows_changed(ui, s);
 	}
+	ui_view_draw_rows(ui, v);
 	v->h += annh;
-	ui_anno_side_draw(ui, v->y + v->h - annh, v->x, annh, v->w);
+	if (l != NULL)
+		l->ops->side_draw(ui, l, v->y + v->h - annh, v->x, annh, v->w);
 }
 
 static void
@@ -531,17 +535,18 @@ static void
 side_position(struct ui *ui, struct ui_view *v, struct buf *out)
 {
 	struct side *s = v->priv;
-	const struct row *r = row(s, s->sel);
+	size_t sel = v->rows.sel;
+	const struct row *r = row(s, sel);
 
 	(void)ui;
 	if (r == NULL || !selectable(r))
 		return;
-	if (s->sel >= s->actors.n) {
+	if (sel >= s->actors.n) {
 		size_t i, k = 0, n = 0;
 		for (i = 0; i < s->results.n; i++) {
 			if (s->results.v[i].kind == ROW_PLACE) {
 				n++;
-				if (s->actors.n + i <= s->sel)
+				if (s->actors.n + i <= sel)
 					k++;
 			}
 		}
@@ -552,30 +557,10 @@ side_position(struct ui *ui, struct ui_view *v, struct buf *out)
 }
 
 static void
-move_sel(struct side *s, long n)
+side_open(struct ui *ui, struct ui_view *v, size_t i)
 {
-	size_t i = s->sel;
-
-	while (n > 0 && i + 1 < nrows(s)) {
-		i++;
-		if (selectable(row(s, i))) {
-			s->sel = i;
-			n--;
-		}
-	}
-	while (n < 0 && i > 0) {
-		i--;
-		if (selectable(row(s, i))) {
-			s->sel = i;
-			n++;
-		}
-	}
-}
-
-static void
-open_row(struct ui *ui, struct side *s)
-{
-	struct row *r = row(s, s->sel);
+	struct side *s = v->priv;
+	struct row *r = row(s, i);
 	int64_t id;
 	size_t start;
 
@@ -595,11 +580,13 @@ open_row(struct ui *ui, struct side *s)
 			part_clear(&s->results);
 			ui_message(ui, "no actor selected");
 		}
+		rows_changed(ui, s);
+		ui_mark(ui, UI_DIRTY_SIDE | UI_DIRTY_STATUS | UI_DIRTY_ARTICLE);
 		return;
 	}
 	id = r->article;
 	start = r->start;
-	ui_jump_push(ui);
+	ui_article_jump_push(ui);
 	if (id == ui_article_id(ui)) {
 		ui_article_goto(ui, start);
 	} else {
@@ -614,103 +601,70 @@ open_row(struct ui *ui, struct side *s)
 static int
 side_action(struct ui *ui, struct ui_view *v, enum ui_action a, int count)
 {
-	struct side *s = v->priv;
-	struct row *r = row(s, s->sel);
-	long n = count > 0 ? count : 1, page;
+	struct row *r = row(v->priv, v->rows.sel);
+	int64_t id = 0;
 
-	wrap_all(s, v);
-	page = (long)fits(s, s->top, v->h);
+	(void)count;
 	switch (a) {
-	case UI_ACT_MOVE_DOWN:
-		move_sel(s, n);
-		break;
-	case UI_ACT_MOVE_UP:
-		move_sel(s, -n);
-		break;
-	case UI_ACT_PAGE_DOWN:
-	case UI_ACT_HALF_DOWN:
-		move_sel(s, a == UI_ACT_PAGE_DOWN ? page : page / 2 + 1);
-		break;
-	case UI_ACT_PAGE_UP:
-	case UI_ACT_HALF_UP:
-		move_sel(s, -(a == UI_ACT_PAGE_UP ? page : page / 2 + 1));
-		break;
-	case UI_ACT_FIRST:
-		s->sel = 0;
-		if (!selectable(row(s, 0)))
-			move_sel(s, 1);
-		s->top = 0;
-		break;
-	case UI_ACT_LAST:
-		s->sel = nrows(s) > 0 ? nrows(s) - 1 : 0;
-		if (!selectable(row(s, s->sel)))
-			move_sel(s, -1);
-		break;
-	case UI_ACT_OPEN:
-		open_row(ui, s);
-		break;
 	case UI_ACT_BACK:
 		ui_focus(ui, UI_VIEW_ARTICLE);
 		return 1;
+	case UI_ACT_RELATED:
+		ui_side_related(ui);
+		return 1;
 	case UI_ACT_ACTOR_STATEMENTS:
-		if (r == NULL || r->kind != ROW_ENTITY)
-			return 0;   /* the article's own `*` */
-		ui_side_statements_by(ui, r->entity);
+		/* The actor selected here, else the article's own `*`. */
+		if (ui->focus == UI_VIEW_SIDE && r != NULL && r->kind == ROW_ENTITY)
+			id = r->entity;
+		else if (ui_article_id(ui) > 0)
+			id = ui_article_actor_here(ui);
+		else
+			ui_message(ui, "no article open: Enter opens one from the list");
+		if (id != 0)
+			ui_side_statements_by(ui, id);
 		return 1;
 	case UI_ACT_AGREEMENT_MENTIONS:
-		if (r == NULL || r->kind != ROW_ENTITY)
-			return 0;
-		ui_side_mentions_of(ui, r->entity);
+		if (ui->focus == UI_VIEW_SIDE && r != NULL && r->kind == ROW_ENTITY)
+			id = r->entity;
+		else if (ui_article_id(ui) > 0)
+			id = ui_article_agreement_here(ui);
+		else
+			ui_message(ui, "no article open: Enter opens one from the list");
+		if (id != 0)
+			ui_side_mentions_of(ui, id);
 		return 1;
 	default:
 		return 0;
 	}
-	keep_visible(v, s);
-	ui_mark(ui, UI_DIRTY_SIDE | UI_DIRTY_STATUS | UI_DIRTY_ARTICLE);
-	return 1;
-}
-
-static void
-side_click(struct ui *ui, struct ui_view *v, int r, int col, int clicks)
-{
-	struct side *s = v->priv;
-	size_t i;
-	int y = 0;
-
-	(void)col;
-	wrap_all(s, v);
-	for (i = s->top; i < nrows(s); i++) {
-		y += lines(row(s, i));
-		if (y > r)
-			break;
-	}
-	if (i >= nrows(s) || !selectable(row(s, i)))
-		return;
-	if (clicks > 1 || i == s->sel) {
-		s->sel = i;
-		open_row(ui, s);
-		return;
-	}
-	s->sel = i;
-	ui_mark(ui, UI_DIRTY_SIDE | UI_DIRTY_STATUS);
 }
 
 static void
 side_resize(struct ui *ui, struct ui_view *v)
 {
-	(void)ui;
-	keep_visible(v, v->priv);
+	ui_view_keep_visible(ui, v);
+}
+
+static void
+side_refresh(struct ui *ui, struct ui_view *v)
+{
+	(void)v;
+	ui_side_refresh(ui);
 }
 
 const struct ui_view_ops ui_side_ops = {
 	.name = "Side",
+	.mode = "SIDE",
 	.keymap = UI_KM_SIDE,
 	.init = side_init,
 	.free = side_free,
 	.draw = side_draw,
 	.title = side_title,
 	.action = side_action,
-	.click = side_click,
 	.position = side_position,
 	.resize = side_resize,
+	.refresh = side_refresh,
+	.draw_row = side_draw_row,
+	.row_lines = side_row_lines,
+	.selectable = side_selectable,
+	.open = side_open,
 };

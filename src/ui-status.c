@@ -16,22 +16,23 @@
 static const char *
 mode(struct ui *ui)
 {
+	const struct ui_view_ops *ops;
+	const char *m;
+	int i;
+
 	if (ui_prompt_active(ui))
 		return "COMMAND";
 	if (ui->help_open)
 		return "HELP";
-	if (ui_anno_mode(ui) != NULL)
-		return ui_anno_mode(ui);
-	switch (ui->focus) {
-	case UI_VIEW_LIST:
-		return "LIST";
-	case UI_VIEW_ARTICLE:
-		return "READ";
-	case UI_VIEW_SIDE:
-		return "SIDE";
-	default:
-		return "";
+	if (ui->overlay != NULL && ui->overlay->mode != NULL)
+		return ui->overlay->mode;
+	for (i = 0; i < UI_VIEW_COUNT; i++) {
+		ops = ui->views[i].ops;
+		if (ops->mode_now != NULL && (m = ops->mode_now(ui, &ui->views[i])) != NULL)
+			return m;
 	}
+	ops = ui->views[ui->focus].ops;
+	return ops->mode != NULL ? ops->mode : "";
 }
 
 static void
@@ -49,9 +50,9 @@ draw_bar(struct ui *ui, int y)
 	buf_printf(&b, " %s ", mode(ui));
 	x += ui_draw_text(ui, y, x, ui->cols, b.data, b.len, md);
 	buf_reset(&b);
-	if (v->ops->position != NULL) {
+	if (v->ops->position != NULL || v->ops->draw_row != NULL) {
 		buf_adds(&b, " ");
-		v->ops->position(ui, v, &b);
+		ui_view_where(ui, v, &b);
 	}
 	if (!ui->help_open)
 		ui_article_speaker(ui, &b);

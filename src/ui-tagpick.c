@@ -17,10 +17,11 @@
 #include "store.h"
 #include "ui.h"
 
+/* The codebook's tags are the rows of a view (v.rows.sel: the marked one). */
 struct tagpick {
 	struct ui_overlay o;
+	struct ui_view v;
 	struct ui_anno_target t;   /* t.id becomes set with the first tag */
-	size_t row;                /* the marked row */
 	int changed;
 };
 
@@ -48,7 +49,7 @@ toggle(struct ui *ui, struct tagpick *p, size_t r)
 	const struct store_tag *tag = &ui->anno->tags[r];
 	int now = 1;
 
-	p->row = r;
+	p->v.rows.sel = r;
 	if (p->t.id == 0) {
 		if (ui_anno_create(ui, &p->t, tag->name, NULL) != 0)
 			return;
@@ -91,25 +92,19 @@ pick_key(struct ui *ui, struct ui_overlay *o, int code)
 		return 1;
 	}
 	switch (code) {
-	case UI_KEY_CURSES(KEY_DOWN):
-	case UI_KEY_CTRL('n'):
 	case 'j':
-		if (p->row + 1 < n)
-			p->row++;
+		ui_view_move(ui, &p->v, UI_ACT_MOVE_DOWN, 1);
 		return 1;
-	case UI_KEY_CURSES(KEY_UP):
-	case UI_KEY_CTRL('p'):
 	case 'k':
-		if (p->row > 0)
-			p->row--;
+		ui_view_move(ui, &p->v, UI_ACT_MOVE_UP, 1);
 		return 1;
 	case ' ':
 		if (n > 0)
-			toggle(ui, p, p->row);
+			toggle(ui, p, p->v.rows.sel);
 		return 1;
 	case UI_KEY_ENTER:
 		if (!p->changed && n > 0)
-			toggle(ui, p, p->row);
+			toggle(ui, p, p->v.rows.sel);
 		return 0;
 	case '\t':
 		/* On to the claim's speaker, target and status. */
@@ -121,9 +116,35 @@ pick_key(struct ui *ui, struct ui_overlay *o, int code)
 	case 'q':
 		return 0;
 	default:
+		ui_view_move(ui, &p->v, ui_view_popup_motion(code), 1);
 		return 1;
 	}
 }
+
+static int
+pick_draw_row(struct ui *ui, struct ui_view *v, size_t i, int y, struct ui_style st)
+{
+	struct tagpick *p = v->priv;
+	const struct store_tag *t = &ui->anno->tags[i];
+	int x = v->x + 1, w = v->w - 2, used;
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, "%s %s  ", has_tag(ui, p->t.id, t->id) ? "[x]" : "[ ]", t->key ? t->key : " ");
+	used = ui_draw_text(ui, y, x, w, b.data, b.len, st);
+	used += ui_draw_str(ui, y, x + used, 2, "  ",
+	    ui_style_over(st, ui_anno_tag_style(ui, t->name, t->color)));
+	buf_reset(&b);
+	buf_printf(&b, " %s", t->name);
+	ui_draw_text(ui, y, x + used, w - used, b.data, b.len, st);
+	buf_free(&b);
+	return 1;
+}
+
+static const struct ui_view_ops pick_ops = {
+	.name = "Tag",
+	.draw_row = pick_draw_row,
+};
 
 static void
 pick_draw(struct ui *ui, struct ui_overlay *o)
@@ -131,29 +152,16 @@ pick_draw(struct ui *ui, struct ui_overlay *o)
 	struct tagpick *p = (struct tagpick *)o;
 	const struct ui_anno *an = ui->anno;
 	int h = (int)an->ntags + 4, w = 44, y, x;
-	size_t i;
 
 	if (w > ui->cols - 2)
 		w = ui->cols - 2;
 	ui_popup_box(ui, h, w, p->t.id ? "Tags of this highlight" : "Tag", &y, &x);
-	for (i = 0; i < an->ntags && (int)i < ui->rows - 6; i++) {
-		const struct store_tag *t = &an->tags[i];
-		struct ui_style st = ui_popup_style(ui, i == p->row);
-		struct buf b;
-		int used;
-
-		ui_draw_fill(ui, y + (int)i, x - 1, w - 2, st);
-		buf_init(&b);
-		buf_printf(&b, "%s %s  ", has_tag(ui, p->t.id, t->id) ? "[x]" : "[ ]",
-		    t->key ? t->key : " ");
-		used = ui_draw_text(ui, y + (int)i, x, w - 4, b.data, b.len, st);
-		used += ui_draw_str(ui, y + (int)i, x + used, 2, "  ",
-		    ui_style_over(st, ui_anno_tag_style(ui, t->name, t->color)));
-		buf_reset(&b);
-		buf_printf(&b, " %s", t->name);
-		ui_draw_text(ui, y + (int)i, x + used, w - 4 - used, b.data, b.len, st);
-		buf_free(&b);
-	}
+	p->v.y = y;
+	p->v.x = x - 1;
+	p->v.w = w - 2;
+	p->v.h = (int)an->ntags < ui->rows - 6 ? (int)an->ntags : ui->rows - 6;
+	ui_view_set_rows(ui, &p->v, an->ntags, 0);
+	ui_view_draw_rows(ui, &p->v);
 	ui_draw_str(ui, y + (int)an->ntags + 1, x, w - 4,
 	    p->t.id ? "key: add/remove  Enter: done  Tab: claim" :
 	    "key: tag  Enter: tag the marked one  Esc: cancel",
@@ -183,6 +191,11 @@ ui_tagpick_open(struct ui *ui)
 	p->o.key = pick_key;
 	p->o.free = pick_free;
 	p->o.mode = "TAG";
+	p->v.ops = &pick_ops;
+	p->v.popup = 1;
+	p->v.priv = p;
+	p->v.h = 1;
+	ui_view_set_rows(ui, &p->v, ui->anno->ntags, 0);
 	p->t = t;
 	ui_overlay_open(ui, &p->o);
 }

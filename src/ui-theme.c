@@ -192,6 +192,12 @@ ui_style_over(struct ui_style base, struct ui_style over)
 	return s;
 }
 
+int
+ui_style_plain(struct ui_style st)
+{
+	return st.fg < 0 && st.bg < 0 && st.attr == A_NORMAL;
+}
+
 void
 ui_style_apply(struct ui *ui, struct ui_style st)
 {

@@ -3,6 +3,41 @@
 # F / :search over the corpus with the results in the list pane.
 . "$top_srcdir/tests/tui/lib.sh"
 
+py=${PYTHON3:-python3}
+
+# The text under the terminal's cursor, to the end of its row (where the
+# article's cursor is drawn).
+at_cursor() {
+	local pos
+	pos=$(tui_format '#{cursor_y} #{cursor_x}')
+	tui_screen | "$py" -c '
+import sys
+y, x = map(int, sys.argv[1].split())
+rows = sys.stdin.read().split("\n")
+print(rows[y][x:] if y < len(rows) else "")' "$pos"
+}
+# ok when, once the command line has closed, the message row says $2 and
+# the cursor is on a hit of $3 (in any case).
+expect_hit() {
+	local name=$1 said=$2 word=$3 deadline=$(( $(date +%s%N) + 5000000000 ))
+	while [ "$(date +%s%N)" -lt "$deadline" ]; do
+		if [ "$(tui_screen | tail -n 1 | sed 's/ *$//')" = "$said" ] &&
+		    ! tui_screen | grep -q " COMMAND " &&
+		    at_cursor | grep -qi "^$word"; then
+			tap_ok 0 "$name"
+			return 0
+		fi
+		sleep 0.02
+	done
+	tap_ok 1 "$name"
+	tap_diag "want the message '$said' and the cursor on '$word'; at the cursor: $(at_cursor)"
+	tui_screen | tap_diag "$(cat)"
+	return 1
+}
+percent() {
+	tui_screen | sed -n 's/.* READ  .*  \([0-9]*\)%.*/\1/p'
+}
+
 tui_start -x 120 -y 30
 tui_expect "the list is shown" "LIST  1/"
 tui_keys Enter
@@ -18,9 +53,9 @@ tui_keys /
 tui_expect "/ opens the search line" "COMMAND"
 tui_type "$word"
 tui_keys Enter
-tui_expect "the search moves to a hit and says what it searched" "/$word"
+expect_hit "the search moves to a hit and says what it searched" "/$word" "$word"
 tui_expect_sgr "the hits are highlighted (search-hit colour)" '48;5;214'
-p1=$(tui_screen | sed -n 's/.* READ  .*  \([0-9]*\)%.*/\1/p')
+p1=$(percent)
 tui_keys n
 tui_wait_gone "  $p1%"; tap_ok $? "n goes to the next hit"
 tui_keys N
@@ -35,10 +70,31 @@ tui_expect "capitals search as typed (smartcase): no match" "not found: $upper"
 tui_keys g /
 tui_type "$lower"
 tui_keys Enter
-tui_expect "lower case matches any case" "/$lower"
+expect_hit "lower case matches any case" "/$lower" "$lower"
+
+# From the end, ? finds the last hit before the cursor, and n goes on
+# backward (to an earlier hit, or round from the top to the bottom).
+tui_keys G
+tui_expect "G goes to the end" "100%"
+tui_keys '?'
+tui_expect "? opens the search line" "COMMAND"
+tui_type "$lower"
+tui_keys Enter
+expect_hit "? searches backward from the cursor to a hit" "?$lower" "$lower"
+p2=$(percent)
+[ -n "$p2" ] && [ "$p2" -lt 100 ]; tap_ok $? "the hit is before the end ($p2%)"
+tui_keys n
+tui_wait_gone "  $p2%"
+p3=$(percent)
+if tui_screen | grep -q "search hit TOP, continuing at BOTTOM"; then
+	tap_ok 0 "n after ? goes on backward (round from the top)"
+else
+	[ -n "$p3" ] && [ "$p3" -lt "$p2" ]; tap_ok $? "n after ? goes on backward ($p2% then $p3%)"
+fi
+at_cursor | grep -qi "^$lower"; tap_ok $? "onto a hit again"
 
 tui_keys '?'
-tui_expect "? in the article searches backward" "COMMAND"
+tui_expect "? in the article opens the search line" "COMMAND"
 tui_type "zzqqxx"
 tui_keys Enter
 tui_expect "a missing word is reported" "not found: zzqqxx"

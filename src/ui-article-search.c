@@ -1,0 +1,295 @@
+/*
+ * ui-article-search.c: searching the open article, `/` forward and `?`
+ * backward, n and N for the next and previous hit, as in less and vim:
+ * case-insensitive unless the pattern has capitals (smartcase), wrapping
+ * at either end with a word said. A layer of the article: the hits on
+ * screen are coloured, and only those are looked for when drawing, so a
+ * 10 MB article costs what its screen does. The pattern outlives the
+ * article: n goes on in the next one opened.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define DOSSIER_UI_INTERNAL
+#include "text.h"
+#include "ui.h"
+
+/* Search folds the body in windows this large, so memory stays small. */
+#define SEARCH_CHUNK 65536
+
+struct search {
+	char *pattern;
+	char *folded;          /* the pattern, case-folded */
+	size_t flen;
+	int exact;             /* the pattern has capitals: match as typed */
+	int backward;
+};
+
+static void
+search_free(struct search *s)
+{
+	free(s->pattern);
+	free(s->folded);
+	memset(s, 0, sizeof *s);
+}
+
+static int
+set_pattern(struct search *s, const char *pattern)
+{
+	struct text_fold f;
+
+	if (text_fold(pattern, strlen(pattern), &f) != 0)
+		return -1;
+	search_free(s);
+	s->pattern = xstrdup(pattern);
+	s->folded = xstrndup(f.s, f.len);
+	s->flen = f.len;
+	/* Folding changed something: the pattern has capitals. */
+	s->exact = f.len != strlen(pattern) || memcmp(f.s, pattern, f.len) != 0;
+	text_fold_free(&f);
+	return 0;
+}
+
+/* A UTF-8 character boundary at or before i. */
+static size_t
+char_start(const char *s, size_t i)
+{
+	while (i > 0 && (s[i] & 0xc0) == 0x80)
+		i--;
+	return i;
+}
+
+/* Appends a hit unless it repeats one found in the window before. */
+static void
+add_hit(struct ui_span **out, size_t *n, size_t a, size_t b)
+{
+	if (*n > 0 && (*out)[*n - 1].start >= a)
+		return;
+	if (b <= a)
+		b = a + 1;
+	*out = xreallocarray(*out, *n + 1, sizeof **out);
+	(*out)[(*n)++] = (struct ui_span){ .start = a, .end = b, .obj = UI_OBJ_SEARCH_HIT };
+}
+
+/* Hits in body[a, b), by folding that window. */
+static void
+hits_in(const struct search *s, const char *body, size_t a, size_t b, struct ui_span **out,
+    size_t *n, size_t max)
+{
+	const char *p;
+	size_t plen = strlen(s->pattern), i;
+	struct text_fold f;
+
+	if (s->exact) {
+		for (p = body + a; *n < max && (size_t)(body + b - p) >= plen &&
+		    (p = memmem(p, (size_t)(body + b - p), s->pattern, plen)) != NULL; p++)
+			add_hit(out, n, (size_t)(p - body), (size_t)(p - body) + plen);
+		return;
+	}
+	if (text_fold(body + a, b - a, &f) != 0) {
+		err_clear();
+		return;
+	}
+	for (i = 0; *n < max && i + s->flen <= f.len; i++) {
+		p = memmem(f.s + i, f.len - i, s->folded, s->flen);
+		if (p == NULL)
+			break;
+		i = (size_t)(p - f.s);
+		add_hit(out, n, a + f.map[i], a + f.map[i + s->flen]);
+	}
+	text_fold_free(&f);
+}
+
+/*
+ * Every match in body[from, to), in order, into *out (at most max).
+ * Case-folded matching works on windows of SEARCH_CHUNK bytes overlapping
+ * by enough for a match across their seam, so a 10 MB article never needs
+ * its whole folded copy and offset map at once.
+ */
+static void
+find_all(const struct search *s, const char *body, size_t len, size_t from, size_t to,
+    struct ui_span **out, size_t *n, size_t max)
+{
+	size_t overlap = 4 * (strlen(s->pattern) + 8), a, b, next;
+
+	*n = 0;
+	if (s->flen == 0 || to > len)
+		to = len;
+	if (s->flen == 0)
+		return;
+	for (a = char_start(body, from); a < to && *n < max; a = next) {
+		b = a + SEARCH_CHUNK < to ? char_start(body, a + SEARCH_CHUNK) : to;
+		if (b <= a)
+			b = to;
+		hits_in(s, body, a, b, out, n, max);
+		if (b >= to)
+			break;
+		next = b > overlap ? char_start(body, b - overlap) : 0;
+		if (next <= a)
+			next = b;
+	}
+}
+
+/* The nearest hit after off (dir > 0) or before it (dir < 0); at off
+ * itself too when inclusive. Scans outward a window at a time. */
+static int
+find_hit(const struct search *s, const char *body, size_t len, size_t off, int dir,
+    int inclusive, size_t *hit)
+{
+	struct ui_span *v = NULL;
+	size_t n = 0, a, b, i, win = (size_t)SEARCH_CHUNK * 4;
+	size_t extra = 4 * strlen(s->pattern);
+	int found = 0;
+
+	if (dir > 0) {
+		for (a = off; a < len && !found; a += win) {
+			find_all(s, body, len, a, a + win + extra, &v, &n, SIZE_MAX);
+			for (i = 0; i < n && !found; i++) {
+				if (v[i].start > off || (inclusive && v[i].start == off)) {
+					*hit = v[i].start;
+					found = 1;
+				}
+			}
+		}
+	} else {
+		for (b = off + extra < len ? off + extra : len; b > 0 && !found; b = a) {
+			a = b > win ? b - win : 0;
+			find_all(s, body, len, a, b, &v, &n, SIZE_MAX);
+			for (i = n; i > 0 && !found; i--) {
+				if (v[i - 1].start < off || (inclusive && v[i - 1].start == off)) {
+					*hit = v[i - 1].start;
+					found = 1;
+				}
+			}
+		}
+	}
+	free(v);
+	return found;
+}
+
+static void
+search_step(struct ui *ui, struct search *s, int dir)
+{
+	size_t hit, len;
+	const char *body = ui_article_body(ui, &len);
+
+	if (s->pattern == NULL) {
+		ui_message(ui, "no search yet: / searches forward, ? backward");
+		return;
+	}
+	if (body == NULL)
+		return;
+	if (s->backward)
+		dir = -dir;
+	if (find_hit(s, body, len, ui_article_offset(ui), dir, 0, &hit)) {
+		ui_article_jump_push(ui);
+		ui_article_goto(ui, hit);
+		ui_message(ui, "%c%s", dir > 0 ? '/' : '?', s->pattern);
+		return;
+	}
+	/* Wrap around, as less and vim do, and say so. */
+	if (find_hit(s, body, len, dir > 0 ? 0 : len, dir, 1, &hit)) {
+		ui_article_jump_push(ui);
+		ui_article_goto(ui, hit);
+		ui_message(ui, dir > 0 ? "search hit BOTTOM, continuing at TOP" :
+		    "search hit TOP, continuing at BOTTOM");
+		return;
+	}
+	ui_error(ui, "not found: %s", s->pattern);
+}
+
+/* The line typed after / or ?. */
+static int
+search_submit(struct ui *ui, int kind, const char *pattern)
+{
+	struct ui_layer *l = ui_article_layer(ui, &ui_search_layer);
+	struct search *s = l->priv;
+
+	if (ui_article_id(ui) <= 0) {
+		ui_message(ui, "no article open to search");
+		return 0;
+	}
+	if (pattern[0] != '\0' && set_pattern(s, pattern) != 0)
+		return -1;
+	if (s->pattern == NULL) {
+		ui_message(ui, "no search yet");
+		return 0;
+	}
+	s->backward = kind == '?';
+	search_step(ui, s, 1);
+	ui_mark(ui, UI_DIRTY_ARTICLE);
+	return 0;
+}
+
+static const struct ui_prompt_ops search_line = {
+	.submit = search_submit,
+};
+
+static int
+search_action(struct ui *ui, struct ui_layer *l, enum ui_action a, int count)
+{
+	(void)count;
+	switch (a) {
+	case UI_ACT_SEARCH_FORWARD:
+		ui_prompt_open(ui, '/', &search_line);
+		return 1;
+	case UI_ACT_SEARCH_BACKWARD:
+		ui_prompt_open(ui, '?', &search_line);
+		return 1;
+	case UI_ACT_SEARCH_NEXT:
+	case UI_ACT_SEARCH_PREV:
+		search_step(ui, l->priv, a == UI_ACT_SEARCH_NEXT ? 1 : -1);
+		ui_mark(ui, UI_DIRTY_ARTICLE | UI_DIRTY_STATUS | UI_DIRTY_SIDE);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The hits on what is about to be drawn (and a match's length beyond,
+ * for one that starts on screen and ends below it). */
+static void
+search_spans(struct ui *ui, struct ui_layer *l, size_t from, size_t to, struct ui_spans *out)
+{
+	struct search *s = l->priv;
+	struct ui_span *v = NULL;
+	size_t n = 0, len, i, extra;
+	const char *body = ui_article_body(ui, &len);
+
+	if (s->pattern == NULL || body == NULL)
+		return;
+	extra = 4 * strlen(s->pattern);
+	find_all(s, body, len, from, to + extra < len ? to + extra : len, &v, &n, 4096);
+	for (i = 0; i < n; i++)
+		ui_spans_add(out, v[i]);
+	free(v);
+}
+
+static int
+search_init(struct ui *ui, struct ui_layer *l)
+{
+	(void)ui;
+	l->priv = xcalloc(1, sizeof(struct search));
+	return 0;
+}
+
+static void
+search_layer_free(struct ui *ui, struct ui_layer *l)
+{
+	(void)ui;
+	if (l->priv == NULL)
+		return;
+	search_free(l->priv);
+	free(l->priv);
+	l->priv = NULL;
+}
+
+const struct ui_layer_ops ui_search_layer = {
+	.name = "search",
+	.init = search_init,
+	.free = search_layer_free,
+	.spans = search_spans,
+	.action = search_action,
+};

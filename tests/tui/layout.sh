@@ -1,0 +1,143 @@
+#!/bin/bash
+# tests/tui/layout.sh: whole screens where the layout is the point: the
+# three panes side by side, the tag picker over them, one pane at a time
+# with tabs on a narrow terminal, the side pane's rows and its selection.
+# A character out of place anywhere fails the test.
+. "$top_srcdir/tests/tui/lib.sh"
+
+ART="$TEST_TMP/talks.txt"
+cat >"$ART" <<'TXT'
+Talks in Moscow
+
+The foreign ministers met in Moscow on Tuesday. The minister said the corridor would reopen within a week. Officials in Baku did not comment on the talks.
+
+Observers expect another round of negotiations next month.
+TXT
+"$DOSSIER" -q import "$ART" || echo "Bail out! import failed"
+
+tui_start -x 100 -y 14
+tui_expect_screen "the first screen: the list, no article, no side" <<'SCREEN'
+ List  1 article              │ Article                                  │ Side
+ Talks in Moscow              │ No article open. Choose one in the list a│ No article open.
+                              │                                          │
+                              │                                          │
+                              │                                          │
+                              │                                          │
+                              │                                          │
+                              │                                          │
+                              │                                          │
+                              │                                          │
+                              │                                          │
+                              │                                          │
+ LIST  1/1 100%
+SCREEN
+
+tui_keys Enter
+tui_expect_screen "three panes: the list, the article wrapped, its actors" <<'SCREEN'
+ List  1 article              │ Article  Talks in Moscow                 │ Side  2 actors and agreem
+ Talks in Moscow              │ Talks in Moscow                          │ States
+                              │                                          │  Azerbaijan            1
+                              │ The foreign ministers met in Moscow on   │  Russia                1
+                              │ Tuesday. The minister said the corridor  │
+                              │ would reopen within a week. Officials in │
+                              │ Baku did not comment on the talks.       │
+                              │                                          │
+                              │ Observers expect another round of        │
+                              │ negotiations next month.                 │
+                              │                                          │ Annotations (0)
+                              │                                          │ v selects, t tags, a note
+ READ  para 1/2  0%
+SCREEN
+
+tui_keys V t
+tui_expect_screen "the tag picker over the panes" <<'SCREEN'
+ List  1 article            ┌─ Tag ────────────────────────────────────┐ │ Side  2 actors and agreem
+ Talks in Moscow            │ [ ] c     claim                          │ │ States
+                            │ [ ] n     denial                         │ │  Azerbaijan            1
+                            │ [ ] d     demand                         │ │  Russia                1
+                            │ [ ] a     accusation                     │ │
+                            │ [ ] p     proposal                       │ │
+                            │ [ ] m     commitment                     │ │
+                            │ [ ] f     fact                           │ │
+                            │ [ ] o     opinion                        │ │
+                            │                                          │ │
+                            │ key: tag  Enter: tag the marked one  Esc │ │ Annotations (0)
+                            └──────────────────────────────────────────┘ │ v selects, t tags, a note
+ TAG  para 1/2  21%
+SCREEN
+
+tui_keys c
+tui_expect_screen "c ticks claim; the side pane lists the highlight" <<'SCREEN'
+ List  1 article            ┌─ Tags of this highlight ─────────────────┐ │ Side  2 actors and agreem
+ Talks in Moscow            │ [x] c     claim                          │ │ States
+                            │ [ ] n     denial                         │ │  Azerbaijan            1
+                            │ [ ] d     demand                         │ │  Russia                1
+                            │ [ ] a     accusation                     │ │
+                            │ [ ] p     proposal                       │ │
+                            │ [ ] m     commitment                     │ │
+                            │ [ ] f     fact                           │ │
+                            │ [ ] o     opinion                        │ │
+                            │                                          │ │
+                            │ key: add/remove  Enter: done  Tab: claim │ │ Annotations (1)
+                            └──────────────────────────────────────────┘ │   claim  "The foreign mi
+ TAG  para 1/2  21%
+tagged claim (Tab, or c later: its speaker, target and status)
+SCREEN
+
+tui_keys Escape
+tui_resize 60 14
+tui_expect_screen "60 columns: one pane, the others as tabs" <<'SCREEN'
+ List  Article  Side  Talks in Moscow
+ Talks in Moscow
+
+ The foreign ministers met in Moscow on Tuesday. The
+ minister said the corridor would reopen within a week.
+ Officials in Baku did not comment on the talks.
+
+ Observers expect another round of negotiations next month.
+
+
+
+
+ READ  para 1/2  21%
+tagged claim (Tab, or c later: its speaker, target and statu
+SCREEN
+
+tui_keys Tab
+tui_expect_screen "Tab shows the side pane, its first actor selected" <<'SCREEN'
+ List  Article  Side  2 actors and agreements
+ States
+  Azerbaijan                                              1
+  Russia                                                  1
+
+
+
+
+
+
+ Annotations (1)
+   claim  "The foreign ministers met in Moscow on Tuesday."
+ SIDE  Azerbaijan
+SCREEN
+
+tui_keys j
+tui_expect_screen "j moves the selection to the next actor" <<'SCREEN'
+ List  Article  Side  2 actors and agreements
+ States
+  Azerbaijan                                              1
+  Russia                                                  1
+
+
+
+
+
+
+ Annotations (1)
+   claim  "The foreign ministers met in Moscow on Tuesday."
+ SIDE  Russia
+SCREEN
+
+tui_keys Q
+st=$(tui_wait_exit)
+[ "$st" = 0 ]; tap_ok $? "quits (status $st)"
+tap_done
