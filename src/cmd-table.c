@@ -28,6 +28,7 @@ extern const struct cmd_entry cmd_statements_entry;
 extern const struct cmd_entry cmd_related_entry;
 extern const struct cmd_entry cmd_kb_entry;
 extern const struct cmd_entry cmd_eval_entry;
+extern const struct cmd_entry cmd_complete_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_read_entry,
@@ -50,6 +51,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_check_entry,
 	&cmd_backup_entry,
 	&cmd_version_entry,
+	&cmd_complete_entry,
 	NULL,
 };
 
