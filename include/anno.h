@@ -10,8 +10,10 @@
  *                    colours, and seeding the tags of a new database
  *   anno.c           changes to annotations and tags, each committed
  *                    durably and recorded in the session's undo log
- *   anno-carry.c     carrying annotations over to a new version of an
+ *   anno-carry.c     placing an annotation in a changed text, and
+ *                    carrying annotations over to a new version of an
  *                    article when it is imported again
+ *   anno-import.c    merging annotations from a W3C JSON document
  *   anno-time.c      the times of annotations as instants, for deciding
  *                    which copy is newer (pure, tested alone)
  *
@@ -163,5 +165,31 @@ struct anno_carry_report {
  * ones are marked superseded. Running it twice carries nothing twice. */
 int anno_carry_over(struct store *st, int64_t old_id, int64_t new_id,
     struct anno_carry_report *rep);
+/* Places annotation A, last anchored as WAS, in BODY[0, len): where
+ * anno_anchor_place finds it, A takes the new span, quote and context,
+ * says how in a->anchor, and an orphaned one becomes active again; where
+ * it does not, an active one becomes orphaned and the rest of A is left
+ * as it was. Returns how it was placed. The one way an annotation moves
+ * to another text, for a new version and for an imported document. */
+enum anno_placed anno_place(struct store_anno *a, const char *body, size_t len,
+    const struct anno_anchor *was);
+
+/* ---- anno-import.c ---------------------------------------------------- */
+
+struct anno_import_report {
+	size_t added, updated, unchanged, refused, orphaned;
+	char **problems;          /* one line for each refusal or loss */
+	size_t nproblems;
+};
+void anno_import_report_free(struct anno_import_report *r);
+/* Merges the annotations of a W3C JSON document (NAME for messages) into
+ * the database, matching by id: a new id is added, a known one is updated
+ * when the file's copy was modified later, else left alone; so importing
+ * the same file twice adds nothing the second time. An annotation whose
+ * article is not in the database is refused (and listed in the report);
+ * one whose quote cannot be found in the article is kept as orphaned.
+ * All in one durable transaction. */
+int anno_json_import(struct store *st, const char *name, const char *json, size_t len,
+    struct anno_import_report *rep);
 
 #endif

@@ -10,8 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "anno.h"
 #include "cmd.h"
-#include "export.h"
 #include "util.h"
 
 static int cmd_import_annotations_exec(struct cmd_ctx *, const struct args *);
@@ -34,7 +34,7 @@ const struct cmd_entry cmd_import_annotations_entry = {
 static int
 cmd_import_annotations_exec(struct cmd_ctx *ctx, const struct args *a)
 {
-	struct export_import_report rep;
+	struct anno_import_report rep;
 	const char *path, *name;
 	struct store *st;
 	size_t len, i;
@@ -51,7 +51,7 @@ cmd_import_annotations_exec(struct cmd_ctx *ctx, const struct args *a)
 		free(text);
 		return EXIT_FAIL;
 	}
-	rc = export_json_import(st, name, text, len, &rep);
+	rc = anno_json_import(st, name, text, len, &rep);
 	free(text);
 	if (rc != 0) {
 		err_print("import-annotations");
@@ -64,6 +64,6 @@ cmd_import_annotations_exec(struct cmd_ctx *ctx, const struct args *a)
 		    "%zu orphaned (quote not found)\n", name, rep.added, rep.updated, rep.unchanged,
 		    rep.refused, rep.orphaned);
 	rc = rep.refused > 0 ? EXIT_PARTIAL : EXIT_OK;
-	export_import_report_free(&rep);
+	anno_import_report_free(&rep);
 	return rc;
 }
