@@ -86,6 +86,8 @@ int anno_codebook_seed(struct store *st);
 int anno_tag_name_check(const char *name);   /* "claim", "claim/unverified" */
 int anno_color_check(const char *color);     /* "red", "brightred", "214" */
 int anno_key_check(const char *key);         /* one printable ASCII char */
+/* A colour or key as typed: "none" means none (NULL), whoever reads it. */
+const char *anno_none(const char *word);
 
 /* ---- anno.c ----------------------------------------------------------- */
 

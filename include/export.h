@@ -29,6 +29,8 @@ enum export_format {
 };
 /* "json", "csv", "markdown" (or "md"). */
 int export_format_parse(const char *name, enum export_format *out);
+/* The format a file's name asks for: .csv, .md/.markdown, else JSON. */
+enum export_format export_format_for(const char *path);
 
 /* Appends the annotations F selects (live ones when F->states is 0). */
 int export_write(struct store *st, const struct store_anno_filter *f,

@@ -57,9 +57,15 @@ struct store;
 
 /* ---- public: what cmd-read.c needs ------------------------------- */
 
+struct args_spec;
 struct ui_start {
 	const char *message;   /* shown on the status line at start, or NULL */
 	int signal;            /* out: the signal that ended the reader, or 0 */
+	/* The shell's command NAME's grammar (args.h), or NULL: the `:` line
+	 * parses tag, export, annotations and search against it, so both
+	 * take the same words. Handed in by the caller, so that the reader
+	 * does not depend on the command table above it. */
+	const struct args_spec *(*command)(const char *name);
 };
 
 /* Runs the reader on an open store until the user quits or SIGINT,
@@ -366,6 +372,7 @@ struct ui_options {
 
 struct ui {
 	struct store *st;
+	const struct args_spec *(*command)(const char *name);  /* ui_start's */
 	int rows, cols;
 	int running;
 	int live;             /* the terminal is set up (config may run before) */
@@ -747,8 +754,9 @@ void ui_anno_free(struct ui *ui);
 /* The article was opened (or changed): reload its highlights. */
 void ui_anno_opened(struct ui *ui);
 /* `:tag ...`, `:export FILE [FORMAT]` and `:annotations [FILTER]`. */
-int ui_anno_tag_command(struct ui *ui, int argc, char **argv);
-int ui_anno_export_command(struct ui *ui, int argc, char **argv);
+struct args;
+int ui_anno_tag_command(struct ui *ui, const struct args *a);
+int ui_anno_export_command(struct ui *ui, const struct args *a);
 int ui_anno_browse(struct ui *ui, const char *filter);
 /* For the ui-anno*.c files: the annotation state of the reader. */
 struct anno_session;

@@ -22,11 +22,15 @@ const struct cmd_entry cmd_export_entry = {
 		.name = "export",
 		.summary = "export annotations (W3C JSON, CSV, Markdown)",
 		.options = (const struct args_option[]){
-			{ "format", 'f', "FORMAT", ARGS_CHOICE, formats, "json (W3C Web Annotation, the default), csv or markdown" },
+			{ "format", 'f', "FORMAT", ARGS_CHOICE, formats, "json (W3C Web Annotation), csv or markdown; by default the file name's (.csv, .md), else json" },
 			{ "tag", 't', "TAG", ARGS_TAG, NULL, "only annotations with this tag (or one nested in it)" },
 			{ "article", 'a', "ID", ARGS_ARTICLE, NULL, "only this article's" },
 			{ "all", 0, NULL, ARGS_WORD, NULL, "orphaned, deleted and superseded ones too" },
 			{ "output", 'o', "FILE", ARGS_FILE, NULL, "write FILE instead of standard output" },
+			{ NULL },
+		},
+		.params = (const struct args_param[]){
+			{ "FILE", ARGS_FILE, NULL, ARGS_OPTIONAL, NULL },
 			{ NULL },
 		},
 	},
@@ -54,6 +58,12 @@ cmd_export_exec(struct cmd_ctx *ctx, const struct args *a)
 	const char *v;
 	int rc;
 
+	out = a->argc > 0 ? a->argv[0] : args_get(a, "output");
+	if (a->argc > 0 && args_has(a, "output"))
+		return cmd_usage_error(a, "one file: FILE or -o FILE");
+	/* Written to a file, the format is its name's unless said. */
+	if (out != NULL)
+		fmt = export_format_for(out);
 	if ((v = args_get(a, "format")) != NULL && export_format_parse(v, &fmt) != 0)
 		return cmd_usage_error(a, "%s", err_msg());
 	f.tag = args_get(a, "tag");
@@ -61,7 +71,6 @@ cmd_export_exec(struct cmd_ctx *ctx, const struct args *a)
 		return cmd_usage_error(a, "--article needs an id");
 	if (args_has(a, "all"))
 		f.states = STORE_ANNO_ALL;
-	out = args_get(a, "output");
 	if ((st = cmd_store(ctx, STORE_READONLY)) == NULL)
 		return EXIT_FAIL;
 	buf_init(&b);

@@ -54,6 +54,15 @@ first_start(struct store *st)
 	    imported, imported == 1 ? "" : "s");
 }
 
+/* The grammar of the shell's command NAME, for the reader's `:` line. */
+static const struct args_spec *
+command_spec(const char *name)
+{
+	const struct cmd_entry *e = cmd_find(name);
+
+	return e != NULL ? &e->spec : NULL;
+}
+
 static int
 cmd_read_exec(struct cmd_ctx *ctx, const struct args *a)
 {
@@ -74,6 +83,7 @@ cmd_read_exec(struct cmd_ctx *ctx, const struct args *a)
 		return EXIT_FAIL;
 	msg = first_start(st);
 	start.message = msg;
+	start.command = command_spec;
 	rc = ui_run(st, &start);
 	free(msg);
 	if (rc != 0) {

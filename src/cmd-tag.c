@@ -69,12 +69,6 @@ list(struct store *st)
 	return 0;
 }
 
-static const char *
-none(const char *s)
-{
-	return strcmp(s, "none") == 0 ? NULL : s;
-}
-
 /* Runs the subcommand A names. "none" as a colour or key means none, as
  * everywhere tags are edited. */
 static int
@@ -86,14 +80,14 @@ run(struct anno_session *s, const struct args *a)
 	if (strcmp(sub, "list") == 0)
 		return list(anno_session_store(s));
 	if (strcmp(sub, "add") == 0)
-		return anno_tag_create(s, v[0], a->argc > 1 ? none(v[1]) : NULL,
-		    a->argc > 2 ? none(v[2]) : NULL, NULL);
+		return anno_tag_create(s, v[0], a->argc > 1 ? anno_none(v[1]) : NULL,
+		    a->argc > 2 ? anno_none(v[2]) : NULL, NULL);
 	if (strcmp(sub, "rename") == 0)
 		return anno_tag_rename(s, v[0], v[1]);
 	if (strcmp(sub, "color") == 0 || strcmp(sub, "colour") == 0)
-		return anno_tag_set_color(s, v[0], none(v[1]));
+		return anno_tag_set_color(s, v[0], anno_none(v[1]));
 	if (strcmp(sub, "key") == 0)
-		return anno_tag_set_key(s, v[0], none(v[1]));
+		return anno_tag_set_key(s, v[0], anno_none(v[1]));
 	return anno_tag_merge(s, v[0], v[1]);
 }
 

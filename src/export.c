@@ -37,6 +37,18 @@ export_write(struct store *st, const struct store_anno_filter *f, enum export_fo
 	return err_set("unknown export format");
 }
 
+enum export_format
+export_format_for(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (dot != NULL && strcmp(dot, ".csv") == 0)
+		return EXPORT_CSV;
+	if (dot != NULL && (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0))
+		return EXPORT_MARKDOWN;
+	return EXPORT_JSON;
+}
+
 int
 export_article(struct store *st, struct export_articles *c, int64_t id,
     const struct store_anno_article **out)

@@ -18,6 +18,7 @@
 
 #define DOSSIER_UI_INTERNAL
 #include "anno.h"
+#include "args.h"
 #include "export.h"
 #include "store.h"
 #include "ui.h"
@@ -377,74 +378,72 @@ ui_anno_create(struct ui *ui, struct ui_anno_target *t, const char *tag, const c
 
 /* ---- :tag --------------------------------------------------------------- */
 
+/* The shell's `tag` subcommands (cmd-tag.c), parsed by the same entry:
+ * "none" as a colour or key means none, here as there. */
 int
-ui_anno_tag_command(struct ui *ui, int argc, char **argv)
+ui_anno_tag_command(struct ui *ui, const struct args *a)
 {
 	struct anno_session *s = ui->anno->s;
-	const char *sub = argv[1];
+	const char *sub = a->spec->name;
+	char *const *v = a->argv;
 	int rc;
 
 	if (s == NULL)
 		return err_set("%s", ui->anno->disabled);
-	if (strcmp(sub, "add") == 0 && argc >= 3)
-		rc = anno_tag_create(s, argv[2], argc > 3 ? argv[3] : NULL, argc > 4 ? argv[4] : NULL,
-		    NULL);
-	else if (strcmp(sub, "rename") == 0 && argc == 4)
-		rc = anno_tag_rename(s, argv[2], argv[3]);
-	else if ((strcmp(sub, "color") == 0 || strcmp(sub, "colour") == 0) && argc == 4)
-		rc = anno_tag_set_color(s, argv[2], strcmp(argv[3], "none") == 0 ? NULL : argv[3]);
-	else if (strcmp(sub, "key") == 0 && argc == 4)
-		rc = anno_tag_set_key(s, argv[2], strcmp(argv[3], "none") == 0 ? NULL : argv[3]);
-	else if (strcmp(sub, "merge") == 0 && argc == 4)
-		rc = anno_tag_merge(s, argv[2], argv[3]);
+	if (strcmp(sub, "list") == 0)
+		return err_set("the tags are listed in the picker (t) and the help");
+	if (strcmp(sub, "add") == 0)
+		rc = anno_tag_create(s, v[0], a->argc > 1 ? anno_none(v[1]) : NULL,
+		    a->argc > 2 ? anno_none(v[2]) : NULL, NULL);
+	else if (strcmp(sub, "rename") == 0)
+		rc = anno_tag_rename(s, v[0], v[1]);
+	else if (strcmp(sub, "color") == 0 || strcmp(sub, "colour") == 0)
+		rc = anno_tag_set_color(s, v[0], anno_none(v[1]));
+	else if (strcmp(sub, "key") == 0)
+		rc = anno_tag_set_key(s, v[0], anno_none(v[1]));
 	else
-		return err_set("usage: tag add NAME [COLOR [KEY]] | rename NAME NEW | "
-		    "color NAME COLOR | key NAME KEY | merge FROM INTO");
+		rc = anno_tag_merge(s, v[0], v[1]);
 	if (rc != 0)
 		return -1;
 	ui_anno_reload_tags(ui);
 	ui_anno_reload(ui);
 	if (strcmp(sub, "add") == 0)
-		ui_message(ui, "added tag %s", argv[2]);
+		ui_message(ui, "added tag %s", v[0]);
 	else if (strcmp(sub, "rename") == 0)
-		ui_message(ui, "renamed tag %s to %s", argv[2], argv[3]);
+		ui_message(ui, "renamed tag %s to %s", v[0], v[1]);
 	else if (strcmp(sub, "merge") == 0)
-		ui_message(ui, "merged tag %s into %s", argv[2], argv[3]);
+		ui_message(ui, "merged tag %s into %s", v[0], v[1]);
 	else
-		ui_message(ui, "%s of tag %s is now %s", sub, argv[2], argv[3]);
+		ui_message(ui, "%s of tag %s is now %s", sub, v[0], v[1]);
 	return 0;
 }
 
 /* ---- :export ---------------------------------------------------------------- */
 
-/* The format a file's name asks for: .csv, .md/.markdown, else JSON. */
-static enum export_format
-format_of(const char *path)
-{
-	const char *dot = strrchr(path, '.');
-
-	if (dot != NULL && strcmp(dot, ".csv") == 0)
-		return EXPORT_CSV;
-	if (dot != NULL && (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0))
-		return EXPORT_MARKDOWN;
-	return EXPORT_JSON;
-}
-
 int
-ui_anno_export_command(struct ui *ui, int argc, char **argv)
+ui_anno_export_command(struct ui *ui, const struct args *a)
 {
-	enum export_format fmt = format_of(argv[1]);
-	const char *home = getenv("HOME");
+	const char *home = getenv("HOME"), *file, *v;
 	struct store_anno_filter f = { .status = -1 };
+	enum export_format fmt;
 	char *path;
 	struct buf b;
 	size_t n = 0;
 	int rc;
 
-	if (argc > 2 && export_format_parse(argv[2], &fmt) != 0)
+	file = a->argc > 0 ? a->argv[0] : args_get(a, "output");
+	if (file == NULL)
+		return err_set("export needs a FILE to write");
+	fmt = export_format_for(file);
+	if ((v = args_get(a, "format")) != NULL && export_format_parse(v, &fmt) != 0)
 		return -1;
-	path = argv[1][0] == '~' && argv[1][1] == '/' && home != NULL ?
-	    xasprintf("%s%s", home, argv[1] + 1) : xstrdup(argv[1]);
+	f.tag = args_get(a, "tag");
+	if ((v = args_get(a, "article")) != NULL && (f.article_id = strtoll(v, NULL, 10)) <= 0)
+		return err_set("--article needs an id");
+	if (args_has(a, "all"))
+		f.states = STORE_ANNO_ALL;
+	path = file[0] == '~' && file[1] == '/' && home != NULL ?
+	    xasprintf("%s%s", home, file + 1) : xstrdup(file);
 	buf_init(&b);
 	rc = export_write(ui->st, &f, fmt, &b);
 	if (rc == 0)
