@@ -334,6 +334,8 @@ struct ui_view {
 	int popup;           /* drawn in a popup's style, not a pane's */
 	int row_h;           /* lines per row when ops->row_lines is NULL (0: 1) */
 	struct ui_rows rows;
+	char *find;          /* the words / last looked for in the rows, or NULL */
+	int find_back;       /* ...with ? */
 	void *priv;          /* the view's own state, owned by its file */
 };
 

@@ -492,6 +492,19 @@ layer_rows(struct ui *ui, int h, struct ui_layer **which)
 	return 0;
 }
 
+/* What / finds in a row: its line and a statement's words. */
+static int
+side_row_text(struct ui *ui, struct ui_view *v, size_t i, struct buf *out)
+{
+	const struct row *r = row(v->priv, i);
+
+	(void)ui;
+	if (r == NULL)
+		return 0;
+	buf_printf(out, "%s %s", r->text, r->sub != NULL ? r->sub : "");
+	return 1;
+}
+
 static void
 side_draw(struct ui *ui, struct ui_view *v)
 {
@@ -667,4 +680,5 @@ const struct ui_view_ops ui_side_ops = {
 	.row_lines = side_row_lines,
 	.selectable = side_selectable,
 	.open = side_open,
+	.row_text = side_row_text,
 };

@@ -5,7 +5,8 @@
  * the row ops (draw a row, how many lines it takes, whether it can be
  * selected, fetch rows, open one); this file moves the selection, pages,
  * keeps the selection on screen, draws the rows in the cursor's style,
- * turns a click into a row and finds text in the rows. The panes (list,
+ * turns a click into a row and finds words in the rows (/ ? n N in a view
+ * whose rows have words). The panes (list,
  * side pane) and the popups (annotation browser, tag picker, completion)
  * are all views on it; ui.c reaches them only through their ops.
  *
@@ -341,6 +342,60 @@ ui_view_find(struct ui *ui, struct ui_view *v, const char *word, int dir)
 
 /* ---- what the loop calls: the view's op, else the base's ---------- */
 
+/* The line typed after / or ? in a view with rows: the next row (the
+ * previous with ?) holding the words. */
+static int
+find_submit(struct ui *ui, int kind, const char *line)
+{
+	struct ui_view *v = &ui->views[ui->focus];
+
+	if (line[0] != '\0') {
+		free(v->find);
+		v->find = xstrdup(line);
+	}
+	if (v->find == NULL) {
+		ui_message(ui, "no search yet");
+		return 0;
+	}
+	v->find_back = kind == '?';
+	if (ui_view_find(ui, v, v->find, v->find_back ? -1 : 1) != 0)
+		return err_set("not found: %s", v->find);
+	ui_message(ui, "%c%s", kind, v->find);
+	return 0;
+}
+
+static const struct ui_prompt_ops find_line = {
+	.submit = find_submit,
+};
+
+/* /, ?, n and N in a view whose rows have words (ops->row_text). */
+static int
+find_action(struct ui *ui, struct ui_view *v, enum ui_action a)
+{
+	int dir;
+
+	switch (a) {
+	case UI_ACT_SEARCH_FORWARD:
+	case UI_ACT_SEARCH_BACKWARD:
+		ui_prompt_open(ui, a == UI_ACT_SEARCH_FORWARD ? '/' : '?', &find_line);
+		return 1;
+	case UI_ACT_SEARCH_NEXT:
+	case UI_ACT_SEARCH_PREV:
+		if (v->find == NULL) {
+			ui_message(ui, "no search yet: / searches forward, ? backward");
+			return 1;
+		}
+		dir = (a == UI_ACT_SEARCH_NEXT) != v->find_back ? 1 : -1;
+		if (ui_view_find(ui, v, v->find, dir) != 0)
+			ui_error(ui, "not found: %s", v->find);
+		else
+			ui_message(ui, "%c%s", dir > 0 ? '/' : '?', v->find);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 int
 ui_view_action(struct ui *ui, struct ui_view *v, enum ui_action a, int count)
 {
@@ -352,6 +407,10 @@ ui_view_action(struct ui *ui, struct ui_view *v, enum ui_action a, int count)
 		ui_view_open(ui, v);
 		return 1;
 	}
+	/* Finding words: in the focused view only (elsewhere the keys are
+	 * the article's). */
+	if (v->ops->row_text != NULL && v == &ui->views[ui->focus] && find_action(ui, v, a))
+		return 1;
 	return ui_view_move(ui, v, a, count);
 }
 

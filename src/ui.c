@@ -347,6 +347,7 @@ free_ui(struct ui *ui)
 	for (i = 0; i < UI_VIEW_COUNT; i++) {
 		if (ui->views[i].ops != NULL && ui->views[i].ops->free != NULL)
 			ui->views[i].ops->free(ui, &ui->views[i]);
+		free(ui->views[i].find);
 	}
 	free(ui->layers);
 	ui_prompt_free(ui);

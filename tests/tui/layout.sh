@@ -1,7 +1,8 @@
 #!/bin/bash
 # tests/tui/layout.sh: whole screens where the layout is the point: the
 # three panes side by side, the tag picker over them, one pane at a time
-# with tabs on a narrow terminal, the side pane's rows and its selection.
+# with tabs on a narrow terminal, the side pane's rows and its selection;
+# then / n N finding rows in the side pane.
 # A character out of place anywhere fails the test.
 . "$top_srcdir/tests/tui/lib.sh"
 
@@ -136,6 +137,31 @@ tui_expect_screen "j moves the selection to the next actor" <<'SCREEN'
    claim  "The foreign ministers met in Moscow on Tuesday."
  SIDE  Russia
 SCREEN
+
+# / in the side pane finds rows by their words (the view base's search).
+tui_keys /
+tui_type "azer"
+tui_keys Enter
+tui_expect "/ in the side pane finds the row, round from the end" " SIDE  Azerbaijan"
+tui_expect "and says what it looked for" "/azer"
+tui_keys /
+tui_type "RUSS"
+tui_keys Enter
+tui_expect "in any case" " SIDE  Russia"
+tui_keys n
+tui_expect "n goes on, round to the same row, the only one" " SIDE  Russia"
+tui_keys /
+tui_type "a"
+tui_keys Enter
+tui_expect "/a: the next row with an a, round from the end" " SIDE  Azerbaijan"
+tui_keys N
+tui_expect "N goes back, round to the last row" " SIDE  Russia"
+tui_expect "and says so" "?a"
+tui_keys /
+tui_type "nowhere"
+tui_keys Enter
+tui_expect "words no row holds are said" "not found: nowhere"
+tui_expect "and the selection stays" " SIDE  Russia"
 
 tui_keys Q
 st=$(tui_wait_exit)
