@@ -539,7 +539,6 @@ void ui_theme_free(struct ui *ui);
 /* Attributes only, no file: the theme before one is read, and the
  * fallback when none can be. */
 void ui_theme_builtin(struct ui *ui);
-const char *ui_object_name(enum ui_object o);
 /* Parses one colour: "default", a name, "bright-NAME", "color123", "123". */
 int ui_theme_color(const char *s, short *out);
 
