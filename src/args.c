@@ -119,7 +119,7 @@ take_option(struct args *a, int argc, char **argv, int *i)
 	const struct args_option *o = args_option_find(a->spec, w);
 	struct args_value *v;
 
-	if (o == NULL)
+	if (o == NULL || a->opt == NULL)
 		return err_set("unknown option %s", w);
 	v = &a->opt[o - a->spec->options];
 	if (o->value == NULL) {
