@@ -32,6 +32,7 @@ struct analyzer;
  * shipped files are reported through warn (may be NULL) and skipped. */
 int analyzer_new(struct store *st, kb_warn_fn *warn, void *arg, struct analyzer **out);
 void analyzer_free(struct analyzer *an);
+const struct kb *analyzer_kb(const struct analyzer *an);
 
 /* Analyses one stored article: body, its paragraph and sentence spans,
  * and its publication date (ISO, may be NULL). Call inside the article's

@@ -59,6 +59,7 @@ struct kb_entity {
 	int dismissed;        /* a candidate the user dismissed */
 	int64_t id;           /* database id; 0 when not from the database */
 	char *date;           /* YYYY[-MM[-DD]] or FROM/TO, or NULL */
+	char *source;         /* where its facts were checked, or NULL */
 	struct kb_alias *aliases;
 	size_t naliases;
 	struct kb_role *roles;
@@ -105,6 +106,9 @@ void kb_add_role(struct kb *kb, int idx, const char *text, const char *since,
     const char *until, enum kb_origin origin);
 void kb_add_party(struct kb *kb, int idx, const char *name);
 void kb_set_date(struct kb *kb, int idx, const char *date);
+/* Where the entity's facts were checked: an address or a data package.
+ * A second source for the same entity is added after a " | ". */
+void kb_set_source(struct kb *kb, int idx, const char *source);
 
 /* Index of the entity with this canonical name, or -1. */
 int kb_find(const struct kb *kb, const char *name);

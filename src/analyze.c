@@ -168,6 +168,12 @@ analyzer_free(struct analyzer *an)
 	free(an);
 }
 
+const struct kb *
+analyzer_kb(const struct analyzer *an)
+{
+	return an->kb;
+}
+
 /* The day an ISO date names ("2023-01-17T10:00Z" -> "2023-01-17"). */
 static const char *
 day_of(const char *published, char buf[11])

@@ -7,6 +7,8 @@
  *   kb export [--all] [--json] [FILE]
  *   kb promote NAME|ID             a candidate becomes the user's entity
  *   kb dismiss NAME|ID             a candidate is dropped for good
+ *   kb show NAME                   one entity: names, roles, dates, parties
+ *                                  and where its facts were checked
  *
  * What the user adds is kept in the database with origin 'user', so it
  * survives upgrades of the shipped files. Articles already stored that
@@ -15,7 +17,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +74,13 @@ static const struct cmd_entry kb_promote_entry = {
 	    .params = (const struct args_param[]){ { "NAME|ID", ARGS_ACTOR, NULL, 0, NULL }, { NULL } } },
 	.exec = cmd_kb_exec,
 };
+static const struct cmd_entry kb_show_entry = {
+	.spec = { .name = "show", .summary = "an entity as the knowledge base has it: aliases, "
+	    "roles, parties, source",
+	    .params = (const struct args_param[]){ { "NAME", ARGS_ACTOR, NULL, 0,
+	    "kb show needs one name" }, { NULL } } },
+	.exec = cmd_kb_exec,
+};
 static const struct cmd_entry kb_dismiss_entry = {
 	.spec = { .name = "dismiss", .summary = "a candidate is dropped for good",
 	    .options = refresh_option,
@@ -83,9 +91,10 @@ static const struct cmd_entry kb_dismiss_entry = {
 const struct cmd_entry cmd_kb_entry = {
 	.spec = {
 		.name = "kb",
-		.summary = "add to, import into or export the knowledge base",
-		.subs = CMD_SUBS(&kb_add_entry.spec, &kb_alias_entry.spec, &kb_import_entry.spec, &kb_export_entry.spec,
-		    &kb_promote_entry.spec, &kb_dismiss_entry.spec),
+		.summary = "add to, import into, export or show the knowledge base",
+		.subs = CMD_SUBS(&kb_add_entry.spec, &kb_alias_entry.spec, &kb_import_entry.spec,
+		    &kb_export_entry.spec, &kb_promote_entry.spec, &kb_dismiss_entry.spec,
+		    &kb_show_entry.spec),
 	},
 	.exec = cmd_kb_exec,
 };
@@ -254,6 +263,59 @@ sub_export(struct store *st, const struct args *a)
 	return rc;
 }
 
+/* "  LABEL    " before the first item of a list, ", " before the others. */
+static void
+show_item(const char *label, size_t i, const char *text)
+{
+	if (i == 0)
+		printf("  %-8s %s", label, text);
+	else
+		printf(", %s", text);
+}
+
+static int
+sub_show(struct store *st, const struct args *a)
+{
+	const struct kb_entity *e;
+	const struct kb *kb;
+	struct analyzer *an;
+	size_t i;
+	int idx;
+
+	if (analyzer_new(st, warn_cb, NULL, &an) != 0)
+		return -1;
+	kb = analyzer_kb(an);
+	if ((idx = kb_lookup(kb, a->argv[0])) < 0) {
+		analyzer_free(an);
+		return err_set("no entity is named '%s'", a->argv[0]);
+	}
+	e = &kb->ents[idx];
+	printf("%s (%s, %s)\n", e->name, kb_kind_name(e->kind),
+	    e->origin == KB_ORIGIN_KB ? "shipped" : kb_origin_name(e->origin));
+	for (i = 0; i < e->naliases; i++)
+		show_item("aliases", i, e->aliases[i].text);
+	if (e->naliases > 0)
+		putchar('\n');
+	if (e->date != NULL)
+		printf("  %-8s %s\n", "date", e->date);
+	for (i = 0; i < e->nroles; i++) {
+		const struct kb_role *r = &e->roles[i];
+
+		printf("  %-8s %s%s%s", i == 0 ? "roles" : "", r->title,
+		    r->of_name != NULL ? " of " : "", r->of_name != NULL ? r->of_name : "");
+		if (r->since != NULL || r->until != NULL)
+			printf(", %s\xE2\x80\x93%s", r->since ? r->since : "", r->until ? r->until : "");
+		putchar('\n');
+	}
+	for (i = 0; i < e->nparties; i++)
+		show_item("parties", i, e->party_names[i]);
+	if (e->nparties > 0)
+		putchar('\n');
+	printf("  %-8s %s\n", "source", e->source != NULL ? e->source : "(none given)");
+	analyzer_free(an);
+	return 0;
+}
+
 static int
 sub_candidate(struct store *st, const struct args *a, int promote, struct words *w)
 {
@@ -284,6 +346,11 @@ cmd_kb_exec(struct cmd_ctx *ctx, const struct args *a)
 	if (strcmp(sub, "export") == 0) {
 		st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE);
 		rc = st == NULL ? EXIT_FAIL : sub_export(st, a);
+		goto out;
+	}
+	if (strcmp(sub, "show") == 0) {
+		st = cmd_store(ctx, 0);
+		rc = st == NULL ? EXIT_FAIL : sub_show(st, a);
 		goto out;
 	}
 	if ((st = cmd_store(ctx, 0)) == NULL) {

@@ -2,7 +2,7 @@
  * kb-parse.c: the knowledge-base file format, dossier-kb(5): one entity a
  * line, tab-separated,
  *
- *   KIND  NAME  [ALIASES  [DATE  [ROLES  [PARTIES]]]]
+ *   KIND  NAME  [ALIASES  [DATE  [ROLES  [PARTIES  [SOURCE]]]]]
  *
  * lists inside a field separated by '|'. One entity a line keeps the files
  * easy to diff, sort and grep, and the same text serves `dossier kb
@@ -22,7 +22,7 @@
 #include "util.h"
 
 #define KB_MAX_FILE ((size_t)64 * 1024 * 1024)
-#define KB_FIELDS 6
+#define KB_FIELDS 7
 
 static const char en_dash[] = "\xE2\x80\x93";
 
@@ -153,7 +153,7 @@ parse_line(struct parse *p, char *line)
 		s = tab;
 	}
 	if (nf > KB_FIELDS)
-		return complain(p, "expected at most 6 tab-separated fields");
+		return complain(p, "expected at most 7 tab-separated fields");
 	if (kb_kind_parse(field[0], &kind) != 0)
 		return complain(p, "expected a kind (person, state, organization, place, "
 		    "agreement or event) in the first field, got '%s'", field[0]);
@@ -173,6 +173,10 @@ parse_line(struct parse *p, char *line)
 		if (i == 3) {
 			if (field[3][0] != '\0')
 				kb_set_date(p->kb, idx, field[3]);
+			continue;
+		}
+		if (i == 6) {
+			kb_set_source(p->kb, idx, field[6]);
 			continue;
 		}
 		list = xreallocarray(NULL, count_bars(field[i]), sizeof *list);
@@ -341,6 +345,11 @@ kb_format(const struct kb *kb, int idx, int only_user, struct buf *out)
 	for (i = 0; all && i < e->nparties; i++) {
 		item(out, &pending);
 		buf_adds(out, e->party_names[i]);
+	}
+	pending++;
+	if (all && e->source != NULL) {
+		item(out, &pending);
+		buf_adds(out, e->source);
 	}
 	if (!all && n == 0) {
 		out->len = start;

@@ -157,6 +157,7 @@ entity_free(struct kb_entity *e)
 
 	free(e->name);
 	free(e->date);
+	free(e->source);
 	for (i = 0; i < e->naliases; i++)
 		free(e->aliases[i].text);
 	free(e->aliases);
@@ -308,6 +309,39 @@ kb_set_date(struct kb *kb, int idx, const char *date)
 {
 	free(kb->ents[idx].date);
 	kb->ents[idx].date = dup_or_null(date);
+}
+
+/* Whether the " | " list LIST has ITEM. */
+static int
+has_item(const char *list, const char *item)
+{
+	size_t n = strlen(item);
+	const char *p;
+
+	for (p = list; (p = strstr(p, item)) != NULL; p++)
+		if ((p == list || (p - list >= 3 && memcmp(p - 3, " | ", 3) == 0)) &&
+		    (p[n] == '\0' || strncmp(p + n, " | ", 3) == 0))
+			return 1;
+	return 0;
+}
+
+void
+kb_set_source(struct kb *kb, int idx, const char *source)
+{
+	struct kb_entity *e = &kb->ents[idx];
+	char *both;
+
+	if (source == NULL || *source == '\0')
+		return;
+	if (e->source == NULL) {
+		e->source = xstrdup(source);
+		return;
+	}
+	if (has_item(e->source, source))
+		return;
+	both = xasprintf("%s | %s", e->source, source);
+	free(e->source);
+	e->source = both;
 }
 
 /* Reports MSG (freed here) about entity E, at the line that defined it. */

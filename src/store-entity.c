@@ -70,8 +70,8 @@ sync_entity(struct store *st, const struct kb_entity *e, int64_t *idp)
 	return done(st, s, "writing the knowledge base");
 }
 
-/* E's aliases, roles and parties of origin O, added to entity ID. Parties
- * go only to an entity of that origin. */
+/* E's aliases, roles, parties and source of origin O, added to entity ID.
+ * Parties and the source go only to an entity of that origin. */
 static int
 add_details(struct store *st, const struct kb_entity *e, int64_t id, enum kb_origin o)
 {
@@ -115,6 +115,17 @@ add_details(struct store *st, const struct kb_entity *e, int64_t id, enum kb_ori
 			return -1;
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_text(s, 2, e->party_names[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, origin, -1, SQLITE_STATIC);
+		if (done(st, s, "writing the knowledge base") != 0)
+			return -1;
+	}
+	if (e->source != NULL) {
+		s = store_stmt(st, "UPDATE entities SET attrs = json_set(coalesce(attrs,"
+		    " json_object()), '$.source', ?2) WHERE id = ?1 AND origin = ?3");
+		if (s == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_text(s, 2, e->source, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 3, origin, -1, SQLITE_STATIC);
 		if (done(st, s, "writing the knowledge base") != 0)
 			return -1;
@@ -200,7 +211,9 @@ load_entities(struct store *st, struct kb *kb, struct idmap *map)
 	sqlite3_reset(s);
 	map->idx = xreallocarray(NULL, (size_t)map->max + 1, sizeof *map->idx);
 	memset(map->idx, 0xFF, ((size_t)map->max + 1) * sizeof *map->idx);
-	s = store_stmt(st, "SELECT id, name, kind, origin, status, date FROM entities ORDER BY id");
+	s = store_stmt(st, "SELECT id, name, kind, origin, status, date,"
+	    " CASE WHEN json_valid(attrs) THEN json_extract(attrs, '$.source') END"
+	    " FROM entities ORDER BY id");
 	if (s == NULL)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -219,6 +232,7 @@ load_entities(struct store *st, struct kb *kb, struct idmap *map)
 		kb->ents[idx].dismissed = status != NULL && strcmp(status, "dismissed") == 0;
 		if (date != NULL)
 			kb_set_date(kb, idx, date);
+		kb_set_source(kb, idx, (const char *)sqlite3_column_text(s, 6));
 		map->idx[id] = idx;
 	}
 	sqlite3_reset(s);
@@ -852,7 +866,8 @@ store_json_kb(struct store *st, int only_user, char **json)
 	    "  'roles', (SELECT json_group_array(json_object('role', r.role, 'since', r.since,"
 	    "   'until', r.until)) FROM roles r WHERE r.entity_id = e.id"
 	    "   AND (?1 = 0 OR e.origin = 'user' OR r.origin = 'user')),"
-	    "  'parties', coalesce(json_extract(e.attrs, '$.parties'), json_array())))"
+	    "  'parties', coalesce(json_extract(e.attrs, '$.parties'), json_array()),"
+	    "  'source', json_extract(e.attrs, '$.source')))"
 	    " FROM (SELECT * FROM entities WHERE origin != 'candidate' AND (?1 = 0"
 	    "  OR origin = 'user' OR id IN (SELECT entity_id FROM aliases WHERE origin = 'user')"
 	    "  OR id IN (SELECT entity_id FROM roles WHERE origin = 'user'))"

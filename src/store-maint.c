@@ -71,6 +71,8 @@ fail:
 	return -1;
 }
 
+#define SALVAGE_BATCH 256
+
 /* Copies the readable rows of one table. A bulk copy stops at the first
  * damaged page, so rowid tables are copied row by row: each row is read on
  * its own, and a damaged one costs only itself. Tables without rowid are
@@ -80,6 +82,7 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 {
 	sqlite3_stmt *ids = NULL, *ins = NULL;
 	sqlite3_int64 last;
+	size_t batch = 0;
 	char *sql;
 	int rc, retries;
 
@@ -119,6 +122,11 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 			else
 				(*lost)++;
 			sqlite3_reset(ins);
+			/* Damage met by an insert can roll back its transaction:
+			 * commit now and then, so it takes only the rows since. */
+			if (++batch % SALVAGE_BATCH == 0 || sqlite3_get_autocommit(dst))
+				sqlite3_exec(dst, sqlite3_get_autocommit(dst) ? "BEGIN" : "COMMIT; BEGIN",
+				    NULL, NULL, NULL);
 		}
 		if (rc == SQLITE_DONE || last == INT64_MAX)
 			break;
@@ -167,9 +175,15 @@ store_recover(const char *damaged, const char *out, size_t *copied, size_t *lost
 		return -1;
 	}
 	sqlite3_free(sql);
-	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
-	for (i = 0; i < ARRAY_LEN(tables); i++)
+	/* One transaction a table: a damaged page met in a later table can
+	 * roll back the transaction it is met in, and must not take the
+	 * articles already copied with it. */
+	for (i = 0; i < ARRAY_LEN(tables); i++) {
+		sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 		salvage_table(db, tables[i].name, tables[i].has_rowid, copied, lost);
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	}
+	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	/* The index is derived data: rebuild it from what was salvaged
 	 * rather than trust the damaged copy's. */
 	sqlite3_exec(db, "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
