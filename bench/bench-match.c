@@ -7,8 +7,9 @@
  * KB is a knowledge-base file or directory in the dossier-kb(5) format, or
  * a plain list of aliases (one a line) when its name ends in ".txt".
  * Directories are read recursively. Reading the files is timed apart from
- * matching; matching includes case folding, tokens and the longest-match
- * choice, exactly as an import does it. Prints one summary line (and with
+ * matching; matching includes case folding, tokens, telling the file's
+ * language, names with that language's case endings (data/lang/) and the
+ * longest-match choice, exactly as an import does it. Prints one summary line (and with
  * -v one line per match: FILE:START-END:ENTITY).
  */
 #include "config.h"
@@ -21,6 +22,7 @@
 #include <time.h>
 
 #include "../src/extract-int.h"   /* the matcher alone */
+#include "cmd.h"
 #include "kb.h"
 #include "util.h"
 
@@ -28,6 +30,7 @@ static int verbose;
 
 struct run {
 	const struct kb *kb;
+	struct text_langs *langs;   /* NULL: none could be read */
 	struct extract_matcher *m;
 	struct extract_text text;
 	struct extract_hit *hits;
@@ -101,7 +104,8 @@ match_file(struct run *r, const char *path)
 		free(s);
 		return;
 	}
-	n = extract_match(r->m, &r->text, &r->hits, &r->cap);
+	n = extract_match_lang(r->m, &r->text, text_lang_detect(r->langs, s, len), &r->hits,
+	    &r->cap);
 	r->match_s += now() - t1;
 	r->files++;
 	r->bytes += len;
@@ -175,7 +179,9 @@ main(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	t0 = now();
-	extract_matcher_new(kb, &r.m);
+	if (text_langs_load(path_data_dir(), &r.langs) != 0)
+		err_print("no languages");
+	extract_matcher_new_langs(kb, r.langs, &r.m);
 	r.kb = kb;
 	fprintf(stderr, "bench-match: %zu entities, %zu patterns, automaton built in %.3f s\n",
 	    kb->n, extract_matcher_size(r.m), now() - t0);
@@ -188,6 +194,7 @@ main(int argc, char **argv)
 	extract_text_free(&r.text);
 	free(r.hits);
 	extract_matcher_free(r.m);
+	text_langs_free(r.langs);
 	kb_free(kb);
 	return EXIT_OK;
 }

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "cmd.h"
 #include "text.h"
 
 struct totals {

@@ -158,13 +158,15 @@ int anno_time_cmp(const struct anno_time *a, const struct anno_time *b);
 /* ---- anno-carry.c ----------------------------------------------------- */
 
 struct anno_carry_report {
-	size_t exact, moved, fuzzy, orphaned;   /* moved: by context or quote */
+	size_t exact, moved, fuzzy;   /* moved: by context or quote */
+	size_t stayed;                /* not placed: left live on the old version */
 };
 /* Called by the import once a new version NEW_ID of article OLD_ID is
  * stored (inside the import's transaction or alone): every live
  * annotation of the old version is placed in the new body and stored
- * there, or stored there as orphaned when it cannot be placed; the old
- * ones are marked superseded. Running it twice carries nothing twice. */
+ * there, and only then is the old one marked superseded. One that cannot
+ * be placed stays live on the old version, where its text is: superseding
+ * never hides an annotation. Running it twice carries nothing twice. */
 int anno_carry_over(struct store *st, int64_t old_id, int64_t new_id,
     struct anno_carry_report *rep);
 /* Places annotation A, last anchored as WAS, in BODY[0, len): where

@@ -13,10 +13,13 @@
 #ifndef DOSSIER_CMD_H
 #define DOSSIER_CMD_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "args.h"
+#include "util.h"
 
 struct store;
 
@@ -59,14 +62,36 @@ int cmd_usage_error(const struct args *a, const char *fmt, ...)
 #endif
     ;
 
-/* cmd-print.c: what several commands print or read the same way. */
+/* cmd-print.c: what several commands print or read the same way.
+ *
+ * Everything a command writes that holds text from outside (titles,
+ * bodies, links, outlets, notes, file names, messages naming them) goes
+ * through the safe-text rule (text_safe, with line ends kept): these
+ * functions are the way to print it. */
+void cmd_printf(const char *fmt, ...) PRINTFLIKE(1, 2);    /* standard output */
+/* A message on standard error: one line (a newline inside it, as in a
+ * file's name, is shown as ^J), with the final newline FMT gives. */
+void cmd_eprintf(const char *fmt, ...) PRINTFLIKE(1, 2);
+void cmd_veprintf(const char *fmt, va_list ap);
+/* S and a newline on standard output, as puts. */
+void cmd_puts(const char *s);
+/* LEN bytes of S on F, line ends kept; and as one line. */
+void cmd_write(FILE *f, const char *s, size_t len);
+void cmd_write_line(FILE *f, const char *s, size_t len);
+/* Prints "dossier: CONTEXT: MESSAGE" (or without context) to stderr. */
+void err_print(const char *context);
+void warn_print(const char *fmt, ...) PRINTFLIKE(1, 2);
+/* Warnings go to stderr unless quiet; main sets this from --quiet. */
+void warn_set_quiet(int quiet);
 /* TEXT on one line (runs of white space as one space), at most MAX bytes
  * of whole characters, "…" where it was cut. */
 void cmd_print_excerpt(const char *text, size_t max);
 /* A --limit/--offset value: a whole number, 0 allowed; -1 otherwise. */
 int cmd_parse_count(const char *s, size_t *out);
-/* An id: a whole number from 1; -1 otherwise. */
-int cmd_parse_id(const char *s, int64_t *id);
+/* An id (of an article, a statement, an annotation): digits only, 1 to
+ * INT64_MAX; -1 for anything else, a number too large included (it is
+ * never taken for the largest id). */
+int cmd_parse_id(const char *s, int64_t *out);
 /* Option NAME's value as a count into *out when given (left alone when
  * not): 0, or the usage error's status after reporting it. */
 int cmd_count_option(const struct args *a, const char *name, size_t *out);

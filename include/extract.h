@@ -14,7 +14,7 @@
  *   extract-lex.c        cue words from data files (verbs.txt, cues.txt,
  *                        terms.txt)
  *   extract-agreement.c  agreements by date and by parties; anaphora
- *   extract-candidate.c  unknown actors after titles
+ *   extract-candidate.c  unknown names typed by their context
  *   extract-statement.c  attribution: reporting verbs and quotations
  *   extract-related.c    key terms and the related-statement score
  *   extract.c            one article, start to end
@@ -48,6 +48,8 @@ struct extract_input {
 	const struct text_span *sentences;    /* absolute, in order */
 	size_t nsentences;
 	const char *date;                     /* YYYY-MM-DD published, or NULL */
+	const char *lang;                     /* language code ("ru"), or NULL:
+	                                         told from the body */
 };
 
 enum extract_how {
@@ -55,6 +57,7 @@ enum extract_how {
 	EXTRACT_PATTERN,    /* an agreement by its date or parties */
 	EXTRACT_ANAPHORA,   /* "the agreement" after one was named */
 	EXTRACT_TITLE,      /* an unknown name after a title: a candidate */
+	EXTRACT_CONTEXT,    /* an unknown name typed by the words around it */
 };
 
 /* An entity is a KB index (entity >= 0) or a candidate (entity < 0:
@@ -163,6 +166,7 @@ struct extract_eval_scores {
 	size_t ent_gold, ent_hit_gold, ent_pred, ent_hit_pred;
 	size_t st_gold, st_hit_gold, st_pred, st_hit_pred;
 	size_t rel_pairs, rel_hits;
+	size_t kind_gold[KB_NKINDS], kind_hit[KB_NKINDS];   /* entity recall by kind */
 	double ent_recall, ent_precision, st_recall, st_precision, rel_found;
 };
 

@@ -20,6 +20,14 @@
 
 #define IMPORT_MAX_SIZE ((size_t)16 << 20)   /* default refusal size, bytes */
 
+/* A new article is a version of an earlier one only when both come from
+ * the same source (link or file) AND the shorter of the two bodies has at
+ * least this share of its word triples in the other (text_shared); else it
+ * is an article of its own. The newest of the last IMPORT_VERSION_LOOK
+ * articles of that source that qualifies is the one it continues. */
+#define IMPORT_VERSION_SHARE 0.5
+#define IMPORT_VERSION_LOOK 8
+
 enum import_what {
 	IMPORT_ARTICLE,    /* an article was added, or found already stored */
 	IMPORT_WARNING,    /* a problem that did not stop the file */

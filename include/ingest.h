@@ -71,19 +71,28 @@ int ingest_known_extension(const char *name);
 /* The character set an HTML or XML document declares in its first bytes
  * (meta charset, XML declaration), malloc'd; NULL when none. */
 char *ingest_declared_charset(const char *data, size_t len);
+/* The text of a file as the parsers take it (valid UTF-8), appended to
+ * OUT: the bytes themselves when they are UTF-8; else, for HTML and feeds
+ * that declare a character set, the text decoded from it (*CHARSET is that
+ * name, malloc'd); else the bytes with invalid sequences replaced. Either
+ * way REP counts the bytes replaced by U+FFFD and gives the first one's
+ * offset. Returns -1, with the text repaired as UTF-8 and the reason in
+ * err_msg(), when the declared character set cannot be used. */
+int ingest_decode(enum ingest_format format, const char *data, size_t len, struct buf *out,
+    struct text_utf8_report *rep, char **charset);
 
 /* ---- parsers -------------------------------------------------------- */
 
-/* Each appends one document per article to OUT. ENCODING is the
- * document's declared encoding when it is not UTF-8 (the parser converts
- * from it), else NULL and DATA is valid UTF-8. Errors name no file (the
- * caller adds it) but name the line where the parser gives one. */
+/* Each appends one document per article to OUT. DATA is valid UTF-8
+ * (ingest_decode); a character set the document declares is not looked at
+ * again. Errors name no file (the caller adds it) but name the line where
+ * the parser gives one. libxml2 prints nothing of its own. */
 int ingest_plain(const char *data, size_t len, struct ingest_docs *out);
-int ingest_html(const char *data, size_t len, const char *encoding, struct ingest_docs *out);
-int ingest_feed(const char *data, size_t len, const char *encoding, struct ingest_docs *out);
+int ingest_html(const char *data, size_t len, struct ingest_docs *out);
+int ingest_feed(const char *data, size_t len, struct ingest_docs *out);
 /* Dispatches on FORMAT (not INGEST_AUTO). */
 int ingest_parse(enum ingest_format format, const char *data, size_t len,
-    const char *encoding, struct ingest_docs *out);
+    struct ingest_docs *out);
 
 /* ingest-html.c, for the feed parser too: the text of an HTML fragment
  * (an item's description), one line per block, appended to OUT. */
@@ -133,7 +142,8 @@ struct ingest_clean {
 	char *comments;    /* NULL when none */
 	char *dateline;    /* "MOSCOW" of "MOSCOW — ...", or NULL */
 	char *published;   /* from a date line when the document had none */
-	char *outlet;      /* from an outlet line when the document had none */
+	char *outlet;      /* the document's, tidied; else from an outlet line */
+	char *link;        /* the document's, tidied; NULL when none */
 };
 void ingest_clean_free(struct ingest_clean *c);
 /* Cleans DOC with the chrome rules (may be NULL: no chrome removed) and

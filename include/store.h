@@ -100,12 +100,19 @@ enum store_added {
 };
 
 /* Adds an article. The caller fills title, body/body_len (NFC UTF-8),
- * format and optionally source, outlet, published, dateline, comments;
- * the store fills hash and, on STORE_ADDED/STORE_VERSION, id, imported and
- * previous_id (the newest earlier article from the same source). On
- * STORE_DUPLICATE, id is the existing article's and nothing is written.
- * Call inside store_begin/store_commit with the article's other rows. */
+ * format and optionally source, outlet, published, dateline, comments and
+ * previous_id (the article this one is a new version of, or 0: the import
+ * decides, see store_article_by_source); the store fills hash and, on
+ * STORE_ADDED/STORE_VERSION, id and imported. On STORE_DUPLICATE, id is
+ * the existing article's and nothing is written. Call inside
+ * store_begin/store_commit with the article's other rows. */
 int store_article_add(struct store *st, struct store_article *a, enum store_added *how);
+/* Links article ID to PREVIOUS_ID as its newer version. */
+int store_article_set_previous(struct store *st, int64_t id, int64_t previous_id);
+/* The ids of up to MAX articles whose source is SOURCE, newest first, in
+ * IDS; their count in *N. */
+int store_article_by_source(struct store *st, const char *source, int64_t *ids, size_t max,
+    size_t *n);
 
 /* Paragraphs and sentences as byte spans of the body, in order. */
 int store_paragraphs_add(struct store *st, int64_t article_id,
@@ -141,6 +148,11 @@ void store_hits_free(struct store_hit *hits, size_t n);
 /* Rows [offset, offset+limit) of the ranked result; only those rows are
  * read. MARK_OPEN/MARK_CLOSE surround each matched term in the snippet.
  * A malformed query fails with a one-line message quoting it. */
+/* store-stem.c: QUERY with each plain word widened to the forms of it
+ * the index holds ("checkpoint" to '(checkpoint OR "checkpoints")'), by
+ * its stem in the languages of its script; store_search does this itself,
+ * and ranks what matches QUERY as written first. malloc'd. */
+char *store_widen_query(struct store *st, const char *query);
 int store_search(struct store *st, const char *query, size_t offset, size_t limit,
     const char *mark_open, const char *mark_close, struct store_hit **hits, size_t *n);
 
@@ -509,10 +521,28 @@ int store_article_mark_step(struct store *st, enum store_mark_kind kind, int64_t
 
 
 /* store-maint.c */
-/* A consistent copy at PATH (written to a temporary file, then renamed). */
+/* Whether a file written by dossier (an export, a backup) may take the
+ * place of PATH: never when PATH is the open database or one of its
+ * -wal, -shm or -journal files (by inode, so links count), nor when it is
+ * not a regular file (a device, a directory, a FIFO); and unless
+ * ANY_DATABASE, never over another SQLite file (database, WAL or
+ * journal). 0 when it may (or PATH does not exist), else -1 with a
+ * one-line reason. Whether an ordinary existing file may be replaced is
+ * the caller's question (--force, or the reader asks). */
+int store_check_target(const struct store *st, const char *path, int any_database);
+/* A consistent copy at PATH (written to a new temporary file, then
+ * renamed; never over the open database). */
 int store_backup(struct store *st, const char *path);
 /* Copies every readable row of DAMAGED into a new database OUT (which must
  * not exist). Counts rows copied and rows or pages lost. */
 int store_recover(const char *damaged, const char *out, size_t *copied, size_t *lost);
+
+/* store-schema.c: many notes of one article changed in one transaction:
+ * store_fts_defer takes the article out of the full-text index (once;
+ * again is a no-op) and the note triggers then leave it alone;
+ * store_fts_flush indexes every deferred article once. Both inside the
+ * caller's transaction, flushed before it commits. */
+int store_fts_defer(struct store *st, int64_t article_id);
+int store_fts_flush(struct store *st);
 
 #endif

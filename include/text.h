@@ -9,6 +9,11 @@
  *                   words
  *   text-offset.c   characters <-> bytes, character boundaries, and the
  *                   one binary search over sorted spans, lines and tokens
+ *   text-similar.c  how much two texts share (word triples), for telling
+ *                   a new version of an article from another article
+ *   text-lang.c     the languages of data/lang/: telling which one a text
+ *                   is in, its stemmer and its nouns' endings
+ *   text-stem.c     the stem of a word in a language (libstemmer)
  *   text-layout.c   wrapping to a width in terminal cells, grapheme-safe,
  *                   offset <-> (line, column) maps, safe display of control
  *                   and format characters, per-paragraph per-width cache
@@ -20,12 +25,61 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <unictype.h>
 
 #include "util.h"
 
 struct text_span {
 	size_t start, end;
 };
+
+/* ---- text-lang.c ---------------------------------------------------- */
+
+/* One language, from data/lang/CODE.txt (see the files for the format). */
+struct text_lang {
+	char *code;           /* "ru" */
+	char *name;           /* "Russian" */
+	char *stemmer;        /* Snowball algorithm name ("russian"), or NULL */
+	const uc_script_t *script;
+	int fallback;         /* its script's language when no letter tells */
+	int verb_final;       /* the verb ends the clause (subject-object-verb) */
+	ucs4_t *letters;      /* letters that tell it among its script's */
+	size_t nletters;
+	ucs4_t *never;        /* letters it does not use */
+	size_t nnever;
+	char **endings;       /* case and possessive endings, case-folded,
+	                         longest first */
+	size_t nendings;
+	char **stem_endings;  /* endings a name loses before those ("а" of
+	                         "Москва": "Москвы") */
+	size_t nstem;
+	size_t min_stem;      /* letters a stem keeps, at least */
+};
+
+struct text_langs {
+	struct text_lang *v;
+	size_t n;
+};
+
+/* Reads DATADIR/lang/CODE.txt; errors name the file and line. */
+int text_langs_load(const char *datadir, struct text_langs **out);
+void text_langs_free(struct text_langs *ls);
+const struct text_lang *text_lang_find(const struct text_langs *ls, const char *code);
+/* The language of S by its first few thousand letters, or NULL. */
+const struct text_lang *text_lang_detect(const struct text_langs *ls, const char *s,
+    size_t len);
+/* Bytes of W's first CHARS characters, or SIZE_MAX when it has fewer. */
+size_t text_lang_min_bytes(const char *w, size_t n, size_t chars);
+
+/* ---- text-stem.c ---------------------------------------------------- */
+
+/* The stem of a lower-case word in LANG (Snowball's stemmer, else the
+ * word without its longest listed ending). */
+struct text_stemmer;
+struct text_stemmer *text_stemmer_new(const struct text_lang *lang);
+void text_stemmer_free(struct text_stemmer *ts);
+/* W's stem, valid until the next call; its length in *len. */
+const char *text_stem(struct text_stemmer *ts, const char *w, size_t n, size_t *len);
 
 /* ---- text-utf8.c ---------------------------------------------------- */
 
@@ -39,6 +93,27 @@ struct text_utf8_report {
  * (NUL bytes are kept and reported, for the caller to refuse). */
 void text_utf8_repair(const char *in, size_t len, struct buf *out,
     struct text_utf8_report *rep);
+/* Appends IN, text in the character set CHARSET (an iconv name, as a
+ * document declares it), to OUT as UTF-8. Each byte CHARSET leaves
+ * undefined (0x81 in windows-1252), or a sequence cut short at the end,
+ * becomes one U+FFFD, counted in REP with the input offset of the first
+ * (nul_at is not set: NUL bytes are refused before). Returns -1 (err_set)
+ * for a character set iconv does not know or one that does not keep ASCII
+ * markup as it is (UTF-7, EBCDIC, UTF-16); OUT is then unchanged. */
+int text_decode(const char *charset, const char *in, size_t len, struct buf *out,
+    struct text_utf8_report *rep);
+/* The safe-text rule, for every string that leaves dossier for a terminal
+ * or an export (titles, bodies, links, outlets, notes, file names, error
+ * messages): each control character (C0, DEL, C1) is replaced by its
+ * visible stand-in and each byte that is not UTF-8 by U+FFFD, so nothing
+ * written can move a cursor, set a window title or the clipboard. The
+ * reader draws the same stand-ins (text_draw_next). */
+#define TEXT_SAFE_LINES 1   /* keep line feeds, tabs and CR LF as they are */
+/* Appends S[0, LEN) to OUT made safe; FLAGS is 0 or TEXT_SAFE_LINES. */
+void text_safe(const char *s, size_t len, int flags, struct buf *out);
+/* The stand-in for control character UC: "^[" for ESC (C0 and DEL as ^X),
+ * "<U+0085>" for the others. Writes it NUL-terminated; returns its length. */
+size_t text_standin(uint32_t uc, char out[16]);
 /* Replaces OUT's contents with the NFC form of IN (valid UTF-8). */
 int text_nfc(const char *in, size_t len, struct buf *out);
 
@@ -123,6 +198,19 @@ size_t text_search(size_t n, int (*past)(const void *arg, size_t i), const void 
 size_t text_span_find(const struct text_span *v, size_t n, size_t off);
 /* The index of the last span starting at or before OFF; N when none. */
 size_t text_span_last(const struct text_span *v, size_t n, size_t off);
+/* ---- text-similar.c ------------------------------------------------- */
+
+/* A text as the sorted set of its word triples, hashed (see the file). */
+struct text_shingles {
+	uint64_t *v;
+	size_t n;
+};
+void text_shingles(const char *s, size_t len, struct text_shingles *out);
+void text_shingles_free(struct text_shingles *s);
+/* The share of the smaller set's triples found in the other: 0 (nothing
+ * in common) to 1 (the smaller text is all in the larger). Two empty
+ * texts share everything. */
+double text_shared(const struct text_shingles *a, const struct text_shingles *b);
 
 /* ---- text-layout.c -------------------------------------------------- */
 

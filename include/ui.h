@@ -29,6 +29,7 @@
  *                 codebook picker), ui-note.c (the note editor),
  *                 ui-claim.c (speaker, target, status), ui-annobrowser.c
  *                 (`:annotations`) and ui-overlay.c (their popups)
+ *   ui-ask.c      a yes-or-no question in a popup (replacing a file)
  *
  * A view (a pane, or the rows of a popup) plugs in through struct
  * ui_view_ops, as views do in tig: ui.c knows only that interface, and a
@@ -298,9 +299,11 @@ struct ui_view_ops {
 	 * let go (0), at content row/col; INSIDE: over this view. */
 	void (*mouse)(struct ui *ui, struct ui_view *v, int press, int row, int col, int inside);
 	/* Where the reader was: saved at the end, restored at the start in
-	 * two passes (0 before the first frame, 1 after it). */
+	 * two passes: 0 before the first frame (1: there is more to reopen
+	 * once that frame is shown, a long article perhaps), then 1 after it
+	 * when some view said so. */
 	void (*save)(struct ui *ui, struct ui_view *v);
-	void (*restore)(struct ui *ui, struct ui_view *v, int pass);
+	int (*restore)(struct ui *ui, struct ui_view *v, int pass);
 
 	/* ---- the row ops (ui-view.c) ---- */
 	/* Draws row I at screen row Y on BASE (the row is already filled
@@ -843,6 +846,13 @@ size_t ui_select_last_char(const char *s, size_t end);
 /* [lo, hi) between two inclusive ends, without surrounding blanks; 0 when
  * something is left. */
 int ui_select_span(const char *s, size_t len, size_t a, size_t b, size_t *lo, size_t *hi);
+
+/* ui-ask.c: asks QUESTION (y or n) in a popup; on y calls YES(ui, ARG),
+ * showing its error if it fails; on n says DECLINED (a string literal).
+ * FREE_ARG (may be NULL) frees ARG when the popup goes. */
+typedef int ui_ask_fn(struct ui *ui, void *arg);
+void ui_ask(struct ui *ui, const char *question, const char *declined, ui_ask_fn *yes,
+    void *arg, void (*free_arg)(void *arg));
 
 /* Opens a popup (taking ownership) or closes the open one. */
 void ui_overlay_open(struct ui *ui, struct ui_overlay *o);

@@ -6,7 +6,8 @@
  * pointer) on success and -1 (or NULL) on failure after calling err_set()
  * with a message that names the place: "foo.html: not valid UTF-8 at byte
  * 812". Only main() and the cmd-*.c files print the message (with
- * err_print) and choose an exit status. Library code never calls exit().
+ * err_print, cmd.h) and choose an exit status. Library code never calls
+ * exit().
  */
 #ifndef DOSSIER_UTIL_H
 #define DOSSIER_UTIL_H
@@ -36,11 +37,6 @@ int err_set(const char *fmt, ...) PRINTFLIKE(1, 2);       /* always returns -1 *
 int err_prefix(const char *fmt, ...) PRINTFLIKE(1, 2);    /* prepends "X: "; returns -1 */
 const char *err_msg(void);
 void err_clear(void);
-/* Prints "dossier: CONTEXT: MESSAGE\n" (or without context) to stderr. */
-void err_print(const char *context);
-void warn_print(const char *fmt, ...) PRINTFLIKE(1, 2);
-/* Warnings go to stderr unless quiet; cmd-* set this from --quiet. */
-void warn_set_quiet(int quiet);
 
 /* Allocation that cannot fail: dossier aborts with a message on OOM, since
  * no caller could do anything more useful. */
@@ -100,12 +96,34 @@ char *path_data_file(const char *name);
 int path_mkdir_private(const char *dir);
 /* Creates the directory holding FILE (0700) where missing. */
 int path_mkdir_parent(const char *file);
-/* Reads a whole file (at most max bytes; larger is an error naming it). */
+/* Reads a whole file (at most max bytes; larger is an error naming it);
+ * "-" is standard input. Every user file dossier reads comes through here:
+ * anything but a regular file (a FIFO, a device, a directory) is refused
+ * with an error naming it, without waiting on it. */
 int path_read_file(const char *path, size_t max, char **out, size_t *len);
-/* Writes a file atomically: temp file in the same directory, fsync, rename.
- * Mode follows the umask. */
+/* The names of DIR's files ending in SUFFIX (".txt"), sorted, hidden
+ * ones left out; *names and each name are malloc'd. */
+int path_list_dir(const char *dir, const char *suffix, char ***names, size_t *n);
+/* S without the blanks and tabs around it (and a CR before its end), in
+ * place: a field or line of a data file. */
+char *path_trim_field(char *s);
+/* Reads a rule file of "[section]" headers and lines: blank lines and
+ * lines starting with '#' are skipped, the rest trimmed and given to LINE
+ * with the section they are in (NULL before the first header). Stops at
+ * the first line LINE refuses (it returns -1 after err_set, naming
+ * PATH:LINENO). */
+typedef int path_section_line_fn(void *arg, const char *path, unsigned lineno,
+    const char *section, char *line);
+int path_read_sections(const char *path, path_section_line_fn *line, void *arg);
+/* A new empty file beside PATH, "DIR/.NAME.XXXXXX" (mkstemp: mode 0600,
+ * a name no one could have planted a link under); returns its descriptor
+ * and *TMP (malloc'd), or -1 with a message. */
+int path_temp_beside(const char *path, char **tmp);
+/* Writes a file atomically: a new temporary file in the same directory
+ * (mkstemp: never a name someone could plant a link under), fsync,
+ * rename. The file keeps the mode of the one it replaces, else 0600. */
 int path_write_atomic(const char *path, const void *data, size_t len);
-/* The same with mode 0600 whatever the umask: for what is a person's own. */
+/* The same with mode 0600 whatever was there: for what is a person's own. */
 int path_write_private(const char *path, const void *data, size_t len);
 
 #endif

@@ -40,16 +40,21 @@ gather_article(struct store *st, struct gathered *g, const char *file, int64_t i
 	struct store_entity *e;
 	struct store_statement *s;
 	size_t ne, ns, i;
+	int found;
 
-	if (store_article_entities(st, id, 0, &e, &ne) != 0)
-		return -1;
-	g->ent = xreallocarray(g->ent, g->nent + ne + 1, sizeof *g->ent);
-	for (i = 0; i < ne; i++) {
-		g->ent[g->nent].file = file;
-		g->ent[g->nent++].name = own(g, e[i].name);
-		e[i].name = NULL;
+	/* The knowledge base's entities, then the names found from context:
+	 * what the side pane shows. */
+	for (found = 0; found <= 1; found++) {
+		if (store_article_entities(st, id, found, &e, &ne) != 0)
+			return -1;
+		g->ent = xreallocarray(g->ent, g->nent + ne + 1, sizeof *g->ent);
+		for (i = 0; i < ne; i++) {
+			g->ent[g->nent].file = file;
+			g->ent[g->nent++].name = own(g, e[i].name);
+			e[i].name = NULL;
+		}
+		store_entity_list_free(e, ne);
 	}
-	store_entity_list_free(e, ne);
 	if (store_article_statements(st, id, &s, &ns) != 0)
 		return -1;
 	g->st = xreallocarray(g->st, g->nst + ns + 1, sizeof *g->st);

@@ -218,7 +218,7 @@ write_candidates(struct ids *ids, const struct extract_result *r)
 static int
 write_mentions(struct ids *ids, int64_t article, const struct extract_result *r)
 {
-	static const char *const how[] = { "alias", "pattern", "anaphora", "title" };
+	static const char *const how[] = { "alias", "pattern", "anaphora", "title", "context" };
 	struct store_mention_in *m = xreallocarray(NULL, r->nmentions + 1, sizeof *m);
 	size_t i, n = 0;
 	int rc;

@@ -2,10 +2,12 @@
  * anno-carry.c: when an article is imported again in a changed version,
  * its annotations follow it. Each live annotation of the old version is
  * placed in the new body (anno_anchor_place) and stored there as a new
- * annotation that remembers where it came from (previous_id); one that
- * cannot be placed is stored there as orphaned, with its quote, so the
- * reader can show it and the user can place it again. The old ones are
- * marked superseded, never removed.
+ * annotation that remembers where it came from (previous_id), and the old
+ * one is marked superseded, never removed. One that cannot be placed
+ * stays live on the old version, where its quote still is: marking it
+ * superseded would take it out of the reader, the counts and the
+ * listings, and an orphaned copy on the new version would say less than
+ * the old one in its place.
  *
  * The import calls anno_carry_over after it has stored the new version;
  * everything happens in one transaction, the import's when it has one.
@@ -26,7 +28,7 @@ count(struct anno_carry_report *rep, enum anno_placed p)
 	case ANNO_PLACED_CONTEXT:
 	case ANNO_PLACED_QUOTE: rep->moved++; break;
 	case ANNO_PLACED_FUZZY: rep->fuzzy++; break;
-	case ANNO_PLACED_NONE: rep->orphaned++; break;
+	case ANNO_PLACED_NONE: rep->stayed++; break;
 	}
 }
 
@@ -76,10 +78,14 @@ carry_one(struct store *st, const struct store_anno_article *art, struct store_a
 	a.modified = NULL;
 	free(a.anchor);
 	a.anchor = NULL;
-	/* A copy of a live one: it is active where it is placed, orphaned
-	 * (where it was in the old version) where it is not. */
 	a.state = STORE_ANNO_ACTIVE;
 	p = anno_place(&a, art->body, art->body_len, &was);
+	if (p == ANNO_PLACED_NONE) {
+		/* It stays live where its quote still is (see the top). */
+		store_anno_free(&a);
+		count(rep, p);
+		return 0;
+	}
 	rc = store_anno_put(st, &a, 0);
 	store_anno_free(&a);
 	if (rc != 0)

@@ -259,6 +259,9 @@ merge_one(struct store *st, struct store_anno_in *in, size_t index,
 		rep->updated++;
 	} else
 		rep->added++;
+	/* Indexed once per article at the end, not once per note. */
+	if (store_fts_defer(st, a->article_id) != 0)
+		return -1;
 	return store_anno_put(st, a, STORE_ANNO_KEEP_TIMES);
 }
 
@@ -287,5 +290,9 @@ anno_json_import(struct store *st, const char *name, const char *json, size_t le
 	}
 	article_free(&art);
 	store_anno_in_free(items, n);
+	if (store_fts_flush(st) != 0) {
+		store_anno_rollback(st);
+		return err_prefix("%s", name);
+	}
 	return store_anno_commit(st);
 }

@@ -63,7 +63,7 @@ cmd_actors_exec(struct cmd_ctx *ctx, const struct args *args)
 			err_print("actors");
 			return EXIT_FAIL;
 		}
-		puts(out);
+		cmd_puts(out);
 		free(out);
 		return EXIT_OK;
 	}
@@ -74,12 +74,12 @@ cmd_actors_exec(struct cmd_ctx *ctx, const struct args *args)
 	for (i = 0; i < n; i++) {
 		if (kind == NULL || strcmp(kind, rows[i].kind) != 0) {
 			kind = rows[i].kind;
-			printf("%s%s\n", i ? "\n" : "", kind);
+			cmd_printf("%s%s\n", i ? "\n" : "", kind);
 		}
-		printf("  %5lld  %-44s %5zu mention%s", (long long)rows[i].id, rows[i].name,
+		cmd_printf("  %5lld  %-44s %5zu mention%s", (long long)rows[i].id, rows[i].name,
 		    rows[i].mentions, rows[i].mentions == 1 ? " " : "s");
 		if (article == 0)
-			printf(" in %lld article%s", (long long)rows[i].articles,
+			cmd_printf(" in %lld article%s", (long long)rows[i].articles,
 			    rows[i].articles == 1 ? "" : "s");
 		putchar('\n');
 	}

@@ -140,7 +140,7 @@ add(struct store *st, long long article, const struct opts *o, char **pos, int n
 		rc = anno_add(s, &n, &id);
 	if (rc == 0 && (rc = store_anno_get(st, id, &a)) == 0) {
 		/* Committed durably by now: safe to confirm. */
-		printf("%lld\turn:uuid:%s\n", (long long)id, a.uuid);
+		cmd_printf("%lld\turn:uuid:%s\n", (long long)id, a.uuid);
 		store_anno_free(&a);
 	}
 	anno_session_free(s);

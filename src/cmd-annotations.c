@@ -38,22 +38,25 @@ const struct cmd_entry cmd_annotations_entry = {
 	.exec = cmd_annotations_exec,
 };
 
-/* Article text is outside input: on one line, without control
- * characters (C0, DEL and C1) that a terminal would act on. */
+/* Article text and notes on one line of the listing: line ends and tabs
+ * as spaces; what else is a control character goes through the safe-text
+ * rule like every other printed string. */
 static void
 put_clean(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	struct buf b;
+	size_t i;
 
-	for (; p != NULL && *p != '\0'; p++) {
-		if (*p < 0x20 || *p == 0x7f)
-			putchar(' ');
-		else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
-			putchar(' ');
-			p++;
-		} else
-			putchar(*p);
+	if (s == NULL)
+		return;
+	buf_init(&b);
+	buf_adds(&b, s);
+	for (i = 0; i < b.len; i++) {
+		if (b.data[i] == '\n' || b.data[i] == '\t' || b.data[i] == '\r')
+			b.data[i] = ' ';
 	}
+	cmd_write(stdout, b.data != NULL ? b.data : "", b.len);
+	buf_free(&b);
 }
 
 static int
@@ -64,12 +67,12 @@ print_line(struct store *st, struct export_articles *arts, const struct store_an
 
 	if (export_article(st, arts, a->article_id, &art) != 0)
 		return -1;
-	printf("%lld\t%lld\t", (long long)a->id, (long long)a->article_id);
+	cmd_printf("%lld\t%lld\t", (long long)a->id, (long long)a->article_id);
 	if (export_char_span(arts, a, &s, &e))
-		printf("%zu-%zu", s, e);
+		cmd_printf("%zu-%zu", s, e);
 	else
 		putchar('-');
-	printf("\t%s\t", store_anno_state_name(a->state));
+	cmd_printf("\t%s\t", store_anno_state_name(a->state));
 	for (i = 0; i < a->ntags; i++) {
 		if (i > 0)
 			putchar(',');
@@ -107,7 +110,7 @@ list(struct store *st, const struct store_anno_filter *f, int json)
 		if ((rc = export_article(st, &arts, rows[i].article_id, &art)) == 0 &&
 		    (rc = store_anno_json(st, rows[i].id,
 		    export_char_span(&arts, &rows[i], &span[0], &span[1]) ? span : NULL, &obj)) == 0) {
-			printf("%s\n%s", i > 0 ? "," : "", obj);
+			cmd_printf("%s\n%s", i > 0 ? "," : "", obj);
 			free(obj);
 		}
 	}
@@ -168,7 +171,7 @@ cmd_annotations_exec(struct cmd_ctx *ctx, const struct args *a)
 			return EXIT_FAIL;
 		}
 		if (f.speaker_id == 0) {
-			fprintf(stderr, "dossier: annotations: no actor named '%s'\n", speaker);
+			cmd_eprintf("dossier: annotations: no actor named '%s'\n", speaker);
 			return EXIT_FAIL;
 		}
 	}

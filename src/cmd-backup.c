@@ -41,6 +41,6 @@ cmd_backup_exec(struct cmd_ctx *ctx, const struct args *a)
 	}
 	store_close(st);
 	if (!ctx->quiet)
-		printf("backed up %s to %s\n", ctx->db_path, path);
+		cmd_printf("backed up %s to %s\n", ctx->db_path, path);
 	return EXIT_OK;
 }

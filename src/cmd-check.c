@@ -36,10 +36,10 @@ recover(struct cmd_ctx *ctx, const char *out)
 		err_print("check");
 		return EXIT_FAIL;
 	}
-	printf("recovered %zu rows into %s", copied, out);
+	cmd_printf("recovered %zu rows into %s", copied, out);
 	if (lost > 0)
-		printf("; %zu rows or pages could not be read", lost);
-	printf("\n");
+		cmd_printf("; %zu rows or pages could not be read", lost);
+	cmd_printf("\n");
 	return lost > 0 ? EXIT_PARTIAL : EXIT_OK;
 }
 
@@ -60,11 +60,11 @@ cmd_check_exec(struct cmd_ctx *ctx, const struct args *a)
 	}
 	if (store_check(st, !quick) != 0) {
 		err_print("check");
-		fprintf(stderr, "dossier: check: to salvage what can be read: dossier check --recover NEW.db\n");
+		cmd_eprintf("dossier: check: to salvage what can be read: dossier check --recover NEW.db\n");
 		store_close(st);
 		return EXIT_FAIL;
 	}
 	store_close(st);
-	printf("%s: ok\n", ctx->db_path);
+	cmd_printf("%s: ok\n", ctx->db_path);
 	return EXIT_OK;
 }

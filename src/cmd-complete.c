@@ -101,8 +101,11 @@ starts(const char *s, const char *prefix)
 static void
 say(struct line *l, const char *s)
 {
-	if (starts(s, l->cur))
-		puts(s);
+	/* Tag and actor names come from the database: safe text, one line. */
+	if (starts(s, l->cur)) {
+		cmd_write_line(stdout, s, strlen(s));
+		putchar('\n');
+	}
 }
 
 static struct store *

@@ -49,10 +49,10 @@ cmd_usage_error(const struct args *a, const char *fmt, ...)
 	struct buf usage;
 	va_list ap;
 
-	fprintf(stderr, "dossier: %s%s%s: ", a->parent ? a->parent->name : "",
+	cmd_eprintf("dossier: %s%s%s: ", a->parent ? a->parent->name : "",
 	    a->parent ? " " : "", a->spec->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cmd_veprintf(fmt, ap);
 	va_end(ap);
 	buf_init(&usage);
 	args_usage(a->spec, &usage);

@@ -70,7 +70,7 @@ cmd_delete_annotation_exec(struct cmd_ctx *ctx, const struct args *a)
 			failed++;
 			continue;
 		}
-		printf("%lld\n", (long long)id);
+		cmd_printf("%lld\n", (long long)id);
 	}
 	anno_session_free(s);
 	if (failed == 0)

@@ -13,6 +13,7 @@
 #include "analyze.h"
 #include "cmd.h"
 #include "extract.h"
+#include "kb.h"
 #include "store.h"
 #include "util.h"
 
@@ -59,7 +60,7 @@ print_json(struct store *st, const struct extract_eval_scores *sc)
 	v[10] = (double)sc->rel_pairs;
 	if (store_json_numbers(st, names, v, ARRAY_LEN(names), &json) != 0)
 		return -1;
-	puts(json);
+	cmd_puts(json);
 	free(json);
 	return 0;
 }
@@ -70,6 +71,7 @@ cmd_eval_exec(struct cmd_ctx *ctx, const struct args *a)
 	struct extract_eval_scores sc;
 	struct buf misses;
 	struct store *st;
+	size_t k;
 	int json, show;
 
 	show = args_has(a, "misses");
@@ -83,16 +85,23 @@ cmd_eval_exec(struct cmd_ctx *ctx, const struct args *a)
 		return EXIT_FAIL;
 	}
 	if (show && misses.len > 0)
-		fputs(misses.data, stdout);
+		cmd_write(stdout, misses.data, misses.len);
 	buf_free(&misses);
 	if (json)
 		return print_json(st, &sc) == 0 ? EXIT_OK : (err_print("eval"), EXIT_FAIL);
-	printf("articles     %zu of the gold's %zu\n", sc.files, sc.gold_files);
-	printf("entities     recall %.3f (%zu/%zu)  precision %.3f (%zu/%zu)\n", sc.ent_recall,
+	cmd_printf("articles     %zu of the gold's %zu\n", sc.files, sc.gold_files);
+	cmd_printf("entities     recall %.3f (%zu/%zu)  precision %.3f (%zu/%zu)\n", sc.ent_recall,
 	    sc.ent_hit_gold, sc.ent_gold, sc.ent_precision, sc.ent_hit_pred, sc.ent_pred);
-	printf("statements   recall %.3f (%zu/%zu)  precision %.3f (%zu/%zu)\n", sc.st_recall,
+	cmd_printf("  by kind   ");
+	for (k = 0; k < KB_NKINDS; k++)
+		if (sc.kind_gold[k] > 0)
+			cmd_printf(" %s %.2f (%zu/%zu)", kb_kind_name((enum kb_kind)k),
+			    (double)sc.kind_hit[k] / (double)sc.kind_gold[k], sc.kind_hit[k],
+			    sc.kind_gold[k]);
+	cmd_printf("\n");
+	cmd_printf("statements   recall %.3f (%zu/%zu)  precision %.3f (%zu/%zu)\n", sc.st_recall,
 	    sc.st_hit_gold, sc.st_gold, sc.st_precision, sc.st_hit_pred, sc.st_pred);
-	printf("related      %.3f of group pairs in the top 5 (%zu/%zu)\n", sc.rel_found,
+	cmd_printf("related      %.3f of group pairs in the top 5 (%zu/%zu)\n", sc.rel_found,
 	    sc.rel_hits, sc.rel_pairs);
 	return EXIT_OK;
 }

@@ -1,13 +1,15 @@
 /*
  * cmd-export.c: `dossier export`: the user's annotations as W3C Web
  * Annotation JSON, CSV or a Markdown report, to standard output or to a
- * file written atomically (a crash never leaves half an export behind).
+ * file written atomically (a crash never leaves half an export behind),
+ * never over the database and over an existing file only with --force.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd.h"
 #include "export.h"
@@ -27,6 +29,7 @@ const struct cmd_entry cmd_export_entry = {
 			{ "article", 'a', "ID", ARGS_ARTICLE, NULL, "only this article's" },
 			{ "all", 0, NULL, ARGS_WORD, NULL, "orphaned, deleted and superseded ones too" },
 			{ "output", 'o', "FILE", ARGS_FILE, NULL, "write FILE instead of standard output" },
+			{ "force", 0, NULL, ARGS_WORD, NULL, "replace FILE when it exists (never the database or another SQLite file)" },
 			{ NULL },
 		},
 		.params = (const struct args_param[]){
@@ -36,6 +39,22 @@ const struct cmd_entry cmd_export_entry = {
 	},
 	.exec = cmd_export_exec,
 };
+
+/* Where the export may go: never over the database or another SQLite
+ * file, and over an existing file only when asked to (--force). */
+static int
+check_output(struct store *st, const char *path, int force)
+{
+	struct stat sb;
+
+	if (path == NULL || strcmp(path, "-") == 0)
+		return 0;
+	if (store_check_target(st, path, 0) != 0)
+		return -1;
+	if (!force && lstat(path, &sb) == 0)
+		return err_set("%s: already exists; --force replaces it", path);
+	return 0;
+}
 
 static int
 emit(const char *path, const struct buf *b)
@@ -56,7 +75,7 @@ cmd_export_exec(struct cmd_ctx *ctx, const struct args *a)
 	struct store *st;
 	struct buf b;
 	const char *v;
-	int rc;
+	int rc, force;
 
 	out = a->argc > 0 ? a->argv[0] : args_get(a, "output");
 	if (a->argc > 0 && args_has(a, "output"))
@@ -71,8 +90,13 @@ cmd_export_exec(struct cmd_ctx *ctx, const struct args *a)
 		return cmd_usage_error(a, "--article needs an id");
 	if (args_has(a, "all"))
 		f.states = STORE_ANNO_ALL;
+	force = args_has(a, "force");
 	if ((st = cmd_store(ctx, STORE_READONLY)) == NULL)
 		return EXIT_FAIL;
+	if (check_output(st, out, force) != 0) {
+		err_print("export");
+		return EXIT_FAIL;
+	}
 	buf_init(&b);
 	rc = export_write(st, &f, fmt, &b);
 	if (rc == 0)

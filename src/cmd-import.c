@@ -96,7 +96,7 @@ on_event(void *arg, const struct import_event *ev)
 	switch (ev->what) {
 	case IMPORT_REFUSED:
 		clear_bar(p);
-		fprintf(stderr, "dossier: import: %s\n", ev->message);
+		cmd_eprintf("dossier: import: %s\n", ev->message);
 		break;
 	case IMPORT_WARNING:
 		if (!p->quiet) {
@@ -140,11 +140,11 @@ parse_size(const char *s, size_t *out)
 static void
 summary(const struct import_stats *s)
 {
-	fprintf(stderr, "imported %zu article%s", s->added + s->versions,
+	cmd_eprintf("imported %zu article%s", s->added + s->versions,
 	    s->added + s->versions == 1 ? "" : "s");
 	if (s->versions > 0)
-		fprintf(stderr, " (%zu new version%s)", s->versions, s->versions == 1 ? "" : "s");
-	fprintf(stderr, ", %zu duplicate%s, %zu refused\n", s->duplicates,
+		cmd_eprintf(" (%zu new version%s)", s->versions, s->versions == 1 ? "" : "s");
+	cmd_eprintf(", %zu duplicate%s, %zu refused\n", s->duplicates,
 	    s->duplicates == 1 ? "" : "s", s->refused);
 }
 

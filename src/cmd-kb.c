@@ -133,7 +133,7 @@ refresh(struct cmd_ctx *ctx, struct store *st, const struct words *w)
 	rc = analyzer_refresh(an, w->v, w->n, &count);
 	analyzer_free(an);
 	if (rc == 0 && !ctx->quiet && count > 0)
-		fprintf(stderr, "analysed %zu article%s again\n", count, count == 1 ? "" : "s");
+		cmd_eprintf("analysed %zu article%s again\n", count, count == 1 ? "" : "s");
 	return rc;
 }
 
@@ -258,7 +258,7 @@ sub_export(struct store *st, const struct args *a)
 	if (a->argc > 0)
 		rc = path_write_atomic(a->argv[0], out.data, out.len);
 	else
-		fwrite(out.data, 1, out.len, stdout);
+		cmd_write(stdout, out.data != NULL ? out.data : "", out.len);
 	buf_free(&out);
 	return rc;
 }
@@ -268,9 +268,9 @@ static void
 show_item(const char *label, size_t i, const char *text)
 {
 	if (i == 0)
-		printf("  %-8s %s", label, text);
+		cmd_printf("  %-8s %s", label, text);
 	else
-		printf(", %s", text);
+		cmd_printf(", %s", text);
 }
 
 static int
@@ -290,28 +290,28 @@ sub_show(struct store *st, const struct args *a)
 		return err_set("no entity is named '%s'", a->argv[0]);
 	}
 	e = &kb->ents[idx];
-	printf("%s (%s, %s)\n", e->name, kb_kind_name(e->kind),
+	cmd_printf("%s (%s, %s)\n", e->name, kb_kind_name(e->kind),
 	    e->origin == KB_ORIGIN_KB ? "shipped" : kb_origin_name(e->origin));
 	for (i = 0; i < e->naliases; i++)
 		show_item("aliases", i, e->aliases[i].text);
 	if (e->naliases > 0)
 		putchar('\n');
 	if (e->date != NULL)
-		printf("  %-8s %s\n", "date", e->date);
+		cmd_printf("  %-8s %s\n", "date", e->date);
 	for (i = 0; i < e->nroles; i++) {
 		const struct kb_role *r = &e->roles[i];
 
-		printf("  %-8s %s%s%s", i == 0 ? "roles" : "", r->title,
+		cmd_printf("  %-8s %s%s%s", i == 0 ? "roles" : "", r->title,
 		    r->of_name != NULL ? " of " : "", r->of_name != NULL ? r->of_name : "");
 		if (r->since != NULL || r->until != NULL)
-			printf(", %s\xE2\x80\x93%s", r->since ? r->since : "", r->until ? r->until : "");
+			cmd_printf(", %s\xE2\x80\x93%s", r->since ? r->since : "", r->until ? r->until : "");
 		putchar('\n');
 	}
 	for (i = 0; i < e->nparties; i++)
 		show_item("parties", i, e->party_names[i]);
 	if (e->nparties > 0)
 		putchar('\n');
-	printf("  %-8s %s\n", "source", e->source != NULL ? e->source : "(none given)");
+	cmd_printf("  %-8s %s\n", "source", e->source != NULL ? e->source : "(none given)");
 	analyzer_free(an);
 	return 0;
 }

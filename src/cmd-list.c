@@ -13,6 +13,7 @@
 
 #include "cmd.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 static int cmd_list_exec(struct cmd_ctx *, const struct args *);
@@ -31,15 +32,20 @@ const struct cmd_entry cmd_list_entry = {
 	.exec = cmd_list_exec,
 };
 
-/* Prints S in exactly WIDTH terminal cells: cut at a character boundary,
- * padded with spaces. */
+/* Prints S in exactly WIDTH terminal cells: made safe (control characters
+ * as their stand-ins, which are measured like the rest), cut at a
+ * character boundary, padded with spaces. */
 static void
 cell(const char *s, int width)
 {
-	const uint8_t *p = (const uint8_t *)(s != NULL ? s : ""), *start = p;
+	const uint8_t *p, *start;
+	struct buf b;
 	ucs4_t uc;
 	int used = 0, w, n;
 
+	buf_init(&b);
+	text_safe(s != NULL ? s : "", s != NULL ? strlen(s) : 0, 0, &b);
+	p = start = (const uint8_t *)(b.data != NULL ? b.data : "");
 	while (*p != '\0') {
 		n = u8_strmbtouc(&uc, p);
 		if (n <= 0)
@@ -54,6 +60,7 @@ cell(const char *s, int width)
 	}
 	fwrite(start, 1, (size_t)(p - start), stdout);
 	printf("%*s", width - used, "");
+	buf_free(&b);
 }
 
 static int
@@ -77,7 +84,7 @@ cmd_list_exec(struct cmd_ctx *ctx, const struct args *a)
 			err_print("list");
 			return EXIT_FAIL;
 		}
-		puts(out);
+		cmd_puts(out);
 		free(out);
 		return EXIT_OK;
 	}
@@ -86,11 +93,11 @@ cmd_list_exec(struct cmd_ctx *ctx, const struct args *a)
 		return EXIT_FAIL;
 	}
 	for (i = 0; i < n; i++) {
-		printf("%5lld  ", (long long)rows[i].id);
+		cmd_printf("%5lld  ", (long long)rows[i].id);
 		cell(rows[i].published != NULL ? rows[i].published : "", 10);
 		fputs("  ", stdout);
 		cell(rows[i].outlet, 20);
-		printf("  %s\n", rows[i].title);
+		cmd_printf("  %s\n", rows[i].title);
 	}
 	store_article_brief_free(rows, n);
 	return EXIT_OK;

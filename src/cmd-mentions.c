@@ -48,7 +48,7 @@ cmd_mentions_exec(struct cmd_ctx *ctx, const struct args *a)
 		return EXIT_FAIL;
 	}
 	if (id == 0) {
-		fprintf(stderr, "dossier: mentions: no entity is named '%s'\n", a->argv[0]);
+		cmd_eprintf("dossier: mentions: no entity is named '%s'\n", a->argv[0]);
 		return EXIT_FAIL;
 	}
 	if (json) {
@@ -56,7 +56,7 @@ cmd_mentions_exec(struct cmd_ctx *ctx, const struct args *a)
 			err_print("mentions");
 			return EXIT_FAIL;
 		}
-		puts(out);
+		cmd_puts(out);
 		free(out);
 		return EXIT_OK;
 	}
@@ -65,7 +65,7 @@ cmd_mentions_exec(struct cmd_ctx *ctx, const struct args *a)
 		return EXIT_FAIL;
 	}
 	for (i = 0; i < n; i++)
-		printf("%5lld  %6zu-%-6zu %-8s %-30s  %s\n", (long long)rows[i].article_id,
+		cmd_printf("%5lld  %6zu-%-6zu %-8s %-30s  %s\n", (long long)rows[i].article_id,
 		    rows[i].start, rows[i].end, rows[i].how, rows[i].text ? rows[i].text : "",
 		    rows[i].title ? rows[i].title : "");
 	store_mention_list_free(rows, n);

@@ -1,10 +1,14 @@
 /*
  * cmd-print.c: the small pieces of output and argument reading that
  * several commands share, so that every listing cuts text and reads
- * counts the same way.
+ * counts the same way, and nothing a command prints can reach the
+ * terminal as a control sequence: an article's link, a file's name or a
+ * note may hold an escape (a window title, the clipboard by OSC 52), and
+ * every byte of them goes out through text_safe.
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,13 +16,121 @@
 #include "cmd.h"
 #include "text.h"
 
+static int warn_quiet;
+
+static void
+put_safe(FILE *f, const char *s, size_t len, int flags)
+{
+	struct buf b;
+
+	buf_init(&b);
+	text_safe(s, len, flags, &b);
+	fwrite(b.data != NULL ? b.data : "", 1, b.len, f);
+	buf_free(&b);
+}
+
+void
+cmd_write(FILE *f, const char *s, size_t len)
+{
+	put_safe(f, s, len, TEXT_SAFE_LINES);
+}
+
+void
+cmd_write_line(FILE *f, const char *s, size_t len)
+{
+	put_safe(f, s, len, 0);
+}
+
+/* Standard output keeps the line ends of what it prints (an article's
+ * paragraphs); a message on standard error is one line, whatever the file
+ * name or text in it holds: only its final line end is kept. */
+static void
+vprint(FILE *f, const char *fmt, va_list ap)
+{
+	struct buf b;
+	int message = f == stderr, nl;
+
+	buf_init(&b);
+	buf_vprintf(&b, fmt, ap);
+	nl = message && b.len > 0 && b.data[b.len - 1] == '\n';
+	put_safe(f, b.data != NULL ? b.data : "", b.len - (size_t)nl,
+	    message ? 0 : TEXT_SAFE_LINES);
+	if (nl)
+		fputc('\n', f);
+	buf_free(&b);
+}
+
+void
+cmd_printf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprint(stdout, fmt, ap);
+	va_end(ap);
+}
+
+void
+cmd_eprintf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprint(stderr, fmt, ap);
+	va_end(ap);
+}
+
+void
+cmd_veprintf(const char *fmt, va_list ap)
+{
+	vprint(stderr, fmt, ap);
+}
+
+void
+cmd_puts(const char *s)
+{
+	cmd_write(stdout, s, strlen(s));
+	putchar('\n');
+}
+
+void
+err_print(const char *context)
+{
+	if (context != NULL)
+		cmd_eprintf("dossier: %s: %s\n", context, err_msg());
+	else
+		cmd_eprintf("dossier: %s\n", err_msg());
+}
+
+void
+warn_set_quiet(int quiet)
+{
+	warn_quiet = quiet;
+}
+
+void
+warn_print(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (warn_quiet)
+		return;
+	fputs("dossier: warning: ", stderr);
+	va_start(ap, fmt);
+	vprint(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 void
 cmd_print_excerpt(const char *text, size_t max)
 {
 	const char *s = text ? text : "";
 	size_t len = strlen(s), i = 0, next, n = 0;
 	int space = 0;
+	struct buf b;
 
+	buf_init(&b);
 	for (; i < len; i = next) {
 		next = text_char_next(s, len, i);
 		if (s[i] == '\n' || s[i] == '\t' || s[i] == '\r' || s[i] == ' ') {
@@ -27,17 +139,19 @@ cmd_print_excerpt(const char *text, size_t max)
 		}
 		/* Cut only between characters. */
 		if (n >= max) {
-			fputs("\xE2\x80\xA6", stdout);
-			return;
+			buf_adds(&b, "\xE2\x80\xA6");
+			break;
 		}
 		if (space) {
-			putchar(' ');
+			buf_addc(&b, ' ');
 			n++;
 			space = 0;
 		}
-		fwrite(s + i, 1, next - i, stdout);
+		buf_add(&b, s + i, next - i);
 		n += next - i;
 	}
+	cmd_write(stdout, b.data != NULL ? b.data : "", b.len);
+	buf_free(&b);
 }
 
 int
@@ -57,17 +171,18 @@ cmd_parse_count(const char *s, size_t *out)
 }
 
 int
-cmd_parse_id(const char *s, int64_t *id)
+cmd_parse_id(const char *s, int64_t *out)
 {
 	char *end;
 	long long v;
 
 	if (s[0] < '0' || s[0] > '9')
 		return -1;
+	errno = 0;
 	v = strtoll(s, &end, 10);
-	if (*end != '\0' || v <= 0)
+	if (*end != '\0' || errno == ERANGE || v <= 0)
 		return -1;
-	*id = v;
+	*out = (int64_t)v;
 	return 0;
 }
 

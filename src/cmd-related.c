@@ -59,11 +59,11 @@ cmd_related_exec(struct cmd_ctx *ctx, const struct args *a)
 			err_print("related");
 			return EXIT_FAIL;
 		}
-		puts(out);
+		cmd_puts(out);
 		free(out);
 		return EXIT_OK;
 	}
-	printf("%lld  %lld  %s: ", (long long)self.id, (long long)self.article_id,
+	cmd_printf("%lld  %lld  %s: ", (long long)self.id, (long long)self.article_id,
 	    self.speaker ? self.speaker : "-");
 	cmd_print_excerpt(self.text, 200);
 	putchar('\n');
@@ -73,7 +73,7 @@ cmd_related_exec(struct cmd_ctx *ctx, const struct args *a)
 		return EXIT_FAIL;
 	}
 	for (i = 0; i < n; i++) {
-		printf("  %.3f  %6lld  %5lld  %-22s  ", rows[i].score, (long long)rows[i].id,
+		cmd_printf("  %.3f  %6lld  %5lld  %-22s  ", rows[i].score, (long long)rows[i].id,
 		    (long long)rows[i].article_id, rows[i].speaker ? rows[i].speaker : "-");
 		cmd_print_excerpt(rows[i].text, 80);
 		putchar('\n');

@@ -64,7 +64,7 @@ cmd_search_exec(struct cmd_ctx *ctx, const struct args *a)
 	if (json) {
 		rc = store_json_search(st, query.data, offset, limit, "[", "]", &out);
 		if (rc == 0) {
-			puts(out);
+			cmd_puts(out);
 			free(out);
 		}
 	} else {
@@ -72,7 +72,7 @@ cmd_search_exec(struct cmd_ctx *ctx, const struct args *a)
 			open = "\033[1m", close = "\033[0m";
 		rc = store_search(st, query.data, offset, limit, open, close, &hits, &n);
 		for (i = 0; rc == 0 && i < n; i++) {
-			printf("%5lld  %-10s  %s\n       %s\n", (long long)hits[i].id,
+			cmd_printf("%5lld  %-10s  %s\n       %s\n", (long long)hits[i].id,
 			    hits[i].published != NULL ? hits[i].published : "", hits[i].title,
 			    hits[i].snippet != NULL ? hits[i].snippet : "");
 		}

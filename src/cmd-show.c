@@ -34,8 +34,11 @@ const struct cmd_entry cmd_show_entry = {
 static void
 field(const char *name, const char *value)
 {
-	if (value != NULL && value[0] != '\0')
-		printf("%s: %s\n", name, value);
+	if (value != NULL && value[0] != '\0') {
+		printf("%s: ", name);
+		cmd_write_line(stdout, value, strlen(value));
+		putchar('\n');
+	}
 }
 
 static int
@@ -58,7 +61,7 @@ cmd_show_exec(struct cmd_ctx *ctx, const struct args *args)
 			err_print("show");
 			return EXIT_FAIL;
 		}
-		puts(out);
+		cmd_puts(out);
 		free(out);
 		return EXIT_OK;
 	}
@@ -66,7 +69,7 @@ cmd_show_exec(struct cmd_ctx *ctx, const struct args *args)
 		err_print("show");
 		return EXIT_FAIL;
 	}
-	printf("%s\n", a.title);
+	cmd_printf("%s\n", a.title);
 	field("date", a.published);
 	field("outlet", a.outlet);
 	field("place", a.dateline);
@@ -75,9 +78,9 @@ cmd_show_exec(struct cmd_ctx *ctx, const struct args *args)
 		snprintf(prev, sizeof prev, "%lld", (long long)a.previous_id);
 		field("previous version", prev);
 	}
-	printf("\n%s\n", a.body);
+	cmd_printf("\n%s\n", a.body);
 	if (comments && a.comments != NULL)
-		printf("\n--- reader comments ---\n\n%s\n", a.comments);
+		cmd_printf("\n--- reader comments ---\n\n%s\n", a.comments);
 	store_article_free(&a);
 	return EXIT_OK;
 }

@@ -40,7 +40,7 @@ find(struct store *st, const char *name, int64_t *id)
 		return -1;
 	}
 	if (*id == 0) {
-		fprintf(stderr, "dossier: statements: no entity is named '%s'\n", name);
+		cmd_eprintf("dossier: statements: no entity is named '%s'\n", name);
 		return -1;
 	}
 	return 0;
@@ -72,7 +72,7 @@ cmd_statements_exec(struct cmd_ctx *ctx, const struct args *a)
 			err_print("statements");
 			return EXIT_FAIL;
 		}
-		puts(out);
+		cmd_puts(out);
 		free(out);
 		return EXIT_OK;
 	}
@@ -81,7 +81,7 @@ cmd_statements_exec(struct cmd_ctx *ctx, const struct args *a)
 		return EXIT_FAIL;
 	}
 	for (i = 0; i < n; i++) {
-		printf("%6lld  %5lld  %-22s  ", (long long)rows[i].id, (long long)rows[i].article_id,
+		cmd_printf("%6lld  %5lld  %-22s  ", (long long)rows[i].id, (long long)rows[i].article_id,
 		    rows[i].speaker ? rows[i].speaker : "-");
 		cmd_print_excerpt(rows[i].text, 90);
 		putchar('\n');

@@ -63,7 +63,7 @@ list(struct store *st)
 	if (store_tag_list(st, &tags, &n) != 0)
 		return -1;
 	for (i = 0; i < n; i++)
-		printf("%s\t%s\t%s\t%lld\n", tags[i].name, tags[i].color ? tags[i].color : "-",
+		cmd_printf("%s\t%s\t%s\t%lld\n", tags[i].name, tags[i].color ? tags[i].color : "-",
 		    tags[i].key ? tags[i].key : "-", (long long)tags[i].uses);
 	store_tag_list_free(tags, n);
 	return 0;

@@ -28,12 +28,12 @@ static int
 cmd_version_exec(struct cmd_ctx *ctx, const struct args *a)
 {
 	(void)a;
-	printf("dossier %s\n", PACKAGE_VERSION);
-	printf("sqlite %s, %s, libxml2 %s, libunistring %d.%d\n", sqlite3_libversion(),
+	cmd_printf("dossier %s\n", PACKAGE_VERSION);
+	cmd_printf("sqlite %s, %s, libxml2 %s, libunistring %d.%d\n", sqlite3_libversion(),
 	    curses_version(), LIBXML_DOTTED_VERSION, _libunistring_version >> 8,
 	    _libunistring_version & 0xff);
-	printf("database: %s\n", ctx->db_path);
-	printf("data:     %s\n", path_data_dir());
-	printf("themes:   %s\n", path_theme_dir());
+	cmd_printf("database: %s\n", ctx->db_path);
+	cmd_printf("data:     %s\n", path_data_dir());
+	cmd_printf("themes:   %s\n", path_theme_dir());
 	return EXIT_OK;
 }

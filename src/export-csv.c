@@ -28,11 +28,17 @@ field(struct buf *out, const char *s, int first)
 		buf_addc(out, ',');
 	if (s == NULL)
 		return;
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		buf_adds(out, s);
-		return;
-	}
-	buf_addc(out, '"');
+	/* A spreadsheet runs a cell that starts with = + - @ (or a tab or
+	 * carriage return before one) as a formula: such a cell gets a
+	 * leading apostrophe, which spreadsheets show as text, and quotes. */
+	if (strchr("=+-@\t\r", s[0]) == NULL || s[0] == '\0') {
+		if (strpbrk(s, ",\"\r\n") == NULL) {
+			buf_adds(out, s);
+			return;
+		}
+		buf_addc(out, '"');
+	} else
+		buf_adds(out, "\"'");
 	for (p = s; *p != '\0'; p++) {
 		if (*p == '"')
 			buf_addc(out, '"');

@@ -16,15 +16,53 @@
 
 /* Text with Markdown's inline markup characters escaped; line breaks are
  * emitted as LINE_BREAK (e.g. "\n> " inside a quotation). */
+/* At the start of a line, what Markdown would read as a list item
+ * ("- ", "+ ", "1. ", "1) "), a heading's underline ("===", "---") or a
+ * fence ("~~~") is escaped: a note is shown as written, never as
+ * structure. Returns the bytes of S copied. */
+static size_t
+md_line_start(struct buf *out, const char *s)
+{
+	size_t i = 0, digits;
+
+	while (s[i] == ' ' || s[i] == '\t')
+		buf_addc(out, s[i++]);
+	if (s[i] == '-' || s[i] == '+' || s[i] == '=' || s[i] == '~') {
+		buf_addc(out, '\\');
+		return i;
+	}
+	for (digits = 0; s[i + digits] >= '0' && s[i + digits] <= '9'; digits++)
+		;
+	if (digits > 0 && (s[i + digits] == '.' || s[i + digits] == ')')) {
+		buf_add(out, s + i, digits);
+		buf_addc(out, '\\');
+		return i + digits;
+	}
+	return i;
+}
+
 static void
 md_text(struct buf *out, const char *s, const char *line_break)
 {
+	int line_start = 1;
+
 	for (; s != NULL && *s != '\0'; s++) {
 		if (*s == '\r')
 			continue;
 		if (*s == '\n') {
 			buf_adds(out, line_break);
+			line_start = 1;
 			continue;
+		}
+		if (line_start) {
+			line_start = 0;
+			s += md_line_start(out, s);
+			if (*s == '\0')
+				break;
+			if (*s == '\n') {
+				s--;
+				continue;
+			}
 		}
 		if (strchr("\\`*_[]<>#|", *s) != NULL)
 			buf_addc(out, '\\');

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "export.h"
+#include "text.h"
 #include "util.h"
 
 int
@@ -25,8 +26,8 @@ export_format_parse(const char *name, enum export_format *out)
 	return 0;
 }
 
-int
-export_write(struct store *st, const struct store_anno_filter *f, enum export_format fmt,
+static int
+export_raw(struct store *st, const struct store_anno_filter *f, enum export_format fmt,
     struct buf *out)
 {
 	switch (fmt) {
@@ -35,6 +36,24 @@ export_write(struct store *st, const struct store_anno_filter *f, enum export_fo
 	case EXPORT_MARKDOWN: return export_markdown(st, f, out);
 	}
 	return err_set("unknown export format");
+}
+
+/* An export is read on a terminal or in a spreadsheet as often as by a
+ * program: what it carries (titles, links, quotes, notes) goes through the
+ * safe-text rule like everything else dossier prints. */
+int
+export_write(struct store *st, const struct store_anno_filter *f, enum export_format fmt,
+    struct buf *out)
+{
+	struct buf raw;
+	int rc;
+
+	buf_init(&raw);
+	rc = export_raw(st, f, fmt, &raw);
+	if (rc == 0)
+		text_safe(raw.data != NULL ? raw.data : "", raw.len, TEXT_SAFE_LINES, out);
+	buf_free(&raw);
+	return rc;
 }
 
 enum export_format

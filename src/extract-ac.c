@@ -8,6 +8,15 @@
  * token, and matches can only begin and end on token boundaries: whole
  * words by construction. Transitions from the root are a dense array;
  * deeper ones sit in one hash table keyed by (state, word).
+ *
+ * In a language whose nouns take case endings (text-lang.c), a text
+ * token that is no phrase word is tried without each ending its language
+ * lists, longest first, keeping the language's shortest stem: "Лаврова"
+ * reads as "лавров", "Azərbaycanın" as "azərbaycan". A phrase word that
+ * loses an ending of its own before the case ending ("Москва", "Москвы")
+ * is also filed under that stem. Only whole tokens lose listed endings,
+ * so a short name never matches inside another word, and a phrase that
+ * must match in capitals (an acronym) never matches inflected.
  */
 #include "config.h"
 
@@ -29,9 +38,14 @@ struct pattern {
 	uint32_t exact;       /* pool offset of its original tokens, or NONE */
 };
 
+struct word_table {
+	struct word_slot *slot;
+	size_t cap, n;
+};
+
 struct extract_ac {
-	struct word_slot *wslot;
-	size_t wcap, nwords;
+	struct word_table words;   /* phrase words by key */
+	struct word_table stems;   /* phrase words by stem, id as above */
 	char *pool;
 	size_t plen, pcap;
 	/* states; 0 is the root */
@@ -64,58 +78,87 @@ pool_add(struct extract_ac *ac, const char *s, size_t n)
 }
 
 static uint32_t
-word_find(const struct extract_ac *ac, const char *key, uint32_t len, uint32_t hash)
+table_find(const struct word_table *wt, const char *pool, const char *key, uint32_t len,
+    uint32_t hash)
 {
-	size_t i, mask = ac->wcap - 1;
+	size_t i, mask = wt->cap - 1;
 	const struct word_slot *w;
 
 	for (i = hash & mask;; i = (i + 1) & mask) {
-		w = &ac->wslot[i];
+		w = &wt->slot[i];
 		if (w->id == NONE)
 			return NONE;
-		if (w->hash == hash && w->len == len && memcmp(ac->pool + w->off, key, len) == 0)
+		if (w->hash == hash && w->len == len && memcmp(pool + w->off, key, len) == 0)
 			return w->id;
 	}
 }
 
 static void
-word_grow(struct extract_ac *ac)
+table_grow(struct word_table *wt)
 {
-	struct word_slot *old = ac->wslot;
-	size_t oldcap = ac->wcap, i, j;
+	struct word_slot *old = wt->slot;
+	size_t oldcap = wt->cap, i, j;
 
-	ac->wcap = oldcap ? oldcap * 2 : 1024;
-	ac->wslot = xreallocarray(NULL, ac->wcap, sizeof *ac->wslot);
-	for (i = 0; i < ac->wcap; i++)
-		ac->wslot[i].id = NONE;
+	wt->cap = oldcap ? oldcap * 2 : 1024;
+	wt->slot = xreallocarray(NULL, wt->cap, sizeof *wt->slot);
+	for (i = 0; i < wt->cap; i++)
+		wt->slot[i].id = NONE;
 	for (i = 0; i < oldcap; i++) {
 		if (old[i].id == NONE)
 			continue;
-		for (j = old[i].hash & (ac->wcap - 1); ac->wslot[j].id != NONE;
-		    j = (j + 1) & (ac->wcap - 1))
+		for (j = old[i].hash & (wt->cap - 1); wt->slot[j].id != NONE;
+		    j = (j + 1) & (wt->cap - 1))
 			;
-		ac->wslot[j] = old[i];
+		wt->slot[j] = old[i];
 	}
 	free(old);
+}
+
+/* Files KEY under ID unless the key is there already; returns the id it
+ * is filed under. */
+static uint32_t
+table_put(struct extract_ac *ac, struct word_table *wt, const char *key, uint32_t len,
+    uint32_t hash, uint32_t id)
+{
+	uint32_t old = table_find(wt, ac->pool, key, len, hash);
+	size_t i;
+
+	if (old != NONE)
+		return old;
+	if ((wt->n + 1) * 2 > wt->cap)
+		table_grow(wt);
+	for (i = hash & (wt->cap - 1); wt->slot[i].id != NONE; i = (i + 1) & (wt->cap - 1))
+		;
+	wt->slot[i].hash = hash;
+	wt->slot[i].len = len;
+	wt->slot[i].off = pool_add(ac, key, len);
+	wt->slot[i].id = id;
+	wt->n++;
+	return id;
+}
+
+static uint32_t
+word_find(const struct extract_ac *ac, const char *key, uint32_t len, uint32_t hash)
+{
+	return table_find(&ac->words, ac->pool, key, len, hash);
 }
 
 static uint32_t
 word_intern(struct extract_ac *ac, const char *key, uint32_t len, uint32_t hash)
 {
-	uint32_t id = word_find(ac, key, len, hash);
+	return table_put(ac, &ac->words, key, len, hash, (uint32_t)ac->words.n);
+}
+
+/* The tokenizer's hash of a key (FNV-1a). */
+static uint32_t
+key_hash(const char *key, size_t len)
+{
+	uint32_t h = 2166136261u;
 	size_t i;
 
-	if (id != NONE)
-		return id;
-	if ((ac->nwords + 1) * 2 > ac->wcap)
-		word_grow(ac);
-	for (i = hash & (ac->wcap - 1); ac->wslot[i].id != NONE; i = (i + 1) & (ac->wcap - 1))
-		;
-	ac->wslot[i].hash = hash;
-	ac->wslot[i].len = len;
-	ac->wslot[i].off = pool_add(ac, key, len);
-	ac->wslot[i].id = (uint32_t)ac->nwords++;
-	return ac->wslot[i].id;
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)key[i]) * 16777619u;
+	return h;
 }
 
 static size_t
@@ -203,7 +246,7 @@ extract_ac_new(void)
 	struct extract_ac *ac = xcalloc(1, sizeof *ac);
 
 	extract_text_init(&ac->scratch);
-	word_grow(ac);
+	table_grow(&ac->words);
 	goto_grow(ac);
 	new_state(ac);
 	return ac;
@@ -214,7 +257,8 @@ extract_ac_free(struct extract_ac *ac)
 {
 	if (ac == NULL)
 		return;
-	free(ac->wslot);
+	free(ac->words.slot);
+	free(ac->stems.slot);
 	free(ac->pool);
 	free(ac->fail);
 	free(ac->out);
@@ -316,7 +360,7 @@ extract_ac_build(struct extract_ac *ac)
 	uint32_t s, c, f;
 
 	free(ac->root_next);
-	ac->root_next = xcalloc(ac->nwords + 1, sizeof *ac->root_next);
+	ac->root_next = xcalloc(ac->words.n + 1, sizeof *ac->root_next);
 	for (c = ac->child[0]; c != NONE; c = ac->sibling[c]) {
 		ac->root_next[ac->word[c]] = c;
 		ac->fail[c] = 0;
@@ -375,19 +419,84 @@ emit(const struct extract_ac *ac, uint32_t st, const struct extract_text *t, siz
 	}
 }
 
+/* Whether W ends in SUFFIX leaving at least MIN characters. */
+static int
+strips(const char *w, size_t n, const char *suffix, size_t k, size_t min)
+{
+	size_t keep = text_lang_min_bytes(w, n, min);
+
+	return keep != SIZE_MAX && n >= k && n - k >= keep && memcmp(w + n - k, suffix, k) == 0;
+}
+
 void
-extract_ac_scan(const struct extract_ac *ac, const struct extract_text *t,
-    struct extract_occ **occ, size_t *n, size_t *cap)
+extract_ac_inflect(struct extract_ac *ac, const struct text_langs *langs)
+{
+	size_t i, j, l, n = ac->words.cap, k;
+	uint32_t id, len;
+	char *key;
+
+	for (l = 0; langs != NULL && l < langs->n; l++) {
+		const struct text_lang *lg = &langs->v[l];
+
+		for (i = 0; i < n && lg->nstem > 0; i++) {
+			if ((id = ac->words.slot[i].id) == NONE)
+				continue;
+			len = ac->words.slot[i].len;
+			for (j = 0; j < lg->nstem; j++) {
+				k = strlen(lg->stem_endings[j]);
+				if (!strips(ac->pool + ac->words.slot[i].off, len, lg->stem_endings[j], k,
+				    lg->min_stem))
+					continue;
+				/* The pool may move while the stem is added. */
+				key = xstrndup(ac->pool + ac->words.slot[i].off, len - k);
+				if (ac->stems.cap == 0)
+					table_grow(&ac->stems);
+				table_put(ac, &ac->stems, key, (uint32_t)(len - k), key_hash(key, len - k), id);
+				free(key);
+			}
+		}
+	}
+}
+
+/* The phrase word token K is an inflection of in LANG, or NONE. */
+static uint32_t
+inflected(const struct extract_ac *ac, const struct extract_tok *k, const struct text_lang *lang)
+{
+	size_t i, e, n;
+	uint32_t h, w;
+
+	for (i = 0; i < lang->nendings; i++) {
+		e = strlen(lang->endings[i]);
+		if (!strips(k->key, k->klen, lang->endings[i], e, lang->min_stem))
+			continue;
+		n = k->klen - e;
+		h = key_hash(k->key, n);
+		if ((w = word_find(ac, k->key, (uint32_t)n, h)) != NONE)
+			return w;
+		if (ac->stems.cap > 0 &&
+		    (w = table_find(&ac->stems, ac->pool, k->key, (uint32_t)n, h)) != NONE)
+			return w;
+	}
+	return NONE;
+}
+
+void
+extract_ac_scan_lang(const struct extract_ac *ac, const struct extract_text *t,
+    const struct text_lang *lang, struct extract_occ **occ, size_t *n, size_t *cap)
 {
 	uint32_t st = 0, w, o;
 	size_t i;
 
 	if (ac->root_next == NULL)
 		return;
+	if (lang != NULL && lang->nendings == 0)
+		lang = NULL;
 	for (i = 0; i < t->ntok; i++) {
 		const struct extract_tok *k = &t->tok[i];
 
 		w = word_find(ac, k->key, k->klen, k->hash);
+		if (w == NONE && lang != NULL && k->word)
+			w = inflected(ac, k, lang);
 		if (w == NONE) {
 			st = 0;
 			continue;
@@ -399,4 +508,11 @@ extract_ac_scan(const struct extract_ac *ac, const struct extract_text *t,
 		for (; o != 0; o = ac->dict[o])
 			emit(ac, o, t, i, occ, n, cap);
 	}
+}
+
+void
+extract_ac_scan(const struct extract_ac *ac, const struct extract_text *t,
+    struct extract_occ **occ, size_t *n, size_t *cap)
+{
+	extract_ac_scan_lang(ac, t, NULL, occ, n, cap);
 }

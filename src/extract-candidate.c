@@ -1,11 +1,16 @@
 /*
- * extract-candidate.c: people the knowledge base does not know yet. News
- * style introduces a person with a title and the full name ("Turkish
- * Foreign Minister Hakan Fidan", "President Kassym-Jomart Tokayev"), then
- * uses the surname alone. A run of capitalized words after a capitalized
- * title, claimed by no alias, becomes a candidate entity; later uses of
- * its last word in the article are its mentions too. Candidates are shown
- * apart until the user promotes or dismisses them.
+ * extract-candidate.c: names the knowledge base does not know yet, typed by
+ * the words around them (data/names.txt). News style introduces a person
+ * with a title and the full name ("Turkish Foreign Minister Hakan Fidan",
+ * "Mr Witkoff") or an apposition ("Majed al-Ansari, the spokesperson of
+ * ..."), then uses the surname alone; an organization's or agreement's
+ * name holds its head noun ("Federal Security Service", "Abraham Accords",
+ * "the Doha agreement"); a place stands before a place noun ("Kursk
+ * region"), after "the city of", or after "in". A run of capitalized words
+ * (with "of", "bin" and the like between them) claimed by no alias becomes
+ * a candidate entity of that kind; later uses of a person's surname are
+ * its mentions too. Candidates are shown apart, as found, until the user
+ * promotes or dismisses them.
  */
 #include "config.h"
 
@@ -14,17 +19,28 @@
 
 #include "extract-int.h"
 
-#define MAX_NAME_WORDS 4
+#define MAX_NAME_WORDS 4      /* a person's name */
+#define MAX_BODY_WORDS 8      /* "Organization for Security and Co-operation in Europe" */
+#define MAX_PLACE_WORDS 3     /* a place alone after "in" */
+
+static int
+is_key(const struct extract_tok *k, const char *s)
+{
+	return k->klen == strlen(s) && memcmp(k->key, s, k->klen) == 0;
+}
 
 /* Whether token K may be part of a name: a capitalized word that is no
  * cue word ("Tuesday", "The") and no other mention. */
 static int
 name_word(const struct extract_ctx *c, size_t k)
 {
-	const struct extract_tok *t = &c->t.tok[k];
+	const struct extract_tok *t;
 	size_t other;
 
-	if (k >= c->t.ntok || !t->word || !t->upper || c->ment_at[k] >= 0)
+	if (k >= c->t.ntok)
+		return 0;
+	t = &c->t.tok[k];
+	if (!t->word || !t->upper || c->ment_at[k] >= 0)
 		return 0;
 	return !extract_cue_from(c, k, CUE_STOPWORD, &other) &&
 	    !extract_cue_from(c, k, CUE_SKIP, &other) &&
@@ -32,21 +48,54 @@ name_word(const struct extract_ctx *c, size_t k)
 	    !extract_cue_from(c, k, CUE_TITLE, &other);
 }
 
-/* The name starting at K: its last token, or K - 1 when there is none.
- * Hyphens join ("Amir-Abdollahian"). */
-static size_t
-name_run(const struct extract_ctx *c, size_t k)
+/* A hyphen written tight between tokens K - 1 and K + 1. */
+static int
+tight_hyphen(const struct extract_ctx *c, size_t k)
 {
-	size_t last = k - 1, words = 0;
+	const struct extract_tok *t = c->t.tok;
 
-	while (words < MAX_NAME_WORDS && name_word(c, k)) {
+	return k > 0 && k + 1 < c->t.ntok && is_key(&t[k], "-") && t[k].start == t[k - 1].end &&
+	    t[k + 1].start == t[k].end;
+}
+
+/* A lower-case particle ("bin", "al-"), or with BODY a joiner ("of"),
+ * at K that a name word follows: the token after it, else 0. */
+static size_t
+joiner_at(const struct extract_ctx *c, size_t k, int body)
+{
+	size_t other;
+
+	if (k >= c->t.ntok || c->t.tok[k].upper)
+		return 0;
+	if (!extract_cue_from(c, k, CUE_PARTICLE, &other) &&
+	    !(body && extract_cue_from(c, k, CUE_JOINER, &other)))
+		return 0;
+	if (name_word(c, other + 1))
+		return other + 1;
+	if (tight_hyphen(c, other + 1) && name_word(c, other + 2))
+		return other + 2;
+	return 0;
+}
+
+/* The name starting at K: its last token, or K - 1 when there is none.
+ * Hyphens join ("Amir-Abdollahian"), as do particles ("Badr bin Hamad
+ * al-Busaidi") and, in the name of a BODY, joiners ("Ministry of Foreign
+ * Affairs"). *WORDS counts its capitalized words. */
+static size_t
+name_run(const struct extract_ctx *c, size_t k, size_t max, int body, size_t *words)
+{
+	size_t last = k - 1, next;
+
+	*words = 0;
+	while (*words < max && name_word(c, k)) {
 		last = k;
-		words++;
-		if (k + 2 < c->t.ntok && c->t.tok[k + 1].klen == 1 && c->t.tok[k + 1].key[0] == '-' &&
-		    c->t.tok[k + 1].start == c->t.tok[k].end && name_word(c, k + 2))
-			k += 2;
-		else
-			k++;
+		(*words)++;
+		next = tight_hyphen(c, k + 1) ? k + 2 : 0;
+		if (next != 0 && !name_word(c, next))
+			next = joiner_at(c, next, body);
+		if (next == 0)
+			next = joiner_at(c, k + 1, body);
+		k = next != 0 ? next : k + 1;
 	}
 	return last;
 }
@@ -70,21 +119,37 @@ span_text(const struct extract_ctx *c, size_t first, size_t last)
 }
 
 static int
-add_candidate(struct extract_ctx *c, const char *name, const char *role)
+add_candidate(struct extract_ctx *c, const char *name, enum kb_kind kind, const char *role)
 {
 	size_t i;
 
 	for (i = 0; i < c->ncand; i++)
 		if (strcmp(c->cand[i].name, name) == 0)
-			return (int)i;
+			return c->cand[i].kind == kind ? (int)i : -1;
 	if (c->ncand == c->candcap) {
 		c->candcap = c->candcap ? c->candcap * 2 : 8;
 		c->cand = xreallocarray(c->cand, c->candcap, sizeof *c->cand);
 	}
 	c->cand[c->ncand].name = name;
-	c->cand[c->ncand].kind = KB_PERSON;
+	c->cand[c->ncand].kind = kind;
 	c->cand[c->ncand].role = role;
 	return (int)c->ncand++;
+}
+
+/* Records NAME as a candidate of KIND mentioned over [first, last], unless
+ * the knowledge base knows the name (or the user dismissed it). Returns
+ * the candidate's number or -1. */
+static int
+found(struct extract_ctx *c, size_t first, size_t last, const char *name, enum kb_kind kind,
+    const char *role, enum extract_how how)
+{
+	int cand;
+
+	if (kb_find(c->kb, name) >= 0 || !extract_free(c, first, last))
+		return -1;
+	if ((cand = add_candidate(c, name, kind, role)) >= 0)
+		extract_add_mention(c, first, last, -cand - 1, how);
+	return cand;
 }
 
 /* "Turkish Foreign Minister": the title held for the state before it. */
@@ -114,33 +179,169 @@ surname_mentions(struct extract_ctx *c, size_t from, size_t last, int cand)
 	for (k = from; k < c->t.ntok; k++) {
 		const struct extract_tok *t = &c->t.tok[k];
 
+		/* "El-Ensari" is another name than "Ensari". */
 		if (t->upper && t->hash == s->hash && t->klen == s->klen &&
-		    memcmp(t->key, s->key, t->klen) == 0 && c->ment_at[k] < 0)
+		    memcmp(t->key, s->key, t->klen) == 0 && c->ment_at[k] < 0 &&
+		    !(k >= 2 && tight_hyphen(c, k - 1)))
 			extract_add_mention(c, k, k, -cand - 1, EXTRACT_TITLE);
 	}
+}
+
+static void
+person(struct extract_ctx *c, size_t first, size_t last, const char *role)
+{
+	int cand = found(c, first, last, span_text(c, first, last), KB_PERSON, role, EXTRACT_TITLE);
+
+	if (cand >= 0)
+		surname_mentions(c, last + 1, last, cand);
+}
+
+/* People after a title: "Foreign Minister X", "Mr. X"; after one in
+ * lower case a full name of two words or more ("foreign ministry
+ * spokesperson Majed Al-Ansari"); in a language whose genitive is an
+ * ending, past the state the title is held for ("министр иностранных дел
+ * Ирана Аббас Аракчи"). */
+static void
+after_titles(struct extract_ctx *c)
+{
+	size_t k, tf, first, last, words;
+	int m;
+
+	for (k = 0; k + 1 < c->t.ntok; k++) {
+		if (!extract_cue_to(c, k, CUE_TITLE, &tf))
+			continue;
+		first = is_key(&c->t.tok[k + 1], ".") ? k + 2 : k + 1;
+		if (c->lang != NULL && c->lang->nendings > 0 && first < c->t.ntok &&
+		    (m = c->ment_at[first]) >= 0 && c->m[m].entity >= 0 &&
+		    c->kb->ents[c->m[m].entity].kind == KB_STATE)
+			first = c->m_last[m] + 1;
+		last = name_run(c, first, MAX_NAME_WORDS, 0, &words);
+		if (last + 1 == first || (!c->t.tok[tf].upper && words < 2))
+			continue;
+		person(c, first, last, role_of(c, tf, k));
+		k = last;
+	}
+}
+
+/* The class of the last head noun among tokens [first, last], or -1. */
+static int
+head_class(const struct extract_ctx *c, size_t first, size_t last)
+{
+	size_t k = last + 1, other;
+
+	while (k-- > first) {
+		if (extract_cue_from(c, k, CUE_ORG_HEAD, &other))
+			return CUE_ORG_HEAD;
+		if (extract_cue_from(c, k, CUE_AGREEMENT_HEAD, &other))
+			return CUE_AGREEMENT_HEAD;
+		if (extract_cue_from(c, k, CUE_PLACE_HEAD, &other))
+			return CUE_PLACE_HEAD;
+	}
+	return -1;
+}
+
+/* "Iran's Foreign Ministry", "the Foreign Ministry of Qatar": the state a
+ * body's name belongs to widens the name (not the mention, which stays
+ * the state's), so that two ministries are two candidates. */
+static const char *
+body_name(struct extract_ctx *c, size_t first, size_t last)
+{
+	size_t from = first, to = last, before = first;
+	int m;
+
+	/* "Iran's Foreign Ministry": the state before the possessive */
+	if (first >= 3 && is_key(&c->t.tok[first - 1], "s") && is_key(&c->t.tok[first - 2], "'"))
+		before = first - 2;
+	if (before >= 1 && (m = c->ment_at[before - 1]) >= 0 && c->m[m].entity >= 0 &&
+	    c->kb->ents[c->m[m].entity].kind == KB_STATE)
+		from = c->m_first[m];
+	if (last + 2 < c->t.ntok && is_key(&c->t.tok[last + 1], "of") &&
+	    (m = c->ment_at[last + 2]) >= 0 && c->m[m].entity >= 0 &&
+	    c->kb->ents[c->m[m].entity].kind == KB_STATE)
+		to = c->m_last[m];
+	return span_text(c, from, to);
+}
+
+/* "X, the spokesperson of ...", "X, Qatar's foreign minister": a comma,
+ * then a title within a few words. */
+static int
+apposition(const struct extract_ctx *c, size_t last)
+{
+	size_t k, other;
+
+	if (last + 2 >= c->t.ntok || !is_key(&c->t.tok[last + 1], ","))
+		return 0;
+	for (k = last + 2; k < c->t.ntok && k <= last + 6; k++) {
+		if (extract_cue_from(c, k, CUE_TITLE, &other))
+			return 1;
+		if (!c->t.tok[k].word && !is_key(&c->t.tok[k], "'"))
+			return 0;
+	}
+	return 0;
+}
+
+/* The name of a body, agreement or place with its head noun in it, over
+ * [first, last] of WORDS capitalized words: 1 when it is one. */
+static int
+headed(struct extract_ctx *c, size_t first, size_t last, size_t words)
+{
+	int head = head_class(c, first, last);
+
+	if (head < 0 || words < 2)
+		return head >= 0;
+	if (head == CUE_ORG_HEAD)
+		found(c, first, last, body_name(c, first, last), KB_ORGANIZATION, NULL, EXTRACT_CONTEXT);
+	else
+		found(c, first, last, span_text(c, first, last),
+		    head == CUE_AGREEMENT_HEAD ? KB_AGREEMENT : KB_PLACE, NULL, EXTRACT_CONTEXT);
+	return 1;
+}
+
+/* Types the name [first, last] of WORDS capitalized words, without
+ * joiners, by its context. */
+static void
+type_run(struct extract_ctx *c, size_t first, size_t last, size_t words)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t other, next = last + 1;
+
+	/* "the Doha agreement", "the Kursk region" */
+	if (next < c->t.ntok && !t[next].upper) {
+		if (first > 0 && extract_cue_to(c, first - 1, CUE_DETERMINER, &other) &&
+		    extract_cue_from(c, next, CUE_AGREEMENT, &other)) {
+			found(c, first, other, span_text(c, first, other), KB_AGREEMENT, NULL,
+			    EXTRACT_CONTEXT);
+			return;
+		}
+		if (extract_cue_from(c, next, CUE_PLACE_HEAD, &other)) {
+			found(c, first, other, span_text(c, first, other), KB_PLACE, NULL, EXTRACT_CONTEXT);
+			return;
+		}
+	}
+	if (words >= 2 && words <= MAX_NAME_WORDS && apposition(c, last)) {
+		person(c, first, last, NULL);
+		return;
+	}
+	if (first > 0 && (extract_cue_to(c, first - 1, CUE_PLACE_BEFORE, &other) ||
+	    (extract_cue_to(c, first - 1, CUE_LOCATIVE, &other) && words <= MAX_PLACE_WORDS &&
+	    !(next + 1 < c->t.ntok && is_key(&t[next], "'")))))
+		found(c, first, last, span_text(c, first, last), KB_PLACE, NULL, EXTRACT_CONTEXT);
 }
 
 void
 extract_candidates(struct extract_ctx *c)
 {
-	size_t k, tf, last;
-	const char *name, *role;
-	int idx, cand;
+	size_t k, last, words;
 
-	for (k = 0; k + 1 < c->t.ntok; k++) {
-		if (!extract_cue_to(c, k, CUE_TITLE, &tf) || !c->t.tok[tf].upper)
+	after_titles(c);
+	for (k = 0; k < c->t.ntok; k++) {
+		if (!name_word(c, k) || (k > 0 && name_word(c, k - 1)))
 			continue;
-		last = name_run(c, k + 1);
-		if (last == k)
+		last = name_run(c, k, MAX_BODY_WORDS, 1, &words);
+		if (last + 1 == k || headed(c, k, last, words))
 			continue;
-		name = span_text(c, k + 1, last);
-		idx = kb_find(c->kb, name);
-		if (idx >= 0)
-			continue;   /* known, or dismissed by the user */
-		role = role_of(c, tf, k);
-		cand = add_candidate(c, name, role);
-		extract_add_mention(c, k + 1, last, -cand - 1, EXTRACT_TITLE);
-		surname_mentions(c, last + 1, last, cand);
+		last = name_run(c, k, MAX_NAME_WORDS, 0, &words);
+		type_run(c, k, last, words);
 		k = last;
 	}
 }

@@ -12,9 +12,11 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "extract.h"
 
@@ -49,15 +51,20 @@ add_file(struct extract_gold *g, const char *file)
 }
 
 /* Reads DIR/NAME: tab-separated rows, '#' comments. COLS names which
- * columns go to (file, a, b). */
+ * columns go to (file, a, b). An OPTIONAL file may be missing: a gold
+ * without related.tsv scores entities and statements only. */
 static int
 load_table(struct extract_gold *g, const char *dir, const char *name, int cf, int ca, int cb,
-    struct gold_table *t)
+    struct gold_table *t, int optional)
 {
 	char *path = xasprintf("%s/%s", dir, name), *text, *line, *next, *f[6];
 	size_t len, nf;
 	unsigned lineno = 0;
 
+	if (optional && access(path, F_OK) != 0 && errno == ENOENT) {
+		free(path);
+		return 0;
+	}
 	if (path_read_file(path, (size_t)16 << 20, &text, &len) != 0) {
 		free(path);
 		return -1;
@@ -101,9 +108,9 @@ extract_gold_load(const char *dir, struct extract_gold **out)
 	struct extract_gold *g = xcalloc(1, sizeof *g);
 
 	*out = NULL;
-	if (load_table(g, dir, "entities.tsv", 0, 2, 1, &g->ent) != 0 ||
-	    load_table(g, dir, "statements.tsv", 0, 1, 2, &g->st) != 0 ||
-	    load_table(g, dir, "related.tsv", 1, 0, 2, &g->rel) != 0) {
+	if (load_table(g, dir, "entities.tsv", 0, 2, 1, &g->ent, 0) != 0 ||
+	    load_table(g, dir, "statements.tsv", 0, 1, 2, &g->st, 0) != 0 ||
+	    load_table(g, dir, "related.tsv", 1, 0, 2, &g->rel, 1) != 0) {
 		extract_gold_free(g);
 		return -1;
 	}
@@ -169,6 +176,7 @@ eval_entities(const struct extract_gold *g, const struct extract_eval_input *in,
     struct extract_eval_scores *sc, struct buf *misses)
 {
 	size_t i, j;
+	enum kb_kind kind;
 	int found;
 
 	for (i = 0; i < g->ent.n; i++) {
@@ -181,6 +189,10 @@ eval_entities(const struct extract_gold *g, const struct extract_eval_input *in,
 			found = strcmp(in->entities[j].file, r->file) == 0 &&
 			    strcmp(in->entities[j].name, r->a) == 0;
 		sc->ent_hit_gold += found;
+		if (kb_kind_parse(r->b, &kind) == 0) {
+			sc->kind_gold[kind]++;
+			sc->kind_hit[kind] += found;
+		}
 		if (!found && misses != NULL)
 			buf_printf(misses, "entity missed\t%s\t%s\n", r->file, r->a);
 	}
@@ -202,16 +214,25 @@ starts(const char *text, const char *prefix)
 	return text != NULL && strncmp(text, prefix, strlen(prefix)) == 0;
 }
 
-/* The statement found at the sentence PREFIX of FILE, or SIZE_MAX. */
+/* The statement found at the sentence PREFIX of FILE, or SIZE_MAX; of
+ * several there (a sentence with two speakers), SPEAKER's when given. */
 static size_t
-statement_at(const struct extract_eval_input *in, const char *file, const char *prefix)
+statement_at(const struct extract_eval_input *in, const char *file, const char *prefix,
+    const char *speaker)
 {
-	size_t j;
+	size_t j, any = SIZE_MAX;
 
-	for (j = 0; j < in->nstatements; j++)
-		if (strcmp(in->statements[j].file, file) == 0 && starts(in->statements[j].text, prefix))
+	for (j = 0; j < in->nstatements; j++) {
+		const struct extract_eval_statement *s = &in->statements[j];
+
+		if (strcmp(s->file, file) != 0 || !starts(s->text, prefix))
+			continue;
+		if (speaker == NULL || (s->speaker != NULL && strcmp(s->speaker, speaker) == 0))
 			return j;
-	return SIZE_MAX;
+		if (any == SIZE_MAX)
+			any = j;
+	}
+	return any;
 }
 
 static void
@@ -227,7 +248,7 @@ eval_statements(const struct extract_gold *g, const struct extract_eval_input *i
 		if (!present(in, r->file))
 			continue;
 		sc->st_gold++;
-		j = statement_at(in, r->file, r->b);
+		j = statement_at(in, r->file, r->b, r->a);
 		found = j != SIZE_MAX && in->statements[j].speaker != NULL &&
 		    strcmp(in->statements[j].speaker, r->a) == 0;
 		sc->st_hit_gold += found;
@@ -282,8 +303,8 @@ eval_related(const struct extract_gold *g, const struct extract_eval_input *in,
 			    !present(in, y->file))
 				continue;
 			sc->rel_pairs++;
-			a = statement_at(in, x->file, x->b);
-			b = statement_at(in, y->file, y->b);
+			a = statement_at(in, x->file, x->b, NULL);
+			b = statement_at(in, y->file, y->b, NULL);
 			hit = a != SIZE_MAX && b != SIZE_MAX && in_top(&in->statements[a], b);
 			sc->rel_hits += hit;
 			if (!hit && misses != NULL)

@@ -69,6 +69,13 @@ size_t extract_ac_phrases(const struct extract_ac *ac);
  * *n entries used of *cap). */
 void extract_ac_scan(const struct extract_ac *ac, const struct extract_text *t,
     struct extract_occ **occ, size_t *n, size_t *cap);
+/* Files each phrase word also under the stems LANGS' [stem-endings] make
+ * of it; call after extract_ac_build. */
+void extract_ac_inflect(struct extract_ac *ac, const struct text_langs *langs);
+/* extract_ac_scan where a token may be a phrase word with one of LANG's
+ * case endings (LANG NULL: none). */
+void extract_ac_scan_lang(const struct extract_ac *ac, const struct extract_text *t,
+    const struct text_lang *lang, struct extract_occ **occ, size_t *n, size_t *cap);
 
 /* ---- the alias matcher (extract-match.c) --------------------------- */
 
@@ -82,18 +89,25 @@ struct extract_hit {
 
 /* Builds the automaton over every alias and canonical name of every
  * entity in KB that is not dismissed. Aliases in capitals only ("EU")
- * match only in capitals. */
+ * match only in capitals. With LANGS (may be NULL), aliases also match
+ * with the case endings of the text's language (extract_match_lang). */
 int extract_matcher_new(const struct kb *kb, struct extract_matcher **out);
+int extract_matcher_new_langs(const struct kb *kb, const struct text_langs *langs,
+    struct extract_matcher **out);
 void extract_matcher_free(struct extract_matcher *m);
 size_t extract_matcher_size(const struct extract_matcher *m);
 /* The matches in T, whole words, non-overlapping, the longest winning
  * where they overlap, in text order. *hits is growable as above. */
 size_t extract_match(const struct extract_matcher *m, const struct extract_text *t,
     struct extract_hit **hits, size_t *cap);
+/* The same in a text in LANG (NULL: none): aliases with its endings too. */
+size_t extract_match_lang(const struct extract_matcher *m, const struct extract_text *t,
+    const struct text_lang *lang, struct extract_hit **hits, size_t *cap);
 
 /* ---- cue words (extract-lex.c) ------------------------------------- */
 
-/* Classes of cue phrases, from data/verbs.txt and data/cues.txt. */
+/* Classes of cue phrases, from data/verbs.txt, data/cues.txt,
+ * data/names.txt and data/lang/. */
 enum extract_cue {
 	CUE_VERB,         /* reporting verbs: said, called for, ... */
 	CUE_SKIP,         /* may stand between subject and verb: also, has */
@@ -113,17 +127,31 @@ enum extract_cue {
 	CUE_AND,          /* and */
 	CUE_DETERMINER,   /* the */
 	CUE_STOPWORD,     /* no key term (data/terms.txt) */
+	CUE_ORG_HEAD,     /* a name with "Ministry" is an organization (names.txt) */
+	CUE_AGREEMENT_HEAD, /* ... with "Accords" an agreement */
+	CUE_PLACE_HEAD,   /* "Kursk region" */
+	CUE_PLACE_BEFORE, /* "the city of Rafah" */
+	CUE_LOCATIVE,     /* "in Antalya" */
+	CUE_JOINER,       /* "of" inside "Ministry of Foreign Affairs" */
+	CUE_PARTICLE,     /* "bin" inside "Badr bin Hamad al-Busaidi" */
+	CUE_BACKREF,      /* "Об этом заявил X": X said the sentence before */
 	CUE_NCLASSES
 };
 
 struct extract_lex;
 
-/* Loads verbs.txt, cues.txt and terms.txt from DIR (normally
+/* Loads verbs.txt, cues.txt, terms.txt and lang/CODE.txt from DIR (normally
  * path_data_dir()). Errors name the file and line. */
 int extract_lex_load(const char *dir, struct extract_lex **out);
 void extract_lex_free(struct extract_lex *lx);
-/* For the pieces below (extract-*.c). */
+/* For the pieces below (extract-*.c): the English cues, and those of
+ * the language CODE (NULL when it has none). */
 const struct extract_ac *extract_lex_ac(const struct extract_lex *lx);
+const struct extract_ac *extract_lex_ac_lang(const struct extract_lex *lx, const char *code);
+/* The English title ("Foreign Minister") a title in another language
+ * stands for ("министр иностранных дел": folded, words one space apart),
+ * per the "TITLE = ENGLISH" lines of [titles]; NULL when none. */
+const char *extract_lex_title(const struct extract_lex *lx, const char *phrase);
 /* Strips one suffix from a key term in place ("checkpoints" ->
  * "checkpoint"), per terms.txt; returns the new length. */
 size_t extract_lex_stem(const struct extract_lex *lx, char *w, size_t n);
@@ -144,6 +172,7 @@ struct extract_ctx {
 	const struct kb *kb;
 	const struct extract_lex *lx;
 	const struct extract_input *in;
+	const struct text_lang *lang;   /* the article's, or NULL */
 	struct arena *a;
 	struct extract_text t;
 	/* cue occurrences, chained per first and per last token */
@@ -185,7 +214,7 @@ int extract_is_actor(const struct extract_ctx *c, int entity);
 /* extract-agreement.c: agreements named by date or parties; anaphora. */
 void extract_agreements(struct extract_ctx *c);
 void extract_anaphora(struct extract_ctx *c);
-/* extract-candidate.c: unknown people after titles. */
+/* extract-candidate.c: unknown names typed by their context. */
 void extract_candidates(struct extract_ctx *c);
 /* extract-statement.c */
 void extract_statements(struct extract_ctx *c);

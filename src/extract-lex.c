@@ -1,9 +1,11 @@
 /*
  * extract-lex.c: the cue words extraction reads around names, loaded from
- * data files (data/verbs.txt, data/cues.txt, data/terms.txt) because they
- * are knowledge of English news style, not of the program. Every cue
- * phrase goes into one automaton whose payload is its class (and, for
- * months, the month's number); an article is scanned once for all of them.
+ * data files (data/verbs.txt, data/cues.txt, data/terms.txt for English,
+ * and the cue sections of each data/lang/CODE.txt) because they are
+ * knowledge of news style in each language, not of the program. Every
+ * English cue phrase goes into one automaton whose payload is its class
+ * (and, for months, the month's number), each other language's into one
+ * of its own; an article is scanned for English and for its language.
  */
 #include "config.h"
 
@@ -13,7 +15,6 @@
 
 #include "extract-int.h"
 
-#define LEX_MAX_FILE ((size_t)4 * 1024 * 1024)
 #define MIN_STEM 4
 
 struct suffix {
@@ -22,8 +23,24 @@ struct suffix {
 	size_t nexcept;
 };
 
+/* The cues of one language of data/lang/ besides English. */
+struct lang_cues {
+	char *code;
+	struct extract_ac *ac;
+};
+
+/* A title in another language and the English one roles are written in. */
+struct title_map {
+	char *phrase;         /* case-folded, words separated by one space */
+	char *english;
+};
+
 struct extract_lex {
 	struct extract_ac *ac;
+	struct lang_cues *langs;
+	size_t nlangs;
+	struct title_map *titles;
+	size_t ntitles;
 	struct suffix *suffixes;
 	size_t nsuffixes;
 	char **skip_suffixes;
@@ -56,20 +73,19 @@ static const struct {
 	{ "stopwords", CUE_STOPWORD },
 	{ "suffixes", -2 },
 	{ "prefixes", -3 },
+	{ "verbs", CUE_VERB },
+	{ "organization-heads", CUE_ORG_HEAD },
+	{ "agreement-heads", CUE_AGREEMENT_HEAD },
+	{ "place-heads", CUE_PLACE_HEAD },
+	{ "place-before", CUE_PLACE_BEFORE },
+	{ "locatives", CUE_LOCATIVE },
+	{ "joiners", CUE_JOINER },
+	{ "particles", CUE_PARTICLE },
+	{ "refers-back", CUE_BACKREF },
 };
 
-static char *
-trim(char *s)
-{
-	char *e;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-		*--e = '\0';
-	return s;
-}
+/* Sections of data/lang/ files that text-lang.c reads. */
+static const char *const text_sections[] = { "language", "endings", "stem-endings" };
 
 static int
 add_suffix(struct extract_lex *lx, char *line)
@@ -94,9 +110,42 @@ add_suffix(struct extract_lex *lx, char *line)
 	return sf->suffix != NULL ? 0 : -1;
 }
 
-/* One line of SECTION (index into sections[]). */
+/* "министр иностранных дел = Foreign Minister" (EQ points at " = "):
+ * the phrase is cut at EQ for the automaton, and kept folded with its
+ * English title for roles. */
 static int
-add_line(struct extract_lex *lx, const char *file, unsigned line, int section, char *text)
+add_title(struct extract_lex *lx, char *text, char *eq)
+{
+	struct extract_text t;
+	struct buf b;
+	size_t i;
+	char *english = eq + 3;
+
+	while (eq > text && (eq[-1] == ' ' || eq[-1] == '\t'))
+		eq--;
+	*eq = '\0';
+	english += strspn(english, " \t");
+	if (*english == '\0')
+		return -1;
+	extract_text_init(&t);
+	buf_init(&b);
+	if (extract_text_set(&t, text, strlen(text)) == 0)
+		for (i = 0; i < t.ntok; i++) {
+			if (i > 0)
+				buf_addc(&b, ' ');
+			buf_add(&b, t.tok[i].key, t.tok[i].klen);
+		}
+	extract_text_free(&t);
+	lx->titles = xreallocarray(lx->titles, lx->ntitles + 1, sizeof *lx->titles);
+	lx->titles[lx->ntitles].phrase = buf_detach(&b, NULL);
+	lx->titles[lx->ntitles++].english = xstrdup(english);
+	return 0;
+}
+
+/* One line of SECTION (index into sections[]) into AC. */
+static int
+add_line(struct extract_lex *lx, struct extract_ac *ac, const char *file, unsigned line,
+    int section, char *text)
 {
 	char *sp;
 	long month;
@@ -120,87 +169,102 @@ add_line(struct extract_lex *lx, const char *file, unsigned line, int section, c
 		month = sp != NULL ? strtol(sp + 1, NULL, 10) : 0;
 		if (month < 1 || month > 12)
 			return err_set("%s:%u: expected a month name and its number (1-12)", file, line);
+		while (sp > text && (sp[-1] == ' ' || sp[-1] == '\t'))
+			sp--;
 		*sp = '\0';
-		extract_ac_add(lx->ac, trim(text), EXTRACT_CUE(CUE_MONTH, month), 0);
+		extract_ac_add(ac, text, EXTRACT_CUE(CUE_MONTH, month), 0);
 		return 0;
+	case CUE_TITLE:
+		if ((sp = strstr(text, " = ")) != NULL && add_title(lx, text, sp) != 0)
+			return err_set("%s:%u: expected TITLE = ENGLISH TITLE", file, line);
+		/* FALLTHROUGH */
 	default:
-		if (extract_ac_add(lx->ac, text, EXTRACT_CUE(sections[section].cls, 0), 0) != 0)
+		if (extract_ac_add(ac, text, EXTRACT_CUE(sections[section].cls, 0), 0) != 0)
 			return err_set("%s:%u: expected a word or phrase", file, line);
 		return 0;
 	}
 }
 
-/* Reads FILE; lines before any section header belong to DEFAULT_SECTION
- * (-1: none allowed). */
-static int
-load_file(struct extract_lex *lx, const char *dir, const char *name, int default_section)
-{
-	char *path = xasprintf("%s/%s", dir, name), *text, *line, *next, *l;
-	int section = default_section, rc = 0;
-	unsigned lineno = 0;
-	size_t len, i;
+struct loading {
+	struct extract_lex *lx;
+	struct extract_ac *ac;   /* where phrases go */
+	int lang;                /* a data/lang/ file: no suffix lists there */
+	int default_section;     /* before any header; -1: none allowed */
+};
 
-	if (path_read_file(path, LEX_MAX_FILE, &text, &len) != 0) {
-		free(path);
-		return -1;
+static int
+cue_line(void *arg, const char *path, unsigned lineno, const char *name, char *line)
+{
+	struct loading *ld = arg;
+	int section = ld->default_section;
+	size_t i;
+
+	if (name != NULL) {
+		for (i = 0; i < ARRAY_LEN(text_sections); i++)
+			if (ld->lang && strcmp(name, text_sections[i]) == 0)
+				return 0;
+		for (section = -1, i = 0; i < ARRAY_LEN(sections); i++)
+			if (strcmp(name, sections[i].name) == 0)
+				section = (int)i;
+		if (section < 0 || (ld->lang && sections[section].cls < 0))
+			return err_set("%s:%u: unknown section [%s]", path, lineno, name);
 	}
-	for (line = text; line != NULL && rc == 0; line = next) {
-		next = strchr(line, '\n');
-		if (next != NULL)
-			*next++ = '\0';
-		lineno++;
-		l = trim(line);
-		if (*l == '\0' || *l == '#')
-			continue;
-		if (*l == '[') {
-			char *close = strchr(l, ']');
-			section = -1;
-			if (close != NULL) {
-				*close = '\0';
-				for (i = 0; i < ARRAY_LEN(sections); i++)
-					if (strcmp(l + 1, sections[i].name) == 0)
-						section = (int)i;
-			}
-			if (section < 0)
-				rc = err_set("%s:%u: unknown section [%s]", path, lineno, l + 1);
-			continue;
-		}
-		if (section < 0)
-			rc = err_set("%s:%u: expected a [section] line first", path, lineno);
-		else
-			rc = add_line(lx, path, lineno, section, l);
-	}
-	free(text);
+	if (section < 0)
+		return err_set("%s:%u: expected a [section] line first", path, lineno);
+	return add_line(ld->lx, ld->ac, path, lineno, section, line);
+}
+
+/* Reads DIR/NAME into AC; lines before any section header belong to
+ * DEFAULT_SECTION (-1: none allowed). */
+static int
+load_file(struct extract_lex *lx, struct extract_ac *ac, const char *dir, const char *name,
+    int default_section, int lang)
+{
+	struct loading ld = { lx, ac, lang, default_section };
+	char *path = xasprintf("%s/%s", dir, name);
+	int rc = path_read_sections(path, cue_line, &ld);
+
 	free(path);
 	return rc;
 }
 
-/* The verbs file has no sections: every line is a reporting verb. */
 static int
-load_verbs(struct extract_lex *lx, const char *dir)
+section_index(const char *name)
 {
-	char *path = xasprintf("%s/verbs.txt", dir), *text, *line, *next, *l;
-	unsigned lineno = 0;
-	size_t len;
-	int rc = 0;
+	size_t i;
 
-	if (path_read_file(path, LEX_MAX_FILE, &text, &len) != 0) {
-		free(path);
-		return -1;
+	for (i = 0; i < ARRAY_LEN(sections); i++)
+		if (strcmp(sections[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Each language's cues, from DIR/lang/CODE.txt, in an automaton of its own:
+ * "o" is a pronoun in Azerbaijani text, not in English. */
+static int
+load_langs(struct extract_lex *lx, const char *dir)
+{
+	char *ldir = xasprintf("%s/lang", dir), **names;
+	size_t n, i;
+	int rc;
+
+	if ((rc = path_list_dir(ldir, ".txt", &names, &n)) != 0)
+		err_prefix("the languages");
+	for (i = 0; i < n; i++) {
+		struct lang_cues *lc;
+
+		if (rc == 0) {
+			lx->langs = xreallocarray(lx->langs, lx->nlangs + 1, sizeof *lx->langs);
+			lc = &lx->langs[lx->nlangs++];
+			lc->code = xstrndup(names[i], strlen(names[i]) - 4);
+			lc->ac = extract_ac_new();
+			rc = load_file(lx, lc->ac, ldir, names[i], -1, 1);
+			extract_ac_build(lc->ac);
+		}
+		free(names[i]);
 	}
-	for (line = text; line != NULL && rc == 0; line = next) {
-		next = strchr(line, '\n');
-		if (next != NULL)
-			*next++ = '\0';
-		lineno++;
-		l = trim(line);
-		if (*l == '\0' || *l == '#')
-			continue;
-		if (extract_ac_add(lx->ac, l, EXTRACT_CUE(CUE_VERB, 0), 0) != 0)
-			rc = err_set("%s:%u: expected a verb or phrase", path, lineno);
-	}
-	free(text);
-	free(path);
+	free(names);
+	free(ldir);
 	return rc;
 }
 
@@ -211,8 +275,11 @@ extract_lex_load(const char *dir, struct extract_lex **out)
 
 	*out = NULL;
 	lx->ac = extract_ac_new();
-	if (load_verbs(lx, dir) != 0 || load_file(lx, dir, "cues.txt", -1) != 0 ||
-	    load_file(lx, dir, "terms.txt", -1) != 0) {
+	/* The verbs file has no sections: every line is a reporting verb. */
+	if (load_file(lx, lx->ac, dir, "verbs.txt", section_index("verbs"), 0) != 0 ||
+	    load_file(lx, lx->ac, dir, "cues.txt", -1, 0) != 0 ||
+	    load_file(lx, lx->ac, dir, "terms.txt", -1, 0) != 0 ||
+	    load_file(lx, lx->ac, dir, "names.txt", -1, 0) != 0 || load_langs(lx, dir) != 0) {
 		extract_lex_free(lx);
 		return -1;
 	}
@@ -229,6 +296,16 @@ extract_lex_free(struct extract_lex *lx)
 	if (lx == NULL)
 		return;
 	extract_ac_free(lx->ac);
+	for (i = 0; i < lx->nlangs; i++) {
+		free(lx->langs[i].code);
+		extract_ac_free(lx->langs[i].ac);
+	}
+	free(lx->langs);
+	for (i = 0; i < lx->ntitles; i++) {
+		free(lx->titles[i].phrase);
+		free(lx->titles[i].english);
+	}
+	free(lx->titles);
 	for (i = 0; i < lx->nsuffixes; i++) {
 		free(lx->suffixes[i].suffix);
 		free(lx->suffixes[i].replacement);
@@ -250,6 +327,28 @@ const struct extract_ac *
 extract_lex_ac(const struct extract_lex *lx)
 {
 	return lx->ac;
+}
+
+const char *
+extract_lex_title(const struct extract_lex *lx, const char *phrase)
+{
+	size_t i;
+
+	for (i = 0; i < lx->ntitles; i++)
+		if (strcmp(lx->titles[i].phrase, phrase) == 0)
+			return lx->titles[i].english;
+	return NULL;
+}
+
+const struct extract_ac *
+extract_lex_ac_lang(const struct extract_lex *lx, const char *code)
+{
+	size_t i;
+
+	for (i = 0; code != NULL && i < lx->nlangs; i++)
+		if (strcmp(lx->langs[i].code, code) == 0)
+			return lx->langs[i].ac;
+	return NULL;
 }
 
 static int

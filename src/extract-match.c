@@ -50,6 +50,13 @@ is_acronym(const char *s)
 int
 extract_matcher_new(const struct kb *kb, struct extract_matcher **out)
 {
+	return extract_matcher_new_langs(kb, NULL, out);
+}
+
+int
+extract_matcher_new_langs(const struct kb *kb, const struct text_langs *langs,
+    struct extract_matcher **out)
+{
 	struct extract_matcher *m = xcalloc(1, sizeof *m);
 	size_t i, j;
 
@@ -65,6 +72,7 @@ extract_matcher_new(const struct kb *kb, struct extract_matcher **out)
 			    is_acronym(e->aliases[j].text));
 	}
 	extract_ac_build(m->ac);
+	extract_ac_inflect(m->ac, langs);
 	*out = m;
 	return 0;
 }
@@ -98,8 +106,15 @@ span_len(const struct extract_text *t, const struct extract_occ *o)
  * the leftmost, and the same phrase for two entities the KB's order.
  */
 size_t
-extract_match(const struct extract_matcher *cm, const struct extract_text *t,
+extract_match(const struct extract_matcher *m, const struct extract_text *t,
     struct extract_hit **hits, size_t *cap)
+{
+	return extract_match_lang(m, t, NULL, hits, cap);
+}
+
+size_t
+extract_match_lang(const struct extract_matcher *cm, const struct extract_text *t,
+    const struct text_lang *lang, struct extract_hit **hits, size_t *cap)
 {
 	/* The scratch space is the matcher's; a matcher serves one thread. */
 	struct extract_matcher *m = (struct extract_matcher *)(uintptr_t)cm;
@@ -107,7 +122,7 @@ extract_match(const struct extract_matcher *cm, const struct extract_text *t,
 	struct extract_hit *h;
 
 	m->nocc = 0;
-	extract_ac_scan(m->ac, t, &m->occ, &m->nocc, &m->occcap);
+	extract_ac_scan_lang(m->ac, t, lang, &m->occ, &m->nocc, &m->occcap);
 	for (i = 0; i < m->nocc; i++) {
 		const struct extract_occ *o = &m->occ[i];
 

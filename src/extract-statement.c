@@ -22,6 +22,7 @@
 
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -45,6 +46,7 @@ struct attr {
 	size_t nq;
 	int last_person;
 	size_t cur;           /* sentence being read */
+	int *group_second;    /* "the two ministers": the other one, or NO_ONE */
 };
 
 static int
@@ -114,7 +116,9 @@ find_quotes(struct attr *A, size_t lo, size_t hi)
 static int
 is_person(const struct extract_ctx *c, int e)
 {
-	return e != NO_ONE && (e < 0 || c->kb->ents[e].kind == KB_PERSON);
+	if (e == NO_ONE)
+		return 0;
+	return (e < 0 ? c->cand[-e - 1].kind : c->kb->ents[e].kind) == KB_PERSON;
 }
 
 static size_t
@@ -150,9 +154,16 @@ mention_from(const struct extract_ctx *c, size_t k, size_t *last)
 
 /* The most prominent person named before token END: most mentions, then
  * the earliest. "The foreign ministers reiterated" is reported for the
- * host, who is named first and most. */
+ * host, who is named first and most; *SECOND (may be NULL) is the next
+ * most prominent, the other of "the two ministers", or NO_ONE. */
 static int
-salient(const struct extract_ctx *c, size_t end)
+more_salient(const struct extract_ctx *c, int a, size_t na, int b, size_t nb)
+{
+	return na > nb || (na == nb && first_at(c, a) < first_at(c, b));
+}
+
+static int
+salient(const struct extract_ctx *c, size_t end, int *second)
 {
 	struct { int e; size_t n; } seen[64];
 	size_t nseen = 0, i, j, best = 0;
@@ -172,14 +183,21 @@ salient(const struct extract_ctx *c, size_t end)
 		}
 		seen[j].n++;
 	}
+	if (second != NULL)
+		*second = NO_ONE;
 	if (nseen == 0)
 		return NO_ONE;
 	/* Mentions are in text order except those added after the aliases;
 	 * ties go to the one named first. */
 	for (j = 1; j < nseen; j++)
-		if (seen[j].n > seen[best].n || (seen[j].n == seen[best].n &&
-		    first_at(c, seen[j].e) < first_at(c, seen[best].e)))
+		if (more_salient(c, seen[j].e, seen[j].n, seen[best].e, seen[best].n))
 			best = j;
+	for (j = 0, i = SIZE_MAX; second != NULL && j < nseen; j++)
+		if (j != best && (i == SIZE_MAX || more_salient(c, seen[j].e, seen[j].n, seen[i].e,
+		    seen[i].n)))
+			i = j;
+	if (second != NULL && i != SIZE_MAX)
+		*second = seen[i].e;
 	return seen[best].e;
 }
 
@@ -236,10 +254,13 @@ static int
 by_role(const struct extract_ctx *c, size_t tf, size_t tl, int state)
 {
 	char cue[128];
+	const char *role;
 	size_t k, i;
 	int e, found = NO_ONE;
 
 	fold_words(c, tf, tl, cue, sizeof cue);
+	if ((role = extract_lex_title(c->lx, cue)) != NULL)
+		snprintf(cue, sizeof cue, "%s", role);
 	for (k = tf; k-- > 0;) {
 		e = mention_to(c, k);
 		if (e != NO_ONE && holds(c, e, cue, state))
@@ -262,13 +283,28 @@ is_comma_like(const struct extract_tok *k)
 	return is_key(k, ",") || is_key(k, "\xE2\x80\x94") || is_key(k, "\xE2\x80\x93");
 }
 
-/* "X's" ending at K (tokens X ' s): X's entity, else NO_ONE. */
+/* "X's" ending at K (tokens X ' s): X's entity, else NO_ONE. In a
+ * language whose names take case endings, any ending after the apostrophe
+ * ("Lavrov'un", "Lavrov'a göre"), or none ("Lavrovun sözlərinə görə"). */
 static int
 possessor(const struct extract_ctx *c, size_t k)
 {
-	if (k < 2 || !is_key(&c->t.tok[k], "s") || !is_key(&c->t.tok[k - 1], "'"))
+	int inflects = c->lang != NULL && c->lang->nendings > 0;
+
+	if (inflects && k < c->t.ntok && mention_to(c, k) != NO_ONE)
+		return mention_to(c, k);
+	if (k < 2 || !is_key(&c->t.tok[k - 1], "'") ||
+	    !(is_key(&c->t.tok[k], "s") || (inflects && c->t.tok[k].word)))
 		return NO_ONE;
 	return mention_to(c, k - 2);
+}
+
+/* Russian, Azerbaijani, Armenian, Turkish: a noun phrase starts a clause
+ * with no "the" (their names take case endings, English's do not). */
+static int
+articleless(const struct extract_ctx *c)
+{
+	return c->lang != NULL && c->lang->nendings > 0;
 }
 
 /* A subject phrase ending at K, other than a bare name: "the Armenian
@@ -284,7 +320,7 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 	if (extract_cue_to(c, k, CUE_PRONOUN, &f) && f == k)
 		return A->last_person;
 	if (extract_cue_to(c, k, CUE_GROUP, &f) && f >= lb)
-		return salient(c, f);
+		return salient(c, f, A->group_second);
 	if (extract_cue_to(c, k, CUE_PROXY, &f) && f > lb) {
 		e = possessor(c, f - 1);
 		if (e != NO_ONE && extract_is_actor(c, e))
@@ -298,6 +334,9 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 			g = c->m_first[c->ment_at[f - 1]];
 			if (g > lb && extract_cue_to(c, g - 1, CUE_DETERMINER, &other))
 				return e;
+			/* Languages without articles: "Azərbaycan tərəfi bildirib" */
+			if (g == lb && articleless(c))
+				return e;
 		}
 	}
 	if (extract_cue_to(c, k, CUE_TITLE, &f) && f > lb) {
@@ -309,7 +348,37 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 			e = -1;
 		if (g > lb && extract_cue_to(c, g - 1, CUE_DETERMINER, &other))
 			return by_role(c, f, k, e);
+		/* Languages without articles: "Nazir hesab edir ki" */
+		if (g == lb && articleless(c))
+			return by_role(c, f, k, e);
+		/* "Russia's foreign minister", "Rusiyanın xarici işlər naziri" */
+		e = f > lb ? possessor(c, f - 1) : NO_ONE;
+		if (e >= 0 && extract_is_actor(c, e) && c->kb->ents[e].kind != KB_PERSON)
+			return by_role(c, f, k, e);
 	}
+	return NO_ONE;
+}
+
+/* The person a title names when state or body E's mention ends at K:
+ * "the foreign minister of Russia", and in a language whose genitive is
+ * an ending, "глава МИД России". NO_ONE when it is no such phrase or
+ * nobody held the role. */
+static int
+role_of_mention(const struct attr *A, size_t k, size_t lb, int e)
+{
+	const struct extract_ctx *c = A->c;
+	size_t g, f, other;
+
+	if (e < 0 || c->kb->ents[e].kind == KB_PERSON || c->ment_at[k] < 0)
+		return NO_ONE;
+	g = c->m_first[c->ment_at[k]];
+	if (g >= lb + 3 && is_key(&c->t.tok[g - 1], "of") &&
+	    extract_cue_to(c, g - 2, CUE_TITLE, &f) && f > lb &&
+	    extract_cue_to(c, f - 1, CUE_DETERMINER, &other))
+		return by_role(c, f, g - 2, e);
+	if (c->lang != NULL && c->lang->nendings > 0 && g > lb &&
+	    extract_cue_to(c, g - 1, CUE_TITLE, &f) && f >= lb)
+		return by_role(c, f, g - 1, e);
 	return NO_ONE;
 }
 
@@ -323,10 +392,12 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 	const struct extract_ctx *c = A->c;
 	const struct extract_tok *t = c->t.tok;
 	size_t k = v, f, asides = 0, p;
-	int e;
+	int e, held;
 
 	while (k-- > lb) {
 		e = mention_to(c, k);
+		if (e != NO_ONE && (held = role_of_mention(A, k, lb, e)) != NO_ONE)
+			return held;
 		if (e != NO_ONE)
 			return extract_is_actor(c, e) ? e : NO_ONE;
 		if ((e = phrase_to(A, k, lb)) != NO_ONE)
@@ -478,6 +549,29 @@ attribution(const struct attr *A, const struct quote *q, int *who, size_t *vf, s
 	return 0;
 }
 
+/* In a language whose verb ends the clause ("Ceyhun Bayramov 2026-cı
+ * ildə ... bildirib"), the subject may stand far from it: the first person
+ * named in the sentence before the verb V, not in a case of its own
+ * ("Lavrov'a"). */
+static int
+verb_final_subject(const struct attr *A, size_t lo, size_t v)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k, last;
+	int e;
+
+	if (c->lang == NULL || !c->lang->verb_final)
+		return NO_ONE;
+	for (k = lo; k < v; k++) {
+		if (A->in_quote[k] || (e = mention_from(c, k, &last)) == NO_ONE)
+			continue;
+		if (is_person(c, e) && !(last + 1 < v && is_key(&c->t.tok[last + 1], "'")))
+			return e;
+		k = last;
+	}
+	return NO_ONE;
+}
+
 /* A statement in sentence S by a verb, "according to", "in X's view" or
  * "a call from X"; sets the cue's tokens. */
 static int
@@ -493,7 +587,8 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 		*vf = k;
 		if (extract_cue_from(c, k, CUE_VERB, &other)) {
 			*vl = other;
-			if ((who = subject_before(A, k, lo)) != NO_ONE)
+			if ((who = subject_before(A, k, lo)) != NO_ONE ||
+			    (who = verb_final_subject(A, lo, k)) != NO_ONE)
 				return who;
 		}
 		if (extract_cue_from(c, k, CUE_ACCORDING, &other)) {
@@ -516,6 +611,24 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 		}
 	}
 	return NO_ONE;
+}
+
+/* Whether a quotation left open runs to the end of sentence S: news
+ * style leaves a quotation that goes on in the next paragraph unclosed. */
+static int
+open_at_end(const struct attr *A, size_t s)
+{
+	const struct extract_ctx *c = A->c;
+	size_t i;
+
+	for (i = 0; i < A->nq; i++) {
+		const struct extract_tok *k = &c->t.tok[A->q[i].close];
+
+		if (A->q[i].close >= c->sent_tok[s] && A->q[i].close < c->sent_tok[s + 1] &&
+		    !closes(k) && !is_key(k, "\""))
+			return 1;
+	}
+	return 0;
 }
 
 /* The person the next "he" or "she" means, after sentence S. */
@@ -544,13 +657,14 @@ extract_statements(struct extract_ctx *c)
 {
 	struct attr A;
 	struct extract_statement *st, *prev = NULL;
-	size_t s, p, end, vf = 0, vl = 0, n = c->in->nsentences, lo, hi;
+	size_t s, p, end, vf = 0, vl = 0, n = c->in->nsentences, lo, hi, other;
 	long qi;
-	int who;
+	int who, second = NO_ONE;
 
 	memset(&A, 0, sizeof A);
 	A.c = c;
 	A.last_person = NO_ONE;
+	A.group_second = &second;
 	A.in_quote = xcalloc(c->t.ntok + 1, 1);
 	for (p = 0; p < c->in->nparagraphs; p++) {
 		lo = extract_tok_at(&c->t, c->in->paragraphs[p].start);
@@ -560,6 +674,7 @@ extract_statements(struct extract_ctx *c)
 	for (s = 0; s < n; s = end + 1) {
 		end = s;
 		st = NULL;
+		second = NO_ONE;
 		qi = quote_opening_in(&A, s);
 		if (qi >= 0 && attribution(&A, &A.q[qi], &who, &vf, &vl)) {
 			end = extract_sentence_of(c, A.q[qi].close);
@@ -567,9 +682,14 @@ extract_statements(struct extract_ctx *c)
 		} else if ((who = by_verb(&A, s, &vf, &vl)) != NO_ONE) {
 			if (qi >= 0)
 				end = extract_sentence_of(c, A.q[qi].close);
-			st = add_statement(&A, s, end, who);
+			/* "Об этом заявил X": what X said is the sentence before. */
+			if (qi < 0 && s > 0 && (prev == NULL || prev->end <= c->in->sentences[s - 1].start) &&
+			    extract_cue_from(c, c->sent_tok[s], CUE_BACKREF, &other))
+				st = add_statement(&A, s - 1, s - 1, who);
+			else
+				st = add_statement(&A, s, end, who);
 		} else if (qi >= 0 && prev != NULL && A.q[qi].open <= c->sent_tok[s] + 1 &&
-		    c->para_of_sent[s] == c->para_of_sent[s - 1] &&
+		    (c->para_of_sent[s] == c->para_of_sent[s - 1] || open_at_end(&A, s - 1)) &&
 		    prev->end >= c->in->sentences[s - 1].end) {
 			/* The same speaker goes on quoting. */
 			end = extract_sentence_of(c, A.q[qi].close);
@@ -580,6 +700,15 @@ extract_statements(struct extract_ctx *c)
 			set_span(c, vf, vl, &st->verb_start, &st->verb_end);
 			if (qi >= 0)
 				set_span(c, A.q[qi].open, A.q[qi].close, &st->quote_start, &st->quote_end);
+			/* "The two ministers agreed": each of them speaks. */
+			if (second != NO_ONE && second != who) {
+				struct extract_statement copy = *st;
+
+				*add_statement(&A, 0, 0, second) = copy;
+				st = &c->st[c->nst - 1];
+				st->speaker = second;
+				st = &c->st[c->nst - 2];
+			}
 		}
 		for (; s <= end; s++)
 			track_person(&A, s, st);

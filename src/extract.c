@@ -18,6 +18,7 @@ struct extractor {
 	const struct kb *kb;
 	struct extract_matcher *matcher;
 	struct extract_lex *lex;
+	struct text_langs *langs;
 	char ***heads;        /* by kb index: NULL-terminated head nouns */
 };
 
@@ -81,11 +82,12 @@ extractor_new(const struct kb *kb, const char *datadir, struct extractor **out)
 
 	*out = NULL;
 	x->kb = kb;
-	if (extract_lex_load(datadir, &x->lex) != 0) {
+	if (extract_lex_load(datadir, &x->lex) != 0 || text_langs_load(datadir, &x->langs) != 0) {
+		extract_lex_free(x->lex);
 		free(x);
 		return -1;
 	}
-	extract_matcher_new(kb, &x->matcher);
+	extract_matcher_new_langs(kb, x->langs, &x->matcher);
 	make_heads(x);
 	*out = x;
 	return 0;
@@ -98,6 +100,7 @@ extractor_free(struct extractor *x)
 		return;
 	extract_matcher_free(x->matcher);
 	extract_lex_free(x->lex);
+	text_langs_free(x->langs);
 	for (size_t i = 0; x->heads != NULL && i < x->kb->n; i++) {
 		for (char **h = x->heads[i]; h != NULL && *h != NULL; h++)
 			free(*h);
@@ -192,9 +195,9 @@ extract_add_mention(struct extract_ctx *c, size_t first, size_t last, int entity
 int
 extract_is_actor(const struct extract_ctx *c, int entity)
 {
-	if (entity < 0)
-		return 1;   /* candidates are people */
-	switch (c->kb->ents[entity].kind) {
+	enum kb_kind kind = entity < 0 ? c->cand[-entity - 1].kind : c->kb->ents[entity].kind;
+
+	switch (kind) {
 	case KB_PERSON:
 	case KB_STATE:
 	case KB_ORGANIZATION:
@@ -334,6 +337,7 @@ extract_article(const struct extractor *x, const struct extract_input *in,
 {
 	struct extract_ctx c;
 	struct extract_hit *hits = NULL;
+	const struct extract_ac *lac;
 	size_t nhits, cap = 0, i;
 
 	memset(out, 0, sizeof *out);
@@ -348,13 +352,17 @@ extract_article(const struct extractor *x, const struct extract_input *in,
 		ctx_free(&c);
 		return -1;
 	}
+	c.lang = in->lang != NULL ? text_lang_find(x->langs, in->lang)
+	    : text_lang_detect(x->langs, in->body, in->len);
 	extract_ac_scan(extract_lex_ac(x->lex), &c.t, &c.cue, &c.ncue, &c.cuecap);
+	if (c.lang != NULL && (lac = extract_lex_ac_lang(x->lex, c.lang->code)) != NULL)
+		extract_ac_scan(lac, &c.t, &c.cue, &c.ncue, &c.cuecap);
 	index_cues(&c);
 	index_sentences(&c);
 	c.ment_at = xreallocarray(NULL, c.t.ntok + 1, sizeof *c.ment_at);
 	memset(c.ment_at, 0xFF, (c.t.ntok + 1) * sizeof *c.ment_at);
 
-	nhits = extract_match(x->matcher, &c.t, &hits, &cap);
+	nhits = extract_match_lang(x->matcher, &c.t, c.lang, &hits, &cap);
 	for (i = 0; i < nhits; i++)
 		extract_add_mention(&c, hits[i].first, hits[i].last, hits[i].entity, EXTRACT_ALIAS);
 	free(hits);

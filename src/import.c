@@ -218,6 +218,41 @@ article_event(struct importer *im, const char *file, const struct store_article 
 	report(im, &ev);
 }
 
+/* The article A (just stored) continues, if any: the newest of the last
+ * few with the same source whose text it mostly shares
+ * (IMPORT_VERSION_SHARE). A link alone says little: feeds give every item
+ * their site's home page, and saved pages carry a wrong rel=canonical. */
+static int
+find_previous(struct importer *im, struct store_article *a)
+{
+	int64_t ids[IMPORT_VERSION_LOOK + 1];
+	struct text_shingles now = { NULL, 0 }, was;
+	struct store_article old;
+	size_t n, i;
+	int rc = 0;
+
+	a->previous_id = 0;
+	if (a->source == NULL)
+		return 0;
+	if (store_article_by_source(im->st, a->source, ids, ARRAY_LEN(ids), &n) != 0)
+		return -1;
+	for (i = 0; i < n && a->previous_id == 0 && rc == 0; i++) {
+		if (ids[i] == a->id)
+			continue;
+		if (now.v == NULL)
+			text_shingles(a->body, a->body_len, &now);
+		if ((rc = store_article_get(im->st, ids[i], &old)) != 0)
+			break;
+		text_shingles(old.body, old.body_len, &was);
+		if (text_shared(&now, &was) >= IMPORT_VERSION_SHARE)
+			a->previous_id = ids[i];
+		text_shingles_free(&was);
+		store_article_free(&old);
+	}
+	text_shingles_free(&now);
+	return rc;
+}
+
 /* Stores the normalized article with its spans in one transaction; a new
  * version takes the annotations of the one before it along. */
 static int
@@ -229,10 +264,20 @@ store_article(struct importer *im, struct store_article *a, size_t npara, size_t
 	memset(carried, 0, sizeof *carried);
 	if (store_begin(st) != 0)
 		return -1;
+	/* Stored first, so a duplicate (the same file imported again) costs no
+	 * comparison of texts. */
+	a->previous_id = 0;
 	if (store_article_add(st, a, how) != 0)
 		goto fail;
 	if (*how == STORE_DUPLICATE)
 		return store_rollback(st);
+	if (find_previous(im, a) != 0)
+		goto fail;
+	if (a->previous_id != 0) {
+		if (store_article_set_previous(st, a->id, a->previous_id) != 0)
+			goto fail;
+		*how = STORE_VERSION;
+	}
 	if (store_paragraphs_add(st, a->id, im->paras, npara) != 0 ||
 	    store_sentences_add(st, a->id, im->sents, nsent) != 0)
 		goto fail;
@@ -251,7 +296,7 @@ fail:
  * when the database failed; an article with no text is a refusal. */
 static int
 import_article(struct importer *im, const char *file, const char *where,
-    const char *source, const struct ingest_doc *doc)
+    const char *fallback, const struct ingest_doc *doc)
 {
 	struct store_article a = { 0 };
 	struct anno_carry_report carried;
@@ -278,18 +323,20 @@ import_article(struct importer *im, const char *file, const char *where,
 	a.body = im->body.data;
 	a.body_len = im->body.len;
 	a.comments = c.comments != NULL ? im->comments.data : NULL;
-	a.source = (char *)(uintptr_t)source;
-	a.outlet = doc->outlet != NULL ? doc->outlet : c.outlet;
+	/* The document's own link, else the file it came from. */
+	a.source = c.link != NULL ? c.link : (char *)(uintptr_t)fallback;
+	a.outlet = c.outlet;
 	a.published = doc->published != NULL ? doc->published : c.published;
 	a.dateline = c.dateline != NULL ? im->place.data : NULL;
 	a.format = (char *)(uintptr_t)doc->format;
 	rc = store_article(im, &a, npara, nsent, &how, &carried);
 	if (rc == 0)
 		article_event(im, file, &a, how);
-	if (rc == 0 && carried.orphaned > 0)
-		tell(im, IMPORT_WARNING, file, "%s%zu annotation%s of the earlier version could not "
-		    "be placed in this one and %s kept as orphaned", where, carried.orphaned,
-		    carried.orphaned == 1 ? "" : "s", carried.orphaned == 1 ? "is" : "are");
+	if (rc == 0 && carried.stayed > 0)
+		tell(im, IMPORT_WARNING, file, "%s%zu annotation%s of the earlier version (article "
+		    "%lld) could not be placed in this one and stay%s there", where, carried.stayed,
+		    carried.stayed == 1 ? "" : "s", (long long)a.previous_id,
+		    carried.stayed == 1 ? "s" : "");
 	free(a.hash);
 	free(a.imported);
 	ingest_clean_free(&c);
@@ -310,13 +357,11 @@ all_space(const char *s, size_t len)
 	return 1;
 }
 
-/* Where item I of a multi-article file came from: the item's link, else
- * the file with the item's number. */
+/* Where item I of a multi-article file came from when it has no link of
+ * its own: the file, with the item's number. */
 static char *
-item_source(const char *source, const struct ingest_doc *doc, size_t i, size_t n)
+item_source(const char *source, size_t i, size_t n)
 {
-	if (doc->link != NULL)
-		return xstrdup(doc->link);
 	if (source == NULL)
 		return NULL;
 	if (n == 1)
@@ -331,9 +376,9 @@ import_data(struct importer *im, const char *name, const char *source, const cha
 	struct ingest_docs docs = { NULL, 0, 0 };
 	struct text_utf8_report rep;
 	enum ingest_format format;
-	const char *text = data, *encoding = NULL;
 	char *charset = NULL, *src, where[40];
-	size_t i, textlen = len;
+	const char *why;
+	size_t i;
 	int rc = 0;
 
 	if (all_space(data, len)) {
@@ -347,18 +392,19 @@ import_data(struct importer *im, const char *name, const char *source, const cha
 	format = im->opts.format != INGEST_AUTO ? im->opts.format
 	    : ingest_detect(name, data, len);
 	buf_reset(&im->scratch);
-	text_utf8_repair(data, len, &im->scratch, &rep);
-	if (rep.replaced > 0 && format != INGEST_TEXT &&
-	    (charset = ingest_declared_charset(data, len)) != NULL) {
-		/* Declared and not UTF-8: the parser converts from it. */
-		encoding = charset;
-	} else if (rep.replaced > 0) {
-		tell(im, IMPORT_WARNING, name, "invalid UTF-8 at byte %zu replaced with U+FFFD "
-		    "(%zu sequence%s)", rep.first_bad, rep.replaced, rep.replaced == 1 ? "" : "s");
-		text = im->scratch.data;
-		textlen = im->scratch.len;
-	}
-	if (ingest_parse(format, text, textlen, encoding, &docs) != 0) {
+	/* The declared character set is unusable only when the bytes are not
+	 * UTF-8 either; one warning says both. */
+	why = ingest_decode(format, data, len, &im->scratch, &rep, &charset) != 0 ? err_msg()
+	    : NULL;
+	if (rep.replaced > 0 && charset != NULL)
+		tell(im, IMPORT_WARNING, name, "byte %zu is not %s: replaced with U+FFFD (%zu "
+		    "byte%s in all)", rep.first_bad, charset, rep.replaced,
+		    rep.replaced == 1 ? "" : "s");
+	else if (rep.replaced > 0)
+		tell(im, IMPORT_WARNING, name, "%s%sinvalid UTF-8 at byte %zu replaced with "
+		    "U+FFFD (%zu sequence%s)", why != NULL ? why : "", why != NULL ? ", and " : "",
+		    rep.first_bad, rep.replaced, rep.replaced == 1 ? "" : "s");
+	if (ingest_parse(format, im->scratch.data, im->scratch.len, &docs) != 0) {
 		tell(im, IMPORT_REFUSED, name, "%s", err_msg());
 		goto done;
 	}
@@ -367,7 +413,7 @@ import_data(struct importer *im, const char *name, const char *source, const cha
 			snprintf(where, sizeof where, "item %zu: ", i + 1);
 		else
 			where[0] = '\0';
-		src = item_source(source, &docs.v[i], i, docs.n);
+		src = item_source(source, i, docs.n);
 		rc = import_article(im, name, where, src, &docs.v[i]);
 		free(src);
 	}
@@ -463,8 +509,41 @@ by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Is PATH (a real path) ROOT itself or inside it? */
+static int
+within(const char *root, const char *path)
+{
+	size_t n = strlen(root);
+
+	return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0' ||
+	    (n > 0 && root[n - 1] == '/'));
+}
+
+/* A symbolic link met in the walk is followed only to a regular file
+ * inside the tree given (ROOT, a real path): a link to /etc/shadow in a
+ * folder of saved pages is not an article the user asked for. */
+static int
+link_in_tree(struct importer *im, const char *root, const char *p)
+{
+	char *target = realpath(p, NULL);
+	struct stat sb;
+	int ok = 0;
+
+	if (target == NULL)
+		tell(im, IMPORT_WARNING, p, "a symbolic link to nothing (%s); skipped",
+		    strerror(errno));
+	else if (!within(root, target))
+		tell(im, IMPORT_WARNING, p, "a symbolic link out of the directory given (to %s); "
+		    "not followed (name the file itself to import it)", target);
+	else
+		ok = stat(target, &sb) == 0 && S_ISREG(sb.st_mode);
+	free(target);
+	return ok;
+}
+
 static void
-walk_dir(struct importer *im, const char *dir, struct import_list *list, int depth)
+walk_dir(struct importer *im, const char *root, const char *dir, struct import_list *list,
+    int depth)
 {
 	struct import_list names = { NULL, 0, 0 };
 	struct dirent *de;
@@ -495,11 +574,10 @@ walk_dir(struct importer *im, const char *dir, struct import_list *list, int dep
 			continue;
 		}
 		if (S_ISDIR(sb.st_mode)) {
-			walk_dir(im, p, list, depth + 1);
+			walk_dir(im, root, p, list, depth + 1);
 			free(p);
-		} else if ((S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode)) &&
-		    ingest_known_extension(names.v[i]) && (S_ISREG(sb.st_mode) ||
-		    (stat(p, &sb) == 0 && S_ISREG(sb.st_mode)))) {
+		} else if (ingest_known_extension(names.v[i]) && (S_ISREG(sb.st_mode) ||
+		    (S_ISLNK(sb.st_mode) && link_in_tree(im, root, p)))) {
 			list_add(list, p);
 		} else
 			free(p);
@@ -511,10 +589,13 @@ void
 import_collect(struct importer *im, const char *path, struct import_list *list)
 {
 	struct stat sb;
+	char *root;
 
-	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-		walk_dir(im, path, list, 0);
-	else
+	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		root = realpath(path, NULL);
+		walk_dir(im, root != NULL ? root : path, path, list, 0);
+		free(root);
+	} else
 		list_add(list, xstrdup(path));
 }
 

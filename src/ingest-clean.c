@@ -14,7 +14,8 @@
  *      is repeated), else the first sentence, shortened
  *   5. a dateline ("MOSCOW — ...") noted as the place; it stays in the body
  *
- * The body is the paragraphs with a blank line between them.
+ * The body is the paragraphs with a blank line between them. The outlet
+ * and link from the markup are tidied as in step 1.
  */
 #include "config.h"
 
@@ -66,7 +67,7 @@ void
 ingest_clean_free(struct ingest_clean *c)
 {
 	free(c->title), free(c->body), free(c->comments), free(c->dateline);
-	free(c->published), free(c->outlet);
+	free(c->published), free(c->outlet), free(c->link);
 	memset(c, 0, sizeof *c);
 }
 
@@ -147,6 +148,20 @@ tidy(const char *s, size_t len, size_t *out_len)
 	}
 	*out_len = b.len;
 	return buf_detach(&b, NULL);
+}
+
+/* Step 1 for a field of one line (outlet, link): NULL when nothing is left. */
+static char *
+tidy_field(const char *s)
+{
+	size_t len;
+	char *t = tidy(s, strlen(s), &len);
+
+	if (len == 0) {
+		free(t);
+		return NULL;
+	}
+	return t;
 }
 
 static void
@@ -509,7 +524,14 @@ ingest_clean(const struct ingest_chrome *chrome, const struct text_rules *rules,
 	if (comments.n > 0)
 		out->comments = join(&comments, NULL);
 	out->published = f.published;
-	out->outlet = f.outlet;
+	/* The markup's outlet and link are outside text like the title, and
+	 * are tidied the same way. */
+	out->outlet = doc->outlet != NULL ? tidy_field(doc->outlet) : NULL;
+	if (out->outlet == NULL)
+		out->outlet = f.outlet;
+	else
+		free(f.outlet);
+	out->link = doc->link != NULL ? tidy_field(doc->link) : NULL;
 	lines_free(&body);
 	lines_free(&comments);
 	return 0;

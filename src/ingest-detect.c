@@ -258,3 +258,25 @@ ingest_declared_charset(const char *data, size_t len)
 	}
 	return cs;
 }
+
+int
+ingest_decode(enum ingest_format format, const char *data, size_t len, struct buf *out,
+    struct text_utf8_report *rep, char **charset)
+{
+	size_t start = out->len;
+
+	*charset = NULL;
+	text_utf8_repair(data, len, out, rep);
+	if (rep->replaced == 0 || format == INGEST_TEXT ||
+	    (*charset = ingest_declared_charset(data, len)) == NULL)
+		return 0;
+	/* Not UTF-8, and the document says what it is: read it as that. */
+	out->len = start;
+	if (text_decode(*charset, data, len, out, rep) == 0)
+		return 0;
+	free(*charset);
+	*charset = NULL;
+	out->len = start;
+	text_utf8_repair(data, len, out, rep);
+	return -1;
+}

@@ -4,9 +4,12 @@
  * and text; the feed's title is the outlet.
  *
  * The parser never reaches the network, loads no external DTD and does not
- * substitute entities, and the text gatherer below does not follow entity
- * references either: a hostile feed cannot make a few bytes grow without
- * bound. A feed that is not well-formed is refused with the parser's line
+ * substitute entities, and neither the text gatherer below nor the
+ * attribute reader (ingest_xml_attr) follows entity references: a hostile
+ * feed cannot make a few bytes grow without bound. News feeds have no use
+ * for entities of their own, so a feed that declares one is refused as
+ * soon as the parser meets the declaration, before libxml2 does any work
+ * on it. A feed that is not well-formed is refused with the parser's line
  * and reason rather than half-imported.
  */
 #include "config.h"
@@ -17,15 +20,19 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include "ingest-int.h"
 #include "ingest.h"
 #include "util.h"
 
+/* The text is UTF-8 already (ingest_decode): the declared encoding is not
+ * acted on again. */
 #define XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | \
-	XML_PARSE_NOCDATA)
+	XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC)
 
 static int
 is_named(const xmlNode *n, const char *name)
@@ -86,16 +93,6 @@ text_of(const xmlNode *n)
 }
 
 static char *
-attr(const xmlNode *n, const char *name)
-{
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-	char *r = v != NULL && v[0] != '\0' ? xstrdup((const char *)v) : NULL;
-
-	xmlFree(v);
-	return r;
-}
-
-static char *
 date_of(const xmlNode *n)
 {
 	char *raw = text_of(n), out[21];
@@ -136,7 +133,7 @@ xhtml_text(const xmlNode *n, struct buf *out)
 static void
 atom_text(const xmlNode *n, struct buf *out)
 {
-	char *type = attr(n, "type"), *t;
+	char *type = ingest_xml_attr(n, "type"), *t;
 
 	if (type != NULL && (strcmp(type, "html") == 0 || strcmp(type, "text/html") == 0))
 		html_text(n, out);
@@ -175,7 +172,7 @@ rss_item(const xmlNode *item, const char *outlet, struct ingest_docs *out)
 	doc->title = text_of(child(item, "title"));
 	doc->link = text_of(child(item, "link"));
 	if (doc->link == NULL && (n = child(item, "guid")) != NULL) {
-		perma = attr(n, "isPermaLink");
+		perma = ingest_xml_attr(n, "isPermaLink");
 		if (perma == NULL || strcmp(perma, "false") != 0)
 			doc->link = text_of(n);
 		free(perma);
@@ -202,10 +199,10 @@ atom_link(const xmlNode *entry)
 	for (n = entry->children; n != NULL; n = n->next) {
 		if (!is_named(n, "link"))
 			continue;
-		rel = attr(n, "rel");
+		rel = ingest_xml_attr(n, "rel");
 		if (rel == NULL || strcmp(rel, "alternate") == 0) {
 			free(rel);
-			if ((href = attr(n, "href")) != NULL)
+			if ((href = ingest_xml_attr(n, "href")) != NULL)
 				return href;
 			continue;
 		}
@@ -241,12 +238,35 @@ atom_entry(const xmlNode *entry, const char *outlet, struct ingest_docs *out)
 struct first_error {
 	int line;
 	char msg[200];
+	int entity;          /* the line declaring an entity, which stops the parse */
 };
+
+static void
+refuse_entity(void *data, const xmlChar *name, int type, const xmlChar *public_id,
+    const xmlChar *system_id, xmlChar *content)
+{
+	xmlParserCtxt *ctxt = data;
+	struct first_error *fe = ctxt->_private;
+
+	(void)name, (void)type, (void)public_id, (void)system_id, (void)content;
+	if (fe->entity == 0)
+		fe->entity = xmlSAX2GetLineNumber(ctxt) > 0 ? xmlSAX2GetLineNumber(ctxt) : 1;
+	xmlStopParser(ctxt);
+}
+
+static void
+refuse_unparsed_entity(void *data, const xmlChar *name, const xmlChar *public_id,
+    const xmlChar *system_id, const xmlChar *notation)
+{
+	(void)notation;
+	refuse_entity(data, name, 0, public_id, system_id, NULL);
+}
 
 static void
 keep_first_error(void *data, xmlErrorPtr e)
 {
 	struct first_error *fe = ((xmlParserCtxt *)data)->_private;
+	char *p;
 	size_t n;
 
 	if (fe == NULL || fe->line != 0 || e == NULL || e->level < XML_ERR_ERROR)
@@ -256,6 +276,10 @@ keep_first_error(void *data, xmlErrorPtr e)
 	n = strlen(fe->msg);
 	while (n > 0 && (fe->msg[n - 1] == '\n' || fe->msg[n - 1] == ' '))
 		fe->msg[--n] = '\0';
+	/* libxml2 quotes the document in some messages (a URI running over
+	 * a line end): the message stays one line. */
+	for (p = fe->msg; (p = strpbrk(p, "\n\r\t")) != NULL; )
+		*p = ' ';
 }
 
 static int
@@ -267,9 +291,9 @@ parse_error(const struct first_error *fe)
 }
 
 int
-ingest_feed(const char *data, size_t len, const char *encoding, struct ingest_docs *out)
+ingest_feed(const char *data, size_t len, struct ingest_docs *out)
 {
-	struct first_error fe = { 0, "" };
+	struct first_error fe = { 0, "", 0 };
 	xmlParserCtxt *ctxt;
 	const xmlNode *root, *chan, *n;
 	char *outlet = NULL;
@@ -281,9 +305,17 @@ ingest_feed(const char *data, size_t len, const char *encoding, struct ingest_do
 		return err_set("too large for the XML parser");
 	if ((ctxt = xmlNewParserCtxt()) == NULL)
 		return err_set("cannot start the XML parser");
+	ingest_xml_quiet();
 	ctxt->_private = &fe;
 	ctxt->sax->serror = keep_first_error;
-	x = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, encoding, XML_OPTIONS);
+	ctxt->sax->entityDecl = refuse_entity;
+	ctxt->sax->unparsedEntityDecl = refuse_unparsed_entity;
+	x = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, "UTF-8", XML_OPTIONS);
+	if (fe.entity != 0) {
+		rc = err_set("declares an entity at line %d; news feeds have no use for them, "
+		    "so the feed is refused", fe.entity);
+		goto done;
+	}
 	if (x == NULL || !ctxt->wellFormed) {
 		rc = parse_error(&fe);
 		goto done;

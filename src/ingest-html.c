@@ -19,11 +19,21 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "ingest-int.h"
 #include "ingest.h"
 #include "util.h"
 
+/* The text is UTF-8 already (ingest_decode), so a charset the page
+ * declares is not acted on again. XML_PARSE_HUGE (libxml2 2.9's HTML
+ * parser takes it; there is no HTML_ name for it yet) lifts the limits of 256
+ * levels of nesting and 10 MB per text node, past which it dropped the
+ * rest of the page without a word; the depth the walks below see is
+ * bounded by flatten_deep instead. */
 #define HTML_OPTIONS (HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | \
-	HTML_PARSE_RECOVER)
+	HTML_PARSE_RECOVER | XML_PARSE_HUGE | HTML_PARSE_IGNORE_ENC)
+
+/* Deeper elements are taken out and their children put in their place. */
+#define MAX_NEST 200
 
 static const char *const skipped[] = {
 	"script", "style", "noscript", "template", "svg", "math", "iframe", "object",
@@ -103,17 +113,29 @@ add_text(struct lines *l, const char *s, int pre)
 }
 
 static int
+has_attr(const xmlNode *n, const char *name)
+{
+	const xmlAttr *a;
+
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (strcmp((const char *)a->name, name) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int
 hidden(const xmlNode *n)
 {
-	xmlChar *v;
+	char *v;
 	int h = 0;
 
-	if (xmlHasProp(n, (const xmlChar *)"hidden") != NULL)
+	if (has_attr(n, "hidden"))
 		return 1;
-	v = xmlGetProp(n, (const xmlChar *)"aria-hidden");
+	v = ingest_xml_attr(n, "aria-hidden");
 	if (v != NULL)
-		h = strcasecmp((const char *)v, "true") == 0;
-	xmlFree(v);
+		h = strcasecmp(v, "true") == 0;
+	free(v);
 	return h;
 }
 
@@ -140,6 +162,76 @@ walk(struct lines *l, const xmlNode *n, int pre)
 				l->space = 1;
 			walk(l, n->children, pre);
 		}
+	}
+}
+
+/* Puts K before REF among REF's siblings. Not xmlAddPrevSibling, which
+ * merges adjacent text nodes and frees the one it merged. */
+static void
+insert_before(xmlNode *ref, xmlNode *k)
+{
+	k->parent = ref->parent;
+	k->next = ref;
+	k->prev = ref->prev;
+	if (ref->prev != NULL)
+		ref->prev->next = k;
+	else
+		ref->parent->children = k;
+	ref->prev = k;
+}
+
+/* Replaces element C with its children (a block's with a space either
+ * side, so words stay apart) and frees it; a skipped or hidden element
+ * goes whole. Returns what now follows C's place's predecessor. */
+static xmlNode *
+unwrap(xmlDoc *doc, xmlNode *parent, xmlNode *c)
+{
+	xmlNode *before = c->prev, *k, *next;
+	int block = name_in(c->name, blocks, ARRAY_LEN(blocks));
+
+	if (!name_in(c->name, skipped, ARRAY_LEN(skipped)) && !hidden(c)) {
+		if (block)
+			insert_before(c, xmlNewDocText(doc, (const xmlChar *)" "));
+		for (k = c->children; k != NULL; k = next) {
+			next = k->next;
+			insert_before(c, k);
+		}
+		c->children = c->last = NULL;
+		if (block)
+			insert_before(c, xmlNewDocText(doc, (const xmlChar *)" "));
+	}
+	xmlUnlinkNode(c);
+	xmlFreeNode(c);
+	return before != NULL ? before->next : parent->children;
+}
+
+/*
+ * Takes every element nested more than MAX_NEST deep out of the tree and
+ * puts its children in its place, so that no text is lost (libxml2 cut
+ * the page there) and every walk over the tree recurses at most MAX_NEST
+ * deep. Each node moves at most once; the walk keeps no stack.
+ */
+static void
+flatten_deep(xmlDoc *doc, xmlNode *top)
+{
+	xmlNode *n = top, *c;
+	size_t depth = 0;
+
+	while (n != NULL) {
+		if (depth == MAX_NEST && n->type == XML_ELEMENT_NODE) {
+			for (c = n->children; c != NULL; )
+				c = c->type == XML_ELEMENT_NODE ? unwrap(doc, n, c) : c->next;
+		}
+		if (n->children != NULL && depth < MAX_NEST) {
+			n = n->children;
+			depth++;
+			continue;
+		}
+		while (n != top && n->next == NULL) {
+			n = n->parent;
+			depth--;
+		}
+		n = n == top ? NULL : n->next;
 	}
 }
 
@@ -245,16 +337,11 @@ meta(const xmlNode *n, const char *key)
 			continue;
 		if (is_named(n, "meta")) {
 			for (i = 0; i < ARRAY_LEN(attrs); i++) {
-				xmlChar *v = xmlGetProp(n, (const xmlChar *)attrs[i]);
-				int match = v != NULL && strcasecmp((const char *)v, key) == 0;
-				xmlFree(v);
-				if (match) {
-					xmlChar *c = xmlGetProp(n, (const xmlChar *)"content");
-					r = c != NULL && c[0] != '\0' ? xstrdup((const char *)c) : NULL;
-					xmlFree(c);
-					if (r != NULL)
-						return r;
-				}
+				char *v = ingest_xml_attr(n, attrs[i]);
+				int match = v != NULL && strcasecmp(v, key) == 0;
+				free(v);
+				if (match && (r = ingest_xml_attr(n, "content")) != NULL)
+					return r;
 			}
 		}
 		if ((r = meta(n->children, key)) != NULL)
@@ -280,21 +367,16 @@ static char *
 attr_of_first(const xmlNode *top, const char *elem, const char *attr, const char *rel)
 {
 	const xmlNode *n;
-	xmlChar *v;
 	char *r = NULL;
 
 	for (n = top; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (is_named(n, elem)) {
-			xmlChar *relv = rel ? xmlGetProp(n, (const xmlChar *)"rel") : NULL;
-			int ok = rel == NULL || (relv != NULL && strcasecmp((const char *)relv, rel) == 0);
-			xmlFree(relv);
-			v = ok ? xmlGetProp(n, (const xmlChar *)attr) : NULL;
-			if (v != NULL && v[0] != '\0')
-				r = xstrdup((const char *)v);
-			xmlFree(v);
-			if (r != NULL)
+			char *relv = rel ? ingest_xml_attr(n, "rel") : NULL;
+			int ok = rel == NULL || (relv != NULL && strcasecmp(relv, rel) == 0);
+			free(relv);
+			if (ok && (r = ingest_xml_attr(n, attr)) != NULL)
 				return r;
 		}
 		if ((r = attr_of_first(n->children, elem, attr, rel)) != NULL)
@@ -338,8 +420,21 @@ page_title(const xmlNode *top, const xmlNode *root)
 	return t;
 }
 
+/* The page as a tree no deeper than MAX_NEST, or NULL. */
+static xmlDoc *
+parse(const char *data, size_t len)
+{
+	xmlDoc *x;
+
+	ingest_xml_quiet();
+	x = htmlReadMemory(data, (int)len, NULL, "UTF-8", HTML_OPTIONS);
+	if (x != NULL && xmlDocGetRootElement(x) != NULL)
+		flatten_deep(x, xmlDocGetRootElement(x));
+	return x;
+}
+
 int
-ingest_html(const char *data, size_t len, const char *encoding, struct ingest_docs *out)
+ingest_html(const char *data, size_t len, struct ingest_docs *out)
 {
 	static const char *const site[] = { "og:site_name", "application-name", "publisher" };
 	const xmlNode *top, *root;
@@ -349,8 +444,7 @@ ingest_html(const char *data, size_t len, const char *encoding, struct ingest_do
 
 	if (len > INT32_MAX)
 		return err_set("too large for the HTML parser");
-	x = htmlReadMemory(data, (int)len, NULL, encoding != NULL ? encoding : "UTF-8",
-	    HTML_OPTIONS);
+	x = parse(data, len);
 	if (x == NULL || (root = content_root(x)) == NULL) {
 		xmlFreeDoc(x);
 		return err_set("no HTML document found");
@@ -381,7 +475,7 @@ ingest_html_fragment_text(const char *html, size_t len, struct buf *out)
 		return 0;
 	if (len > INT32_MAX)
 		return err_set("too large for the HTML parser");
-	x = htmlReadMemory(html, (int)len, NULL, "UTF-8", HTML_OPTIONS);
+	x = parse(html, len);
 	if (x == NULL)
 		return 0;
 	body = find(xmlDocGetRootElement(x), "body");

@@ -85,14 +85,13 @@ ingest_plain(const char *data, size_t len, struct ingest_docs *out)
 }
 
 int
-ingest_parse(enum ingest_format format, const char *data, size_t len, const char *encoding,
-    struct ingest_docs *out)
+ingest_parse(enum ingest_format format, const char *data, size_t len, struct ingest_docs *out)
 {
 	switch (format) {
 	case INGEST_HTML:
-		return ingest_html(data, len, encoding, out);
+		return ingest_html(data, len, out);
 	case INGEST_FEED:
-		return ingest_feed(data, len, encoding, out);
+		return ingest_feed(data, len, out);
 	case INGEST_TEXT:
 	case INGEST_AUTO:
 		break;

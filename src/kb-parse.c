@@ -55,19 +55,6 @@ complain(struct parse *p, const char *fmt, ...)
 	return -1;
 }
 
-static char *
-trim(char *s)
-{
-	char *e;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-		*--e = '\0';
-	return s;
-}
-
 /* Splits S at '|' in place; returns the number of non-empty parts. */
 static size_t
 split_list(char *s, char **parts, size_t max)
@@ -79,7 +66,7 @@ split_list(char *s, char **parts, size_t max)
 		bar = strchr(s, '|');
 		if (bar != NULL)
 			*bar++ = '\0';
-		s = trim(s);
+		s = path_trim_field(s);
 		if (*s != '\0')
 			parts[n++] = s;
 		s = bar;
@@ -112,7 +99,7 @@ parse_role(struct parse *p, int idx, char *text)
 	char *comma = strrchr(text, ','), *range, *dash, *since, *until;
 	size_t dlen = 3;
 
-	range = comma != NULL ? trim(comma + 1) : NULL;
+	range = comma != NULL ? path_trim_field(comma + 1) : NULL;
 	if (range == NULL || !((*range >= '0' && *range <= '9') ||
 	    strncmp(range, en_dash, 3) == 0 || strncmp(range, "--", 2) == 0)) {
 		kb_add_role(p->kb, idx, text, NULL, NULL, p->origin);
@@ -128,12 +115,12 @@ parse_role(struct parse *p, int idx, char *text)
 		return complain(p, "role '%s': expected SINCE\xE2\x80\x93UNTIL after the comma "
 		    "(either may be empty)", text);
 	*dash = '\0';
-	since = trim(range);
-	until = trim(dash + dlen);
+	since = path_trim_field(range);
+	until = path_trim_field(dash + dlen);
 	if ((*since != '\0' && !valid_date(since)) || (*until != '\0' && !valid_date(until)))
 		return complain(p, "role '%s': expected dates YYYY[-MM[-DD]] in "
 		    "SINCE\xE2\x80\x93UNTIL", text);
-	kb_add_role(p->kb, idx, trim(text), since, until, p->origin);
+	kb_add_role(p->kb, idx, path_trim_field(text), since, until, p->origin);
 	return 0;
 }
 
@@ -149,7 +136,7 @@ parse_line(struct parse *p, char *line)
 		tab = strchr(s, '\t');
 		if (tab != NULL)
 			*tab++ = '\0';
-		field[nf++] = trim(s);
+		field[nf++] = path_trim_field(s);
 		s = tab;
 	}
 	if (nf > KB_FIELDS)

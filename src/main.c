@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd.h"
 #include "util.h"
@@ -58,6 +59,10 @@ main(int argc, char **argv)
 	int c, rc;
 
 	setlocale(LC_ALL, "");
+	/* Everything dossier creates is the user's alone (the database, its
+	 * WAL and shared memory, exports, the history), from the first file
+	 * on rather than mended by chmod after someone could read it. */
+	umask(077);
 	/* Past a file-size limit a write should fail with EFBIG, which SQLite
 	 * reports and rolls back, not kill the process mid-transaction. */
 	signal(SIGXFSZ, SIG_IGN);
@@ -74,13 +79,13 @@ main(int argc, char **argv)
 			usage(stdout);
 			return EXIT_OK;
 		case 'V':
-			printf("dossier %s\n", PACKAGE_VERSION);
+			cmd_printf("dossier %s\n", PACKAGE_VERSION);
 			return EXIT_OK;
 		default:
 			if (optopt != 0 && optopt != '?')
-				fprintf(stderr, "dossier: unknown option -%c (see dossier --help)\n", optopt);
+				cmd_eprintf("dossier: unknown option -%c (see dossier --help)\n", optopt);
 			else
-				fprintf(stderr, "dossier: unknown or incomplete option %s (see dossier --help)\n",
+				cmd_eprintf("dossier: unknown or incomplete option %s (see dossier --help)\n",
 				    argv[optind - 1]);
 			return EXIT_USAGE;
 		}
@@ -97,7 +102,7 @@ main(int argc, char **argv)
 	}
 	cmd = cmd_find(name);
 	if (cmd == NULL) {
-		fprintf(stderr, "dossier: unknown command '%s' (see dossier --help)\n", name);
+		cmd_eprintf("dossier: unknown command '%s' (see dossier --help)\n", name);
 		free(default_db);
 		return EXIT_USAGE;
 	}

@@ -59,12 +59,11 @@ int
 store_article_add(struct store *st, struct store_article *a, enum store_added *how)
 {
 	/* One statement per article: a duplicate hash inserts nothing (and
-	 * fires no trigger), the previous version is found in the same step. */
+	 * fires no trigger). */
 	static const char sql[] =
 	    "INSERT INTO articles(title, source, outlet, published, dateline, format,"
 	    "  body, comments, hash, previous_id)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-	    "  (SELECT max(id) FROM articles WHERE ?2 IS NOT NULL AND source = ?2))"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
 	    " ON CONFLICT(hash) DO NOTHING"
 	    " RETURNING id, imported, previous_id";
 	static const char dup_sql[] = "SELECT id FROM articles WHERE hash = ?1";
@@ -86,6 +85,10 @@ store_article_add(struct store *st, struct store_article *a, enum store_added *h
 	sqlite3_bind_text(s, 7, a->body, (int)a->body_len, SQLITE_STATIC);
 	store_bind_text(s, 8, a->comments, 0);
 	sqlite3_bind_text(s, 9, a->hash, 64, SQLITE_STATIC);
+	if (a->previous_id != 0)
+		sqlite3_bind_int64(s, 10, a->previous_id);
+	else
+		sqlite3_bind_null(s, 10);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		a->id = sqlite3_column_int64(s, 0);
@@ -111,6 +114,41 @@ store_article_add(struct store *st, struct store_article *a, enum store_added *h
 	sqlite3_reset(s);
 	*how = STORE_DUPLICATE;
 	return 0;
+}
+
+int
+store_article_by_source(struct store *st, const char *source, int64_t *ids, size_t max,
+    size_t *n)
+{
+	static const char sql[] =
+	    "SELECT id FROM articles WHERE source = ?1 ORDER BY id DESC LIMIT ?2";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	store_bind_text(s, 1, source, 0);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)max);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max)
+		ids[(*n)++] = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_err(st, "finding earlier versions");
+}
+
+int
+store_article_set_previous(struct store *st, int64_t id, int64_t previous_id)
+{
+	sqlite3_stmt *s = store_stmt(st, "UPDATE articles SET previous_id = ?2 WHERE id = ?1");
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, previous_id);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_err(st, "linking a new version");
 }
 
 /* Spans are stored packed (see the schema): 8 bytes each. */

@@ -4,13 +4,16 @@
  *
  * Backup uses SQLite's online backup API, so it is consistent even while a
  * reader or an import has the database open. Salvage (`dossier check
- * --recover`) copies every row that can still be read, table by table, into
- * a new database with the current schema: a damaged page loses the rows on
- * it, not the rest of a person's notes. The full-text index is not copied
- * but rebuilt.
+ * --recover`) copies every row that can still be read, table by table as
+ * the damaged file declares them (read from its schema, never a list kept
+ * here), into a new database with the current schema: a damaged page
+ * loses the rows on it, not the rest of a person's notes. Derived data
+ * (the full-text index, the list's counts) is not copied but rebuilt.
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,20 +23,79 @@
 #include "store-int.h"
 #include "util.h"
 
+/* The first bytes of the files SQLite writes: a database, a WAL (either
+ * byte order of checksums) and a rollback journal. */
+static int
+is_sqlite_file(const char *path)
+{
+	static const unsigned char db[16] = "SQLite format 3";
+	static const unsigned char journal[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
+	static const unsigned char wal[3] = { 0x37, 0x7f, 0x06 };
+	unsigned char head[16];
+	ssize_t n;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return 0;
+	n = read(fd, head, sizeof head);
+	close(fd);
+	return (n >= 16 && memcmp(head, db, 16) == 0) ||
+	    (n >= 8 && memcmp(head, journal, 8) == 0) ||
+	    (n >= 4 && memcmp(head, wal, 3) == 0 && (head[3] == 0x82 || head[3] == 0x83));
+}
+
+int
+store_check_target(const struct store *st, const char *path, int any_database)
+{
+	static const char *const sides[] = { "", "-wal", "-shm", "-journal" };
+	struct stat target, own;
+	size_t i;
+
+	if (lstat(path, &target) != 0)
+		return errno == ENOENT ? 0 : err_set("%s: %s", path, strerror(errno));
+	/* A link is replaced, not followed, but one that leads to the
+	 * database is still a mistake worth stopping. */
+	if (S_ISLNK(target.st_mode) && stat(path, &target) != 0)
+		return 0;
+	for (i = 0; i < ARRAY_LEN(sides); i++) {
+		char *name = xasprintf("%s%s", store_path(st), sides[i]);
+		int same = stat(name, &own) == 0 && own.st_dev == target.st_dev &&
+		    own.st_ino == target.st_ino;
+		free(name);
+		if (same && i == 0)
+			return err_set("%s: is the database in use; refusing to write over it", path);
+		if (same)
+			return err_set("%s: is the %s file of the database in use (%s); refusing "
+			    "to write over it", path, sides[i] + 1, store_path(st));
+	}
+	if (!S_ISREG(target.st_mode))
+		return err_set("%s: not a regular file; refusing to replace it", path);
+	if (!any_database && is_sqlite_file(path))
+		return err_set("%s: a SQLite database file; refusing to write over it", path);
+	return 0;
+}
+
 int
 store_backup(struct store *st, const char *path)
 {
-	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
 	sqlite3 *dst = NULL;
 	sqlite3_backup *b;
-	int rc;
+	char *tmp;
+	int rc, fd;
 
-	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	if (store_check_target(st, path, 1) != 0)
+		return -1;
+	/* A new file of mode 0600: a copy of a person's notes is as private
+	 * as the original. An empty file is an empty database to SQLite. */
+	if ((fd = path_temp_beside(path, &tmp)) < 0)
+		return -1;
+	close(fd);
+	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+	    NULL) != SQLITE_OK) {
 		err_set("%s: cannot create: %s", path, dst ? sqlite3_errmsg(dst) : "out of memory");
 		goto fail;
 	}
-	/* A copy of a person's notes is as private as the original. */
-	chmod(tmp, 0600);
 	b = sqlite3_backup_init(dst, "main", store_sqlite(st), "main");
 	if (b == NULL) {
 		err_set("%s: backup failed: %s", path, sqlite3_errmsg(dst));
@@ -73,34 +135,71 @@ fail:
 
 #define SALVAGE_BATCH 256
 
-/* Copies the readable rows of one table. A bulk copy stops at the first
- * damaged page, so rowid tables are copied row by row: each row is read on
- * its own, and a damaged one costs only itself. Tables without rowid are
- * small link tables, copied whole or counted as lost. */
+/* One query's text, or NULL (with sqlite's message as the error) when it
+ * cannot be built. */
+static char *
+query_text(sqlite3 *db, const char *sql, const char *table)
+{
+	sqlite3_stmt *s;
+	char *out = NULL;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(s, 1, table, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL)
+		out = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return out;
+}
+
+/*
+ * Copies the readable rows of one table, as the damaged file declares it:
+ * a rowid table by rowid (kept), a WITHOUT ROWID table by its primary key.
+ * Only the columns both files have are copied. Rows are read in key order,
+ * each on its own, so a damaged row costs only itself; a scan that meets a
+ * damaged page is restarted past it by a seek on the first key column
+ * (one value further each time, through the interior pages), which works
+ * while that column is an integer, as every key in dossier's schema is.
+ */
 static void
 salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, size_t *lost)
 {
-	sqlite3_stmt *ids = NULL, *ins = NULL;
-	sqlite3_int64 last;
+	sqlite3_stmt *first = NULL, *after = NULL, *ins = NULL, *scan;
+	char *cols, *key, *k1, *marks, *sql;
+	const char *p;
+	sqlite3_int64 floor = 0;
 	size_t batch = 0;
-	char *sql;
-	int rc, retries;
+	int rc, nkey, retries, started = 0, integral = 1;
 
-	if (!has_rowid) {
-		sql = sqlite3_mprintf("INSERT OR IGNORE INTO main.\"%w\" SELECT * FROM old.\"%w\"",
-		    table, table);
-		if (sqlite3_exec(dst, sql, NULL, NULL, NULL) == SQLITE_OK)
-			*copied += (size_t)sqlite3_changes(dst);
-		else
-			(*lost)++;
-		sqlite3_free(sql);
-		return;
+	cols = query_text(dst, "SELECT group_concat(printf('\"%w\"', name), ', ')"
+	    " FROM pragma_table_info(?1, 'main')"
+	    " WHERE name IN (SELECT name FROM pragma_table_info(?1, 'old'))", table);
+	key = has_rowid ? xstrdup("rowid") : query_text(dst,
+	    "SELECT group_concat(printf('\"%w\"', name), ', ') FROM"
+	    " (SELECT name FROM pragma_table_info(?1, 'old') WHERE pk > 0 ORDER BY pk)", table);
+	k1 = has_rowid ? xstrdup("rowid") : query_text(dst,
+	    "SELECT printf('\"%w\"', name) FROM pragma_table_info(?1, 'old') WHERE pk = 1",
+	    table);
+	marks = query_text(dst, has_rowid ? "SELECT '?1'" :
+	    "SELECT group_concat('?' || pk, ', ') FROM"
+	    " (SELECT pk FROM pragma_table_info(?1, 'old') WHERE pk > 0 ORDER BY pk)", table);
+	if (cols == NULL || key == NULL || k1 == NULL || marks == NULL) {
+		(*lost)++;
+		goto done;
 	}
-	sql = sqlite3_mprintf("SELECT rowid FROM old.\"%w\" WHERE rowid > ? ORDER BY rowid", table);
-	rc = sqlite3_prepare_v2(dst, sql, -1, &ids, NULL);
+	for (p = marks, nkey = 1; *p != '\0'; p++)
+		nkey += *p == ',';
+	sql = sqlite3_mprintf("SELECT %s FROM old.\"%w\" ORDER BY %s", key, table, key);
+	rc = sqlite3_prepare_v2(dst, sql, -1, &first, NULL);
 	sqlite3_free(sql);
-	sql = sqlite3_mprintf("INSERT OR IGNORE INTO main.\"%w\" "
-	    "SELECT * FROM old.\"%w\" WHERE rowid = ?", table, table);
+	sql = sqlite3_mprintf("SELECT %s FROM old.\"%w\" WHERE %s > ?1 ORDER BY %s", key, table,
+	    k1, key);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(dst, sql, -1, &after, NULL);
+	sqlite3_free(sql);
+	sql = sqlite3_mprintf("INSERT OR IGNORE INTO main.\"%w\"(%s%s) SELECT %s%s FROM old.\"%w\""
+	    " WHERE (%s) = (%s)", table, has_rowid ? "rowid, " : "", cols,
+	    has_rowid ? "rowid, " : "", cols, table, key, marks);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(dst, sql, -1, &ins, NULL);
 	sqlite3_free(sql);
@@ -108,15 +207,16 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 		(*lost)++;
 		goto done;
 	}
-	/* A scan that meets a damaged page is restarted just past the last
-	 * row it read; seeks reach the rows beyond through the interior pages. */
-	last = INT64_MIN;
+	scan = first;
 	for (retries = 0; retries < 100000; retries++) {
-		sqlite3_reset(ids);
-		sqlite3_bind_int64(ids, 1, last);
-		while ((rc = sqlite3_step(ids)) == SQLITE_ROW) {
-			last = sqlite3_column_int64(ids, 0);
-			sqlite3_bind_int64(ins, 1, last);
+		int i;
+
+		while ((rc = sqlite3_step(scan)) == SQLITE_ROW) {
+			for (i = 0; i < nkey; i++)
+				sqlite3_bind_value(ins, i + 1, sqlite3_column_value(scan, i));
+			integral = sqlite3_column_type(scan, 0) == SQLITE_INTEGER;
+			floor = sqlite3_column_int64(scan, 0);
+			started = 1;
 			if (sqlite3_step(ins) == SQLITE_DONE)
 				*copied += (size_t)sqlite3_changes(dst);
 			else
@@ -128,37 +228,66 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 				sqlite3_exec(dst, sqlite3_get_autocommit(dst) ? "BEGIN" : "COMMIT; BEGIN",
 				    NULL, NULL, NULL);
 		}
-		if (rc == SQLITE_DONE || last == INT64_MAX)
+		sqlite3_reset(scan);
+		if (rc == SQLITE_DONE || (started && (!integral || floor == INT64_MAX)) ||
+		    (!started && !has_rowid))
 			break;
 		(*lost)++;
-		last++;
 		/* The pager stays in its error state until the read transaction
 		 * that met the damage ends: end it, keeping what was copied. */
-		sqlite3_reset(ids);
 		sqlite3_exec(dst, "COMMIT; BEGIN", NULL, NULL, NULL);
+		floor = started ? floor + 1 : INT64_MIN + retries;
+		started = 1;
+		scan = after;
+		sqlite3_bind_int64(after, 1, floor);
 	}
 done:
 	sqlite3_finalize(ins);
-	sqlite3_finalize(ids);
+	sqlite3_finalize(after);
+	sqlite3_finalize(first);
+	free(cols);
+	free(key);
+	free(k1);
+	free(marks);
+}
+
+/* The tables of the damaged file as it declares them (not virtual ones or
+ * their shadow tables: the full-text index is rebuilt), in the order they
+ * were created, where the new file has a table of that name whose rows
+ * are not derived from others. */
+static int
+salvage_tables(sqlite3 *dst, size_t *copied, size_t *lost)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(dst, "SELECT o.name, NOT o.wr FROM pragma_table_list o"
+	    " JOIN pragma_table_list m ON m.name = o.name AND m.schema = 'main' AND m.type = 'table'"
+	    " WHERE o.schema = 'old' AND o.type = 'table' AND o.name NOT LIKE 'sqlite_%'"
+	    " ORDER BY (SELECT rowid FROM old.sqlite_schema WHERE name = o.name)",
+	    -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(s, 0);
+		/* One transaction a table: a damaged page met in a later table
+		 * can roll back the transaction it is met in, and must not take
+		 * the articles already copied with it. */
+		if (name != NULL && !store_schema_derived(name)) {
+			sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
+			salvage_table(dst, name, sqlite3_column_int(s, 1), copied, lost);
+			sqlite3_exec(dst, "COMMIT", NULL, NULL, NULL);
+		}
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 int
 store_recover(const char *damaged, const char *out, size_t *copied, size_t *lost)
 {
-	/* Tables in dependency order; FTS is rebuilt, not copied. */
-	static const struct {
-		const char *name;
-		int has_rowid;
-	} tables[] = {
-		{ "articles", 1 }, { "paragraphs", 0 }, { "sentences", 0 },
-		{ "entities", 1 }, { "aliases", 0 }, { "roles", 1 }, { "mentions", 1 },
-		{ "statements", 1 }, { "statement_links", 0 }, { "tags", 1 },
-		{ "annotations", 1 }, { "annotation_tags", 0 }, { "state", 0 },
-	};
 	struct store *st;
 	sqlite3 *db;
 	char *sql;
-	size_t i;
 
 	*copied = *lost = 0;
 	if (access(out, F_OK) == 0)
@@ -175,19 +304,17 @@ store_recover(const char *damaged, const char *out, size_t *copied, size_t *lost
 		return -1;
 	}
 	sqlite3_free(sql);
-	/* One transaction a table: a damaged page met in a later table can
-	 * roll back the transaction it is met in, and must not take the
-	 * articles already copied with it. */
-	for (i = 0; i < ARRAY_LEN(tables); i++) {
-		sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
-		salvage_table(db, tables[i].name, tables[i].has_rowid, copied, lost);
-		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-	}
+	/* A schema too damaged to list loses everything but says so. */
+	if (salvage_tables(db, copied, lost) != 0)
+		(*lost)++;
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
-	/* The index is derived data: rebuild it from what was salvaged
-	 * rather than trust the damaged copy's. */
-	sqlite3_exec(db, "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
-	    NULL, NULL, NULL);
+	/* Derived data is made again from what was salvaged rather than
+	 * trusted from the damaged copy. */
+	if (store_schema_rebuild(st) != 0) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		store_close(st);
+		return -1;
+	}
 	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	sqlite3_exec(db, "DETACH old", NULL, NULL, NULL);
 	sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);

@@ -1,6 +1,8 @@
 /*
  * store-schema.c: the database schema and its forward migrations.
  *
+ * PRAGMA application_id says the file is dossier's (store_schema_identify
+ * refuses other programs' databases before anything is written to them).
  * PRAGMA user_version holds the schema version. migrations[v-1] takes a
  * database from version v-1 to v; each runs in one transaction, so a crash
  * leaves the old version intact. A migration only adds or reshapes: it
@@ -11,6 +13,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "store-int.h"
 #include "util.h"
@@ -34,6 +37,13 @@
 	"    AND k2 = " LIST_K2(row) ";" \
 	"  DELETE FROM list_days WHERE k1 = " LIST_K1(row) " AND k2 = " LIST_K2(row) \
 	"    AND n <= 0;"
+
+/* The list's counts from the articles as they are. */
+#define LIST_FILL \
+	"INSERT INTO list_years(k, n) SELECT " LIST_K1("articles") ", count(*)" \
+	"  FROM articles GROUP BY 1;" \
+	"INSERT INTO list_days(k1, k2, n) SELECT " LIST_K1("articles") ", " \
+	LIST_K2("articles") ", count(*) FROM articles GROUP BY 1, 2;"
 
 static const char *const migrations[] = {
 	/* 1: the first schema. */
@@ -236,10 +246,7 @@ static const char *const migrations[] = {
 	"  k PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"
 	"CREATE TABLE list_days ("
 	"  k1, k2, n INTEGER NOT NULL, PRIMARY KEY (k1, k2)) WITHOUT ROWID;"
-	"INSERT INTO list_years(k, n) SELECT " LIST_K1("articles") ", count(*)"
-	"  FROM articles GROUP BY 1;"
-	"INSERT INTO list_days(k1, k2, n) SELECT " LIST_K1("articles") ", "
-	LIST_K2("articles") ", count(*) FROM articles GROUP BY 1, 2;"
+	LIST_FILL
 	"CREATE TRIGGER list_ai AFTER INSERT ON articles BEGIN"
 	LIST_ADD("new")
 	"END;"
@@ -250,7 +257,141 @@ static const char *const migrations[] = {
 	LIST_DROP("old")
 	LIST_ADD("new")
 	"END;",
+
+	/* 3: notes indexed in batches. Each change to a note re-indexed the
+	 * whole article (FTS5 removes and adds a row whole), so importing N
+	 * notes on one article cost N times its body: quadratic. A writer
+	 * that changes many notes first lists the articles in fts_pending
+	 * (store_fts_defer, which takes each one's row out of the index while
+	 * it still matches what was indexed); the note triggers leave those
+	 * articles alone, and store_fts_flush indexes each once, in the same
+	 * transaction, so no reader ever sees the table non-empty. */
+	"CREATE TABLE fts_pending (article_id INTEGER PRIMARY KEY);"
+	"DROP TRIGGER annotations_fts_bi;"
+	"DROP TRIGGER annotations_fts_ai;"
+	"DROP TRIGGER annotations_fts_bu;"
+	"DROP TRIGGER annotations_fts_au;"
+	"DROP TRIGGER annotations_fts_bd;"
+	"DROP TRIGGER annotations_fts_ad;"
+	"CREATE TRIGGER annotations_fts_bi BEFORE INSERT ON annotations"
+	"  WHEN new.note IS NOT NULL BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, body, notes)"
+	"    SELECT 'delete', id, title, body, notes FROM articles_text WHERE id = new.article_id"
+	"    AND id NOT IN (SELECT article_id FROM fts_pending);"
+	"END;"
+	"CREATE TRIGGER annotations_fts_ai AFTER INSERT ON annotations"
+	"  WHEN new.note IS NOT NULL BEGIN"
+	"  INSERT INTO articles_fts(rowid, title, body, notes)"
+	"    SELECT id, title, body, notes FROM articles_text WHERE id = new.article_id"
+	"    AND id NOT IN (SELECT article_id FROM fts_pending);"
+	"END;"
+	"CREATE TRIGGER annotations_fts_bu BEFORE UPDATE OF note, state, article_id ON annotations"
+	"  BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, body, notes)"
+	"    SELECT 'delete', id, title, body, notes FROM articles_text"
+	"    WHERE id IN (old.article_id, new.article_id)"
+	"    AND id NOT IN (SELECT article_id FROM fts_pending);"
+	"END;"
+	"CREATE TRIGGER annotations_fts_au AFTER UPDATE OF note, state, article_id ON annotations"
+	"  BEGIN"
+	"  INSERT INTO articles_fts(rowid, title, body, notes)"
+	"    SELECT id, title, body, notes FROM articles_text"
+	"    WHERE id IN (old.article_id, new.article_id)"
+	"    AND id NOT IN (SELECT article_id FROM fts_pending);"
+	"END;"
+	"CREATE TRIGGER annotations_fts_bd BEFORE DELETE ON annotations"
+	"  WHEN old.note IS NOT NULL BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, body, notes)"
+	"    SELECT 'delete', id, title, body, notes FROM articles_text WHERE id = old.article_id"
+	"    AND id NOT IN (SELECT article_id FROM fts_pending);"
+	"END;"
+	"CREATE TRIGGER annotations_fts_ad AFTER DELETE ON annotations"
+	"  WHEN old.note IS NOT NULL BEGIN"
+	"  INSERT INTO articles_fts(rowid, title, body, notes)"
+	"    SELECT id, title, body, notes FROM articles_text WHERE id = old.article_id"
+	"    AND id NOT IN (SELECT article_id FROM fts_pending);"
+	"END;",
 };
+
+/* What derived data there is, and how it is made again from the rows it
+ * derives from: the list's counts and the full-text index. A salvage
+ * copies the rows and runs this, rather than trust a damaged copy's. */
+static const char *const derived_tables[] = { "list_years", "list_days", "fts_pending" };
+static const char rebuild_derived[] =
+    "DELETE FROM fts_pending;"
+    "DELETE FROM list_years;"
+    "DELETE FROM list_days;"
+    LIST_FILL
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');";
+
+int
+store_fts_defer(struct store *st, int64_t article_id)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "INSERT INTO articles_fts(articles_fts, rowid, title, body, notes)"
+	    " SELECT 'delete', id, title, body, notes FROM articles_text WHERE id = ?1"
+	    " AND id NOT IN (SELECT article_id FROM fts_pending)");
+	sqlite3_stmt *p;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, article_id);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		sqlite3_reset(s);
+		return store_err(st, "taking an article out of the index");
+	}
+	sqlite3_reset(s);
+	if ((p = store_stmt(st, "INSERT OR IGNORE INTO fts_pending(article_id) VALUES (?1)")) == NULL)
+		return -1;
+	sqlite3_bind_int64(p, 1, article_id);
+	if (sqlite3_step(p) != SQLITE_DONE) {
+		sqlite3_reset(p);
+		return store_err(st, "deferring the index");
+	}
+	sqlite3_reset(p);
+	return 0;
+}
+
+int
+store_fts_flush(struct store *st)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(store_sqlite(st),
+	    "INSERT INTO articles_fts(rowid, title, body, notes)"
+	    "  SELECT id, title, body, notes FROM articles_text"
+	    "  WHERE id IN (SELECT article_id FROM fts_pending);"
+	    "DELETE FROM fts_pending;", NULL, NULL, &msg) != SQLITE_OK) {
+		err_set("%s: indexing notes: %s", store_path(st), msg ? msg : "error");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_schema_derived(const char *table)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(derived_tables); i++)
+		if (strcmp(table, derived_tables[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+store_schema_rebuild(struct store *st)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(store_sqlite(st), rebuild_derived, NULL, NULL, &msg) != SQLITE_OK) {
+		err_set("%s: rebuilding derived data: %s", store_path(st), msg ? msg : "error");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
 
 const char *
 store_schema_sql(int version)
@@ -260,16 +401,121 @@ store_schema_sql(int version)
 	return migrations[version - 1];
 }
 
+/* PRAGMA application_id of every database dossier makes ("doss"), so
+ * that dossier knows its own files from other programs' (file(1) and
+ * SQLite's magic.txt read the same header field). */
+#define APPLICATION_ID 0x646f7373
+#define SET_APPLICATION_ID "PRAGMA application_id = 1685025651"
+
+/* Tables every dossier schema has had since version 1: how a database
+ * made before the application id was set is known as dossier's. */
+#define OWN_TABLES "'articles', 'entities', 'mentions', 'statements', 'tags', " \
+	"'annotations', 'annotation_tags', 'state'"
+#define OWN_TABLE_COUNT 8
+
 static int
-user_version(struct store *st, int *v)
+pragma_int(struct store *st, const char *sql, const char *what, int *v)
 {
-	sqlite3_stmt *s = store_stmt(st, "PRAGMA user_version");
+	sqlite3_stmt *s = store_stmt(st, sql);
 
 	if (s == NULL || sqlite3_step(s) != SQLITE_ROW)
-		return store_err(st, "reading schema version");
+		return store_err(st, what);
 	*v = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
 	return 0;
+}
+
+static int
+user_version(struct store *st, int *v)
+{
+	return pragma_int(st, "PRAGMA user_version", "reading schema version", v);
+}
+
+/* How many objects the schema has, and how many are dossier's tables. */
+static int
+schema_objects(struct store *st, int *objects, int *own)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT count(*), coalesce(sum(type = 'table' AND name IN ("
+	    OWN_TABLES ")), 0) FROM sqlite_schema");
+
+	if (s == NULL || sqlite3_step(s) != SQLITE_ROW)
+		return store_err(st, "reading the schema");
+	*objects = sqlite3_column_int(s, 0);
+	*own = sqlite3_column_int(s, 1);
+	sqlite3_reset(s);
+	return 0;
+}
+
+int
+store_schema_missing(struct store *st, struct buf *missing)
+{
+	struct store *ref;
+	sqlite3_stmt *want, *have;
+	int v = 0, rc;
+
+	if (user_version(st, &v) != 0)
+		return -1;
+	/* An older schema lacks what later versions add, rightly. */
+	if (v != STORE_SCHEMA_VERSION)
+		return 0;
+	if (store_open(":memory:", 0, &ref) != 0)
+		return -1;
+	if (sqlite3_prepare_v2(store_sqlite(ref), "SELECT type, name FROM sqlite_schema"
+	    " WHERE name NOT LIKE 'sqlite_%' ORDER BY rowid", -1, &want, NULL) != SQLITE_OK) {
+		store_close(ref);
+		return store_err(st, "listing the schema");
+	}
+	if ((have = store_stmt(st, "SELECT 1 FROM sqlite_schema WHERE type = ?1 AND name = ?2"))
+	    == NULL) {
+		sqlite3_finalize(want);
+		store_close(ref);
+		return -1;
+	}
+	while ((rc = sqlite3_step(want)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(want, 0);
+		const char *name = (const char *)sqlite3_column_text(want, 1);
+		sqlite3_reset(have);
+		sqlite3_bind_text(have, 1, type, -1, SQLITE_STATIC);
+		sqlite3_bind_text(have, 2, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(have) == SQLITE_ROW)
+			continue;
+		buf_printf(missing, "%s%s %s", missing->len > 0 ? ", " : "", type, name);
+	}
+	sqlite3_reset(have);
+	sqlite3_finalize(want);
+	store_close(ref);
+	return rc == SQLITE_DONE ? 0 : store_err(st, "comparing the schema");
+}
+
+int
+store_schema_identify(struct store *st)
+{
+	int app = 0, version = 0, objects = 0, own = 0;
+
+	if (pragma_int(st, "PRAGMA application_id", "reading the application id", &app) != 0)
+		return -1;
+	if (app == APPLICATION_ID)
+		return 0;
+	if (app != 0)
+		return err_set("%s: another program's database (application id %#x), not "
+		    "dossier's; refusing to open it", store_path(st), (unsigned)app);
+	if (user_version(st, &version) != 0 || schema_objects(st, &objects, &own) != 0)
+		return -1;
+	if (objects == 0 || (version >= 1 && own == OWN_TABLE_COUNT))
+		return 0;
+	return err_set("%s: not a dossier database (it holds another program's tables); "
+	    "refusing to open it", store_path(st));
+}
+
+/* A database an older dossier made carries no application id yet. */
+static int
+unmarked(struct store *st)
+{
+	int app = 0;
+
+	if (pragma_int(st, "PRAGMA application_id", "reading the application id", &app) != 0)
+		return -1;
+	return app == 0;
 }
 
 int
@@ -279,7 +525,7 @@ store_schema_outdated(struct store *st)
 
 	if (user_version(st, &v) != 0)
 		return -1;
-	return v < STORE_SCHEMA_VERSION;
+	return v < STORE_SCHEMA_VERSION ? 1 : unmarked(st);
 }
 
 int
@@ -294,8 +540,12 @@ store_schema_migrate(struct store *st)
 	if (v > STORE_SCHEMA_VERSION)
 		return err_set("%s: made by a newer dossier (schema %d, this one knows %d); "
 		    "refusing to open it", store_path(st), v, STORE_SCHEMA_VERSION);
-	if (v == STORE_SCHEMA_VERSION)
-		return 0;
+	if (v == STORE_SCHEMA_VERSION) {
+		int mark = store_is_readonly(st) ? 0 : unmarked(st);
+		if (mark == 1 && sqlite3_exec(db, SET_APPLICATION_ID, NULL, NULL, NULL) != SQLITE_OK)
+			return store_err(st, "setting the application id");
+		return mark < 0 ? -1 : 0;
+	}
 	if (store_is_readonly(st))
 		return err_set("%s: schema %d needs upgrading to %d, but the database is read-only",
 		    store_path(st), v, STORE_SCHEMA_VERSION);
@@ -304,7 +554,8 @@ store_schema_migrate(struct store *st)
 			return -1;
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
 		if (sqlite3_exec(db, migrations[v], NULL, NULL, &msg) != SQLITE_OK ||
-		    sqlite3_exec(db, pragma, NULL, NULL, &msg) != SQLITE_OK) {
+		    sqlite3_exec(db, pragma, NULL, NULL, &msg) != SQLITE_OK ||
+		    sqlite3_exec(db, SET_APPLICATION_ID, NULL, NULL, &msg) != SQLITE_OK) {
 			err_set("%s: migrating schema to version %d: %s", store_path(st), v + 1,
 			    msg ? msg : "unknown error");
 			sqlite3_free(msg);

@@ -1,7 +1,9 @@
 /*
  * store-search.c: full-text search over titles, bodies and annotation
  * notes (FTS5, unicode61 with diacritics removed, so "Əliyev" and
- * "Aliyev"-style spellings meet where the folding allows).
+ * "Aliyev"-style spellings meet where the folding allows). Each plain word
+ * of a query is widened to the other forms of it in the index first
+ * (store-stem.c), the form written ranking first.
  *
  * Ranking is FTS5's bm25 with the weights set in the schema (the index's
  * 'rank' option). "ORDER BY rank" is handed to FTS5 itself, so SQLite does
@@ -25,18 +27,30 @@
 /* The plain and the JSON search share this text, so both agree on order
  * and snippets. Newlines between paragraphs become spaces: a snippet is
  * one line of a result list. */
-#define SEARCH_SELECT \
+#define SEARCH_COLUMNS(q) \
 	"SELECT f.rowid AS id, a.title AS title, a.published AS published," \
 	"  a.outlet AS outlet," \
-	"  replace(replace(snippet(articles_fts, -1, ?2, ?3, '…', 16)," \
+	"  replace(replace(dossier_snippet(articles_fts, ?2, ?3, '…', 16)," \
 	"    char(10, 10), ' '), char(10), ' ') AS snippet," \
 	"  f.rank AS rank" \
 	" FROM articles_fts f JOIN articles a ON a.id = f.rowid" \
-	" WHERE articles_fts MATCH ?1 AND f.rowid >= ?6 ORDER BY f.rank LIMIT ?4 OFFSET ?5"
+	" WHERE articles_fts MATCH " q " AND f.rowid >= ?6"
+#define SEARCH_SELECT \
+	SEARCH_COLUMNS("?1") " ORDER BY f.rank LIMIT ?4 OFFSET ?5"
+/* When a query was widened to other forms of its words (store-stem.c),
+ * the articles that match it as written (?7) come first, ranked as they
+ * would be without the widening, then those that match only other forms. */
+#define SEARCH_EXACT_FIRST \
+	"SELECT id, title, published, outlet, snippet, rank FROM (" \
+	"  SELECT *, 0 AS other FROM (" SEARCH_COLUMNS("?7") ") UNION ALL" \
+	"  SELECT *, 1 AS other FROM (" SEARCH_COLUMNS("?1") " AND f.rowid NOT IN" \
+	"    (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?7 AND rowid >= ?6)))" \
+	" ORDER BY other, rank LIMIT ?4 OFFSET ?5"
 
 #define SEARCH_WINDOW 4000
 
 static const char search_sql[] = SEARCH_SELECT;
+static const char search_exact_sql[] = SEARCH_EXACT_FIRST;
 static const char window_sql[] =
     "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
     " ORDER BY rowid DESC LIMIT 1 OFFSET ?2";
@@ -44,6 +58,10 @@ static const char search_json_sql[] =
     "SELECT json_group_array(json_object('id', id, 'title', title,"
     "  'published', published, 'outlet', outlet, 'snippet', snippet, 'rank', rank))"
     " FROM (" SEARCH_SELECT ")";
+static const char search_exact_json_sql[] =
+    "SELECT json_group_array(json_object('id', id, 'title', title,"
+    "  'published', published, 'outlet', outlet, 'snippet', snippet, 'rank', rank))"
+    " FROM (" SEARCH_EXACT_FIRST ")";
 
 void
 store_hits_free(struct store_hit *hits, size_t n)
@@ -65,15 +83,30 @@ search_err(struct store *st, const char *query)
 {
 	sqlite3 *db = store_sqlite(st);
 
-	if (sqlite3_errcode(db) == SQLITE_ERROR)
-		return err_set("bad search query '%s': %s", query, sqlite3_errmsg(db));
+	if (sqlite3_errcode(db) == SQLITE_ERROR) {
+		/* A table of the index dropped makes FTS5 say "SQL logic
+		 * error" whatever the query: say what is really wrong. */
+		struct buf missing;
+		char *msg = xstrdup(sqlite3_errmsg(db));
+		int rc;
+
+		buf_init(&missing);
+		if (store_schema_missing(st, &missing) == 0 && missing.len > 0)
+			rc = err_set("%s: damaged: missing from its schema: %s; run 'dossier check'",
+			    store_path(st), missing.data);
+		else
+			rc = err_set("bad search query '%s': %s", query, msg);
+		buf_free(&missing);
+		free(msg);
+		return rc;
+	}
 	return store_err(st, "searching");
 }
 
 /* The lowest rowid of the window of matches to rank (see the top). */
 static int
-window_start(struct store *st, const char *query, size_t offset, size_t limit,
-    sqlite3_int64 *start)
+window_start(struct store *st, const char *query, const char *shown, size_t offset,
+    size_t limit, sqlite3_int64 *start)
 {
 	sqlite3_stmt *s = store_stmt(st, window_sql);
 	size_t want = SEARCH_WINDOW;
@@ -92,7 +125,7 @@ window_start(struct store *st, const char *query, size_t offset, size_t limit,
 	if (rc == SQLITE_ROW)
 		*start = sqlite3_column_int64(s, 0);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		search_err(st, query);
+		search_err(st, shown);
 		sqlite3_reset(s);
 		return -1;
 	}
@@ -101,10 +134,12 @@ window_start(struct store *st, const char *query, size_t offset, size_t limit,
 }
 
 static void
-bind(sqlite3_stmt *s, const char *query, size_t offset, size_t limit,
+bind(sqlite3_stmt *s, const char *query, const char *exact, size_t offset, size_t limit,
     const char *mark_open, const char *mark_close, sqlite3_int64 start)
 {
 	sqlite3_bind_text(s, 1, query, -1, SQLITE_STATIC);
+	if (strcmp(query, exact) != 0)
+		sqlite3_bind_text(s, 7, exact, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, mark_open != NULL ? mark_open : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, mark_close != NULL ? mark_close : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, limit > INT64_MAX ? -1 : (sqlite3_int64)limit);
@@ -116,17 +151,22 @@ int
 store_search(struct store *st, const char *query, size_t offset, size_t limit,
     const char *mark_open, const char *mark_close, struct store_hit **hits, size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, search_sql);
+	sqlite3_stmt *s;
 	struct store_hit *v = NULL;
 	size_t len = 0, cap = 0;
 	sqlite3_int64 start;
+	char *wide;
 	int rc;
 
 	*hits = NULL;
 	*n = 0;
-	if (s == NULL || window_start(st, query, offset, limit, &start) != 0)
+	wide = store_widen_query(st, query);
+	s = store_stmt(st, strcmp(wide, query) != 0 ? search_exact_sql : search_sql);
+	if (s == NULL || window_start(st, wide, query, offset, limit, &start) != 0) {
+		free(wide);
 		return -1;
-	bind(s, query, offset, limit, mark_open, mark_close, start);
+	}
+	bind(s, wide, query, offset, limit, mark_open, mark_close, start);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (len == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -143,9 +183,11 @@ store_search(struct store *st, const char *query, size_t offset, size_t limit,
 		search_err(st, query);
 		sqlite3_reset(s);
 		store_hits_free(v, len);
+		free(wide);
 		return -1;
 	}
 	sqlite3_reset(s);
+	free(wide);
 	*hits = v;
 	*n = len;
 	return 0;
@@ -155,19 +197,24 @@ int
 store_json_search(struct store *st, const char *query, size_t offset, size_t limit,
     const char *mark_open, const char *mark_close, char **json)
 {
-	sqlite3_stmt *s = store_stmt(st, search_json_sql);
+	sqlite3_stmt *s;
 	sqlite3_int64 start;
+	char *wide;
+	int rc = -1;
 
 	*json = NULL;
-	if (s == NULL || window_start(st, query, offset, limit, &start) != 0)
-		return -1;
-	bind(s, query, offset, limit, mark_open, mark_close, start);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		search_err(st, query);
+	wide = store_widen_query(st, query);
+	s = store_stmt(st, strcmp(wide, query) != 0 ? search_exact_json_sql : search_json_sql);
+	if (s != NULL && window_start(st, wide, query, offset, limit, &start) == 0) {
+		bind(s, wide, query, offset, limit, mark_open, mark_close, start);
+		if (sqlite3_step(s) != SQLITE_ROW)
+			search_err(st, query);
+		else {
+			*json = store_col_text(s, 0);
+			rc = 0;
+		}
 		sqlite3_reset(s);
-		return -1;
 	}
-	*json = store_col_text(s, 0);
-	sqlite3_reset(s);
-	return 0;
+	free(wide);
+	return rc;
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,7 @@ struct store {
 	int (*check)(void *);        /* store_set_interrupt */
 	void *check_arg;
 	int busy_ms;                 /* how long to wait for a lock */
+	struct store_stems *stems;   /* search's stemmers (store-stem.c) */
 };
 
 char *
@@ -252,6 +254,21 @@ store_check(struct store *st, int full)
 		buf_free(&problems);
 		return err_set("%s: damaged: %s", st->path, sqlite3_errstr(rc));
 	}
+	/* SQLite's check finds nothing wrong with a dropped table: the
+	 * schema is compared with the one the migrations make. */
+	if (problems.len == 0) {
+		struct buf missing;
+
+		buf_init(&missing);
+		if (store_schema_missing(st, &missing) != 0) {
+			buf_free(&missing);
+			buf_free(&problems);
+			return -1;
+		}
+		if (missing.len > 0)
+			buf_printf(&problems, "missing from its schema: %s", missing.data);
+		buf_free(&missing);
+	}
 	if (problems.len > 0) {
 		err_set("%s: damaged: %s", st->path, problems.data);
 		buf_free(&problems);
@@ -266,6 +283,11 @@ configure(struct store *st, int flags)
 {
 	if (sqlite3_busy_handler(st->db, busy_wait, st) != SQLITE_OK)
 		return store_err(st, "setting busy timeout");
+	/* Before the journal mode, the first setting that writes. */
+	if (store_schema_identify(st) != 0)
+		return -1;
+	if (store_snippet_register(st) != 0)
+		return -1;
 	if (exec(st, "PRAGMA foreign_keys = ON") != 0 ||
 	    ((flags & STORE_MMAP) && exec(st, "PRAGMA mmap_size = " MMAP_BYTES) != 0))
 		return -1;
@@ -319,17 +341,42 @@ check_truncated(struct store *st)
 		st->damaged = 1;
 }
 
+/* A new empty file of mode 0600 (a person's notes are private), never
+ * through a link someone planted. */
+static int
+create_private(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+
+	/* Another dossier may have made it a moment ago: that one is fine. */
+	if (fd < 0 && errno == EEXIST)
+		return 0;
+	if (fd < 0)
+		return err_set("%s: cannot create the database: %s", path, strerror(errno));
+	close(fd);
+	return 0;
+}
+
 int
 store_open(const char *path, int flags, struct store **out)
 {
 	struct store *st;
-	int oflags, created;
+	struct stat sb;
+	int oflags, created, in_memory;
 
 	*out = NULL;
-	created = access(path, F_OK) != 0;
-	if (created && (flags & STORE_NOCREATE))
+	/* An in-memory database (the fuzz targets' and tests') has no file. */
+	in_memory = strcmp(path, ":memory:") == 0;
+	created = in_memory || stat(path, &sb) != 0;
+	if (created && !in_memory && (flags & STORE_NOCREATE))
 		return err_set("%s: no such database", path);
-	if (created && !(flags & STORE_READONLY) && path_mkdir_parent(path) != 0)
+	/* SQLite would make its journal beside a device (/dev/null-journal). */
+	if (!created && !S_ISREG(sb.st_mode))
+		return err_set("%s: not a regular file; refusing to use it as a database", path);
+	/* Made here, private from the start: SQLite gives the WAL and the
+	 * shared-memory file the database's mode when it creates them. */
+	if (created && !in_memory && !(flags & STORE_READONLY) &&
+	    (path_mkdir_parent(path) != 0 || create_private(path) != 0))
 		return -1;
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
@@ -368,10 +415,6 @@ store_open(const char *path, int flags, struct store **out)
 opened:
 	if (!created)
 		check_truncated(st);
-	/* SQLite creates the file on its first write, with the umask's mode;
-	 * a person's notes are private. */
-	if (created && !st->readonly)
-		chmod(path, 0600);
 	*out = st;
 	return 0;
 fail:
@@ -389,8 +432,15 @@ store_close(struct store *st)
 	for (i = 0; i < STMT_CACHE; i++)
 		sqlite3_finalize(st->cache[i].stmt);
 	sqlite3_finalize(st->uncached);
+	store_stems_free(st->stems);
 	if (st->db != NULL)
 		sqlite3_close(st->db);
 	free(st->path);
 	free(st);
+}
+
+struct store_stems **
+store_stems_slot(struct store *st)
+{
+	return &st->stems;
 }

@@ -892,14 +892,12 @@ text_draw_next(struct text_draw_iter *it, struct text_draw *d)
 		d->len = k;
 		break;
 	case W_CARET:
-		it->rep[0] = '^';
-		it->rep[1] = (char)(m.uc ^ 0x40);
+		d->len = text_standin(m.uc, it->rep);
 		d->s = it->rep;
-		d->len = 2;
 		d->kind = TEXT_DRAW_CONTROL;
 		break;
 	case W_CODE:
-		snprintf(it->rep, sizeof it->rep, "<U+%04lX>", (unsigned long)m.uc);
+		text_standin(m.uc, it->rep);
 		d->s = it->rep;
 		d->len = (size_t)m.w;  /* cut to the width when the line is narrower */
 		d->kind = TEXT_DRAW_CONTROL;

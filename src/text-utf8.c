@@ -4,12 +4,18 @@
  * puts it in the one normal form the store keeps, and text_fold produces
  * the case-folded copy the extractor matches aliases in, with a map from
  * every folded byte back to the original so a match becomes an exact byte
- * range of the stored body.
+ * range of the stored body. text_decode reads a document in the character
+ * set it declares, with the same promise as the repair: every byte is
+ * accounted for, none is lost. text_safe is the last thing done to text
+ * from outside before it leaves the program, on a terminal or in an
+ * export: no control character goes out as itself.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <iconv.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -93,6 +99,75 @@ text_utf8_repair(const char *in, size_t len, struct buf *out,
 		run = i;
 	}
 	buf_add(out, s + run, len - run);
+}
+
+/*
+ * Text that a parser reads for its markup must keep its markup: a character
+ * set in which "<a href=\"x\">+-&;</a>" does not come out as itself (UTF-7,
+ * whose '+' starts a base64 run; EBCDIC; UTF-16) would let a document hide
+ * bytes from whatever looked at it as ASCII, so it is not decoded.
+ */
+static int
+ascii_compatible(iconv_t cd)
+{
+	static const char probe[] = "<a href=\"x\">+-&;</a>\n";
+	char in[sizeof probe], out[4 * sizeof probe];
+	char *ip = in, *op = out;
+	size_t il = sizeof probe - 1, ol = sizeof out;
+
+	memcpy(in, probe, sizeof probe);
+	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 ||
+	    iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1)
+		return 0;
+	iconv(cd, NULL, NULL, NULL, NULL);
+	return (size_t)(op - out) == sizeof probe - 1 && memcmp(out, probe, sizeof probe - 1) == 0;
+}
+
+int
+text_decode(const char *charset, const char *in, size_t len, struct buf *out,
+    struct text_utf8_report *rep)
+{
+	iconv_t cd = iconv_open("UTF-8", charset);
+	char *ip = (char *)(uintptr_t)in, *op;
+	size_t il = len, ol, r;
+
+	rep->replaced = 0;
+	rep->first_bad = SIZE_MAX;
+	rep->nul_at = SIZE_MAX;
+	if (cd == (iconv_t)-1)
+		return err_set("unknown character set \"%s\"", charset);
+	if (!ascii_compatible(cd)) {
+		iconv_close(cd);
+		return err_set("character set \"%s\" does not keep markup as ASCII", charset);
+	}
+	while (il > 0) {
+		buf_grow(out, il + il / 2 + 64);
+		op = out->data + out->len;
+		ol = out->cap - out->len - 1;
+		r = iconv(cd, &ip, &il, &op, &ol);
+		out->len = (size_t)(op - out->data);
+		if (r != (size_t)-1 || errno == E2BIG)
+			continue;
+		/* EILSEQ (undefined in CHARSET) or EINVAL (cut short at the end):
+		 * one byte becomes U+FFFD and decoding goes on after it. */
+		if (rep->replaced++ == 0)
+			rep->first_bad = (size_t)(ip - in);
+		buf_add(out, replacement, 3);
+		ip++;
+		il--;
+		iconv(cd, NULL, NULL, NULL, NULL);
+	}
+	/* What a stateful encoding still holds. */
+	do {
+		buf_grow(out, 64);
+		op = out->data + out->len;
+		ol = out->cap - out->len - 1;
+		r = iconv(cd, NULL, NULL, &op, &ol);
+		out->len = (size_t)(op - out->data);
+	} while (r == (size_t)-1 && errno == E2BIG);
+	out->data[out->len] = '\0';
+	iconv_close(cd);
+	return 0;
 }
 
 int
@@ -228,4 +303,59 @@ text_fold_free(struct text_fold *f)
 	f->s = NULL;
 	f->map = NULL;
 	f->len = 0;
+}
+
+size_t
+text_standin(uint32_t uc, char out[16])
+{
+	if (uc < 0x20 || uc == 0x7F) {
+		out[0] = '^';
+		out[1] = (char)(uc ^ 0x40);   /* ESC is ^[, DEL ^? */
+		out[2] = '\0';
+		return 2;
+	}
+	return (size_t)snprintf(out, 16, "<U+%04lX>", (unsigned long)uc);
+}
+
+void
+text_safe(const char *in, size_t len, int flags, struct buf *out)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t i = 0, run = 0, n, bad;
+	char rep[16];
+
+	buf_grow(out, len);
+	while (i < len) {
+		if (s[i] >= 0x20 && s[i] < 0x7F) {
+			i++;
+			continue;
+		}
+		if (s[i] < 0x80) {
+			if ((flags & TEXT_SAFE_LINES) && (s[i] == '\n' || s[i] == '\t' ||
+			    (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n'))) {
+				i++;
+				continue;
+			}
+			buf_add(out, s + run, i - run);
+			buf_add(out, rep, text_standin(s[i], rep));
+			run = ++i;
+			continue;
+		}
+		n = seq_len(s + i, len - i, &bad);
+		if (n == 2 && s[i] == 0xC2 && s[i + 1] < 0xA0) {
+			/* U+0080..U+009F, the C1 controls (CSI, OSC, ...). */
+			buf_add(out, s + run, i - run);
+			buf_add(out, rep, text_standin(s[i + 1], rep));
+			i += 2;
+			run = i;
+		} else if (n != 0) {
+			i += n;
+		} else {
+			buf_add(out, s + run, i - run);
+			buf_add(out, replacement, 3);
+			i += bad;
+			run = i;
+		}
+	}
+	buf_add(out, s + run, len - run);
 }

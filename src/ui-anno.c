@@ -15,6 +15,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define DOSSIER_UI_INTERNAL
 #include "anno.h"
@@ -420,15 +421,56 @@ ui_anno_tag_command(struct ui *ui, const struct args *a)
 
 /* ---- :export ---------------------------------------------------------------- */
 
+struct export_job {
+	char *path;
+	enum export_format fmt;
+	char *tag;                       /* the filter's, kept with the job */
+	struct store_anno_filter f;
+};
+
+static void
+export_job_free(void *arg)
+{
+	struct export_job *j = arg;
+
+	free(j->path);
+	free(j->tag);
+	free(j);
+}
+
+static int
+export_now(struct ui *ui, void *arg)
+{
+	const struct export_job *j = arg;
+	struct buf b;
+	size_t n = 0;
+	int rc;
+
+	/* Asked again: the file may have changed while the question was up. */
+	if (store_check_target(ui->st, j->path, 0) != 0)
+		return -1;
+	buf_init(&b);
+	rc = export_write(ui->st, &j->f, j->fmt, &b);
+	if (rc == 0)
+		rc = path_write_atomic(j->path, b.data ? b.data : "", b.len);
+	if (rc == 0 && store_anno_count(ui->st, &j->f, &n) == 0)
+		ui_message(ui, "exported %zu annotation%s to %s", n, n == 1 ? "" : "s", j->path);
+	buf_free(&b);
+	return rc;
+}
+
+/* Never over the database or another SQLite file; over an existing file
+ * only when the reader says yes (or the line says --force, as in the
+ * shell). */
 int
 ui_anno_export_command(struct ui *ui, const struct args *a)
 {
 	const char *home = getenv("HOME"), *file, *v;
-	struct store_anno_filter f = { .status = -1 };
+	struct export_job *j;
 	enum export_format fmt;
-	char *path;
-	struct buf b;
-	size_t n = 0;
+	int64_t article = 0;
+	struct stat sb;
+	char *q;
 	int rc;
 
 	file = a->argc > 0 ? a->argv[0] : args_get(a, "output");
@@ -437,22 +479,31 @@ ui_anno_export_command(struct ui *ui, const struct args *a)
 	fmt = export_format_for(file);
 	if ((v = args_get(a, "format")) != NULL && export_format_parse(v, &fmt) != 0)
 		return -1;
-	f.tag = args_get(a, "tag");
-	if ((v = args_get(a, "article")) != NULL && (f.article_id = strtoll(v, NULL, 10)) <= 0)
+	if ((v = args_get(a, "article")) != NULL && (article = strtoll(v, NULL, 10)) <= 0)
 		return err_set("--article needs an id");
-	if (args_has(a, "all"))
-		f.states = STORE_ANNO_ALL;
-	path = file[0] == '~' && file[1] == '/' && home != NULL ?
+	j = xcalloc(1, sizeof *j);
+	j->fmt = fmt;
+	j->path = file[0] == '~' && file[1] == '/' && home != NULL ?
 	    xasprintf("%s%s", home, file + 1) : xstrdup(file);
-	buf_init(&b);
-	rc = export_write(ui->st, &f, fmt, &b);
-	if (rc == 0)
-		rc = path_write_atomic(path, b.data ? b.data : "", b.len);
-	if (rc == 0 && store_anno_count(ui->st, &f, &n) == 0)
-		ui_message(ui, "exported %zu annotation%s to %s", n, n == 1 ? "" : "s", path);
-	buf_free(&b);
-	free(path);
-	return rc;
+	j->tag = args_get(a, "tag") != NULL ? xstrdup(args_get(a, "tag")) : NULL;
+	j->f.status = -1;
+	j->f.tag = j->tag;
+	j->f.article_id = article;
+	if (args_has(a, "all"))
+		j->f.states = STORE_ANNO_ALL;
+	if (store_check_target(ui->st, j->path, 0) != 0) {
+		export_job_free(j);
+		return -1;
+	}
+	if (args_has(a, "force") || lstat(j->path, &sb) != 0) {
+		rc = export_now(ui, j);
+		export_job_free(j);
+		return rc;
+	}
+	q = xasprintf("%s exists. Replace it?", j->path);
+	ui_ask(ui, q, "export not written", export_now, j, export_job_free);
+	free(q);
+	return 0;
 }
 
 /* ---- the side pane -------------------------------------------------------- */

@@ -646,27 +646,28 @@ article_save(struct ui *ui, struct ui_view *v)
 	store_state_set(ui->st, "reader.offset", num);
 }
 
-/* After the first frame: the article reopened may be a long one. */
-static void
+/* The article saved is read before the first frame and opened after it:
+ * it may be a long one. */
+static int
 article_restore(struct ui *ui, struct ui_view *v, int pass)
 {
+	struct article *ar = v->priv;
 	char *id = NULL, *off = NULL;
-	int64_t aid;
 
-	(void)v;
-	if (pass != 1)
-		return;
+	if (pass == 1) {
+		if (ui_article_open(ui, ar->reopen, ar->reopen_off) != 0)
+			err_clear();
+		return 0;
+	}
 	if (store_state_get(ui->st, "reader.article", &id) == 0 &&
-	    store_state_get(ui->st, "reader.offset", &off) == 0 && id != NULL &&
-	    (aid = strtoll(id, NULL, 10)) > 0 &&
-	    ui_article_open(ui, aid, off != NULL ? strtoull(off, NULL, 10) : 0) == 0) {
-		free(id);
-		free(off);
-		return;
+	    store_state_get(ui->st, "reader.offset", &off) == 0 && id != NULL) {
+		ar->reopen = strtoll(id, NULL, 10);
+		ar->reopen_off = off != NULL ? strtoull(off, NULL, 10) : 0;
 	}
 	err_clear();
 	free(id);
 	free(off);
+	return ar->reopen > 0;
 }
 
 static int

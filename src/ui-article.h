@@ -37,6 +37,8 @@ struct article {
 	int goal;              /* column j/k keep; -1: the cursor's own */
 	struct pos top;
 	int width;
+	int64_t reopen;        /* the article to reopen at the start, or 0 */
+	size_t reopen_off;
 };
 
 /* Lines of context kept around the cursor when scrolling. */

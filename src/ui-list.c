@@ -468,7 +468,7 @@ list_save(struct ui *ui, struct ui_view *v)
 
 /* The row saved, before the first frame; again once the article reopened
  * (which the selection followed): the row saved wins. */
-static void
+static int
 list_restore(struct ui *ui, struct ui_view *v, int pass)
 {
 	struct list *l = v->priv;
@@ -483,6 +483,7 @@ list_restore(struct ui *ui, struct ui_view *v, int pass)
 	}
 	if (l->restored > 0)
 		select_id(ui, l->restored);
+	return 0;
 }
 
 static void

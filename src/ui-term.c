@@ -11,12 +11,15 @@
 #include <langinfo.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #define DOSSIER_UI_INTERNAL
 #include "ui.h"
+
+#include <term.h>
 
 /* The one global: what a signal handler may touch. */
 static volatile sig_atomic_t ui_signalled;
@@ -119,6 +122,23 @@ ui_term_reset_signals(void)
 		signal(sigs[i], SIG_DFL);
 }
 
+/* Can terminal type TERM put the cursor anywhere? A "dumb" or hard-copy
+ * terminal cannot, and curses would draw every screen as a stream of
+ * garbage on it. Asked of terminfo before curses writes anything. */
+static int
+can_address(const char *term)
+{
+	const char *cup;
+	int err = 0, ok;
+
+	if (setupterm((char *)(uintptr_t)term, STDOUT_FILENO, &err) != OK)
+		return -1;
+	cup = tigetstr((char *)(uintptr_t)"cup");
+	ok = cup != NULL && cup != (char *)-1;
+	del_curterm(cur_term);
+	return ok;
+}
+
 int
 ui_term_init(struct ui *ui)
 {
@@ -128,6 +148,9 @@ ui_term_init(struct ui *ui)
 		return err_set("the reader needs a terminal (try 'dossier --help' for the commands)");
 	if (term == NULL || term[0] == '\0')
 		return err_set("TERM is not set; the reader needs to know the terminal");
+	if (can_address(term) == 0)
+		return err_set("terminal type '%s' cannot move the cursor, which the reader "
+		    "needs", term);
 	ui->screen = newterm(NULL, stdout, stdin);
 	if (ui->screen == NULL)
 		return err_set("cannot use terminal type '%s' (is its terminfo installed?)", term);

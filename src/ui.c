@@ -279,14 +279,15 @@ static void
 restore_place(struct ui *ui)
 {
 	char *focus = NULL;
-	int i, pass;
+	int i, pass, more = 0;
 
-	for (pass = 0; pass < 2; pass++) {
+	for (pass = 0; pass < 2 && (pass == 0 || more); pass++) {
 		if (pass == 1)
 			ui_pane_first_frame(ui);
 		for (i = 0; i < UI_VIEW_COUNT; i++) {
-			if (ui->views[i].ops->restore != NULL)
-				ui->views[i].ops->restore(ui, &ui->views[i], pass);
+			if (ui->views[i].ops->restore != NULL &&
+			    ui->views[i].ops->restore(ui, &ui->views[i], pass))
+				more = 1;
 		}
 	}
 	if (store_state_get(ui->st, "reader.focus", &focus) != 0)

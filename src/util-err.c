@@ -1,6 +1,7 @@
 /*
  * util-err.c: the one place error messages are kept between the function
- * that found the problem and the command that reports it.
+ * that found the problem and the command that reports it (cmd-print.c
+ * prints it).
  *
  * The message is a single static buffer because dossier is single-threaded
  * and a failure is always reported (or cleared) before the next one.
@@ -15,7 +16,6 @@
 #include "util.h"
 
 static char err_buf[1024];
-static int warn_quiet;
 
 int
 err_set(const char *fmt, ...)
@@ -59,35 +59,6 @@ void
 err_clear(void)
 {
 	err_buf[0] = '\0';
-}
-
-void
-err_print(const char *context)
-{
-	if (context != NULL)
-		fprintf(stderr, "dossier: %s: %s\n", context, err_msg());
-	else
-		fprintf(stderr, "dossier: %s\n", err_msg());
-}
-
-void
-warn_set_quiet(int quiet)
-{
-	warn_quiet = quiet;
-}
-
-void
-warn_print(const char *fmt, ...)
-{
-	va_list ap;
-
-	if (warn_quiet)
-		return;
-	fputs("dossier: warning: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
 }
 
 static void

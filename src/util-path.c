@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -126,6 +127,38 @@ path_mkdir_parent(const char *file)
 	return rc;
 }
 
+/*
+ * Opens PATH for reading if it is a regular file. A FIFO would block the
+ * open itself (and a reader waiting for a writer that never comes looks
+ * like a hang), a device can be endless: the open does not wait
+ * (O_NONBLOCK), and anything but a regular file is refused.
+ */
+static int
+open_regular(const char *path)
+{
+	struct stat sb;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd < 0) {
+		err_set("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &sb) != 0) {
+		err_set("%s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		err_set("%s: not a regular file (%s)", path, S_ISDIR(sb.st_mode) ? "a directory" :
+		    S_ISFIFO(sb.st_mode) ? "a FIFO" : S_ISSOCK(sb.st_mode) ? "a socket" : "a device");
+		close(fd);
+		return -1;
+	}
+	/* Reads of a regular file never wait; the flag goes for clarity. */
+	(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return fd;
+}
+
 int
 path_read_file(const char *path, size_t max, char **out, size_t *len)
 {
@@ -134,9 +167,10 @@ path_read_file(const char *path, size_t max, char **out, size_t *len)
 	ssize_t n;
 	int fd;
 
-	fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return err_set("%s: %s", path, strerror(errno));
+	if (strcmp(path, "-") == 0)
+		fd = STDIN_FILENO;
+	else if ((fd = open_regular(path)) < 0)
+		return -1;
 	buf_init(&b);
 	for (;;) {
 		n = read(fd, chunk, sizeof chunk);
@@ -165,19 +199,44 @@ fail:
 	return -1;
 }
 
-static int
-write_atomic(const char *path, const void *data, size_t len, mode_t mode)
+int
+path_temp_beside(const char *path, char **tmp)
 {
-	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	const char *slash = strrchr(path, '/');
+	int fd;
+
+	*tmp = slash != NULL ?
+	    xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1) :
+	    xasprintf(".%s.XXXXXX", path);
+	fd = mkostemp(*tmp, O_CLOEXEC);
+	if (fd < 0) {
+		err_set("%s: cannot create a temporary file beside it: %s", path, strerror(errno));
+		free(*tmp);
+		*tmp = NULL;
+	}
+	return fd;
+}
+
+/* The temporary file is created by path_temp_beside, so a link planted under
+ * a predictable name cannot redirect the write, and renamed over PATH,
+ * which replaces a symbolic link at PATH rather than following it. */
+static int
+write_atomic(const char *path, const void *data, size_t len, int keep_mode)
+{
 	const char *p = data;
+	mode_t mode = 0600;
+	struct stat sb;
+	char *tmp;
 	ssize_t n;
 	int fd;
 
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-	if (fd < 0) {
-		err_set("%s: cannot create: %s", tmp, strerror(errno));
-		free(tmp);
+	if (keep_mode && stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
+		mode = sb.st_mode & 0777;
+	if ((fd = path_temp_beside(path, &tmp)) < 0)
 		return -1;
+	if (fchmod(fd, mode) != 0) {
+		err_set("%s: cannot set the mode: %s", path, strerror(errno));
+		goto fail;
 	}
 	while (len > 0) {
 		n = write(fd, p, len);
@@ -217,11 +276,89 @@ fail:
 int
 path_write_atomic(const char *path, const void *data, size_t len)
 {
-	return write_atomic(path, data, len, 0666);
+	return write_atomic(path, data, len, 1);
 }
 
 int
 path_write_private(const char *path, const void *data, size_t len)
 {
-	return write_atomic(path, data, len, 0600);
+	return write_atomic(path, data, len, 0);
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+path_list_dir(const char *dir, const char *suffix, char ***names, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t len, k = strlen(suffix);
+
+	*names = NULL;
+	*n = 0;
+	if (d == NULL)
+		return err_set("%s: %s", dir, strerror(errno));
+	while ((de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len <= k || strcmp(de->d_name + len - k, suffix) != 0)
+			continue;
+		*names = xreallocarray(*names, *n + 1, sizeof **names);
+		(*names)[(*n)++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (*n > 1)
+		qsort(*names, *n, sizeof **names, by_name);
+	return 0;
+}
+
+char *
+path_trim_field(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
+
+#define SECTIONS_MAX_FILE ((size_t)4 * 1024 * 1024)
+
+int
+path_read_sections(const char *path, path_section_line_fn *fn, void *arg)
+{
+	char *text = NULL, *line, *next, *l, *section = NULL, *close;
+	unsigned lineno = 0;
+	size_t len;
+	int rc = 0;
+
+	if (path_read_file(path, SECTIONS_MAX_FILE, &text, &len) != 0)
+		return -1;
+	for (line = text; line != NULL && rc == 0; line = next) {
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		lineno++;
+		l = path_trim_field(line);
+		if (*l == '\0' || *l == '#')
+			continue;
+		if (*l == '[') {
+			if ((close = strchr(l, ']')) == NULL || close[1] != '\0') {
+				rc = err_set("%s:%u: expected [section]", path, lineno);
+				continue;
+			}
+			*close = '\0';
+			section = l + 1;
+			continue;
+		}
+		rc = fn(arg, path, lineno, section, l);
+	}
+	free(text);
+	return rc;
 }

@@ -32,7 +32,7 @@ annotations() { "$DOSSIER" annotations "$@"; }
 tui_expect_gone() { tui_wait_gone "$2"; tap_ok $? "$1"; }
 # Waits until the annotations command prints a line matching $1.
 db_has() {
-	local deadline=$(( $(date +%s%N) + 5000000000 ))
+	local deadline=$(( $(date +%s%N) + TUI_DEADLINE * 1000000000 ))
 	while [ "$(date +%s%N)" -lt "$deadline" ]; do
 		annotations --state all | grep -qE -- "$1" && return 0
 		sleep 0.02

@@ -29,7 +29,7 @@ held() {
 	! sqlite3 -cmd '.timeout 0' "$DOSSIER_DB" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1
 }
 hold() {
-	local deadline=$(( $(date +%s%N) + 5000000000 ))
+	local deadline=$(( $(date +%s%N) + TUI_DEADLINE * 1000000000 ))
 	mkfifo "$HOLDER_IN"
 	sqlite3 "$DOSSIER_DB" <"$HOLDER_IN" >/dev/null 2>&1 &
 	HOLDER=$!

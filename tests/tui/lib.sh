@@ -6,7 +6,7 @@
 #   tui_start_shell [-x COLS] [-y ROWS]  an interactive bash instead
 #   tui_keys KEY...            tmux send-keys (names as tmux knows them)
 #   tui_type TEXT              literal text
-#   tui_wait TEXT [SECONDS]    poll the screen until TEXT shows (default 5 s)
+#   tui_wait TEXT [SECONDS]    poll the screen until TEXT shows (default $TUI_DEADLINE s)
 #   tui_wait_gone TEXT [SECONDS]
 #   tui_screen [-e]            the screen now (-e keeps colour escapes)
 #   tui_expect NAME TEXT       ok if the screen shows TEXT within the deadline
@@ -27,6 +27,11 @@ set -u
 : "${DOSSIER:?DOSSIER must name the dossier binary}"
 : "${TMUX_BIN:=tmux}"
 [ -n "$TMUX_BIN" ] || TMUX_BIN=tmux
+
+# How long a wait for the screen may last before it counts as failed. Waits
+# end as soon as the screen is right, so a generous deadline costs nothing
+# when all is well; it absorbs a sanitizer build on a loaded machine.
+: "${TUI_DEADLINE:=20}"
 
 TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/dossier-tui.XXXXXX")
 TUI_SOCKET="$TEST_TMP/tmux.sock"
@@ -138,7 +143,7 @@ tui_resize() {
 
 # Polls every 20 ms so a test waits only as long as the program needs.
 tui_wait() {
-	local text=$1 deadline=$(( $(date +%s%N) + ${2:-5} * 1000000000 ))
+	local text=$1 deadline=$(( $(date +%s%N) + ${2:-$TUI_DEADLINE} * 1000000000 ))
 	while [ "$(date +%s%N)" -lt "$deadline" ]; do
 		tui_screen | grep -qF -- "$text" && return 0
 		sleep 0.02
@@ -147,7 +152,7 @@ tui_wait() {
 }
 
 tui_wait_gone() {
-	local text=$1 deadline=$(( $(date +%s%N) + ${2:-5} * 1000000000 ))
+	local text=$1 deadline=$(( $(date +%s%N) + ${2:-$TUI_DEADLINE} * 1000000000 ))
 	while [ "$(date +%s%N)" -lt "$deadline" ]; do
 		tui_screen | grep -qF -- "$text" || return 0
 		sleep 0.02
@@ -157,7 +162,7 @@ tui_wait_gone() {
 
 tui_expect() {
 	local name=$1 text=$2
-	if tui_wait "$text" "${3:-5}"; then
+	if tui_wait "$text" "${3:-$TUI_DEADLINE}"; then
 		tap_ok 0 "$name"
 	else
 		tap_ok 1 "$name"
@@ -169,7 +174,7 @@ tui_expect() {
 # tui_expect_sgr NAME REGEX: ok if the screen with its colour escapes
 # (capture-pane -e) matches REGEX (grep -E) within the deadline.
 tui_expect_sgr() {
-	local name=$1 re=$2 deadline=$(( $(date +%s%N) + 5000000000 ))
+	local name=$1 re=$2 deadline=$(( $(date +%s%N) + TUI_DEADLINE * 1000000000 ))
 	while :; do
 		tui_screen -e | grep -qE -- "$re" && { tap_ok 0 "$name"; return 0; }
 		[ "$(date +%s%N)" -ge "$deadline" ] && break
@@ -183,7 +188,7 @@ tui_expect_sgr() {
 tui_expect_screen() {
 	local name=$1 want got deadline
 	want=$(sed 's/[[:space:]]*$//')
-	deadline=$(( $(date +%s%N) + 5000000000 ))
+	deadline=$(( $(date +%s%N) + TUI_DEADLINE * 1000000000 ))
 	while :; do
 		got=$(tui_screen | sed 's/[[:space:]]*$//')
 		# Trailing blank lines are not part of what a reader sees.
@@ -222,7 +227,7 @@ tui_pid() {
 # tui_stop: ends the tmux server (and dossier in it), waiting until it is
 # gone so that a following tui_start gets a fresh one.
 tui_stop() {
-	local deadline=$(( $(date +%s%N) + 5000000000 ))
+	local deadline=$(( $(date +%s%N) + TUI_DEADLINE * 1000000000 ))
 	tmux_ kill-server >/dev/null 2>&1
 	while [ -S "$TUI_SOCKET" ] && [ "$(date +%s%N)" -lt "$deadline" ]; do
 		sleep 0.02

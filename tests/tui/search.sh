@@ -19,7 +19,7 @@ print(rows[y][x:] if y < len(rows) else "")' "$pos"
 # ok when, once the command line has closed, the message row says $2 and
 # the cursor is on a hit of $3 (in any case).
 expect_hit() {
-	local name=$1 said=$2 word=$3 deadline=$(( $(date +%s%N) + 5000000000 ))
+	local name=$1 said=$2 word=$3 deadline=$(( $(date +%s%N) + TUI_DEADLINE * 1000000000 ))
 	while [ "$(date +%s%N)" -lt "$deadline" ]; do
 		if [ "$(tui_screen | tail -n 1 | sed 's/ *$//')" = "$said" ] &&
 		    ! tui_screen | grep -q " COMMAND " &&

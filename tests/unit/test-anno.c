@@ -332,36 +332,44 @@ test_carry(struct store *st, struct anno_session *s, int64_t art)
 	store_anno_count(st, &f, &live_before);
 	v2 = add_article(st, "Talks", "https://example.org/talks", V2, art);
 	rc = anno_carry_over(st, art, v2, &rep);
-	ok(rc == 0, "carried over: %zu exact, %zu moved, %zu fuzzy, %zu orphaned", rep.exact,
-	    rep.moved, rep.fuzzy, rep.orphaned);
-	is_int((long long)(rep.exact + rep.moved + rep.fuzzy + rep.orphaned),
+	ok(rc == 0, "carried over: %zu exact, %zu moved, %zu fuzzy, %zu stayed", rep.exact,
+	    rep.moved, rep.fuzzy, rep.stayed);
+	is_int((long long)(rep.exact + rep.moved + rep.fuzzy + rep.stayed),
 	    (long long)live_before, "every live annotation accounted for");
-	ok(rep.fuzzy >= 1 && rep.orphaned >= 1 && rep.moved >= 1, "moved, fuzzy and orphaned ones");
-	ok(store_anno_count(st, &f, &n) == 0 && n == 0, "nothing live left in the old version");
+	ok(rep.fuzzy >= 1 && rep.stayed >= 1 && rep.moved >= 1, "moved, fuzzy and not placed");
+	ok(store_anno_list(st, &f, &rows, &n) == 0 && n == rep.stayed,
+	    "those not placed stay live on the old version");
+	for (i = 0; i < n; i++) {
+		ok(rows[i].state == STORE_ANNO_ACTIVE, "'%s' is active there", rows[i].quote);
+		orphan += strcmp(rows[i].quote, "did not comment") == 0 && rows[i].note != NULL;
+	}
+	ok(orphan == 1, "the deleted quote among them, with its note");
+	orphan = 0;
+	store_anno_list_free(rows, n);
 	f.states = STORE_ANNO_STATE_BIT(STORE_ANNO_SUPERSEDED);
-	ok(store_anno_count(st, &f, &n) == 0 && n == live_before, "the old ones are superseded");
+	ok(store_anno_count(st, &f, &n) == 0 && n == live_before - rep.stayed,
+	    "only the ones placed are superseded");
 	f.states = 0;
 	f.article_id = v2;
-	ok(store_anno_list(st, &f, &rows, &n) == 0 && n == live_before,
-	    "all are in the new version, orphans included");
+	ok(store_anno_list(st, &f, &rows, &n) == 0 && n == live_before - rep.stayed,
+	    "they are in the new version");
 	for (i = 0; i < n; i++) {
 		if (rows[i].state == STORE_ANNO_ACTIVE &&
 		    strncmp(V2 + rows[i].start, rows[i].quote, strlen(rows[i].quote)) != 0)
 			ok(0, "quote '%s' at its offsets", rows[i].quote);
 		if (rows[i].anchor && strcmp(rows[i].anchor, "fuzzy") == 0)
 			fuzzy += strstr(rows[i].quote, "fully") != NULL;
-		if (rows[i].state == STORE_ANNO_ORPHANED)
-			orphan += strcmp(rows[i].quote, "did not comment") == 0 &&
-			    rows[i].previous_id != 0 && rows[i].note != NULL;
+		orphan += rows[i].state == STORE_ANNO_ORPHANED;
 	}
 	ok(fuzzy >= 1, "the fuzzy match covers the inserted word");
-	ok(orphan == 1, "the deleted quote is kept as an orphan with its note");
+	ok(orphan == 0, "no orphaned copy is made");
 	store_anno_list_free(rows, n);
-	is_int(fts_hits(st, "notes:first"), 1, "the orphan's note is still found");
+	is_int(fts_hits(st, "notes:first"), 1, "the note not placed is still found");
 	ok(query_int(st, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'notes:first'")
-	    == v2, "now under the new version");
-	ok(anno_carry_over(st, art, v2, &rep) == 0 &&
-	    rep.exact + rep.moved + rep.fuzzy + rep.orphaned == 0, "running it again carries nothing");
+	    == art, "under the old version, where it stays");
+	n = rep.stayed;
+	ok(anno_carry_over(st, art, v2, &rep) == 0 && rep.exact + rep.moved + rep.fuzzy == 0 &&
+	    rep.stayed == n, "running it again carries nothing");
 	(void)s;
 }
 

@@ -240,6 +240,77 @@ test_offsets(void)
 	buf_free(&big);
 }
 
+#define SL(lit) lit, sizeof(lit) - 1
+
+static void
+test_safe(void)
+{
+	struct buf b;
+
+	buf_init(&b);
+	text_safe(SL("a\x1b]2;x\x07" "b\x7f"), 0, &b);
+	is_str(b.data, "a^[]2;x^Gb^?", "C0 and DEL as ^X");
+	buf_reset(&b);
+	text_safe(SL("csi \xc2\x9b" "31m nel \xc2\x85 nbsp \xc2\xa0"), 0, &b);
+	is_str(b.data, "csi <U+009B>31m nel <U+0085> nbsp \xc2\xa0", "C1 as <U+XXXX>, NBSP kept");
+	buf_reset(&b);
+	text_safe(SL("bad \xff\xc3 end"), 0, &b);
+	is_str(b.data, "bad \xef\xbf\xbd\xef\xbf\xbd end", "invalid bytes as U+FFFD");
+	buf_reset(&b);
+	text_safe(SL("l1\nl2\tx\r\nl3\ry"), TEXT_SAFE_LINES, &b);
+	is_str(b.data, "l1\nl2\tx\r\nl3^My", "with lines: LF, tab and CR LF kept, a lone CR not");
+	buf_reset(&b);
+	text_safe(SL("l1\nl2\tx"), 0, &b);
+	is_str(b.data, "l1^Jl2^Ix", "one line: LF and tab shown");
+	buf_free(&b);
+}
+
+static void
+test_decode(void)
+{
+	struct text_utf8_report rep;
+	struct buf b;
+
+	buf_init(&b);
+	ok(text_decode("windows-1252", SL("caf\xe9 \x81 \x80"), &b, &rep) == 0 &&
+	    strcmp(b.data, "caf\xc3\xa9 \xef\xbf\xbd \xe2\x82\xac") == 0 && rep.replaced == 1 &&
+	    rep.first_bad == 5, "windows-1252: 0x81 becomes U+FFFD at its offset, the rest kept");
+	buf_reset(&b);
+	ok(text_decode("shift_jis", SL("\x82\xa0\x82"), &b, &rep) == 0 &&
+	    strcmp(b.data, "\xe3\x81\x82\xef\xbf\xbd") == 0 && rep.replaced == 1 &&
+	    rep.first_bad == 2, "a sequence cut short at the end: U+FFFD");
+	buf_reset(&b);
+	ok(text_decode("utf-7", "+ABs-", 5, &b, &rep) == -1 && b.len == 0,
+	    "UTF-7 refused: %s", err_msg());
+	ok(text_decode("no-such-set", "x", 1, &b, &rep) == -1, "unknown set: %s", err_msg());
+	buf_free(&b);
+}
+
+static void
+test_shared(void)
+{
+	static const char a[] = "The foreign ministers met in Moscow on Tuesday to discuss "
+	    "the corridor and the border.";
+	static const char grown[] = "Update: The foreign ministers met in Moscow on Tuesday to "
+	    "discuss the corridor and the border. They agreed to meet again in a month.";
+	static const char other[] = "Thousands of visitors came to the old town square for the "
+	    "opening day of the harvest festival.";
+	struct text_shingles sa, sg, so, se;
+
+	text_shingles(a, sizeof a - 1, &sa);
+	text_shingles(grown, sizeof grown - 1, &sg);
+	text_shingles(other, sizeof other - 1, &so);
+	text_shingles("", 0, &se);
+	ok(text_shared(&sa, &sg) >= 0.9, "a grown version shares nearly all of the first: %.2f",
+	    text_shared(&sa, &sg));
+	ok(text_shared(&sa, &so) < 0.1, "another article shares nearly nothing: %.2f",
+	    text_shared(&sa, &so));
+	ok(text_shared(&sa, &sa) == 1.0 && text_shared(&se, &se) == 1.0 &&
+	    text_shared(&sa, &se) == 0.0, "itself 1, two empty texts 1, empty and not 0");
+	text_shingles_free(&sa), text_shingles_free(&sg);
+	text_shingles_free(&so), text_shingles_free(&se);
+}
+
 int
 main(void)
 {
@@ -247,5 +318,8 @@ main(void)
 	test_repair();
 	test_nfc();
 	test_fold();
+	test_safe();
+	test_decode();
+	test_shared();
 	return tap_done();
 }

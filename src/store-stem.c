@@ -1,0 +1,291 @@
+/*
+ * store-stem.c: search that finds the other forms of a word: "checkpoint"
+ * finds "checkpoints", "переговоры" finds "переговорах". The index keeps
+ * words as written (unicode61), so that sqlite3 and any other tool read
+ * the database as before and import pays nothing; a query's words are
+ * widened instead. Each plain word of the query is stemmed in the
+ * languages of its script (text-stem.c: Snowball, or the language's
+ * endings), the index's own vocabulary (an fts5vocab table, made for the
+ * connection) is read from the longest prefix the word and its stem share,
+ * and every term with the same stem joins the word in an OR. The word as
+ * written is in the OR twice, so that bm25 ranks an article with the
+ * exact form above one with only another form of it.
+ *
+ * Quoted phrases, prefixes ("check*"), column names and NEAR groups are
+ * left as the user wrote them: quotes mean "exactly this".
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "store-int.h"
+#include "text.h"
+#include "util.h"
+
+#define MAX_FORMS 40          /* forms of one word in a query */
+/* At most 400 terms of the vocabulary are read for one word (the LIMIT below). */
+
+struct store_stems {
+	struct text_langs *langs;         /* NULL: none could be read */
+	struct text_stemmer **stemmers;   /* one per language */
+	fts5_tokenizer tok;               /* unicode61, as the index has it */
+	Fts5Tokenizer *inst;
+	int vocab;                        /* temp.articles_vocab exists */
+};
+
+void
+store_stems_free(struct store_stems *ss)
+{
+	size_t i;
+
+	if (ss == NULL)
+		return;
+	for (i = 0; ss->langs != NULL && i < ss->langs->n; i++)
+		text_stemmer_free(ss->stemmers[i]);
+	free(ss->stemmers);
+	text_langs_free(ss->langs);
+	if (ss->inst != NULL)
+		ss->tok.xDelete(ss->inst);
+	free(ss);
+}
+
+static fts5_api *
+fts5_of(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *s;
+
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_pointer(s, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(s);
+	sqlite3_finalize(s);
+	return api;
+}
+
+/* What widening needs, made on the first search of a connection. A
+ * missing piece (no language files) leaves search as it was. */
+static struct store_stems *
+stems_of(struct store *st)
+{
+	struct store_stems **slot = store_stems_slot(st), *ss;
+	static const char *const args[] = { "remove_diacritics", "2" };
+	sqlite3 *db = store_sqlite(st);
+	fts5_api *api;
+	void *ud = NULL;
+	size_t i;
+
+	if (*slot != NULL)
+		return *slot;
+	ss = *slot = xcalloc(1, sizeof *ss);
+	if (text_langs_load(path_data_dir(), &ss->langs) != 0) {
+		err_clear();
+		ss->langs = NULL;
+		return ss;
+	}
+	ss->stemmers = xcalloc(ss->langs->n + 1, sizeof(struct text_stemmer *));
+	for (i = 0; i < ss->langs->n; i++)
+		ss->stemmers[i] = text_stemmer_new(&ss->langs->v[i]);
+	if ((api = fts5_of(db)) == NULL || api->xFindTokenizer(api, "unicode61", &ud, &ss->tok) != SQLITE_OK ||
+	    ss->tok.xCreate(ud, (const char **)(uintptr_t)args, 2, &ss->inst) != SQLITE_OK)
+		ss->inst = NULL;
+	ss->vocab = sqlite3_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_vocab"
+	    " USING fts5vocab(main, articles_fts, row)", NULL, NULL, NULL) == SQLITE_OK;
+	return ss;
+}
+
+struct tokens {
+	char *tok;
+	size_t n;
+	int count;
+};
+
+static int
+one_token(void *arg, int flags, const char *t, int n, int start, int end)
+{
+	struct tokens *tk = arg;
+
+	(void)flags, (void)start, (void)end;
+	if (tk->count++ == 0)
+		tk->tok = xstrndup(t, (size_t)n);
+	return SQLITE_OK;
+}
+
+/* The index's term for word W, or NULL when it makes none or several. */
+static char *
+index_term(struct store_stems *ss, const char *w, size_t n)
+{
+	struct tokens tk = { NULL, 0, 0 };
+
+	if (ss->inst == NULL || n > INT32_MAX)
+		return NULL;
+	ss->tok.xTokenize(ss->inst, &tk, FTS5_TOKENIZE_QUERY, w, (int)n, one_token);
+	if (tk.count != 1) {
+		free(tk.tok);
+		return NULL;
+	}
+	return tk.tok;
+}
+
+static int
+has_form(char **forms, size_t n, const char *t)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(forms[i], t) == 0)
+			return 1;
+	return 0;
+}
+
+/* Adds to FORMS the index's terms that share TERM's stem in language L. */
+static void
+forms_in(struct store *st, struct store_stems *ss, size_t l, const char *term,
+    char **forms, size_t *nforms)
+{
+	struct text_stemmer *ts = ss->stemmers[l];
+	sqlite3_stmt *s = store_stmt(st, "SELECT term FROM temp.articles_vocab"
+	    " WHERE term >= ?1 AND term < ?1 || x'FF' LIMIT 400");
+	size_t slen, plen, tlen = strlen(term), vlen, vs;
+	const char *stem;
+	char *mine;
+
+	if (s == NULL)
+		return;
+	stem = text_stem(ts, term, tlen, &slen);
+	mine = xstrndup(stem, slen);
+	for (plen = 0; plen < slen && plen < tlen && stem[plen] == term[plen]; plen++)
+		;
+	while (plen > 0 && ((unsigned char)term[plen] & 0xC0) == 0x80)
+		plen--;   /* a whole character */
+	if (plen == 0) {
+		free(mine);
+		return;
+	}
+	sqlite3_bind_text(s, 1, term, (int)plen, SQLITE_TRANSIENT);
+	while (sqlite3_step(s) == SQLITE_ROW && *nforms < MAX_FORMS) {
+		const char *v = (const char *)sqlite3_column_text(s, 0);
+
+		vlen = (size_t)sqlite3_column_bytes(s, 0);
+		if (v == NULL || has_form(forms, *nforms, v))
+			continue;
+		stem = text_stem(ts, v, vlen, &vs);
+		if (vs == slen && memcmp(stem, mine, slen) == 0)
+			forms[(*nforms)++] = xstrndup(v, vlen);
+	}
+	sqlite3_reset(s);
+	free(mine);
+}
+
+/* The language indexes whose script is that of W's first letter. */
+static size_t
+langs_for(const struct text_langs *ls, const char *w, size_t n, size_t *out, size_t max)
+{
+	ucs4_t uc;
+	const uc_script_t *sc;
+	size_t i, k = 0;
+
+	if (u8_mbtouc(&uc, (const uint8_t *)w, n) <= 0 || (sc = uc_script(uc)) == NULL)
+		return 0;
+	for (i = 0; i < ls->n && k < max; i++)
+		if (ls->v[i].script == sc)
+			out[k++] = i;
+	return k;
+}
+
+/* Appends word W (a bareword of the query) widened to its forms. */
+static void
+widen(struct store *st, struct store_stems *ss, const char *w, size_t n, struct buf *out)
+{
+	char *forms[MAX_FORMS], *term = index_term(ss, w, n);
+	size_t nforms = 0, langs[8], nl, i;
+
+	if (term == NULL) {
+		buf_add(out, w, n);
+		return;
+	}
+	nl = langs_for(ss->langs, term, strlen(term), langs, ARRAY_LEN(langs));
+	forms[nforms++] = xstrdup(term);
+	for (i = 0; i < nl; i++)
+		forms_in(st, ss, langs[i], term, forms, &nforms);
+	if (nforms == 1) {
+		buf_add(out, w, n);
+	} else {
+		buf_addc(out, '(');
+		buf_add(out, w, n);
+		for (i = 1; i < nforms; i++)
+			buf_printf(out, " OR \"%s\"", forms[i]);
+		buf_addc(out, ')');
+	}
+	for (i = 0; i < nforms; i++)
+		free(forms[i]);
+	free(term);
+}
+
+static int
+bareword_char(unsigned char c)
+{
+	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_' || c == 0x1A;
+}
+
+static int
+keyword(const char *w, size_t n)
+{
+	return (n == 3 && (memcmp(w, "AND", 3) == 0 || memcmp(w, "NOT", 3) == 0)) ||
+	    (n == 2 && memcmp(w, "OR", 2) == 0) || (n == 4 && memcmp(w, "NEAR", 4) == 0);
+}
+
+/* The next character after P that is not a space, or '\0'. */
+static char
+next_char(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return *p;
+}
+
+char *
+store_widen_query(struct store *st, const char *query)
+{
+	struct store_stems *ss = stems_of(st);
+	const char *p = query, *w;
+	int near = 0, caret;
+	struct buf out;
+
+	if (ss->langs == NULL || ss->inst == NULL || !ss->vocab)
+		return xstrdup(query);
+	buf_init(&out);
+	while (*p != '\0') {
+		if (*p == '"') {   /* a phrase: as written, "" inside it included */
+			w = p++;
+			while (*p != '\0' && !(*p == '"' && p[1] != '"'))
+				p += *p == '"' ? 2 : 1;
+			if (*p == '"')
+				p++;
+			buf_add(&out, w, (size_t)(p - w));
+			continue;
+		}
+		if (!bareword_char((unsigned char)*p)) {
+			if (near && *p == ')')
+				near = 0;
+			buf_addc(&out, *p++);
+			continue;
+		}
+		caret = out.len > 0 && out.data[out.len - 1] == '^';
+		for (w = p; bareword_char((unsigned char)*p); p++)
+			;
+		if (keyword(w, (size_t)(p - w))) {
+			near = near || ((size_t)(p - w) == 4 && next_char(p) == '(');
+			buf_add(&out, w, (size_t)(p - w));
+		} else if (near || caret || next_char(p) == ':' || next_char(p) == '*' ||
+		    next_char(p) == '+' || (out.len > 0 && out.data[out.len - 1] == '+'))
+			buf_add(&out, w, (size_t)(p - w));
+		else
+			widen(st, ss, w, (size_t)(p - w), &out);
+	}
+	return buf_detach(&out, NULL);
+}
