@@ -112,9 +112,10 @@ info(const xmlNode *n)
 	return n->_private;
 }
 
-/* Characters of S with runs of white space counted once. */
+/* Characters of S with runs of white space counted once, and its commas
+ * added to *COMMAS. */
 static size_t
-text_chars(const char *s, size_t *commas)
+chars_and_commas(const char *s, size_t *commas)
 {
 	size_t n = 0;
 	int space = 1;
@@ -306,7 +307,7 @@ add_to_parent(xmlNode *n, const xmlNode *root)
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 		if (n->content == NULL)
 			return;
-		text = text_chars((const char *)n->content, &commas);
+		text = chars_and_commas((const char *)n->content, &commas);
 		pin->text += text;
 		pin->commas += commas;
 		return;
@@ -415,7 +416,7 @@ own_text(const xmlNode *n, size_t *commas)
 	*commas = 0;
 	for (c = n->children; c != NULL; c = c->next) {
 		if (c->type == XML_TEXT_NODE && c->content != NULL)
-			len += text_chars((const char *)c->content, commas);
+			len += chars_and_commas((const char *)c->content, commas);
 		else if (c->type == XML_ELEMENT_NODE && !is_block(c) && (in = info(c)) != NULL) {
 			len += in->text;
 			*commas += in->commas;
