@@ -54,6 +54,10 @@ int cmd_run(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **arg
  * returns NULL on failure. */
 struct store *cmd_store(struct cmd_ctx *ctx, int flags);
 void cmd_ctx_free(struct cmd_ctx *ctx);
+/* 0 when a command may write PATH ("-" or NULL: standard output): never
+ * over the open database or another SQLite file, and over an existing file
+ * only with FORCE; else -1 with a one-line reason (err_set). */
+int cmd_check_output(const struct store *st, const char *path, int force);
 /* Prints "dossier: NAME: MESSAGE" and the usage line of the command (or
  * subcommand) parsed; returns EXIT_USAGE. */
 int cmd_usage_error(const struct args *a, const char *fmt, ...)

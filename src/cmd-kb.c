@@ -4,7 +4,7 @@
  *   kb add KIND NAME [ALIAS...]    a new entity (or aliases for one)
  *   kb alias NAME ALIAS...         more names for an entity
  *   kb import FILE                 entities in the dossier-kb(5) format
- *   kb export [--all] [--json] [FILE]
+ *   kb export [--all] [--json] [--force] [FILE]
  *   kb promote NAME|ID             a candidate becomes the user's entity
  *   kb dismiss NAME|ID             a candidate is dropped for good
  *   kb show NAME                   one entity: names, roles, dates, parties
@@ -63,7 +63,9 @@ static const struct cmd_entry kb_export_entry = {
 	    "dossier-kb(5) format",
 	    .options = (const struct args_option[]){
 	    { "all", 0, NULL, ARGS_WORD, NULL, "the shipped entities too" },
-	    { "json", 0, NULL, ARGS_WORD, NULL, "print JSON" }, { NULL } },
+	    { "json", 0, NULL, ARGS_WORD, NULL, "print JSON" },
+	    { "force", 0, NULL, ARGS_WORD, NULL, "replace FILE when it exists (never the "
+	    "database or another SQLite file)" }, { NULL } },
 	    .params = (const struct args_param[]){ { "FILE", ARGS_FILE, NULL, ARGS_OPTIONAL, NULL },
 	    { NULL } } },
 	.exec = cmd_kb_exec,
@@ -235,6 +237,8 @@ sub_export(struct store *st, const struct args *a)
 	char *text;
 	size_t i;
 
+	if (cmd_check_output(st, a->argc > 0 ? a->argv[0] : NULL, args_has(a, "force")) != 0)
+		return -1;
 	buf_init(&out);
 	if (json) {
 		if (store_json_kb(st, !all, &text) != 0)
