@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "anno.h"
 #include "export.h"
 #include "util.h"
 
@@ -48,13 +49,13 @@ field(struct buf *out, const char *s, int first)
 }
 
 static void
-row(struct buf *out, const struct store_anno *a, const struct export_articles *arts)
+row(struct buf *out, const struct store_anno *a, const struct anno_article *arts)
 {
 	const struct store_anno_article *art = &arts->cur;
 	struct buf tags;
 	char *iri = export_article_iri(art), num[32];
 	size_t i, s, e;
-	int placed = export_char_span(arts, a, &s, &e);
+	int placed = anno_char_span(arts, a, &s, &e);
 
 	buf_init(&tags);
 	for (i = 0; i < a->ntags; i++)
@@ -83,7 +84,7 @@ row(struct buf *out, const struct store_anno *a, const struct export_articles *a
 int
 export_csv(struct store *st, const struct store_anno_filter *f, struct buf *out)
 {
-	struct export_articles arts = { 0 };
+	struct anno_article arts = { 0 };
 	const struct store_anno_article *art;
 	struct store_anno *rows;
 	size_t n, i;
@@ -95,11 +96,11 @@ export_csv(struct store *st, const struct store_anno_filter *f, struct buf *out)
 		field(out, columns[i], i == 0);
 	buf_adds(out, "\r\n");
 	for (i = 0; i < n && rc == 0; i++) {
-		rc = export_article(st, &arts, rows[i].article_id, &art);
+		rc = anno_article_load(st, &arts, rows[i].article_id, &art);
 		if (rc == 0)
 			row(out, &rows[i], &arts);
 	}
-	export_articles_free(&arts);
+	anno_article_free(&arts);
 	store_anno_list_free(rows, n);
 	return rc;
 }
