@@ -64,8 +64,7 @@ static const struct cmd_entry kb_export_entry = {
 	    .options = (const struct args_option[]){
 	    { "all", 0, NULL, ARGS_WORD, NULL, "the shipped entities too" },
 	    { "json", 0, NULL, ARGS_WORD, NULL, "print JSON" },
-	    { "force", 0, NULL, ARGS_WORD, NULL, "replace FILE when it exists (never the "
-	    "database or another SQLite file)" }, { NULL } },
+	    { "force", 0, NULL, ARGS_WORD, NULL, "replace an existing FILE" }, { NULL } },
 	    .params = (const struct args_param[]){ { "FILE", ARGS_FILE, NULL, ARGS_OPTIONAL, NULL },
 	    { NULL } } },
 	.exec = cmd_kb_exec,
