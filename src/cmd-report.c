@@ -112,6 +112,8 @@ col_max(const struct store_report *r, size_t col)
 	return strcmp(r->cols[col].name, "text") == 0 ? TEXT_CELLS : LABEL_CELLS;
 }
 
+/* HEADING_MAX: the widest a tag's heading is shown (0: whole); below 0,
+ * no headings are shown (a bar chart), and only the cells count. */
 static void
 shown_make(const struct store_report *r, struct shown *sh, int heading_max)
 {
@@ -121,7 +123,7 @@ shown_make(const struct store_report *r, struct shown *sh, int heading_max)
 	sh->s = xcalloc(n + 1, sizeof *sh->s);
 	sh->w = xcalloc(n + 1, sizeof *sh->w);
 	sh->colw = xcalloc(r->ncols + 1, sizeof *sh->colw);
-	for (j = 0; j < r->ncols; j++) {
+	for (j = 0; j < r->ncols && heading_max >= 0; j++) {
 		free(safe_cut(r->cols[j].name, r->cols[j].kind == STORE_REPORT_CELL ? heading_max : 0,
 		    &w));
 		sh->colw[j] = w;
@@ -292,7 +294,7 @@ print_bars(const struct store_report *r, int ascii)
 
 	if (v == r->ncols)
 		return;
-	shown_make(r, &sh, 0);
+	shown_make(r, &sh, -1);
 	for (j = 0; j < v; j++)
 		labels += sh.colw[j] + 2;
 	for (i = 0; i < r->nrows; i++)
