@@ -72,21 +72,19 @@ static char *
 safe_cut(const char *s, int max, int *width)
 {
 	struct buf b;
-	size_t fit;
+	char *safe, *cut;
+	size_t len;
 
 	buf_init(&b);
 	text_safe(s, strlen(s), 0, &b);
-	*width = text_cells(b.data != NULL ? b.data : "", b.len);
-	if (max > 0 && *width > max) {
-		fit = text_fit(b.data, b.len, max - 1);
-		b.len = fit;
-		b.data[fit] = '\0';
-		buf_adds(&b, "\xE2\x80\xA6");
-		*width = text_cells(b.data, b.len);
-	}
-	if (b.data == NULL)
-		buf_adds(&b, "");
-	return buf_detach(&b, NULL);
+	safe = buf_detach(&b, &len);
+	*width = text_cells(safe, len);
+	if (max <= 0 || *width <= max)
+		return safe;
+	cut = xasprintf("%.*s\xE2\x80\xA6", (int)text_fit(safe, len, max - 1), safe);
+	free(safe);
+	*width = text_cells(cut, strlen(cut));
+	return cut;
 }
 
 static char *
@@ -260,12 +258,13 @@ term_width(void)
 {
 	struct winsize ws;
 	const char *env = getenv("COLUMNS");
-	int w;
+	char *end;
+	long w;
 
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
-	if (env != NULL && (w = atoi(env)) > 0)
-		return w;
+	if (env != NULL && (w = strtol(env, &end, 10)) > 0 && *end == '\0' && w < 10000)
+		return (int)w;
 	return 80;
 }
 
@@ -341,6 +340,7 @@ heat_legend(int64_t max, int ascii)
 			buf_printf(&line, "%lld-%lld", (long long)lo, (long long)hi);
 	}
 	put_line(&line);
+	buf_free(&line);
 }
 
 /* A matrix: its labels, then each tag's cell as a shade filling the

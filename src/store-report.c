@@ -66,9 +66,9 @@ row_add(struct store_report *r, size_t *cap)
 {
 	struct store_report_cell *c;
 
-	if (r->nrows == *cap) {
+	if (r->cells == NULL || r->nrows == *cap) {
 		*cap = *cap ? *cap * 2 : 32;
-		r->cells = xreallocarray(r->cells, *cap * r->ncols, sizeof *r->cells);
+		r->cells = xreallocarray(r->cells, *cap * r->ncols + 1, sizeof *r->cells);
 	}
 	c = &r->cells[r->nrows++ * r->ncols];
 	memset(c, 0, r->ncols * sizeof *c);
@@ -514,7 +514,8 @@ matrix_table(struct store *st, const struct store_report_query *q, struct tally 
 			col_add(r, tags.name[i], STORE_REPORT_CELL);
 	}
 	col_add(r, "total", STORE_REPORT_COUNT);
-	qsort(rows, nrows, sizeof *rows, matrow_cmp);
+	if (nrows > 1)
+		qsort(rows, nrows, sizeof *rows, matrow_cmp);
 	if (q->limit > 0 && nrows > q->limit)
 		nrows = q->limit;
 	for (i = 0; i < nrows; i++) {
@@ -879,7 +880,8 @@ store_report_cooccurrence(struct store *st, const struct store_report_query *q,
 		return -1;
 	}
 	tally_sum(&t);
-	qsort(t.v, t.n, sizeof *t.v, count_cmp);
+	if (t.n > 1)
+		qsort(t.v, t.n, sizeof *t.v, count_cmp);
 	col_add(r, "a", STORE_REPORT_TEXT);
 	col_add(r, "b", STORE_REPORT_TEXT);
 	col_add(r, "b_kind", STORE_REPORT_TEXT);
