@@ -11,7 +11,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,15 +24,64 @@
 #include "text.h"
 #include "util.h"
 
-static int cmd_report_exec(struct cmd_ctx *, int, char **);
+static int cmd_report_exec(struct cmd_ctx *, const struct args *);
+
+static const char *const per_choices[] = { "article", "outlet", "month", "speaker", NULL };
+static const char *const axis_choices[] = { "speaker", "article", "agreement", NULL };
+static const char *const within_choices[] = { "sentence", "overlap", NULL };
+
+/* The options every report takes, after its own. */
+#define REPORT_OPTIONS \
+	{ "tag", 0, "TAG", ARGS_TAG, NULL, "only this tag and the tags nested in it" }, \
+	{ "limit", 0, "N", ARGS_COUNT, NULL, "only the first N rows" }, \
+	{ "chart", 0, NULL, ARGS_WORD, NULL, "draw it: bars, or a heat map for a matrix" }, \
+	{ "ascii", 0, NULL, ARGS_WORD, NULL, "draw the chart in ASCII" }, \
+	{ "csv", 0, NULL, ARGS_WORD, NULL, "print CSV (with --chart, the numbers drawn)" }, \
+	{ "json", 0, NULL, ARGS_WORD, NULL, "print JSON (with --chart, the numbers drawn)" }, \
+	{ NULL }
+
+static const struct cmd_entry report_frequency = {
+	.spec = { .name = "frequency", .summary = "per tag: segments and articles",
+	    .options = (const struct args_option[]){
+	    { "per", 0, "WHAT", ARGS_CHOICE, per_choices,
+	      "each tag per article, outlet, month or speaker" },
+	    REPORT_OPTIONS } },
+	.exec = cmd_report_exec,
+};
+static const struct cmd_entry report_matrix = {
+	.spec = { .name = "matrix",
+	    .summary = "tags against speakers, articles or the agreements named beside them",
+	    .options = (const struct args_option[]){ REPORT_OPTIONS },
+	    .params = (const struct args_param[]){ { "AXIS", ARGS_CHOICE, axis_choices, 0,
+	    "needs what to set the tags against: speaker, article or agreement" }, { NULL } } },
+	.exec = cmd_report_exec,
+};
+static const struct cmd_entry report_cooccurrence = {
+	.spec = { .name = "cooccurrence", .summary = "tags (and entities) that share a sentence",
+	    .options = (const struct args_option[]){
+	    { "within", 0, "UNIT", ARGS_CHOICE, within_choices,
+	      "sentence (the default), or overlap: tags on overlapping highlights" },
+	    { "entities", 0, NULL, ARGS_WORD, NULL, "each tag with the entities named with it, too" },
+	    REPORT_OPTIONS } },
+	.exec = cmd_report_exec,
+};
+static const struct cmd_entry report_timeline = {
+	.spec = { .name = "timeline",
+	    .summary = "statements of an actor or naming an entity, by month, with their tags",
+	    .options = (const struct args_option[]){
+	    { "by", 0, "NAME", ARGS_ACTOR, NULL, "the statements this actor made" },
+	    { "about", 0, "NAME", ARGS_ACTOR, NULL, "the statements that name this entity" },
+	    REPORT_OPTIONS } },
+	.exec = cmd_report_exec,
+};
 
 const struct cmd_entry cmd_report_entry = {
-	.name = "report",
-	.usage = "frequency [--per article|outlet|month|speaker] | matrix speaker|article|agreement"
-	    " | cooccurrence [--within sentence|overlap] [--entities]"
-	    " | timeline (--by NAME | --about NAME) ... [--tag TAG] [--limit N]"
-	    " [--chart [--ascii]] [--csv | --json]",
-	.summary = "count the coding: tag frequencies, matrices, co-occurrence, timelines",
+	.spec = {
+		.name = "report",
+		.summary = "count the coding: tag frequencies, matrices, co-occurrence, timelines",
+		.subs = CMD_SUBS(&report_frequency.spec, &report_matrix.spec,
+		    &report_cooccurrence.spec, &report_timeline.spec),
+	},
 	.exec = cmd_report_exec,
 };
 
@@ -416,26 +464,17 @@ entity(struct store *st, const char *name, int64_t *id)
 	return 0;
 }
 
-/* Whether the codebook has TAG or a tag nested in it. */
+/* Whether the codebook has TAG or a tag nested in it, or a one-line error. */
 static int
 tag_known(struct store *st, const char *tag)
 {
-	struct store_tag *tags;
-	size_t n, i;
-	int found = 0;
+	int rc = store_report_tag_known(st, tag);
 
-	if (store_tag_list(st, &tags, &n) != 0) {
+	if (rc < 0)
 		err_print("report");
-		return -1;
-	}
-	for (i = 0; i < n && !found; i++)
-		found = store_tag_within(tags[i].name, tag);
-	store_tag_list_free(tags, n);
-	if (!found) {
+	else if (rc == 0)
 		cmd_eprintf("dossier: report: no tag is named '%s' (dossier tag lists them)\n", tag);
-		return -1;
-	}
-	return 0;
+	return rc == 1 ? 0 : -1;
 }
 
 /* The axis word of a frequency (--per) or a matrix. */
@@ -505,7 +544,7 @@ query_make(const struct report_opts *o, struct store_report_query *q)
 }
 
 static int
-run(struct cmd_ctx *ctx, const struct report_opts *o)
+run(struct cmd_ctx *ctx, const struct args *a, const struct report_opts *o)
 {
 	struct store_report_query q;
 	struct store_report r;
@@ -514,7 +553,7 @@ run(struct cmd_ctx *ctx, const struct report_opts *o)
 	int rc;
 
 	if (query_make(o, &q) != 0)
-		return cmd_usage_error(&cmd_report_entry, "%s", err_msg());
+		return cmd_usage_error(a, "%s", err_msg());
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
 		return EXIT_FAIL;
 	if ((o->tag != NULL && tag_known(st, o->tag) != 0) ||
@@ -554,55 +593,29 @@ run(struct cmd_ctx *ctx, const struct report_opts *o)
 }
 
 static int
-cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_report_exec(struct cmd_ctx *ctx, const struct args *a)
 {
-	static const struct option options[] = {
-		{ "per", required_argument, NULL, 'p' },
-		{ "tag", required_argument, NULL, 't' },
-		{ "by", required_argument, NULL, 'b' },
-		{ "about", required_argument, NULL, 'a' },
-		{ "within", required_argument, NULL, 'w' },
-		{ "entities", no_argument, NULL, 'e' },
-		{ "limit", required_argument, NULL, 'n' },
-		{ "chart", no_argument, NULL, 'c' },
-		{ "ascii", no_argument, NULL, 'A' },
-		{ "csv", no_argument, NULL, 'C' },
-		{ "json", no_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct report_opts o = { 0 };
-	int c;
+	const char *limit = args_get(a, "limit");
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
-		switch (c) {
-		case 'p': o.axis = optarg; break;
-		case 't': o.tag = optarg; break;
-		case 'b': o.by = optarg; break;
-		case 'a': o.about = optarg; break;
-		case 'w': o.within = optarg; break;
-		case 'e': o.entities = 1; break;
-		case 'c': o.chart = 1; break;
-		case 'A': o.ascii = 1; break;
-		case 'C': o.csv = 1; break;
-		case 'j': o.json = 1; break;
-		case 'n':
-			if (cmd_parse_count(optarg, &o.limit) != 0)
-				return cmd_usage_error(&cmd_report_entry, "--limit needs a number");
-			break;
-		default:
-			return cmd_usage_error(&cmd_report_entry, "unknown or incomplete option %s",
-			    argv[optind - 1]);
-		}
+	o.kind = a->spec->name;
+	if (strcmp(o.kind, "frequency") == 0)
+		o.axis = args_get(a, "per");
+	else if (strcmp(o.kind, "matrix") == 0)
+		o.axis = a->argv[0];
+	else if (strcmp(o.kind, "cooccurrence") == 0) {
+		o.within = args_get(a, "within");
+		o.entities = args_has(a, "entities");
+	} else {
+		o.by = args_get(a, "by");
+		o.about = args_get(a, "about");
 	}
-	if (optind >= argc)
-		return cmd_usage_error(&cmd_report_entry,
-		    "which report? frequency, matrix, cooccurrence or timeline");
-	o.kind = argv[optind++];
-	if (strcmp(o.kind, "matrix") == 0 && optind < argc)
-		o.axis = argv[optind++];
-	if (optind < argc)
-		return cmd_usage_error(&cmd_report_entry, "unexpected argument '%s'", argv[optind]);
-	return run(ctx, &o);
+	o.tag = args_get(a, "tag");
+	o.chart = args_has(a, "chart");
+	o.ascii = args_has(a, "ascii");
+	o.csv = args_has(a, "csv");
+	o.json = args_has(a, "json");
+	if (limit != NULL && cmd_parse_count(limit, &o.limit) != 0)
+		return cmd_usage_error(a, "--limit needs a number, not '%s'", limit);
+	return run(ctx, a, &o);
 }

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store-int.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -127,6 +128,23 @@ store_tag_within(const char *name, const char *tag)
 	size_t n = strlen(tag);
 
 	return strncmp(name, tag, n) == 0 && (name[n] == '\0' || name[n] == '/');
+}
+
+int
+store_report_tag_known(struct store *st, const char *tag)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM tags t WHERE " TAG_IN("t.name", "?1")
+	    " LIMIT 1");
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, tag, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_err(st, "finding a tag");
+	return rc == SQLITE_ROW;
 }
 
 /* ---- frequency --------------------------------------------------------------- */
@@ -400,22 +418,26 @@ struct tagnames {
 static int
 tagnames_read(struct store *st, struct tagnames *t)
 {
-	struct store_tag *tags;
-	size_t n, i;
+	/* Names only: the codebook's list (store_tag_list) counts each tag's
+	 * uses, a pass over all the coding. */
+	sqlite3_stmt *s = store_stmt(st, "SELECT id, name FROM tags ORDER BY id");
+	size_t cap = 0;
+	int rc;
 
 	memset(t, 0, sizeof *t);
-	if (store_tag_list(st, &tags, &n) != 0)
+	if (s == NULL)
 		return -1;
-	t->id = xreallocarray(NULL, n + 1, sizeof *t->id);
-	t->name = xreallocarray(NULL, n + 1, sizeof *t->name);
-	for (i = 0; i < n; i++) {
-		t->id[i] = tags[i].id;
-		t->name[i] = tags[i].name;
-		tags[i].name = NULL;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (t->n == cap) {
+			cap = cap ? cap * 2 : 16;
+			t->id = xreallocarray(t->id, cap, sizeof *t->id);
+			t->name = xreallocarray(t->name, cap, sizeof *t->name);
+		}
+		t->id[t->n] = sqlite3_column_int64(s, 0);
+		t->name[t->n++] = store_col_text(s, 1);
 	}
-	t->n = n;
-	store_tag_list_free(tags, n);
-	return 0;
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_err(st, "listing tags");
 }
 
 static void
@@ -569,20 +591,11 @@ sentences_load(struct store *st, struct sentences *s, int64_t article)
 {
 	if (s->article == article && article != 0)
 		return 0;
-	struct store_span *v;
-	size_t i;
-
 	free(s->v);
 	s->v = NULL;
 	s->n = 0;
 	s->article = article;
-	if (store_sentences_get(st, article, &v, &s->n) != 0)
-		return -1;
-	s->v = xreallocarray(NULL, s->n + 1, sizeof *s->v);
-	for (i = 0; i < s->n; i++)
-		s->v[i] = (struct text_span){ v[i].start, v[i].end };
-	free(v);
-	return 0;
+	return store_sentences_get(st, article, &s->v, &s->n);
 }
 
 /* The bytes of the sentences a highlight overlaps (the highlight itself
