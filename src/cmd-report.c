@@ -449,21 +449,6 @@ is_matrix(const struct store_report *r)
 	return 0;
 }
 
-/* An entity named on the command line, or a one-line error. */
-static int
-entity(struct store *st, const char *name, int64_t *id)
-{
-	if (store_entity_find(st, name, id) != 0) {
-		err_print("report");
-		return -1;
-	}
-	if (*id == 0) {
-		cmd_eprintf("dossier: report: no actor or entity is named '%s'\n", name);
-		return -1;
-	}
-	return 0;
-}
-
 /* Whether the codebook has TAG or a tag nested in it, or a one-line error. */
 static int
 tag_known(struct store *st, const char *tag)
@@ -557,8 +542,8 @@ run(struct cmd_ctx *ctx, const struct args *a, const struct report_opts *o)
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
 		return EXIT_FAIL;
 	if ((o->tag != NULL && tag_known(st, o->tag) != 0) ||
-	    (o->by != NULL && entity(st, o->by, &q.by) != 0) ||
-	    (o->about != NULL && entity(st, o->about, &q.about) != 0))
+	    (o->by != NULL && cmd_entity(st, "report", o->by, &q.by) != 0) ||
+	    (o->about != NULL && cmd_entity(st, "report", o->about, &q.about) != 0))
 		return EXIT_FAIL;
 	if (strcmp(o->kind, "frequency") == 0)
 		rc = store_report_frequency(st, &q, &r);

@@ -251,7 +251,7 @@ err=$(d report frequency --tag nosuch 2>&1); rc=$?
 [ $rc -eq 1 ] && [ "$(wc -l <<<"$err")" -eq 1 ] && grep -q "no tag is named 'nosuch'" <<<"$err"
 tap_ok $? "an unknown tag: one line, status 1 ($err)"
 err=$(d report timeline --by 'Nobody Atall' 2>&1); rc=$?
-[ $rc -eq 1 ] && [ "$(wc -l <<<"$err")" -eq 1 ] && grep -q "no actor or entity is named 'Nobody Atall'" <<<"$err"
+[ $rc -eq 1 ] && [ "$(wc -l <<<"$err")" -eq 1 ] && grep -q "no entity is named 'Nobody Atall'" <<<"$err"
 tap_ok $? "an unknown actor: one line, status 1"
 d report matrix nothing >/dev/null 2>&1; [ $? -eq 2 ]; tap_ok $? "a matrix of nothing: usage error"
 d report timeline >/dev/null 2>&1; [ $? -eq 2 ]; tap_ok $? "a timeline of nobody: usage error"
