@@ -246,6 +246,25 @@ pyc 'import sys; sys.exit(any(0x2580 <= ord(c) <= 0x259f for c in sys.argv[1]))'
 	[ "$(tail -1 <<<"$out")" = ":: 1  ** 2  ## 3" ]
 tap_ok $? "heat map in ASCII"
 
+# --- orphans -------------------------------------------------------------------------
+# An orphan (an imported highlight whose quote was not found) counts in the
+# totals, as the codebook counts it, but not where positions are compared:
+# its offsets belong to another version of the article.
+py "$DB" <<'EOF2'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE annotations SET state = 'orphaned' WHERE article_id = 1 AND quote = 'Lachin corridor'")
+db.commit()
+EOF2
+out=$(d report frequency --tag claim --csv | tr -d '\r')
+[ "$out" = $'tag,segments,articles\nclaim,3,2\nclaim/unverified,1,1' ]
+tap_ok $? "an orphan counts in the frequency"
+out=$(d report matrix agreement --csv | tr -d '\r' | cut -d, -f2- | grep '^Trilateral')
+[ "$out" = 'Trilateral statement of 9-10 November 2020,1,1,0,0,1,1,4' ]
+tap_ok $? "but names no agreement in a sentence ($out)"
+out=$(d report timeline --by Lavrov --chart --csv | tr -d '\r' | grep '^2023-01,' | cut -d, -f3)
+[ "$out" = 0 ]; tap_ok $? "and tags no statement"
+
 # --- errors and safety ----------------------------------------------------------------
 err=$(d report frequency --tag nosuch 2>&1); rc=$?
 [ $rc -eq 1 ] && [ "$(wc -l <<<"$err")" -eq 1 ] && grep -q "no tag is named 'nosuch'" <<<"$err"
