@@ -438,17 +438,6 @@ print_heat(const struct store_report *r, int ascii)
 
 /* ---- the command ------------------------------------------------------------------ */
 
-static int
-is_matrix(const struct store_report *r)
-{
-	size_t j;
-
-	for (j = 0; j < r->ncols; j++)
-		if (r->cols[j].kind == STORE_REPORT_CELL)
-			return 1;
-	return 0;
-}
-
 /* Whether the codebook has TAG or a tag nested in it, or a one-line error. */
 static int
 tag_known(struct store *st, const char *tag)
@@ -566,7 +555,7 @@ run(struct cmd_ctx *ctx, const struct args *a, const struct report_opts *o)
 			err_print("report");
 	} else if (o->csv)
 		print_csv(&r);
-	else if (o->chart && is_matrix(&r))
+	else if (o->chart && strcmp(o->kind, "matrix") == 0)
 		print_heat(&r, o->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
 	else if (o->chart)
 		print_bars(&r, o->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
