@@ -35,6 +35,10 @@ int export_write(struct store *st, const struct store_anno_filter *f,
     enum export_format fmt, struct buf *out);
 int export_json(struct store *st, const struct store_anno_filter *f, struct buf *out);
 int export_csv(struct store *st, const struct store_anno_filter *f, struct buf *out);
+/* Appends S as one RFC 4180 field (after a comma unless FIRST; nothing
+ * for NULL): quoted when it holds a comma, quote or line break, and with
+ * a leading apostrophe when a spreadsheet would run it as a formula. */
+void export_csv_field(struct buf *out, const char *s, int first);
 int export_markdown(struct store *st, const struct store_anno_filter *f, struct buf *out);
 
 /* How an export names an article: its URL when it came from one, else
