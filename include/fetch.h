@@ -81,6 +81,9 @@ void fetcher_run(struct fetcher *f, fetch_done_fn *done, void *arg);
 /* URL without its user name and password (user "***", no password),
  * malloc'd; URL itself (copied) when it has none or does not parse. */
 char *fetch_url_safe(const char *url);
+/* Is URL one dossier fetches: http or https, with a host? -1 with the
+ * reason when not. */
+int fetch_url_check(const char *url);
 /* "dossier/VERSION (libcurl/X.Y.Z)" */
 const char *fetch_user_agent(void);
 

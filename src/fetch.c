@@ -101,6 +101,28 @@ plain:
 }
 
 int
+fetch_url_check(const char *url)
+{
+	CURLU *u = curl_url();
+	char *scheme = NULL, *host = NULL;
+	int rc = 0;
+
+	if (u == NULL)
+		return err_set("out of memory");
+	if (curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK)
+		rc = err_set("not a URL (expected http://HOST/PATH or https://HOST/PATH)");
+	else if (strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0)
+		rc = err_set("a %s URL: only http and https are fetched", scheme);
+	else if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK || host[0] == '\0')
+		rc = err_set("a URL without a host");
+	curl_free(scheme);
+	curl_free(host);
+	curl_url_cleanup(u);
+	return rc;
+}
+
+int
 fetcher_new(const struct fetch_opts *opts, struct fetcher **out)
 {
 	struct fetcher *f;

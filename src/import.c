@@ -39,6 +39,7 @@ struct importer {
 	struct store_span *paras, *sents;
 	size_t ncap_paras, ncap_sents;
 	struct analyzer *an;     /* NULL when not extracting */
+	const char *item_link;   /* the link of the item being imported */
 };
 
 const struct import_stats *
@@ -84,6 +85,7 @@ tell(struct importer *im, enum import_what what, const char *file, const char *f
 	ev.what = what;
 	ev.file = file;
 	ev.message = msg.data;
+	ev.link = im->item_link;
 	report(im, &ev);
 	buf_free(&msg);
 }
@@ -222,6 +224,8 @@ article_event(struct importer *im, const char *file, const struct store_article 
 	ev.how = how;
 	ev.id = a->id;
 	ev.title = a->title;
+	ev.body_len = a->body_len;
+	ev.link = a->source;
 	report(im, &ev);
 }
 
@@ -380,9 +384,15 @@ int
 import_data(struct importer *im, const char *name, const char *source, const char *data,
     size_t len)
 {
+	return import_data_as(im, im->opts.format, name, source, data, len);
+}
+
+int
+import_data_as(struct importer *im, enum ingest_format format, const char *name,
+    const char *source, const char *data, size_t len)
+{
 	struct ingest_docs docs = { NULL, 0, 0 };
 	struct text_utf8_report rep;
-	enum ingest_format format;
 	char *charset = NULL, *src, where[40];
 	const char *why;
 	size_t i;
@@ -396,8 +406,8 @@ import_data(struct importer *im, const char *name, const char *source, const cha
 		tell(im, IMPORT_REFUSED, name, "%s", err_msg());
 		return 0;
 	}
-	format = im->opts.format != INGEST_AUTO ? im->opts.format
-	    : ingest_detect(name, data, len);
+	if (format == INGEST_AUTO)
+		format = ingest_detect(name, data, len);
 	buf_reset(&im->scratch);
 	/* The declared character set is unusable only when the bytes are not
 	 * UTF-8 either; one warning says both. */
@@ -421,7 +431,9 @@ import_data(struct importer *im, const char *name, const char *source, const cha
 		else
 			where[0] = '\0';
 		src = item_source(source, i, docs.n);
+		im->item_link = docs.v[i].link;
 		rc = import_article(im, name, where, src, &docs.v[i]);
+		im->item_link = NULL;
 		free(src);
 	}
 done:
