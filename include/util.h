@@ -81,6 +81,11 @@ void arena_free(struct arena *a);
 char *path_default_db(void);
 /* $XDG_CONFIG_HOME/dossier/config (default ~/.config/dossier/config). */
 char *path_config_file(void);
+/* The value of the last "set NAME VALUE" line of the config file,
+ * malloc'd; NULL when there is none (or no file). For the settings a
+ * command obeys as the reader does (`set fetch-jobs 8`); the reader reads
+ * the whole file itself and reports its bad lines. */
+char *path_config_setting(const char *name);
 /* $XDG_STATE_HOME/dossier/LEAF (default ~/.local/state/dossier/LEAF):
  * what is kept between runs but is neither data nor configuration. */
 char *path_state_file(const char *leaf);

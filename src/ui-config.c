@@ -84,7 +84,18 @@ run_set(struct ui *ui, int argc, char **argv, const char *rest)
 			ui_message(ui, "mouse %s", on ? "on" : "off");
 		return 0;
 	}
-	return err_set("unknown setting '%s' (theme, mouse)", argv[1]);
+	/* Read by `dossier fetch` (path_config_setting); checked here so a
+	 * bad value is reported where the config file is. */
+	if (strcmp(argv[1], "fetch-jobs") == 0 || strcmp(argv[1], "fetch-timeout") == 0) {
+		char *end;
+		long v = strtol(argv[2], &end, 10);
+
+		if (*end != '\0' || v < 1 || v > 1000)
+			return err_set("%s: expected a number from 1 to 1000, not '%s'", argv[1],
+			    argv[2]);
+		return 0;
+	}
+	return err_set("unknown setting '%s' (theme, mouse, fetch-jobs, fetch-timeout)", argv[1]);
 }
 
 static int
@@ -307,6 +318,8 @@ complete_set(struct ui *ui, int argi, char **argv, struct ui_cands *out)
 	if (argi == 1) {
 		ui_cands_add(out, "theme");
 		ui_cands_add(out, "mouse");
+		ui_cands_add(out, "fetch-jobs");
+		ui_cands_add(out, "fetch-timeout");
 	} else if (argi == 2 && strcmp(argv[1], "theme") == 0) {
 		complete_themes(out);
 	} else if (argi == 2 && strcmp(argv[1], "mouse") == 0) {
@@ -339,7 +352,8 @@ complete_bind(struct ui *ui, int argi, char **argv, struct ui_cands *out)
 }
 
 static const struct command commands[] = {
-	{ { "set", "theme NAME | mouse on|off", "change a setting" }, 2, 2, run_set,
+	{ { "set", "theme NAME | mouse on|off | fetch-jobs N | fetch-timeout S",
+	    "change a setting" }, 2, 2, run_set,
 	  complete_set },
 	{ { "bind", "[KEYMAP] KEY ACTION", "bind a key (ACTION none unbinds)" }, 2, 3,
 	  run_bind, complete_bind },
