@@ -95,14 +95,16 @@ setting(const char *given, const char *name, long *out)
 	const char *s = given != NULL ? given : conf;
 	char *end;
 	long v;
+	int bad;
 
 	if (s == NULL) {
 		*out = 0;
 		return 0;
 	}
 	v = strtol(s, &end, 10);
+	bad = end == s || *end != '\0' || v < 1 || v > 1000;
 	free(conf);
-	if (end == s || *end != '\0' || v < 1 || v > 1000)
+	if (bad)
 		return -1;
 	*out = v;
 	return 0;

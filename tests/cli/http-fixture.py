@@ -6,7 +6,8 @@
 Serves the files under ROOT (written by the test: feeds and pages made up
 for it, never real articles) and a few paths that misbehave on purpose.
 Writes the port it listens on to PORTFILE, and one line per request to LOG:
-"METHOD PATH STATUS". Every file is served with an ETag (a hash of its
+"METHOD PATH STATUS" (and " gzip" when the body went gzip-encoded); the
+last request's User-Agent goes to LOG.ua. Every file is served with an ETag (a hash of its
 bytes) and a Last-Modified (its mtime), and a request that sends a
 matching If-None-Match or an If-Modified-Since not older gets a 304.
 DELAY_MS delays every answer (the benchmark's "slow server").
@@ -43,12 +44,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, fmt, *args):
         pass
 
-    def log(self, status):
+    def log(self, status, note=""):
         with lock, open(LOG, "a") as f:
-            f.write("%s %s %d\n" % (self.command, self.path, status))
+            f.write("%s %s %d%s\n" % (self.command, self.path, status, note))
 
     def answer(self, status, body=b"", headers=()):
-        self.log(status)
+        self.log(status, " gzip" if ("Content-Encoding", "gzip") in headers else "")
         self.send_response(status)
         for k, v in headers:
             self.send_header(k, v)
