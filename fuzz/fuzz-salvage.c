@@ -175,10 +175,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int b;
 
 	if (dir == NULL) {
-		char tmpl[] = "/tmp/fuzz-salvage.XXXXXX";
+		/* Each run writes two databases: on a disk, fsync sets the pace
+		 * (two runs a second), so TMPDIR may name a memory file system. */
+		const char *tmp = getenv("TMPDIR");
+		char *tmpl = xasprintf("%s/fuzz-salvage.XXXXXX", tmp != NULL && *tmp ? tmp : "/tmp");
 		if (mkdtemp(tmpl) == NULL)
 			abort();
-		dir = xstrdup(tmpl);
+		dir = tmpl;
 	}
 	src = xasprintf("%s/sound.db", dir);
 	out = xasprintf("%s/salvaged.db", dir);

@@ -42,6 +42,10 @@ const struct cmd_entry *cmd_find(const char *name);
  * returns NULL on failure. */
 struct store *cmd_store(struct cmd_ctx *ctx, int flags);
 void cmd_ctx_free(struct cmd_ctx *ctx);
+/* 0 when a command may write PATH ("-" or NULL: standard output): never
+ * over the open database or another SQLite file, and over an existing file
+ * only with FORCE; else -1 with a one-line reason (err_set). */
+int cmd_check_output(const struct store *st, const char *path, int force);
 /* Prints "dossier: NAME: MESSAGE" and the usage line; returns EXIT_USAGE. */
 int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -1,12 +1,15 @@
 /*
- * cmd-context.c: what all commands share: opening the database once, and
- * reporting a misused command the same way everywhere.
+ * cmd-context.c: what all commands share: opening the database once,
+ * reporting a misused command the same way everywhere, and where a
+ * command may write a file.
  */
 #include "config.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include "cmd.h"
 #include "store.h"
@@ -42,4 +45,18 @@ cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nusage: dossier %s %s\n", e->name, e->usage);
 	return EXIT_USAGE;
+}
+
+int
+cmd_check_output(const struct store *st, const char *path, int force)
+{
+	struct stat sb;
+
+	if (path == NULL || strcmp(path, "-") == 0)
+		return 0;
+	if (store_check_target(st, path, 0) != 0)
+		return -1;
+	if (!force && lstat(path, &sb) == 0)
+		return err_set("%s: already exists; --force replaces it", path);
+	return 0;
 }

@@ -26,22 +26,6 @@ const struct cmd_entry cmd_export_entry = {
 	.exec = cmd_export_exec,
 };
 
-/* Where the export may go: never over the database or another SQLite
- * file, and over an existing file only when asked to (--force). */
-static int
-check_output(struct store *st, const char *path, int force)
-{
-	struct stat sb;
-
-	if (path == NULL || strcmp(path, "-") == 0)
-		return 0;
-	if (store_check_target(st, path, 0) != 0)
-		return -1;
-	if (!force && lstat(path, &sb) == 0)
-		return err_set("%s: already exists; --force replaces it", path);
-	return 0;
-}
-
 static int
 emit(const char *path, const struct buf *b)
 {
@@ -96,7 +80,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_usage_error(&cmd_export_entry, "unexpected argument '%s'", argv[optind]);
 	if ((st = cmd_store(ctx, STORE_READONLY)) == NULL)
 		return EXIT_FAIL;
-	if (check_output(st, out, force) != 0) {
+	if (cmd_check_output(st, out, force) != 0) {
 		err_print("export");
 		return EXIT_FAIL;
 	}

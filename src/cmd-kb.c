@@ -4,7 +4,7 @@
  *   kb add KIND NAME [ALIAS...]    a new entity (or aliases for one)
  *   kb alias NAME ALIAS...         more names for an entity
  *   kb import FILE                 entities in the dossier-kb(5) format
- *   kb export [--all] [--json] [FILE]
+ *   kb export [--all] [--json] [--force] [FILE]
  *   kb promote NAME|ID             a candidate becomes the user's entity
  *   kb dismiss NAME|ID             a candidate is dropped for good
  *   kb show NAME                   one entity: names, roles, dates, parties
@@ -33,7 +33,7 @@ static int cmd_kb_exec(struct cmd_ctx *, int, char **);
 const struct cmd_entry cmd_kb_entry = {
 	.name = "kb",
 	.usage = "add KIND NAME [ALIAS...] | alias NAME ALIAS... | import FILE |"
-	    " export [--all] [--json] [FILE] | promote NAME | dismiss NAME | show NAME"
+	    " export [--all] [--json] [--force] [FILE] | promote NAME | dismiss NAME | show NAME"
 	    "  [--no-refresh]",
 	.summary = "add to, import into, export or show the knowledge base",
 	.exec = cmd_kb_exec,
@@ -177,11 +177,12 @@ sub_export(struct store *st, int argc, char **argv)
 	static const struct option options[] = {
 		{ "all", no_argument, NULL, 'a' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "force", no_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct kb *kb;
 	struct buf out;
-	int c, all = 0, json = 0, rc = 0;
+	int c, all = 0, json = 0, force = 0, rc = 0;
 	char *text;
 	size_t i;
 
@@ -192,11 +193,15 @@ sub_export(struct store *st, int argc, char **argv)
 			all = 1;
 		else if (c == 'j')
 			json = 1;
+		else if (c == 'F')
+			force = 1;
 		else
 			return cmd_usage_error(&cmd_kb_entry, "unknown option %s", argv[optind - 1]);
 	}
 	if (argc - optind > 1)
 		return cmd_usage_error(&cmd_kb_entry, "kb export writes one file");
+	if (cmd_check_output(st, optind < argc ? argv[optind] : NULL, force) != 0)
+		return -1;
 	buf_init(&out);
 	if (json) {
 		if (store_json_kb(st, !all, &text) != 0)

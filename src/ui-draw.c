@@ -5,7 +5,8 @@
  * hostile: a control character written to the terminal could move the
  * cursor or change its state. So every string goes through one walker
  * that turns control and format characters and invalid bytes into visible
- * glyphs ("^[", "<200E>") in the "control" style, and measures each
+ * glyphs in the "control" style (text_standin's "^[" and "<U+200E>", the
+ * ones the layout measures and the commands print), and measures each
  * character with libunistring's uc_width, so what is drawn and what is
  * measured can never disagree.
  */
@@ -18,6 +19,7 @@
 #include <wchar.h>
 
 #define DOSSIER_UI_INTERNAL
+#include "text.h"
 #include "ui.h"
 
 /* What one character becomes on screen. */
@@ -26,7 +28,7 @@ struct glyph {
 	int cells;        /* 0 for a mark joined to the previous cell */
 	int control;      /* drawn as the visible text in vis */
 	ucs4_t uc;
-	char vis[12];
+	char vis[16];     /* text_standin's size */
 };
 
 static int
@@ -58,8 +60,7 @@ next_glyph(const char *s, size_t len, struct glyph *g)
 	}
 	if (g->uc < 0x20 || g->uc == 0x7f) {
 		g->control = 1;
-		snprintf(g->vis, sizeof g->vis, "^%c", g->uc == 0x7f ? '?' : (char)(g->uc + '@'));
-		g->cells = 2;
+		g->cells = (int)text_standin(g->uc, g->vis);
 		return;
 	}
 	if (is_invisible_format(g->uc)) {
@@ -71,13 +72,13 @@ next_glyph(const char *s, size_t len, struct glyph *g)
 	    uc_is_general_category(g->uc, UC_CATEGORY_Zl) ||
 	    uc_is_general_category(g->uc, UC_CATEGORY_Zp)) {
 		g->control = 1;
-		g->cells = snprintf(g->vis, sizeof g->vis, "<%04X>", (unsigned)g->uc);
+		g->cells = (int)text_standin(g->uc, g->vis);
 		return;
 	}
 	w = uc_width(g->uc, "UTF-8");
 	if (w < 0) {
 		g->control = 1;
-		g->cells = snprintf(g->vis, sizeof g->vis, "<%04X>", (unsigned)g->uc);
+		g->cells = (int)text_standin(g->uc, g->vis);
 		return;
 	}
 	g->cells = w;

@@ -174,4 +174,20 @@ wait $pid
 [ "$modes" = "600 600 600 " ]
 tap_ok $? "the database, its WAL and shared memory are 0600 while in use (got '$modes')"
 
+# --- kb export: the same rules as export -o ----------------------------------------------
+err=$(d kb export "$DB" 2>&1); rc=$?
+[ $rc -eq 1 ] && [ "$(wc -l <<<"$err")" -eq 1 ] && grep -q "is the database in use" <<<"$err" &&
+	[ "$(count "$DB")" = "$before" ]
+tap_ok $? "kb export DATABASE: refused in one line, nothing lost ($err)"
+err=$(d kb export --force "$TEST_TMP/sym.db" 2>&1); rc=$?
+[ $rc -eq 1 ] && [ -L "$TEST_TMP/sym.db" ] && [ "$(count "$DB")" = "$before" ]
+tap_ok $? "nor with --force through a link ($err)"
+echo "mine" >"$TEST_TMP/kb.tsv"
+err=$(d kb export "$TEST_TMP/kb.tsv" 2>&1); rc=$?
+[ $rc -eq 1 ] && grep -q "kb.tsv: already exists; --force replaces it" <<<"$err" &&
+	[ "$(cat "$TEST_TMP/kb.tsv")" = "mine" ]
+tap_ok $? "kb export over an existing file asks for --force ($err)"
+d kb export --force "$TEST_TMP/kb.tsv" && head -1 "$TEST_TMP/kb.tsv" | grep -q "dossier knowledge base"
+tap_ok $? "kb export --force replaces it"
+
 tap_done

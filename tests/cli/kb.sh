@@ -49,6 +49,30 @@ else
 fi
 [ -z "$why" ]; tap_ok $? "data/kb/states.tsv is what data/kb/gen/states makes from iso-codes$why"
 
+# The generated leaders are what data/kb/gen/leaders makes from leaders.in
+# (with the rest of the knowledge base as it is now).
+if "$py" "$top_srcdir/data/kb/gen/leaders" "$TEST_TMP/gen" 2>"$TEST_TMP/gen.err" &&
+	diff -u "$top_srcdir/data/kb/people-leaders.tsv" "$TEST_TMP/gen/people-leaders.tsv" >"$TEST_TMP/gen.diff"; then
+	why=
+else
+	why=" ($(cat "$TEST_TMP/gen.err" "$TEST_TMP/gen.diff" 2>/dev/null | head -5 | tr '\n' ' '))"
+fi
+[ -z "$why" ]; tap_ok $? "data/kb/people-leaders.tsv is what data/kb/gen/leaders makes from leaders.in$why"
+
+# Leaders: a head of state by a surname the generator derived, by a
+# transliteration given by hand, with a dated role and its source; a
+# predecessor with a closed term; a surname that is a common English name
+# (Johnson) does not become an alias.
+out=$(d kb show Albanese 2>&1)
+grep -q '^  roles    Prime Minister of Australia, 2022–$' <<<"$out" &&
+	grep -q '^  source   https://www.wikidata.org/wiki/Q335697 | https://' <<<"$out"
+tap_ok $? "kb show: a head of government by the surname the generator adds"
+d kb show Пезешкиан 2>&1 | grep -q '^  roles    President of Iran, 2024–$'
+tap_ok $? "kb show: a leader by a Russian transliteration"
+d kb show 'Boris Johnson' 2>&1 | grep -q '^  roles    Prime Minister of the United Kingdom, 2019–2022$' &&
+	! d kb show Johnson >/dev/null 2>&1
+tap_ok $? "kb show: a predecessor's closed term; a common surname is no alias"
+
 # States by their names in the reader's languages, partly recognised ones,
 # and seats of government.
 for n in Rusiya Ռուսաստան Россия Ermənistan Azərbaycan Ադրբեջան Kremlin 'White House' \
@@ -72,7 +96,7 @@ tap_ok $? "kb show: an agreement from PA-X says so"
 # Every row of the files added with the source field says where it was
 # checked (the older hand-made files are being sourced row by row).
 missing=$(cd "$top_srcdir/data/kb" && awk -F '\t' '!/^#/ && NF && $7 == "" { print FILENAME ":" FNR }' \
-	states*.tsv *-extra.tsv organizations-ministries.tsv places-cities.tsv agreements-pax.tsv | head -3)
+	states*.tsv *-extra.tsv people-leaders.tsv organizations-ministries.tsv places-cities.tsv agreements-pax.tsv | head -3)
 [ -z "$missing" ]; tap_ok $? "every row of the sourced files names its source${missing:+ (not: $missing)}"
 
 tap_done
