@@ -85,7 +85,8 @@ on_import(void *arg, const struct import_event *ev)
 	if (ev->what == IMPORT_ARTICLE && r->feed != NULL &&
 	    store_feed_article(r->st, r->feed->id, ev->id) != 0)
 		r->db_failed = 1;
-	if (!r->importing_feed || ev->link == NULL || fetch_url_check(ev->link) != 0)
+	if (!r->importing_feed || r->feed == NULL || ev->link == NULL ||
+	    fetch_url_check(ev->link) != 0)
 		return;
 	if (ev->what == IMPORT_ARTICLE)
 		want_page = ev->how != STORE_DUPLICATE &&
