@@ -140,6 +140,14 @@ out=$(dz fetch "$BASE/flaky/x/flaky.xml" "$BASE/status/404" 2>&1); rc=$?
     dz feed list | grep -q "	$BASE/status/404	.*	2$"
 tap_ok $? "500 then success: the errors in a row reset; a failing feed counts up (got $rc: $out)"
 
+# dossier import URL: pages fetched and imported as their content says.
+page p9
+out=$(dz import "$BASE/p9.html" "$BASE/status/404" 2>&1); rc=$?
+[ $rc -eq 3 ] && grep -qx "dossier: import: $BASE/status/404: HTTP 404 Not Found" <<<"$out" &&
+    grep -qx "imported 1 article, 0 duplicates, 0 refused" <<<"$out" &&
+    dz list --limit 0 --json | grep -q '"Item p9, the full story"'
+tap_ok $? "import URL: a page fetched and imported, a 404 named, status 3 (got $rc: $out)"
+
 # Credentials in a URL are never printed.
 dz feed add "http://reader:s3cret@127.0.0.1:$free_port/private.xml" --name private >/dev/null
 out=$(dz fetch private 2>&1)
