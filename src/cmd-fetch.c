@@ -20,7 +20,7 @@ static int cmd_fetch_exec(struct cmd_ctx *, int, char **);
 
 const struct cmd_entry cmd_fetch_entry = {
 	.name = "fetch",
-	.usage = "[--jobs N] [--timeout SECONDS] [-q] [FEED...]",
+	.usage = "[--jobs N] [--timeout SECONDS] [--no-extract] [-q] [FEED...]",
 	.summary = "fetch the subscribed feeds (or those named) and import what is new",
 	.exec = cmd_fetch_exec,
 };
@@ -133,6 +133,7 @@ cmd_fetch_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "timeout", required_argument, NULL, 't' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "no-extract", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *jobs = NULL, *timeout = NULL;
@@ -158,6 +159,9 @@ cmd_fetch_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 'q':
 			ctx->quiet = 1;
+			break;
+		case 'n':
+			opts.import.no_extract = 1;
 			break;
 		default:
 			return cmd_usage_error(&cmd_fetch_entry, "unknown option %s", argv[optind - 1]);

@@ -24,7 +24,8 @@ struct job {
 
 struct run {
 	struct store *st;
-	struct importer *im;
+	struct importer *im;             /* made when the first body arrives */
+	struct import_opts import;
 	struct fetcher *f;
 	const struct feeds_opts *o;
 	struct feeds_stats *stats;
@@ -97,10 +98,22 @@ on_import(void *arg, const struct import_event *ev)
 		queue(r, ev->link, r->feed, 1);
 }
 
+/* The importer is made when the first document arrives: its knowledge
+ * base and rules take a while to load, and a run of 304s needs none. */
+static int
+importer_ready(struct run *r)
+{
+	if (r->im == NULL && importer_new(r->st, &r->import, &r->im) != 0) {
+		r->db_failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
 static void
 feed_done(struct run *r, const struct store_feed *feed, const struct fetch_result *res)
 {
-	const struct import_stats *is = importer_stats(r->im);
+	const struct import_stats *is;
 	size_t had_articles, had_refused;
 	char *name, *why = NULL;
 	int rc;
@@ -120,6 +133,9 @@ feed_done(struct run *r, const struct store_feed *feed, const struct fetch_resul
 		tell(r, FEEDS_FEED_DONE, feed, NULL, 1);
 		return;
 	}
+	if (importer_ready(r) != 0)
+		return;
+	is = importer_stats(r->im);
 	name = fetch_url_safe(feed->url);
 	if (ingest_detect(res->final_url, res->body, res->len) != INGEST_FEED) {
 		why = xasprintf("%s: not a feed (the server sent %s)", name,
@@ -164,6 +180,8 @@ page_done(struct run *r, const struct store_feed *feed, const struct fetch_resul
 		tell(r, FEEDS_PAGE_DONE, feed, res->error, 0);
 		return;
 	}
+	if (importer_ready(r) != 0)
+		return;
 	name = fetch_url_safe(res->url);
 	r->feed = feed;
 	if (import_data_as(r->im, INGEST_AUTO, name, res->url, res->body, res->len) != 0)
@@ -203,14 +221,10 @@ run_start(struct run *r, struct store *st, const struct feeds_opts *o, struct fe
 	io.arg = r;
 	if (fo.max_size == 0)
 		fo.max_size = io.max_size != 0 ? io.max_size : IMPORT_MAX_SIZE;
-	if (fetcher_new(&fo, &r->f) != 0)
-		return -1;
-	if (importer_new(st, &io, &r->im) != 0) {
-		fetcher_free(r->f);
-		return -1;
-	}
-	return 0;
+	r->import = io;
+	return fetcher_new(&fo, &r->f);
 }
+
 
 static int
 run_finish(struct run *r, struct import_stats *import_stats)
@@ -218,8 +232,10 @@ run_finish(struct run *r, struct import_stats *import_stats)
 	int rc;
 
 	fetcher_run(r->f, on_fetched, r);
-	rc = r->db_failed ? -1 : importer_finish(r->im);
-	*import_stats = *importer_stats(r->im);
+	rc = r->db_failed ? -1 : r->im != NULL ? importer_finish(r->im) : 0;
+	memset(import_stats, 0, sizeof *import_stats);
+	if (r->im != NULL)
+		*import_stats = *importer_stats(r->im);
 	importer_free(r->im);
 	fetcher_free(r->f);
 	return rc;
