@@ -155,6 +155,22 @@ list=$(dz feed list)
 ! grep -q s3cret <<<"$out$list" && grep -q "http://\*\*\*@127.0.0.1:$free_port/private.xml" <<<"$out"
 tap_ok $? "a URL's password is never printed ($out)"
 
+# TLS: a certificate no authority signed is a failure that says so.
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
+    -keyout "$TEST_TMP/tls.pem" -out "$TEST_TMP/cert.pem" >/dev/null 2>&1 &&
+    cat "$TEST_TMP/cert.pem" >>"$TEST_TMP/tls.pem"
+"$PYTHON3" "$top_srcdir/tests/cli/http-fixture.py" "$WWW" "$TEST_TMP/https.port" "$TEST_TMP/https.log" 0 \
+    "$TEST_TMP/tls.pem" &
+tls_pid=$!
+for _i in $(seq 200); do [ -s "$TEST_TMP/https.port" ] && break; sleep 0.05; done
+tls_url="https://127.0.0.1:$(cat "$TEST_TMP/https.port")/one.xml"
+dz feed add "$tls_url" --name tls >/dev/null
+out=$(dz fetch tls 2>&1); rc=$?
+kill "$tls_pid"; wait "$tls_pid" 2>/dev/null
+[ $rc -eq 3 ] && grep -q "^dossier: fetch: $tls_url: TLS (the certificate is checked, always): " <<<"$out" &&
+    [ ! -s "$TEST_TMP/https.log" ]
+tap_ok $? "a self-signed certificate: a TLS failure, no request sent (got $rc: $out)"
+
 # Settings: --jobs and the config's fetch-jobs are checked.
 mkdir -p "$XDG_CONFIG_HOME/dossier"
 echo 'set fetch-jobs 0' >"$XDG_CONFIG_HOME/dossier/config"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """tests/cli/http-fixture.py: an HTTP server on 127.0.0.1 for the fetch tests.
 
-    http-fixture.py ROOT PORTFILE LOG [DELAY_MS]
+    http-fixture.py ROOT PORTFILE LOG [DELAY_MS [CERT.pem]]
 
 Serves the files under ROOT (written by the test: feeds and pages made up
 for it, never real articles) and a few paths that misbehave on purpose.
@@ -10,7 +10,8 @@ Writes the port it listens on to PORTFILE, and one line per request to LOG:
 last request's User-Agent goes to LOG.ua. Every file is served with an ETag (a hash of its
 bytes) and a Last-Modified (its mtime), and a request that sends a
 matching If-None-Match or an If-Modified-Since not older gets a 304.
-DELAY_MS delays every answer (the benchmark's "slow server").
+DELAY_MS delays every answer (the benchmark's "slow server"). With
+CERT.pem (a certificate and its key in one file) it speaks HTTPS.
 
     /gz/PATH           PATH gzip-encoded when the client accepts it
     /redirect/N/PATH   N redirects, then PATH
@@ -28,6 +29,7 @@ import gzip
 import hashlib
 import http.server
 import os
+import ssl
 import sys
 import threading
 import time
@@ -146,6 +148,10 @@ class Server(http.server.ThreadingHTTPServer):
 
 
 srv = Server(("127.0.0.1", 0), Handler)
+if len(sys.argv) > 5:
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(sys.argv[5])
+    srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
 with open(PORTFILE + ".tmp", "w") as f:
     f.write("%d\n" % srv.server_address[1])
 os.rename(PORTFILE + ".tmp", PORTFILE)
