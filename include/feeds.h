@@ -52,6 +52,20 @@ struct feeds_stats {
 	size_t pages, pages_failed;            /* items' pages fetched */
 };
 
+/* A fetch run in steps, for a caller with other work (the reader): start
+ * it, step it when there is time (a step returns after TIMEOUT_MS, or as
+ * soon as WAKE_FD, when not -1, is readable: a key was pressed), and
+ * finish it, which runs what is left. V must outlive the run. A step
+ * returns the transfers not yet ended (0: done, or the database failed,
+ * which feeds_finish reports). */
+struct feeds_run;
+int feeds_start(struct store *st, const struct store_feed *v, size_t n,
+    const struct feeds_opts *opts, struct feeds_run **out);
+size_t feeds_step(struct feeds_run *r, int timeout_ms, int wake_fd);
+const struct feeds_stats *feeds_progress(const struct feeds_run *r);
+int feeds_finish(struct feeds_run *r, struct feeds_stats *stats,
+    struct import_stats *import_stats);
+
 /* Fetches the N feeds of V (from store_feed_list or store_feed_find) and
  * imports what they bring. Returns -1 only when the database failed;
  * failed feeds are counted in STATS. */

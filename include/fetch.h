@@ -70,11 +70,13 @@ void fetcher_free(struct fetcher *f);
  * DONE callback, to fetch what a result leads to. */
 void fetcher_add(struct fetcher *f, const struct fetch_req *req);
 /* Runs transfers for at most TIMEOUT_MS milliseconds (0: only what is
- * ready now), calling DONE once for each one that ends, successful or
- * not; the result and its strings live until DONE returns. Returns the
- * number of transfers still queued, running or waiting to retry. */
+ * ready now), or until WAKE_FD (when not -1) is readable, calling DONE
+ * once for each one that ends, successful or not; the result and its
+ * strings live until DONE returns. Returns the number of transfers still
+ * queued, running or waiting to retry. */
 typedef void fetch_done_fn(void *arg, const struct fetch_result *r);
-size_t fetcher_step(struct fetcher *f, int timeout_ms, fetch_done_fn *done, void *arg);
+size_t fetcher_step(struct fetcher *f, int timeout_ms, int wake_fd, fetch_done_fn *done,
+    void *arg);
 /* Steps until every transfer has ended. */
 void fetcher_run(struct fetcher *f, fetch_done_fn *done, void *arg);
 

@@ -22,20 +22,21 @@ struct job {
 	int page;                        /* an item's page (or a URL), not a feed */
 };
 
-struct run {
+struct feeds_run {
 	struct store *st;
 	struct importer *im;             /* made when the first body arrives */
 	struct import_opts import;
 	struct fetcher *f;
 	const struct feeds_opts *o;
 	struct feeds_stats *stats;
+	struct feeds_stats counts;
 	const struct store_feed *feed;   /* whose document is being imported */
 	int importing_feed;              /* a feed document (not a page) */
 	int db_failed;
 };
 
 static void
-tell(struct run *r, enum feeds_what what, const struct store_feed *feed, const char *error,
+tell(struct feeds_run *r, enum feeds_what what, const struct store_feed *feed, const char *error,
     int not_modified)
 {
 	struct feeds_event ev = { what, feed, error, not_modified };
@@ -45,7 +46,7 @@ tell(struct run *r, enum feeds_what what, const struct store_feed *feed, const c
 }
 
 static void
-queue(struct run *r, const char *url, const struct store_feed *feed, int page)
+queue(struct feeds_run *r, const char *url, const struct store_feed *feed, int page)
 {
 	struct job *j = xcalloc(1, sizeof *j);
 	struct fetch_req req = { url, NULL, NULL, j };
@@ -61,7 +62,7 @@ queue(struct run *r, const char *url, const struct store_feed *feed, int page)
 
 /* Has an article come from LINK already (an item's page fetched before)? */
 static int
-stored_from(struct run *r, const char *link)
+stored_from(struct feeds_run *r, const char *link)
 {
 	int64_t id;
 	size_t n = 0;
@@ -76,7 +77,7 @@ stored_from(struct run *r, const char *link)
 static void
 on_import(void *arg, const struct import_event *ev)
 {
-	struct run *r = arg;
+	struct feeds_run *r = arg;
 	int want_page = 0;
 
 	if (r->o->import.report != NULL)
@@ -101,7 +102,7 @@ on_import(void *arg, const struct import_event *ev)
 /* The importer is made when the first document arrives: its knowledge
  * base and rules take a while to load, and a run of 304s needs none. */
 static int
-importer_ready(struct run *r)
+importer_ready(struct feeds_run *r)
 {
 	if (r->im == NULL && importer_new(r->st, &r->import, &r->im) != 0) {
 		r->db_failed = 1;
@@ -111,7 +112,7 @@ importer_ready(struct run *r)
 }
 
 static void
-feed_done(struct run *r, const struct store_feed *feed, const struct fetch_result *res)
+feed_done(struct feeds_run *r, const struct store_feed *feed, const struct fetch_result *res)
 {
 	const struct import_stats *is;
 	size_t had_articles, had_refused;
@@ -170,7 +171,7 @@ feed_done(struct run *r, const struct store_feed *feed, const struct fetch_resul
 }
 
 static void
-page_done(struct run *r, const struct store_feed *feed, const struct fetch_result *res)
+page_done(struct feeds_run *r, const struct store_feed *feed, const struct fetch_result *res)
 {
 	char *name;
 
@@ -194,7 +195,7 @@ page_done(struct run *r, const struct store_feed *feed, const struct fetch_resul
 static void
 on_fetched(void *arg, const struct fetch_result *res)
 {
-	struct run *r = arg;
+	struct feeds_run *r = arg;
 	struct job *j = res->user;
 
 	if (!r->db_failed) {
@@ -207,16 +208,14 @@ on_fetched(void *arg, const struct fetch_result *res)
 }
 
 static int
-run_start(struct run *r, struct store *st, const struct feeds_opts *o, struct feeds_stats *stats)
+run_start(struct feeds_run *r, struct store *st, const struct feeds_opts *o)
 {
 	struct import_opts io = o->import;
 	struct fetch_opts fo = o->fetch;
 
-	memset(r, 0, sizeof *r);
-	memset(stats, 0, sizeof *stats);
 	r->st = st;
 	r->o = o;
-	r->stats = stats;
+	r->stats = &r->counts;
 	io.report = on_import;
 	io.arg = r;
 	if (fo.max_size == 0)
@@ -225,19 +224,56 @@ run_start(struct run *r, struct store *st, const struct feeds_opts *o, struct fe
 	return fetcher_new(&fo, &r->f);
 }
 
+int
+feeds_start(struct store *st, const struct store_feed *v, size_t n,
+    const struct feeds_opts *opts, struct feeds_run **out)
+{
+	struct feeds_run *r = xcalloc(1, sizeof *r);
+	size_t i;
 
-static int
-run_finish(struct run *r, struct import_stats *import_stats)
+	*out = NULL;
+	if (run_start(r, st, opts) != 0) {
+		free(r);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		queue(r, v[i].url, &v[i], 0);
+	*out = r;
+	return 0;
+}
+
+size_t
+feeds_step(struct feeds_run *r, int timeout_ms, int wake_fd)
+{
+	if (r->db_failed)
+		return 0;
+	return fetcher_step(r->f, timeout_ms, wake_fd, on_fetched, r);
+}
+
+const struct feeds_stats *
+feeds_progress(const struct feeds_run *r)
+{
+	return &r->counts;
+}
+
+int
+feeds_finish(struct feeds_run *r, struct feeds_stats *stats, struct import_stats *import_stats)
 {
 	int rc;
 
-	fetcher_run(r->f, on_fetched, r);
+	if (!r->db_failed)
+		fetcher_run(r->f, on_fetched, r);
 	rc = r->db_failed ? -1 : r->im != NULL ? importer_finish(r->im) : 0;
-	memset(import_stats, 0, sizeof *import_stats);
-	if (r->im != NULL)
-		*import_stats = *importer_stats(r->im);
+	if (stats != NULL)
+		*stats = r->counts;
+	if (import_stats != NULL) {
+		memset(import_stats, 0, sizeof *import_stats);
+		if (r->im != NULL)
+			*import_stats = *importer_stats(r->im);
+	}
 	importer_free(r->im);
 	fetcher_free(r->f);
+	free(r);
 	return rc;
 }
 
@@ -246,14 +282,11 @@ feeds_fetch(struct store *st, const struct store_feed *v, size_t n,
     const struct feeds_opts *opts, struct feeds_stats *stats,
     struct import_stats *import_stats)
 {
-	struct run r;
-	size_t i;
+	struct feeds_run *r;
 
-	if (run_start(&r, st, opts, stats) != 0)
+	if (feeds_start(st, v, n, opts, &r) != 0)
 		return -1;
-	for (i = 0; i < n; i++)
-		queue(&r, v[i].url, &v[i], 0);
-	return run_finish(&r, import_stats);
+	return feeds_finish(r, stats, import_stats);
 }
 
 int
@@ -261,12 +294,12 @@ feeds_fetch_pages(struct store *st, char *const *urls, size_t n,
     const struct feeds_opts *opts, struct feeds_stats *stats,
     struct import_stats *import_stats)
 {
-	struct run r;
+	struct feeds_run *r;
 	size_t i;
 
-	if (run_start(&r, st, opts, stats) != 0)
+	if (feeds_start(st, NULL, 0, opts, &r) != 0)
 		return -1;
 	for (i = 0; i < n; i++)
-		queue(&r, urls[i], NULL, 1);
-	return run_finish(&r, import_stats);
+		queue(r, urls[i], NULL, 1);
+	return feeds_finish(r, stats, import_stats);
 }

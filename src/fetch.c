@@ -541,8 +541,10 @@ start_due(struct fetcher *f, fetch_done_fn *done, void *arg)
 }
 
 size_t
-fetcher_step(struct fetcher *f, int timeout_ms, fetch_done_fn *done, void *arg)
+fetcher_step(struct fetcher *f, int timeout_ms, int wake_fd, fetch_done_fn *done, void *arg)
 {
+	struct curl_waitfd wake = { wake_fd, CURL_WAIT_POLLIN, 0 };
+	int woken = 0;
 	double deadline = now() + timeout_ms / 1000.0, wait, next_due;
 	int still = 0, left;
 	CURLMsg *m;
@@ -565,15 +567,19 @@ fetcher_step(struct fetcher *f, int timeout_ms, fetch_done_fn *done, void *arg)
 			break;
 		if (next_due >= 0 && f->running < f->opts.jobs && next_due < wait)
 			wait = next_due;
-		if (wait > 0)
-			curl_multi_poll(f->multi, NULL, 0, (int)(wait * 1000) + 1, NULL);
-	} while (now() < deadline);
+		if (wait > 0) {
+			wake.revents = 0;
+			curl_multi_poll(f->multi, wake_fd >= 0 ? &wake : NULL, wake_fd >= 0 ? 1 : 0,
+			    (int)(wait * 1000) + 1, NULL);
+			woken = (wake.revents & CURL_WAIT_POLLIN) != 0;
+		}
+	} while (!woken && now() < deadline);
 	return f->running + f->waiting;
 }
 
 void
 fetcher_run(struct fetcher *f, fetch_done_fn *done, void *arg)
 {
-	while (fetcher_step(f, 1000, done, arg) > 0)
+	while (fetcher_step(f, 1000, -1, done, arg) > 0)
 		;
 }
