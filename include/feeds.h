@@ -65,6 +65,9 @@ size_t feeds_step(struct feeds_run *r, int timeout_ms, int wake_fd);
 const struct feeds_stats *feeds_progress(const struct feeds_run *r);
 int feeds_finish(struct feeds_run *r, struct feeds_stats *stats,
     struct import_stats *import_stats);
+/* Ends a run at once (the reader quits): transfers under way are dropped;
+ * what was imported stays, as an interrupted import leaves it. */
+void feeds_cancel(struct feeds_run *r);
 
 /* Fetches the N feeds of V (from store_feed_list or store_feed_find) and
  * imports what they bring. Returns -1 only when the database failed;

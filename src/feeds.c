@@ -30,6 +30,7 @@ struct feeds_run {
 	const struct feeds_opts *o;
 	struct feeds_stats *stats;
 	struct feeds_stats counts;
+	struct arena jobs;               /* every job of the run, freed at its end */
 	const struct store_feed *feed;   /* whose document is being imported */
 	int importing_feed;              /* a feed document (not a page) */
 	int db_failed;
@@ -48,7 +49,7 @@ tell(struct feeds_run *r, enum feeds_what what, const struct store_feed *feed, c
 static void
 queue(struct feeds_run *r, const char *url, const struct store_feed *feed, int page)
 {
-	struct job *j = xcalloc(1, sizeof *j);
+	struct job *j = arena_alloc(&r->jobs, sizeof *j);
 	struct fetch_req req = { url, NULL, NULL, j };
 
 	j->feed = feed;
@@ -204,7 +205,6 @@ on_fetched(void *arg, const struct fetch_result *res)
 		else
 			feed_done(r, j->feed, res);
 	}
-	free(j);
 }
 
 static int
@@ -216,6 +216,7 @@ run_start(struct feeds_run *r, struct store *st, const struct feeds_opts *o)
 	r->st = st;
 	r->o = o;
 	r->stats = &r->counts;
+	arena_init(&r->jobs);
 	io.report = on_import;
 	io.arg = r;
 	if (fo.max_size == 0)
@@ -233,6 +234,7 @@ feeds_start(struct store *st, const struct store_feed *v, size_t n,
 
 	*out = NULL;
 	if (run_start(r, st, opts) != 0) {
+		arena_free(&r->jobs);
 		free(r);
 		return -1;
 	}
@@ -273,8 +275,22 @@ feeds_finish(struct feeds_run *r, struct feeds_stats *stats, struct import_stats
 	}
 	importer_free(r->im);
 	fetcher_free(r->f);
+	arena_free(&r->jobs);
 	free(r);
 	return rc;
+}
+
+void
+feeds_cancel(struct feeds_run *r)
+{
+	if (r == NULL)
+		return;
+	fetcher_free(r->f);
+	if (r->im != NULL)
+		importer_finish(r->im);
+	importer_free(r->im);
+	arena_free(&r->jobs);
+	free(r);
 }
 
 int
