@@ -21,8 +21,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "../src/extract-int.h"   /* the matcher alone */
 #include "cmd.h"
-#include "extract.h"
 #include "kb.h"
 #include "util.h"
 

@@ -9,8 +9,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "export.h"
-#include "store.h"
+#include "anno.h"
+#include "../src/store-int.h"   /* to plant rows */
 #include "util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -20,7 +20,7 @@ static struct store *st;
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct export_import_report rep = { 0 };
+	struct anno_import_report rep = { 0 };
 
 	if (st == NULL) {
 		if (store_open(":memory:", 0, &st) != 0 ||
@@ -29,7 +29,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    NULL, NULL, NULL) != SQLITE_OK)
 			abort();
 	}
-	export_json_import(st, "fuzz.json", (const char *)data, size, &rep);
-	export_import_report_free(&rep);
+	anno_json_import(st, "fuzz.json", (const char *)data, size, &rep);
+	anno_import_report_free(&rep);
 	return 0;
 }

@@ -19,8 +19,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "anno.h"
 #include "export.h"
-#include "store.h"
+#include "../src/store-int.h"   /* to plant rows and read them back */
 #include "util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -148,7 +149,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct copy c[MAX_ANNOS][2];
 	struct store_anno_filter f = { .status = -1 };
-	struct export_import_report rep;
+	struct anno_import_report rep;
 	size_t n = size / (2 * SIDE_BYTES), i, refused = 0;
 	struct buf file;
 	int side;
@@ -172,7 +173,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* Database 0's export merged into database 1. */
 	buf_init(&file);
 	if (export_json(db[0], &f, &file) != 0 ||
-	    export_json_import(db[1], "fuzz.json", file.data, file.len, &rep) != 0) {
+	    anno_json_import(db[1], "fuzz.json", file.data, file.len, &rep) != 0) {
 		fprintf(stderr, "merge failed: %s\n", err_msg());
 		abort();
 	}
@@ -194,6 +195,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		free(got);
 	}
-	export_import_report_free(&rep);
+	anno_import_report_free(&rep);
 	return 0;
 }

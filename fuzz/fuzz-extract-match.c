@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract.h"
+#include "../src/extract-int.h"   /* the matcher alone */
 #include "kb.h"
 #include "text.h"
 #include "util.h"

@@ -18,7 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "store.h"
+#include "../src/store-int.h"   /* which tables a salvage rebuilds */
 #include "util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -38,7 +38,7 @@ const struct kb *analyzer_kb(const struct analyzer *an);
  * and its publication date (ISO, may be NULL). Call inside the article's
  * transaction; previous results for it must have been cleared. */
 int analyzer_article(struct analyzer *an, int64_t article, const char *body, size_t len,
-    const struct store_span *paragraphs, size_t np, const struct store_span *sentences,
+    const struct text_span *paragraphs, size_t np, const struct text_span *sentences,
     size_t ns, const char *published);
 
 /* Links the statements of the articles analysed since the last call to

@@ -10,8 +10,10 @@
  *                    colours, and seeding the tags of a new database
  *   anno.c           changes to annotations and tags, each committed
  *                    durably and recorded in the session's undo log
- *   anno-carry.c     carrying annotations over to a new version of an
+ *   anno-carry.c     placing an annotation in a changed text, and
+ *                    carrying annotations over to a new version of an
  *                    article when it is imported again
+ *   anno-import.c    merging annotations from a W3C JSON document
  *   anno-time.c      the times of annotations as instants, for deciding
  *                    which copy is newer (pure, tested alone)
  *
@@ -64,11 +66,6 @@ size_t anno_fuzzy_bound(size_t quote_chars);
 /* Levenshtein distance, in characters, between two valid UTF-8 strings. */
 size_t anno_edit_distance(const char *a, size_t alen, const char *b, size_t blen);
 
-/* Characters (code points) in s[0, len) of valid UTF-8. */
-size_t anno_utf8_chars(const char *s, size_t len);
-/* Byte offset of character index CHARS; -1 when past the end. */
-int anno_utf8_offset(const char *s, size_t len, size_t chars, size_t *byte);
-
 /* ---- anno-codebook.c -------------------------------------------------- */
 
 /* One line of a codebook file: "name<TAB>colour<TAB>key<TAB>description". */
@@ -89,6 +86,8 @@ int anno_codebook_seed(struct store *st);
 int anno_tag_name_check(const char *name);   /* "claim", "claim/unverified" */
 int anno_color_check(const char *color);     /* "red", "brightred", "214" */
 int anno_key_check(const char *key);         /* one printable ASCII char */
+/* A colour or key as typed: "none" means none (NULL), whoever reads it. */
+const char *anno_none(const char *word);
 
 /* ---- anno.c ----------------------------------------------------------- */
 
@@ -120,13 +119,9 @@ int anno_set_note(struct anno_session *s, int64_t id, const char *note);
 /* Adds the tag if the annotation lacks it, else removes it; *now says
  * which (1 added, 0 removed). */
 int anno_toggle_tag(struct anno_session *s, int64_t id, int64_t tag_id, int *now);
-int anno_add_tag(struct anno_session *s, int64_t id, const char *tag);
 /* Speaker and target are entity ids (0: none). */
 int anno_set_claim(struct anno_session *s, int64_t id, int64_t speaker_id,
     int64_t target_id, enum store_anno_status status);
-/* Moves the highlight to body[start, end) of the same article. */
-int anno_set_span(struct anno_session *s, int64_t id, const char *body, size_t len,
-    size_t start, size_t end);
 
 /* Tags of the codebook; these changes are undoable too. */
 int anno_tag_create(struct anno_session *s, const char *name, const char *color,
@@ -174,5 +169,31 @@ struct anno_carry_report {
  * never hides an annotation. Running it twice carries nothing twice. */
 int anno_carry_over(struct store *st, int64_t old_id, int64_t new_id,
     struct anno_carry_report *rep);
+/* Places annotation A, last anchored as WAS, in BODY[0, len): where
+ * anno_anchor_place finds it, A takes the new span, quote and context,
+ * says how in a->anchor, and an orphaned one becomes active again; where
+ * it does not, an active one becomes orphaned and the rest of A is left
+ * as it was. Returns how it was placed. The one way an annotation moves
+ * to another text, for a new version and for an imported document. */
+enum anno_placed anno_place(struct store_anno *a, const char *body, size_t len,
+    const struct anno_anchor *was);
+
+/* ---- anno-import.c ---------------------------------------------------- */
+
+struct anno_import_report {
+	size_t added, updated, unchanged, refused, orphaned;
+	char **problems;          /* one line for each refusal or loss */
+	size_t nproblems;
+};
+void anno_import_report_free(struct anno_import_report *r);
+/* Merges the annotations of a W3C JSON document (NAME for messages) into
+ * the database, matching by id: a new id is added, a known one is updated
+ * when the file's copy was modified later, else left alone; so importing
+ * the same file twice adds nothing the second time. An annotation whose
+ * article is not in the database is refused (and listed in the report);
+ * one whose quote cannot be found in the article is kept as orphaned.
+ * All in one durable transaction. */
+int anno_json_import(struct store *st, const char *name, const char *json, size_t len,
+    struct anno_import_report *rep);
 
 #endif

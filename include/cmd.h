@@ -1,7 +1,11 @@
 /*
  * cmd.h: subcommands. Each cmd-NAME.c file defines one `const struct
- * cmd_entry cmd_NAME_entry` at its top and one exec function; cmd-table.c
- * lists them; main.c parses the global options and dispatches.
+ * cmd_entry cmd_NAME_entry` at its top, declaring its options and
+ * arguments (args.h), and one exec function that reads them already
+ * parsed; cmd-table.c lists the entries; main.c parses the global options
+ * and hands the rest to cmd_run. The help (`dossier CMD --help`), the
+ * usage line of an error and the shell completion (cmd-complete.c) come
+ * from the same entries.
  *
  * Commands are the only code (besides main) that prints errors and
  * chooses exit statuses (see EXIT_* in util.h).
@@ -14,6 +18,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "args.h"
 #include "util.h"
 
 struct store;
@@ -26,16 +31,23 @@ struct cmd_ctx {
 	int store_flags;
 };
 
+/* A command, or a subcommand (`tag add`): its grammar first, so that the
+ * args_spec a parse ends on (a->spec) is the entry that runs it. */
 struct cmd_entry {
-	const char *name;
-	const char *usage;     /* after "dossier NAME " */
-	const char *summary;   /* one line for --help */
-	int (*exec)(struct cmd_ctx *ctx, int argc, char **argv);
+	struct args_spec spec;
+	int (*exec)(struct cmd_ctx *ctx, const struct args *a);
 };
+#define CMD_SUBS(...) ((const struct args_spec *const[]){ __VA_ARGS__, NULL })
 
 /* cmd-table.c */
 extern const struct cmd_entry *const cmd_table[];
 const struct cmd_entry *cmd_find(const char *name);
+/* The entry of a parsed command line's (sub)command. */
+const struct cmd_entry *cmd_of(const struct args *a);
+/* Parses ARGV (ARGV[0] the command's name) against E and runs it: with
+ * --help, prints its help and returns EXIT_OK; a line that does not parse
+ * is reported as cmd_usage_error does. */
+int cmd_run(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **argv);
 
 /* cmd-context.c */
 /* Opens the database named by the context (once); prints the error and
@@ -46,8 +58,9 @@ void cmd_ctx_free(struct cmd_ctx *ctx);
  * over the open database or another SQLite file, and over an existing file
  * only with FORCE; else -1 with a one-line reason (err_set). */
 int cmd_check_output(const struct store *st, const char *path, int force);
-/* Prints "dossier: NAME: MESSAGE" and the usage line; returns EXIT_USAGE. */
-int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
+/* Prints "dossier: NAME: MESSAGE" and the usage line of the command (or
+ * subcommand) parsed; returns EXIT_USAGE. */
+int cmd_usage_error(const struct args *a, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif
@@ -83,5 +96,8 @@ int cmd_parse_count(const char *s, size_t *out);
  * INT64_MAX; -1 for anything else, a number too large included (it is
  * never taken for the largest id). */
 int cmd_parse_id(const char *s, int64_t *out);
+/* Option NAME's value as a count into *out when given (left alone when
+ * not): 0, or the usage error's status after reporting it. */
+int cmd_count_option(const struct args *a, const char *name, size_t *out);
 
 #endif

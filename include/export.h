@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 enum export_format {
@@ -28,6 +29,8 @@ enum export_format {
 };
 /* "json", "csv", "markdown" (or "md"). */
 int export_format_parse(const char *name, enum export_format *out);
+/* The format a file's name asks for: .csv, .md/.markdown, else JSON. */
+enum export_format export_format_for(const char *path);
 
 /* Appends the annotations F selects (live ones when F->states is 0). */
 int export_write(struct store *st, const struct store_anno_filter *f,
@@ -36,22 +39,6 @@ int export_json(struct store *st, const struct store_anno_filter *f, struct buf 
 int export_csv(struct store *st, const struct store_anno_filter *f, struct buf *out);
 int export_markdown(struct store *st, const struct store_anno_filter *f, struct buf *out);
 
-struct export_import_report {
-	size_t added, updated, unchanged, refused, orphaned;
-	char **problems;          /* one line for each refusal or loss */
-	size_t nproblems;
-};
-void export_import_report_free(struct export_import_report *r);
-/* Merges the annotations of a W3C JSON document (NAME for messages) into
- * the database, matching by id: a new id is added, a known one is updated
- * when the file's copy was modified later, else left alone; so importing
- * the same file twice adds nothing the second time. An annotation whose
- * article is not in the database is refused (and listed in the report);
- * one whose quote cannot be found in the article is kept as orphaned.
- * All in one durable transaction. */
-int export_json_import(struct store *st, const char *name, const char *json,
-    size_t len, struct export_import_report *rep);
-
 /* For export-*.c: the article of each annotation, read once per run of
  * annotations of the same article (lists come in article order), with
  * the characters before each block of its body counted once, so that a
@@ -59,10 +46,8 @@ int export_json_import(struct store *st, const char *name, const char *json,
 struct export_articles {
 	struct store_anno_article cur;
 	int loaded;
-	size_t *marks;   /* marks[k]: characters in body[0, k * EXPORT_BLOCK) */
-	size_t nmarks;
+	struct text_charmap chars;   /* of cur.body */
 };
-#define EXPORT_BLOCK 4096
 int export_article(struct store *st, struct export_articles *c, int64_t id,
     const struct store_anno_article **out);
 void export_articles_free(struct export_articles *c);

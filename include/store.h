@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <sqlite3.h>
+#include "text.h"
 
 struct store;
 
@@ -35,10 +35,6 @@ int store_open(const char *path, int flags, struct store **out);
 void store_close(struct store *st);
 const char *store_path(const struct store *st);
 int store_is_readonly(const struct store *st);
-/* Corruption was seen (a truncated file at open, or SQLite reporting a
- * malformed page): writes are refused from then on, so nothing is built on
- * a broken file. Reads go on as far as they can. */
-int store_is_damaged(const struct store *st);
 /* While CHECK(ARG) returns nonzero, queries stop as soon as they look
  * (every few thousand steps) and fail with an "interrupted" message: how
  * a program asked to end leaves a long query at once. NULL removes it. */
@@ -53,20 +49,6 @@ int store_commit(struct store *st);
 int store_rollback(struct store *st);
 /* Runs PRAGMA integrity_check (full) or quick_check; 0 when "ok". */
 int store_check(struct store *st, int full);
-
-/* For store-*.c only: the connection and a cache of prepared statements
- * keyed by the SQL text's address (pass string literals). The statement
- * returned is reset and its bindings cleared. */
-sqlite3 *store_sqlite(struct store *st);
-sqlite3_stmt *store_stmt(struct store *st, const char *sql);
-/* Records sqlite's message for the failed call as the error; returns -1. */
-int store_err(struct store *st, const char *what);
-/* Column I of the current row as a malloc'd string; NULL for SQL NULL. */
-char *store_col_text(sqlite3_stmt *s, int i);
-/* Binds T, or SQL NULL when T is NULL. The value is copied only when
- * COPY is set: without it T must stay unchanged until the statement has
- * been stepped. */
-int store_bind_text(sqlite3_stmt *s, int i, const char *t, int copy);
 
 /* store-article.c: articles, their paragraphs and sentences, search. */
 struct store_article {
@@ -133,18 +115,15 @@ int store_article_by_source(struct store *st, const char *source, int64_t *ids, 
     size_t *n);
 
 /* Paragraphs and sentences as byte spans of the body, in order. */
-struct store_span {
-	size_t start, end;
-};
 int store_paragraphs_add(struct store *st, int64_t article_id,
-    const struct store_span *spans, size_t n);
+    const struct text_span *spans, size_t n);
 int store_sentences_add(struct store *st, int64_t article_id,
-    const struct store_span *spans, size_t n);
+    const struct text_span *spans, size_t n);
 /* *spans is malloc'd (NULL when n is 0). */
 int store_paragraphs_get(struct store *st, int64_t article_id,
-    struct store_span **spans, size_t *n);
+    struct text_span **spans, size_t *n);
 int store_sentences_get(struct store *st, int64_t article_id,
-    struct store_span **spans, size_t *n);
+    struct text_span **spans, size_t *n);
 
 /* store-hash.c: SHA-256, for content hashes. */
 struct store_sha256 {
@@ -174,10 +153,6 @@ void store_hits_free(struct store_hit *hits, size_t n);
  * its stem in the languages of its script; store_search does this itself,
  * and ranks what matches QUERY as written first. malloc'd. */
 char *store_widen_query(struct store *st, const char *query);
-/* For store-stem.c: the connection's stemmers, freed with the store. */
-struct store_stems;
-struct store_stems **store_stems_slot(struct store *st);
-void store_stems_free(struct store_stems *ss);
 int store_search(struct store *st, const char *query, size_t offset, size_t limit,
     const char *mark_open, const char *mark_close, struct store_hit **hits, size_t *n);
 
@@ -504,18 +479,6 @@ int store_json_related(struct store *st, int64_t statement, size_t limit, char *
 int store_json_numbers(struct store *st, const char *const *names, const double *values,
     size_t n, char **json);
 
-/* For store-*.c: the words of bytes [start, end) of an article's body
- * (malloc'd; NULL when out of range), reading each body once for a run
- * of rows of the same article. */
-struct store_body_cache {
-	int64_t id;
-	char *body;
-	size_t len;
-};
-char *store_body_words(struct store *st, struct store_body_cache *c, int64_t article,
-    size_t start, size_t end);
-void store_body_cache_free(struct store_body_cache *c);
-
 /* For the related-statement index (analyze): every statement's features. */
 struct store_profile_row {
 	int64_t id, article_id, speaker_id;
@@ -523,10 +486,8 @@ struct store_profile_row {
 };
 int store_statement_profiles(struct store *st,
     int (*row)(void *arg, const struct store_profile_row *r), void *arg);
-/* Links statement FROM to TO (replacing a link between the two). A link
- * relates both: store_related reads links either way. */
-int store_link_put(struct store *st, int64_t from, int64_t to, double score);
-/* The same for N links from FROM at once. */
+/* Links statement FROM to N statements TO (replacing a link between two).
+ * A link relates both: store_related reads links either way. */
 #define STORE_LINKS_MAX 16
 int store_links_put(struct store *st, int64_t from, const int64_t *to, const double *score,
     size_t n);
@@ -558,11 +519,6 @@ enum store_mark_kind { STORE_MARK_STATEMENT, STORE_MARK_MENTION };
 int store_article_mark_step(struct store *st, enum store_mark_kind kind, int64_t article,
     int64_t entity, size_t off, int dir, size_t *start);
 
-
-/* store-snippet.c: registers dossier_snippet(articles_fts, OPEN, CLOSE,
- * ELLIPSIS, NTOKENS) on the connection: the search result's snippet,
- * chosen from FTS5's match positions, at the cost of what it shows. */
-int store_snippet_register(struct store *st);
 
 /* store-maint.c */
 /* Whether a file written by dossier (an export, a backup) may take the
@@ -616,41 +572,12 @@ int store_feed_fetched(struct store *st, int64_t id, long status, const char *et
 /* ARTICLE came from feed ID (again is a no-op). */
 int store_feed_article(struct store *st, int64_t id, int64_t article);
 
-/* store-schema.c */
-#define STORE_SCHEMA_VERSION 4
-/* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.
- * Refuses a database from a newer version. */
-int store_schema_migrate(struct store *st);
-/* Appends to MISSING (", "-separated "table mentions", "trigger x") what
- * the migrations create that the database lacks: a dropped table, index,
- * view or trigger. Only for a database at the current version. */
-struct buf;
-int store_schema_missing(struct store *st, struct buf *missing);
-/* 0 when the open file is dossier's to use: its application id is
- * dossier's, or it has no schema yet, or it is a database an older
- * dossier made (known by its tables); else -1 with a one-line refusal.
- * Reads only: store_open asks before anything is written. */
-int store_schema_identify(struct store *st);
-/* 1 when the database's schema is older than this dossier's (or it lacks
- * the application id), 0 when it is current (or newer:
- * store_schema_migrate refuses that), -1 on error. */
-int store_schema_outdated(struct store *st);
-/* Many notes of one article changed in one transaction: store_fts_defer
- * takes the article out of the full-text index (once; again is a no-op)
- * and the note triggers then leave it alone; store_fts_flush indexes
- * every deferred article once. Both inside the caller's transaction,
- * flushed before it commits. */
+/* store-schema.c: many notes of one article changed in one transaction:
+ * store_fts_defer takes the article out of the full-text index (once;
+ * again is a no-op) and the note triggers then leave it alone;
+ * store_fts_flush indexes every deferred article once. Both inside the
+ * caller's transaction, flushed before it commits. */
 int store_fts_defer(struct store *st, int64_t article_id);
 int store_fts_flush(struct store *st);
-/* 1 when TABLE holds data derived from other tables (not copied by a
- * salvage: store_schema_rebuild makes it again), else 0. Virtual tables
- * (the full-text index) and their shadow tables are derived too. */
-int store_schema_derived(const char *table);
-/* Makes every derived table and index again from the rows it derives
- * from; inside the caller's transaction. */
-int store_schema_rebuild(struct store *st);
-/* The SQL that created schema version V (1..STORE_SCHEMA_VERSION); used
- * by tests to build an old database and migrate it forward. */
-const char *store_schema_sql(int version);
 
 #endif

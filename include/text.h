@@ -7,6 +7,8 @@
  *                   offset map back to the original bytes
  *   text-segment.c  paragraphs, sentences (rules + abbreviation data file),
  *                   words
+ *   text-offset.c   characters <-> bytes, character boundaries, and the
+ *                   one binary search over sorted spans, lines and tokens
  *   text-similar.c  how much two texts share (word triples), for telling
  *                   a new version of an article from another article
  *   text-lang.c     the languages of data/lang/: telling which one a text
@@ -147,15 +149,55 @@ size_t text_sentences(const struct text_rules *r, const char *s, size_t len,
 /* Words (spans of letters/digits, per u8_wordbreaks), relative to s. */
 size_t text_words(const char *s, size_t len, struct text_span **out);
 
-/* Helpers for moving through spans: the index of the span containing OFF,
- * else of the first span after it (N when there is none). V is sorted. */
-size_t text_span_find(const struct text_span *v, size_t n, size_t off);
 /* Start of the next word after the one at OFF (LEN when none), and start
  * of the word before OFF (0 when none), per u8_wordbreaks; for "w"/"b"
  * style motion. Cost is local to OFF, also in a huge paragraph. */
 size_t text_word_next(const char *s, size_t len, size_t off);
 size_t text_word_prev(const char *s, size_t len, size_t off);
 
+/* ---- text-offset.c ------------------------------------------------- */
+
+/* Character boundaries in valid UTF-8 (a character is a code point). */
+/* OFF, or the start of the character whose inside it is. */
+size_t text_char_start(const char *s, size_t off);
+/* Start of the character ending just before OFF (0 at 0). */
+size_t text_char_prev(const char *s, size_t off);
+/* Start of the character after the one at OFF (LEN at or past the end). */
+size_t text_char_next(const char *s, size_t len, size_t off);
+
+/* Characters (code points) in s[0, len): what the W3C annotation model
+ * and the command line count. */
+size_t text_chars(const char *s, size_t len);
+/* The byte offset where character CHARS starts (LEN for the end): 0, or
+ * -1 when the text has fewer characters. */
+int text_char_offset(const char *s, size_t len, size_t chars, size_t *byte);
+
+/* The same both ways for a long text looked up many times (every
+ * annotation of an article): a count kept every few KB makes each lookup
+ * cost a block, not the text before it. S is kept by the caller. */
+struct text_charmap {
+	const char *s;
+	size_t len;
+	size_t *marks;       /* characters before each block */
+	size_t nmarks;
+};
+void text_charmap_init(struct text_charmap *m, const char *s, size_t len);
+void text_charmap_free(struct text_charmap *m);
+/* Characters before byte BYTE (clamped to the length). */
+size_t text_charmap_chars(const struct text_charmap *m, size_t byte);
+/* As text_char_offset. */
+int text_charmap_byte(const struct text_charmap *m, size_t chars, size_t *byte);
+
+/* The one binary search: the first index in [0, n) at which PAST(arg, i)
+ * holds, N when none, for a PAST that stays true once true (a sorted
+ * list asked "does element i come after what I look for?"). */
+size_t text_search(size_t n, int (*past)(const void *arg, size_t i), const void *arg);
+/* In spans sorted by start: the index of the span containing OFF, else of
+ * the first span after it (N when there is none; the spans must not
+ * overlap). */
+size_t text_span_find(const struct text_span *v, size_t n, size_t off);
+/* The index of the last span starting at or before OFF; N when none. */
+size_t text_span_last(const struct text_span *v, size_t n, size_t off);
 /* ---- text-similar.c ------------------------------------------------- */
 
 /* A text as the sorted set of its word triples, hashed (see the file). */
@@ -237,9 +279,6 @@ void text_layout_free(struct text_layout *l);
  * up again with text_layout_line_at(l, old.start, &ln) (that keeps the
  * top of the screen on the same text across a resize). */
 void text_layout_set_width(struct text_layout *l, int width);
-int text_layout_width(const struct text_layout *l);
-/* Tab stops every TAB cells (default 8; 1 to 32). Drops the cache. */
-void text_layout_set_tab(struct text_layout *l, int tab);
 
 /* The paragraph holding body offset OFF, or the one before it when OFF is
  * between paragraphs (0 before the first). Needs npara > 0. */

@@ -58,9 +58,15 @@ struct store;
 
 /* ---- public: what cmd-read.c needs ------------------------------- */
 
+struct args_spec;
 struct ui_start {
 	const char *message;   /* shown on the status line at start, or NULL */
 	int signal;            /* out: the signal that ended the reader, or 0 */
+	/* The shell's command NAME's grammar (args.h), or NULL: the `:` line
+	 * parses tag, export, annotations and search against it, so both
+	 * take the same words. Handed in by the caller, so that the reader
+	 * does not depend on the command table above it. */
+	const struct args_spec *(*command)(const char *name);
 };
 
 /* Runs the reader on an open store until the user quits or SIGINT,
@@ -372,6 +378,7 @@ struct ui_options {
 
 struct ui {
 	struct store *st;
+	const struct args_spec *(*command)(const char *name);  /* ui_start's */
 	int rows, cols;
 	int running;
 	int live;             /* the terminal is set up (config may run before) */
@@ -548,7 +555,6 @@ void ui_theme_free(struct ui *ui);
 /* Attributes only, no file: the theme before one is read, and the
  * fallback when none can be. */
 void ui_theme_builtin(struct ui *ui);
-const char *ui_object_name(enum ui_object o);
 /* Parses one colour: "default", a name, "bright-NAME", "color123", "123". */
 int ui_theme_color(const char *s, short *out);
 
@@ -768,15 +774,16 @@ void ui_anno_free(struct ui *ui);
 /* The article was opened (or changed): reload its highlights. */
 void ui_anno_opened(struct ui *ui);
 /* `:tag ...`, `:export FILE [FORMAT]` and `:annotations [FILTER]`. */
-int ui_anno_tag_command(struct ui *ui, int argc, char **argv);
-int ui_anno_export_command(struct ui *ui, int argc, char **argv);
+struct args;
+int ui_anno_tag_command(struct ui *ui, const struct args *a);
+int ui_anno_export_command(struct ui *ui, const struct args *a);
 int ui_anno_browse(struct ui *ui, const char *filter);
 /* For the ui-anno*.c files: the annotation state of the reader. */
 struct anno_session;
 struct anno_code;
 struct store_anno;
 struct store_tag;
-struct store_span;
+struct text_span;
 struct ui_anno {
 	struct anno_session *s;     /* NULL: annotating is off, *disabled says why */
 	char *disabled;
@@ -792,7 +799,7 @@ struct ui_anno {
 	int dragging;               /* the mouse button is down in the article */
 	size_t drag_from;
 	int64_t spans_article;      /* whose sentences and paragraphs are read */
-	struct store_span *sents, *paras;
+	struct text_span *sents, *paras;
 	size_t nsents, nparas;
 	struct ui_spans hl;         /* the highlights as spans to colour */
 };
@@ -841,7 +848,7 @@ extern const struct ui_layer_ops ui_anno_layer, ui_selection_layer;
 struct ui_select_text {
 	const char *body;
 	size_t len;
-	const struct store_span *sents, *paras;
+	const struct text_span *sents, *paras;
 	size_t nsents, nparas;
 };
 /* Where A (word, sentence or paragraph motion) takes the selection's

@@ -27,8 +27,6 @@ struct analyzer {
 	struct kb *kb;
 	struct extractor *x;
 	struct analyze_related *rel;
-	struct text_span *para, *sent;
-	size_t paracap, sentcap;
 	struct voice *voices; /* who speaks for whom, by speaker id */
 	size_t nvoices;
 };
@@ -166,8 +164,6 @@ analyzer_free(struct analyzer *an)
 	extractor_free(an->x);
 	kb_free(an->kb);
 	analyze_related_free(an->rel);
-	free(an->para);
-	free(an->sent);
 	free(an->voices);
 	free(an);
 }
@@ -176,21 +172,6 @@ const struct kb *
 analyzer_kb(const struct analyzer *an)
 {
 	return an->kb;
-}
-
-static void
-copy_spans(const struct store_span *in, size_t n, struct text_span **out, size_t *cap)
-{
-	size_t i;
-
-	if (n > *cap) {
-		*cap = n + n / 2;
-		*out = xreallocarray(*out, *cap, sizeof **out);
-	}
-	for (i = 0; i < n; i++) {
-		(*out)[i].start = in[i].start;
-		(*out)[i].end = in[i].end;
-	}
 }
 
 /* The day an ISO date names ("2023-01-17T10:00Z" -> "2023-01-17"). */
@@ -336,7 +317,7 @@ write_statements(struct ids *ids, int64_t article, const struct extract_result *
 
 int
 analyzer_article(struct analyzer *an, int64_t article, const char *body, size_t len,
-    const struct store_span *paragraphs, size_t np, const struct store_span *sentences,
+    const struct text_span *paragraphs, size_t np, const struct text_span *sentences,
     size_t ns, const char *published)
 {
 	struct extract_input in;
@@ -346,14 +327,12 @@ analyzer_article(struct analyzer *an, int64_t article, const char *body, size_t 
 	char day[11];
 	int rc;
 
-	copy_spans(paragraphs, np, &an->para, &an->paracap);
-	copy_spans(sentences, ns, &an->sent, &an->sentcap);
 	memset(&in, 0, sizeof in);
 	in.body = body;
 	in.len = len;
-	in.paragraphs = an->para;
+	in.paragraphs = paragraphs;
 	in.nparagraphs = np;
-	in.sentences = an->sent;
+	in.sentences = sentences;
 	in.nsentences = ns;
 	in.date = day_of(published, day);
 	arena_init(&a);
@@ -375,7 +354,7 @@ static int
 refresh_one(struct analyzer *an, int64_t id)
 {
 	struct store_article a;
-	struct store_span *p = NULL, *s = NULL;
+	struct text_span *p = NULL, *s = NULL;
 	size_t np = 0, ns = 0;
 	int rc = -1;
 

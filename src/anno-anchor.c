@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "anno.h"
+#include "text.h"
 #include "util.h"
 
 /* The fuzzy search compares every character of the quote with every
@@ -24,65 +25,20 @@
  * long article costs tens of milliseconds, not seconds. */
 #define FUZZY_BUDGET ((size_t)32 * 1000 * 1000)
 
-static int
-is_cont(unsigned char c)
-{
-	return (c & 0xC0) == 0x80;
-}
-
-size_t
-anno_utf8_chars(const char *s, size_t len)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < len; i++)
-		n += !is_cont((unsigned char)s[i]);
-	return n;
-}
-
-int
-anno_utf8_offset(const char *s, size_t len, size_t chars, size_t *byte)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < len; i++) {
-		if (is_cont((unsigned char)s[i]))
-			continue;
-		if (n++ == chars) {
-			*byte = i;
-			return 0;
-		}
-	}
-	if (n == chars) {
-		*byte = len;
-		return 0;
-	}
-	return -1;
-}
-
 /* Steps back over up to N characters before byte AT. */
 static size_t
 back_chars(const char *s, size_t at, size_t n)
 {
-	while (at > 0 && n > 0) {
-		at--;
-		if (!is_cont((unsigned char)s[at]))
-			n--;
-	}
-	while (at > 0 && is_cont((unsigned char)s[at]))
-		at--;
+	for (; at > 0 && n > 0; n--)
+		at = text_char_prev(s, at);
 	return at;
 }
 
 static size_t
 fwd_chars(const char *s, size_t len, size_t at, size_t n)
 {
-	while (at < len && n > 0) {
-		at++;
-		while (at < len && is_cont((unsigned char)s[at]))
-			at++;
-		n--;
-	}
+	for (; at < len && n > 0; n--)
+		at = text_char_next(s, len, at);
 	return at;
 }
 
@@ -105,8 +61,8 @@ anno_anchor_make(const char *body, size_t len, size_t start, size_t end,
 	if (start >= end || end > len)
 		return err_set("span %zu-%zu is empty or outside the text (%zu bytes)",
 		    start, end, len);
-	if (is_cont((unsigned char)body[start]) ||
-	    (end < len && is_cont((unsigned char)body[end])))
+	if (text_char_start(body, start) != start ||
+	    (end < len && text_char_start(body, end) != end))
 		return err_set("span %zu-%zu does not start and end on character boundaries",
 		    start, end);
 	p = back_chars(body, start, ANNO_CONTEXT_CHARS);
@@ -194,7 +150,7 @@ place_verbatim(const char *body, size_t len, const struct anno_anchor *old,
 static size_t
 decode(const char *s, size_t len, uint32_t **cps, size_t **offs)
 {
-	size_t n = anno_utf8_chars(s, len), i = 0, k = 0;
+	size_t n = text_chars(s, len), i = 0, k = 0;
 
 	*cps = xreallocarray(NULL, n + 1, sizeof **cps);
 	*offs = xreallocarray(NULL, n + 1, sizeof **offs);
@@ -206,8 +162,11 @@ decode(const char *s, size_t len, uint32_t **cps, size_t **offs)
 		(*offs)[k] = i;
 		if (extra > 0)
 			cp = c & (0x3F >> extra);
-		for (i++; extra > 0 && i < len && is_cont((unsigned char)s[i]); extra--, i++)
+		size_t next = text_char_next(s, len, i);
+
+		for (i++; extra > 0 && i < next; extra--, i++)
 			cp = (cp << 6) | ((unsigned char)s[i] & 0x3F);
+		i = next;
 		(*cps)[k++] = cp;
 	}
 	(*offs)[k] = len;
@@ -313,7 +272,7 @@ place_fuzzy(const char *body, size_t len, const struct anno_anchor *old,
 		return ANNO_PLACED_NONE;
 	}
 	n = decode(body, len, &txt, &toffs);
-	want = anno_utf8_chars(body, old->start < len ? old->start : len);
+	want = text_chars(body, old->start < len ? old->start : len);
 	hi = n;
 	if (m * n > FUZZY_BUDGET) {
 		size_t w = FUZZY_BUDGET / m / 2;
@@ -353,23 +312,27 @@ cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+struct char_key {
+	const struct bitpat *bp;
+	uint32_t c;
+};
+
+static int
+char_past(const void *arg, size_t i)
+{
+	const struct char_key *k = arg;
+
+	return k->bp->chars[i] >= k->c;
+}
+
 /* Index of C among the pattern's distinct characters; nchars if absent. */
 static size_t
 bitpat_index(const struct bitpat *bp, uint32_t c)
 {
-	size_t lo = 0, hi = bp->nchars;
+	struct char_key k = { bp, c };
+	size_t i = text_search(bp->nchars, char_past, &k);
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (bp->chars[mid] < c)
-			lo = mid + 1;
-		else if (bp->chars[mid] > c)
-			hi = mid;
-		else
-			return mid;
-	}
-	return bp->nchars;
+	return i < bp->nchars && bp->chars[i] == c ? i : bp->nchars;
 }
 
 static const uint64_t *
@@ -544,10 +507,10 @@ fit(const char *body, size_t len, const struct anno_anchor *old, const struct bi
 	from = have_a ? a : (b > win ? b - win : 0);
 	to = have_b ? b : (a + win < len ? a + win : len);
 	/* A window cut by bytes is narrowed to whole characters. */
-	while (from < to && is_cont((unsigned char)body[from]))
-		from++;
-	while (to > from && to < len && is_cont((unsigned char)body[to]))
-		to--;
+	if (text_char_start(body, from) != from)
+		from = text_char_next(body, len, from);
+	if (to < len)
+		to = text_char_start(body, to);
 	if (to <= from)
 		return -1;
 	n = decode(body + from, to - from, &t, &offs);

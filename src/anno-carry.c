@@ -32,24 +32,43 @@ count(struct anno_carry_report *rep, enum anno_placed p)
 	}
 }
 
+enum anno_placed
+anno_place(struct store_anno *a, const char *body, size_t len, const struct anno_anchor *was)
+{
+	struct anno_anchor now;
+	size_t start = 0, end = 0;
+	enum anno_placed p = anno_anchor_place(body, len, was, &start, &end);
+
+	if (p != ANNO_PLACED_NONE && anno_anchor_make(body, len, start, end, &now) == 0) {
+		free(a->quote);
+		free(a->prefix);
+		free(a->suffix);
+		a->start = now.start;
+		a->end = now.end;
+		a->quote = now.quote;
+		a->prefix = now.prefix;
+		a->suffix = now.suffix;
+		free(a->anchor);
+		a->anchor = xstrdup(anno_placed_name(p));
+		if (a->state == STORE_ANNO_ORPHANED)
+			a->state = STORE_ANNO_ACTIVE;
+		return p;
+	}
+	if (a->state == STORE_ANNO_ACTIVE)
+		a->state = STORE_ANNO_ORPHANED;
+	return ANNO_PLACED_NONE;
+}
+
 /* The copy of OLD that lives in the new version. */
 static int
 carry_one(struct store *st, const struct store_anno_article *art, struct store_anno *old,
     struct anno_carry_report *rep)
 {
 	struct anno_anchor was = { old->start, old->end, old->quote, old->prefix, old->suffix };
-	struct anno_anchor now;
 	struct store_anno a;
-	size_t start = 0, end = 0;
 	enum anno_placed p;
 	int rc;
 
-	p = anno_anchor_place(art->body, art->body_len, &was, &start, &end);
-	if (p == ANNO_PLACED_NONE || anno_anchor_make(art->body, art->body_len, start, end,
-	    &now) != 0) {
-		count(rep, ANNO_PLACED_NONE);
-		return 0;
-	}
 	store_anno_copy(&a, old);
 	a.id = 0;
 	a.uuid[0] = '\0';
@@ -58,16 +77,15 @@ carry_one(struct store *st, const struct store_anno_article *art, struct store_a
 	free(a.modified);
 	a.modified = NULL;
 	free(a.anchor);
-	free(a.quote);
-	free(a.prefix);
-	free(a.suffix);
-	a.start = now.start;
-	a.end = now.end;
-	a.quote = now.quote;
-	a.prefix = now.prefix;
-	a.suffix = now.suffix;
+	a.anchor = NULL;
 	a.state = STORE_ANNO_ACTIVE;
-	a.anchor = xstrdup(anno_placed_name(p));
+	p = anno_place(&a, art->body, art->body_len, &was);
+	if (p == ANNO_PLACED_NONE) {
+		/* It stays live where its quote still is (see the top). */
+		store_anno_free(&a);
+		count(rep, p);
+		return 0;
+	}
 	rc = store_anno_put(st, &a, 0);
 	store_anno_free(&a);
 	if (rc != 0)

@@ -263,3 +263,9 @@ out:
 	anno_codebook_free(codes, ncodes);
 	return -1;
 }
+
+const char *
+anno_none(const char *word)
+{
+	return word != NULL && strcmp(word, "none") == 0 ? NULL : word;
+}

@@ -450,25 +450,6 @@ anno_toggle_tag(struct anno_session *s, int64_t id, int64_t tag_id, int *now)
 	    xasprintf("tags of annotation %lld", (long long)id));
 }
 
-static int
-edit_add_tag(struct anno_session *s, struct store_anno *a, const void *arg)
-{
-	struct store_tag t;
-
-	if (find_or_create_tag(s, arg, &t) != 0)
-		return -1;
-	store_anno_tag_add(a, t.id, t.name, t.color);
-	store_tag_free(&t);
-	return 0;
-}
-
-int
-anno_add_tag(struct anno_session *s, int64_t id, const char *tag)
-{
-	return edit_anno(s, id, edit_add_tag, tag,
-	    xasprintf("tag annotation %lld %s", (long long)id, tag));
-}
-
 struct claim_arg {
 	int64_t speaker_id, target_id;
 	enum store_anno_status status;
@@ -494,43 +475,6 @@ anno_set_claim(struct anno_session *s, int64_t id, int64_t speaker_id, int64_t t
 
 	return edit_anno(s, id, edit_claim, &c,
 	    xasprintf("claim of annotation %lld", (long long)id));
-}
-
-struct span_arg {
-	const char *body;
-	size_t len, start, end;
-};
-
-static int
-edit_span(struct anno_session *s, struct store_anno *a, const void *arg)
-{
-	const struct span_arg *sp = arg;
-	struct anno_anchor an;
-
-	(void)s;
-	if (anno_anchor_make(sp->body, sp->len, sp->start, sp->end, &an) != 0)
-		return -1;
-	free(a->quote);
-	free(a->prefix);
-	free(a->suffix);
-	a->start = an.start;
-	a->end = an.end;
-	a->quote = an.quote;
-	a->prefix = an.prefix;
-	a->suffix = an.suffix;
-	if (a->state == STORE_ANNO_ORPHANED)
-		a->state = STORE_ANNO_ACTIVE;
-	return 0;
-}
-
-int
-anno_set_span(struct anno_session *s, int64_t id, const char *body, size_t len,
-    size_t start, size_t end)
-{
-	struct span_arg sp = { body, len, start, end };
-
-	return edit_anno(s, id, edit_span, &sp,
-	    xasprintf("span of annotation %lld", (long long)id));
 }
 
 /* ---- tags ------------------------------------------------------------------ */

@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,62 +14,41 @@
 #include "store.h"
 #include "util.h"
 
-static int cmd_actors_exec(struct cmd_ctx *, int, char **);
+static int cmd_actors_exec(struct cmd_ctx *, const struct args *);
 
 const struct cmd_entry cmd_actors_entry = {
-	.name = "actors",
-	.usage = "[--candidates] [--json] [ARTICLE]",
-	.summary = "list the entities an article or the corpus names",
+	.spec = {
+		.name = "actors",
+		.summary = "list the entities an article or the corpus names",
+		.options = (const struct args_option[]){
+			{ "candidates", 0, NULL, ARGS_WORD, NULL, "the unknown people extraction proposed" },
+			{ "json", 0, NULL, ARGS_WORD, NULL, "print JSON" },
+			{ NULL },
+		},
+		.params = (const struct args_param[]){
+			{ "ARTICLE", ARGS_ARTICLE, NULL, ARGS_OPTIONAL, NULL },
+			{ NULL },
+		},
+	},
 	.exec = cmd_actors_exec,
 };
 
 static int
-parse_id(const char *s, int64_t *id)
+cmd_actors_exec(struct cmd_ctx *ctx, const struct args *args)
 {
-	char *end;
-	long long v = strtoll(s, &end, 10);
-
-	if (*s == '\0' || *end != '\0' || v <= 0)
-		return -1;
-	*id = v;
-	return 0;
-}
-
-static int
-cmd_actors_exec(struct cmd_ctx *ctx, int argc, char **argv)
-{
-	static const struct option options[] = {
-		{ "candidates", no_argument, NULL, 'c' },
-		{ "json", no_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct store_entity *rows;
 	struct store_article a;
 	struct store *st;
 	int64_t article = 0;
 	size_t n, i;
-	int c, json = 0, candidates = 0;
+	int json, candidates;
 	const char *kind = NULL;
 	char *out;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+", options, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			candidates = 1;
-			break;
-		case 'j':
-			json = 1;
-			break;
-		default:
-			return cmd_usage_error(&cmd_actors_entry, "unknown option %s", argv[optind - 1]);
-		}
-	}
-	if (optind < argc && parse_id(argv[optind++], &article) != 0)
-		return cmd_usage_error(&cmd_actors_entry, "'%s' is not an article id", argv[optind - 1]);
-	if (optind < argc)
-		return cmd_usage_error(&cmd_actors_entry, "unexpected argument '%s'", argv[optind]);
+	candidates = args_has(args, "candidates");
+	json = args_has(args, "json");
+	if (args->argc > 0 && cmd_parse_id(args->argv[0], &article) != 0)
+		return cmd_usage_error(args, "'%s' is not an article id", args->argv[0]);
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
 		return EXIT_FAIL;
 	if (article != 0) {

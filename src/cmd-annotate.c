@@ -7,28 +7,46 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "anno.h"
 #include "cmd.h"
+#include "text.h"
 #include "util.h"
 
-static int cmd_annotate_exec(struct cmd_ctx *, int, char **);
+static int cmd_annotate_exec(struct cmd_ctx *, const struct args *);
+
+static const char *const statuses[] = { "unverified", "supported", "disputed", "false", NULL };
 
 const struct cmd_entry cmd_annotate_entry = {
-	.name = "annotate",
-	.usage = "ARTICLE (START END | --quote TEXT [--nth N]) [--tag TAG]... [--note TEXT]"
-	    " [--speaker NAME] [--target NAME] [--status STATUS]",
-	.summary = "highlight a span of an article, with tags and a note",
+	.spec = {
+		.name = "annotate",
+		.summary = "highlight a span of an article, with tags and a note",
+		.options = (const struct args_option[]){
+			{ "quote", 'q', "TEXT", ARGS_WORD, NULL, "the span is where TEXT occurs (instead of START END)" },
+			{ "nth", 0, "N", ARGS_COUNT, NULL, "with --quote: its Nth occurrence (default 1)" },
+			{ "tag", 't', "TAG", ARGS_TAG, NULL, "tag it (repeatable; a new tag is created)" },
+			{ "note", 'n', "TEXT", ARGS_WORD, NULL, "a note on it" },
+			{ "speaker", 0, "NAME", ARGS_ACTOR, NULL, "a claim: who makes it" },
+			{ "target", 0, "NAME", ARGS_ACTOR, NULL, "a claim: whom it is about" },
+			{ "status", 0, "STATUS", ARGS_CHOICE, statuses, "a claim: how far it is verified" },
+			{ NULL },
+		},
+		.params = (const struct args_param[]){
+			{ "ARTICLE", ARGS_ARTICLE, NULL, 0, "needs an article id and either START END or --quote" },
+			{ "START", ARGS_COUNT, NULL, ARGS_OPTIONAL, NULL },
+			{ "END", ARGS_COUNT, NULL, ARGS_OPTIONAL, NULL },
+			{ NULL },
+		},
+	},
 	.exec = cmd_annotate_exec,
 };
 
 struct opts {
 	const char *quote, *note, *speaker, *target, *status;
-	const char **tags;
+	const char *const *tags;
 	size_t ntags;
 	long nth;
 };
@@ -68,10 +86,10 @@ find_span(const struct store_anno_article *art, const struct opts *o, char **pos
 	}
 	if (npos != 2 || parse_num(pos[0], &a) != 0 || parse_num(pos[1], &b) != 0 || a >= b)
 		return err_set("START END must be character offsets with START < END");
-	if (anno_utf8_offset(art->body, art->body_len, (size_t)a, start) != 0 ||
-	    anno_utf8_offset(art->body, art->body_len, (size_t)b, end) != 0)
+	if (text_char_offset(art->body, art->body_len, (size_t)a, start) != 0 ||
+	    text_char_offset(art->body, art->body_len, (size_t)b, end) != 0)
 		return err_set("article %lld: %lld-%lld is past its end (%zu characters)",
-		    (long long)art->id, a, b, anno_utf8_chars(art->body, art->body_len));
+		    (long long)art->id, a, b, text_chars(art->body, art->body_len));
 	return 0;
 }
 
@@ -131,61 +149,33 @@ add(struct store *st, long long article, const struct opts *o, char **pos, int n
 }
 
 static int
-cmd_annotate_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_annotate_exec(struct cmd_ctx *ctx, const struct args *a)
 {
-	static const struct option options[] = {
-		{ "tag", required_argument, NULL, 't' },
-		{ "note", required_argument, NULL, 'n' },
-		{ "quote", required_argument, NULL, 'q' },
-		{ "nth", required_argument, NULL, 'N' },
-		{ "speaker", required_argument, NULL, 's' },
-		{ "target", required_argument, NULL, 'T' },
-		{ "status", required_argument, NULL, 'S' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct opts o = { .nth = 1 };
 	struct store *st;
 	long long article, nth;
-	int c, rc;
+	char *const *tags;
+	const char *v;
+	int rc;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "t:n:q:", options, NULL)) != -1) {
-		switch (c) {
-		case 't':
-			o.tags = xreallocarray(o.tags, o.ntags + 1, sizeof *o.tags);
-			o.tags[o.ntags++] = optarg;
-			break;
-		case 'n': o.note = optarg; break;
-		case 'q': o.quote = optarg; break;
-		case 's': o.speaker = optarg; break;
-		case 'T': o.target = optarg; break;
-		case 'S': o.status = optarg; break;
-		case 'N':
-			if (parse_num(optarg, &nth) != 0 || nth < 1) {
-				free(o.tags);
-				return cmd_usage_error(&cmd_annotate_entry, "--nth needs a number from 1");
-			}
-			o.nth = (long)nth;
-			break;
-		default:
-			free(o.tags);
-			return cmd_usage_error(&cmd_annotate_entry, "unknown or incomplete option %s",
-			    argv[optind - 1]);
-		}
+	o.ntags = args_values(a, "tag", &tags);
+	o.tags = (const char *const *)tags;
+	o.note = args_get(a, "note");
+	o.quote = args_get(a, "quote");
+	o.speaker = args_get(a, "speaker");
+	o.target = args_get(a, "target");
+	o.status = args_get(a, "status");
+	if ((v = args_get(a, "nth")) != NULL) {
+		if (parse_num(v, &nth) != 0 || nth < 1)
+			return cmd_usage_error(a, "--nth needs a number from 1");
+		o.nth = (long)nth;
 	}
-	if (optind >= argc || parse_num(argv[optind], &article) != 0 ||
-	    (o.quote == NULL && argc - optind != 3) || (o.quote != NULL && argc - optind != 1)) {
-		free(o.tags);
-		return cmd_usage_error(&cmd_annotate_entry,
-		    "needs an article id and either START END or --quote");
-	}
-	if ((st = cmd_store(ctx, 0)) == NULL) {
-		free(o.tags);
+	if (parse_num(a->argv[0], &article) != 0 || (o.quote == NULL && a->argc != 3) ||
+	    (o.quote != NULL && a->argc != 1))
+		return cmd_usage_error(a, "needs an article id and either START END or --quote");
+	if ((st = cmd_store(ctx, 0)) == NULL)
 		return EXIT_FAIL;
-	}
-	rc = add(st, article, &o, argv + optind + 1, argc - optind - 1);
-	free(o.tags);
+	rc = add(st, article, &o, a->argv + 1, (int)a->argc - 1);
 	if (rc != 0) {
 		err_print("annotate");
 		return EXIT_FAIL;

@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,13 +15,26 @@
 #include "export.h"
 #include "util.h"
 
-static int cmd_annotations_exec(struct cmd_ctx *, int, char **);
+static int cmd_annotations_exec(struct cmd_ctx *, const struct args *);
+
+static const char *const statuses[] = { "unverified", "supported", "disputed", "false", NULL };
+static const char *const state_names[] = { "active", "orphaned", "deleted", "superseded", "all", NULL };
 
 const struct cmd_entry cmd_annotations_entry = {
-	.name = "annotations",
-	.usage = "[--article ID] [--tag TAG] [--speaker NAME] [--status STATUS]"
-	    " [--state STATE|all]... [--text TEXT] [--json]",
-	.summary = "list annotations",
+	.spec = {
+		.name = "annotations",
+		.summary = "list annotations",
+		.options = (const struct args_option[]){
+			{ "article", 'a', "ID", ARGS_ARTICLE, NULL, "only this article's" },
+			{ "tag", 't', "TAG", ARGS_TAG, NULL, "only with this tag (or one nested in it)" },
+			{ "speaker", 0, "NAME", ARGS_ACTOR, NULL, "only claims by this actor" },
+			{ "status", 0, "STATUS", ARGS_CHOICE, statuses, "only claims of this status" },
+			{ "state", 0, "STATE", ARGS_CHOICE, state_names, "these states (repeatable; default active and orphaned)" },
+			{ "text", 0, "TEXT", ARGS_WORD, NULL, "only those whose quote, note or speaker contains TEXT" },
+			{ "json", 'j', NULL, ARGS_WORD, NULL, "print JSON" },
+			{ NULL },
+		},
+	},
 	.exec = cmd_annotations_exec,
 };
 
@@ -125,53 +137,32 @@ parse_states(const char *arg, unsigned *states)
 }
 
 static int
-cmd_annotations_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_annotations_exec(struct cmd_ctx *ctx, const struct args *a)
 {
-	static const struct option options[] = {
-		{ "article", required_argument, NULL, 'a' },
-		{ "tag", required_argument, NULL, 't' },
-		{ "speaker", required_argument, NULL, 's' },
-		{ "status", required_argument, NULL, 'S' },
-		{ "state", required_argument, NULL, 'x' },
-		{ "text", required_argument, NULL, 'q' },
-		{ "json", no_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct store_anno_filter f = { .status = -1 };
 	const char *speaker = NULL;
 	enum store_anno_status status;
 	struct store *st;
-	int c, json = 0;
+	const char *v;
+	char *const *vs;
+	size_t i, n;
+	int json;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "a:t:j", options, NULL)) != -1) {
-		switch (c) {
-		case 'a':
-			if (cmd_parse_id(optarg, &f.article_id) != 0)
-				return cmd_usage_error(&cmd_annotations_entry, "--article needs an id");
-			break;
-		case 't': f.tag = optarg; break;
-		case 's': speaker = optarg; break;
-		case 'S':
-			if (store_anno_status_parse(optarg, &status) != 0)
-				return cmd_usage_error(&cmd_annotations_entry, "%s", err_msg());
-			f.status = (int)status;
-			break;
-		case 'x':
-			if (parse_states(optarg, &f.states) != 0)
-				return cmd_usage_error(&cmd_annotations_entry, "%s", err_msg());
-			break;
-		case 'q': f.text = optarg; break;
-		case 'j': json = 1; break;
-		default:
-			return cmd_usage_error(&cmd_annotations_entry, "unknown or incomplete option %s",
-			    argv[optind - 1]);
-		}
+	if ((v = args_get(a, "article")) != NULL && cmd_parse_id(v, &f.article_id) != 0)
+		return cmd_usage_error(a, "--article needs an id");
+	f.tag = args_get(a, "tag");
+	speaker = args_get(a, "speaker");
+	if ((v = args_get(a, "status")) != NULL) {
+		if (store_anno_status_parse(v, &status) != 0)
+			return cmd_usage_error(a, "%s", err_msg());
+		f.status = (int)status;
 	}
-	if (optind < argc)
-		return cmd_usage_error(&cmd_annotations_entry, "unexpected argument '%s'",
-		    argv[optind]);
+	for (i = 0, n = args_values(a, "state", &vs); i < n; i++) {
+		if (parse_states(vs[i], &f.states) != 0)
+			return cmd_usage_error(a, "%s", err_msg());
+	}
+	f.text = args_get(a, "text");
+	json = args_has(a, "json");
 	if ((st = cmd_store(ctx, STORE_READONLY)) == NULL)
 		return EXIT_FAIL;
 	if (speaker != NULL) {

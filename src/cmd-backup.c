@@ -10,33 +10,37 @@
 #include "store.h"
 #include "util.h"
 
-static int cmd_backup_exec(struct cmd_ctx *, int, char **);
+static int cmd_backup_exec(struct cmd_ctx *, const struct args *);
 
 const struct cmd_entry cmd_backup_entry = {
-	.name = "backup",
-	.usage = "PATH",
-	.summary = "copy the database safely, even while it is in use",
+	.spec = {
+		.name = "backup",
+		.summary = "copy the database safely, even while it is in use",
+		.params = (const struct args_param[]){
+			{ "PATH", ARGS_FILE, NULL, 0, "needs one PATH" },
+			{ NULL },
+		},
+	},
 	.exec = cmd_backup_exec,
 };
 
 static int
-cmd_backup_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_backup_exec(struct cmd_ctx *ctx, const struct args *a)
 {
+	const char *path = a->argv[0];
 	struct store *st;
 
-	if (argc != 2)
-		return cmd_usage_error(&cmd_backup_entry, "needs one PATH");
 	if (store_open(ctx->db_path, STORE_READONLY | STORE_NOCREATE | STORE_NOUPGRADE, &st) != 0) {
 		err_print("backup");
 		return EXIT_FAIL;
 	}
-	if (store_backup(st, argv[1]) != 0) {
+	if (store_backup(st, path) != 0) {
 		err_print("backup");
 		store_close(st);
 		return EXIT_FAIL;
 	}
 	store_close(st);
 	if (!ctx->quiet)
-		cmd_printf("backed up %s to %s\n", ctx->db_path, argv[1]);
+		cmd_printf("backed up %s to %s\n", ctx->db_path, path);
 	return EXIT_OK;
 }

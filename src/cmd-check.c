@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,12 +12,18 @@
 #include "store.h"
 #include "util.h"
 
-static int cmd_check_exec(struct cmd_ctx *, int, char **);
+static int cmd_check_exec(struct cmd_ctx *, const struct args *);
 
 const struct cmd_entry cmd_check_entry = {
-	.name = "check",
-	.usage = "[--quick] [--recover NEW.db]",
-	.summary = "check the database's integrity, or salvage a damaged one",
+	.spec = {
+		.name = "check",
+		.summary = "check the database's integrity, or salvage a damaged one",
+		.options = (const struct args_option[]){
+			{ "quick", 0, NULL, ARGS_WORD, NULL, "a faster check that skips the indexes' contents" },
+			{ "recover", 0, "NEW.db", ARGS_FILE, NULL, "copy every readable row into a new database" },
+			{ NULL },
+		},
+	},
 	.exec = cmd_check_exec,
 };
 
@@ -39,33 +44,14 @@ recover(struct cmd_ctx *ctx, const char *out)
 }
 
 static int
-cmd_check_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_check_exec(struct cmd_ctx *ctx, const struct args *a)
 {
-	static const struct option options[] = {
-		{ "quick", no_argument, NULL, 'q' },
-		{ "recover", required_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *recover_to = NULL;
 	struct store *st;
-	int quick = 0, c;
+	int quick;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
-		switch (c) {
-		case 'q':
-			quick = 1;
-			break;
-		case 'r':
-			recover_to = optarg;
-			break;
-		default:
-			return cmd_usage_error(&cmd_check_entry, "unknown option %s", argv[optind - 1]);
-		}
-	}
-	if (optind != argc)
-		return cmd_usage_error(&cmd_check_entry, "unexpected argument '%s'", argv[optind]);
+	quick = args_has(a, "quick");
+	recover_to = args_get(a, "recover");
 	if (recover_to != NULL)
 		return recover(ctx, recover_to);
 	if (store_open(ctx->db_path, STORE_READONLY | STORE_NOCREATE | STORE_NOUPGRADE, &st) != 0) {

@@ -34,17 +34,58 @@ cmd_ctx_free(struct cmd_ctx *ctx)
 	ctx->store = NULL;
 }
 
-int
-cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
+/* "dossier" or "dossier tag": what comes before the name of A's command. */
+static const char *
+prefix_of(const struct args *a, char *buf, size_t size)
 {
+	if (a->parent == NULL)
+		return "dossier";
+	snprintf(buf, size, "dossier %s", a->parent->name);
+	return buf;
+}
+
+int
+cmd_usage_error(const struct args *a, const char *fmt, ...)
+{
+	char buf[64];
+	const char *prefix = prefix_of(a, buf, sizeof buf);
+	struct buf usage;
 	va_list ap;
 
-	cmd_eprintf("dossier: %s: ", e->name);
+	cmd_eprintf("dossier: %s%s%s: ", a->parent ? a->parent->name : "",
+	    a->parent ? " " : "", a->spec->name);
 	va_start(ap, fmt);
 	cmd_veprintf(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: dossier %s %s\n", e->name, e->usage);
+	buf_init(&usage);
+	args_usage(a->spec, &usage);
+	fprintf(stderr, "\nusage: %s %s%s%s\n", prefix, a->spec->name, usage.len ? " " : "",
+	    usage.len ? usage.data : "");
+	buf_free(&usage);
 	return EXIT_USAGE;
+}
+
+int
+cmd_run(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **argv)
+{
+	struct args a;
+	struct buf help;
+	char prefix[64];
+	int rc = args_parse(&e->spec, argc, argv, &a);
+
+	if (rc < 0) {
+		rc = cmd_usage_error(&a, "%s", err_msg());
+	} else if (rc == ARGS_HELP) {
+		buf_init(&help);
+		args_help(a.spec, prefix_of(&a, prefix, sizeof prefix), &help);
+		fputs(help.data, stdout);
+		buf_free(&help);
+		rc = EXIT_OK;
+	} else {
+		rc = cmd_of(&a)->exec(ctx, &a);
+	}
+	args_free(&a);
+	return rc;
 }
 
 int

@@ -15,12 +15,17 @@
 #include "cmd.h"
 #include "util.h"
 
-static int cmd_delete_annotation_exec(struct cmd_ctx *, int, char **);
+static int cmd_delete_annotation_exec(struct cmd_ctx *, const struct args *);
 
 const struct cmd_entry cmd_delete_annotation_entry = {
-	.name = "delete-annotation",
-	.usage = "ID|URN...",
-	.summary = "delete annotations (kept, marked deleted)",
+	.spec = {
+		.name = "delete-annotation",
+		.summary = "delete annotations (kept, marked deleted)",
+		.params = (const struct args_param[]){
+			{ "ID|URN", ARGS_WORD, NULL, ARGS_MORE, "needs annotation ids" },
+			{ NULL },
+		},
+	},
 	.exec = cmd_delete_annotation_exec,
 };
 
@@ -45,24 +50,22 @@ resolve(struct store *st, const char *arg, int64_t *id)
 }
 
 static int
-cmd_delete_annotation_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_delete_annotation_exec(struct cmd_ctx *ctx, const struct args *a)
 {
 	struct anno_session *s;
 	struct store *st;
 	int64_t id;
-	int i, failed = 0;
+	size_t i, failed = 0;
 
-	if (argc < 2 || argv[1][0] == '-')
-		return cmd_usage_error(&cmd_delete_annotation_entry, "needs annotation ids");
 	if ((st = cmd_store(ctx, 0)) == NULL)
 		return EXIT_FAIL;
 	if (anno_session_open(st, &s) != 0) {
 		err_print("delete-annotation");
 		return EXIT_FAIL;
 	}
-	for (i = 1; i < argc; i++) {
-		if (resolve(st, argv[i], &id) != 0 || (id == 0 &&
-		    err_set("no annotation '%s'", argv[i]) != 0) || anno_delete(s, id) != 0) {
+	for (i = 0; i < a->argc; i++) {
+		if (resolve(st, a->argv[i], &id) != 0 || (id == 0 &&
+		    err_set("no annotation '%s'", a->argv[i]) != 0) || anno_delete(s, id) != 0) {
 			err_print("delete-annotation");
 			failed++;
 			continue;
@@ -72,5 +75,5 @@ cmd_delete_annotation_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	anno_session_free(s);
 	if (failed == 0)
 		return EXIT_OK;
-	return failed == argc - 1 ? EXIT_FAIL : EXIT_PARTIAL;
+	return failed == a->argc ? EXIT_FAIL : EXIT_PARTIAL;
 }

@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -18,12 +17,22 @@
 #include "store.h"
 #include "util.h"
 
-static int cmd_eval_exec(struct cmd_ctx *, int, char **);
+static int cmd_eval_exec(struct cmd_ctx *, const struct args *);
 
 const struct cmd_entry cmd_eval_entry = {
-	.name = "eval",
-	.usage = "[--misses] [--json] GOLD_DIR",
-	.summary = "score the analysis against a reader's marks",
+	.spec = {
+		.name = "eval",
+		.summary = "score the analysis against a reader's marks",
+		.options = (const struct args_option[]){
+			{ "misses", 0, NULL, ARGS_WORD, NULL, "list what was missed or found wrongly" },
+			{ "json", 0, NULL, ARGS_WORD, NULL, "print JSON" },
+			{ NULL },
+		},
+		.params = (const struct args_param[]){
+			{ "GOLD_DIR", ARGS_FILE, NULL, 0, "which gold directory?" },
+			{ NULL },
+		},
+	},
 	.exec = cmd_eval_exec,
 };
 
@@ -57,39 +66,20 @@ print_json(struct store *st, const struct extract_eval_scores *sc)
 }
 
 static int
-cmd_eval_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_eval_exec(struct cmd_ctx *ctx, const struct args *a)
 {
-	static const struct option options[] = {
-		{ "misses", no_argument, NULL, 'm' },
-		{ "json", no_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct extract_eval_scores sc;
 	struct buf misses;
 	struct store *st;
-	int c, json = 0, show = 0;
 	size_t k;
+	int json, show;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+", options, NULL)) != -1) {
-		switch (c) {
-		case 'm':
-			show = 1;
-			break;
-		case 'j':
-			json = 1;
-			break;
-		default:
-			return cmd_usage_error(&cmd_eval_entry, "unknown option %s", argv[optind - 1]);
-		}
-	}
-	if (optind + 1 != argc)
-		return cmd_usage_error(&cmd_eval_entry, "which gold directory?");
+	show = args_has(a, "misses");
+	json = args_has(a, "json");
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
 		return EXIT_FAIL;
 	buf_init(&misses);
-	if (analyze_eval(st, argv[optind], &sc, show ? &misses : NULL) != 0) {
+	if (analyze_eval(st, a->argv[0], &sc, show ? &misses : NULL) != 0) {
 		buf_free(&misses);
 		err_print("eval");
 		return EXIT_FAIL;

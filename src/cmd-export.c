@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,13 +15,28 @@
 #include "export.h"
 #include "util.h"
 
-static int cmd_export_exec(struct cmd_ctx *, int, char **);
+static int cmd_export_exec(struct cmd_ctx *, const struct args *);
+
+static const char *const formats[] = { "json", "csv", "markdown", NULL };
 
 const struct cmd_entry cmd_export_entry = {
-	.name = "export",
-	.usage = "[--format json|csv|markdown] [--tag TAG] [--article ID] [--all] "
-	    "[-o FILE [--force]]",
-	.summary = "export annotations (W3C JSON, CSV, Markdown)",
+	.spec = {
+		.name = "export",
+		.summary = "export annotations (W3C JSON, CSV, Markdown)",
+		.options = (const struct args_option[]){
+			{ "format", 'f', "FORMAT", ARGS_CHOICE, formats, "json (W3C Web Annotation), csv or markdown; by default the file name's (.csv, .md), else json" },
+			{ "tag", 't', "TAG", ARGS_TAG, NULL, "only annotations with this tag (or one nested in it)" },
+			{ "article", 'a', "ID", ARGS_ARTICLE, NULL, "only this article's" },
+			{ "all", 0, NULL, ARGS_WORD, NULL, "orphaned, deleted and superseded ones too" },
+			{ "output", 'o', "FILE", ARGS_FILE, NULL, "write FILE instead of standard output" },
+			{ "force", 0, NULL, ARGS_WORD, NULL, "replace FILE when it exists (never the database or another SQLite file)" },
+			{ NULL },
+		},
+		.params = (const struct args_param[]){
+			{ "FILE", ARGS_FILE, NULL, ARGS_OPTIONAL, NULL },
+			{ NULL },
+		},
+	},
 	.exec = cmd_export_exec,
 };
 
@@ -37,47 +51,30 @@ emit(const char *path, const struct buf *b)
 }
 
 static int
-cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_export_exec(struct cmd_ctx *ctx, const struct args *a)
 {
-	static const struct option options[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "tag", required_argument, NULL, 't' },
-		{ "article", required_argument, NULL, 'a' },
-		{ "all", no_argument, NULL, 'A' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "force", no_argument, NULL, 'F' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct store_anno_filter f = { .status = -1 };
 	enum export_format fmt = EXPORT_JSON;
 	const char *out = NULL;
 	struct store *st;
 	struct buf b;
-	int c, rc, force = 0;
+	const char *v;
+	int rc, force;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "f:t:a:o:", options, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (export_format_parse(optarg, &fmt) != 0)
-				return cmd_usage_error(&cmd_export_entry, "%s", err_msg());
-			break;
-		case 't': f.tag = optarg; break;
-		case 'a':
-			if (cmd_parse_id(optarg, &f.article_id) != 0)
-				return cmd_usage_error(&cmd_export_entry, "--article needs an id");
-			break;
-		case 'A': f.states = STORE_ANNO_ALL; break;
-		case 'o': out = optarg; break;
-		case 'F': force = 1; break;
-		default:
-			return cmd_usage_error(&cmd_export_entry, "unknown or incomplete option %s",
-			    argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return cmd_usage_error(&cmd_export_entry, "unexpected argument '%s'", argv[optind]);
+	out = a->argc > 0 ? a->argv[0] : args_get(a, "output");
+	if (a->argc > 0 && args_has(a, "output"))
+		return cmd_usage_error(a, "one file: FILE or -o FILE");
+	/* Written to a file, the format is its name's unless said. */
+	if (out != NULL)
+		fmt = export_format_for(out);
+	if ((v = args_get(a, "format")) != NULL && export_format_parse(v, &fmt) != 0)
+		return cmd_usage_error(a, "%s", err_msg());
+	f.tag = args_get(a, "tag");
+	if ((v = args_get(a, "article")) != NULL && cmd_parse_id(v, &f.article_id) != 0)
+		return cmd_usage_error(a, "--article needs an id");
+	if (args_has(a, "all"))
+		f.states = STORE_ANNO_ALL;
+	force = args_has(a, "force");
 	if ((st = cmd_store(ctx, STORE_READONLY)) == NULL)
 		return EXIT_FAIL;
 	if (cmd_check_output(st, out, force) != 0) {

@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,13 +16,44 @@
 #include "store.h"
 #include "util.h"
 
-static int cmd_feed_exec(struct cmd_ctx *, int, char **);
+static int cmd_feed_exec(struct cmd_ctx *, const struct args *);
+
+#define FEED_SUB(var, sub, text, opts, ...) \
+	static const struct cmd_entry var = { \
+		.spec = { .name = sub, .summary = text, .options = opts, \
+		    .params = (const struct args_param[]){ __VA_ARGS__ } }, \
+		.exec = cmd_feed_exec, \
+	}
+#define FEED_P(name, kind, flags) { name, kind, NULL, flags, NULL }
+
+static const struct args_option add_options[] = {
+	{ "name", 0, "NAME", ARGS_WORD, NULL, "the feed's name (else its URL is shown)" },
+	{ "tag", 0, "TAG", ARGS_WORD, NULL, "a tag (again for more)" },
+	{ "full-text", 0, NULL, ARGS_WORD, NULL, "fetch every item's page, not only summaries'" },
+	{ NULL },
+};
+
+FEED_SUB(sub_add, "add", "subscribe to an http or https feed", add_options,
+    FEED_P("URL", ARGS_WORD, 0), { NULL });
+FEED_SUB(sub_list, "list", "the feeds: id, name, URL, last fetch, status, articles, errors",
+    NULL, { NULL });
+FEED_SUB(sub_remove, "remove", "end subscriptions (their articles stay)", NULL,
+    FEED_P("FEED", ARGS_WORD, ARGS_MORE), { NULL });
+FEED_SUB(sub_rename, "rename", "rename a feed", NULL, FEED_P("FEED", ARGS_WORD, 0),
+    FEED_P("NAME", ARGS_WORD, 0), { NULL });
+FEED_SUB(sub_import, "import", "subscribe to the feeds of an OPML file or newsboat's urls file",
+    NULL, FEED_P("FILE", ARGS_FILE, 0), { NULL });
+FEED_SUB(sub_export, "export", "the subscriptions as OPML 2.0 on standard output", NULL,
+    { NULL });
 
 const struct cmd_entry cmd_feed_entry = {
-	.name = "feed",
-	.usage = "add URL [--name NAME] [--tag TAG]... [--full-text] | list | remove FEED... |"
-	    " rename FEED NAME | import FILE | export",
-	.summary = "subscribe to feeds, list, rename and remove them; OPML and newsboat urls",
+	.spec = {
+		.name = "feed",
+		.summary = "subscribe to feeds, list, rename and remove them; OPML and newsboat urls",
+		.subs = CMD_SUBS(&sub_add.spec, &sub_list.spec, &sub_remove.spec,
+		    &sub_rename.spec, &sub_import.spec, &sub_export.spec),
+		.default_sub = "list",
+	},
 	.exec = cmd_feed_exec,
 };
 
@@ -67,10 +97,11 @@ feed_list(struct store *st)
 }
 
 static int
-feed_remove(struct store *st, int argc, char **argv)
+feed_remove(struct store *st, size_t argc, char *const *argv)
 {
 	struct store_feed f;
-	int i, failed = 0;
+	size_t i;
+	int failed = 0;
 
 	for (i = 0; i < argc; i++) {
 		if (store_feed_find(st, argv[i], &f) != 0 || store_feed_remove(st, f.id) != 0) {
@@ -175,100 +206,57 @@ feed_export(struct store *st)
 
 /* Tags given with --tag, as the list the store keeps ("a,b"). */
 static int
-add_tag(struct buf *tags, const char *tag)
+tags_of(const struct args *a, struct buf *tags)
 {
-	if (tag[0] == '\0' || strchr(tag, ',') != NULL)
-		return -1;
-	if (tags->len > 0)
-		buf_addc(tags, ',');
-	buf_adds(tags, tag);
+	char *const *v;
+	size_t n = args_values(a, "tag", &v), i;
+
+	for (i = 0; i < n; i++) {
+		if (v[i][0] == '\0' || strchr(v[i], ',') != NULL)
+			return cmd_usage_error(a, "a tag is a word without commas, not '%s'", v[i]);
+		if (tags->len > 0)
+			buf_addc(tags, ',');
+		buf_adds(tags, v[i]);
+	}
 	return 0;
 }
 
 static int
-run_add(struct store *st, int argc, char **argv)
+cmd_feed_exec(struct cmd_ctx *ctx, const struct args *a)
 {
-	static const struct option options[] = {
-		{ "name", required_argument, NULL, 'n' },
-		{ "tag", required_argument, NULL, 't' },
-		{ "full-text", no_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *name = NULL;
-	struct buf tags;
-	int c, full_text = 0, rc;
-
-	buf_init(&tags);
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
-		switch (c) {
-		case 'n':
-			name = optarg;
-			break;
-		case 't':
-			if (add_tag(&tags, optarg) != 0) {
-				buf_free(&tags);
-				return cmd_usage_error(&cmd_feed_entry, "a tag is a word without "
-				    "commas, not '%s'", optarg);
-			}
-			break;
-		case 'f':
-			full_text = 1;
-			break;
-		default:
-			buf_free(&tags);
-			return cmd_usage_error(&cmd_feed_entry, "unknown option %s", argv[optind - 1]);
-		}
-	}
-	if (argc - optind != 1) {
-		buf_free(&tags);
-		return cmd_usage_error(&cmd_feed_entry, "feed add takes one URL");
-	}
-	rc = feed_add(st, argv[optind], name, tags.len > 0 ? tags.data : NULL, full_text);
-	buf_free(&tags);
-	if (rc != 0) {
-		err_print("feed add");
-		return EXIT_FAIL;
-	}
-	return EXIT_OK;
-}
-
-static int
-cmd_feed_exec(struct cmd_ctx *ctx, int argc, char **argv)
-{
-	const char *sub = argc > 1 ? argv[1] : "list";
+	const char *sub = a->spec->name;
 	struct store *st;
+	struct buf tags;
 	int rc;
 
-	if (strcmp(sub, "add") != 0 && strcmp(sub, "list") != 0 && strcmp(sub, "remove") != 0 &&
-	    strcmp(sub, "rename") != 0 && strcmp(sub, "import") != 0 && strcmp(sub, "export") != 0)
-		return cmd_usage_error(&cmd_feed_entry, "unknown subcommand '%s'", sub);
-	if ((strcmp(sub, "list") == 0 || strcmp(sub, "export") == 0) && argc > 2)
-		return cmd_usage_error(&cmd_feed_entry, "feed %s takes no arguments", sub);
-	if (strcmp(sub, "remove") == 0 && argc < 3)
-		return cmd_usage_error(&cmd_feed_entry, "feed remove needs a FEED");
-	if (strcmp(sub, "rename") == 0 && argc != 4)
-		return cmd_usage_error(&cmd_feed_entry, "feed rename takes FEED and NAME");
-	if (strcmp(sub, "import") == 0 && argc != 3)
-		return cmd_usage_error(&cmd_feed_entry, "feed import takes one FILE");
-	if ((st = cmd_store(ctx, 0)) == NULL)
+	buf_init(&tags);
+	if (strcmp(sub, "add") == 0 && (rc = tags_of(a, &tags)) != 0) {
+		buf_free(&tags);
+		return rc;
+	}
+	if ((st = cmd_store(ctx, 0)) == NULL) {
+		buf_free(&tags);
 		return EXIT_FAIL;
+	}
 	if (strcmp(sub, "add") == 0)
-		return run_add(st, argc - 1, argv + 1);
-	if (strcmp(sub, "list") == 0)
+		rc = feed_add(st, a->argv[0], args_get(a, "name"), tags.len > 0 ? tags.data : NULL,
+		    args_has(a, "full-text"));
+	else if (strcmp(sub, "list") == 0)
 		rc = feed_list(st);
 	else if (strcmp(sub, "remove") == 0)
-		rc = feed_remove(st, argc - 2, argv + 2);
+		rc = feed_remove(st, a->argc, a->argv);
 	else if (strcmp(sub, "rename") == 0)
-		rc = feed_rename(st, argv[2], argv[3]);
+		rc = feed_rename(st, a->argv[0], a->argv[1]);
 	else if (strcmp(sub, "import") == 0)
-		rc = feed_import(st, argv[2], ctx->quiet);
+		rc = feed_import(st, a->argv[0], ctx->quiet);
 	else
 		rc = feed_export(st);
+	buf_free(&tags);
 	if (rc < 0) {
-		err_print(strcmp(sub, "list") == 0 ? "feed list" : strcmp(sub, "rename") == 0
-		    ? "feed rename" : strcmp(sub, "import") == 0 ? "feed import" : "feed export");
+		char context[32];
+
+		snprintf(context, sizeof context, "feed %s", sub);
+		err_print(context);
 		return EXIT_FAIL;
 	}
 	return rc > 0 ? EXIT_PARTIAL : EXIT_OK;

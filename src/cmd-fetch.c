@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,12 +15,25 @@
 #include "feeds.h"
 #include "util.h"
 
-static int cmd_fetch_exec(struct cmd_ctx *, int, char **);
+static int cmd_fetch_exec(struct cmd_ctx *, const struct args *);
 
 const struct cmd_entry cmd_fetch_entry = {
-	.name = "fetch",
-	.usage = "[--jobs N] [--timeout SECONDS] [--no-extract] [-q] [FEED...]",
-	.summary = "fetch the subscribed feeds (or those named) and import what is new",
+	.spec = {
+		.name = "fetch",
+		.summary = "fetch the subscribed feeds (or those named) and import what is new",
+		.options = (const struct args_option[]){
+			{ "jobs", 'j', "N", ARGS_COUNT, NULL, "transfers at a time (set fetch-jobs; 8)" },
+			{ "timeout", 0, "SECONDS", ARGS_COUNT, NULL,
+			  "the longest a transfer may take (set fetch-timeout; 60)" },
+			{ "no-extract", 0, NULL, ARGS_WORD, NULL, "store without finding actors and statements" },
+			{ "quiet", 'q', NULL, ARGS_WORD, NULL, "no progress, refusals or summary" },
+			{ NULL },
+		},
+		.params = (const struct args_param[]){
+			{ "FEED", ARGS_WORD, NULL, ARGS_OPTIONAL | ARGS_MORE, NULL },
+			{ NULL },
+		},
+	},
 	.exec = cmd_fetch_exec,
 };
 
@@ -127,16 +139,8 @@ summary(const struct feeds_stats *f, const struct import_stats *s)
 }
 
 static int
-cmd_fetch_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_fetch_exec(struct cmd_ctx *ctx, const struct args *a)
 {
-	static const struct option options[] = {
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "timeout", required_argument, NULL, 't' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "no-extract", no_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *jobs = NULL, *timeout = NULL;
 	struct feeds_opts opts = { 0 };
 	struct progress prog = { 0 };
 	struct feeds_stats fstats;
@@ -145,46 +149,29 @@ cmd_fetch_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct store *st;
 	size_t n = 0, i;
 	long value;
-	int c, rc = 0;
+	int rc = 0;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+j:q", options, NULL)) != -1) {
-		switch (c) {
-		case 'j':
-			jobs = optarg;
-			break;
-		case 't':
-			timeout = optarg;
-			break;
-		case 'q':
-			ctx->quiet = 1;
-			break;
-		case 'n':
-			opts.import.no_extract = 1;
-			break;
-		default:
-			return cmd_usage_error(&cmd_fetch_entry, "unknown option %s", argv[optind - 1]);
-		}
-	}
-	if (setting(jobs, "fetch-jobs", &value) != 0)
-		return cmd_usage_error(&cmd_fetch_entry, "fetch-jobs: a number from 1 to 1000");
+	if (args_has(a, "quiet"))
+		ctx->quiet = 1;
+	opts.import.no_extract = args_has(a, "no-extract");
+	if (setting(args_get(a, "jobs"), "fetch-jobs", &value) != 0)
+		return cmd_usage_error(a, "fetch-jobs: a number from 1 to 1000");
 	opts.fetch.jobs = (unsigned)value;
-	if (setting(timeout, "fetch-timeout", &value) != 0)
-		return cmd_usage_error(&cmd_fetch_entry, "fetch-timeout: seconds, from 1 to 1000");
+	if (setting(args_get(a, "timeout"), "fetch-timeout", &value) != 0)
+		return cmd_usage_error(a, "fetch-timeout: seconds, from 1 to 1000");
 	opts.fetch.timeout = value;
 	warn_set_quiet(ctx->quiet);
 	if ((st = cmd_store(ctx, 0)) == NULL)
 		return EXIT_FAIL;
-	if (optind >= argc) {
+	if (a->argc == 0) {
 		if (store_feed_list(st, &v, &n) != 0) {
 			err_print("fetch");
 			return EXIT_FAIL;
 		}
 	} else {
-		v = xcalloc((size_t)(argc - optind), sizeof *v);
-		for (i = 0; i < (size_t)(argc - optind); i++) {
-			if (store_feed_find(st, argv[optind + (int)i], &v[n]) != 0) {
+		v = xcalloc(a->argc, sizeof *v);
+		for (i = 0; i < a->argc; i++) {
+			if (store_feed_find(st, a->argv[i], &v[n]) != 0) {
 				err_print("fetch");
 				rc = 1;
 			} else {

@@ -10,16 +10,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "anno.h"
 #include "cmd.h"
-#include "export.h"
 #include "util.h"
 
-static int cmd_import_annotations_exec(struct cmd_ctx *, int, char **);
+static int cmd_import_annotations_exec(struct cmd_ctx *, const struct args *);
 
 const struct cmd_entry cmd_import_annotations_entry = {
-	.name = "import-annotations",
-	.usage = "FILE.json|-",
-	.summary = "merge annotations from a W3C JSON export",
+	.spec = {
+		.name = "import-annotations",
+		.summary = "merge annotations from a W3C JSON export",
+		.params = (const struct args_param[]){
+			{ "FILE.json|-", ARGS_FILE, NULL, 0, "needs one file" },
+			{ NULL },
+		},
+	},
 	.exec = cmd_import_annotations_exec,
 };
 
@@ -27,18 +32,16 @@ const struct cmd_entry cmd_import_annotations_entry = {
 #define MAX_IMPORT ((size_t)512 << 20)
 
 static int
-cmd_import_annotations_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_import_annotations_exec(struct cmd_ctx *ctx, const struct args *a)
 {
-	struct export_import_report rep;
+	struct anno_import_report rep;
 	const char *path, *name;
 	struct store *st;
 	size_t len, i;
 	char *text;
 	int rc;
 
-	if (argc != 2)
-		return cmd_usage_error(&cmd_import_annotations_entry, "needs one file");
-	path = argv[1];
+	path = a->argv[0];
 	name = path[0] == '-' && path[1] == '\0' ? "standard input" : path;
 	if (path_read_file(path, MAX_IMPORT, &text, &len) != 0) {
 		err_print("import-annotations");
@@ -48,7 +51,7 @@ cmd_import_annotations_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		free(text);
 		return EXIT_FAIL;
 	}
-	rc = export_json_import(st, name, text, len, &rep);
+	rc = anno_json_import(st, name, text, len, &rep);
 	free(text);
 	if (rc != 0) {
 		err_print("import-annotations");
@@ -61,6 +64,6 @@ cmd_import_annotations_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		    "%zu orphaned (quote not found)\n", name, rep.added, rep.updated, rep.unchanged,
 		    rep.refused, rep.orphaned);
 	rc = rep.refused > 0 ? EXIT_PARTIAL : EXIT_OK;
-	export_import_report_free(&rep);
+	anno_import_report_free(&rep);
 	return rc;
 }

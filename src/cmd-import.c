@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,12 +18,26 @@
 #include "import.h"
 #include "util.h"
 
-static int cmd_import_exec(struct cmd_ctx *, int, char **);
+static int cmd_import_exec(struct cmd_ctx *, const struct args *);
+
+static const char *const formats[] = { "text", "html", "feed", NULL };
 
 const struct cmd_entry cmd_import_entry = {
-	.name = "import",
-	.usage = "[--max-size SIZE] [--format text|html|feed] [--no-extract] [-q] PATH|URL...",
-	.summary = "import articles from files, directories, - (stdin) or http(s) URLs",
+	.spec = {
+		.name = "import",
+		.summary = "import articles from files, directories, - (stdin) or http(s) URLs",
+		.options = (const struct args_option[]){
+			{ "max-size", 0, "SIZE", ARGS_WORD, NULL, "refuse files larger than SIZE (e.g. 16M)" },
+			{ "format", 0, "FORMAT", ARGS_CHOICE, formats, "read every file as text, html or feed" },
+			{ "no-extract", 0, NULL, ARGS_WORD, NULL, "store without finding actors and statements" },
+			{ "quiet", 'q', NULL, ARGS_WORD, NULL, "no progress or warnings" },
+			{ NULL },
+		},
+		.params = (const struct args_param[]){
+			{ "PATH|URL", ARGS_FILE, NULL, ARGS_MORE, "nothing to import" },
+			{ NULL },
+		},
+	},
 	.exec = cmd_import_exec,
 };
 
@@ -192,15 +205,8 @@ summary(const struct import_stats *s)
 }
 
 static int
-cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_import_exec(struct cmd_ctx *ctx, const struct args *a)
 {
-	static const struct option options[] = {
-		{ "max-size", required_argument, NULL, 'm' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "no-extract", no_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct import_opts opts = { 0 };
 	struct import_list list = { NULL, 0, 0 };
 	struct progress prog = { 0 };
@@ -209,38 +215,20 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct importer *im;
 	struct store *st;
 	size_t i;
-	int c, rc = 0, stdin_seen = 0;
+	const char *v;
+	int rc = 0, stdin_seen = 0;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+q", options, NULL)) != -1) {
-		switch (c) {
-		case 'm':
-			if (parse_size(optarg, &opts.max_size) != 0)
-				return cmd_usage_error(&cmd_import_entry, "bad size '%s' (e.g. 16M)",
-				    optarg);
-			break;
-		case 'f':
-			if ((opts.format = ingest_format_parse(optarg)) == INGEST_AUTO)
-				return cmd_usage_error(&cmd_import_entry,
-				    "unknown format '%s' (text, html or feed)", optarg);
-			break;
-		case 'q':
-			ctx->quiet = 1;
-			break;
-		case 'n':
-			opts.no_extract = 1;
-			break;
-		default:
-			return cmd_usage_error(&cmd_import_entry, "unknown option %s",
-			    argv[optind - 1]);
-		}
-	}
-	if (optind >= argc)
-		return cmd_usage_error(&cmd_import_entry, "nothing to import");
-	for (i = (size_t)optind; i < (size_t)argc; i++) {
-		if (strcmp(argv[i], "-") == 0 && stdin_seen++)
-			return cmd_usage_error(&cmd_import_entry, "standard input given twice");
+	if ((v = args_get(a, "max-size")) != NULL && parse_size(v, &opts.max_size) != 0)
+		return cmd_usage_error(a, "bad size '%s' (e.g. 16M)", v);
+	if ((v = args_get(a, "format")) != NULL &&
+	    (opts.format = ingest_format_parse(v)) == INGEST_AUTO)
+		return cmd_usage_error(a, "unknown format '%s' (text, html or feed)", v);
+	if (args_has(a, "quiet"))
+		ctx->quiet = 1;
+	opts.no_extract = args_has(a, "no-extract");
+	for (i = 0; i < a->argc; i++) {
+		if (strcmp(a->argv[i], "-") == 0 && stdin_seen++)
+			return cmd_usage_error(a, "standard input given twice");
 	}
 	warn_set_quiet(ctx->quiet);
 	if ((st = cmd_store(ctx, 0)) == NULL)
@@ -253,11 +241,11 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		err_print("import");
 		return EXIT_FAIL;
 	}
-	for (i = (size_t)optind; i < (size_t)argc; i++) {
-		if (is_url(argv[i]))
+	for (i = 0; i < a->argc; i++) {
+		if (is_url(a->argv[i]))
 			urls++;
 		else
-			import_collect(im, argv[i], &list);
+			import_collect(im, a->argv[i], &list);
 	}
 	prog.total = list.n + urls;
 	prog.start = prog.last = now();
@@ -268,7 +256,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		rc = importer_finish(im);
 	stats = *importer_stats(im);
 	if (rc == 0)
-		rc = import_urls(st, &opts, &prog, argc - optind, argv + optind, &stats, &failed);
+		rc = import_urls(st, &opts, &prog, (int)a->argc, a->argv, &stats, &failed);
 	clear_bar(&prog);
 	if (rc != 0)
 		err_print("import");

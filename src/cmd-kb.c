@@ -17,7 +17,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,14 +27,76 @@
 #include "store.h"
 #include "util.h"
 
-static int cmd_kb_exec(struct cmd_ctx *, int, char **);
+static int cmd_kb_exec(struct cmd_ctx *, const struct args *);
+
+static const char *const kinds[] = { "person", "state", "organization", "place", "agreement",
+	"event", NULL };
+static const struct args_option refresh_option[] = {
+	{ "no-refresh", 0, NULL, ARGS_WORD, NULL,
+	  "do not analyse again the stored articles that contain the new names" },
+	{ NULL },
+};
+
+static const struct cmd_entry kb_add_entry = {
+	.spec = { .name = "add", .summary = "a new entity of the user's (or aliases for one)",
+	    .options = refresh_option,
+	    .params = (const struct args_param[]){ { "KIND", ARGS_CHOICE, kinds, 0, NULL },
+	    { "NAME", ARGS_WORD, NULL, 0, NULL }, { "ALIAS", ARGS_WORD, NULL, ARGS_OPTIONAL | ARGS_MORE, NULL },
+	    { NULL } } },
+	.exec = cmd_kb_exec,
+};
+static const struct cmd_entry kb_alias_entry = {
+	.spec = { .name = "alias", .summary = "more names for an entity",
+	    .options = refresh_option,
+	    .params = (const struct args_param[]){ { "NAME", ARGS_ACTOR, NULL, 0, NULL },
+	    { "ALIAS", ARGS_WORD, NULL, ARGS_MORE, NULL }, { NULL } } },
+	.exec = cmd_kb_exec,
+};
+static const struct cmd_entry kb_import_entry = {
+	.spec = { .name = "import", .summary = "entities in the dossier-kb(5) format",
+	    .options = refresh_option,
+	    .params = (const struct args_param[]){ { "FILE", ARGS_FILE, NULL, 0, NULL }, { NULL } } },
+	.exec = cmd_kb_exec,
+};
+static const struct cmd_entry kb_export_entry = {
+	.spec = { .name = "export", .summary = "the user's entities (all with --all) in the "
+	    "dossier-kb(5) format",
+	    .options = (const struct args_option[]){
+	    { "all", 0, NULL, ARGS_WORD, NULL, "the shipped entities too" },
+	    { "json", 0, NULL, ARGS_WORD, NULL, "print JSON" },
+	    { "force", 0, NULL, ARGS_WORD, NULL, "replace an existing FILE" }, { NULL } },
+	    .params = (const struct args_param[]){ { "FILE", ARGS_FILE, NULL, ARGS_OPTIONAL, NULL },
+	    { NULL } } },
+	.exec = cmd_kb_exec,
+};
+static const struct cmd_entry kb_promote_entry = {
+	.spec = { .name = "promote", .summary = "a candidate becomes the user's entity",
+	    .options = refresh_option,
+	    .params = (const struct args_param[]){ { "NAME|ID", ARGS_ACTOR, NULL, 0, NULL }, { NULL } } },
+	.exec = cmd_kb_exec,
+};
+static const struct cmd_entry kb_show_entry = {
+	.spec = { .name = "show", .summary = "an entity as the knowledge base has it: aliases, "
+	    "roles, parties, source",
+	    .params = (const struct args_param[]){ { "NAME", ARGS_ACTOR, NULL, 0,
+	    "kb show needs one name" }, { NULL } } },
+	.exec = cmd_kb_exec,
+};
+static const struct cmd_entry kb_dismiss_entry = {
+	.spec = { .name = "dismiss", .summary = "a candidate is dropped for good",
+	    .options = refresh_option,
+	    .params = (const struct args_param[]){ { "NAME|ID", ARGS_ACTOR, NULL, 0, NULL }, { NULL } } },
+	.exec = cmd_kb_exec,
+};
 
 const struct cmd_entry cmd_kb_entry = {
-	.name = "kb",
-	.usage = "add KIND NAME [ALIAS...] | alias NAME ALIAS... | import FILE |"
-	    " export [--all] [--json] [--force] [FILE] | promote NAME | dismiss NAME | show NAME"
-	    "  [--no-refresh]",
-	.summary = "add to, import into, export or show the knowledge base",
+	.spec = {
+		.name = "kb",
+		.summary = "add to, import into, export or show the knowledge base",
+		.subs = CMD_SUBS(&kb_add_entry.spec, &kb_alias_entry.spec, &kb_import_entry.spec,
+		    &kb_export_entry.spec, &kb_promote_entry.spec, &kb_dismiss_entry.spec,
+		    &kb_show_entry.spec),
+	},
 	.exec = cmd_kb_exec,
 };
 
@@ -117,51 +178,46 @@ add_all(struct store *st, const struct kb *kb, struct words *w)
 }
 
 static int
-sub_add(struct store *st, int argc, char **argv, struct words *w, struct kb *kb)
+sub_add(struct store *st, const struct args *a, struct words *w, struct kb *kb)
 {
 	enum kb_kind kind;
-	int idx, i;
+	size_t i;
+	int idx;
 
-	if (argc < 3)
-		return cmd_usage_error(&cmd_kb_entry, "kb add needs a kind and a name");
-	if (kb_kind_parse(argv[1], &kind) != 0)
-		return cmd_usage_error(&cmd_kb_entry, "unknown kind '%s' (person, state, "
-		    "organization, place, agreement or event)", argv[1]);
-	if ((idx = kb_add(kb, kind, argv[2], KB_ORIGIN_USER)) < 0)
+	if (kb_kind_parse(a->argv[0], &kind) != 0)
+		return cmd_usage_error(a, "unknown kind '%s' (person, state, "
+		    "organization, place, agreement or event)", a->argv[0]);
+	if ((idx = kb_add(kb, kind, a->argv[1], KB_ORIGIN_USER)) < 0)
 		return -1;
-	for (i = 3; i < argc; i++)
-		kb_add_alias(kb, idx, argv[i], KB_ORIGIN_USER);
+	for (i = 2; i < a->argc; i++)
+		kb_add_alias(kb, idx, a->argv[i], KB_ORIGIN_USER);
 	return add_all(st, kb, w);
 }
 
 static int
-sub_alias(struct store *st, int argc, char **argv, struct words *w)
+sub_alias(struct store *st, const struct args *a, struct words *w)
 {
 	int64_t id;
-	int i;
+	size_t i;
 
-	if (argc < 3)
-		return cmd_usage_error(&cmd_kb_entry, "kb alias needs a name and an alias");
-	if (find(st, argv[1], &id) != 0 || store_begin(st) != 0)
+	if (find(st, a->argv[0], &id) != 0 || store_begin(st) != 0)
 		return -1;
-	for (i = 2; i < argc; i++) {
-		if (store_alias_add(st, id, argv[i], "user") != 0) {
+	for (i = 1; i < a->argc; i++) {
+		if (store_alias_add(st, id, a->argv[i], "user") != 0) {
 			store_rollback(st);
 			return -1;
 		}
-		word_add(w, argv[i]);
+		word_add(w, a->argv[i]);
 	}
 	return store_commit(st);
 }
 
 static int
-sub_import(struct store *st, int argc, char **argv, struct words *w, struct kb *kb)
+sub_import(struct store *st, const struct args *a, struct words *w, struct kb *kb)
 {
 	int skipped;
 
-	if (argc != 2)
-		return cmd_usage_error(&cmd_kb_entry, "kb import needs one file");
-	if ((skipped = kb_load_file(kb, argv[1], KB_ORIGIN_USER, warn_cb, NULL)) < 0)
+	if ((skipped = kb_load_file(kb, a->argv[0], KB_ORIGIN_USER, warn_cb, NULL)) < 0)
 		return -1;
 	/* Parties and roles may name entities of the database, not of the file:
 	 * no warnings for those here. */
@@ -172,35 +228,15 @@ sub_import(struct store *st, int argc, char **argv, struct words *w, struct kb *
 }
 
 static int
-sub_export(struct store *st, int argc, char **argv)
+sub_export(struct store *st, const struct args *a)
 {
-	static const struct option options[] = {
-		{ "all", no_argument, NULL, 'a' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "force", no_argument, NULL, 'F' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct kb *kb;
 	struct buf out;
-	int c, all = 0, json = 0, force = 0, rc = 0;
+	int all = args_has(a, "all"), json = args_has(a, "json"), rc = 0;
 	char *text;
 	size_t i;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+", options, NULL)) != -1) {
-		if (c == 'a')
-			all = 1;
-		else if (c == 'j')
-			json = 1;
-		else if (c == 'F')
-			force = 1;
-		else
-			return cmd_usage_error(&cmd_kb_entry, "unknown option %s", argv[optind - 1]);
-	}
-	if (argc - optind > 1)
-		return cmd_usage_error(&cmd_kb_entry, "kb export writes one file");
-	if (cmd_check_output(st, optind < argc ? argv[optind] : NULL, force) != 0)
+	if (cmd_check_output(st, a->argc > 0 ? a->argv[0] : NULL, args_has(a, "force")) != 0)
 		return -1;
 	buf_init(&out);
 	if (json) {
@@ -222,8 +258,8 @@ sub_export(struct store *st, int argc, char **argv)
 			kb_format(kb, (int)i, !all, &out);
 		kb_free(kb);
 	}
-	if (optind < argc)
-		rc = path_write_atomic(argv[optind], out.data, out.len);
+	if (a->argc > 0)
+		rc = path_write_atomic(a->argv[0], out.data, out.len);
 	else
 		cmd_write(stdout, out.data != NULL ? out.data : "", out.len);
 	buf_free(&out);
@@ -241,7 +277,7 @@ show_item(const char *label, size_t i, const char *text)
 }
 
 static int
-sub_show(struct store *st, int argc, char **argv)
+sub_show(struct store *st, const struct args *a)
 {
 	const struct kb_entity *e;
 	const struct kb *kb;
@@ -249,14 +285,12 @@ sub_show(struct store *st, int argc, char **argv)
 	size_t i;
 	int idx;
 
-	if (argc != 2)
-		return cmd_usage_error(&cmd_kb_entry, "kb show needs one name");
 	if (analyzer_new(st, warn_cb, NULL, &an) != 0)
 		return -1;
 	kb = analyzer_kb(an);
-	if ((idx = kb_lookup(kb, argv[1])) < 0) {
+	if ((idx = kb_lookup(kb, a->argv[0])) < 0) {
 		analyzer_free(an);
-		return err_set("no entity is named '%s'", argv[1]);
+		return err_set("no entity is named '%s'", a->argv[0]);
 	}
 	e = &kb->ents[idx];
 	cmd_printf("%s (%s, %s)\n", e->name, kb_kind_name(e->kind),
@@ -286,15 +320,13 @@ sub_show(struct store *st, int argc, char **argv)
 }
 
 static int
-sub_candidate(struct store *st, int argc, char **argv, int promote, struct words *w)
+sub_candidate(struct store *st, const struct args *a, int promote, struct words *w)
 {
 	struct store_entity e;
 	int64_t id;
 	int rc;
 
-	if (argc != 2)
-		return cmd_usage_error(&cmd_kb_entry, "kb %s needs one name or id", argv[0]);
-	if (find(st, argv[1], &id) != 0)
+	if (find(st, a->argv[0], &id) != 0)
 		return -1;
 	rc = promote ? store_entity_promote(st, id) : store_entity_dismiss(st, id);
 	if (rc == 0 && promote && store_entity_get(st, id, &e) == 0) {
@@ -306,60 +338,39 @@ sub_candidate(struct store *st, int argc, char **argv, int promote, struct words
 }
 
 static int
-cmd_kb_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_kb_exec(struct cmd_ctx *ctx, const struct args *a)
 {
 	struct words w = { NULL, 0 };
 	struct kb *kb = kb_new();
+	const char *sub = a->spec->name;
 	struct store *st;
-	int rc, no_refresh = 0, i, j, promoted = 0;
-	const char *sub;
+	int rc, promoted = 0;
 
-	/* --no-refresh may stand anywhere; the rest is the subcommand's. */
-	for (i = j = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--no-refresh") == 0)
-			no_refresh = 1;
-		else
-			argv[j++] = argv[i];
-	}
-	argc = j;
-	if (argc < 2) {
-		kb_free(kb);
-		return cmd_usage_error(&cmd_kb_entry, "which of add, alias, import, export, "
-		    "promote, dismiss, show?");
-	}
-	sub = argv[1];
-	argc--;
-	argv++;
 	if (strcmp(sub, "export") == 0) {
 		st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE);
-		rc = st == NULL ? EXIT_FAIL : sub_export(st, argc, argv);
+		rc = st == NULL ? EXIT_FAIL : sub_export(st, a);
 		goto out;
 	}
 	if (strcmp(sub, "show") == 0) {
 		st = cmd_store(ctx, 0);
-		rc = st == NULL ? EXIT_FAIL : sub_show(st, argc, argv);
+		rc = st == NULL ? EXIT_FAIL : sub_show(st, a);
 		goto out;
-	}
-	if (strcmp(sub, "add") != 0 && strcmp(sub, "alias") != 0 && strcmp(sub, "import") != 0 &&
-	    strcmp(sub, "promote") != 0 && strcmp(sub, "dismiss") != 0) {
-		kb_free(kb);
-		return cmd_usage_error(&cmd_kb_entry, "unknown subcommand '%s'", sub);
 	}
 	if ((st = cmd_store(ctx, 0)) == NULL) {
 		kb_free(kb);
 		return EXIT_FAIL;
 	}
 	if (strcmp(sub, "add") == 0)
-		rc = sub_add(st, argc, argv, &w, kb);
+		rc = sub_add(st, a, &w, kb);
 	else if (strcmp(sub, "alias") == 0)
-		rc = sub_alias(st, argc, argv, &w);
+		rc = sub_alias(st, a, &w);
 	else if (strcmp(sub, "import") == 0)
-		rc = sub_import(st, argc, argv, &w, kb);
+		rc = sub_import(st, a, &w, kb);
 	else {
 		promoted = strcmp(sub, "promote") == 0;
-		rc = sub_candidate(st, argc, argv, promoted, &w);
+		rc = sub_candidate(st, a, promoted, &w);
 	}
-	if (rc >= 0 && rc != EXIT_USAGE && !no_refresh && refresh(ctx, st, &w) != 0)
+	if (rc >= 0 && rc != EXIT_USAGE && !args_has(a, "no-refresh") && refresh(ctx, st, &w) != 0)
 		rc = -1;
 out:
 	if (promoted && w.n > 0)

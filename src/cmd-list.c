@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,12 +16,19 @@
 #include "text.h"
 #include "util.h"
 
-static int cmd_list_exec(struct cmd_ctx *, int, char **);
+static int cmd_list_exec(struct cmd_ctx *, const struct args *);
 
 const struct cmd_entry cmd_list_entry = {
-	.name = "list",
-	.usage = "[--limit N] [--offset N] [--json]",
-	.summary = "list articles, newest first",
+	.spec = {
+		.name = "list",
+		.summary = "list articles, newest first",
+		.options = (const struct args_option[]){
+			{ "limit", 0, "N", ARGS_COUNT, NULL, "at most N articles (0: all; default 50)" },
+			{ "offset", 0, "N", ARGS_COUNT, NULL, "skip the first N" },
+			{ "json", 0, NULL, ARGS_WORD, NULL, "print JSON" },
+			{ NULL },
+		},
+	},
 	.exec = cmd_list_exec,
 };
 
@@ -58,38 +64,17 @@ cell(const char *s, int width)
 }
 
 static int
-cmd_list_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_list_exec(struct cmd_ctx *ctx, const struct args *a)
 {
-	static const struct option options[] = {
-		{ "limit", required_argument, NULL, 'l' },
-		{ "offset", required_argument, NULL, 'o' },
-		{ "json", no_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct store_article_brief *rows;
 	size_t limit = 50, offset = 0, n, i;
 	struct store *st;
-	int c, json = 0;
+	int json;
 	char *out;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+", options, NULL)) != -1) {
-		switch (c) {
-		case 'l':
-		case 'o':
-			if (cmd_parse_count(optarg, c == 'l' ? &limit : &offset) != 0)
-				return cmd_usage_error(&cmd_list_entry, "'%s' is not a count", optarg);
-			break;
-		case 'j':
-			json = 1;
-			break;
-		default:
-			return cmd_usage_error(&cmd_list_entry, "unknown option %s", argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return cmd_usage_error(&cmd_list_entry, "unexpected argument '%s'", argv[optind]);
+	if (cmd_count_option(a, "limit", &limit) != 0 || cmd_count_option(a, "offset", &offset) != 0)
+		return EXIT_USAGE;
+	json = args_has(a, "json");
 	if (limit == 0)
 		limit = SIZE_MAX;
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)

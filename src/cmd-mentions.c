@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -13,47 +12,43 @@
 #include "store.h"
 #include "util.h"
 
-static int cmd_mentions_exec(struct cmd_ctx *, int, char **);
+static int cmd_mentions_exec(struct cmd_ctx *, const struct args *);
 
 const struct cmd_entry cmd_mentions_entry = {
-	.name = "mentions",
-	.usage = "[--json] NAME",
-	.summary = "show where an entity is mentioned",
+	.spec = {
+		.name = "mentions",
+		.summary = "show where an entity is mentioned",
+		.options = (const struct args_option[]){
+			{ "json", 0, NULL, ARGS_WORD, NULL, "print JSON" },
+			{ NULL },
+		},
+		.params = (const struct args_param[]){
+			{ "NAME", ARGS_ACTOR, NULL, 0, "which entity?" },
+			{ NULL },
+		},
+	},
 	.exec = cmd_mentions_exec,
 };
 
 static int
-cmd_mentions_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_mentions_exec(struct cmd_ctx *ctx, const struct args *a)
 {
-	static const struct option options[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct store_mention *rows;
 	struct store *st;
 	int64_t id;
 	size_t n, i;
-	int c, json = 0;
+	int json;
 	char *out;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+", options, NULL)) != -1) {
-		if (c != 'j')
-			return cmd_usage_error(&cmd_mentions_entry, "unknown option %s", argv[optind - 1]);
-		json = 1;
-	}
-	if (optind + 1 != argc)
-		return cmd_usage_error(&cmd_mentions_entry, optind == argc ? "which entity?"
-		    : "one name at a time (quote a name of several words)");
+	json = args_has(a, "json");
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
 		return EXIT_FAIL;
-	if (store_entity_find(st, argv[optind], &id) != 0) {
+	if (store_entity_find(st, a->argv[0], &id) != 0) {
 		err_print("mentions");
 		return EXIT_FAIL;
 	}
 	if (id == 0) {
-		cmd_eprintf("dossier: mentions: no entity is named '%s'\n", argv[optind]);
+		cmd_eprintf("dossier: mentions: no entity is named '%s'\n", a->argv[0]);
 		return EXIT_FAIL;
 	}
 	if (json) {

@@ -125,19 +125,20 @@ warn_print(const char *fmt, ...)
 void
 cmd_print_excerpt(const char *text, size_t max)
 {
-	const unsigned char *s = (const unsigned char *)(text ? text : "");
-	size_t n = 0;
+	const char *s = text ? text : "";
+	size_t len = strlen(s), i = 0, next, n = 0;
 	int space = 0;
 	struct buf b;
 
 	buf_init(&b);
-	for (; *s != '\0'; s++) {
-		if (*s == '\n' || *s == '\t' || *s == '\r' || *s == ' ') {
+	for (; i < len; i = next) {
+		next = text_char_next(s, len, i);
+		if (s[i] == '\n' || s[i] == '\t' || s[i] == '\r' || s[i] == ' ') {
 			space = n > 0;
 			continue;
 		}
-		/* Cut only before a character's first byte. */
-		if (n >= max && (*s & 0xC0) != 0x80) {
+		/* Cut only between characters. */
+		if (n >= max) {
 			buf_adds(&b, "\xE2\x80\xA6");
 			break;
 		}
@@ -146,8 +147,8 @@ cmd_print_excerpt(const char *text, size_t max)
 			n++;
 			space = 0;
 		}
-		buf_addc(&b, (char)*s);
-		n++;
+		buf_add(&b, s + i, next - i);
+		n += next - i;
 	}
 	cmd_write(stdout, b.data != NULL ? b.data : "", b.len);
 	buf_free(&b);
@@ -182,5 +183,15 @@ cmd_parse_id(const char *s, int64_t *out)
 	if (*end != '\0' || errno == ERANGE || v <= 0)
 		return -1;
 	*out = (int64_t)v;
+	return 0;
+}
+
+int
+cmd_count_option(const struct args *a, const char *name, size_t *out)
+{
+	const char *v = args_get(a, name);
+
+	if (v != NULL && cmd_parse_count(v, out) != 0)
+		return cmd_usage_error(a, "'%s' is not a count", v);
 	return 0;
 }

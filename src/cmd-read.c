@@ -17,12 +17,18 @@
 #include "ui.h"
 #include "util.h"
 
-static int cmd_read_exec(struct cmd_ctx *, int, char **);
+static int cmd_read_exec(struct cmd_ctx *, const struct args *);
 
 const struct cmd_entry cmd_read_entry = {
-	.name = "read",
-	.usage = "[--keys]",
-	.summary = "open the reader (the default with no command)",
+	.spec = {
+		.name = "read",
+		.summary = "open the reader (the default with no command)",
+		.options = (const struct args_option[]){
+			{ "keys", 0, NULL, ARGS_WORD, NULL,
+			  "list the key bindings (keymap, keys, action, help) and exit" },
+			{ NULL },
+		},
+	},
 	.exec = cmd_read_exec,
 };
 
@@ -48,28 +54,36 @@ first_start(struct store *st)
 	    imported, imported == 1 ? "" : "s");
 }
 
+/* The grammar of the shell's command NAME, for the reader's `:` line. */
+static const struct args_spec *
+command_spec(const char *name)
+{
+	const struct cmd_entry *e = cmd_find(name);
+
+	return e != NULL ? &e->spec : NULL;
+}
+
 static int
-cmd_read_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_read_exec(struct cmd_ctx *ctx, const struct args *a)
 {
 	struct ui_start start = { 0 };
 	struct store *st;
 	char *msg;
 	int rc;
 
-	if (argc == 2 && strcmp(argv[1], "--keys") == 0) {
+	if (args_has(a, "keys")) {
 		if (ui_print_keys(stdout) != 0) {
 			err_print("read");
 			return EXIT_FAIL;
 		}
 		return EXIT_OK;
 	}
-	if (argc > 1)
-		return cmd_usage_error(&cmd_read_entry, "unknown argument '%s'", argv[1]);
 	st = cmd_store(ctx, STORE_MMAP);
 	if (st == NULL)
 		return EXIT_FAIL;
 	msg = first_start(st);
 	start.message = msg;
+	start.command = command_spec;
 	rc = ui_run(st, &start);
 	free(msg);
 	if (rc != 0) {

@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -13,51 +12,41 @@
 #include "store.h"
 #include "util.h"
 
-static int cmd_related_exec(struct cmd_ctx *, int, char **);
+static int cmd_related_exec(struct cmd_ctx *, const struct args *);
 
 const struct cmd_entry cmd_related_entry = {
-	.name = "related",
-	.usage = "[--limit N] [--json] STATEMENT",
-	.summary = "list the statements related to a statement",
+	.spec = {
+		.name = "related",
+		.summary = "list the statements related to a statement",
+		.options = (const struct args_option[]){
+			{ "limit", 0, "N", ARGS_COUNT, NULL, "at most N (default 10)" },
+			{ "json", 0, NULL, ARGS_WORD, NULL, "print JSON" },
+			{ NULL },
+		},
+		.params = (const struct args_param[]){
+			{ "STATEMENT", ARGS_WORD, NULL, 0, "which statement?" },
+			{ NULL },
+		},
+	},
 	.exec = cmd_related_exec,
 };
 
 static int
-cmd_related_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_related_exec(struct cmd_ctx *ctx, const struct args *a)
 {
-	static const struct option options[] = {
-		{ "limit", required_argument, NULL, 'l' },
-		{ "json", no_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct store_statement self, *rows;
 	struct store *st;
-	long long limit = 10;
+	size_t limit = 10;
 	int64_t id;
 	size_t n, i;
-	int c, json = 0;
-	char *out, *end;
+	int json;
+	char *out;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+", options, NULL)) != -1) {
-		switch (c) {
-		case 'l':
-			limit = strtoll(optarg, &end, 10);
-			if (*end != '\0' || limit < 0)
-				return cmd_usage_error(&cmd_related_entry, "'%s' is not a count", optarg);
-			break;
-		case 'j':
-			json = 1;
-			break;
-		default:
-			return cmd_usage_error(&cmd_related_entry, "unknown option %s", argv[optind - 1]);
-		}
-	}
-	if (optind + 1 != argc)
-		return cmd_usage_error(&cmd_related_entry, "which statement?");
-	if (cmd_parse_id(argv[optind], &id) != 0)
-		return cmd_usage_error(&cmd_related_entry, "'%s' is not a statement id", argv[optind]);
+	if (cmd_count_option(a, "limit", &limit) != 0)
+		return EXIT_USAGE;
+	json = args_has(a, "json");
+	if (cmd_parse_id(a->argv[0], &id) != 0)
+		return cmd_usage_error(a, "'%s' is not a statement id", a->argv[0]);
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
 		return EXIT_FAIL;
 	if (store_statement_get(st, id, &self) != 0) {

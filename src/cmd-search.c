@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,59 +14,48 @@
 #include "store.h"
 #include "util.h"
 
-static int cmd_search_exec(struct cmd_ctx *, int, char **);
+static int cmd_search_exec(struct cmd_ctx *, const struct args *);
 
 const struct cmd_entry cmd_search_entry = {
-	.name = "search",
-	.usage = "[--limit N] [--offset N] [--json] QUERY...",
-	.summary = "full-text search (FTS5 syntax), best matches first",
+	.spec = {
+		.name = "search",
+		.summary = "full-text search (FTS5 syntax), best matches first",
+		.options = (const struct args_option[]){
+			{ "limit", 0, "N", ARGS_COUNT, NULL, "at most N results (0: all; default 20)" },
+			{ "offset", 0, "N", ARGS_COUNT, NULL, "skip the first N" },
+			{ "json", 0, NULL, ARGS_WORD, NULL, "print JSON" },
+			{ NULL },
+		},
+		.params = (const struct args_param[]){
+			{ "QUERY", ARGS_WORD, NULL, ARGS_MORE, "needs a query" },
+			{ NULL },
+		},
+	},
 	.exec = cmd_search_exec,
 };
 
 static int
-cmd_search_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_search_exec(struct cmd_ctx *ctx, const struct args *a)
 {
-	static const struct option options[] = {
-		{ "limit", required_argument, NULL, 'l' },
-		{ "offset", required_argument, NULL, 'o' },
-		{ "json", no_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *open = "[", *close = "]";
 	struct store_hit *hits;
 	size_t limit = 20, offset = 0, n, i;
 	struct store *st;
 	struct buf query;
-	int c, json = 0, rc;
+	int json, rc;
 	char *out;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+", options, NULL)) != -1) {
-		switch (c) {
-		case 'l':
-		case 'o':
-			if (cmd_parse_count(optarg, c == 'l' ? &limit : &offset) != 0)
-				return cmd_usage_error(&cmd_search_entry, "'%s' is not a count", optarg);
-			break;
-		case 'j':
-			json = 1;
-			break;
-		default:
-			return cmd_usage_error(&cmd_search_entry, "unknown option %s",
-			    argv[optind - 1]);
-		}
-	}
-	if (optind >= argc)
-		return cmd_usage_error(&cmd_search_entry, "needs a query");
+	if (cmd_count_option(a, "limit", &limit) != 0 || cmd_count_option(a, "offset", &offset) != 0)
+		return EXIT_USAGE;
+	json = args_has(a, "json");
 	if (limit == 0)
 		limit = SIZE_MAX;
 	/* Several words on the command line are one query, as typed. */
 	buf_init(&query);
-	for (i = (size_t)optind; i < (size_t)argc; i++) {
-		if (i > (size_t)optind)
+	for (i = 0; i < a->argc; i++) {
+		if (i > 0)
 			buf_addc(&query, ' ');
-		buf_adds(&query, argv[i]);
+		buf_adds(&query, a->argv[i]);
 	}
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL) {
 		buf_free(&query);

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,12 +12,22 @@
 #include "store.h"
 #include "util.h"
 
-static int cmd_show_exec(struct cmd_ctx *, int, char **);
+static int cmd_show_exec(struct cmd_ctx *, const struct args *);
 
 const struct cmd_entry cmd_show_entry = {
-	.name = "show",
-	.usage = "[--comments] [--json] ID",
-	.summary = "print an article's cleaned text",
+	.spec = {
+		.name = "show",
+		.summary = "print an article's cleaned text",
+		.options = (const struct args_option[]){
+			{ "comments", 0, NULL, ARGS_WORD, NULL, "add the reader comments kept apart" },
+			{ "json", 0, NULL, ARGS_WORD, NULL, "print JSON" },
+			{ NULL },
+		},
+		.params = (const struct args_param[]){
+			{ "ID", ARGS_ARTICLE, NULL, 0, "needs one article ID" },
+			{ NULL },
+		},
+	},
 	.exec = cmd_show_exec,
 };
 
@@ -33,37 +42,18 @@ field(const char *name, const char *value)
 }
 
 static int
-cmd_show_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_show_exec(struct cmd_ctx *ctx, const struct args *args)
 {
-	static const struct option options[] = {
-		{ "comments", no_argument, NULL, 'c' },
-		{ "json", no_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct store_article a;
 	struct store *st;
 	int64_t id;
-	int c, json = 0, comments = 0;
+	int json, comments;
 	char *out, prev[32];
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+", options, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			comments = 1;
-			break;
-		case 'j':
-			json = 1;
-			break;
-		default:
-			return cmd_usage_error(&cmd_show_entry, "unknown option %s", argv[optind - 1]);
-		}
-	}
-	if (optind != argc - 1)
-		return cmd_usage_error(&cmd_show_entry, "needs one article ID");
-	if (cmd_parse_id(argv[optind], &id) != 0)
-		return cmd_usage_error(&cmd_show_entry, "'%s' is not an article ID", argv[optind]);
+	json = args_has(args, "json");
+	comments = args_has(args, "comments");
+	if (cmd_parse_id(args->argv[0], &id) != 0)
+		return cmd_usage_error(args, "'%s' is not an article ID", args->argv[0]);
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
 		return EXIT_FAIL;
 	if (json) {

@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -13,12 +12,23 @@
 #include "store.h"
 #include "util.h"
 
-static int cmd_statements_exec(struct cmd_ctx *, int, char **);
+static int cmd_statements_exec(struct cmd_ctx *, const struct args *);
 
 const struct cmd_entry cmd_statements_entry = {
-	.name = "statements",
-	.usage = "[--by NAME] [--about NAME] [--json] [ARTICLE]",
-	.summary = "list statements, by speaker or about an entity",
+	.spec = {
+		.name = "statements",
+		.summary = "list statements, by speaker or about an entity",
+		.options = (const struct args_option[]){
+			{ "by", 0, "NAME", ARGS_ACTOR, NULL, "only those this actor made" },
+			{ "about", 0, "NAME", ARGS_ACTOR, NULL, "only those that name this entity" },
+			{ "json", 0, NULL, ARGS_WORD, NULL, "print JSON" },
+			{ NULL },
+		},
+		.params = (const struct args_param[]){
+			{ "ARTICLE", ARGS_ARTICLE, NULL, ARGS_OPTIONAL, NULL },
+			{ NULL },
+		},
+	},
 	.exec = cmd_statements_exec,
 };
 
@@ -37,49 +47,21 @@ find(struct store *st, const char *name, int64_t *id)
 }
 
 static int
-cmd_statements_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_statements_exec(struct cmd_ctx *ctx, const struct args *a)
 {
-	static const struct option options[] = {
-		{ "by", required_argument, NULL, 'b' },
-		{ "about", required_argument, NULL, 'a' },
-		{ "json", no_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct store_statement *rows;
 	const char *by = NULL, *about = NULL;
 	int64_t article = 0, by_id = 0, about_id = 0;
 	struct store *st;
 	size_t n, i;
-	int c, json = 0;
-	char *out, *end;
+	int json;
+	char *out;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+", options, NULL)) != -1) {
-		switch (c) {
-		case 'b':
-			by = optarg;
-			break;
-		case 'a':
-			about = optarg;
-			break;
-		case 'j':
-			json = 1;
-			break;
-		default:
-			return cmd_usage_error(&cmd_statements_entry, "unknown option %s",
-			    argv[optind - 1]);
-		}
-	}
-	if (optind < argc) {
-		article = strtoll(argv[optind], &end, 10);
-		if (*end != '\0' || article <= 0)
-			return cmd_usage_error(&cmd_statements_entry, "'%s' is not an article id",
-			    argv[optind]);
-		if (++optind < argc)
-			return cmd_usage_error(&cmd_statements_entry, "unexpected argument '%s'",
-			    argv[optind]);
-	}
+	by = args_get(a, "by");
+	about = args_get(a, "about");
+	json = args_has(a, "json");
+	if (a->argc > 0 && cmd_parse_id(a->argv[0], &article) != 0)
+		return cmd_usage_error(a, "'%s' is not an article id", a->argv[0]);
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
 		return EXIT_FAIL;
 	if ((by != NULL && find(st, by, &by_id) != 0) ||

@@ -30,6 +30,7 @@ extern const struct cmd_entry cmd_statements_entry;
 extern const struct cmd_entry cmd_related_entry;
 extern const struct cmd_entry cmd_kb_entry;
 extern const struct cmd_entry cmd_eval_entry;
+extern const struct cmd_entry cmd_complete_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_read_entry,
@@ -54,6 +55,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_check_entry,
 	&cmd_backup_entry,
 	&cmd_version_entry,
+	&cmd_complete_entry,
 	NULL,
 };
 
@@ -63,8 +65,15 @@ cmd_find(const char *name)
 	const struct cmd_entry *const *e;
 
 	for (e = cmd_table; *e != NULL; e++) {
-		if (strcmp((*e)->name, name) == 0)
+		if (strcmp((*e)->spec.name, name) == 0)
 			return *e;
 	}
 	return NULL;
+}
+
+const struct cmd_entry *
+cmd_of(const struct args *a)
+{
+	/* spec is the entry's first member. */
+	return (const struct cmd_entry *)(const void *)a->spec;
 }

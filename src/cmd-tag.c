@@ -13,13 +13,44 @@
 #include "cmd.h"
 #include "util.h"
 
-static int cmd_tag_exec(struct cmd_ctx *, int, char **);
+static int cmd_tag_exec(struct cmd_ctx *, const struct args *);
+
+#define TAG_SUB(var, sub, text, ...) \
+	static const struct cmd_entry var = { \
+		.spec = { .name = sub, .summary = text, \
+		    .params = (const struct args_param[]){ __VA_ARGS__ } }, \
+		.exec = cmd_tag_exec, \
+	}
+
+#define TAG_P(name, kind) { name, kind, NULL, 0, NULL }
+#define TAG_OPT(name, kind) { name, kind, NULL, ARGS_OPTIONAL, NULL }
+
+TAG_SUB(tag_list, "list", "the tags: name, colour, key, live annotations", { NULL });
+TAG_SUB(tag_add, "add", "a new tag (COLOR or KEY none: without one)", TAG_P("NAME", ARGS_WORD),
+    TAG_OPT("COLOR", ARGS_WORD), TAG_OPT("KEY", ARGS_WORD), { NULL });
+TAG_SUB(tag_rename, "rename", "rename a tag (the tags nested in it follow)",
+    TAG_P("NAME", ARGS_TAG), TAG_P("NEW", ARGS_WORD), { NULL });
+TAG_SUB(tag_color, "color", "recolour a tag (none: no colour)", TAG_P("NAME", ARGS_TAG),
+    TAG_P("COLOR", ARGS_WORD), { NULL });
+static const struct cmd_entry tag_colour = {
+	.spec = { .name = "colour", .summary = "the same as color", .flags = ARGS_HIDDEN,
+	    .params = (const struct args_param[]){ TAG_P("NAME", ARGS_TAG),
+	    TAG_P("COLOR", ARGS_WORD), { NULL } } },
+	.exec = cmd_tag_exec,
+};
+TAG_SUB(tag_key, "key", "bind the tag picker's key (none: no key)", TAG_P("NAME", ARGS_TAG),
+    TAG_P("KEY", ARGS_WORD), { NULL });
+TAG_SUB(tag_merge, "merge", "move FROM's annotations to INTO and remove FROM",
+    TAG_P("FROM", ARGS_TAG), TAG_P("INTO", ARGS_TAG), { NULL });
 
 const struct cmd_entry cmd_tag_entry = {
-	.name = "tag",
-	.usage = "[list | add NAME [COLOR [KEY]] | rename NAME NEW | color NAME COLOR|none"
-	    " | key NAME KEY|none | merge FROM INTO]",
-	.summary = "list and edit the tags of the codebook",
+	.spec = {
+		.name = "tag",
+		.summary = "list and edit the tags of the codebook",
+		.subs = CMD_SUBS(&tag_list.spec, &tag_add.spec, &tag_rename.spec, &tag_color.spec,
+		    &tag_colour.spec, &tag_key.spec, &tag_merge.spec),
+		.default_sub = "list",
+	},
 	.exec = cmd_tag_exec,
 };
 
@@ -38,61 +69,43 @@ list(struct store *st)
 	return 0;
 }
 
-static const char *
-none(const char *s)
-{
-	return strcmp(s, "none") == 0 ? NULL : s;
-}
-
-/* Runs subcommand ARGV[0]; returns -1 on failure, -2 on misuse. */
+/* Runs the subcommand A names. "none" as a colour or key means none, as
+ * everywhere tags are edited. */
 static int
-run(struct anno_session *s, int argc, char **argv)
+run(struct anno_session *s, const struct args *a)
 {
-	const char *sub = argv[0];
+	const char *sub = a->spec->name;
+	char *const *v = a->argv;
 
-	if (strcmp(sub, "list") == 0 && argc == 1)
+	if (strcmp(sub, "list") == 0)
 		return list(anno_session_store(s));
-	if (strcmp(sub, "add") == 0 && argc >= 2 && argc <= 4)
-		return anno_tag_create(s, argv[1], argc > 2 ? none(argv[2]) : NULL,
-		    argc > 3 ? none(argv[3]) : NULL, NULL);
-	if (strcmp(sub, "rename") == 0 && argc == 3)
-		return anno_tag_rename(s, argv[1], argv[2]);
-	if ((strcmp(sub, "color") == 0 || strcmp(sub, "colour") == 0) && argc == 3)
-		return anno_tag_set_color(s, argv[1], none(argv[2]));
-	if (strcmp(sub, "key") == 0 && argc == 3)
-		return anno_tag_set_key(s, argv[1], none(argv[2]));
-	if (strcmp(sub, "merge") == 0 && argc == 3)
-		return anno_tag_merge(s, argv[1], argv[2]);
-	return -2;
+	if (strcmp(sub, "add") == 0)
+		return anno_tag_create(s, v[0], a->argc > 1 ? anno_none(v[1]) : NULL,
+		    a->argc > 2 ? anno_none(v[2]) : NULL, NULL);
+	if (strcmp(sub, "rename") == 0)
+		return anno_tag_rename(s, v[0], v[1]);
+	if (strcmp(sub, "color") == 0 || strcmp(sub, "colour") == 0)
+		return anno_tag_set_color(s, v[0], anno_none(v[1]));
+	if (strcmp(sub, "key") == 0)
+		return anno_tag_set_key(s, v[0], anno_none(v[1]));
+	return anno_tag_merge(s, v[0], v[1]);
 }
 
 static int
-cmd_tag_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_tag_exec(struct cmd_ctx *ctx, const struct args *a)
 {
-	static char list_name[] = "list";
-	char *deflt[] = { list_name, NULL };
 	struct anno_session *s;
 	struct store *st;
 	int rc;
 
-	if (argc < 2) {
-		argv = deflt;
-		argc = 1;
-	} else {
-		argv++;
-		argc--;
-	}
 	if ((st = cmd_store(ctx, 0)) == NULL)
 		return EXIT_FAIL;
 	if (anno_session_open(st, &s) != 0) {
 		err_print("tag");
 		return EXIT_FAIL;
 	}
-	rc = run(s, argc, argv);
+	rc = run(s, a);
 	anno_session_free(s);
-	if (rc == -2)
-		return cmd_usage_error(&cmd_tag_entry, "unknown subcommand or wrong arguments: %s",
-		    argv[0]);
 	if (rc != 0) {
 		err_print("tag");
 		return EXIT_FAIL;

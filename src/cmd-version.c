@@ -14,21 +14,20 @@
 #include "cmd.h"
 #include "util.h"
 
-static int cmd_version_exec(struct cmd_ctx *, int, char **);
+static int cmd_version_exec(struct cmd_ctx *, const struct args *);
 
 const struct cmd_entry cmd_version_entry = {
-	.name = "version",
-	.usage = "",
-	.summary = "show the version, libraries and paths",
+	.spec = {
+		.name = "version",
+		.summary = "show the version, libraries and paths",
+	},
 	.exec = cmd_version_exec,
 };
 
 static int
-cmd_version_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_version_exec(struct cmd_ctx *ctx, const struct args *a)
 {
-	(void)argv;
-	if (argc > 1)
-		return cmd_usage_error(&cmd_version_entry, "takes no arguments");
+	(void)a;
 	cmd_printf("dossier %s\n", PACKAGE_VERSION);
 	cmd_printf("sqlite %s, %s, libxml2 %s, libunistring %d.%d\n", sqlite3_libversion(),
 	    curses_version(), LIBXML_DOTTED_VERSION, _libunistring_version >> 8,

@@ -56,27 +56,16 @@ export_write(struct store *st, const struct store_anno_filter *f, enum export_fo
 	return rc;
 }
 
-static int
-is_lead(unsigned char c)
+enum export_format
+export_format_for(const char *path)
 {
-	return (c & 0xC0) != 0x80;
-}
+	const char *dot = strrchr(path, '.');
 
-static void
-count_blocks(struct export_articles *c)
-{
-	const unsigned char *b = (const unsigned char *)c->cur.body;
-	size_t k, i, n = 0;
-
-	c->nmarks = c->cur.body_len / EXPORT_BLOCK + 1;
-	c->marks = xreallocarray(NULL, c->nmarks, sizeof *c->marks);
-	for (k = 0, i = 0; k < c->nmarks; k++) {
-		size_t stop = k * EXPORT_BLOCK;
-
-		for (; i < stop; i++)
-			n += is_lead(b[i]);
-		c->marks[k] = n;
-	}
+	if (dot != NULL && strcmp(dot, ".csv") == 0)
+		return EXPORT_CSV;
+	if (dot != NULL && (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0))
+		return EXPORT_MARKDOWN;
+	return EXPORT_JSON;
 }
 
 int
@@ -93,7 +82,7 @@ export_article(struct store *st, struct export_articles *c, int64_t id,
 		if (rc != 0)
 			return -1;
 		c->loaded = 1;
-		count_blocks(c);
+		text_charmap_init(&c->chars, c->cur.body, c->cur.body_len);
 	}
 	*out = &c->cur;
 	return 0;
@@ -103,9 +92,7 @@ void
 export_articles_free(struct export_articles *c)
 {
 	store_anno_article_free(&c->cur);
-	free(c->marks);
-	c->marks = NULL;
-	c->nmarks = 0;
+	text_charmap_free(&c->chars);
 	c->loaded = 0;
 }
 
@@ -118,18 +105,6 @@ export_article_iri(const struct store_anno_article *a)
 	return xasprintf("urn:dossier:article:%s", a->hash ? a->hash : "");
 }
 
-/* Characters before byte AT (at <= body_len). */
-static size_t
-chars_before(const struct export_articles *c, size_t at)
-{
-	const unsigned char *b = (const unsigned char *)c->cur.body;
-	size_t i = at / EXPORT_BLOCK * EXPORT_BLOCK, n = c->marks[at / EXPORT_BLOCK];
-
-	for (; i < at; i++)
-		n += is_lead(b[i]);
-	return n;
-}
-
 int
 export_char_span(const struct export_articles *c, const struct store_anno *a,
     size_t *start, size_t *end)
@@ -137,35 +112,15 @@ export_char_span(const struct export_articles *c, const struct store_anno *a,
 	if (!c->loaded || a->state == STORE_ANNO_ORPHANED || a->end > c->cur.body_len ||
 	    a->start > a->end)
 		return 0;
-	*start = chars_before(c, a->start);
-	*end = chars_before(c, a->end);
+	*start = text_charmap_chars(&c->chars, a->start);
+	*end = text_charmap_chars(&c->chars, a->end);
 	return 1;
 }
 
 int
 export_byte_offset(const struct export_articles *c, size_t chars, size_t *byte)
 {
-	const unsigned char *b = (const unsigned char *)c->cur.body;
-	size_t lo = 0, hi, i, left;
-
-	if (!c->loaded || c->nmarks == 0)
+	if (!c->loaded)
 		return -1;
-	/* The last block that starts at or before the character. */
-	hi = c->nmarks - 1;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo + 1) / 2;
-
-		if (c->marks[mid] <= chars)
-			lo = mid;
-		else
-			hi = mid - 1;
-	}
-	left = chars - c->marks[lo];
-	for (i = lo * EXPORT_BLOCK; i < c->cur.body_len; i++)
-		if (is_lead(b[i]) && left-- == 0)
-			break;
-	if (i == c->cur.body_len && left != 0)
-		return -1;
-	*byte = i;
-	return 0;
+	return text_charmap_byte(&c->chars, chars, byte);
 }

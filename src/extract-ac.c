@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract.h"
+#include "extract-int.h"
 
 #define NONE UINT32_MAX
 

@@ -14,7 +14,7 @@
 
 #include <string.h>
 
-#include "extract.h"
+#include "extract-int.h"
 
 #define WORD_BEFORE_DATE 5   /* "the agreement signed in November 2020" */
 #define WORD_AFTER_DATE 2    /* "the November 9, 2020 agreement" */

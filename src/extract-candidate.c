@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract.h"
+#include "extract-int.h"
 
 #define MAX_NAME_WORDS 4      /* a person's name */
 #define MAX_BODY_WORDS 8      /* "Organization for Security and Co-operation in Europe" */

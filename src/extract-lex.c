@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract.h"
+#include "extract-int.h"
 
 #define MIN_STEM 4
 

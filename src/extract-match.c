@@ -13,7 +13,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
-#include "extract.h"
+#include "extract-int.h"
 
 struct extract_matcher {
 	struct extract_ac *ac;

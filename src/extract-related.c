@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract.h"
+#include "extract-int.h"
 
 #define W_ENTITIES 0.4
 #define W_SPEAKER 0.05

@@ -27,7 +27,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "extract.h"
+#include "extract-int.h"
 
 #define NO_ONE INT_MIN
 #define ATTRIBUTION_WINDOW 10   /* tokens after a closing quote */

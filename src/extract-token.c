@@ -14,7 +14,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
-#include "extract.h"
+#include "extract-int.h"
 
 enum { C_SEP, C_WORD, C_PUNCT, C_DROP };
 
@@ -267,17 +267,23 @@ extract_text_set(struct extract_text *t, const char *s, size_t len)
 	return 0;
 }
 
+struct tok_key {
+	const struct extract_text *t;
+	size_t off;
+};
+
+static int
+tok_past(const void *arg, size_t i)
+{
+	const struct tok_key *k = arg;
+
+	return k->t->tok[i].start >= k->off;
+}
+
 size_t
 extract_tok_at(const struct extract_text *t, size_t off)
 {
-	size_t lo = 0, hi = t->ntok, mid;
+	struct tok_key k = { t, off };
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (t->tok[mid].start < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return text_search(t->ntok, tok_past, &k);
 }

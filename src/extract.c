@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract.h"
+#include "extract-int.h"
 
 struct extractor {
 	const struct kb *kb;
@@ -108,24 +108,6 @@ extractor_free(struct extractor *x)
 	}
 	free(x->heads);
 	free(x);
-}
-
-const struct kb *
-extractor_kb(const struct extractor *x)
-{
-	return x->kb;
-}
-
-const struct extract_lex *
-extractor_lex(const struct extractor *x)
-{
-	return x->lex;
-}
-
-const struct text_langs *
-extractor_langs(const struct extractor *x)
-{
-	return x->langs;
 }
 
 #define NIL UINT32_MAX
@@ -274,21 +256,30 @@ index_sentences(struct extract_ctx *c)
 	c->sent_tok[in->nsentences] = c->t.ntok;
 }
 
+struct sent_key {
+	const struct extract_ctx *c;
+	size_t tok;
+};
+
+/* Does sentence I end after token TOK? */
+static int
+sent_past(const void *arg, size_t i)
+{
+	const struct sent_key *k = arg;
+
+	return k->c->sent_tok[i + 1] > k->tok;
+}
+
 size_t
 extract_sentence_of(const struct extract_ctx *c, size_t tok)
 {
-	size_t lo = 0, hi = c->in->nsentences, mid;
+	struct sent_key k = { c, tok };
+	size_t n = c->in->nsentences, i;
 
-	if (hi == 0)
+	if (n == 0)
 		return 0;
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (c->sent_tok[mid + 1] <= tok)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < c->in->nsentences ? lo : c->in->nsentences - 1;
+	i = text_search(n, sent_past, &k);
+	return i < n ? i : n - 1;
 }
 
 static int

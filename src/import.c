@@ -36,8 +36,8 @@ struct importer {
 	/* Reused from article to article, so a long import does not keep
 	 * returning memory to malloc. */
 	struct buf title, body, comments, place, scratch;
-	struct store_span *paras, *sents;
-	size_t ncap_paras, ncap_sents;
+	struct text_span *paras, *sents;   /* of the article being stored */
+	size_t ncap_sents;
 	struct analyzer *an;     /* NULL when not extracting */
 	const char *item_link;   /* the link of the item being imported */
 };
@@ -172,29 +172,23 @@ importer_free(struct importer *im)
 
 /* ---- one article ------------------------------------------------------ */
 
-static void
-spans_reserve(struct store_span **v, size_t *cap, size_t n)
-{
-	if (n > *cap) {
-		*cap = n + n / 2;
-		*v = xreallocarray(*v, *cap, sizeof **v);
-	}
-}
-
-/* Paragraphs and sentences of the normalized body, as absolute spans. */
+/* Paragraphs and sentences of the normalized body, as absolute spans
+ * (text_sentences counts from its paragraph's start). */
 static void
 segment(struct importer *im, size_t *npara, size_t *nsent)
 {
-	struct text_span *p = NULL, *s = NULL;
+	struct text_span *p, *s = NULL;
 	size_t np, ns, i, j, total = 0;
 
-	np = text_paragraphs(im->body.data, im->body.len, &p);
-	spans_reserve(&im->paras, &im->ncap_paras, np);
+	free(im->paras);
+	np = text_paragraphs(im->body.data, im->body.len, &im->paras);
+	p = im->paras;
 	for (i = 0; i < np; i++) {
-		im->paras[i].start = p[i].start;
-		im->paras[i].end = p[i].end;
 		ns = text_sentences(im->rules, im->body.data + p[i].start, p[i].end - p[i].start, &s);
-		spans_reserve(&im->sents, &im->ncap_sents, total + ns);
+		if (total + ns > im->ncap_sents) {
+			im->ncap_sents = (total + ns) * 3 / 2;
+			im->sents = xreallocarray(im->sents, im->ncap_sents, sizeof *im->sents);
+		}
 		for (j = 0; j < ns; j++) {
 			im->sents[total].start = p[i].start + s[j].start;
 			im->sents[total++].end = p[i].start + s[j].end;
@@ -202,7 +196,6 @@ segment(struct importer *im, size_t *npara, size_t *nsent)
 		free(s);
 		s = NULL;
 	}
-	free(p);
 	*npara = np;
 	*nsent = total;
 }

@@ -261,16 +261,6 @@ drop_chrome(const struct ingest_chrome *c, struct lines *in, struct lines *body,
 	in->n = in->cap = 0;
 }
 
-static size_t
-chars(const char *s, size_t len)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return n;
-}
-
 /* Does the line end where a sentence or clause may end? */
 static int
 ends_closed(const struct line *ln)
@@ -305,12 +295,12 @@ join_wrapped(struct lines *l)
 			continue;
 		}
 		for (j = i, max = 0; j < l->n && l->v[j].len > 0; j++) {
-			w = chars(l->v[j].s, l->v[j].len);
+			w = text_chars(l->v[j].s, l->v[j].len);
 			max = w > max ? w : max;
 		}
 		wrapped = j - i >= 2 && max <= 100 && max >= 40;
 		for (k = i, open = 0; wrapped && k + 1 < j; k++) {
-			wrapped = chars(l->v[k].s, l->v[k].len) * 10 >= max * 6;
+			wrapped = text_chars(l->v[k].s, l->v[k].len) * 10 >= max * 6;
 			open += !ends_closed(&l->v[k]);
 		}
 		wrapped = wrapped && open * 2 >= j - i - 1;
@@ -439,16 +429,14 @@ sentence_title(const struct text_rules *rules, const struct line *ln)
 	if (b > a + 1 && ln->s[b - 1] == '.' && ln->s[b - 2] != '.')
 		b--;
 	buf_init(&t);
-	nchars = chars(ln->s + a, b - a);
+	nchars = text_chars(ln->s + a, b - a);
 	if (nchars <= TITLE_CUT_CHARS) {
 		buf_add(&t, ln->s + a, b - a);
 		return buf_detach(&t, NULL);
 	}
 	/* The byte where character TITLE_CUT_CHARS starts, then back to a space. */
-	for (i = a, nchars = 0; i < b; i++) {
-		if (((unsigned char)ln->s[i] & 0xc0) != 0x80 && nchars++ == TITLE_CUT_CHARS)
-			break;
-	}
+	text_char_offset(ln->s + a, b - a, TITLE_CUT_CHARS, &i);
+	i += a;
 	for (cut = i; cut > a && ln->s[cut] != ' '; cut--)
 		;
 	if (cut == a)

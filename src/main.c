@@ -35,9 +35,11 @@ usage(FILE *f)
 	    "  -V, --version  show the version\n"
 	    "\n"
 	    "Commands:\n");
-	for (e = cmd_table; *e != NULL; e++)
-		fprintf(f, "  %-18s %s\n", (*e)->name, (*e)->summary);
-	fprintf(f, "\nSee dossier(1) for more.\n");
+	for (e = cmd_table; *e != NULL; e++) {
+		if (!((*e)->spec.flags & ARGS_HIDDEN))
+			fprintf(f, "  %-18s %s\n", (*e)->spec.name, (*e)->spec.summary);
+	}
+	fprintf(f, "\n'dossier COMMAND --help' shows a command's options. See dossier(1) for more.\n");
 }
 
 int
@@ -106,11 +108,11 @@ main(int argc, char **argv)
 	}
 	/* The command sees its own name as argv[0], as getopt expects. */
 	if (optind < argc)
-		rc = cmd->exec(&ctx, argc - optind, argv + optind);
+		rc = cmd_run(&ctx, cmd, argc - optind, argv + optind);
 	else {
 		static char read_name[] = "read";
 		char *none[] = { read_name, NULL };
-		rc = cmd->exec(&ctx, 1, none);
+		rc = cmd_run(&ctx, cmd, 1, none);
 	}
 	cmd_ctx_free(&ctx);
 	free(default_db);

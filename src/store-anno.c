@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
+#include "store-int.h"
 #include "util.h"
 
 static const char *const state_names[] = {

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
+#include "store-int.h"
 #include "util.h"
 
 void
@@ -153,7 +153,7 @@ store_article_set_previous(struct store *st, int64_t id, int64_t previous_id)
 
 /* Spans are stored packed (see the schema): 8 bytes each. */
 static int
-spans_add(struct store *st, const char *sql, int64_t id, const struct store_span *v, size_t n)
+spans_add(struct store *st, const char *sql, int64_t id, const struct text_span *v, size_t n)
 {
 	sqlite3_stmt *s = store_stmt(st, sql);
 	unsigned char *blob, *p;
@@ -184,13 +184,13 @@ spans_add(struct store *st, const char *sql, int64_t id, const struct store_span
 }
 
 int
-store_paragraphs_add(struct store *st, int64_t id, const struct store_span *v, size_t n)
+store_paragraphs_add(struct store *st, int64_t id, const struct text_span *v, size_t n)
 {
 	return spans_add(st, "INSERT INTO paragraphs(article_id, spans) VALUES (?1, ?2)", id, v, n);
 }
 
 int
-store_sentences_add(struct store *st, int64_t id, const struct store_span *v, size_t n)
+store_sentences_add(struct store *st, int64_t id, const struct text_span *v, size_t n)
 {
 	return spans_add(st, "INSERT INTO sentences(article_id, spans) VALUES (?1, ?2)", id, v, n);
 }
@@ -202,11 +202,11 @@ le32(const unsigned char *p)
 }
 
 static int
-spans_get(struct store *st, const char *sql, int64_t id, struct store_span **out, size_t *n)
+spans_get(struct store *st, const char *sql, int64_t id, struct text_span **out, size_t *n)
 {
 	sqlite3_stmt *s = store_stmt(st, sql);
 	const unsigned char *blob;
-	struct store_span *v = NULL;
+	struct text_span *v = NULL;
 	size_t len = 0, i;
 	int rc;
 
@@ -236,13 +236,13 @@ spans_get(struct store *st, const char *sql, int64_t id, struct store_span **out
 }
 
 int
-store_paragraphs_get(struct store *st, int64_t id, struct store_span **out, size_t *n)
+store_paragraphs_get(struct store *st, int64_t id, struct text_span **out, size_t *n)
 {
 	return spans_get(st, "SELECT spans FROM paragraphs WHERE article_id = ?1", id, out, n);
 }
 
 int
-store_sentences_get(struct store *st, int64_t id, struct store_span **out, size_t *n)
+store_sentences_get(struct store *st, int64_t id, struct text_span **out, size_t *n)
 {
 	return spans_get(st, "SELECT spans FROM sentences WHERE article_id = ?1", id, out, n);
 }

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "kb.h"
-#include "store.h"
+#include "store-int.h"
 #include "util.h"
 
 /* Steps S to its end; 0 when it finished, else the error. */

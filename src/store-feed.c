@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store-int.h"
 #include "store.h"
 #include "util.h"
 

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "kb.h"
-#include "store.h"
+#include "store-int.h"
 #include "util.h"
 
 static void *

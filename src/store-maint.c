@@ -20,7 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "store.h"
+#include "store-int.h"
 #include "util.h"
 
 /* The first bytes of the files SQLite writes: a database, a WAL (either

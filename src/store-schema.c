@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "store.h"
+#include "store-int.h"
 #include "util.h"
 
 /* The list's buckets of article ROW (see migration 2). */

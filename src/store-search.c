@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
+#include "store-int.h"
 #include "util.h"
 
 /* The plain and the JSON search share this text, so both agree on order

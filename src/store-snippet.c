@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
+#include "store-int.h"
 #include "util.h"
 
 /* Columns of articles_fts (store-schema.c), in the order a tie prefers. */

@@ -7,7 +7,7 @@
 
 #include <stdlib.h>
 
-#include "store.h"
+#include "store-int.h"
 #include "util.h"
 
 int

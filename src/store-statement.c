@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
+#include "store-int.h"
 #include "util.h"
 
 int
@@ -409,25 +409,6 @@ store_links_put(struct store *st, int64_t from, const int64_t *to, const double 
 		}
 		sqlite3_reset(s);
 	}
-	return 0;
-}
-
-int
-store_link_put(struct store *st, int64_t from, int64_t to, double score)
-{
-	sqlite3_stmt *s = store_stmt(st, "INSERT OR REPLACE INTO statement_links"
-	    " (from_id, to_id, score) VALUES (?1, ?2, ?3)");
-
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, from);
-	sqlite3_bind_int64(s, 2, to);
-	sqlite3_bind_double(s, 3, score);
-	if (sqlite3_step(s) != SQLITE_DONE) {
-		sqlite3_reset(s);
-		return store_err(st, "linking statements");
-	}
-	sqlite3_reset(s);
 	return 0;
 }
 

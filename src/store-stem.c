@@ -16,13 +16,12 @@
  */
 #include "config.h"
 
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
 #include <unistr.h>
 
-#include "store.h"
+#include "store-int.h"
 #include "text.h"
 #include "util.h"
 

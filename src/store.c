@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "store.h"
+#include "store-int.h"
 #include "util.h"
 
 /* Statement cache: open addressing on the SQL text's address. dossier uses
@@ -127,12 +127,6 @@ busy_wait(void *arg, int count)
 		return 0;
 	sqlite3_sleep(BUSY_SLEEP_MS);
 	return 1;
-}
-
-int
-store_is_damaged(const struct store *st)
-{
-	return st->damaged;
 }
 
 sqlite3 *

@@ -245,14 +245,6 @@ cluster:
 
 /* ---- wrapping ---------------------------------------------------------- */
 
-static size_t
-char_start(const char *t, size_t i)
-{
-	while (i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80)
-		i--;
-	return i;
-}
-
 static int
 is_alnum_ascii(unsigned char c)
 {
@@ -339,8 +331,8 @@ static void
 slow_break(struct text_layout *l, const char *t, size_t n, size_t s, size_t i,
     size_t cend, int cells, struct lrec *out)
 {
-	size_t lo = i - s > 160 ? char_start(t, i - 160) : s > BACK ? char_start(t, s - BACK) : 0;
-	size_t hi = n - i > 16 ? char_start(t, i + 16) : n, p, best, bcend = s, ce;
+	size_t lo = i - s > 160 ? text_char_start(t, i - 160) : s > BACK ? text_char_start(t, s - BACK) : 0;
+	size_t hi = n - i > 16 ? text_char_start(t, i + 16) : n, p, best, bcend = s, ce;
 	int col, bcells = 0, cl;
 	struct item it;
 
@@ -378,7 +370,7 @@ slow_break(struct text_layout *l, const char *t, size_t n, size_t s, size_t i,
 		}
 		if (lo <= s)
 			break;
-		lo = s > BACK ? char_start(t, s - BACK) : 0;
+		lo = s > BACK ? text_char_start(t, s - BACK) : 0;
 	}
 	out->start = s;
 	out->end = i;
@@ -456,20 +448,26 @@ ptext(const struct text_layout *l, size_t p, size_t *n)
 	return l->body + l->paras[p].start;
 }
 
+struct line_key {
+	const struct pcache *pc;
+	size_t off;
+};
+
+static int
+line_past(const void *arg, size_t i)
+{
+	const struct line_key *k = arg;
+
+	return k->pc->v[i].start > k->off;
+}
+
 /* Index of the last cached line starting at or before OFF, or -1. */
 static long
 find_le(const struct pcache *pc, size_t off)
 {
-	size_t lo = 0, hi = pc->n;
+	struct line_key k = { pc, off };
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (pc->v[mid].start <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return (long)lo - 1;
+	return (long)text_search(pc->n, line_past, &k) - 1;
 }
 
 /* Lays out lines of paragraph P from FROM (a line start) until one reaches
@@ -538,7 +536,7 @@ sync_point(const char *t, size_t n, size_t m)
 		if ((unsigned char)t[i - 1] < 0x80 && t[i - 1] != '\r' &&
 		    (unsigned char)t[i] < 0x80)
 			return i;
-	base = char_start(t, base);
+	base = text_char_start(t, base);
 	e = u8_grapheme_next((const uint8_t *)t + base, (const uint8_t *)t + n);
 	return e ? (size_t)(e - (const uint8_t *)t) : n;
 }
@@ -674,38 +672,12 @@ text_layout_set_width(struct text_layout *l, int width)
 	}
 }
 
-int
-text_layout_width(const struct text_layout *l)
-{
-	return l->width;
-}
-
-void
-text_layout_set_tab(struct text_layout *l, int tab)
-{
-	if (tab < 1)
-		tab = 1;
-	if (tab > 32)
-		tab = 32;  /* a tab is drawn from the iterator's 48-byte buffer */
-	if (tab != l->tab) {
-		l->tab = tab;
-		drop_cache(l);
-	}
-}
-
 size_t
 text_layout_para_at(const struct text_layout *l, size_t off)
 {
-	size_t lo = 0, hi = l->npara;
+	size_t p = text_span_last(l->paras, l->npara, off);
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (l->paras[mid].start <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo > 0 ? lo - 1 : 0;
+	return p < l->npara ? p : 0;
 }
 
 int
@@ -846,7 +818,7 @@ text_grapheme_next(const char *s, size_t len, size_t off)
 
 	if (off >= len)
 		return len;
-	off = char_start(s, off);
+	off = text_char_start(s, off);
 	n = decode(s, len, off, &uc);
 	return cluster_end(s, len, off, uc, n);
 }
@@ -862,7 +834,7 @@ text_grapheme_prev(const char *s, size_t len, size_t off)
 		return 0;
 	/* Walk forward from a point some way back; clusters are short, and the
 	 * walk falls into step with the true boundaries at once. */
-	a = off > 64 ? char_start(s, off - 64) : 0;
+	a = off > 64 ? text_char_start(s, off - 64) : 0;
 	prev = a;
 	for (b = a; b < off; b = text_grapheme_next(s, len, b))
 		prev = b;

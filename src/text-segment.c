@@ -212,15 +212,6 @@ dec(const char *s, size_t len, size_t i, ucs4_t *uc)
 	return (size_t)u8_mbtouc(uc, (const uint8_t *)s + i, len - i);
 }
 
-/* Start of the character ending just before s[i]. */
-static size_t
-prev_start(const char *s, size_t i)
-{
-	while (i > 0 && ((unsigned char)s[--i] & 0xC0) == 0x80)
-		;
-	return i;
-}
-
 /* White space between sentences and words. No-break spaces are not: they
  * are put there so that the two sides stay together. */
 static int
@@ -379,7 +370,7 @@ trim(const char *s, size_t *a, size_t *b)
 	while (*a < *b && (n = dec(s, *b, *a, &uc)) && is_trim_space(uc))
 		*a += n;
 	while (*b > *a) {
-		p = prev_start(s, *b);
+		p = text_char_prev(s, *b);
 		dec(s, *b, p, &uc);
 		if (!is_trim_space(uc))
 			break;
@@ -520,7 +511,7 @@ period_ends(const struct text_rules *r, const char *s, size_t len, size_t start,
 
 	/* The token: back to white space, then past any opening marks. */
 	while (a > start) {
-		size_t p = prev_start(s, a);
+		size_t p = text_char_prev(s, a);
 		dec(s, len, p, &uc);
 		if (is_break_space(uc))
 			break;
@@ -667,22 +658,6 @@ text_words(const char *s, size_t len, struct text_span **out)
 	return spans_done(&sp, out);
 }
 
-size_t
-text_span_find(const struct text_span *v, size_t n, size_t off)
-{
-	size_t lo = 0, hi = n;
-
-	/* The first span ending after OFF holds it or comes after it. */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (v[mid].end <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 struct word_seek {
 	size_t off, found;
 	int have;
@@ -727,12 +702,11 @@ text_word_next(const char *s, size_t len, size_t off)
 
 	if (off >= len)
 		return len;
-	while (off > 0 && ((unsigned char)s[off] & 0xC0) == 0x80)
-		off--;
+	off = text_char_start(s, off);
 	ws.off = off;
-	a = off > back ? prev_start(s, off - back + 1) : 0;
+	a = off > back ? text_char_prev(s, off - back + 1) : 0;
 	for (;;) {
-		b = len - off > ahead ? prev_start(s, off + ahead + 1) : len;
+		b = len - off > ahead ? text_char_prev(s, off + ahead + 1) : len;
 		each_word(s, a, b, first_after, &ws);
 		if (ws.have && (ws.found + 16 < b || b == len))
 			return ws.found;
@@ -751,11 +725,11 @@ text_word_prev(const char *s, size_t len, size_t off)
 
 	if (off > len)
 		off = len;
-	while (off > 0 && off < len && ((unsigned char)s[off] & 0xC0) == 0x80)
-		off--;
+	if (off < len)
+		off = text_char_start(s, off);
 	ws.off = off;
 	for (;;) {
-		a = off > back ? prev_start(s, off - back + 1) : 0;
+		a = off > back ? text_char_prev(s, off - back + 1) : 0;
 		each_word(s, a, off, last_before, &ws);
 		/* A word found at the window's start may be the tail of a longer
 		 * one: look further back unless at the text's start. */

@@ -19,6 +19,7 @@
 
 #define DOSSIER_UI_INTERNAL
 #include "anno.h"
+#include "args.h"
 #include "export.h"
 #include "store.h"
 #include "ui.h"
@@ -378,62 +379,53 @@ ui_anno_create(struct ui *ui, struct ui_anno_target *t, const char *tag, const c
 
 /* ---- :tag --------------------------------------------------------------- */
 
+/* The shell's `tag` subcommands (cmd-tag.c), parsed by the same entry:
+ * "none" as a colour or key means none, here as there. */
 int
-ui_anno_tag_command(struct ui *ui, int argc, char **argv)
+ui_anno_tag_command(struct ui *ui, const struct args *a)
 {
 	struct anno_session *s = ui->anno->s;
-	const char *sub = argv[1];
+	const char *sub = a->spec->name;
+	char *const *v = a->argv;
 	int rc;
 
 	if (s == NULL)
 		return err_set("%s", ui->anno->disabled);
-	if (strcmp(sub, "add") == 0 && argc >= 3)
-		rc = anno_tag_create(s, argv[2], argc > 3 ? argv[3] : NULL, argc > 4 ? argv[4] : NULL,
-		    NULL);
-	else if (strcmp(sub, "rename") == 0 && argc == 4)
-		rc = anno_tag_rename(s, argv[2], argv[3]);
-	else if ((strcmp(sub, "color") == 0 || strcmp(sub, "colour") == 0) && argc == 4)
-		rc = anno_tag_set_color(s, argv[2], strcmp(argv[3], "none") == 0 ? NULL : argv[3]);
-	else if (strcmp(sub, "key") == 0 && argc == 4)
-		rc = anno_tag_set_key(s, argv[2], strcmp(argv[3], "none") == 0 ? NULL : argv[3]);
-	else if (strcmp(sub, "merge") == 0 && argc == 4)
-		rc = anno_tag_merge(s, argv[2], argv[3]);
+	if (strcmp(sub, "list") == 0)
+		return err_set("the tags are listed in the picker (t) and the help");
+	if (strcmp(sub, "add") == 0)
+		rc = anno_tag_create(s, v[0], a->argc > 1 ? anno_none(v[1]) : NULL,
+		    a->argc > 2 ? anno_none(v[2]) : NULL, NULL);
+	else if (strcmp(sub, "rename") == 0)
+		rc = anno_tag_rename(s, v[0], v[1]);
+	else if (strcmp(sub, "color") == 0 || strcmp(sub, "colour") == 0)
+		rc = anno_tag_set_color(s, v[0], anno_none(v[1]));
+	else if (strcmp(sub, "key") == 0)
+		rc = anno_tag_set_key(s, v[0], anno_none(v[1]));
 	else
-		return err_set("usage: tag add NAME [COLOR [KEY]] | rename NAME NEW | "
-		    "color NAME COLOR | key NAME KEY | merge FROM INTO");
+		rc = anno_tag_merge(s, v[0], v[1]);
 	if (rc != 0)
 		return -1;
 	ui_anno_reload_tags(ui);
 	ui_anno_reload(ui);
 	if (strcmp(sub, "add") == 0)
-		ui_message(ui, "added tag %s", argv[2]);
+		ui_message(ui, "added tag %s", v[0]);
 	else if (strcmp(sub, "rename") == 0)
-		ui_message(ui, "renamed tag %s to %s", argv[2], argv[3]);
+		ui_message(ui, "renamed tag %s to %s", v[0], v[1]);
 	else if (strcmp(sub, "merge") == 0)
-		ui_message(ui, "merged tag %s into %s", argv[2], argv[3]);
+		ui_message(ui, "merged tag %s into %s", v[0], v[1]);
 	else
-		ui_message(ui, "%s of tag %s is now %s", sub, argv[2], argv[3]);
+		ui_message(ui, "%s of tag %s is now %s", sub, v[0], v[1]);
 	return 0;
 }
 
 /* ---- :export ---------------------------------------------------------------- */
 
-/* The format a file's name asks for: .csv, .md/.markdown, else JSON. */
-static enum export_format
-format_of(const char *path)
-{
-	const char *dot = strrchr(path, '.');
-
-	if (dot != NULL && strcmp(dot, ".csv") == 0)
-		return EXPORT_CSV;
-	if (dot != NULL && (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0))
-		return EXPORT_MARKDOWN;
-	return EXPORT_JSON;
-}
-
 struct export_job {
 	char *path;
 	enum export_format fmt;
+	char *tag;                       /* the filter's, kept with the job */
+	struct store_anno_filter f;
 };
 
 static void
@@ -442,6 +434,7 @@ export_job_free(void *arg)
 	struct export_job *j = arg;
 
 	free(j->path);
+	free(j->tag);
 	free(j);
 }
 
@@ -449,7 +442,6 @@ static int
 export_now(struct ui *ui, void *arg)
 {
 	const struct export_job *j = arg;
-	struct store_anno_filter f = { .status = -1 };
 	struct buf b;
 	size_t n = 0;
 	int rc;
@@ -458,38 +450,52 @@ export_now(struct ui *ui, void *arg)
 	if (store_check_target(ui->st, j->path, 0) != 0)
 		return -1;
 	buf_init(&b);
-	rc = export_write(ui->st, &f, j->fmt, &b);
+	rc = export_write(ui->st, &j->f, j->fmt, &b);
 	if (rc == 0)
 		rc = path_write_atomic(j->path, b.data ? b.data : "", b.len);
-	if (rc == 0 && store_anno_count(ui->st, &f, &n) == 0)
+	if (rc == 0 && store_anno_count(ui->st, &j->f, &n) == 0)
 		ui_message(ui, "exported %zu annotation%s to %s", n, n == 1 ? "" : "s", j->path);
 	buf_free(&b);
 	return rc;
 }
 
 /* Never over the database or another SQLite file; over an existing file
- * only when the reader says yes. */
+ * only when the reader says yes (or the line says --force, as in the
+ * shell). */
 int
-ui_anno_export_command(struct ui *ui, int argc, char **argv)
+ui_anno_export_command(struct ui *ui, const struct args *a)
 {
-	enum export_format fmt = format_of(argv[1]);
-	const char *home = getenv("HOME");
+	const char *home = getenv("HOME"), *file, *v;
 	struct export_job *j;
+	enum export_format fmt;
+	int64_t article = 0;
 	struct stat sb;
 	char *q;
 	int rc;
 
-	if (argc > 2 && export_format_parse(argv[2], &fmt) != 0)
+	file = a->argc > 0 ? a->argv[0] : args_get(a, "output");
+	if (file == NULL)
+		return err_set("export needs a FILE to write");
+	fmt = export_format_for(file);
+	if ((v = args_get(a, "format")) != NULL && export_format_parse(v, &fmt) != 0)
 		return -1;
+	if ((v = args_get(a, "article")) != NULL && (article = strtoll(v, NULL, 10)) <= 0)
+		return err_set("--article needs an id");
 	j = xcalloc(1, sizeof *j);
 	j->fmt = fmt;
-	j->path = argv[1][0] == '~' && argv[1][1] == '/' && home != NULL ?
-	    xasprintf("%s%s", home, argv[1] + 1) : xstrdup(argv[1]);
+	j->path = file[0] == '~' && file[1] == '/' && home != NULL ?
+	    xasprintf("%s%s", home, file + 1) : xstrdup(file);
+	j->tag = args_get(a, "tag") != NULL ? xstrdup(args_get(a, "tag")) : NULL;
+	j->f.status = -1;
+	j->f.tag = j->tag;
+	j->f.article_id = article;
+	if (args_has(a, "all"))
+		j->f.states = STORE_ANNO_ALL;
 	if (store_check_target(ui->st, j->path, 0) != 0) {
 		export_job_free(j);
 		return -1;
 	}
-	if (lstat(j->path, &sb) != 0) {
+	if (args_has(a, "force") || lstat(j->path, &sb) != 0) {
 		rc = export_now(ui, j);
 		export_job_free(j);
 		return rc;

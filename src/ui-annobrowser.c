@@ -13,6 +13,7 @@
 #define DOSSIER_UI_INTERNAL
 #include "anno.h"
 #include "store.h"
+#include "text.h"
 #include "ui.h"
 
 /* The list shows at most this many; the count says how many match. */
@@ -148,9 +149,8 @@ browse_key(struct ui *ui, struct ui_overlay *o, int code)
 		return 0;
 	case UI_KEY_BACKSPACE:
 		if (b->filter.len > 0) {
-			size_t n = b->filter.len - 1;
-			while (n > 0 && ((unsigned char)b->filter.data[n] & 0xC0) == 0x80)
-				n--;
+			size_t n = text_char_prev(b->filter.data, b->filter.len);
+
 			b->filter.len = n;
 			b->filter.data[n] = '\0';
 			query(ui, b);

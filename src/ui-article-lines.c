@@ -142,17 +142,12 @@ one_paragraph(const char *s, int width)
 static void
 load_paragraphs(struct ui *ui, struct article *ar)
 {
-	struct store_span *sp = NULL;
-	size_t n = 0, i;
+	struct text_span *sp = NULL;
+	size_t n = 0;
 
 	if (store_paragraphs_get(ui->st, ar->id, &sp, &n) == 0 && n > 0) {
-		ar->paras = xreallocarray(NULL, n, sizeof *ar->paras);
-		for (i = 0; i < n; i++) {
-			ar->paras[i].start = sp[i].start;
-			ar->paras[i].end = sp[i].end;
-		}
+		ar->paras = sp;
 		ar->npara = n;
-		free(sp);
 		return;
 	}
 	err_clear();

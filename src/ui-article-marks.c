@@ -18,6 +18,7 @@
 
 #define DOSSIER_UI_INTERNAL
 #include "store.h"
+#include "text.h"
 #include "ui.h"
 
 /* Statements and mentions are read for what is shown and this many bytes
@@ -149,20 +150,27 @@ ensure_ents(struct ui *ui, struct marks *m)
 		ui_error(ui, "%s", err_msg());
 }
 
+struct statement_key {
+	const struct marks *m;
+	size_t off;
+};
+
+static int
+statement_past(const void *arg, size_t i)
+{
+	const struct statement_key *k = arg;
+
+	return k->m->sts[i].start > k->off;
+}
+
 static const struct store_statement *
 statement_at(struct ui *ui, struct marks *m, size_t off)
 {
-	size_t lo = 0, hi;
+	struct statement_key k = { m, off };
+	size_t lo;
 
 	ensure_window(ui, m, off, off + 1);
-	hi = m->nsts;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (m->sts[mid].start <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	lo = text_search(m->nsts, statement_past, &k);
 	if (lo > 0 && m->sts[lo - 1].end > off)
 		return &m->sts[lo - 1];
 	return NULL;

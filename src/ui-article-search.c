@@ -52,15 +52,6 @@ set_pattern(struct search *s, const char *pattern)
 	return 0;
 }
 
-/* A UTF-8 character boundary at or before i. */
-static size_t
-char_start(const char *s, size_t i)
-{
-	while (i > 0 && (s[i] & 0xc0) == 0x80)
-		i--;
-	return i;
-}
-
 /* Appends a hit unless it repeats one found in the window before. */
 static void
 add_hit(struct ui_span **out, size_t *n, size_t a, size_t b)
@@ -119,14 +110,14 @@ find_all(const struct search *s, const char *body, size_t len, size_t from, size
 		to = len;
 	if (s->flen == 0)
 		return;
-	for (a = char_start(body, from); a < to && *n < max; a = next) {
-		b = a + SEARCH_CHUNK < to ? char_start(body, a + SEARCH_CHUNK) : to;
+	for (a = text_char_start(body, from); a < to && *n < max; a = next) {
+		b = a + SEARCH_CHUNK < to ? text_char_start(body, a + SEARCH_CHUNK) : to;
 		if (b <= a)
 			b = to;
 		hits_in(s, body, a, b, out, n, max);
 		if (b >= to)
 			break;
-		next = b > overlap ? char_start(body, b - overlap) : 0;
+		next = b > overlap ? text_char_start(body, b - overlap) : 0;
 		if (next <= a)
 			next = b;
 	}

@@ -54,20 +54,27 @@ ui_spans_sort(struct ui_spans *s)
 		qsort(s->v, s->n, sizeof *s->v, span_cmp);
 }
 
+struct span_key {
+	const struct ui_span *v;
+	size_t off;
+};
+
+static int
+span_past(const void *arg, size_t i)
+{
+	const struct span_key *k = arg;
+
+	return k->v[i].start > k->off;
+}
+
 /* Index of the last span starting at or before off, or n. */
 static size_t
 last_starting(const struct ui_span *v, size_t n, size_t off)
 {
-	size_t lo = 0, hi = n;
+	struct span_key k = { v, off };
+	size_t i = text_search(n, span_past, &k);
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (v[mid].start <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo == 0 ? n : lo - 1;
+	return i == 0 ? n : i - 1;
 }
 
 const struct ui_span *

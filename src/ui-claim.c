@@ -15,6 +15,7 @@
 #define DOSSIER_UI_INTERNAL
 #include "anno.h"
 #include "store.h"
+#include "text.h"
 #include "ui.h"
 
 #define CHOICES 8
@@ -148,9 +149,8 @@ claim_key(struct ui *ui, struct ui_overlay *o, int code)
 			return 1;
 		if (f->typed.len > 0) {
 			/* One character off what was typed. */
-			size_t n = f->typed.len - 1;
-			while (n > 0 && ((unsigned char)f->typed.data[n] & 0xC0) == 0x80)
-				n--;
+			size_t n = text_char_prev(f->typed.data, f->typed.len);
+
 			f->typed.len = n;
 			f->typed.data[n] = '\0';
 		} else {

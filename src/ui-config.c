@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #define DOSSIER_UI_INTERNAL
+#include "args.h"
 #include "store.h"
 #include "ui.h"
 
@@ -27,10 +28,14 @@
 
 struct command {
 	struct ui_command_info info;
-	int min, max;            /* argument counts; max -1: the rest of the line */
+	int min, max;            /* argument counts; max -1: the rest of the line
+	                          * (for completion only, when shared) */
 	int (*run)(struct ui *ui, int argc, char **argv, const char *rest);
 	/* Candidates for argument argi (1-based), given the words before. */
 	void (*complete)(struct ui *ui, int argi, char **argv, struct ui_cands *out);
+	/* A command the shell has too: parsed by the shell's entry (ui->command),
+	 * then run here on what was parsed. */
+	int (*shared)(struct ui *ui, const struct args *a);
 };
 
 static int
@@ -137,15 +142,6 @@ run_theme(struct ui *ui, int argc, char **argv, const char *rest)
 	return set_theme(ui, argv[1]);
 }
 
-static int
-run_search(struct ui *ui, int argc, char **argv, const char *rest)
-{
-	(void)argc;
-	(void)argv;
-	if (!ui->live)
-		return err_set("search only works in the reader");
-	return ui_list_search(ui, rest);
-}
 
 static int
 run_quit(struct ui *ui, int argc, char **argv, const char *rest)
@@ -172,23 +168,63 @@ run_help(struct ui *ui, int argc, char **argv, const char *rest)
 	return 0;
 }
 
+
+
+/* The options the reader has no use for: it shows what it finds. */
 static int
-run_tag(struct ui *ui, int argc, char **argv, const char *rest)
+refuse_printing(const struct args *a, const char *const *names)
 {
-	(void)rest;
-	if (!ui->live)
-		return err_set("tag only works in the reader");
-	return ui_anno_tag_command(ui, argc, argv);
+	for (; *names != NULL; names++) {
+		if (args_has(a, *names))
+			return err_set("--%s is for the shell: the reader shows what it finds",
+			    *names);
+	}
+	return 0;
 }
 
 static int
-run_annotations(struct ui *ui, int argc, char **argv, const char *rest)
+run_search(struct ui *ui, const struct args *a)
 {
-	(void)argc;
-	(void)argv;
-	if (!ui->live)
-		return err_set("annotations only works in the reader");
-	return ui_anno_browse(ui, rest);
+	static const char *const printing[] = { "json", "limit", "offset", NULL };
+	struct buf q;
+	size_t i;
+	int rc;
+
+	if (refuse_printing(a, printing) != 0)
+		return -1;
+	buf_init(&q);
+	for (i = 0; i < a->argc; i++)
+		buf_printf(&q, "%s%s", i ? " " : "", a->argv[i]);
+	rc = ui_list_search(ui, q.data);
+	buf_free(&q);
+	return rc;
+}
+
+/* The browser's filter (tag:T speaker:S status:S state:S words) from the
+ * shell's options, shown in the browser to be edited there. */
+static int
+run_annotations(struct ui *ui, const struct args *a)
+{
+	static const char *const printing[] = { "json", "article", NULL };
+	static const char *const fields[] = { "tag", "speaker", "status", "state", NULL };
+	const char *const *f;
+	char *const *v;
+	struct buf filter;
+	size_t i, n;
+	int rc;
+
+	if (refuse_printing(a, printing) != 0)
+		return -1;
+	buf_init(&filter);
+	for (f = fields; *f != NULL; f++) {
+		for (i = 0, n = args_values(a, *f, &v); i < n; i++)
+			buf_printf(&filter, "%s%s:%s", filter.len ? " " : "", *f, v[i]);
+	}
+	if (args_has(a, "text"))
+		buf_printf(&filter, "%s%s", filter.len ? " " : "", args_get(a, "text"));
+	rc = ui_anno_browse(ui, filter.data ? filter.data : "");
+	buf_free(&filter);
+	return rc;
 }
 
 /* The codebook's tag names, for completion. */
@@ -207,14 +243,6 @@ complete_tag_names(struct ui *ui, struct ui_cands *out)
 	store_tag_list_free(t, n);
 }
 
-static int
-run_export(struct ui *ui, int argc, char **argv, const char *rest)
-{
-	(void)rest;
-	if (!ui->live)
-		return err_set("export only works in the reader");
-	return ui_anno_export_command(ui, argc, argv);
-}
 
 static void
 complete_tag(struct ui *ui, int argi, char **argv, struct ui_cands *out)
@@ -353,27 +381,26 @@ complete_bind(struct ui *ui, int argi, char **argv, struct ui_cands *out)
 
 static const struct command commands[] = {
 	{ { "set", "theme NAME | mouse on|off | fetch-jobs N | fetch-timeout S",
-	    "change a setting" }, 2, 2, run_set,
-	  complete_set },
+	    "change a setting" }, 2, 2, run_set, complete_set, NULL },
 	{ { "bind", "[KEYMAP] KEY ACTION", "bind a key (ACTION none unbinds)" }, 2, 3,
-	  run_bind, complete_bind },
-	{ { "theme", "[NAME]", "switch the colour theme" }, 0, 1, run_theme, complete_theme },
-	{ { "search", "WORDS...", "search all articles" }, 1, -1, run_search, NULL },
+	  run_bind, complete_bind, NULL },
+	{ { "theme", "[NAME]", "switch the colour theme" }, 0, 1, run_theme, complete_theme, NULL },
+	{ { "search", "QUERY...", "search all articles" }, 0, -1, NULL, NULL, run_search },
 	{ { "tag", "add NAME [COLOR [KEY]] | rename NAME NEW | color NAME COLOR |"
-	    " key NAME KEY | merge FROM INTO", "edit the codebook's tags" }, 2, 4, run_tag,
-	  complete_tag },
-	{ { "annotations", "[tag:T] [speaker:S] [status:S] [TEXT]",
-	    "browse every annotation, filtered" }, 0, -1, run_annotations, NULL },
-	{ { "export", "FILE [json|csv|markdown]",
-	    "export every annotation (the format from FILE's extension)" }, 1, 2, run_export,
-	  NULL },
+	    " key NAME KEY | merge FROM INTO", "edit the codebook's tags" }, 2, 4, NULL,
+	  complete_tag, ui_anno_tag_command },
+	{ { "annotations", "[--tag T] [--speaker S] [--status S] [--state S]... [--text TEXT]",
+	    "browse every annotation, filtered" }, 0, -1, NULL, NULL, run_annotations },
+	{ { "export", "[--format F] [--tag T] [--article ID] [--all] FILE",
+	    "export annotations (the format from FILE's extension)" }, 0, -1, NULL, NULL,
+	  ui_anno_export_command },
 	{ { "actor", "NAME", "every statement by an actor" }, 1, -1, run_actor,
-	  complete_entities },
+	  complete_entities, NULL },
 	{ { "mentions", "NAME", "every mention of an actor or agreement" }, 1, -1,
-	  run_mentions, complete_entities },
-	{ { "help", "", "show the keys and commands" }, 0, 0, run_help, NULL },
-	{ { "quit", "", "quit dossier" }, 0, 0, run_quit, NULL },
-	{ { "q", "", "quit dossier" }, 0, 0, run_quit, NULL },
+	  run_mentions, complete_entities, NULL },
+	{ { "help", "", "show the keys and commands" }, 0, 0, run_help, NULL, NULL },
+	{ { "quit", "", "quit dossier" }, 0, 0, run_quit, NULL, NULL },
+	{ { "q", "", "quit dossier" }, 0, 0, run_quit, NULL, NULL },
 };
 
 const struct ui_command_info *
@@ -418,6 +445,41 @@ find_command(const char *name)
 	return NULL;
 }
 
+/* A command the shell has too: the words parsed by the shell's entry for
+ * it, so that both take the same options and arguments. */
+static int
+run_shared(struct ui *ui, const struct command *c, int n, char **w)
+{
+	const struct args_spec *spec = ui->command != NULL ? ui->command(c->info.name) : NULL;
+	struct buf usage;
+	struct args a;
+	int rc;
+
+	if (!ui->live)
+		return err_set("%s only works in the reader", c->info.name);
+	if (spec == NULL)
+		return err_set("%s is not available here", c->info.name);
+	rc = args_parse(spec, n, w, &a);
+	buf_init(&usage);
+	if (rc != ARGS_OK)
+		args_usage(a.spec, &usage);
+	if (rc < 0) {
+		char *why = xstrdup(err_msg());   /* err_set rewrites the message */
+
+		rc = err_set("%s (usage: %s%s%s %s)", why, a.parent ? a.parent->name : "",
+		    a.parent ? " " : "", a.spec->name, usage.data ? usage.data : "");
+		free(why);
+	} else if (rc == ARGS_HELP) {
+		ui_message(ui, "usage: %s%s%s %s", a.parent ? a.parent->name : "",
+		    a.parent ? " " : "", a.spec->name, usage.data ? usage.data : "");
+		rc = 0;
+	} else
+		rc = c->shared(ui, &a);
+	buf_free(&usage);
+	args_free(&a);
+	return rc;
+}
+
 int
 ui_command(struct ui *ui, const char *line)
 {
@@ -442,7 +504,9 @@ ui_command(struct ui *ui, const char *line)
 		restcopy[len - 1] = '\0';
 	c = find_command(w[0]);
 	nargs = n - 1;
-	if (c != NULL) {
+	if (c != NULL && c->shared != NULL) {
+		rc = run_shared(ui, c, n, w);
+	} else if (c != NULL) {
 		if (nargs < c->min || (c->max >= 0 && nargs > c->max))
 			rc = err_set("usage: %s %s", c->info.name, c->info.args);
 		else

@@ -22,6 +22,7 @@
 #define DOSSIER_UI_INTERNAL
 #include "anno.h"
 #include "store.h"
+#include "text.h"
 #include "ui.h"
 
 /* Big enough for any note; past it the external editor's file is refused. */
@@ -59,9 +60,7 @@ wrap(const char *s, size_t len, int width, struct vline **out)
 			size_t fit = ui_text_fit(s + a, lend - a, width), b = a + fit, k;
 
 			if (fit == 0 && a < lend) {       /* one wide character */
-				b = a + 1;
-				while (b < lend && ((unsigned char)s[b] & 0xC0) == 0x80)
-					b++;
+				b = text_char_next(s, lend, a);
 			} else if (b < lend) {
 				for (k = b; k > a && s[k - 1] != ' '; k--)
 					;
@@ -95,21 +94,13 @@ line_of(const struct vline *v, size_t n, size_t cur)
 static size_t
 next_char(const char *s, size_t len, size_t at)
 {
-	if (at < len)
-		at++;
-	while (at < len && ((unsigned char)s[at] & 0xC0) == 0x80)
-		at++;
-	return at;
+	return text_char_next(s, len, at);
 }
 
 static size_t
 prev_char(const char *s, size_t at)
 {
-	if (at > 0)
-		at--;
-	while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80)
-		at--;
-	return at;
+	return text_char_prev(s, at);
 }
 
 static void

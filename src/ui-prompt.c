@@ -18,6 +18,7 @@
 #include <unistr.h>
 
 #define DOSSIER_UI_INTERNAL
+#include "text.h"
 #include "ui.h"
 
 #define HISTORY_MAX 100
@@ -292,19 +293,13 @@ walk_history(struct ui_prompt *p, int dir)
 static size_t
 prev_char(const char *s, size_t i)
 {
-	while (i > 0 && (s[--i] & 0xc0) == 0x80)
-		;
-	return i;
+	return text_char_prev(s, i);
 }
 
 static size_t
 next_char(const char *s, size_t len, size_t i)
 {
-	if (i < len)
-		i++;
-	while (i < len && (s[i] & 0xc0) == 0x80)
-		i++;
-	return i;
+	return text_char_next(s, len, i);
 }
 
 static void

@@ -21,12 +21,7 @@
 size_t
 ui_select_last_char(const char *s, size_t end)
 {
-	if (end == 0)
-		return 0;
-	end--;
-	while (end > 0 && ((unsigned char)s[end] & 0xC0) == 0x80)
-		end--;
-	return end;
+	return text_char_prev(s, end);
 }
 
 static int
@@ -45,9 +40,7 @@ ui_select_span(const char *s, size_t len, size_t a, size_t b, size_t *lo, size_t
 	if (y >= len)
 		y = ui_select_last_char(s, len);
 	/* The end is the character under the cursor, included. */
-	y++;
-	while (y < len && ((unsigned char)s[y] & 0xC0) == 0x80)
-		y++;
+	y = text_char_next(s, len, y);
 	while (x < y && blank(s[x]))
 		x++;
 	while (y > x && blank(s[y - 1]))
@@ -57,29 +50,13 @@ ui_select_span(const char *s, size_t len, size_t a, size_t b, size_t *lo, size_t
 	return y > x ? 0 : -1;
 }
 
-/* Index of the last span starting at or before off; n when none. */
-static size_t
-span_before(const struct store_span *v, size_t n, size_t off)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (v[mid].start <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo == 0 ? n : lo - 1;
-}
-
 /* Forward: the last character of the unit holding CUR when CUR is before
  * it, else of the next unit. Back: the unit's first character when CUR is
  * past it, else the previous unit's. */
 static size_t
-by_spans(const char *body, const struct store_span *v, size_t n, size_t cur, int dir)
+by_spans(const char *body, const struct text_span *v, size_t n, size_t cur, int dir)
 {
-	size_t i = span_before(v, n, cur);
+	size_t i = text_span_last(v, n, cur);
 
 	if (n == 0)
 		return cur;
@@ -101,9 +78,9 @@ by_spans(const char *body, const struct store_span *v, size_t n, size_t cur, int
 
 /* The words of paragraph p as absolute spans (*out malloc'd). */
 static size_t
-para_words(const struct ui_select_text *t, size_t p, struct store_span **out)
+para_words(const struct ui_select_text *t, size_t p, struct text_span **out)
 {
-	const struct store_span *pp = &t->paras[p];
+	const struct text_span *pp = &t->paras[p];
 	struct text_span *w = NULL;
 	size_t n = text_words(t->body + pp->start, pp->end - pp->start, &w), i;
 
@@ -122,14 +99,14 @@ static size_t
 by_words(const struct ui_select_text *t, enum ui_action a, size_t cur)
 {
 	int dir = a == UI_ACT_WORD_PREV ? -1 : 1;
-	size_t p = span_before(t->paras, t->nparas, cur), steps;
+	size_t p = text_span_last(t->paras, t->nparas, cur), steps;
 
 	if (t->nparas == 0)
 		return cur;
 	if (p == t->nparas)
 		p = 0;
 	for (steps = 0; steps < 64 && p < t->nparas; steps++) {
-		struct store_span *w;
+		struct text_span *w;
 		size_t n = para_words(t, p, &w), i, to = cur;
 		int found = 0;
 
@@ -181,8 +158,8 @@ ui_select_motion(const struct ui_select_text *t, enum ui_action a, size_t cur)
 int
 ui_select_sentence(const struct ui_select_text *t, size_t off, size_t *start, size_t *end)
 {
-	const struct store_span *v = t->nsents > 0 ? t->sents : t->paras;
-	size_t n = t->nsents > 0 ? t->nsents : t->nparas, i = span_before(v, n, off);
+	const struct text_span *v = t->nsents > 0 ? t->sents : t->paras;
+	size_t n = t->nsents > 0 ? t->nsents : t->nparas, i = text_span_last(v, n, off);
 
 	if (i == n) {
 		if (n == 0)

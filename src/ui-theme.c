@@ -63,12 +63,6 @@ static const struct {
 	{ "italic", A_ITALIC },
 };
 
-const char *
-ui_object_name(enum ui_object o)
-{
-	return (unsigned)o < UI_OBJ_COUNT ? object_names[o] : "?";
-}
-
 static int
 object_find(const char *name)
 {

@@ -129,7 +129,7 @@ tui_expect "restored again" "undone: delete annotation"
 
 # The browser: filter by tag, Enter jumps.
 tui_keys ':'
-tui_type "annotations tag:demand"
+tui_type "annotations --tag demand"
 tui_keys Enter
 tui_expect "the browser opens, filtered" "filter: tag:demand"
 tui_expect "it lists the demand" "1 annotation"
@@ -154,6 +154,20 @@ tui_type "tag merge gossip opinion"
 tui_keys Enter
 tui_expect ":tag merge" "merged tag gossip into opinion"
 ! "$DOSSIER" tag | grep -q '^gossip'; tap_ok $? "merged away"
+# The shell's grammar: none is no colour, options may follow, --help helps.
+tui_keys ':'
+tui_type "tag add evidence none e"
+tui_keys Enter
+tui_expect ":tag add NAME none KEY" "added tag evidence"
+"$DOSSIER" tag | grep -q $'^evidence\t-\te\t0$'; tap_ok $? "none means no colour, as in the shell"
+tui_keys ':'
+tui_type "tag add --help"
+tui_keys Enter
+tui_expect ":tag add --help shows its usage" "usage: tag add NAME [COLOR [KEY]]"
+tui_keys ':'
+tui_type "tag add"
+tui_keys Enter
+tui_expect "a missing argument is named, with the usage" "needs NAME (usage: tag add"
 
 # A mouse drag selects: pressed on "Diplomats", released on "close".
 # Where they are on the screen is read from it; the reports are typed as

@@ -1,7 +1,8 @@
 #!/bin/bash
 # tests/tui/export-ask.sh: the reader's :export never writes over the
 # database, and asks before it replaces an existing file: n keeps the
-# file as it was, y replaces it.
+# file as it was, y replaces it; --force, as in the shell, replaces it
+# without a question (but still never the database).
 . "$top_srcdir/tests/tui/lib.sh"
 
 ART="$TEST_TMP/talks.txt"
@@ -48,6 +49,19 @@ tui_type "export $TEST_TMP/fresh.json"
 tui_keys Enter
 tui_expect "a new file is written without a question" "exported 1 annotation to $TEST_TMP/fresh.json"
 [ "$(stat -c %a "$TEST_TMP/fresh.json")" = 600 ]; tap_ok $? "and private"
+
+tui_keys ':'
+tui_type "export --force $DOSSIER_DB"
+tui_keys Enter
+tui_expect ":export --force over the database is refused too" "dossier.db: is the database in use"
+[ "$(articles)" = 1 ]; tap_ok $? "the database is intact"
+
+tui_keys ':'
+tui_type "export --force --format csv $TEST_TMP/notes.md"
+tui_keys Enter
+tui_expect ":export --force replaces without a question" \
+	"exported 1 annotation to $TEST_TMP/notes.md"
+head -1 "$TEST_TMP/notes.md" | grep -q '^id,article,title,'; tap_ok $? "as CSV, as --format says"
 
 tui_keys Q
 st=$(tui_wait_exit)

@@ -54,7 +54,7 @@ import_seed(struct store *st, struct analyzer *an, const char *dir, const char *
 	struct buf body, title, nfc;
 	struct store_article a;
 	struct text_span *p, *s;
-	struct store_span *sp = NULL, *ss = NULL;
+	struct text_span *sp = NULL, *ss = NULL;
 	size_t len, np, ns = 0, i, j, n;
 	enum store_added how;
 	int t, b, rc;

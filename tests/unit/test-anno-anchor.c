@@ -10,6 +10,7 @@
 
 #include "anno.h"
 #include "tap.h"
+#include "text.h"
 #include "util.h"
 
 static const char BASE[] =
@@ -70,7 +71,7 @@ test_make(void)
 
 	ok(anno_anchor_make(cyr, strlen(cyr), (size_t)(q - cyr), (size_t)(q - cyr) + strlen("коридор"),
 	    &a) == 0, "anchors in Cyrillic text");
-	is_int((long long)anno_utf8_chars(a.prefix, strlen(a.prefix)), 32,
+	is_int((long long)text_chars(a.prefix, strlen(a.prefix)), 32,
 	    "context counts characters, not bytes");
 	is_str(a.suffix, " откроется через неделю.", "suffix stops at the end of the text");
 	anno_anchor_free(&a);
@@ -83,18 +84,6 @@ test_make(void)
 	    "span past the end refused: %s", err_msg());
 	ok(anno_anchor_make(cyr, strlen(cyr), 1, 4, &a) == -1,
 	    "span inside a character refused: %s", err_msg());
-}
-
-static void
-test_utf8(void)
-{
-	const char *s = "aé€😀b";
-	size_t b;
-
-	is_int((long long)anno_utf8_chars(s, strlen(s)), 5, "characters counted");
-	ok(anno_utf8_offset(s, strlen(s), 3, &b) == 0 && b == 6, "character 3 at byte 6");
-	ok(anno_utf8_offset(s, strlen(s), 5, &b) == 0 && b == strlen(s), "end offset");
-	ok(anno_utf8_offset(s, strlen(s), 6, &b) == -1, "past the end refused");
 }
 
 static void
@@ -371,7 +360,6 @@ int
 main(void)
 {
 	test_make();
-	test_utf8();
 	test_same_text();
 	test_insert_before();
 	test_insert_after();

@@ -10,7 +10,7 @@
 
 #include "anno.h"
 #include "export.h"
-#include "store.h"
+#include "../../src/store-int.h"   /* the rows themselves */
 #include "tap.h"
 #include "util.h"
 
@@ -389,7 +389,7 @@ static void
 test_round_trip(struct store *st, const char *dir)
 {
 	char *path = xasprintf("%s/other.db", dir), *one, *two;
-	struct export_import_report rep;
+	struct anno_import_report rep;
 	struct store *other;
 	sqlite3_stmt *s;
 
@@ -412,23 +412,23 @@ test_round_trip(struct store *st, const char *dir)
 	}
 	sqlite3_finalize(s);
 	exec_sql(other, "INSERT INTO entities (id, name, kind) VALUES (7, 'Sergei Lavrov', 'person')");
-	ok(export_json_import(other, "one.json", one, strlen(one), &rep) == 0,
+	ok(anno_json_import(other, "one.json", one, strlen(one), &rep) == 0,
 	    "imported: %zu added, %zu refused", rep.added, rep.refused);
 	ok(rep.added > 0 && rep.refused == 0 && rep.updated == 0, "all added, none refused");
-	export_import_report_free(&rep);
+	anno_import_report_free(&rep);
 	two = export_string(other, EXPORT_JSON);
 	is_str(two, one, "export -> import -> export gives the same annotations");
 	free(two);
-	ok(export_json_import(other, "one.json", one, strlen(one), &rep) == 0 &&
+	ok(anno_json_import(other, "one.json", one, strlen(one), &rep) == 0 &&
 	    rep.added == 0 && rep.unchanged > 0, "a second import adds nothing");
-	export_import_report_free(&rep);
-	ok(export_json_import(other, "bad.json", "{\"a\":", 5, &rep) == -1 &&
+	anno_import_report_free(&rep);
+	ok(anno_json_import(other, "bad.json", "{\"a\":", 5, &rep) == -1 &&
 	    strstr(err_msg(), "bad.json") != NULL, "malformed JSON named: %s", err_msg());
-	ok(export_json_import(other, "foreign.json",
+	ok(anno_json_import(other, "foreign.json",
 	    "[{\"type\":\"Annotation\",\"id\":\"http://x/1\"}]", 41, &rep) == 0 && rep.refused == 1,
 	    "an annotation without a urn:uuid id is refused: %s",
 	    rep.nproblems ? rep.problems[0] : "");
-	export_import_report_free(&rep);
+	anno_import_report_free(&rep);
 	store_close(other);
 	free(one);
 	free(path);

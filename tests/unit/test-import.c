@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "import.h"
+#include "../../src/store-int.h"   /* the rows themselves */
 #include "tap.h"
 #include "util.h"
 
@@ -113,7 +114,7 @@ static int
 spans_sound(int64_t id)
 {
 	struct store_article a;
-	struct store_span *p, *s;
+	struct text_span *p, *s;
 	size_t np, ns, i, j = 0;
 	int good = 1;
 

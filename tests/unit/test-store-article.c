@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
+#include "../../src/store-int.h"   /* the rows themselves */
 #include "tap.h"
 #include "util.h"
 
@@ -127,8 +127,8 @@ static void
 test_add_and_get(void)
 {
 	struct store_article a = { 0 }, b;
-	struct store_span p[2] = { { 0, 5 }, { 7, 12 } }, s[3] = { { 0, 2 }, { 3, 5 }, { 7, 12 } };
-	struct store_span *got;
+	struct text_span p[2] = { { 0, 5 }, { 7, 12 } }, s[3] = { { 0, 2 }, { 3, 5 }, { 7, 12 } };
+	struct text_span *got;
 	enum store_added how;
 	size_t n;
 	int64_t id, id2, id3;

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
+#include "../../src/store-int.h"   /* the rows themselves */
 #include "tap.h"
 #include "util.h"
 

@@ -7,7 +7,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-#include "store.h"
+#include "../../src/store-int.h"   /* the rows themselves */
 #include "tap.h"
 #include "util.h"
 

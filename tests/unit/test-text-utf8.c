@@ -186,6 +186,60 @@ test_fold(void)
 	text_fold_free(NULL);
 }
 
+/* text-offset.c: characters and bytes, and the binary search. */
+static void
+test_offsets(void)
+{
+	const char *s = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80" "b";  /* aé€😀b */
+	struct text_span v[3] = { { 2, 4 }, { 6, 9 }, { 12, 20 } };
+	struct text_charmap m;
+	struct buf big;
+	size_t b, i, bad = 0;
+
+	is_int((long long)text_chars(s, strlen(s)), 5, "characters counted");
+	ok(text_char_offset(s, strlen(s), 3, &b) == 0 && b == 6, "character 3 at byte 6");
+	ok(text_char_offset(s, strlen(s), 5, &b) == 0 && b == strlen(s), "end offset");
+	ok(text_char_offset(s, strlen(s), 6, &b) == -1, "past the end refused");
+	is_int((long long)text_char_start(s, 4), 3, "inside the euro sign: its start");
+	is_int((long long)text_char_start(s, 3), 3, "a start stays");
+	is_int((long long)text_char_prev(s, 6), 3, "the character before the emoji");
+	is_int((long long)text_char_prev(s, 0), 0, "nothing before the start");
+	is_int((long long)text_char_next(s, strlen(s), 6), 10, "past the emoji");
+	is_int((long long)text_char_next(s, strlen(s), 11), 11, "at the end stays");
+
+	is_int((long long)text_span_find(v, 3, 0), 0, "before the first span");
+	is_int((long long)text_span_find(v, 3, 7), 1, "inside the second");
+	is_int((long long)text_span_find(v, 3, 9), 2, "at a span's end: the next");
+	is_int((long long)text_span_find(v, 3, 25), 3, "after the last");
+	is_int((long long)text_span_last(v, 3, 1), 3, "none starts before 1");
+	is_int((long long)text_span_last(v, 3, 6), 1, "starts at 6");
+	is_int((long long)text_span_last(v, 3, 11), 1, "between spans: the one before");
+	is_int((long long)text_span_last(v, 3, 99), 2, "past all: the last");
+	is_int((long long)text_span_last(v, 0, 5), 0, "no spans");
+
+	/* The block index agrees with counting from the start everywhere. */
+	buf_init(&big);
+	for (i = 0; i < 3000; i++)
+		buf_adds(&big, "Лавров, \xE2\x82\xAC 5 \xF0\x9F\x98\x80 ok. ");
+	text_charmap_init(&m, big.data, big.len);
+	for (i = 0; i <= big.len; i += 37) {
+		size_t c = text_chars(big.data, i), back;
+
+		if (text_char_start(big.data, i) != i && i < big.len)
+			continue;
+		if (text_charmap_chars(&m, i) != c || text_charmap_byte(&m, c, &back) != 0 ||
+		    back != i)
+			bad++;
+	}
+	is_int((long long)bad, 0, "charmap both ways agrees with counting");
+	ok(text_charmap_byte(&m, text_chars(big.data, big.len), &b) == 0 && b == big.len,
+	    "charmap: the end");
+	ok(text_charmap_byte(&m, text_chars(big.data, big.len) + 1, &b) == -1,
+	    "charmap: past the end refused");
+	text_charmap_free(&m);
+	buf_free(&big);
+}
+
 #define SL(lit) lit, sizeof(lit) - 1
 
 static void
@@ -260,6 +314,7 @@ test_shared(void)
 int
 main(void)
 {
+	test_offsets();
 	test_repair();
 	test_nfc();
 	test_fold();

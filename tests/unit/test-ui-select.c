@@ -33,14 +33,14 @@ end_of(const char *s)
 int
 main(void)
 {
-	struct store_span sents[3], paras[2];
+	struct text_span sents[3], paras[2];
 	struct ui_select_text t;
 	size_t lo, hi, s, e;
 
-	sents[0] = (struct store_span){ at("The talks"), end_of("ended.") };
-	sents[1] = (struct store_span){ at("Both"), end_of("left.") };
-	sents[2] = (struct store_span){ at("Élite"), end_of("return.") };
-	paras[0] = (struct store_span){ at("The talks"), end_of("left.") };
+	sents[0] = (struct text_span){ at("The talks"), end_of("ended.") };
+	sents[1] = (struct text_span){ at("Both"), end_of("left.") };
+	sents[2] = (struct text_span){ at("Élite"), end_of("return.") };
+	paras[0] = (struct text_span){ at("The talks"), end_of("left.") };
 	paras[1] = sents[2];
 	t = (struct ui_select_text){ TEXT, strlen(TEXT), sents, paras, 3, 2 };
 

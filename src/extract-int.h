@@ -1,0 +1,224 @@
+/*
+ * extract-int.h: the pieces extraction is built from, shared by
+ * src/extract-*.c and nobody else (the matcher's benchmark and fuzz target
+ * and the unit tests reach in on purpose): tokens, the phrase automaton,
+ * the alias matcher, the cue words and the per-article context the steps
+ * pass along. The rest of dossier sees extract.h only.
+ */
+#ifndef DOSSIER_EXTRACT_INT_H
+#define DOSSIER_EXTRACT_INT_H
+
+#include "extract.h"
+
+/* ---- the text as tokens (extract-token.c) -------------------------- */
+
+/* A word (letters, marks, digits) or one punctuation character; white
+ * space separates tokens and square brackets are dropped, so "four
+ * [trilateral] statements" reads as "four trilateral statements". */
+struct extract_tok {
+	const char *key;      /* case-folded bytes; typographic apostrophes and
+	                         hyphens are the ASCII ones */
+	uint32_t klen;
+	uint32_t hash;
+	size_t start, end;    /* the original bytes */
+	unsigned char word;   /* 1 for a word, 0 for punctuation */
+	unsigned char upper;  /* the original starts with a capital letter */
+};
+
+/* One text and its tokens; reusable across texts (extract_text_set frees
+ * what the previous text needed). */
+struct extract_text {
+	const char *s;
+	size_t len;
+	struct text_fold fold;
+	struct extract_tok *tok;
+	size_t ntok, cap;
+	char *keys;           /* keys that are not a span of fold.s */
+	size_t nkeys, keycap;
+	char **old;           /* earlier key blocks, still pointed to */
+	size_t nold;
+};
+
+void extract_text_init(struct extract_text *t);
+int extract_text_set(struct extract_text *t, const char *s, size_t len);
+void extract_text_free(struct extract_text *t);
+/* Index of the first token starting at or after byte OFF. */
+size_t extract_tok_at(const struct extract_text *t, size_t off);
+
+/* ---- phrase automaton (extract-ac.c) ------------------------------- */
+
+/* A set of phrases matched over tokens: one Aho-Corasick automaton whose
+ * alphabet is the set of words in the phrases, so a token costs one hash
+ * probe and whole-word matching comes for free. */
+struct extract_ac;
+
+struct extract_occ {
+	size_t first, last;   /* token indexes, inclusive */
+	uint32_t payload;
+};
+
+struct extract_ac *extract_ac_new(void);
+void extract_ac_free(struct extract_ac *ac);
+/* Adds PHRASE (any case; folded here). With exact set, a match must also
+ * have the phrase's letter case. Returns -1 for a phrase without tokens. */
+int extract_ac_add(struct extract_ac *ac, const char *phrase, uint32_t payload, int exact);
+/* Builds the failure links; call once after the last add. */
+void extract_ac_build(struct extract_ac *ac);
+size_t extract_ac_phrases(const struct extract_ac *ac);
+/* Appends every occurrence in T (overlapping ones too) to *occ (growable:
+ * *n entries used of *cap). */
+void extract_ac_scan(const struct extract_ac *ac, const struct extract_text *t,
+    struct extract_occ **occ, size_t *n, size_t *cap);
+/* Files each phrase word also under the stems LANGS' [stem-endings] make
+ * of it; call after extract_ac_build. */
+void extract_ac_inflect(struct extract_ac *ac, const struct text_langs *langs);
+/* extract_ac_scan where a token may be a phrase word with one of LANG's
+ * case endings (LANG NULL: none). */
+void extract_ac_scan_lang(const struct extract_ac *ac, const struct extract_text *t,
+    const struct text_lang *lang, struct extract_occ **occ, size_t *n, size_t *cap);
+
+/* ---- the alias matcher (extract-match.c) --------------------------- */
+
+struct extract_matcher;
+
+struct extract_hit {
+	size_t first, last;   /* tokens, inclusive */
+	size_t start, end;    /* bytes of the original */
+	int entity;           /* kb index */
+};
+
+/* Builds the automaton over every alias and canonical name of every
+ * entity in KB that is not dismissed. Aliases in capitals only ("EU")
+ * match only in capitals. With LANGS (may be NULL), aliases also match
+ * with the case endings of the text's language (extract_match_lang). */
+int extract_matcher_new(const struct kb *kb, struct extract_matcher **out);
+int extract_matcher_new_langs(const struct kb *kb, const struct text_langs *langs,
+    struct extract_matcher **out);
+void extract_matcher_free(struct extract_matcher *m);
+size_t extract_matcher_size(const struct extract_matcher *m);
+/* The matches in T, whole words, non-overlapping, the longest winning
+ * where they overlap, in text order. *hits is growable as above. */
+size_t extract_match(const struct extract_matcher *m, const struct extract_text *t,
+    struct extract_hit **hits, size_t *cap);
+/* The same in a text in LANG (NULL: none): aliases with its endings too. */
+size_t extract_match_lang(const struct extract_matcher *m, const struct extract_text *t,
+    const struct text_lang *lang, struct extract_hit **hits, size_t *cap);
+
+/* ---- cue words (extract-lex.c) ------------------------------------- */
+
+/* Classes of cue phrases, from data/verbs.txt, data/cues.txt,
+ * data/names.txt and data/lang/. */
+enum extract_cue {
+	CUE_VERB,         /* reporting verbs: said, called for, ... */
+	CUE_SKIP,         /* may stand between subject and verb: also, has */
+	CUE_PRONOUN,      /* he, she */
+	CUE_POSSESSIVE,   /* his, her ("in his view") */
+	CUE_GROUP,        /* the sides, both ministers */
+	CUE_SIDE,         /* "the Armenian side", "the Russian government" */
+	CUE_TITLE,        /* foreign minister, president */
+	CUE_PROXY,        /* "Pashinyan's office" speaks for Pashinyan */
+	CUE_ACCORDING,    /* according to X */
+	CUE_VIEW,         /* in X's view */
+	CUE_NOMINAL,      /* "a call from X" */
+	CUE_AGREEMENT,    /* agreement, statement, treaty, ... */
+	CUE_ANAPHORA,     /* the agreement, the document */
+	CUE_MONTH,        /* payload value: 1..12 */
+	CUE_BETWEEN,      /* between (parties of an agreement) */
+	CUE_AND,          /* and */
+	CUE_DETERMINER,   /* the */
+	CUE_STOPWORD,     /* no key term (data/terms.txt) */
+	CUE_ORG_HEAD,     /* a name with "Ministry" is an organization (names.txt) */
+	CUE_AGREEMENT_HEAD, /* ... with "Accords" an agreement */
+	CUE_PLACE_HEAD,   /* "Kursk region" */
+	CUE_PLACE_BEFORE, /* "the city of Rafah" */
+	CUE_LOCATIVE,     /* "in Antalya" */
+	CUE_JOINER,       /* "of" inside "Ministry of Foreign Affairs" */
+	CUE_PARTICLE,     /* "bin" inside "Badr bin Hamad al-Busaidi" */
+	CUE_BACKREF,      /* "Об этом заявил X": X said the sentence before */
+	CUE_NCLASSES
+};
+
+struct extract_lex;
+
+/* Loads verbs.txt, cues.txt, terms.txt and lang/CODE.txt from DIR (normally
+ * path_data_dir()). Errors name the file and line. */
+int extract_lex_load(const char *dir, struct extract_lex **out);
+void extract_lex_free(struct extract_lex *lx);
+/* For the pieces below (extract-*.c): the English cues, and those of
+ * the language CODE (NULL when it has none). */
+const struct extract_ac *extract_lex_ac(const struct extract_lex *lx);
+const struct extract_ac *extract_lex_ac_lang(const struct extract_lex *lx, const char *code);
+/* The English title ("Foreign Minister") a title in another language
+ * stands for ("министр иностранных дел": folded, words one space apart),
+ * per the "TITLE = ENGLISH" lines of [titles]; NULL when none. */
+const char *extract_lex_title(const struct extract_lex *lx, const char *phrase);
+/* Strips one suffix from a key term in place ("checkpoints" ->
+ * "checkpoint"), per terms.txt; returns the new length. */
+size_t extract_lex_stem(const struct extract_lex *lx, char *w, size_t n);
+/* Whether W ends in a suffix of [skip-suffixes] ("vehemently"). */
+int extract_lex_skip_suffix(const struct extract_lex *lx, const char *w, size_t n);
+#define EXTRACT_CUE(cls, value) ((uint32_t)(cls) << 16 | (uint32_t)(value))
+#define EXTRACT_CUE_CLASS(p) ((p) >> 16)
+#define EXTRACT_CUE_VALUE(p) ((p) & 0xFFFF)
+
+/* The nouns that refer back to place or organization E ("the corridor"),
+ * NULL-terminated, or NULL. */
+const char *const *extractor_heads(const struct extractor *x, int e);
+
+/* ---- one article in the making (extract.c) ------------------------- */
+
+struct extract_ctx {
+	const struct extractor *x;
+	const struct kb *kb;
+	const struct extract_lex *lx;
+	const struct extract_input *in;
+	const struct text_lang *lang;   /* the article's, or NULL */
+	struct arena *a;
+	struct extract_text t;
+	/* cue occurrences, chained per first and per last token */
+	struct extract_occ *cue;
+	size_t ncue, cuecap;
+	uint32_t *cue_first, *cue_last, *next_first, *next_last;
+	uint32_t *mask_from, *mask_to, *mask_in;   /* cue classes per token, as bits */
+	/* mentions so far, and which one covers each token (-1: none) */
+	struct extract_mention *m;
+	size_t nm, mcap;
+	size_t *m_first, *m_last;   /* token ranges of the mentions */
+	int *ment_at;
+	struct extract_candidate *cand;
+	size_t ncand, candcap;
+	struct extract_statement *st;
+	size_t nst, stcap;
+	size_t *sent_tok;           /* first token of each sentence, and ntok */
+	size_t *para_of_sent;
+};
+
+/* The longest cue of class CLS starting (ending) at token K: 1 and the
+ * other end in *other, else 0. */
+int extract_cue_from(const struct extract_ctx *c, size_t k, int cls, size_t *other);
+int extract_cue_to(const struct extract_ctx *c, size_t k, int cls, size_t *other);
+/* Whether token K is in any cue occurrence of class CLS. */
+int extract_cue_in(const struct extract_ctx *c, size_t k, int cls);
+/* Adds a mention over tokens [first, last] unless one is there already;
+ * returns its index or -1. */
+int extract_add_mention(struct extract_ctx *c, size_t first, size_t last, int entity,
+    enum extract_how how);
+/* The sentence token K is in. */
+size_t extract_sentence_of(const struct extract_ctx *c, size_t k);
+/* Whether tokens [first, last] are all free of mentions. */
+int extract_free(const struct extract_ctx *c, size_t first, size_t last);
+/* The person, state or organization (or candidate) a mention names, as
+ * extract_mention.entity; 0 when it names something else. */
+int extract_is_actor(const struct extract_ctx *c, int entity);
+
+/* extract-agreement.c: agreements named by date or parties; anaphora. */
+void extract_agreements(struct extract_ctx *c);
+void extract_anaphora(struct extract_ctx *c);
+/* extract-candidate.c: unknown names typed by their context. */
+void extract_candidates(struct extract_ctx *c);
+/* extract-statement.c */
+void extract_statements(struct extract_ctx *c);
+/* extract-related.c: terms and entities of each statement. */
+void extract_statement_features(struct extract_ctx *c);
+
+#endif

@@ -1,0 +1,80 @@
+/*
+ * store-int.h: what the store's own files share and nobody else sees: the
+ * SQLite connection, the prepared-statement cache and the helpers every
+ * query uses, the schema, and the body cache of the row readers. Only
+ * src/store-*.c (and the store's unit tests, which look at the rows
+ * directly) include it, so <sqlite3.h> reaches no other module.
+ */
+#ifndef DOSSIER_STORE_INT_H
+#define DOSSIER_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+/* store.c: the connection and a cache of prepared statements keyed by
+ * the SQL text's address (pass string literals). The statement returned
+ * is reset and its bindings cleared. */
+sqlite3 *store_sqlite(struct store *st);
+sqlite3_stmt *store_stmt(struct store *st, const char *sql);
+/* Records sqlite's message for the failed call as the error; returns -1. */
+int store_err(struct store *st, const char *what);
+/* Column I of the current row as a malloc'd string; NULL for SQL NULL. */
+char *store_col_text(sqlite3_stmt *s, int i);
+/* Binds T, or SQL NULL when T is NULL. The value is copied only when
+ * COPY is set: without it T must stay unchanged until the statement has
+ * been stepped. */
+int store_bind_text(sqlite3_stmt *s, int i, const char *t, int copy);
+
+/* The words of bytes [start, end) of an article's body (malloc'd; NULL
+ * when out of range), reading each body once for a run of rows of the
+ * same article. */
+struct store_body_cache {
+	int64_t id;
+	char *body;
+	size_t len;
+};
+char *store_body_words(struct store *st, struct store_body_cache *c, int64_t article,
+    size_t start, size_t end);
+void store_body_cache_free(struct store_body_cache *c);
+
+/* store-stem.c: the connection's stemmers, freed with the store. */
+struct store_stems;
+struct store_stems **store_stems_slot(struct store *st);
+void store_stems_free(struct store_stems *ss);
+
+/* store-snippet.c: registers dossier_snippet(articles_fts, OPEN, CLOSE,
+ * ELLIPSIS, NTOKENS) on the connection: the search result's snippet,
+ * chosen from FTS5's match positions, at the cost of what it shows. */
+int store_snippet_register(struct store *st);
+
+/* store-schema.c */
+#define STORE_SCHEMA_VERSION 4
+/* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.
+ * Refuses a database from a newer version. */
+int store_schema_migrate(struct store *st);
+/* Appends to MISSING (", "-separated "table mentions", "trigger x") what
+ * the migrations create that the database lacks: a dropped table, index,
+ * view or trigger. Only for a database at the current version. */
+int store_schema_missing(struct store *st, struct buf *missing);
+/* 0 when the open file is dossier's to use: its application id is
+ * dossier's, or it has no schema yet, or it is a database an older
+ * dossier made (known by its tables); else -1 with a one-line refusal.
+ * Reads only: store_open asks before anything is written. */
+int store_schema_identify(struct store *st);
+/* 1 when the database's schema is older than this dossier's (or it lacks
+ * the application id), 0 when it is current (or newer:
+ * store_schema_migrate refuses that), -1 on error. */
+int store_schema_outdated(struct store *st);
+/* 1 when TABLE holds data derived from other tables (not copied by a
+ * salvage: store_schema_rebuild makes it again), else 0. Virtual tables
+ * (the full-text index) and their shadow tables are derived too. */
+int store_schema_derived(const char *table);
+/* Makes every derived table and index again from the rows it derives
+ * from; inside the caller's transaction. */
+int store_schema_rebuild(struct store *st);
+/* The SQL that created schema version V (1..STORE_SCHEMA_VERSION); used
+ * by tests to build an old database and migrate it forward. */
+const char *store_schema_sql(int version);
+
+#endif
