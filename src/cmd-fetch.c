@@ -99,29 +99,6 @@ on_feed(void *arg, const struct feeds_event *ev)
 	draw_bar(p);
 }
 
-/* A setting from --OPTION, else the config file's "set NAME N". */
-static int
-setting(const char *given, const char *name, long *out)
-{
-	char *conf = given == NULL ? path_config_setting(name) : NULL;
-	const char *s = given != NULL ? given : conf;
-	char *end;
-	long v;
-	int bad;
-
-	if (s == NULL) {
-		*out = 0;
-		return 0;
-	}
-	v = strtol(s, &end, 10);
-	bad = end == s || *end != '\0' || v < 1 || v > 1000;
-	free(conf);
-	if (bad)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 static void
 summary(const struct feeds_stats *f, const struct import_stats *s)
 {
@@ -154,10 +131,10 @@ cmd_fetch_exec(struct cmd_ctx *ctx, const struct args *a)
 	if (args_has(a, "quiet"))
 		ctx->quiet = 1;
 	opts.import.no_extract = args_has(a, "no-extract");
-	if (setting(args_get(a, "jobs"), "fetch-jobs", &value) != 0)
+	if (path_config_number(args_get(a, "jobs"), "fetch-jobs", 1, 1000, &value) != 0)
 		return cmd_usage_error(a, "fetch-jobs: a number from 1 to 1000");
 	opts.fetch.jobs = (unsigned)value;
-	if (setting(args_get(a, "timeout"), "fetch-timeout", &value) != 0)
+	if (path_config_number(args_get(a, "timeout"), "fetch-timeout", 1, 1000, &value) != 0)
 		return cmd_usage_error(a, "fetch-timeout: seconds, from 1 to 1000");
 	opts.fetch.timeout = value;
 	warn_set_quiet(ctx->quiet);

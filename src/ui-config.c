@@ -92,10 +92,9 @@ run_set(struct ui *ui, int argc, char **argv, const char *rest)
 	/* Read by `dossier fetch` (path_config_setting); checked here so a
 	 * bad value is reported where the config file is. */
 	if (strcmp(argv[1], "fetch-jobs") == 0 || strcmp(argv[1], "fetch-timeout") == 0) {
-		char *end;
-		long v = strtol(argv[2], &end, 10);
+		long v;
 
-		if (*end != '\0' || v < 1 || v > 1000)
+		if (path_config_number(argv[2], argv[1], 1, 1000, &v) != 0)
 			return err_set("%s: expected a number from 1 to 1000, not '%s'", argv[1],
 			    argv[2]);
 		return 0;

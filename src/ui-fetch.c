@@ -59,6 +59,7 @@ int
 ui_fetch_start(struct ui *ui)
 {
 	struct ui_fetch *f;
+	long value;
 
 	if (ui->fetch != NULL) {
 		ui_message(ui, "fetching already");
@@ -75,16 +76,11 @@ ui_fetch_start(struct ui *ui)
 		fetch_free(f);
 		return 0;
 	}
-	{
-		char *jobs = path_config_setting("fetch-jobs");
-		char *timeout = path_config_setting("fetch-timeout");
-
-		/* ui-config.c checked them when the file was read. */
-		f->opts.fetch.jobs = jobs != NULL ? (unsigned)atoi(jobs) : 0;
-		f->opts.fetch.timeout = timeout != NULL ? atol(timeout) : 0;
-		free(jobs);
-		free(timeout);
-	}
+	/* ui-config.c checked them when the file was read. */
+	if (path_config_number(NULL, "fetch-jobs", 1, 1000, &value) == 0)
+		f->opts.fetch.jobs = (unsigned)value;
+	if (path_config_number(NULL, "fetch-timeout", 1, 1000, &value) == 0)
+		f->opts.fetch.timeout = value;
 	f->opts.import.report = on_import;
 	f->opts.import.arg = f;
 	f->opts.report = on_feed;

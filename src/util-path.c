@@ -72,6 +72,27 @@ path_config_setting(const char *name)
 	return value;
 }
 
+int
+path_config_number(const char *given, const char *name, long min, long max, long *out)
+{
+	char *conf = given == NULL ? path_config_setting(name) : NULL;
+	const char *s = given != NULL ? given : conf;
+	char *end;
+	long v;
+	int bad;
+
+	*out = 0;
+	if (s == NULL)
+		return 0;
+	v = strtol(s, &end, 10);
+	bad = end == s || *end != '\0' || v < min || v > max;
+	free(conf);
+	if (bad)
+		return -1;
+	*out = v;
+	return 0;
+}
+
 char *
 path_state_file(const char *leaf)
 {
