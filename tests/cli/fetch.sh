@@ -140,6 +140,18 @@ out=$(dz fetch "$BASE/flaky/x/flaky.xml" "$BASE/status/404" 2>&1); rc=$?
     dz feed list | grep -q "	$BASE/status/404	.*	2$"
 tap_ok $? "500 then success: the errors in a row reset; a failing feed counts up (got $rc: $out)"
 
+# --full-text: every item's page, long items' too.
+{
+	printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Full</title>\n'
+	printf '<item><title>Item f1</title><link>%s/f1.html</link><guid>f1</guid><description>%s</description></item>\n' "$BASE" "$(para f1)"
+	printf '</channel></rss>\n'
+} >"$WWW/full.xml"
+page f1
+dz feed add "$BASE/full.xml" --full-text --name full >/dev/null
+out=$(dz fetch full 2>&1); rc=$?
+[ $rc -eq 0 ] && grep -qx "fetched 1 feed (0 unchanged, 0 failed) and 1 page (0 failed): imported 2 articles (1 new version), 0 duplicates, 0 refused" <<<"$out"
+tap_ok $? "feed add --full-text: a long item's page is fetched too (got $rc: $out)"
+
 # dossier import URL: pages fetched and imported as their content says.
 page p9
 out=$(dz import "$BASE/p9.html" "$BASE/status/404" 2>&1); rc=$?

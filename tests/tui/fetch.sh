@@ -55,4 +55,17 @@ took=$(( ($(date +%s%N) - start) / 1000000 ))
 tap_ok $? "Q quits at once with a transfer open (status $status, ${took} ms)"
 "$DOSSIER" list --limit 0 | grep -q "Fetched item a3"; tap_ok $? "what was imported stays"
 
+# dossier fetch on a terminal: a progress bar while a feed waits out its
+# Retry-After, then the summary in its place.
+tui_stop
+cp "$WWW/one.xml" "$WWW/two.xml"
+"$DOSSIER" feed add "$BASE/busy/bar/two.xml" --name busy >/dev/null
+tui_start_shell -x 120 -y 10
+tui_type "'$DOSSIER' fetch busy"
+tui_keys Enter
+tui_expect "fetch on a terminal: a progress bar (feeds, articles, errors)" \
+    "[........................] 0/1 feeds  0 articles  0 errors"
+tui_expect "the summary replaces it" "fetched 1 feed (0 unchanged, 0 failed): imported 0 articles, 3 duplicates, 0 refused"
+tui_screen | grep -q '0/1 feeds'; [ $? -ne 0 ]; tap_ok $? "the bar is cleared"
+
 tap_done
