@@ -42,6 +42,9 @@ struct import_event {
 	enum store_added how;   /* ARTICLE */
 	int64_t id;             /* ARTICLE: the stored (or already stored) article */
 	const char *title;      /* ARTICLE */
+	size_t body_len;        /* ARTICLE: bytes of its body */
+	const char *link;       /* ARTICLE, and REFUSED for a feed item: the item's
+	                           own link, or NULL */
 };
 
 struct import_opts {
@@ -89,6 +92,10 @@ int import_file(struct importer *im, const char *path);
  * none, so that versions are not linked). */
 int import_data(struct importer *im, const char *name, const char *source, const char *data,
     size_t len);
+/* The same in FORMAT whatever the importer's options say (a fetched feed
+ * is a feed, or refused). */
+int import_data_as(struct importer *im, enum ingest_format format, const char *name,
+    const char *source, const char *data, size_t len);
 
 /* The reader's first run: imports data/samples/ quietly. *added counts
  * the new articles. */

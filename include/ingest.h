@@ -21,6 +21,7 @@
  *   ingest-chrome.c  the page-chrome patterns of data/chrome.txt
  *   ingest-clean.c   page chrome out, title found, comments kept apart,
  *                    dateline noted, whitespace and control characters tidied
+ *   ingest-subs.c    subscription lists: OPML 2.0 and newsboat's urls file
  *
  * Text handed in must be valid UTF-8 (ingest_decode first); text handed
  * out is valid UTF-8, not yet NFC.
@@ -186,4 +187,29 @@ void ingest_clean_free(struct ingest_clean *c);
 int ingest_clean(const struct ingest_chrome *chrome, const struct text_rules *rules,
     const struct ingest_doc *doc, struct ingest_clean *out);
 
+/* ---- ingest-subs.c -------------------------------------------------- */
+
+/* A subscription as a list gives it. */
+struct ingest_sub {
+	char *url;
+	char *name;     /* NULL when none */
+	char *tags;     /* "a,b" or NULL (a comma in a tag becomes a space) */
+};
+struct ingest_subs {
+	struct ingest_sub *v;
+	size_t n, cap;
+	char **skipped;     /* "line 4: ..." for each entry left out */
+	size_t nskipped;
+};
+void ingest_subs_free(struct ingest_subs *s);
+/* The feeds of an OPML file (any version): every <outline> with an
+ * xmlUrl, its title (else its text) as the name, its category and the
+ * titles of the outlines it is nested in as tags. Read as feeds are (no
+ * entities, no network). Fails when DATA is not OPML. */
+int ingest_opml(const char *data, size_t len, struct ingest_subs *out);
+/* newsboat's urls file: one feed a line, the URL then its tags, a tag in
+ * double quotes when it has spaces, "~NAME" the feed's name; '#' starts a
+ * comment line. What dossier cannot fetch (newsboat's query:, exec: and
+ * filter: feeds) is skipped with the line's number. */
+int ingest_urls(const char *data, size_t len, struct ingest_subs *out);
 #endif

@@ -624,6 +624,41 @@ int store_backup(struct store *st, const char *path);
  * not exist). Counts rows copied and rows or pages lost. */
 int store_recover(const char *damaged, const char *out, size_t *copied, size_t *lost);
 
+/* store-feed.c: subscriptions, what each feed's server last answered,
+ * and the articles each feed brought. */
+struct store_feed {
+	int64_t id;
+	char *url, *name, *tags;        /* tags: "a,b" or NULL */
+	int full_text;                  /* fetch every item's page */
+	char *etag, *last_modified;     /* the last answer's validators */
+	char *last_fetch, *last_status; /* ISO time; "200", "304" or the failure */
+	int64_t errors;                 /* failures in a row */
+	int64_t articles;               /* articles the feed brought */
+};
+void store_feed_free(struct store_feed *f);
+void store_feed_list_free(struct store_feed *v, size_t n);
+/* Subscribes to URL; *id is the new feed. A URL already subscribed is an
+ * error naming the feed it is. */
+int store_feed_add(struct store *st, const char *url, const char *name, const char *tags,
+    int full_text, int64_t *id);
+/* Every feed, in the order they were added. */
+int store_feed_list(struct store *st, struct store_feed **v, size_t *n);
+/* The feed KEY names: its id, its name or its URL; -1 with "no feed
+ * KEY" when there is none. */
+int store_feed_find(struct store *st, const char *key, struct store_feed *out);
+/* Ends the subscription; the articles stay. */
+int store_feed_remove(struct store *st, int64_t id);
+/* NAME NULL: no name (the URL is shown). */
+int store_feed_rename(struct store *st, int64_t id, const char *name);
+/* The outcome of a fetch: ERROR NULL for a success (STATUS the HTTP
+ * status; the validators given replace the stored ones unless the answer
+ * was a 304, which keeps them); else the failure's line, and the errors
+ * in a row go up. */
+int store_feed_fetched(struct store *st, int64_t id, long status, const char *etag,
+    const char *last_modified, const char *error);
+/* ARTICLE came from feed ID (again is a no-op). */
+int store_feed_article(struct store *st, int64_t id, int64_t article);
+
 /* store-schema.c: many notes of one article changed in one transaction:
  * store_fts_defer takes the article out of the full-text index (once;
  * again is a no-op) and the note triggers then leave it alone;

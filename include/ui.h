@@ -130,6 +130,7 @@ int ui_print_keys(FILE *f);
 	X(SEARCH_CORPUS, "search-corpus", GENERIC, "search all articles") \
 	X(PROMPT, "prompt", GENERIC, "open the command line") \
 	X(HELP, "help", GENERIC, "show this help") \
+	X(FETCH, "fetch", GENERIC, "fetch the subscribed feeds while reading") \
 	X(REDRAW, "redraw", GENERIC, "redraw the screen") \
 	X(SUSPEND, "suspend", GENERIC, "suspend to the shell") \
 	X(CANCEL, "cancel", GENERIC, "cancel pending keys and messages") \
@@ -407,6 +408,7 @@ struct ui {
 	/* How a command runs an action: set by the loop, which alone knows
 	 * where each goes (a `:` line may name any action). */
 	void (*run)(struct ui *ui, enum ui_action a, int count);
+	struct ui_fetch *fetch;     /* a fetch under way (ui-fetch.c), or NULL */
 };
 
 /*
@@ -430,6 +432,14 @@ struct ui_overlay {
 #define UI_WIDE_COLS 100
 /* Runs an action as if its key had been pressed. */
 void ui_run_action(struct ui *ui, enum ui_action a, int count);
+
+/* ui-fetch.c: R, the subscriptions fetched between key presses. */
+int ui_fetch_start(struct ui *ui);
+/* One turn of the fetch under way: up to TIMEOUT_MS, less when a key is
+ * pressed; 1 when there was one. */
+int ui_fetch_step(struct ui *ui, int timeout_ms);
+/* Drops a fetch under way (the reader quits). */
+void ui_fetch_stop(struct ui *ui);
 
 /* ui-views.c: the one place that names the views and the layers. */
 extern const struct ui_view_ops *const ui_view_table[UI_VIEW_COUNT];
@@ -456,6 +466,9 @@ void ui_term_clear_signal(void);
 int ui_term_interrupt(void *arg);
 /* After a failed read: 1 when a signal came or the terminal is gone. */
 int ui_term_gone(void);
+/* How long reading a key waits: long when idle (the loop wakes to look
+ * for signals), not at all while a fetch takes the time between keys. */
+void ui_term_key_wait(int busy);
 /* A key from get_wch as a key code (UI_KEY_*). */
 int ui_term_key(int rc, wint_t wc);
 
@@ -635,6 +648,9 @@ void ui_jumps_free(struct ui_jumps *j);
 extern const struct ui_view_ops ui_list_ops;
 /* Replaces the list with corpus search results; NULL or "" restores it. */
 int ui_list_search(struct ui *ui, const char *query);
+/* Articles were added (a fetch): the list is counted and read again, the
+ * selection staying on its article; a search's results are left alone. */
+void ui_list_reload(struct ui *ui);
 
 /* ui-article.c: the reading view (its lines and cursor: ui-article-lines.c).
  * What is coloured over the text comes from layers. */

@@ -81,6 +81,15 @@ void arena_free(struct arena *a);
 char *path_default_db(void);
 /* $XDG_CONFIG_HOME/dossier/config (default ~/.config/dossier/config). */
 char *path_config_file(void);
+/* The value of the last "set NAME VALUE" line of the config file,
+ * malloc'd; NULL when there is none (or no file). For the settings a
+ * command obeys as the reader does (`set fetch-jobs 8`); the reader reads
+ * the whole file itself and reports its bad lines. */
+char *path_config_setting(const char *name);
+/* A whole number from MIN to MAX: GIVEN (an option's value) when not
+ * NULL, else the config file's "set NAME N"; *OUT is 0 when neither says.
+ * -1 when the value is not such a number. */
+int path_config_number(const char *given, const char *name, long min, long max, long *out);
 /* $XDG_STATE_HOME/dossier/LEAF (default ~/.local/state/dossier/LEAF):
  * what is kept between runs but is neither data nor configuration. */
 char *path_state_file(const char *leaf);

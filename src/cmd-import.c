@@ -1,6 +1,7 @@
 /*
- * cmd-import.c: `dossier import PATH...`: files, directories (walked) and
- * standard input into the database, through the pipeline in import.c.
+ * cmd-import.c: `dossier import PATH...`: files, directories (walked),
+ * standard input and http(s) URLs (fetched, feeds.c) into the database,
+ * through the pipeline in import.c.
  * This file only draws: progress on a terminal, each refusal and warning
  * as one line, and a summary.
  */
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "feeds.h"
 #include "import.h"
 #include "util.h"
 
@@ -23,7 +25,7 @@ static const char *const formats[] = { "text", "html", "feed", NULL };
 const struct cmd_entry cmd_import_entry = {
 	.spec = {
 		.name = "import",
-		.summary = "import articles from files, directories or - (stdin)",
+		.summary = "import articles from files, directories, - (stdin) or http(s) URLs",
 		.options = (const struct args_option[]){
 			{ "max-size", 0, "SIZE", ARGS_WORD, NULL, "refuse files larger than SIZE (e.g. 16M)" },
 			{ "format", 0, "FORMAT", ARGS_CHOICE, formats, "read every file as text, html or feed" },
@@ -32,7 +34,7 @@ const struct cmd_entry cmd_import_entry = {
 			{ NULL },
 		},
 		.params = (const struct args_param[]){
-			{ "PATH", ARGS_FILE, NULL, ARGS_MORE, "nothing to import" },
+			{ "PATH|URL", ARGS_FILE, NULL, ARGS_MORE, "nothing to import" },
 			{ NULL },
 		},
 	},
@@ -113,6 +115,60 @@ on_event(void *arg, const struct import_event *ev)
 	}
 }
 
+static void
+on_page(void *arg, const struct feeds_event *ev)
+{
+	struct progress *p = arg;
+
+	p->done++;
+	if (ev->error != NULL) {
+		clear_bar(p);
+		cmd_eprintf("dossier: import: %s\n", ev->error);
+	}
+	draw_bar(p, 0);
+}
+
+static int
+is_url(const char *s)
+{
+	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
+}
+
+/* The URLs of ARGV, fetched and imported; their counts added to STATS. */
+static int
+import_urls(struct store *st, const struct import_opts *io, struct progress *prog, int argc,
+    char **argv, struct import_stats *stats, size_t *failed)
+{
+	struct feeds_opts fo = { 0 };
+	struct feeds_stats fs;
+	struct import_stats is;
+	char **urls = xcalloc((size_t)argc + 1, sizeof *urls);
+	size_t n = 0;
+	int i, rc;
+
+	for (i = 0; i < argc; i++)
+		if (is_url(argv[i]))
+			urls[n++] = argv[i];
+	*failed = 0;
+	if (n == 0) {
+		free(urls);
+		return 0;
+	}
+	fo.import = *io;
+	fo.report = on_page;
+	fo.arg = prog;
+	rc = feeds_fetch_pages(st, urls, n, &fo, &fs, &is);
+	free(urls);
+	*failed = fs.pages_failed;
+	stats->files += fs.pages;
+	stats->added += is.added;
+	stats->versions += is.versions;
+	stats->duplicates += is.duplicates;
+	stats->refused += is.refused;
+	stats->warnings += is.warnings;
+	return rc;
+}
+
 /* "16M", "512k", "1048576": bytes. */
 static int
 parse_size(const char *s, size_t *out)
@@ -154,7 +210,8 @@ cmd_import_exec(struct cmd_ctx *ctx, const struct args *a)
 	struct import_opts opts = { 0 };
 	struct import_list list = { NULL, 0, 0 };
 	struct progress prog = { 0 };
-	const struct import_stats *stats;
+	struct import_stats stats;
+	size_t urls = 0, failed = 0;
 	struct importer *im;
 	struct store *st;
 	size_t i;
@@ -184,22 +241,28 @@ cmd_import_exec(struct cmd_ctx *ctx, const struct args *a)
 		err_print("import");
 		return EXIT_FAIL;
 	}
-	for (i = 0; i < a->argc; i++)
-		import_collect(im, a->argv[i], &list);
-	prog.total = list.n;
+	for (i = 0; i < a->argc; i++) {
+		if (is_url(a->argv[i]))
+			urls++;
+		else
+			import_collect(im, a->argv[i], &list);
+	}
+	prog.total = list.n + urls;
 	prog.start = prog.last = now();
 	draw_bar(&prog, 1);
 	for (i = 0; i < list.n && rc == 0; i++)
 		rc = import_file(im, list.v[i]);
 	if (rc == 0)
 		rc = importer_finish(im);
+	stats = *importer_stats(im);
+	if (rc == 0)
+		rc = import_urls(st, &opts, &prog, (int)a->argc, a->argv, &stats, &failed);
 	clear_bar(&prog);
-	stats = importer_stats(im);
 	if (rc != 0)
 		err_print("import");
 	if (!ctx->quiet)
-		summary(stats);
-	rc = rc != 0 ? EXIT_FAIL : stats->refused > 0 ? EXIT_PARTIAL : EXIT_OK;
+		summary(&stats);
+	rc = rc != 0 ? EXIT_FAIL : stats.refused > 0 || failed > 0 ? EXIT_PARTIAL : EXIT_OK;
 	import_list_free(&list);
 	importer_free(im);
 	return rc;

@@ -13,6 +13,8 @@ extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_read_entry;
 extern const struct cmd_entry cmd_version_entry;
 extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_feed_entry;
+extern const struct cmd_entry cmd_fetch_entry;
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_search_entry;
@@ -34,6 +36,8 @@ extern const struct cmd_entry cmd_complete_entry;
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_read_entry,
 	&cmd_import_entry,
+	&cmd_feed_entry,
+	&cmd_fetch_entry,
 	&cmd_list_entry,
 	&cmd_show_entry,
 	&cmd_search_entry,

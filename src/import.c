@@ -40,6 +40,7 @@ struct importer {
 	struct text_span *paras, *sents;   /* of the article being stored */
 	size_t ncap_sents;
 	struct analyzer *an;     /* NULL when not extracting */
+	const char *item_link;   /* the link of the item being imported */
 };
 
 const struct import_stats *
@@ -85,6 +86,7 @@ tell(struct importer *im, enum import_what what, const char *file, const char *f
 	ev.what = what;
 	ev.file = file;
 	ev.message = msg.data;
+	ev.link = im->item_link;
 	report(im, &ev);
 	buf_free(&msg);
 }
@@ -244,6 +246,8 @@ article_event(struct importer *im, const char *file, const struct store_article 
 	ev.how = how;
 	ev.id = a->id;
 	ev.title = a->title;
+	ev.body_len = a->body_len;
+	ev.link = a->source;
 	report(im, &ev);
 }
 
@@ -407,9 +411,15 @@ int
 import_data(struct importer *im, const char *name, const char *source, const char *data,
     size_t len)
 {
+	return import_data_as(im, im->opts.format, name, source, data, len);
+}
+
+int
+import_data_as(struct importer *im, enum ingest_format format, const char *name,
+    const char *source, const char *data, size_t len)
+{
 	struct ingest_docs docs = { NULL, 0, 0 };
 	struct text_utf8_report rep;
-	enum ingest_format format;
 	char *charset = NULL, *src, where[40];
 	const char *why;
 	size_t i;
@@ -423,8 +433,8 @@ import_data(struct importer *im, const char *name, const char *source, const cha
 		tell(im, IMPORT_REFUSED, name, "%s", err_msg());
 		return 0;
 	}
-	format = im->opts.format != INGEST_AUTO ? im->opts.format
-	    : ingest_detect(name, data, len);
+	if (format == INGEST_AUTO)
+		format = ingest_detect(name, data, len);
 	buf_reset(&im->scratch);
 	/* The declared character set is unusable only when the bytes are not
 	 * UTF-8 either; one warning says both. */
@@ -450,7 +460,9 @@ import_data(struct importer *im, const char *name, const char *source, const cha
 		if (docs.v[i].warning != NULL)
 			tell(im, IMPORT_WARNING, name, "%s%s", where, docs.v[i].warning);
 		src = item_source(source, i, docs.n);
+		im->item_link = docs.v[i].link;
 		rc = import_article(im, name, where, src, &docs.v[i]);
+		im->item_link = NULL;
 		free(src);
 	}
 done:

@@ -44,6 +44,11 @@ char *ingest_xml_attr(const xmlNode *n, const char *name);
  * outside any parser) off stderr; the parsers report what matters in
  * their own words. Call before parsing; cheap after the first call. */
 void ingest_xml_quiet(void);
+/* DATA (UTF-8) as an XML tree, read without the network, a DTD or entity
+ * substitution; a document that declares an entity is refused as soon as
+ * the parser meets the declaration (*ENTITY_LINE is its line), one that
+ * is not well-formed with the parser's first line and reason. */
+int ingest_xml_read(const char *data, size_t len, xmlDoc **out, int *entity_line);
 
 /* ---- ingest-html.c -------------------------------------------------- */
 

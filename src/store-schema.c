@@ -322,6 +322,30 @@ static const char *const migrations[] = {
 	"ALTER TABLE articles ADD COLUMN modified TEXT;"
 	"ALTER TABLE articles ADD COLUMN captions TEXT;"
 	"ALTER TABLE articles ADD COLUMN dropped TEXT;",
+
+	/* 5: subscriptions. A feed is its URL; name and tags (a comma-
+	 * separated list, as OPML's category attribute writes them) are the
+	 * user's. etag and last_modified are the validators of the last
+	 * answer, sent back so an unchanged feed costs one 304. last_status
+	 * is "200", "304" or the last failure's one line; errors counts the
+	 * failures since the last success. feed_articles ties the articles a
+	 * feed brought to it: removing a feed keeps its articles, which the
+	 * user may have annotated. */
+	"CREATE TABLE feeds ("
+	"  id INTEGER PRIMARY KEY,"
+	"  url TEXT NOT NULL UNIQUE,"
+	"  name TEXT,"
+	"  tags TEXT,"
+	"  full_text INTEGER NOT NULL DEFAULT 0,"
+	"  etag TEXT, last_modified TEXT,"
+	"  last_fetch TEXT, last_status TEXT,"
+	"  errors INTEGER NOT NULL DEFAULT 0,"
+	"  added TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+	"CREATE TABLE feed_articles ("
+	"  feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (feed_id, article_id)) WITHOUT ROWID;"
+	"CREATE INDEX feed_articles_article ON feed_articles(article_id);",
 };
 
 /* What derived data there is, and how it is made again from the rows it

@@ -89,7 +89,17 @@ run_set(struct ui *ui, int argc, char **argv, const char *rest)
 			ui_message(ui, "mouse %s", on ? "on" : "off");
 		return 0;
 	}
-	return err_set("unknown setting '%s' (theme, mouse)", argv[1]);
+	/* Read by `dossier fetch` (path_config_setting); checked here so a
+	 * bad value is reported where the config file is. */
+	if (strcmp(argv[1], "fetch-jobs") == 0 || strcmp(argv[1], "fetch-timeout") == 0) {
+		long v;
+
+		if (path_config_number(argv[2], argv[1], 1, 1000, &v) != 0)
+			return err_set("%s: expected a number from 1 to 1000, not '%s'", argv[1],
+			    argv[2]);
+		return 0;
+	}
+	return err_set("unknown setting '%s' (theme, mouse, fetch-jobs, fetch-timeout)", argv[1]);
 }
 
 static int
@@ -335,6 +345,8 @@ complete_set(struct ui *ui, int argi, char **argv, struct ui_cands *out)
 	if (argi == 1) {
 		ui_cands_add(out, "theme");
 		ui_cands_add(out, "mouse");
+		ui_cands_add(out, "fetch-jobs");
+		ui_cands_add(out, "fetch-timeout");
 	} else if (argi == 2 && strcmp(argv[1], "theme") == 0) {
 		complete_themes(out);
 	} else if (argi == 2 && strcmp(argv[1], "mouse") == 0) {
@@ -367,8 +379,8 @@ complete_bind(struct ui *ui, int argi, char **argv, struct ui_cands *out)
 }
 
 static const struct command commands[] = {
-	{ { "set", "theme NAME | mouse on|off", "change a setting" }, 2, 2, run_set,
-	  complete_set, NULL },
+	{ { "set", "theme NAME | mouse on|off | fetch-jobs N | fetch-timeout S",
+	    "change a setting" }, 2, 2, run_set, complete_set, NULL },
 	{ { "bind", "[KEYMAP] KEY ACTION", "bind a key (ACTION none unbinds)" }, 2, 3,
 	  run_bind, complete_bind, NULL },
 	{ { "theme", "[NAME]", "switch the colour theme" }, 0, 1, run_theme, complete_theme, NULL },

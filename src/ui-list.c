@@ -561,6 +561,22 @@ selected_id(struct ui *ui)
 	return item(l, l->v->rows.sel, &it) ? it.id : 0;
 }
 
+void
+ui_list_reload(struct ui *ui)
+{
+	struct list *l = L(ui);
+	int64_t id;
+
+	if (l->query != NULL)
+		return;   /* a search's results stay as they were found */
+	id = selected_id(ui);
+	if (reload(ui, l) != 0)
+		return;
+	if (id != 0)
+		select_id(ui, id);
+	ui_mark(ui, UI_DIRTY_ALL);
+}
+
 int
 ui_list_search(struct ui *ui, const char *query)
 {

@@ -60,6 +60,16 @@ ui_term_signalled(void)
 	return ui_signalled;
 }
 
+/* The longest a read of a key waits before the loop looks for signals and
+ * a terminal gone away. */
+#define KEY_TIMEOUT_MS 500
+
+void
+ui_term_key_wait(int busy)
+{
+	timeout(busy ? 0 : KEY_TIMEOUT_MS);
+}
+
 void
 ui_term_clear_signal(void)
 {
@@ -161,7 +171,7 @@ ui_term_init(struct ui *ui)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
-	timeout(500);
+	timeout(KEY_TIMEOUT_MS);
 	curs_set(0);
 	/* Terminals that report Ctrl-i apart from Tab (CSI u, xterm's
 	 * modifyOtherKeys) get it as its own key. */

@@ -22,6 +22,10 @@
 
 /* ---- actions ------------------------------------------------------- */
 
+/* The longest one turn of a background fetch keeps the loop (a key
+ * pressed ends it sooner). */
+#define FETCH_TURN_MS 100
+
 static void
 toggle_list(struct ui *ui)
 {
@@ -74,6 +78,9 @@ global_action(struct ui *ui, enum ui_action a)
 		return 1;
 	case UI_ACT_PROMPT:
 		ui_prompt_open(ui, ':', &ui_command_line);
+		return 1;
+	case UI_ACT_FETCH:
+		ui_fetch_start(ui);
 		return 1;
 	case UI_ACT_HELP:
 		open_help(ui);
@@ -344,6 +351,7 @@ free_ui(struct ui *ui)
 {
 	int i;
 
+	ui_fetch_stop(ui);
 	ui_overlay_close(ui);
 	for (i = 0; i < UI_VIEW_COUNT; i++) {
 		if (ui->views[i].ops != NULL && ui->views[i].ops->free != NULL)
@@ -384,6 +392,11 @@ loop(struct ui *ui)
 			ui_pane_draw(ui);
 		if (idle(ui))
 			continue;
+		/* A fetch takes the time until a key arrives; the key is then
+		 * read at once. */
+		if (ui->fetch != NULL)
+			ui_fetch_step(ui, FETCH_TURN_MS);
+		ui_term_key_wait(ui->fetch != NULL);
 		rc = get_wch(&wc);
 		if (rc == ERR) {
 			ui_term_gone();

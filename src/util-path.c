@@ -46,6 +46,54 @@ path_config_file(void)
 }
 
 char *
+path_config_setting(const char *name)
+{
+	char *path = path_config_file(), *data = NULL, *value = NULL, *line, *save = NULL;
+	size_t len, n = strlen(name);
+
+	if (path_read_file(path, (size_t)1 << 20, &data, &len) != 0) {
+		err_clear();
+		free(path);
+		return NULL;
+	}
+	for (line = strtok_r(data, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
+		char *w = path_trim_field(line);
+
+		if (strncmp(w, "set", 3) != 0 || (w[3] != ' ' && w[3] != '\t'))
+			continue;
+		w = path_trim_field(w + 4);
+		if (strncmp(w, name, n) != 0 || (w[n] != ' ' && w[n] != '\t'))
+			continue;
+		free(value);
+		value = xstrdup(path_trim_field(w + n + 1));
+	}
+	free(data);
+	free(path);
+	return value;
+}
+
+int
+path_config_number(const char *given, const char *name, long min, long max, long *out)
+{
+	char *conf = given == NULL ? path_config_setting(name) : NULL;
+	const char *s = given != NULL ? given : conf;
+	char *end;
+	long v;
+	int bad;
+
+	*out = 0;
+	if (s == NULL)
+		return 0;
+	v = strtol(s, &end, 10);
+	bad = end == s || *end != '\0' || v < min || v > max;
+	free(conf);
+	if (bad)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+char *
 path_state_file(const char *leaf)
 {
 	return xdg_path("XDG_STATE_HOME", ".local/state", leaf);

@@ -17,6 +17,10 @@ d annotate 1 0 20 --tag claim --note "first note" >/dev/null &&
 	d annotate 2 5 30 --tag denial --tag claim --note "second" >/dev/null &&
 	d annotate 2 40 60 >/dev/null && d kb add person 'Aylin Example' Example >/dev/null
 tap_ok $? "annotations, tags and a user's entity"
+# A subscription and an article it brought (as `dossier fetch` records it).
+d feed add https://example.org/feed.xml --name Example --tag news >/dev/null &&
+	"$PYTHON3" -c 'import sqlite3,sys; db = sqlite3.connect(sys.argv[1]); db.execute("INSERT INTO feed_articles VALUES (1, 1)"); db.commit()' "$DB"
+tap_ok $? "a feed and an article it brought"
 
 "$PYTHON3" - "$DB" <<'PY'
 import sqlite3, sys

@@ -114,7 +114,7 @@ test_migrate_from_oldest(const char *dir)
 }
 
 /* A database at schema 3 (what dossier wrote before pages' metadata was
- * kept) upgrades in place to 4: its articles, notes and full-text index
+ * kept) upgrades in place to the current version: its articles, notes and full-text index
  * as they were, the new columns empty, a new article stored with them. */
 static void
 test_migrate_from_3(const char *dir)

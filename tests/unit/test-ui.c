@@ -155,6 +155,10 @@ test_commands(void)
 	ok(ui_command(&ui, "set mouse off") == 0 && ui.opt.mouse == 0, "set mouse off");
 	ok(ui_command(&ui, "set mouse maybe") != 0, "set mouse maybe fails");
 	ok(ui_command(&ui, "set colour red") != 0, "an unknown setting fails");
+	ok(ui_command(&ui, "set fetch-jobs 4") == 0 && ui_command(&ui, "set fetch-timeout 30") == 0,
+	    "set fetch-jobs and fetch-timeout (dossier fetch reads them)");
+	ok(ui_command(&ui, "set fetch-jobs 0") != 0 && strstr(err_msg(), "1 to 1000") != NULL,
+	    "set fetch-jobs 0 fails (%s)", err_msg());
 	ok(ui_command(&ui, "bind article K move-up") == 0, "bind with a keymap");
 	ok(ui_command(&ui, "bind nowhere K move-up") != 0, "an unknown keymap fails");
 	ok(ui_command(&ui, "bind K fly") != 0 && strstr(err_msg(), "fly") != NULL,

@@ -1,0 +1,66 @@
+/*
+ * feeds-opml.c: the subscriptions as OPML 2.0, the list every feed reader
+ * reads. libxml2's writer does the escaping, so a name with "<" or "&"
+ * goes out as the reader will read it back.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "feeds.h"
+#include "util.h"
+
+/* libxml2 takes its strings as const xmlChar *. */
+#define XC(s) ((const xmlChar *)(s))
+
+static int
+outline(xmlTextWriterPtr w, const struct store_feed *f)
+{
+	const char *name = f->name != NULL ? f->name : f->url;
+
+	if (xmlTextWriterStartElement(w, XC("outline")) < 0 ||
+	    xmlTextWriterWriteAttribute(w, XC("type"), XC("rss")) < 0 ||
+	    xmlTextWriterWriteAttribute(w, XC("text"), XC(name)) < 0 ||
+	    xmlTextWriterWriteAttribute(w, XC("title"), XC(name)) < 0 ||
+	    xmlTextWriterWriteAttribute(w, XC("xmlUrl"), XC(f->url)) < 0)
+		return -1;
+	if (f->tags != NULL &&
+	    xmlTextWriterWriteAttribute(w, XC("category"), XC(f->tags)) < 0)
+		return -1;
+	return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
+}
+
+int
+feeds_opml_write(const struct store_feed *v, size_t n, struct buf *out)
+{
+	xmlBufferPtr xb = xmlBufferCreate();
+	xmlTextWriterPtr w;
+	size_t i;
+	int rc = 0;
+
+	if (xb == NULL || (w = xmlNewTextWriterMemory(xb, 0)) == NULL) {
+		xmlBufferFree(xb);
+		return err_set("cannot start the XML writer");
+	}
+	xmlTextWriterSetIndent(w, 1);
+	xmlTextWriterSetIndentString(w, XC("  "));
+	if (xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0 ||
+	    xmlTextWriterStartElement(w, XC("opml")) < 0 ||
+	    xmlTextWriterWriteAttribute(w, XC("version"), XC("2.0")) < 0 ||
+	    xmlTextWriterStartElement(w, XC("head")) < 0 ||
+	    xmlTextWriterWriteElement(w, XC("title"), XC("dossier subscriptions")) < 0 ||
+	    xmlTextWriterEndElement(w) < 0 ||
+	    xmlTextWriterStartElement(w, XC("body")) < 0)
+		rc = -1;
+	for (i = 0; i < n && rc == 0; i++)
+		rc = outline(w, &v[i]);
+	if (rc == 0 && xmlTextWriterEndDocument(w) < 0)
+		rc = -1;
+	xmlFreeTextWriter(w);
+	if (rc == 0)
+		buf_add(out, xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
+	xmlBufferFree(xb);
+	return rc == 0 ? 0 : err_set("writing OPML failed");
+}
