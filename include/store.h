@@ -434,7 +434,10 @@ int store_json_entities(struct store *st, int64_t article, int candidates, char 
 /* The knowledge base (only what the user added, with ONLY_USER) as an
  * array of entities with aliases, roles and parties. */
 int store_json_kb(struct store *st, int only_user, char **json);
-int store_json_mentions(struct store *st, int64_t entity, char **json);
+/* ROWS (of store_entity_mentions, their offsets as the caller shows them)
+ * as an array of objects. */
+int store_json_mentions(struct store *st, const struct store_mention *rows, size_t n,
+    char **json);
 
 /* ---- store-statement.c: statements and the links between related ones.
  * ------------------------------------------------------------------- */
@@ -446,10 +449,13 @@ struct store_statement {
 	char *verb;
 	size_t quote_start, quote_end;        /* 0, 0 when no quotation */
 	char *title;          /* the article's title */
+	char *published;      /* the article's date, or NULL */
 	char *text;           /* the statement's words */
 	double score;         /* for related statements */
 };
 void store_statement_list_free(struct store_statement *rows, size_t n);
+/* Frees one statement's members (of store_statement_get). */
+void store_statement_clear(struct store_statement *r);
 
 struct store_statement_in {
 	int64_t article_id, speaker_id;
@@ -472,9 +478,10 @@ int store_statements_find(struct store *st, int64_t article, int64_t by, int64_t
  * at most LIMIT, with their article's title and their offsets. */
 int store_related(struct store *st, int64_t statement, size_t limit,
     struct store_statement **rows, size_t *n);
-int store_json_statements(struct store *st, int64_t article, int64_t by, int64_t about,
-    char **json);
-int store_json_related(struct store *st, int64_t statement, size_t limit, char **json);
+/* ROWS (their offsets as the caller shows them) as an array of objects,
+ * each with its score when WITH_SCORE (related statements). */
+int store_json_statements(struct store *st, const struct store_statement *rows, size_t n,
+    int with_score, char **json);
 /* A flat JSON object of NAMES and numeric VALUES (for `dossier eval`). */
 int store_json_numbers(struct store *st, const char *const *names, const double *values,
     size_t n, char **json);

@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
+#include <uniwidth.h>
 
 #include "cmd.h"
 #include "text.h"
@@ -152,6 +154,78 @@ cmd_print_excerpt(const char *text, size_t max)
 	}
 	cmd_write(stdout, b.data != NULL ? b.data : "", b.len);
 	buf_free(&b);
+}
+
+/* Terminal cells of the character UC as drawn (a stand-in is ASCII). */
+static int
+cells(ucs4_t uc)
+{
+	int w = uc_width(uc, "UTF-8");
+
+	return w < 0 ? 1 : w;
+}
+
+void
+cmd_print_cell(const char *s, int width)
+{
+	const uint8_t *p, *start, *fit = NULL;
+	struct buf b;
+	ucs4_t uc;
+	int used = 0, used_fit = 0, w, n;
+
+	buf_init(&b);
+	text_safe(s != NULL ? s : "", s != NULL ? strlen(s) : 0, 0, &b);
+	p = start = (const uint8_t *)(b.data != NULL ? b.data : "");
+	while (*p != '\0') {
+		n = u8_strmbtouc(&uc, p);
+		if (n <= 0)
+			break;
+		w = cells(uc);
+		/* Where the cut goes if what follows does not fit: room for "…". */
+		if (used + w > width - 1 && fit == NULL) {
+			fit = p;
+			used_fit = used;
+		}
+		if (used + w > width)
+			break;
+		used += w;
+		p += n;
+	}
+	if (*p != '\0' && fit != NULL) {
+		fwrite(start, 1, (size_t)(fit - start), stdout);
+		fputs("\xE2\x80\xA6", stdout);
+		used = used_fit + 1;
+	} else {
+		fwrite(start, 1, (size_t)(p - start), stdout);
+	}
+	printf("%*s", width - used, "");
+	buf_free(&b);
+}
+
+/* The columns of a statement list (statements, related). */
+#define STATEMENT_SPEAKER_CELLS 24
+
+void
+cmd_print_statement_header(int with_score)
+{
+	if (with_score)
+		fputs("SCORE  ", stdout);
+	printf("%6s  %7s  %-10s  %-*s  %s\n", "ID", "ARTICLE", "DATE", STATEMENT_SPEAKER_CELLS,
+	    "SPEAKER", "STATEMENT");
+}
+
+void
+cmd_print_statement(const struct store_statement *r, int with_score, size_t excerpt)
+{
+	if (with_score)
+		printf("%.3f  ", r->score);
+	printf("%6lld  %7lld  ", (long long)r->id, (long long)r->article_id);
+	cmd_print_cell(r->published, 10);
+	fputs("  ", stdout);
+	cmd_print_cell(r->speaker != NULL ? r->speaker : "-", STATEMENT_SPEAKER_CELLS);
+	fputs("  ", stdout);
+	cmd_print_excerpt(r->text, excerpt);
+	putchar('\n');
 }
 
 int

@@ -813,18 +813,18 @@ store_json_entities(struct store *st, int64_t article, int candidates, char **js
 }
 
 int
-store_json_mentions(struct store *st, int64_t entity, char **json)
+store_json_mentions(struct store *st, const struct store_mention *rows, size_t n,
+    char **json)
 {
 	sqlite3_stmt *s = store_stmt(st,
 	    "SELECT json_object('article', ?1, 'title', ?2, 'start', ?3, 'end', ?4, 'how', ?5,"
 	    " 'text', ?6)");
-	struct store_mention *rows;
 	struct buf out;
-	size_t n, i;
+	size_t i;
 	char *obj;
 	int rc = 0;
 
-	if (s == NULL || store_entity_mentions(st, entity, 0, &rows, &n) != 0)
+	if (s == NULL)
 		return -1;
 	buf_init(&out);
 	buf_addc(&out, '[');
@@ -846,7 +846,6 @@ store_json_mentions(struct store *st, int64_t entity, char **json)
 		free(obj);
 	}
 	buf_addc(&out, ']');
-	store_mention_list_free(rows, n);
 	if (rc != 0) {
 		buf_free(&out);
 		return -1;
