@@ -43,7 +43,7 @@ export_raw(struct store *st, const struct store_anno_filter *f, enum export_form
  * safe-text rule like everything else dossier prints. */
 /* A tag or an article that does not exist is a mistake (a typo, an old
  * id), not a wish for an empty collection: F->tag must name a tag or the
- * parent of one ("claim" of "claim/disputed"). */
+ * parent of one ("claim" of "claim/disputed"). No F: everything. */
 static int
 check_filter(struct store *st, const struct store_anno_filter *f)
 {
@@ -52,6 +52,8 @@ check_filter(struct store *st, const struct store_anno_filter *f)
 	size_t n, i, k;
 	int found = 0;
 
+	if (f == NULL)
+		return 0;
 	if (f->tag != NULL) {
 		if (store_tag_list(st, &tags, &n) != 0)
 			return -1;
