@@ -396,6 +396,16 @@ int store_article_entities(struct store *st, int64_t article, int candidates,
  * extraction does not propose it again. */
 int store_entity_promote(struct store *st, int64_t id);
 int store_entity_dismiss(struct store *st, int64_t id);
+/* The articles that mention entity ID or hold its statements (*ids malloc'd). */
+int store_entity_articles(struct store *st, int64_t id, int64_t **ids, size_t *n);
+/* Undoes kb add (or promote): the user's entity goes, with its aliases,
+ * roles, mentions and statements; refused for a shipped entity or a
+ * candidate, and for one a claim names as speaker or target. The caller
+ * analyses again the articles that named it. */
+int store_entity_remove(struct store *st, int64_t id);
+/* Undoes kb alias: the user's alias ALIAS of entity ID goes; refused
+ * when ALIAS is none of its aliases or one shipped with dossier. */
+int store_alias_remove(struct store *st, int64_t id, const char *alias);
 
 struct store_mention {
 	int64_t article_id, entity_id;
