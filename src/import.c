@@ -389,6 +389,9 @@ import_data(struct importer *im, const char *name, const char *source, const cha
 		tell(im, IMPORT_REFUSED, name, "%s", err_msg());
 		return 0;
 	}
+	if ((i = ingest_control_bytes(data, len)) > 0)
+		tell(im, IMPORT_WARNING, name, "%zu control byte%s (such as terminal escape codes) "
+		    "tidied out of the text", i, i == 1 ? "" : "s");
 	format = im->opts.format != INGEST_AUTO ? im->opts.format
 	    : ingest_detect(name, data, len);
 	buf_reset(&im->scratch);
