@@ -44,14 +44,8 @@ cmd_mentions_exec(struct cmd_ctx *ctx, const struct args *a)
 
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
 		return EXIT_FAIL;
-	if (store_entity_find(st, a->argv[0], &id) != 0) {
-		err_print("mentions");
+	if (cmd_entity(st, "mentions", a->argv[0], &id) != 0)
 		return EXIT_FAIL;
-	}
-	if (id == 0) {
-		cmd_eprintf("dossier: mentions: no entity is named '%s'\n", a->argv[0]);
-		return EXIT_FAIL;
-	}
 	if (store_entity_mentions(st, id, 0, &rows, &n) != 0 ||
 	    cmd_mention_positions(st, rows, n, args_has(a, "bytes")) != 0) {
 		err_print("mentions");
