@@ -12,8 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistr.h>
-#include <uniwidth.h>
 
 #include "cmd.h"
 #include "text.h"
@@ -156,49 +154,27 @@ cmd_print_excerpt(const char *text, size_t max)
 	buf_free(&b);
 }
 
-/* Terminal cells of the character UC as drawn (a stand-in is ASCII). */
-static int
-cells(ucs4_t uc)
-{
-	int w = uc_width(uc, "UTF-8");
-
-	return w < 0 ? 1 : w;
-}
-
 void
 cmd_print_cell(const char *s, int width)
 {
-	const uint8_t *p, *start, *fit = NULL;
 	struct buf b;
-	ucs4_t uc;
-	int used = 0, used_fit = 0, w, n;
+	const char *t;
+	size_t len;
+	int w;
 
 	buf_init(&b);
 	text_safe(s != NULL ? s : "", s != NULL ? strlen(s) : 0, 0, &b);
-	p = start = (const uint8_t *)(b.data != NULL ? b.data : "");
-	while (*p != '\0') {
-		n = u8_strmbtouc(&uc, p);
-		if (n <= 0)
-			break;
-		w = cells(uc);
-		/* Where the cut goes if what follows does not fit: room for "…". */
-		if (used + w > width - 1 && fit == NULL) {
-			fit = p;
-			used_fit = used;
-		}
-		if (used + w > width)
-			break;
-		used += w;
-		p += n;
+	t = b.data != NULL ? b.data : "";
+	len = b.len;
+	w = text_cells(t, len);
+	if (w > width) {
+		len = text_fit(t, len, width - 1);
+		w = text_cells(t, len) + 1;
 	}
-	if (*p != '\0' && fit != NULL) {
-		fwrite(start, 1, (size_t)(fit - start), stdout);
+	fwrite(t, 1, len, stdout);
+	if (len < b.len)
 		fputs("\xE2\x80\xA6", stdout);
-		used = used_fit + 1;
-	} else {
-		fwrite(start, 1, (size_t)(p - start), stdout);
-	}
-	printf("%*s", width - used, "");
+	printf("%*s", width - w, "");
 	buf_free(&b);
 }
 

@@ -112,18 +112,16 @@ is_dropped_cp(unsigned cp)
 }
 
 /* Bytes of the terminal escape sequence at P (ESC first), all dropped: a
- * control sequence "ESC [ parameters final" (colours, cursor moves) or
- * ESC and the one character after it (ECMA-48), so a text pasted from a
- * terminal keeps no "[31m" behind. */
+ * control sequence "ESC [ parameters final" (colours, cursor moves,
+ * ECMA-48), so a text pasted from a terminal keeps no "[31m" behind; any
+ * other ESC goes alone (what follows it may be a link's own text). */
 static size_t
 escape_len(const unsigned char *p, size_t len)
 {
 	size_t i;
 
-	if (len < 2)
+	if (len < 2 || p[1] != '[')
 		return 1;
-	if (p[1] != '[')
-		return p[1] >= 0x40 && p[1] <= 0x5f ? 2 : 1;
 	for (i = 2; i < len && p[i] >= 0x20 && p[i] <= 0x3f; i++)
 		;    /* parameter and intermediate bytes */
 	return i < len && p[i] >= 0x40 && p[i] <= 0x7e ? i + 1 : 1;
