@@ -51,6 +51,8 @@ int analyzer_finish(struct analyzer *an);
  * just added to the knowledge base). *count tells how many. */
 int analyzer_refresh(struct analyzer *an, const char *const *words, size_t nwords,
     size_t *count);
+/* The same for the N articles IDS (those that named an entity removed). */
+int analyzer_refresh_ids(struct analyzer *an, const int64_t *ids, size_t n, size_t *count);
 
 /* ---- analyze-eval.c -------------------------------------------------- */
 

@@ -19,6 +19,8 @@
 #include <stdio.h>
 
 #include "args.h"
+#include "store.h"
+#include "text.h"
 #include "util.h"
 
 struct store;
@@ -70,6 +72,23 @@ int cmd_usage_error(const struct args *a, const char *fmt, ...)
 #endif
     ;
 
+/* cmd-positions.c: positions shown in characters (--bytes: as stored).
+ * cmd_chars turns byte offset *OFF of ARTICLE's body into characters in
+ * place (nothing with BYTES); 0, or -1 with the store's message. */
+struct cmd_chars {
+	struct store *st;
+	int bytes;
+	int64_t id;                  /* the article mapped, 0 for none */
+	struct store_article art;
+	struct text_charmap map;
+};
+void cmd_chars_init(struct cmd_chars *c, struct store *st, int bytes);
+int cmd_chars(struct cmd_chars *c, int64_t article, size_t *off);
+void cmd_chars_free(struct cmd_chars *c);
+/* All the offsets of ROWS so (the rows grouped by article). */
+int cmd_statement_positions(struct store *st, struct store_statement *rows, size_t n, int bytes);
+int cmd_mention_positions(struct store *st, struct store_mention *rows, size_t n, int bytes);
+
 /* cmd-print.c: what several commands print or read the same way.
  *
  * Everything a command writes that holds text from outside (titles,
@@ -94,6 +113,15 @@ void warn_set_quiet(int quiet);
 /* TEXT on one line (runs of white space as one space), at most MAX bytes
  * of whole characters, "…" where it was cut. */
 void cmd_print_excerpt(const char *text, size_t max);
+/* S (NULL: nothing) in exactly WIDTH terminal cells, for a column: made
+ * safe, padded with spaces, or cut between characters with "…" as its
+ * last cell when longer. */
+void cmd_print_cell(const char *s, int width);
+/* A statement as a line of columns (its score first WITH_SCORE): id,
+ * article, date, speaker, at most EXCERPT bytes of its words; and the
+ * header naming them. */
+void cmd_print_statement_header(int with_score);
+void cmd_print_statement(const struct store_statement *r, int with_score, size_t excerpt);
 /* A --limit/--offset value: a whole number, 0 allowed; -1 otherwise. */
 int cmd_parse_count(const char *s, size_t *out);
 /* An id (of an article, a statement, an annotation): digits only, 1 to

@@ -29,8 +29,11 @@ enum export_format {
 int export_format_parse(const char *name, enum export_format *out);
 /* The format a file's name asks for: .csv, .md/.markdown, else JSON. */
 enum export_format export_format_for(const char *path);
+/* What to call FMT in a message: "CSV", "Markdown", "W3C Web Annotation JSON". */
+const char *export_format_name(enum export_format fmt);
 
-/* Appends the annotations F selects (live ones when F->states is 0). */
+/* Appends the annotations F selects (live ones when F->states is 0);
+ * -1 naming it when F asks for a tag or an article there is none of. */
 int export_write(struct store *st, const struct store_anno_filter *f,
     enum export_format fmt, struct buf *out);
 int export_json(struct store *st, const struct store_anno_filter *f, struct buf *out);

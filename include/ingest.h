@@ -73,9 +73,14 @@ char *ingest_one_line(struct buf *b);
 /* ---- ingest-detect.c ------------------------------------------------ */
 
 /* Refuses input that is not text: a known binary signature, UTF-16/32, a
- * NUL byte, or too many control characters. The message (via err_set)
- * says why and where, without the file name (the caller adds it). */
+ * NUL byte, or bytes that are control bytes or not UTF-8 (unless a
+ * character set is declared) throughout. A few control bytes, such as a
+ * terminal's escape codes, are text: import tidies them. The message (via
+ * err_set) says why and where, without the file name (the caller adds it). */
 int ingest_check_text(const char *data, size_t len);
+/* Control bytes in DATA other than tab, line ends and form feed: what
+ * import tidies out of a text and warns of. */
+size_t ingest_control_bytes(const char *data, size_t len);
 /* The format from the content when it is clear (an XML declaration or
  * root, a doctype or <html>), else from NAME's extension, else text. */
 enum ingest_format ingest_detect(const char *name, const char *data, size_t len);

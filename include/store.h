@@ -403,6 +403,16 @@ int store_article_entities(struct store *st, int64_t article, int candidates,
  * extraction does not propose it again. */
 int store_entity_promote(struct store *st, int64_t id);
 int store_entity_dismiss(struct store *st, int64_t id);
+/* The articles that mention entity ID or hold its statements (*ids malloc'd). */
+int store_entity_articles(struct store *st, int64_t id, int64_t **ids, size_t *n);
+/* Undoes kb add (or promote): the user's entity goes, with its aliases,
+ * roles, mentions and statements; refused for a shipped entity or a
+ * candidate, and for one a claim names as speaker or target. The caller
+ * analyses again the articles that named it. */
+int store_entity_remove(struct store *st, int64_t id);
+/* Undoes kb alias: the user's alias ALIAS of entity ID goes; refused
+ * when ALIAS is none of its aliases or one shipped with dossier. */
+int store_alias_remove(struct store *st, int64_t id, const char *alias);
 
 struct store_mention {
 	int64_t article_id, entity_id;
@@ -441,7 +451,10 @@ int store_json_entities(struct store *st, int64_t article, int candidates, char 
 /* The knowledge base (only what the user added, with ONLY_USER) as an
  * array of entities with aliases, roles and parties. */
 int store_json_kb(struct store *st, int only_user, char **json);
-int store_json_mentions(struct store *st, int64_t entity, char **json);
+/* ROWS (of store_entity_mentions, their offsets as the caller shows them)
+ * as an array of objects. */
+int store_json_mentions(struct store *st, const struct store_mention *rows, size_t n,
+    char **json);
 
 /* ---- store-statement.c: statements and the links between related ones.
  * ------------------------------------------------------------------- */
@@ -453,10 +466,13 @@ struct store_statement {
 	char *verb;
 	size_t quote_start, quote_end;        /* 0, 0 when no quotation */
 	char *title;          /* the article's title */
+	char *published;      /* the article's date, or NULL */
 	char *text;           /* the statement's words */
 	double score;         /* for related statements */
 };
 void store_statement_list_free(struct store_statement *rows, size_t n);
+/* Frees one statement's members (of store_statement_get). */
+void store_statement_clear(struct store_statement *r);
 
 struct store_statement_in {
 	int64_t article_id, speaker_id;
@@ -479,9 +495,10 @@ int store_statements_find(struct store *st, int64_t article, int64_t by, int64_t
  * at most LIMIT, with their article's title and their offsets. */
 int store_related(struct store *st, int64_t statement, size_t limit,
     struct store_statement **rows, size_t *n);
-int store_json_statements(struct store *st, int64_t article, int64_t by, int64_t about,
-    char **json);
-int store_json_related(struct store *st, int64_t statement, size_t limit, char **json);
+/* ROWS (their offsets as the caller shows them) as an array of objects,
+ * each with its score when WITH_SCORE (related statements). */
+int store_json_statements(struct store *st, const struct store_statement *rows, size_t n,
+    int with_score, char **json);
 /* A flat JSON object of NAMES and numeric VALUES (for `dossier eval`). */
 int store_json_numbers(struct store *st, const char *const *names, const double *values,
     size_t n, char **json);

@@ -387,12 +387,24 @@ int
 analyzer_refresh(struct analyzer *an, const char *const *words, size_t nwords, size_t *count)
 {
 	int64_t *ids = NULL;
-	size_t n = 0, i;
-	int rc = 0;
+	size_t n = 0;
+	int rc;
 
 	*count = 0;
 	if (store_articles_naming(an->st, words, nwords, &ids, &n) != 0)
 		return -1;
+	rc = analyzer_refresh_ids(an, ids, n, count);
+	free(ids);
+	return rc;
+}
+
+int
+analyzer_refresh_ids(struct analyzer *an, const int64_t *ids, size_t n, size_t *count)
+{
+	size_t i;
+	int rc = 0;
+
+	*count = 0;
 	/* Deleted statements leave the in-memory index; read it again. */
 	analyze_related_reset(an->rel);
 	for (i = 0; i < n && rc == 0; i++) {
@@ -400,6 +412,5 @@ analyzer_refresh(struct analyzer *an, const char *const *words, size_t nwords, s
 		if (rc == 0)
 			++*count;
 	}
-	free(ids);
 	return rc == 0 ? analyzer_finish(an) : rc;
 }

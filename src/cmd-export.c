@@ -3,6 +3,9 @@
  * Annotation JSON, CSV or a Markdown report, to standard output or to a
  * file written atomically (a crash never leaves half an export behind),
  * never over the database and over an existing file only with --force.
+ * Written to a file, it says on standard error how many annotations went
+ * there and in which format, and why that one (--format, or the file's
+ * name), so a JSON file named x.txt is no surprise.
  */
 #include "config.h"
 
@@ -55,7 +58,8 @@ cmd_export_exec(struct cmd_ctx *ctx, const struct args *a)
 {
 	struct store_anno_filter f = { .status = -1 };
 	enum export_format fmt = EXPORT_JSON;
-	const char *out = NULL;
+	const char *out = NULL, *why;
+	size_t n = 0;
 	struct store *st;
 	struct buf b;
 	const char *v;
@@ -67,8 +71,13 @@ cmd_export_exec(struct cmd_ctx *ctx, const struct args *a)
 	/* Written to a file, the format is its name's unless said. */
 	if (out != NULL)
 		fmt = export_format_for(out);
-	if ((v = args_get(a, "format")) != NULL && export_format_parse(v, &fmt) != 0)
-		return cmd_usage_error(a, "%s", err_msg());
+	why = fmt == EXPORT_JSON ? "the default: the name ends neither in .csv nor in .md; "
+	    "--format chooses" : fmt == EXPORT_CSV ? "the name ends in .csv" : "the name ends in .md";
+	if ((v = args_get(a, "format")) != NULL) {
+		if (export_format_parse(v, &fmt) != 0)
+			return cmd_usage_error(a, "%s", err_msg());
+		why = "--format";
+	}
 	f.tag = args_get(a, "tag");
 	if ((v = args_get(a, "article")) != NULL && cmd_parse_id(v, &f.article_id) != 0)
 		return cmd_usage_error(a, "--article needs an id");
@@ -86,9 +95,14 @@ cmd_export_exec(struct cmd_ctx *ctx, const struct args *a)
 	if (rc == 0)
 		rc = emit(out, &b);
 	buf_free(&b);
+	if (rc == 0 && out != NULL && strcmp(out, "-") != 0 && !ctx->quiet)
+		rc = store_anno_count(st, &f, &n);
 	if (rc != 0) {
 		err_print("export");
 		return EXIT_FAIL;
 	}
+	if (out != NULL && strcmp(out, "-") != 0 && !ctx->quiet)
+		cmd_eprintf("exported %zu annotation%s to %s as %s (%s)\n", n, n == 1 ? "" : "s", out,
+		    export_format_name(fmt), why);
 	return EXIT_OK;
 }

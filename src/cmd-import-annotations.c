@@ -60,8 +60,8 @@ cmd_import_annotations_exec(struct cmd_ctx *ctx, const struct args *a)
 	for (i = 0; i < rep.nproblems; i++)
 		warn_print("%s: %s", name, rep.problems[i]);
 	if (!ctx->quiet)
-		cmd_eprintf("dossier: %s: %zu added, %zu updated, %zu unchanged, %zu refused, "
-		    "%zu orphaned (quote not found)\n", name, rep.added, rep.updated, rep.unchanged,
+		cmd_eprintf("imported annotations from %s: %zu added, %zu updated, %zu unchanged, "
+		    "%zu refused, %zu orphaned (quote not found)\n", name, rep.added, rep.updated, rep.unchanged,
 		    rep.refused, rep.orphaned);
 	rc = rep.refused > 0 ? EXIT_PARTIAL : EXIT_OK;
 	anno_import_report_free(&rep);

@@ -9,7 +9,12 @@
  *   kb dismiss NAME|ID             a candidate is dropped for good
  *   kb show NAME                   one entity: names, roles, dates, parties
  *                                  and where its facts were checked
+ *   kb remove NAME|ID              undoes kb add (or promote)
+ *   kb unalias NAME ALIAS...       undoes kb alias
  *
+ * A name that is already another entity's (its name or an alias) is
+ * refused, naming that entity: it would take the other's mentions and
+ * statements away silently.
  * What the user adds is kept in the database with origin 'user', so it
  * survives upgrades of the shipped files. Articles already stored that
  * contain a new name are analysed again (unless --no-refresh), so the new
@@ -20,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "analyze.h"
 #include "cmd.h"
@@ -89,13 +95,27 @@ static const struct cmd_entry kb_dismiss_entry = {
 	.exec = cmd_kb_exec,
 };
 
+static const struct cmd_entry kb_remove_entry = {
+	.spec = { .name = "remove", .summary = "the user's entity is removed (undoes kb add or promote)",
+	    .options = refresh_option,
+	    .params = (const struct args_param[]){ { "NAME|ID", ARGS_ACTOR, NULL, 0, NULL }, { NULL } } },
+	.exec = cmd_kb_exec,
+};
+static const struct cmd_entry kb_unalias_entry = {
+	.spec = { .name = "unalias", .summary = "the user's aliases of an entity are removed",
+	    .options = refresh_option,
+	    .params = (const struct args_param[]){ { "NAME", ARGS_ACTOR, NULL, 0, NULL },
+	    { "ALIAS", ARGS_WORD, NULL, ARGS_MORE, NULL }, { NULL } } },
+	.exec = cmd_kb_exec,
+};
+
 const struct cmd_entry cmd_kb_entry = {
 	.spec = {
 		.name = "kb",
-		.summary = "add to, import into, export or show the knowledge base",
+		.summary = "add to, remove from, import into, export or show the knowledge base",
 		.subs = CMD_SUBS(&kb_add_entry.spec, &kb_alias_entry.spec, &kb_import_entry.spec,
 		    &kb_export_entry.spec, &kb_promote_entry.spec, &kb_dismiss_entry.spec,
-		    &kb_show_entry.spec),
+		    &kb_show_entry.spec, &kb_remove_entry.spec, &kb_unalias_entry.spec),
 	},
 	.exec = cmd_kb_exec,
 };
@@ -119,19 +139,27 @@ warn_cb(void *arg, const char *msg)
 	warn_print("%s", msg);
 }
 
-/* Analyses again the stored articles that contain one of WORDS. */
+/* The articles a removed entity named, to analyse again. */
+struct ids {
+	int64_t *v;
+	size_t n;
+};
+
+/* Analyses again the stored articles that contain one of WORDS, or
+ * (IDS set) those articles. */
 static int
-refresh(struct cmd_ctx *ctx, struct store *st, const struct words *w)
+refresh(struct cmd_ctx *ctx, struct store *st, const struct words *w, const struct ids *ids)
 {
 	struct analyzer *an;
 	size_t count;
 	int rc;
 
-	if (w->n == 0)
+	if (w->n == 0 && ids->n == 0)
 		return 0;
 	if (analyzer_new(st, warn_cb, NULL, &an) != 0)
 		return -1;
-	rc = analyzer_refresh(an, w->v, w->n, &count);
+	rc = ids->n > 0 ? analyzer_refresh_ids(an, ids->v, ids->n, &count) :
+	    analyzer_refresh(an, w->v, w->n, &count);
 	analyzer_free(an);
 	if (rc == 0 && !ctx->quiet && count > 0)
 		cmd_eprintf("analysed %zu article%s again\n", count, count == 1 ? "" : "s");
@@ -155,17 +183,79 @@ find(struct store *st, const char *name, int64_t *id)
 	return 0;
 }
 
-/* Writes every entity of KB as the user's, in one transaction, and
- * notes the names to look for in stored articles. */
+/* 0 when NAME is no entity's but OWN's (0: a new entity's); else -1
+ * naming the entity that has it, and how to give it up. */
 static int
-add_all(struct store *st, const struct kb *kb, struct words *w)
+name_free(struct store *st, const char *name, int64_t own)
+{
+	struct store_entity e;
+	int64_t id;
+	int alias;
+
+	if (store_entity_find(st, name, &id) != 0)
+		return -1;
+	if (id == 0 || id == own)
+		return 0;
+	if (store_entity_get(st, id, &e) != 0)
+		return -1;
+	alias = strcasecmp(e.name, name) != 0;
+	err_set("'%s' is already %s of %s (%s): it would hide that entity's mentions and "
+	    "statements", name, alias ? "an alias" : "the name", e.name,
+	    e.kind != NULL ? e.kind : "?");
+	store_entity_free(&e);
+	return -1;
+}
+
+/* 0 when entity E of a file or of kb add takes no other entity's name:
+ * it may be new, or add names to the entity that bears its name. */
+static int
+entity_names_free(struct store *st, const struct kb_entity *e)
+{
+	struct store_entity own;
+	int64_t id;
+	size_t j;
+
+	if (store_entity_find(st, e->name, &id) != 0)
+		return -1;
+	if (id != 0) {
+		if (store_entity_get(st, id, &own) != 0)
+			return -1;
+		if (strcasecmp(own.name, e->name) != 0)
+			id = -1;    /* E's name is an alias: name_free says whose */
+		store_entity_free(&own);
+	}
+	if (name_free(st, e->name, id > 0 ? id : 0) != 0)
+		return -1;
+	for (j = 0; j < e->naliases; j++)
+		if (name_free(st, e->aliases[j].text, id > 0 ? id : 0) != 0)
+			return -1;
+	return 0;
+}
+
+/* Writes every entity of KB as the user's, in one transaction, and
+ * notes the names to look for in stored articles. One that would take
+ * another entity's name is refused: the whole of kb add, or (SKIPPED set,
+ * kb import) that entity, with a warning naming FILE. */
+static int
+add_all(struct store *st, const struct kb *kb, struct words *w, const char *file,
+    int *skipped)
 {
 	size_t i, j;
 	int64_t id;
 
+	for (i = 0; i < kb->n; i++) {
+		if (entity_names_free(st, &kb->ents[i]) == 0)
+			continue;
+		if (skipped == NULL)
+			return -1;
+		warn_print("%s: %s: %s (not added)", file, kb->ents[i].name, err_msg());
+		(*skipped)++;
+	}
 	if (store_begin(st) != 0)
 		return -1;
 	for (i = 0; i < kb->n; i++) {
+		if (skipped != NULL && entity_names_free(st, &kb->ents[i]) != 0)
+			continue;
 		if (store_kb_add_user(st, kb, (int)i, &id) != 0) {
 			store_rollback(st);
 			return -1;
@@ -191,7 +281,7 @@ sub_add(struct store *st, const struct args *a, struct words *w, struct kb *kb)
 		return -1;
 	for (i = 2; i < a->argc; i++)
 		kb_add_alias(kb, idx, a->argv[i], KB_ORIGIN_USER);
-	return add_all(st, kb, w);
+	return add_all(st, kb, w, NULL, NULL);
 }
 
 static int
@@ -200,7 +290,12 @@ sub_alias(struct store *st, const struct args *a, struct words *w)
 	int64_t id;
 	size_t i;
 
-	if (find(st, a->argv[0], &id) != 0 || store_begin(st) != 0)
+	if (find(st, a->argv[0], &id) != 0)
+		return -1;
+	for (i = 1; i < a->argc; i++)
+		if (name_free(st, a->argv[i], id) != 0)
+			return -1;
+	if (store_begin(st) != 0)
 		return -1;
 	for (i = 1; i < a->argc; i++) {
 		if (store_alias_add(st, id, a->argv[i], "user") != 0) {
@@ -222,7 +317,7 @@ sub_import(struct store *st, const struct args *a, struct words *w, struct kb *k
 	/* Parties and roles may name entities of the database, not of the file:
 	 * no warnings for those here. */
 	kb_resolve(kb, NULL, NULL);
-	if (add_all(st, kb, w) != 0)
+	if (add_all(st, kb, w, a->argv[0], &skipped) != 0)
 		return -1;
 	return skipped > 0 ? EXIT_PARTIAL : 0;
 }
@@ -337,9 +432,57 @@ sub_candidate(struct store *st, const struct args *a, int promote, struct words 
 	return rc;
 }
 
+/* The entity NAME (or ID) names by its own name: an alias would remove
+ * another entity than the one the user wrote. */
+static int
+find_own(struct store *st, const char *name, int64_t *id)
+{
+	struct store_entity e;
+	int rc = 0;
+
+	if (find(st, name, id) != 0 || store_entity_get(st, *id, &e) != 0)
+		return -1;
+	if ((name[0] < '0' || name[0] > '9') && strcasecmp(e.name, name) != 0)
+		rc = err_set("'%s' is an alias of %s: kb unalias '%s' '%s' removes the alias",
+		    name, e.name, e.name, name);
+	store_entity_free(&e);
+	return rc;
+}
+
+/* The articles that named it, for the analysis that follows. */
+static int
+sub_remove(struct store *st, const struct args *a, struct ids *ids)
+{
+	int64_t id;
+
+	if (find_own(st, a->argv[0], &id) != 0 ||
+	    store_entity_articles(st, id, &ids->v, &ids->n) != 0)
+		return -1;
+	return store_entity_remove(st, id);
+}
+
+static int
+sub_unalias(struct store *st, const struct args *a, struct words *w)
+{
+	int64_t id;
+	size_t i;
+
+	if (find_own(st, a->argv[0], &id) != 0 || store_begin(st) != 0)
+		return -1;
+	for (i = 1; i < a->argc; i++) {
+		if (store_alias_remove(st, id, a->argv[i]) != 0) {
+			store_rollback(st);
+			return -1;
+		}
+		word_add(w, a->argv[i]);
+	}
+	return store_commit(st);
+}
+
 static int
 cmd_kb_exec(struct cmd_ctx *ctx, const struct args *a)
 {
+	struct ids ids = { NULL, 0 };
 	struct words w = { NULL, 0 };
 	struct kb *kb = kb_new();
 	const char *sub = a->spec->name;
@@ -366,15 +509,20 @@ cmd_kb_exec(struct cmd_ctx *ctx, const struct args *a)
 		rc = sub_alias(st, a, &w);
 	else if (strcmp(sub, "import") == 0)
 		rc = sub_import(st, a, &w, kb);
+	else if (strcmp(sub, "remove") == 0)
+		rc = sub_remove(st, a, &ids);
+	else if (strcmp(sub, "unalias") == 0)
+		rc = sub_unalias(st, a, &w);
 	else {
 		promoted = strcmp(sub, "promote") == 0;
 		rc = sub_candidate(st, a, promoted, &w);
 	}
-	if (rc >= 0 && rc != EXIT_USAGE && !args_has(a, "no-refresh") && refresh(ctx, st, &w) != 0)
+	if (rc >= 0 && rc != EXIT_USAGE && !args_has(a, "no-refresh") && refresh(ctx, st, &w, &ids) != 0)
 		rc = -1;
 out:
 	if (promoted && w.n > 0)
 		free((char *)(uintptr_t)w.v[0]);
+	free(ids.v);
 	free(w.v);
 	kb_free(kb);
 	if (rc < 0) {

@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unistr.h>
-#include <uniwidth.h>
 
 #include "cmd.h"
 #include "store.h"
@@ -31,37 +29,6 @@ const struct cmd_entry cmd_list_entry = {
 	},
 	.exec = cmd_list_exec,
 };
-
-/* Prints S in exactly WIDTH terminal cells: made safe (control characters
- * as their stand-ins, which are measured like the rest), cut at a
- * character boundary, padded with spaces. */
-static void
-cell(const char *s, int width)
-{
-	const uint8_t *p, *start;
-	struct buf b;
-	ucs4_t uc;
-	int used = 0, w, n;
-
-	buf_init(&b);
-	text_safe(s != NULL ? s : "", s != NULL ? strlen(s) : 0, 0, &b);
-	p = start = (const uint8_t *)(b.data != NULL ? b.data : "");
-	while (*p != '\0') {
-		n = u8_strmbtouc(&uc, p);
-		if (n <= 0)
-			break;
-		w = uc_width(uc, "UTF-8");
-		if (w < 0)
-			w = 1;
-		if (used + w > width)
-			break;
-		used += w;
-		p += n;
-	}
-	fwrite(start, 1, (size_t)(p - start), stdout);
-	printf("%*s", width - used, "");
-	buf_free(&b);
-}
 
 static int
 cmd_list_exec(struct cmd_ctx *ctx, const struct args *a)
@@ -94,9 +61,9 @@ cmd_list_exec(struct cmd_ctx *ctx, const struct args *a)
 	}
 	for (i = 0; i < n; i++) {
 		cmd_printf("%5lld  ", (long long)rows[i].id);
-		cell(rows[i].published != NULL ? rows[i].published : "", 10);
+		cmd_print_cell(rows[i].published, 10);
 		fputs("  ", stdout);
-		cell(rows[i].outlet, 20);
+		cmd_print_cell(rows[i].outlet, 20);
 		cmd_printf("  %s\n", rows[i].title);
 	}
 	store_article_brief_free(rows, n);

@@ -1,7 +1,8 @@
 /*
  * cmd-mentions.c: `dossier mentions NAME`: where an entity (by canonical
  * name or alias) is mentioned, newest article first: the article, the
- * byte range, how it was recognized and the words used.
+ * range in characters (--bytes: in bytes), how it was recognized and the
+ * words used.
  */
 #include "config.h"
 
@@ -20,6 +21,7 @@ const struct cmd_entry cmd_mentions_entry = {
 		.summary = "show where an entity is mentioned",
 		.options = (const struct args_option[]){
 			{ "json", 0, NULL, ARGS_WORD, NULL, "print JSON" },
+			{ "bytes", 0, NULL, ARGS_WORD, NULL, "positions in bytes, not characters" },
 			{ NULL },
 		},
 		.params = (const struct args_param[]){
@@ -37,31 +39,38 @@ cmd_mentions_exec(struct cmd_ctx *ctx, const struct args *a)
 	struct store *st;
 	int64_t id;
 	size_t n, i;
-	int json;
 	char *out;
+	int rc = EXIT_OK;
 
-	json = args_has(a, "json");
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
 		return EXIT_FAIL;
 	if (cmd_entity(st, "mentions", a->argv[0], &id) != 0)
 		return EXIT_FAIL;
-	if (json) {
-		if (store_json_mentions(st, id, &out) != 0) {
-			err_print("mentions");
-			return EXIT_FAIL;
-		}
-		cmd_puts(out);
-		free(out);
-		return EXIT_OK;
-	}
-	if (store_entity_mentions(st, id, 0, &rows, &n) != 0) {
+	if (store_entity_mentions(st, id, 0, &rows, &n) != 0 ||
+	    cmd_mention_positions(st, rows, n, args_has(a, "bytes")) != 0) {
 		err_print("mentions");
 		return EXIT_FAIL;
 	}
-	for (i = 0; i < n; i++)
-		cmd_printf("%5lld  %6zu-%-6zu %-8s %-30s  %s\n", (long long)rows[i].article_id,
-		    rows[i].start, rows[i].end, rows[i].how, rows[i].text ? rows[i].text : "",
-		    rows[i].title ? rows[i].title : "");
+	if (args_has(a, "json")) {
+		if (store_json_mentions(st, rows, n, &out) != 0) {
+			err_print("mentions");
+			rc = EXIT_FAIL;
+		} else {
+			cmd_puts(out);
+			free(out);
+		}
+		store_mention_list_free(rows, n);
+		return rc;
+	}
+	if (n > 0)
+		cmd_printf("%7s  %-15s  %-8s  %-30s  %s\n", "ARTICLE",
+		    args_has(a, "bytes") ? "BYTES" : "CHARACTERS", "HOW", "WORDS", "TITLE");
+	for (i = 0; i < n; i++) {
+		cmd_printf("%7lld  %7zu-%-7zu  %-8s  ", (long long)rows[i].article_id,
+		    rows[i].start, rows[i].end, rows[i].how);
+		cmd_print_cell(rows[i].text, 30);
+		cmd_printf("  %s\n", rows[i].title ? rows[i].title : "");
+	}
 	store_mention_list_free(rows, n);
 	return EXIT_OK;
 }

@@ -154,6 +154,56 @@ cmd_print_excerpt(const char *text, size_t max)
 	buf_free(&b);
 }
 
+void
+cmd_print_cell(const char *s, int width)
+{
+	struct buf b;
+	const char *t;
+	size_t len;
+	int w;
+
+	buf_init(&b);
+	text_safe(s != NULL ? s : "", s != NULL ? strlen(s) : 0, 0, &b);
+	t = b.data != NULL ? b.data : "";
+	len = b.len;
+	w = text_cells(t, len);
+	if (w > width) {
+		len = text_fit(t, len, width - 1);
+		w = text_cells(t, len) + 1;
+	}
+	fwrite(t, 1, len, stdout);
+	if (len < b.len)
+		fputs("\xE2\x80\xA6", stdout);
+	printf("%*s", width - w, "");
+	buf_free(&b);
+}
+
+/* The columns of a statement list (statements, related). */
+#define STATEMENT_SPEAKER_CELLS 24
+
+void
+cmd_print_statement_header(int with_score)
+{
+	if (with_score)
+		fputs("SCORE  ", stdout);
+	printf("%6s  %7s  %-10s  %-*s  %s\n", "ID", "ARTICLE", "DATE", STATEMENT_SPEAKER_CELLS,
+	    "SPEAKER", "STATEMENT");
+}
+
+void
+cmd_print_statement(const struct store_statement *r, int with_score, size_t excerpt)
+{
+	if (with_score)
+		printf("%.3f  ", r->score);
+	printf("%6lld  %7lld  ", (long long)r->id, (long long)r->article_id);
+	cmd_print_cell(r->published, 10);
+	fputs("  ", stdout);
+	cmd_print_cell(r->speaker != NULL ? r->speaker : "-", STATEMENT_SPEAKER_CELLS);
+	fputs("  ", stdout);
+	cmd_print_excerpt(r->text, excerpt);
+	putchar('\n');
+}
+
 int
 cmd_parse_count(const char *s, size_t *out)
 {

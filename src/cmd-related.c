@@ -1,7 +1,8 @@
 /*
  * cmd-related.c: `dossier related STATEMENT`: the statement, then the
- * statements of other articles related to it, best first, with their
- * score, article and speaker.
+ * statements of other articles related to it, best first, under a
+ * header: score, statement, article, date and speaker. --json gives
+ * positions in characters (--bytes: in bytes).
  */
 #include "config.h"
 
@@ -21,6 +22,7 @@ const struct cmd_entry cmd_related_entry = {
 		.options = (const struct args_option[]){
 			{ "limit", 0, "N", ARGS_COUNT, NULL, "at most N (default 10)" },
 			{ "json", 0, NULL, ARGS_WORD, NULL, "print JSON" },
+			{ "bytes", 0, NULL, ARGS_WORD, NULL, "positions in bytes, not characters" },
 			{ NULL },
 		},
 		.params = (const struct args_param[]){
@@ -39,12 +41,11 @@ cmd_related_exec(struct cmd_ctx *ctx, const struct args *a)
 	size_t limit = 10;
 	int64_t id;
 	size_t n, i;
-	int json;
 	char *out;
+	int rc = EXIT_OK;
 
 	if (cmd_count_option(a, "limit", &limit) != 0)
 		return EXIT_USAGE;
-	json = args_has(a, "json");
 	if (cmd_parse_id(a->argv[0], &id) != 0)
 		return cmd_usage_error(a, "'%s' is not a statement id", a->argv[0]);
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
@@ -53,31 +54,33 @@ cmd_related_exec(struct cmd_ctx *ctx, const struct args *a)
 		err_print("related");
 		return EXIT_FAIL;
 	}
-	if (json) {
-		free(self.speaker), free(self.verb), free(self.title), free(self.text);
-		if (store_json_related(st, id, limit ? (size_t)limit : SIZE_MAX, &out) != 0) {
-			err_print("related");
-			return EXIT_FAIL;
-		}
-		cmd_puts(out);
-		free(out);
-		return EXIT_OK;
-	}
-	cmd_printf("%lld  %lld  %s: ", (long long)self.id, (long long)self.article_id,
-	    self.speaker ? self.speaker : "-");
-	cmd_print_excerpt(self.text, 200);
-	putchar('\n');
-	free(self.speaker), free(self.verb), free(self.title), free(self.text);
 	if (store_related(st, id, limit ? (size_t)limit : SIZE_MAX, &rows, &n) != 0) {
 		err_print("related");
+		store_statement_clear(&self);
 		return EXIT_FAIL;
 	}
-	for (i = 0; i < n; i++) {
-		cmd_printf("  %.3f  %6lld  %5lld  %-22s  ", rows[i].score, (long long)rows[i].id,
-		    (long long)rows[i].article_id, rows[i].speaker ? rows[i].speaker : "-");
-		cmd_print_excerpt(rows[i].text, 80);
-		putchar('\n');
+	if (args_has(a, "json")) {
+		if (cmd_statement_positions(st, rows, n, args_has(a, "bytes")) != 0 ||
+		    store_json_statements(st, rows, n, 1, &out) != 0) {
+			err_print("related");
+			rc = EXIT_FAIL;
+		} else {
+			cmd_puts(out);
+			free(out);
+		}
+	} else {
+		cmd_print_statement_header(0);
+		cmd_print_statement(&self, 0, 200);
+		if (n > 0) {
+			cmd_printf("\nrelated:\n");
+			cmd_print_statement_header(1);
+		} else {
+			cmd_printf("\nno related statement\n");
+		}
+		for (i = 0; i < n; i++)
+			cmd_print_statement(&rows[i], 1, 80);
 	}
+	store_statement_clear(&self);
 	store_statement_list_free(rows, n);
-	return EXIT_OK;
+	return rc;
 }

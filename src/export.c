@@ -42,6 +42,38 @@ export_raw(struct store *st, const struct store_anno_filter *f, enum export_form
 /* An export is read on a terminal or in a spreadsheet as often as by a
  * program: what it carries (titles, links, quotes, notes) goes through the
  * safe-text rule like everything else dossier prints. */
+/* A tag or an article that does not exist is a mistake (a typo, an old
+ * id), not a wish for an empty collection: F->tag must name a tag or the
+ * parent of one ("claim" of "claim/disputed"). No F: everything. */
+static int
+check_filter(struct store *st, const struct store_anno_filter *f)
+{
+	struct store_article art;
+	struct store_tag *tags;
+	size_t n, i, k;
+	int found = 0;
+
+	if (f == NULL)
+		return 0;
+	if (f->tag != NULL) {
+		if (store_tag_list(st, &tags, &n) != 0)
+			return -1;
+		k = strlen(f->tag);
+		for (i = 0; i < n && !found; i++)
+			found = strncmp(tags[i].name, f->tag, k) == 0 &&
+			    (tags[i].name[k] == '\0' || tags[i].name[k] == '/');
+		store_tag_list_free(tags, n);
+		if (!found)
+			return err_set("no tag named '%s' (dossier tag lists them)", f->tag);
+	}
+	if (f->article_id != 0) {
+		if (store_article_get(st, f->article_id, &art) != 0)
+			return -1;
+		store_article_free(&art);
+	}
+	return 0;
+}
+
 int
 export_write(struct store *st, const struct store_anno_filter *f, enum export_format fmt,
     struct buf *out)
@@ -49,12 +81,28 @@ export_write(struct store *st, const struct store_anno_filter *f, enum export_fo
 	struct buf raw;
 	int rc;
 
+	if (check_filter(st, f) != 0)
+		return -1;
 	buf_init(&raw);
 	rc = export_raw(st, f, fmt, &raw);
 	if (rc == 0)
 		text_safe(raw.data != NULL ? raw.data : "", raw.len, TEXT_SAFE_LINES, out);
 	buf_free(&raw);
 	return rc;
+}
+
+const char *
+export_format_name(enum export_format fmt)
+{
+	switch (fmt) {
+	case EXPORT_CSV:
+		return "CSV";
+	case EXPORT_MARKDOWN:
+		return "Markdown";
+	case EXPORT_JSON:
+		break;
+	}
+	return "W3C Web Annotation JSON";
 }
 
 enum export_format

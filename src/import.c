@@ -433,6 +433,9 @@ import_data_as(struct importer *im, enum ingest_format format, const char *name,
 		tell(im, IMPORT_REFUSED, name, "%s", err_msg());
 		return 0;
 	}
+	if ((i = ingest_control_bytes(data, len)) > 0)
+		tell(im, IMPORT_WARNING, name, "%zu control byte%s (such as terminal escape codes) "
+		    "tidied out of the text", i, i == 1 ? "" : "s");
 	if (format == INGEST_AUTO)
 		format = ingest_detect(name, data, len);
 	buf_reset(&im->scratch);

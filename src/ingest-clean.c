@@ -120,6 +120,22 @@ is_dropped_cp(unsigned cp)
 	    cp == 0xfeff;
 }
 
+/* Bytes of the terminal escape sequence at P (ESC first), all dropped: a
+ * control sequence "ESC [ parameters final" (colours, cursor moves,
+ * ECMA-48), so a text pasted from a terminal keeps no "[31m" behind; any
+ * other ESC goes alone (what follows it may be a link's own text). */
+static size_t
+escape_len(const unsigned char *p, size_t len)
+{
+	size_t i;
+
+	if (len < 2 || p[1] != '[')
+		return 1;
+	for (i = 2; i < len && p[i] >= 0x20 && p[i] <= 0x3f; i++)
+		;    /* parameter and intermediate bytes */
+	return i < len && p[i] >= 0x40 && p[i] <= 0x7e ? i + 1 : 1;
+}
+
 /* Step 1 for [s, s+len): a malloc'd tidy copy. */
 static char *
 tidy(const char *s, size_t len, size_t *out_len)
@@ -145,6 +161,8 @@ tidy(const char *s, size_t len, size_t *out_len)
 			continue;
 		}
 		n = decode(p, (size_t)(end - p), &cp);
+		if (cp == 0x1b)
+			n = escape_len(p, (size_t)(end - p));
 		if (is_space_cp(cp))
 			space = 1;
 		else if (!is_dropped_cp(cp)) {

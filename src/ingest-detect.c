@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistr.h>
 
 #include "ingest.h"
 #include "util.h"
@@ -42,8 +43,11 @@ int
 ingest_check_text(const char *data, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)data;
-	size_t i, n, controls = 0;
+	size_t i, n, bad = 0, step;
 	const char *nul;
+	char *declared;
+	ucs4_t uc;
+	int r = 0;
 
 	for (i = 0; i < ARRAY_LEN(signatures); i++) {
 		if (len >= signatures[i].len &&
@@ -55,17 +59,41 @@ ingest_check_text(const char *data, size_t len)
 	nul = memchr(data, '\0', len);
 	if (nul != NULL)
 		return err_set("NUL byte at byte %zu: binary data, not text", (size_t)(nul - data));
-	/* Text has tabs and line ends but hardly any other control bytes; a
-	 * file where they are common is some binary format without NULs. */
+	/* As git decides: a NUL makes a file binary, a few other control bytes
+	 * (a terminal's escape codes pasted in) do not, and import tidies them.
+	 * A file with no NUL is binary only when text is not what it holds:
+	 * most of its first 64 KiB control bytes or, when it declares no
+	 * character set to convert from, bytes that are not UTF-8. */
 	n = len < 65536 ? len : 65536;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\f')
-			controls++;
+			bad++;
+	declared = ingest_declared_charset(data, n);
+	for (i = 0; declared == NULL && i < n; i += step) {
+		step = 1;
+		if (s[i] >= 0x80 && (r = u8_mbtoucr(&uc, s + i, n - i)) > 0)
+			step = (size_t)r;
+		else if (s[i] >= 0x80 && r != -2)
+			bad++;
 	}
-	if (n > 0 && controls * 20 > n)
-		return err_set("binary data (%zu control bytes in the first %zu), not text",
-		    controls, n);
+	free(declared);
+	if (n > 0 && bad * 2 > n)
+		return err_set("binary data (%zu of the first %zu bytes are control bytes or not "
+		    "UTF-8), not text", bad, n);
 	return 0;
+}
+
+size_t
+ingest_control_bytes(const char *data, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)data;
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\f') ||
+		    s[i] == 0x7f)
+			n++;
+	return n;
 }
 
 static int

@@ -574,6 +574,118 @@ store_entity_dismiss(struct store *st, int64_t id)
 	return store_commit(st);
 }
 
+/* ---- undoing the user's additions --------------------------------------- */
+
+/* One integer a query gives (0 when no row). */
+static int
+count_of(struct store *st, const char *sql, int64_t id, const char *text, int64_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, text, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_err(st, "reading the knowledge base");
+}
+
+int
+store_entity_articles(struct store *st, int64_t id, int64_t **ids, size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT article_id FROM mentions WHERE entity_id = ?1"
+	    " UNION SELECT article_id FROM statements WHERE speaker_id = ?1");
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return 0;
+	free(*ids);
+	*ids = NULL;
+	*n = 0;
+	return store_err(st, "reading an entity's articles");
+}
+
+int
+store_entity_remove(struct store *st, int64_t id)
+{
+	struct store_entity e;
+	int64_t claims;
+	int rc = 0;
+
+	if (store_entity_get(st, id, &e) != 0)
+		return -1;
+	if (e.origin == NULL || strcmp(e.origin, "user") != 0)
+		rc = err_set("'%s' is %s, not the user's: only what kb add, kb import or kb "
+		    "promote made can be removed", e.name, e.origin != NULL &&
+		    strcmp(e.origin, "candidate") == 0 ? "a candidate (kb dismiss drops it)" :
+		    "shipped with dossier");
+	/* A claim's speaker or target is the user's writing: never unset. */
+	else if (count_of(st, "SELECT count(*) FROM annotations WHERE (speaker_id = ?1 OR"
+	    " target_id = ?1) AND ?2 IS NULL", id, NULL, &claims) != 0)
+		rc = -1;
+	else if (claims > 0)
+		rc = err_set("'%s' is the speaker or target of %lld claim%s: change %s first", e.name,
+		    (long long)claims, claims == 1 ? "" : "s", claims == 1 ? "it" : "them");
+	if (rc == 0 && store_begin(st) != 0)
+		rc = -1;
+	else if (rc == 0) {
+		/* Mentions, aliases and roles go with it (ON DELETE CASCADE); its
+		 * statements are made again by the analysis that follows. */
+		if (exec_id(st, "DELETE FROM statement_links WHERE from_id IN (SELECT id FROM"
+		    " statements WHERE speaker_id = ?1) OR to_id IN (SELECT id FROM statements"
+		    " WHERE speaker_id = ?1)", id, "removing an entity") != 0 ||
+		    exec_id(st, "DELETE FROM statements WHERE speaker_id = ?1", id,
+		    "removing an entity") != 0 ||
+		    exec_id(st, "DELETE FROM entities WHERE id = ?1", id, "removing an entity") != 0) {
+			store_rollback(st);
+			rc = -1;
+		} else {
+			rc = store_commit(st);
+		}
+	}
+	store_entity_free(&e);
+	return rc;
+}
+
+int
+store_alias_remove(struct store *st, int64_t id, const char *alias)
+{
+	sqlite3_stmt *s;
+	int64_t user, any;
+
+	if (count_of(st, "SELECT count(*) FROM aliases WHERE entity_id = ?1 AND alias = ?2"
+	    " COLLATE NOCASE AND origin = 'user'", id, alias, &user) != 0 ||
+	    count_of(st, "SELECT count(*) FROM aliases WHERE entity_id = ?1 AND alias = ?2"
+	    " COLLATE NOCASE", id, alias, &any) != 0)
+		return -1;
+	if (any == 0)
+		return err_set("'%s' is not one of its aliases", alias);
+	if (user == 0)
+		return err_set("'%s' is an alias shipped with dossier, not the user's", alias);
+	s = store_stmt(st, "DELETE FROM aliases WHERE entity_id = ?1 AND alias = ?2"
+	    " COLLATE NOCASE AND origin = 'user'");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, alias, -1, SQLITE_STATIC);
+	return done(st, s, "removing an alias");
+}
+
 /* ---- mentions ------------------------------------------------------------ */
 
 void
@@ -813,18 +925,18 @@ store_json_entities(struct store *st, int64_t article, int candidates, char **js
 }
 
 int
-store_json_mentions(struct store *st, int64_t entity, char **json)
+store_json_mentions(struct store *st, const struct store_mention *rows, size_t n,
+    char **json)
 {
 	sqlite3_stmt *s = store_stmt(st,
 	    "SELECT json_object('article', ?1, 'title', ?2, 'start', ?3, 'end', ?4, 'how', ?5,"
 	    " 'text', ?6)");
-	struct store_mention *rows;
 	struct buf out;
-	size_t n, i;
+	size_t i;
 	char *obj;
 	int rc = 0;
 
-	if (s == NULL || store_entity_mentions(st, entity, 0, &rows, &n) != 0)
+	if (s == NULL)
 		return -1;
 	buf_init(&out);
 	buf_addc(&out, '[');
@@ -846,7 +958,6 @@ store_json_mentions(struct store *st, int64_t entity, char **json)
 		free(obj);
 	}
 	buf_addc(&out, ']');
-	store_mention_list_free(rows, n);
 	if (rc != 0) {
 		buf_free(&out);
 		return -1;

@@ -49,13 +49,20 @@ store_statement_list_free(struct store_statement *rows, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		free(rows[i].speaker);
-		free(rows[i].verb);
-		free(rows[i].title);
-		free(rows[i].text);
-	}
+	for (i = 0; i < n; i++)
+		store_statement_clear(&rows[i]);
 	free(rows);
+}
+
+void
+store_statement_clear(struct store_statement *r)
+{
+	free(r->speaker);
+	free(r->verb);
+	free(r->title);
+	free(r->published);
+	free(r->text);
+	memset(r, 0, sizeof *r);
 }
 
 /* ---- the words of a span ---------------------------------------------- */
@@ -104,7 +111,7 @@ store_body_cache_free(struct store_body_cache *c)
 /* The columns every statement query selects, in read_row's order. */
 #define STATEMENT_COLUMNS \
 	"s.id, s.article_id, coalesce(s.speaker_id, 0), e.name, s.start, s.end, s.verb," \
-	" coalesce(s.quote_start, 0), coalesce(s.quote_end, 0), a.title"
+	" coalesce(s.quote_start, 0), coalesce(s.quote_end, 0), a.title, a.published"
 #define STATEMENT_JOINS \
 	" JOIN articles a ON a.id = s.article_id LEFT JOIN entities e ON e.id = s.speaker_id"
 
@@ -121,8 +128,9 @@ read_row(sqlite3_stmt *s, struct store_statement *r)
 	r->quote_start = (size_t)sqlite3_column_int64(s, 7);
 	r->quote_end = (size_t)sqlite3_column_int64(s, 8);
 	r->title = store_col_text(s, 9);
+	r->published = store_col_text(s, 10);
 	r->text = NULL;
-	r->score = sqlite3_column_count(s) > 10 ? sqlite3_column_double(s, 10) : 0;
+	r->score = sqlite3_column_count(s) > 11 ? sqlite3_column_double(s, 11) : 0;
 }
 
 static void
@@ -254,7 +262,7 @@ statement_json(struct store *st, const struct store_statement *r, int with_score
 	sqlite3_stmt *s = store_stmt(st,
 	    "SELECT json_object('id', ?1, 'article', ?2, 'title', ?3, 'speaker_id', nullif(?4, 0),"
 	    " 'speaker', ?5, 'start', ?6, 'end', ?7, 'verb', ?8, 'quote_start', nullif(?9, 0),"
-	    " 'quote_end', nullif(?10, 0), 'text', ?11)");
+	    " 'quote_end', nullif(?10, 0), 'text', ?11, 'published', ?12)");
 	sqlite3_stmt *sc = store_stmt(st, "SELECT json_set(?1, '$.score', round(?2, 4))");
 	char *obj;
 	int rc;
@@ -272,6 +280,7 @@ statement_json(struct store *st, const struct store_statement *r, int with_score
 	sqlite3_bind_int64(s, 9, (sqlite3_int64)r->quote_start);
 	sqlite3_bind_int64(s, 10, (sqlite3_int64)r->quote_end);
 	sqlite3_bind_text(s, 11, r->text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 12, r->published, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
 	obj = rc == SQLITE_ROW ? store_col_text(s, 0) : NULL;
 	sqlite3_reset(s);
@@ -293,9 +302,9 @@ statement_json(struct store *st, const struct store_statement *r, int with_score
 	return 0;
 }
 
-static int
-rows_json(struct store *st, struct store_statement *rows, size_t n, int with_score,
-    char **json)
+int
+store_json_statements(struct store *st, const struct store_statement *rows, size_t n,
+    int with_score, char **json)
 {
 	struct buf out;
 	size_t i;
@@ -306,36 +315,12 @@ rows_json(struct store *st, struct store_statement *rows, size_t n, int with_sco
 	for (i = 0; i < n && rc == 0; i++)
 		rc = statement_json(st, &rows[i], with_score, &out);
 	buf_addc(&out, ']');
-	store_statement_list_free(rows, n);
 	if (rc != 0) {
 		buf_free(&out);
 		return -1;
 	}
 	*json = buf_detach(&out, NULL);
 	return 0;
-}
-
-int
-store_json_statements(struct store *st, int64_t article, int64_t by, int64_t about,
-    char **json)
-{
-	struct store_statement *rows;
-	size_t n;
-
-	if (store_statements_find(st, article, by, about, &rows, &n) != 0)
-		return -1;
-	return rows_json(st, rows, n, 0, json);
-}
-
-int
-store_json_related(struct store *st, int64_t statement, size_t limit, char **json)
-{
-	struct store_statement *rows;
-	size_t n;
-
-	if (store_related(st, statement, limit, &rows, &n) != 0)
-		return -1;
-	return rows_json(st, rows, n, 1, json);
 }
 
 /* ---- the related-statement index ----------------------------------------- */

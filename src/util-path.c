@@ -258,7 +258,7 @@ path_temp_beside(const char *path, char **tmp)
 	    xasprintf(".%s.XXXXXX", path);
 	fd = mkostemp(*tmp, O_CLOEXEC);
 	if (fd < 0) {
-		err_set("%s: cannot create a temporary file beside it: %s", path, strerror(errno));
+		err_set("%s: cannot write there: %s", path, strerror(errno));
 		free(*tmp);
 		*tmp = NULL;
 	}

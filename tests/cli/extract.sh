@@ -45,13 +45,13 @@ tap_ok $? "mentions of an unknown name: one line, status 1"
 # Four of his own, and "Both ministers voiced ..." after "the
 # Lavrov-Bayramov bilateral meeting": the two ministers both speak.
 out=$(d statements --by Bayramov)
-[ "$(wc -l <<<"$out")" -eq 5 ] && grep -q 'Both ministers voiced' <<<"$out"
+[ "$(wc -l <<<"$out")" -eq 6 ] && grep -q 'Both ministers voiced' <<<"$out"
 tap_ok $? "statements --by: Bayramov's four, and one of the two ministers'"
 d statements --about 'Minsk agreements' | grep -q 'Sergey Lavrov'; tap_ok $? "statements --about an agreement"
 d statements --json | "$py" -c 'import json,sys; a=json.load(sys.stdin); assert len(a) > 40 and all("speaker" in s for s in a)'
 tap_ok $? "statements --json"
 
-sid=$(d statements --by Bayramov | awk 'NR==1 { print $1 }')
+sid=$(d statements --by Bayramov | awk 'NR==2 { print $1 }')
 out=$(d related "$sid"); rc=$?
 [ $rc -eq 0 ] && [ "$(wc -l <<<"$out")" -gt 1 ]; tap_ok $? "related: the statement and its related ones"
 d related --json "$sid" | "$py" -c 'import json,sys; a=json.load(sys.stdin); assert a and all(r["article"] and r["score"] > 0 for r in a)'

@@ -112,7 +112,7 @@ for k in ("title", "source", "outlet", "body"):
     v = a[k] or ""
     assert not any(ord(c) < 32 and c != "\n" or 0x7f <= ord(c) < 0xa0 for c in v), (k, v)
 assert a["source"] == "https://x.example/]2;PWNED-TITLE]52;c;UFdORUQ=0;C1-TITLE", a["source"]
-assert a["outlet"] == "Wire[1m strong Outlet", a["outlet"]'
+assert a["outlet"] == "Wire strong Outlet", a["outlet"]'
 tap_ok $? "the stored link, outlet, title and body hold no control character"
 "$DOSSIER" --db "$db" show 2 | grep -qx 'source: https://y.example/+ABs-]2;UTF7-TITLE+AAc-'
 tap_ok $? "a UTF-7 link is not decoded into an escape"

@@ -34,9 +34,24 @@ test_check(void)
 	ok(rc == -1 && strstr(err_msg(), "UTF-16") != NULL, "UTF-16 named: %s", err_msg());
 	memset(ctl, 'a', sizeof ctl);
 	memset(ctl, '\x01', 20);
+	ok(ingest_check_text(ctl, sizeof ctl) == 0, "a fifth of control bytes is still text");
+	ok(ingest_check_text(S("Title\n\n\x1b[1mbold\x1b[0m and \x1b[31mred\x1b[0m.\n")) == 0,
+	    "terminal escape codes (5 control bytes in 42) are text");
+	ok(ingest_control_bytes(S("a\x1b[1mb\tc\r\nd\x7f")) == 2, "control bytes counted");
+	memset(ctl, '\x01', 60);
 	rc = ingest_check_text(ctl, sizeof ctl);
-	ok(rc == -1 && strstr(err_msg(), "control") != NULL, "control bytes refused: %s",
+	ok(rc == -1 && strstr(err_msg(), "control") != NULL, "control bytes throughout refused: %s",
 	    err_msg());
+	memset(ctl, 'a', sizeof ctl);
+	memset(ctl, '\xfa', 60);
+	rc = ingest_check_text(ctl, sizeof ctl);
+	ok(rc == -1 && strstr(err_msg(), "not UTF-8") != NULL, "bytes not UTF-8 throughout refused: %s",
+	    err_msg());
+	ok(ingest_check_text(S("<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss>"
+	    "\xcf\xf0\xe8\xe2\xe5\xf2\xcf\xf0\xe8\xe2\xe5\xf2\xcf\xf0\xe8\xe2\xe5\xf2"
+	    "\xcf\xf0\xe8\xe2\xe5\xf2\xcf\xf0\xe8\xe2\xe5\xf2\xcf\xf0\xe8\xe2\xe5\xf2"
+	    "\xcf\xf0\xe8\xe2\xe5\xf2\xcf\xf0\xe8\xe2\xe5\xf2\xcf\xf0\xe8\xe2\xe5\xf2"
+	    "</rss>")) == 0, "a declared character set's bytes are text");
 	ok(strchr(err_msg(), '\n') == NULL, "messages are one line");
 }
 
