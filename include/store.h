@@ -517,11 +517,12 @@ int store_links_put(struct store *st, int64_t from, const int64_t *to, const dou
     size_t n);
 
 
-/* ---- store-report.c: what the user's coding adds up to, as tables that
- * the command shows as text, CSV, JSON or pictures. Totals count live
- * highlights (active or orphaned); what compares positions (sentences,
- * overlaps, statements) counts active ones only. A sentence is coded with
- * a tag when a highlight with that tag overlaps it. ------------------- */
+/* ---- store-report.c (matrices and co-occurrence: store-report-matrix.c):
+ * what the user's coding adds up to, as tables that the command shows as
+ * text, CSV, JSON or pictures. Totals count live highlights (active or
+ * orphaned); what compares positions (sentences, overlaps, statements)
+ * counts active ones only. A sentence is coded with a tag when a
+ * highlight with that tag overlaps it. ---------------------------------- */
 
 enum store_report_kind {
 	STORE_REPORT_TEXT,     /* a label: text, NULL for none */

@@ -1,9 +1,10 @@
 /*
  * cmd-report.c: `dossier report KIND`: what the user's coding adds up to
- * (store-report.c counts it), shown as an aligned table, as CSV (--csv),
- * as JSON (--json) or as a picture (--chart): bars for a frequency, a
- * co-occurrence or a timeline's months, a heat map of shaded cells for a
- * matrix. --csv and --json give the numbers behind the picture asked for.
+ * (store-report.c and store-report-matrix.c count it), shown as an
+ * aligned table, as CSV (--csv), as JSON (--json) or as a picture
+ * (--chart): bars for a frequency, a co-occurrence or a timeline's
+ * months, a heat map of shaded cells for a matrix. --csv and --json give
+ * the numbers behind the picture asked for.
  *
  * Every string from the database is made safe (text_safe) before it is
  * measured, and printed through cmd_write: a title or a tag name carries

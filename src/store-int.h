@@ -38,6 +38,27 @@ char *store_body_words(struct store *st, struct store_body_cache *c, int64_t art
     size_t start, size_t end);
 void store_body_cache_free(struct store_body_cache *c);
 
+/* store-report.c: what the report queries share (store-report.c: the
+ * frequency and timeline reports and JSON; store-report-matrix.c: the
+ * matrices and co-occurrence). A table is filled by adding every column,
+ * then rows of empty cells; STORE_REPORT_CUT keeps the first LIMIT rows
+ * (0: all). */
+void store_report_col_add(struct store_report *r, const char *name,
+    enum store_report_kind kind);
+struct store_report_cell *store_report_row_add(struct store_report *r, size_t *cap);
+void store_report_cut(struct store_report *r, size_t limit);
+/* SQL: a tag and the tags nested in it ("claim" takes "claim/economic"). */
+#define STORE_REPORT_TAG_IN(col, param) \
+	"(" param " IS NULL OR " col " = " param " OR substr(" col ", 1, length(" param ") + 1)" \
+	" = " param " || '/')"
+/* SQL: the highlights a total counts (live: active or orphaned). */
+#define STORE_REPORT_LIVE "a.state IN ('active', 'orphaned')"
+/* SQL: the tagged highlights, read tag by tag (CROSS JOIN keeps that
+ * order): with --tag, through the tag's index, that tag's highlights only. */
+#define STORE_REPORT_CODED_FROM \
+	" FROM tags t CROSS JOIN annotation_tags x ON x.tag_id = t.id" \
+	" CROSS JOIN annotations a ON a.id = x.annotation_id"
+
 /* store-stem.c: the connection's stemmers, freed with the store. */
 struct store_stems;
 struct store_stems **store_stems_slot(struct store *st);
