@@ -76,6 +76,16 @@ check report report cooccurrence --entities --json
 check report report timeline --by "Sergey Lavrov"
 check report report frequency --tag "${esc}[31mx"
 check report report timeline --about "${esc}]2;X${bel}"
+# Feeds: names, addresses and the network's errors come back on the screen.
+# Port 9 on this machine refuses at once; nothing leaves it.
+check feed feed add "http://127.0.0.1:9/${esc}]2;X${bel}.xml" --name "wire${esc}[31m"
+check feed feed add "http://127.0.0.1:9/feed.xml" --name "wire${esc}[31m two"
+check feed feed list
+check feed feed export
+check feed feed rename "wire${esc}[31m two" "w${c1}31m"
+check fetch fetch --timeout 5
+check fetch fetch "${esc}]2;X${bel}"
+check import import "http://127.0.0.1:9/${esc}[2J.html"
 check export export --format json
 check export export --format csv
 check export export --format markdown
