@@ -446,8 +446,11 @@ int store_article_by_file(struct store *st, const char *file, int64_t *id);
 /* Removes an article's mentions and statements (and so their links),
  * before it is analysed again. */
 int store_analysis_clear(struct store *st, int64_t article);
-/* JSON for --json: store_article_entities as an array of objects. */
-int store_json_entities(struct store *st, int64_t article, int candidates, char **json);
+/* JSON for --json: store_article_entities as an array of objects, each
+ * one's first mention converted to characters by CHARS (the article's map;
+ * NULL: bytes, as stored). */
+int store_json_entities(struct store *st, int64_t article, int candidates,
+    const struct text_charmap *chars, char **json);
 /* The knowledge base (only what the user added, with ONLY_USER) as an
  * array of entities with aliases, roles and parties. */
 int store_json_kb(struct store *st, int only_user, char **json);

@@ -23,6 +23,7 @@ const struct cmd_entry cmd_actors_entry = {
 		.options = (const struct args_option[]){
 			{ "candidates", 0, NULL, ARGS_WORD, NULL, "the unknown people extraction proposed" },
 			{ "json", 0, NULL, ARGS_WORD, NULL, "print JSON" },
+			{ "bytes", 0, NULL, ARGS_WORD, NULL, "with --json, the first mention in bytes, not characters" },
 			{ NULL },
 		},
 		.params = (const struct args_param[]){
@@ -41,7 +42,8 @@ cmd_actors_exec(struct cmd_ctx *ctx, const struct args *args)
 	struct store *st;
 	int64_t article = 0;
 	size_t n, i;
-	int json, candidates;
+	struct text_charmap chars;
+	int json, candidates, rc;
 	const char *kind = NULL;
 	char *out;
 
@@ -51,15 +53,23 @@ cmd_actors_exec(struct cmd_ctx *ctx, const struct args *args)
 		return cmd_usage_error(args, "'%s' is not an article id", args->argv[0]);
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
 		return EXIT_FAIL;
-	if (article != 0) {
-		if (store_article_get(st, article, &a) != 0) {
-			err_print("actors");
-			return EXIT_FAIL;
-		}
-		store_article_free(&a);
+	if (article != 0 && store_article_get(st, article, &a) != 0) {
+		err_print("actors");
+		return EXIT_FAIL;
 	}
 	if (json) {
-		if (store_json_entities(st, article, candidates, &out) != 0) {
+		/* An article's first mentions in characters, as every position
+		 * shown; across the corpus "first" is a byte offset in whichever
+		 * article it was. */
+		if (article != 0 && !args_has(args, "bytes"))
+			text_charmap_init(&chars, a.body, a.body_len);
+		rc = store_json_entities(st, article, candidates,
+		    article != 0 && !args_has(args, "bytes") ? &chars : NULL, &out);
+		if (article != 0 && !args_has(args, "bytes"))
+			text_charmap_free(&chars);
+		if (article != 0)
+			store_article_free(&a);
+		if (rc != 0) {
 			err_print("actors");
 			return EXIT_FAIL;
 		}
@@ -67,6 +77,8 @@ cmd_actors_exec(struct cmd_ctx *ctx, const struct args *args)
 		free(out);
 		return EXIT_OK;
 	}
+	if (article != 0)
+		store_article_free(&a);
 	if (store_article_entities(st, article, candidates, &rows, &n) != 0) {
 		err_print("actors");
 		return EXIT_FAIL;

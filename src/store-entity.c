@@ -899,16 +899,18 @@ one_json(struct store *st, sqlite3_stmt *s, const char *what, char **json)
 	return 0;
 }
 
-/* Aggregates are fed from an ordered subquery, so arrays keep its order. */
+/* One object a row, in the subquery's order; each one's first mention in
+ * characters when CHARS (the article's map) is given. */
 int
-store_json_entities(struct store *st, int64_t article, int candidates, char **json)
+store_json_entities(struct store *st, int64_t article, int candidates,
+    const struct text_charmap *chars, char **json)
 {
 	sqlite3_stmt *s = store_stmt(st,
-	    "SELECT json_group_array(json_object('id', id, 'name', name, 'kind', kind,"
+	    "SELECT json_object('id', id, 'name', name, 'kind', kind,"
 	    "  'origin', origin, 'date', date, 'mentions', n, 'first', first,"
 	    "  'articles', articles,"
 	    "  'roles', (SELECT json_group_array(json_object('role', r.role, 'since', r.since,"
-	    "    'until', r.until)) FROM roles r WHERE r.entity_id = y.id)))"
+	    "    'until', r.until)) FROM roles r WHERE r.entity_id = y.id)), first"
 	    " FROM (SELECT e.id, e.name, e.kind, e.origin, e.date, x.n, x.first, x.articles"
 	    "  FROM (SELECT m.entity_id AS id, count(*) AS n, min(m.start) AS first,"
 	    "    count(DISTINCT m.article_id) AS articles"
@@ -916,12 +918,43 @@ store_json_entities(struct store *st, int64_t article, int candidates, char **js
 	    "  JOIN entities e ON e.id = x.id"
 	    "  WHERE (e.origin = 'candidate') = ?2 AND e.status = 'active'"
 	    "  ORDER BY " KIND_ORDER ", x.n DESC, e.name) y");
+	sqlite3_stmt *set = store_stmt(st, "SELECT json_set(?1, '$.first', ?2)");
+	struct buf out;
+	char *obj;
+	int rc;
 
-	if (s == NULL)
+	if (s == NULL || set == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, article);
 	sqlite3_bind_int(s, 2, candidates != 0);
-	return one_json(st, s, "listing entities", json);
+	buf_init(&out);
+	buf_addc(&out, '[');
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		obj = store_col_text(s, 0);
+		if (chars != NULL && obj != NULL) {
+			sqlite3_bind_text(set, 1, obj, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(set, 2, (sqlite3_int64)text_charmap_chars(chars,
+			    (size_t)sqlite3_column_int64(s, 1)));
+			free(obj);
+			obj = sqlite3_step(set) == SQLITE_ROW ? store_col_text(set, 0) : NULL;
+			sqlite3_reset(set);
+		}
+		if (obj == NULL) {
+			rc = SQLITE_ERROR;
+			break;
+		}
+		buf_adds(&out, out.len > 1 ? "," : "");
+		buf_adds(&out, obj);
+		free(obj);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		buf_free(&out);
+		return store_err(st, "listing entities");
+	}
+	buf_addc(&out, ']');
+	*json = buf_detach(&out, NULL);
+	return 0;
 }
 
 int

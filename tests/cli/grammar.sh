@@ -52,7 +52,7 @@ tap_ok $? "show -- --json: --json is the ID, refused as one (status $rc)"
 # Errors: one line naming the problem, the usage line, status 2.
 err=$(run actors 3 --bogus 2>&1); rc=$?
 [ $rc -eq 2 ] && grep -q "^dossier: actors: unknown option --bogus" <<<"$err" &&
-    grep -q '^usage: dossier actors \[--candidates\] \[--json\] \[ARTICLE\]' <<<"$err"
+    grep -q '^usage: dossier actors \[--candidates\] \[--json\] \[--bytes\] \[ARTICLE\]' <<<"$err"
 tap_ok $? "unknown option after the argument: named, with the usage (status $rc)"
 err=$(run search corridor --limit 2>&1); rc=$?
 [ $rc -eq 2 ] && grep -q -- '--limit needs a value' <<<"$err"; tap_ok $? "a missing value is named"

@@ -50,6 +50,11 @@ print([x for x in a["target"]["selector"] if x["type"] == "TextQuoteSelector"][0
 tap_ok $? "statements --json: characters, the statement's words (got '$quote')"
 d statements --json --bytes | grep -q '"start":46,'; tap_ok $? "statements --json --bytes: byte offsets"
 
+first=$(d actors --json 1 | "$py" -c 'import json, sys; print([e for e in json.load(sys.stdin) if e["name"] == "Sergey Lavrov"][0]["first"])')
+[ "$first" = 25 ]; tap_ok $? "actors ARTICLE --json: the first mention in characters (got $first)"
+first=$(d actors --json --bytes 1 | "$py" -c 'import json, sys; print([e for e in json.load(sys.stdin) if e["name"] == "Sergey Lavrov"][0]["first"])')
+[ "$first" = 46 ]; tap_ok $? "actors --json --bytes: in bytes (got $first)"
+
 man=$(sed -n '/^\.SH POSITIONS/,/^\.SH [A-Z]/p' "$top_srcdir/man/dossier.1")
 grep -q 'counts characters' <<<"$man" && grep -qF -- '\-\-bytes' <<<"$man"
 tap_ok $? "the man page says positions are characters and names --bytes"
