@@ -529,6 +529,67 @@ ui_keys_for(struct ui *ui, enum ui_keymap km, enum ui_action a, struct buf *out)
 	return n;
 }
 
+/* The generic bindings of A that keymap KM binds to something else. */
+static int
+shadowed(struct ui_keys *k, const struct binding *b, enum ui_keymap km)
+{
+	const struct binding *o;
+
+	if (b->km != UI_KM_GENERIC || km == UI_KM_GENERIC)
+		return 0;
+	o = find_binding(k, km, b->codes, b->n);
+	return o != NULL && o->action != b->action;
+}
+
+int
+ui_keys_working(struct ui *ui, enum ui_keymap km, enum ui_action a, struct buf *out)
+{
+	size_t i;
+	int n = 0, j, pass;
+
+	/* The keymap's own bindings first: they win. */
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < ui->keys->n; i++) {
+			struct binding *b = &ui->keys->v[i];
+			if (b->action != a || b->km != (pass == 0 ? km : UI_KM_GENERIC) ||
+			    (pass == 1 && (km == UI_KM_GENERIC || shadowed(ui->keys, b, km))))
+				continue;
+			if (n++ > 0)
+				buf_adds(out, ", ");
+			for (j = 0; j < b->n; j++)
+				ui_key_name(b->codes[j], out);
+		}
+	}
+	return n;
+}
+
+int
+ui_keys_shadows(struct ui *ui, enum ui_action a, struct buf *out)
+{
+	size_t i;
+	int n = 0, j, km;
+
+	for (i = 0; i < ui->keys->n; i++) {
+		struct binding *b = &ui->keys->v[i];
+		if (b->action != a || b->km != UI_KM_GENERIC)
+			continue;
+		for (km = 0; km < UI_KM_COUNT; km++) {
+			const struct binding *o;
+			if (!shadowed(ui->keys, b, (enum ui_keymap)km))
+				continue;
+			o = find_binding(ui->keys, (enum ui_keymap)km, b->codes, b->n);
+			if (o == NULL)
+				continue;
+			buf_adds(out, n++ > 0 ? "; " : "");
+			buf_printf(out, "%s: ", ui_keymap_name((enum ui_keymap)km));
+			for (j = 0; j < b->n; j++)
+				ui_key_name(b->codes[j], out);
+			buf_printf(out, " is %s", ui_action_name(o->action));
+		}
+	}
+	return n;
+}
+
 int
 ui_print_keys(FILE *f)
 {
