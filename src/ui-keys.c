@@ -268,14 +268,32 @@ utf8_char(const char *s, int *len)
 	return n > 0 ? (int)uc : -1;
 }
 
+/* Ctrl keys a terminal sends as another key (ui_term_key): Ctrl-J is a
+ * newline, read as Enter, and Ctrl-H is Backspace. A binding of them
+ * would never run, so it is refused with the key to bind instead. */
+static int
+arrives_as_other(int c, const char *s, size_t n)
+{
+	if (c == UI_KEY_CTRL('j'))
+		return err_set("'%.*s' is <Enter> on a terminal: bind <Enter> or another key",
+		    (int)n, s);
+	if (c == UI_KEY_CTRL('h'))
+		return err_set("'%.*s' is <BS> on a terminal: bind <BS> or another key",
+		    (int)n, s);
+	return 0;
+}
+
 int
 ui_keys_parse(const char *s, int *codes, int max)
 {
+	const char *at;
+
 	int n = 0, len, c;
 
 	while (*s != '\0') {
 		if (n == max)
 			return err_set("key sequence '%s' is longer than %d keys", s, max);
+		at = s;
 		if (s[0] == '<' && s[1] != '\0' && strchr(s + 1, '>') != NULL) {
 			const char *end = strchr(s + 1, '>');
 			c = parse_named(s + 1, (size_t)(end - s - 1));
@@ -297,6 +315,8 @@ ui_keys_parse(const char *s, int *codes, int max)
 				return err_set("key is not valid UTF-8");
 			s += len;
 		}
+		if (arrives_as_other(c, at, (size_t)(s - at)) != 0)
+			return -1;
 		codes[n++] = c;
 	}
 	if (n == 0)
