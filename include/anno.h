@@ -14,6 +14,8 @@
  *                    carrying annotations over to a new version of an
  *                    article when it is imported again
  *   anno-import.c    merging annotations from a W3C JSON document
+ *   anno-article.c   an annotation's article, read once for a run of its
+ *                    annotations, and its offsets in characters
  *   anno-time.c      the times of annotations as instants, for deciding
  *                    which copy is newer (pure, tested alone)
  *
@@ -26,6 +28,7 @@
 #include <stdint.h>
 
 #include "store.h"
+#include "text.h"
 
 /* ---- anno-anchor.c ---------------------------------------------------- */
 
@@ -177,6 +180,31 @@ int anno_carry_over(struct store *st, int64_t old_id, int64_t new_id,
  * to another text, for a new version and for an imported document. */
 enum anno_placed anno_place(struct store_anno *a, const char *body, size_t len,
     const struct anno_anchor *was);
+
+/* ---- anno-article.c --------------------------------------------------- */
+
+/* The article of each annotation in a list, read once per run of
+ * annotations of the same article (lists come in article order), with the
+ * characters before each block of its body counted once, so that a
+ * character offset costs one block's scan, not the body's. Zeroed to
+ * start. */
+struct anno_article {
+	struct store_anno_article cur;
+	int loaded;
+	struct text_charmap chars;   /* of cur.body */
+};
+/* Makes article ID the current one (read only when it is not already);
+ * *OUT (when not NULL) is it. */
+int anno_article_load(struct store *st, struct anno_article *c, int64_t id,
+    const struct store_anno_article **out);
+void anno_article_free(struct anno_article *c);
+/* Character offsets of an annotation in the loaded article's body; 0 when
+ * it is orphaned (its offsets then belong to another version). */
+int anno_char_span(const struct anno_article *c, const struct store_anno *a, size_t *start,
+    size_t *end);
+/* Byte offset of character CHARS of the loaded article's body; -1 when
+ * past its end. */
+int anno_byte_offset(const struct anno_article *c, size_t chars, size_t *byte);
 
 /* ---- anno-import.c ---------------------------------------------------- */
 

@@ -54,6 +54,10 @@ int cmd_run(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **arg
  * returns NULL on failure. */
 struct store *cmd_store(struct cmd_ctx *ctx, int flags);
 void cmd_ctx_free(struct cmd_ctx *ctx);
+/* The entity (actor, agreement, place...) NAME names, by name or alias;
+ * else prints "dossier: CMD: no entity is named 'NAME'" (or the store's
+ * error) and returns -1. */
+int cmd_entity(struct store *st, const char *cmd, const char *name, int64_t *id);
 /* 0 when a command may write PATH ("-" or NULL: standard output): never
  * over the open database or another SQLite file, and over an existing file
  * only with FORCE; else -1 with a one-line reason (err_set). */

@@ -493,6 +493,86 @@ int store_links_put(struct store *st, int64_t from, const int64_t *to, const dou
     size_t n);
 
 
+/* ---- store-report.c: what the user's coding adds up to, as tables that
+ * the command shows as text, CSV, JSON or pictures. Totals count live
+ * highlights (active or orphaned); what compares positions (sentences,
+ * overlaps, statements) counts active ones only. A sentence is coded with
+ * a tag when a highlight with that tag overlaps it. ------------------- */
+
+enum store_report_kind {
+	STORE_REPORT_TEXT,     /* a label: text, NULL for none */
+	STORE_REPORT_ID,       /* a label: an article's, entity's or statement's id; 0 for none */
+	STORE_REPORT_COUNT,    /* a number */
+	STORE_REPORT_CELL,     /* a matrix's number, under the name of a tag */
+};
+struct store_report_col {
+	char *name;
+	enum store_report_kind kind;
+};
+struct store_report_cell {
+	char *text;            /* STORE_REPORT_TEXT */
+	int64_t n;             /* the others */
+};
+/* Labels first, then counts; a matrix's row is its labels, one CELL
+ * column for each tag used (in the codebook's order) and "total". */
+struct store_report {
+	struct store_report_col *cols;
+	size_t ncols, nrows;
+	struct store_report_cell *cells;   /* nrows * ncols, row after row */
+};
+void store_report_free(struct store_report *r);
+const struct store_report_cell *store_report_at(const struct store_report *r, size_t row,
+    size_t col);
+
+enum store_report_per {
+	STORE_PER_NONE,
+	STORE_PER_ARTICLE,
+	STORE_PER_OUTLET,
+	STORE_PER_MONTH,       /* of publication: "2023-02"; undated last */
+	STORE_PER_SPEAKER,     /* the highlight's speaker */
+	STORE_PER_AGREEMENT,   /* named in the highlight's sentences (matrix only) */
+};
+struct store_report_query {
+	const char *tag;       /* NULL, or a tag and the tags nested in it */
+	enum store_report_per per;
+	int64_t by, about;     /* timeline: the speaker; an entity named (0: any) */
+	int entities;          /* co-occurrence: tags with entities, too */
+	int overlap;           /* co-occurrence: overlapping highlights, not sentences */
+	int months;            /* timeline: statements per month */
+	size_t limit;          /* rows kept; 0: all */
+};
+/* Per tag (PER none: every tag of the codebook, unused ones at 0): tag,
+ * segments, articles, most used first; per article (article, title),
+ * outlet, month or speaker (speaker_id, speaker): one row per tag and
+ * value, by tag, then most used first (months in order). */
+int store_report_frequency(struct store *st, const struct store_report_query *q,
+    struct store_report *r);
+/* Tags (columns) against speakers, articles or the agreements named in a
+ * highlight's sentences (rows: id, name, a cell per tag, total), rows
+ * most coded first. A highlight counts once in each cell it falls in. */
+int store_report_matrix(struct store *st, const struct store_report_query *q,
+    struct store_report *r);
+/* Pairs (a, b, b_kind, count), most frequent first: two different tags
+ * coding one sentence (count: sentences), or with OVERLAP two overlapping
+ * highlights (or one) with the two tags (count: pairs of highlights); with
+ * ENTITIES also a tag and an entity named in that sentence or overlapping
+ * that highlight. With TAG, the pairs holding it. */
+int store_report_cooccurrence(struct store *st, const struct store_report_query *q,
+    struct store_report *r);
+/* Statements by BY and naming ABOUT (at least one given), oldest first,
+ * undated last: month, published, statement, article, speaker, tags (of
+ * the highlights overlapping it, "; " between), title, text. With TAG,
+ * those carrying it; with MONTHS, per month: month, statements, tagged. */
+int store_report_timeline(struct store *st, const struct store_report_query *q,
+    struct store_report *r);
+/* The report as a JSON array of one object a row, keyed by column name; a
+ * matrix's cells in an object "counts" keyed by tag (*json malloc'd). */
+int store_report_json(struct store *st, const struct store_report *r, char **json);
+/* 1 when the codebook has TAG or a tag nested in it, 0 when not. */
+int store_report_tag_known(struct store *st, const char *tag);
+/* Whether tag NAME is TAG or nested in it ("claim/economic" in "claim"). */
+int store_tag_within(const char *name, const char *tag);
+
 /* ---- store-layer.c: what the reader draws over an open article, as bare
  * spans (no words, no titles), so opening one costs its rows only. ---- */
 

@@ -352,4 +352,24 @@ void text_draw_begin(struct text_draw_iter *it, const struct text_layout *l,
 /* Returns 1 with *d filled, 0 after the last item. */
 int text_draw_next(struct text_draw_iter *it, struct text_draw *d);
 
+/* ---- text-chart.c: numbers drawn in cells (reports' pictures) ---------- */
+
+/* Appends a bar for VALUE out of MAX on WIDTH cells: Unicode block
+ * elements in eighths of a cell, or '#' in whole cells with ASCII; at
+ * least the smallest mark for a VALUE above 0, nothing for 0. Returns the
+ * cells it takes (text_bar_cells says the same without drawing). */
+int text_bar(struct buf *out, int64_t value, int64_t max, int width, int ascii);
+int text_bar_cells(int64_t value, int64_t max, int width, int ascii);
+/* A heat map's shade of VALUE out of MAX: 0 for 0, else 1..TEXT_SHADES,
+ * each level an equal part of 1..MAX; the values level L stands for,
+ * [*lo, *hi] (empty when lo > hi); and its glyph (one cell). */
+#define TEXT_SHADES 4
+int text_shade_level(int64_t value, int64_t max);
+void text_shade_range(int level, int64_t max, int64_t *lo, int64_t *hi);
+const char *text_shade(int level, int ascii);
+/* Cells S[0, LEN) (safe text: text_safe's output) takes, per uc_width;
+ * and the bytes of its longest prefix of whole characters within WIDTH. */
+int text_cells(const char *s, size_t len);
+size_t text_fit(const char *s, size_t len, int width);
+
 #endif

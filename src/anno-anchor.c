@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "anno.h"
 #include "text.h"
@@ -155,19 +156,13 @@ decode(const char *s, size_t len, uint32_t **cps, size_t **offs)
 	*cps = xreallocarray(NULL, n + 1, sizeof **cps);
 	*offs = xreallocarray(NULL, n + 1, sizeof **offs);
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		uint32_t cp = c;
-		size_t extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-
-		(*offs)[k] = i;
-		if (extra > 0)
-			cp = c & (0x3F >> extra);
 		size_t next = text_char_next(s, len, i);
+		ucs4_t cp;
 
-		for (i++; extra > 0 && i < next; extra--, i++)
-			cp = (cp << 6) | ((unsigned char)s[i] & 0x3F);
-		i = next;
+		u8_mbtouc(&cp, (const uint8_t *)s + i, next - i);
+		(*offs)[k] = i;
 		(*cps)[k++] = cp;
+		i = next;
 	}
 	(*offs)[k] = len;
 	return k;

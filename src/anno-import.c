@@ -61,49 +61,12 @@ parse_urn(const char *id, char uuid[37])
 	return id[36] == '\0' ? 0 : -1;
 }
 
-/* The article an annotation names, with its characters counted once, kept
- * from one annotation to the next: a file lists an article's annotations
- * together. */
-struct article {
-	struct store_anno_article a;
-	struct text_charmap chars;
-	int loaded;
-};
-
-static void
-article_free(struct article *art)
-{
-	if (art->loaded) {
-		store_anno_article_free(&art->a);
-		text_charmap_free(&art->chars);
-	}
-	art->loaded = 0;
-}
-
-static int
-article_load(struct store *st, struct article *art, int64_t id)
-{
-	int rc;
-
-	if (art->loaded && art->a.id == id)
-		return 0;
-	article_free(art);
-	rc = store_anno_article_get(st, id, &art->a);
-	if (rc == 1)
-		return err_set("%s: no article %lld", store_path(st), (long long)id);
-	if (rc != 0)
-		return -1;
-	art->loaded = 1;
-	text_charmap_init(&art->chars, art->a.body, art->a.body_len);
-	return 0;
-}
-
 /* Places A (quote selector, character offsets when HAS_POSITION) in the
  * article's body as anno_place does for a new version: at the given
  * offsets when the quote is there, else by the anchoring search, else
  * orphaned. */
 static void
-place(struct store_anno *a, int has_position, const struct article *art,
+place(struct store_anno *a, int has_position, const struct anno_article *art,
     struct anno_import_report *rep)
 {
 	struct anno_anchor old;
@@ -116,12 +79,12 @@ place(struct store_anno *a, int has_position, const struct article *art,
 	if (a->suffix == NULL)
 		a->suffix = xstrdup("");
 	old = (struct anno_anchor){ 0, 0, a->quote, a->prefix, a->suffix };
-	if (has_position && text_charmap_byte(&art->chars, a->start, &s) == 0 &&
-	    text_charmap_byte(&art->chars, a->end, &e) == 0) {
+	if (has_position && anno_byte_offset(art, a->start, &s) == 0 &&
+	    anno_byte_offset(art, a->end, &e) == 0) {
 		old.start = s;
 		old.end = e;
 	}
-	p = anno_place(a, art->a.body, art->a.body_len, &old);
+	p = anno_place(a, art->cur.body, art->cur.body_len, &old);
 	/* Placed exactly where it was exported: nothing to say about it.
 	 * Placed otherwise: say how, as a carried-over one does. */
 	if (p == ANNO_PLACED_EXACT) {
@@ -189,7 +152,7 @@ resolve_entity(struct store *st, const char *name, int64_t *id, const char *what
  * and only a database error returns -1. */
 static int
 merge_one(struct store *st, struct store_anno_in *in, size_t index,
-    struct article *art, struct anno_import_report *rep)
+    struct anno_article *art, struct anno_import_report *rep)
 {
 	struct store_anno *a = &in->a, old;
 	struct anno_time modified = { 0, 0 };
@@ -223,7 +186,7 @@ merge_one(struct store *st, struct store_anno_in *in, size_t index,
 		    in->source ? in->source : in->hash ? in->hash : "unnamed"));
 		return 0;
 	}
-	if (article_load(st, art, article_id) != 0)
+	if (anno_article_load(st, art, article_id, NULL) != 0)
 		return -1;
 	a->article_id = article_id;
 	place(a, in->has_position, art, rep);
@@ -270,7 +233,7 @@ anno_json_import(struct store *st, const char *name, const char *json, size_t le
     struct anno_import_report *rep)
 {
 	struct store_anno_in *items;
-	struct article art = { 0 };
+	struct anno_article art = { 0 };
 	size_t n, i;
 
 	memset(rep, 0, sizeof *rep);
@@ -283,12 +246,12 @@ anno_json_import(struct store *st, const char *name, const char *json, size_t le
 	for (i = 0; i < n; i++) {
 		if (merge_one(st, &items[i], i + 1, &art, rep) != 0) {
 			store_anno_rollback(st);
-			article_free(&art);
+			anno_article_free(&art);
 			store_anno_in_free(items, n);
 			return err_prefix("%s: annotation %zu", name, i + 1);
 		}
 	}
-	article_free(&art);
+	anno_article_free(&art);
 	store_anno_in_free(items, n);
 	if (store_fts_flush(st) != 0) {
 		store_anno_rollback(st);

@@ -60,15 +60,15 @@ put_clean(const char *s)
 }
 
 static int
-print_line(struct store *st, struct export_articles *arts, const struct store_anno *a)
+print_line(struct store *st, struct anno_article *arts, const struct store_anno *a)
 {
 	const struct store_anno_article *art;
 	size_t i, s, e;
 
-	if (export_article(st, arts, a->article_id, &art) != 0)
+	if (anno_article_load(st, arts, a->article_id, &art) != 0)
 		return -1;
 	cmd_printf("%lld\t%lld\t", (long long)a->id, (long long)a->article_id);
-	if (export_char_span(arts, a, &s, &e))
+	if (anno_char_span(arts, a, &s, &e))
 		cmd_printf("%zu-%zu", s, e);
 	else
 		putchar('-');
@@ -89,7 +89,7 @@ print_line(struct store *st, struct export_articles *arts, const struct store_an
 static int
 list(struct store *st, const struct store_anno_filter *f, int json)
 {
-	struct export_articles arts = { 0 };
+	struct anno_article arts = { 0 };
 	struct store_anno *rows;
 	size_t n, i;
 	int rc = 0;
@@ -107,16 +107,16 @@ list(struct store *st, const struct store_anno_filter *f, int json)
 			rc = print_line(st, &arts, &rows[i]);
 			continue;
 		}
-		if ((rc = export_article(st, &arts, rows[i].article_id, &art)) == 0 &&
+		if ((rc = anno_article_load(st, &arts, rows[i].article_id, &art)) == 0 &&
 		    (rc = store_anno_json(st, rows[i].id,
-		    export_char_span(&arts, &rows[i], &span[0], &span[1]) ? span : NULL, &obj)) == 0) {
+		    anno_char_span(&arts, &rows[i], &span[0], &span[1]) ? span : NULL, &obj)) == 0) {
 			cmd_printf("%s\n%s", i > 0 ? "," : "", obj);
 			free(obj);
 		}
 	}
 	if (json)
 		fputs("\n]\n", stdout);
-	export_articles_free(&arts);
+	anno_article_free(&arts);
 	store_anno_list_free(rows, n);
 	return rc;
 }

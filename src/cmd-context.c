@@ -101,3 +101,17 @@ cmd_check_output(const struct store *st, const char *path, int force)
 		return err_set("%s: already exists; --force replaces it", path);
 	return 0;
 }
+
+int
+cmd_entity(struct store *st, const char *cmd, const char *name, int64_t *id)
+{
+	if (store_entity_find(st, name, id) != 0) {
+		err_print(cmd);
+		return -1;
+	}
+	if (*id == 0) {
+		cmd_eprintf("dossier: %s: no entity is named '%s'\n", cmd, name);
+		return -1;
+	}
+	return 0;
+}

@@ -43,14 +43,8 @@ cmd_mentions_exec(struct cmd_ctx *ctx, const struct args *a)
 	json = args_has(a, "json");
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
 		return EXIT_FAIL;
-	if (store_entity_find(st, a->argv[0], &id) != 0) {
-		err_print("mentions");
+	if (cmd_entity(st, "mentions", a->argv[0], &id) != 0)
 		return EXIT_FAIL;
-	}
-	if (id == 0) {
-		cmd_eprintf("dossier: mentions: no entity is named '%s'\n", a->argv[0]);
-		return EXIT_FAIL;
-	}
 	if (json) {
 		if (store_json_mentions(st, id, &out) != 0) {
 			err_print("mentions");

@@ -33,20 +33,6 @@ const struct cmd_entry cmd_statements_entry = {
 };
 
 static int
-find(struct store *st, const char *name, int64_t *id)
-{
-	if (store_entity_find(st, name, id) != 0) {
-		err_print("statements");
-		return -1;
-	}
-	if (*id == 0) {
-		cmd_eprintf("dossier: statements: no entity is named '%s'\n", name);
-		return -1;
-	}
-	return 0;
-}
-
-static int
 cmd_statements_exec(struct cmd_ctx *ctx, const struct args *a)
 {
 	struct store_statement *rows;
@@ -64,8 +50,8 @@ cmd_statements_exec(struct cmd_ctx *ctx, const struct args *a)
 		return cmd_usage_error(a, "'%s' is not an article id", a->argv[0]);
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
 		return EXIT_FAIL;
-	if ((by != NULL && find(st, by, &by_id) != 0) ||
-	    (about != NULL && find(st, about, &about_id) != 0))
+	if ((by != NULL && cmd_entity(st, "statements", by, &by_id) != 0) ||
+	    (about != NULL && cmd_entity(st, "statements", about, &about_id) != 0))
 		return EXIT_FAIL;
 	if (json) {
 		if (store_json_statements(st, article, by_id, about_id, &out) != 0) {

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "anno.h"
 #include "export.h"
 #include "util.h"
 
@@ -19,8 +20,8 @@ static const char *const columns[] = {
 	"speaker", "target", "status", "state", "created", "modified",
 };
 
-static void
-field(struct buf *out, const char *s, int first)
+void
+export_csv_field(struct buf *out, const char *s, int first)
 {
 	const char *p;
 
@@ -48,33 +49,33 @@ field(struct buf *out, const char *s, int first)
 }
 
 static void
-row(struct buf *out, const struct store_anno *a, const struct export_articles *arts)
+row(struct buf *out, const struct store_anno *a, const struct anno_article *arts)
 {
 	const struct store_anno_article *art = &arts->cur;
 	struct buf tags;
 	char *iri = export_article_iri(art), num[32];
 	size_t i, s, e;
-	int placed = export_char_span(arts, a, &s, &e);
+	int placed = anno_char_span(arts, a, &s, &e);
 
 	buf_init(&tags);
 	for (i = 0; i < a->ntags; i++)
 		buf_printf(&tags, "%s%s", i > 0 ? "; " : "", a->tags[i].name);
 	buf_printf(out, "urn:uuid:%s", a->uuid);
-	field(out, iri, 0);
-	field(out, art->title, 0);
+	export_csv_field(out, iri, 0);
+	export_csv_field(out, art->title, 0);
 	snprintf(num, sizeof num, "%zu", s);
-	field(out, placed ? num : NULL, 0);
+	export_csv_field(out, placed ? num : NULL, 0);
 	snprintf(num, sizeof num, "%zu", e);
-	field(out, placed ? num : NULL, 0);
-	field(out, a->quote, 0);
-	field(out, tags.data ? tags.data : "", 0);
-	field(out, a->note, 0);
-	field(out, a->speaker, 0);
-	field(out, a->target, 0);
-	field(out, store_anno_status_name(a->status), 0);
-	field(out, store_anno_state_name(a->state), 0);
-	field(out, a->created, 0);
-	field(out, a->modified, 0);
+	export_csv_field(out, placed ? num : NULL, 0);
+	export_csv_field(out, a->quote, 0);
+	export_csv_field(out, tags.data ? tags.data : "", 0);
+	export_csv_field(out, a->note, 0);
+	export_csv_field(out, a->speaker, 0);
+	export_csv_field(out, a->target, 0);
+	export_csv_field(out, store_anno_status_name(a->status), 0);
+	export_csv_field(out, store_anno_state_name(a->state), 0);
+	export_csv_field(out, a->created, 0);
+	export_csv_field(out, a->modified, 0);
 	buf_adds(out, "\r\n");
 	buf_free(&tags);
 	free(iri);
@@ -83,7 +84,7 @@ row(struct buf *out, const struct store_anno *a, const struct export_articles *a
 int
 export_csv(struct store *st, const struct store_anno_filter *f, struct buf *out)
 {
-	struct export_articles arts = { 0 };
+	struct anno_article arts = { 0 };
 	const struct store_anno_article *art;
 	struct store_anno *rows;
 	size_t n, i;
@@ -92,14 +93,14 @@ export_csv(struct store *st, const struct store_anno_filter *f, struct buf *out)
 	if (store_anno_list(st, f, &rows, &n) != 0)
 		return -1;
 	for (i = 0; i < ARRAY_LEN(columns); i++)
-		field(out, columns[i], i == 0);
+		export_csv_field(out, columns[i], i == 0);
 	buf_adds(out, "\r\n");
 	for (i = 0; i < n && rc == 0; i++) {
-		rc = export_article(st, &arts, rows[i].article_id, &art);
+		rc = anno_article_load(st, &arts, rows[i].article_id, &art);
 		if (rc == 0)
 			row(out, &rows[i], &arts);
 	}
-	export_articles_free(&arts);
+	anno_article_free(&arts);
 	store_anno_list_free(rows, n);
 	return rc;
 }

@@ -22,7 +22,7 @@
 int
 export_json(struct store *st, const struct store_anno_filter *f, struct buf *out)
 {
-	struct export_articles arts = { 0 };
+	struct anno_article arts = { 0 };
 	struct store_anno *rows;
 	size_t n, i;
 
@@ -43,10 +43,10 @@ export_json(struct store *st, const struct store_anno_filter *f, struct buf *out
 		size_t span[2];
 		char *json;
 
-		if (export_article(st, &arts, rows[i].article_id, &art) != 0 ||
+		if (anno_article_load(st, &arts, rows[i].article_id, &art) != 0 ||
 		    store_anno_json(st, rows[i].id,
-		    export_char_span(&arts, &rows[i], &span[0], &span[1]) ? span : NULL, &json) != 0) {
-			export_articles_free(&arts);
+		    anno_char_span(&arts, &rows[i], &span[0], &span[1]) ? span : NULL, &json) != 0) {
+			anno_article_free(&arts);
 			store_anno_list_free(rows, n);
 			return -1;
 		}
@@ -55,7 +55,7 @@ export_json(struct store *st, const struct store_anno_filter *f, struct buf *out
 		free(json);
 	}
 	buf_adds(out, n > 0 ? "\n    ]\n  }\n}\n" : "]\n  }\n}\n");
-	export_articles_free(&arts);
+	anno_article_free(&arts);
 	store_anno_list_free(rows, n);
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "anno.h"
 #include "export.h"
 #include "util.h"
 
@@ -207,7 +208,7 @@ article_body(struct buf *out, const struct store_anno *rows, size_t n)
 int
 export_markdown(struct store *st, const struct store_anno_filter *f, struct buf *out)
 {
-	struct export_articles arts = { 0 };
+	struct anno_article arts = { 0 };
 	const struct store_anno_article *art;
 	struct store_anno *rows;
 	size_t n, i, j, narticles = 0;
@@ -224,15 +225,15 @@ export_markdown(struct store *st, const struct store_anno_filter *f, struct buf 
 	for (i = 0; i < n; i = j) {
 		for (j = i; j < n && rows[j].article_id == rows[i].article_id; j++)
 			;
-		if (export_article(st, &arts, rows[i].article_id, &art) != 0) {
-			export_articles_free(&arts);
+		if (anno_article_load(st, &arts, rows[i].article_id, &art) != 0) {
+			anno_article_free(&arts);
 			store_anno_list_free(rows, n);
 			return -1;
 		}
 		article_head(out, art);
 		article_body(out, &rows[i], j - i);
 	}
-	export_articles_free(&arts);
+	anno_article_free(&arts);
 	store_anno_list_free(rows, n);
 	return 0;
 }

@@ -1,7 +1,8 @@
 /*
- * export.c: what the annotation exports share: choosing a format by name,
- * and the article each annotation belongs to (its name in an export and
- * its body, to turn byte offsets into the character offsets exports use).
+ * export.c: what the annotation exports share: choosing a format by name
+ * (or by a file's), the safe-text rule over what they write, and how an
+ * article is named in an export. The article of each annotation, with its
+ * character offsets, is anno's (anno_article).
  */
 #include "config.h"
 
@@ -68,34 +69,6 @@ export_format_for(const char *path)
 	return EXPORT_JSON;
 }
 
-int
-export_article(struct store *st, struct export_articles *c, int64_t id,
-    const struct store_anno_article **out)
-{
-	int rc;
-
-	if (!c->loaded || c->cur.id != id) {
-		export_articles_free(c);
-		rc = store_anno_article_get(st, id, &c->cur);
-		if (rc == 1)
-			return err_set("%s: no article %lld", store_path(st), (long long)id);
-		if (rc != 0)
-			return -1;
-		c->loaded = 1;
-		text_charmap_init(&c->chars, c->cur.body, c->cur.body_len);
-	}
-	*out = &c->cur;
-	return 0;
-}
-
-void
-export_articles_free(struct export_articles *c)
-{
-	store_anno_article_free(&c->cur);
-	text_charmap_free(&c->chars);
-	c->loaded = 0;
-}
-
 char *
 export_article_iri(const struct store_anno_article *a)
 {
@@ -103,24 +76,4 @@ export_article_iri(const struct store_anno_article *a)
 	    strncmp(a->source, "https://", 8) == 0))
 		return xstrdup(a->source);
 	return xasprintf("urn:dossier:article:%s", a->hash ? a->hash : "");
-}
-
-int
-export_char_span(const struct export_articles *c, const struct store_anno *a,
-    size_t *start, size_t *end)
-{
-	if (!c->loaded || a->state == STORE_ANNO_ORPHANED || a->end > c->cur.body_len ||
-	    a->start > a->end)
-		return 0;
-	*start = text_charmap_chars(&c->chars, a->start);
-	*end = text_charmap_chars(&c->chars, a->end);
-	return 1;
-}
-
-int
-export_byte_offset(const struct export_articles *c, size_t chars, size_t *byte)
-{
-	if (!c->loaded)
-		return -1;
-	return text_charmap_byte(&c->chars, chars, byte);
 }

@@ -159,8 +159,7 @@ forms_in(struct store *st, struct store_stems *ss, size_t l, const char *term,
 	mine = xstrndup(stem, slen);
 	for (plen = 0; plen < slen && plen < tlen && stem[plen] == term[plen]; plen++)
 		;
-	while (plen > 0 && ((unsigned char)term[plen] & 0xC0) == 0x80)
-		plen--;   /* a whole character */
+	plen = text_char_start(term, plen);   /* a whole character */
 	if (plen == 0) {
 		free(mine);
 		return;

@@ -295,13 +295,7 @@ text_lang_detect(const struct text_langs *ls, const char *s, size_t len)
 size_t
 text_lang_min_bytes(const char *w, size_t n, size_t chars)
 {
-	size_t i = 0;
+	size_t b;
 
-	while (chars > 0 && i < n) {
-		i++;
-		while (i < n && ((unsigned char)w[i] & 0xC0) == 0x80)
-			i++;
-		chars--;
-	}
-	return chars == 0 ? i : SIZE_MAX;
+	return text_char_offset(w, n, chars, &b) == 0 ? b : SIZE_MAX;
 }

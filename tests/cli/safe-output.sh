@@ -68,6 +68,14 @@ check annotations annotations --speaker "${esc}]2;X${bel}"
 check tag tag
 check tag tag add "bad${esc}[31m"
 check tag tag
+check report report frequency
+check report report frequency --per outlet --chart
+check report report matrix article --chart
+check report report matrix speaker --csv
+check report report cooccurrence --entities --json
+check report report timeline --by "Sergey Lavrov"
+check report report frequency --tag "${esc}[31mx"
+check report report timeline --about "${esc}]2;X${bel}"
 check export export --format json
 check export export --format csv
 check export export --format markdown

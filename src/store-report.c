@@ -1,0 +1,1164 @@
+/*
+ * store-report.c: what the user's coding adds up to: how often each tag
+ * was used, per article, outlet, month or speaker; tags against speakers,
+ * articles and the agreements named beside them; tags (and entities) that
+ * go together; an actor's statements over time with their tags. Each
+ * report is a table (struct store_report) that the command formats as
+ * text, CSV, JSON or a picture; nothing here knows how it is shown.
+ *
+ * Counting rules. A segment is a highlight; one carrying two tags counts
+ * once for each. Totals count live highlights (active or orphaned, as
+ * the codebook's counts do). Whatever compares positions (the sentence a
+ * highlight is in, what it overlaps) counts active ones only: an orphan's
+ * offsets belong to another version of its article. A sentence is coded
+ * with a tag when a highlight with that tag overlaps it; a highlight's
+ * sentences are those it overlaps.
+ *
+ * Cost. Every report reads the highlights it counts (with --tag, through
+ * the tag's index: that tag's highlights only) and, for sentence work,
+ * each of their articles' sentence row once; mentions and statements are
+ * read by index ranges of the articles and offsets concerned. Nothing
+ * scans the corpus's articles, mentions or statements.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store-int.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+/* ---- the table ------------------------------------------------------------ */
+
+void
+store_report_free(struct store_report *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncols; i++)
+		free(r->cols[i].name);
+	for (i = 0; i < r->ncols * r->nrows; i++)
+		free(r->cells[i].text);
+	free(r->cols);
+	free(r->cells);
+	memset(r, 0, sizeof *r);
+}
+
+const struct store_report_cell *
+store_report_at(const struct store_report *r, size_t row, size_t col)
+{
+	return &r->cells[row * r->ncols + col];
+}
+
+static void
+col_add(struct store_report *r, const char *name, enum store_report_kind kind)
+{
+	r->cols = xreallocarray(r->cols, r->ncols + 1, sizeof *r->cols);
+	r->cols[r->ncols].name = xstrdup(name);
+	r->cols[r->ncols].kind = kind;
+	r->ncols++;
+}
+
+/* A new row of empty cells (columns are all added before the first row). */
+static struct store_report_cell *
+row_add(struct store_report *r, size_t *cap)
+{
+	struct store_report_cell *c;
+
+	if (r->cells == NULL || r->nrows == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		r->cells = xreallocarray(r->cells, *cap * r->ncols + 1, sizeof *r->cells);
+	}
+	c = &r->cells[r->nrows++ * r->ncols];
+	memset(c, 0, r->ncols * sizeof *c);
+	return c;
+}
+
+/* Reads every row of S into R, column I of the result into column I of
+ * the table, by its kind. */
+static int
+read_table(struct store *st, sqlite3_stmt *s, struct store_report *r, const char *what)
+{
+	struct store_report_cell *c;
+	size_t cap = 0, i;
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		c = row_add(r, &cap);
+		for (i = 0; i < r->ncols; i++) {
+			if (r->cols[i].kind == STORE_REPORT_TEXT)
+				c[i].text = store_col_text(s, (int)i);
+			else
+				c[i].n = sqlite3_column_int64(s, (int)i);
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_err(st, what);
+}
+
+/* Keeps the first LIMIT rows (0: all). */
+static void
+cut(struct store_report *r, size_t limit)
+{
+	size_t i;
+
+	if (limit == 0 || r->nrows <= limit)
+		return;
+	for (i = limit * r->ncols; i < r->nrows * r->ncols; i++)
+		free(r->cells[i].text);
+	r->nrows = limit;
+}
+
+/* A tag and the tags nested in it ("claim" takes "claim/economic"). */
+#define TAG_IN(col, param) \
+	"(" param " IS NULL OR " col " = " param " OR substr(" col ", 1, length(" param ") + 1)" \
+	" = " param " || '/')"
+#define LIVE "a.state IN ('active', 'orphaned')"
+/* The tagged highlights, read tag by tag (CROSS JOIN keeps that order):
+ * with --tag, through the tag's index, that tag's highlights only. */
+#define CODED_FROM \
+	" FROM tags t CROSS JOIN annotation_tags x ON x.tag_id = t.id" \
+	" CROSS JOIN annotations a ON a.id = x.annotation_id"
+
+int
+store_tag_within(const char *name, const char *tag)
+{
+	size_t n = strlen(tag);
+
+	return strncmp(name, tag, n) == 0 && (name[n] == '\0' || name[n] == '/');
+}
+
+int
+store_report_tag_known(struct store *st, const char *tag)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM tags t WHERE " TAG_IN("t.name", "?1")
+	    " LIMIT 1");
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, tag, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_err(st, "finding a tag");
+	return rc == SQLITE_ROW;
+}
+
+/* ---- frequency --------------------------------------------------------------- */
+
+/* A per-X frequency: grouped over the highlights first, labelled after,
+ * so that a title or a name is read once per row printed. LABEL is the
+ * label columns from g.k (with LABEL_JOIN), KEY the grouping (with JOIN),
+ * ORDER the rows' order within a tag. */
+#define FREQUENCY_SQL(label, key, join, label_join, order) \
+	"SELECT g.tag, " label ", g.n, g.arts FROM" \
+	" (SELECT t.name AS tag, " key " AS k, count(*) AS n," \
+	"  count(DISTINCT a.article_id) AS arts" \
+	CODED_FROM join \
+	"  WHERE " LIVE " AND " TAG_IN("t.name", "?1") \
+	"  GROUP BY t.id, k) g" label_join \
+	" ORDER BY g.tag, " order
+
+struct per {
+	const char *label_cols;     /* the label columns' names, ','-separated */
+	const char *sql;
+};
+
+static const struct per pers[] = {
+	[STORE_PER_ARTICLE] = { "article,title", FREQUENCY_SQL("g.k, ar.title", "a.article_id", "",
+	    " LEFT JOIN articles ar ON ar.id = g.k", "g.n DESC, g.k") },
+	[STORE_PER_OUTLET] = { "outlet", FREQUENCY_SQL("g.k", "ar.outlet",
+	    " JOIN articles ar ON ar.id = a.article_id", "", "g.n DESC, g.k") },
+	[STORE_PER_MONTH] = { "month", FREQUENCY_SQL("g.k", "substr(ar.published, 1, 7)",
+	    " JOIN articles ar ON ar.id = a.article_id", "", "g.k IS NULL, g.k") },
+	[STORE_PER_SPEAKER] = { "speaker_id,speaker", FREQUENCY_SQL("g.k, e.name",
+	    "coalesce(a.speaker_id, 0)", "", " LEFT JOIN entities e ON e.id = g.k",
+	    "g.n DESC, g.k = 0, e.name, g.k") },
+};
+
+/* Adds the comma-separated column names of NAMES: ids end in "_id" or
+ * are "article"; the rest are text. */
+static void
+label_cols(struct store_report *r, const char *names)
+{
+	char *copy = xstrdup(names), *p, *save = NULL;
+
+	for (p = strtok_r(copy, ",", &save); p != NULL; p = strtok_r(NULL, ",", &save)) {
+		size_t n = strlen(p);
+		int id = strcmp(p, "article") == 0 || (n > 3 && strcmp(p + n - 3, "_id") == 0);
+		col_add(r, p, id ? STORE_REPORT_ID : STORE_REPORT_TEXT);
+	}
+	free(copy);
+}
+
+/* Per tag: segments and articles. Every tag of the codebook has a row
+ * (an unused one counts 0), most used first. */
+static int
+frequency_total(struct store *st, const struct store_report_query *q, struct store_report *r)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT t.name, count(a.id), count(DISTINCT a.article_id) FROM tags t"
+	    " LEFT JOIN annotation_tags x ON x.tag_id = t.id"
+	    " LEFT JOIN annotations a ON a.id = x.annotation_id AND " LIVE
+	    " WHERE " TAG_IN("t.name", "?1")
+	    " GROUP BY t.id ORDER BY 2 DESC, t.name");
+
+	if (s == NULL)
+		return -1;
+	store_bind_text(s, 1, q->tag, 1);
+	col_add(r, "tag", STORE_REPORT_TEXT);
+	col_add(r, "segments", STORE_REPORT_COUNT);
+	col_add(r, "articles", STORE_REPORT_COUNT);
+	return read_table(st, s, r, "counting tags");
+}
+
+int
+store_report_frequency(struct store *st, const struct store_report_query *q,
+    struct store_report *r)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	if (q->per == STORE_PER_NONE)
+		rc = frequency_total(st, q, r);
+	else if ((size_t)q->per >= ARRAY_LEN(pers) || pers[q->per].sql == NULL)
+		rc = err_set("a frequency is per article, outlet, month or speaker");
+	else if ((s = store_stmt(st, pers[q->per].sql)) == NULL)
+		rc = -1;
+	else {
+		store_bind_text(s, 1, q->tag, 1);
+		col_add(r, "tag", STORE_REPORT_TEXT);
+		label_cols(r, pers[q->per].label_cols);
+		col_add(r, "segments", STORE_REPORT_COUNT);
+		col_add(r, "articles", STORE_REPORT_COUNT);
+		rc = read_table(st, s, r, "counting tags");
+	}
+	if (rc != 0) {
+		store_report_free(r);
+		return -1;
+	}
+	cut(r, q->limit);
+	return 0;
+}
+
+/* ---- tallies: counts of (row, column) pairs made in C ------------------------- */
+
+struct hit {
+	int64_t row, col, n;
+};
+struct tally {
+	struct hit *v;
+	size_t n, cap;
+};
+
+static void
+tally_add(struct tally *t, int64_t row, int64_t col, int64_t n)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 256;
+		t->v = xreallocarray(t->v, t->cap, sizeof *t->v);
+	}
+	t->v[t->n++] = (struct hit){ row, col, n };
+}
+
+static int
+hit_cmp(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return 0;
+}
+
+/* Sorts the hits by (row, col) and adds up each pair's into one. */
+static void
+tally_sum(struct tally *t)
+{
+	size_t i, k = 0;
+
+	if (t->n == 0)
+		return;
+	qsort(t->v, t->n, sizeof *t->v, hit_cmp);
+	for (i = 1; i < t->n; i++) {
+		if (hit_cmp(&t->v[i], &t->v[k]) == 0)
+			t->v[k].n += t->v[i].n;
+		else
+			t->v[++k] = t->v[i];
+	}
+	t->n = k + 1;
+}
+
+/* ---- highlights with their tags, article by article ------------------------- */
+
+/* The highlights a positional report looks at: active, with a tag (of
+ * Q's), in article and position order; one row per (highlight, tag). */
+struct coded {
+	int64_t id, article, tag;
+	size_t start, end;
+};
+
+static int
+coded_read(struct store *st, const char *tag, struct coded **out, size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT a.id, a.article_id, a.start, a.end, t.id" CODED_FROM
+	    " WHERE a.state = 'active' AND " TAG_IN("t.name", "?1")
+	    " ORDER BY a.article_id, a.start, a.id, t.id");
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	store_bind_text(s, 1, tag, 1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 256;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		(*out)[*n].id = sqlite3_column_int64(s, 0);
+		(*out)[*n].article = sqlite3_column_int64(s, 1);
+		(*out)[*n].start = (size_t)sqlite3_column_int64(s, 2);
+		(*out)[*n].end = (size_t)sqlite3_column_int64(s, 3);
+		(*out)[*n].tag = sqlite3_column_int64(s, 4);
+		(*n)++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return store_err(st, "reading highlights");
+	}
+	return 0;
+}
+
+/* The sentences [*first, *last] that [start, end) overlaps; 0, or 1 when
+ * it overlaps none (an article without sentences, a span past them). */
+static int
+sentences_of(const struct text_span *sent, size_t nsent, size_t start, size_t end,
+    size_t *first, size_t *last)
+{
+	size_t i = text_span_find(sent, nsent, start), j;
+
+	/* text_span_find gives the sentence holding START, else the next. */
+	if (i == nsent || sent[i].start >= (end > start ? end : start + 1))
+		return 1;
+	for (j = i; j + 1 < nsent && sent[j + 1].start < end; j++)
+		;
+	*first = i;
+	*last = j;
+	return 0;
+}
+
+/* Entities named (not candidates, not dismissed) by a mention starting in
+ * [lo, hi) of ARTICLE; KIND NULL for any kind. Calls FN for each mention. */
+static int
+mentions_in(struct store *st, int64_t article, size_t lo, size_t hi, const char *kind,
+    void (*fn)(void *arg, int64_t entity), void *arg)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT m.entity_id FROM mentions m JOIN entities e ON e.id = m.entity_id"
+	    " WHERE m.article_id = ?1 AND m.start >= ?2 AND m.start < ?3"
+	    " AND e.status = 'active' AND e.origin <> 'candidate'"
+	    " AND (?4 IS NULL OR e.kind = ?4)");
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, article);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)lo);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)hi);
+	store_bind_text(s, 4, kind, 0);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		fn(arg, sqlite3_column_int64(s, 0));
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_err(st, "reading mentions");
+}
+
+/* A small set of ids (what one highlight or sentence names). */
+struct idset {
+	int64_t *v;
+	size_t n, cap;
+};
+
+static void
+idset_add(void *arg, int64_t id)
+{
+	struct idset *s = arg;
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->v[i] == id)
+			return;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 8;
+		s->v = xreallocarray(s->v, s->cap, sizeof *s->v);
+	}
+	s->v[s->n++] = id;
+}
+
+/* ---- matrices -------------------------------------------------------------------- */
+
+/* Tag ids to names, in the codebook's order: a matrix's columns. */
+struct tagnames {
+	int64_t *id;
+	char **name;
+	size_t n;
+};
+
+static int
+tagnames_read(struct store *st, struct tagnames *t)
+{
+	/* Names only: the codebook's list (store_tag_list) counts each tag's
+	 * uses, a pass over all the coding. */
+	sqlite3_stmt *s = store_stmt(st, "SELECT id, name FROM tags ORDER BY id");
+	size_t cap = 0;
+	int rc;
+
+	memset(t, 0, sizeof *t);
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (t->n == cap) {
+			cap = cap ? cap * 2 : 16;
+			t->id = xreallocarray(t->id, cap, sizeof *t->id);
+			t->name = xreallocarray(t->name, cap, sizeof *t->name);
+		}
+		t->id[t->n] = sqlite3_column_int64(s, 0);
+		t->name[t->n++] = store_col_text(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_err(st, "listing tags");
+}
+
+static void
+tagnames_free(struct tagnames *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		free(t->name[i]);
+	free(t->id);
+	free(t->name);
+}
+
+static size_t
+tag_index(const struct tagnames *t, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->id[i] == id)
+			return i;
+	return t->n;
+}
+
+/* The label of a matrix row: an article's title or an entity's name. */
+static char *
+row_label(struct store *st, enum store_report_per per, int64_t id)
+{
+	sqlite3_stmt *s = store_stmt(st, per == STORE_PER_ARTICLE
+	    ? "SELECT title FROM articles WHERE id = ?1" : "SELECT name FROM entities WHERE id = ?1");
+	char *name = NULL;
+
+	if (s == NULL || id == 0)
+		return NULL;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		name = store_col_text(s, 0);
+	sqlite3_reset(s);
+	return name;
+}
+
+struct matrow {
+	int64_t id, total;
+	size_t first;       /* its first hit */
+	char *label;
+};
+
+static int
+matrow_cmp(const void *a, const void *b)
+{
+	const struct matrow *x = a, *y = b;
+
+	if (x->total != y->total)
+		return x->total > y->total ? -1 : 1;
+	/* Rows without a speaker or agreement last, then by id. */
+	if ((x->id == 0) != (y->id == 0))
+		return x->id == 0 ? 1 : -1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Makes the table of tallied hits (row: an article or entity, col: a tag
+ * id): one column per tag used, in the codebook's order; rows most coded
+ * first. */
+static int
+matrix_table(struct store *st, const struct store_report_query *q, struct tally *t,
+    struct store_report *r)
+{
+	static const char *const names[][2] = {
+		[STORE_PER_ARTICLE] = { "article", "title" },
+		[STORE_PER_SPEAKER] = { "speaker_id", "speaker" },
+		[STORE_PER_AGREEMENT] = { "agreement_id", "agreement" },
+	};
+	struct tagnames tags;
+	struct matrow *rows = NULL;
+	size_t nrows = 0, i, k, *colof = NULL, ncol = 0, cap = 0;
+	char *used;
+
+	if (tagnames_read(st, &tags) != 0)
+		return -1;
+	tally_sum(t);
+	used = xcalloc(tags.n + 1, 1);
+	for (i = 0; i < t->n; i++) {
+		used[tag_index(&tags, t->v[i].col)] = 1;
+		if (nrows == 0 || rows[nrows - 1].id != t->v[i].row) {
+			rows = xreallocarray(rows, nrows + 1, sizeof *rows);
+			rows[nrows++] = (struct matrow){ t->v[i].row, 0, i, NULL };
+		}
+		rows[nrows - 1].total += t->v[i].n;
+	}
+	colof = xreallocarray(NULL, tags.n + 1, sizeof *colof);
+	col_add(r, names[q->per][0], STORE_REPORT_ID);
+	col_add(r, names[q->per][1], STORE_REPORT_TEXT);
+	for (i = 0; i < tags.n; i++) {
+		colof[i] = used[i] ? 2 + ncol++ : 0;
+		if (used[i])
+			col_add(r, tags.name[i], STORE_REPORT_CELL);
+	}
+	col_add(r, "total", STORE_REPORT_COUNT);
+	if (nrows > 1)
+		qsort(rows, nrows, sizeof *rows, matrow_cmp);
+	if (q->limit > 0 && nrows > q->limit)
+		nrows = q->limit;
+	for (i = 0; i < nrows; i++) {
+		struct store_report_cell *c = row_add(r, &cap);
+		c[0].n = rows[i].id;
+		c[1].text = row_label(st, q->per, rows[i].id);
+		for (k = rows[i].first; k < t->n && t->v[k].row == rows[i].id; k++) {
+			size_t ti = tag_index(&tags, t->v[k].col);
+			if (ti < tags.n)
+				c[colof[ti]].n = t->v[k].n;
+		}
+		c[r->ncols - 1].n = rows[i].total;
+	}
+	free(rows);
+	free(colof);
+	free(used);
+	tagnames_free(&tags);
+	return 0;
+}
+
+/* Tag against speaker or article: one grouped query. */
+static int
+matrix_grouped(struct store *st, const struct store_report_query *q, struct tally *t)
+{
+	sqlite3_stmt *s = store_stmt(st, q->per == STORE_PER_ARTICLE
+	    ? "SELECT a.article_id, x.tag_id, count(*)" CODED_FROM
+	      " WHERE " LIVE " AND " TAG_IN("t.name", "?1") " GROUP BY 1, 2"
+	    : "SELECT coalesce(a.speaker_id, 0), x.tag_id, count(*)" CODED_FROM
+	      " WHERE " LIVE " AND " TAG_IN("t.name", "?1") " GROUP BY 1, 2");
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	store_bind_text(s, 1, q->tag, 1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		tally_add(t, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1),
+		    sqlite3_column_int64(s, 2));
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_err(st, "counting tags");
+}
+
+/* The sentences of ARTICLE, read once for a run of its highlights. */
+struct sentences {
+	int64_t article;
+	struct text_span *v;
+	size_t n;
+};
+
+static int
+sentences_load(struct store *st, struct sentences *s, int64_t article)
+{
+	if (s->article == article && article != 0)
+		return 0;
+	free(s->v);
+	s->v = NULL;
+	s->n = 0;
+	s->article = article;
+	return store_sentences_get(st, article, &s->v, &s->n);
+}
+
+/* The bytes of the sentences a highlight overlaps (the highlight itself
+ * when it overlaps none). */
+static void
+sentence_range(const struct sentences *s, const struct coded *c, size_t *lo, size_t *hi)
+{
+	size_t i, j;
+
+	if (sentences_of(s->v, s->n, c->start, c->end, &i, &j) != 0) {
+		*lo = c->start;
+		*hi = c->end;
+		return;
+	}
+	*lo = s->v[i].start < c->start ? s->v[i].start : c->start;
+	*hi = s->v[j].end > c->end ? s->v[j].end : c->end;
+}
+
+/* Tag against the agreements named in a highlight's sentences: each
+ * highlight counts once for each agreement named there. */
+static int
+matrix_agreements(struct store *st, const struct store_report_query *q, struct tally *t)
+{
+	struct coded *cv;
+	struct sentences sent = { 0 };
+	struct idset named = { 0 };
+	size_t n, i, k, lo, hi;
+	int rc = 0;
+
+	if (coded_read(st, q->tag, &cv, &n) != 0)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		if ((rc = sentences_load(st, &sent, cv[i].article)) != 0)
+			break;
+		/* The rows of one highlight (one per tag) share its sentences. */
+		if (i == 0 || cv[i].id != cv[i - 1].id) {
+			named.n = 0;
+			sentence_range(&sent, &cv[i], &lo, &hi);
+			rc = mentions_in(st, cv[i].article, lo, hi, "agreement", idset_add, &named);
+		}
+		for (k = 0; k < named.n; k++)
+			tally_add(t, named.v[k], cv[i].tag, 1);
+	}
+	free(named.v);
+	free(sent.v);
+	free(cv);
+	return rc;
+}
+
+int
+store_report_matrix(struct store *st, const struct store_report_query *q,
+    struct store_report *r)
+{
+	struct tally t = { 0 };
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	if (q->per == STORE_PER_SPEAKER || q->per == STORE_PER_ARTICLE)
+		rc = matrix_grouped(st, q, &t);
+	else if (q->per == STORE_PER_AGREEMENT)
+		rc = matrix_agreements(st, q, &t);
+	else
+		rc = err_set("a matrix is of tags against speakers, articles or agreements");
+	if (rc == 0)
+		rc = matrix_table(st, q, &t, r);
+	free(t.v);
+	if (rc != 0)
+		store_report_free(r);
+	return rc;
+}
+
+/* ---- co-occurrence ------------------------------------------------------------- */
+
+/* In a hit of co-occurrence, the column is a tag's id, or an entity's as
+ * its negative: the two kinds share one tally. */
+#define ENTITY_KEY(id) (-(id))
+
+/* Counts each pair of distinct keys in V once: the tags of one unit, and
+ * (the first NTAGS of V being tags) each tag with each entity after. */
+static void
+pairs_add(struct tally *t, const int64_t *v, size_t n, size_t ntags)
+{
+	size_t i, j;
+
+	for (i = 0; i < ntags; i++)
+		for (j = i + 1; j < n; j++) {
+			if (j < ntags && v[i] != v[j])
+				tally_add(t, v[i] < v[j] ? v[i] : v[j], v[i] < v[j] ? v[j] : v[i], 1);
+			else if (j >= ntags)
+				tally_add(t, v[i], v[j], 1);
+		}
+}
+
+/* Sentences as units: in each article, the tags coding each sentence
+ * (and with ENTITIES the entities it names); each pair once a sentence. */
+static int
+cooc_sentences(struct store *st, const struct store_report_query *q,
+    const struct coded *cv, size_t n, struct tally *t)
+{
+	struct sentences sent = { 0 };
+	struct idset *units = NULL, named = { 0 };
+	size_t i = 0, k, u, j, first, last;
+	int rc = 0;
+
+	while (i < n && rc == 0) {
+		int64_t art = cv[i].article;
+		size_t end = i;
+
+		while (end < n && cv[end].article == art)
+			end++;
+		if ((rc = sentences_load(st, &sent, art)) != 0)
+			break;
+		units = xcalloc(sent.n + 1, sizeof *units);
+		for (k = i; k < end; k++) {
+			if (sentences_of(sent.v, sent.n, cv[k].start, cv[k].end, &first, &last) != 0)
+				continue;
+			for (u = first; u <= last; u++)
+				idset_add(&units[u], cv[k].tag);
+		}
+		for (u = 0; u < sent.n && rc == 0; u++) {
+			if (units[u].n == 0)
+				continue;
+			named.n = 0;
+			for (j = 0; j < units[u].n; j++)
+				idset_add(&named, units[u].v[j]);
+			if (q->entities) {
+				struct idset ents = { 0 };
+				rc = mentions_in(st, art, sent.v[u].start, sent.v[u].end, NULL, idset_add,
+				    &ents);
+				for (j = 0; j < ents.n; j++)
+					idset_add(&named, ENTITY_KEY(ents.v[j]));
+				free(ents.v);
+			}
+			pairs_add(t, named.v, named.n, units[u].n);
+		}
+		for (u = 0; u < sent.n; u++)
+			free(units[u].v);
+		free(units);
+		i = end;
+	}
+	free(named.v);
+	free(sent.v);
+	return rc;
+}
+
+/* The entity of the last mention starting before OFF in ARTICLE, when it
+ * reaches past OFF (mentions do not overlap each other, so no earlier one
+ * can); 0 when none. */
+static int
+mention_across(struct store *st, int64_t article, size_t off, int64_t *entity)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT m.entity_id, m.end > ?2 FROM mentions m JOIN entities e ON e.id = m.entity_id"
+	    " WHERE m.article_id = ?1 AND m.start < ?2"
+	    " AND e.status = 'active' AND e.origin <> 'candidate'"
+	    " ORDER BY m.start DESC LIMIT 1");
+	int rc;
+
+	*entity = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, article);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)off);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW && sqlite3_column_int(s, 1))
+		*entity = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_err(st, "reading mentions");
+}
+
+/* One pair of overlapping highlights: the first's tags TAGS, the
+ * other's rows B[0, NB). Each pair of two different tags, one from each
+ * side, counts once, however the two sides hold them. */
+static void
+pair_overlap(struct tally *t, const struct idset *tags, const struct coded *b, size_t nb)
+{
+	struct idset seen = { 0 };
+	size_t i, j;
+
+	for (i = 0; i < tags->n; i++)
+		for (j = 0; j < nb; j++) {
+			int64_t x = tags->v[i], y = b[j].tag, lo = x < y ? x : y, hi = x < y ? y : x;
+			size_t before = seen.n;
+			/* The pair as one number for the set: tag ids are small. */
+			if (x == y)
+				continue;
+			idset_add(&seen, lo * ((int64_t)1 << 31) + hi);
+			if (seen.n > before)
+				tally_add(t, lo, hi, 1);
+		}
+	free(seen.v);
+}
+
+/* Overlapping highlights as units: each pair of highlights that overlap
+ * (or one highlight with two tags) counts each pair of their tags once;
+ * with ENTITIES, each highlight counts each entity of a mention it
+ * overlaps once for each of its tags. */
+static int
+cooc_overlaps(struct store *st, const struct store_report_query *q,
+    const struct coded *cv, size_t n, struct tally *t)
+{
+	struct idset tags = { 0 }, ents = { 0 };
+	size_t i, j, jend, k, end;
+	int64_t across;
+	int rc = 0;
+
+	for (i = 0; i < n && rc == 0; i = end) {
+		/* cv[i, end): one highlight's rows, a tag each. */
+		for (end = i; end < n && cv[end].id == cv[i].id; end++)
+			;
+		tags.n = 0;
+		for (k = i; k < end; k++)
+			idset_add(&tags, cv[k].tag);
+		pairs_add(t, tags.v, tags.n, tags.n);
+		/* Later highlights of the same article that start before this
+		 * one ends (the rows are in start order), one at a time. */
+		for (j = end; j < n && cv[j].article == cv[i].article && cv[j].start < cv[i].end;
+		    j = jend) {
+			for (jend = j; jend < n && cv[jend].id == cv[j].id; jend++)
+				;
+			pair_overlap(t, &tags, cv + j, jend - j);
+		}
+		if (!q->entities)
+			continue;
+		ents.n = 0;
+		rc = mention_across(st, cv[i].article, cv[i].start, &across);
+		if (rc == 0 && across != 0)
+			idset_add(&ents, across);
+		if (rc == 0)
+			rc = mentions_in(st, cv[i].article, cv[i].start, cv[i].end, NULL, idset_add,
+			    &ents);
+		for (k = 0; k < ents.n; k++)
+			for (j = 0; j < tags.n; j++)
+				tally_add(t, tags.v[j], ENTITY_KEY(ents.v[k]), 1);
+	}
+	free(tags.v);
+	free(ents.v);
+	return rc;
+}
+
+/* A key of a co-occurrence pair as its name and kind ("tag" or the
+ * entity's kind). */
+static void
+key_name(struct store *st, const struct tagnames *tags, int64_t key, char **name, char **kind)
+{
+	sqlite3_stmt *s;
+	size_t i;
+
+	*name = *kind = NULL;
+	if (key > 0) {
+		i = tag_index(tags, key);
+		*name = i < tags->n ? xstrdup(tags->name[i]) : NULL;
+		*kind = xstrdup("tag");
+		return;
+	}
+	if ((s = store_stmt(st, "SELECT name, kind FROM entities WHERE id = ?1")) == NULL)
+		return;
+	sqlite3_bind_int64(s, 1, -key);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*name = store_col_text(s, 0);
+		*kind = store_col_text(s, 1);
+	}
+	sqlite3_reset(s);
+}
+
+static int
+count_cmp(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return hit_cmp(a, b);
+}
+
+int
+store_report_cooccurrence(struct store *st, const struct store_report_query *q,
+    struct store_report *r)
+{
+	struct tally t = { 0 };
+	struct tagnames tags;
+	struct coded *cv;
+	size_t n, i, cap = 0;
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	/* Every tag's highlights: a pair with the tag asked for may have
+	 * any other tag on its other side. */
+	if (coded_read(st, NULL, &cv, &n) != 0)
+		return -1;
+	rc = q->overlap ? cooc_overlaps(st, q, cv, n, &t) : cooc_sentences(st, q, cv, n, &t);
+	free(cv);
+	if (rc != 0 || tagnames_read(st, &tags) != 0) {
+		free(t.v);
+		return -1;
+	}
+	tally_sum(&t);
+	if (t.n > 1)
+		qsort(t.v, t.n, sizeof *t.v, count_cmp);
+	col_add(r, "a", STORE_REPORT_TEXT);
+	col_add(r, "b", STORE_REPORT_TEXT);
+	col_add(r, "b_kind", STORE_REPORT_TEXT);
+	col_add(r, q->overlap ? "overlaps" : "sentences", STORE_REPORT_COUNT);
+	for (i = 0; i < t.n; i++) {
+		struct store_report_cell *c;
+		char *a, *akind, *b, *bkind;
+
+		key_name(st, &tags, t.v[i].row, &a, &akind);
+		key_name(st, &tags, t.v[i].col, &b, &bkind);
+		free(akind);
+		/* With --tag, the pairs that hold that tag (or one nested in it). */
+		if (q->tag != NULL && !(a != NULL && store_tag_within(a, q->tag)) &&
+		    !(t.v[i].col > 0 && b != NULL && store_tag_within(b, q->tag))) {
+			free(a);
+			free(b);
+			free(bkind);
+			continue;
+		}
+		c = row_add(r, &cap);
+		c[0].text = a;
+		c[1].text = b;
+		c[2].text = bkind;
+		c[3].n = t.v[i].n;
+	}
+	free(t.v);
+	tagnames_free(&tags);
+	cut(r, q->limit);
+	return 0;
+}
+
+/* ---- timeline -------------------------------------------------------------------- */
+
+/* The tags of the highlights overlapping [start, end) of ARTICLE, by
+ * name, "; " between them (malloc'd; NULL when none). Whether one of them
+ * is TAG (or nested in it) in *has. */
+static int
+span_tags(struct store *st, int64_t article, size_t start, size_t end, const char *tag,
+    char **out, int *has)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT DISTINCT t.name FROM annotations a"
+	    " JOIN annotation_tags x ON x.annotation_id = a.id JOIN tags t ON t.id = x.tag_id"
+	    " WHERE a.article_id = ?1 AND a.start < ?3 AND a.end > ?2 AND a.state = 'active'"
+	    " ORDER BY t.name");
+	struct buf b;
+	int rc;
+
+	*out = NULL;
+	*has = tag == NULL;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, article);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)start);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)end);
+	buf_init(&b);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(s, 0);
+		buf_printf(&b, "%s%s", b.len > 0 ? "; " : "", name);
+		if (tag != NULL && store_tag_within(name, tag))
+			*has = 1;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		buf_free(&b);
+		return store_err(st, "reading a statement's tags");
+	}
+	*out = b.len > 0 ? buf_detach(&b, NULL) : NULL;
+	buf_free(&b);
+	return 0;
+}
+
+/* Statements by BY and naming ABOUT (0: any), oldest article first,
+ * undated ones last. ABOUT is read through its mentions (the entity's
+ * index), BY through the speaker's: never every statement. */
+#define TIMELINE_COLUMNS \
+	"s.id, s.article_id, ar.published, ar.title, e.name, s.start, s.end"
+#define TIMELINE_ORDER " ORDER BY ar.published IS NULL, ar.published, ar.id, s.start"
+
+static sqlite3_stmt *
+timeline_stmt(struct store *st, const struct store_report_query *q)
+{
+	sqlite3_stmt *s;
+
+	if (q->about != 0)
+		s = store_stmt(st, "SELECT DISTINCT " TIMELINE_COLUMNS " FROM mentions m"
+		    " JOIN statements s ON s.article_id = m.article_id AND s.start <= m.start"
+		    "  AND s.end >= m.end"
+		    " JOIN articles ar ON ar.id = s.article_id"
+		    " LEFT JOIN entities e ON e.id = s.speaker_id"
+		    " WHERE m.entity_id = ?2 AND (?1 = 0 OR s.speaker_id = ?1)" TIMELINE_ORDER);
+	else
+		s = store_stmt(st, "SELECT " TIMELINE_COLUMNS " FROM statements s"
+		    " JOIN articles ar ON ar.id = s.article_id"
+		    " LEFT JOIN entities e ON e.id = s.speaker_id"
+		    " WHERE s.speaker_id = ?1 AND ?2 = 0" TIMELINE_ORDER);
+	if (s != NULL) {
+		sqlite3_bind_int64(s, 1, q->by);
+		sqlite3_bind_int64(s, 2, q->about);
+	}
+	return s;
+}
+
+/* One month's row of the picture: MONTH (NULL: undated), statements, and
+ * how many of them carry a tag. */
+static void
+month_add(struct store_report *r, size_t *cap, const char *month, int tagged)
+{
+	struct store_report_cell *c = r->nrows > 0 ? &r->cells[(r->nrows - 1) * r->ncols] : NULL;
+
+	if (c == NULL || (c[0].text == NULL) != (month == NULL) ||
+	    (month != NULL && strcmp(c[0].text, month) != 0)) {
+		c = row_add(r, cap);
+		c[0].text = month != NULL ? xstrdup(month) : NULL;
+	}
+	c[1].n++;
+	c[2].n += tagged;
+}
+
+int
+store_report_timeline(struct store *st, const struct store_report_query *q,
+    struct store_report *r)
+{
+	static const char *const cols[] = { "month", "published", "statement", "article",
+		"speaker", "tags", "title", "text" };
+	struct store_body_cache body = { 0 };
+	sqlite3_stmt *s;
+	size_t cap = 0, i;
+	int rc, has;
+
+	memset(r, 0, sizeof *r);
+	if (q->by == 0 && q->about == 0)
+		return err_set("a timeline is of an actor's statements or of those naming an entity");
+	if ((s = timeline_stmt(st, q)) == NULL)
+		return -1;
+	if (q->months) {
+		col_add(r, "month", STORE_REPORT_TEXT);
+		col_add(r, "statements", STORE_REPORT_COUNT);
+		col_add(r, "tagged", STORE_REPORT_COUNT);
+	} else
+		for (i = 0; i < ARRAY_LEN(cols); i++)
+			col_add(r, cols[i], strcmp(cols[i], "statement") == 0 ||
+			    strcmp(cols[i], "article") == 0 ? STORE_REPORT_ID : STORE_REPORT_TEXT);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t article = sqlite3_column_int64(s, 1);
+		size_t start = (size_t)sqlite3_column_int64(s, 5);
+		size_t end = (size_t)sqlite3_column_int64(s, 6);
+		const char *published = (const char *)sqlite3_column_text(s, 2);
+		char *tags, month[8] = "";
+		struct store_report_cell *c;
+
+		if (span_tags(st, article, start, end, q->tag, &tags, &has) != 0) {
+			sqlite3_reset(s);
+			store_body_cache_free(&body);
+			store_report_free(r);
+			return -1;
+		}
+		if (!has) {
+			free(tags);
+			continue;
+		}
+		if (published != NULL && strlen(published) >= 7)
+			memcpy(month, published, 7);
+		if (q->months) {
+			month_add(r, &cap, month[0] != '\0' ? month : NULL, tags != NULL);
+			free(tags);
+			continue;
+		}
+		c = row_add(r, &cap);
+		c[0].text = month[0] != '\0' ? xstrdup(month) : NULL;
+		c[1].text = store_col_text(s, 2);
+		c[2].n = sqlite3_column_int64(s, 0);
+		c[3].n = article;
+		c[4].text = store_col_text(s, 4);
+		c[5].text = tags;
+		c[6].text = store_col_text(s, 3);
+		c[7].text = store_body_words(st, &body, article, start, end);
+	}
+	sqlite3_reset(s);
+	store_body_cache_free(&body);
+	if (rc != SQLITE_DONE) {
+		store_report_free(r);
+		return store_err(st, "reading statements");
+	}
+	cut(r, q->limit);
+	return 0;
+}
+
+/* ---- JSON ---------------------------------------------------------------------- */
+
+/* Binds cell C of column kind K at I: NULL for no text or no id. */
+static void
+bind_cell(sqlite3_stmt *s, int i, enum store_report_kind k, const struct store_report_cell *c)
+{
+	if (k == STORE_REPORT_TEXT)
+		store_bind_text(s, i, c->text, 0);
+	else if (k == STORE_REPORT_ID && c->n == 0)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_int64(s, i, c->n);
+}
+
+int
+store_report_json(struct store *st, const struct store_report *r, char **json)
+{
+	struct buf sql, out;
+	sqlite3_stmt *s;
+	size_t i, row, p, ncell = 0;
+	int rc = SQLITE_OK;
+
+	*json = NULL;
+	/* One object a row: the labels and counts by their column names; a
+	 * matrix's cells in "counts", by tag, so that no tag's name can take
+	 * the place of a label's. */
+	buf_init(&sql);
+	buf_adds(&sql, "SELECT json_object(");
+	for (i = 0, p = 1; i < r->ncols; i++) {
+		if (r->cols[i].kind == STORE_REPORT_CELL) {
+			ncell++;
+			continue;
+		}
+		buf_printf(&sql, "%s?%zu, ?%zu", p > 1 ? ", " : "", p, p + 1);
+		p += 2;
+	}
+	if (ncell > 0) {
+		buf_printf(&sql, "%s'counts', json_object(", p > 1 ? ", " : "");
+		for (i = 0; i < ncell; i++, p += 2)
+			buf_printf(&sql, "%s?%zu, ?%zu", i > 0 ? ", " : "", p, p + 1);
+		buf_adds(&sql, ")");
+	}
+	buf_adds(&sql, ")");
+	rc = sqlite3_prepare_v2(store_sqlite(st), sql.data, -1, &s, NULL);
+	buf_free(&sql);
+	if (rc != SQLITE_OK)
+		return store_err(st, "making JSON");
+	buf_init(&out);
+	buf_addc(&out, '[');
+	for (row = 0; row < r->nrows && rc == SQLITE_OK; row++) {
+		int k;
+
+		sqlite3_reset(s);
+		for (k = 0; k < 2; k++)
+			for (i = 0, p = k == 0 ? 1 : 1 + 2 * (r->ncols - ncell); i < r->ncols; i++) {
+				if ((r->cols[i].kind == STORE_REPORT_CELL) != (k == 1))
+					continue;
+				sqlite3_bind_text(s, (int)p, r->cols[i].name, -1, SQLITE_STATIC);
+				bind_cell(s, (int)p + 1, r->cols[i].kind, store_report_at(r, row, i));
+				p += 2;
+			}
+		if (sqlite3_step(s) != SQLITE_ROW) {
+			rc = SQLITE_ERROR;
+			break;
+		}
+		buf_adds(&out, row > 0 ? "," : "");
+		buf_adds(&out, (const char *)sqlite3_column_text(s, 0));
+	}
+	buf_addc(&out, ']');
+	if (rc != SQLITE_OK) {
+		rc = store_err(st, "making JSON");
+		sqlite3_finalize(s);
+		buf_free(&out);
+		return rc;
+	}
+	sqlite3_finalize(s);
+	*json = buf_detach(&out, NULL);
+	return 0;
+}
