@@ -583,6 +583,12 @@ void ui_keys_reset(struct ui *ui);
 void ui_keys_pending(struct ui *ui, struct buf *out);
 /* Appends every key bound to the action in that keymap ("j, <Down>"). */
 int ui_keys_for(struct ui *ui, enum ui_keymap km, enum ui_action a, struct buf *out);
+/* Appends the keys that run A when keys go to keymap KM: its own
+ * bindings, then the generic ones it does not bind otherwise. */
+int ui_keys_working(struct ui *ui, enum ui_keymap km, enum ui_action a, struct buf *out);
+/* Appends where a generic key of A means something else ("article: ?
+ * is search-backward"); returns how many. */
+int ui_keys_shadows(struct ui *ui, enum ui_action a, struct buf *out);
 
 /* ui-config.c */
 /* Reads the config file; a missing file is fine. Bad lines are reported

@@ -50,7 +50,9 @@ first_start(struct store *st)
 		return xasprintf("could not import the sample articles: %s", err_msg());
 	if (imported == 0)
 		return NULL;
-	return xasprintf("New database: imported %zu sample article%s. ? shows the keys.",
+	/* ? is help everywhere but in the article, where it searches
+	 * backward as in less; F1 is help everywhere. */
+	return xasprintf("New database: imported %zu sample article%s. Help: F1, or ? outside the article.",
 	    imported, imported == 1 ? "" : "s");
 }
 

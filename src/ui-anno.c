@@ -278,6 +278,22 @@ ui_anno_at(struct ui *ui, size_t off)
 	return best;
 }
 
+/* The newest live highlight of exactly [start, end), or NULL. */
+static const struct store_anno *
+same_span(struct ui_anno *an, size_t start, size_t end)
+{
+	const struct store_anno *best = NULL;
+	size_t i;
+
+	for (i = 0; i < an->n; i++) {
+		const struct store_anno *r = &an->rows[i];
+		if (r->state == STORE_ANNO_ACTIVE && r->start == start && r->end == end &&
+		    (best == NULL || r->id > best->id))
+			best = r;
+	}
+	return best;
+}
+
 /* ---- the selection ------------------------------------------------------ */
 
 /* The sentences and paragraphs of the open article, read once. */
@@ -336,6 +352,14 @@ ui_anno_target(struct ui *ui, int sentence, struct ui_anno_target *t)
 		if (ui_select_span(txt.body, txt.len, an->anchor, cur, &t->start, &t->end) != 0) {
 			ui_message(ui, "the selection is empty");
 			return -1;
+		}
+		/* Selecting what is already highlighted (V on a tagged
+		 * sentence) names that highlight: a tag or note goes on it,
+		 * not on a second highlight of the same words. */
+		if ((at = same_span(an, t->start, t->end)) != NULL) {
+			t->id = at->id;
+			an->selecting = 0;
+			ui_mark(ui, UI_DIRTY_ARTICLE | UI_DIRTY_STATUS);
 		}
 		return 0;
 	}

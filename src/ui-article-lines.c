@@ -311,19 +311,49 @@ out:
 		article_part_first(ar, PART_TITLE, &ar->top);
 }
 
-/* Scrolls the view n lines and brings the cursor back onto the screen. */
+/* The top line when the article's last line is at the foot of the
+ * screen: as in less, paging forward stops there, so the screen is
+ * never left holding the end of the text and blank rows under it. */
+static void
+last_top(struct article *ar, struct pos *p)
+{
+	if (!article_part_last(ar, PART_BODY, p))
+		article_part_last(ar, PART_META, p);
+	article_walk(ar, p, -(article_rows(ar) - 1));
+}
+
+/* Moves the top down up to n lines, not past last_top; returns how
+ * many it moved. */
+static long
+scroll_down(struct article *ar, long n)
+{
+	struct pos end, p = ar->top;
+	long moved = 0;
+
+	last_top(ar, &end);
+	while (moved < n && article_pos_cmp(&p, &end) < 0 && article_next_pos(ar, &p))
+		moved++;
+	ar->top = p;
+	return moved;
+}
+
+/* Scrolls the view n lines and brings the cursor back onto the screen.
+ * With the end of the article already shown, a page forward takes the
+ * cursor to the last line instead, as vi's does; the text stays put. */
 void
 article_scroll(struct article *ar, long n)
 {
-	struct pos p, c, end;
+	struct pos p, c;
 	int h = article_rows(ar), so = scrolloff(ar), col;
 
-	/* Not past the point where the last line is at the top. */
 	if (n > 0) {
-		article_part_last(ar, PART_BODY, &end);
-		for (p = ar->top; n > 0 && article_pos_cmp(&p, &end) < 0 && article_next_pos(ar, &p); n--)
-			;
-		ar->top = p;
+		if (scroll_down(ar, n) == 0) {
+			col = ar->goal >= 0 ? ar->goal : cursor_col(ar);
+			if (article_part_last(ar, PART_BODY, &p))
+				article_place_cursor(ar, &p, col);
+			ar->goal = col;
+			return;
+		}
 	} else {
 		article_walk(ar, &ar->top, n);
 	}
@@ -370,22 +400,21 @@ void
 article_half_page(struct article *ar, long n)
 {
 	int row = cursor_row(ar), col = ar->goal >= 0 ? ar->goal : cursor_col(ar);
-	struct pos p, end;
+	struct pos p;
 	long moved;
 
 	if (row < 0) {
 		article_move_lines(ar, n);
 		return;
 	}
-	p = ar->top;
 	if (n > 0) {
-		article_part_last(ar, PART_BODY, &end);
-		for (moved = 0; moved < n && article_pos_cmp(&p, &end) < 0 && article_next_pos(ar, &p); moved++)
-			;
+		moved = scroll_down(ar, n);
+		p = ar->top;
 	} else {
+		p = ar->top;
 		moved = -article_walk(ar, &p, n);
+		ar->top = p;
 	}
-	ar->top = p;
 	article_walk(ar, &p, row);
 	while (!article_is_body(&p) && (n > 0 ? article_next_pos(ar, &p) : article_prev_pos(ar, &p)))
 		;

@@ -119,7 +119,7 @@ run_bind(struct ui *ui, int argc, char **argv, const char *rest)
 	}
 	a = ui_action_find(argv[i + 1]);
 	if (a == UI_ACT_NONE && strcmp(argv[i + 1], "none") != 0)
-		return err_set("unknown action '%s' (? lists them)", argv[i + 1]);
+		return err_set("unknown action '%s' (F1 lists them)", argv[i + 1]);
 	if (ui_keys_bind(ui, (enum ui_keymap)km, argv[i], a) != 0)
 		return -1;
 	if (ui->live)

@@ -64,6 +64,25 @@ static const char *const keymap_titles[UI_KM_COUNT] = {
 	[UI_KM_SELECT] = "While selecting (v)",
 };
 
+/* An action's line; under "Everywhere" its help says where one of its
+ * keys means something else (? searches backward in the article). */
+static void
+add_action(struct ui *ui, struct help *h, char *keys, enum ui_action a, int km)
+{
+	struct buf note;
+
+	buf_init(&note);
+	buf_adds(&note, ui_action_help(a));
+	buf_adds(&note, " (");
+	if (km != UI_KM_GENERIC || ui_keys_shadows(ui, a, &note) == 0) {
+		add(h, 0, keys, ui_action_name(a), ui_action_help(a));
+	} else {
+		buf_adds(&note, ")");
+		add(h, 0, keys, ui_action_name(a), note.data);
+	}
+	buf_free(&note);
+}
+
 static void
 build(struct ui *ui, struct help *h)
 {
@@ -82,8 +101,7 @@ build(struct ui *ui, struct help *h)
 				continue;
 			if (!any++)
 				add(h, 1, NULL, keymap_titles[km], "");
-			add(h, 0, buf_detach(&b, NULL), ui_action_name((enum ui_action)a),
-			    ui_action_help((enum ui_action)a));
+			add_action(ui, h, buf_detach(&b, NULL), (enum ui_action)a, km);
 		}
 	}
 	any = 0;

@@ -269,14 +269,32 @@ utf8_char(const char *s, int *len)
 	return n > 0 ? (int)uc : -1;
 }
 
+/* Ctrl keys a terminal sends as another key (ui_term_key): Ctrl-J is a
+ * newline, read as Enter, and Ctrl-H is Backspace. A binding of them
+ * would never run, so it is refused with the key to bind instead. */
+static int
+arrives_as_other(int c, const char *s, size_t n)
+{
+	if (c == UI_KEY_CTRL('j'))
+		return err_set("'%.*s' is <Enter> on a terminal: bind <Enter> or another key",
+		    (int)n, s);
+	if (c == UI_KEY_CTRL('h'))
+		return err_set("'%.*s' is <BS> on a terminal: bind <BS> or another key",
+		    (int)n, s);
+	return 0;
+}
+
 int
 ui_keys_parse(const char *s, int *codes, int max)
 {
+	const char *at;
+
 	int n = 0, len, c;
 
 	while (*s != '\0') {
 		if (n == max)
 			return err_set("key sequence '%s' is longer than %d keys", s, max);
+		at = s;
 		if (s[0] == '<' && s[1] != '\0' && strchr(s + 1, '>') != NULL) {
 			const char *end = strchr(s + 1, '>');
 			c = parse_named(s + 1, (size_t)(end - s - 1));
@@ -298,6 +316,8 @@ ui_keys_parse(const char *s, int *codes, int max)
 				return err_set("key is not valid UTF-8");
 			s += len;
 		}
+		if (arrives_as_other(c, at, (size_t)(s - at)) != 0)
+			return -1;
 		codes[n++] = c;
 	}
 	if (n == 0)
@@ -526,6 +546,67 @@ ui_keys_for(struct ui *ui, enum ui_keymap km, enum ui_action a, struct buf *out)
 			buf_adds(out, ", ");
 		for (j = 0; j < b->n; j++)
 			ui_key_name(b->codes[j], out);
+	}
+	return n;
+}
+
+/* The generic bindings of A that keymap KM binds to something else. */
+static int
+shadowed(struct ui_keys *k, const struct binding *b, enum ui_keymap km)
+{
+	const struct binding *o;
+
+	if (b->km != UI_KM_GENERIC || km == UI_KM_GENERIC)
+		return 0;
+	o = find_binding(k, km, b->codes, b->n);
+	return o != NULL && o->action != b->action;
+}
+
+int
+ui_keys_working(struct ui *ui, enum ui_keymap km, enum ui_action a, struct buf *out)
+{
+	size_t i;
+	int n = 0, j, pass;
+
+	/* The keymap's own bindings first: they win. */
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < ui->keys->n; i++) {
+			struct binding *b = &ui->keys->v[i];
+			if (b->action != a || b->km != (pass == 0 ? km : UI_KM_GENERIC) ||
+			    (pass == 1 && (km == UI_KM_GENERIC || shadowed(ui->keys, b, km))))
+				continue;
+			if (n++ > 0)
+				buf_adds(out, ", ");
+			for (j = 0; j < b->n; j++)
+				ui_key_name(b->codes[j], out);
+		}
+	}
+	return n;
+}
+
+int
+ui_keys_shadows(struct ui *ui, enum ui_action a, struct buf *out)
+{
+	size_t i;
+	int n = 0, j, km;
+
+	for (i = 0; i < ui->keys->n; i++) {
+		struct binding *b = &ui->keys->v[i];
+		if (b->action != a || b->km != UI_KM_GENERIC)
+			continue;
+		for (km = 0; km < UI_KM_COUNT; km++) {
+			const struct binding *o;
+			if (!shadowed(ui->keys, b, (enum ui_keymap)km))
+				continue;
+			o = find_binding(ui->keys, (enum ui_keymap)km, b->codes, b->n);
+			if (o == NULL)
+				continue;
+			buf_adds(out, n++ > 0 ? "; " : "");
+			buf_printf(out, "%s: ", ui_keymap_name((enum ui_keymap)km));
+			for (j = 0; j < b->n; j++)
+				ui_key_name(b->codes[j], out);
+			buf_printf(out, " is %s", ui_action_name(o->action));
+		}
 	}
 	return n;
 }

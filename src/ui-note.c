@@ -182,8 +182,10 @@ vertical(struct note *n, int dir)
 static int
 save(struct ui *ui, struct ui_anno_target *t, const char *text, const char *orig)
 {
-	if (strcmp(text, orig) == 0)
+	if (strcmp(text, orig) == 0) {
+		ui_message(ui, "note left as it was");
 		return 0;       /* nothing written: no highlight made for nothing */
+	}
 	if (t->id == 0) {
 		if (ui_anno_create(ui, t, NULL, text) != 0)
 			return -1;
@@ -372,8 +374,24 @@ spawn_editor(const char *ed, const char *path)
 	return st;
 }
 
-/* Runs the user's editor on a private temporary file holding TEXT; on
- * success *out is what it left there, without trailing blank lines, and
+/* Writes TEXT to FD with a final newline (none for an empty note) and
+ * closes it. */
+static int
+write_text_file(int fd, const char *text)
+{
+	size_t len = strlen(text);
+	int ok = write(fd, text, len) == (ssize_t)len;
+
+	if (ok && len > 0 && text[len - 1] != '\n')
+		ok = write(fd, "\n", 1) == 1;
+	return close(fd) == 0 && ok ? 0 : -1;
+}
+
+/* Runs the user's editor on a private temporary file holding TEXT as a
+ * text file: each line ends in a newline, the last too, so a line the
+ * editor appends is a line of its own and an editor that adds the final
+ * newline changes nothing. On success *out is what it left there,
+ * without the final newline and trailing blank lines, and
  * *path the file, still there: the caller removes it once the note is
  * saved, and names it when the save is refused, so nothing typed is lost. */
 static int
@@ -393,7 +411,7 @@ run_editor(struct ui *ui, const char *text, char **out, char **path)
 		err_set("%s: cannot create a temporary file", *path);
 		goto fail;
 	}
-	if (write(fd, text, strlen(text)) != (ssize_t)strlen(text) || close(fd) != 0) {
+	if (write_text_file(fd, text) != 0) {
 		err_set("%s: cannot write the note", *path);
 		goto fail_unlink;
 	}

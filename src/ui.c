@@ -248,10 +248,20 @@ key(struct ui *ui, int code)
 	if (pending)
 		return;
 	if (unbound) {
-		struct buf b;
+		struct buf b, h;
 		buf_init(&b);
+		buf_init(&h);
 		ui_key_name(code, &b);
-		ui_message(ui, "%s is not bound (? lists the keys)", b.data);
+		/* Named by what opens the help here: ? searches in the article. */
+		if (ui_keys_working(ui, keymap(ui, v), UI_ACT_HELP, &h) > 0) {
+			char *comma = strchr(h.data, ',');
+			if (comma != NULL)
+				*comma = '\0';
+			ui_message(ui, "%s is not bound (%s lists the keys)", b.data, h.data);
+		} else {
+			ui_message(ui, "%s is not bound (:help lists the keys)", b.data);
+		}
+		buf_free(&h);
 		buf_free(&b);
 		return;
 	}
