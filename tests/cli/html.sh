@@ -65,7 +65,9 @@ printf '<html lang="pt\033]0;x\007"><head><title>Weir</title><meta name="author"
 	>"$D/controls.html"
 imp "$D/controls.html" >/dev/null 2>&1
 id=$(last_id)
-[ "$(field "$id" authors)" = "Ana[2J Ruiz" ] && [ "$(field "$id" language)" = "pt" ] &&
+# An escape sequence in an attribute is tidied whole; in a text node the
+# HTML parser drops the ESC byte itself, so what followed it is text.
+[ "$(field "$id" authors)" = "Ana Ruiz" ] && [ "$(field "$id" language)" = "pt" ] &&
 	[ "$(field "$id" captions)" = "The weir [31mat dawn" ]
 tap_ok $? "control characters in authors, language and captions left out ($(field "$id" authors | od -c | head -2))"
 imp "$H/score-paragraphs.html" >/dev/null 2>&1
