@@ -176,6 +176,22 @@ vertical(struct note *n, int dir)
 	free(v);
 }
 
+/* The note highlight ID has in the database now ("" for none): read
+ * there, not from the rows on the screen, which another program may have
+ * changed since they were loaded. */
+static char *
+stored_note(struct ui *ui, int64_t id)
+{
+	struct store_anno a;
+	char *note;
+
+	if (id == 0 || store_anno_get(ui->st, id, &a) != 0)
+		return xstrdup("");
+	note = xstrdup(a.note != NULL ? a.note : "");
+	store_anno_free(&a);
+	return note;
+}
+
 /* Saves the note (making the highlight when there is none yet). Returns
  * -1, with the message shown, when the store refused it (another program
  * holding the write lock, a full disk): the caller keeps the text. */
@@ -189,9 +205,23 @@ save(struct ui *ui, struct ui_anno_target *t, const char *text, const char *orig
 	if (t->id == 0) {
 		if (ui_anno_create(ui, t, NULL, text) != 0)
 			return -1;
-	} else if (anno_set_note(ui->anno->s, t->id, text) != 0) {
-		ui_error(ui, "%s", err_msg());
-		return -1;
+	} else {
+		/* Another program may have changed the note while this one was
+		 * being edited: what the user added at its end goes after the
+		 * note as it is now, so neither writer's words are lost. */
+		char *now = stored_note(ui, t->id), *merged = NULL;
+		size_t olen = strlen(orig);
+		int rc;
+
+		if (strcmp(now, orig) != 0 && strncmp(text, orig, olen) == 0)
+			merged = xasprintf("%s%s", now, text + olen);
+		rc = anno_set_note(ui->anno->s, t->id, merged != NULL ? merged : text);
+		free(merged);
+		free(now);
+		if (rc != 0) {
+			ui_error(ui, "%s", err_msg());
+			return -1;
+		}
 	}
 	ui_anno_reload(ui);
 	ui_message(ui, "note %s on highlight %lld", text[0] != '\0' ? "saved" : "removed",
@@ -326,14 +356,7 @@ note_free(struct ui_overlay *o)
 static char *
 current_note(struct ui *ui, const struct ui_anno_target *t)
 {
-	const struct store_anno *a = ui_anno_at(ui, t->start);
-	size_t i;
-
-	for (i = 0; t->id != 0 && i < ui->anno->n; i++) {
-		if (ui->anno->rows[i].id == t->id)
-			a = &ui->anno->rows[i];
-	}
-	return xstrdup(t->id != 0 && a != NULL && a->note != NULL ? a->note : "");
+	return stored_note(ui, t->id);
 }
 
 /* Runs "ED PATH" and returns its wait status, or -1. ED is read by sh, as

@@ -150,7 +150,7 @@ result(intact and not missing, "two concurrent writers: nothing lost, integrity 
 # An import is one transaction: killed at any moment, it leaves every
 # annotation of the file or none, and a sound database.
 export = db + ".json"
-subprocess.run([dossier, "--db", db, "export", "-o", export], check=True)
+subprocess.run([dossier, "--db", db, "-q", "export", "-o", export], check=True)
 with sqlite3.connect(db) as con:
     (total,) = con.execute("SELECT count(*) FROM annotations WHERE state IN ('active', 'orphaned')").fetchone()
 copy = empty_db + ".copy"
