@@ -201,8 +201,12 @@ delete_here(struct ui *ui)
 		ui_error(ui, "%s", err_msg());
 		return;
 	}
+	/* Named before the reload frees it, where several overlap. */
+	if (ui_anno_here(ui, ui_article_offset(ui), &(size_t){ 0 }) > 1)
+		ui_anno_say_which(ui, a, "highlight deleted (u undoes):");
+	else
+		ui_message(ui, "highlight deleted (u undoes)");
 	ui_anno_reload(ui);
-	ui_message(ui, "highlight deleted (u undoes)");
 }
 
 /* After undo or redo: show the annotation it touched, opening its
@@ -292,6 +296,7 @@ needs_article(enum ui_action a)
 	case UI_ACT_NOTE_EDITOR:
 	case UI_ACT_CLAIM:
 	case UI_ACT_DELETE_ANNOTATION:
+	case UI_ACT_OTHER_HIGHLIGHT:
 	case UI_ACT_WORD_NEXT:
 	case UI_ACT_WORD_PREV:
 	case UI_ACT_WORD_END:
@@ -356,6 +361,9 @@ anno_action(struct ui *ui, struct ui_layer *l, enum ui_action a, int count)
 		return 1;
 	case UI_ACT_TAG:
 		ui_tagpick_open(ui);
+		return 1;
+	case UI_ACT_OTHER_HIGHLIGHT:
+		ui_anno_other(ui);
 		return 1;
 	case UI_ACT_NOTE:
 	case UI_ACT_NOTE_EDITOR:
