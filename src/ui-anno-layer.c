@@ -252,6 +252,31 @@ undo_redo(struct ui *ui, int redo)
 	ui_message(ui, "%s: %s", redo ? "redone" : "undone", what);
 }
 
+/* "annotation 2 of 5": where ]a and [a stop (the distinct starts of
+ * the live highlights), counted to OFF. */
+static void
+say_position(struct ui *ui, size_t off)
+{
+	struct ui_anno *an = ui->anno;
+	size_t i, j, k = 0, n = 0;
+
+	for (i = 0; i < an->n; i++) {
+		if (an->rows[i].state != STORE_ANNO_ACTIVE)
+			continue;
+		for (j = 0; j < i; j++) {
+			if (an->rows[j].state == STORE_ANNO_ACTIVE && an->rows[j].start == an->rows[i].start)
+				break;
+		}
+		if (j < i)
+			continue;       /* a start already counted */
+		n++;
+		if (an->rows[i].start <= off)
+			k++;
+	}
+	if (n > 0)
+		ui_message(ui, "annotation %zu of %zu", k, n);
+}
+
 /* ]a / [a: from one highlight's start to the next. */
 static void
 step(struct ui *ui, int dir, int count)
@@ -282,6 +307,7 @@ step(struct ui *ui, int dir, int count)
 	if (off != ui_article_offset(ui)) {
 		ui_article_jump_push(ui);
 		ui_article_goto(ui, off);
+		say_position(ui, off);
 	}
 }
 
