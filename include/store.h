@@ -321,13 +321,14 @@ int store_anno_entity_find(struct store *st, const char *name, int64_t *id);
 int store_anno_speaker_at(struct store *st, int64_t article_id, size_t start,
     size_t end, int64_t *speaker_id);
 /* Actors (people, states, organizations) whose name or an alias contains
- * TEXT (ASCII case-insensitive; "" for all), by name, at most LIMIT: the
+ * TEXT (ASCII case-insensitive; "" for all), at most LIMIT: those ARTICLE
+ * mentions first, the most mentioned first, then the rest by name; the
  * choices for a claim's speaker and target. */
 struct store_actor {
 	int64_t id;
 	char *name, *kind;
 };
-int store_anno_actors(struct store *st, const char *text, size_t limit,
+int store_anno_actors(struct store *st, int64_t article, const char *text, size_t limit,
     struct store_actor **rows, size_t *n);
 void store_actor_list_free(struct store_actor *rows, size_t n);
 

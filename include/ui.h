@@ -94,6 +94,7 @@ int ui_print_keys(FILE *f);
 	X(NOTE_EDITOR, "note-editor", ARTICLE, "write the note in $VISUAL or $EDITOR") \
 	X(CLAIM, "claim", ARTICLE, "set the claim's speaker, target and status") \
 	X(DELETE_ANNOTATION, "delete-annotation", ARTICLE, "delete the highlight under the cursor") \
+	X(OTHER_HIGHLIGHT, "other-highlight", ARTICLE, "where highlights overlap, pick the next one for t, a, c, d") \
 	X(UNDO, "undo", GENERIC, "undo the last annotation change") \
 	X(REDO, "redo", GENERIC, "redo the last undone annotation change") \
 	X(BROWSE_ANNOTATIONS, "browse-annotations", GENERIC, "browse every annotation") \
@@ -808,6 +809,7 @@ struct ui_anno {
 	struct text_span *sents, *paras;
 	size_t nsents, nparas;
 	struct ui_spans hl;         /* the highlights as spans to colour */
+	int64_t chosen;             /* picked with o among overlapping ones, or 0 */
 };
 /* What an action applies to: highlight id, or (id 0) a new one. */
 struct ui_anno_target {
@@ -820,6 +822,15 @@ void ui_anno_reload_tags(struct ui *ui);
 int ui_anno_writable(struct ui *ui);
 /* The innermost highlight at a body offset, or NULL. */
 const struct store_anno *ui_anno_at(struct ui *ui, size_t off);
+/* How many live highlights cover OFF, and which of them (1-based, in
+ * order of start, then age) ui_anno_at gives; 0 when none. */
+size_t ui_anno_here(struct ui *ui, size_t off, size_t *which);
+/* Says which highlight an action takes ("DONE "quote" (tags), 1 of 2
+ * here"): always when DONE is not "", else only where several overlap. */
+void ui_anno_say_which(struct ui *ui, const struct store_anno *at, const char *done);
+/* o: the next of the highlights under the cursor becomes the one that
+ * t, a, c and d take. */
+void ui_anno_other(struct ui *ui);
 /* The selection, else the highlight under the cursor, else (when
  * SENTENCE) the cursor's sentence; -1 (with a message) when none. */
 int ui_anno_target(struct ui *ui, int sentence, struct ui_anno_target *t);

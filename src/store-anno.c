@@ -866,15 +866,18 @@ store_anno_speaker_at(struct store *st, int64_t article_id, size_t start, size_t
 }
 
 int
-store_anno_actors(struct store *st, const char *text, size_t limit,
+store_anno_actors(struct store *st, int64_t article, const char *text, size_t limit,
     struct store_actor **rows, size_t *n)
 {
+	/* The article's own actors first, the most mentioned first (one
+	 * indexed count per actor matched), then the rest by name. */
 	sqlite3_stmt *s = store_stmt(st,
 	    "SELECT e.id, e.name, e.kind FROM entities e"
 	    " WHERE e.kind IN ('person', 'state', 'organization') AND e.status = 'active'"
 	    " AND (instr(lower(e.name), lower(?1)) > 0 OR EXISTS (SELECT 1 FROM aliases a"
 	    "  WHERE a.entity_id = e.id AND instr(lower(a.alias), lower(?1)) > 0))"
-	    " ORDER BY e.name LIMIT ?2");
+	    " ORDER BY (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id"
+	    "  AND m.article_id = ?3) DESC, e.name LIMIT ?2");
 	struct store_actor *v = NULL;
 	size_t count = 0;
 	int rc;
@@ -885,6 +888,7 @@ store_anno_actors(struct store *st, const char *text, size_t limit,
 		return -1;
 	sqlite3_bind_text(s, 1, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 2, limit > 0 ? (sqlite3_int64)limit : -1);
+	sqlite3_bind_int64(s, 3, article);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		v = xreallocarray(v, count + 1, sizeof *v);
 		v[count].id = sqlite3_column_int64(s, 0);

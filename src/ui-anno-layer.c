@@ -201,8 +201,12 @@ delete_here(struct ui *ui)
 		ui_error(ui, "%s", err_msg());
 		return;
 	}
+	/* Named before the reload frees it, where several overlap. */
+	if (ui_anno_here(ui, ui_article_offset(ui), &(size_t){ 0 }) > 1)
+		ui_anno_say_which(ui, a, "highlight deleted (u undoes):");
+	else
+		ui_message(ui, "highlight deleted (u undoes)");
 	ui_anno_reload(ui);
-	ui_message(ui, "highlight deleted (u undoes)");
 }
 
 /* After undo or redo: show the annotation it touched, opening its
@@ -248,6 +252,31 @@ undo_redo(struct ui *ui, int redo)
 	ui_message(ui, "%s: %s", redo ? "redone" : "undone", what);
 }
 
+/* "annotation 2 of 5": where ]a and [a stop (the distinct starts of
+ * the live highlights), counted to OFF. */
+static void
+say_position(struct ui *ui, size_t off)
+{
+	struct ui_anno *an = ui->anno;
+	size_t i, j, k = 0, n = 0;
+
+	for (i = 0; i < an->n; i++) {
+		if (an->rows[i].state != STORE_ANNO_ACTIVE)
+			continue;
+		for (j = 0; j < i; j++) {
+			if (an->rows[j].state == STORE_ANNO_ACTIVE && an->rows[j].start == an->rows[i].start)
+				break;
+		}
+		if (j < i)
+			continue;       /* a start already counted */
+		n++;
+		if (an->rows[i].start <= off)
+			k++;
+	}
+	if (n > 0)
+		ui_message(ui, "annotation %zu of %zu", k, n);
+}
+
 /* ]a / [a: from one highlight's start to the next. */
 static void
 step(struct ui *ui, int dir, int count)
@@ -278,6 +307,7 @@ step(struct ui *ui, int dir, int count)
 	if (off != ui_article_offset(ui)) {
 		ui_article_jump_push(ui);
 		ui_article_goto(ui, off);
+		say_position(ui, off);
 	}
 }
 
@@ -292,6 +322,7 @@ needs_article(enum ui_action a)
 	case UI_ACT_NOTE_EDITOR:
 	case UI_ACT_CLAIM:
 	case UI_ACT_DELETE_ANNOTATION:
+	case UI_ACT_OTHER_HIGHLIGHT:
 	case UI_ACT_WORD_NEXT:
 	case UI_ACT_WORD_PREV:
 	case UI_ACT_WORD_END:
@@ -356,6 +387,9 @@ anno_action(struct ui *ui, struct ui_layer *l, enum ui_action a, int count)
 		return 1;
 	case UI_ACT_TAG:
 		ui_tagpick_open(ui);
+		return 1;
+	case UI_ACT_OTHER_HIGHLIGHT:
+		ui_anno_other(ui);
 		return 1;
 	case UI_ACT_NOTE:
 	case UI_ACT_NOTE_EDITOR:

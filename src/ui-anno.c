@@ -271,11 +271,97 @@ ui_anno_at(struct ui *ui, size_t off)
 		const struct store_anno *r = &an->rows[i];
 		if (r->state != STORE_ANNO_ACTIVE || r->start > off || r->end <= off)
 			continue;
+		if (r->id == an->chosen)
+			return r;       /* the one the user picked with o */
 		if (best == NULL || r->end - r->start < best->end - best->start ||
 		    (r->end - r->start == best->end - best->start && r->id > best->id))
 			best = r;
 	}
 	return best;
+}
+
+/* The highlights over OFF in a fixed order: by start, then the older first. */
+static int
+before(const struct store_anno *a, const struct store_anno *b)
+{
+	return a->start != b->start ? a->start < b->start : a->id < b->id;
+}
+
+size_t
+ui_anno_here(struct ui *ui, size_t off, size_t *which)
+{
+	struct ui_anno *an = ui->anno;
+	const struct store_anno *at = ui_anno_at(ui, off);
+	size_t i, n = 0, k = 1;
+
+	*which = 0;
+	for (i = 0; at != NULL && i < an->n; i++) {
+		const struct store_anno *r = &an->rows[i];
+		if (r->state != STORE_ANNO_ACTIVE || r->start > off || r->end <= off)
+			continue;
+		n++;
+		if (before(r, at))
+			k++;
+	}
+	if (n > 0)
+		*which = k;
+	return n;
+}
+
+void
+ui_anno_say_which(struct ui *ui, const struct store_anno *at, const char *done)
+{
+	struct buf b;
+	size_t which, n = ui_anno_here(ui, ui_article_offset(ui), &which), i;
+	size_t q = at->quote != NULL ? strlen(at->quote) : 0;
+
+	if (n < 2 && done[0] == '\0')
+		return;
+	buf_init(&b);
+	buf_adds(&b, done[0] != '\0' ? done : "highlight");
+	if (q > 0) {
+		size_t cut = q > 40 ? ui_text_fit(at->quote, q, 39) : q;
+		buf_adds(&b, " \"");
+		buf_add(&b, at->quote, cut);
+		buf_adds(&b, cut < q ? "…\"" : "\"");
+	}
+	for (i = 0; i < at->ntags; i++)
+		buf_printf(&b, "%s%s", i == 0 ? " (" : ", ", at->tags[i].name);
+	if (at->ntags > 0)
+		buf_addc(&b, ')');
+	if (n >= 2)
+		buf_printf(&b, ", %zu of %zu here (o: the next)", which, n);
+	ui_message(ui, "%s", b.data);
+	buf_free(&b);
+}
+
+void
+ui_anno_other(struct ui *ui)
+{
+	struct ui_anno *an = ui->anno;
+	size_t off = ui_article_offset(ui), i;
+	const struct store_anno *at = ui_anno_at(ui, off), *next = NULL, *first = NULL;
+
+	if (at == NULL) {
+		ui_message(ui, "no highlight under the cursor");
+		return;
+	}
+	/* The next in the order ui_anno_here counts, round to the first. */
+	for (i = 0; i < an->n; i++) {
+		const struct store_anno *r = &an->rows[i];
+		if (r->state != STORE_ANNO_ACTIVE || r->start > off || r->end <= off)
+			continue;
+		if (first == NULL || before(r, first))
+			first = r;
+		if (before(at, r) && (next == NULL || before(r, next)))
+			next = r;
+	}
+	at = next != NULL ? next : first;
+	if (at == NULL)
+		return;
+	an->chosen = at->id;
+	ui_mark(ui, UI_DIRTY_SIDE | UI_DIRTY_STATUS);
+	ui_anno_say_which(ui, at, "highlight");
 }
 
 /* The newest live highlight of exactly [start, end), or NULL. */
@@ -367,6 +453,7 @@ ui_anno_target(struct ui *ui, int sentence, struct ui_anno_target *t)
 		t->id = at->id;
 		t->start = at->start;
 		t->end = at->end;
+		ui_anno_say_which(ui, at, "");
 		return 0;
 	}
 	if (sentence && ui_select_sentence(&txt, cur, &t->start, &t->end) == 0)

@@ -147,6 +147,13 @@ browse_key(struct ui *ui, struct ui_overlay *o, int code)
 	case UI_KEY_ENTER:
 		ui_view_open(ui, &b->v);
 		return 0;
+	case UI_KEY_CTRL('u'):
+		/* As on a shell's line: the whole filter goes. */
+		buf_reset(&b->filter);
+		buf_addc(&b->filter, '\0');
+		b->filter.len = 0;
+		query(ui, b);
+		return 1;
 	case UI_KEY_BACKSPACE:
 		if (b->filter.len > 0) {
 			size_t n = text_char_prev(b->filter.data, b->filter.len);
@@ -173,6 +180,25 @@ browse_open(struct ui *ui, struct ui_view *v, size_t i)
 	jump(ui, &b->rows[i]);
 }
 
+/* Draws S in a column of WIDTH cells at X, with at least one blank after
+ * it: a text that does not fit ends in "…", so one column never runs
+ * into the next and a cut is seen. */
+static void
+draw_column(struct ui *ui, int y, int x, int width, const char *s, size_t len, struct ui_style st)
+{
+	size_t fit;
+
+	if (width < 2)
+		return;
+	if (ui_text_width(s, len) <= width - 1) {
+		ui_draw_text(ui, y, x, width - 1, s, len, st);
+		return;
+	}
+	fit = ui_text_fit(s, len, width - 2);
+	x += ui_draw_text(ui, y, x, width - 2, s, fit, st);
+	ui_draw_str(ui, y, x, 1, ui->utf8 ? "…" : ">", st);
+}
+
 static int
 browse_draw_row(struct ui *ui, struct ui_view *v, size_t i, int y, struct ui_style st)
 {
@@ -190,10 +216,15 @@ browse_draw_row(struct ui *ui, struct ui_view *v, size_t i, int y, struct ui_sty
 		buf_adds(&t, "-");
 	if (a->state != STORE_ANNO_ACTIVE)
 		buf_printf(&t, " (%s)", store_anno_state_name(a->state));
-	used = ui_draw_text(ui, y, x, w / 4, t.data, t.len, dim);
+	/* Three columns, the same on every row: tags, the article's
+	 * title, then the quote with its speaker and note. */
+	used = w / 5;
+	draw_column(ui, y, x, used, t.data, t.len, dim);
 	buf_reset(&t);
-	buf_printf(&t, "  %s: ", title_of(ui, b, a->article_id));
-	used += ui_draw_text(ui, y, x + used, w / 3, t.data, t.len, dim);
+	buf_adds(&t, title_of(ui, b, a->article_id));
+	ui_anno_flatten(&t, 0);
+	draw_column(ui, y, x + used, w / 3, t.data, t.len, dim);
+	used += w / 3 + 1;
 	buf_reset(&t);
 	buf_printf(&t, "\"%s\"", a->quote);
 	if (a->speaker != NULL)

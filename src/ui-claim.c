@@ -52,7 +52,7 @@ load_choices(struct ui *ui, struct claim *c)
 	store_actor_list_free(c->choices, c->nchoices);
 	c->choices = NULL;
 	c->nchoices = 0;
-	if (c->field < F_STATUS && store_anno_actors(ui->st, typed, CHOICES, &c->choices,
+	if (c->field < F_STATUS && store_anno_actors(ui->st, ui_article_id(ui), typed, CHOICES, &c->choices,
 	    &c->nchoices) != 0)
 		ui_error(ui, "%s", err_msg());
 	memset(&c->v.rows, 0, sizeof c->v.rows);

@@ -189,10 +189,10 @@ test_speaker(struct store *st, struct anno_session *s, int64_t art)
 
 		exec_sql(st, "INSERT INTO entities (id, name, kind) VALUES"
 		    " (101, 'Azerbaijan', 'state'), (102, 'Lachin corridor', 'place')");
-		ok(store_anno_actors(st, "", 0, &actors, &na) == 0 && na == 2 &&
+		ok(store_anno_actors(st, 0, "", 0, &actors, &na) == 0 && na == 2 &&
 		    strcmp(actors[0].name, "Azerbaijan") == 0, "actors: people and states, not places");
 		store_actor_list_free(actors, na);
-		ok(store_anno_actors(st, "LAV", 10, &actors, &na) == 0 && na == 1 &&
+		ok(store_anno_actors(st, 0, "LAV", 10, &actors, &na) == 0 && na == 1 &&
 		    actors[0].id == 100, "actors by part of a name or alias");
 		store_actor_list_free(actors, na);
 	}
