@@ -100,6 +100,9 @@ struct anno_session;
 int anno_session_open(struct store *st, struct anno_session **out);
 void anno_session_free(struct anno_session *s);
 struct store *anno_session_store(struct anno_session *s);
+/* Who the session's new annotations are recorded as made by: the config's
+ * `set coder NAME`, else the login name; NULL when neither is known. */
+const char *anno_session_coder(const struct anno_session *s);
 
 /* A new highlight of body[start, end) of an article. */
 struct anno_new {

@@ -99,7 +99,12 @@ run_set(struct ui *ui, int argc, char **argv, const char *rest)
 			    argv[2]);
 		return 0;
 	}
-	return err_set("unknown setting '%s' (theme, mouse, fetch-jobs, fetch-timeout)", argv[1]);
+	/* Read when annotating (anno_session_open): who the new
+	 * annotations are recorded as made by. */
+	if (strcmp(argv[1], "coder") == 0)
+		return 0;
+	return err_set("unknown setting '%s' (theme, mouse, fetch-jobs, fetch-timeout, coder)",
+	    argv[1]);
 }
 
 static int
