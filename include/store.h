@@ -510,6 +510,8 @@ int store_json_statements(struct store *st, const struct store_statement *rows, 
 /* A flat JSON object of NAMES and numeric VALUES (for `dossier eval`). */
 int store_json_numbers(struct store *st, const char *const *names, const double *values,
     size_t n, char **json);
+/* S as a JSON string, quotes and escapes included. */
+int store_json_quote(struct store *st, const char *s, char **json);
 
 /* For the related-statement index (analyze): every statement's features. */
 struct store_profile_row {
