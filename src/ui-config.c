@@ -352,6 +352,7 @@ complete_set(struct ui *ui, int argi, char **argv, struct ui_cands *out)
 		ui_cands_add(out, "mouse");
 		ui_cands_add(out, "fetch-jobs");
 		ui_cands_add(out, "fetch-timeout");
+		ui_cands_add(out, "coder");
 	} else if (argi == 2 && strcmp(argv[1], "theme") == 0) {
 		complete_themes(out);
 	} else if (argi == 2 && strcmp(argv[1], "mouse") == 0) {
