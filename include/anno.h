@@ -100,6 +100,9 @@ struct anno_session;
 int anno_session_open(struct store *st, struct anno_session **out);
 void anno_session_free(struct anno_session *s);
 struct store *anno_session_store(struct anno_session *s);
+/* Who the session's new annotations are recorded as made by: the config's
+ * `set coder NAME`, else the login name; NULL when neither is known. */
+const char *anno_session_coder(const struct anno_session *s);
 
 /* A new highlight of body[start, end) of an article. */
 struct anno_new {
@@ -157,6 +160,22 @@ struct anno_time {
 int anno_time_parse(const char *s, struct anno_time *out);
 /* <0, 0, >0 as A is before, the same instant as, or after B. */
 int anno_time_cmp(const struct anno_time *a, const struct anno_time *b);
+
+/* ---- anno-agree.c ----------------------------------------------------- */
+
+/* Two coders on one tag over the same units: how many units each pair of
+ * values (coded with the tag or not) took. */
+struct anno_agree_table {
+	long both, first_only, second_only, neither;
+};
+/* Percentage agreement (0..100), Cohen's kappa and Krippendorff's alpha
+ * (nominal, two coders); kappa and alpha are NAN where undefined (no
+ * chance disagreement: all units alike, or none). */
+struct anno_agree {
+	long units;
+	double percent, kappa, alpha;
+};
+void anno_agree(const struct anno_agree_table *t, struct anno_agree *out);
 
 /* ---- anno-carry.c ----------------------------------------------------- */
 

@@ -232,6 +232,7 @@ struct store_anno {
 	char *anchor;            /* how it was last placed (anno_placed_name) */
 	int64_t previous_id;     /* the annotation it was carried over from */
 	char *created, *modified;   /* ISO 8601 UTC, filled by the store */
+	char *coder;             /* who made it; NULL when never recorded */
 	struct store_anno_tag *tags;  /* sorted by name */
 	size_t ntags;
 	char *speaker, *target;  /* entity names, filled by reads */
@@ -271,12 +272,16 @@ struct store_anno_filter {
 	const char *text;        /* NULL, or a substring of quote, note or
 	                          * speaker (ASCII letters case-insensitive) */
 	const char *speaker;     /* NULL, or a substring of the speaker's name */
+	const char *coder;       /* NULL, or exactly this coder's */
 	size_t offset, limit;    /* limit 0: no limit */
 };
 /* Annotations in article then position order. *rows is malloc'd. */
 int store_anno_list(struct store *st, const struct store_anno_filter *f,
     struct store_anno **rows, size_t *n);
 int store_anno_count(struct store *st, const struct store_anno_filter *f, size_t *n);
+/* 1 when some annotation (of any state) was made by CODER, 0 when none
+ * was, -1 on error. */
+int store_anno_coder_known(struct store *st, const char *coder);
 /* Makes a new random (version 4) UUID in lower-case hex with dashes. */
 void store_anno_uuid(char out[37]);
 
@@ -506,6 +511,8 @@ int store_json_statements(struct store *st, const struct store_statement *rows, 
 /* A flat JSON object of NAMES and numeric VALUES (for `dossier eval`). */
 int store_json_numbers(struct store *st, const char *const *names, const double *values,
     size_t n, char **json);
+/* S as a JSON string, quotes and escapes included. */
+int store_json_quote(struct store *st, const char *s, char **json);
 
 /* For the related-statement index (analyze): every statement's features. */
 struct store_profile_row {

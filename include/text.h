@@ -196,6 +196,10 @@ size_t text_search(size_t n, int (*past)(const void *arg, size_t i), const void 
  * the first span after it (N when there is none; the spans must not
  * overlap). */
 size_t text_span_find(const struct text_span *v, size_t n, size_t off);
+/* The spans [*first, *last] that [start, end) overlaps (an empty range as
+ * the character at START); 0, or 1 when it overlaps none. */
+int text_span_overlap(const struct text_span *v, size_t n, size_t start, size_t end,
+    size_t *first, size_t *last);
 /* The index of the last span starting at or before OFF; N when none. */
 size_t text_span_last(const struct text_span *v, size_t n, size_t off);
 /* ---- text-similar.c ------------------------------------------------- */

@@ -13,8 +13,10 @@
  */
 #include "config.h"
 
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "anno.h"
 #include "util.h"
@@ -47,6 +49,7 @@ struct anno_session {
 	struct stack undo, redo;
 	struct entry cur;        /* the change being made */
 	char *last_what;         /* what anno_undo/redo reported */
+	char *coder;             /* who is annotating: recorded on each new one */
 };
 
 /* ---- log ------------------------------------------------------------------- */
@@ -143,6 +146,26 @@ change_fail(struct anno_session *s)
 
 /* ---- session -------------------------------------------------------------- */
 
+/* Who is annotating: `set coder NAME` in the config, else the login
+ * name, so two people sharing a project are told apart without having
+ * to set anything. NULL only when neither can be found. */
+static char *
+session_coder(void)
+{
+	char *conf = path_config_setting("coder");
+	const struct passwd *pw;
+	const char *env;
+
+	if (conf != NULL && conf[0] != '\0')
+		return conf;
+	free(conf);
+	if ((env = getenv("LOGNAME")) != NULL && env[0] != '\0')
+		return xstrdup(env);
+	if ((pw = getpwuid(geteuid())) != NULL && pw->pw_name != NULL && pw->pw_name[0] != '\0')
+		return xstrdup(pw->pw_name);
+	return NULL;
+}
+
 int
 anno_session_open(struct store *st, struct anno_session **out)
 {
@@ -151,7 +174,14 @@ anno_session_open(struct store *st, struct anno_session **out)
 		return -1;
 	*out = xcalloc(1, sizeof **out);
 	(*out)->st = st;
+	(*out)->coder = session_coder();
 	return 0;
+}
+
+const char *
+anno_session_coder(const struct anno_session *s)
+{
+	return s->coder;
 }
 
 void
@@ -163,6 +193,7 @@ anno_session_free(struct anno_session *s)
 	stack_clear(&s->redo);
 	entry_free(&s->cur);
 	free(s->last_what);
+	free(s->coder);
 	free(s);
 }
 
@@ -326,6 +357,7 @@ anno_add(struct anno_session *s, const struct anno_new *n, int64_t *id)
 		return -1;
 	if (fill_new(s, &a, n) != 0)
 		goto fail;
+	a.coder = s->coder != NULL ? xstrdup(s->coder) : NULL;
 	for (i = 0; i < n->ntags; i++) {
 		struct store_tag t;
 		if (find_or_create_tag(s, n->tags[i], &t) != 0)

@@ -28,6 +28,7 @@ const struct cmd_entry cmd_annotations_entry = {
 			{ "article", 'a', "ID", ARGS_ARTICLE, NULL, "only this article's" },
 			{ "tag", 't', "TAG", ARGS_TAG, NULL, "only with this tag (or one nested in it)" },
 			{ "speaker", 0, "NAME", ARGS_ACTOR, NULL, "only claims by this actor" },
+			{ "coder", 0, "NAME", ARGS_WORD, NULL, "only those made by this coder" },
 			{ "status", 0, "STATUS", ARGS_CHOICE, statuses, "only claims of this status" },
 			{ "state", 0, "STATE", ARGS_CHOICE, state_names, "these states (repeatable; default active and orphaned)" },
 			{ "text", 0, "TEXT", ARGS_WORD, NULL, "only those whose quote, note or speaker contains TEXT" },
@@ -162,6 +163,7 @@ cmd_annotations_exec(struct cmd_ctx *ctx, const struct args *a)
 			return cmd_usage_error(a, "%s", err_msg());
 	}
 	f.text = args_get(a, "text");
+	f.coder = args_get(a, "coder");
 	json = args_has(a, "json");
 	if ((st = cmd_store(ctx, STORE_READONLY)) == NULL)
 		return EXIT_FAIL;
@@ -172,6 +174,19 @@ cmd_annotations_exec(struct cmd_ctx *ctx, const struct args *a)
 		}
 		if (f.speaker_id == 0) {
 			cmd_eprintf("dossier: annotations: no actor named '%s'\n", speaker);
+			return EXIT_FAIL;
+		}
+	}
+	if (f.coder != NULL) {
+		int known = store_anno_coder_known(st, f.coder);
+
+		if (known < 0) {
+			err_print("annotations");
+			return EXIT_FAIL;
+		}
+		if (known == 0) {
+			cmd_eprintf("dossier: annotations: no annotations by a coder named '%s'\n",
+			    f.coder);
 			return EXIT_FAIL;
 		}
 	}

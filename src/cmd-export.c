@@ -30,6 +30,7 @@ const struct cmd_entry cmd_export_entry = {
 			{ "format", 'f', "FORMAT", ARGS_CHOICE, formats, "json (W3C Web Annotation), csv or markdown; by default the file name's (.csv, .md), else json" },
 			{ "tag", 't', "TAG", ARGS_TAG, NULL, "only annotations with this tag (or one nested in it)" },
 			{ "article", 'a', "ID", ARGS_ARTICLE, NULL, "only this article's" },
+			{ "coder", 0, "NAME", ARGS_WORD, NULL, "only annotations made by this coder" },
 			{ "all", 0, NULL, ARGS_WORD, NULL, "orphaned, deleted and superseded ones too" },
 			{ "output", 'o', "FILE", ARGS_FILE, NULL, "write FILE instead of standard output" },
 			{ "force", 0, NULL, ARGS_WORD, NULL, "replace FILE when it exists (never the database or another SQLite file)" },
@@ -79,6 +80,7 @@ cmd_export_exec(struct cmd_ctx *ctx, const struct args *a)
 		why = "--format";
 	}
 	f.tag = args_get(a, "tag");
+	f.coder = args_get(a, "coder");
 	if ((v = args_get(a, "article")) != NULL && cmd_parse_id(v, &f.article_id) != 0)
 		return cmd_usage_error(a, "--article needs an id");
 	if (args_has(a, "all"))

@@ -66,6 +66,8 @@ check_filter(struct store *st, const struct store_anno_filter *f)
 		if (!found)
 			return err_set("no tag named '%s' (dossier tag lists them)", f->tag);
 	}
+	if (f->coder != NULL && (found = store_anno_coder_known(st, f->coder)) <= 0)
+		return found < 0 ? -1 : err_set("no annotations by a coder named '%s'", f->coder);
 	if (f->article_id != 0) {
 		if (store_article_get(st, f->article_id, &art) != 0)
 			return -1;

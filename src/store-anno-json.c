@@ -64,7 +64,9 @@ static const char SQL_ONE[] =
     "  'dossier:speaker', sp.name,"
     "  'dossier:target', tg.name,"
     "  'dossier:status', a.status,"
-    "  'dossier:state', a.state))"
+    "  'dossier:state', a.state,"
+    "  'creator', CASE WHEN a.coder IS NOT NULL"
+    "    THEN json_object('type', 'Person', 'name', a.coder) END))"
     " FROM annotations a JOIN articles ar ON ar.id = a.article_id"
     " LEFT JOIN entities sp ON sp.id = a.speaker_id"
     " LEFT JOIN entities tg ON tg.id = a.target_id"
@@ -138,7 +140,14 @@ static const char SQL_FIELDS[] =
     " json_extract(?1, '$.\"dossier:speaker\"'),"
     " json_extract(?1, '$.\"dossier:target\"'),"
     " json_extract(?1, '$.\"dossier:status\"'),"
-    " json_extract(?1, '$.\"dossier:state\"')";
+    " json_extract(?1, '$.\"dossier:state\"'),"
+    /* The W3C creator: a Person with a name (ours), a bare string (an
+     * account or IRI, as Hypothesis writes), or the first of several. */
+    " CASE json_type(?1, '$.creator') WHEN 'text' THEN json_extract(?1, '$.creator')"
+    "  WHEN 'object' THEN coalesce(json_extract(?1, '$.creator.name'),"
+    "   json_extract(?1, '$.creator.nickname'), json_extract(?1, '$.creator.id'))"
+    "  WHEN 'array' THEN coalesce(json_extract(?1, '$.creator[0].name'),"
+    "   json_extract(?1, '$.creator[0]')) END";
 
 static const char SQL_TAGS[] =
     "SELECT DISTINCT json_extract(b.value, '$.value') FROM json_each(" AS_ARRAY("$.body") ") b"
@@ -220,6 +229,7 @@ read_item(struct store *st, const char *item, struct store_anno_in *in)
 		a->status = STORE_ANNO_NOSTATUS;
 	if (state == NULL || store_anno_state_parse(state, &a->state) != 0)
 		a->state = STORE_ANNO_ACTIVE;
+	a->coder = sqlite3_column_type(s, 16) == SQLITE_TEXT ? store_col_text(s, 16) : NULL;
 	sqlite3_reset(s);
 	return read_tags(st, item, a);
 }

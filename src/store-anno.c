@@ -104,6 +104,7 @@ store_anno_free(struct store_anno *a)
 	free(a->anchor);
 	free(a->created);
 	free(a->modified);
+	free(a->coder);
 	free(a->speaker);
 	free(a->target);
 	for (i = 0; i < a->ntags; i++) {
@@ -137,6 +138,7 @@ store_anno_copy(struct store_anno *dst, const struct store_anno *src)
 	dst->anchor = dup_or_null(src->anchor);
 	dst->created = dup_or_null(src->created);
 	dst->modified = dup_or_null(src->modified);
+	dst->coder = dup_or_null(src->coder);
 	dst->speaker = dup_or_null(src->speaker);
 	dst->target = dup_or_null(src->target);
 	dst->tags = src->ntags > 0 ? xreallocarray(NULL, src->ntags, sizeof *dst->tags) : NULL;
@@ -355,8 +357,8 @@ stored(struct store *st, const struct store_anno *a, int64_t *id, int *indexed_c
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_err(st, "reading an annotation");
 }
 
-/* Binds A's columns as ?1..?16 in the order of the INSERT below (the
- * UPDATEs use some of them; ?16 keeps every number below it valid). */
+/* Binds A's columns as ?1..?17 in the order of the INSERT below (the
+ * UPDATEs use some of them; ?17 keeps every number below it valid). */
 static void
 bind_anno(sqlite3_stmt *s, const struct store_anno *a, int flags)
 {
@@ -376,6 +378,7 @@ bind_anno(sqlite3_stmt *s, const struct store_anno *a, int flags)
 	bind_id(s, 14, a->previous_id);
 	store_bind_text(s, 15, a->created, 1);
 	store_bind_text(s, 16, (flags & STORE_ANNO_KEEP_TIMES) ? a->modified : NULL, 1);
+	store_bind_text(s, 17, a->coder != NULL && a->coder[0] != '\0' ? a->coder : NULL, 1);
 }
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
@@ -391,21 +394,21 @@ write_stmt(struct store *st, int64_t id, int indexed_change)
 		return store_stmt(st,
 		    "INSERT INTO annotations (uuid, article_id, start, end, quote, prefix, suffix,"
 		    "  note, speaker_id, target_id, status, state, anchor, previous_id, created,"
-		    "  modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-		    "  coalesce(?15, " NOW "), coalesce(?16, " NOW "))"
+		    "  modified, coder) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+		    "  ?13, ?14, coalesce(?15, " NOW "), coalesce(?16, " NOW "), ?17)"
 		    " RETURNING id, created, modified");
 	if (indexed_change)
 		return store_stmt(st,
 		    "UPDATE annotations SET article_id = ?2, start = ?3, end = ?4, quote = ?5,"
 		    "  prefix = ?6, suffix = ?7, note = ?8, speaker_id = ?9, target_id = ?10,"
 		    "  status = ?11, state = ?12, anchor = ?13, previous_id = ?14,"
-		    "  modified = coalesce(?16, " NOW ")"
+		    "  modified = coalesce(?16, " NOW "), coder = coalesce(?17, coder)"
 		    " WHERE uuid = ?1 RETURNING id, created, modified");
 	return store_stmt(st,
 	    "UPDATE annotations SET start = ?3, end = ?4, quote = ?5,"
 	    "  prefix = ?6, suffix = ?7, speaker_id = ?9, target_id = ?10,"
 	    "  status = ?11, anchor = ?13, previous_id = ?14,"
-	    "  modified = coalesce(?16, " NOW ")"
+	    "  modified = coalesce(?16, " NOW "), coder = coalesce(?17, coder)"
 	    " WHERE uuid = ?1 RETURNING id, created, modified");
 }
 
@@ -445,7 +448,7 @@ store_anno_put(struct store *st, struct store_anno *a, int flags)
 #define ANNO_SELECT \
 	"SELECT a.id, a.uuid, a.article_id, a.start, a.end, a.quote, a.prefix, a.suffix," \
 	" a.note, a.speaker_id, a.target_id, a.status, a.state, a.anchor, a.previous_id," \
-	" a.created, a.modified, sp.name, tg.name" \
+	" a.created, a.modified, sp.name, tg.name, a.coder" \
 	" FROM annotations a LEFT JOIN entities sp ON sp.id = a.speaker_id" \
 	" LEFT JOIN entities tg ON tg.id = a.target_id"
 
@@ -498,6 +501,7 @@ read_row(sqlite3_stmt *s, struct store_anno *a)
 	a->modified = store_col_text(s, 16);
 	a->speaker = store_col_text(s, 17);
 	a->target = store_col_text(s, 18);
+	a->coder = store_col_text(s, 19);
 }
 
 static int
@@ -557,7 +561,8 @@ store_anno_get_uuid(struct store *st, const char *uuid, struct store_anno *out)
 	" AND (?7 IS NULL OR instr(lower(a.quote), lower(?7)) > 0" \
 	"  OR instr(lower(coalesce(a.note, '')), lower(?7)) > 0" \
 	"  OR instr(lower(coalesce(sp.name, '')), lower(?7)) > 0)" \
-	" AND (?10 IS NULL OR instr(lower(coalesce(sp.name, '')), lower(?10)) > 0)"
+	" AND (?10 IS NULL OR instr(lower(coalesce(sp.name, '')), lower(?10)) > 0)" \
+	" AND (?11 IS NULL OR a.coder = ?11)"
 
 /* Article, then position; orphans last, since their offsets belong to
  * another version; then creation. The same annotations come out in the
@@ -584,6 +589,7 @@ bind_filter(sqlite3_stmt *s, const struct store_anno_filter *f, int paged)
 	sqlite3_bind_int(s, 6, (int)(f->states != 0 ? f->states : STORE_ANNO_LIVE));
 	store_bind_text(s, 7, f->text != NULL && f->text[0] != '\0' ? f->text : NULL, 1);
 	store_bind_text(s, 10, f->speaker != NULL && f->speaker[0] != '\0' ? f->speaker : NULL, 1);
+	store_bind_text(s, 11, f->coder != NULL && f->coder[0] != '\0' ? f->coder : NULL, 1);
 	if (paged) {
 		sqlite3_bind_int64(s, 8, f->limit > 0 ? (sqlite3_int64)f->limit : -1);
 		sqlite3_bind_int64(s, 9, (sqlite3_int64)f->offset);
@@ -623,6 +629,22 @@ store_anno_list(struct store *st, const struct store_anno_filter *f,
 	*rows = v;
 	*n = count;
 	return 0;
+}
+
+int
+store_anno_coder_known(struct store *st, const char *coder)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT EXISTS (SELECT 1 FROM annotations WHERE coder = ?1)");
+	int rc, known;
+
+	if (s == NULL)
+		return -1;
+	store_bind_text(s, 1, coder, 1);
+	rc = sqlite3_step(s);
+	known = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+	sqlite3_reset(s);
+	return known < 0 ? store_err(st, "looking for a coder") : known;
 }
 
 int

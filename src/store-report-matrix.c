@@ -113,24 +113,6 @@ coded_read(struct store *st, const char *tag, struct coded **out, size_t *n)
 	return 0;
 }
 
-/* The sentences [*first, *last] that [start, end) overlaps; 0, or 1 when
- * it overlaps none (an article without sentences, a span past them). */
-static int
-sentences_of(const struct text_span *sent, size_t nsent, size_t start, size_t end,
-    size_t *first, size_t *last)
-{
-	size_t i = text_span_find(sent, nsent, start), j;
-
-	/* text_span_find gives the sentence holding START, else the next. */
-	if (i == nsent || sent[i].start >= (end > start ? end : start + 1))
-		return 1;
-	for (j = i; j + 1 < nsent && sent[j + 1].start < end; j++)
-		;
-	*first = i;
-	*last = j;
-	return 0;
-}
-
 /* Entities named (not candidates, not dismissed) by a mention starting in
  * [lo, hi) of ARTICLE; KIND NULL for any kind. Calls FN for each mention. */
 static int
@@ -379,7 +361,7 @@ sentence_range(const struct sentences *s, const struct coded *c, size_t *lo, siz
 {
 	size_t i, j;
 
-	if (sentences_of(s->v, s->n, c->start, c->end, &i, &j) != 0) {
+	if (text_span_overlap(s->v, s->n, c->start, c->end, &i, &j) != 0) {
 		*lo = c->start;
 		*hi = c->end;
 		return;
@@ -484,7 +466,7 @@ cooc_sentences(struct store *st, const struct store_report_query *q,
 			break;
 		units = xcalloc(sent.n + 1, sizeof *units);
 		for (k = i; k < end; k++) {
-			if (sentences_of(sent.v, sent.n, cv[k].start, cv[k].end, &first, &last) != 0)
+			if (text_span_overlap(sent.v, sent.n, cv[k].start, cv[k].end, &first, &last) != 0)
 				continue;
 			for (u = first; u <= last; u++)
 				idset_add(&units[u], cv[k].tag);

@@ -346,6 +346,13 @@ static const char *const migrations[] = {
 	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
 	"  PRIMARY KEY (feed_id, article_id)) WITHOUT ROWID;"
 	"CREATE INDEX feed_articles_article ON feed_articles(article_id);",
+
+	/* 6: who made each annotation (the `coder` setting, else the login
+	 * name), so two people's coding of the same articles can be told
+	 * apart and compared. Older annotations have none (NULL): nobody is
+	 * named for work whose author was never recorded. */
+	"ALTER TABLE annotations ADD COLUMN coder TEXT;"
+	"CREATE INDEX annotations_coder ON annotations(coder, article_id);",
 };
 
 /* What derived data there is, and how it is made again from the rows it

@@ -428,3 +428,19 @@ store_json_numbers(struct store *st, const char *const *names, const double *val
 	sqlite3_finalize(s);
 	return rc == SQLITE_ROW ? 0 : store_err(st, "making JSON");
 }
+
+int
+store_json_quote(struct store *st, const char *str, char **json)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT json_quote(?1)");
+	int rc;
+
+	*json = NULL;
+	if (s == NULL)
+		return -1;
+	store_bind_text(s, 1, str, 1);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*json = store_col_text(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW && *json != NULL ? 0 : store_err(st, "making JSON");
+}

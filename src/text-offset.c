@@ -192,6 +192,22 @@ text_span_find(const struct text_span *v, size_t n, size_t off)
 	return text_search(n, ends_after, &k);
 }
 
+int
+text_span_overlap(const struct text_span *v, size_t n, size_t start, size_t end,
+    size_t *first, size_t *last)
+{
+	size_t i = text_span_find(v, n, start), j;
+
+	/* An empty range [start, start) counts as the character at START. */
+	if (i == n || v[i].start >= (end > start ? end : start + 1))
+		return 1;
+	for (j = i; j + 1 < n && v[j + 1].start < end; j++)
+		;
+	*first = i;
+	*last = j;
+	return 0;
+}
+
 size_t
 text_span_last(const struct text_span *v, size_t n, size_t off)
 {

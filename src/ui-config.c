@@ -77,6 +77,11 @@ run_set(struct ui *ui, int argc, char **argv, const char *rest)
 	int on = 0;
 
 	(void)rest;
+	/* Read when annotating (anno_session_open, the rest of the line):
+	 * who new annotations are recorded as made by; a name may have
+	 * spaces. */
+	if (argc >= 3 && strcmp(argv[1], "coder") == 0)
+		return 0;
 	if (argc != 3)
 		return err_set("expected 'set theme NAME' or 'set mouse on|off'");
 	if (strcmp(argv[1], "theme") == 0)
@@ -99,7 +104,8 @@ run_set(struct ui *ui, int argc, char **argv, const char *rest)
 			    argv[2]);
 		return 0;
 	}
-	return err_set("unknown setting '%s' (theme, mouse, fetch-jobs, fetch-timeout)", argv[1]);
+	return err_set("unknown setting '%s' (theme, mouse, fetch-jobs, fetch-timeout, coder)",
+	    argv[1]);
 }
 
 static int
@@ -347,6 +353,7 @@ complete_set(struct ui *ui, int argi, char **argv, struct ui_cands *out)
 		ui_cands_add(out, "mouse");
 		ui_cands_add(out, "fetch-jobs");
 		ui_cands_add(out, "fetch-timeout");
+		ui_cands_add(out, "coder");
 	} else if (argi == 2 && strcmp(argv[1], "theme") == 0) {
 		complete_themes(out);
 	} else if (argi == 2 && strcmp(argv[1], "mouse") == 0) {

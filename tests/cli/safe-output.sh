@@ -76,6 +76,8 @@ check report report cooccurrence --entities --json
 check report report timeline --by "Sergey Lavrov"
 check report report frequency --tag "${esc}[31mx"
 check report report timeline --about "${esc}]2;X${bel}"
+check intercoder intercoder --coders "${esc}]2;X${bel},b"
+check intercoder intercoder --coders "a,${esc}[31mb" --json
 # Feeds: names, addresses and the network's errors come back on the screen.
 # Port 9 on this machine refuses at once; nothing leaves it.
 check feed feed add "http://127.0.0.1:9/${esc}]2;X${bel}.xml" --name "wire${esc}[31m"

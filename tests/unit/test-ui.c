@@ -157,6 +157,8 @@ test_commands(void)
 	ok(ui_command(&ui, "set colour red") != 0, "an unknown setting fails");
 	ok(ui_command(&ui, "set fetch-jobs 4") == 0 && ui_command(&ui, "set fetch-timeout 30") == 0,
 	    "set fetch-jobs and fetch-timeout (dossier fetch reads them)");
+	ok(ui_command(&ui, "set coder alice") == 0 && ui_command(&ui, "set coder Ana Lima") == 0,
+	    "set coder (annotating reads it) is a known setting");
 	ok(ui_command(&ui, "set fetch-jobs 0") != 0 && strstr(err_msg(), "1 to 1000") != NULL,
 	    "set fetch-jobs 0 fails (%s)", err_msg());
 	ok(ui_command(&ui, "bind article K move-up") == 0, "bind with a keymap");
