@@ -1,7 +1,7 @@
 /*
  * store-entity.c: the knowledge base as the database keeps it (entities,
- * aliases, roles; parties in entities.attrs) and the mentions extraction
- * finds. The shipped files are written in with origin 'kb' and replaced
+ * aliases, roles; parties in entities.attrs); the mentions extraction
+ * finds are store-mention.c's. The shipped files are written in with origin 'kb' and replaced
  * whenever they change; the user's additions have origin 'user' and are
  * never touched by that; candidates found by extraction wait with origin
  * 'candidate' until the user promotes or dismisses them.
@@ -509,8 +509,8 @@ store_article_entities(struct store *st, int64_t article, int candidates,
 	return read_entities(st, s, rows, n);
 }
 
-static int
-exec_id(struct store *st, const char *sql, int64_t id, const char *what)
+int
+store_exec_id(struct store *st, const char *sql, int64_t id, const char *what)
 {
 	sqlite3_stmt *s = store_stmt(st, sql);
 
@@ -542,11 +542,11 @@ store_entity_promote(struct store *st, int64_t id)
 {
 	if (candidate_check(st, id) != 0 || store_begin(st) != 0)
 		return -1;
-	if (exec_id(st, "UPDATE entities SET origin = 'user' WHERE id = ?1", id,
+	if (store_exec_id(st, "UPDATE entities SET origin = 'user' WHERE id = ?1", id,
 	    "promoting a candidate") != 0 ||
-	    exec_id(st, "INSERT OR IGNORE INTO aliases (entity_id, alias, origin)"
+	    store_exec_id(st, "INSERT OR IGNORE INTO aliases (entity_id, alias, origin)"
 	    " SELECT id, name, 'user' FROM entities WHERE id = ?1", id, "promoting a candidate") != 0 ||
-	    exec_id(st, "UPDATE roles SET origin = 'user' WHERE entity_id = ?1", id,
+	    store_exec_id(st, "UPDATE roles SET origin = 'user' WHERE entity_id = ?1", id,
 	    "promoting a candidate") != 0) {
 		store_rollback(st);
 		return -1;
@@ -559,14 +559,14 @@ store_entity_dismiss(struct store *st, int64_t id)
 {
 	if (candidate_check(st, id) != 0 || store_begin(st) != 0)
 		return -1;
-	if (exec_id(st, "UPDATE entities SET status = 'dismissed' WHERE id = ?1", id,
+	if (store_exec_id(st, "UPDATE entities SET status = 'dismissed' WHERE id = ?1", id,
 	    "dismissing a candidate") != 0 ||
-	    exec_id(st, "DELETE FROM mentions WHERE entity_id = ?1", id,
+	    store_exec_id(st, "DELETE FROM mentions WHERE entity_id = ?1", id,
 	    "dismissing a candidate") != 0 ||
-	    exec_id(st, "DELETE FROM statement_links WHERE (from_id, to_id) IN"
+	    store_exec_id(st, "DELETE FROM statement_links WHERE (from_id, to_id) IN"
 	    " (SELECT l.to_id, l.from_id FROM statements s JOIN statement_links l"
 	    "  ON l.from_id = s.id WHERE s.speaker_id = ?1)", id, "dismissing a candidate") != 0 ||
-	    exec_id(st, "DELETE FROM statements WHERE speaker_id = ?1", id,
+	    store_exec_id(st, "DELETE FROM statements WHERE speaker_id = ?1", id,
 	    "dismissing a candidate") != 0) {
 		store_rollback(st);
 		return -1;
@@ -646,12 +646,12 @@ store_entity_remove(struct store *st, int64_t id)
 	else if (rc == 0) {
 		/* Mentions, aliases and roles go with it (ON DELETE CASCADE); its
 		 * statements are made again by the analysis that follows. */
-		if (exec_id(st, "DELETE FROM statement_links WHERE from_id IN (SELECT id FROM"
+		if (store_exec_id(st, "DELETE FROM statement_links WHERE from_id IN (SELECT id FROM"
 		    " statements WHERE speaker_id = ?1) OR to_id IN (SELECT id FROM statements"
 		    " WHERE speaker_id = ?1)", id, "removing an entity") != 0 ||
-		    exec_id(st, "DELETE FROM statements WHERE speaker_id = ?1", id,
+		    store_exec_id(st, "DELETE FROM statements WHERE speaker_id = ?1", id,
 		    "removing an entity") != 0 ||
-		    exec_id(st, "DELETE FROM entities WHERE id = ?1", id, "removing an entity") != 0) {
+		    store_exec_id(st, "DELETE FROM entities WHERE id = ?1", id, "removing an entity") != 0) {
 			store_rollback(st);
 			rc = -1;
 		} else {
@@ -684,203 +684,6 @@ store_alias_remove(struct store *st, int64_t id, const char *alias)
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_text(s, 2, alias, -1, SQLITE_STATIC);
 	return done(st, s, "removing an alias");
-}
-
-/* ---- mentions ------------------------------------------------------------ */
-
-void
-store_mention_list_free(struct store_mention *rows, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		free(rows[i].title);
-		free(rows[i].text);
-	}
-	free(rows);
-}
-
-/* The stored word for how a mention was found, as a constant. */
-static const char *
-how_name(const unsigned char *how)
-{
-	static const char *const names[] = { "alias", "pattern", "anaphora", "title" };
-	size_t i;
-
-	for (i = 0; how != NULL && i < ARRAY_LEN(names); i++)
-		if (strcmp((const char *)how, names[i]) == 0)
-			return names[i];
-	return "alias";
-}
-
-int
-store_entity_mentions(struct store *st, int64_t entity, int64_t article,
-    struct store_mention **rows, size_t *n)
-{
-	sqlite3_stmt *s = store_stmt(st, article != 0
-	    ? "SELECT 0, article_id, entity_id, start, end, how, NULL FROM mentions"
-	      " WHERE entity_id = ?1 AND article_id = ?2 ORDER BY start"
-	    : "SELECT 0, m.article_id, m.entity_id, m.start, m.end, m.how, a.title"
-	      " FROM mentions m JOIN articles a ON a.id = m.article_id"
-	      " WHERE m.entity_id = ?1 AND ?2 = 0"
-	      " ORDER BY a.published DESC, a.id DESC, m.start");
-	struct store_body_cache c = { 0, NULL, 0 };
-	size_t cap = 0, i;
-	int rc;
-
-	*rows = NULL;
-	*n = 0;
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, entity);
-	sqlite3_bind_int64(s, 2, article);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_mention *m;
-
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*rows = xreallocarray(*rows, cap, sizeof **rows);
-		}
-		m = &(*rows)[(*n)++];
-		m->article_id = sqlite3_column_int64(s, 1);
-		m->entity_id = sqlite3_column_int64(s, 2);
-		m->start = (size_t)sqlite3_column_int64(s, 3);
-		m->end = (size_t)sqlite3_column_int64(s, 4);
-		m->how = how_name(sqlite3_column_text(s, 5));
-		m->title = store_col_text(s, 6);
-		m->text = NULL;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		store_mention_list_free(*rows, *n);
-		*rows = NULL;
-		*n = 0;
-		return store_err(st, "reading mentions");
-	}
-	/* One article's mentions are for highlighting: offsets are enough. */
-	for (i = 0; article == 0 && i < *n; i++)
-		(*rows)[i].text = store_body_words(st, &c, (*rows)[i].article_id, (*rows)[i].start,
-		    (*rows)[i].end);
-	store_body_cache_free(&c);
-	return 0;
-}
-
-int
-store_mentions_add(struct store *st, int64_t article, const struct store_mention_in *m,
-    size_t n)
-{
-	sqlite3_stmt *s = store_stmt(st,
-	    "INSERT OR IGNORE INTO mentions (article_id, entity_id, start, end, how)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5)");
-	size_t i;
-
-	if (s == NULL)
-		return -1;
-	for (i = 0; i < n; i++) {
-		sqlite3_bind_int64(s, 1, article);
-		sqlite3_bind_int64(s, 2, m[i].entity_id);
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)m[i].start);
-		sqlite3_bind_int64(s, 4, (sqlite3_int64)m[i].end);
-		sqlite3_bind_text(s, 5, m[i].how, -1, SQLITE_STATIC);
-		if (sqlite3_step(s) != SQLITE_DONE) {
-			sqlite3_reset(s);
-			return store_err(st, "adding mentions");
-		}
-		sqlite3_reset(s);
-	}
-	return 0;
-}
-
-int
-store_analysis_clear(struct store *st, int64_t article)
-{
-	/* The links' other halves, which no foreign key reaches: found by
-	 * key, since every link is stored both ways. */
-	if (exec_id(st, "DELETE FROM statement_links WHERE (from_id, to_id) IN"
-	    " (SELECT l.to_id, l.from_id FROM statements s JOIN statement_links l"
-	    "  ON l.from_id = s.id WHERE s.article_id = ?1)", article,
-	    "clearing an article's analysis") != 0 ||
-	    exec_id(st, "DELETE FROM mentions WHERE article_id = ?1", article,
-	    "clearing an article's analysis") != 0)
-		return -1;
-	return exec_id(st, "DELETE FROM statements WHERE article_id = ?1", article,
-	    "clearing an article's analysis");
-}
-
-/* A phrase as an FTS5 string: in double quotes, quotes doubled. */
-static void
-fts_phrase(struct buf *b, const char *w)
-{
-	buf_addc(b, '"');
-	for (; *w != '\0'; w++) {
-		if (*w == '"')
-			buf_addc(b, '"');
-		buf_addc(b, *w);
-	}
-	buf_addc(b, '"');
-}
-
-int
-store_articles_naming(struct store *st, const char *const *words, size_t nwords,
-    int64_t **ids, size_t *n)
-{
-	sqlite3_stmt *s;
-	struct buf q;
-	size_t i, cap = 0;
-	int rc;
-
-	*ids = NULL;
-	*n = 0;
-	buf_init(&q);
-	for (i = 0; i < nwords; i++) {
-		if (i > 0)
-			buf_adds(&q, " OR ");
-		fts_phrase(&q, words[i]);
-	}
-	s = store_stmt(st, nwords > 0
-	    ? "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid"
-	    : "SELECT id FROM articles ORDER BY id");
-	if (s == NULL) {
-		buf_free(&q);
-		return -1;
-	}
-	if (nwords > 0)
-		sqlite3_bind_text(s, 1, q.data, (int)q.len, SQLITE_TRANSIENT);
-	buf_free(&q);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*ids = xreallocarray(*ids, cap, sizeof **ids);
-		}
-		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
-		return store_err(st, "finding articles");
-	}
-	return 0;
-}
-
-int
-store_article_by_file(struct store *st, const char *file, int64_t *id)
-{
-	sqlite3_stmt *s = store_stmt(st,
-	    "SELECT id FROM articles WHERE source = ?1 OR (substr(source, -length(?1)) = ?1"
-	    " AND substr(source, -length(?1) - 1, 1) = '/') ORDER BY id DESC LIMIT 1");
-	int rc;
-
-	*id = 0;
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_text(s, 1, file, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_err(st, "finding an article");
 }
 
 /* ---- JSON ------------------------------------------------------------------ */
@@ -953,48 +756,6 @@ store_json_entities(struct store *st, int64_t article, int candidates,
 		return store_err(st, "listing entities");
 	}
 	buf_addc(&out, ']');
-	*json = buf_detach(&out, NULL);
-	return 0;
-}
-
-int
-store_json_mentions(struct store *st, const struct store_mention *rows, size_t n,
-    char **json)
-{
-	sqlite3_stmt *s = store_stmt(st,
-	    "SELECT json_object('article', ?1, 'title', ?2, 'start', ?3, 'end', ?4, 'how', ?5,"
-	    " 'text', ?6)");
-	struct buf out;
-	size_t i;
-	char *obj;
-	int rc = 0;
-
-	if (s == NULL)
-		return -1;
-	buf_init(&out);
-	buf_addc(&out, '[');
-	for (i = 0; i < n && rc == 0; i++) {
-		sqlite3_bind_int64(s, 1, rows[i].article_id);
-		sqlite3_bind_text(s, 2, rows[i].title, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)rows[i].start);
-		sqlite3_bind_int64(s, 4, (sqlite3_int64)rows[i].end);
-		sqlite3_bind_text(s, 5, rows[i].how, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 6, rows[i].text, -1, SQLITE_STATIC);
-		obj = sqlite3_step(s) == SQLITE_ROW ? store_col_text(s, 0) : NULL;
-		sqlite3_reset(s);
-		if (obj == NULL) {
-			rc = store_err(st, "making JSON");
-			break;
-		}
-		buf_adds(&out, i ? "," : "");
-		buf_adds(&out, obj);
-		free(obj);
-	}
-	buf_addc(&out, ']');
-	if (rc != 0) {
-		buf_free(&out);
-		return -1;
-	}
 	*json = buf_detach(&out, NULL);
 	return 0;
 }

@@ -19,6 +19,9 @@ sqlite3 *store_sqlite(struct store *st);
 sqlite3_stmt *store_stmt(struct store *st, const char *sql);
 /* Records sqlite's message for the failed call as the error; returns -1. */
 int store_err(struct store *st, const char *what);
+/* Runs SQL with ID bound to ?1 to its end (store-entity.c); 0, or the
+ * error named WHAT. */
+int store_exec_id(struct store *st, const char *sql, int64_t id, const char *what);
 /* Column I of the current row as a malloc'd string; NULL for SQL NULL. */
 char *store_col_text(sqlite3_stmt *s, int i);
 /* Binds T, or SQL NULL when T is NULL. The value is copied only when

@@ -28,8 +28,9 @@
 
 struct command {
 	struct ui_command_info info;
-	int min, max;            /* argument counts; max -1: the rest of the line
-	                          * (for completion only, when shared) */
+	int min, max;            /* argument counts; max -1: any number (set coder
+	                          * takes a name with blanks; for a shared entry,
+	                          * completion runs over the rest of the line) */
 	int (*run)(struct ui *ui, int argc, char **argv, const char *rest);
 	/* Candidates for argument argi (1-based), given the words before. */
 	void (*complete)(struct ui *ui, int argi, char **argv, struct ui_cands *out);
@@ -386,8 +387,8 @@ complete_bind(struct ui *ui, int argi, char **argv, struct ui_cands *out)
 }
 
 static const struct command commands[] = {
-	{ { "set", "theme NAME | mouse on|off | fetch-jobs N | fetch-timeout S",
-	    "change a setting" }, 2, 2, run_set, complete_set, NULL },
+	{ { "set", "theme NAME | mouse on|off | fetch-jobs N | fetch-timeout S | coder NAME",
+	    "change a setting" }, 2, -1, run_set, complete_set, NULL },
 	{ { "bind", "[KEYMAP] KEY ACTION", "bind a key (ACTION none unbinds)" }, 2, 3,
 	  run_bind, complete_bind, NULL },
 	{ { "theme", "[NAME]", "switch the colour theme" }, 0, 1, run_theme, complete_theme, NULL },
@@ -592,7 +593,8 @@ ui_command_complete(struct ui *ui, const char *line, size_t cursor, struct ui_ca
 	*word_start = i;
 	n = split(copy, w, MAX_WORDS, &rest);
 	argi = i < cursor ? n - 1 : n;
-	if (n >= 1 && (c = find_command(w[0])) != NULL && c->max < 0 && argi >= 1) {
+	if (n >= 1 && (c = find_command(w[0])) != NULL && c->max < 0 && c->shared != NULL &&
+	    argi >= 1) {
 		for (i = 0; line[i] == ' ' || line[i] == '\t'; i++)
 			;
 		i += strlen(w[0]);
