@@ -432,24 +432,51 @@ item_source(const char *source, size_t i, size_t n)
 	return xasprintf("%s#%zu", source, i + 1);
 }
 
-/* The identity of DOC when it is a feed item (its feed's id, else the
- * feed's address or file; its own id, else its link), or of the page of
- * one (import_item_page), in im->item. */
+/* Does a document of DOCS other than the I-th have its id (BY_ID) or its
+ * link? */
+static int
+repeated(const struct ingest_docs *docs, size_t i, int by_id)
+{
+	const char *value = by_id ? docs->v[i].id : docs->v[i].link, *other;
+	size_t j;
+
+	for (j = 0; j < docs->n && value != NULL; j++) {
+		other = by_id ? docs->v[j].id : docs->v[j].link;
+		if (j != i && other != NULL && strcmp(other, value) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The identity of the I-th of DOCS when it is a feed item (its feed's
+ * id, else the feed's address or file; its own id, else its link), or of
+ * the page of one (import_item_page), in im->item. An id or link that two
+ * items of one feed share names neither: such a feed is not telling its
+ * items apart, and they are not made versions of each other. */
 static void
 item_identity(struct importer *im, const char *name, const char *source,
-    const struct ingest_doc *doc)
+    const struct ingest_docs *docs, size_t i)
 {
+	const struct ingest_doc *doc = &docs->v[i];
 	const char *feed = doc->feed != NULL ? doc->feed : source != NULL ? source : name;
+	const char *own = NULL;
 
 	im->item = NULL;
 	im->item_by_id = 0;
 	if (im->page_item != NULL && !is_feed_item(doc)) {
 		im->item = xstrdup(im->page_item);
 		im->item_by_id = 1;
-	} else if (is_feed_item(doc) && (doc->id != NULL || doc->link != NULL)) {
-		im->item = xasprintf("%s\t%s", feed, doc->id != NULL ? doc->id : doc->link);
-		im->item_by_id = doc->id != NULL;
+		return;
 	}
+	if (!is_feed_item(doc))
+		return;
+	if (doc->id != NULL && !repeated(docs, i, 1)) {
+		own = doc->id;
+		im->item_by_id = 1;
+	} else if (doc->link != NULL && !repeated(docs, i, 0))
+		own = doc->link;
+	if (own != NULL)
+		im->item = xasprintf("%s\t%s", feed, own);
 }
 
 int
@@ -521,7 +548,7 @@ import_data_as(struct importer *im, enum ingest_format format, const char *name,
 			tell(im, IMPORT_WARNING, name, "%s%s", where, docs.v[i].warning);
 		src = item_source(source, i, docs.n);
 		im->item_link = docs.v[i].link;
-		item_identity(im, name, source, &docs.v[i]);
+		item_identity(im, name, source, &docs, i);
 		rc = import_article(im, name, where, src, &docs.v[i]);
 		im->item_link = NULL;
 		free(im->item);

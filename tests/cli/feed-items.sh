@@ -4,8 +4,8 @@
 # two items with the same short text are two articles; an item whose text
 # is only an image, or nothing, is kept with its title, link and date as a
 # summary; the same feed again is all duplicates; a changed text under the
-# same id is a new version of that item; a summary's page, fetched, is its
-# next version.
+# same id is a new version of that item (an id that several items of a
+# feed share is none); a summary's page, fetched, is its next version.
 . "$top_srcdir/tests/tui/lib.sh"
 . "$top_srcdir/tests/cli/http-lib.sh"
 
@@ -106,6 +106,16 @@ ATOM
 out=$(dz import "$TEST_TMP/wire.atom" 2>&1)
 grep -qx "imported 3 articles, 0 duplicates, 0 refused" <<<"$out" && [ "$(dz list | grep -c 'Update$')" = 2 ]
 tap_ok $? "Atom: two entries (ids) with the same link and text are two articles, an image entry kept ($out)"
+
+# A feed that gives one guid to several items is not telling them apart:
+# they are known by their links, and none is made a version of another.
+rss "$TEST_TMP/sameguid.xml" \
+    "same|https://same.example/1|First|The first made-up text of the test." \
+    "same|https://same.example/2|Second|The second made-up text of the test." \
+    "same|https://same.example/3|Third|The third made-up text of the test."
+out=$(dz import "$TEST_TMP/sameguid.xml" 2>&1)
+grep -qx "imported 3 articles, 0 duplicates, 0 refused" <<<"$out"
+tap_ok $? "three items sharing one guid in a feed: three articles, none a version of another ($out)"
 
 # A fetched feed: an item that is only an image is kept, and its page,
 # fetched, becomes its next version; fetched again, nothing is new.
