@@ -5,8 +5,9 @@
  *   feeds table → fetch (validators sent) → 304: nothing to do
  *                                         → a feed: import_data_as(FEED)
  *     → each item stored (new, duplicate or new version, as any import)
- *     → an item with no text or a summary (full-text feed: every item)
- *       → its page fetched → import_data_as(HTML), the same pipeline
+ *     → an item with no text or a summary (IMPORT_SUMMARY_MAX; full-text
+ *       feed: every item) → its page fetched → import_item_page, the same
+ *       pipeline: the page is the item's next version
  *
  * A failure is one line naming the feed and the reason; it is recorded
  * on the feed (last status, errors in a row) and touches nothing else
@@ -23,10 +24,6 @@
 #include "import.h"
 #include "ingest.h"
 #include "store.h"
-
-/* An item's text shorter than this (bytes of the cleaned body) is taken
- * for a summary, and its page is fetched. */
-#define FEEDS_SUMMARY_MAX 400
 
 enum feeds_what {
 	FEEDS_FEED_DONE,    /* a feed was fetched (or failed) */

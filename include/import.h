@@ -28,6 +28,15 @@
 #define IMPORT_VERSION_SHARE 0.5
 #define IMPORT_VERSION_LOOK 8
 
+/* A feed item is known by its feed and its id (RSS guid, Atom id; else
+ * its link): the same text in two items is two articles, the same item
+ * with the same text again a duplicate, and with another text a new
+ * version of it (with an id, whatever the text; with only a link, when
+ * the texts share enough, as above). An item whose text is shorter than
+ * this (bytes of the cleaned body; none at all is kept too) is marked a
+ * summary: its page has the article (feeds.h fetches it). */
+#define IMPORT_SUMMARY_MAX 400
+
 enum import_what {
 	IMPORT_ARTICLE,    /* an article was added, or found already stored */
 	IMPORT_WARNING,    /* a problem that did not stop the file */
@@ -45,6 +54,8 @@ struct import_event {
 	size_t body_len;        /* ARTICLE: bytes of its body */
 	const char *link;       /* ARTICLE, and REFUSED for a feed item: the item's
 	                           own link, or NULL */
+	const char *item;       /* ARTICLE: a feed item's identity, or NULL */
+	int summary;            /* ARTICLE: a feed item's summary (IMPORT_SUMMARY_MAX) */
 };
 
 struct import_opts {
@@ -95,6 +106,11 @@ int import_data(struct importer *im, const char *name, const char *source, const
 /* The same in FORMAT whatever the importer's options say (a fetched feed
  * is a feed, or refused). */
 int import_data_as(struct importer *im, enum ingest_format format, const char *name,
+    const char *source, const char *data, size_t len);
+
+/* The page of the feed item ITEM (import_event.item), fetched: stored as
+ * that item's next version. Otherwise as import_data. */
+int import_item_page(struct importer *im, const char *item, const char *name,
     const char *source, const char *data, size_t len);
 
 /* The reader's first run: imports data/samples/ quietly. *added counts

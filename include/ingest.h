@@ -57,6 +57,11 @@ struct ingest_doc {
 	char *dropped;     /* "REASON\tTEXT" lines extraction left out, or NULL */
 	char *warning;     /* what the caller should warn about, or NULL */
 	const char *format;   /* "text", "html", "rss", "atom" */
+	/* A feed item's identity, with its link: the item's own id (RSS guid,
+	 * Atom id), and the feed's (Atom feed id, else the channel's link),
+	 * each NULL when the feed gives none. */
+	char *id;
+	char *feed;
 };
 
 struct ingest_docs {
@@ -188,7 +193,8 @@ struct ingest_clean {
 void ingest_clean_free(struct ingest_clean *c);
 /* Cleans DOC with the chrome rules (may be NULL: no chrome removed) and
  * the sentence rules (for a title made from the first sentence). Fails
- * when no body text remains. */
+ * when no body text remains, except for a feed item with a title or a
+ * link: its page has the text, so it is kept with an empty body. */
 int ingest_clean(const struct ingest_chrome *chrome, const struct text_rules *rules,
     const struct ingest_doc *doc, struct ingest_clean *out);
 

@@ -63,6 +63,8 @@ struct store_article {
 	char *captions;       /* captions and credits, one per line; NULL when none */
 	char *dropped;        /* what cleaning left out, "REASON\tTEXT" lines; only
 	                       * written (store_article_dropped reads it) */
+	char *item;           /* a feed item's identity: "FEED\tID"; NULL when none */
+	int summary;          /* a feed item's summary (or no text): the page has more */
 };
 void store_article_free(struct store_article *a);   /* frees members, not a */
 
@@ -111,7 +113,9 @@ enum store_added {
  * previous_id (the article this one is a new version of, or 0: the import
  * decides, see store_article_by_source); the store fills hash and, on
  * STORE_ADDED/STORE_VERSION, id and imported. On STORE_DUPLICATE, id is
- * the existing article's and nothing is written. Call inside
+ * the existing article's and nothing is written, but for a feed item met
+ * again with the same text on a row stored before items had an identity:
+ * that row takes the item's identity. Call inside
  * store_begin/store_commit with the article's other rows. */
 int store_article_add(struct store *st, struct store_article *a, enum store_added *how);
 /* Links article ID to PREVIOUS_ID as its newer version. */
@@ -119,6 +123,9 @@ int store_article_set_previous(struct store *st, int64_t id, int64_t previous_id
 /* The ids of up to MAX articles whose source is SOURCE, newest first, in
  * IDS; their count in *N. */
 int store_article_by_source(struct store *st, const char *source, int64_t *ids, size_t max,
+    size_t *n);
+/* The same for the articles of the feed item ITEM (store_article.item). */
+int store_article_by_item(struct store *st, const char *item, int64_t *ids, size_t max,
     size_t *n);
 
 /* Paragraphs and sentences as byte spans of the body, in order. */

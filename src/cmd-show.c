@@ -106,6 +106,9 @@ cmd_show_exec(struct cmd_ctx *ctx, const struct args *args)
 		snprintf(prev, sizeof prev, "%lld", (long long)a.previous_id);
 		field("previous version", prev);
 	}
+	if (a.summary)
+		field("text", a.body_len == 0 ? "none in the feed: the page at the source has it"
+		    : "the feed's summary: the page at the source has the article");
 	cmd_printf("\n%s\n", a.body);
 	if (a.captions != NULL)
 		cmd_printf("\n--- captions ---\n\n%s\n", a.captions);

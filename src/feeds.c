@@ -20,6 +20,7 @@
 struct job {
 	const struct store_feed *feed;   /* NULL for a page asked for by URL */
 	int page;                        /* an item's page (or a URL), not a feed */
+	const char *item;                /* the item whose page it is, or NULL */
 };
 
 struct feeds_run {
@@ -47,13 +48,15 @@ tell(struct feeds_run *r, enum feeds_what what, const struct store_feed *feed, c
 }
 
 static void
-queue(struct feeds_run *r, const char *url, const struct store_feed *feed, int page)
+queue(struct feeds_run *r, const char *url, const struct store_feed *feed, int page,
+    const char *item)
 {
 	struct job *j = arena_alloc(&r->jobs, sizeof *j);
 	struct fetch_req req = { url, NULL, NULL, j };
 
 	j->feed = feed;
 	j->page = page;
+	j->item = item != NULL ? arena_strndup(&r->jobs, item, strlen(item)) : NULL;
 	if (!page && feed != NULL) {
 		req.etag = feed->etag;
 		req.last_modified = feed->last_modified;
@@ -92,12 +95,11 @@ on_import(void *arg, const struct import_event *ev)
 	    fetch_url_check(ev->link) != 0)
 		return;
 	if (ev->what == IMPORT_ARTICLE)
-		want_page = ev->how != STORE_DUPLICATE &&
-		    (r->feed->full_text || ev->body_len < FEEDS_SUMMARY_MAX);
+		want_page = ev->how != STORE_DUPLICATE && (r->feed->full_text || ev->summary);
 	else if (ev->what == IMPORT_REFUSED)
 		want_page = !stored_from(r, ev->link);
 	if (want_page)
-		queue(r, ev->link, r->feed, 1);
+		queue(r, ev->link, r->feed, 1, ev->what == IMPORT_ARTICLE ? ev->item : NULL);
 }
 
 /* The importer is made when the first document arrives: its knowledge
@@ -172,8 +174,9 @@ feed_done(struct feeds_run *r, const struct store_feed *feed, const struct fetch
 }
 
 static void
-page_done(struct feeds_run *r, const struct store_feed *feed, const struct fetch_result *res)
+page_done(struct feeds_run *r, const struct job *j, const struct fetch_result *res)
 {
+	const struct store_feed *feed = j->feed;
 	char *name;
 
 	r->stats->pages++;
@@ -186,7 +189,7 @@ page_done(struct feeds_run *r, const struct store_feed *feed, const struct fetch
 		return;
 	name = fetch_url_safe(res->url);
 	r->feed = feed;
-	if (import_data_as(r->im, INGEST_AUTO, name, res->url, res->body, res->len) != 0)
+	if (import_item_page(r->im, j->item, name, res->url, res->body, res->len) != 0)
 		r->db_failed = 1;
 	r->feed = NULL;
 	free(name);
@@ -201,7 +204,7 @@ on_fetched(void *arg, const struct fetch_result *res)
 
 	if (!r->db_failed) {
 		if (j->page)
-			page_done(r, j->feed, res);
+			page_done(r, j, res);
 		else
 			feed_done(r, j->feed, res);
 	}
@@ -239,7 +242,7 @@ feeds_start(struct store *st, const struct store_feed *v, size_t n,
 		return -1;
 	}
 	for (i = 0; i < n; i++)
-		queue(r, v[i].url, &v[i], 0);
+		queue(r, v[i].url, &v[i], 0, NULL);
 	*out = r;
 	return 0;
 }
@@ -316,6 +319,6 @@ feeds_fetch_pages(struct store *st, char *const *urls, size_t n,
 	if (feeds_start(st, NULL, 0, opts, &r) != 0)
 		return -1;
 	for (i = 0; i < n; i++)
-		queue(r, urls[i], NULL, 1);
+		queue(r, urls[i], NULL, 1, NULL);
 	return feeds_finish(r, stats, import_stats);
 }

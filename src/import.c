@@ -41,6 +41,9 @@ struct importer {
 	size_t ncap_sents;
 	struct analyzer *an;     /* NULL when not extracting */
 	const char *item_link;   /* the link of the item being imported */
+	char *item;              /* its identity (store_article.item), or NULL */
+	int item_by_id;          /* the identity has the item's own id, not a link */
+	const char *page_item;   /* import_item_page: the item the page is of */
 };
 
 const struct import_stats *
@@ -248,13 +251,18 @@ article_event(struct importer *im, const char *file, const struct store_article 
 	ev.title = a->title;
 	ev.body_len = a->body_len;
 	ev.link = a->source;
+	ev.item = a->item;
+	ev.summary = a->summary;
 	report(im, &ev);
 }
 
-/* The article A (just stored) continues, if any: the newest of the last
- * few with the same source whose text it mostly shares
- * (IMPORT_VERSION_SHARE). A link alone says little: feeds give every item
- * their site's home page, and saved pages carry a wrong rel=canonical. */
+/* The article A (just stored) continues, if any. A feed item's earlier
+ * version is the newest article of the same item: any of them when the
+ * item has an id of its own, else (a link says less) the newest whose text
+ * A mostly shares (IMPORT_VERSION_SHARE). Any other article continues the
+ * newest of the last few with the same source whose text it mostly
+ * shares: a link alone says little, as feeds give every item their site's
+ * home page, and saved pages carry a wrong rel=canonical. */
 static int
 find_previous(struct importer *im, struct store_article *a)
 {
@@ -265,13 +273,21 @@ find_previous(struct importer *im, struct store_article *a)
 	int rc = 0;
 
 	a->previous_id = 0;
-	if (a->source == NULL)
+	if (a->item != NULL)
+		rc = store_article_by_item(im->st, a->item, ids, ARRAY_LEN(ids), &n);
+	else if (a->source != NULL)
+		rc = store_article_by_source(im->st, a->source, ids, ARRAY_LEN(ids), &n);
+	else
 		return 0;
-	if (store_article_by_source(im->st, a->source, ids, ARRAY_LEN(ids), &n) != 0)
+	if (rc != 0)
 		return -1;
 	for (i = 0; i < n && a->previous_id == 0 && rc == 0; i++) {
 		if (ids[i] == a->id)
 			continue;
+		if (a->item != NULL && im->item_by_id) {
+			a->previous_id = ids[i];
+			break;
+		}
 		if (now.v == NULL)
 			text_shingles(a->body, a->body_len, &now);
 		if ((rc = store_article_get(im->st, ids[i], &old)) != 0)
@@ -325,6 +341,13 @@ fail:
 	return -1;
 }
 
+static int
+is_feed_item(const struct ingest_doc *doc)
+{
+	return doc->format != NULL && (strcmp(doc->format, "rss") == 0 ||
+	    strcmp(doc->format, "atom") == 0);
+}
+
 /* One article: clean → NFC → segment → store → analyze. Returns -1 only
  * when the database failed; an article with no text is a refusal. */
 static int
@@ -367,6 +390,8 @@ import_article(struct importer *im, const char *file, const char *where,
 	a.modified = doc->modified;
 	a.captions = c.captions;
 	a.dropped = c.dropped;
+	a.item = im->item;
+	a.summary = is_feed_item(doc) && a.body_len < IMPORT_SUMMARY_MAX;
 	rc = store_article(im, &a, npara, nsent, &how, &carried);
 	if (rc == 0)
 		article_event(im, file, &a, how);
@@ -405,6 +430,65 @@ item_source(const char *source, size_t i, size_t n)
 	if (n == 1)
 		return xstrdup(source);
 	return xasprintf("%s#%zu", source, i + 1);
+}
+
+/* Does a document of DOCS other than the I-th have its id (BY_ID) or its
+ * link? */
+static int
+repeated(const struct ingest_docs *docs, size_t i, int by_id)
+{
+	const char *value = by_id ? docs->v[i].id : docs->v[i].link, *other;
+	size_t j;
+
+	for (j = 0; j < docs->n && value != NULL; j++) {
+		other = by_id ? docs->v[j].id : docs->v[j].link;
+		if (j != i && other != NULL && strcmp(other, value) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The identity of the I-th of DOCS when it is a feed item (its feed's
+ * id, else the feed's address or file; its own id, else its link), or of
+ * the page of one (import_item_page), in im->item. An id or link that two
+ * items of one feed share names neither: such a feed is not telling its
+ * items apart, and they are not made versions of each other. */
+static void
+item_identity(struct importer *im, const char *name, const char *source,
+    const struct ingest_docs *docs, size_t i)
+{
+	const struct ingest_doc *doc = &docs->v[i];
+	const char *feed = doc->feed != NULL ? doc->feed : source != NULL ? source : name;
+	const char *own = NULL;
+
+	im->item = NULL;
+	im->item_by_id = 0;
+	if (im->page_item != NULL && !is_feed_item(doc)) {
+		im->item = xstrdup(im->page_item);
+		im->item_by_id = 1;
+		return;
+	}
+	if (!is_feed_item(doc))
+		return;
+	if (doc->id != NULL && !repeated(docs, i, 1)) {
+		own = doc->id;
+		im->item_by_id = 1;
+	} else if (doc->link != NULL && !repeated(docs, i, 0))
+		own = doc->link;
+	if (own != NULL)
+		im->item = xasprintf("%s\t%s", feed, own);
+}
+
+int
+import_item_page(struct importer *im, const char *item, const char *name,
+    const char *source, const char *data, size_t len)
+{
+	int rc;
+
+	im->page_item = item;
+	rc = import_data_as(im, INGEST_AUTO, name, source, data, len);
+	im->page_item = NULL;
+	return rc;
 }
 
 int
@@ -464,8 +548,11 @@ import_data_as(struct importer *im, enum ingest_format format, const char *name,
 			tell(im, IMPORT_WARNING, name, "%s%s", where, docs.v[i].warning);
 		src = item_source(source, i, docs.n);
 		im->item_link = docs.v[i].link;
+		item_identity(im, name, source, &docs, i);
 		rc = import_article(im, name, where, src, &docs.v[i]);
 		im->item_link = NULL;
+		free(im->item);
+		im->item = NULL;
 		free(src);
 	}
 done:

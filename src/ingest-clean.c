@@ -649,6 +649,24 @@ join(const struct lines *l, size_t *len)
 	return buf_detach(&b, len);
 }
 
+/* A feed item with no text of its own (an image, or nothing) is still an
+ * item: its title (else its link) names it, and its page has the text.
+ * NULL for anything else, which is refused. */
+static char *
+item_title(const struct ingest_doc *doc)
+{
+	char *title = NULL;
+
+	if (doc->format == NULL || (strcmp(doc->format, "rss") != 0 &&
+	    strcmp(doc->format, "atom") != 0))
+		return NULL;
+	if (doc->title != NULL)
+		title = tidy_field(doc->title);
+	if (title == NULL && doc->link != NULL)
+		title = tidy_field(doc->link);
+	return title;
+}
+
 int
 ingest_clean(const struct ingest_chrome *chrome, const struct text_rules *rules,
     const struct ingest_doc *doc, struct ingest_clean *out)
@@ -668,21 +686,23 @@ ingest_clean(const struct ingest_chrome *chrome, const struct text_rules *rules,
 		join_wrapped(&body);
 	drop_blank(&body);
 	drop_blank(&comments);
-	if (body.n == 0) {
+	if (body.n == 0 && (out->title = item_title(doc)) == NULL) {
 		lines_free(&body);
 		lines_free(&comments);
 		free(f.published), free(f.outlet);
 		buf_free(&dropped);
 		return err_set("no article text found");
 	}
-	out->title = find_title(rules, doc->title, &body);
-	drop_repeats(&body, out->title, &dropped);
-	if (body.n == 0) {
-		/* Every line was the title: the title is the text. */
-		lines_push(&body, xstrdup(out->title), strlen(out->title));
+	if (body.n > 0) {
+		out->title = find_title(rules, doc->title, &body);
+		drop_repeats(&body, out->title, &dropped);
+		if (body.n == 0) {
+			/* Every line was the title: the title is the text. */
+			lines_push(&body, xstrdup(out->title), strlen(out->title));
+		}
+		if ((place = dateline(body.v[0].s, body.v[0].len)) != 0)
+			out->dateline = xstrndup(body.v[0].s, place);
 	}
-	if ((place = dateline(body.v[0].s, body.v[0].len)) != 0)
-		out->dateline = xstrndup(body.v[0].s, place);
 	out->body = join(&body, &out->body_len);
 	if (comments.n > 0)
 		out->comments = join(&comments, NULL);

@@ -156,7 +156,7 @@ atom_title(const xmlNode *n)
 }
 
 static void
-rss_item(const xmlNode *item, const char *outlet, struct ingest_docs *out)
+rss_item(const xmlNode *item, const char *outlet, const char *feed, struct ingest_docs *out)
 {
 	struct ingest_doc *doc = ingest_docs_add(out);
 	const xmlNode *n;
@@ -164,6 +164,8 @@ rss_item(const xmlNode *item, const char *outlet, struct ingest_docs *out)
 	char *perma;
 
 	doc->format = "rss";
+	doc->id = text_of(child(item, "guid"));
+	doc->feed = feed != NULL ? xstrdup(feed) : NULL;
 	doc->title = text_of(child(item, "title"));
 	doc->link = text_of(child(item, "link"));
 	if (doc->link == NULL && (n = child(item, "guid")) != NULL) {
@@ -207,13 +209,15 @@ atom_link(const xmlNode *entry)
 }
 
 static void
-atom_entry(const xmlNode *entry, const char *outlet, struct ingest_docs *out)
+atom_entry(const xmlNode *entry, const char *outlet, const char *feed, struct ingest_docs *out)
 {
 	struct ingest_doc *doc = ingest_docs_add(out);
 	const xmlNode *n;
 	struct buf b;
 
 	doc->format = "atom";
+	doc->id = text_of(child(entry, "id"));
+	doc->feed = feed != NULL ? xstrdup(feed) : NULL;
 	doc->title = atom_title(child(entry, "title"));
 	doc->link = atom_link(entry);
 	doc->published = date_of(child(entry, "published"));
@@ -232,7 +236,7 @@ int
 ingest_feed(const char *data, size_t len, struct ingest_docs *out)
 {
 	const xmlNode *root, *chan, *n;
-	char *outlet = NULL;
+	char *outlet = NULL, *feed = NULL;
 	size_t before = out->n;
 	xmlDoc *x;
 	int rc = 0, entity = 0;
@@ -247,20 +251,22 @@ ingest_feed(const char *data, size_t len, struct ingest_docs *out)
 	if (is_named(root, "rss") || is_named(root, "RDF")) {
 		chan = child(root, "channel");
 		outlet = chan != NULL ? text_of(child(chan, "title")) : NULL;
+		feed = chan != NULL ? text_of(child(chan, "link")) : NULL;
 		/* RSS 2.0 puts items in the channel, RSS 1.0 beside it. */
 		for (n = chan != NULL ? chan->children : NULL; n != NULL; n = n->next) {
 			if (is_named(n, "item"))
-				rss_item(n, outlet, out);
+				rss_item(n, outlet, feed, out);
 		}
 		for (n = root->children; n != NULL; n = n->next) {
 			if (is_named(n, "item"))
-				rss_item(n, outlet, out);
+				rss_item(n, outlet, feed, out);
 		}
 	} else if (is_named(root, "feed")) {
 		outlet = atom_title(child(root, "title"));
+		feed = text_of(child(root, "id"));
 		for (n = root->children; n != NULL; n = n->next) {
 			if (is_named(n, "entry"))
-				atom_entry(n, outlet, out);
+				atom_entry(n, outlet, feed, out);
 		}
 	} else {
 		rc = err_set("not an RSS or Atom feed (the document is <%s>)",
@@ -271,6 +277,7 @@ ingest_feed(const char *data, size_t len, struct ingest_docs *out)
 		rc = err_set("a feed without items");
 done:
 	free(outlet);
+	free(feed);
 	xmlFreeDoc(x);
 	return rc;
 }

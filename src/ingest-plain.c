@@ -22,6 +22,7 @@ ingest_docs_free(struct ingest_docs *d)
 		free(d->v[i].published), free(d->v[i].outlet), free(d->v[i].authors);
 		free(d->v[i].modified), free(d->v[i].language), free(d->v[i].captions);
 		free(d->v[i].dropped), free(d->v[i].warning);
+		free(d->v[i].id), free(d->v[i].feed);
 	}
 	free(d->v);
 	d->v = NULL;

@@ -21,7 +21,7 @@ store_article_free(struct store_article *a)
 		return;
 	free(a->title), free(a->source), free(a->outlet), free(a->published);
 	free(a->authors), free(a->language), free(a->modified), free(a->captions);
-	free(a->dropped);
+	free(a->dropped), free(a->item);
 	free(a->dateline), free(a->format), free(a->body), free(a->comments);
 	free(a->hash), free(a->imported);
 	memset(a, 0, sizeof *a);
@@ -39,11 +39,13 @@ store_article_brief_free(struct store_article_brief *rows, size_t n)
 
 /* The hash covers everything a reader sees of the article, with a byte
  * that cannot occur in the text between fields so that moving a line from
- * the title into the body changes it. */
+ * the title into the body changes it; and a feed item's identity after
+ * another such byte (WITH_ITEM), so that two items with the same text are
+ * two articles. */
 static void
-content_hash(const struct store_article *a, char out[65])
+content_hash(const struct store_article *a, int with_item, char out[65])
 {
-	static const unsigned char sep = 0xff;
+	static const unsigned char sep = 0xff, item_sep = 0xfe;
 	struct store_sha256 h;
 
 	store_sha256_init(&h);
@@ -54,7 +56,47 @@ content_hash(const struct store_article *a, char out[65])
 		store_sha256_add(&h, &sep, 1);
 		store_sha256_add(&h, a->comments, strlen(a->comments));
 	}
+	if (with_item && a->item != NULL) {
+		store_sha256_add(&h, &item_sep, 1);
+		store_sha256_add(&h, a->item, strlen(a->item));
+	}
 	store_sha256_hex(&h, out);
+}
+
+/* A feed item stored before items had an identity (schema 6) has the hash
+ * of its text alone: the item met again with that text takes the row over
+ * (its identity, its new hash), which makes it a duplicate rather than
+ * the same article twice. 1 when a row was taken over. */
+static int
+adopt_legacy(struct store *st, struct store_article *a)
+{
+	static const char sql[] =
+	    "UPDATE articles SET item = ?1, hash = ?2"
+	    " WHERE hash = ?3 AND item IS NULL AND format = ?4"
+	    "   AND NOT EXISTS (SELECT 1 FROM articles WHERE hash = ?2)"
+	    " RETURNING id";
+	char legacy[65];
+	sqlite3_stmt *s;
+	int rc;
+
+	if (a->item == NULL)
+		return 0;
+	content_hash(a, 0, legacy);
+	if ((s = store_stmt(st, sql)) == NULL)
+		return -1;
+	store_bind_text(s, 1, a->item, 0);
+	sqlite3_bind_text(s, 2, a->hash, 64, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, legacy, 64, SQLITE_STATIC);
+	store_bind_text(s, 4, a->format != NULL ? a->format : "text", 0);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		a->id = sqlite3_column_int64(s, 0);
+		rc = sqlite3_step(s);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_err(st, "giving an article its feed item");
+	return a->id != 0;
 }
 
 int
@@ -65,8 +107,8 @@ store_article_add(struct store *st, struct store_article *a, enum store_added *h
 	static const char sql[] =
 	    "INSERT INTO articles(title, source, outlet, published, dateline, format,"
 	    "  body, comments, hash, previous_id, authors, language, modified, captions,"
-	    "  dropped)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+	    "  dropped, item, summary)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
 	    " ON CONFLICT(hash) DO NOTHING"
 	    " RETURNING id, imported, previous_id";
 	static const char dup_sql[] = "SELECT id FROM articles WHERE hash = ?1";
@@ -74,9 +116,14 @@ store_article_add(struct store *st, struct store_article *a, enum store_added *h
 	sqlite3_stmt *s;
 	int rc;
 
-	content_hash(a, hash);
+	content_hash(a, 1, hash);
 	free(a->hash);
 	a->hash = xstrdup(hash);
+	a->id = 0;
+	if ((rc = adopt_legacy(st, a)) != 0) {
+		*how = STORE_DUPLICATE;
+		return rc < 0 ? -1 : 0;
+	}
 	if ((s = store_stmt(st, sql)) == NULL)
 		return -1;
 	store_bind_text(s, 1, a->title, 0);
@@ -97,6 +144,8 @@ store_article_add(struct store *st, struct store_article *a, enum store_added *h
 	store_bind_text(s, 13, a->modified, 0);
 	store_bind_text(s, 14, a->captions, 0);
 	store_bind_text(s, 15, a->dropped, 0);
+	store_bind_text(s, 16, a->item, 0);
+	sqlite3_bind_int(s, 17, a->summary != 0);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		a->id = sqlite3_column_int64(s, 0);
@@ -124,24 +173,38 @@ store_article_add(struct store *st, struct store_article *a, enum store_added *h
 	return 0;
 }
 
-int
-store_article_by_source(struct store *st, const char *source, int64_t *ids, size_t max,
+/* Up to MAX ids that SQL (?1 the key, ?2 the limit) gives, in IDS. */
+static int
+ids_by(struct store *st, const char *sql, const char *key, int64_t *ids, size_t max,
     size_t *n)
 {
-	static const char sql[] =
-	    "SELECT id FROM articles WHERE source = ?1 ORDER BY id DESC LIMIT ?2";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	int rc;
 
 	*n = 0;
 	if (s == NULL)
 		return -1;
-	store_bind_text(s, 1, source, 0);
+	store_bind_text(s, 1, key, 0);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)max);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max)
 		ids[(*n)++] = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_err(st, "finding earlier versions");
+}
+
+int
+store_article_by_source(struct store *st, const char *source, int64_t *ids, size_t max,
+    size_t *n)
+{
+	return ids_by(st, "SELECT id FROM articles WHERE source = ?1 ORDER BY id DESC LIMIT ?2",
+	    source, ids, max, n);
+}
+
+int
+store_article_by_item(struct store *st, const char *item, int64_t *ids, size_t max, size_t *n)
+{
+	return ids_by(st, "SELECT id FROM articles WHERE item = ?1 ORDER BY id DESC LIMIT ?2",
+	    item, ids, max, n);
 }
 
 int
@@ -286,7 +349,8 @@ store_article_get(struct store *st, int64_t id, struct store_article *a)
 {
 	static const char sql[] =
 	    "SELECT id, title, source, outlet, published, dateline, format,"
-	    "  comments, hash, imported, previous_id, authors, language, modified, captions"
+	    "  comments, hash, imported, previous_id, authors, language, modified, captions,"
+	    "  item, summary"
 	    " FROM articles WHERE id = ?1";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	int rc;
@@ -319,6 +383,8 @@ store_article_get(struct store *st, int64_t id, struct store_article *a)
 	a->language = store_col_text(s, 12);
 	a->modified = store_col_text(s, 13);
 	a->captions = store_col_text(s, 14);
+	a->item = store_col_text(s, 15);
+	a->summary = sqlite3_column_int(s, 16);
 	sqlite3_reset(s);
 	if (read_body(st, id, a) != 0) {
 		store_article_free(a);

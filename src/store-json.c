@@ -52,14 +52,16 @@ store_json_article(struct store *st, int64_t id, int with_comments, char **json)
 	    "  'outlet', outlet, 'source', source, 'dateline', dateline, 'format', format,"
 	    "  'imported', imported, 'previous_id', previous_id, 'hash', hash,"
 	    "  'authors', authors, 'language', language, 'modified', modified,"
-	    "  'captions', captions, 'body', body)"
+	    "  'captions', captions, 'summary', json(iif(summary, 'true', 'false')),"
+	    "  'body', body)"
 	    " FROM articles WHERE id = ?1";
 	static const char sql_comments[] =
 	    "SELECT json_object('id', id, 'title', title, 'published', published,"
 	    "  'outlet', outlet, 'source', source, 'dateline', dateline, 'format', format,"
 	    "  'imported', imported, 'previous_id', previous_id, 'hash', hash,"
 	    "  'authors', authors, 'language', language, 'modified', modified,"
-	    "  'captions', captions, 'body', body, 'comments', comments)"
+	    "  'captions', captions, 'summary', json(iif(summary, 'true', 'false')),"
+	    "  'body', body, 'comments', comments)"
 	    " FROM articles WHERE id = ?1";
 	sqlite3_stmt *s = store_stmt(st, with_comments ? sql_comments : sql);
 

@@ -353,6 +353,18 @@ static const char *const migrations[] = {
 	 * named for work whose author was never recorded. */
 	"ALTER TABLE annotations ADD COLUMN coder TEXT;"
 	"CREATE INDEX annotations_coder ON annotations(coder, article_id);",
+
+	/* 7: a feed item's identity. item is its feed's id and its own
+	 * (guid, Atom id, else its link), a tab between them; NULL for an
+	 * article that is no feed item. It is in the hash too, so the same
+	 * short text in two items is two articles, and the same item read
+	 * again is a duplicate. summary marks a feed item whose text is only
+	 * a summary (or none): its page has the article. Rows from before
+	 * have no item; an item read again takes over the row with its text
+	 * (store_article_add). */
+	"ALTER TABLE articles ADD COLUMN item TEXT;"
+	"ALTER TABLE articles ADD COLUMN summary INTEGER NOT NULL DEFAULT 0;"
+	"CREATE INDEX articles_item ON articles(item);",
 };
 
 /* What derived data there is, and how it is made again from the rows it

@@ -27,7 +27,10 @@ feed() {
 	local file=$1 title=$2 it id text link
 	shift 2
 	{
-		printf '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>%s</title>\n' "$title"
+		# The channel's link, as RSS 2.0 asks, names the feed whatever
+		# address it is fetched from (gz/, redirect/): an item is its feed
+		# and its guid.
+		printf '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>%s</title><link>http://example.invalid/</link>\n' "$title"
 		for it in "$@"; do
 			id=${it%%:*}
 			text=${it#*:}

@@ -18,7 +18,9 @@ item() {
 }
 feed() {
 	{
-		printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Fixture Feed</title>\n'
+		# The channel's link names the feed at any address (busy/ below):
+		# an item is its feed and its guid.
+		printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Fixture Feed</title><link>http://example.invalid/</link>\n'
 		for i in "$@"; do item "$i"; done
 		printf '</channel></rss>\n'
 	} >"$WWW/one.xml"

@@ -270,6 +270,7 @@ test_formats(void)
 	    "<description>First item text.</description></item>"
 	    "<item><title>Two</title><link>https://w.example/2</link></item>"
 	    "<item><title>Three</title><description>Third item text.</description></item>"
+	    "<item><guid isPermaLink='false'>nothing</guid><description>&lt;img src='x.jpg'&gt;</description></item>"
 	    "</channel></rss>";
 	static const char latin1[] =
 	    "<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9</title></head>"
@@ -284,15 +285,26 @@ test_formats(void)
 	ok(import_data(im, "w.xml", "/f/w.xml", feed, sizeof feed - 1) == 0, "feed imported");
 	ok(strstr(seen.log.data, "article One") && strstr(seen.log.data, "article Three"),
 	    "items with text stored");
-	ok(strstr(seen.log.data, "refused w.xml: item 2: no article text found") != NULL,
-	    "an empty item refused by number: %s", seen.log.data);
+	ok(strstr(seen.log.data, "article Two") != NULL &&
+	    strstr(seen.log.data, "refused w.xml: item 2") == NULL,
+	    "an item without text but with a title and link is kept: %s", seen.log.data);
+	ok(strstr(seen.log.data, "refused w.xml: item 4: no article text found") != NULL,
+	    "one with neither title nor link nor text refused by number");
 	id = seen.last_id;
 	ok(store_article_get(st, id, &a) == 0, "item read back");
 	is_str(a.source, "/f/w.xml#3", "item without link: file and number");
 	is_str(a.outlet, "Wire", "outlet from the channel");
 	is_str(a.format, "rss", "format rss");
+	ok(a.item == NULL && a.summary, "without guid or link: no identity; a short text: a summary");
 	store_article_free(&a);
-	ok(store_article_get(st, id - 1, &a) == 0 && a.source && a.published &&
+	ok(store_article_get(st, id - 1, &a) == 0 && a.body_len == 0 && a.summary &&
+	    strcmp(a.title, "Two") == 0 && a.source != NULL &&
+	    strcmp(a.source, "https://w.example/2") == 0, "the item without text: a summary, "
+	    "its title and link");
+	is_str(a.item, "/f/w.xml\thttps://w.example/2", "known by its feed (no channel link: "
+	    "the file) and its link");
+	store_article_free(&a);
+	ok(store_article_get(st, id - 2, &a) == 0 && a.source && a.published &&
 	    strcmp(a.source, "https://w.example/1") == 0 &&
 	    strcmp(a.published, "2023-02-28T10:15:00Z") == 0, "item link and date kept");
 	store_article_free(&a);

@@ -177,6 +177,70 @@ test_migrate_from_3(const char *dir)
 	free(path);
 }
 
+static int
+add_item(struct store *st, const char *item, int64_t *id)
+{
+	char title[] = "Live", body[] = "Developing story.", format[] = "rss";
+	struct store_article a = { 0 };
+	enum store_added how;
+	int rc;
+
+	a.title = title;
+	a.body = body;
+	a.body_len = strlen(body);
+	a.format = format;
+	a.item = (char *)(uintptr_t)item;
+	rc = store_article_add(st, &a, &how);
+	*id = a.id;
+	free(a.hash);
+	free(a.imported);
+	return rc != 0 ? -1 : (int)how;
+}
+
+/* A database at schema 5 (before feed items had an identity) upgrades in
+ * place; a feed item stored then, met again with the same text, takes its
+ * identity rather than being stored twice, and another item with that text
+ * is an article of its own. */
+static void
+test_migrate_from_5(const char *dir)
+{
+	char *path = xasprintf("%s/v5.db", dir), *sql, hash[65];
+	struct store_sha256 h;
+	struct store *st;
+	sqlite3 *db;
+	int64_t id;
+	int v;
+
+	store_sha256_init(&h);
+	store_sha256_add(&h, "Live\xff", 5);
+	store_sha256_add(&h, "Developing story.", 17);
+	store_sha256_hex(&h, hash);
+	unlink(path);
+	sqlite3_open(path, &db);
+	for (v = 1; v <= 5; v++)
+		sqlite3_exec(db, store_schema_sql(v), NULL, NULL, NULL);
+	sql = xasprintf("PRAGMA user_version = 5;"
+	    "INSERT INTO articles(title, source, format, body, hash) VALUES ('Live',"
+	    "  'https://wire.example/a', 'rss', 'Developing story.', '%s');", hash);
+	sqlite3_exec(db, sql, NULL, NULL, NULL);
+	free(sql);
+	sqlite3_close(db);
+	ok(store_open(path, 0, &st) == 0, "opens a version-5 database");
+	is_int(query_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "migrated to current");
+	is_int(query_int(st, "SELECT count(*) FROM articles WHERE item IS NULL AND summary = 0"),
+	    1, "the article kept, with no item yet");
+	ok(add_item(st, "https://wire.example/\twire-1", &id) == STORE_DUPLICATE && id == 1,
+	    "its item met again with the same text is a duplicate of it");
+	is_int(query_int(st, "SELECT count(*) FROM articles WHERE id = 1 AND"
+	    " item = 'https://wire.example/' || char(9) || 'wire-1'"), 1, "which takes its identity");
+	ok(add_item(st, "https://wire.example/\twire-1", &id) == STORE_DUPLICATE && id == 1,
+	    "and is a duplicate by it after");
+	ok(add_item(st, "https://wire.example/\twire-2", &id) == STORE_ADDED && id == 2,
+	    "another item with the same text is an article of its own");
+	store_close(st);
+	free(path);
+}
+
 /* A reading command on a database an older dossier made upgrades it once
  * (rather than refusing every read until something writes); check and
  * backup leave it as it is. */
@@ -247,6 +311,7 @@ main(void)
 	test_nocreate_and_readonly(dir);
 	test_migrate_from_oldest(dir);
 	test_migrate_from_3(dir);
+	test_migrate_from_5(dir);
 	test_readonly_upgrade(dir);
 	test_interrupt(dir);
 	return tap_done();
