@@ -63,7 +63,7 @@ content_hash(const struct store_article *a, int with_item, char out[65])
 	store_sha256_hex(&h, out);
 }
 
-/* A feed item stored before items had an identity (schema 6) has the hash
+/* A feed item stored before items had an identity (schema 7) has the hash
  * of its text alone: the item met again with that text takes the row over
  * (its identity, its new hash), which makes it a duplicate rather than
  * the same article twice. 1 when a row was taken over. */
