@@ -433,7 +433,7 @@ ui_run(struct store *st, struct ui_start *start)
 
 	memset(&ui, 0, sizeof ui);
 	ui.st = st;
-	ui.command = start->command;
+	ui.command = start != NULL ? start->command : NULL;
 	ui.running = 1;
 	ui.run = ui_run_action;
 	ui.opt.mouse = 1;
