@@ -122,6 +122,11 @@ int anno_add(struct anno_session *s, const struct anno_new *n, int64_t *id);
 int anno_delete(struct anno_session *s, int64_t id);
 /* NOTE NULL or "" removes the note. */
 int anno_set_note(struct anno_session *s, int64_t id, const char *note);
+/* The note edited from ORIG (what the editor was given) to NOTE: when
+ * another program changed the stored note meanwhile and NOTE only adds to
+ * the end of ORIG, the addition goes after the note as it is now, in one
+ * transaction, so neither writer's words are lost. */
+int anno_edit_note(struct anno_session *s, int64_t id, const char *orig, const char *note);
 /* Adds the tag if the annotation lacks it, else removes it; *now says
  * which (1 added, 0 removed). */
 int anno_toggle_tag(struct anno_session *s, int64_t id, int64_t tag_id, int *now);

@@ -446,6 +446,39 @@ anno_set_note(struct anno_session *s, int64_t id, const char *note)
 	    xasprintf("note of annotation %lld", (long long)id));
 }
 
+struct note_edit {
+	const char *orig, *note;
+};
+
+/* Under the write lock, with the note as it is now: what the editor added
+ * at the end of ORIG goes after the stored note when another writer changed
+ * it meanwhile; any other edit replaces it. */
+static int
+edit_note_from(struct anno_session *s, struct store_anno *a, const void *arg)
+{
+	const struct note_edit *e = arg;
+	const char *now = a->note != NULL ? a->note : "";
+	size_t olen = strlen(e->orig);
+	char *merged;
+	int rc;
+
+	if (strcmp(now, e->orig) == 0 || strncmp(e->note, e->orig, olen) != 0)
+		return edit_note(s, a, e->note);
+	merged = xasprintf("%s%s", now, e->note + olen);
+	rc = edit_note(s, a, merged);
+	free(merged);
+	return rc;
+}
+
+int
+anno_edit_note(struct anno_session *s, int64_t id, const char *orig, const char *note)
+{
+	struct note_edit e = { orig, note };
+
+	return edit_anno(s, id, edit_note_from, &e,
+	    xasprintf("note of annotation %lld", (long long)id));
+}
+
 struct toggle_arg {
 	int64_t tag_id;
 	int *now;

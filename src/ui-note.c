@@ -205,23 +205,9 @@ save(struct ui *ui, struct ui_anno_target *t, const char *text, const char *orig
 	if (t->id == 0) {
 		if (ui_anno_create(ui, t, NULL, text) != 0)
 			return -1;
-	} else {
-		/* Another program may have changed the note while this one was
-		 * being edited: what the user added at its end goes after the
-		 * note as it is now, so neither writer's words are lost. */
-		char *now = stored_note(ui, t->id), *merged = NULL;
-		size_t olen = strlen(orig);
-		int rc;
-
-		if (strcmp(now, orig) != 0 && strncmp(text, orig, olen) == 0)
-			merged = xasprintf("%s%s", now, text + olen);
-		rc = anno_set_note(ui->anno->s, t->id, merged != NULL ? merged : text);
-		free(merged);
-		free(now);
-		if (rc != 0) {
-			ui_error(ui, "%s", err_msg());
-			return -1;
-		}
+	} else if (anno_edit_note(ui->anno->s, t->id, orig, text) != 0) {
+		ui_error(ui, "%s", err_msg());
+		return -1;
 	}
 	ui_anno_reload(ui);
 	ui_message(ui, "note %s on highlight %lld", text[0] != '\0' ? "saved" : "removed",
