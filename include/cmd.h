@@ -51,6 +51,12 @@ const struct cmd_entry *cmd_of(const struct args *a);
  * is reported as cmd_usage_error does. */
 int cmd_run(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **argv);
 
+struct import_stats;
+/* cmd-print.c: "imported N articles (N new versions), N duplicates, N
+ * refused" and a line end, on standard error: one wording for import and
+ * fetch. */
+void cmd_import_summary(const struct import_stats *s);
+
 /* cmd-context.c */
 /* Opens the database named by the context (once); prints the error and
  * returns NULL on failure. */

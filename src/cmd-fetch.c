@@ -107,12 +107,8 @@ summary(const struct feeds_stats *f, const struct import_stats *s)
 	if (f->pages > 0)
 		cmd_eprintf(" and %zu page%s (%zu failed)", f->pages, f->pages == 1 ? "" : "s",
 		    f->pages_failed);
-	cmd_eprintf(": imported %zu article%s", s->added + s->versions,
-	    s->added + s->versions == 1 ? "" : "s");
-	if (s->versions > 0)
-		cmd_eprintf(" (%zu new version%s)", s->versions, s->versions == 1 ? "" : "s");
-	cmd_eprintf(", %zu duplicate%s, %zu refused\n", s->duplicates,
-	    s->duplicates == 1 ? "" : "s", s->refused);
+	cmd_eprintf(": ");
+	cmd_import_summary(s);
 }
 
 static int

@@ -193,17 +193,6 @@ parse_size(const char *s, size_t *out)
 	return 0;
 }
 
-static void
-summary(const struct import_stats *s)
-{
-	cmd_eprintf("imported %zu article%s", s->added + s->versions,
-	    s->added + s->versions == 1 ? "" : "s");
-	if (s->versions > 0)
-		cmd_eprintf(" (%zu new version%s)", s->versions, s->versions == 1 ? "" : "s");
-	cmd_eprintf(", %zu duplicate%s, %zu refused\n", s->duplicates,
-	    s->duplicates == 1 ? "" : "s", s->refused);
-}
-
 static int
 cmd_import_exec(struct cmd_ctx *ctx, const struct args *a)
 {
@@ -261,7 +250,7 @@ cmd_import_exec(struct cmd_ctx *ctx, const struct args *a)
 	if (rc != 0)
 		err_print("import");
 	if (!ctx->quiet)
-		summary(&stats);
+		cmd_import_summary(&stats);
 	rc = rc != 0 ? EXIT_FAIL : stats.refused > 0 || failed > 0 ? EXIT_PARTIAL : EXIT_OK;
 	import_list_free(&list);
 	importer_free(im);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "import.h"
 #include "text.h"
 
 static int warn_quiet;
@@ -244,4 +245,15 @@ cmd_count_option(const struct args *a, const char *name, size_t *out)
 	if (v != NULL && cmd_parse_count(v, out) != 0)
 		return cmd_usage_error(a, "'%s' is not a count", v);
 	return 0;
+}
+
+void
+cmd_import_summary(const struct import_stats *s)
+{
+	cmd_eprintf("imported %zu article%s", s->added + s->versions,
+	    s->added + s->versions == 1 ? "" : "s");
+	if (s->versions > 0)
+		cmd_eprintf(" (%zu new version%s)", s->versions, s->versions == 1 ? "" : "s");
+	cmd_eprintf(", %zu duplicate%s, %zu refused\n", s->duplicates,
+	    s->duplicates == 1 ? "" : "s", s->refused);
 }
