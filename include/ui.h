@@ -441,6 +441,10 @@ int ui_fetch_start(struct ui *ui);
 int ui_fetch_step(struct ui *ui, int timeout_ms);
 /* Drops a fetch under way (the reader quits). */
 void ui_fetch_stop(struct ui *ui);
+/* Article ID, a feed item's summary from URL, opened: its page fetched
+ * between key presses and shown in its place (unless a fetch is under
+ * way, the URL is not http(s), or ID is not the item's newest version). */
+int ui_fetch_page(struct ui *ui, int64_t id, const char *url, const char *item);
 
 /* ui-views.c: the one place that names the views and the layers. */
 extern const struct ui_view_ops *const ui_view_table[UI_VIEW_COUNT];

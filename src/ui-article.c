@@ -160,6 +160,8 @@ ui_article_open(struct ui *ui, int64_t id, size_t offset)
 	/* The other views follow (the list's selection, the side pane). */
 	ui_views_refresh(ui);
 	ui_mark(ui, UI_DIRTY_ALL);
+	if (ar->a.summary)
+		ui_fetch_page(ui, id, ar->a.source, ar->a.item);
 	return 0;
 }
 
