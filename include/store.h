@@ -42,8 +42,9 @@ void store_set_interrupt(struct store *st, int (*check)(void *arg), void *arg);
 /* How long a write waits for another program's lock: MS milliseconds (0:
  * not at all), or (-1) the default of 5 seconds. */
 void store_set_lock_wait(struct store *st, int ms);
-/* One writer transaction; store_commit/rollback end it. Nested calls are
- * counted so an outer caller owns the transaction. */
+/* One writer transaction; store_commit/rollback end it. A nested call
+ * is a savepoint: its rollback undoes its own changes only, its commit
+ * keeps them for the outer caller, whose commit makes them durable. */
 int store_begin(struct store *st);
 int store_commit(struct store *st);
 int store_rollback(struct store *st);

@@ -208,6 +208,11 @@ on_fetched(void *arg, const struct fetch_result *res)
 		else
 			feed_done(r, j->feed, res);
 	}
+	/* The next document may be a while coming: the write lock is not
+	 * held meanwhile. A feed's items, with its new state (feed_done),
+	 * are committed together. */
+	if (!r->db_failed && r->im != NULL && importer_commit(r->im) != 0)
+		r->db_failed = 1;
 }
 
 static int

@@ -20,7 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include "fetch.h"
 #include "util.h"
@@ -57,15 +56,6 @@ env_nonempty(const char *name)
 	const char *v = getenv(name);
 
 	return v != NULL && v[0] != '\0' ? v : NULL;
-}
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 const char *
@@ -470,7 +460,7 @@ retry_later(struct fetcher *f, struct xfer *x, long status)
 	if (wait > FETCH_RETRY_WAIT_MAX)
 		return 0;
 	xfer_reset(x);
-	x->due = now() + wait;
+	x->due = clock_seconds() + wait;
 	enqueue(f, x);
 	return 1;
 }
@@ -525,7 +515,7 @@ static double
 start_due(struct fetcher *f, fetch_done_fn *done, void *arg)
 {
 	struct xfer *x, *prev = NULL, *next;
-	double t = now(), next_due = -1;
+	double t = clock_seconds(), next_due = -1;
 
 	for (x = f->queue; x != NULL && f->running < f->opts.jobs; x = next) {
 		next = x->next;
@@ -564,7 +554,7 @@ fetcher_step(struct fetcher *f, int timeout_ms, int wake_fd, fetch_done_fn *done
 {
 	struct curl_waitfd wake = { wake_fd, CURL_WAIT_POLLIN, 0 };
 	int woken = 0;
-	double deadline = now() + timeout_ms / 1000.0, wait, next_due;
+	double deadline = clock_seconds() + timeout_ms / 1000.0, wait, next_due;
 	int still = 0, left;
 	CURLMsg *m;
 
@@ -581,7 +571,7 @@ fetcher_step(struct fetcher *f, int timeout_ms, int wake_fd, fetch_done_fn *done
 		}
 		if (f->running == 0 && f->waiting == 0)
 			break;
-		wait = deadline - now();
+		wait = deadline - clock_seconds();
 		if (wait <= 0)
 			break;
 		if (next_due >= 0 && f->running < f->opts.jobs && next_due < wait)
@@ -592,7 +582,7 @@ fetcher_step(struct fetcher *f, int timeout_ms, int wake_fd, fetch_done_fn *done
 			    (int)(wait * 1000) + 1, NULL);
 			woken = (wake.revents & CURL_WAIT_POLLIN) != 0;
 		}
-	} while (!woken && now() < deadline);
+	} while (!woken && clock_seconds() < deadline);
 	return f->running + f->waiting;
 }
 
