@@ -35,6 +35,10 @@ int store_open(const char *path, int flags, struct store **out);
 void store_close(struct store *st);
 const char *store_path(const struct store *st);
 int store_is_readonly(const struct store *st);
+/* A number that changes whenever another connection (another program)
+ * commits to the database, and only then (PRAGMA data_version): the
+ * reader compares it to notice imports and annotations made meanwhile. */
+int store_data_version(struct store *st, int64_t *version);
 /* While CHECK(ARG) returns nonzero, queries stop as soon as they look
  * (every few thousand steps) and fail with an "interrupted" message: how
  * a program asked to end leaves a long query at once. NULL removes it. */

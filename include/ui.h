@@ -132,7 +132,7 @@ int ui_print_keys(FILE *f);
 	X(PROMPT, "prompt", GENERIC, "open the command line") \
 	X(HELP, "help", GENERIC, "show this help") \
 	X(FETCH, "fetch", GENERIC, "fetch the subscribed feeds while reading") \
-	X(REDRAW, "redraw", GENERIC, "redraw the screen") \
+	X(REDRAW, "redraw", GENERIC, "redraw, reading again what other programs changed") \
 	X(SUSPEND, "suspend", GENERIC, "suspend to the shell") \
 	X(CANCEL, "cancel", GENERIC, "cancel pending keys and messages") \
 	X(NEXT_STATEMENT, "next-statement", ARTICLE, "next statement") \
@@ -285,6 +285,10 @@ struct ui_view_ops {
 	/* Something it shows changed elsewhere (an article opened, the
 	 * annotations changed): reload what depends on it. */
 	void (*refresh)(struct ui *ui, struct ui_view *v);
+	/* Another program wrote to the database (an import, `dossier
+	 * annotate`): read again what is shown, the cursor staying on what
+	 * it was on. */
+	void (*reload)(struct ui *ui, struct ui_view *v);
 	/* Actions it takes whichever pane is focused, before that pane does
 	 * (a selection under way takes Esc; Ctrl-o works from anywhere);
 	 * 1 when it took A. */
@@ -410,6 +414,7 @@ struct ui {
 	 * where each goes (a `:` line may name any action). */
 	void (*run)(struct ui *ui, enum ui_action a, int count);
 	struct ui_fetch *fetch;     /* a fetch under way (ui-fetch.c), or NULL */
+	int64_t data_version;       /* the store's when last read (0: not yet) */
 };
 
 /*
@@ -519,6 +524,11 @@ void ui_view_dirty(struct ui *ui, struct ui_view *v);
 /* Something the panes show changed (an article opened, annotations):
  * each pane's ops->refresh. */
 void ui_views_refresh(struct ui *ui);
+/* When another program has written to the database since the last look
+ * (or FORCE, Ctrl-l), each view reads again what it shows (ops->reload);
+ * 1 when they did. One PRAGMA when nothing changed; put off while a popup
+ * or the command line is open, since those hold rows being read. */
+int ui_views_reload(struct ui *ui, int force);
 /* What the loop calls: the view's own op when it has one, else the
  * base's (for a row-based view). ui_view_action returns 1 when handled. */
 int ui_view_action(struct ui *ui, struct ui_view *v, enum ui_action a, int count);
@@ -699,6 +709,9 @@ struct ui_layer_ops {
 	void (*free)(struct ui *ui, struct ui_layer *l);
 	/* An article was opened (ui_article_id() says which). */
 	void (*opened)(struct ui *ui, struct ui_layer *l);
+	/* Another program wrote to the database: what was read of the open
+	 * article is read again (the cursor and a selection stay). */
+	void (*reload)(struct ui *ui, struct ui_layer *l);
 	/* Appends the spans over body bytes [from, to), what is shown. */
 	void (*spans)(struct ui *ui, struct ui_layer *l, size_t from, size_t to,
 	    struct ui_spans *out);

@@ -87,6 +87,7 @@ global_action(struct ui *ui, enum ui_action a)
 		return 1;
 	case UI_ACT_REDRAW:
 		clearok(curscr, TRUE);
+		ui_views_reload(ui, 1);
 		ui_mark(ui, UI_DIRTY_LAYOUT);
 		return 1;
 	case UI_ACT_SUSPEND:
@@ -398,6 +399,8 @@ loop(struct ui *ui)
 	int rc;
 
 	while (ui->running && !ui_term_signalled()) {
+		/* After each key, and each wait for one that timed out. */
+		ui_views_reload(ui, 0);
 		if (ui->dirty)
 			ui_pane_draw(ui);
 		if (idle(ui))
