@@ -406,6 +406,10 @@ struct ui {
 	int message_error;
 	int message_sticky;   /* survives the next key (set at start) */
 	char *config_path;
+	/* Each bad line of the config file, "FILE:LINE: what", one a line
+	 * (NULL when none): printed on stderr at start, listed by the help. */
+	char *config_errors;
+	int config_bad;
 	struct ui_anno *anno;       /* annotation state (ui-anno.c) */
 	struct ui_overlay *overlay; /* a popup taking the keys, or NULL */
 	struct ui_layer *layers;    /* the article's layers, in drawing order */
@@ -606,8 +610,9 @@ int ui_keys_working(struct ui *ui, enum ui_keymap km, enum ui_action a, struct b
 int ui_keys_shadows(struct ui *ui, enum ui_action a, struct buf *out);
 
 /* ui-config.c */
-/* Reads the config file; a missing file is fine. Bad lines are reported
- * as a message naming file:line, and the rest still loads. */
+/* Reads the config file; a missing file is fine. Each bad line is kept in
+ * config_errors as "FILE:LINE: what", the first is the message (with how
+ * many there are in all), and the rest of the file still loads. */
 void ui_config_load(struct ui *ui, const char *path);
 /* Runs one command line (config syntax, or a `:` line). "where" prefixes
  * error messages. Returns 0, or -1 with err_msg() set. */

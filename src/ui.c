@@ -377,6 +377,7 @@ free_ui(struct ui *ui)
 	free(ui->opt.theme);
 	free(ui->message);
 	free(ui->config_path);
+	free(ui->config_errors);
 }
 
 /* Work a view left for when no key waits; 1 when one did some. */
@@ -432,6 +433,7 @@ ui_run(struct store *st, struct ui_start *start)
 {
 	struct ui ui;
 	char *config_msg = NULL;
+	const char *line, *end;
 	int rc = 0;
 
 	memset(&ui, 0, sizeof ui);
@@ -450,6 +452,13 @@ ui_run(struct store *st, struct ui_start *start)
 	ui_config_load(&ui, ui.config_path);
 	if (ui.message != NULL)
 		config_msg = xstrdup(ui.message);
+	/* Before the terminal is taken: on the screen the reader gives back
+	 * when it ends, and in whatever stderr is kept in. */
+	for (line = ui.config_errors; line != NULL && *line != '\0'; line = end + 1) {
+		if ((end = strchr(line, '\n')) == NULL)
+			break;
+		fprintf(stderr, "dossier: %.*s\n", (int)(end - line), line);
+	}
 	ui_term_signals();
 	if (ui_term_init(&ui) != 0) {
 		ui_term_reset_signals();
