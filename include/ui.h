@@ -872,6 +872,20 @@ struct ui_style ui_anno_style(struct ui *ui, const struct store_anno *a);
  * under the cursor). */
 void ui_tagpick_open(struct ui *ui);
 void ui_note_open(struct ui *ui, int external);
+/* The note editor on other text than a note (a memo, ui-memo.c): TITLE
+ * over the popup, ORIG (taken) the text it starts with; on Esc, SAVE gets
+ * the text when it changed (0 closes; -1 with a message keeps it open
+ * with the text). ARG is freed by FREE with the popup. */
+struct ui_text_save {
+	char *title;
+	int (*save)(struct ui *ui, void *arg, const char *text, const char *orig);
+	void *arg;
+	void (*free)(void *arg);
+};
+void ui_note_edit(struct ui *ui, struct ui_text_save *t, char *orig);
+/* ui-memo.c: `:memo [project | tag NAME]`: the memo of the open article
+ * (else the project's), the project's or a tag's, in the note editor. */
+int ui_memo_command(struct ui *ui, int argc, char **argv, const char *rest);
 void ui_claim_open(struct ui *ui, int64_t id);
 
 /* The open article's text with its sentences and paragraphs, for the
