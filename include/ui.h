@@ -419,6 +419,7 @@ struct ui {
 	void (*run)(struct ui *ui, enum ui_action a, int count);
 	struct ui_fetch *fetch;     /* a fetch under way (ui-fetch.c), or NULL */
 	int64_t data_version;       /* the store's when last read (0: not yet) */
+	int64_t summary_seen;       /* the article ui_fetch_summary last looked at */
 };
 
 /*
@@ -450,10 +451,11 @@ int ui_fetch_start(struct ui *ui);
 int ui_fetch_step(struct ui *ui, int timeout_ms);
 /* Drops a fetch under way (the reader quits). */
 void ui_fetch_stop(struct ui *ui);
-/* Article ID, a feed item's summary from URL, opened: its page fetched
- * between key presses and shown in its place (unless a fetch is under
- * way, the URL is not http(s), or ID is not the item's newest version). */
-int ui_fetch_page(struct ui *ui, int64_t id, const char *url, const char *item);
+/* Called by the loop before it waits for a key: when the article shown
+ * has changed and is a feed item's summary, its page is fetched between
+ * key presses and shown in its place (unless a fetch is under way, its
+ * link is not http(s), or it is not the item's newest version). */
+void ui_fetch_summary(struct ui *ui);
 
 /* ui-views.c: the one place that names the views and the layers. */
 extern const struct ui_view_ops *const ui_view_table[UI_VIEW_COUNT];
@@ -757,6 +759,8 @@ void ui_article_goto(struct ui *ui, size_t offset);
 void ui_article_jump_push(struct ui *ui);
 /* The open article's body (NULL when none). */
 const char *ui_article_body(struct ui *ui, size_t *len);
+/* The article shown (its stored fields), or NULL when none is. */
+const struct store_article *ui_article_shown(struct ui *ui);
 
 /* ui-article-marks.c: the statements and mentions layers. */
 extern const struct ui_layer_ops ui_statement_layer, ui_mention_layer;

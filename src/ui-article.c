@@ -160,8 +160,6 @@ ui_article_open(struct ui *ui, int64_t id, size_t offset)
 	/* The other views follow (the list's selection, the side pane). */
 	ui_views_refresh(ui);
 	ui_mark(ui, UI_DIRTY_ALL);
-	if (ar->a.summary)
-		ui_fetch_page(ui, id, ar->a.source, ar->a.item);
 	return 0;
 }
 
@@ -180,6 +178,14 @@ ui_article_body(struct ui *ui, size_t *len)
 
 	*len = ar != NULL && ar->id > 0 ? ar->a.body_len : 0;
 	return ar != NULL && ar->id > 0 ? ar->a.body : NULL;
+}
+
+const struct store_article *
+ui_article_shown(struct ui *ui)
+{
+	struct article *ar = A(ui);
+
+	return ar != NULL && ar->id > 0 ? &ar->a : NULL;
 }
 
 size_t

@@ -7,7 +7,7 @@
  * failures, and names the last failure when the run ends.
  *
  * Opening a feed item kept as its summary fetches its page the same way
- * (ui_fetch_page): the article extracted from it is stored as the item's
+ * (ui_fetch_summary): the article extracted from it is stored as the item's
  * next version, and shown in the summary's place if the user is still
  * reading it.
  */
@@ -29,7 +29,7 @@ struct ui_fetch {
 	size_t articles, shown;     /* imported, and listed so far */
 	size_t failed;
 	char *last_error;
-	int64_t page_of;            /* ui_fetch_page: the summary's article */
+	int64_t page_of;            /* ui_fetch_summary: the summary's article */
 	char *page_item;
 };
 
@@ -115,8 +115,8 @@ item_newest(struct ui *ui, const char *item)
 	return id;
 }
 
-int
-ui_fetch_page(struct ui *ui, int64_t id, const char *url, const char *item)
+static int
+fetch_page(struct ui *ui, int64_t id, const char *url, const char *item)
 {
 	struct ui_fetch *f;
 	char *host;
@@ -145,6 +145,19 @@ ui_fetch_page(struct ui *ui, int64_t id, const char *url, const char *item)
 	ui_message(ui, "a summary: fetching the article from %s", host);
 	free(host);
 	return 0;
+}
+
+void
+ui_fetch_summary(struct ui *ui)
+{
+	const struct store_article *a = ui_article_shown(ui);
+	int64_t id = a != NULL ? a->id : 0;
+
+	if (id == ui->summary_seen)
+		return;
+	ui->summary_seen = id;
+	if (a != NULL && a->summary)
+		fetch_page(ui, id, a->source, a->item);
 }
 
 /* The page of a summary has come (or not): shown in its place if the

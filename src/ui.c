@@ -406,6 +406,7 @@ loop(struct ui *ui)
 			ui_pane_draw(ui);
 		if (idle(ui))
 			continue;
+		ui_fetch_summary(ui);
 		/* A fetch takes the time until a key arrives; the key is then
 		 * read at once. */
 		if (ui->fetch != NULL)
