@@ -276,7 +276,11 @@ ingest_declared_charset(const char *data, size_t len)
 		if (enc != NULL)
 			cs = attr_value(enc + 8, close);
 	}
+	/* Every byte of the first 4 KiB of every file: a 'c' is looked for
+	 * before the word is compared. */
 	for (p = data; cs == NULL && p + 8 < end; p++) {
+		if ((*p | 0x20) != 'c')
+			continue;
 		if (strncasecmp(p, "charset=", 8) == 0 || strncasecmp(p, "charset ", 8) == 0)
 			cs = attr_value(p + 7, end);
 	}

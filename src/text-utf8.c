@@ -196,12 +196,46 @@ text_nfc(const char *in, size_t len, struct buf *out)
 	bad = u8_check(s, len);
 	if (bad != NULL)
 		return err_set("not valid UTF-8 at byte %zu", (size_t)(bad - s));
-	r = u8_normalize(UNINORM_NFC, s, len, NULL, &rlen);
-	if (r == NULL)
-		return err_set("NFC normalization failed: %s",
-		    errno == EILSEQ ? "not valid UTF-8" : strerror(errno));
-	buf_add(out, r, rlen);
-	free(r);
+	/*
+	 * Only the stretches of other characters are normalized, each with the
+	 * ASCII character before it (a combining mark may compose with it):
+	 * an ASCII character is a starter that never composes with what comes
+	 * before it, so NFC never changes anything across the start of one,
+	 * and the text's NFC is its pieces' NFC put together. English text
+	 * naming people in other scripts is mostly ASCII.
+	 */
+	buf_grow(out, len);
+	i = 0;
+	while (i < len) {
+		size_t start = i, end;
+
+		while (i < len && s[i] < 0x80)
+			i++;
+		if (i == len) {
+			buf_add(out, s + start, len - start);
+			break;
+		}
+		if (i > start + 1)
+			buf_add(out, s + start, i - 1 - start);
+		start = i > start ? i - 1 : i;
+		for (end = i; end < len && s[end] >= 0x80; end++)
+			;
+		buf_grow(out, (end - start) * 3);
+		rlen = out->cap - out->len - 1;
+		r = u8_normalize(UNINORM_NFC, s + start, end - start,
+		    (uint8_t *)out->data + out->len, &rlen);
+		if (r == NULL)
+			return err_set("NFC normalization failed: %s",
+			    errno == EILSEQ ? "not valid UTF-8" : strerror(errno));
+		if (r != (uint8_t *)out->data + out->len) {
+			buf_add(out, r, rlen);
+			free(r);
+		} else {
+			out->len += rlen;
+			out->data[out->len] = '\0';
+		}
+		i = end;
+	}
 	return 0;
 }
 

@@ -22,6 +22,21 @@ done
 bad=$(grep '^|' <<<"$out" | awk -F'|' 'NF != 9' | head -3)
 [ -z "$bad" ]; tap_ok $? "every row has seven cells${bad:+: $bad}"
 
+# --large: the figures at a larger size (2,000 articles in a smoke run)
+# beside the others, the large database built in steps and cached.
+out=$("$py" "$top_srcdir/bench/run" --smoke --large --only large --build "$top_builddir" \
+	--cache "$TEST_TMP/cache" 2>"$TEST_TMP/err"); rc=$?
+[ $rc -eq 0 ]; tap_ok $? "bench/run --smoke --large exits 0 (got $rc)"
+[ $rc -eq 0 ] || tap_diag "$(tail -20 "$TEST_TMP/err")"
+for fig in 'import the last 1,000 articles into 1,000 (articles/s)' \
+	'list latency p95, 2,000 articles' 'search latency p95, 2,000 articles' \
+	'reader first screen, 2,000 articles' 'database size ÷ corpus text, 2,000'; do
+	grep -qF "| $fig" <<<"$out"; tap_ok $? "row: $fig"
+done
+bad=$(grep '^| import the last' <<<"$out" | grep -c 'import failed\|not built')
+[ "$bad" = 0 ]; tap_ok $? "the large import ran"
+ls "$TEST_TMP"/cache/db-n2000-*.done >/dev/null 2>&1; tap_ok $? "the large database is cached"
+
 # The generator is deterministic for a seed.
 "$py" "$top_srcdir/bench/gen-corpus" "$TEST_TMP/g1" -n 3 -s 7 --aliases 50 -j 1 &&
 "$py" "$top_srcdir/bench/gen-corpus" "$TEST_TMP/g2" -n 3 -s 7 --aliases 50 -j 1 &&

@@ -80,6 +80,18 @@ test_nfc(void)
 	/* Angstrom sign is a singleton decomposition to Å. */
 	ok(text_nfc("\xE2\x84\xAB", 3, &b) == 0, "nfc angstrom ok");
 	is_str(b.data, "\xC3\x85", "U+212B becomes U+00C5");
+	/* Normalized stretch by stretch between ASCII characters: each piece
+	 * with the ASCII character before it, so a mark composes with it. */
+	ok(text_nfc("Cafe\xCC\x81 au lait, A\xCC\x8A and Bo\xCC\x88rn", 30, &b) == 0,
+	    "nfc of marks after ASCII letters ok");
+	is_str(b.data, "Caf\xC3\xA9 au lait, \xC3\x85 and B\xC3\xB6rn",
+	    "each composes with the ASCII letter before it");
+	ok(text_nfc("x \xD0\xB8\xCC\x86 y \xE1\x84\x80\xE1\x85\xA1 z\xCC\xA3\xCC\x87.", 22,
+	    &b) == 0, "nfc of several stretches ok");
+	is_str(b.data, "x \xD0\xB9 y \xEA\xB0\x80 \xE1\xBA\x93\xCC\x87.",
+	    "Cyrillic short i, a Hangul syllable and z with dot below then above, each in place");
+	ok(text_nfc("\xCC\x81start", 7, &b) == 0 && strcmp(b.data, "\xCC\x81start") == 0,
+	    "a mark at the very start stays");
 	ok(text_nfc("a\xFF", 2, &b) == -1, "invalid UTF-8 is an error");
 	ok(strstr(err_msg(), "UTF-8") != NULL, "error says why: %s", err_msg());
 	buf_free(&b);
