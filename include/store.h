@@ -646,6 +646,12 @@ int store_article_statement_marks(struct store *st, int64_t article, size_t lo, 
 enum store_mark_kind { STORE_MARK_STATEMENT, STORE_MARK_MENTION };
 int store_article_mark_step(struct store *st, enum store_mark_kind kind, int64_t article,
     int64_t entity, size_t off, int dir, size_t *start);
+/* Which of the article's statements or mentions (of ENTITY; 0: of any
+ * listed one) the one starting at START is: *k (1-based, marks sharing a
+ * start count once, as the steps do) of *n. One count over the article's
+ * rows of that kind, by the same index the steps use. */
+int store_article_mark_rank(struct store *st, enum store_mark_kind kind, int64_t article,
+    int64_t entity, size_t start, size_t *k, size_t *n);
 
 
 /* store-maint.c */

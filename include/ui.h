@@ -552,6 +552,10 @@ enum ui_action ui_view_popup_motion(int code);
 int ui_draw_text(struct ui *ui, int y, int x, int width, const char *s, size_t len,
     struct ui_style st);
 int ui_draw_str(struct ui *ui, int y, int x, int width, const char *s, struct ui_style st);
+/* The same, but text that does not fit ends in "…" (">" where the
+ * terminal cannot show it), so that nothing is cut off without a sign. */
+int ui_draw_cut(struct ui *ui, int y, int x, int width, const char *s, size_t len,
+    struct ui_style st);
 /* Fills cells with blanks in a style. */
 void ui_draw_fill(struct ui *ui, int y, int x, int width, struct ui_style st);
 /* The cells s would take (same rules as ui_draw_text). */

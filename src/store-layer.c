@@ -185,3 +185,35 @@ store_article_mark_step(struct store *st, enum store_mark_kind kind, int64_t art
 		return 0;
 	return rc == SQLITE_DONE ? 1 : store_err(st, "finding the next mark");
 }
+
+int
+store_article_mark_rank(struct store *st, enum store_mark_kind kind, int64_t article,
+    int64_t entity, size_t start, size_t *k, size_t *n)
+{
+	static const char *const sql[3] = {
+		"SELECT count(DISTINCT CASE WHEN start <= ?2 THEN start END), count(DISTINCT start)"
+		" FROM statements WHERE article_id = ?1 AND ?3 = ?3",
+		"SELECT count(DISTINCT CASE WHEN start <= ?2 THEN start END), count(DISTINCT start)"
+		" FROM mentions WHERE entity_id = ?3 AND article_id = ?1",
+		"SELECT count(DISTINCT CASE WHEN m.start <= ?2 THEN m.start END),"
+		" count(DISTINCT m.start) FROM mentions m JOIN entities e ON e.id = m.entity_id"
+		" WHERE m.article_id = ?1 AND ?3 = ?3"
+		" AND e.origin != 'candidate' AND e.status = 'active'",
+	};
+	int which = kind == STORE_MARK_STATEMENT ? 0 : entity != 0 ? 1 : 2;
+	sqlite3_stmt *s = store_stmt(st, sql[which]);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, article);
+	sqlite3_bind_int64(s, 2, bound(start));
+	sqlite3_bind_int64(s, 3, entity);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*k = (size_t)sqlite3_column_int64(s, 0);
+		*n = (size_t)sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : store_err(st, "counting the marks");
+}

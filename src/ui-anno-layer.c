@@ -483,10 +483,11 @@ anno_side_draw(struct ui *ui, struct ui_layer *l, int y, int x, int h, int w)
 		return;
 	buf_init(&b);
 	buf_printf(&b, "Annotations (%zu)", an->n);
-	ui_draw_str(ui, y, x + 1, w - 1, b.data, head);
+	ui_draw_cut(ui, y, x + 1, w - 1, b.data, b.len, head);
 	buf_free(&b);
 	if (an->n == 0) {
-		ui_draw_str(ui, y + 1, x + 1, w - 1, "v selects, t tags, a notes",
+		static const char hint[] = "v select, t tag, a note";
+		ui_draw_cut(ui, y + 1, x + 1, w - 1, hint, sizeof hint - 1,
 		    ui_style(ui, UI_OBJ_SIDE_COUNT));
 		return;
 	}

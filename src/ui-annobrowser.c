@@ -186,17 +186,8 @@ browse_open(struct ui *ui, struct ui_view *v, size_t i)
 static void
 draw_column(struct ui *ui, int y, int x, int width, const char *s, size_t len, struct ui_style st)
 {
-	size_t fit;
-
-	if (width < 2)
-		return;
-	if (ui_text_width(s, len) <= width - 1) {
-		ui_draw_text(ui, y, x, width - 1, s, len, st);
-		return;
-	}
-	fit = ui_text_fit(s, len, width - 2);
-	x += ui_draw_text(ui, y, x, width - 2, s, fit, st);
-	ui_draw_str(ui, y, x, 1, ui->utf8 ? "…" : ">", st);
+	if (width >= 2)
+		ui_draw_cut(ui, y, x, width - 1, s, len, st);
 }
 
 static int

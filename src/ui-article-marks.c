@@ -308,7 +308,7 @@ static void
 step_mark(struct ui *ui, struct marks *m, enum store_mark_kind kind, int dir, long count,
     int64_t id, const char *what)
 {
-	size_t off = ui_article_offset(ui), at;
+	size_t off = ui_article_offset(ui), at, k, n;
 	int rc = 1, moved = 0;
 
 	while (count-- > 0 &&
@@ -331,6 +331,13 @@ step_mark(struct ui *ui, struct marks *m, enum store_mark_kind kind, int dir, lo
 		return;
 	}
 	ui_article_goto(ui, off);
+	/* Where this one is among them: "statement 3 of 12". */
+	if (store_article_mark_rank(ui->st, kind, m->article, id, off, &k, &n) != 0) {
+		ui_error(ui, "%s", err_msg());
+		return;
+	}
+	ui_message(ui, "%s %zu of %zu", kind == STORE_MARK_STATEMENT ? "statement" : "mention",
+	    k, n);
 }
 
 static int

@@ -19,12 +19,19 @@
 /* Search folds the body in windows this large, so memory stays small. */
 #define SEARCH_CHUNK 65536
 
+/* Hits counted for "hit 3 of 12" at most; past it, "of more than". */
+#define COUNT_MAX 100000
+
 struct search {
 	char *pattern;
 	char *folded;          /* the pattern, case-folded */
 	size_t flen;
 	int exact;             /* the pattern has capitals: match as typed */
 	int backward;
+	/* Where every hit of the pattern in one article starts, found once
+	 * (the first n after a search) for the count n and N say. */
+	int64_t counted;       /* the article they are of, or 0 */
+	size_t *starts, nstarts;
 };
 
 static void
@@ -32,6 +39,7 @@ search_free(struct search *s)
 {
 	free(s->pattern);
 	free(s->folded);
+	free(s->starts);
 	memset(s, 0, sizeof *s);
 }
 
@@ -160,6 +168,58 @@ find_hit(const struct search *s, const char *body, size_t len, size_t off, int d
 	return found;
 }
 
+/* The hits' starts in the open article, found once per pattern and
+ * article: one pass over the body in folded windows, as the search's. */
+static void
+count_hits(struct ui *ui, struct search *s, const char *body, size_t len)
+{
+	struct ui_span *v = NULL;
+	size_t n = 0, i;
+
+	if (s->counted == ui_article_id(ui))
+		return;
+	find_all(s, body, len, 0, len, &v, &n, COUNT_MAX + 1);
+	free(s->starts);
+	s->starts = xreallocarray(NULL, n + 1, sizeof *s->starts);
+	for (i = 0; i < n; i++)
+		s->starts[i] = v[i].start;
+	s->nstarts = n;
+	s->counted = ui_article_id(ui);
+	free(v);
+}
+
+struct start_key {
+	const size_t *v;
+	size_t off;
+};
+
+static int
+start_past(const void *arg, size_t i)
+{
+	const struct start_key *k = arg;
+
+	return k->v[i] > k->off;
+}
+
+/* "hit 3 of 12" for the hit at HIT, after WHAT ("/word", or the wrap). */
+static void
+say_hit(struct ui *ui, struct search *s, size_t hit, const char *what)
+{
+	size_t len;
+	const char *body = ui_article_body(ui, &len);
+	struct start_key k;
+	size_t at;
+
+	count_hits(ui, s, body, len);
+	k.v = s->starts;
+	k.off = hit;
+	at = text_search(s->nstarts, start_past, &k);
+	if (s->nstarts > COUNT_MAX)
+		ui_message(ui, "%s  hit %zu of more than %d", what, at, COUNT_MAX);
+	else
+		ui_message(ui, "%s  hit %zu of %zu", what, at, s->nstarts);
+}
+
 static void
 search_step(struct ui *ui, struct search *s, int dir)
 {
@@ -175,16 +235,21 @@ search_step(struct ui *ui, struct search *s, int dir)
 	if (s->backward)
 		dir = -dir;
 	if (find_hit(s, body, len, ui_article_offset(ui), dir, 0, &hit)) {
+		struct buf what;
+
 		ui_article_jump_push(ui);
 		ui_article_goto(ui, hit);
-		ui_message(ui, "%c%s", dir > 0 ? '/' : '?', s->pattern);
+		buf_init(&what);
+		buf_printf(&what, "%c%s", dir > 0 ? '/' : '?', s->pattern);
+		say_hit(ui, s, hit, what.data);
+		buf_free(&what);
 		return;
 	}
 	/* Wrap around, as less and vim do, and say so. */
 	if (find_hit(s, body, len, dir > 0 ? 0 : len, dir, 1, &hit)) {
 		ui_article_jump_push(ui);
 		ui_article_goto(ui, hit);
-		ui_message(ui, dir > 0 ? "search hit BOTTOM, continuing at TOP" :
+		say_hit(ui, s, hit, dir > 0 ? "search hit BOTTOM, continuing at TOP" :
 		    "search hit TOP, continuing at BOTTOM");
 		return;
 	}

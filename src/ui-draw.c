@@ -210,3 +210,19 @@ ui_draw_fill(struct ui *ui, int y, int x, int width, struct ui_style st)
 	while (width-- > 0)
 		addch(' ');
 }
+
+int
+ui_draw_cut(struct ui *ui, int y, int x, int width, const char *s, size_t len,
+    struct ui_style st)
+{
+	size_t fit;
+	int used;
+
+	if (width <= 0)
+		return 0;
+	if (ui_text_width(s, len) <= width)
+		return ui_draw_text(ui, y, x, width, s, len, st);
+	fit = ui_text_fit(s, len, width - 1);
+	used = ui_draw_text(ui, y, x, width - 1, s, fit, st);
+	return used + ui_draw_str(ui, y, x + used, 1, ui->utf8 ? "\u2026" : ">", st);
+}

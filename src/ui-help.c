@@ -198,16 +198,18 @@ help_draw(struct ui *ui, struct ui_view *v)
 	for (r = 0, i = h->top; r < v->h && i < h->n; r++, i++) {
 		struct help_line *l = &h->v[i];
 		if (l->kind == HELP_HEADING) {
-			ui_draw_str(ui, v->y + r, v->x + 1, v->w - 1, l->name, head);
+			ui_draw_cut(ui, v->y + r, v->x + 1, v->w - 1, l->name, strlen(l->name), head);
 			continue;
 		}
 		if (l->kind == HELP_TEXT) {
 			ui_draw_str(ui, v->y + r, v->x + 2, v->w - 2, l->name, normal);
 			continue;
 		}
-		ui_draw_str(ui, v->y + r, v->x + 2, kw - 1, l->keys, key);
-		ui_draw_str(ui, v->y + r, v->x + 2 + kw, nw - 1, l->name, normal);
-		ui_draw_str(ui, v->y + r, v->x + 2 + kw + nw, v->w - 2 - kw - nw, l->help, normal);
+		/* Each column ends in "…" where its text does not fit. */
+		ui_draw_cut(ui, v->y + r, v->x + 2, kw - 1, l->keys, strlen(l->keys), key);
+		ui_draw_cut(ui, v->y + r, v->x + 2 + kw, nw - 1, l->name, strlen(l->name), normal);
+		ui_draw_cut(ui, v->y + r, v->x + 2 + kw + nw, v->w - 2 - kw - nw, l->help,
+		    strlen(l->help), normal);
 	}
 }
 

@@ -102,7 +102,7 @@ draw_title(struct ui *ui, struct ui_view *v, enum ui_view_id id)
 	if (v->ops->title != NULL) {
 		buf_init(&b);
 		v->ops->title(ui, v, &b);
-		ui_draw_text(ui, v->ty, x, v->x + v->w - x, b.data, b.len, st);
+		ui_draw_cut(ui, v->ty, x, v->x + v->w - x, b.data, b.len, st);
 		buf_free(&b);
 	}
 }

@@ -23,7 +23,9 @@
 #include "text.h"
 #include "ui.h"
 
-enum row_kind { ROW_HEADING, ROW_ENTITY, ROW_PLACE, ROW_TEXT };
+/* ROW_QUOTE: a heading with words under it (the statement results are
+ * related to), drawn as a place is but never selected. */
+enum row_kind { ROW_HEADING, ROW_ENTITY, ROW_PLACE, ROW_TEXT, ROW_QUOTE };
 
 /* Lines of a statement's words shown under who said it and where. */
 #define SUB_LINES 2
@@ -40,6 +42,7 @@ struct row {
 	/* ROW_PLACE: sub wrapped to the pane (at most SUB_LINES lines). */
 	int wrapped;             /* the width it was wrapped for, 0: not yet */
 	int nsub;
+	int cut;                 /* more lines than SUB_LINES: the last ends in … */
 	size_t sub_off[SUB_LINES], sub_len[SUB_LINES];
 };
 
@@ -114,9 +117,15 @@ selectable(const struct row *r)
 }
 
 static int
+has_words(const struct row *r)
+{
+	return r != NULL && (r->kind == ROW_PLACE || r->kind == ROW_QUOTE);
+}
+
+static int
 lines(const struct row *r)
 {
-	if (r == NULL || r->kind != ROW_PLACE)
+	if (!has_words(r))
 		return 1;
 	return 1 + (r->nsub > 0 ? r->nsub : 1);
 }
@@ -128,11 +137,12 @@ wrap_row(struct row *r, int width)
 	struct text_line *ln = NULL;
 	size_t n, i;
 
-	if (r->kind != ROW_PLACE || r->wrapped == width)
+	if (!has_words(r) || r->wrapped == width)
 		return;
 	r->wrapped = width;
 	n = text_wrap(r->sub, strlen(r->sub), width > 2 ? width : 2, &ln);
 	r->nsub = n < SUB_LINES ? (int)n : SUB_LINES;
+	r->cut = n > SUB_LINES;
 	for (i = 0; i < (size_t)r->nsub; i++) {
 		r->sub_off[i] = ln[i].start;
 		r->sub_len[i] = ln[i].content_end - ln[i].start;
@@ -201,17 +211,21 @@ fill_actors(struct ui *ui, struct side *s)
 	}
 }
 
-/* A statement as a result row: who and in which article, then its words. */
+/* A statement as a result row: its article's date, who and in which
+ * article, then its words. */
 static void
 add_statement(struct ui *ui, struct part *p, const struct store_statement *st)
 {
 	struct row *r;
 	const char *who = st->speaker != NULL ? st->speaker : "(unknown speaker)";
+	char date[16] = "";
 
+	if (st->published != NULL && st->published[0] != '\0')
+		snprintf(date, sizeof date, "%.10s  ", st->published);
 	if (st->article_id == ui_article_id(ui) || st->title == NULL)
-		r = part_add(p, ROW_PLACE, xstrdup(who));
+		r = part_add(p, ROW_PLACE, xasprintf("%s%s", date, who));
 	else
-		r = part_add(p, ROW_PLACE, xasprintf("%s | %s", who, st->title));
+		r = part_add(p, ROW_PLACE, xasprintf("%s%s | %s", date, who, st->title));
 	r->sub = xstrdup(st->text != NULL ? st->text : "");
 	r->article = st->article_id;
 	r->start = st->start;
@@ -272,7 +286,9 @@ ui_side_related(struct ui *ui)
 	struct side *s = S(ui);
 	const struct store_statement *st = ui_article_statement(ui);
 	struct store_statement *v = NULL;
-	size_t n = 0;
+	struct row *head;
+	const char *body;
+	size_t n = 0, len;
 
 	if (ui_article_id(ui) <= 0) {
 		ui_message(ui, "no article open");
@@ -287,8 +303,13 @@ ui_side_related(struct ui *ui)
 		return;
 	}
 	part_clear(&s->results);
-	part_add(&s->results, ROW_HEADING, xasprintf("Related to %s",
-	    st->speaker != NULL ? st->speaker : "this statement"));
+	/* Headed by the statement itself: who said it, then its words. */
+	head = part_add(&s->results, ROW_QUOTE, st->speaker != NULL ?
+	    xasprintf("Related to what %s said:", st->speaker) :
+	    xstrdup("Related to this statement:"));
+	body = ui_article_body(ui, &len);
+	head->sub = body != NULL && st->end <= len ?
+	    xstrndup(body + st->start, st->end - st->start) : xstrdup("");
 	add_statements(ui, &s->results, v, n, "No related statements.");
 	ui_message(ui, "%zu related statement%s; Enter jumps, Ctrl-o comes back", n,
 	    n == 1 ? "" : "s");
@@ -447,26 +468,37 @@ side_draw_row(struct ui *ui, struct ui_view *v, size_t i, int y, struct ui_style
 		return 0;
 	switch (r->kind) {
 	case ROW_HEADING:
-		ui_draw_str(ui, y, x, w, r->text, ui_style_over(base,
+		ui_draw_cut(ui, y, x, w, r->text, strlen(r->text), ui_style_over(base,
 		    ui_style(ui, UI_OBJ_SIDE_HEADING)));
 		break;
 	case ROW_TEXT:
-		ui_draw_str(ui, y, x + 1, w - 1, r->text, base);
+		ui_draw_cut(ui, y, x + 1, w - 1, r->text, strlen(r->text), base);
 		break;
 	case ROW_ENTITY:
 		cw = snprintf(num, sizeof num, " %zu", r->count);
 		st = ui_style_over(base, ui_style(ui, r->obj));
 		if (r->entity == ui_article_selected_entity(ui))
 			st.attr |= A_BOLD | A_UNDERLINE;
-		ui_draw_str(ui, y, x + 1, w - 1 - cw, r->text, st);
+		ui_draw_cut(ui, y, x + 1, w - 1 - cw, r->text, strlen(r->text), st);
 		ui_draw_str(ui, y, x + w - cw, cw, num,
 		    ui_style_over(base, ui_style(ui, UI_OBJ_SIDE_COUNT)));
 		break;
 	case ROW_PLACE:
-		ui_draw_str(ui, y, x + 1, w - 1, r->text, ui_style_over(base, ui_style(ui, r->obj)));
-		for (k = 0; k < r->nsub; k++)
-			ui_draw_text(ui, y + 1 + k, x + 3, w - 3, r->sub + r->sub_off[k], r->sub_len[k],
-			    base);
+	case ROW_QUOTE:
+		if (r->kind == ROW_QUOTE)
+			ui_draw_cut(ui, y, x, w, r->text, strlen(r->text), ui_style_over(base,
+			    ui_style(ui, UI_OBJ_SIDE_HEADING)));
+		else
+			ui_draw_cut(ui, y, x + 1, w - 1, r->text, strlen(r->text),
+			    ui_style_over(base, ui_style(ui, r->obj)));
+		for (k = 0; k < r->nsub; k++) {
+			int used = ui_draw_text(ui, y + 1 + k, x + 3, w - 3, r->sub + r->sub_off[k],
+			    r->sub_len[k], base);
+			/* Words left unshown: the last line shown says so. */
+			if (r->cut && k == r->nsub - 1)
+				ui_draw_cut(ui, y + 1 + k, x + 3, used + 1 <= w - 3 ? used + 1 : w - 3,
+				    r->sub + r->sub_off[k], strlen(r->sub + r->sub_off[k]), base);
+		}
 		break;
 	}
 	return 1;

@@ -63,7 +63,7 @@ draw_bar(struct ui *ui, int y)
 	rw = ui_text_width(right.data != NULL ? right.data : "", right.len);
 	if (rw > ui->cols - x - 2)
 		rw = ui->cols - x - 2;
-	ui_draw_text(ui, y, x, ui->cols - x - rw - 2, b.data, b.len, bar);
+	ui_draw_cut(ui, y, x, ui->cols - x - rw - 2, b.data, b.len, bar);
 	if (rw > 0)
 		ui_draw_text(ui, y, ui->cols - rw - 1, rw, right.data, right.len,
 		    ui->message_error && ui_prompt_active(ui) ?
@@ -84,6 +84,6 @@ ui_status_draw(struct ui *ui)
 	}
 	ui_draw_fill(ui, y, 0, ui->cols, ui_style(ui, UI_OBJ_NORMAL));
 	if (ui->message != NULL)
-		ui_draw_str(ui, y, 0, ui->cols, ui->message,
+		ui_draw_cut(ui, y, 0, ui->cols, ui->message, strlen(ui->message),
 		    ui_style(ui, ui->message_error ? UI_OBJ_ERROR : UI_OBJ_MESSAGE));
 }

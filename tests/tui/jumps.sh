@@ -42,7 +42,7 @@ tui_expect "the side pane lists its actors" "$actor"
 tui_type "$rank]s"
 tui_expect "]s steps to the statement; the status bar names its speaker" "$speaker says"
 tui_keys r
-tui_expect "r lists the related statements in the side pane" "Related to $speaker"
+tui_expect "r lists the related statements in the side pane" "Related to what $speaker said:"
 tui_expect "and focuses it on the first" " SIDE  result 1/"
 tui_keys Enter
 tui_expect "Enter jumps to the related statement's article" "Article  $other"

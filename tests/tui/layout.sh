@@ -35,7 +35,7 @@ SCREEN
 
 tui_keys Enter
 tui_expect_screen "three panes: the list, the article wrapped, its actors" <<'SCREEN'
- List  1 article              │ Article  Talks in Moscow                 │ Side  2 actors and agreem
+ List  1 article              │ Article  Talks in Moscow                 │ Side  2 actors and agree…
  Talks in Moscow              │ Talks in Moscow                          │ States
                               │                                          │  Azerbaijan            1
                               │ The foreign ministers met in Moscow on   │  Russia                1
@@ -46,13 +46,13 @@ tui_expect_screen "three panes: the list, the article wrapped, its actors" <<'SC
                               │ Observers expect another round of        │
                               │ negotiations next month.                 │
                               │                                          │ Annotations (0)
-                              │                                          │ v selects, t tags, a note
+                              │                                          │ v select, t tag, a note
  READ  para 1/2  0%
 SCREEN
 
 tui_keys V t
 tui_expect_screen "the tag picker over the panes" <<'SCREEN'
- List  1 article            ┌─ Tag ────────────────────────────────────┐ │ Side  2 actors and agreem
+ List  1 article            ┌─ Tag ────────────────────────────────────┐ │ Side  2 actors and agree…
  Talks in Moscow            │ [ ] c     claim                          │ │ States
                             │ [ ] n     denial                         │ │  Azerbaijan            1
                             │ [ ] d     demand                         │ │  Russia                1
@@ -63,13 +63,13 @@ tui_expect_screen "the tag picker over the panes" <<'SCREEN'
                             │ [ ] o     opinion                        │ │
                             │                                          │ │
                             │ key: tag  Enter: tag the marked one  Esc │ │ Annotations (0)
-                            └──────────────────────────────────────────┘ │ v selects, t tags, a note
+                            └──────────────────────────────────────────┘ │ v select, t tag, a note
  TAG  para 1/2  21%
 SCREEN
 
 tui_keys c
 tui_expect_screen "c ticks claim; the side pane lists the highlight" <<'SCREEN'
- List  1 article            ┌─ Tags of this highlight ─────────────────┐ │ Side  2 actors and agreem
+ List  1 article            ┌─ Tags of this highlight ─────────────────┐ │ Side  2 actors and agree…
  Talks in Moscow            │ [x] c     claim                          │ │ States
                             │ [ ] n     denial                         │ │  Azerbaijan            1
                             │ [ ] d     demand                         │ │  Russia                1
@@ -101,7 +101,7 @@ tui_expect_screen "60 columns: one pane, the others as tabs" <<'SCREEN'
 
 
  READ  para 1/2  21%
-tagged claim (Tab, or c later: its speaker, target and statu
+tagged claim (Tab, or c later: its speaker, target and stat…
 SCREEN
 
 tui_keys Tab

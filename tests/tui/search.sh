@@ -17,11 +17,15 @@ rows = sys.stdin.read().split("\n")
 print(rows[y][x:] if y < len(rows) else "")' "$pos"
 }
 # ok when, once the command line has closed, the message row says $2 and
-# the cursor is on a hit of $3 (in any case).
+# which hit of how many it is ("/word  hit 1 of 2"), and the cursor is on
+# a hit of $3 (in any case).
 expect_hit() {
 	local name=$1 said=$2 word=$3 deadline=$(( $(date +%s%N) + TUI_DEADLINE * 1000000000 ))
+	local row
 	while [ "$(date +%s%N)" -lt "$deadline" ]; do
-		if [ "$(tui_screen | tail -n 1 | sed 's/ *$//')" = "$said" ] &&
+		row=$(tui_screen | tail -n 1 | sed 's/ *$//')
+		if [ "$(printf '%s' "$row" | sed 's/  hit [1-9][0-9]* of [1-9][0-9]*$//')" = "$said" ] &&
+		    [ "$row" != "$said" ] &&
 		    ! tui_screen | grep -q " COMMAND " &&
 		    at_cursor | grep -qi "^$word"; then
 			tap_ok 0 "$name"
