@@ -623,13 +623,24 @@ void ui_config_load(struct ui *ui, const char *path);
 /* Runs one command line (config syntax, or a `:` line). "where" prefixes
  * error messages. Returns 0, or -1 with err_msg() set. */
 int ui_command(struct ui *ui, const char *line);
-/* Completion candidates: a set of strings (ui-prompt.c). */
+/* ui-cands.c: completion candidates, a set of strings. */
 struct ui_cands {
 	char **v;
 	size_t n, cap;
 };
 void ui_cands_add(struct ui_cands *c, const char *s);
 void ui_cands_free(struct ui_cands *c);
+/* How many bytes all of them begin with. */
+size_t ui_cands_common(const struct ui_cands *c);
+/* Adds to OUT those of ALL that WORD[0, len) begins (any case), then
+ * those it begins a later word of ("Lav": "Sergey Lavrov"). */
+void ui_cands_filter(const struct ui_cands *all, const char *word, size_t len,
+    struct ui_cands *out);
+/* The codebook's tag names. */
+void ui_cands_tags(struct ui *ui, struct ui_cands *out);
+/* The files and directories (with a final '/') whose path WORD[0, len)
+ * begins, sorted; hidden ones only when the name typed starts with '.'. */
+void ui_cands_paths(const char *word, size_t len, struct ui_cands *out);
 struct ui_command_info {
 	const char *name;
 	const char *args;

@@ -133,6 +133,51 @@ jump(struct ui *ui, const struct store_anno *a)
 		    store_anno_state_name(a->state));
 }
 
+/* Tab after "tag:": the codebook's tags that the typed start matches.
+ * One is put in whole; several are extended to what they share and
+ * listed on the status line. */
+static void
+complete_filter(struct ui *ui, struct browser *b)
+{
+	struct ui_cands all = { 0 }, match = { 0 };
+	const char *word;
+	size_t start, len, common;
+
+	for (start = b->filter.len; start > 0 && b->filter.data[start - 1] != ' '; start--)
+		;
+	word = b->filter.data != NULL ? b->filter.data + start : "";
+	if (strncmp(word, "tag:", 4) != 0) {
+		ui_message(ui, "Tab completes a tag after tag:");
+		return;
+	}
+	len = b->filter.len - start - 4;
+	ui_cands_tags(ui, &all);
+	ui_cands_filter(&all, word + 4, len, &match);
+	common = ui_cands_common(&match);
+	if (match.n == 0) {
+		ui_message(ui, "no tag begins with '%s'", word + 4);
+	} else if (match.n == 1 || common > len) {
+		b->filter.len = start + 4;
+		b->filter.data[b->filter.len] = '\0';
+		buf_add(&b->filter, match.v[0], match.n == 1 ? strlen(match.v[0]) : common);
+		if (match.n == 1)
+			buf_addc(&b->filter, ' ');
+		query(ui, b);
+	}
+	if (match.n > 1) {
+		struct buf list;
+		size_t i;
+
+		buf_init(&list);
+		for (i = 0; i < match.n; i++)
+			buf_printf(&list, "%s%s", i ? " " : "", match.v[i]);
+		ui_message(ui, "%s", list.data);
+		buf_free(&list);
+	}
+	ui_cands_free(&all);
+	ui_cands_free(&match);
+}
+
 static int
 browse_key(struct ui *ui, struct ui_overlay *o, int code)
 {
@@ -147,6 +192,9 @@ browse_key(struct ui *ui, struct ui_overlay *o, int code)
 	case UI_KEY_ENTER:
 		ui_view_open(ui, &b->v);
 		return 0;
+	case '\t':
+		complete_filter(ui, b);
+		return 1;
 	case UI_KEY_CTRL('u'):
 		/* As on a shell's line: the whole filter goes. */
 		buf_reset(&b->filter);

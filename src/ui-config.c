@@ -30,14 +30,16 @@
 struct command {
 	struct ui_command_info info;
 	int min, max;            /* argument counts; max -1: any number (set coder
-	                          * takes a name with blanks; for a shared entry,
-	                          * completion runs over the rest of the line) */
+	                          * takes a name with blanks) */
 	int (*run)(struct ui *ui, int argc, char **argv, const char *rest);
 	/* Candidates for argument argi (1-based), given the words before. */
 	void (*complete)(struct ui *ui, int argi, char **argv, struct ui_cands *out);
 	/* A command the shell has too: parsed by the shell's entry (ui->command),
 	 * then run here on what was parsed. */
 	int (*shared)(struct ui *ui, const struct args *a);
+	/* The argument is one name, blanks and all (an actor's): it is
+	 * completed as a whole. */
+	int one_name;
 };
 
 static int
@@ -234,23 +236,6 @@ run_annotations(struct ui *ui, const struct args *a)
 	return rc;
 }
 
-/* The codebook's tag names, for completion. */
-static void
-complete_tag_names(struct ui *ui, struct ui_cands *out)
-{
-	struct store_tag *t = NULL;
-	size_t n = 0, i;
-
-	if (ui->st == NULL || store_tag_list(ui->st, &t, &n) != 0) {
-		err_clear();
-		return;
-	}
-	for (i = 0; i < n; i++)
-		ui_cands_add(out, t[i].name);
-	store_tag_list_free(t, n);
-}
-
-
 static void
 complete_tag(struct ui *ui, int argi, char **argv, struct ui_cands *out)
 {
@@ -262,7 +247,7 @@ complete_tag(struct ui *ui, int argi, char **argv, struct ui_cands *out)
 		ui_cands_add(out, "merge");
 	} else if ((argi == 2 && strcmp(argv[1], "add") != 0) ||
 	    (argi == 3 && strcmp(argv[1], "merge") == 0)) {
-		complete_tag_names(ui, out);
+		ui_cands_tags(ui, out);
 	}
 }
 
@@ -400,28 +385,28 @@ complete_memo(struct ui *ui, int argi, char **argv, struct ui_cands *out)
 
 static const struct command commands[] = {
 	{ { "set", "theme NAME | mouse on|off | fetch-jobs N | fetch-timeout S | coder NAME",
-	    "change a setting" }, 2, -1, run_set, complete_set, NULL },
+	    "change a setting" }, 2, -1, run_set, complete_set, NULL, 0 },
 	{ { "bind", "[KEYMAP] KEY ACTION", "bind a key (ACTION none unbinds)" }, 2, 3,
-	  run_bind, complete_bind, NULL },
-	{ { "theme", "[NAME]", "switch the colour theme" }, 0, 1, run_theme, complete_theme, NULL },
-	{ { "search", "QUERY...", "search all articles" }, 0, -1, NULL, NULL, run_search },
+	  run_bind, complete_bind, NULL, 0 },
+	{ { "theme", "[NAME]", "switch the colour theme" }, 0, 1, run_theme, complete_theme, NULL, 0 },
+	{ { "search", "QUERY...", "search all articles" }, 0, -1, NULL, NULL, run_search, 0 },
 	{ { "tag", "add NAME [COLOR [KEY]] | rename NAME NEW | color NAME COLOR |"
 	    " key NAME KEY | merge FROM INTO", "edit the codebook's tags" }, 2, 4, NULL,
-	  complete_tag, ui_anno_tag_command },
+	  complete_tag, ui_anno_tag_command, 0 },
 	{ { "annotations", "[--tag T] [--speaker S] [--status S] [--state S]... [--text TEXT]",
-	    "browse every annotation, filtered" }, 0, -1, NULL, NULL, run_annotations },
+	    "browse every annotation, filtered" }, 0, -1, NULL, NULL, run_annotations, 0 },
 	{ { "export", "[--format F] [--tag T] [--article ID] [--all] FILE",
 	    "export annotations (the format from FILE's extension)" }, 0, -1, NULL, NULL,
-	  ui_anno_export_command },
+	  ui_anno_export_command, 0 },
 	{ { "memo", "[project | tag NAME]", "write the open article's memo (or the project's,"
-	    " or a tag's)" }, 0, -1, ui_memo_command, complete_memo, NULL },
+	    " or a tag's)" }, 0, -1, ui_memo_command, complete_memo, NULL, 0 },
 	{ { "actor", "NAME", "every statement by an actor" }, 1, -1, run_actor,
-	  complete_entities, NULL },
+	  complete_entities, NULL, 1 },
 	{ { "mentions", "NAME", "every mention of an actor or agreement" }, 1, -1,
-	  run_mentions, complete_entities, NULL },
-	{ { "help", "", "show the keys and commands" }, 0, 0, run_help, NULL, NULL },
-	{ { "quit", "", "quit dossier" }, 0, 0, run_quit, NULL, NULL },
-	{ { "q", "", "quit dossier" }, 0, 0, run_quit, NULL, NULL },
+	  run_mentions, complete_entities, NULL, 1 },
+	{ { "help", "", "show the keys and commands" }, 0, 0, run_help, NULL, NULL, 0 },
+	{ { "quit", "", "quit dossier" }, 0, 0, run_quit, NULL, NULL, 0 },
+	{ { "q", "", "quit dossier" }, 0, 0, run_quit, NULL, NULL, 0 },
 };
 
 const struct ui_command_info *
@@ -612,6 +597,75 @@ ui_config_load(struct ui *ui, const char *path)
 		    ui->config_errors, ui->config_bad);
 }
 
+/* What an argument of KIND can be. A path is listed from what is typed
+ * (WORD), not from all there is. */
+static void
+complete_kind(struct ui *ui, enum args_kind kind, const char *const *choices, const char *word,
+    size_t len, struct ui_cands *out)
+{
+	switch (kind) {
+	case ARGS_CHOICE:
+		for (; choices != NULL && *choices != NULL; choices++)
+			ui_cands_add(out, *choices);
+		break;
+	case ARGS_TAG:
+		ui_cands_tags(ui, out);
+		break;
+	case ARGS_FILE:
+		ui_cands_paths(word, len, out);
+		break;
+	case ARGS_ACTOR:
+		complete_entities(ui, 0, NULL, out);
+		break;
+	default:
+		break;
+	}
+}
+
+/* A command the shell has too, by its grammar (the shell's args_spec):
+ * an option's value, an option's name, or the positional argument due. */
+static void
+complete_shared(struct ui *ui, const struct command *c, int argi, char **w, const char *word,
+    size_t len, struct ui_cands *out)
+{
+	const struct args_spec *spec = ui->command != NULL ? ui->command(c->info.name) : NULL;
+	const struct args_option *o = NULL;
+	const struct args_param *p;
+	struct buf name;
+	int i, pos = 0;
+
+	if (spec == NULL)
+		return;
+	/* Which positional argument this is: the words before, less the
+	 * options and the values they take. */
+	for (i = 1; i < argi; i++) {
+		o = args_option_find(spec, w[i]);
+		if (o != NULL && o->value != NULL && strchr(w[i], '=') == NULL) {
+			if (++i == argi) {   /* this word is that option's value */
+				complete_kind(ui, o->kind, o->choices, word, len, out);
+				return;
+			}
+		} else if (o == NULL && w[i][0] != '-') {
+			pos++;
+		}
+	}
+	if (len > 0 && word[0] == '-') {
+		buf_init(&name);
+		for (o = spec->options; o != NULL && o->name != NULL; o++) {
+			buf_reset(&name);
+			buf_printf(&name, "--%s", o->name);
+			ui_cands_add(out, name.data);
+		}
+		buf_free(&name);
+		return;
+	}
+	for (p = spec->params; p != NULL && p->name != NULL && pos > 0 &&
+	    (p->flags & ARGS_MORE) == 0; p++)
+		pos--;
+	if (p != NULL && p->name != NULL)
+		complete_kind(ui, p->kind, p->choices, word, len, out);
+}
+
 /*
  * Completion of the word that ends at the cursor: command and action names
  * first, then whatever that command's argument is.
@@ -635,8 +689,7 @@ ui_command_complete(struct ui *ui, const char *line, size_t cursor, struct ui_ca
 	*word_start = i;
 	n = split(copy, w, MAX_WORDS, &rest);
 	argi = i < cursor ? n - 1 : n;
-	if (n >= 1 && (c = find_command(w[0])) != NULL && c->max < 0 && c->shared != NULL &&
-	    argi >= 1) {
+	if (n >= 1 && (c = find_command(w[0])) != NULL && c->one_name && argi >= 1) {
 		for (i = 0; line[i] == ' ' || line[i] == '\t'; i++)
 			;
 		i += strlen(w[0]);
@@ -654,11 +707,10 @@ ui_command_complete(struct ui *ui, const char *line, size_t cursor, struct ui_ca
 		complete_actions(&all);
 	} else if ((c = find_command(w[0])) != NULL && c->complete != NULL) {
 		c->complete(ui, argi, w, &all);
+	} else if (c != NULL && c->shared != NULL) {
+		complete_shared(ui, c, argi, w, prefix, plen, &all);
 	}
-	for (i = 0; i < all.n; i++) {
-		if (strncasecmp(all.v[i], prefix, plen) == 0)
-			ui_cands_add(out, all.v[i]);
-	}
+	ui_cands_filter(&all, prefix, plen, out);
 	ui_cands_free(&all);
 	free(copy);
 }

@@ -48,33 +48,6 @@ struct ui_prompt {
 
 static void remember(struct history *h, const char *line);
 
-void
-ui_cands_add(struct ui_cands *c, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < c->n; i++) {
-		if (strcmp(c->v[i], s) == 0)
-			return;
-	}
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 16;
-		c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
-	}
-	c->v[c->n++] = xstrdup(s);
-}
-
-void
-ui_cands_free(struct ui_cands *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->n; i++)
-		free(c->v[i]);
-	free(c->v);
-	memset(c, 0, sizeof *c);
-}
-
 static void
 history_free(struct history *hist)
 {
@@ -342,7 +315,7 @@ complete(struct ui *ui)
 {
 	struct ui_prompt *p = ui->prompt;
 	struct buf b;
-	size_t i, lcp, start;
+	size_t i, lcp, start, len;
 
 	if (p->ops->complete == NULL)
 		return;
@@ -359,16 +332,13 @@ complete(struct ui *ui)
 	}
 	if (p->cands.n == 1) {
 		replace_word(p, start, p->cands.v[0]);
-		insert(p, " ", 1);
+		/* A directory is completed into, not past. */
+		len = strlen(p->cands.v[0]);
+		if (len == 0 || p->cands.v[0][len - 1] != '/')
+			insert(p, " ", 1);
 		return;
 	}
-	lcp = strlen(p->cands.v[0]);
-	for (i = 1; i < p->cands.n; i++) {
-		size_t k = 0;
-		while (k < lcp && p->cands.v[i][k] == p->cands.v[0][k])
-			k++;
-		lcp = k;
-	}
+	lcp = ui_cands_common(&p->cands);
 	if (lcp > p->cur - start) {
 		char *pre = xstrndup(p->cands.v[0], lcp);
 		replace_word(p, start, pre);
