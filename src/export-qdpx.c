@@ -108,31 +108,45 @@ export_qda_rgb(const char *color, char out[8])
 	return 0;
 }
 
+static int
+hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 char *
 export_qda_color(const char *rgb)
 {
-	unsigned v[3] = { 0, 0, 0 };
-	long best = -1;
-	int i, pick = 0, k;
+	long v[3] = { 0, 0, 0 }, best = -1;
+	int i, pick = 0, k, per;
 	size_t len = rgb != NULL ? strlen(rgb) : 0;
 
-	if (len == 7 && sscanf(rgb, "#%2x%2x%2x", &v[0], &v[1], &v[2]) != 3)
+	if (rgb == NULL || rgb[0] != '#' || (len != 7 && len != 4))
 		return NULL;
-	if (len == 4) {
-		if (sscanf(rgb, "#%1x%1x%1x", &v[0], &v[1], &v[2]) != 3)
-			return NULL;
-		for (k = 0; k < 3; k++)
-			v[k] *= 17;
+	per = len == 7 ? 2 : 1;
+	for (k = 0; k < 3; k++) {
+		for (i = 0; i < per; i++) {
+			int d = hex_digit(rgb[1 + k * per + i]);
+			if (d < 0)
+				return NULL;
+			v[k] = v[k] * 16 + d;
+		}
+		if (per == 1)
+			v[k] *= 17;     /* #3A3 is #33AA33 */
 	}
-	if (len != 7 && len != 4)
-		return NULL;
 	for (i = 0; i < 256; i++) {
 		unsigned char p[3];
 		long d = 0;
 
 		palette_rgb(i, p);
 		for (k = 0; k < 3; k++)
-			d += ((long)p[k] - (long)v[k]) * ((long)p[k] - (long)v[k]);
+			d += ((long)p[k] - v[k]) * ((long)p[k] - v[k]);
 		if (best < 0 || d < best) {
 			best = d;
 			pick = i;
