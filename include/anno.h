@@ -247,5 +247,10 @@ void anno_import_report_free(struct anno_import_report *r);
  * All in one durable transaction. */
 int anno_json_import(struct store *st, const char *name, const char *json, size_t len,
     struct anno_import_report *rep);
+/* The same for annotations already read (ITEMS, as store_anno_json_read
+ * makes them: ids "urn:uuid:...", character offsets, tag names), counted
+ * into REP (which the caller zeroes). */
+int anno_import_rows(struct store *st, const char *name, struct store_anno_in *items, size_t n,
+    struct anno_import_report *rep);
 
 #endif

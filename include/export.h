@@ -24,10 +24,13 @@ enum export_format {
 	EXPORT_JSON,
 	EXPORT_CSV,
 	EXPORT_MARKDOWN,
+	EXPORT_QDPX,             /* REFI-QDA project: a ZIP (export-qdpx.c) */
+	EXPORT_QDC,              /* REFI-QDA codebook: XML */
 };
-/* "json", "csv", "markdown" (or "md"). */
+/* "json", "csv", "markdown" (or "md"), "qdpx", "qdc". */
 int export_format_parse(const char *name, enum export_format *out);
-/* The format a file's name asks for: .csv, .md/.markdown, else JSON. */
+/* The format a file's name asks for: .csv, .md/.markdown, .qdpx, .qdc,
+ * else JSON. */
 enum export_format export_format_for(const char *path);
 /* What to call FMT in a message: "CSV", "Markdown", "W3C Web Annotation JSON". */
 const char *export_format_name(enum export_format fmt);
@@ -48,6 +51,33 @@ int export_csv(struct store *st, const struct store_anno_filter *f, struct buf *
  * a leading apostrophe when a spreadsheet would run it as a formula. */
 void export_csv_field(struct buf *out, const char *s, int first);
 int export_markdown(struct store *st, const struct store_anno_filter *f, struct buf *out);
+
+/* export-qdpx.c: REFI-QDA (QDA-XML 1.0). The project's XML (project.qde)
+ * and the bodies it names (Sources/GUID.txt), in memory; the two as a
+ * ZIP (.qdpx; an error naming the missing libzip in a build without it);
+ * the codebook alone (.qdc). */
+struct export_qda_source {
+	char name[48];            /* "GUID.txt" */
+	char *text;               /* malloc'd */
+	size_t len;
+};
+struct export_qda_sources {
+	struct export_qda_source *v;
+	size_t n;
+};
+void export_qda_sources_free(struct export_qda_sources *s);
+int export_qde(struct store *st, const struct store_anno_filter *f, struct buf *out,
+    struct export_qda_sources *srcs);
+int export_qdpx(struct store *st, const struct store_anno_filter *f, struct buf *out);
+int export_qdc(struct store *st, struct buf *out);
+/* A tag's colour as the standard's #RRGGBB (xterm's palette): 0, or -1
+ * for none ("default", NULL). */
+int export_qda_rgb(const char *color, char out[8]);
+/* The tag colour nearest to #RRGGBB or #RGB (a name for the 16 named
+ * ones, else "16".."255"), malloc'd; NULL when RGB is not one. */
+char *export_qda_color(const char *rgb);
+/* A GUID made from KIND and NAME (the same in every export). */
+void export_qda_guid(const char *kind, const char *name, char out[37]);
 
 /* How an export names an article: its URL when it came from one, else
  * urn:dossier:article:HASH (malloc'd). */

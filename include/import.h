@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "anno.h"
 #include "ingest.h"
 #include "store.h"
 
@@ -126,6 +127,21 @@ int import_data_as(struct importer *im, enum ingest_format format, const char *n
  * that item's next version. Otherwise as import_data. */
 int import_item_page(struct importer *im, const char *item, const char *name,
     const char *source, const char *data, size_t len);
+
+/* import-qdpx.c: a REFI-QDA project (.qdpx, or its project.qde alone)
+ * or codebook (.qdc) read in: codes as tags (recoloured as the file says),
+ * text sources as articles, selections as highlights keeping their GUIDs
+ * (placed by quote and context), notes as memos on what refers to them.
+ * What cannot be kept is listed in PROBLEMS and counted as refused; -1
+ * only when the file cannot be read at all or the database fails. */
+struct import_qdpx_report {
+	size_t sources, sources_added, tags_added, tags_recoloured, memos, refused;
+	struct anno_import_report annos;
+	char **problems;
+	size_t nproblems;
+};
+int import_qdpx(struct store *st, const char *path, struct import_qdpx_report *rep);
+void import_qdpx_report_free(struct import_qdpx_report *r);
 
 /* The reader's first run: imports data/samples/ quietly. *added counts
  * the new articles. */

@@ -229,33 +229,41 @@ merge_one(struct store *st, struct store_anno_in *in, size_t index,
 }
 
 int
-anno_json_import(struct store *st, const char *name, const char *json, size_t len,
+anno_import_rows(struct store *st, const char *name, struct store_anno_in *items, size_t n,
     struct anno_import_report *rep)
 {
-	struct store_anno_in *items;
 	struct anno_article art = { 0 };
-	size_t n, i;
+	size_t i;
 
-	memset(rep, 0, sizeof *rep);
-	if (store_anno_json_read(st, name, json, len, &items, &n) != 0)
+	if (store_anno_begin(st) != 0)
 		return -1;
-	if (store_anno_begin(st) != 0) {
-		store_anno_in_free(items, n);
-		return -1;
-	}
 	for (i = 0; i < n; i++) {
 		if (merge_one(st, &items[i], i + 1, &art, rep) != 0) {
 			store_anno_rollback(st);
 			anno_article_free(&art);
-			store_anno_in_free(items, n);
 			return err_prefix("%s: annotation %zu", name, i + 1);
 		}
 	}
 	anno_article_free(&art);
-	store_anno_in_free(items, n);
 	if (store_fts_flush(st) != 0) {
 		store_anno_rollback(st);
 		return err_prefix("%s", name);
 	}
 	return store_anno_commit(st);
+}
+
+int
+anno_json_import(struct store *st, const char *name, const char *json, size_t len,
+    struct anno_import_report *rep)
+{
+	struct store_anno_in *items;
+	size_t n;
+	int rc;
+
+	memset(rep, 0, sizeof *rep);
+	if (store_anno_json_read(st, name, json, len, &items, &n) != 0)
+		return -1;
+	rc = anno_import_rows(st, name, items, n, rep);
+	store_anno_in_free(items, n);
+	return rc;
 }

@@ -20,14 +20,14 @@
 
 static int cmd_export_exec(struct cmd_ctx *, const struct args *);
 
-static const char *const formats[] = { "json", "csv", "markdown", NULL };
+static const char *const formats[] = { "json", "csv", "markdown", "qdpx", "qdc", NULL };
 
 const struct cmd_entry cmd_export_entry = {
 	.spec = {
 		.name = "export",
-		.summary = "export annotations (W3C JSON, CSV, Markdown)",
+		.summary = "export annotations (W3C JSON, CSV, Markdown, a REFI-QDA project or codebook)",
 		.options = (const struct args_option[]){
-			{ "format", 'f', "FORMAT", ARGS_CHOICE, formats, "json (W3C Web Annotation), csv or markdown; by default the file name's (.csv, .md), else json" },
+			{ "format", 'f', "FORMAT", ARGS_CHOICE, formats, "json (W3C Web Annotation), csv, markdown, qdpx (a REFI-QDA project) or qdc (its codebook); by default the file name's (.csv, .md, .qdpx, .qdc), else json" },
 			{ "tag", 't', "TAG", ARGS_TAG, NULL, "only annotations with this tag (or one nested in it)" },
 			{ "article", 'a', "ID", ARGS_ARTICLE, NULL, "only this article's" },
 			{ "coder", 0, "NAME", ARGS_WORD, NULL, "only annotations made by this coder" },

@@ -24,6 +24,7 @@ extern const struct cmd_entry cmd_delete_annotation_entry;
 extern const struct cmd_entry cmd_tag_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_import_annotations_entry;
+extern const struct cmd_entry cmd_import_project_entry;
 extern const struct cmd_entry cmd_actors_entry;
 extern const struct cmd_entry cmd_mentions_entry;
 extern const struct cmd_entry cmd_statements_entry;
@@ -58,6 +59,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_memo_entry,
 	&cmd_export_entry,
 	&cmd_import_annotations_entry,
+	&cmd_import_project_entry,
 	&cmd_check_entry,
 	&cmd_backup_entry,
 	&cmd_version_entry,

@@ -22,8 +22,12 @@ export_format_parse(const char *name, enum export_format *out)
 		*out = EXPORT_CSV;
 	else if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
 		*out = EXPORT_MARKDOWN;
+	else if (strcmp(name, "qdpx") == 0)
+		*out = EXPORT_QDPX;
+	else if (strcmp(name, "qdc") == 0)
+		*out = EXPORT_QDC;
 	else
-		return err_set("unknown format '%s' (json, csv, markdown)", name);
+		return err_set("unknown format '%s' (json, csv, markdown, qdpx, qdc)", name);
 	return 0;
 }
 
@@ -35,6 +39,8 @@ export_raw(struct store *st, const struct store_anno_filter *f, enum export_form
 	case EXPORT_JSON: return export_json(st, f, out);
 	case EXPORT_CSV: return export_csv(st, f, out);
 	case EXPORT_MARKDOWN: return export_markdown(st, f, out);
+	case EXPORT_QDPX: return export_qdpx(st, f, out);
+	case EXPORT_QDC: return export_qdc(st, out);
 	}
 	return err_set("unknown export format");
 }
@@ -87,7 +93,10 @@ export_write(struct store *st, const struct store_anno_filter *f, enum export_fo
 		return -1;
 	buf_init(&raw);
 	rc = export_raw(st, f, fmt, &raw);
-	if (rc == 0)
+	/* A .qdpx is a ZIP: its texts were made safe before they went in. */
+	if (rc == 0 && fmt == EXPORT_QDPX)
+		buf_add(out, raw.data, raw.len);
+	else if (rc == 0)
 		text_safe(raw.data != NULL ? raw.data : "", raw.len, TEXT_SAFE_LINES, out);
 	buf_free(&raw);
 	return rc;
@@ -101,6 +110,10 @@ export_format_name(enum export_format fmt)
 		return "CSV";
 	case EXPORT_MARKDOWN:
 		return "Markdown";
+	case EXPORT_QDPX:
+		return "REFI-QDA project";
+	case EXPORT_QDC:
+		return "REFI-QDA codebook";
 	case EXPORT_JSON:
 		break;
 	}
@@ -117,10 +130,14 @@ export_format_why(enum export_format fmt, const char *chosen)
 		return "the name ends in .csv";
 	case EXPORT_MARKDOWN:
 		return "the name ends in .md or .markdown";
+	case EXPORT_QDPX:
+		return "the name ends in .qdpx";
+	case EXPORT_QDC:
+		return "the name ends in .qdc";
 	case EXPORT_JSON:
 		break;
 	}
-	return "the default: the name ends neither in .csv nor in .md; --format chooses";
+	return "the default: the name ends in none of .csv, .md, .qdpx, .qdc; --format chooses";
 }
 
 enum export_format
@@ -132,6 +149,10 @@ export_format_for(const char *path)
 		return EXPORT_CSV;
 	if (dot != NULL && (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0))
 		return EXPORT_MARKDOWN;
+	if (dot != NULL && strcmp(dot, ".qdpx") == 0)
+		return EXPORT_QDPX;
+	if (dot != NULL && strcmp(dot, ".qdc") == 0)
+		return EXPORT_QDC;
 	return EXPORT_JSON;
 }
 

@@ -15,7 +15,7 @@ d -q import t.txt >/dev/null 2>&1 && d annotate 1 --quote "talks would go on" --
 tap_ok $? "an article with one annotation"
 
 err=$(d export x.txt 2>&1 >/dev/null); rc=$?
-[ $rc -eq 0 ] && [ "$err" = "exported 1 annotation to x.txt as W3C Web Annotation JSON (the default: the name ends neither in .csv nor in .md; --format chooses)" ] &&
+[ $rc -eq 0 ] && [ "$err" = "exported 1 annotation to x.txt as W3C Web Annotation JSON (the default: the name ends in none of .csv, .md, .qdpx, .qdc; --format chooses)" ] &&
 	head -c 1 x.txt | grep -q '{'
 tap_ok $? "export x.txt says it wrote JSON and why ($err)"
 err=$(d export notes.csv 2>&1 >/dev/null); rc=$?

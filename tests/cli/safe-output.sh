@@ -98,6 +98,12 @@ check export export --format json
 check export export --format csv
 check export export --format markdown
 check export export -o "$in/no-dir${esc}[2J/x.json"
+check export export --format qdc
+check export export --format qdpx -o "$in/p${esc}[2J.qdpx"
+check import-project import-project "$in/p${esc}[2J.qdpx"
+printf '<Project xmlns="urn:QDA-XML:project:1.0" name="x"><CodeBook><Codes><Code guid="BBBBBBBB-0000-4000-8000-000000000001" name="e&#x1b;[31m" isCodable="true"/></Codes></CodeBook></Project>' >"$in/h.qde"
+check import-project import-project "$in/h.qde"
+check import-project import-project "$in/missing${esc}]2;X${bel}.qdpx"
 printf '{"bad json' >"$in/notes${esc}[31m.json"
 check import-annotations import-annotations "$in/notes${esc}[31m.json"
 check import-annotations import-annotations "$in/missing${esc}]2;X${bel}.json"

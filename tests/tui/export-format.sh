@@ -15,7 +15,7 @@ tui_keys ':'
 tui_type "export x.txt"
 tui_keys Enter
 tui_expect ":export x.txt names JSON and why" \
-	"exported 1 annotation to x.txt as W3C Web Annotation JSON (the default: the name ends neither in .csv nor in .md; --format chooses)"
+	"exported 1 annotation to x.txt as W3C Web Annotation JSON (the default: the name ends in none of .csv, .md, .qdpx, .qdc; --format chooses)"
 head -c 1 "$TEST_TMP/x.txt" | grep -q '{'; tap_ok $? "x.txt holds JSON"
 
 tui_keys ':'
