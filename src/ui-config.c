@@ -379,7 +379,7 @@ complete_memo(struct ui *ui, int argi, char **argv, struct ui_cands *out)
 		ui_cands_add(out, "project");
 		ui_cands_add(out, "tag");
 	} else if (argi == 2 && strcmp(argv[1], "tag") == 0) {
-		complete_tag_names(ui, out);
+		ui_cands_tags(ui, out);
 	}
 }
 
