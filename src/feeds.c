@@ -252,6 +252,16 @@ feeds_start(struct store *st, const struct store_feed *v, size_t n,
 	return 0;
 }
 
+int
+feeds_start_page(struct store *st, const char *url, const char *item,
+    const struct feeds_opts *opts, struct feeds_run **out)
+{
+	if (feeds_start(st, NULL, 0, opts, out) != 0)
+		return -1;
+	queue(*out, url, NULL, 1, item);
+	return 0;
+}
+
 size_t
 feeds_step(struct feeds_run *r, int timeout_ms, int wake_fd)
 {

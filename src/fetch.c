@@ -45,9 +45,18 @@ struct fetcher {
 	struct xfer *queue, *queue_tail;
 	struct xfer *active;       /* started, not yet ended (at most jobs) */
 	size_t running, waiting;
+	const char *ca_file, *ca_dir;   /* from the environment, or NULL */
 };
 
 static int curl_ready;
+
+static const char *
+env_nonempty(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v != NULL && v[0] != '\0' ? v : NULL;
+}
 
 const char *
 fetch_user_agent(void)
@@ -137,6 +146,10 @@ fetcher_new(const struct fetch_opts *opts, struct fetcher **out)
 		free(f);
 		return err_set("cannot start libcurl");
 	}
+	f->ca_file = env_nonempty("CURL_CA_BUNDLE");
+	if (f->ca_file == NULL)
+		f->ca_file = env_nonempty("SSL_CERT_FILE");
+	f->ca_dir = env_nonempty("SSL_CERT_DIR");
 	/* HTTP/2 streams to one host share a connection; jobs bounds the
 	 * transfers, and so the connections. */
 	curl_multi_setopt(f->multi, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
@@ -318,6 +331,12 @@ xfer_start(struct fetcher *f, struct xfer *x)
 	curl_easy_setopt(h, CURLOPT_MAXREDIRS, (long)FETCH_MAX_REDIRECTS);
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+	/* Certificates a site or a company's proxy is signed with, where the
+	 * user keeps them, as curl reads them; verification stays on. */
+	if (f->ca_file != NULL)
+		curl_easy_setopt(h, CURLOPT_CAINFO, f->ca_file);
+	if (f->ca_dir != NULL)
+		curl_easy_setopt(h, CURLOPT_CAPATH, f->ca_dir);
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, f->opts.connect_timeout);
 	curl_easy_setopt(h, CURLOPT_TIMEOUT, f->opts.timeout);
 	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");

@@ -147,6 +147,21 @@ store_is_readonly(const struct store *st)
 	return st->readonly;
 }
 
+int
+store_data_version(struct store *st, int64_t *version)
+{
+	sqlite3_stmt *s = store_stmt(st, "PRAGMA data_version");
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*version = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : store_err(st, "reading the data version");
+}
+
 sqlite3_stmt *
 store_stmt(struct store *st, const char *sql)
 {
