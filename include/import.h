@@ -68,6 +68,9 @@ struct import_opts {
 
 struct import_stats {
 	size_t files, added, versions, duplicates, refused, warnings;
+	/* Highlights of earlier versions: placed on changed words, and left
+	 * on the earlier version (not placed in the new one). */
+	size_t anno_changed, anno_stayed;
 };
 
 struct importer;

@@ -243,6 +243,10 @@ struct store_anno {
 	struct store_anno_tag *tags;  /* sorted by name */
 	size_t ntags;
 	char *speaker, *target;  /* entity names, filled by reads */
+	/* Filled by reads: the quote of the annotation this one was carried
+	 * over from, when it differs (the words changed in this version);
+	 * NULL otherwise. */
+	char *was_quote;
 };
 void store_anno_free(struct store_anno *a);         /* members, not a */
 void store_anno_list_free(struct store_anno *rows, size_t n);

@@ -395,6 +395,15 @@ import_article(struct importer *im, const char *file, const char *where,
 	rc = store_article(im, &a, npara, nsent, &how, &carried);
 	if (rc == 0)
 		article_event(im, file, &a, how);
+	if (rc == 0) {
+		im->stats.anno_changed += carried.changed;
+		im->stats.anno_stayed += carried.stayed;
+	}
+	if (rc == 0 && carried.changed > 0)
+		tell(im, IMPORT_WARNING, file, "%s%zu highlight%s of the earlier version (article "
+		    "%lld) now quote%s changed words (dossier annotations shows old and new)", where,
+		    carried.changed, carried.changed == 1 ? "" : "s", (long long)a.previous_id,
+		    carried.changed == 1 ? "s" : "");
 	if (rc == 0 && carried.stayed > 0)
 		tell(im, IMPORT_WARNING, file, "%s%zu annotation%s of the earlier version (article "
 		    "%lld) could not be placed in this one and stay%s there", where, carried.stayed,
