@@ -127,6 +127,9 @@ int store_article_by_source(struct store *st, const char *source, int64_t *ids, 
 /* The same for the articles of the feed item ITEM (store_article.item). */
 int store_article_by_item(struct store *st, const char *item, int64_t *ids, size_t max,
     size_t *n);
+/* The same for the articles titled TITLE (exactly, as stored). */
+int store_article_by_title(struct store *st, const char *title, int64_t *ids, size_t max,
+    size_t *n);
 
 /* Paragraphs and sentences as byte spans of the body, in order. */
 int store_paragraphs_add(struct store *st, int64_t article_id,

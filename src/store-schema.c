@@ -365,6 +365,11 @@ static const char *const migrations[] = {
 	"ALTER TABLE articles ADD COLUMN item TEXT;"
 	"ALTER TABLE articles ADD COLUMN summary INTEGER NOT NULL DEFAULT 0;"
 	"CREATE INDEX articles_item ON articles(item);",
+
+	/* 8: articles by title, so that a changed copy of an article saved
+	 * under another path or link is found as its new version (the import
+	 * then compares their texts: IMPORT_COPY_SHARE). */
+	"CREATE INDEX articles_title ON articles(title);",
 };
 
 /* What derived data there is, and how it is made again from the rows it
