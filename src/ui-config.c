@@ -372,6 +372,17 @@ complete_bind(struct ui *ui, int argi, char **argv, struct ui_cands *out)
 	}
 }
 
+static void
+complete_memo(struct ui *ui, int argi, char **argv, struct ui_cands *out)
+{
+	if (argi == 1) {
+		ui_cands_add(out, "project");
+		ui_cands_add(out, "tag");
+	} else if (argi == 2 && strcmp(argv[1], "tag") == 0) {
+		ui_cands_tags(ui, out);
+	}
+}
+
 static const struct command commands[] = {
 	{ { "set", "theme NAME | mouse on|off | fetch-jobs N | fetch-timeout S | coder NAME",
 	    "change a setting" }, 2, -1, run_set, complete_set, NULL, 0 },
@@ -387,6 +398,8 @@ static const struct command commands[] = {
 	{ { "export", "[--format F] [--tag T] [--article ID] [--all] FILE",
 	    "export annotations (the format from FILE's extension)" }, 0, -1, NULL, NULL,
 	  ui_anno_export_command, 0 },
+	{ { "memo", "[project | tag NAME]", "write the open article's memo (or the project's,"
+	    " or a tag's)" }, 0, -1, ui_memo_command, complete_memo, NULL, 0 },
 	{ { "actor", "NAME", "every statement by an actor" }, 1, -1, run_actor,
 	  complete_entities, NULL, 1 },
 	{ { "mentions", "NAME", "every mention of an actor or agreement" }, 1, -1,

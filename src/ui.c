@@ -87,6 +87,7 @@ global_action(struct ui *ui, enum ui_action a)
 		return 1;
 	case UI_ACT_REDRAW:
 		clearok(curscr, TRUE);
+		ui_views_reload(ui, 1);
 		ui_mark(ui, UI_DIRTY_LAYOUT);
 		return 1;
 	case UI_ACT_SUSPEND:
@@ -399,10 +400,13 @@ loop(struct ui *ui)
 	int rc;
 
 	while (ui->running && !ui_term_signalled()) {
+		/* After each key, and each wait for one that timed out. */
+		ui_views_reload(ui, 0);
 		if (ui->dirty)
 			ui_pane_draw(ui);
 		if (idle(ui))
 			continue;
+		ui_fetch_summary(ui);
 		/* A fetch takes the time until a key arrives; the key is then
 		 * read at once. */
 		if (ui->fetch != NULL)
