@@ -187,6 +187,7 @@ void anno_agree(const struct anno_agree_table *t, struct anno_agree *out);
 struct anno_carry_report {
 	size_t exact, moved, fuzzy;   /* moved: by context or quote */
 	size_t stayed;                /* not placed: left live on the old version */
+	size_t changed;               /* placed, on words that changed (was_quote) */
 };
 /* Called by the import once a new version NEW_ID of article OLD_ID is
  * stored (inside the import's transaction or alone): every live

@@ -37,6 +37,15 @@
 #define IMPORT_VERSION_SHARE 0.5
 #define IMPORT_VERSION_LOOK 8
 
+/* A new article that continues nothing from its source (a copy saved
+ * under another path, or with another link) is a version of the newest of
+ * the last IMPORT_VERSION_LOOK articles with the same title whose text is
+ * near-identical to its own: the shorter of the two bodies has at least
+ * this share of its word triples in the other (text_shared, the same
+ * measure as above). A title alone says little ("Press briefing"), so the
+ * bar is higher than for a shared source. */
+#define IMPORT_COPY_SHARE 0.8
+
 /* A feed item is known by its feed and its id (RSS guid, Atom id; else
  * its link): the same text in two items is two articles, the same item
  * with the same text again a duplicate, and with another text a new
@@ -77,6 +86,9 @@ struct import_opts {
 
 struct import_stats {
 	size_t files, added, versions, duplicates, refused, warnings;
+	/* Highlights of earlier versions: placed on changed words, and left
+	 * on the earlier version (not placed in the new one). */
+	size_t anno_changed, anno_stayed;
 };
 
 struct importer;

@@ -132,6 +132,9 @@ int store_article_by_source(struct store *st, const char *source, int64_t *ids, 
 /* The same for the articles of the feed item ITEM (store_article.item). */
 int store_article_by_item(struct store *st, const char *item, int64_t *ids, size_t max,
     size_t *n);
+/* The same for the articles titled TITLE (exactly, as stored). */
+int store_article_by_title(struct store *st, const char *title, int64_t *ids, size_t max,
+    size_t *n);
 
 /* Paragraphs and sentences as byte spans of the body, in order. */
 int store_paragraphs_add(struct store *st, int64_t article_id,
@@ -248,6 +251,10 @@ struct store_anno {
 	struct store_anno_tag *tags;  /* sorted by name */
 	size_t ntags;
 	char *speaker, *target;  /* entity names, filled by reads */
+	/* Filled by reads: the quote of the annotation this one was carried
+	 * over from, when it differs (the words changed in this version);
+	 * NULL otherwise. */
+	char *was_quote;
 };
 void store_anno_free(struct store_anno *a);         /* members, not a */
 void store_anno_list_free(struct store_anno *rows, size_t n);

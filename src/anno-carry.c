@@ -86,6 +86,10 @@ carry_one(struct store *st, const struct store_anno_article *art, struct store_a
 		count(rep, p);
 		return 0;
 	}
+	/* Placed on other words than it quoted (a fuzzy match): said, so
+	 * that a coded quote is never rewritten unseen. */
+	if (strcmp(a.quote, old->quote) != 0)
+		rep->changed++;
 	rc = store_anno_put(st, &a, 0);
 	store_anno_free(&a);
 	if (rc != 0)

@@ -81,6 +81,12 @@ print_line(struct store *st, struct anno_article *arts, const struct store_anno 
 	}
 	putchar('\t');
 	put_clean(a->quote);
+	/* A new version changed its words: the old ones beside the new. */
+	if (a->was_quote != NULL) {
+		cmd_printf(" [changed, was: ");
+		put_clean(a->was_quote);
+		putchar(']');
+	}
 	putchar('\t');
 	put_clean(a->note);
 	putchar('\n');

@@ -254,6 +254,14 @@ cmd_import_summary(const struct import_stats *s)
 	    s->added + s->versions == 1 ? "" : "s");
 	if (s->versions > 0)
 		cmd_eprintf(" (%zu new version%s)", s->versions, s->versions == 1 ? "" : "s");
-	cmd_eprintf(", %zu duplicate%s, %zu refused\n", s->duplicates,
+	cmd_eprintf(", %zu duplicate%s, %zu refused", s->duplicates,
 	    s->duplicates == 1 ? "" : "s", s->refused);
+	/* The highlights that a new version moved under the user's feet. */
+	if (s->anno_changed > 0)
+		cmd_eprintf(", %zu highlight%s on changed words", s->anno_changed,
+		    s->anno_changed == 1 ? "" : "s");
+	if (s->anno_stayed > 0)
+		cmd_eprintf(", %zu highlight%s left on the earlier version", s->anno_stayed,
+		    s->anno_stayed == 1 ? "" : "s");
+	cmd_eprintf("\n");
 }

@@ -308,14 +308,43 @@ article_event(struct importer *im, const char *file, const struct store_article 
  * A mostly shares (IMPORT_VERSION_SHARE). Any other article continues the
  * newest of the last few with the same source whose text it mostly
  * shares: a link alone says little, as feeds give every item their site's
- * home page, and saved pages carry a wrong rel=canonical. */
+ * home page, and saved pages carry a wrong rel=canonical. Failing that, a
+ * copy saved under another path or link continues the newest article with
+ * its title whose text is near-identical (IMPORT_COPY_SHARE). */
+/* The first of IDS (newest first) other than A whose text A shares at
+ * least SHARE of, in a->previous_id; NOW is A's triples, made when first
+ * needed. */
+static int
+continues_one_of(struct importer *im, struct store_article *a, const int64_t *ids, size_t n,
+    double share, struct text_shingles *now)
+{
+	struct text_shingles was;
+	struct store_article old;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < n && a->previous_id == 0 && rc == 0; i++) {
+		if (ids[i] == a->id)
+			continue;
+		if (now->v == NULL)
+			text_shingles(a->body, a->body_len, now);
+		if ((rc = store_article_get(im->st, ids[i], &old)) != 0)
+			break;
+		text_shingles(old.body, old.body_len, &was);
+		if (text_shared(now, &was) >= share)
+			a->previous_id = ids[i];
+		text_shingles_free(&was);
+		store_article_free(&old);
+	}
+	return rc;
+}
+
 static int
 find_previous(struct importer *im, struct store_article *a)
 {
 	int64_t ids[IMPORT_VERSION_LOOK + 1];
-	struct text_shingles now = { NULL, 0 }, was;
-	struct store_article old;
-	size_t n, i;
+	struct text_shingles now = { NULL, 0 };
+	size_t n = 0, i;
 	int rc = 0;
 
 	a->previous_id = 0;
@@ -323,26 +352,23 @@ find_previous(struct importer *im, struct store_article *a)
 		rc = store_article_by_item(im->st, a->item, ids, ARRAY_LEN(ids), &n);
 	else if (a->source != NULL)
 		rc = store_article_by_source(im->st, a->source, ids, ARRAY_LEN(ids), &n);
-	else
-		return 0;
 	if (rc != 0)
 		return -1;
-	for (i = 0; i < n && a->previous_id == 0 && rc == 0; i++) {
-		if (ids[i] == a->id)
-			continue;
-		if (a->item != NULL && im->item_by_id) {
-			a->previous_id = ids[i];
-			break;
+	if (a->item != NULL && im->item_by_id) {
+		for (i = 0; i < n && a->previous_id == 0; i++) {
+			if (ids[i] != a->id)
+				a->previous_id = ids[i];
 		}
-		if (now.v == NULL)
-			text_shingles(a->body, a->body_len, &now);
-		if ((rc = store_article_get(im->st, ids[i], &old)) != 0)
-			break;
-		text_shingles(old.body, old.body_len, &was);
-		if (text_shared(&now, &was) >= IMPORT_VERSION_SHARE)
-			a->previous_id = ids[i];
-		text_shingles_free(&was);
-		store_article_free(&old);
+		return 0;
+	}
+	rc = continues_one_of(im, a, ids, n, IMPORT_VERSION_SHARE, &now);
+	/* Then a copy under another path or link: the same title and nearly
+	 * the same text. A feed item is known by its identity alone. */
+	if (rc == 0 && a->previous_id == 0 && a->item == NULL && a->title != NULL &&
+	    a->title[0] != '\0') {
+		rc = store_article_by_title(im->st, a->title, ids, ARRAY_LEN(ids), &n);
+		if (rc == 0)
+			rc = continues_one_of(im, a, ids, n, IMPORT_COPY_SHARE, &now);
 	}
 	text_shingles_free(&now);
 	return rc;
@@ -443,6 +469,15 @@ import_article(struct importer *im, const char *file, const char *where,
 	rc = store_article(im, &a, npara, nsent, &how, &carried);
 	if (rc == 0)
 		article_event(im, file, &a, how);
+	if (rc == 0) {
+		im->stats.anno_changed += carried.changed;
+		im->stats.anno_stayed += carried.stayed;
+	}
+	if (rc == 0 && carried.changed > 0)
+		tell(im, IMPORT_WARNING, file, "%s%zu highlight%s of the earlier version (article "
+		    "%lld) now quote%s changed words (dossier annotations shows old and new)", where,
+		    carried.changed, carried.changed == 1 ? "" : "s", (long long)a.previous_id,
+		    carried.changed == 1 ? "s" : "");
 	if (rc == 0 && carried.stayed > 0)
 		tell(im, IMPORT_WARNING, file, "%s%zu annotation%s of the earlier version (article "
 		    "%lld) could not be placed in this one and stay%s there", where, carried.stayed,

@@ -107,6 +107,7 @@ store_anno_free(struct store_anno *a)
 	free(a->coder);
 	free(a->speaker);
 	free(a->target);
+	free(a->was_quote);
 	for (i = 0; i < a->ntags; i++) {
 		free(a->tags[i].name);
 		free(a->tags[i].color);
@@ -140,6 +141,7 @@ store_anno_copy(struct store_anno *dst, const struct store_anno *src)
 	dst->modified = dup_or_null(src->modified);
 	dst->coder = dup_or_null(src->coder);
 	dst->speaker = dup_or_null(src->speaker);
+	dst->was_quote = dup_or_null(src->was_quote);
 	dst->target = dup_or_null(src->target);
 	dst->tags = src->ntags > 0 ? xreallocarray(NULL, src->ntags, sizeof *dst->tags) : NULL;
 	for (i = 0; i < src->ntags; i++) {
@@ -448,9 +450,11 @@ store_anno_put(struct store *st, struct store_anno *a, int flags)
 #define ANNO_SELECT \
 	"SELECT a.id, a.uuid, a.article_id, a.start, a.end, a.quote, a.prefix, a.suffix," \
 	" a.note, a.speaker_id, a.target_id, a.status, a.state, a.anchor, a.previous_id," \
-	" a.created, a.modified, sp.name, tg.name, a.coder" \
+	" a.created, a.modified, sp.name, tg.name, a.coder," \
+	" CASE WHEN pv.quote IS NOT a.quote THEN pv.quote END" \
 	" FROM annotations a LEFT JOIN entities sp ON sp.id = a.speaker_id" \
-	" LEFT JOIN entities tg ON tg.id = a.target_id"
+	" LEFT JOIN entities tg ON tg.id = a.target_id" \
+	" LEFT JOIN annotations pv ON pv.id = a.previous_id"
 
 static int
 read_tags(struct store *st, struct store_anno *a)
@@ -502,6 +506,7 @@ read_row(sqlite3_stmt *s, struct store_anno *a)
 	a->speaker = store_col_text(s, 17);
 	a->target = store_col_text(s, 18);
 	a->coder = store_col_text(s, 19);
+	a->was_quote = store_col_text(s, 20);
 }
 
 static int

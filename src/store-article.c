@@ -208,6 +208,13 @@ store_article_by_item(struct store *st, const char *item, int64_t *ids, size_t m
 }
 
 int
+store_article_by_title(struct store *st, const char *title, int64_t *ids, size_t max, size_t *n)
+{
+	return ids_by(st, "SELECT id FROM articles WHERE title = ?1 ORDER BY id DESC LIMIT ?2",
+	    title, ids, max, n);
+}
+
+int
 store_article_set_previous(struct store *st, int64_t id, int64_t previous_id)
 {
 	sqlite3_stmt *s = store_stmt(st, "UPDATE articles SET previous_id = ?2 WHERE id = ?1");

@@ -406,6 +406,11 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER memos_fts_au AFTER UPDATE OF title, text ON memos BEGIN"
 	"  INSERT INTO memos_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
 	"END;",
+
+	/* 9: articles by title, so that a changed copy of an article saved
+	 * under another path or link is found as its new version (the import
+	 * then compares their texts: IMPORT_COPY_SHARE). */
+	"CREATE INDEX articles_title ON articles(title);",
 };
 
 /* What derived data there is, and how it is made again from the rows it

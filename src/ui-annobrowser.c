@@ -131,6 +131,9 @@ jump(struct ui *ui, const struct store_anno *a)
 	if (orphan)
 		ui_message(ui, "this highlight is %s: its text is not in this version",
 		    store_anno_state_name(a->state));
+	else if (a->was_quote != NULL)
+		ui_message(ui, "this highlight's words changed in this version: was \"%s\", now \"%s\"",
+		    a->was_quote, a->quote);
 }
 
 /* Tab after "tag:": the codebook's tags that the typed start matches.
@@ -255,6 +258,8 @@ browse_draw_row(struct ui *ui, struct ui_view *v, size_t i, int y, struct ui_sty
 		buf_adds(&t, "-");
 	if (a->state != STORE_ANNO_ACTIVE)
 		buf_printf(&t, " (%s)", store_anno_state_name(a->state));
+	else if (a->was_quote != NULL)
+		buf_adds(&t, " (changed)");
 	/* Three columns, the same on every row: tags, the article's
 	 * title, then the quote with its speaker and note. */
 	used = w / 5;
@@ -266,6 +271,8 @@ browse_draw_row(struct ui *ui, struct ui_view *v, size_t i, int y, struct ui_sty
 	used += w / 3 + 1;
 	buf_reset(&t);
 	buf_printf(&t, "\"%s\"", a->quote);
+	if (a->was_quote != NULL)
+		buf_printf(&t, " (was \"%s\")", a->was_quote);
 	if (a->speaker != NULL)
 		buf_printf(&t, " (%s)", a->speaker);
 	if (a->note != NULL)

@@ -1,7 +1,9 @@
 #!/bin/bash
 # tests/cli/anno-versions.sh: importing a changed version of an article
 # carries its annotations over: moved text is found, a changed quote is
-# placed fuzzily, one whose text was deleted stays live on the old version;
+# placed fuzzily and marked changed with its old words (reported for the
+# file and counted in the summary), one whose text was deleted stays live
+# on the old version;
 # nothing is dropped or hidden. A different article with the same link
 # (a feed's home page, a wrong rel=canonical) is not a version at all.
 . "$top_srcdir/tests/tui/lib.sh"
@@ -36,10 +38,16 @@ err=$(d import "$ART" 2>&1); rc=$?
 [ $rc -eq 0 ] && grep -q "(1 new version)" <<<"$err" &&
 	grep -q "1 annotation of the earlier version (article 1) could not be placed in this one and stays there" <<<"$err"
 tap_ok $? "second version imported; the annotation not placed is reported ($err)"
+grep -q "1 highlight of the earlier version (article 1) now quotes changed words" <<<"$err"
+tap_ok $? "the highlight whose words changed is reported for the file"
+grep -q "imported 1 article (1 new version), 0 duplicates, 0 refused, 1 highlight on changed words, 1 highlight left on the earlier version" <<<"$err"
+tap_ok $? "and counted in the summary, as the one left behind is"
 
 out=$(d annotations --article 2)
-grep -q $'\tactive\tclaim\twould fully reopen within a week\tcheck the date$' <<<"$out"
-tap_ok $? "a changed quote is placed on its new text, note kept"
+grep -q $'\tactive\tclaim\twould fully reopen within a week \[changed, was: would reopen within a week\]\tcheck the date$' <<<"$out"
+tap_ok $? "a changed quote is placed on its new text, marked changed with the old words, note kept ($out)"
+! grep -q "Observers expect another round \[changed" <<<"$out"
+tap_ok $? "a quote that only moved is not marked changed"
 grep -q $'\tactive\topinion\tObservers expect another round\t' <<<"$out"
 tap_ok $? "moved text is found"
 ! grep -q "did not comment" <<<"$out"; tap_ok $? "no orphaned copy of a deleted quote on the new version"
