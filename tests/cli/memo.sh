@@ -18,6 +18,15 @@ d -q import "$SEEDS"/00[0-1]_*.txt >/dev/null 2>&1
 hl=$(d annotate 1 --quote "Lavrov" --tag claim | cut -f1)
 d tag add claim/economic >/dev/null
 
+# A new database's codebook comes with its descriptions as the tags' memos
+# (data/codebook.tsv), by nobody; they are the user's to edit or remove.
+[ "$(d memo list --tag claim | cut -f2-)" = $'tag claim\t-\t-\tsomething presented as true' ] &&
+	[ "$(d memo list | wc -l)" -eq 8 ] && [ "$(d memo list --search contradicted | cut -f2)" = "tag denial" ]
+tap_ok $? "the codebook's descriptions are the tags' first memos"
+for i in 1 2 3 4 5 6 7 8; do d memo remove $i || echo "memo remove $i failed" >&2; done
+[ -z "$(d memo list)" ]
+tap_ok $? "and can be removed"
+
 [ "$(d memo add "Following the corridor talks through spring.")" = 1 ] &&
 	[ "$(d memo add --article 2 --title Sources "Compare with the ministry's transcript.")" = 2 ] &&
 	[ "$(d memo add --tag claim "An assertion someone can check.")" = 3 ] &&
