@@ -36,6 +36,13 @@ tui_expect "its first memo is the codebook's description" "something presented a
 tui_type ", and checkable."
 tui_keys Escape
 tui_expect "the tag's memo is saved" "memo 1 saved on tag claim"
+tui_keys V t
+tui_expect "the tag picker shows the marked tag's memo" "something presented as true, and check"
+tui_keys j
+tui_expect "and the next tag's as the mark moves" "a claim rejected or contradicted"
+tui_keys Escape
+tui_wait_gone "a claim rejected or contradicted"
+tui_keys Escape
 
 tui_keys :
 tui_type "memo project"
