@@ -117,6 +117,19 @@ tap_ok $? "a bad search query: one line naming it"
 [ "$(d memo list --json)" = "$before" ]
 tap_ok $? "the refused commands changed nothing"
 
+# The Markdown export: the project's memos first, an article's under it.
+d memo add --article 1 --title "On *Lavrov*" $'First line\n- not a list' >/dev/null
+md=$(d export --format markdown)
+python3 - "$md" <<'EOF'
+import sys
+md = sys.argv[1]
+p = md.index("## Project memos\n\n**Memo** (ana)\n\n> Wholly rewritten.\n")
+a = md.index("**Memo: On \\*Lavrov\\*** (ana)\n\n> First line\n> \\- not a list\n")
+h = md.index("\n## ", p + 5)
+assert p < h < a < md.index("### claim"), (p, h, a)
+EOF
+tap_ok $? "export --format markdown: project memos first, an article's under its heading, escaped"
+
 # An older database (schema 7, before memos) gains the table when opened.
 OLD="$TEST_TMP/old.db"
 "$DOSSIER" --db "$OLD" -q import "$SEEDS"/000_*.txt >/dev/null 2>&1
