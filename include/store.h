@@ -35,6 +35,10 @@ int store_open(const char *path, int flags, struct store **out);
 void store_close(struct store *st);
 const char *store_path(const struct store *st);
 int store_is_readonly(const struct store *st);
+/* A number that changes whenever another connection (another program)
+ * commits to the database, and only then (PRAGMA data_version): the
+ * reader compares it to notice imports and annotations made meanwhile. */
+int store_data_version(struct store *st, int64_t *version);
 /* While CHECK(ARG) returns nonzero, queries stop as soon as they look
  * (every few thousand steps) and fail with an "interrupted" message: how
  * a program asked to end leaves a long query at once. NULL removes it. */
@@ -42,8 +46,9 @@ void store_set_interrupt(struct store *st, int (*check)(void *arg), void *arg);
 /* How long a write waits for another program's lock: MS milliseconds (0:
  * not at all), or (-1) the default of 5 seconds. */
 void store_set_lock_wait(struct store *st, int ms);
-/* One writer transaction; store_commit/rollback end it. Nested calls are
- * counted so an outer caller owns the transaction. */
+/* One writer transaction; store_commit/rollback end it. A nested call
+ * is a savepoint: its rollback undoes its own changes only, its commit
+ * keeps them for the outer caller, whose commit makes them durable. */
 int store_begin(struct store *st);
 int store_commit(struct store *st);
 int store_rollback(struct store *st);
