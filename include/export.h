@@ -76,8 +76,6 @@ int export_qda_rgb(const char *color, char out[8]);
 /* The tag colour nearest to #RRGGBB or #RGB (a name for the 16 named
  * ones, else "16".."255"), malloc'd; NULL when RGB is not one. */
 char *export_qda_color(const char *rgb);
-/* A GUID made from KIND and NAME (the same in every export). */
-void export_qda_guid(const char *kind, const char *name, char out[37]);
 
 /* How an export names an article: its URL when it came from one, else
  * urn:dossier:article:HASH (malloc'd). */

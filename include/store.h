@@ -303,6 +303,10 @@ int store_anno_count(struct store *st, const struct store_anno_filter *f, size_t
 int store_anno_coder_known(struct store *st, const char *coder);
 /* Makes a new random (version 4) UUID in lower-case hex with dashes. */
 void store_anno_uuid(char out[37]);
+/* A UUID made from KIND and NAME, the same wherever it is made (for what
+ * has no stored identity of its own: a tag, a coder, a codebook's
+ * description). */
+void store_name_uuid(const char *kind, const char *name, char out[37]);
 
 /* Tags: the codebook as stored. Names may nest with '/'. */
 struct store_tag {

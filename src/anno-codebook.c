@@ -206,7 +206,9 @@ anno_codebook_load(const char *path, struct anno_code **out, size_t *n)
 	return rc;
 }
 
-/* Inside the caller's transaction: the tags table is empty. */
+/* Inside the caller's transaction: the tags table is empty. A tag's
+ * description becomes its first memo, the user's to edit like any other
+ * (written by nobody: no coder). */
 static int
 seed_from(struct store *st, const struct anno_code *codes, size_t n)
 {
@@ -214,11 +216,31 @@ seed_from(struct store *st, const struct anno_code *codes, size_t n)
 
 	for (i = 0; i < n; i++) {
 		struct store_tag t = { 0 };
+		struct store_memo m;
+		int rc;
 
 		t.name = codes[i].name;
 		t.color = codes[i].color;
 		t.key = codes[i].key;
 		if (store_tag_put(st, &t) != 0)
+			return -1;
+		if (codes[i].description == NULL)
+			continue;
+		memset(&m, 0, sizeof m);
+		m.kind = STORE_MEMO_TAG;
+		m.target = t.id;
+		m.title = xstrdup("");
+		m.text = xstrdup(codes[i].description);
+		/* The same description has the same GUID in every database, so
+		 * a project carried from one to another does not repeat it. */
+		{
+			char *key = xasprintf("%s\t%s", codes[i].name, codes[i].description);
+			store_name_uuid("codebook", key, m.guid);
+			free(key);
+		}
+		rc = store_memo_put(st, &m, 0);
+		store_memo_free(&m);
+		if (rc != 0)
 			return -1;
 	}
 	return 0;

@@ -3,8 +3,9 @@
  * section per article, within it one per tag (an annotation with several
  * tags appears under each, untagged ones last), each annotation as its
  * quoted text with the note and the claim's speaker, target and status
- * under it. Text from articles and notes is escaped so that it reads as
- * written, never as Markdown markup.
+ * under it; the project's memos first and each article's under its
+ * heading. Text from articles, notes and memos is escaped so that it reads
+ * as written, never as Markdown markup.
  */
 #include "config.h"
 
@@ -205,6 +206,40 @@ article_body(struct buf *out, const struct store_anno *rows, size_t n)
 	free(names);
 }
 
+/* The memos on KIND TARGET, each its title and coder in bold and its
+ * text quoted, under HEADING when there are any. */
+static int
+memos(struct store *st, struct buf *out, enum store_memo_kind kind, int64_t target,
+    const char *heading)
+{
+	struct store_memo_filter f = { .kind = (int)kind, .target = target };
+	struct store_memo *rows;
+	size_t n, i;
+
+	if (store_memo_list(st, &f, &rows, &n) != 0)
+		return -1;
+	if (n > 0)
+		buf_adds(out, heading);
+	for (i = 0; i < n; i++) {
+		buf_adds(out, "**Memo");
+		if (rows[i].title[0] != '\0') {
+			buf_adds(out, ": ");
+			md_text(out, rows[i].title, " ");
+		}
+		buf_adds(out, "**");
+		if (rows[i].coder != NULL) {
+			buf_adds(out, " (");
+			md_text(out, rows[i].coder, " ");
+			buf_adds(out, ")");
+		}
+		buf_adds(out, "\n\n> ");
+		md_text(out, rows[i].text, "\n> ");
+		buf_adds(out, "\n\n");
+	}
+	store_memo_list_free(rows, n);
+	return 0;
+}
+
 int
 export_markdown(struct store *st, const struct store_anno_filter *f, struct buf *out)
 {
@@ -222,6 +257,10 @@ export_markdown(struct store *st, const struct store_anno_filter *f, struct buf 
 	}
 	buf_printf(out, "# Annotations\n\n%zu annotation%s in %zu article%s.\n\n", n,
 	    n == 1 ? "" : "s", narticles, narticles == 1 ? "" : "s");
+	if (memos(st, out, STORE_MEMO_PROJECT, 0, "## Project memos\n\n") != 0) {
+		store_anno_list_free(rows, n);
+		return -1;
+	}
 	for (i = 0; i < n; i = j) {
 		for (j = i; j < n && rows[j].article_id == rows[i].article_id; j++)
 			;
@@ -231,6 +270,11 @@ export_markdown(struct store *st, const struct store_anno_filter *f, struct buf 
 			return -1;
 		}
 		article_head(out, art);
+		if (memos(st, out, STORE_MEMO_ARTICLE, art->id, "") != 0) {
+			anno_article_free(&arts);
+			store_anno_list_free(rows, n);
+			return -1;
+		}
 		article_body(out, &rows[i], j - i);
 	}
 	anno_article_free(&arts);

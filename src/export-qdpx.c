@@ -157,35 +157,11 @@ export_qda_color(const char *rgb)
 	return xasprintf("%d", pick);
 }
 
-void
-export_qda_guid(const char *kind, const char *name, char out[37])
-{
-	struct store_sha256 h;
-	char hex[65];
-	size_t i, o = 0;
-
-	store_sha256_init(&h);
-	store_sha256_add(&h, "dossier:", 8);
-	store_sha256_add(&h, kind, strlen(kind));
-	store_sha256_add(&h, ":", 1);
-	store_sha256_add(&h, name, strlen(name));
-	store_sha256_hex(&h, hex);
-	/* The layout of a name-based UUID (version 8, RFC 9562's custom one). */
-	hex[12] = '8';
-	hex[16] = "89ab"[(hex[16] >= 'a' ? hex[16] - 'a' + 10 : hex[16] - '0') & 3];
-	for (i = 0; i < 32; i++) {
-		if (i == 8 || i == 12 || i == 16 || i == 20)
-			out[o++] = '-';
-		out[o++] = hex[i];
-	}
-	out[o] = '\0';
-}
-
 /* An article's GUID: its content hash in the GUID's shape. */
 static void
 article_guid(const struct store_anno_article *a, char out[37])
 {
-	export_qda_guid("article", a->hash != NULL ? a->hash : "", out);
+	store_name_uuid("article", a->hash != NULL ? a->hash : "", out);
 }
 
 /* ---- what the project holds ------------------------------------------- */
@@ -317,7 +293,7 @@ user_attr(xmlTextWriterPtr w, const char *name, const char *coder)
 
 	if (coder == NULL)
 		return 0;
-	export_qda_guid("user", coder, guid);
+	store_name_uuid("user", coder, guid);
 	return attr(w, name, guid);
 }
 
@@ -379,7 +355,7 @@ write_code(xmlTextWriterPtr w, const struct qda *q, const char *p, size_t len, i
 
 	while (leaf > p && leaf[-1] != '/')
 		leaf--;
-	export_qda_guid("tag", path, guid);
+	store_name_uuid("tag", path, guid);
 	W(xmlTextWriterStartElement(w, XC "Code"));
 	W(attr(w, "guid", guid));
 	{
@@ -469,13 +445,13 @@ write_selection(xmlTextWriterPtr w, const struct qda *q, const struct store_anno
 		W(xmlTextWriterWriteElement(w, XC "Description", XC a->note));
 	for (i = 0; i < a->ntags; i++) {
 		key = xasprintf("%s/%s", a->uuid, a->tags[i].name);
-		export_qda_guid("coding", key, guid);
+		store_name_uuid("coding", key, guid);
 		free(key);
 		W(xmlTextWriterStartElement(w, XC "Coding"));
 		W(attr(w, "guid", guid));
 		W(user_attr(w, "creatingUser", a->coder));
 		W(attr(w, "creationDateTime", a->created));
-		export_qda_guid("tag", a->tags[i].name, guid);
+		store_name_uuid("tag", a->tags[i].name, guid);
 		W(xmlTextWriterStartElement(w, XC "CodeRef"));
 		W(attr(w, "targetGUID", guid));
 		W(xmlTextWriterEndElement(w));
@@ -567,7 +543,7 @@ write_project(xmlTextWriterPtr w, const struct qda *q, struct export_qda_sources
 	if (q->ncoders > 0) {
 		W(xmlTextWriterStartElement(w, XC "Users"));
 		for (i = 0; i < q->ncoders; i++) {
-			export_qda_guid("user", q->coders[i], guid);
+			store_name_uuid("user", q->coders[i], guid);
 			W(xmlTextWriterStartElement(w, XC "User"));
 			W(attr(w, "guid", guid));
 			W(attr(w, "name", q->coders[i]));

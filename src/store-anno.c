@@ -334,6 +334,30 @@ put_tags(struct store *st, const struct store_anno *a)
 
 /* What is stored under A's uuid now: its id (0 when none) and whether
  * the columns the full-text index depends on would change. */
+void
+store_name_uuid(const char *kind, const char *name, char out[37])
+{
+	struct store_sha256 h;
+	char hex[65];
+	size_t i, o = 0;
+
+	store_sha256_init(&h);
+	store_sha256_add(&h, "dossier:", 8);
+	store_sha256_add(&h, kind, strlen(kind));
+	store_sha256_add(&h, ":", 1);
+	store_sha256_add(&h, name, strlen(name));
+	store_sha256_hex(&h, hex);
+	/* The layout of a name-based UUID (version 8, RFC 9562's custom one). */
+	hex[12] = '8';
+	hex[16] = "89ab"[(hex[16] >= 'a' ? hex[16] - 'a' + 10 : hex[16] - '0') & 3];
+	for (i = 0; i < 32; i++) {
+		if (i == 8 || i == 12 || i == 16 || i == 20)
+			out[o++] = '-';
+		out[o++] = hex[i];
+	}
+	out[o] = '\0';
+}
+
 static int
 stored(struct store *st, const struct store_anno *a, int64_t *id, int *indexed_change)
 {

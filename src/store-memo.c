@@ -107,6 +107,7 @@ store_memo_put(struct store *st, struct store_memo *m, int flags)
 	    "  tag_id = excluded.tag_id, annotation_id = excluded.annotation_id,"
 	    "  title = excluded.title, text = excluded.text,"
 	    "  coder = coalesce(excluded.coder, coder),"
+	    "  created = CASE WHEN ?8 IS NULL THEN created ELSE excluded.created END,"
 	    "  modified = CASE WHEN ?8 IS NULL THEN strftime('%Y-%m-%dT%H:%M:%fZ','now')"
 	    "    ELSE excluded.modified END"
 	    " RETURNING id, created, modified");

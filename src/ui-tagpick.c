@@ -146,6 +146,32 @@ static const struct ui_view_ops pick_ops = {
 	.draw_row = pick_draw_row,
 };
 
+/* The marked tag's first memo (what the code means: the codebook's
+ * description, or the user's own), on the line under the tags. One
+ * indexed read a frame while the picker is open. */
+static void
+draw_memo(struct ui *ui, const struct store_tag *t, int y, int x, int w)
+{
+	struct store_memo_filter f = { .kind = STORE_MEMO_TAG, .target = t->id };
+	struct store_memo *rows;
+	struct buf line;
+	size_t n;
+
+	if (store_memo_list(ui->st, &f, &rows, &n) != 0) {
+		err_clear();
+		return;
+	}
+	if (n > 0) {
+		buf_init(&line);
+		buf_adds(&line, rows[0].text);
+		ui_anno_flatten(&line, 0);
+		ui_draw_text(ui, y, x, w, line.data, line.len,
+		    ui_style_over(ui_popup_style(ui, 0), ui_style(ui, UI_OBJ_SIDE_COUNT)));
+		buf_free(&line);
+	}
+	store_memo_list_free(rows, n);
+}
+
 static void
 pick_draw(struct ui *ui, struct ui_overlay *o)
 {
@@ -162,6 +188,8 @@ pick_draw(struct ui *ui, struct ui_overlay *o)
 	p->v.h = (int)an->ntags < ui->rows - 6 ? (int)an->ntags : ui->rows - 6;
 	ui_view_set_rows(ui, &p->v, an->ntags, 0);
 	ui_view_draw_rows(ui, &p->v);
+	if (p->v.rows.sel < an->ntags)
+		draw_memo(ui, &an->tags[p->v.rows.sel], y + p->v.h, x, w - 4);
 	ui_draw_str(ui, y + (int)an->ntags + 1, x, w - 4,
 	    p->t.id ? "key: add/remove  Enter: done  Tab: claim" :
 	    "key: tag  Enter: tag the marked one  Esc: cancel",

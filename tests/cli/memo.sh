@@ -18,6 +18,15 @@ d -q import "$SEEDS"/00[0-1]_*.txt >/dev/null 2>&1
 hl=$(d annotate 1 --quote "Lavrov" --tag claim | cut -f1)
 d tag add claim/economic >/dev/null
 
+# A new database's codebook comes with its descriptions as the tags' memos
+# (data/codebook.tsv), by nobody; they are the user's to edit or remove.
+[ "$(d memo list --tag claim | cut -f2-)" = $'tag claim\t-\t-\tsomething presented as true' ] &&
+	[ "$(d memo list | wc -l)" -eq 8 ] && [ "$(d memo list --search contradicted | cut -f2)" = "tag denial" ]
+tap_ok $? "the codebook's descriptions are the tags' first memos"
+for i in 1 2 3 4 5 6 7 8; do d memo remove $i || echo "memo remove $i failed" >&2; done
+[ -z "$(d memo list)" ]
+tap_ok $? "and can be removed"
+
 [ "$(d memo add "Following the corridor talks through spring.")" = 1 ] &&
 	[ "$(d memo add --article 2 --title Sources "Compare with the ministry's transcript.")" = 2 ] &&
 	[ "$(d memo add --tag claim "An assertion someone can check.")" = 3 ] &&
@@ -107,6 +116,19 @@ err=$(d memo list --search '"unbalanced' 2>&1 >/dev/null); rc=$?
 tap_ok $? "a bad search query: one line naming it"
 [ "$(d memo list --json)" = "$before" ]
 tap_ok $? "the refused commands changed nothing"
+
+# The Markdown export: the project's memos first, an article's under it.
+d memo add --article 1 --title "On *Lavrov*" $'First line\n- not a list' >/dev/null
+md=$(d export --format markdown)
+python3 - "$md" <<'EOF'
+import sys
+md = sys.argv[1]
+p = md.index("## Project memos\n\n**Memo** (ana)\n\n> Wholly rewritten.\n")
+a = md.index("**Memo: On \\*Lavrov\\*** (ana)\n\n> First line\n> \\- not a list\n")
+h = md.index("\n## ", p + 5)
+assert p < h < a < md.index("### claim"), (p, h, a)
+EOF
+tap_ok $? "export --format markdown: project memos first, an article's under its heading, escaped"
 
 # An older database (schema 7, before memos) gains the table when opened.
 OLD="$TEST_TMP/old.db"

@@ -61,7 +61,7 @@ tui_expect_screen "the tag picker over the panes" <<'SCREEN'
                             │ [ ] m     commitment                     │ │
                             │ [ ] f     fact                           │ │
                             │ [ ] o     opinion                        │ │
-                            │                                          │ │
+                            │ something presented as true              │ │
                             │ key: tag  Enter: tag the marked one  Esc │ │ Annotations (0)
                             └──────────────────────────────────────────┘ │ v select, t tag, a note
  TAG  para 1/2  21%
@@ -78,7 +78,7 @@ tui_expect_screen "c ticks claim; the side pane lists the highlight" <<'SCREEN'
                             │ [ ] m     commitment                     │ │
                             │ [ ] f     fact                           │ │
                             │ [ ] o     opinion                        │ │
-                            │                                          │ │
+                            │ something presented as true              │ │
                             │ key: add/remove  Enter: done  Tab: claim │ │ Annotations (1)
                             └──────────────────────────────────────────┘ │   claim  "The foreign mi
  TAG  para 1/2  21%

@@ -3,7 +3,8 @@
 # writes that article's memo in the note editor; the shell sees it as the
 # article's memo with the coder set; opening it again shows the stored
 # text, and emptying it removes it. `:memo tag NAME` writes the tag's memo,
-# `:memo project` the project's; an unknown tag is a one-line error.
+# `:memo project` the project's (a tag's first memo is its codebook
+# description); an unknown tag is a one-line error.
 . "$top_srcdir/tests/tui/lib.sh"
 
 ART="$TEST_TMP/talks.txt"
@@ -22,18 +23,26 @@ tui_keys Enter
 tui_expect ":memo opens the editor on the article's memo" "Memo on article 1"
 tui_type "Baku's silence matters"
 tui_keys Escape
-tui_expect "Esc saves the memo" "memo 1 saved on article 1"
+tui_expect "Esc saves the memo" "memo 9 saved on article 1"
 got=$("$DOSSIER" memo list --article 1)
-[ "$got" = "$(printf '1\tarticle 1\tana\t-\tBaku'"'"'s silence matters')" ]
+[ "$got" = "$(printf '9\tarticle 1\tana\t-\tBaku'"'"'s silence matters')" ]
 tap_ok $? "the shell lists it as article 1's memo by the coder (got $got)"
 
 tui_keys :
 tui_type "memo tag claim"
 tui_keys Enter
 tui_expect ":memo tag NAME opens the tag's memo" "Memo on tag claim"
-tui_type "A checkable assertion."
+tui_expect "its first memo is the codebook's description" "something presented as true"
+tui_type ", and checkable."
 tui_keys Escape
-tui_expect "the tag's memo is saved" "memo 2 saved on tag claim"
+tui_expect "the tag's memo is saved" "memo 1 saved on tag claim"
+tui_keys V t
+tui_expect "the tag picker shows the marked tag's memo" "something presented as true, and check"
+tui_keys j
+tui_expect "and the next tag's as the mark moves" "a claim rejected or contradicted"
+tui_keys Escape
+tui_wait_gone "a claim rejected or contradicted"
+tui_keys Escape
 
 tui_keys :
 tui_type "memo project"
@@ -58,6 +67,6 @@ tui_expect "an emptied memo is removed" "memo on article 1 removed"
 tui_keys Q
 tui_wait_exit >/dev/null
 [ -z "$("$DOSSIER" memo list --article 1)" ] &&
-	[ "$("$DOSSIER" memo list --tag claim | cut -f5)" = "A checkable assertion." ]
+	[ "$("$DOSSIER" memo list --tag claim | cut -f5)" = "something presented as true, and checkable." ]
 tap_ok $? "the article's memo is gone, the tag's kept"
 tap_done
