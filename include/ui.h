@@ -779,6 +779,10 @@ void ui_article_speaker(struct ui *ui, struct buf *out);
 
 /* ui-article-search.c: `/`, `?`, n and N in the article, a layer. */
 extern const struct ui_layer_ops ui_search_layer;
+/* The article was opened from a corpus search's results (F): its search
+ * becomes the query's words, highlighted, n and N step through them,
+ * and the cursor goes to the first. */
+void ui_article_search_query(struct ui *ui, const char *query);
 
 /* ui-side.c */
 extern const struct ui_view_ops ui_side_ops;
