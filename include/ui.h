@@ -143,6 +143,7 @@ int ui_print_keys(FILE *f);
 	X(PREV_ANNOTATION, "prev-annotation", ARTICLE, "previous annotation") \
 	X(NEXT_PARAGRAPH, "next-paragraph", ARTICLE, "next paragraph") \
 	X(PREV_PARAGRAPH, "prev-paragraph", ARTICLE, "previous paragraph") \
+	X(TOGGLE_COMMENTS, "toggle-comments", ARTICLE, "unfold or fold the reader comments after the article") \
 	X(RELATED, "related", ARTICLE, "related statements of this statement") \
 	X(ACTOR_STATEMENTS, "actor-statements", ARTICLE, "every statement by this actor") \
 	X(AGREEMENT_MENTIONS, "agreement-mentions", ARTICLE, "every mention of this agreement") \
