@@ -212,6 +212,8 @@ find_all(const struct search *s, const char *body, size_t len, size_t from, size
 	*n = 0;
 	for (i = 0; i < s->nterms; i++) {
 		find_term(s, &s->terms[i], body, len, from, to, &v, &nv, max);
+		if (nv == 0)
+			continue;
 		*out = xreallocarray(*out, *n + nv + 1, sizeof **out);
 		memcpy(*out + *n, v, nv * sizeof *v);
 		*n += nv;
