@@ -143,6 +143,7 @@ int ui_print_keys(FILE *f);
 	X(PREV_ANNOTATION, "prev-annotation", ARTICLE, "previous annotation") \
 	X(NEXT_PARAGRAPH, "next-paragraph", ARTICLE, "next paragraph") \
 	X(PREV_PARAGRAPH, "prev-paragraph", ARTICLE, "previous paragraph") \
+	X(TOGGLE_COMMENTS, "toggle-comments", ARTICLE, "unfold or fold the reader comments after the article") \
 	X(RELATED, "related", ARTICLE, "related statements of this statement") \
 	X(ACTOR_STATEMENTS, "actor-statements", ARTICLE, "every statement by this actor") \
 	X(AGREEMENT_MENTIONS, "agreement-mentions", ARTICLE, "every mention of this agreement") \
@@ -803,6 +804,10 @@ void ui_article_speaker(struct ui *ui, struct buf *out);
 
 /* ui-article-search.c: `/`, `?`, n and N in the article, a layer. */
 extern const struct ui_layer_ops ui_search_layer;
+/* The article was opened from a corpus search's results (F): its search
+ * becomes the query's words, highlighted, n and N step through them,
+ * and the cursor goes to the first. */
+void ui_article_search_query(struct ui *ui, const char *query);
 
 /* ui-side.c */
 extern const struct ui_view_ops ui_side_ops;

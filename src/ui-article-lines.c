@@ -21,6 +21,13 @@ gap_after_part(struct article *ar, int part)
 	return part == PART_META || (part == PART_TITLE && ar->lay[PART_META] == NULL);
 }
 
+/* Parts shown as paragraphs with a blank line between them. */
+static int
+in_paragraphs(int part)
+{
+	return part == PART_BODY || part == PART_COMMENTS;
+}
+
 int
 article_part_first(struct article *ar, int part, struct pos *p)
 {
@@ -53,8 +60,8 @@ article_next_pos(struct article *ar, struct pos *p)
 	struct text_line out;
 
 	if (p->gap) {
-		if (p->part == PART_BODY) {
-			if (!text_layout_para_first(ar->lay[PART_BODY], p->ln.para + 1, &out))
+		if (in_paragraphs(p->part)) {
+			if (!text_layout_para_first(ar->lay[p->part], p->ln.para + 1, &out))
 				return 0;
 			p->ln = out;
 			p->gap = 0;
@@ -63,7 +70,7 @@ article_next_pos(struct article *ar, struct pos *p)
 		return article_part_first(ar, p->part + 1, p);
 	}
 	if (text_layout_next(ar->lay[p->part], &p->ln, &out)) {
-		if (p->part == PART_BODY && out.para != p->ln.para)
+		if (in_paragraphs(p->part) && out.para != p->ln.para)
 			p->gap = 1;
 		else
 			p->ln = out;
@@ -86,7 +93,7 @@ article_prev_pos(struct article *ar, struct pos *p)
 		return 1;
 	}
 	if (text_layout_prev(ar->lay[p->part], &p->ln, &out)) {
-		p->gap = p->part == PART_BODY && out.para != p->ln.para;
+		p->gap = in_paragraphs(p->part) && out.para != p->ln.para;
 		p->ln = out;
 		return 1;
 	}
@@ -179,6 +186,38 @@ article_build(struct ui *ui, struct article *ar)
 	load_paragraphs(ui, ar);
 	ar->lay[PART_BODY] = text_layout_new(ar->a.body, ar->a.body_len, ar->paras, ar->npara);
 	text_layout_set_width(ar->lay[PART_BODY], w);
+	article_build_comments(ar);
+}
+
+/* The comments come after the body under a heading that says what they
+ * are (and which key folds them); their paragraphs are the text's own. */
+void
+article_build_comments(struct article *ar)
+{
+	struct buf t;
+	const char *c = ar->a.comments;
+	int w = ar->width > 2 ? ar->width : 78;
+
+	text_layout_free(ar->lay[PART_COMMENTS]);
+	ar->lay[PART_COMMENTS] = NULL;
+	free(ar->comments);
+	free(ar->cparas);
+	ar->comments = NULL;
+	ar->cparas = NULL;
+	ar->ncparas = 0;
+	if (c == NULL || c[strspn(c, " \t\r\n")] == '\0')
+		return;
+	buf_init(&t);
+	if (ar->comments_open)
+		buf_printf(&t, "\u2500\u2500 Reader comments (not part of the article): z folds\n\n%s",
+		    c);
+	else
+		buf_adds(&t, "\u2500\u2500 Reader comments (not part of the article): z unfolds");
+	ar->comments = buf_detach(&t, NULL);
+	ar->ncparas = text_paragraphs(ar->comments, strlen(ar->comments), &ar->cparas);
+	ar->lay[PART_COMMENTS] = text_layout_new(ar->comments, strlen(ar->comments), ar->cparas,
+	    ar->ncparas);
+	text_layout_set_width(ar->lay[PART_COMMENTS], w);
 }
 
 void
@@ -317,7 +356,7 @@ out:
 static void
 last_top(struct article *ar, struct pos *p)
 {
-	if (!article_part_last(ar, PART_BODY, p))
+	if (!article_part_last(ar, PART_COUNT - 1, p))
 		article_part_last(ar, PART_META, p);
 	article_walk(ar, p, -(article_rows(ar) - 1));
 }

@@ -22,11 +22,21 @@
 /* Hits counted for "hit 3 of 12" at most; past it, "of more than". */
 #define COUNT_MAX 100000
 
-struct search {
-	char *pattern;
-	char *folded;          /* the pattern, case-folded */
+/* One word looked for. */
+struct term {
+	char *text;
+	char *folded;          /* case-folded */
 	size_t flen;
-	int exact;             /* the pattern has capitals: match as typed */
+	int exact;             /* it has capitals: match as typed */
+};
+
+/* A search: what was typed after / or ?, or the words of a corpus search
+ * (F) whose result was opened, any of which is a hit. */
+struct search {
+	char *pattern;         /* as typed, for the messages */
+	struct term *terms;
+	size_t nterms;
+	size_t longest;        /* the longest term's bytes */
 	int backward;
 	/* Where every hit of the pattern in one article starts, found once
 	 * (the first n after a search) for the count n and N say. */
@@ -37,27 +47,73 @@ struct search {
 static void
 search_free(struct search *s)
 {
+	size_t i;
+
+	for (i = 0; i < s->nterms; i++) {
+		free(s->terms[i].text);
+		free(s->terms[i].folded);
+	}
+	free(s->terms);
 	free(s->pattern);
-	free(s->folded);
 	free(s->starts);
 	memset(s, 0, sizeof *s);
+}
+
+/* Adds WORD[0, len) as a term; SMART: capitals make it match as typed. */
+static int
+add_term(struct search *s, const char *word, size_t len, int smart)
+{
+	struct text_fold f;
+	struct term *t;
+
+	if (text_fold(word, len, &f) != 0)
+		return -1;
+	s->terms = xreallocarray(s->terms, s->nterms + 1, sizeof *s->terms);
+	t = &s->terms[s->nterms++];
+	t->text = xstrndup(word, len);
+	t->folded = xstrndup(f.s, f.len);
+	t->flen = f.len;
+	/* Folding changed something: the word has capitals. */
+	t->exact = smart && (f.len != len || memcmp(f.s, word, f.len) != 0);
+	text_fold_free(&f);
+	if (len > s->longest)
+		s->longest = len;
+	return 0;
 }
 
 static int
 set_pattern(struct search *s, const char *pattern)
 {
-	struct text_fold f;
-
-	if (text_fold(pattern, strlen(pattern), &f) != 0)
-		return -1;
 	search_free(s);
 	s->pattern = xstrdup(pattern);
-	s->folded = xstrndup(f.s, f.len);
-	s->flen = f.len;
-	/* Folding changed something: the pattern has capitals. */
-	s->exact = f.len != strlen(pattern) || memcmp(f.s, pattern, f.len) != 0;
-	text_fold_free(&f);
-	return 0;
+	return add_term(s, pattern, strlen(pattern), 1);
+}
+
+/* The words of a full-text query (FTS5's syntax): its operators (AND, OR,
+ * NOT, NEAR), quotes, brackets, prefix stars and column names left out;
+ * each word is a term, in any case. 0 when it has one at least. */
+static int
+set_query(struct search *s, const char *query)
+{
+	const char *p = query, *w;
+	size_t n;
+
+	search_free(s);
+	s->pattern = xstrdup(query);
+	while (*p != '\0') {
+		p += strspn(p, " \t\"()*^+-:,");
+		w = p;
+		p += strcspn(p, " \t\"()*^+-:,");
+		n = (size_t)(p - w);
+		if (n == 0 || *p == ':')
+			continue;   /* a column's name */
+		if ((n == 3 && (memcmp(w, "AND", 3) == 0 || memcmp(w, "NOT", 3) == 0)) ||
+		    (n == 2 && memcmp(w, "OR", 2) == 0) || (n == 4 && memcmp(w, "NEAR", 4) == 0))
+			continue;
+		if (add_term(s, w, n, 0) != 0)
+			return -1;
+	}
+	return s->nterms > 0 ? 0 : -1;
 }
 
 /* Appends a hit unless it repeats one found in the window before. */
@@ -72,18 +128,18 @@ add_hit(struct ui_span **out, size_t *n, size_t a, size_t b)
 	(*out)[(*n)++] = (struct ui_span){ .start = a, .end = b, .obj = UI_OBJ_SEARCH_HIT };
 }
 
-/* Hits in body[a, b), by folding that window. */
+/* Hits of one term in body[a, b), by folding that window. */
 static void
-hits_in(const struct search *s, const char *body, size_t a, size_t b, struct ui_span **out,
+hits_in(const struct term *s, const char *body, size_t a, size_t b, struct ui_span **out,
     size_t *n, size_t max)
 {
 	const char *p;
-	size_t plen = strlen(s->pattern), i;
+	size_t plen = strlen(s->text), i;
 	struct text_fold f;
 
 	if (s->exact) {
 		for (p = body + a; *n < max && (size_t)(body + b - p) >= plen &&
-		    (p = memmem(p, (size_t)(body + b - p), s->pattern, plen)) != NULL; p++)
+		    (p = memmem(p, (size_t)(body + b - p), s->text, plen)) != NULL; p++)
 			add_hit(out, n, (size_t)(p - body), (size_t)(p - body) + plen);
 		return;
 	}
@@ -102,33 +158,74 @@ hits_in(const struct search *s, const char *body, size_t a, size_t b, struct ui_
 }
 
 /*
- * Every match in body[from, to), in order, into *out (at most max).
+ * Every match of term T in body[from, to), in order, into *out (at most max).
  * Case-folded matching works on windows of SEARCH_CHUNK bytes overlapping
  * by enough for a match across their seam, so a 10 MB article never needs
  * its whole folded copy and offset map at once.
  */
 static void
-find_all(const struct search *s, const char *body, size_t len, size_t from, size_t to,
-    struct ui_span **out, size_t *n, size_t max)
+find_term(const struct search *s, const struct term *t, const char *body, size_t len,
+    size_t from, size_t to, struct ui_span **out, size_t *n, size_t max)
 {
-	size_t overlap = 4 * (strlen(s->pattern) + 8), a, b, next;
+	size_t overlap = 4 * (s->longest + 8), a, b, next;
 
 	*n = 0;
-	if (s->flen == 0 || to > len)
+	if (t->flen == 0 || to > len)
 		to = len;
-	if (s->flen == 0)
+	if (t->flen == 0)
 		return;
 	for (a = text_char_start(body, from); a < to && *n < max; a = next) {
 		b = a + SEARCH_CHUNK < to ? text_char_start(body, a + SEARCH_CHUNK) : to;
 		if (b <= a)
 			b = to;
-		hits_in(s, body, a, b, out, n, max);
+		hits_in(t, body, a, b, out, n, max);
 		if (b >= to)
 			break;
 		next = b > overlap ? text_char_start(body, b - overlap) : 0;
 		if (next <= a)
 			next = b;
 	}
+}
+
+static int
+hit_cmp(const void *x, const void *y)
+{
+	const struct ui_span *a = x, *b = y;
+
+	return a->start != b->start ? (a->start < b->start ? -1 : 1) :
+	    (a->end > b->end ? -1 : a->end < b->end);
+}
+
+/* Every hit of any term in body[from, to), in order of start (at most
+ * max); of two starting at one place, the longer. */
+static void
+find_all(const struct search *s, const char *body, size_t len, size_t from, size_t to,
+    struct ui_span **out, size_t *n, size_t max)
+{
+	struct ui_span *v = NULL;
+	size_t nv = 0, i, k;
+
+	if (s->nterms == 1) {
+		find_term(s, &s->terms[0], body, len, from, to, out, n, max);
+		return;
+	}
+	*n = 0;
+	for (i = 0; i < s->nterms; i++) {
+		find_term(s, &s->terms[i], body, len, from, to, &v, &nv, max);
+		if (nv == 0)
+			continue;
+		*out = xreallocarray(*out, *n + nv + 1, sizeof **out);
+		memcpy(*out + *n, v, nv * sizeof *v);
+		*n += nv;
+	}
+	free(v);
+	if (*n > 1)
+		qsort(*out, *n, sizeof **out, hit_cmp);
+	for (i = k = 0; i < *n; i++) {
+		if (k == 0 || (*out)[k - 1].start != (*out)[i].start)
+			(*out)[k++] = (*out)[i];
+	}
+	*n = k < max ? k : max;
 }
 
 /* The nearest hit after off (dir > 0) or before it (dir < 0); at off
@@ -139,7 +236,7 @@ find_hit(const struct search *s, const char *body, size_t len, size_t off, int d
 {
 	struct ui_span *v = NULL;
 	size_t n = 0, a, b, i, win = (size_t)SEARCH_CHUNK * 4;
-	size_t extra = 4 * strlen(s->pattern);
+	size_t extra = 4 * s->longest;
 	int found = 0;
 
 	if (dir > 0) {
@@ -279,6 +376,33 @@ search_submit(struct ui *ui, int kind, const char *pattern)
 	return 0;
 }
 
+void
+ui_article_search_query(struct ui *ui, const char *query)
+{
+	struct ui_layer *l = ui_article_layer(ui, &ui_search_layer);
+	struct search *s = l->priv;
+	const char *body;
+	struct buf what;
+	size_t len, hit;
+
+	body = ui_article_body(ui, &len);
+	if (body == NULL || set_query(s, query) != 0) {
+		err_clear();
+		return;
+	}
+	ui_mark(ui, UI_DIRTY_ARTICLE);
+	if (!find_hit(s, body, len, 0, 1, 1, &hit)) {
+		ui_message(ui, "the words of \"%s\" are not in the text as written (a stem, or "
+		    "the title, matched)", query);
+		return;
+	}
+	ui_article_goto(ui, hit);
+	buf_init(&what);
+	buf_printf(&what, "\"%s\" (n, N: the next, previous)", query);
+	say_hit(ui, s, hit, what.data);
+	buf_free(&what);
+}
+
 static const struct ui_prompt_ops search_line = {
 	.submit = search_submit,
 };
@@ -316,7 +440,7 @@ search_spans(struct ui *ui, struct ui_layer *l, size_t from, size_t to, struct u
 
 	if (s->pattern == NULL || body == NULL)
 		return;
-	extra = 4 * strlen(s->pattern);
+	extra = 4 * s->longest;
 	find_all(s, body, len, from, to + extra < len ? to + extra : len, &v, &n, 4096);
 	for (i = 0; i < n; i++)
 		ui_spans_add(out, v[i]);

@@ -123,6 +123,12 @@ close_article(struct ui *ui, struct article *ar)
 		ar->spans[i].n = 0;
 	free(ar->meta);
 	free(ar->paras);
+	free(ar->comments);
+	free(ar->cparas);
+	ar->comments = NULL;
+	ar->cparas = NULL;
+	ar->ncparas = 0;
+	ar->comments_open = 0;
 	ar->meta = NULL;
 	ar->paras = NULL;
 	ar->npara = 0;
@@ -298,6 +304,31 @@ layer_action(struct ui *ui, int first, enum ui_action a, int count)
 	return 0;
 }
 
+/* z: the reader comments unfolded, from their heading at the top of the
+ * pane, or folded again, the text back around the cursor (which stays in
+ * the body: comments take no statements, highlights or cursor). */
+static void
+toggle_comments(struct ui *ui, struct article *ar)
+{
+	if (ar->id <= 0)
+		return;
+	if (ar->lay[PART_COMMENTS] == NULL) {
+		ui_message(ui, "this article has no reader comments");
+		return;
+	}
+	ar->comments_open = !ar->comments_open;
+	if (ar->top.part == PART_COMMENTS)
+		article_part_first(ar, PART_TITLE, &ar->top);
+	article_build_comments(ar);
+	if (ar->comments_open) {
+		article_part_first(ar, PART_COMMENTS, &ar->top);
+		ui_message(ui, "reader comments unfolded: not part of the article (z folds them)");
+	} else {
+		article_keep_cursor(ar);
+		ui_message(ui, "reader comments folded");
+	}
+}
+
 static int
 article_action_first(struct ui *ui, struct ui_view *v, enum ui_action a, int count)
 {
@@ -357,6 +388,9 @@ article_action(struct ui *ui, struct ui_view *v, enum ui_action a, int count)
 	case UI_ACT_NEXT_PARAGRAPH:
 	case UI_ACT_PREV_PARAGRAPH:
 		step_paragraph(ar, a == UI_ACT_NEXT_PARAGRAPH ? 1 : -1, n);
+		break;
+	case UI_ACT_TOGGLE_COMMENTS:
+		toggle_comments(ui, ar);
 		break;
 	default:
 		if (!layer_action(ui, 0, a, count))
@@ -435,6 +469,7 @@ part_style(struct ui *ui, int part)
 	case PART_TITLE:
 		return ui_style_over(n, ui_style(ui, UI_OBJ_ARTICLE_TITLE));
 	case PART_META:
+	case PART_COMMENTS:
 		return ui_style_over(n, ui_style(ui, UI_OBJ_ARTICLE_META));
 	default:
 		return n;

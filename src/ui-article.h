@@ -16,7 +16,11 @@
 #include "text.h"
 #include "ui.h"
 
-enum part { PART_TITLE, PART_META, PART_BODY, PART_COUNT };
+/* PART_COMMENTS: the reader comments kept apart at import, after the
+ * body: one heading line while folded, the heading and the comments when
+ * unfolded. Never body bytes, so no layer (statements, highlights) and
+ * no cursor reaches them. */
+enum part { PART_TITLE, PART_META, PART_BODY, PART_COMMENTS, PART_COUNT };
 
 struct pos {
 	int part;
@@ -29,6 +33,10 @@ struct article {
 	int64_t id;
 	struct store_article a;
 	char *meta;
+	char *comments;        /* PART_COMMENTS' text (heading, comments), or NULL */
+	struct text_span *cparas;
+	size_t ncparas;
+	int comments_open;     /* unfolded */
 	struct text_layout *lay[PART_COUNT];
 	struct text_span *paras;
 	size_t npara;
@@ -55,6 +63,8 @@ int article_is_body(const struct pos *p);
 struct pos article_pos_of(struct article *ar, size_t off);
 /* Lays the title, the metadata and the body out (lazily) at the width. */
 void article_build(struct ui *ui, struct article *ar);
+/* Lays the reader comments out, folded or not (ar->comments_open). */
+void article_build_comments(struct article *ar);
 void article_set_width(struct article *ar, int w);
 /* The width text is wrapped to, and the rows shown. */
 int article_text_width(const struct article *ar);

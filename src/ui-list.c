@@ -33,6 +33,7 @@ struct list {
 	struct store_hit *hits;             /* search: items [0, count) */
 	size_t saved_sel, saved_top;        /* the list's place during a search */
 	int64_t followed;                   /* the article the selection followed */
+	int64_t opened;                     /* the last opened from a search's results */
 	int64_t restored;                   /* the row reopened at the start */
 	int failed;                         /* last fetch failed: said once */
 };
@@ -389,7 +390,12 @@ list_open(struct ui *ui, struct ui_view *v, size_t i)
 			ui_error(ui, "%s", err_msg());
 			return;
 		}
+		/* From search results: at the first hit of the query's words. */
+		if (l->query != NULL)
+			ui_article_search_query(ui, l->query);
 	}
+	if (l->query != NULL)
+		l->opened = it.id;
 	ui_focus(ui, UI_VIEW_ARTICLE);
 	ui_mark(ui, UI_DIRTY_ALL);
 }
@@ -609,10 +615,16 @@ ui_list_search(struct ui *ui, const char *query)
 	}
 	free(old);
 	if (l->query == NULL) {
-		/* Back where the list was before the search. */
+		/* Back where the list was before the search; on the article
+		 * opened from its results, if one was (the selection follows
+		 * the article shown). */
 		r->sel = l->saved_sel < r->n ? l->saved_sel : 0;
 		r->top = l->saved_top < r->n ? l->saved_top : 0;
+		if (l->opened > 0 && l->opened == ui_article_id(ui))
+			select_id(ui, l->opened);
+		l->followed = ui_article_id(ui);
 	}
+	l->opened = 0;
 	if (l->query != NULL)
 		ui_message(ui, "%zu%s article%s match \"%s\" (q returns to all articles)", r->n,
 		    r->more ? "+" : "", r->n == 1 && !r->more ? "" : "s", l->query);
