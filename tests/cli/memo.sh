@@ -133,7 +133,7 @@ tap_ok $? "export --format markdown: project memos first, an article's under its
 # An older database (schema 7, before memos) gains the table when opened.
 OLD="$TEST_TMP/old.db"
 "$DOSSIER" --db "$OLD" -q import "$SEEDS"/000_*.txt >/dev/null 2>&1
-sqlite3 "$OLD" "DROP TABLE memos; DROP TABLE memos_fts; PRAGMA user_version = 7;"
+sqlite3 "$OLD" "DROP TABLE memos; DROP TABLE memos_fts; DROP INDEX articles_title; PRAGMA user_version = 7;"
 "$DOSSIER" --db "$OLD" memo add --article 1 "after the upgrade" >/dev/null &&
 	[ "$("$DOSSIER" --db "$OLD" memo list --search upgrade | cut -f2)" = "article 1" ] &&
 	"$DOSSIER" --db "$OLD" check >/dev/null 2>&1
