@@ -113,6 +113,11 @@ int import_data_as(struct importer *im, enum ingest_format format, const char *n
 int import_item_page(struct importer *im, const char *item, const char *name,
     const char *source, const char *data, size_t len);
 
+/* An article a team sync brought (store_sync_article): already cleaned
+ * and normalized where it was imported, so only segmented, stored and
+ * analysed, inside the caller's transaction. Its text must give HASH. */
+int import_synced(struct importer *im, const char *hash, struct store_article *a);
+
 /* The reader's first run: imports data/samples/ quietly. *added counts
  * the new articles. */
 int import_samples(struct store *st, size_t *added);
