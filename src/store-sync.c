@@ -644,7 +644,23 @@ apply_annotation(struct store *st, const struct store_sync_rec *r)
 	    " WHERE a.uuid = ?1");
 	int rc;
 
-	if (put == NULL || clear == NULL || tags == NULL)
+	sqlite3_stmt *art = store_stmt(st, "SELECT id FROM articles"
+	    " WHERE hash = json_extract(?1, '$.article')");
+	int64_t article = 0;
+
+	if (put == NULL || clear == NULL || tags == NULL || art == NULL)
+		return -1;
+	/* The article's notes are indexed once at the end of the batch
+	 * (store_sync_apply_end): an upsert fires both the insert's and the
+	 * update's triggers, which would take its row out of the index
+	 * twice. */
+	sqlite3_bind_text(art, 1, r->body, -1, SQLITE_STATIC);
+	if (sqlite3_step(art) == SQLITE_ROW)
+		article = sqlite3_column_int64(art, 0);
+	sqlite3_reset(art);
+	if (article == 0)
+		return 1;
+	if (store_fts_defer(st, article) != 0)
 		return -1;
 	sqlite3_bind_text(put, 1, r->key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(put, 2, r->body, -1, SQLITE_STATIC);
