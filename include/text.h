@@ -98,8 +98,9 @@ void text_utf8_repair(const char *in, size_t len, struct buf *out,
  * undefined (0x81 in windows-1252), or a sequence cut short at the end,
  * becomes one U+FFFD, counted in REP with the input offset of the first
  * (nul_at is not set: NUL bytes are refused before). Returns -1 (err_set)
- * for a character set iconv does not know or one that does not keep ASCII
- * markup as it is (UTF-7, EBCDIC, UTF-16); OUT is then unchanged. */
+ * for a character set iconv does not know, one that does not keep ASCII
+ * markup as it is (UTF-7, EBCDIC, UTF-16) or one whose converter does not
+ * produce valid UTF-8; OUT is then unchanged. */
 int text_decode(const char *charset, const char *in, size_t len, struct buf *out,
     struct text_utf8_report *rep);
 /* The safe-text rule, for every string that leaves dossier for a terminal

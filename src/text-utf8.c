@@ -129,7 +129,7 @@ text_decode(const char *charset, const char *in, size_t len, struct buf *out,
 {
 	iconv_t cd = iconv_open("UTF-8", charset);
 	char *ip = (char *)(uintptr_t)in, *op;
-	size_t il = len, ol, r;
+	size_t il = len, ol, r, start = out->len;
 
 	rep->replaced = 0;
 	rep->first_bad = SIZE_MAX;
@@ -167,6 +167,14 @@ text_decode(const char *charset, const char *in, size_t len, struct buf *out,
 	} while (r == (size_t)-1 && errno == E2BIG);
 	out->data[out->len] = '\0';
 	iconv_close(cd);
+	/* glibc's UTF-8 "conversion" (under any of the names it folds to
+	 * UTF-8, such as "\x02UTF-8") passes sequences above U+10FFFF through:
+	 * a converter whose output is not UTF-8 is not one to read with. */
+	if (u8_check((const uint8_t *)out->data + start, out->len - start) != NULL) {
+		out->len = start;
+		out->data[start] = '\0';
+		return err_set("character set \"%s\" does not convert to valid UTF-8", charset);
+	}
 	return 0;
 }
 

@@ -283,6 +283,9 @@ test_decode(void)
 	ok(text_decode("utf-7", "+ABs-", 5, &b, &rep) == -1 && b.len == 0,
 	    "UTF-7 refused: %s", err_msg());
 	ok(text_decode("no-such-set", "x", 1, &b, &rep) == -1, "unknown set: %s", err_msg());
+	buf_reset(&b);
+	ok(text_decode("\x02UTF-8", SL("a\xf4\xa7\xa7\xa7z"), &b, &rep) == -1 && b.len == 0,
+	    "a converter that lets a sequence above U+10FFFF through is refused: %s", err_msg());
 	buf_free(&b);
 }
 
