@@ -521,7 +521,6 @@ apply_tag(struct store *st, const struct store_sync_rec *r)
 				goto fail;
 			}
 			sqlite3_reset(q);
-			shared = 0;
 			free(other);
 			other = NULL;
 		}

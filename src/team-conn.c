@@ -160,7 +160,7 @@ team_server_version(PGconn *c, int *version)
 		return -1;
 	}
 	if (PQntuples(r) > 0)
-		*version = atoi(PQgetvalue(r, 0, 0));
+		*version = (int)strtol(PQgetvalue(r, 0, 0), NULL, 10);
 	PQclear(r);
 	return 0;
 }
