@@ -90,68 +90,125 @@ state_set_int(struct store *st, const char *key, int64_t v)
 	return store_state_set(st, key, buf);
 }
 
-/* Sends one batch ROWS in one server transaction. */
+/* Queues the dossier.put of R on the pipeline. */
 static int
-push_batch(struct sync *s, struct store_sync_rec *rows, size_t n)
+send_put(struct sync *s, const struct store_sync_rec *r)
 {
 	static const char put[] = "SELECT outcome, winner FROM dossier.put($1, $2, $3::bigint, $4,"
 	    " $5, $6::boolean, $7::jsonb, $8::bigint, $9)";
+	char hlc[24], base[24];
+	const char *v[9];
+
+	snprintf(hlc, sizeof hlc, "%" PRId64, r->hlc);
+	snprintf(base, sizeof base, "%" PRId64, r->base_hlc);
+	v[0] = store_sync_kind_name(r->kind);
+	v[1] = r->key;
+	v[2] = hlc;
+	v[3] = r->node;
+	v[4] = r->coder != NULL ? r->coder : s->coder;
+	v[5] = r->deleted ? "true" : "false";
+	v[6] = r->body;
+	v[7] = r->base_node != NULL ? base : NULL;
+	v[8] = r->base_node;
+	if (PQsendQueryParams(s->c, put, 9, NULL, v, NULL, NULL, 0) != 1)
+		return team_pg_err(s->c, NULL, s->server);
+	return 0;
+}
+
+/* The outcome of R's put (the next result on the pipeline): a conflict
+ * is counted and told; *lost when the team kept a newer value. */
+static int
+read_put(struct sync *s, const struct store_sync_rec *r, int *lost, char **winner)
+{
+	PGresult *res = PQgetResult(s->c), *end;
+	const char *kind = store_sync_kind_name(r->kind);
+	int ok = res != NULL && PQresultStatus(res) == PGRES_TUPLES_OK;
+
+	if (!ok) {
+		char *what = xasprintf("%s: sending %s %s", s->server, kind, r->key);
+		team_pg_err(s->c, res, what);
+		free(what);
+	} else if (strcmp(PQgetvalue(res, 0, 0), "lost") == 0 ||
+	    strcmp(PQgetvalue(res, 0, 0), "won") == 0) {
+		const char *w = PQgetvalue(res, 0, 1);
+		*lost = strcmp(PQgetvalue(res, 0, 0), "lost") == 0;
+		*winner = xstrdup(w);
+		s->sum->conflicts++;
+		if (*lost)
+			say(s, "conflict: %s %s: %s's newer value kept; this one is in the history",
+			    kind, r->key, w);
+		else
+			say(s, "conflict: %s %s: this value kept; %s's older one is in the team's "
+			    "history", kind, r->key, w);
+	}
+	PQclear(res);
+	/* Each query's results end with a NULL. */
+	while (res != NULL && (end = PQgetResult(s->c)) != NULL)
+		PQclear(end);
+	return ok ? 0 : -1;
+}
+
+/* Sends one batch ROWS in one server transaction. The puts go down one
+ * pipeline (libpq's pipeline mode), so a batch costs one round trip, not
+ * one a record; the first error aborts the rest, and the transaction is
+ * rolled back. */
+static int
+push_batch(struct sync *s, struct store_sync_rec *rows, size_t n)
+{
 	int *lost = xcalloc(n ? n : 1, sizeof *lost);
 	char **winners = xcalloc(n ? n : 1, sizeof *winners);
-	size_t i;
-	int rc = -1;
+	PGresult *res;
+	size_t i, sent = 0;
+	int rc = -1, failed = 0;
 
 	/* The lock makes writers commit in the order of their seq. */
 	if (team_exec(s->c, "BEGIN; SELECT pg_advisory_xact_lock(1685025651)", s->server) != 0)
 		goto done;
-	for (i = 0; i < n; i++) {
-		struct store_sync_rec *r = &rows[i];
-		char hlc[24], base[24];
-		const char *v[9];
-		PGresult *res;
-
-		snprintf(hlc, sizeof hlc, "%" PRId64, r->hlc);
-		snprintf(base, sizeof base, "%" PRId64, r->base_hlc);
-		v[0] = store_sync_kind_name(r->kind);
-		v[1] = r->key;
-		v[2] = hlc;
-		v[3] = r->node;
-		v[4] = r->coder != NULL ? r->coder : s->coder;
-		v[5] = r->deleted ? "true" : "false";
-		v[6] = r->body;
-		v[7] = r->base_node != NULL ? base : NULL;
-		v[8] = r->base_node;
-		res = PQexecParams(s->c, put, 9, NULL, v, NULL, NULL, 0);
-		if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-			char *what = xasprintf("%s: sending %s %s", s->server, v[0], r->key);
-			team_pg_err(s->c, res, what);
-			free(what);
-			PQclear(res);
-			team_exec(s->c, "ROLLBACK", s->server);
-			goto done;
-		}
-		if (strcmp(PQgetvalue(res, 0, 0), "lost") == 0 ||
-		    strcmp(PQgetvalue(res, 0, 0), "won") == 0) {
-			const char *w = PQgetvalue(res, 0, 1);
-			int we_lost = strcmp(PQgetvalue(res, 0, 0), "lost") == 0;
-			lost[i] = we_lost;
-			winners[i] = xstrdup(w);
-			s->sum->conflicts++;
-			if (we_lost)
-				say(s, "conflict: %s %s: %s's newer value kept; this one is in the "
-				    "history", v[0], r->key, w);
-			else
-				say(s, "conflict: %s %s: this value kept; %s's older one is in the "
-				    "team's history", v[0], r->key, w);
-		}
-		PQclear(res);
+	if (PQenterPipelineMode(s->c) != 1) {
+		team_pg_err(s->c, NULL, s->server);
+		goto rollback;
 	}
+	for (i = 0; i < n && !failed; i++, sent++)
+		failed = send_put(s, &rows[i]) != 0;
+	if (!failed && PQpipelineSync(s->c) != 1)
+		failed = team_pg_err(s->c, NULL, s->server) != 0;
+	for (i = 0; i < sent; i++) {
+		if (!failed)
+			failed = read_put(s, &rows[i], &lost[i], &winners[i]) != 0;
+		else if ((res = PQgetResult(s->c)) != NULL) {
+			/* Aborted after the first error: drain. */
+			PQclear(res);
+			while ((res = PQgetResult(s->c)) != NULL)
+				PQclear(res);
+		}
+	}
+	/* The pipeline's end. */
+	while ((res = PQgetResult(s->c)) != NULL) {
+		int sync = PQresultStatus(res) == PGRES_PIPELINE_SYNC;
+		PQclear(res);
+		if (sync)
+			break;
+	}
+	if (PQexitPipelineMode(s->c) != 1 && !failed)
+		failed = team_pg_err(s->c, NULL, s->server) != 0;
+	if (failed)
+		goto rollback;
 	if (team_exec(s->c, "COMMIT", s->server) != 0)
 		goto done;
 	for (i = 0; i < n; i++)
 		if (!lost[i])
 			s->sum->sent[rows[i].kind]++;
 	rc = store_sync_sent(s->st, rows, n, lost, (const char *const *)winners);
+	goto done;
+rollback:
+	{
+		/* Keep the first error: the rollback's own is of no interest. */
+		char *msg = xstrdup(err_msg());
+		PQexitPipelineMode(s->c);
+		team_exec(s->c, "ROLLBACK", s->server);
+		err_set("%s", msg);
+		free(msg);
+	}
 done:
 	for (i = 0; i < n; i++)
 		free(winners[i]);
