@@ -25,8 +25,14 @@
 #include "team-int.h"
 #include "util.h"
 
-/* Records a batch: enough for a server round of a second or so. */
-#define TEAM_BATCH 500
+/* Records a batch sent: one server transaction, one round trip. */
+#define TEAM_BATCH 1000
+/* Records a batch pulled: one local transaction. Each batch re-indexes
+ * the notes of the articles it touched once (store_sync_apply_end), so
+ * fewer, larger batches cost less where many notes share an article. */
+#define TEAM_PULL_BATCH 2000
+#define STR(x) #x
+#define XSTR(x) STR(x)
 
 struct sync {
 	struct store *st;
@@ -354,7 +360,7 @@ static int
 pull(struct sync *s)
 {
 	static const char sql[] = "SELECT kind, key, hlc, node, coder, deleted, body::text, seq"
-	    " FROM dossier.records WHERE seq > $1::bigint ORDER BY seq LIMIT 500";
+	    " FROM dossier.records WHERE seq > $1::bigint ORDER BY seq LIMIT " XSTR(TEAM_PULL_BATCH);
 	int64_t seq;
 
 	if (state_int(s->st, TEAM_STATE_SEQ, &seq) != 0)
@@ -395,7 +401,7 @@ pull(struct sync *s)
 			rc = state_set_int(s->st, TEAM_STATE_CLOCK, s->clock);
 		if (store_sync_apply_end(s->st, rc == 0) != 0 || rc != 0)
 			return -1;
-		if (n < 500)
+		if (n < TEAM_PULL_BATCH)
 			return 0;
 	}
 }
