@@ -40,7 +40,7 @@ void
 ui_sync_init(struct ui *ui)
 {
 	load_last(ui);
-	ui->sync_next = ui->sync_interval > 0 ? time(NULL) + ui->sync_interval * 60 : 0;
+	ui->sync_next = ui->sync_interval > 0 ? time(NULL) + (long long)ui->sync_interval * 60 : 0;
 }
 
 void
@@ -58,7 +58,7 @@ ui_sync_run(struct ui *ui)
 	int rc;
 
 	if (ui->sync_interval > 0)
-		ui->sync_next = time(NULL) + ui->sync_interval * 60;
+		ui->sync_next = time(NULL) + (long long)ui->sync_interval * 60;
 	rc = team_sync(ui->st, &sum);
 	if (rc != 0) {
 		ui_error(ui, "sync: %s", err_msg());
