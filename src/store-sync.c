@@ -91,10 +91,16 @@ store_sync_join(struct store *st)
 	if (store_begin(st) != 0)
 		return -1;
 	if (run(st, "DELETE FROM sync_on; INSERT INTO sync_on(applying) VALUES (0);"
-	    "INSERT OR IGNORE INTO sync_outbox(kind, key) SELECT 'article', hash FROM articles;"
-	    "INSERT OR IGNORE INTO sync_outbox(kind, key) SELECT 'tag', uuid FROM tags;"
+	    /* What the team has already had from here (joining again) is not
+	     * sent again. */
+	    "INSERT OR IGNORE INTO sync_outbox(kind, key) SELECT 'article', hash FROM articles"
+	    "  WHERE hash NOT IN (SELECT key FROM sync_versions WHERE kind = 'article');"
+	    "INSERT OR IGNORE INTO sync_outbox(kind, key) SELECT 'tag', uuid FROM tags"
+	    "  WHERE uuid NOT IN (SELECT key FROM sync_versions WHERE kind = 'tag');"
 	    "INSERT OR IGNORE INTO sync_outbox(kind, key) SELECT 'annotation', uuid"
-	    "  FROM annotations;", "joining a team") != 0) {
+	    "  FROM annotations"
+	    "  WHERE uuid NOT IN (SELECT key FROM sync_versions WHERE kind = 'annotation');",
+	    "joining a team") != 0) {
 		store_rollback(st);
 		return -1;
 	}

@@ -55,6 +55,10 @@ out=$(as bob team join "$(pg_url bob)" 2>&1) && out=$(as bob sync 2>&1); rc=$?
 	as bob annotations --coder alice | grep -q "Lavrov then clarified"
 tap_ok $? "bob's empty database receives the articles and alice's annotation ($out)"
 
+out=$(as alice team join "$(pg_url alice)" 2>&1) && st=$(as alice team status)
+grep -q "^waiting: *0 articles, 0 tags, 0 annotations" <<<"$st"
+tap_ok $? "joining the same team again sends nothing again ($st)"
+
 # Bob codes too; alice sees his work under his name.
 # (Article ids are each database's own: bob's may differ from alice's.)
 bid=$(sqlite3 "$TEST_TMP/bob.db" "SELECT id FROM articles WHERE instr(body, 'Participants explored')")
