@@ -31,6 +31,11 @@ int export_format_parse(const char *name, enum export_format *out);
 enum export_format export_format_for(const char *path);
 /* What to call FMT in a message: "CSV", "Markdown", "W3C Web Annotation JSON". */
 const char *export_format_name(enum export_format fmt);
+/* Why FMT was chosen for a file, for the message that names it: the
+ * option (CHOSEN set: "--format" or the reader's FORMAT word, given as
+ * CHOSEN), else the file's name ("the name ends in .csv"), else JSON as
+ * the default. */
+const char *export_format_why(enum export_format fmt, const char *chosen);
 
 /* Appends the annotations F selects (live ones when F->states is 0);
  * -1 naming it when F asks for a tag or an article there is none of. */

@@ -132,7 +132,7 @@ int ui_print_keys(FILE *f);
 	X(PROMPT, "prompt", GENERIC, "open the command line") \
 	X(HELP, "help", GENERIC, "show this help") \
 	X(FETCH, "fetch", GENERIC, "fetch the subscribed feeds while reading") \
-	X(REDRAW, "redraw", GENERIC, "redraw the screen") \
+	X(REDRAW, "redraw", GENERIC, "redraw, reading again what other programs changed") \
 	X(SUSPEND, "suspend", GENERIC, "suspend to the shell") \
 	X(CANCEL, "cancel", GENERIC, "cancel pending keys and messages") \
 	X(NEXT_STATEMENT, "next-statement", ARTICLE, "next statement") \
@@ -285,6 +285,10 @@ struct ui_view_ops {
 	/* Something it shows changed elsewhere (an article opened, the
 	 * annotations changed): reload what depends on it. */
 	void (*refresh)(struct ui *ui, struct ui_view *v);
+	/* Another program wrote to the database (an import, `dossier
+	 * annotate`): read again what is shown, the cursor staying on what
+	 * it was on. */
+	void (*reload)(struct ui *ui, struct ui_view *v);
 	/* Actions it takes whichever pane is focused, before that pane does
 	 * (a selection under way takes Esc; Ctrl-o works from anywhere);
 	 * 1 when it took A. */
@@ -402,6 +406,10 @@ struct ui {
 	int message_error;
 	int message_sticky;   /* survives the next key (set at start) */
 	char *config_path;
+	/* Each bad line of the config file, "FILE:LINE: what", one a line
+	 * (NULL when none): printed on stderr at start, listed by the help. */
+	char *config_errors;
+	int config_bad;
 	struct ui_anno *anno;       /* annotation state (ui-anno.c) */
 	struct ui_overlay *overlay; /* a popup taking the keys, or NULL */
 	struct ui_layer *layers;    /* the article's layers, in drawing order */
@@ -410,6 +418,8 @@ struct ui {
 	 * where each goes (a `:` line may name any action). */
 	void (*run)(struct ui *ui, enum ui_action a, int count);
 	struct ui_fetch *fetch;     /* a fetch under way (ui-fetch.c), or NULL */
+	int64_t data_version;       /* the store's when last read (0: not yet) */
+	int64_t summary_seen;       /* the article ui_fetch_summary last looked at */
 	int sync_interval;          /* minutes between syncs in the background; 0: none */
 	long long sync_next;        /* when the next is due (time_t), 0: none */
 	int sync_joined;            /* the database has a team */
@@ -455,6 +465,11 @@ int ui_fetch_start(struct ui *ui);
 int ui_fetch_step(struct ui *ui, int timeout_ms);
 /* Drops a fetch under way (the reader quits). */
 void ui_fetch_stop(struct ui *ui);
+/* Called by the loop before it waits for a key: when the article shown
+ * has changed and is a feed item's summary, its page is fetched between
+ * key presses and shown in its place (unless a fetch is under way, its
+ * link is not http(s), or it is not the item's newest version). */
+void ui_fetch_summary(struct ui *ui);
 
 /* ui-views.c: the one place that names the views and the layers. */
 extern const struct ui_view_ops *const ui_view_table[UI_VIEW_COUNT];
@@ -529,6 +544,11 @@ void ui_view_dirty(struct ui *ui, struct ui_view *v);
 /* Something the panes show changed (an article opened, annotations):
  * each pane's ops->refresh. */
 void ui_views_refresh(struct ui *ui);
+/* When another program has written to the database since the last look
+ * (or FORCE, Ctrl-l), each view reads again what it shows (ops->reload);
+ * 1 when they did. One PRAGMA when nothing changed; put off while a popup
+ * or the command line is open, since those hold rows being read. */
+int ui_views_reload(struct ui *ui, int force);
 /* What the loop calls: the view's own op when it has one, else the
  * base's (for a row-based view). ui_view_action returns 1 when handled. */
 int ui_view_action(struct ui *ui, struct ui_view *v, enum ui_action a, int count);
@@ -606,8 +626,9 @@ int ui_keys_working(struct ui *ui, enum ui_keymap km, enum ui_action a, struct b
 int ui_keys_shadows(struct ui *ui, enum ui_action a, struct buf *out);
 
 /* ui-config.c */
-/* Reads the config file; a missing file is fine. Bad lines are reported
- * as a message naming file:line, and the rest still loads. */
+/* Reads the config file; a missing file is fine. Each bad line is kept in
+ * config_errors as "FILE:LINE: what", the first is the message (with how
+ * many there are in all), and the rest of the file still loads. */
 void ui_config_load(struct ui *ui, const char *path);
 /* Runs one command line (config syntax, or a `:` line). "where" prefixes
  * error messages. Returns 0, or -1 with err_msg() set. */
@@ -709,6 +730,9 @@ struct ui_layer_ops {
 	void (*free)(struct ui *ui, struct ui_layer *l);
 	/* An article was opened (ui_article_id() says which). */
 	void (*opened)(struct ui *ui, struct ui_layer *l);
+	/* Another program wrote to the database: what was read of the open
+	 * article is read again (the cursor and a selection stay). */
+	void (*reload)(struct ui *ui, struct ui_layer *l);
 	/* Appends the spans over body bytes [from, to), what is shown. */
 	void (*spans)(struct ui *ui, struct ui_layer *l, size_t from, size_t to,
 	    struct ui_spans *out);
@@ -749,6 +773,8 @@ void ui_article_goto(struct ui *ui, size_t offset);
 void ui_article_jump_push(struct ui *ui);
 /* The open article's body (NULL when none). */
 const char *ui_article_body(struct ui *ui, size_t *len);
+/* The article shown (its stored fields), or NULL when none is. */
+const struct store_article *ui_article_shown(struct ui *ui);
 
 /* ui-article-marks.c: the statements and mentions layers. */
 extern const struct ui_layer_ops ui_statement_layer, ui_mention_layer;
@@ -864,6 +890,20 @@ struct ui_style ui_anno_style(struct ui *ui, const struct store_anno *a);
  * under the cursor). */
 void ui_tagpick_open(struct ui *ui);
 void ui_note_open(struct ui *ui, int external);
+/* The note editor on other text than a note (a memo, ui-memo.c): TITLE
+ * over the popup, ORIG (taken) the text it starts with; on Esc, SAVE gets
+ * the text when it changed (0 closes; -1 with a message keeps it open
+ * with the text). ARG is freed by FREE with the popup. */
+struct ui_text_save {
+	char *title;
+	int (*save)(struct ui *ui, void *arg, const char *text, const char *orig);
+	void *arg;
+	void (*free)(void *arg);
+};
+void ui_note_edit(struct ui *ui, struct ui_text_save *t, char *orig);
+/* ui-memo.c: `:memo [project | tag NAME]`: the memo of the open article
+ * (else the project's), the project's or a tag's, in the note editor. */
+int ui_memo_command(struct ui *ui, int argc, char **argv, const char *rest);
 void ui_claim_open(struct ui *ui, int64_t id);
 
 /* The open article's text with its sentences and paragraphs, for the

@@ -72,12 +72,11 @@ cmd_export_exec(struct cmd_ctx *ctx, const struct args *a)
 	/* Written to a file, the format is its name's unless said. */
 	if (out != NULL)
 		fmt = export_format_for(out);
-	why = fmt == EXPORT_JSON ? "the default: the name ends neither in .csv nor in .md; "
-	    "--format chooses" : fmt == EXPORT_CSV ? "the name ends in .csv" : "the name ends in .md";
+	why = export_format_why(fmt, NULL);
 	if ((v = args_get(a, "format")) != NULL) {
 		if (export_format_parse(v, &fmt) != 0)
 			return cmd_usage_error(a, "%s", err_msg());
-		why = "--format";
+		why = export_format_why(fmt, "--format");
 	}
 	f.tag = args_get(a, "tag");
 	f.coder = args_get(a, "coder");

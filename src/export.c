@@ -107,6 +107,22 @@ export_format_name(enum export_format fmt)
 	return "W3C Web Annotation JSON";
 }
 
+const char *
+export_format_why(enum export_format fmt, const char *chosen)
+{
+	if (chosen != NULL)
+		return chosen;
+	switch (fmt) {
+	case EXPORT_CSV:
+		return "the name ends in .csv";
+	case EXPORT_MARKDOWN:
+		return "the name ends in .md or .markdown";
+	case EXPORT_JSON:
+		break;
+	}
+	return "the default: the name ends neither in .csv nor in .md; --format chooses";
+}
+
 enum export_format
 export_format_for(const char *path)
 {

@@ -7,7 +7,7 @@
  *
  * Kinds and keys: an article by its content hash (articles never change,
  * so an article record is written once), a tag of the codebook by its
- * uuid, an annotation by its uuid. Triggers (schema 8) queue a record's
+ * uuid, an annotation by its uuid. Triggers (schema 9) queue a record's
  * kind and key in sync_outbox when the row changes; the record is built
  * from the row as it is when it is sent, so ten edits between two syncs
  * send one record.

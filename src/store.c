@@ -147,6 +147,21 @@ store_is_readonly(const struct store *st)
 	return st->readonly;
 }
 
+int
+store_data_version(struct store *st, int64_t *version)
+{
+	sqlite3_stmt *s = store_stmt(st, "PRAGMA data_version");
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*version = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : store_err(st, "reading the data version");
+}
+
 sqlite3_stmt *
 store_stmt(struct store *st, const char *sql)
 {
@@ -188,11 +203,19 @@ exec(struct store *st, const char *sql)
 	return 0;
 }
 
+/* A nested store_begin is a savepoint, so that one part of a larger
+ * transaction (an article of an import's batch) can fail and be undone
+ * without the rest. */
 int
 store_begin(struct store *st)
 {
-	if (st->depth++ > 0)
+	if (st->depth > 0) {
+		if (exec(st, "SAVEPOINT nested") != 0)
+			return -1;
+		st->depth++;
 		return 0;
+	}
+	st->depth++;
 	if (st->damaged || st->readonly) {
 		st->depth = 0;
 		if (st->damaged)
@@ -213,7 +236,7 @@ store_commit(struct store *st)
 	if (st->depth == 0)
 		return 0;
 	if (--st->depth > 0)
-		return 0;
+		return exec(st, "RELEASE nested");
 	if (exec(st, "COMMIT") != 0) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
@@ -226,8 +249,19 @@ store_rollback(struct store *st)
 {
 	if (st->depth == 0)
 		return 0;
+	/* A failed statement may have ended the whole transaction already
+	 * (SQLITE_FULL, an I/O error): then nothing is left to undo. */
+	if (sqlite3_get_autocommit(st->db)) {
+		st->depth = 0;
+		return 0;
+	}
+	if (st->depth > 1) {
+		st->depth--;
+		return exec(st, "ROLLBACK TO nested") != 0 || exec(st, "RELEASE nested") != 0
+		    ? -1 : 0;
+	}
 	st->depth = 0;
-	return sqlite3_get_autocommit(st->db) ? 0 : exec(st, "ROLLBACK");
+	return exec(st, "ROLLBACK");
 }
 
 int

@@ -42,6 +42,15 @@ anno_opened(struct ui *ui, struct ui_layer *l)
 	ui_anno_opened(ui);
 }
 
+/* Another program annotated: the highlights are read again; a selection
+ * under way stays. */
+static void
+anno_reload(struct ui *ui, struct ui_layer *l)
+{
+	(void)l;
+	ui_anno_reload(ui);
+}
+
 static int
 anno_init(struct ui *ui, struct ui_layer *l)
 {
@@ -498,6 +507,7 @@ const struct ui_layer_ops ui_anno_layer = {
 	.init = anno_init,
 	.free = anno_free,
 	.opened = anno_opened,
+	.reload = anno_reload,
 	.spans = anno_spans,
 	.first = 1,
 	.action = anno_action,

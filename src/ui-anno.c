@@ -535,6 +535,7 @@ ui_anno_tag_command(struct ui *ui, const struct args *a)
 struct export_job {
 	char *path;
 	enum export_format fmt;
+	const char *why;                 /* why that format (export_format_why) */
 	char *tag;                       /* the filter's, kept with the job */
 	struct store_anno_filter f;
 };
@@ -565,7 +566,8 @@ export_now(struct ui *ui, void *arg)
 	if (rc == 0)
 		rc = path_write_atomic(j->path, b.data ? b.data : "", b.len);
 	if (rc == 0 && store_anno_count(ui->st, &j->f, &n) == 0)
-		ui_message(ui, "exported %zu annotation%s to %s", n, n == 1 ? "" : "s", j->path);
+		ui_message(ui, "exported %zu annotation%s to %s as %s (%s)", n, n == 1 ? "" : "s",
+		    j->path, export_format_name(j->fmt), j->why);
 	buf_free(&b);
 	return rc;
 }
@@ -576,7 +578,7 @@ export_now(struct ui *ui, void *arg)
 int
 ui_anno_export_command(struct ui *ui, const struct args *a)
 {
-	const char *home = getenv("HOME"), *file, *v;
+	const char *home = getenv("HOME"), *file, *v, *why;
 	struct export_job *j;
 	enum export_format fmt;
 	int64_t article = 0;
@@ -588,12 +590,17 @@ ui_anno_export_command(struct ui *ui, const struct args *a)
 	if (file == NULL)
 		return err_set("export needs a FILE to write");
 	fmt = export_format_for(file);
-	if ((v = args_get(a, "format")) != NULL && export_format_parse(v, &fmt) != 0)
-		return -1;
+	why = export_format_why(fmt, NULL);
+	if ((v = args_get(a, "format")) != NULL) {
+		if (export_format_parse(v, &fmt) != 0)
+			return -1;
+		why = export_format_why(fmt, "--format");
+	}
 	if ((v = args_get(a, "article")) != NULL && (article = strtoll(v, NULL, 10)) <= 0)
 		return err_set("--article needs an id");
 	j = xcalloc(1, sizeof *j);
 	j->fmt = fmt;
+	j->why = why;
 	j->path = file[0] == '~' && file[1] == '/' && home != NULL ?
 	    xasprintf("%s%s", home, file + 1) : xstrdup(file);
 	j->tag = args_get(a, "tag") != NULL ? xstrdup(args_get(a, "tag")) : NULL;

@@ -411,6 +411,20 @@ marks_opened(struct ui *ui, struct ui_layer *l)
 	m->article = ui_article_id(ui);
 }
 
+/* Another program changed the database (the knowledge base edited and
+ * the article analysed again): its marks and actors are read again; the
+ * actor selected stays selected. */
+static void
+marks_reload(struct ui *ui, struct ui_layer *l)
+{
+	struct marks *m = l->priv;
+	int64_t selected = m->selected;
+
+	(void)ui;
+	drop_all(m);
+	m->selected = selected;
+}
+
 /* Once the article is on screen: its actors are counted, and the views
  * that show them are told. */
 static int
@@ -452,6 +466,7 @@ const struct ui_layer_ops ui_statement_layer = {
 	.init = marks_init,
 	.free = marks_free,
 	.opened = marks_opened,
+	.reload = marks_reload,
 	.spans = statement_spans,
 	.action = marks_action,
 	.idle = marks_idle,

@@ -180,6 +180,14 @@ ui_article_body(struct ui *ui, size_t *len)
 	return ar != NULL && ar->id > 0 ? ar->a.body : NULL;
 }
 
+const struct store_article *
+ui_article_shown(struct ui *ui)
+{
+	struct article *ar = A(ui);
+
+	return ar != NULL && ar->id > 0 ? &ar->a : NULL;
+}
+
 size_t
 ui_article_offset(struct ui *ui)
 {
@@ -397,6 +405,23 @@ article_idle(struct ui *ui, struct ui_view *v)
 			return 1;
 	}
 	return 0;
+}
+
+/* Another program wrote: each layer reads its part of the open article
+ * again (the body never changes, so the lines and the cursor stay). */
+static void
+article_reload(struct ui *ui, struct ui_view *v)
+{
+	struct article *ar = v->priv;
+	size_t i;
+
+	if (ar->id <= 0)
+		return;
+	for (i = 0; i < ui->nlayers; i++) {
+		if (ui->layers[i].ops->reload != NULL)
+			ui->layers[i].ops->reload(ui, &ui->layers[i]);
+	}
+	ui_views_refresh(ui);
 }
 
 /* ---- drawing ---------------------------------------------------------- */
@@ -720,6 +745,7 @@ const struct ui_view_ops ui_article_ops = {
 	.keymap_now = article_keymap_now,
 	.mode_now = article_mode_now,
 	.idle = article_idle,
+	.reload = article_reload,
 	.mouse = article_mouse,
 	.click = article_click,
 	.position = article_position,

@@ -566,15 +566,27 @@ ui_list_reload(struct ui *ui)
 {
 	struct list *l = L(ui);
 	int64_t id;
+	size_t top;
 
 	if (l->query != NULL)
 		return;   /* a search's results stay as they were found */
 	id = selected_id(ui);
+	top = l->v->rows.top;
 	if (reload(ui, l) != 0)
 		return;
+	/* The screen stays as it was unless the selected article moved off it. */
+	l->v->rows.top = top < l->v->rows.n ? top : 0;
 	if (id != 0)
 		select_id(ui, id);
 	ui_mark(ui, UI_DIRTY_ALL);
+}
+
+/* Another program imported or annotated: counts and rows are read again. */
+static void
+list_reload(struct ui *ui, struct ui_view *v)
+{
+	(void)v;
+	ui_list_reload(ui);
 }
 
 int
@@ -620,6 +632,7 @@ const struct ui_view_ops ui_list_ops = {
 	.action = list_action,
 	.resize = list_resize,
 	.refresh = list_refresh,
+	.reload = list_reload,
 	.action_first = list_action_first,
 	.save = list_save,
 	.restore = list_restore,

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #define DOSSIER_UI_INTERNAL
+#include "store.h"
 #include "text.h"
 #include "ui.h"
 
@@ -469,4 +470,29 @@ ui_views_refresh(struct ui *ui)
 		if (ui->views[i].ops != NULL && ui->views[i].ops->refresh != NULL)
 			(ui->views[i].ops->refresh)(ui, &ui->views[i]);
 	}
+}
+
+int
+ui_views_reload(struct ui *ui, int force)
+{
+	int64_t version = 0;
+	int i;
+
+	if (ui->overlay != NULL || ui_prompt_active(ui))
+		return 0;
+	if (store_data_version(ui->st, &version) != 0) {
+		err_clear();
+		return 0;
+	}
+	if (ui->data_version == 0)
+		ui->data_version = version;
+	if (version == ui->data_version && !force)
+		return 0;
+	ui->data_version = version;
+	for (i = 0; i < UI_VIEW_COUNT; i++) {
+		if (ui->views[i].ops != NULL && ui->views[i].ops->reload != NULL)
+			(ui->views[i].ops->reload)(ui, &ui->views[i]);
+	}
+	ui_mark(ui, UI_DIRTY_ALL);
+	return 1;
 }

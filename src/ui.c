@@ -87,6 +87,7 @@ global_action(struct ui *ui, enum ui_action a)
 		return 1;
 	case UI_ACT_REDRAW:
 		clearok(curscr, TRUE);
+		ui_views_reload(ui, 1);
 		ui_mark(ui, UI_DIRTY_LAYOUT);
 		return 1;
 	case UI_ACT_SUSPEND:
@@ -377,6 +378,7 @@ free_ui(struct ui *ui)
 	free(ui->opt.theme);
 	free(ui->message);
 	free(ui->config_path);
+	free(ui->config_errors);
 }
 
 /* Work a view left for when no key waits; 1 when one did some. */
@@ -399,10 +401,13 @@ loop(struct ui *ui)
 	int rc;
 
 	while (ui->running && !ui_term_signalled()) {
+		/* After each key, and each wait for one that timed out. */
+		ui_views_reload(ui, 0);
 		if (ui->dirty)
 			ui_pane_draw(ui);
 		if (idle(ui))
 			continue;
+		ui_fetch_summary(ui);
 		/* A fetch takes the time until a key arrives; the key is then
 		 * read at once. */
 		if (ui->fetch != NULL)
@@ -431,6 +436,7 @@ ui_run(struct store *st, struct ui_start *start)
 {
 	struct ui ui;
 	char *config_msg = NULL;
+	const char *line, *end;
 	int rc = 0;
 
 	memset(&ui, 0, sizeof ui);
@@ -449,6 +455,13 @@ ui_run(struct store *st, struct ui_start *start)
 	ui_config_load(&ui, ui.config_path);
 	if (ui.message != NULL)
 		config_msg = xstrdup(ui.message);
+	/* Before the terminal is taken: on the screen the reader gives back
+	 * when it ends, and in whatever stderr is kept in. */
+	for (line = ui.config_errors; line != NULL && *line != '\0'; line = end + 1) {
+		if ((end = strchr(line, '\n')) == NULL)
+			break;
+		fprintf(stderr, "dossier: %.*s\n", (int)(end - line), line);
+	}
 	ui_term_signals();
 	if (ui_term_init(&ui) != 0) {
 		ui_term_reset_signals();
