@@ -155,6 +155,11 @@ struct import_qdpx_report {
 int import_qdpx(struct store *st, const char *path, struct import_qdpx_report *rep);
 void import_qdpx_report_free(struct import_qdpx_report *r);
 
+/* An article a team sync brought (store_sync_article): already cleaned
+ * and normalized where it was imported, so only segmented, stored and
+ * analysed, inside the caller's transaction. Its text must give HASH. */
+int import_synced(struct importer *im, const char *hash, struct store_article *a);
+
 /* The reader's first run: imports data/samples/ quietly. *added counts
  * the new articles. */
 int import_samples(struct store *st, size_t *added);

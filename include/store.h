@@ -772,4 +772,81 @@ int store_memo_move_tag(struct store *st, int64_t from, int64_t into);
 int store_fts_defer(struct store *st, int64_t article_id);
 int store_fts_flush(struct store *st);
 
+/* store-sync.c: a database shared with a team (team.h carries the
+ * records; this is only rows). A record is one article (key: its hash),
+ * tag (its uuid) or annotation (its uuid) as JSON, with its version: a
+ * hybrid logical clock (milliseconds << 16, raised past every version
+ * seen) and the node (database) that wrote it. */
+enum store_sync_kind {
+	STORE_SYNC_ARTICLE,
+	STORE_SYNC_TAG,
+	STORE_SYNC_ANNOTATION,
+};
+#define STORE_SYNC_KINDS 3
+const char *store_sync_kind_name(enum store_sync_kind k);
+int store_sync_kind_parse(const char *name, enum store_sync_kind *out);
+
+struct store_sync_rec {
+	enum store_sync_kind kind;
+	char *key;
+	int64_t hlc;              /* its version */
+	char *node;               /* the database that wrote it */
+	char *coder;              /* an annotation's coder (the team's: who sent it) */
+	int deleted;              /* a tombstone */
+	char *body;               /* JSON object; NULL for a tombstone with nothing to say */
+	int64_t base_hlc;         /* sent: the version it was made over (0: none) */
+	char *base_node;
+};
+void store_sync_rec_free(struct store_sync_rec *r);            /* members */
+void store_sync_recs_free(struct store_sync_rec *rows, size_t n);
+
+/* The database joins a team: from now on its changes are queued, and
+ * everything it holds is queued for the first sync. */
+int store_sync_join(struct store *st);
+/* What waits to be sent, by kind, for CODER (with CODEBOOK: the right to
+ * change the codebook); *kept counts what is queued but cannot be sent
+ * (another coder's annotation, a codebook change without the right). */
+int store_sync_waiting(struct store *st, const char *coder, int codebook,
+    size_t waiting[STORE_SYNC_KINDS], size_t *kept);
+/* Up to MAX queued records that may be sent, articles first, then tags,
+ * then annotations, each given its version from *CLOCK (kept for a record
+ * sent before and not since changed), in its own transaction. */
+int store_sync_outbox(struct store *st, const char *node, const char *coder, int codebook,
+    size_t max, int64_t *clock, struct store_sync_rec **rows, size_t *n);
+/* The next version after *CLOCK at time MS (milliseconds since 1970). */
+int64_t store_sync_tick(int64_t *clock, int64_t ms);
+/* ROWS reached the team: off the queue (unless changed since), their
+ * versions recorded; LOST[i] when the team kept a newer value, whose
+ * writer WINNERS[i] names: the local value goes into the history. */
+int store_sync_sent(struct store *st, const struct store_sync_rec *rows, size_t n,
+    const int *lost, const char *const *winners);
+/* Writing others' records: one transaction around a batch, in which the
+ * triggers queue nothing; END with COMMIT 0 rolls it back. */
+int store_sync_apply_begin(struct store *st);
+int store_sync_apply_end(struct store *st, int commit);
+/* 1 when R is newer than what this database holds of its key, 0 when
+ * not, -1 on error. */
+int store_sync_newer(struct store *st, const struct store_sync_rec *r);
+/* Writes R (a tag or annotation; an article's row is written by the
+ * caller, this records its version). An unsent local change to the same
+ * row loses and is kept in the history (*lost 1). Returns 1 when an
+ * annotation's article is not here (nothing written). CODER names this
+ * database's coder: its annotations moved by a tag merge are queued. */
+int store_sync_apply(struct store *st, const struct store_sync_rec *r, const char *coder,
+    int *lost);
+/* The article record JSON (of HASH) as a store_article to add (*here 1
+ * when it is already stored); previous_id is the local id of the version
+ * it continues, 0 when none. */
+int store_sync_article(struct store *st, const char *hash, const char *json,
+    struct store_article *a, int *here);
+/* Tag FROM is being merged into INTO: its tombstone will say so. */
+int store_sync_tag_merged(struct store *st, int64_t from, int64_t into);
+/* The tags made here and never sent (their names and uuids, malloc'd
+ * arrays of malloc'd strings): a tag of the same name the team has
+ * already is the same tag, which store_sync_tag_adopt makes of it. */
+int store_sync_new_tags(struct store *st, char ***names, char ***uuids, size_t *n);
+int store_sync_tag_adopt(struct store *st, const char *uuid, const char *team_uuid);
+/* How many values lost a conflict here (CODER's only, unless NULL). */
+int store_sync_lost(struct store *st, const char *coder, size_t *n);
+
 #endif

@@ -421,6 +421,10 @@ struct ui {
 	struct ui_fetch *fetch;     /* a fetch under way (ui-fetch.c), or NULL */
 	int64_t data_version;       /* the store's when last read (0: not yet) */
 	int64_t summary_seen;       /* the article ui_fetch_summary last looked at */
+	int sync_interval;          /* minutes between syncs in the background; 0: none */
+	long long sync_next;        /* when the next is due (time_t), 0: none */
+	int sync_joined;            /* the database has a team */
+	char *sync_last;            /* "HH:MM" (UTC) of the last sync, or NULL */
 };
 
 /*
@@ -444,6 +448,16 @@ struct ui_overlay {
 #define UI_WIDE_COLS 100
 /* Runs an action as if its key had been pressed. */
 void ui_run_action(struct ui *ui, enum ui_action a, int count);
+
+/* ui-sync.c: a team's sync from the reader (`:sync`, `set sync-interval
+ * N`), between key presses; ui_sync_where adds the last sync's time to
+ * the status bar when the database has a team. */
+void ui_sync_init(struct ui *ui);
+void ui_sync_free(struct ui *ui);
+int ui_sync_run(struct ui *ui);
+void ui_sync_due(struct ui *ui);
+int ui_sync_set_interval(struct ui *ui, const char *minutes);
+void ui_sync_where(struct ui *ui, struct buf *b);
 
 /* ui-fetch.c: R, the subscriptions fetched between key presses. */
 int ui_fetch_start(struct ui *ui);

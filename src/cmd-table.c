@@ -35,6 +35,8 @@ extern const struct cmd_entry cmd_memo_entry;
 extern const struct cmd_entry cmd_kb_entry;
 extern const struct cmd_entry cmd_eval_entry;
 extern const struct cmd_entry cmd_complete_entry;
+extern const struct cmd_entry cmd_team_entry;
+extern const struct cmd_entry cmd_sync_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_read_entry,
@@ -60,6 +62,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_export_entry,
 	&cmd_import_annotations_entry,
 	&cmd_import_project_entry,
+	&cmd_team_entry,
+	&cmd_sync_entry,
 	&cmd_check_entry,
 	&cmd_backup_entry,
 	&cmd_version_entry,

@@ -415,6 +415,35 @@ fail:
 	return -1;
 }
 
+int
+import_synced(struct importer *im, const char *hash, struct store_article *a)
+{
+	enum store_added how;
+	size_t npara, nsent;
+
+	/* Cleaned and normalized where it was first imported: only segmented
+	 * and analysed here. */
+	buf_reset(&im->body);
+	buf_add(&im->body, a->body, a->body_len);
+	buf_addc(&im->body, '\0');
+	im->body.len--;
+	segment(im, &npara, &nsent);
+	if (store_article_add(im->st, a, &how) != 0)
+		return -1;
+	if (strcmp(a->hash, hash) != 0)
+		return err_set("article %s: its text gives another hash (%s) here", hash, a->hash);
+	if (how == STORE_DUPLICATE)
+		return 0;
+	if (store_paragraphs_add(im->st, a->id, im->paras, npara) != 0 ||
+	    store_sentences_add(im->st, a->id, im->sents, nsent) != 0)
+		return -1;
+	if (im->an != NULL && analyzer_article(im->an, a->id, a->body, a->body_len, im->paras,
+	    npara, im->sents, nsent, a->published) != 0)
+		return -1;
+	im->stats.added++;
+	return 0;
+}
+
 static int
 is_feed_item(const struct ingest_doc *doc)
 {

@@ -72,8 +72,15 @@ void store_stems_free(struct store_stems *ss);
  * chosen from FTS5's match positions, at the cost of what it shows. */
 int store_snippet_register(struct store *st);
 
+/* A random (version 4) uuid, as SQL: what a tag is known by in a team. */
+#define STORE_SYNC_NEW_UUID \
+	"(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||" \
+	" substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1) ||" \
+	" substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))"
+
+
 /* store-schema.c */
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 /* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.
  * Refuses a database from a newer version. */
 int store_schema_migrate(struct store *st);

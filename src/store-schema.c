@@ -38,6 +38,16 @@
 	"  DELETE FROM list_days WHERE k1 = " LIST_K1(row) " AND k2 = " LIST_K2(row) \
 	"    AND n <= 0;"
 
+/* A trigger NAME on EVENT that queues the record KIND with KEY for the
+ * next sync, when the database has joined a team and is not writing what
+ * it pulled. A NULL key (a tag whose uuid comes from tags_uuid) waits
+ * for the update that sets it. */
+#define SYNC_QUEUE(name, event, kind, key) \
+	"CREATE TRIGGER " name " " event \
+	"  WHEN (SELECT applying FROM sync_on) = 0 AND " key " IS NOT NULL BEGIN" \
+	"  INSERT OR REPLACE INTO sync_outbox(kind, key) VALUES (" kind ", " key ");" \
+	"END;"
+
 /* The list's counts from the articles as they are. */
 #define LIST_FILL \
 	"INSERT INTO list_years(k, n) SELECT " LIST_K1("articles") ", count(*)" \
@@ -411,6 +421,46 @@ static const char *const migrations[] = {
 	 * under another path or link is found as its new version (the import
 	 * then compares their texts: IMPORT_COPY_SHARE). */
 	"CREATE INDEX articles_title ON articles(title);",
+	/* 10: sharing with a team (store-sync.c). A tag is known across
+	 * databases by a uuid, as an annotation is (and an article by its
+	 * hash). sync_on has a row once the database has joined a team; its
+	 * applying is 1 while records pulled from the team are written, so
+	 * the triggers below queue only this database's own changes in
+	 * sync_outbox (kind and key; hlc is the version given when it is
+	 * first sent, so sending it again after an interrupted sync is the
+	 * same version). sync_versions holds the version of every record as
+	 * last sent or received; sync_tag_merges where a merged tag went (a
+	 * tag pulled after its merge, or an annotation still carrying it,
+	 * follows it there); sync_history the values that lost a conflict. */
+	"ALTER TABLE tags ADD COLUMN uuid TEXT;"
+	"UPDATE tags SET uuid = " STORE_SYNC_NEW_UUID ";"
+	"CREATE UNIQUE INDEX tags_uuid ON tags(uuid);"
+	"CREATE TRIGGER tags_uuid AFTER INSERT ON tags WHEN NEW.uuid IS NULL BEGIN"
+	"  UPDATE tags SET uuid = " STORE_SYNC_NEW_UUID " WHERE id = NEW.id;"
+	"END;"
+	"CREATE TABLE sync_on (applying INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE sync_outbox (kind TEXT NOT NULL, key TEXT NOT NULL, hlc INTEGER,"
+	"  PRIMARY KEY (kind, key)) WITHOUT ROWID;"
+	"CREATE TABLE sync_versions (kind TEXT NOT NULL, key TEXT NOT NULL,"
+	"  hlc INTEGER NOT NULL, node TEXT NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID;"
+	"CREATE TABLE sync_tag_merges (uuid TEXT PRIMARY KEY, into_uuid TEXT NOT NULL)"
+	"  WITHOUT ROWID;"
+	"CREATE TABLE sync_history (id INTEGER PRIMARY KEY, kind TEXT NOT NULL,"
+	"  key TEXT NOT NULL, value TEXT, coder TEXT, winner TEXT,"
+	"  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+	"CREATE INDEX sync_history_key ON sync_history(kind, key);"
+	SYNC_QUEUE("articles_sync_ai", "AFTER INSERT ON articles", "'article'", "NEW.hash")
+	SYNC_QUEUE("tags_sync_ai", "AFTER INSERT ON tags", "'tag'", "NEW.uuid")
+	SYNC_QUEUE("tags_sync_au", "AFTER UPDATE ON tags", "'tag'", "NEW.uuid")
+	SYNC_QUEUE("tags_sync_ad", "AFTER DELETE ON tags", "'tag'", "OLD.uuid")
+	SYNC_QUEUE("annotations_sync_ai", "AFTER INSERT ON annotations", "'annotation'",
+	    "NEW.uuid")
+	SYNC_QUEUE("annotations_sync_au", "AFTER UPDATE ON annotations", "'annotation'",
+	    "NEW.uuid")
+	SYNC_QUEUE("annotation_tags_sync_ai", "AFTER INSERT ON annotation_tags", "'annotation'",
+	    "(SELECT uuid FROM annotations WHERE id = NEW.annotation_id)")
+	SYNC_QUEUE("annotation_tags_sync_ad", "AFTER DELETE ON annotation_tags", "'annotation'",
+	    "(SELECT uuid FROM annotations WHERE id = OLD.annotation_id)"),
 };
 
 /* What derived data there is, and how it is made again from the rows it

@@ -2,7 +2,8 @@
  * ui-annobrowser.c: every annotation of the corpus in one list
  * (`:annotations`, or M), narrowed as one types: words filter the quote,
  * note and speaker; tag:NAME (nested tags included), speaker:NAME,
- * status:STATUS and state:STATE (or state:all) filter those fields.
+ * coder:NAME, status:STATUS and state:STATE (or state:all) filter those
+ * fields. Each row names its coder.
  * Enter opens the article at the highlight; Esc closes.
  */
 #include "config.h"
@@ -55,6 +56,8 @@ parse_filter(struct browser *b, char *words, struct store_anno_filter *f, struct
 			f->tag = w + 4;
 		else if (strncmp(w, "speaker:", 8) == 0)
 			f->speaker = w + 8;
+		else if (strncmp(w, "coder:", 6) == 0)
+			f->coder = w + 6;
 		else if (strncmp(w, "status:", 7) == 0 && store_anno_status_parse(w + 7, &status) == 0)
 			f->status = (int)status;
 		else if (strcmp(w, "state:all") == 0)
@@ -277,6 +280,10 @@ browse_draw_row(struct ui *ui, struct ui_view *v, size_t i, int y, struct ui_sty
 		buf_printf(&t, " (%s)", a->speaker);
 	if (a->note != NULL)
 		buf_printf(&t, "  %s", a->note);
+	/* Whose it is: in a team, or after another coder's export, not
+	 * everything is one's own. */
+	if (a->coder != NULL)
+		buf_printf(&t, "  — %s", a->coder);
 	ui_anno_flatten(&t, 0);
 	ui_draw_text(ui, y, x + used, w - used, t.data, t.len, st);
 	buf_free(&t);
@@ -306,7 +313,7 @@ browse_draw(struct ui *ui, struct ui_overlay *o)
 	if (b->problem != NULL)
 		buf_adds(&head, b->problem);
 	else
-		buf_printf(&head, "%zu annotation%s%s   words, tag:, speaker:, status:, state:"
+		buf_printf(&head, "%zu annotation%s%s   words, tag:, speaker:, coder:, status:, state:"
 		    "   Enter: open   Esc: close", b->total, b->total == 1 ? "" : "s",
 		    b->total > b->n ? " (the first shown)" : "");
 	ui_draw_text(ui, y + 1, x, w, head.data, head.len,

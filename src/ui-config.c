@@ -100,6 +100,8 @@ run_set(struct ui *ui, int argc, char **argv, const char *rest)
 	}
 	/* Read by `dossier fetch` (path_config_setting); checked here so a
 	 * bad value is reported where the config file is. */
+	if (strcmp(argv[1], "sync-interval") == 0)
+		return ui_sync_set_interval(ui, argv[2]);
 	if (strcmp(argv[1], "fetch-jobs") == 0 || strcmp(argv[1], "fetch-timeout") == 0) {
 		long v;
 
@@ -108,8 +110,20 @@ run_set(struct ui *ui, int argc, char **argv, const char *rest)
 			    argv[2]);
 		return 0;
 	}
-	return err_set("unknown setting '%s' (theme, mouse, fetch-jobs, fetch-timeout, coder)",
+	return err_set("unknown setting '%s' (theme, mouse, fetch-jobs, fetch-timeout, coder, "
+	    "sync-interval)",
 	    argv[1]);
+}
+
+static int
+run_sync(struct ui *ui, int argc, char **argv, const char *rest)
+{
+	(void)argc;
+	(void)argv;
+	(void)rest;
+	if (!ui->live)
+		return err_set("sync only works in the reader (the shell has 'dossier sync')");
+	return ui_sync_run(ui);
 }
 
 static int
@@ -341,6 +355,7 @@ complete_set(struct ui *ui, int argi, char **argv, struct ui_cands *out)
 		ui_cands_add(out, "fetch-jobs");
 		ui_cands_add(out, "fetch-timeout");
 		ui_cands_add(out, "coder");
+		ui_cands_add(out, "sync-interval");
 	} else if (argi == 2 && strcmp(argv[1], "theme") == 0) {
 		complete_themes(out);
 	} else if (argi == 2 && strcmp(argv[1], "mouse") == 0) {
@@ -384,7 +399,8 @@ complete_memo(struct ui *ui, int argi, char **argv, struct ui_cands *out)
 }
 
 static const struct command commands[] = {
-	{ { "set", "theme NAME | mouse on|off | fetch-jobs N | fetch-timeout S | coder NAME",
+	{ { "set", "theme NAME | mouse on|off | fetch-jobs N | fetch-timeout S | coder NAME |"
+	    " sync-interval MIN",
 	    "change a setting" }, 2, -1, run_set, complete_set, NULL, 0 },
 	{ { "bind", "[KEYMAP] KEY ACTION", "bind a key (ACTION none unbinds)" }, 2, 3,
 	  run_bind, complete_bind, NULL, 0 },
@@ -404,6 +420,8 @@ static const struct command commands[] = {
 	  complete_entities, NULL, 1 },
 	{ { "mentions", "NAME", "every mention of an actor or agreement" }, 1, -1,
 	  run_mentions, complete_entities, NULL, 1 },
+	{ { "sync", "", "send this database's changes to the team, fetch the others'" }, 0, 0,
+	  run_sync, NULL, NULL, 0 },
 	{ { "help", "", "show the keys and commands" }, 0, 0, run_help, NULL, NULL, 0 },
 	{ { "quit", "", "quit dossier" }, 0, 0, run_quit, NULL, NULL, 0 },
 	{ { "q", "", "quit dossier" }, 0, 0, run_quit, NULL, NULL, 0 },

@@ -56,6 +56,7 @@ draw_bar(struct ui *ui, int y)
 	}
 	if (!ui->help_open)
 		ui_article_speaker(ui, &b);
+	ui_sync_where(ui, &b);
 	/* Right side: keys typed so far, or a message displaced by input. */
 	ui_keys_pending(ui, &right);
 	if (right.len == 0 && ui_prompt_active(ui) && ui->message != NULL)

@@ -363,6 +363,7 @@ free_ui(struct ui *ui)
 	int i;
 
 	ui_fetch_stop(ui);
+	ui_sync_free(ui);
 	ui_overlay_close(ui);
 	for (i = 0; i < UI_VIEW_COUNT; i++) {
 		if (ui->views[i].ops != NULL && ui->views[i].ops->free != NULL)
@@ -411,6 +412,7 @@ loop(struct ui *ui)
 		 * read at once. */
 		if (ui->fetch != NULL)
 			ui_fetch_step(ui, FETCH_TURN_MS);
+		ui_sync_due(ui);
 		ui_term_key_wait(ui->fetch != NULL);
 		rc = get_wch(&wc);
 		if (rc == ERR) {
@@ -475,6 +477,7 @@ ui_run(struct store *st, struct ui_start *start)
 		goto out;
 	}
 	store_set_interrupt(st, ui_term_interrupt, NULL);
+	ui_sync_init(&ui);
 	ui_pane_layout(&ui);   /* the article reopens at its place on this screen */
 	restore_place(&ui);
 	if (config_msg != NULL)

@@ -117,6 +117,10 @@ check check check
 check backup backup "$in/backup${esc}]2;X${bel}.db"
 check backup backup "$in/no-dir${esc}[2J/b.db"
 check version version
+check team team status
+check team team join "postgresql://127.0.0.1:9/x${esc}]2;X${bel}?connect_timeout=2"
+check team team init "host=127.0.0.1 port=9 dbname='${esc}[2J'"
+check sync sync
 check read read
 check unknown-command "${esc}]2;X${bel}"
 check unknown-option "--${esc}[31m"
