@@ -4,8 +4,9 @@
  * the terminal is set up.
  *
  * Checks, beyond no crash and no leak: a file with bad lines leaves one
- * message, on one line, "FILE:LINE: ..." naming a line the file has, with
- * at most as many bad lines counted as there are lines; and every key a
+ * message, on one line, "FILE:LINE: ...", and a list of them all, each
+ * "FILE:LINE: ..." naming a line the file has, one a line, at most as
+ * many as the file has lines, in the order of the file; and every key a
  * word of the file names is shown by a name that reads back as that key
  * (help lists keys by the names config takes).
  */
@@ -31,18 +32,35 @@ remove_file(void)
 	free(input_path);
 }
 
-/* "(and N more bad lines)", if there, counts at most the file's lines. */
+/* The message is the list's first line; the list names each bad line
+ * once, in order, and counts them right. */
 static void
-check_message(const char *msg, size_t lines)
+check_errors(const struct ui *ui, size_t lines)
 {
-	unsigned long more = 0;
-	const char *and;
+	size_t plen = strlen(input_path);
+	unsigned long at, last = 0;
+	const char *line, *end;
+	char *one;
+	int n = 0;
 
-	input_file_check_message(msg, lines);
-	/* The file's name has no blanks: the first " (and " is the count's. */
-	if ((and = strstr(msg, " (and ")) != NULL && strstr(and, " more bad lines)") != NULL)
-		more = strtoul(and + 6, NULL, 10);
-	if (more + 1 > lines)
+	if ((ui->message == NULL) != (ui->config_errors == NULL))
+		abort();
+	if (ui->message == NULL)
+		return;
+	input_file_check_message(ui->message, lines);
+	if (strncmp(ui->message, ui->config_errors, strcspn(ui->config_errors, "\n")) != 0)
+		abort();
+	for (line = ui->config_errors; (end = strchr(line, '\n')) != NULL; line = end + 1) {
+		one = xstrndup(line, (size_t)(end - line));
+		input_file_check_message(one, lines);
+		at = strtoul(one + plen + 1, NULL, 10);
+		free(one);
+		if (at <= last)
+			abort();
+		last = at;
+		n++;
+	}
+	if (*line != '\0' || n != ui->config_bad || (size_t)n > lines)
 		abort();
 }
 
@@ -87,12 +105,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (ui_keys_init(&ui) != 0)
 		abort();
 	ui_config_load(&ui, input_path);
-	if (ui.message != NULL)
-		check_message(ui.message, lines);
+	check_errors(&ui, lines);
 	if (memchr(data, '\0', size) == NULL)
 		check_key_names((const char *)data, size);
 	ui_keys_free(&ui);
 	free(ui.opt.theme);
 	free(ui.message);
+	free(ui.config_errors);
 	return 0;
 }

@@ -58,6 +58,10 @@ struct feeds_stats {
 struct feeds_run;
 int feeds_start(struct store *st, const struct store_feed *v, size_t n,
     const struct feeds_opts *opts, struct feeds_run **out);
+/* A run of one page: the page at URL of the feed item ITEM (an article
+ * stored as its summary), stored as the item's next version. */
+int feeds_start_page(struct store *st, const char *url, const char *item,
+    const struct feeds_opts *opts, struct feeds_run **out);
 size_t feeds_step(struct feeds_run *r, int timeout_ms, int wake_fd);
 const struct feeds_stats *feeds_progress(const struct feeds_run *r);
 int feeds_finish(struct feeds_run *r, struct feeds_stats *stats,

@@ -9,7 +9,9 @@
  * total time-out; a size limit checked on the decoded body as it arrives
  * (so an endless body ends at the limit); gzip, deflate and brotli, as
  * libcurl was built with; HTTP/2 where the server offers it; the proxy of
- * the environment, as curl reads it; the User-Agent "dossier/VERSION".
+ * the environment, as curl reads it (http_proxy, https_proxy, no_proxy),
+ * and the certificate authorities it names (CURL_CA_BUNDLE, else
+ * SSL_CERT_FILE; SSL_CERT_DIR); the User-Agent "dossier/VERSION".
  * A 429 or 503 is tried again after its Retry-After (or a doubling
  * backoff when it gives none), a few times, unless the server asks for a
  * longer wait than FETCH_RETRY_WAIT_MAX.

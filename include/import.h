@@ -5,7 +5,7 @@
  *     → text (NFC, paragraphs, sentences) → store → analyze (extract:
  *     mentions, statements, related links)
  *
- * with one store transaction per article. `dossier import` and the
+ * with articles committed in batches (IMPORT_BATCH). `dossier import` and the
  * reader's first run (the sample articles) both use it. It prints
  * nothing: what happens is told to the caller through a report callback.
  */
@@ -19,6 +19,14 @@
 #include "store.h"
 
 #define IMPORT_MAX_SIZE ((size_t)16 << 20)   /* default refusal size, bytes */
+
+/* Articles are committed together, every IMPORT_BATCH of them or when the
+ * batch is IMPORT_BATCH_SECONDS old, whichever comes first: the full-text
+ * index then writes a segment per batch, not per article, and a crash
+ * loses at most one batch (importing the same files again completes it),
+ * while another program waiting to write waits a fraction of a second. */
+#define IMPORT_BATCH 1000
+#define IMPORT_BATCH_SECONDS 0.2
 
 /* A new article is a version of an earlier one only when both come from
  * the same source (link or file) AND the shorter of the two bodies has at
@@ -76,8 +84,14 @@ struct importer;
  * chrome.txt beside the configuration file, data/abbrev.txt) and, unless
  * opts->no_extract, the knowledge base and the matcher (analyze.h). */
 int importer_new(struct store *st, const struct import_opts *opts, struct importer **out);
-/* Ends a run: links the statements of the articles imported to related
- * ones (in batches during the run, the rest here). */
+/* Commits the articles stored since the last commit; the importer does so
+ * itself as batches fill. A caller that waits for more input (a fetch
+ * waiting on the network) commits first, so that no write lock is held
+ * while nothing is written. */
+int importer_commit(struct importer *im);
+/* Ends a run: commits the last batch and links the statements of the
+ * articles imported to related ones (in batches during the run, the rest
+ * here). */
 int importer_finish(struct importer *im);
 void importer_free(struct importer *im);
 const struct import_stats *importer_stats(const struct importer *im);

@@ -46,8 +46,9 @@ void store_set_interrupt(struct store *st, int (*check)(void *arg), void *arg);
 /* How long a write waits for another program's lock: MS milliseconds (0:
  * not at all), or (-1) the default of 5 seconds. */
 void store_set_lock_wait(struct store *st, int ms);
-/* One writer transaction; store_commit/rollback end it. Nested calls are
- * counted so an outer caller owns the transaction. */
+/* One writer transaction; store_commit/rollback end it. A nested call
+ * is a savepoint: its rollback undoes its own changes only, its commit
+ * keeps them for the outer caller, whose commit makes them durable. */
 int store_begin(struct store *st);
 int store_commit(struct store *st);
 int store_rollback(struct store *st);
@@ -704,6 +705,53 @@ int store_feed_fetched(struct store *st, int64_t id, long status, const char *et
     const char *last_modified, const char *error);
 /* ARTICLE came from feed ID (again is a no-op). */
 int store_feed_article(struct store *st, int64_t id, int64_t article);
+
+/* ---- store-memo.c: memos, the analyst's writing about the project, an
+ * article, a tag or a highlight (schema 8), with their own full-text
+ * index. ---- */
+enum store_memo_kind {
+	STORE_MEMO_PROJECT,
+	STORE_MEMO_ARTICLE,
+	STORE_MEMO_TAG,
+	STORE_MEMO_ANNOTATION,
+};
+const char *store_memo_kind_name(enum store_memo_kind k);
+int store_memo_kind_parse(const char *name, enum store_memo_kind *out);
+struct store_memo {
+	int64_t id;              /* 0 for one not yet stored */
+	char guid[37];           /* "" for a new one: store_memo_put makes it */
+	enum store_memo_kind kind;
+	int64_t target;          /* the article, tag or annotation; 0: project */
+	char *title;             /* "" when none */
+	char *text;
+	char *coder;             /* who wrote it; NULL when not recorded */
+	char *created, *modified;   /* ISO 8601 UTC, filled by the store */
+	char *target_name;       /* filled by reads: the tag's name, the
+	                          * article's title, the highlight's quote */
+};
+void store_memo_free(struct store_memo *m);         /* members, not m */
+void store_memo_list_free(struct store_memo *rows, size_t n);
+/* Inserts M, or replaces the memo with the same guid; fills id, guid and
+ * the times (kept as given with STORE_ANNO_KEEP_TIMES). A target that
+ * does not exist is an error naming it. */
+int store_memo_put(struct store *st, struct store_memo *m, int flags);
+/* 0 and *out filled; 1 when there is no such memo; -1 on error. */
+int store_memo_get(struct store *st, int64_t id, struct store_memo *out);
+struct store_memo_filter {
+	int kind;                /* -1: any, else an enum store_memo_kind */
+	int64_t target;          /* with KIND: 0 any of that kind */
+	const char *match;       /* NULL, or a full-text query over title and
+	                          * text (FTS5 syntax, as `search`) */
+	const char *coder;       /* NULL, or exactly this coder's */
+};
+/* Memos: the project's, then the tags', the articles', the highlights',
+ * each by target then id (best match first with MATCH); *rows malloc'd. */
+int store_memo_list(struct store *st, const struct store_memo_filter *f,
+    struct store_memo **rows, size_t *n);
+/* Removes memo ID; 1 when there is none. */
+int store_memo_delete(struct store *st, int64_t id);
+/* Moves the memos of tag FROM to tag INTO (a merge). */
+int store_memo_move_tag(struct store *st, int64_t from, int64_t into);
 
 /* store-schema.c: many notes of one article changed in one transaction:
  * store_fts_defer takes the article out of the full-text index (once;

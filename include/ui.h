@@ -407,6 +407,10 @@ struct ui {
 	int message_error;
 	int message_sticky;   /* survives the next key (set at start) */
 	char *config_path;
+	/* Each bad line of the config file, "FILE:LINE: what", one a line
+	 * (NULL when none): printed on stderr at start, listed by the help. */
+	char *config_errors;
+	int config_bad;
 	struct ui_anno *anno;       /* annotation state (ui-anno.c) */
 	struct ui_overlay *overlay; /* a popup taking the keys, or NULL */
 	struct ui_layer *layers;    /* the article's layers, in drawing order */
@@ -416,6 +420,7 @@ struct ui {
 	void (*run)(struct ui *ui, enum ui_action a, int count);
 	struct ui_fetch *fetch;     /* a fetch under way (ui-fetch.c), or NULL */
 	int64_t data_version;       /* the store's when last read (0: not yet) */
+	int64_t summary_seen;       /* the article ui_fetch_summary last looked at */
 };
 
 /*
@@ -447,6 +452,11 @@ int ui_fetch_start(struct ui *ui);
 int ui_fetch_step(struct ui *ui, int timeout_ms);
 /* Drops a fetch under way (the reader quits). */
 void ui_fetch_stop(struct ui *ui);
+/* Called by the loop before it waits for a key: when the article shown
+ * has changed and is a feed item's summary, its page is fetched between
+ * key presses and shown in its place (unless a fetch is under way, its
+ * link is not http(s), or it is not the item's newest version). */
+void ui_fetch_summary(struct ui *ui);
 
 /* ui-views.c: the one place that names the views and the layers. */
 extern const struct ui_view_ops *const ui_view_table[UI_VIEW_COUNT];
@@ -607,8 +617,9 @@ int ui_keys_working(struct ui *ui, enum ui_keymap km, enum ui_action a, struct b
 int ui_keys_shadows(struct ui *ui, enum ui_action a, struct buf *out);
 
 /* ui-config.c */
-/* Reads the config file; a missing file is fine. Bad lines are reported
- * as a message naming file:line, and the rest still loads. */
+/* Reads the config file; a missing file is fine. Each bad line is kept in
+ * config_errors as "FILE:LINE: what", the first is the message (with how
+ * many there are in all), and the rest of the file still loads. */
 void ui_config_load(struct ui *ui, const char *path);
 /* Runs one command line (config syntax, or a `:` line). "where" prefixes
  * error messages. Returns 0, or -1 with err_msg() set. */
@@ -753,6 +764,8 @@ void ui_article_goto(struct ui *ui, size_t offset);
 void ui_article_jump_push(struct ui *ui);
 /* The open article's body (NULL when none). */
 const char *ui_article_body(struct ui *ui, size_t *len);
+/* The article shown (its stored fields), or NULL when none is. */
+const struct store_article *ui_article_shown(struct ui *ui);
 
 /* ui-article-marks.c: the statements and mentions layers. */
 extern const struct ui_layer_ops ui_statement_layer, ui_mention_layer;
@@ -872,6 +885,20 @@ struct ui_style ui_anno_style(struct ui *ui, const struct store_anno *a);
  * under the cursor). */
 void ui_tagpick_open(struct ui *ui);
 void ui_note_open(struct ui *ui, int external);
+/* The note editor on other text than a note (a memo, ui-memo.c): TITLE
+ * over the popup, ORIG (taken) the text it starts with; on Esc, SAVE gets
+ * the text when it changed (0 closes; -1 with a message keeps it open
+ * with the text). ARG is freed by FREE with the popup. */
+struct ui_text_save {
+	char *title;
+	int (*save)(struct ui *ui, void *arg, const char *text, const char *orig);
+	void *arg;
+	void (*free)(void *arg);
+};
+void ui_note_edit(struct ui *ui, struct ui_text_save *t, char *orig);
+/* ui-memo.c: `:memo [project | tag NAME]`: the memo of the open article
+ * (else the project's), the project's or a tag's, in the note editor. */
+int ui_memo_command(struct ui *ui, int argc, char **argv, const char *rest);
 void ui_claim_open(struct ui *ui, int64_t id);
 
 /* The open article's text with its sentences and paragraphs, for the

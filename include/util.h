@@ -75,6 +75,10 @@ void *arena_alloc(struct arena *a, size_t n);   /* aligned for any type */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 void arena_free(struct arena *a);
 
+/* util-clock.c: seconds on the monotonic clock (differences only mean
+ * something). */
+double clock_seconds(void);
+
 /* util-path.c: where dossier keeps and finds things. */
 /* The database: --db, else $DOSSIER_DB, else $XDG_DATA_HOME/dossier/dossier.db
  * (default ~/.local/share/dossier/). Returns a malloc'd path. */

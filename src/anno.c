@@ -723,7 +723,8 @@ anno_tag_merge(struct anno_session *s, const char *from, const char *into)
 		store_tag_free(&f);
 		return change_fail(s);
 	}
-	if (merge_annotations(s, &f, &t) != 0 || store_tag_delete(s->st, f.id) != 0) {
+	if (merge_annotations(s, &f, &t) != 0 || store_memo_move_tag(s->st, f.id, t.id) != 0 ||
+	    store_tag_delete(s->st, f.id) != 0) {
 		store_tag_free(&f);
 		store_tag_free(&t);
 		return change_fail(s);

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -49,15 +48,6 @@ struct progress {
 	double start, last;
 };
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void
 clear_bar(struct progress *p)
 {
@@ -70,7 +60,7 @@ clear_bar(struct progress *p)
 static void
 draw_bar(struct progress *p, int force)
 {
-	double t = now(), elapsed = t - p->start, rate;
+	double t = clock_seconds(), elapsed = t - p->start, rate;
 	size_t width = 24, filled;
 	char bar[32];
 	long eta;
@@ -237,7 +227,7 @@ cmd_import_exec(struct cmd_ctx *ctx, const struct args *a)
 			import_collect(im, a->argv[i], &list);
 	}
 	prog.total = list.n + urls;
-	prog.start = prog.last = now();
+	prog.start = prog.last = clock_seconds();
 	draw_bar(&prog, 1);
 	for (i = 0; i < list.n && rc == 0; i++)
 		rc = import_file(im, list.v[i]);

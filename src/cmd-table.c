@@ -30,6 +30,7 @@ extern const struct cmd_entry cmd_statements_entry;
 extern const struct cmd_entry cmd_related_entry;
 extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_intercoder_entry;
+extern const struct cmd_entry cmd_memo_entry;
 extern const struct cmd_entry cmd_kb_entry;
 extern const struct cmd_entry cmd_eval_entry;
 extern const struct cmd_entry cmd_complete_entry;
@@ -54,6 +55,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_tag_entry,
 	&cmd_report_entry,
 	&cmd_intercoder_entry,
+	&cmd_memo_entry,
 	&cmd_export_entry,
 	&cmd_import_annotations_entry,
 	&cmd_check_entry,

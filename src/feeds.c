@@ -208,6 +208,11 @@ on_fetched(void *arg, const struct fetch_result *res)
 		else
 			feed_done(r, j->feed, res);
 	}
+	/* The next document may be a while coming: the write lock is not
+	 * held meanwhile. A feed's items, with its new state (feed_done),
+	 * are committed together. */
+	if (!r->db_failed && r->im != NULL && importer_commit(r->im) != 0)
+		r->db_failed = 1;
 }
 
 static int
@@ -244,6 +249,16 @@ feeds_start(struct store *st, const struct store_feed *v, size_t n,
 	for (i = 0; i < n; i++)
 		queue(r, v[i].url, &v[i], 0, NULL);
 	*out = r;
+	return 0;
+}
+
+int
+feeds_start_page(struct store *st, const char *url, const char *item,
+    const struct feeds_opts *opts, struct feeds_run **out)
+{
+	if (feeds_start(st, NULL, 0, opts, out) != 0)
+		return -1;
+	queue(*out, url, NULL, 1, item);
 	return 0;
 }
 

@@ -20,7 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include "fetch.h"
 #include "util.h"
@@ -46,17 +45,17 @@ struct fetcher {
 	struct xfer *queue, *queue_tail;
 	struct xfer *active;       /* started, not yet ended (at most jobs) */
 	size_t running, waiting;
+	const char *ca_file, *ca_dir;   /* from the environment, or NULL */
 };
 
 static int curl_ready;
 
-static double
-now(void)
+static const char *
+env_nonempty(const char *name)
 {
-	struct timespec ts;
+	const char *v = getenv(name);
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	return v != NULL && v[0] != '\0' ? v : NULL;
 }
 
 const char *
@@ -147,6 +146,10 @@ fetcher_new(const struct fetch_opts *opts, struct fetcher **out)
 		free(f);
 		return err_set("cannot start libcurl");
 	}
+	f->ca_file = env_nonempty("CURL_CA_BUNDLE");
+	if (f->ca_file == NULL)
+		f->ca_file = env_nonempty("SSL_CERT_FILE");
+	f->ca_dir = env_nonempty("SSL_CERT_DIR");
 	/* HTTP/2 streams to one host share a connection; jobs bounds the
 	 * transfers, and so the connections. */
 	curl_multi_setopt(f->multi, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
@@ -328,6 +331,12 @@ xfer_start(struct fetcher *f, struct xfer *x)
 	curl_easy_setopt(h, CURLOPT_MAXREDIRS, (long)FETCH_MAX_REDIRECTS);
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+	/* Certificates a site or a company's proxy is signed with, where the
+	 * user keeps them, as curl reads them; verification stays on. */
+	if (f->ca_file != NULL)
+		curl_easy_setopt(h, CURLOPT_CAINFO, f->ca_file);
+	if (f->ca_dir != NULL)
+		curl_easy_setopt(h, CURLOPT_CAPATH, f->ca_dir);
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, f->opts.connect_timeout);
 	curl_easy_setopt(h, CURLOPT_TIMEOUT, f->opts.timeout);
 	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
@@ -451,7 +460,7 @@ retry_later(struct fetcher *f, struct xfer *x, long status)
 	if (wait > FETCH_RETRY_WAIT_MAX)
 		return 0;
 	xfer_reset(x);
-	x->due = now() + wait;
+	x->due = clock_seconds() + wait;
 	enqueue(f, x);
 	return 1;
 }
@@ -506,7 +515,7 @@ static double
 start_due(struct fetcher *f, fetch_done_fn *done, void *arg)
 {
 	struct xfer *x, *prev = NULL, *next;
-	double t = now(), next_due = -1;
+	double t = clock_seconds(), next_due = -1;
 
 	for (x = f->queue; x != NULL && f->running < f->opts.jobs; x = next) {
 		next = x->next;
@@ -545,7 +554,7 @@ fetcher_step(struct fetcher *f, int timeout_ms, int wake_fd, fetch_done_fn *done
 {
 	struct curl_waitfd wake = { wake_fd, CURL_WAIT_POLLIN, 0 };
 	int woken = 0;
-	double deadline = now() + timeout_ms / 1000.0, wait, next_due;
+	double deadline = clock_seconds() + timeout_ms / 1000.0, wait, next_due;
 	int still = 0, left;
 	CURLMsg *m;
 
@@ -562,7 +571,7 @@ fetcher_step(struct fetcher *f, int timeout_ms, int wake_fd, fetch_done_fn *done
 		}
 		if (f->running == 0 && f->waiting == 0)
 			break;
-		wait = deadline - now();
+		wait = deadline - clock_seconds();
 		if (wait <= 0)
 			break;
 		if (next_due >= 0 && f->running < f->opts.jobs && next_due < wait)
@@ -573,7 +582,7 @@ fetcher_step(struct fetcher *f, int timeout_ms, int wake_fd, fetch_done_fn *done
 			    (int)(wait * 1000) + 1, NULL);
 			woken = (wake.revents & CURL_WAIT_POLLIN) != 0;
 		}
-	} while (!woken && now() < deadline);
+	} while (!woken && clock_seconds() < deadline);
 	return f->running + f->waiting;
 }
 

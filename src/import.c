@@ -2,9 +2,14 @@
  * import.c: the import pipeline (see import.h). A file is checked and
  * parsed once; each article in it then goes through import_article(),
  * which cleans, normalizes and segments it and stores it with all its rows
- * in one transaction, so a crash loses at most the article being imported.
+ * in a savepoint of the batch's transaction: an article that fails is
+ * undone alone, and the batch is committed every IMPORT_BATCH articles or
+ * IMPORT_BATCH_SECONDS, whichever comes first, so that the full-text index
+ * writes a segment per batch instead of one per article. A crash loses at
+ * most the batch in flight, and importing the same files again completes
+ * it (an article already stored is known by its content hash).
  * A changed version of an article already stored brings the earlier
- * version's annotations along (anno_carry_over), in the same transaction.
+ * version's annotations along (anno_carry_over), in the same savepoint.
  *
  * Nothing here prints. Every outcome is an event for the caller (the
  * import command draws progress and messages from them; the reader's
@@ -44,6 +49,9 @@ struct importer {
 	char *item;              /* its identity (store_article.item), or NULL */
 	int item_by_id;          /* the identity has the item's own id, not a link */
 	const char *page_item;   /* import_item_page: the item the page is of */
+	int in_batch;            /* the batch's transaction is open */
+	size_t batch_n;          /* articles stored in it */
+	double batch_start;      /* when it began (clock_seconds) */
 };
 
 const struct import_stats *
@@ -181,8 +189,42 @@ importer_new(struct store *st, const struct import_opts *opts, struct importer *
 }
 
 int
+importer_commit(struct importer *im)
+{
+	if (!im->in_batch)
+		return 0;
+	im->in_batch = 0;
+	im->batch_n = 0;
+	return store_commit(im->st);
+}
+
+/* Stored articles are committed when the batch is full or old enough. */
+static int
+batch_done(struct importer *im)
+{
+	if (++im->batch_n >= IMPORT_BATCH ||
+	    clock_seconds() - im->batch_start >= IMPORT_BATCH_SECONDS)
+		return importer_commit(im);
+	return 0;
+}
+
+static int
+batch_open(struct importer *im)
+{
+	if (im->in_batch)
+		return 0;
+	if (store_begin(im->st) != 0)
+		return -1;
+	im->in_batch = 1;
+	im->batch_start = clock_seconds();
+	return 0;
+}
+
+int
 importer_finish(struct importer *im)
 {
+	if (importer_commit(im) != 0)
+		return -1;
 	return im->an != NULL ? analyzer_finish(im->an) : 0;
 }
 
@@ -191,6 +233,10 @@ importer_free(struct importer *im)
 {
 	if (im == NULL)
 		return;
+	/* Articles already told to the caller as stored stay stored when the
+	 * run ends early (a later file's database error). */
+	if (im->in_batch && importer_commit(im) != 0)
+		store_rollback(im->st);
 	ingest_chrome_free(im->chrome);
 	ingest_hints_free(im->hints);
 	text_rules_free(im->rules);
@@ -302,8 +348,8 @@ find_previous(struct importer *im, struct store_article *a)
 	return rc;
 }
 
-/* Stores the normalized article with its spans in one transaction; a new
- * version takes the annotations of the one before it along. */
+/* Stores the normalized article with its spans in a savepoint of the
+ * batch; a new version takes the annotations of the one before it along. */
 static int
 store_article(struct importer *im, struct store_article *a, size_t npara, size_t nsent,
     enum store_added *how, struct anno_carry_report *carried)
@@ -311,7 +357,7 @@ store_article(struct importer *im, struct store_article *a, size_t npara, size_t
 	struct store *st = im->st;
 
 	memset(carried, 0, sizeof *carried);
-	if (store_begin(st) != 0)
+	if (batch_open(im) != 0 || store_begin(st) != 0)
 		return -1;
 	/* Stored first, so a duplicate (the same file imported again) costs no
 	 * comparison of texts. */
@@ -319,7 +365,7 @@ store_article(struct importer *im, struct store_article *a, size_t npara, size_t
 	if (store_article_add(st, a, how) != 0)
 		goto fail;
 	if (*how == STORE_DUPLICATE)
-		return store_rollback(st);
+		return store_rollback(st) != 0 ? -1 : batch_done(im);
 	if (find_previous(im, a) != 0)
 		goto fail;
 	if (a->previous_id != 0) {
@@ -335,7 +381,9 @@ store_article(struct importer *im, struct store_article *a, size_t npara, size_t
 		goto fail;
 	if (*how == STORE_VERSION && anno_carry_over(st, a->previous_id, a->id, carried) != 0)
 		goto fail;
-	return store_commit(st);
+	if (store_commit(st) != 0)
+		return -1;
+	return batch_done(im);
 fail:
 	store_rollback(st);
 	return -1;

@@ -73,7 +73,7 @@ void store_stems_free(struct store_stems *ss);
 int store_snippet_register(struct store *st);
 
 /* store-schema.c */
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 /* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.
  * Refuses a database from a newer version. */
 int store_schema_migrate(struct store *st);

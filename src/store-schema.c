@@ -365,6 +365,47 @@ static const char *const migrations[] = {
 	"ALTER TABLE articles ADD COLUMN item TEXT;"
 	"ALTER TABLE articles ADD COLUMN summary INTEGER NOT NULL DEFAULT 0;"
 	"CREATE INDEX articles_item ON articles(item);",
+
+	/* 8: memos, the analyst's own writing about the project (no target),
+	 * an article, a tag (what the code means and how to apply it) or a
+	 * highlight. At most one target; guid is the memo's identity in a
+	 * REFI-QDA exchange, kept on import. A target with memos cannot be
+	 * deleted under them (a merged tag's move to the tag it joins). The
+	 * full-text index reads the rows (external content), kept by the
+	 * triggers. */
+	"CREATE TABLE memos ("
+	"  id INTEGER PRIMARY KEY,"
+	"  guid TEXT NOT NULL UNIQUE,"
+	"  article_id INTEGER REFERENCES articles(id),"
+	"  tag_id INTEGER REFERENCES tags(id),"
+	"  annotation_id INTEGER REFERENCES annotations(id),"
+	"  title TEXT NOT NULL DEFAULT '',"
+	"  text TEXT NOT NULL,"
+	"  coder TEXT,"
+	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+	"  modified TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+	"  CHECK ((article_id IS NOT NULL) + (tag_id IS NOT NULL)"
+	"    + (annotation_id IS NOT NULL) <= 1));"
+	"CREATE INDEX memos_article ON memos(article_id) WHERE article_id IS NOT NULL;"
+	"CREATE INDEX memos_tag ON memos(tag_id) WHERE tag_id IS NOT NULL;"
+	"CREATE INDEX memos_annotation ON memos(annotation_id) WHERE annotation_id IS NOT NULL;"
+	"CREATE VIRTUAL TABLE memos_fts USING fts5("
+	"  title, text, content = 'memos', content_rowid = 'id',"
+	"  tokenize = 'unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER memos_fts_ai AFTER INSERT ON memos BEGIN"
+	"  INSERT INTO memos_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
+	"END;"
+	"CREATE TRIGGER memos_fts_bd BEFORE DELETE ON memos BEGIN"
+	"  INSERT INTO memos_fts(memos_fts, rowid, title, text)"
+	"    VALUES ('delete', old.id, old.title, old.text);"
+	"END;"
+	"CREATE TRIGGER memos_fts_bu BEFORE UPDATE OF title, text ON memos BEGIN"
+	"  INSERT INTO memos_fts(memos_fts, rowid, title, text)"
+	"    VALUES ('delete', old.id, old.title, old.text);"
+	"END;"
+	"CREATE TRIGGER memos_fts_au AFTER UPDATE OF title, text ON memos BEGIN"
+	"  INSERT INTO memos_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
+	"END;",
 };
 
 /* What derived data there is, and how it is made again from the rows it
@@ -376,7 +417,8 @@ static const char rebuild_derived[] =
     "DELETE FROM list_years;"
     "DELETE FROM list_days;"
     LIST_FILL
-    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');";
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
+    "INSERT INTO memos_fts(memos_fts) VALUES ('rebuild');";
 
 int
 store_fts_defer(struct store *st, int64_t article_id)

@@ -203,11 +203,19 @@ exec(struct store *st, const char *sql)
 	return 0;
 }
 
+/* A nested store_begin is a savepoint, so that one part of a larger
+ * transaction (an article of an import's batch) can fail and be undone
+ * without the rest. */
 int
 store_begin(struct store *st)
 {
-	if (st->depth++ > 0)
+	if (st->depth > 0) {
+		if (exec(st, "SAVEPOINT nested") != 0)
+			return -1;
+		st->depth++;
 		return 0;
+	}
+	st->depth++;
 	if (st->damaged || st->readonly) {
 		st->depth = 0;
 		if (st->damaged)
@@ -228,7 +236,7 @@ store_commit(struct store *st)
 	if (st->depth == 0)
 		return 0;
 	if (--st->depth > 0)
-		return 0;
+		return exec(st, "RELEASE nested");
 	if (exec(st, "COMMIT") != 0) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
@@ -241,8 +249,19 @@ store_rollback(struct store *st)
 {
 	if (st->depth == 0)
 		return 0;
+	/* A failed statement may have ended the whole transaction already
+	 * (SQLITE_FULL, an I/O error): then nothing is left to undo. */
+	if (sqlite3_get_autocommit(st->db)) {
+		st->depth = 0;
+		return 0;
+	}
+	if (st->depth > 1) {
+		st->depth--;
+		return exec(st, "ROLLBACK TO nested") != 0 || exec(st, "RELEASE nested") != 0
+		    ? -1 : 0;
+	}
 	st->depth = 0;
-	return sqlite3_get_autocommit(st->db) ? 0 : exec(st, "ROLLBACK");
+	return exec(st, "ROLLBACK");
 }
 
 int

@@ -186,6 +186,14 @@ ui_article_body(struct ui *ui, size_t *len)
 	return ar != NULL && ar->id > 0 ? ar->a.body : NULL;
 }
 
+const struct store_article *
+ui_article_shown(struct ui *ui)
+{
+	struct article *ar = A(ui);
+
+	return ar != NULL && ar->id > 0 ? &ar->a : NULL;
+}
+
 size_t
 ui_article_offset(struct ui *ui)
 {

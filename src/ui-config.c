@@ -14,6 +14,7 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -386,6 +387,17 @@ complete_bind(struct ui *ui, int argi, char **argv, struct ui_cands *out)
 	}
 }
 
+static void
+complete_memo(struct ui *ui, int argi, char **argv, struct ui_cands *out)
+{
+	if (argi == 1) {
+		ui_cands_add(out, "project");
+		ui_cands_add(out, "tag");
+	} else if (argi == 2 && strcmp(argv[1], "tag") == 0) {
+		complete_tag_names(ui, out);
+	}
+}
+
 static const struct command commands[] = {
 	{ { "set", "theme NAME | mouse on|off | fetch-jobs N | fetch-timeout S | coder NAME",
 	    "change a setting" }, 2, -1, run_set, complete_set, NULL },
@@ -401,6 +413,8 @@ static const struct command commands[] = {
 	{ { "export", "[--format F] [--tag T] [--article ID] [--all] FILE",
 	    "export annotations (the format from FILE's extension)" }, 0, -1, NULL, NULL,
 	  ui_anno_export_command },
+	{ { "memo", "[project | tag NAME]", "write the open article's memo (or the project's,"
+	    " or a tag's)" }, 0, -1, ui_memo_command, complete_memo, NULL },
 	{ { "actor", "NAME", "every statement by an actor" }, 1, -1, run_actor,
 	  complete_entities, NULL },
 	{ { "mentions", "NAME", "every mention of an actor or agreement" }, 1, -1,
@@ -533,22 +547,42 @@ ui_command(struct ui *ui, const char *line)
 	return rc;
 }
 
+/* One bad line (or an unreadable file) for ui->config_errors. */
+static void
+config_error(struct ui *ui, struct buf *errors, const char *fmt, ...) PRINTFLIKE(3, 4);
+
+static void
+config_error(struct ui *ui, struct buf *errors, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(errors, fmt, ap);
+	va_end(ap);
+	buf_addc(errors, '\n');
+	ui->config_bad++;
+}
+
 void
 ui_config_load(struct ui *ui, const char *path)
 {
-	char *text = NULL, *line, *next, first[512] = "";
+	char *text = NULL, *line, *next;
 	const char *p;
-	size_t len;
-	int lineno = 0, bad = 0;
+	size_t len, first;
+	int lineno = 0;
+	struct buf errors;
 
+	buf_init(&errors);
+	free(ui->config_errors);
+	ui->config_errors = NULL;
+	ui->config_bad = 0;
 	if (path_read_file(path, 1 << 20, &text, &len) != 0) {
 		/* No config file is the normal case. */
 		if (access(path, F_OK) != 0) {
 			err_clear();
 			return;
 		}
-		ui_error(ui, "%s", err_msg());
-		return;
+		config_error(ui, &errors, "%s", err_msg());
 	}
 	for (line = text; line != NULL; line = next) {
 		next = strchr(line, '\n');
@@ -559,15 +593,23 @@ ui_config_load(struct ui *ui, const char *path)
 			;
 		if (*p == '\0' || *p == '#' || *p == '\r')
 			continue;
-		if (ui_command(ui, p) != 0 && bad++ == 0)
-			snprintf(first, sizeof first, "%s:%d: %s", path, lineno, err_msg());
+		if (ui_command(ui, p) != 0)
+			config_error(ui, &errors, "%s:%d: %s", path, lineno, err_msg());
 	}
 	free(text);
-	if (bad == 1)
-		ui_error(ui, "%s", first);
-	else if (bad > 1)
-		ui_error(ui, "%s (and %d more bad lines)", first, bad - 1);
 	err_clear();
+	if (ui->config_bad == 0) {
+		buf_free(&errors);
+		return;
+	}
+	ui->config_errors = buf_detach(&errors, NULL);
+	first = strcspn(ui->config_errors, "\n");
+	/* The status line has room for one; the help lists them all. */
+	if (ui->config_bad == 1)
+		ui_error(ui, "%.*s", (int)first, ui->config_errors);
+	else
+		ui_error(ui, "%.*s (%d bad lines in the config: :help lists them)", (int)first,
+		    ui->config_errors, ui->config_bad);
 }
 
 /*

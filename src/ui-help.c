@@ -2,7 +2,9 @@
  * ui-help.c: the `?` view. Every line is generated from the live key table
  * and the command table, so it shows the user's own bindings and can never
  * fall behind the code: keymap by keymap, each action with its keys, then
- * the actions bound nowhere, then the `:` commands.
+ * the actions bound nowhere, then the `:` commands. Above them all, while
+ * the config file has bad lines, each of them (the status line has room
+ * for one).
  */
 #include "config.h"
 
@@ -10,11 +12,14 @@
 #include <string.h>
 
 #define DOSSIER_UI_INTERNAL
+#include "text.h"
 #include "ui.h"
 
+enum help_kind { HELP_ENTRY, HELP_HEADING, HELP_TEXT };
+
 struct help_line {
-	int heading;
-	char *keys, *name, *help;
+	enum help_kind kind;
+	char *keys, *name, *help;   /* HELP_HEADING, HELP_TEXT: name alone */
 };
 
 struct help {
@@ -30,13 +35,13 @@ H(struct ui_view *v)
 }
 
 static void
-add(struct help *h, int heading, char *keys, const char *name, const char *help)
+add(struct help *h, enum help_kind kind, char *keys, const char *name, const char *help)
 {
 	if (h->n == h->cap) {
 		h->cap = h->cap ? h->cap * 2 : 128;
 		h->v = xreallocarray(h->v, h->cap, sizeof *h->v);
 	}
-	h->v[h->n].heading = heading;
+	h->v[h->n].kind = kind;
 	h->v[h->n].keys = keys;
 	h->v[h->n].name = xstrdup(name);
 	h->v[h->n].help = xstrdup(help);
@@ -75,16 +80,45 @@ add_action(struct ui *ui, struct help *h, char *keys, enum ui_action a, int km)
 	buf_adds(&note, ui_action_help(a));
 	buf_adds(&note, " (");
 	if (km != UI_KM_GENERIC || ui_keys_shadows(ui, a, &note) == 0) {
-		add(h, 0, keys, ui_action_name(a), ui_action_help(a));
+		add(h, HELP_ENTRY, keys, ui_action_name(a), ui_action_help(a));
 	} else {
 		buf_adds(&note, ")");
-		add(h, 0, keys, ui_action_name(a), note.data);
+		add(h, HELP_ENTRY, keys, ui_action_name(a), note.data);
 	}
 	buf_free(&note);
 }
 
+/* The config's bad lines, each wrapped to WIDTH cells (a path is long;
+ * nothing of a line is cut off). */
 static void
-build(struct ui *ui, struct help *h)
+add_config_errors(struct ui *ui, struct help *h, int width)
+{
+	struct text_line *ln = NULL;
+	const char *line, *end;
+	struct buf b;
+	size_t n, i;
+
+	buf_init(&b);
+	buf_printf(&b, "Bad lines in the config (%d; they were skipped, the rest loaded)",
+	    ui->config_bad);
+	add(h, HELP_HEADING, NULL, b.data, "");
+	for (line = ui->config_errors; (end = strchr(line, '\n')) != NULL; line = end + 1) {
+		n = text_wrap(line, (size_t)(end - line), width > 2 ? width : 2, &ln);
+		for (i = 0; i < n; i++) {
+			buf_reset(&b);
+			if (i > 0)
+				buf_adds(&b, "  ");
+			buf_add(&b, line + ln[i].start, ln[i].content_end - ln[i].start);
+			add(h, HELP_TEXT, NULL, b.data, "");
+		}
+		free(ln);
+		ln = NULL;
+	}
+	buf_free(&b);
+}
+
+static void
+build(struct ui *ui, struct help *h, int width)
 {
 	struct buf b;
 	const struct ui_command_info *c;
@@ -93,6 +127,8 @@ build(struct ui *ui, struct help *h)
 
 	help_clear(h);
 	buf_init(&b);
+	if (ui->config_errors != NULL)
+		add_config_errors(ui, h, width - 4);
 	for (km = 0; km < UI_KM_COUNT; km++) {
 		any = 0;
 		for (a = 1; a < UI_ACT_COUNT; a++) {
@@ -100,7 +136,7 @@ build(struct ui *ui, struct help *h)
 			if (ui_keys_for(ui, (enum ui_keymap)km, (enum ui_action)a, &b) == 0)
 				continue;
 			if (!any++)
-				add(h, 1, NULL, keymap_titles[km], "");
+				add(h, HELP_HEADING, NULL, keymap_titles[km], "");
 			add_action(ui, h, buf_detach(&b, NULL), (enum ui_action)a, km);
 		}
 	}
@@ -113,15 +149,15 @@ build(struct ui *ui, struct help *h)
 		if (bound)
 			continue;
 		if (!any++)
-			add(h, 1, NULL, "Not bound to a key (:NAME runs one; bind KEY NAME binds it)", "");
-		add(h, 0, xstrdup(""), ui_action_name((enum ui_action)a),
+			add(h, HELP_HEADING, NULL, "Not bound to a key (:NAME runs one; bind KEY NAME binds it)", "");
+		add(h, HELP_ENTRY, xstrdup(""), ui_action_name((enum ui_action)a),
 		    ui_action_help((enum ui_action)a));
 	}
-	add(h, 1, NULL, "Commands (type : first; Tab completes)", "");
+	add(h, HELP_HEADING, NULL, "Commands (type : first; Tab completes)", "");
 	for (i = 0; (c = ui_command_info(i)) != NULL; i++) {
 		buf_reset(&b);
 		buf_printf(&b, ":%s", c->name);
-		add(h, 0, buf_detach(&b, NULL), c->args, c->help);
+		add(h, HELP_ENTRY, buf_detach(&b, NULL), c->args, c->help);
 	}
 	buf_free(&b);
 }
@@ -156,14 +192,14 @@ help_draw(struct ui *ui, struct ui_view *v)
 	int kw = v->w >= 80 ? 22 : v->w / 3, nw = v->w >= 80 ? 22 : v->w / 3, hw = 0, r;
 	size_t i;
 
-	build(ui, h);
+	build(ui, h, v->w);
 	/* On a wide screen the key column grows to its longest text (up to a
 	 * quarter of the width) and the name column to what the longest help
 	 * text leaves, so that only what cannot fit is cut (with a mark). */
 	for (i = 0; v->w >= 120 && i < h->n; i++) {
 		int k, m, t;
 
-		if (h->v[i].heading || h->v[i].keys == NULL)
+		if (h->v[i].kind != HELP_ENTRY || h->v[i].keys == NULL)
 			continue;
 		k = ui_text_width(h->v[i].keys, strlen(h->v[i].keys)) + 2;
 		m = ui_text_width(h->v[i].name, strlen(h->v[i].name)) + 2;
@@ -181,8 +217,12 @@ help_draw(struct ui *ui, struct ui_view *v)
 		h->top = h->n > (size_t)v->h ? h->n - (size_t)v->h : 0;
 	for (r = 0, i = h->top; r < v->h && i < h->n; r++, i++) {
 		struct help_line *l = &h->v[i];
-		if (l->heading) {
+		if (l->kind == HELP_HEADING) {
 			ui_draw_cut(ui, v->y + r, v->x + 1, v->w - 1, l->name, strlen(l->name), head);
+			continue;
+		}
+		if (l->kind == HELP_TEXT) {
+			ui_draw_str(ui, v->y + r, v->x + 2, v->w - 2, l->name, normal);
 			continue;
 		}
 		/* Each column ends in "…" where its text does not fit. */

@@ -34,6 +34,7 @@ struct note {
 	struct buf text;
 	char *orig;
 	char *kept;             /* $VISUAL's file kept by a refused save, or NULL */
+	struct ui_text_save other;  /* other text than a note (a memo): save.save set */
 	size_t cur;             /* the cursor: a byte offset in text */
 	size_t top;             /* the first line shown */
 	int goal;               /* the column up/down keep; -1: none */
@@ -215,6 +216,22 @@ save(struct ui *ui, struct ui_anno_target *t, const char *text, const char *orig
 	return 0;
 }
 
+/* Saves other text than a note through its own function, unless it is
+ * unchanged. */
+static int
+save_other(struct ui *ui, struct ui_text_save *t, const char *text, const char *orig)
+{
+	if (strcmp(text, orig) == 0) {
+		ui_message(ui, "memo left as it was");
+		return 0;
+	}
+	if (t->save(ui, t->arg, text, orig) != 0) {
+		ui_error(ui, "%s", err_msg());
+		return -1;
+	}
+	return 0;
+}
+
 static int
 note_key(struct ui *ui, struct ui_overlay *o, int code)
 {
@@ -229,14 +246,15 @@ note_key(struct ui *ui, struct ui_overlay *o, int code)
 	case UI_KEY_CTRL('s'):
 	case UI_KEY_CURSES(KEY_F(2)):
 		/* Refused: the editor stays open with the text, to try again. */
-		if (save(ui, &n->t, s, n->orig) != 0)
+		if (n->other.save != NULL ? save_other(ui, &n->other, s, n->orig) :
+		    save(ui, &n->t, s, n->orig))
 			return 1;
 		if (n->kept != NULL)
 			unlink(n->kept);
 		return 0;
 	case UI_KEY_CTRL('c'):
 		if (strcmp(s, n->orig) != 0)
-			ui_message(ui, "note left as it was");
+			ui_message(ui, "%s left as it was", n->other.save != NULL ? "memo" : "note");
 		return 0;
 	case UI_KEY_ENTER:
 		insert(n, "\n", 1);
@@ -298,7 +316,8 @@ note_draw(struct ui *ui, struct ui_overlay *o)
 		w = ui->cols;
 	if (h < 5)
 		h = ui->rows - 2;
-	ui_popup_box(ui, h, w, n->t.id ? "Note" : "Note on a new highlight", &y, &x);
+	ui_popup_box(ui, h, w, n->other.title != NULL ? n->other.title :
+	    n->t.id ? "Note" : "Note on a new highlight", &y, &x);
 	n->width = w - 4 > 1 ? w - 4 : 1;
 	n->rows = h - 3 > 1 ? h - 3 : 1;
 	nl = wrap(s, n->text.len, n->width, &v);
@@ -335,6 +354,9 @@ note_free(struct ui_overlay *o)
 	buf_free(&n->text);
 	free(n->orig);
 	free(n->kept);
+	free(n->other.title);
+	if (n->other.free != NULL)
+		n->other.free(n->other.arg);
 	free(n);
 }
 
@@ -509,4 +531,16 @@ ui_note_open(struct ui *ui, int external_editor)
 		external(ui, &t, orig);
 	else
 		open_editor(ui, &t, orig, orig);
+}
+
+void
+ui_note_edit(struct ui *ui, struct ui_text_save *t, char *orig)
+{
+	struct ui_anno_target none;
+	struct note *n;
+
+	memset(&none, 0, sizeof none);
+	n = open_editor(ui, &none, orig, orig);
+	n->other = *t;
+	n->o.mode = "MEMO";
 }

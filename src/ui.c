@@ -377,6 +377,7 @@ free_ui(struct ui *ui)
 	free(ui->opt.theme);
 	free(ui->message);
 	free(ui->config_path);
+	free(ui->config_errors);
 }
 
 /* Work a view left for when no key waits; 1 when one did some. */
@@ -405,6 +406,7 @@ loop(struct ui *ui)
 			ui_pane_draw(ui);
 		if (idle(ui))
 			continue;
+		ui_fetch_summary(ui);
 		/* A fetch takes the time until a key arrives; the key is then
 		 * read at once. */
 		if (ui->fetch != NULL)
@@ -432,6 +434,7 @@ ui_run(struct store *st, struct ui_start *start)
 {
 	struct ui ui;
 	char *config_msg = NULL;
+	const char *line, *end;
 	int rc = 0;
 
 	memset(&ui, 0, sizeof ui);
@@ -450,6 +453,13 @@ ui_run(struct store *st, struct ui_start *start)
 	ui_config_load(&ui, ui.config_path);
 	if (ui.message != NULL)
 		config_msg = xstrdup(ui.message);
+	/* Before the terminal is taken: on the screen the reader gives back
+	 * when it ends, and in whatever stderr is kept in. */
+	for (line = ui.config_errors; line != NULL && *line != '\0'; line = end + 1) {
+		if ((end = strchr(line, '\n')) == NULL)
+			break;
+		fprintf(stderr, "dossier: %.*s\n", (int)(end - line), line);
+	}
 	ui_term_signals();
 	if (ui_term_init(&ui) != 0) {
 		ui_term_reset_signals();

@@ -23,6 +23,10 @@ CERT.pem (a certificate and its key in one file) it speaks HTTPS.
     /endless           a chunked body that never ends (the size limit)
     /to-file           redirects to file:///etc/passwd (must be refused)
     /html-not-feed     an HTML page where a feed was expected
+
+A request for an absolute URL ("GET http://host/PATH", as a client sends
+to a proxy) is answered as PATH and logged with the whole URL, so a test
+sees that the client went through the proxy.
 """
 import email.utils
 import gzip
@@ -97,6 +101,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if DELAY:
             time.sleep(DELAY)
         p = self.path
+        if p.startswith("http://"):
+            p = "/" + p[len("http://"):].partition("/")[2]
         with lock, open(LOG + ".ua", "w") as f:
             f.write(self.headers.get("User-Agent", "") + "\n")
         if p.startswith("/gz/"):

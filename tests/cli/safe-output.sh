@@ -78,6 +78,12 @@ check report report frequency --tag "${esc}[31mx"
 check report report timeline --about "${esc}]2;X${bel}"
 check intercoder intercoder --coders "${esc}]2;X${bel},b"
 check intercoder intercoder --coders "a,${esc}[31mb" --json
+check memo memo add --title "t${esc}]2;X${bel}" "memo ${esc}[31m red ${c1}31m"
+check memo memo add --tag "${esc}[31mx" "x"
+check memo memo list
+check memo memo list --json
+check memo memo show 1
+check memo memo list --search "${esc}[31m"
 # Feeds: names, addresses and the network's errors come back on the screen.
 # Port 9 on this machine refuses at once; nothing leaves it.
 check feed feed add "http://127.0.0.1:9/${esc}]2;X${bel}.xml" --name "wire${esc}[31m"

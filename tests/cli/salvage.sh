@@ -15,8 +15,9 @@ d() { "$DOSSIER" --db "$DB" "$@"; }
 d -q import "$SEEDS"; tap_ok $? "the seed articles imported"
 d annotate 1 0 20 --tag claim --note "first note" >/dev/null &&
 	d annotate 2 5 30 --tag denial --tag claim --note "second" >/dev/null &&
-	d annotate 2 40 60 >/dev/null && d kb add person 'Aylin Example' Example >/dev/null
-tap_ok $? "annotations, tags and a user's entity"
+	d annotate 2 40 60 >/dev/null && d kb add person 'Aylin Example' Example >/dev/null &&
+	d memo add --article 1 "memo on the corridor" >/dev/null
+tap_ok $? "annotations, tags, a memo and a user's entity"
 # A subscription and an article it brought (as `dossier fetch` records it).
 d feed add https://example.org/feed.xml --name Example --tag news >/dev/null &&
 	"$PYTHON3" -c 'import sqlite3,sys; db = sqlite3.connect(sys.argv[1]); db.execute("INSERT INTO feed_articles VALUES (1, 1)"); db.commit()' "$DB"
@@ -61,6 +62,9 @@ for q in ("lavrov", "notes:first", "corridor OR treaty"):
     a = db.execute("SELECT rowid FROM main.articles_fts WHERE articles_fts MATCH ? ORDER BY rowid", (q,)).fetchall()
     if not a:
         bad.append("search %s finds nothing" % q)
+a = db.execute("SELECT rowid FROM main.memos_fts WHERE memos_fts MATCH 'corridor'").fetchall()
+if a != [(1,)]:
+    bad.append("the memos' index finds %s" % a)
 assert not bad, bad
 PY
 tap_ok $? "every table's rows are the same in the salvaged copy"

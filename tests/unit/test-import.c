@@ -162,7 +162,8 @@ test_text(void)
 	ok(spans_sound(first), "paragraph and sentence spans are sound");
 	is_int(query_int("SELECT length(spans) / 8 FROM sentences WHERE article_id = 1"), 3,
 	    "3 sentences");
-	ok(sqlite3_get_autocommit(store_sqlite(st)), "no transaction left open");
+	ok(importer_commit(im) == 0 && sqlite3_get_autocommit(store_sqlite(st)),
+	    "no transaction left open once the batch is committed");
 
 	rc = import_data(im, "again.txt", "/y/again.txt", text, sizeof text - 1);
 	ok(rc == 0 &&
@@ -371,7 +372,8 @@ test_carry_over(void)
 	ok(strstr(seen.log.data, "warning v.txt: 1 annotation of the earlier version (article ") !=
 	    NULL && strstr(seen.log.data, "could not be placed in this one and stays there") != NULL,
 	    "the one not placed is reported: %s", seen.log.data);
-	ok(sqlite3_get_autocommit(store_sqlite(st)), "no transaction left open");
+	ok(importer_commit(im) == 0 && sqlite3_get_autocommit(store_sqlite(st)),
+	    "no transaction left open once the batch is committed");
 	importer_free(im);
 	buf_free(&seen.log);
 }
@@ -463,6 +465,77 @@ test_seeds(void)
 	free(dir);
 }
 
+/* Rows of articles titled TITLE% as another connection sees them:
+ * committed ones only. */
+static long long
+committed(const char *db, const char *title)
+{
+	sqlite3 *c;
+	sqlite3_stmt *s;
+	long long v = -1;
+
+	if (sqlite3_open_v2(db, &c, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(c, "SELECT count(*) FROM articles WHERE title LIKE ?1 || '%'", -1,
+	    &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(s, 1, title, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			v = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(c);
+	return v;
+}
+
+/* Articles are committed in batches: one that fails is undone alone, the
+ * ones before it in the batch stay, and a batch never grows past
+ * IMPORT_BATCH articles. */
+static void
+test_batches(const char *db)
+{
+	static const char good[] = "Batch kept\n\nThe first article of the batch is whole.\n";
+	static const char bad[] = "Batch poison\n\nThe database refuses this one.\n";
+	struct import_opts o = { 0 };
+	struct importer *im;
+	struct buf feed;
+	size_t i;
+
+	o.no_extract = 1;
+	if (importer_new(st, &o, &im) != 0)
+		tap_bail("importer: %s", err_msg());
+	ok(sqlite3_exec(store_sqlite(st), "CREATE TEMP TRIGGER poison BEFORE INSERT ON articles"
+	    " WHEN NEW.title = 'Batch poison' BEGIN SELECT RAISE(ABORT, 'refused'); END",
+	    NULL, NULL, NULL) == SQLITE_OK, "a trigger that fails one article");
+	ok(import_data(im, "good.txt", "/b/good.txt", good, sizeof good - 1) == 0,
+	    "an article in the batch");
+	is_int(committed(db, "Batch kept"), 0, "not committed yet: the batch is open");
+	ok(import_data(im, "bad.txt", "/b/bad.txt", bad, sizeof bad - 1) == -1,
+	    "the next one fails in the database");
+	importer_free(im);
+	ok(sqlite3_get_autocommit(store_sqlite(st)), "no transaction left open");
+	is_int(committed(db, "Batch kept"), 1, "the article before it in the batch is kept");
+	is_int(committed(db, "Batch poison"), 0, "the failed one is not");
+	is_int(query_int("SELECT count(*) FROM articles a JOIN sentences s ON s.article_id = a.id"
+	    " WHERE a.title = 'Batch kept'"), 1, "and the kept one is whole (its sentences)");
+	sqlite3_exec(store_sqlite(st), "DROP TRIGGER poison", NULL, NULL, NULL);
+
+	buf_init(&feed);
+	buf_adds(&feed, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>B</title>");
+	for (i = 0; i <= IMPORT_BATCH; i++)
+		buf_printf(&feed, "<item><title>Batch item %zu</title><guid>b%zu</guid>"
+		    "<description>Item %zu of the batch feed.</description></item>", i, i, i);
+	buf_adds(&feed, "</channel></rss>");
+	if (importer_new(st, &o, &im) != 0)
+		tap_bail("importer: %s", err_msg());
+	ok(import_data(im, "batch.xml", "/b/batch.xml", feed.data, feed.len) == 0,
+	    "a feed of one item more than a batch");
+	ok(committed(db, "Batch item") >= 2, "a full batch is committed while the import runs "
+	    "(%lld of %d seen from outside)", committed(db, "Batch item"), IMPORT_BATCH + 1);
+	ok(importer_finish(im) == 0, "the run finishes");
+	is_int(committed(db, "Batch item"), IMPORT_BATCH + 1, "and commits the rest");
+	importer_free(im);
+	buf_free(&feed);
+}
+
 int
 main(void)
 {
@@ -477,6 +550,7 @@ main(void)
 	test_collect();
 	test_samples();
 	test_seeds();
+	test_batches(path);
 	ok(store_check(st, 1) == 0, "database intact");
 	is_int(query_int("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Lachin'") > 0,
 	    1, "imported text is searchable");

@@ -182,12 +182,18 @@ test_commands(void)
 	ui_config_load(&ui, path);
 	ok(ui.message != NULL && strstr(ui.message, ":3: unknown action 'no-such-action'") != NULL,
 	    "a bad line is named by file:line (%s)", ui.message ? ui.message : "no message");
-	ok(ui.message != NULL && strstr(ui.message, "1 more") != NULL, "and the others counted");
+	ok(ui.message != NULL && strstr(ui.message, "2 bad lines in the config") != NULL,
+	    "and the others counted (%s)", ui.message ? ui.message : "no message");
+	ok(ui.config_bad == 2 && ui.config_errors != NULL &&
+	    strstr(ui.config_errors, ":3: unknown action 'no-such-action'") != NULL &&
+	    strstr(ui.config_errors, ":6: ") != NULL,
+	    "each bad line is listed by file:line (%s)", ui.config_errors ? ui.config_errors : "none");
 	ok(ui.opt.mouse == 1, "the lines after a bad one still apply");
 	free(ui.message);
 	ui.message = NULL;
 	ui_config_load(&ui, "/nonexistent/dossier/config");
-	ok(ui.message == NULL, "a missing config file is not an error");
+	ok(ui.message == NULL && ui.config_errors == NULL && ui.config_bad == 0,
+	    "a missing config file is not an error");
 	free(path);
 	free(ui.opt.theme);
 	ui_keys_free(&ui);
