@@ -448,7 +448,7 @@ side_line(struct ui *ui, int y, int x, int w, const struct store_anno *a, int he
 	buf_reset(&b);
 	buf_printf(&b, "\"%s\"", a->quote);
 	ui_anno_flatten(&b, 0);
-	ui_draw_text(ui, y, x + 2 + used, w - 3 - used, b.data, b.len, n);
+	ui_draw_cut(ui, y, x + 2 + used, w - 3 - used, b.data, b.len, n);
 	buf_free(&b);
 }
 

@@ -186,7 +186,7 @@ field_line(struct ui *ui, struct claim *c, int i, int y, int x, int w)
 		buf_adds(&b, c->actors[i].name ? c->actors[i].name : "(none)");
 	ui_draw_str(ui, y, x, 9, label[i], st);
 	ui_draw_fill(ui, y, x + 9, w - 9, fs);
-	ui_draw_text(ui, y, x + 10, w - 11, b.data, b.len, fs);
+	ui_draw_cut(ui, y, x + 10, w - 11, b.data, b.len, fs);
 	buf_free(&b);
 }
 
@@ -199,7 +199,7 @@ choice_draw_row(struct ui *ui, struct ui_view *v, size_t i, int y, struct ui_sty
 
 	buf_init(&b);
 	buf_printf(&b, "%s (%s)", c->choices[i].name, c->choices[i].kind);
-	ui_draw_text(ui, y, v->x + 1, v->w - 2, b.data, b.len, base);
+	ui_draw_cut(ui, y, v->x + 1, v->w - 2, b.data, b.len, base);
 	buf_free(&b);
 	return 1;
 }
@@ -222,30 +222,59 @@ static const struct ui_view_ops choice_ops = {
 	.selectable = choice_selectable,
 };
 
+/* More choices than rows: how many are above and below, in the labels'
+ * column beside the first and last row shown. */
+static void
+draw_more(struct ui *ui, struct claim *c, int x, struct ui_style st)
+{
+	size_t shown = ui_view_fits(ui, &c->v, c->v.rows.top), below;
+	char s[32];
+
+	if (c->v.rows.top > 0) {
+		snprintf(s, sizeof s, "\u2191%zu more", c->v.rows.top);
+		ui_draw_cut(ui, c->v.y, x, 8, s, strlen(s), st);
+	}
+	below = c->nchoices > c->v.rows.top + shown ? c->nchoices - c->v.rows.top - shown : 0;
+	if (below > 0) {
+		snprintf(s, sizeof s, "\u2193%zu more", below);
+		ui_draw_cut(ui, c->v.y + c->v.h - 1, x, 8, s, strlen(s), st);
+	}
+}
+
 static void
 claim_draw(struct ui *ui, struct ui_overlay *o)
 {
 	struct claim *c = (struct claim *)o;
 	struct ui_style st = ui_popup_style(ui, 0);
 	struct ui_style dim = ui_style_over(st, ui_style(ui, UI_OBJ_SIDE_COUNT));
-	int w = ui->cols - 4 > 56 ? 56 : ui->cols - 4, h = CHOICES + 8, y, x, i;
+	int w = ui->cols - 4 > 56 ? 56 : ui->cols - 4, h = CHOICES + 8, y, x, i, hint, top;
+	const char *keys = c->field < F_STATUS ?
+	    "type to find  Tab: next  Enter: save  Esc: cancel" :
+	    "Left/Right: status  Tab: next  Enter: save  Esc: cancel";
 
+	if (h > ui->rows - 2)
+		h = ui->rows - 2;   /* as the box is */
 	ui_popup_box(ui, h, w, "Claim", &y, &x);
 	w -= 4;
 	for (i = 0; i < F_COUNT; i++)
 		field_line(ui, c, i, y + i, x, w);
+	/* The keys on the box's last inner row; the choices between the
+	 * fields and it, with blank rows around them where there is room. */
+	hint = y + h - 3;
+	top = h >= CHOICES + 8 ? y + 4 : y + 3;
 	if (c->field < F_STATUS) {
-		c->v.y = y + 4;
+		c->v.y = top;
 		c->v.x = x + 9;
-		c->v.h = CHOICES;
+		c->v.h = hint - top - (h >= CHOICES + 8);
 		c->v.w = w - 9;
-		ui_view_draw_rows(ui, &c->v);
-		if (c->nchoices == 0)
-			ui_draw_str(ui, y + 4, x + 10, w - 11, "no actor by that name", dim);
+		if (c->v.h > 0) {
+			ui_view_draw_rows(ui, &c->v);
+			draw_more(ui, c, x, dim);
+		}
+		if (c->nchoices == 0 && c->v.h > 0)
+			ui_draw_cut(ui, top, x + 10, w - 11, "no actor by that name", 21, dim);
 	}
-	ui_draw_str(ui, y + h - 3, x, w, c->field < F_STATUS ?
-	    "type to find  Tab: next  Enter: save  Esc: cancel" :
-	    "Left/Right: status  Tab: next  Enter: save  Esc: cancel", dim);
+	ui_draw_cut(ui, hint, x, w, keys, strlen(keys), dim);
 }
 
 static void

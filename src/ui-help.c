@@ -189,10 +189,30 @@ help_draw(struct ui *ui, struct ui_view *v)
 	struct ui_style normal = ui_style(ui, UI_OBJ_NORMAL);
 	struct ui_style key = ui_style_over(normal, ui_style(ui, UI_OBJ_HELP_KEY));
 	struct ui_style head = ui_style_over(normal, ui_style(ui, UI_OBJ_HELP_HEADING));
-	int kw = v->w >= 80 ? 22 : v->w / 3, nw = v->w >= 80 ? 22 : v->w / 3, r;
+	int kw = v->w >= 80 ? 22 : v->w / 3, nw = v->w >= 80 ? 22 : v->w / 3, hw = 0, r;
 	size_t i;
 
 	build(ui, h, v->w);
+	/* On a wide screen the key column grows to its longest text (up to a
+	 * quarter of the width) and the name column to what the longest help
+	 * text leaves, so that only what cannot fit is cut (with a mark). */
+	for (i = 0; v->w >= 120 && i < h->n; i++) {
+		int k, m, t;
+
+		if (h->v[i].kind != HELP_ENTRY || h->v[i].keys == NULL)
+			continue;
+		k = ui_text_width(h->v[i].keys, strlen(h->v[i].keys)) + 2;
+		m = ui_text_width(h->v[i].name, strlen(h->v[i].name)) + 2;
+		t = ui_text_width(h->v[i].help, strlen(h->v[i].help));
+		if (k > kw)
+			kw = k < v->w / 4 ? k : v->w / 4;
+		if (m > nw)
+			nw = m;
+		if (t > hw)
+			hw = t;
+	}
+	if (nw > v->w - 2 - kw - hw)
+		nw = v->w - 2 - kw - hw > 22 ? v->w - 2 - kw - hw : 22;
 	if (h->top + (size_t)v->h > h->n)
 		h->top = h->n > (size_t)v->h ? h->n - (size_t)v->h : 0;
 	for (r = 0, i = h->top; r < v->h && i < h->n; r++, i++) {

@@ -136,7 +136,7 @@ pick_draw_row(struct ui *ui, struct ui_view *v, size_t i, int y, struct ui_style
 	    ui_style_over(st, ui_anno_tag_style(ui, t->name, t->color)));
 	buf_reset(&b);
 	buf_printf(&b, " %s", t->name);
-	ui_draw_text(ui, y, x + used, w - used, b.data, b.len, st);
+	ui_draw_cut(ui, y, x + used, w - used, b.data, b.len, st);
 	buf_free(&b);
 	return 1;
 }
@@ -177,23 +177,44 @@ pick_draw(struct ui *ui, struct ui_overlay *o)
 {
 	struct tagpick *p = (struct tagpick *)o;
 	const struct ui_anno *an = ui->anno;
+	struct ui_style dim = ui_style_over(ui_popup_style(ui, 0), ui_style(ui, UI_OBJ_SIDE_COUNT));
+	const char *keys = p->t.id ? "key: add/remove  Enter: done  Tab: claim" :
+	    "key: tag  Enter: tag marked  Esc: cancel";
 	int h = (int)an->ntags + 4, w = 44, y, x;
+	size_t below;
+	char more[96];
 
 	if (w > ui->cols - 2)
 		w = ui->cols - 2;
+	if (h > ui->rows - 2)
+		h = ui->rows - 2;   /* as the box is */
 	ui_popup_box(ui, h, w, p->t.id ? "Tags of this highlight" : "Tag", &y, &x);
+	/* The tags, a row under them, and the keys on the box's last inner
+	 * row: on a short screen the tags scroll, and that row says how many
+	 * more there are. */
 	p->v.y = y;
 	p->v.x = x - 1;
 	p->v.w = w - 2;
-	p->v.h = (int)an->ntags < ui->rows - 6 ? (int)an->ntags : ui->rows - 6;
+	p->v.h = h - 4 > 0 ? h - 4 : 1;
 	ui_view_set_rows(ui, &p->v, an->ntags, 0);
+	ui_view_keep_visible(ui, &p->v);
 	ui_view_draw_rows(ui, &p->v);
-	if (p->v.rows.sel < an->ntags)
+	below = an->ntags - p->v.rows.top - ui_view_fits(ui, &p->v, p->v.rows.top);
+	if (p->v.rows.top > 0 || below > 0) {
+		if (p->v.rows.top > 0 && below > 0)
+			snprintf(more, sizeof more, "%s %zu more above, %zu below",
+			    ui->utf8 ? "\u2195" : "|", p->v.rows.top, below);
+		else if (below > 0)
+			snprintf(more, sizeof more, "%s %zu more below (Down)",
+			    ui->utf8 ? "\u2193" : "v", below);
+		else
+			snprintf(more, sizeof more, "%s %zu more above (Up)",
+			    ui->utf8 ? "\u2191" : "^", p->v.rows.top);
+		ui_draw_cut(ui, y + p->v.h, x, w - 4, more, strlen(more), dim);
+	} else if (p->v.rows.sel < an->ntags) {
 		draw_memo(ui, &an->tags[p->v.rows.sel], y + p->v.h, x, w - 4);
-	ui_draw_str(ui, y + (int)an->ntags + 1, x, w - 4,
-	    p->t.id ? "key: add/remove  Enter: done  Tab: claim" :
-	    "key: tag  Enter: tag the marked one  Esc: cancel",
-	    ui_style_over(ui_popup_style(ui, 0), ui_style(ui, UI_OBJ_SIDE_COUNT)));
+	}
+	ui_draw_cut(ui, y + h - 3, x, w - 4, keys, strlen(keys), dim);
 }
 
 static void

@@ -36,13 +36,6 @@ toggle_list(struct ui *ui)
 	ui_mark(ui, UI_DIRTY_LAYOUT);
 }
 
-static void
-open_help(struct ui *ui)
-{
-	ui->help_open = 1;
-	ui_mark(ui, UI_DIRTY_LAYOUT);
-}
-
 static int
 global_action(struct ui *ui, enum ui_action a)
 {
@@ -83,7 +76,8 @@ global_action(struct ui *ui, enum ui_action a)
 		ui_fetch_start(ui);
 		return 1;
 	case UI_ACT_HELP:
-		open_help(ui);
+		ui->help_open = 1;
+		ui_mark(ui, UI_DIRTY_LAYOUT);
 		return 1;
 	case UI_ACT_REDRAW:
 		clearok(curscr, TRUE);

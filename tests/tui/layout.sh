@@ -61,8 +61,8 @@ tui_expect_screen "the tag picker over the panes" <<'SCREEN'
                             │ [ ] m     commitment                     │ │
                             │ [ ] f     fact                           │ │
                             │ [ ] o     opinion                        │ │
-                            │ something presented as true              │ │
-                            │ key: tag  Enter: tag the marked one  Esc │ │ Annotations (0)
+                             │ something presented as true              │ │
+                             │ key: tag  Enter: tag marked  Esc: cancel │ │ Annotations (0)
                             └──────────────────────────────────────────┘ │ v select, t tag, a note
  TAG  para 1/2  21%
 SCREEN
@@ -80,7 +80,7 @@ tui_expect_screen "c ticks claim; the side pane lists the highlight" <<'SCREEN'
                             │ [ ] o     opinion                        │ │
                             │ something presented as true              │ │
                             │ key: add/remove  Enter: done  Tab: claim │ │ Annotations (1)
-                            └──────────────────────────────────────────┘ │   claim  "The foreign mi
+                            └──────────────────────────────────────────┘ │   claim  "The foreign m…
  TAG  para 1/2  21%
 tagged claim (Tab, or c later: its speaker, target and status)
 SCREEN
