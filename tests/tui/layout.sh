@@ -61,8 +61,8 @@ tui_expect_screen "the tag picker over the panes" <<'SCREEN'
                             │ [ ] m     commitment                     │ │
                             │ [ ] f     fact                           │ │
                             │ [ ] o     opinion                        │ │
-                             │ something presented as true              │ │
-                             │ key: tag  Enter: tag marked  Esc: cancel │ │ Annotations (0)
+                            │ something presented as true              │ │
+                            │ key: tag  Enter: tag marked  Esc: cancel │ │ Annotations (0)
                             └──────────────────────────────────────────┘ │ v select, t tag, a note
  TAG  para 1/2  21%
 SCREEN
