@@ -285,7 +285,7 @@ browse_draw_row(struct ui *ui, struct ui_view *v, size_t i, int y, struct ui_sty
 	if (a->coder != NULL)
 		buf_printf(&t, "  — %s", a->coder);
 	ui_anno_flatten(&t, 0);
-	ui_draw_text(ui, y, x + used, w - used, t.data, t.len, st);
+	ui_draw_cut(ui, y, x + used, w - used, t.data, t.len, st);
 	buf_free(&t);
 	return 1;
 }
