@@ -13,14 +13,18 @@ DB="$TEST_TMP/s.db"
 d() { "$DOSSIER" --db "$DB" "$@"; }
 
 d -q import "$SEEDS"; tap_ok $? "the seed articles imported"
+# A database that has joined a team: what it changes is queued for the
+# next sync (schema step 10), and it keeps versions, merges and history.
+"$PYTHON3" -c 'import sqlite3,sys; db = sqlite3.connect(sys.argv[1]); db.execute("INSERT INTO sync_on VALUES (0)"); db.commit()' "$DB"
 d annotate 1 0 20 --tag claim --note "first note" >/dev/null &&
 	d annotate 2 5 30 --tag denial --tag claim --note "second" >/dev/null &&
 	d annotate 2 40 60 >/dev/null && d kb add person 'Aylin Example' Example >/dev/null &&
 	d memo add --article 1 "memo on the corridor" >/dev/null
 tap_ok $? "annotations, tags, a memo and a user's entity"
-# A subscription and an article it brought (as `dossier fetch` records it).
+# A subscription and an article it brought (as `dossier fetch` records it),
+# and what a team sync keeps: versions, a tag merge, a lost conflict.
 d feed add https://example.org/feed.xml --name Example --tag news >/dev/null &&
-	"$PYTHON3" -c 'import sqlite3,sys; db = sqlite3.connect(sys.argv[1]); db.execute("INSERT INTO feed_articles VALUES (1, 1)"); db.commit()' "$DB"
+	"$PYTHON3" -c 'import sqlite3,sys; db = sqlite3.connect(sys.argv[1]); db.execute("INSERT INTO feed_articles VALUES (1, 1)"); db.execute("INSERT INTO sync_versions VALUES (\x27tag\x27, \x27t-1\x27, 1, \x27n-1\x27)"); db.execute("INSERT INTO sync_tag_merges VALUES (\x27t-2\x27, \x27t-1\x27)"); db.execute("INSERT INTO sync_history (kind, key, value, coder, winner) VALUES (\x27annotation\x27, \x27a-1\x27, \x27old\x27, \x27bob\x27, \x27new\x27)"); db.commit()' "$DB"
 tap_ok $? "a feed and an article it brought"
 
 "$PYTHON3" - "$DB" <<'PY'
