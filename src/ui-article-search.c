@@ -21,6 +21,10 @@
 
 /* Hits counted for "hit 3 of 12" at most; past it, "of more than". */
 #define COUNT_MAX 100000
+/* The part of the body counted: a key press never waits for a pass over
+ * a 20 MB article (a news article is well under this); past it the
+ * count says "at least". */
+#define COUNT_BYTES (1024 * 1024)
 
 /* One word looked for. */
 struct term {
@@ -42,6 +46,7 @@ struct search {
 	 * (the first n after a search) for the count n and N say. */
 	int64_t counted;       /* the article they are of, or 0 */
 	size_t *starts, nstarts;
+	size_t counted_to;     /* the body was counted up to here */
 };
 
 static void
@@ -271,11 +276,14 @@ static void
 count_hits(struct ui *ui, struct search *s, const char *body, size_t len)
 {
 	struct ui_span *v = NULL;
-	size_t n = 0, i;
+	size_t n = 0, i, to = len;
 
 	if (s->counted == ui_article_id(ui))
 		return;
-	find_all(s, body, len, 0, len, &v, &n, COUNT_MAX + 1);
+	if (to > COUNT_BYTES)
+		to = text_char_start(body, COUNT_BYTES);
+	find_all(s, body, len, 0, to, &v, &n, COUNT_MAX + 1);
+	s->counted_to = to;
 	free(s->starts);
 	s->starts = xreallocarray(NULL, n + 1, sizeof *s->starts);
 	for (i = 0; i < n; i++)
@@ -311,7 +319,12 @@ say_hit(struct ui *ui, struct search *s, size_t hit, const char *what)
 	k.v = s->starts;
 	k.off = hit;
 	at = text_search(s->nstarts, start_past, &k);
-	if (s->nstarts > COUNT_MAX)
+	if (hit >= s->counted_to)
+		ui_message(ui, "%s  (hits past the first %d MB are not counted)", what,
+		    COUNT_BYTES / (1024 * 1024));
+	else if (s->counted_to < len && s->nstarts <= COUNT_MAX)
+		ui_message(ui, "%s  hit %zu of at least %zu", what, at, s->nstarts);
+	else if (s->nstarts > COUNT_MAX)
 		ui_message(ui, "%s  hit %zu of more than %d", what, at, COUNT_MAX);
 	else
 		ui_message(ui, "%s  hit %zu of %zu", what, at, s->nstarts);
