@@ -24,7 +24,7 @@
 /* The part of the body counted: a key press never waits for a pass over
  * a 20 MB article (a news article is well under this); past it the
  * count says "at least". */
-#define COUNT_BYTES (1024 * 1024)
+#define COUNT_BYTES ((size_t)1 << 20)
 
 /* One word looked for. */
 struct term {
@@ -324,8 +324,8 @@ say_hit(struct ui *ui, struct search *s, size_t hit, const char *what)
 	k.off = hit;
 	at = text_search(s->nstarts, start_past, &k);
 	if (hit >= s->counted_to)
-		ui_message(ui, "%s  (hits past the first %d MB are not counted)", what,
-		    COUNT_BYTES / (1024 * 1024));
+		ui_message(ui, "%s  (hits past the first %zu MB are not counted)", what,
+		    COUNT_BYTES >> 20);
 	else if (s->counted_to < len && s->nstarts <= COUNT_MAX)
 		ui_message(ui, "%s  hit %zu of at least %zu", what, at, s->nstarts);
 	else if (s->nstarts > COUNT_MAX)
