@@ -15,6 +15,7 @@
 #                              blanks ignored); prints a diff otherwise
 #   tui_wait_exit [SECONDS]    wait for dossier to end; echoes its exit status
 #   tui_resize COLS ROWS
+#   tui_at_cursor              the text from the cursor to the end of its row
 #   tui_pid                    the process id of dossier (for kill)
 #   tui_stop                   end tmux and dossier, ready for a new tui_start
 #   tui_format FORMAT          a tmux format about the pane ('#{pane_dead}')
@@ -135,6 +136,18 @@ tui_screen() {
 	else
 		tmux_ capture-pane -t "$TUI_TARGET" -p
 	fi
+}
+
+# tui_at_cursor: the text under the terminal's cursor, to the end of its
+# row (where the reader draws the article's cursor).
+tui_at_cursor() {
+	local pos
+	pos=$(tui_format '#{cursor_y} #{cursor_x}')
+	tui_screen | "${PYTHON3:-python3}" -c '
+import sys
+y, x = map(int, sys.argv[1].split())
+rows = sys.stdin.read().split("\n")
+print(rows[y][x:] if y < len(rows) else "")' "$pos"
 }
 
 tui_resize() {

@@ -5,26 +5,14 @@
 # search is left the list's selection is on that article.
 . "$top_srcdir/tests/tui/lib.sh"
 
-py=${PYTHON3:-python3}
-# The text under the terminal's cursor, to the end of its row (where the
-# article's cursor is drawn).
-at_cursor() {
-	local pos
-	pos=$(tui_format '#{cursor_y} #{cursor_x}')
-	tui_screen | "$py" -c '
-import sys
-y, x = map(int, sys.argv[1].split())
-rows = sys.stdin.read().split("\n")
-print(rows[y][x:] if y < len(rows) else "")' "$pos"
-}
 expect_at() {  # expect_at NAME WORD: the article's cursor is on WORD
 	local deadline=$(( $(date +%s%N) + TUI_DEADLINE * 1000000000 ))
 	while [ "$(date +%s%N)" -lt "$deadline" ]; do
-		at_cursor | grep -q "^$2" && { tap_ok 0 "$1"; return 0; }
+		tui_at_cursor | grep -q "^$2" && { tap_ok 0 "$1"; return 0; }
 		sleep 0.02
 	done
 	tap_ok 1 "$1"
-	tap_diag "want the cursor on '$2'; at the cursor: $(at_cursor)"
+	tap_diag "want the cursor on '$2'; at the cursor: $(tui_at_cursor)"
 }
 
 printf 'Corridor talks\n\nThe ministers met in Moscow on Tuesday. Sergey Lavrov said the Lachin corridor must reopen, and that the blockade had to end within days.\n' >"$TEST_TMP/a.txt"

@@ -3,19 +3,7 @@
 # F / :search over the corpus with the results in the list pane.
 . "$top_srcdir/tests/tui/lib.sh"
 
-py=${PYTHON3:-python3}
 
-# The text under the terminal's cursor, to the end of its row (where the
-# article's cursor is drawn).
-at_cursor() {
-	local pos
-	pos=$(tui_format '#{cursor_y} #{cursor_x}')
-	tui_screen | "$py" -c '
-import sys
-y, x = map(int, sys.argv[1].split())
-rows = sys.stdin.read().split("\n")
-print(rows[y][x:] if y < len(rows) else "")' "$pos"
-}
 # ok when, once the command line has closed, the message row says $2 and
 # which hit of how many it is ("/word  hit 1 of 2"), and the cursor is on
 # a hit of $3 (in any case).
@@ -27,14 +15,14 @@ expect_hit() {
 		if [ "$(printf '%s' "$row" | sed 's/  hit [1-9][0-9]* of [1-9][0-9]*$//')" = "$said" ] &&
 		    [ "$row" != "$said" ] &&
 		    ! tui_screen | grep -q " COMMAND " &&
-		    at_cursor | grep -qi "^$word"; then
+		    tui_at_cursor | grep -qi "^$word"; then
 			tap_ok 0 "$name"
 			return 0
 		fi
 		sleep 0.02
 	done
 	tap_ok 1 "$name"
-	tap_diag "want the message '$said' and the cursor on '$word'; at the cursor: $(at_cursor)"
+	tap_diag "want the message '$said' and the cursor on '$word'; at the cursor: $(tui_at_cursor)"
 	tui_screen | tap_diag "$(cat)"
 	return 1
 }
@@ -95,7 +83,7 @@ if tui_screen | grep -q "search hit TOP, continuing at BOTTOM"; then
 else
 	[ -n "$p3" ] && [ "$p3" -lt "$p2" ]; tap_ok $? "n after ? goes on backward ($p2% then $p3%)"
 fi
-at_cursor | grep -qi "^$lower"; tap_ok $? "onto a hit again"
+tui_at_cursor | grep -qi "^$lower"; tap_ok $? "onto a hit again"
 
 tui_keys '?'
 tui_expect "? in the article opens the search line" "COMMAND"
