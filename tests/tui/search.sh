@@ -3,7 +3,6 @@
 # F / :search over the corpus with the results in the list pane.
 . "$top_srcdir/tests/tui/lib.sh"
 
-
 # ok when, once the command line has closed, the message row says $2 and
 # which hit of how many it is ("/word  hit 1 of 2"), and the cursor is on
 # a hit of $3 (in any case).
