@@ -214,6 +214,9 @@ int extract_is_actor(const struct extract_ctx *c, int entity);
 /* extract-agreement.c: agreements named by date or parties; anaphora. */
 void extract_agreements(struct extract_ctx *c);
 void extract_anaphora(struct extract_ctx *c);
+/* extract-surname.c: a known person's surname alone after the full name,
+ * with the case endings of LANGS. */
+void extract_surnames(struct extract_ctx *c, const struct text_langs *langs);
 /* extract-candidate.c: unknown names typed by their context. */
 void extract_candidates(struct extract_ctx *c);
 /* extract-statement.c */

@@ -339,8 +339,8 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 				return e;
 		}
 	}
-	if (extract_cue_to(c, k, CUE_TITLE, &f) && f > lb) {
-		e = mention_to(c, f - 1);
+	if (extract_cue_to(c, k, CUE_TITLE, &f) && f >= lb) {
+		e = f > lb ? mention_to(c, f - 1) : NO_ONE;
 		g = f;
 		if (e >= 0 && c->kb->ents[e].kind == KB_STATE)
 			g = c->m_first[c->ment_at[f - 1]];
@@ -442,6 +442,10 @@ subject_after(const struct attr *A, size_t v, size_t hi)
 					k = other;
 					continue;
 				}
+				/* "министр иностранных дел РФ Сергей Лавров": the
+				 * state is the title's, the name follows. */
+				if (!is_person(c, e) && is_person(c, mention_from(c, last + 1, &other)))
+					return mention_from(c, last + 1, &other);
 				return e;
 			}
 			return NO_ONE;
@@ -572,6 +576,27 @@ verb_final_subject(const struct attr *A, size_t lo, size_t v)
 	return NO_ONE;
 }
 
+/* Whether the verb at token V opens its clause (tokens [LO, V) are only
+ * a refers-back phrase, adverbs and punctuation): "Об этом заявил X",
+ * where the subject follows the verb. */
+static int
+verb_first(const struct attr *A, size_t lo, size_t v)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k = lo, other;
+
+	while (k < v) {
+		if (extract_cue_from(c, k, CUE_BACKREF, &other) ||
+		    extract_cue_from(c, k, CUE_SKIP, &other))
+			k = other + 1;
+		else if (!c->t.tok[k].word && !A->in_quote[k])
+			k++;
+		else
+			return 0;
+	}
+	return k == v;
+}
+
 /* A statement in sentence S by a verb, "according to", "in X's view" or
  * "a call from X"; sets the cue's tokens. */
 static int
@@ -589,6 +614,8 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 			*vl = other;
 			if ((who = subject_before(A, k, lo)) != NO_ONE ||
 			    (who = verb_final_subject(A, lo, k)) != NO_ONE)
+				return who;
+			if (verb_first(A, lo, k) && (who = subject_after(A, other, hi)) != NO_ONE)
 				return who;
 		}
 		if (extract_cue_from(c, k, CUE_ACCORDING, &other)) {

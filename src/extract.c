@@ -366,6 +366,7 @@ extract_article(const struct extractor *x, const struct extract_input *in,
 	for (i = 0; i < nhits; i++)
 		extract_add_mention(&c, hits[i].first, hits[i].last, hits[i].entity, EXTRACT_ALIAS);
 	free(hits);
+	extract_surnames(&c, x->langs);
 	extract_agreements(&c);
 	extract_candidates(&c);
 	extract_anaphora(&c);
