@@ -348,8 +348,9 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 			e = -1;
 		if (g > lb && extract_cue_to(c, g - 1, CUE_DETERMINER, &other))
 			return by_role(c, f, k, e);
-		/* Languages without articles: "Nazir hesab edir ki" */
-		if (g == lb && articleless(c))
+		/* Languages without articles: "Nazir hesab edir ki", and
+		 * after the quotation: "..." , - nazir əlavə edib */
+		if ((g == lb || !c->t.tok[g - 1].word) && articleless(c))
 			return by_role(c, f, k, e);
 		/* "Russia's foreign minister", "Rusiyanın xarici işlər naziri" */
 		e = f > lb ? possessor(c, f - 1) : NO_ONE;

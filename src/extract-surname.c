@@ -103,8 +103,8 @@ extract_surnames(struct extract_ctx *c, const struct text_langs *langs)
 		if (!c->t.tok[k].upper || c->ment_at[k] >= 0 || shared(occ, nocc, i))
 			continue;
 		/* "El-Ensari" is another name than "Ensari". */
-		if (k >= 2 && !c->t.tok[k - 1].word && c->t.tok[k - 1].start == c->t.tok[k - 2].end &&
-		    c->t.tok[k].start == c->t.tok[k - 1].end)
+		if (k >= 2 && c->t.tok[k - 1].klen == 1 && c->t.tok[k - 1].key[0] == '-' &&
+		    c->t.tok[k - 1].start == c->t.tok[k - 2].end && c->t.tok[k].start == c->t.tok[k - 1].end)
 			continue;
 		for (j = 0; j < S.nseen && S.seen[j] != (int)occ[i].payload; j++)
 			;
