@@ -27,6 +27,16 @@ struct surnames {
 	size_t nseen;
 };
 
+/* Whether token K of T is a hyphen written tight between two words. */
+static int
+tight_hyphen(const struct extract_text *t, size_t k)
+{
+	const struct extract_tok *h = &t->tok[k];
+
+	return k > 0 && k + 1 < t->ntok && h->klen == 1 && h->key[0] == '-' &&
+	    h->start == t->tok[k - 1].end && t->tok[k + 1].start == h->end;
+}
+
 /* Files the last word of each name of person E in S->ac. */
 static void
 add_person(struct surnames *S, const struct kb_entity *p, int e, struct extract_text *tmp)
@@ -36,15 +46,22 @@ add_person(struct surnames *S, const struct kb_entity *p, int e, struct extract_
 	for (i = 0; i <= p->naliases; i++) {
 		const char *name = i == 0 ? p->name : p->aliases[i - 1].text;
 		const struct extract_tok *last;
+		size_t first;
 		char *word;
 
 		if (extract_text_set(tmp, name, strlen(name)) != 0 || tmp->ntok < 2)
 			continue;
-		last = &tmp->tok[tmp->ntok - 1];
+		first = tmp->ntok - 1;
+		last = &tmp->tok[first];
 		if (!last->word || !last->upper ||
 		    text_lang_min_bytes(last->key, last->klen, MIN_SURNAME_CHARS) == SIZE_MAX)
 			continue;
-		word = xstrndup(name + last->start, last->end - last->start);
+		/* "al-Busaidi": the surname is the hyphenated whole. */
+		while (first >= 2 && tight_hyphen(tmp, first - 1))
+			first -= 2;
+		if (first == 0)
+			continue;
+		word = xstrndup(name + tmp->tok[first].start, last->end - tmp->tok[first].start);
 		extract_ac_add(S->ac, word, (uint32_t)e, 0);
 		free(word);
 	}
@@ -100,16 +117,15 @@ extract_surnames(struct extract_ctx *c, const struct text_langs *langs)
 	}
 	for (i = 0; i < nocc; i++) {
 		k = occ[i].first;
-		if (!c->t.tok[k].upper || c->ment_at[k] >= 0 || shared(occ, nocc, i))
+		if (!c->t.tok[k].upper || !extract_free(c, k, occ[i].last) || shared(occ, nocc, i))
 			continue;
 		/* "El-Ensari" is another name than "Ensari". */
-		if (k >= 2 && c->t.tok[k - 1].klen == 1 && c->t.tok[k - 1].key[0] == '-' &&
-		    c->t.tok[k - 1].start == c->t.tok[k - 2].end && c->t.tok[k].start == c->t.tok[k - 1].end)
+		if (k >= 2 && tight_hyphen(&c->t, k - 1))
 			continue;
 		for (j = 0; j < S.nseen && S.seen[j] != (int)occ[i].payload; j++)
 			;
 		if (j < S.nseen && k > S.first[j])
-			extract_add_mention(c, k, k, (int)occ[i].payload, EXTRACT_ANAPHORA);
+			extract_add_mention(c, k, occ[i].last, (int)occ[i].payload, EXTRACT_ANAPHORA);
 	}
 	free(occ);
 	free(S.seen);
