@@ -20,9 +20,15 @@ static const char kb_text[] =
     "person\tSergey Lavrov\tSergei Lavrov | Lavrov | Сергей Лавров\t\tForeign Minister of Russia, 2004-03-09\xE2\x80\x93\n"
     "person\tJeyhun Bayramov\tCeyhun Bayramov | Bayramov\t\tForeign Minister of Azerbaijan, 2020-07-16\xE2\x80\x93\n"
     "person\tIlham Aliyev\tİlham Əliyev | Aliyev\t\tPresident of Azerbaijan\n"
+    "person\tKaren Avetisyan\tКарен Аветисян | Կարեն Ավետիսյան\t\tForeign Minister of Armenia, 2021-08-19\xE2\x80\x93\n"
+    "person\tHanna Vell\t\t\tForeign Minister of Estonia, 2022-01-01\xE2\x80\x93\n"
+    "person\tOtto Vell\t\t\tPresident of Estonia, 2022-01-01\xE2\x80\x93\n"
+    "person\tSalim al-Harthi\t\t\tForeign Minister of Oman, 2022-01-01\xE2\x80\x93\n"
+    "state\tEstonia\tEstonian\n"
+    "state\tOman\tOmani\n"
     "state\tRussia\tRussian | Moscow\n"
     "state\tAzerbaijan\tAzerbaijani | Baku\n"
-    "state\tArmenia\tArmenian | Yerevan\n"
+    "state\tArmenia\tArmenian | Yerevan | Армения\n"
     "state\tSerbia\tBelgrade\n"
     "state\tKosovo\tPristina\n"
     "organization\tEuropean Union\tEU\n"
@@ -203,6 +209,47 @@ test_statements(void)
 	    "a place is no speaker");
 }
 
+/* The rules that find speakers beyond "X said": surnames, verb-first
+ * clauses, role titles without an article, more reporting verbs. */
+static void
+test_speakers(void)
+{
+	expect_mentions("Hanna Vell arrived on Monday. Vell spoke to the press.",
+	    "Hanna Vell=Hanna Vell; Hanna Vell=Vell", "the surname is a mention of the person");
+	expect_statements("Hanna Vell arrived on Monday. Later, Vell said the talks were useful.",
+	    "Hanna Vell: Later, Vell said the talks were useful.",
+	    "the surname alone after the full name");
+	expect_statements("Vell said the talks were useful. Hanna Vell arrived on Monday.", "",
+	    "no surname before the full name");
+	expect_statements("Hanna Vell met Otto Vell. Vell said the talks were useful.", "",
+	    "a surname two people named share is nobody's");
+	expect_statements("Salim al-Harthi met Lavrov in Muscat. Al-Harthi confirmed that talks go on.",
+	    "Salim al-Harthi: Al-Harthi confirmed that talks go on.",
+	    "a hyphenated surname as a whole");
+	expect_statements("Министр иностранных дел Армении Карен Аветисян прибыл в Москву. "
+	    "По словам Аветисяна, текст готов.",
+	    "Karen Avetisyan: По словам Аветисяна, текст готов.",
+	    "a surname with a case ending (Russian)");
+	expect_statements("Переговоры пройдут в мае. Об этом заявил Карен Аветисян.",
+	    "Karen Avetisyan: Переговоры пройдут в мае.",
+	    "\"Об этом заявил X\": the subject after a verb that opens the clause");
+	expect_statements("Переговоры пройдут в мае. Об этом заявил министр иностранных дел Армении "
+	    "Карен Аветисян.",
+	    "Karen Avetisyan: Переговоры пройдут в мае.",
+	    "the state after the title is the title's; the person follows");
+	expect_statements("Карен Аветисян прибыл в Москву.\n\n\xC2\xABТекст готов\xC2\xBB, "
+	    "\xE2\x80\x93 отметил министр.",
+	    "Karen Avetisyan: \xC2\xABТекст готов\xC2\xBB, \xE2\x80\x93 отметил министр.",
+	    "a role title after the quotation, no article (Russian)");
+	expect_statements("Карен Аветисян прибыл в Москву. Глава МИД подчеркнул, что текст готов.",
+	    "Karen Avetisyan: Глава МИД подчеркнул, что текст готов.",
+	    "a role title opening the clause (Russian)");
+	expect_statements("Hanna Vell spoke for an hour. She concluded that the door stays open.",
+	    "Hanna Vell: She concluded that the door stays open.", "concluded reports speech");
+	expect_statements("The report was written in May. It concluded that the door stays open.", "",
+	    "no speaker, no statement");
+}
+
 int
 main(void)
 {
@@ -217,6 +264,7 @@ main(void)
 	test_agreements();
 	test_candidates();
 	test_statements();
+	test_speakers();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
