@@ -641,6 +641,20 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 	return NO_ONE;
 }
 
+/* Whether sentence S says, before its cue at token V and outside
+ * quotation marks, that it refers back: "Об этом", "bunu". */
+static int
+refers_back(const struct attr *A, size_t s, size_t v)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k, other;
+
+	for (k = c->sent_tok[s]; k < v; k++)
+		if (!A->in_quote[k] && extract_cue_from(c, k, CUE_BACKREF, &other))
+			return 1;
+	return 0;
+}
+
 /* Whether a quotation left open runs to the end of sentence S: news
  * style leaves a quotation that goes on in the next paragraph unclosed. */
 static int
@@ -685,7 +699,7 @@ extract_statements(struct extract_ctx *c)
 {
 	struct attr A;
 	struct extract_statement *st, *prev = NULL;
-	size_t s, p, end, vf = 0, vl = 0, n = c->in->nsentences, lo, hi, other;
+	size_t s, p, end, vf = 0, vl = 0, n = c->in->nsentences, lo, hi;
 	long qi;
 	int who, second = NO_ONE;
 
@@ -710,11 +724,15 @@ extract_statements(struct extract_ctx *c)
 		} else if ((who = by_verb(&A, s, &vf, &vl)) != NO_ONE) {
 			if (qi >= 0)
 				end = extract_sentence_of(c, A.q[qi].close);
-			/* "Об этом заявил X": what X said is the sentence before. */
-			if (qi < 0 && s > 0 && (prev == NULL || prev->end <= c->in->sentences[s - 1].start) &&
-			    extract_cue_from(c, c->sent_tok[s], CUE_BACKREF, &other))
-				st = add_statement(&A, s - 1, s - 1, who);
-			else
+			/* "Об этом заявил X", "..., bunu X bildirib": what X said
+			 * is what came before, back to its paragraph's start. */
+			if (s > 0 && (prev == NULL || prev->end <= c->in->sentences[s - 1].start) &&
+			    refers_back(&A, s, vf)) {
+				for (p = s - 1; p > 0 && c->para_of_sent[p - 1] == c->para_of_sent[s - 1] &&
+				    (prev == NULL || prev->end <= c->in->sentences[p - 1].start); p--)
+					;
+				st = add_statement(&A, p, s - 1, who);
+			} else
 				st = add_statement(&A, s, end, who);
 		} else if (qi >= 0 && prev != NULL && A.q[qi].open <= c->sent_tok[s] + 1 &&
 		    (c->para_of_sent[s] == c->para_of_sent[s - 1] || open_at_end(&A, s - 1)) &&

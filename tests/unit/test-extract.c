@@ -244,6 +244,16 @@ test_speakers(void)
 	expect_statements("Карен Аветисян прибыл в Москву. Глава МИД подчеркнул, что текст готов.",
 	    "Karen Avetisyan: Глава МИД подчеркнул, что текст готов.",
 	    "a role title opening the clause (Russian)");
+	expect_statements("Переговоры пройдут в мае. Текст готов.\n\nОб этом заявил Карен Аветисян.",
+	    "Karen Avetisyan: Переговоры пройдут в мае. Текст готов.",
+	    "refers back to the start of the paragraph before");
+	expect_statements("Sülh yaxındır. Biz hazırıq.\n\nAgentlik xəbər verir ki, bu fikri "
+	    "Karen Avetisyan bildirib.",
+	    "Karen Avetisyan: Sülh yaxındır. Biz hazırıq.",
+	    "\"bu fikri X bildirib\" refers back (Azerbaijani)");
+	expect_statements("Sülh əldə ediləcək. Karen Avetisyan bildirib ki, sülh yaxındır.",
+	    "Karen Avetisyan: Karen Avetisyan bildirib ki, sülh yaxındır.",
+	    "no refers-back phrase: the sentence itself");
 	expect_statements("Hanna Vell spoke for an hour. She concluded that the door stays open.",
 	    "Hanna Vell: She concluded that the door stays open.", "concluded reports speech");
 	expect_statements("The report was written in May. It concluded that the door stays open.", "",
