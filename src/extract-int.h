@@ -135,6 +135,7 @@ enum extract_cue {
 	CUE_JOINER,       /* "of" inside "Ministry of Foreign Affairs" */
 	CUE_PARTICLE,     /* "bin" inside "Badr bin Hamad al-Busaidi" */
 	CUE_BACKREF,      /* "Об этом заявил X": X said the sentence before */
+	CUE_QUANTIFIER,   /* "two" of "two Egyptian sources": stands for "the" there */
 	CUE_NCLASSES
 };
 

@@ -82,6 +82,7 @@ static const struct {
 	{ "joiners", CUE_JOINER },
 	{ "particles", CUE_PARTICLE },
 	{ "refers-back", CUE_BACKREF },
+	{ "quantifiers", CUE_QUANTIFIER },
 };
 
 /* Sections of data/lang/ files that text-lang.c reads. */

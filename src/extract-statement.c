@@ -330,9 +330,11 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 	}
 	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb + 1) {
 		e = mention_to(c, f - 1);
-		if (e >= 0 && c->kb->ents[e].kind == KB_STATE) {
+		/* a state's side, a state's or a body's officials */
+		if (e >= 0 && (c->kb->ents[e].kind == KB_STATE || c->kb->ents[e].kind == KB_ORGANIZATION)) {
 			g = c->m_first[c->ment_at[f - 1]];
-			if (g > lb && extract_cue_to(c, g - 1, CUE_DETERMINER, &other))
+			if (g > lb && (extract_cue_to(c, g - 1, CUE_DETERMINER, &other) ||
+			    extract_cue_to(c, g - 1, CUE_QUANTIFIER, &other)))
 				return e;
 			/* Languages without articles: "Azərbaycan tərəfi bildirib" */
 			if (g == lb && articleless(c))

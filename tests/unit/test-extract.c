@@ -254,6 +254,14 @@ test_speakers(void)
 	expect_statements("Sülh əldə ediləcək. Karen Avetisyan bildirib ki, sülh yaxındır.",
 	    "Karen Avetisyan: Karen Avetisyan bildirib ki, sülh yaxındır.",
 	    "no refers-back phrase: the sentence itself");
+	expect_statements("Two Estonian security sources said the talks would resume.",
+	    "Estonia: Two Estonian security sources said the talks would resume.",
+	    "a state's sources speak for it");
+	expect_statements("An EU official said the door stays open.",
+	    "European Union: An EU official said the door stays open.",
+	    "a body's official speaks for it");
+	expect_statements("The talks went on. Estonian sources said the talks would resume.", "",
+	    "sources without an article or a number stay unnamed");
 	expect_statements("Hanna Vell spoke for an hour. She concluded that the door stays open.",
 	    "Hanna Vell: She concluded that the door stays open.", "concluded reports speech");
 	expect_statements("The report was written in May. It concluded that the door stays open.", "",
