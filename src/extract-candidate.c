@@ -22,6 +22,7 @@
 #define MAX_NAME_WORDS 4      /* a person's name */
 #define MAX_BODY_WORDS 8      /* "Organization for Security and Co-operation in Europe" */
 #define MAX_PLACE_WORDS 3     /* a place alone after "in" */
+#define MAX_TITLE_TAIL 4      /* words between a title and the name */
 
 static int
 is_key(const struct extract_tok *k, const char *s)
@@ -169,9 +170,10 @@ role_of(struct extract_ctx *c, size_t tf, size_t tl)
 	return title;
 }
 
-/* Later uses of the surname alone are mentions of the candidate. */
+/* Later uses of the surname alone are mentions of ENTITY (a candidate or
+ * a known person). */
 static void
-surname_mentions(struct extract_ctx *c, size_t from, size_t last, int cand)
+surname_mentions(struct extract_ctx *c, size_t from, size_t last, int entity)
 {
 	const struct extract_tok *s = &c->t.tok[last];
 	size_t k;
@@ -183,17 +185,49 @@ surname_mentions(struct extract_ctx *c, size_t from, size_t last, int cand)
 		if (t->upper && t->hash == s->hash && t->klen == s->klen &&
 		    memcmp(t->key, s->key, t->klen) == 0 && c->ment_at[k] < 0 &&
 		    !(k >= 2 && tight_hyphen(c, k - 1)))
-			extract_add_mention(c, k, k, -cand - 1, EXTRACT_TITLE);
+			extract_add_mention(c, k, k, entity, EXTRACT_TITLE);
 	}
+}
+
+/* The known person tokens [first, last] name in the article's language
+ * and script ("Дмитрий Песков" is Dmitry Peskov), or -1. */
+static int
+known_person(struct extract_ctx *c, size_t first, size_t last)
+{
+	struct buf folded, latin;
+	size_t k;
+	int e = -1;
+
+	if (c->lang == NULL)
+		return -1;
+	buf_init(&folded);
+	buf_init(&latin);
+	for (k = first; k <= last; k++) {
+		if (k > first && c->t.tok[k].start > c->t.tok[k - 1].end)
+			buf_addc(&folded, ' ');
+		buf_add(&folded, c->t.tok[k].key, c->t.tok[k].klen);
+	}
+	if (folded.len > 0 &&
+	    extract_lex_romanize(c->lx, c->lang->code, folded.data, folded.len, &latin) &&
+	    latin.len > 0)
+		e = extract_roman_find(extractor_roman(c->x), latin.data, latin.len);
+	buf_free(&folded);
+	buf_free(&latin);
+	return e;
 }
 
 static void
 person(struct extract_ctx *c, size_t first, size_t last, const char *role)
 {
-	int cand = found(c, first, last, span_text(c, first, last), KB_PERSON, role, EXTRACT_TITLE);
+	int cand, e = known_person(c, first, last);
 
+	if (e >= 0 && extract_add_mention(c, first, last, e, EXTRACT_ALIAS) >= 0) {
+		surname_mentions(c, last + 1, last, e);
+		return;
+	}
+	cand = found(c, first, last, span_text(c, first, last), KB_PERSON, role, EXTRACT_TITLE);
 	if (cand >= 0)
-		surname_mentions(c, last + 1, last, cand);
+		surname_mentions(c, last + 1, last, -cand - 1);
 }
 
 /* People after a title: "Foreign Minister X", "Mr. X"; after one in
@@ -204,19 +238,29 @@ person(struct extract_ctx *c, size_t first, size_t last, const char *role)
 static void
 after_titles(struct extract_ctx *c)
 {
-	size_t k, tf, first, last, words;
+	size_t k, tf, first, last, words, lower;
 	int m;
 
 	for (k = 0; k + 1 < c->t.ntok; k++) {
 		if (!extract_cue_to(c, k, CUE_TITLE, &tf))
 			continue;
 		first = is_key(&c->t.tok[k + 1], ".") ? k + 2 : k + 1;
-		if (c->lang != NULL && c->lang->nendings > 0 && first < c->t.ntok &&
-		    (m = c->ment_at[first]) >= 0 && c->m[m].entity >= 0 &&
-		    c->kb->ents[c->m[m].entity].kind == KB_STATE)
-			first = c->m_last[m] + 1;
+		lower = 0;
+		/* Past the state, and past the genitives the title governs
+		 * ("пресс-секретарь президента РФ Дмитрий Песков"). */
+		while (c->lang != NULL && c->lang->nendings > 0 && first < c->t.ntok &&
+		    first <= k + MAX_TITLE_TAIL) {
+			if ((m = c->ment_at[first]) >= 0 && c->m[m].entity >= 0 &&
+			    c->kb->ents[c->m[m].entity].kind == KB_STATE)
+				first = c->m_last[m] + 1;
+			else if (c->t.tok[first].word && !c->t.tok[first].upper && m < 0) {
+				first++;
+				lower++;
+			} else
+				break;
+		}
 		last = name_run(c, first, MAX_NAME_WORDS, 0, &words);
-		if (last + 1 == first || (!c->t.tok[tf].upper && words < 2))
+		if (last + 1 == first || ((!c->t.tok[tf].upper || lower > 0) && words < 2))
 			continue;
 		person(c, first, last, role_of(c, tf, k));
 		k = last;

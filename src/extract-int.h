@@ -153,6 +153,10 @@ const struct extract_ac *extract_lex_ac_lang(const struct extract_lex *lx, const
  * stands for ("министр иностранных дел": folded, words one space apart),
  * per the "TITLE = ENGLISH" lines of [titles]; NULL when none. */
 const char *extract_lex_title(const struct extract_lex *lx, const char *phrase);
+/* Appends S (N bytes, case-folded) spelled in Latin letters as LX's
+ * [romanize] lines of language CODE say; 0 when CODE has none. */
+int extract_lex_romanize(const struct extract_lex *lx, const char *code, const char *s, size_t n,
+    struct buf *out);
 /* Strips one suffix from a key term in place ("checkpoints" ->
  * "checkpoint"), per terms.txt; returns the new length. */
 size_t extract_lex_stem(const struct extract_lex *lx, char *w, size_t n);
@@ -161,6 +165,20 @@ int extract_lex_skip_suffix(const struct extract_lex *lx, const char *w, size_t 
 #define EXTRACT_CUE(cls, value) ((uint32_t)(cls) << 16 | (uint32_t)(value))
 #define EXTRACT_CUE_CLASS(p) ((p) >> 16)
 #define EXTRACT_CUE_VALUE(p) ((p) & 0xFFFF)
+
+/* ---- names across scripts (extract-roman.c) ------------------------ */
+
+/* The people of a knowledge base by the consonants of their Latin names
+ * ("Majed Al-Ansari": "mjd lnsr"), so that a name spelled in another
+ * script or language ("Mecid el-Ensari", "Дмитрий Песков") finds them. */
+struct extract_roman;
+
+struct extract_roman *extract_roman_new(const struct kb *kb);
+void extract_roman_free(struct extract_roman *r);
+/* The person whose Latin name has the consonants of LATIN (N bytes, lower
+ * case), or -1 (none, or more than one). */
+int extract_roman_find(const struct extract_roman *r, const char *latin, size_t n);
+const struct extract_roman *extractor_roman(const struct extractor *x);
 
 /* The nouns that refer back to place or organization E ("the corridor"),
  * NULL-terminated, or NULL. */

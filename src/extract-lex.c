@@ -23,10 +23,18 @@ struct suffix {
 	size_t nexcept;
 };
 
+/* One letter (or letter group) of a language and its Latin spelling in
+ * English-language news. */
+struct roman {
+	char *from, *to;      /* case-folded */
+};
+
 /* The cues of one language of data/lang/ besides English. */
 struct lang_cues {
 	char *code;
 	struct extract_ac *ac;
+	struct roman *roman;  /* longest "from" first */
+	size_t nroman;
 };
 
 /* A title in another language and the English one roles are written in. */
@@ -82,6 +90,7 @@ static const struct {
 	{ "joiners", CUE_JOINER },
 	{ "particles", CUE_PARTICLE },
 	{ "refers-back", CUE_BACKREF },
+	{ "romanize", -4 },
 	{ "quantifiers", CUE_QUANTIFIER },
 };
 
@@ -186,9 +195,35 @@ add_line(struct extract_lex *lx, struct extract_ac *ac, const char *file, unsign
 	}
 }
 
+/* "щ shch": a letter group of LC's language and its Latin spelling. */
+static int
+add_roman(struct lang_cues *lc, const char *file, unsigned line, const char *text)
+{
+	const char *sp = strpbrk(text, " \t");
+	struct text_fold f;
+	struct roman r;
+	size_t i;
+
+	if (lc == NULL || sp == NULL || sp[strspn(sp, " \t")] == '\0')
+		return err_set("%s:%u: expected LETTERS LATIN", file, line);
+	if (text_fold(text, (size_t)(sp - text), &f) != 0)
+		return err_set("%s:%u: expected LETTERS LATIN", file, line);
+	r.from = xstrndup(f.s, f.len);
+	text_fold_free(&f);
+	r.to = xstrdup(sp + strspn(sp, " \t"));
+	r.to[strcspn(r.to, " \t")] = '\0';
+	lc->roman = xreallocarray(lc->roman, lc->nroman + 1, sizeof *lc->roman);
+	for (i = lc->nroman; i > 0 && strlen(lc->roman[i - 1].from) < strlen(r.from); i--)
+		lc->roman[i] = lc->roman[i - 1];
+	lc->roman[i] = r;
+	lc->nroman++;
+	return 0;
+}
+
 struct loading {
 	struct extract_lex *lx;
 	struct extract_ac *ac;   /* where phrases go */
+	struct lang_cues *lc;    /* a data/lang/ file's language, or NULL */
 	int lang;                /* a data/lang/ file: no suffix lists there */
 	int default_section;     /* before any header; -1: none allowed */
 };
@@ -207,21 +242,24 @@ cue_line(void *arg, const char *path, unsigned lineno, const char *name, char *l
 		for (section = -1, i = 0; i < ARRAY_LEN(sections); i++)
 			if (strcmp(name, sections[i].name) == 0)
 				section = (int)i;
-		if (section < 0 || (ld->lang && sections[section].cls < 0))
+		if (section < 0 || (ld->lang && sections[section].cls < 0 && sections[section].cls != -4) ||
+		    (!ld->lang && sections[section].cls == -4))
 			return err_set("%s:%u: unknown section [%s]", path, lineno, name);
 	}
 	if (section < 0)
 		return err_set("%s:%u: expected a [section] line first", path, lineno);
+	if (sections[section].cls == -4)
+		return add_roman(ld->lc, path, lineno, line);
 	return add_line(ld->lx, ld->ac, path, lineno, section, line);
 }
 
 /* Reads DIR/NAME into AC; lines before any section header belong to
  * DEFAULT_SECTION (-1: none allowed). */
 static int
-load_file(struct extract_lex *lx, struct extract_ac *ac, const char *dir, const char *name,
-    int default_section, int lang)
+load_file(struct extract_lex *lx, struct extract_ac *ac, struct lang_cues *lc, const char *dir,
+    const char *name, int default_section, int lang)
 {
-	struct loading ld = { lx, ac, lang, default_section };
+	struct loading ld = { lx, ac, lc, lang, default_section };
 	char *path = xasprintf("%s/%s", dir, name);
 	int rc = path_read_sections(path, cue_line, &ld);
 
@@ -259,7 +297,9 @@ load_langs(struct extract_lex *lx, const char *dir)
 			lc = &lx->langs[lx->nlangs++];
 			lc->code = xstrndup(names[i], strlen(names[i]) - 4);
 			lc->ac = extract_ac_new();
-			rc = load_file(lx, lc->ac, ldir, names[i], -1, 1);
+			lc->roman = NULL;
+			lc->nroman = 0;
+			rc = load_file(lx, lc->ac, lc, ldir, names[i], -1, 1);
 			extract_ac_build(lc->ac);
 		}
 		free(names[i]);
@@ -277,10 +317,10 @@ extract_lex_load(const char *dir, struct extract_lex **out)
 	*out = NULL;
 	lx->ac = extract_ac_new();
 	/* The verbs file has no sections: every line is a reporting verb. */
-	if (load_file(lx, lx->ac, dir, "verbs.txt", section_index("verbs"), 0) != 0 ||
-	    load_file(lx, lx->ac, dir, "cues.txt", -1, 0) != 0 ||
-	    load_file(lx, lx->ac, dir, "terms.txt", -1, 0) != 0 ||
-	    load_file(lx, lx->ac, dir, "names.txt", -1, 0) != 0 || load_langs(lx, dir) != 0) {
+	if (load_file(lx, lx->ac, NULL, dir, "verbs.txt", section_index("verbs"), 0) != 0 ||
+	    load_file(lx, lx->ac, NULL, dir, "cues.txt", -1, 0) != 0 ||
+	    load_file(lx, lx->ac, NULL, dir, "terms.txt", -1, 0) != 0 ||
+	    load_file(lx, lx->ac, NULL, dir, "names.txt", -1, 0) != 0 || load_langs(lx, dir) != 0) {
 		extract_lex_free(lx);
 		return -1;
 	}
@@ -300,6 +340,11 @@ extract_lex_free(struct extract_lex *lx)
 	for (i = 0; i < lx->nlangs; i++) {
 		free(lx->langs[i].code);
 		extract_ac_free(lx->langs[i].ac);
+		for (j = 0; j < lx->langs[i].nroman; j++) {
+			free(lx->langs[i].roman[j].from);
+			free(lx->langs[i].roman[j].to);
+		}
+		free(lx->langs[i].roman);
 	}
 	free(lx->langs);
 	for (i = 0; i < lx->ntitles; i++) {
@@ -410,4 +455,31 @@ extract_lex_stem(const struct extract_lex *lx, char *w, size_t n)
 		return n;
 	}
 	return n;
+}
+
+int
+extract_lex_romanize(const struct extract_lex *lx, const char *code, const char *s, size_t n,
+    struct buf *out)
+{
+	const struct lang_cues *lc = NULL;
+	size_t i, k, len;
+
+	for (i = 0; code != NULL && i < lx->nlangs; i++)
+		if (strcmp(lx->langs[i].code, code) == 0)
+			lc = &lx->langs[i];
+	if (lc == NULL || lc->nroman == 0)
+		return 0;
+	for (k = 0; k < n;) {
+		for (i = 0; i < lc->nroman; i++) {
+			len = strlen(lc->roman[i].from);
+			if (len <= n - k && memcmp(s + k, lc->roman[i].from, len) == 0)
+				break;
+		}
+		if (i < lc->nroman) {
+			buf_adds(out, lc->roman[i].to);
+			k += len;
+		} else
+			buf_addc(out, s[k++]);
+	}
+	return 1;
 }

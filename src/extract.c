@@ -19,6 +19,7 @@ struct extractor {
 	struct extract_matcher *matcher;
 	struct extract_lex *lex;
 	struct text_langs *langs;
+	struct extract_roman *roman;
 	char ***heads;        /* by kb index: NULL-terminated head nouns */
 };
 
@@ -75,6 +76,12 @@ extractor_heads(const struct extractor *x, int e)
 	return e >= 0 && (size_t)e < x->kb->n ? (const char *const *)x->heads[e] : NULL;
 }
 
+const struct extract_roman *
+extractor_roman(const struct extractor *x)
+{
+	return x->roman;
+}
+
 int
 extractor_new(const struct kb *kb, const char *datadir, struct extractor **out)
 {
@@ -88,6 +95,7 @@ extractor_new(const struct kb *kb, const char *datadir, struct extractor **out)
 		return -1;
 	}
 	extract_matcher_new_langs(kb, x->langs, &x->matcher);
+	x->roman = extract_roman_new(kb);
 	make_heads(x);
 	*out = x;
 	return 0;
@@ -99,6 +107,7 @@ extractor_free(struct extractor *x)
 	if (x == NULL)
 		return;
 	extract_matcher_free(x->matcher);
+	extract_roman_free(x->roman);
 	extract_lex_free(x->lex);
 	text_langs_free(x->langs);
 	for (size_t i = 0; x->heads != NULL && i < x->kb->n; i++) {

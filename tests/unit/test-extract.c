@@ -24,9 +24,13 @@ static const char kb_text[] =
     "person\tHanna Vell\t\t\tForeign Minister of Estonia, 2022-01-01\xE2\x80\x93\n"
     "person\tOtto Vell\t\t\tPresident of Estonia, 2022-01-01\xE2\x80\x93\n"
     "person\tSalim al-Harthi\t\t\tForeign Minister of Oman, 2022-01-01\xE2\x80\x93\n"
+    "person\tKirill Voronov\t\t\tPress Secretary of the President of Russia, 2022-01-01\xE2\x80\x93\n"
+    "person\tMajid Tabrizi\t\t\tForeign Minister of Oman, 2010-01-01\xE2\x80\x93" "2012-01-01\n"
+    "person\tOmar Haddad\n"
+    "person\tUmar Hadad\n"
     "state\tEstonia\tEstonian\n"
     "state\tOman\tOmani\n"
-    "state\tRussia\tRussian | Moscow\n"
+    "state\tRussia\tRussian | Moscow | Россия\n"
     "state\tAzerbaijan\tAzerbaijani | Baku\n"
     "state\tArmenia\tArmenian | Yerevan | Армения\n"
     "state\tSerbia\tBelgrade\n"
@@ -262,6 +266,17 @@ test_speakers(void)
 	    "a body's official speaks for it");
 	expect_statements("The talks went on. Estonian sources said the talks would resume.", "",
 	    "sources without an article or a number stay unnamed");
+	expect_statements("Пресс-секретарь президента России Кирилл Воронов заявил, что встреча "
+	    "состоится. Позже Воронов заявил, что дата известна.",
+	    "Kirill Voronov: Пресс-секретарь президента России Кирилл Воронов заявил, что встреча "
+	    "состоится. | Kirill Voronov: Позже Воронов заявил, что дата известна.",
+	    "a known person in Cyrillic after a title and its genitives, then by surname");
+	expect_statements("Dışişleri Bakanı Mecid Tebrizi, görüşmelerin süreceğini söyledi.",
+	    "Majid Tabrizi: Dışişleri Bakanı Mecid Tebrizi, görüşmelerin süreceğini söyledi.",
+	    "a known person in Turkish spelling (c is j, vowels drift)");
+	expect_statements("Dışişleri Bakanı Ömer Haddad, görüşmelerin süreceğini söyledi.",
+	    "Ömer Haddad: Dışişleri Bakanı Ömer Haddad, görüşmelerin süreceğini söyledi.",
+	    "a spelling that fits two known people is a found name, neither of them");
 	expect_statements("Hanna Vell spoke for an hour. She concluded that the door stays open.",
 	    "Hanna Vell: She concluded that the door stays open.", "concluded reports speech");
 	expect_statements("The report was written in May. It concluded that the door stays open.", "",
