@@ -139,6 +139,7 @@ extract_roman_find(const struct extract_roman *r, const char *latin, size_t n)
 	buf_init(&key);
 	if (r->n > 0 && roman_key(latin, n, &key)) {
 		want.key = key.data;
+		want.entity = -1;
 		hit = bsearch(&want, r->v, r->n, sizeof *r->v, by_key);
 		e = hit != NULL ? hit->entity : -1;
 	}
