@@ -16,8 +16,9 @@
  *
  * Access: roles dossier_coder (every coder) and dossier_lead (who may
  * change the codebook). Row-level security: everyone reads everything;
- * a coder adds and changes only annotations under their own name; anyone
- * adds an article or a new tag; only a lead changes or removes a tag.
+ * a coder adds and changes only annotations and memos under their own
+ * name; anyone adds an article or a new tag, and adds to the knowledge
+ * base; only a lead changes or removes a tag.
  * Nothing is ever deleted: a deletion is a tombstone (deleted true).
  */
 #include "config.h"
@@ -123,6 +124,24 @@ static const char *const migrations[] = {
 	"END $$;"
 	"GRANT EXECUTE ON FUNCTION dossier.put(text, text, bigint, text, text, boolean, jsonb,"
 	"  bigint, text) TO dossier_coder;",
+
+	/* 2: memos (a coder adds and changes only their own, as annotations)
+	 * and the knowledge base the users add to (entities, by kind and
+	 * name: any coder adds or changes one, as kb add and kb alias do
+	 * locally). */
+	"ALTER TABLE dossier.records DROP CONSTRAINT records_kind_check;"
+	"ALTER TABLE dossier.records ADD CONSTRAINT records_kind_check"
+	"  CHECK (kind IN ('article', 'tag', 'annotation', 'memo', 'entity'));"
+	"DROP POLICY add ON dossier.records;"
+	"CREATE POLICY add ON dossier.records FOR INSERT WITH CHECK ("
+	"  kind IN ('article', 'tag', 'entity')"
+	"  OR (kind IN ('annotation', 'memo') AND coder = current_user));"
+	"DROP POLICY own ON dossier.records;"
+	"CREATE POLICY own ON dossier.records FOR UPDATE"
+	"  USING (kind IN ('annotation', 'memo') AND coder = current_user)"
+	"  WITH CHECK (kind IN ('annotation', 'memo') AND coder = current_user);"
+	"CREATE POLICY knowledge ON dossier.records FOR UPDATE"
+	"  USING (kind = 'entity') WITH CHECK (kind = 'entity');",
 };
 
 int
@@ -137,4 +156,16 @@ team_schema_sql(int version)
 	if (version < 1 || version > (int)ARRAY_LEN(migrations))
 		return NULL;
 	return migrations[version - 1];
+}
+
+void
+team_counts_text(const size_t n[STORE_SYNC_KINDS], struct buf *out)
+{
+	static const char *const plural[STORE_SYNC_KINDS] = {
+		"articles", "tags", "annotations", "memos", "entities",
+	};
+	size_t k;
+
+	for (k = 0; k < STORE_SYNC_KINDS; k++)
+		buf_printf(out, "%s%zu %s", k > 0 ? ", " : "", n[k], plural[k]);
 }
