@@ -52,9 +52,17 @@ tap_ok $? "bob's memo reaches alice; his edit of hers is not sent ($out)"
 
 # The server's row-level security: bob cannot write alice's memo himself.
 key=$(psql_as admin "SELECT key FROM dossier.records WHERE kind = 'memo' AND coder = 'alice' LIMIT 1")
-e1=$(psql_as bob "SELECT dossier.put('memo', '$key', 9000000000000000000, 'zz', 'bob', false, '{}', NULL, NULL)" 2>&1); r1=$?
-[ -n "$key" ] && [ $r1 -ne 0 ] && grep -q "row-level security" <<<"$e1"
-tap_ok $? "bob may not change alice's memo on the server ($e1)"
+was=$(psql_as admin "SELECT body::text FROM dossier.records WHERE key = '$key'")
+bhlc=$(psql_as admin "SELECT hlc FROM dossier.records WHERE key = '$key'")
+bnode=$(psql_as admin "SELECT node FROM dossier.records WHERE key = '$key'")
+# Over her version: refused. Never having seen it (the same guid made in
+# two databases): his loses, kept in the history.
+e1=$(psql_as bob "SELECT dossier.put('memo', '$key', 9000000000000000000, 'zz', 'bob', false, '{}', $bhlc, '$bnode')" 2>&1); r1=$?
+e2=$(psql_as bob "SELECT outcome FROM dossier.put('memo', '$key', 9000000000000000000, 'zz', 'bob', false, '{}', NULL, NULL)" 2>&1)
+n=$(psql_as bob "WITH u AS (UPDATE dossier.records SET body = '{}' WHERE key = '$key' RETURNING 1) SELECT count(*) FROM u" 2>&1)
+[ -n "$key" ] && [ $r1 -ne 0 ] && grep -q "row-level security" <<<"$e1" && [ "$e2" = lost ] &&
+	[ "$n" = 0 ] && [ "$(psql_as admin "SELECT body::text FROM dossier.records WHERE key = '$key'")" = "$was" ]
+tap_ok $? "bob may not change alice's memo on the server ($e1; $e2; $n)"
 
 # An edit conflict: alice edits one memo on two databases before either
 # syncs; the later edit wins on both, the earlier is kept in the history.
