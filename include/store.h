@@ -774,15 +774,20 @@ int store_fts_flush(struct store *st);
 
 /* store-sync.c: a database shared with a team (team.h carries the
  * records; this is only rows). A record is one article (key: its hash),
- * tag (its uuid) or annotation (its uuid) as JSON, with its version: a
+ * tag (its uuid), annotation (its uuid), memo (its guid) or the user's
+ * knowledge-base addition to one entity (its kind and name, "person:Name":
+ * the entity when the user added it, and the aliases the user gave it)
+ * as JSON, with its version: a
  * hybrid logical clock (milliseconds << 16, raised past every version
  * seen) and the node (database) that wrote it. */
 enum store_sync_kind {
 	STORE_SYNC_ARTICLE,
 	STORE_SYNC_TAG,
 	STORE_SYNC_ANNOTATION,
+	STORE_SYNC_MEMO,
+	STORE_SYNC_ENTITY,
 };
-#define STORE_SYNC_KINDS 3
+#define STORE_SYNC_KINDS 5
 const char *store_sync_kind_name(enum store_sync_kind k);
 int store_sync_kind_parse(const char *name, enum store_sync_kind *out);
 
@@ -827,13 +832,28 @@ int store_sync_apply_end(struct store *st, int commit);
 /* 1 when R is newer than what this database holds of its key, 0 when
  * not, -1 on error. */
 int store_sync_newer(struct store *st, const struct store_sync_rec *r);
-/* Writes R (a tag or annotation; an article's row is written by the
- * caller, this records its version). An unsent local change to the same
- * row loses and is kept in the history (*lost 1). Returns 1 when an
- * annotation's article is not here (nothing written). CODER names this
+/* Writes R (a tag, annotation, memo or entity; an article's row is
+ * written by the caller, this records its version). An unsent local
+ * change to the same row loses and is kept in the history (*lost 1).
+ * Returns 1 when R cannot be written here (nothing written; the reason in
+ * err_msg(): an annotation's or memo's target is not here, an entity's
+ * name is another kind's here). CODER names this
  * database's coder: its annotations moved by a tag merge are queued. */
 int store_sync_apply(struct store *st, const struct store_sync_rec *r, const char *coder,
     int *lost);
+/* What an entity record R changes for the analysis (words: its names, as
+ * they were and as they will be; ids: the articles that named it, when R
+ * removes it), added to T before R is written: what kb add, alias,
+ * remove and unalias analyse again. */
+struct store_sync_touched {
+	char **words;
+	size_t nwords;
+	int64_t *ids;
+	size_t nids;
+};
+int store_sync_entity_touched(struct store *st, const struct store_sync_rec *r,
+    struct store_sync_touched *t);
+void store_sync_touched_free(struct store_sync_touched *t);
 /* The article record JSON (of HASH) as a store_article to add (*here 1
  * when it is already stored); previous_id is the local id of the version
  * it continues, 0 when none. */
@@ -846,6 +866,21 @@ int store_sync_tag_merged(struct store *st, int64_t from, int64_t into);
  * already is the same tag, which store_sync_tag_adopt makes of it. */
 int store_sync_new_tags(struct store *st, char ***names, char ***uuids, size_t *n);
 int store_sync_tag_adopt(struct store *st, const char *uuid, const char *team_uuid);
+/* The conflicts this database lost, oldest first: each value that lost
+ * (its coder and its version's time) and the one that won (NULL until
+ * it has arrived), with the fields in which they differ. */
+struct store_sync_conflict {
+	int64_t id;
+	char *kind, *key;
+	char *at;            /* when the loss was found here */
+	char *coder, *time;  /* the value that lost: whose, made when (NULL: unsent) */
+	char *value;         /* JSON: the fields that differ (all when the winner is unknown) */
+	char *winner, *winner_time, *winner_value;
+	char *fields;        /* the names of the fields that differ, ", " between */
+	char *json;          /* the whole conflict as a JSON object, both values whole */
+};
+int store_sync_conflicts(struct store *st, struct store_sync_conflict **rows, size_t *n);
+void store_sync_conflicts_free(struct store_sync_conflict *rows, size_t n);
 /* How many values lost a conflict here (CODER's only, unless NULL). */
 int store_sync_lost(struct store *st, const char *coder, size_t *n);
 

@@ -28,6 +28,11 @@
 
 #include "store.h"
 
+struct buf;
+
+/* N, a count for each kind of record, as "2 articles, 0 tags, ...". */
+void team_counts_text(const size_t n[STORE_SYNC_KINDS], struct buf *out);
+
 /* 1 when this dossier was built with libpq. */
 int team_available(void);
 

@@ -86,6 +86,7 @@ status(struct cmd_ctx *ctx)
 {
 	struct store *st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE);
 	struct team_status s;
+	struct buf b;
 
 	if (st == NULL)
 		return EXIT_FAIL;
@@ -100,14 +101,16 @@ status(struct cmd_ctx *ctx)
 	cmd_printf("server:    %s\n", s.server);
 	cmd_printf("coder:     %s%s\n", s.coder, s.lead ? " (lead: may change the codebook)" : "");
 	cmd_printf("last sync: %s\n", s.last_sync != NULL ? s.last_sync : "never");
-	cmd_printf("waiting:   %zu articles, %zu tags, %zu annotations\n",
-	    s.waiting[STORE_SYNC_ARTICLE], s.waiting[STORE_SYNC_TAG],
-	    s.waiting[STORE_SYNC_ANNOTATION]);
+	buf_init(&b);
+	team_counts_text(s.waiting, &b);
+	cmd_printf("waiting:   %s\n", b.data);
+	buf_free(&b);
 	if (s.kept > 0)
 		cmd_printf("kept here: %zu changes this coder may not send (others' annotations, "
 		    "codebook changes)\n", s.kept);
 	if (s.lost > 0)
-		cmd_printf("conflicts: %zu values lost to a newer one, kept in the history\n", s.lost);
+		cmd_printf("conflicts: %zu values lost to a newer one, kept in the history "
+		    "(dossier sync --conflicts lists them)\n", s.lost);
 	team_status_free(&s);
 	return EXIT_OK;
 }

@@ -461,6 +461,37 @@ static const char *const migrations[] = {
 	    "(SELECT uuid FROM annotations WHERE id = NEW.annotation_id)")
 	SYNC_QUEUE("annotation_tags_sync_ad", "AFTER DELETE ON annotation_tags", "'annotation'",
 	    "(SELECT uuid FROM annotations WHERE id = OLD.annotation_id)"),
+
+	/* 11: memos and the user's knowledge-base additions shared with a
+	 * team too (store-sync.c). A memo is queued by its guid; a memo
+	 * deleted only when it was this database's coder's (or nobody's),
+	 * since the team keeps another's. An entity is queued by its kind
+	 * and name when it is the user's, or when the user gives or takes
+	 * one of its aliases. sync_history keeps both sides of a conflict:
+	 * the version of the value that lost, and the value and version
+	 * that won (filled when the winner arrives, for a value that lost on
+	 * the server). */
+	SYNC_QUEUE("memos_sync_ai", "AFTER INSERT ON memos", "'memo'", "NEW.guid")
+	SYNC_QUEUE("memos_sync_au", "AFTER UPDATE ON memos", "'memo'", "NEW.guid")
+	SYNC_QUEUE("memos_sync_ad", "AFTER DELETE ON memos", "'memo'",
+	    "CASE WHEN OLD.coder IS NULL OR OLD.coder ="
+	    " (SELECT value FROM state WHERE key = 'team.coder') THEN OLD.guid END")
+	SYNC_QUEUE("entities_sync_ai", "AFTER INSERT ON entities", "'entity'",
+	    "CASE WHEN NEW.origin = 'user' THEN NEW.kind || ':' || NEW.name END")
+	SYNC_QUEUE("entities_sync_au", "AFTER UPDATE ON entities", "'entity'",
+	    "CASE WHEN NEW.origin = 'user' OR OLD.origin = 'user'"
+	    " THEN NEW.kind || ':' || NEW.name END")
+	SYNC_QUEUE("entities_sync_ad", "AFTER DELETE ON entities", "'entity'",
+	    "CASE WHEN OLD.origin = 'user' THEN OLD.kind || ':' || OLD.name END")
+	SYNC_QUEUE("aliases_sync_ai", "AFTER INSERT ON aliases", "'entity'",
+	    "CASE WHEN NEW.origin = 'user' THEN"
+	    " (SELECT kind || ':' || name FROM entities WHERE id = NEW.entity_id) END")
+	SYNC_QUEUE("aliases_sync_ad", "AFTER DELETE ON aliases", "'entity'",
+	    "CASE WHEN OLD.origin = 'user' THEN"
+	    " (SELECT kind || ':' || name FROM entities WHERE id = OLD.entity_id) END")
+	"ALTER TABLE sync_history ADD COLUMN hlc INTEGER;"
+	"ALTER TABLE sync_history ADD COLUMN winner_value TEXT;"
+	"ALTER TABLE sync_history ADD COLUMN winner_hlc INTEGER;",
 };
 
 /* What derived data there is, and how it is made again from the rows it

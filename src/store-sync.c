@@ -7,7 +7,10 @@
  *
  * Kinds and keys: an article by its content hash (articles never change,
  * so an article record is written once), a tag of the codebook by its
- * uuid, an annotation by its uuid. Triggers (schema 10) queue a record's
+ * uuid, an annotation by its uuid, a memo by its guid, and what the user
+ * added to the knowledge base by the entity's kind and name ("person:Ann
+ * Linde": the entity, when the user added it, and the aliases the user
+ * gave it, shipped entity or not). Triggers (schemas 10, 11) queue a record's
  * kind and key in sync_outbox when the row changes; the record is built
  * from the row as it is when it is sent, so ten edits between two syncs
  * send one record.
@@ -30,7 +33,7 @@
 #include "store-int.h"
 #include "util.h"
 
-static const char *const kinds[] = { "article", "tag", "annotation" };
+static const char *const kinds[] = { "article", "tag", "annotation", "memo", "entity" };
 
 const char *
 store_sync_kind_name(enum store_sync_kind k)
@@ -99,7 +102,14 @@ store_sync_join(struct store *st)
 	    "  WHERE uuid NOT IN (SELECT key FROM sync_versions WHERE kind = 'tag');"
 	    "INSERT OR IGNORE INTO sync_outbox(kind, key) SELECT 'annotation', uuid"
 	    "  FROM annotations"
-	    "  WHERE uuid NOT IN (SELECT key FROM sync_versions WHERE kind = 'annotation');",
+	    "  WHERE uuid NOT IN (SELECT key FROM sync_versions WHERE kind = 'annotation');"
+	    "INSERT OR IGNORE INTO sync_outbox(kind, key) SELECT 'memo', guid FROM memos"
+	    "  WHERE guid NOT IN (SELECT key FROM sync_versions WHERE kind = 'memo');"
+	    "INSERT OR IGNORE INTO sync_outbox(kind, key) SELECT 'entity', kind || ':' || name"
+	    "  FROM entities e WHERE (origin = 'user' OR EXISTS (SELECT 1 FROM aliases l"
+	    "   WHERE l.entity_id = e.id AND l.origin = 'user'))"
+	    "  AND kind || ':' || name NOT IN (SELECT key FROM sync_versions"
+	    "   WHERE kind = 'entity');",
 	    "joining a team") != 0) {
 		store_rollback(st);
 		return -1;
@@ -109,11 +119,14 @@ store_sync_join(struct store *st)
 
 /* The records that may be sent: an annotation only when CODER (?1) made
  * it (or nobody is named: this database's own from before coders), a
- * tag's change only with the codebook's right (?2), though anyone adds a
- * new tag. */
+ * memo unless another coder wrote it (one removed was this coder's: the
+ * trigger queues no other), a tag's change only with the codebook's
+ * right (?2), though anyone adds a new tag. */
 #define SENDABLE \
 	" (o.kind <> 'annotation' OR EXISTS (SELECT 1 FROM annotations a WHERE a.uuid = o.key" \
 	"   AND (a.coder IS NULL OR a.coder = ?1)))" \
+	" AND (o.kind <> 'memo' OR NOT EXISTS (SELECT 1 FROM memos m WHERE m.guid = o.key" \
+	"   AND m.coder <> ?1))" \
 	" AND (o.kind <> 'tag' OR ?2 OR (v.hlc IS NULL AND EXISTS" \
 	"   (SELECT 1 FROM tags t WHERE t.uuid = o.key)))"
 
@@ -197,6 +210,26 @@ build(struct store *st, struct store_sync_rec *r, int64_t *ms)
 		    " LEFT JOIN entities sp ON sp.id = a.speaker_id"
 		    " LEFT JOIN entities tg ON tg.id = a.target_id"
 		    " LEFT JOIN annotations pa ON pa.id = a.previous_id WHERE a.uuid = ?1",
+		[STORE_SYNC_MEMO] =
+		    "SELECT json_object('title', m.title, 'text', m.text, 'created', m.created,"
+		    " 'modified', m.modified, 'article', ar.hash, 'tag', t.uuid,"
+		    " 'annotation', an.uuid), 0, m.coder,"
+		    " CAST((julianday(m.modified) - 2440587.5) * 86400000 AS INTEGER)"
+		    " FROM memos m LEFT JOIN articles ar ON ar.id = m.article_id"
+		    " LEFT JOIN tags t ON t.id = m.tag_id"
+		    " LEFT JOIN annotations an ON an.id = m.annotation_id WHERE m.guid = ?1",
+		/* An entity the user did not add, with no alias of the user's
+		 * left, is a tombstone: the team has nothing of the user's
+		 * there any more. */
+		[STORE_SYNC_ENTITY] =
+		    "SELECT json_object('kind', e.kind, 'name', e.name, 'user', e.origin = 'user',"
+		    " 'date', e.date, 'attrs', e.attrs, 'aliases', json((SELECT json_group_array(alias)"
+		    "   FROM (SELECT alias FROM aliases WHERE entity_id = e.id AND origin = 'user'"
+		    "   ORDER BY alias)))),"
+		    " e.origin <> 'user' AND NOT EXISTS (SELECT 1 FROM aliases l"
+		    "   WHERE l.entity_id = e.id AND l.origin = 'user'), NULL, NULL"
+		    " FROM entities e WHERE e.kind = substr(?1, 1, instr(?1, ':') - 1)"
+		    " AND e.name = substr(?1, instr(?1, ':') + 1)",
 	};
 	sqlite3_stmt *s = store_stmt(st, sql[r->kind]);
 	int rc;
@@ -226,6 +259,11 @@ build(struct store *st, struct store_sync_rec *r, int64_t *ms)
 		r->deleted = 1;
 		return 0;
 	}
+	if (rc == SQLITE_DONE && (r->kind == STORE_SYNC_MEMO || r->kind == STORE_SYNC_ENTITY)) {
+		/* A memo removed; an entity removed (or no longer the user's). */
+		r->deleted = 1;
+		return 0;
+	}
 	if (rc != SQLITE_ROW)
 		return store_err(st, "reading a record to send");
 	return 0;
@@ -238,7 +276,8 @@ store_sync_outbox(struct store *st, const char *node, const char *coder, int cod
 	sqlite3_stmt *s = store_stmt(st,
 	    "SELECT o.kind, o.key, o.hlc, v.hlc, v.node FROM sync_outbox o"
 	    " LEFT JOIN sync_versions v USING (kind, key) WHERE" SENDABLE
-	    " ORDER BY CASE o.kind WHEN 'article' THEN 0 WHEN 'tag' THEN 1 ELSE 2 END, o.key"
+	    " ORDER BY CASE o.kind WHEN 'article' THEN 0 WHEN 'entity' THEN 1 WHEN 'tag' THEN 2"
+	    "  WHEN 'annotation' THEN 3 ELSE 4 END, o.key"
 	    " LIMIT ?3");
 	sqlite3_stmt *set;
 	struct store_sync_rec *v = NULL;
@@ -287,7 +326,8 @@ store_sync_outbox(struct store *st, const char *node, const char *coder, int cod
 
 		if (build(st, r, &ms) != 0)
 			goto fail;
-		if (r->coder == NULL && r->kind == STORE_SYNC_ANNOTATION)
+		if (r->coder == NULL &&
+		    (r->kind == STORE_SYNC_ANNOTATION || r->kind == STORE_SYNC_MEMO))
 			r->coder = xstrdup(coder);
 		if (r->hlc != 0) {
 			if (r->hlc > *clock)
@@ -335,23 +375,29 @@ set_version(struct store *st, const struct store_sync_rec *r)
 	return rc == SQLITE_DONE ? 0 : store_err(st, "recording a version");
 }
 
-/* Keeps VALUE (R's row as it was here) in the history, as having lost to
- * WINNER. */
+/* Keeps the value LOST (R's row as it was here, of version LOST->hlc, 0
+ * when it had none yet) in the history, as having lost to WINNER's
+ * value WON (NULL when it is not here yet: it comes with the pull, and
+ * store_sync_apply keeps it beside). */
 static int
-keep_lost(struct store *st, const struct store_sync_rec *r, const char *value,
-    const char *coder, const char *winner)
+keep_lost(struct store *st, const struct store_sync_rec *r, const struct store_sync_rec *lost,
+    const char *winner, const struct store_sync_rec *won)
 {
-	sqlite3_stmt *s = store_stmt(st, "INSERT INTO sync_history(kind, key, value, coder, winner)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5)");
+	sqlite3_stmt *s = store_stmt(st, "INSERT INTO sync_history(kind, key, value, coder, winner,"
+	    " hlc, winner_value, winner_hlc) VALUES (?1, ?2, ?3, ?4, ?5, nullif(?6, 0), ?7,"
+	    " nullif(?8, 0))");
 	int rc;
 
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, kinds[r->kind], -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, r->key, -1, SQLITE_STATIC);
-	store_bind_text(s, 3, value, 0);
-	store_bind_text(s, 4, coder, 0);
+	store_bind_text(s, 3, lost->body, 0);
+	store_bind_text(s, 4, lost->coder, 0);
 	store_bind_text(s, 5, winner, 0);
+	sqlite3_bind_int64(s, 6, lost->hlc);
+	store_bind_text(s, 7, won != NULL ? won->body : NULL, 0);
+	sqlite3_bind_int64(s, 8, won != NULL ? won->hlc : 0);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : store_err(st, "keeping a value that lost");
@@ -385,7 +431,7 @@ store_sync_sent(struct store *st, const struct store_sync_rec *rows, size_t n,
 		/* A record edited again meanwhile stays queued, with no version
 		 * yet; one that lost is kept in the history, and the winner
 		 * comes with the pull. */
-		if (lost[i] ? keep_lost(st, r, r->body, r->coder, winners[i]) != 0
+		if (lost[i] ? keep_lost(st, r, r, winners[i], NULL) != 0
 		    : set_version(st, r) != 0)
 			goto fail;
 	}
@@ -450,9 +496,9 @@ static int
 drop_pending(struct store *st, const struct store_sync_rec *r, int *lost)
 {
 	sqlite3_stmt *s = store_stmt(st, "DELETE FROM sync_outbox WHERE kind = ?1 AND key = ?2"
-	    " RETURNING 1");
+	    " RETURNING hlc");
 	struct store_sync_rec mine = { 0 };
-	int64_t ms = 0;
+	int64_t ms = 0, hlc = 0;
 	int rc;
 
 	if (s == NULL)
@@ -460,8 +506,10 @@ drop_pending(struct store *st, const struct store_sync_rec *r, int *lost)
 	sqlite3_bind_text(s, 1, kinds[r->kind], -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, r->key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
+		hlc = sqlite3_column_int64(s, 0);
 		rc = sqlite3_step(s);
+	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return store_err(st, "reading the queue");
@@ -472,7 +520,8 @@ drop_pending(struct store *st, const struct store_sync_rec *r, int *lost)
 	if (build(st, &mine, &ms) != 0)
 		return -1;
 	mine.key = NULL;
-	rc = keep_lost(st, r, mine.body, mine.coder, r->coder);
+	mine.hlc = hlc;
+	rc = keep_lost(st, r, &mine, r->coder, r);
 	store_sync_rec_free(&mine);
 	*lost = 1;
 	return rc;
@@ -688,6 +737,262 @@ apply_annotation(struct store *st, const struct store_sync_rec *r)
 	return rc == SQLITE_DONE ? 0 : store_err(st, "writing a team's annotation's tags");
 }
 
+/* Writes a memo R, or removes it for a tombstone. 1 when its target
+ * (article, tag or annotation) is not here. */
+static int
+apply_memo(struct store *st, const struct store_sync_rec *r)
+{
+	sqlite3_stmt *del = store_stmt(st, "DELETE FROM memos WHERE guid = ?1");
+	sqlite3_stmt *target = store_stmt(st,
+	    "SELECT (SELECT id FROM articles WHERE hash = json_extract(?1, '$.article')),"
+	    " (SELECT id FROM tags WHERE uuid = coalesce((SELECT into_uuid FROM sync_tag_merges"
+	    "   WHERE uuid = json_extract(?1, '$.tag')), json_extract(?1, '$.tag'))),"
+	    " (SELECT id FROM annotations WHERE uuid = json_extract(?1, '$.annotation')),"
+	    " json_extract(?1, '$.article') IS NOT NULL, json_extract(?1, '$.tag') IS NOT NULL,"
+	    " json_extract(?1, '$.annotation') IS NOT NULL");
+	sqlite3_stmt *put = store_stmt(st,
+	    "INSERT INTO memos(guid, article_id, tag_id, annotation_id, title, text, coder,"
+	    "  created, modified)"
+	    " VALUES (?1, ?3, ?4, ?5, coalesce(json_extract(?2, '$.title'), ''),"
+	    "  coalesce(json_extract(?2, '$.text'), ''), ?6,"
+	    "  coalesce(json_extract(?2, '$.created'), strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+	    "  coalesce(json_extract(?2, '$.modified'), strftime('%Y-%m-%dT%H:%M:%fZ','now')))"
+	    " ON CONFLICT(guid) DO UPDATE SET article_id = excluded.article_id,"
+	    "  tag_id = excluded.tag_id, annotation_id = excluded.annotation_id,"
+	    "  title = excluded.title, text = excluded.text, coder = excluded.coder,"
+	    "  modified = excluded.modified");
+	int64_t ids[3] = { 0, 0, 0 };
+	int i, rc, missing = 0;
+
+	if (del == NULL || target == NULL || put == NULL)
+		return -1;
+	if (r->deleted || r->body == NULL) {
+		sqlite3_bind_text(del, 1, r->key, -1, SQLITE_STATIC);
+		rc = sqlite3_step(del);
+		sqlite3_reset(del);
+		return rc == SQLITE_DONE ? 0 : store_err(st, "removing a memo the team removed");
+	}
+	sqlite3_bind_text(target, 1, r->body, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(target)) == SQLITE_ROW)
+		for (i = 0; i < 3; i++) {
+			ids[i] = sqlite3_column_int64(target, i);
+			if (ids[i] == 0 && sqlite3_column_int(target, 3 + i))
+				missing = 1;
+		}
+	sqlite3_reset(target);
+	if (rc != SQLITE_ROW)
+		return store_err(st, "reading a memo's target");
+	if (missing) {
+		err_set("its article, tag or highlight is not here");
+		return 1;
+	}
+	sqlite3_bind_text(put, 1, r->key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(put, 2, r->body, -1, SQLITE_STATIC);
+	for (i = 0; i < 3; i++)
+		if (ids[i] != 0)
+			sqlite3_bind_int64(put, 3 + i, ids[i]);
+	store_bind_text(put, 6, r->coder, 0);
+	rc = sqlite3_step(put);
+	sqlite3_reset(put);
+	return rc == SQLITE_DONE ? 0 : store_err(st, "writing a team's memo");
+}
+
+/* 1 when the JSON object BODY has true (or a number not 0) at PATH. */
+static int
+json_true(struct store *st, const char *body, const char *path)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT coalesce(json_extract(?1, ?2), 0) <> 0");
+	int v = 0;
+
+	if (s == NULL)
+		return 0;
+	sqlite3_bind_text(s, 1, body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, path, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return v;
+}
+
+/* The local entity of R's kind and name: *id (0 when none), whether it
+ * is the user's, and how many claims name it as speaker or target. 1
+ * (with the reason set) when the name is an entity's of another kind. */
+static int
+entity_of(struct store *st, const struct store_sync_rec *r, int64_t *id, int *user,
+    int64_t *claims)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT e.id, e.origin = 'user',"
+	    " e.kind = substr(?1, 1, instr(?1, ':') - 1), (SELECT count(*) FROM annotations a"
+	    "  WHERE a.speaker_id = e.id OR a.target_id = e.id)"
+	    " FROM entities e WHERE e.name = substr(?1, instr(?1, ':') + 1)");
+	int rc, same = 1;
+
+	*id = *claims = 0;
+	*user = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, r->key, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		*user = sqlite3_column_int(s, 1);
+		same = sqlite3_column_int(s, 2);
+		*claims = sqlite3_column_int64(s, 3);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_err(st, "reading an entity");
+	if (!same) {
+		err_set("the name is another kind of entity's here");
+		return 1;
+	}
+	return 0;
+}
+
+/* Writes the user's addition R to the knowledge base: the entity (made,
+ * or a candidate of that name made the user's) and exactly the user's
+ * aliases R lists; a tombstone takes the user's aliases away, and the
+ * entity when it was the user's. 1 when it cannot be written here (the
+ * name is another kind's; an entity removed that a claim here names),
+ * with the reason in err_msg(). */
+static int
+apply_entity(struct store *st, const struct store_sync_rec *r)
+{
+	sqlite3_stmt *add = store_stmt(st, "INSERT INTO entities(name, kind, origin, date, attrs)"
+	    " VALUES (substr(?1, instr(?1, ':') + 1), substr(?1, 1, instr(?1, ':') - 1), 'user',"
+	    "  json_extract(?2, '$.date'), json_extract(?2, '$.attrs'))");
+	sqlite3_stmt *mine = store_stmt(st, "UPDATE entities SET origin = 'user', status = 'active',"
+	    " date = coalesce(json_extract(?2, '$.date'), date),"
+	    " attrs = coalesce(json_extract(?2, '$.attrs'), attrs)"
+	    " WHERE id = ?1 AND origin <> 'kb'");
+	sqlite3_stmt *drop = store_stmt(st, "DELETE FROM aliases WHERE entity_id = ?1"
+	    " AND origin = 'user' AND alias NOT IN (SELECT value FROM json_each(?2, '$.aliases'))");
+	sqlite3_stmt *give = store_stmt(st, "INSERT OR IGNORE INTO aliases(entity_id, alias, origin)"
+	    " SELECT ?1, value, 'user' FROM json_each(?2, '$.aliases')");
+	int64_t id, claims;
+	int user, rc;
+
+	if (add == NULL || mine == NULL || drop == NULL || give == NULL)
+		return -1;
+	if ((rc = entity_of(st, r, &id, &user, &claims)) != 0)
+		return rc;
+	if (r->deleted || r->body == NULL) {
+		if (id == 0)
+			return 0;
+		sqlite3_bind_int64(drop, 1, id);
+		sqlite3_bind_null(drop, 2);
+		rc = sqlite3_step(drop);
+		sqlite3_reset(drop);
+		if (rc != SQLITE_DONE)
+			return store_err(st, "removing the team's aliases");
+		if (!user)
+			return 0;
+		/* As kb remove, which a claim's speaker or target refuses. */
+		if (claims > 0) {
+			err_set("a claim here names it as speaker or target: kept");
+			return 1;
+		}
+		return store_entity_remove(st, id);
+	}
+	if (id == 0 && json_true(st, r->body, "$.user")) {
+		sqlite3_bind_text(add, 1, r->key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(add, 2, r->body, -1, SQLITE_STATIC);
+		rc = sqlite3_step(add);
+		sqlite3_reset(add);
+		if (rc != SQLITE_DONE)
+			return store_err(st, "adding the team's entity");
+		id = sqlite3_last_insert_rowid(store_sqlite(st));
+	} else if (id != 0 && !user && json_true(st, r->body, "$.user")) {
+		sqlite3_bind_int64(mine, 1, id);
+		sqlite3_bind_text(mine, 2, r->body, -1, SQLITE_STATIC);
+		rc = sqlite3_step(mine);
+		sqlite3_reset(mine);
+		if (rc != SQLITE_DONE)
+			return store_err(st, "taking the team's entity");
+	}
+	if (id == 0)
+		return 0;        /* aliases for a shipped entity this dossier lacks */
+	sqlite3_bind_int64(drop, 1, id);
+	sqlite3_bind_text(drop, 2, r->body, -1, SQLITE_STATIC);
+	rc = sqlite3_step(drop);
+	sqlite3_reset(drop);
+	if (rc == SQLITE_DONE) {
+		sqlite3_bind_int64(give, 1, id);
+		sqlite3_bind_text(give, 2, r->body, -1, SQLITE_STATIC);
+		rc = sqlite3_step(give);
+		sqlite3_reset(give);
+	}
+	return rc == SQLITE_DONE ? 0 : store_err(st, "writing the team's aliases");
+}
+
+int
+store_sync_entity_touched(struct store *st, const struct store_sync_rec *r,
+    struct store_sync_touched *t)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT substr(?1, instr(?1, ':') + 1)"
+	    " UNION SELECT value FROM json_each(?2, '$.aliases')"
+	    " UNION SELECT l.alias FROM aliases l JOIN entities e ON e.id = l.entity_id"
+	    "  WHERE e.name = substr(?1, instr(?1, ':') + 1) AND l.origin = 'user'");
+	int64_t id, claims, *ids = NULL;
+	size_t n = 0;
+	int user, rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, r->key, -1, SQLITE_STATIC);
+	store_bind_text(s, 2, r->deleted ? NULL : r->body, 0);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		t->words = xreallocarray(t->words, t->nwords + 1, sizeof *t->words);
+		t->words[t->nwords++] = store_col_text(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_err(st, "reading an entity's names");
+	if (!r->deleted || (rc = entity_of(st, r, &id, &user, &claims)) != 0 || id == 0)
+		return rc < 0 ? -1 : 0;
+	/* Gone: the articles that named it, as kb remove analyses again. */
+	if (store_entity_articles(st, id, &ids, &n) != 0)
+		return -1;
+	t->ids = xreallocarray(t->ids, t->nids + n + 1, sizeof *t->ids);
+	if (n > 0)
+		memcpy(t->ids + t->nids, ids, n * sizeof *ids);
+	t->nids += n;
+	free(ids);
+	return 0;
+}
+
+void
+store_sync_touched_free(struct store_sync_touched *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nwords; i++)
+		free(t->words[i]);
+	free(t->words);
+	free(t->ids);
+	memset(t, 0, sizeof *t);
+}
+
+/* A value that lost here before its winner came: the winner is kept
+ * beside it now. */
+static int
+keep_winner(struct store *st, const struct store_sync_rec *r)
+{
+	sqlite3_stmt *s = store_stmt(st, "UPDATE sync_history SET winner_value = ?3,"
+	    " winner_hlc = ?4 WHERE kind = ?1 AND key = ?2 AND winner_hlc IS NULL");
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, kinds[r->kind], -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, r->key, -1, SQLITE_STATIC);
+	store_bind_text(s, 3, r->body, 0);
+	sqlite3_bind_int64(s, 4, r->hlc);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_err(st, "keeping the value that won");
+}
+
 int
 store_sync_apply(struct store *st, const struct store_sync_rec *r, const char *coder,
     int *lost)
@@ -704,7 +1009,14 @@ store_sync_apply(struct store *st, const struct store_sync_rec *r, const char *c
 	case STORE_SYNC_ANNOTATION:
 		if (r->body == NULL)
 			return err_set("annotation %s: the team's record has no value", r->key);
-		rc = apply_annotation(st, r);
+		if ((rc = apply_annotation(st, r)) == 1)
+			err_set("its article is not here");
+		break;
+	case STORE_SYNC_MEMO:
+		rc = apply_memo(st, r);
+		break;
+	case STORE_SYNC_ENTITY:
+		rc = apply_entity(st, r);
 		break;
 	case STORE_SYNC_ARTICLE:
 	default:
@@ -713,6 +1025,8 @@ store_sync_apply(struct store *st, const struct store_sync_rec *r, const char *c
 	}
 	if (rc != 0)
 		return rc;
+	if (keep_winner(st, r) != 0)
+		return -1;
 	return set_version(st, r);
 }
 
@@ -854,4 +1168,98 @@ store_sync_lost(struct store *st, const char *coder, size_t *n)
 		*n = (size_t)sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? 0 : store_err(st, "reading the sync history");
+}
+
+void
+store_sync_conflicts_free(struct store_sync_conflict *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(rows[i].kind);
+		free(rows[i].key);
+		free(rows[i].at);
+		free(rows[i].coder);
+		free(rows[i].time);
+		free(rows[i].value);
+		free(rows[i].winner);
+		free(rows[i].winner_time);
+		free(rows[i].winner_value);
+		free(rows[i].fields);
+		free(rows[i].json);
+	}
+	free(rows);
+}
+
+/* A version's time (its milliseconds) as ISO 8601. */
+#define HLC_TIME(col) \
+	"strftime('%Y-%m-%dT%H:%M:%fZ', (" col " >> 16) / 1000.0, 'unixepoch')"
+
+int
+store_sync_conflicts(struct store *st, struct store_sync_conflict **rows, size_t *n)
+{
+	/* Only what differs between the two values is shown: the fields of
+	 * either whose values are not the same in the other. */
+	sqlite3_stmt *s = store_stmt(st,
+	    "WITH c AS (SELECT h.*, " HLC_TIME("h.hlc") " AS time,"
+	    "  " HLC_TIME("h.winner_hlc") " AS winner_time,"
+	    "  (SELECT json_group_object(k, json(v)) FROM (SELECT l.key AS k,"
+	    "    json_quote(json_extract(h.value, '$.\"' || l.key || '\"')) AS v"
+	    "    FROM json_each(h.value) l WHERE h.winner_hlc IS NOT NULL"
+	    "    AND json_quote(json_extract(h.winner_value, '$.\"' || l.key || '\"'))"
+	    "     IS NOT json_quote(l.value))) AS lost_fields,"
+	    "  (SELECT json_group_object(k, json(v)) FROM (SELECT w.key AS k,"
+	    "    json_quote(json_extract(h.winner_value, '$.\"' || w.key || '\"')) AS v"
+	    "    FROM json_each(h.winner_value) w"
+	    "    WHERE json_quote(json_extract(h.value, '$.\"' || w.key || '\"'))"
+	    "     IS NOT json_quote(w.value))) AS won_fields"
+	    "  FROM sync_history h)"
+	    " SELECT id, kind, key, at, coder, time, value, winner, winner_time, winner_value,"
+	    "  (SELECT group_concat(k, ', ') FROM (SELECT key AS k FROM json_each(lost_fields)"
+	    "   UNION SELECT key FROM json_each(won_fields))),"
+	    "  json_object('id', id, 'kind', kind, 'key', key, 'at', at,"
+	    "   'lost', json_object('coder', coder, 'time', time, 'value', json(value),"
+	    "    'fields', json(lost_fields)),"
+	    "   'won', json_object('coder', winner, 'time', winner_time,"
+	    "    'value', json(winner_value), 'fields', json(won_fields))),"
+	    "  lost_fields, won_fields"
+	    " FROM c ORDER BY id");
+	struct store_sync_conflict *v = NULL;
+	size_t count = 0;
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_sync_conflict *c;
+
+		v = xreallocarray(v, count + 1, sizeof *v);
+		c = &v[count++];
+		c->id = sqlite3_column_int64(s, 0);
+		c->kind = store_col_text(s, 1);
+		c->key = store_col_text(s, 2);
+		c->at = store_col_text(s, 3);
+		c->coder = store_col_text(s, 4);
+		c->time = store_col_text(s, 5);
+		c->value = store_col_text(s, 12);
+		if (c->value == NULL)
+			c->value = store_col_text(s, 6);
+		c->winner = store_col_text(s, 7);
+		c->winner_time = store_col_text(s, 8);
+		c->winner_value = store_col_text(s, 13);
+		if (c->winner_value == NULL)
+			c->winner_value = store_col_text(s, 9);
+		c->fields = store_col_text(s, 10);
+		c->json = store_col_text(s, 11);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_sync_conflicts_free(v, count);
+		return store_err(st, "reading the sync history");
+	}
+	*rows = v;
+	*n = count;
+	return 0;
 }

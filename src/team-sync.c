@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "analyze.h"
 #include "import.h"
 #include "team-int.h"
 #include "util.h"
@@ -41,6 +42,7 @@ struct sync {
 	int lead;
 	int64_t clock;
 	struct importer *im;        /* made when the first article comes */
+	struct store_sync_touched kb; /* what the team's knowledge base changed */
 	struct team_sync_summary *sum;
 };
 
@@ -338,12 +340,14 @@ pull_one(struct sync *s, struct store_sync_rec *r)
 		return newer;
 	if (r->kind == STORE_SYNC_ARTICLE && pull_article(s, r) != 0)
 		return -1;
+	if (r->kind == STORE_SYNC_ENTITY && store_sync_entity_touched(s->st, r, &s->kb) != 0)
+		return -1;
 	if ((rc = store_sync_apply(s->st, r, s->coder, &lost)) < 0)
 		return -1;
 	if (rc == 1) {
 		s->sum->missing++;
-		say(s, "annotation %s (by %s): its article is not on the team's server", r->key,
-		    r->coder);
+		say(s, "%s %s (by %s): not written here: %s", store_sync_kind_name(r->kind), r->key,
+		    r->coder, err_msg());
 		return 0;
 	}
 	if (lost) {
@@ -447,6 +451,34 @@ lost_since(struct sync *s)
 	return n > 0 ? state_set_int(s->st, TEAM_STATE_HISTORY, seq) : 0;
 }
 
+/* A warning of the knowledge base's, as a line of the summary. */
+static void
+kb_warning(void *arg, const char *msg)
+{
+	say(arg, "knowledge base: %s", msg);
+}
+
+/* The stored articles that the team's knowledge-base changes concern are
+ * analysed again, as kb add, alias, remove and unalias do here. */
+static int
+refresh(struct sync *s)
+{
+	struct analyzer *an;
+	size_t count;
+	int rc = 0;
+
+	if (s->kb.nwords == 0 && s->kb.nids == 0)
+		return 0;
+	if (analyzer_new(s->st, kb_warning, s, &an) != 0)
+		return -1;
+	if (s->kb.nids > 0)
+		rc = analyzer_refresh_ids(an, s->kb.ids, s->kb.nids, &count);
+	if (rc == 0 && s->kb.nwords > 0)
+		rc = analyzer_refresh(an, (const char *const *)s->kb.words, s->kb.nwords, &count);
+	analyzer_free(an);
+	return rc;
+}
+
 static void
 now_iso(char out[32])
 {
@@ -493,11 +525,14 @@ team_sync(struct store *st, struct team_sync_summary *sum)
 		goto done;
 	if (s.im != NULL && importer_finish(s.im) != 0)
 		goto done;
+	if (refresh(&s) != 0)
+		goto done;
 	now_iso(when);
 	rc = store_state_set(st, TEAM_STATE_LAST, when);
 done:
 	if (s.im != NULL)
 		importer_free(s.im);
+	store_sync_touched_free(&s.kb);
 	if (s.c != NULL)
 		PQfinish(s.c);
 	free(s.server);

@@ -54,7 +54,7 @@ int
 ui_sync_run(struct ui *ui)
 {
 	struct team_sync_summary sum;
-	size_t got;
+	size_t got = 0, sent = 0, k;
 	int rc;
 
 	if (ui->sync_interval > 0)
@@ -66,21 +66,23 @@ ui_sync_run(struct ui *ui)
 		return 0;
 	}
 	load_last(ui);
-	got = sum.received[STORE_SYNC_ARTICLE] + sum.received[STORE_SYNC_TAG] +
-	    sum.received[STORE_SYNC_ANNOTATION];
+	for (k = 0; k < STORE_SYNC_KINDS; k++) {
+		got += sum.received[k];
+		sent += sum.sent[k];
+	}
 	if (got > 0) {
 		ui_list_reload(ui);
 		ui_anno_reload_tags(ui);
 		ui_anno_reload(ui);
 	}
 	if (sum.conflicts > 0)
-		ui_message(ui, "synced: sent %zu, received %zu; %zu conflict%s (dossier sync lists "
-		    "them; the losing values are kept): %s",
-		    sum.sent[0] + sum.sent[1] + sum.sent[2], got, sum.conflicts,
+		ui_message(ui, "synced: sent %zu, received %zu; %zu conflict%s (dossier sync "
+		    "--conflicts lists them): %s",
+		    sent, got, sum.conflicts,
 		    sum.conflicts == 1 ? "" : "s", sum.lines[0]);
 	else
 		ui_message(ui, "synced: sent %zu, received %zu (%zu annotation%s)",
-		    sum.sent[0] + sum.sent[1] + sum.sent[2], got,
+		    sent, got,
 		    sum.received[STORE_SYNC_ANNOTATION],
 		    sum.received[STORE_SYNC_ANNOTATION] == 1 ? "" : "s");
 	team_sync_summary_free(&sum);

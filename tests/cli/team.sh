@@ -25,11 +25,11 @@ as() {  # as WHO[/DB] ARGS...: dossier as coder WHO on database DB (default WHO)
 }
 
 out=$("$DOSSIER" team init "postgresql://admin:admin-secret@127.0.0.1:$PG_PORT/team" 2>&1); rc=$?
-[ $rc -eq 0 ] && grep -qx "made the team's schema (version 1)" <<<"$out" &&
+[ $rc -eq 0 ] && grep -qx "made the team's schema (version 2)" <<<"$out" &&
 	! grep -q admin-secret <<<"$out"
 tap_ok $? "team init makes the schema ($out)"
 out=$("$DOSSIER" team init "$(pg_url admin)" 2>&1)
-grep -qx "the team's schema is already version 1" <<<"$out"
+grep -qx "the team's schema is already version 2" <<<"$out"
 tap_ok $? "team init again: nothing to do ($out)"
 
 pg_coder alice && pg_coder bob && pg_coder lena lead
@@ -46,7 +46,7 @@ grep -q "^coder: *alice$" <<<"$out" && grep -q "^last sync: *never" <<<"$out" &&
 	grep -q "^waiting: *2 articles, [0-9]* tags, 1 annotations" <<<"$out"
 tap_ok $? "team status before the first sync ($out)"
 out=$(as alice sync 2>&1); rc=$?
-[ $rc -eq 0 ] && grep -q "^sent 2 articles, [0-9]* tags, 1 annotations; received 0" <<<"$out"
+[ $rc -eq 0 ] && grep -q "^sent 2 articles, [0-9]* tags, 1 annotations, [0-9]* memos, [0-9]* entities; received 0" <<<"$out"
 tap_ok $? "alice's first sync sends everything ($out)"
 
 out=$(as bob team join "$(pg_url bob)" 2>&1) && out=$(as bob sync 2>&1); rc=$?
@@ -69,7 +69,7 @@ grep -q "received 0 articles, 0 tags, 1 annotations" <<<"$out" &&
 	as alice annotations --coder bob | grep -q "Participants explored"
 tap_ok $? "bob's annotation reaches alice under his name ($out)"
 out=$(as alice sync 2>&1)
-grep -qx "sent 0 articles, 0 tags, 0 annotations; received 0 articles, 0 tags, 0 annotations; 0 conflicts" <<<"$out"
+grep -qx "sent 0 articles, 0 tags, 0 annotations, 0 memos, 0 entities; received 0 articles, 0 tags, 0 annotations, 0 memos, 0 entities; 0 conflicts" <<<"$out"
 tap_ok $? "a sync with nothing new moves nothing ($out)"
 
 # An edit conflict: alice edits one note on two databases (laptop, desk)
@@ -151,12 +151,12 @@ as alice annotate "$aid" --quote "voiced their" --tag claim >/dev/null
 before=$(sqlite3 "$TEST_TMP/alice.db" "SELECT count(*) FROM sync_outbox")
 out=$(as alice sync 2>&1); rc=$?
 out2=$("$DOSSIER" team init "$(pg_url admin)" 2>&1); rc2=$?
-[ $rc -eq 1 ] && grep -q "schema is version 99, newer than this dossier knows (1)" <<<"$out" &&
+[ $rc -eq 1 ] && grep -q "schema is version 99, newer than this dossier knows (2)" <<<"$out" &&
 	[ $rc2 -eq 1 ] && grep -q "newer than this dossier knows" <<<"$out2" &&
 	[ "$(sqlite3 "$TEST_TMP/alice.db" "SELECT count(*) FROM sync_outbox")" = "$before" ] &&
 	[ "$(psql_as admin "SELECT value FROM dossier.meta")" = 99 ]
 tap_ok $? "a newer server schema is refused by sync and init ($out / $out2)"
-psql_as admin "UPDATE dossier.meta SET value = '1' WHERE key = 'schema'"
+psql_as admin "UPDATE dossier.meta SET value = '2' WHERE key = 'schema'"
 
 # Row-level security: bob's own SQL cannot change alice's annotation.
 key=$(psql_as admin "SELECT key FROM dossier.records WHERE kind = 'annotation' AND coder = 'alice' ORDER BY seq LIMIT 1")
