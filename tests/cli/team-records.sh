@@ -5,8 +5,9 @@
 # kept; a removed memo travels as a tombstone; row-level security keeps a
 # coder's memo theirs), the knowledge base the users add to (kb add, kb
 # alias, kb unalias, kb remove reach the other coder, whose articles are
-# analysed again), and `sync --conflicts`, which lists past conflicts
-# with both values, coders and times.
+# analysed again), `sync --conflicts`, which lists past conflicts with
+# both values, coders and times, and a sync with nothing new that asks
+# the server one query.
 . "$top_srcdir/tests/tui/lib.sh"
 . "$top_srcdir/tests/cli/team-lib.sh"
 
@@ -146,5 +147,23 @@ out=$(as alice sync 2>&1) && out="$out / $(as bob sync 2>&1)"
 	! as bob actors | grep -q "communication routes" &&
 	[ "$(sqlite3 "$TEST_TMP/bob.db" "SELECT count(*) FROM entities WHERE name = 'communication routes'")" -eq 0 ]
 tap_ok $? "kb remove removes the entity and its mentions there too ($out)"
+
+# A sync with nothing to send and nothing new asks the server one thing
+# after connecting: the server logs every statement alice's sessions run.
+psql_as admin "ALTER ROLE alice SET log_statement = 'all'" >/dev/null
+as alice sync >/dev/null 2>&1
+statements() { grep -cE "LOG: +(statement|execute [^:]*):" "$PG_DIR/log"; }
+before=$(statements)
+out=$(as alice sync 2>&1); rc=$?
+after=$(statements)
+[ $rc -eq 0 ] && [ $((after - before)) -eq 1 ] &&
+	grep -qx "sent 0 articles, 0 tags, 0 annotations, 0 memos, 0 entities; received 0 articles, 0 tags, 0 annotations, 0 memos, 0 entities; 0 conflicts" <<<"$out"
+tap_ok $? "a sync with nothing new is one query after connecting ($((after - before)) statements; $out)"
+as bob memo add "one more" >/dev/null && as bob sync >/dev/null 2>&1
+before=$(statements)
+out=$(as alice sync 2>&1)
+after=$(statements)
+[ $((after - before)) -gt 1 ] && grep -q "received 0 articles, 0 tags, 0 annotations, 1 memos" <<<"$out"
+tap_ok $? "and one with something new goes on to pull it ($((after - before)) statements; $out)"
 
 tap_done
