@@ -415,9 +415,11 @@ pull(struct sync *s)
 static int
 lost_since(struct sync *s)
 {
-	static const char sql[] = "SELECT h.kind, h.key, h.winner_coder, h.seq"
-	    " FROM dossier.history h WHERE h.node = $1 AND h.seq > $2::bigint"
-	    "  AND h.winner_node <> $1 ORDER BY h.seq";
+	static const char sql[] = "SELECT h.kind, h.key, h.winner_coder, h.seq, h.hlc, h.coder,"
+	    " h.body::text, h.winner_hlc, r.body::text"
+	    " FROM dossier.history h LEFT JOIN dossier.records r ON r.kind = h.kind"
+	    "  AND r.key = h.key AND r.hlc = h.winner_hlc AND r.node = h.winner_node"
+	    " WHERE h.node = $1 AND h.seq > $2::bigint AND h.winner_node <> $1 ORDER BY h.seq";
 	char from[24];
 	const char *v[2] = { NULL, from };
 	PGresult *res;
@@ -436,10 +438,27 @@ lost_since(struct sync *s)
 	}
 	n = PQntuples(res);
 	for (i = 0; i < n; i++) {
-		/* Sent in this sync and lost: already told. */
+		struct store_sync_rec lost = { 0 }, won = { 0 };
 		int64_t at = strtoll(PQgetvalue(res, i, 3), NULL, 10);
+		int rc;
+
 		if (at > seq)
 			seq = at;
+		/* Kept here too, for sync --conflicts (once). */
+		if (store_sync_kind_parse(PQgetvalue(res, i, 0), &lost.kind) == 0) {
+			lost.key = PQgetvalue(res, i, 1);
+			lost.hlc = strtoll(PQgetvalue(res, i, 4), NULL, 10);
+			lost.coder = PQgetvalue(res, i, 5);
+			lost.body = PQgetisnull(res, i, 6) ? NULL : PQgetvalue(res, i, 6);
+			won.hlc = PQgetisnull(res, i, 8) ? 0 : strtoll(PQgetvalue(res, i, 7), NULL, 10);
+			won.body = PQgetisnull(res, i, 8) ? NULL : PQgetvalue(res, i, 8);
+			rc = store_sync_lost_there(s->st, &lost, PQgetvalue(res, i, 2), &won);
+			if (rc != 0) {
+				PQclear(res);
+				return -1;
+			}
+		}
+		/* Sent in this sync and lost: already told. */
 		if (strcmp(PQgetvalue(res, i, 2), s->coder) == 0 && s->sum->conflicts > 0)
 			continue;
 		s->sum->conflicts++;

@@ -101,6 +101,28 @@ assert c["lost"]["fields"]["text"] == "desk reading" and "title" not in c["lost"
 assert c["lost"]["time"] < c["won"]["time"], c
 EOF
 tap_ok $? "sync --conflicts --json: both whole values, the fields that differ, ordered times ($json)"
+# The other order: the desk's edit reaches the team first, the laptop's
+# later one replaces it there. The desk learns at its next sync, and
+# keeps the conflict for sync --conflicts with the value that won.
+mid=$(memo_id alice "laptop reading")
+as alice/desk memo edit "$(memo_id desk "laptop reading")" "desk again" >/dev/null
+sleep 0.2
+as alice memo edit "$mid" "laptop again" >/dev/null
+as alice/desk sync >/dev/null 2>&1 && as alice sync >/dev/null 2>&1
+out=$(as alice/desk sync 2>&1)
+json=$(as alice/desk sync --conflicts --json 2>&1)
+grep -q "^conflict: memo .*: alice's later value replaced this database's" <<<"$out" &&
+	python3 - "$json" <<'EOF'
+import json, sys
+rows = json.loads(sys.argv[1])
+assert len(rows) == 2, rows
+c = rows[1]
+assert c["lost"]["value"]["text"] == "desk again", c
+assert c["won"]["value"]["text"] == "laptop again", c
+assert c["lost"]["time"] < c["won"]["time"], c
+EOF
+tap_ok $? "a value replaced on the server later is listed too, with the one that replaced it ($out; $json)"
+
 out=$(as bob sync --conflicts 2>&1) && json=$(as bob sync --conflicts --json 2>&1)
 [ "$out" = "no conflicts" ] && [ "$json" = "[]" ]
 tap_ok $? "no conflicts: said so ($out; $json)"
