@@ -881,6 +881,11 @@ struct store_sync_conflict {
 };
 int store_sync_conflicts(struct store *st, struct store_sync_conflict **rows, size_t *n);
 void store_sync_conflicts_free(struct store_sync_conflict *rows, size_t n);
+/* LOST, a value of this database's the team took, was replaced since by
+ * WINNER's newer one made without seeing it (WON: its record, NULL or hlc
+ * 0 when unknown): kept in the history, unless it is there already. */
+int store_sync_lost_there(struct store *st, const struct store_sync_rec *lost, const char *winner,
+    const struct store_sync_rec *won);
 /* How many values lost a conflict here (CODER's only, unless NULL). */
 int store_sync_lost(struct store *st, const char *coder, size_t *n);
 

@@ -425,6 +425,9 @@ struct ui {
 	long long sync_next;        /* when the next is due (time_t), 0: none */
 	int sync_joined;            /* the database has a team */
 	char *sync_last;            /* "HH:MM" (UTC) of the last sync, or NULL */
+	int sync_pid;               /* the `dossier sync` under way, 0: none */
+	int sync_fd;                /* its output (a pipe), -1: none */
+	struct buf sync_out;        /* what it printed so far */
 };
 
 /*
@@ -450,8 +453,10 @@ struct ui_overlay {
 void ui_run_action(struct ui *ui, enum ui_action a, int count);
 
 /* ui-sync.c: a team's sync from the reader (`:sync`, `set sync-interval
- * N`), between key presses; ui_sync_where adds the last sync's time to
- * the status bar when the database has a team. */
+ * N`), in a `dossier sync` of its own while the reader goes on;
+ * ui_sync_due starts one when due and, on each turn of the loop, sees
+ * whether the one under way has ended; ui_sync_where adds "syncing" or
+ * the last sync's time to the status bar when the database has a team. */
 void ui_sync_init(struct ui *ui);
 void ui_sync_free(struct ui *ui);
 int ui_sync_run(struct ui *ui);

@@ -973,6 +973,28 @@ store_sync_touched_free(struct store_sync_touched *t)
 	memset(t, 0, sizeof *t);
 }
 
+int
+store_sync_lost_there(struct store *st, const struct store_sync_rec *lost, const char *winner,
+    const struct store_sync_rec *won)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM sync_history"
+	    " WHERE kind = ?1 AND key = ?2 AND hlc = ?3");
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, kinds[lost->kind], -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, lost->key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, lost->hlc);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;       /* lost as it was sent: kept then */
+	if (rc != SQLITE_DONE)
+		return store_err(st, "reading the sync history");
+	return keep_lost(st, lost, lost, winner, won != NULL && won->hlc != 0 ? won : NULL);
+}
+
 /* A value that lost here before its winner came: the winner is kept
  * beside it now. */
 static int

@@ -415,9 +415,11 @@ pull(struct sync *s)
 static int
 lost_since(struct sync *s)
 {
-	static const char sql[] = "SELECT h.kind, h.key, h.winner_coder, h.seq"
-	    " FROM dossier.history h WHERE h.node = $1 AND h.seq > $2::bigint"
-	    "  AND h.winner_node <> $1 ORDER BY h.seq";
+	static const char sql[] = "SELECT h.kind, h.key, h.winner_coder, h.seq, h.hlc, h.coder,"
+	    " h.body::text, h.winner_hlc, r.body::text"
+	    " FROM dossier.history h LEFT JOIN dossier.records r ON r.kind = h.kind"
+	    "  AND r.key = h.key AND r.hlc = h.winner_hlc AND r.node = h.winner_node"
+	    " WHERE h.node = $1 AND h.seq > $2::bigint AND h.winner_node <> $1 ORDER BY h.seq";
 	char from[24];
 	const char *v[2] = { NULL, from };
 	PGresult *res;
@@ -436,10 +438,27 @@ lost_since(struct sync *s)
 	}
 	n = PQntuples(res);
 	for (i = 0; i < n; i++) {
-		/* Sent in this sync and lost: already told. */
+		struct store_sync_rec lost = { 0 }, won = { 0 };
 		int64_t at = strtoll(PQgetvalue(res, i, 3), NULL, 10);
+		int rc;
+
 		if (at > seq)
 			seq = at;
+		/* Kept here too, for sync --conflicts (once). */
+		if (store_sync_kind_parse(PQgetvalue(res, i, 0), &lost.kind) == 0) {
+			lost.key = PQgetvalue(res, i, 1);
+			lost.hlc = strtoll(PQgetvalue(res, i, 4), NULL, 10);
+			lost.coder = PQgetvalue(res, i, 5);
+			lost.body = PQgetisnull(res, i, 6) ? NULL : PQgetvalue(res, i, 6);
+			won.hlc = PQgetisnull(res, i, 8) ? 0 : strtoll(PQgetvalue(res, i, 7), NULL, 10);
+			won.body = PQgetisnull(res, i, 8) ? NULL : PQgetvalue(res, i, 8);
+			rc = store_sync_lost_there(s->st, &lost, PQgetvalue(res, i, 2), &won);
+			if (rc != 0) {
+				PQclear(res);
+				return -1;
+			}
+		}
+		/* Sent in this sync and lost: already told. */
 		if (strcmp(PQgetvalue(res, i, 2), s->coder) == 0 && s->sum->conflicts > 0)
 			continue;
 		s->sum->conflicts++;
@@ -479,6 +498,63 @@ refresh(struct sync *s)
 	return rc;
 }
 
+/* One round trip after connecting: the server's schema, who this is,
+ * and whether anything there is new for this database (a record after
+ * SEQ, a value of this node's that lost after HIST). So a sync with
+ * nothing to send and nothing new costs this query and no more. Should
+ * it fail (no team there, a schema of another version, a role that is no
+ * coder's), the checks that say why run instead. */
+static int
+hello(struct sync *s, int64_t seq, int64_t hist, int *news)
+{
+	static const char sql[] = "SELECT (SELECT value FROM dossier.meta WHERE key = 'schema'),"
+	    " current_user, pg_has_role(current_user, 'dossier_lead', 'MEMBER'),"
+	    " pg_has_role(current_user, 'dossier_coder', 'MEMBER'),"
+	    " EXISTS (SELECT 1 FROM dossier.records WHERE seq > $1::bigint)"
+	    " OR EXISTS (SELECT 1 FROM dossier.history WHERE node = $2 AND seq > $3::bigint"
+	    "  AND winner_node <> $2)";
+	char from[24], from_hist[24];
+	const char *v[3] = { from, NULL, from_hist };
+	PGresult *res;
+	int ok;
+
+	snprintf(from, sizeof from, "%" PRId64, seq);
+	snprintf(from_hist, sizeof from_hist, "%" PRId64, hist);
+	v[1] = s->node;
+	*news = 1;
+	res = PQexecParams(s->c, sql, 3, NULL, v, NULL, NULL, 0);
+	ok = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 &&
+	    !PQgetisnull(res, 0, 0) &&
+	    strtol(PQgetvalue(res, 0, 0), NULL, 10) == team_schema_version() &&
+	    strcmp(PQgetvalue(res, 0, 3), "t") == 0;
+	if (ok) {
+		s->coder = xstrdup(PQgetvalue(res, 0, 1));
+		s->lead = strcmp(PQgetvalue(res, 0, 2), "t") == 0;
+		*news = strcmp(PQgetvalue(res, 0, 4), "t") == 0;
+	}
+	PQclear(res);
+	if (ok)
+		return 0;
+	if (PQtransactionStatus(s->c) == PQTRANS_INERROR)
+		team_exec(s->c, "ROLLBACK", s->server);
+	if (team_server_check(s->c, s->server) != 0 || team_whoami(s->c, &s->coder, &s->lead) != 0)
+		return -1;
+	return err_set("%s: the team's server did not answer as expected", s->server);
+}
+
+/* 1 when this database has nothing the team may take. */
+static int
+nothing_to_send(struct sync *s)
+{
+	size_t waiting[STORE_SYNC_KINDS], kept, k, n = 0;
+
+	if (store_sync_waiting(s->st, s->coder, s->lead, waiting, &kept) != 0)
+		return -1;
+	for (k = 0; k < STORE_SYNC_KINDS; k++)
+		n += waiting[k];
+	return n == 0;
+}
+
 static void
 now_iso(char out[32])
 {
@@ -494,7 +570,8 @@ team_sync(struct store *st, struct team_sync_summary *sum)
 {
 	struct sync s = { 0 };
 	char *was = NULL, when[32];
-	int rc = -1;
+	int64_t seq, hist;
+	int rc = -1, news, idle;
 
 	memset(sum, 0, sizeof *sum);
 	s.st = st;
@@ -507,10 +584,11 @@ team_sync(struct store *st, struct team_sync_summary *sum)
 		err_set("%s: not joined to a team (dossier team join URL)", store_path(st));
 		goto done;
 	}
-	if (state_int(st, TEAM_STATE_CLOCK, &s.clock) != 0)
+	if (state_int(st, TEAM_STATE_CLOCK, &s.clock) != 0 ||
+	    state_int(st, TEAM_STATE_SEQ, &seq) != 0 ||
+	    state_int(st, TEAM_STATE_HISTORY, &hist) != 0)
 		goto done;
-	if (team_connect(s.server, &s.c) != 0 || team_server_check(s.c, s.server) != 0 ||
-	    team_whoami(s.c, &s.coder, &s.lead) != 0)
+	if (team_connect(s.server, &s.c) != 0 || hello(&s, seq, hist, &news) != 0)
 		goto done;
 	if (was != NULL && strcmp(was, s.coder) != 0) {
 		err_set("%s: this database joined the team as %s, but the server says %s: "
@@ -519,9 +597,13 @@ team_sync(struct store *st, struct team_sync_summary *sum)
 	}
 	if (store_state_set(st, TEAM_STATE_LEAD, s.lead ? "1" : "0") != 0)
 		goto done;
+	if ((idle = nothing_to_send(&s)) < 0)
+		goto done;
 	/* Push, pull, and push again what the pull queued (a merge moved
-	 * some of this coder's annotations). */
-	if (push(&s) != 0 || pull(&s) != 0 || push(&s) != 0 || lost_since(&s) != 0)
+	 * some of this coder's annotations); nothing of it when nothing
+	 * waits here and nothing is new there. */
+	if ((news || !idle) &&
+	    (push(&s) != 0 || pull(&s) != 0 || push(&s) != 0 || lost_since(&s) != 0))
 		goto done;
 	if (s.im != NULL && importer_finish(s.im) != 0)
 		goto done;

@@ -5,8 +5,9 @@
 # kept; a removed memo travels as a tombstone; row-level security keeps a
 # coder's memo theirs), the knowledge base the users add to (kb add, kb
 # alias, kb unalias, kb remove reach the other coder, whose articles are
-# analysed again), and `sync --conflicts`, which lists past conflicts
-# with both values, coders and times.
+# analysed again), `sync --conflicts`, which lists past conflicts with
+# both values, coders and times, and a sync with nothing new that asks
+# the server one query.
 . "$top_srcdir/tests/tui/lib.sh"
 . "$top_srcdir/tests/cli/team-lib.sh"
 
@@ -100,6 +101,28 @@ assert c["lost"]["fields"]["text"] == "desk reading" and "title" not in c["lost"
 assert c["lost"]["time"] < c["won"]["time"], c
 EOF
 tap_ok $? "sync --conflicts --json: both whole values, the fields that differ, ordered times ($json)"
+# The other order: the desk's edit reaches the team first, the laptop's
+# later one replaces it there. The desk learns at its next sync, and
+# keeps the conflict for sync --conflicts with the value that won.
+mid=$(memo_id alice "laptop reading")
+as alice/desk memo edit "$(memo_id desk "laptop reading")" "desk again" >/dev/null
+sleep 0.2
+as alice memo edit "$mid" "laptop again" >/dev/null
+as alice/desk sync >/dev/null 2>&1 && as alice sync >/dev/null 2>&1
+out=$(as alice/desk sync 2>&1)
+json=$(as alice/desk sync --conflicts --json 2>&1)
+grep -q "^conflict: memo .*: alice's later value replaced this database's" <<<"$out" &&
+	python3 - "$json" <<'EOF'
+import json, sys
+rows = json.loads(sys.argv[1])
+assert len(rows) == 2, rows
+c = rows[1]
+assert c["lost"]["value"]["text"] == "desk again", c
+assert c["won"]["value"]["text"] == "laptop again", c
+assert c["lost"]["time"] < c["won"]["time"], c
+EOF
+tap_ok $? "a value replaced on the server later is listed too, with the one that replaced it ($out; $json)"
+
 out=$(as bob sync --conflicts 2>&1) && json=$(as bob sync --conflicts --json 2>&1)
 [ "$out" = "no conflicts" ] && [ "$json" = "[]" ]
 tap_ok $? "no conflicts: said so ($out; $json)"
@@ -146,5 +169,23 @@ out=$(as alice sync 2>&1) && out="$out / $(as bob sync 2>&1)"
 	! as bob actors | grep -q "communication routes" &&
 	[ "$(sqlite3 "$TEST_TMP/bob.db" "SELECT count(*) FROM entities WHERE name = 'communication routes'")" -eq 0 ]
 tap_ok $? "kb remove removes the entity and its mentions there too ($out)"
+
+# A sync with nothing to send and nothing new asks the server one thing
+# after connecting: the server logs every statement alice's sessions run.
+psql_as admin "ALTER ROLE alice SET log_statement = 'all'" >/dev/null
+as alice sync >/dev/null 2>&1
+statements() { grep -cE "LOG: +(statement|execute [^:]*):" "$PG_DIR/log"; }
+before=$(statements)
+out=$(as alice sync 2>&1); rc=$?
+after=$(statements)
+[ $rc -eq 0 ] && [ $((after - before)) -eq 1 ] &&
+	grep -qx "sent 0 articles, 0 tags, 0 annotations, 0 memos, 0 entities; received 0 articles, 0 tags, 0 annotations, 0 memos, 0 entities; 0 conflicts" <<<"$out"
+tap_ok $? "a sync with nothing new is one query after connecting ($((after - before)) statements; $out)"
+as bob memo add "one more" >/dev/null && as bob sync >/dev/null 2>&1
+before=$(statements)
+out=$(as alice sync 2>&1)
+after=$(statements)
+[ $((after - before)) -gt 1 ] && grep -q "received 0 articles, 0 tags, 0 annotations, 1 memos" <<<"$out"
+tap_ok $? "and one with something new goes on to pull it ($((after - before)) statements; $out)"
 
 tap_done

@@ -3,8 +3,10 @@
 # PostgreSQL cluster (tests/cli/team-lib.sh): the status bar shows the last
 # sync; :sync brings another coder's annotation, which the annotation
 # browser shows with its coder's name and finds by coder:NAME; set
-# sync-interval takes minutes and refuses anything else; a server gone is
-# one line on the message row, and the reader goes on.
+# sync-interval takes minutes and refuses anything else; a sync runs in
+# the background: while the server keeps it waiting, the status bar says
+# "syncing" and keys are answered, and its summary comes when it ends; a
+# server gone is one line on the message row, and the reader goes on.
 . "$top_srcdir/tests/tui/lib.sh"
 . "$top_srcdir/tests/cli/team-lib.sh"
 
@@ -36,7 +38,7 @@ tui_type "sync"
 tui_keys Enter
 # (bob's database made the default codebook's tags when he first
 # tagged; they come too.)
-tui_expect ":sync brings bob's annotation" "(1 annotation)"
+tui_expect ":sync brings bob's annotation" "received 0 articles, 8 tags, 1 annotations, "
 tui_keys :
 tui_type "annotations"
 tui_keys Enter
@@ -52,6 +54,39 @@ tui_keys :
 tui_type "set sync-interval 5"
 tui_keys Enter
 tui_expect "set sync-interval 5" "sync every 5 minutes"
+
+# A slow server: another session holds the team's write lock (as a long
+# push of another coder's would), so alice's push waits on the server.
+# The reader answers keys meanwhile; the sync ends once the lock goes.
+"$DOSSIER" annotate 1 --quote "Lavrov then clarified" --tag claim >/dev/null ||
+	echo "alice annotate failed" >&2
+printf '%s\n' "SELECT pg_advisory_lock(1685025651);" \
+	"\\! touch '$TEST_TMP/locked'; while [ ! -e '$TEST_TMP/release' ]; do sleep 0.1; done" \
+	"SELECT pg_advisory_unlock(1685025651);" >"$TEST_TMP/lock.sql"
+psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U admin -d team -f "$TEST_TMP/lock.sql" >"$TEST_TMP/lock.out" 2>&1 &
+lockpid=$!
+for _ in $(seq 200); do [ -e "$TEST_TMP/locked" ] && break; sleep 0.05; done
+waiting() {  # alice's sync is on the server, waiting for the lock
+	[ "$(psql_as admin "SELECT count(*) FROM pg_stat_activity WHERE usename = 'alice' AND wait_event_type = 'Lock'")" = 1 ]
+}
+tui_keys :
+tui_type "sync"
+tui_keys Enter
+tui_expect "the status bar says a sync is under way" "  syncing"
+for _ in $(seq 200); do waiting && break; sleep 0.05; done
+waiting
+tap_ok $? "the sync waits on the server"
+tui_keys :
+tui_type "set sync-interval 7"
+tui_keys Enter
+tui_expect "a key is answered while the sync waits" "sync every 7 minutes"
+waiting && tui_screen | grep -q "  syncing"
+tap_ok $? "and the sync was still waiting then"
+touch "$TEST_TMP/release"
+wait "$lockpid"
+tui_expect "the sync ends when the server lets it: its summary" "synced: sent 0 articles, 0 tags, 1 annotations"
+tui_screen | grep -qE "LIST .* synced [0-9]{2}:[0-9]{2}$"
+tap_ok $? "and the status bar says when it ended"
 
 pg_ctl_ stop -m fast
 tui_keys :

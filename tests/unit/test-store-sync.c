@@ -1,7 +1,8 @@
 /* test-store-sync.c: a team's records without a server: versions (the
  * hybrid logical clock), the queue the triggers fill, records read from
  * one database and written into another, a merged tag's tombstone, a
- * record seen twice, and an unsent local change that loses. */
+ * record seen twice, an unsent local change that loses; memos and the
+ * user's entities carried, and the conflicts listed with both values. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -187,10 +188,84 @@ test_carry(void)
 	store_close(b);
 }
 
+/* Memos and the user's knowledge base travel too; a conflict lost is
+ * listed with both values. */
+static void
+test_memo_entity(void)
+{
+	struct store *a = open_joined(), *b = open_joined();
+	struct store_memo m = { 0 };
+	struct store_sync_conflict *c;
+	struct store_sync_rec *rows;
+	int64_t clock = 0, id = 0;
+	size_t n, nc;
+	char *s;
+
+	add_article(a);
+	m.kind = STORE_MEMO_ARTICLE;
+	m.target = 1;
+	m.title = xstrdup("");
+	m.text = xstrdup("check the date");
+	m.coder = xstrdup("alice");
+	ok(store_memo_put(a, &m, 0) == 0, "a memo on the article");
+	ok(store_entity_add(a, "person", "Zora Vell", "user", NULL, &id) == 0 &&
+	    store_alias_add(a, id, "Z. Vell", "user") == 0, "an entity of the user's, with an alias");
+	n = carry(a, b, &clock, &rows);
+	ok(n == 3 && rows[1].kind == STORE_SYNC_ENTITY && rows[2].kind == STORE_SYNC_MEMO,
+	    "records go articles, entities, memos");
+	is_str(rows[1].key, "person:Zora Vell", "an entity's key is its kind and name");
+	store_sync_recs_free(rows, n);
+	s = query_text(b, "SELECT m.text || '/' || m.coder || '/' || a.title FROM memos m"
+	    " JOIN articles a ON a.id = m.article_id");
+	is_str(s, "check the date/alice/Talks resume", "the memo arrives on its article, with its coder");
+	free(s);
+	s = query_text(b, "SELECT e.origin || '/' || l.alias || '/' || l.origin FROM entities e"
+	    " JOIN aliases l ON l.entity_id = e.id WHERE e.name = 'Zora Vell'");
+	is_str(s, "user/Z. Vell/user", "the entity arrives as the user's, with the alias");
+	free(s);
+
+	/* Bob's unsent edit of the memo loses to alice's later one. */
+	ok(store_exec_id(b, "UPDATE memos SET text = 'mine' WHERE id = ?1", 1, "n") == 0 &&
+	    store_exec_id(a, "UPDATE memos SET text = 'theirs' WHERE id = ?1", 1, "n") == 0,
+	    "both edit the memo");
+	n = carry(a, b, &clock, &rows);
+	store_sync_recs_free(rows, n);
+	s = query_text(b, "SELECT text FROM memos");
+	is_str(s, "theirs", "the newer memo wins");
+	free(s);
+	ok(store_sync_conflicts(b, &c, &nc) == 0 && nc == 1, "one conflict listed");
+	if (nc == 1) {
+		is_str(c[0].kind, "memo", "of the memo");
+		is_str(c[0].fields, "text", "differing in its text");
+		is_str(c[0].value, "{\"text\":\"mine\"}", "the value that lost");
+		is_str(c[0].winner_value, "{\"text\":\"theirs\"}", "the value that won");
+		is_str(c[0].winner, "alice", "and whose it was");
+		ok(c[0].winner_time != NULL && c[0].time == NULL,
+		    "the winner's time; the loser was never sent");
+		ok(strstr(c[0].json, "\"won\":{\"coder\":\"alice\"") != NULL, "as JSON too");
+	}
+	store_sync_conflicts_free(c, nc);
+
+	/* kb remove: a tombstone; the entity goes there too. */
+	ok(store_entity_remove(a, id) == 0, "the entity removed");
+	n = carry(a, b, &clock, &rows);
+	/* (carry leaves a's queue as it is: what it sent before comes again.) */
+	ok(n == 3 && rows[1].kind == STORE_SYNC_ENTITY && rows[1].deleted && rows[1].body == NULL,
+	    "as a tombstone");
+	store_sync_recs_free(rows, n);
+	is_int(query_int(b, "SELECT count(*) FROM entities WHERE name = 'Zora Vell'"), 0,
+	    "gone from the other database");
+
+	store_memo_free(&m);
+	store_close(a);
+	store_close(b);
+}
+
 int
 main(void)
 {
 	test_tick();
 	test_carry();
+	test_memo_entity();
 	return tap_done();
 }
