@@ -147,6 +147,8 @@ int ui_print_keys(FILE *f);
 	X(RELATED, "related", ARTICLE, "related statements of this statement") \
 	X(ACTOR_STATEMENTS, "actor-statements", ARTICLE, "every statement by this actor") \
 	X(AGREEMENT_MENTIONS, "agreement-mentions", ARTICLE, "every mention of this agreement") \
+	X(PROMOTE_FOUND, "promote-found", SIDE, "add the found name to the knowledge base") \
+	X(DISMISS_FOUND, "dismiss-found", SIDE, "hide the found name here and in new articles") \
 	X(SEARCH_FORWARD, "search-forward", ARTICLE, "search forward in the article") \
 	X(SEARCH_BACKWARD, "search-backward", ARTICLE, "search backward in the article") \
 	X(SEARCH_NEXT, "search-next", ARTICLE, "next search hit") \
@@ -219,6 +221,7 @@ enum ui_keymap {
 	X(CONTROL, "control") \
 	X(SIDE_HEADING, "side-heading") \
 	X(SIDE_COUNT, "side-count") \
+	X(SIDE_FOUND, "side-found") \
 	X(HELP_KEY, "help-key") \
 	X(HELP_HEADING, "help-heading")
 

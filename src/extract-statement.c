@@ -474,7 +474,7 @@ static int
 subject_after_cue(const struct attr *A, size_t k, size_t hi)
 {
 	const struct extract_ctx *c = A->c;
-	size_t last, other;
+	size_t last, other, from = k;
 	int e;
 
 	if (k >= hi)
@@ -484,6 +484,9 @@ subject_after_cue(const struct attr *A, size_t k, size_t hi)
 		return A->last_person;
 	if (extract_cue_from(c, k, CUE_DETERMINER, &other))
 		k = other + 1;
+	/* "according to the foreign minister", "как подчеркнул министр" */
+	if (extract_cue_from(c, k, CUE_TITLE, &other) && (e = phrase_to(A, other, from)) != NO_ONE)
+		return e;
 	e = mention_from(c, k, &last);
 	return e != NO_ONE && extract_is_actor(c, e) ? e : NO_ONE;
 }

@@ -143,11 +143,27 @@ ensure_window(struct ui *ui, struct marks *m, size_t lo, size_t hi)
 static void
 ensure_ents(struct ui *ui, struct marks *m)
 {
+	struct store_entity *found = NULL;
+	size_t nfound = 0;
+
 	if (m->article <= 0 || m->ents_loaded)
 		return;
 	m->ents_loaded = 1;
-	if (store_article_entities(ui->st, m->article, 0, &m->ents, &m->nents) != 0)
+	if (store_article_entities(ui->st, m->article, 0, &m->ents, &m->nents) != 0) {
 		ui_error(ui, "%s", err_msg());
+		return;
+	}
+	/* Then the names found from context, which the side pane shows apart. */
+	if (store_article_entities(ui->st, m->article, 1, &found, &nfound) != 0) {
+		ui_error(ui, "%s", err_msg());
+		return;
+	}
+	if (nfound > 0) {
+		m->ents = xreallocarray(m->ents, m->nents + nfound, sizeof *m->ents);
+		memcpy(m->ents + m->nents, found, nfound * sizeof *found);
+		m->nents += nfound;
+	}
+	free(found);
 }
 
 struct statement_key {

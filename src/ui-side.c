@@ -37,6 +37,7 @@ struct row {
 	char *sub;               /* a place's second line: the words */
 	size_t count;            /* an entity's mentions */
 	int64_t entity;          /* ROW_ENTITY */
+	int found;               /* ROW_ENTITY: a name found from context */
 	int64_t article;         /* ROW_PLACE: where to jump */
 	size_t start;
 	/* ROW_PLACE: sub wrapped to the pane (at most SUB_LINES lines). */
@@ -188,6 +189,7 @@ fill_actors(struct ui *ui, struct side *s)
 	const char *kind = NULL;
 	size_t n, i;
 	struct row *r;
+	int found = 0;
 
 	part_clear(&s->actors);
 	s->article = ui_article_id(ui);
@@ -200,12 +202,26 @@ fill_actors(struct ui *ui, struct side *s)
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		if (kind == NULL || strcmp(kind, e[i].kind != NULL ? e[i].kind : "") != 0) {
-			kind = e[i].kind != NULL ? e[i].kind : "";
-			part_add(&s->actors, ROW_HEADING, xstrdup(kind_heading(kind)));
+		/* Names found from context come last, under a heading of their
+		 * own, in their own colour, with their kind. */
+		if (e[i].origin != NULL && strcmp(e[i].origin, "candidate") == 0) {
+			if (!found) {
+				part_add(&s->actors, ROW_HEADING,
+				    xstrdup("Found (+ adds, - hides)"));
+				found = 1;
+			}
+			r = part_add(&s->actors, ROW_ENTITY, xasprintf("%s (%s)", e[i].name,
+			    e[i].kind != NULL ? e[i].kind : "?"));
+			r->obj = UI_OBJ_SIDE_FOUND;
+			r->found = 1;
+		} else {
+			if (kind == NULL || strcmp(kind, e[i].kind != NULL ? e[i].kind : "") != 0) {
+				kind = e[i].kind != NULL ? e[i].kind : "";
+				part_add(&s->actors, ROW_HEADING, xstrdup(kind_heading(kind)));
+			}
+			r = part_add(&s->actors, ROW_ENTITY, xstrdup(e[i].name));
+			r->obj = ui_kind_object(e[i].kind);
 		}
-		r = part_add(&s->actors, ROW_ENTITY, xstrdup(e[i].name));
-		r->obj = ui_kind_object(e[i].kind);
 		r->count = e[i].mentions;
 		r->entity = e[i].id;
 	}
@@ -643,6 +659,29 @@ side_open(struct ui *ui, struct ui_view *v, size_t i)
 	ui_focus(ui, UI_VIEW_ARTICLE);
 }
 
+/* + and - on a found name: the user's knowledge base gains it, or it is
+ * hidden (its mentions and statements dropped, not found again). */
+static void
+judge_found(struct ui *ui, const struct row *r, int promote)
+{
+	char *name;
+	int rc;
+
+	if (ui->focus != UI_VIEW_SIDE || r == NULL || r->kind != ROW_ENTITY || !r->found) {
+		ui_message(ui, "%s acts on a name under Found in the side pane", promote ? "+" : "-");
+		return;
+	}
+	name = xstrdup(r->text);
+	rc = promote ? store_entity_promote(ui->st, r->entity) : store_entity_dismiss(ui->st, r->entity);
+	if (rc != 0)
+		ui_error(ui, "%s", err_msg());
+	else {
+		ui_message(ui, promote ? "%s: added to your knowledge base" : "%s: hidden", name);
+		ui_views_reload(ui, 1);
+	}
+	free(name);
+}
+
 static int
 side_action(struct ui *ui, struct ui_view *v, enum ui_action a, int count)
 {
@@ -667,6 +706,10 @@ side_action(struct ui *ui, struct ui_view *v, enum ui_action a, int count)
 			ui_message(ui, "no article open: Enter opens one from the list");
 		if (id != 0)
 			ui_side_statements_by(ui, id);
+		return 1;
+	case UI_ACT_PROMOTE_FOUND:
+	case UI_ACT_DISMISS_FOUND:
+		judge_found(ui, r, a == UI_ACT_PROMOTE_FOUND);
 		return 1;
 	case UI_ACT_AGREEMENT_MENTIONS:
 		if (ui->focus == UI_VIEW_SIDE && r != NULL && r->kind == ROW_ENTITY)

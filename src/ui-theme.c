@@ -223,6 +223,7 @@ theme_reset(struct ui_theme *t)
 	t->obj[UI_OBJ_CONTROL].attr = A_BOLD;
 	t->obj[UI_OBJ_ARTICLE_TITLE].attr = A_BOLD;
 	t->obj[UI_OBJ_SIDE_HEADING].attr = A_BOLD;
+	t->obj[UI_OBJ_SIDE_FOUND].attr = A_ITALIC;
 	t->obj[UI_OBJ_HELP_HEADING].attr = A_BOLD;
 	t->obj[UI_OBJ_HELP_KEY].attr = A_BOLD;
 	t->npairs = 0;

@@ -277,6 +277,16 @@ test_speakers(void)
 	expect_statements("Dışişleri Bakanı Ömer Haddad, görüşmelerin süreceğini söyledi.",
 	    "Ömer Haddad: Dışişleri Bakanı Ömer Haddad, görüşmelerin süreceğini söyledi.",
 	    "a spelling that fits two known people is a found name, neither of them");
+	expect_statements("Hanna Vell was quoted by the agency as saying the door stays open.",
+	    "Hanna Vell: Hanna Vell was quoted by the agency as saying the door stays open.",
+	    "was quoted by X as saying");
+	expect_statements("Hanna Vell arrived in Muscat. According to the foreign minister, the talks "
+	    "went well.",
+	    "Hanna Vell: According to the foreign minister, the talks went well.",
+	    "according to a role: the person named before who holds it");
+	expect_statements("Карен Аветисян прибыл в Москву. Как подчеркнул министр, диалог важен.",
+	    "Karen Avetisyan: Как подчеркнул министр, диалог важен.",
+	    "\"как подчеркнул\" and a role (Russian)");
 	expect_statements("Hanna Vell spoke for an hour. She concluded that the door stays open.",
 	    "Hanna Vell: She concluded that the door stays open.", "concluded reports speech");
 	expect_statements("The report was written in May. It concluded that the door stays open.", "",
