@@ -289,7 +289,7 @@ segment_draw_row(struct ui *ui, struct ui_view *v, size_t i, int y, struct ui_st
 	const struct store_anno *a = &p->segs[i];
 	struct ui_style dim = ui_style_over(st, ui_style(ui, UI_OBJ_SIDE_COUNT));
 	struct buf t;
-	int x = v->x + 1, w = v->w - 1, left = w / 3;
+	int x = v->x + 1, w = v->w - 1, left = 8;
 
 	buf_init(&t);
 	buf_printf(&t, "#%lld", (long long)a->article_id);
@@ -766,15 +766,14 @@ ui_report_command(struct ui *ui, const struct args *a)
 	p->tag = tag != NULL ? xstrdup(tag) : NULL;
 	p->matrix = strcmp(kind, "matrix") == 0;
 	p->ascii = !ui->utf8;
+	/* Each kind's own options: asking for another's is a mistake. */
 	if (p->matrix)
 		p->axis = xstrdup(a->argv[0]);
-	else if (args_get(a, "per") != NULL)
+	else if (strcmp(kind, "frequency") == 0 && args_get(a, "per") != NULL)
 		p->axis = xstrdup(args_get(a, "per"));
 	if (limit != NULL)
 		p->q.limit = (size_t)strtoull(limit, &end, 10);
-	if ((p->matrix && axis_parse(a->argv[0], &p->q.per) != 0) ||
-	    (strcmp(kind, "frequency") == 0 && args_get(a, "per") != NULL &&
-	    axis_parse(args_get(a, "per"), &p->q.per) != 0)) {
+	if (p->axis != NULL && axis_parse(p->axis, &p->q.per) != 0) {
 		report_free(&p->o);
 		return -1;
 	}
