@@ -997,6 +997,12 @@ void ui_report_free(struct ui *ui);
 int ui_timeline_open(struct ui *ui, int64_t by, int64_t about, const char *tag);
 void ui_timeline_here(struct ui *ui);
 
+/* ui-disagree.c: `:intercoder --coders A,B [--tag T]` (the shell's
+ * grammar): each sentence one coder coded with a tag and the other did
+ * not, under each tag's coefficients; Enter opens the article at it
+ * through the jump list and says how each of the two coded it. */
+int ui_disagree_command(struct ui *ui, const struct args *a);
+
 #endif /* DOSSIER_UI_INTERNAL */
 
 #endif

@@ -458,6 +458,8 @@ static const struct command commands[] = {
 	    " or a tag's)" }, 0, -1, ui_memo_command, complete_memo, NULL, 0 },
 	{ { "actor", "NAME", "every statement by an actor" }, 1, -1, run_actor,
 	  complete_entities, NULL, 1 },
+	{ { "intercoder", "--coders A,B [--tag T]", "where two coders differ, sentence by sentence" },
+	  0, -1, NULL, NULL, ui_disagree_command, 0 },
 	{ { "timeline", "[by | about] NAME", "statements by an actor (or naming one) by month" },
 	  1, -1, run_timeline, complete_entities, NULL, 1 },
 	{ { "mentions", "NAME", "every mention of an actor or agreement" }, 1, -1,
