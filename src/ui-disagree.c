@@ -92,7 +92,7 @@ differ_draw(struct ui *ui, struct ui_view *v, size_t i, int y, struct ui_style s
 	a = article_of(ui, d, art->id);
 	buf_init(&b);
 	buf_printf(&b, "%s", tag);
-	x = x + ui_draw_cut(ui, y, x, 16 < end - x ? 16 : end - x, b.data, b.len,
+	ui_draw_cut(ui, y, x, 16 < end - x ? 16 : end - x, b.data, b.len,
 	    ui_style_over(st, ui_anno_tag_style(ui, tag, NULL)));
 	x = v->x + 18;
 	buf_reset(&b);
