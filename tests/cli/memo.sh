@@ -149,8 +149,9 @@ tap_ok $? "export --format markdown: project memos first, an article's under its
 # An older database (schema 7, before memos) gains the table when opened.
 OLD="$TEST_TMP/old.db"
 "$DOSSIER" --db "$OLD" -q import "$SEEDS"/000_*.txt >/dev/null 2>&1
-# (Schema 9's title index and 10's team objects go too: a schema 7 database had neither.)
-sqlite3 "$OLD" "DROP TABLE memos; DROP TABLE memos_fts; DROP INDEX articles_title;
+# (Schema 9's title index, 10's team objects and 11's date index go too: a schema 7
+# database had none of them.)
+sqlite3 "$OLD" "DROP TABLE memos; DROP TABLE memos_fts; DROP INDEX articles_title; DROP INDEX articles_dates;
 DROP TRIGGER tags_uuid; DROP TRIGGER articles_sync_ai; DROP TRIGGER tags_sync_ai;
 DROP TRIGGER tags_sync_au; DROP TRIGGER tags_sync_ad; DROP TRIGGER annotations_sync_ai;
 DROP TRIGGER annotations_sync_au; DROP TRIGGER annotation_tags_sync_ai;
