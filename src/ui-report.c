@@ -317,15 +317,27 @@ static const struct ui_view_ops segment_ops = {
 
 /* ---- the report's rows ---------------------------------------------------- */
 
-/* The style a tag is drawn in (its colour in the codebook), else DEF. */
+/* The style a tag's bars and shades are drawn in, else DEF: its colour
+ * in the codebook or the theme. A highlight's colour is a background,
+ * which a block element would hide under its foreground: here it is
+ * the foreground, so the blocks are that colour; an underline (a theme
+ * without colours) is left off a bar. */
 static struct ui_style
 tag_style(struct ui *ui, const char *name, struct ui_style def)
 {
 	size_t i;
 
 	for (i = 0; name != NULL && ui->anno != NULL && i < ui->anno->ntags; i++)
-		if (strcmp(ui->anno->tags[i].name, name) == 0)
-			return ui_style_over(def, ui_anno_tag_style(ui, name, ui->anno->tags[i].color));
+		if (strcmp(ui->anno->tags[i].name, name) == 0) {
+			struct ui_style t = ui_anno_tag_style(ui, name, ui->anno->tags[i].color);
+
+			if (t.fg < 0 && t.bg >= 0) {
+				t.fg = t.bg;
+				t.bg = -1;
+			}
+			t.attr &= ~(attr_t)A_UNDERLINE;
+			return ui_style_over(def, t);
+		}
 	return def;
 }
 

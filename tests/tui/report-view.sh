@@ -101,6 +101,11 @@ b1=$(tui_screen | grep '│ denial  ' | grep -o '█' | wc -l)
 # 3 against 1: the bars share one scale (1's bar ends in an eighth).
 [ "$b3" -gt 0 ] && [ $((b1 * 3)) -le "$b3" ] && [ $(((b1 + 1) * 3)) -gt "$b3" ]
 tap_ok $? "one scale: claim's bar ($b3 cells) is three times denial's ($b1 and a part)"
+# The theme gives demand a background (a highlight's); its bar's blocks
+# are drawn in that colour.
+demand=$(awk '$1 == "color" && $2 == "tag-demand" { print $4 }' "$top_srcdir/themes/default.theme")
+tui_expect_sgr "a bar is drawn in its tag's colour from the theme ($demand)" \
+	"demand.*38;5;${demand}m█"
 tui_expect "an unused tag has no bar" "│ opinion                                                                                      0        0"
 tui_keys Enter
 tui_expect "the tag's row opens its own highlights, not the nested tag's" "3 segments: claim"
