@@ -182,6 +182,43 @@ struct anno_agree {
 };
 void anno_agree(const struct anno_agree_table *t, struct anno_agree *out);
 
+/* ---- anno-intercoder.c -------------------------------------------------- */
+
+/* Two coders' work over the articles both coded: the units are those
+ * articles' stored sentences; a coder coded a unit with a tag when one of
+ * that coder's active highlights with the tag overlaps it. */
+struct anno_units_article {
+	int64_t id;
+	struct text_span *sent;
+	size_t nsent, base;            /* where its units start in the run */
+};
+/* One tag: per unit, bit 0 when the first coder coded it, bit 1 the
+ * second. */
+struct anno_units_tag {
+	char *name;
+	unsigned char *mark;
+};
+struct anno_intercoder {
+	const char *coder[2];          /* given */
+	const char *tag;               /* given: NULL, or it and those nested in it */
+	struct store_anno *rows[2];    /* each coder's active highlights */
+	size_t nrows[2];
+	struct anno_units_article *arts;
+	size_t narts, units;
+	struct anno_units_tag *tags;   /* by name */
+	size_t ntags;
+};
+/* Reads both coders' highlights and marks the units; -1 with a message
+ * for an unknown coder or tag, or no article in common. */
+int anno_intercoder_load(struct store *st, struct anno_intercoder *ic);
+void anno_intercoder_free(struct anno_intercoder *ic);
+/* A tag's four counts over the units. */
+void anno_intercoder_table(const struct anno_intercoder *ic, const struct anno_units_tag *tu,
+    struct anno_agree_table *t);
+/* The article of unit U, and the sentence's number in it (from 1). */
+const struct anno_units_article *anno_intercoder_place(const struct anno_intercoder *ic,
+    size_t u, size_t *sentence);
+
 /* ---- anno-carry.c ----------------------------------------------------- */
 
 struct anno_carry_report {

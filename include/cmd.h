@@ -102,6 +102,10 @@ int cmd_mention_positions(struct store *st, struct store_mention *rows, size_t n
  * through the safe-text rule (text_safe, with line ends kept): these
  * functions are the way to print it. */
 void cmd_printf(const char *fmt, ...) PRINTFLIKE(1, 2);    /* standard output */
+/* cmd-memo.c: one memo as a line: id, what it is on, coder, title and
+ * the start of its text, tab-separated (memo list, search, report). */
+struct store_memo;
+void cmd_memo_print_row(const struct store_memo *m);
 /* A message on standard error: one line (a newline inside it, as in a
  * file's name, is shown as ^J), with the final newline FMT gives. */
 void cmd_eprintf(const char *fmt, ...) PRINTFLIKE(1, 2);

@@ -285,7 +285,10 @@ int store_anno_get_uuid(struct store *st, const char *uuid, struct store_anno *o
 struct store_anno_filter {
 	int64_t article_id;      /* 0: every article */
 	const char *tag;         /* NULL, or a tag and the tags nested in it */
-	int64_t speaker_id;      /* 0: any */
+	int tag_exact;           /* TAG alone, not the tags nested in it */
+	int64_t speaker_id;      /* 0: any; STORE_ANNO_NO_SPEAKER: none */
+	const char *outlet;      /* NULL: any; "": articles with no outlet */
+	const char *month;       /* NULL: any, else of publication, "2023-02"; "": undated */
 	int status;              /* -1: any, else an enum store_anno_status */
 	unsigned states;         /* STORE_ANNO_STATE_BIT()s; 0 means LIVE */
 	const char *text;        /* NULL, or a substring of quote, note or
@@ -294,6 +297,7 @@ struct store_anno_filter {
 	const char *coder;       /* NULL, or exactly this coder's */
 	size_t offset, limit;    /* limit 0: no limit */
 };
+#define STORE_ANNO_NO_SPEAKER (-1)
 /* Annotations in article then position order. *rows is malloc'd. */
 int store_anno_list(struct store *st, const struct store_anno_filter *f,
     struct store_anno **rows, size_t *n);

@@ -131,6 +131,8 @@ int ui_print_keys(FILE *f);
 	X(SEARCH_CORPUS, "search-corpus", GENERIC, "search all articles") \
 	X(PROMPT, "prompt", GENERIC, "open the command line") \
 	X(HELP, "help", GENERIC, "show this help") \
+	X(REPORT, "report", GENERIC, "reopen the last report (:report KIND draws one)") \
+	X(TIMELINE, "timeline", ARTICLE, "the timeline of the actor under the cursor") \
 	X(FETCH, "fetch", GENERIC, "fetch the subscribed feeds while reading") \
 	X(REDRAW, "redraw", GENERIC, "redraw, reading again what other programs changed") \
 	X(SUSPEND, "suspend", GENERIC, "suspend to the shell") \
@@ -366,6 +368,7 @@ enum ui_dirty {
 struct ui_theme;
 struct ui_keys;
 struct ui_prompt;
+struct ui_report;
 struct ui_anno;
 struct ui_overlay;
 
@@ -416,6 +419,7 @@ struct ui {
 	int config_bad;
 	struct ui_anno *anno;       /* annotation state (ui-anno.c) */
 	struct ui_overlay *overlay; /* a popup taking the keys, or NULL */
+	struct ui_report *report;   /* the last report (ui-report.c), or NULL */
 	struct ui_layer *layers;    /* the article's layers, in drawing order */
 	size_t nlayers;
 	/* How a command runs an action: set by the loop, which alone knows
@@ -853,6 +857,10 @@ struct args;
 int ui_anno_tag_command(struct ui *ui, const struct args *a);
 int ui_anno_export_command(struct ui *ui, const struct args *a);
 int ui_anno_browse(struct ui *ui, const char *filter);
+/* Opens the article at highlight A (the jump list records where the
+ * reader was); an orphan's article at its start, saying why. */
+struct store_anno;
+void ui_anno_jump(struct ui *ui, const struct store_anno *a);
 /* For the ui-anno*.c files: the annotation state of the reader. */
 struct anno_session;
 struct anno_code;
@@ -981,6 +989,27 @@ struct ui_style ui_popup_style(struct ui *ui, int cursor);
 
 /* ui-help.c */
 extern const struct ui_view_ops ui_help_ops;
+
+/* ui-report.c: `:report KIND ...` (the shell's grammar) draws a report
+ * in a popup whose counts open the segments behind them; `%` reopens
+ * the last one where it was. ui_report_free forgets it. */
+int ui_report_command(struct ui *ui, const struct args *a);
+void ui_report_reopen(struct ui *ui);
+void ui_report_free(struct ui *ui);
+
+/* ui-timeline.c: the statements by actor BY and naming ABOUT (0: any;
+ * one at least), oldest first under their months, with the tags of the
+ * highlights over them (TAG: only those carrying it); Enter goes to one
+ * through the jump list. ui_timeline_here: T, the timeline of the actor
+ * under the cursor (else the statement's speaker). */
+int ui_timeline_open(struct ui *ui, int64_t by, int64_t about, const char *tag);
+void ui_timeline_here(struct ui *ui);
+
+/* ui-disagree.c: `:intercoder --coders A,B [--tag T]` (the shell's
+ * grammar): each sentence one coder coded with a tag and the other did
+ * not, under each tag's coefficients; Enter opens the article at it
+ * through the jump list and says how each of the two coded it. */
+int ui_disagree_command(struct ui *ui, const struct args *a);
 
 #endif /* DOSSIER_UI_INTERNAL */
 

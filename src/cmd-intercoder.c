@@ -3,16 +3,13 @@
  * how far two coders agree, tag by tag, over the articles both of them
  * coded.
  *
- * The units are the stored sentences of those articles. A coder coded a
- * unit with a tag when one of that coder's active highlights carrying the
- * tag overlaps the sentence; so each tag gives every unit one of four
- * outcomes (both, only A, only B, neither), and anno_agree turns the four
- * counts into percentage agreement, Cohen's kappa and Krippendorff's
- * alpha. The units where the two differ are listed after the table, with
- * the article, the sentence's number in it and the coder who coded it.
- *
- * Only active highlights count: an orphaned one's offsets belong to
- * another version of the article, and a deleted one was withdrawn.
+ * The units and their marks are anno_intercoder_load's (anno-intercoder.c,
+ * which the reader's list of disagreements shares): a unit is a sentence,
+ * coded with a tag by a coder when one of that coder's active highlights
+ * with the tag overlaps it. anno_agree turns each tag's four counts into
+ * percentage agreement, Cohen's kappa and Krippendorff's alpha. The units
+ * where the two differ are listed after the table, with the article, the
+ * sentence's number in it and the coder who coded it.
  * Names from the database are printed through cmd_printf (text_safe).
  */
 #include "config.h"
@@ -44,176 +41,6 @@ const struct cmd_entry cmd_intercoder_entry = {
 	.exec = cmd_intercoder_exec,
 };
 
-/* An article both coded: its sentences, and where its units start in the
- * run of all units. */
-struct unit_article {
-	int64_t id;
-	struct text_span *sent;
-	size_t nsent, base;
-};
-
-/* One tag: per unit, bit 0 when the first coder coded it, bit 1 the
- * second. */
-struct tag_units {
-	char *name;
-	unsigned char *mark;
-};
-
-struct intercoder {
-	const char *coder[2];
-	const char *tag;               /* NULL, or only it and those nested in it */
-	struct store_anno *rows[2];
-	size_t nrows[2];
-	struct unit_article *arts;
-	size_t narts, units;
-	struct tag_units *tags;
-	size_t ntags;
-};
-
-static void
-intercoder_free(struct intercoder *ic)
-{
-	size_t i;
-
-	for (i = 0; i < 2; i++)
-		store_anno_list_free(ic->rows[i], ic->nrows[i]);
-	for (i = 0; i < ic->narts; i++)
-		free(ic->arts[i].sent);
-	free(ic->arts);
-	for (i = 0; i < ic->ntags; i++) {
-		free(ic->tags[i].name);
-		free(ic->tags[i].mark);
-	}
-	free(ic->tags);
-}
-
-static int
-tag_wanted(const char *want, const char *name)
-{
-	size_t k;
-
-	if (want == NULL)
-		return 1;
-	k = strlen(want);
-	return strncmp(name, want, k) == 0 && (name[k] == '\0' || name[k] == '/');
-}
-
-/* The articles in both coders' rows (each list is in article order),
- * with their sentences. */
-static int
-common_articles(struct store *st, struct intercoder *ic)
-{
-	size_t i = 0, j = 0;
-
-	while (i < ic->nrows[0] && j < ic->nrows[1]) {
-		int64_t a = ic->rows[0][i].article_id, b = ic->rows[1][j].article_id;
-		struct unit_article *u;
-
-		if (a < b || b < a) {
-			if (a < b)
-				i++;
-			else
-				j++;
-			continue;
-		}
-		ic->arts = xreallocarray(ic->arts, ic->narts + 1, sizeof *ic->arts);
-		u = &ic->arts[ic->narts++];
-		memset(u, 0, sizeof *u);
-		u->id = a;
-		u->base = ic->units;
-		if (store_sentences_get(st, a, &u->sent, &u->nsent) != 0)
-			return -1;
-		ic->units += u->nsent;
-		while (i < ic->nrows[0] && ic->rows[0][i].article_id == a)
-			i++;
-		while (j < ic->nrows[1] && ic->rows[1][j].article_id == a)
-			j++;
-	}
-	return 0;
-}
-
-static struct tag_units *
-tag_for(struct intercoder *ic, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < ic->ntags; i++)
-		if (strcmp(ic->tags[i].name, name) == 0)
-			return &ic->tags[i];
-	ic->tags = xreallocarray(ic->tags, ic->ntags + 1, sizeof *ic->tags);
-	ic->tags[ic->ntags].name = xstrdup(name);
-	ic->tags[ic->ntags].mark = xcalloc(ic->units > 0 ? ic->units : 1, 1);
-	return &ic->tags[ic->ntags++];
-}
-
-static int
-by_name(const void *a, const void *b)
-{
-	return strcmp(((const struct tag_units *)a)->name, ((const struct tag_units *)b)->name);
-}
-
-/* Marks the units each coder's highlights overlap, tag by tag. */
-static void
-mark_units(struct intercoder *ic)
-{
-	size_t c, r, k, t, first, last, u;
-
-	for (c = 0; c < 2; c++) {
-		for (r = 0, k = 0; r < ic->nrows[c]; r++) {
-			const struct store_anno *a = &ic->rows[c][r];
-			const struct unit_article *art;
-
-			while (k < ic->narts && ic->arts[k].id < a->article_id)
-				k++;
-			if (k == ic->narts || ic->arts[k].id != a->article_id)
-				continue;
-			art = &ic->arts[k];
-			if (text_span_overlap(art->sent, art->nsent, a->start, a->end, &first,
-			    &last) != 0)
-				continue;
-			for (t = 0; t < a->ntags; t++) {
-				struct tag_units *tu;
-
-				if (!tag_wanted(ic->tag, a->tags[t].name))
-					continue;
-				tu = tag_for(ic, a->tags[t].name);
-				for (u = first; u <= last; u++)
-					tu->mark[art->base + u] |= (unsigned char)(1u << c);
-			}
-		}
-	}
-	if (ic->ntags > 1)
-		qsort(ic->tags, ic->ntags, sizeof *ic->tags, by_name);
-}
-
-static void
-table_of(const struct intercoder *ic, const struct tag_units *tu, struct anno_agree_table *t)
-{
-	size_t u;
-
-	memset(t, 0, sizeof *t);
-	for (u = 0; u < ic->units; u++) {
-		switch (tu->mark[u]) {
-		case 3: t->both++; break;
-		case 1: t->first_only++; break;
-		case 2: t->second_only++; break;
-		default: t->neither++; break;
-		}
-	}
-}
-
-/* The article and the sentence's number in it (from 1) of unit U. */
-static void
-unit_place(const struct intercoder *ic, size_t u, const struct unit_article **art, size_t *n)
-{
-	size_t k = 0;
-
-	while (k + 1 < ic->narts && ic->arts[k + 1].base <= u)
-		k++;
-	*art = &ic->arts[k];
-	*n = u - ic->arts[k].base + 1;
-}
-
 static void
 print_coefficient(double v)
 {
@@ -224,7 +51,7 @@ print_coefficient(double v)
 }
 
 static void
-print_text(const struct intercoder *ic)
+print_text(const struct anno_intercoder *ic)
 {
 	size_t i, u, n;
 
@@ -235,7 +62,7 @@ print_text(const struct intercoder *ic)
 		struct anno_agree_table t;
 		struct anno_agree r;
 
-		table_of(ic, &ic->tags[i], &t);
+		anno_intercoder_table(ic, &ic->tags[i], &t);
 		anno_agree(&t, &r);
 		cmd_printf("%s\t%ld\t%ld\t%ld\t%ld\t%ld\t%.1f%%", ic->tags[i].name, r.units,
 		    t.both, t.first_only, t.second_only, t.neither, r.percent);
@@ -246,13 +73,13 @@ print_text(const struct intercoder *ic)
 	cmd_printf("\ndisagreements:\n");
 	for (i = 0, n = 0; i < ic->ntags; i++) {
 		for (u = 0; u < ic->units; u++) {
-			const struct unit_article *art;
+			const struct anno_units_article *art;
 			size_t s;
 			unsigned m = ic->tags[i].mark[u];
 
 			if (m != 1 && m != 2)
 				continue;
-			unit_place(ic, u, &art, &s);
+			art = anno_intercoder_place(ic, u, &s);
 			cmd_printf("%s\tarticle %lld\tsentence %zu\tcoded by %s\n", ic->tags[i].name,
 			    (long long)art->id, s, ic->coder[m == 1 ? 0 : 1]);
 			n++;
@@ -284,7 +111,7 @@ json_string(struct store *st, struct buf *b, const char *s)
 }
 
 static int
-print_json(struct store *st, const struct intercoder *ic)
+print_json(struct store *st, const struct anno_intercoder *ic)
 {
 	struct buf b;
 	size_t i, u, n;
@@ -300,7 +127,7 @@ print_json(struct store *st, const struct intercoder *ic)
 		struct anno_agree_table t;
 		struct anno_agree r;
 
-		table_of(ic, &ic->tags[i], &t);
+		anno_intercoder_table(ic, &ic->tags[i], &t);
 		anno_agree(&t, &r);
 		buf_adds(&b, i > 0 ? ",\n {\"tag\": " : "\n {\"tag\": ");
 		rc |= json_string(st, &b, ic->tags[i].name);
@@ -315,13 +142,13 @@ print_json(struct store *st, const struct intercoder *ic)
 	buf_adds(&b, "],\n \"disagreements\": [");
 	for (i = 0, n = 0; i < ic->ntags && rc == 0; i++) {
 		for (u = 0; u < ic->units && rc == 0; u++) {
-			const struct unit_article *art;
+			const struct anno_units_article *art;
 			size_t s;
 			unsigned m = ic->tags[i].mark[u];
 
 			if (m != 1 && m != 2)
 				continue;
-			unit_place(ic, u, &art, &s);
+			art = anno_intercoder_place(ic, u, &s);
 			buf_adds(&b, n++ > 0 ? ",\n  {\"tag\": " : "\n  {\"tag\": ");
 			rc |= json_string(st, &b, ic->tags[i].name);
 			buf_printf(&b, ", \"article\": %lld, \"sentence\": %zu, \"coder\": ",
@@ -354,30 +181,9 @@ parse_coders(char *s, const char **first, const char **second)
 }
 
 static int
-load_coders(struct store *st, struct intercoder *ic)
-{
-	size_t c;
-
-	for (c = 0; c < 2; c++) {
-		struct store_anno_filter f = { .status = -1,
-			.states = STORE_ANNO_STATE_BIT(STORE_ANNO_ACTIVE), .coder = ic->coder[c] };
-		int known = store_anno_coder_known(st, ic->coder[c]);
-
-		if (known < 0)
-			return -1;
-		if (known == 0)
-			return err_set("no annotations by a coder named '%s'", ic->coder[c]);
-		if (store_anno_list(st, &f, &ic->rows[c], &ic->nrows[c]) != 0)
-			return -1;
-	}
-	return 0;
-}
-
-static int
 cmd_intercoder_exec(struct cmd_ctx *ctx, const struct args *a)
 {
-	struct intercoder ic = { 0 };
-	struct store_tag tag;
+	struct anno_intercoder ic = { 0 };
 	struct store *st;
 	char *coders;
 	int rc;
@@ -394,20 +200,8 @@ cmd_intercoder_exec(struct cmd_ctx *ctx, const struct args *a)
 		free(coders);
 		return EXIT_FAIL;
 	}
-	rc = load_coders(st, &ic);
-	if (rc == 0 && ic.tag != NULL && (rc = store_tag_find(st, ic.tag, &tag)) >= 0) {
-		if (rc == 1)
-			rc = err_set("no tag named '%s' (dossier tag lists them)", ic.tag);
-		else
-			store_tag_free(&tag);
-	}
-	if (rc == 0)
-		rc = common_articles(st, &ic);
-	if (rc == 0 && ic.narts == 0)
-		rc = err_set("'%s' and '%s' have coded no article in common", ic.coder[0],
-		    ic.coder[1]);
+	rc = anno_intercoder_load(st, &ic);
 	if (rc == 0) {
-		mark_units(&ic);
 		if (args_has(a, "json"))
 			rc = print_json(st, &ic);
 		else
@@ -415,7 +209,7 @@ cmd_intercoder_exec(struct cmd_ctx *ctx, const struct args *a)
 	}
 	if (rc != 0)
 		err_print("intercoder");
-	intercoder_free(&ic);
+	anno_intercoder_free(&ic);
 	free(coders);
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }

@@ -167,8 +167,8 @@ memo_on(const struct store_memo *m)
 	return xasprintf("%s %lld", store_memo_kind_name(m->kind), (long long)m->target);
 }
 
-static void
-print_row(const struct store_memo *m)
+void
+cmd_memo_print_row(const struct store_memo *m)
 {
 	char *on = memo_on(m);
 
@@ -282,7 +282,7 @@ list(struct store *st, const struct args *a)
 		return rc;
 	}
 	for (i = 0; i < n; i++)
-		print_row(&rows[i]);
+		cmd_memo_print_row(&rows[i]);
 	store_memo_list_free(rows, n);
 	return 0;
 }

@@ -437,6 +437,36 @@ print_heat(const struct store_report *r, int ascii)
 	shown_free(r, &sh);
 }
 
+/* ---- memos --------------------------------------------------------------------------- */
+
+/* Under a frequency's table, the memos on the tags it counts (the
+ * codebook's descriptions and what the coders wrote), so that what a tag
+ * means is read beside how often it was used. */
+static int
+print_tag_memos(struct store *st, const struct store_report *r)
+{
+	struct store_memo_filter f = { .kind = STORE_MEMO_TAG };
+	struct store_memo *rows;
+	size_t n, i, k, shown = 0;
+
+	if (store_memo_list(st, &f, &rows, &n) != 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		for (k = 0; k < r->nrows; k++) {
+			const char *tag = store_report_at(r, k, 0)->text;
+
+			if (tag == NULL || rows[i].target_name == NULL ||
+			    strcmp(tag, rows[i].target_name) != 0)
+				continue;
+			if (shown++ == 0)
+				cmd_printf("\nmemos:\n");
+			cmd_memo_print_row(&rows[i]);
+			break;
+		}
+	store_memo_list_free(rows, n);
+	return 0;
+}
+
 /* ---- the command ------------------------------------------------------------------ */
 
 /* Whether the codebook has TAG or a tag nested in it, or a one-line error. */
@@ -560,9 +590,13 @@ run(struct cmd_ctx *ctx, const struct args *a, const struct report_opts *o)
 		print_heat(&r, o->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
 	else if (o->chart)
 		print_bars(&r, o->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
-	else
+	else {
 		print_table(&r, (strcmp(o->kind, "timeline") == 0 && !q.months) ||
 		    (strcmp(o->kind, "frequency") == 0 && q.per != STORE_PER_NONE));
+		if (strcmp(o->kind, "frequency") == 0 && q.per == STORE_PER_NONE &&
+		    (rc = print_tag_memos(st, &r)) != 0)
+			err_print("report");
+	}
 	store_report_free(&r);
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }

@@ -1,7 +1,9 @@
 /*
  * cmd-search.c: `dossier search QUERY`: full-text search in FTS5 query
  * syntax, best matches first, each with a snippet in which the matched
- * words are marked (bold on a terminal, [brackets] otherwise).
+ * words are marked (bold on a terminal, [brackets] otherwise); then the
+ * memos the query finds, as `memo list --search` lists them (not with
+ * --json, whose array is the articles', nor past the first page).
  */
 #include "config.h"
 
@@ -33,6 +35,25 @@ const struct cmd_entry cmd_search_entry = {
 	},
 	.exec = cmd_search_exec,
 };
+
+/* The memos the query finds (on the project, tags, articles or
+ * highlights), after the articles, under a heading; nothing when none. */
+static int
+print_memos(struct store *st, const char *query)
+{
+	struct store_memo_filter f = { .kind = -1, .match = query };
+	struct store_memo *rows;
+	size_t n, i;
+
+	if (store_memo_list(st, &f, &rows, &n) != 0)
+		return -1;
+	if (n > 0)
+		cmd_printf("\nmemos:\n");
+	for (i = 0; i < n; i++)
+		cmd_memo_print_row(&rows[i]);
+	store_memo_list_free(rows, n);
+	return 0;
+}
 
 static int
 cmd_search_exec(struct cmd_ctx *ctx, const struct args *a)
@@ -78,6 +99,8 @@ cmd_search_exec(struct cmd_ctx *ctx, const struct args *a)
 		}
 		if (rc == 0)
 			store_hits_free(hits, n);
+		if (rc == 0 && offset == 0)
+			rc = print_memos(st, query.data);
 	}
 	buf_free(&query);
 	if (rc != 0) {

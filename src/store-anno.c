@@ -582,8 +582,12 @@ store_anno_get_uuid(struct store *st, const char *uuid, struct store_anno *out)
 	" WHERE (?1 = 0 OR a.article_id = ?1)" \
 	" AND (?2 IS NULL OR EXISTS (SELECT 1 FROM annotation_tags x" \
 	"  JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id" \
-	"  AND (t.name = ?2 OR substr(t.name, 1, length(?2) + 1) = ?2 || '/')))" \
-	" AND (?3 = 0 OR a.speaker_id = ?3)" \
+	"  AND (t.name = ?2 OR (?14 = 0 AND substr(t.name, 1, length(?2) + 1) = ?2 || '/'))))" \
+	" AND (?3 = 0 OR a.speaker_id = ?3 OR (?3 < 0 AND a.speaker_id IS NULL))" \
+	" AND (?12 IS NULL OR EXISTS (SELECT 1 FROM articles o WHERE o.id = a.article_id" \
+	"  AND coalesce(o.outlet, '') = ?12))" \
+	" AND (?13 IS NULL OR EXISTS (SELECT 1 FROM articles o WHERE o.id = a.article_id" \
+	"  AND coalesce(substr(o.published, 1, 7), '') = ?13))" \
 	" AND (?4 < 0 OR coalesce(a.status, '') = ?5)" \
 	" AND (?6 & (1 << CASE a.state WHEN 'active' THEN 0 WHEN 'orphaned' THEN 1" \
 	"  WHEN 'deleted' THEN 2 ELSE 3 END)) <> 0" \
@@ -619,6 +623,9 @@ bind_filter(sqlite3_stmt *s, const struct store_anno_filter *f, int paged)
 	store_bind_text(s, 7, f->text != NULL && f->text[0] != '\0' ? f->text : NULL, 1);
 	store_bind_text(s, 10, f->speaker != NULL && f->speaker[0] != '\0' ? f->speaker : NULL, 1);
 	store_bind_text(s, 11, f->coder != NULL && f->coder[0] != '\0' ? f->coder : NULL, 1);
+	store_bind_text(s, 12, f->outlet, 1);
+	store_bind_text(s, 13, f->month, 1);
+	sqlite3_bind_int(s, 14, f->tag_exact);
 	if (paged) {
 		sqlite3_bind_int64(s, 8, f->limit > 0 ? (sqlite3_int64)f->limit : -1);
 		sqlite3_bind_int64(s, 9, (sqlite3_int64)f->offset);

@@ -120,8 +120,8 @@ title_of(struct ui *ui, struct browser *b, int64_t id)
 	return b->titles[b->ntitles++].title;
 }
 
-static void
-jump(struct ui *ui, const struct store_anno *a)
+void
+ui_anno_jump(struct ui *ui, const struct store_anno *a)
 {
 	int orphan = a->state != STORE_ANNO_ACTIVE;
 
@@ -231,7 +231,7 @@ browse_open(struct ui *ui, struct ui_view *v, size_t i)
 {
 	struct browser *b = v->priv;
 
-	jump(ui, &b->rows[i]);
+	ui_anno_jump(ui, &b->rows[i]);
 }
 
 /* Draws S in a column of WIDTH cells at X, with at least one blank after

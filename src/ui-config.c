@@ -291,6 +291,23 @@ run_actor(struct ui *ui, int argc, char **argv, const char *rest)
 	return 0;
 }
 
+/* `:timeline NAME` (an actor's statements), `:timeline about NAME` (the
+ * statements naming an actor or agreement). */
+static int
+run_timeline(struct ui *ui, int argc, char **argv, const char *rest)
+{
+	int about = argc > 2 && strcmp(argv[1], "about") == 0;
+	int64_t id;
+
+	if (!ui->live)
+		return err_set("timeline only works in the reader");
+	if (about || (argc > 2 && strcmp(argv[1], "by") == 0))
+		rest += strlen(argv[1]) + strspn(rest + strlen(argv[1]), " \t");
+	if (find_entity(ui, rest, &id) != 0)
+		return -1;
+	return ui_timeline_open(ui, about ? 0 : id, about ? id : 0, NULL);
+}
+
 static int
 run_mentions(struct ui *ui, int argc, char **argv, const char *rest)
 {
@@ -398,6 +415,26 @@ complete_memo(struct ui *ui, int argi, char **argv, struct ui_cands *out)
 	}
 }
 
+static void
+complete_report(struct ui *ui, int argi, char **argv, struct ui_cands *out)
+{
+	static const char *const kinds[] = { "frequency", "matrix", "cooccurrence", "timeline" };
+	static const char *const axes[] = { "speaker", "article", "agreement" };
+	size_t i;
+
+	if (argi == 1)
+		for (i = 0; i < ARRAY_LEN(kinds); i++)
+			ui_cands_add(out, kinds[i]);
+	else if (argi == 2 && strcmp(argv[1], "matrix") == 0)
+		for (i = 0; i < ARRAY_LEN(axes); i++)
+			ui_cands_add(out, axes[i]);
+	else if (argi > 2 && strcmp(argv[argi - 1], "--tag") == 0)
+		ui_cands_tags(ui, out);
+	else if (argi > 2 && (strcmp(argv[argi - 1], "--by") == 0 ||
+	    strcmp(argv[argi - 1], "--about") == 0))
+		complete_entities(ui, argi, argv, out);
+}
+
 static const struct command commands[] = {
 	{ { "set", "theme NAME | mouse on|off | fetch-jobs N | fetch-timeout S | coder NAME |"
 	    " sync-interval MIN",
@@ -414,10 +451,17 @@ static const struct command commands[] = {
 	{ { "export", "[--format F] [--tag T] [--article ID] [--all] FILE",
 	    "export annotations (the format from FILE's extension)" }, 0, -1, NULL, NULL,
 	  ui_anno_export_command, 0 },
+	{ { "report", "frequency [--per WHAT] | matrix AXIS | cooccurrence | timeline --by NAME"
+	    " [--tag T]", "draw a report of the coding; Enter opens what a count counts" }, 0, -1,
+	  NULL, complete_report, ui_report_command, 0 },
 	{ { "memo", "[project | tag NAME]", "write the open article's memo (or the project's,"
 	    " or a tag's)" }, 0, -1, ui_memo_command, complete_memo, NULL, 0 },
 	{ { "actor", "NAME", "every statement by an actor" }, 1, -1, run_actor,
 	  complete_entities, NULL, 1 },
+	{ { "intercoder", "--coders A,B [--tag T]", "where two coders differ, sentence by sentence" },
+	  0, -1, NULL, NULL, ui_disagree_command, 0 },
+	{ { "timeline", "[by | about] NAME", "statements by an actor (or naming one) by month" },
+	  1, -1, run_timeline, complete_entities, NULL, 1 },
 	{ { "mentions", "NAME", "every mention of an actor or agreement" }, 1, -1,
 	  run_mentions, complete_entities, NULL, 1 },
 	{ { "sync", "", "send this database's changes to the team, fetch the others'" }, 0, 0,

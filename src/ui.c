@@ -75,6 +75,12 @@ global_action(struct ui *ui, enum ui_action a)
 	case UI_ACT_FETCH:
 		ui_fetch_start(ui);
 		return 1;
+	case UI_ACT_REPORT:
+		ui_report_reopen(ui);
+		return 1;
+	case UI_ACT_TIMELINE:
+		ui_timeline_here(ui);
+		return 1;
 	case UI_ACT_HELP:
 		ui->help_open = 1;
 		ui_mark(ui, UI_DIRTY_LAYOUT);
@@ -359,6 +365,7 @@ free_ui(struct ui *ui)
 	ui_fetch_stop(ui);
 	ui_sync_free(ui);
 	ui_overlay_close(ui);
+	ui_report_free(ui);
 	for (i = 0; i < UI_VIEW_COUNT; i++) {
 		if (ui->views[i].ops != NULL && ui->views[i].ops->free != NULL)
 			ui->views[i].ops->free(ui, &ui->views[i]);

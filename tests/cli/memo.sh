@@ -55,6 +55,22 @@ tap_ok $? "memo list by target"
 	[ "$(d memo list --search Sources | cut -f1)" = 2 ] && [ -z "$(d memo list --search nowhere)" ]
 tap_ok $? "memo list --search finds memos by their words, prefixes and titles"
 
+# Where the coding is reported, its memos are reachable: search lists the
+# memos it finds after the articles; a frequency lists the tags' memos.
+out=$(d search transcript)
+[ "$(sed -n '/^memos:$/,$p' <<<"$out")" = "memos:
+2	article 2	ana	Sources	Compare with the ministry's transcript." ] &&
+	! d search nowhere | grep -q '^memos:' &&
+	d search --json transcript | python3 -c 'import json, sys; assert isinstance(json.load(sys.stdin), list)'
+tap_ok $? "search: the memos it finds after the articles (--json: the articles' array as before)"
+[ "$out" != "" ] || tap_diag "$out"
+out=$(d report frequency | sed -n '/^memos:$/,$p')
+[ "$out" = "memos:
+3	tag claim	ana	-	An assertion someone can check.
+5	tag claim/economic	ana	-	Economic claims: prices, trade." ]
+tap_ok $? "report frequency: the memos on the tags it counts, under the table"
+[ -n "$out" ] || tap_diag "$(d report frequency)"
+
 out=$(d memo show 5)
 grep -qx 'memo 5 on tag claim/economic' <<<"$out" && grep -qx 'coder: ana' <<<"$out" &&
 	grep -qE '^guid: [0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$' <<<"$out" &&
@@ -133,8 +149,9 @@ tap_ok $? "export --format markdown: project memos first, an article's under its
 # An older database (schema 7, before memos) gains the table when opened.
 OLD="$TEST_TMP/old.db"
 "$DOSSIER" --db "$OLD" -q import "$SEEDS"/000_*.txt >/dev/null 2>&1
-# (Schema 9's title index and 10's and 11's team objects go too: a schema 7 database had neither.)
-sqlite3 "$OLD" "DROP TABLE memos; DROP TABLE memos_fts; DROP INDEX articles_title;
+# (Schema 9's title index, 10's and 11's team objects and 12's date index go too: a
+# schema 7 database had none of them.)
+sqlite3 "$OLD" "DROP TABLE memos; DROP TABLE memos_fts; DROP INDEX articles_title; DROP INDEX articles_dates;
 DROP TRIGGER tags_uuid; DROP TRIGGER articles_sync_ai; DROP TRIGGER tags_sync_ai;
 DROP TRIGGER tags_sync_au; DROP TRIGGER tags_sync_ad; DROP TRIGGER annotations_sync_ai;
 DROP TRIGGER annotations_sync_au; DROP TRIGGER annotation_tags_sync_ai;
