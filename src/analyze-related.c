@@ -413,45 +413,90 @@ stmt_from(struct stmt *s, const struct store_profile_row *row, int64_t voice)
 	s->voice = voice;
 }
 
-/* The cached candidate of ROW, parsed when new; its index, or -1. */
+/* The index in the cache of statement ID, or -1. */
 static long
-cached(struct analyze_related *r, struct store *st, const struct store_profile_row *row)
+cache_find(const struct analyze_related *r, int64_t id)
 {
-	size_t i, j, cap;
-	struct stmt *s;
+	size_t i;
 
-	if ((r->ncache + 1) * 2 > r->slotcap) {
-		cap = r->slotcap ? r->slotcap * 2 : 1024;
-		free(r->slot_id);
-		free(r->slot);
-		r->slot_id = xcalloc(cap, sizeof *r->slot_id);
-		r->slot = xcalloc(cap, sizeof *r->slot);
-		r->slotcap = cap;
-		for (j = 0; j < r->ncache; j++) {
-			for (i = mix((uint64_t)r->cache[j].id) & (cap - 1); r->slot_id[i] != 0;
-			    i = (i + 1) & (cap - 1))
-				;
-			r->slot_id[i] = r->cache[j].id;
-			r->slot[i] = (uint32_t)j;
-		}
-	}
-	for (i = mix((uint64_t)row->id) & (r->slotcap - 1); r->slot_id[i] != 0;
+	if (r->slotcap == 0)
+		return -1;
+	for (i = mix((uint64_t)id) & (r->slotcap - 1); r->slot_id[i] != 0;
 	    i = (i + 1) & (r->slotcap - 1))
-		if (r->slot_id[i] == row->id)
+		if (r->slot_id[i] == id)
 			return (long)r->slot[i];
+	return -1;
+}
+
+static void
+slots_grow(struct analyze_related *r)
+{
+	size_t i, j, cap = r->slotcap ? r->slotcap * 2 : 1024;
+
+	free(r->slot_id);
+	free(r->slot);
+	r->slot_id = xcalloc(cap, sizeof *r->slot_id);
+	r->slot = xcalloc(cap, sizeof *r->slot);
+	r->slotcap = cap;
+	for (j = 0; j < r->ncache; j++) {
+		for (i = mix((uint64_t)r->cache[j].id) & (cap - 1); r->slot_id[i] != 0;
+		    i = (i + 1) & (cap - 1))
+			;
+		r->slot_id[i] = r->cache[j].id;
+		r->slot[i] = (uint32_t)j;
+	}
+}
+
+struct parsing {
+	struct analyze_related *r;
+	struct store *st;
+	long idx;
+};
+
+/* Parses ROW into the cache. */
+static int
+cache_row(void *arg, const struct store_profile_row *row)
+{
+	struct parsing *p = arg;
+	struct analyze_related *r = p->r;
+	struct stmt *s;
+	size_t i;
+
+	if ((r->ncache + 1) * 2 > r->slotcap)
+		slots_grow(r);
 	if (r->ncache == r->cachecap) {
 		r->cachecap = r->cachecap ? r->cachecap * 2 : 1024;
 		r->cache = xreallocarray(r->cache, r->cachecap, sizeof *r->cache);
 	}
 	s = &r->cache[r->ncache];
 	stmt_from(s, row, row->speaker_id ? r->voice(r->arg, row->speaker_id) : 0);
-	if (parse(r, st, s, row->terms, row->entities, NULL) != 0) {
+	if (parse(r, p->st, s, row->terms, row->entities, NULL) != 0) {
 		stmt_clear(s);
 		return -1;
 	}
+	for (i = mix((uint64_t)row->id) & (r->slotcap - 1); r->slot_id[i] != 0;
+	    i = (i + 1) & (r->slotcap - 1))
+		;
 	r->slot_id[i] = row->id;
 	r->slot[i] = (uint32_t)r->ncache;
-	return (long)r->ncache++;
+	p->idx = (long)r->ncache++;
+	return 1;
+}
+
+/* Statement ID from the cache, read and parsed when new: its index, or
+ * -1 on error, -2 when there is no such statement. */
+static long
+cached(struct analyze_related *r, struct store *st, int64_t id)
+{
+	struct parsing p = { r, st, -2 };
+	long x = cache_find(r, id);
+
+	if (x >= 0)
+		return x;
+	r->rows_read++;
+	if (store_statement_profile(st, id, cache_row, &p) != 0)
+		return -1;
+	return p.idx;
 }
 
 /* ---- scoring -------------------------------------------------------------- */
@@ -496,20 +541,21 @@ struct gathering {
 	struct analyze_related *r;
 	struct store *st;
 	struct cands *c;
+	int64_t article;
 	size_t limit, taken;
 };
 
 static int
-take(void *arg, const struct store_profile_row *row)
+take(void *arg, int64_t id)
 {
 	struct gathering *g = arg;
 	struct analyze_related *r = g->r;
 	long x;
 
 	r->rows_read++;
-	if ((x = cached(r, g->st, row)) < 0)
+	if ((x = cached(r, g->st, id)) == -1)
 		return -1;
-	if (r->cache[x].stamp == r->round)
+	if (x < 0 || r->cache[x].stamp == r->round || r->cache[x].article == g->article)
 		return 0;
 	r->cache[x].stamp = r->round;
 	if (g->c->n == g->c->cap) {
@@ -520,17 +566,22 @@ take(void *arg, const struct store_profile_row *row)
 	return ++g->taken >= g->limit ? 1 : 0;
 }
 
+/* The statements of the article being linked: from lo to hi. */
+struct own {
+	int64_t article, lo, hi;
+};
+
 /* Adds the newest LIMIT statements of another article having key KEY (or
  * by SPEAKER, when KEY is 0) not yet taken this round. */
 static int
 gather(struct analyze_related *r, struct store *st, int64_t key, int64_t speaker,
-    size_t limit, int64_t article, struct cands *c)
+    size_t limit, const struct own *own, struct cands *c)
 {
-	struct gathering g = { r, st, c, limit, 0 };
+	struct gathering g = { r, st, c, own->article, limit, 0 };
 
 	if (key != 0)
-		return store_related_having(st, key, article, take, &g);
-	return store_related_by(st, speaker, article, take, &g);
+		return store_related_having(st, key, own->lo, own->hi, take, &g);
+	return store_related_by(st, speaker, own->lo, own->hi, take, &g);
 }
 
 /* The candidates of S: the newest statements sharing one of its terms
@@ -538,7 +589,7 @@ gather(struct analyze_related *r, struct store *st, int64_t key, int64_t speaker
  * place it names. DF: its terms' df. */
 static int
 candidates(struct analyze_related *r, struct store *st, const struct stmt *s,
-    const int64_t *df, struct cands *c)
+    const int64_t *df, const struct own *own, struct cands *c)
 {
 	uint32_t rare[RARE_TERMS];
 	int64_t rdf[RARE_TERMS];
@@ -567,14 +618,14 @@ candidates(struct analyze_related *r, struct store *st, const struct stmt *s,
 		}
 	}
 	for (k = 0; k < nrare && rc == 0; k++)
-		rc = gather(r, st, rare[k], 0, PER_RARE_TERM, s->article, c);
+		rc = gather(r, st, rare[k], 0, PER_RARE_TERM, own, c);
 	for (k = 0; k < s->nterms && k < MAX_TERMS && rc == 0; k++)
 		if (df[k] >= 2)
-			rc = gather(r, st, s->terms[k], 0, PER_TERM, s->article, c);
+			rc = gather(r, st, s->terms[k], 0, PER_TERM, own, c);
 	if (s->speaker != 0 && rc == 0)
-		rc = gather(r, st, 0, s->speaker, PER_SPEAKER, s->article, c);
+		rc = gather(r, st, 0, s->speaker, PER_SPEAKER, own, c);
 	for (k = 0; k < s->nents && rc == 0; k++)
-		rc = gather(r, st, s->eterms[k], 0, PER_ENTITY, s->article, c);
+		rc = gather(r, st, s->eterms[k], 0, PER_ENTITY, own, c);
 	return rc;
 }
 
@@ -684,7 +735,8 @@ pend(struct analyze_related *r, int64_t id, int64_t article, int64_t speaker, co
 /* Links pending statement P: its keys as they are now, its candidates,
  * its best ones. */
 static int
-link_one(struct analyze_related *r, struct store *st, const struct pend *p, struct cands *c)
+link_one(struct analyze_related *r, struct store *st, const struct pend *p,
+    const struct own *own, struct cands *c)
 {
 	struct stmt s;
 	int64_t *df = NULL;
@@ -697,7 +749,7 @@ link_one(struct analyze_related *r, struct store *st, const struct pend *p, stru
 	s.voice = p->speaker ? r->voice(r->arg, p->speaker) : 0;
 	rc = parse(r, st, &s, p->terms, p->entities, &df);
 	if (rc == 0)
-		rc = candidates(r, st, &s, df, c);
+		rc = candidates(r, st, &s, df, own, c);
 	if (rc == 0)
 		link(r, &s, c);
 	free(df);
@@ -711,8 +763,9 @@ flush(struct analyze_related *r, struct store *st)
 {
 	struct cands c = { NULL, 0, 0 };
 	const struct key *all;
+	struct own own = { 0, 0, -1 };
 	int64_t max = 0;
-	size_t i;
+	size_t i, j;
 	int rc = 0;
 
 	/* A new epoch: every key's df is read again, once. */
@@ -726,7 +779,14 @@ flush(struct analyze_related *r, struct store *st)
 	for (i = 0; i < r->npending && rc == 0; i++) {
 		if (r->ncache >= CACHE_STATEMENTS)
 			cache_clear(r);
-		rc = link_one(r, st, &r->pending[i], &c);
+		/* An article's statements are stored together: ids in a row. */
+		if (r->pending[i].article != own.article || r->pending[i].id > own.hi) {
+			own.article = r->pending[i].article;
+			own.lo = own.hi = r->pending[i].id;
+			for (j = i + 1; j < r->npending && r->pending[j].article == own.article; j++)
+				own.hi = r->pending[j].id;
+		}
+		rc = link_one(r, st, &r->pending[i], &own, &c);
 		if (r->pending[i].id > max)
 			max = r->pending[i].id;
 	}

@@ -382,35 +382,65 @@ store_related_key(struct store *st, const char *key, size_t len, int64_t *id, in
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_err(st, "reading a term");
 }
 
-/* Both read an index backwards from its newest entry: they stop when ROW
- * says so, so a key's cost is what the caller takes, not its list. */
 int
-store_related_having(struct store *st, int64_t key, int64_t article,
+store_statement_profile(struct store *st, int64_t id,
     int (*row)(void *arg, const struct store_profile_row *r), void *arg)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT " PROFILE_COLUMNS " FROM statement_terms t"
-	    " JOIN statements s ON s.id = t.statement_id WHERE t.term_id = ?1"
-	    " AND s.article_id <> ?2 ORDER BY t.statement_id DESC");
+	sqlite3_stmt *s = store_stmt(st, "SELECT " PROFILE_COLUMNS " FROM statements s"
+	    " WHERE s.id = ?1");
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	return read_profiles(st, s, row, arg);
+}
+
+/* Reads ids from S until EACH says stop. */
+static int
+read_ids(struct store *st, sqlite3_stmt *s, int (*each)(void *arg, int64_t id), void *arg)
+{
+	int rc, stop = 0;
+
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		stop = each(arg, sqlite3_column_int64(s, 0));
+	sqlite3_reset(s);
+	if (stop < 0)
+		return -1;
+	return stop > 0 || rc == SQLITE_DONE ? 0 : store_err(st, "reading statements");
+}
+
+/* Both read an index alone, backwards from its newest entry, and stop
+ * when EACH says so: a key's cost is what the caller takes, not its
+ * list. */
+int
+store_related_having(struct store *st, int64_t key, int64_t lo, int64_t hi,
+    int (*each)(void *arg, int64_t id), void *arg)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT statement_id FROM statement_terms"
+	    " WHERE term_id = ?1 AND statement_id NOT BETWEEN ?2 AND ?3"
+	    " ORDER BY statement_id DESC");
 
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, key);
-	sqlite3_bind_int64(s, 2, article);
-	return read_profiles(st, s, row, arg);
+	sqlite3_bind_int64(s, 2, lo);
+	sqlite3_bind_int64(s, 3, hi);
+	return read_ids(st, s, each, arg);
 }
 
 int
-store_related_by(struct store *st, int64_t speaker, int64_t article,
-    int (*row)(void *arg, const struct store_profile_row *r), void *arg)
+store_related_by(struct store *st, int64_t speaker, int64_t lo, int64_t hi,
+    int (*each)(void *arg, int64_t id), void *arg)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT " PROFILE_COLUMNS " FROM statements s"
-	    " WHERE s.speaker_id = ?1 AND s.article_id <> ?2 ORDER BY s.id DESC");
+	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM statements INDEXED BY statements_speaker"
+	    " WHERE speaker_id = ?1 AND id NOT BETWEEN ?2 AND ?3 ORDER BY id DESC");
 
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, speaker);
-	sqlite3_bind_int64(s, 2, article);
-	return read_profiles(st, s, row, arg);
+	sqlite3_bind_int64(s, 2, lo);
+	sqlite3_bind_int64(s, 3, hi);
+	return read_ids(st, s, each, arg);
 }
 
 /* The statement inserting N links (cached per N: one per count). */
