@@ -213,8 +213,10 @@ analyze_related_forget(struct analyze_related *r, int64_t article)
 			r->pending[k++] = r->pending[i];
 	}
 	r->npending = k;
-	/* Its statements' ids may be given again to new ones. */
+	/* Its statements' ids may be given again to new ones, and its keys
+	 * numbers. */
 	cache_clear(r);
+	keys_clear(r);
 }
 
 /* ---- keys ----------------------------------------------------------------- */

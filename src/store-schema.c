@@ -81,11 +81,13 @@
 	" UNION SELECT s.id, " RELATED_TERM_OF("j.value") " FROM statements s," \
 	"  json_each(CASE WHEN json_valid(" RELATED_TERMS_JSON("s") ") THEN " \
 	RELATED_TERMS_JSON("s") " END) j WHERE j.value <> ''"
-/* related_terms and statement_terms from the statements as they are. */
+/* related_terms and statement_terms from the statements as they are;
+ * keys numbered as the triggers number them (statement by statement,
+ * each one's in order), so a salvaged copy has the same rows. */
 #define RELATED_FILL \
 	"INSERT INTO related_terms(term, df) SELECT '', count(*) FROM statements;" \
 	"INSERT INTO related_terms(term, df) SELECT key, count(*) FROM (" RELATED_ALL_KEYS ")" \
-	"  GROUP BY key ORDER BY min(sid);" \
+	"  GROUP BY key ORDER BY min(sid), key;" \
 	"INSERT INTO statement_terms(term_id, statement_id) SELECT r.id, k.sid" \
 	"  FROM (" RELATED_ALL_KEYS ") k JOIN related_terms r ON r.term = k.key;"
 
@@ -501,7 +503,8 @@ static const char *const migrations[] = {
 	 * counts the statements having it (df, for idf; the empty key counts
 	 * them all); statement_terms lists each key's statements, newest
 	 * last. Triggers keep both as statements come and go, whoever writes
-	 * them; keys whose df falls to 0 keep their number. */
+	 * them; a key no statement has any more goes (found again, it gets a
+	 * new number). */
 	"CREATE TABLE related_terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE,"
 	"  df INTEGER NOT NULL);"
 	"CREATE TABLE statement_terms (term_id INTEGER NOT NULL, statement_id INTEGER NOT NULL,"
@@ -509,7 +512,7 @@ static const char *const migrations[] = {
 	RELATED_FILL
 	"CREATE TRIGGER statements_keys_ai AFTER INSERT ON statements BEGIN"
 	"  INSERT OR IGNORE INTO related_terms(term, df) SELECT k.k, 0 FROM (SELECT NULL AS k"
-	"    UNION ALL " RELATED_KEYS("new") ") k WHERE k.k IS NOT NULL;"
+	"    UNION ALL " RELATED_KEYS("new") ") k WHERE k.k IS NOT NULL ORDER BY k.k;"
 	"  UPDATE related_terms SET df = df + 1 WHERE term IN (" RELATED_KEYS("new") ");"
 	"  INSERT OR IGNORE INTO statement_terms(term_id, statement_id) SELECT id, new.id"
 	"    FROM related_terms WHERE term IN (" RELATED_KEYS("new") ") AND term <> '';"
@@ -518,6 +521,8 @@ static const char *const migrations[] = {
 	"  DELETE FROM statement_terms WHERE statement_id = old.id AND term_id IN"
 	"    (SELECT id FROM related_terms WHERE term IN (" RELATED_KEYS("old") "));"
 	"  UPDATE related_terms SET df = df - 1 WHERE term IN (" RELATED_KEYS("old") ");"
+	"  DELETE FROM related_terms WHERE df <= 0 AND term <> '' AND term IN ("
+	RELATED_KEYS("old") ");"
 	"END;",
 };
 
