@@ -74,9 +74,9 @@ struct analyze_statement {
 
 struct analyze_related *analyze_related_new(void);
 void analyze_related_free(struct analyze_related *r);
-/* Adds the statements of one new article to the index, to be linked to
- * related ones (and they back) with the next batch; the index is read
- * from the database the first time. VOICE gives the voice of a speaker id.
+/* Adds the statements of one new article (stored already) to the batch,
+ * to be linked to related ones (and they back) when it is linked; the
+ * first time, statements an earlier run left unlinked join it. VOICE gives the voice of a speaker id.
  * Call in the article's transaction. */
 int analyze_related_add(struct analyze_related *r, struct store *st,
     const struct analyze_statement *s, size_t n,
@@ -84,9 +84,12 @@ int analyze_related_add(struct analyze_related *r, struct store *st,
 /* Links what is still pending, in a transaction of its own. */
 int analyze_related_finish(struct analyze_related *r, struct store *st,
     int64_t (*voice)(void *arg, int64_t speaker), void *arg);
-/* Forgets the whole index, to be read again; or only the statements of
- * one article (whose analysis was cleared). */
+/* Forgets the batch and what is cached, to be read again; or only the
+ * statements of one article (whose analysis was cleared). */
 void analyze_related_reset(struct analyze_related *r);
 void analyze_related_forget(struct analyze_related *r, int64_t article);
+/* Rows of the database read to link statements so far: what linking
+ * costs, which follows the statements linked, not the corpus. */
+uint64_t analyze_related_rows_read(const struct analyze_related *r);
 
 #endif

@@ -541,13 +541,29 @@ int store_json_numbers(struct store *st, const char *const *names, const double 
 /* S as a JSON string, quotes and escapes included. */
 int store_json_quote(struct store *st, const char *s, char **json);
 
-/* For the related-statement index (analyze): every statement's features. */
+/* For the related-statement links (analyze): a statement's features. */
 struct store_profile_row {
 	int64_t id, article_id, speaker_id;
 	const char *terms, *entities;
 };
-int store_statement_profiles(struct store *st,
+/* ROW is called for each statement, in the order said, until it returns
+ * 1 (stop) or -1 (fail: the function returns -1). */
+/* The statements after id AFTER, oldest first. */
+int store_statement_profiles_after(struct store *st, int64_t after,
     int (*row)(void *arg, const struct store_profile_row *r), void *arg);
+/* The number and df of KEY (LEN bytes: a term, "@id" for an entity, ""
+ * for all statements) in the keys index; *id 0 when no statement has it. */
+int store_related_key(struct store *st, const char *key, size_t len, int64_t *id, int64_t *df);
+/* Statement ID's features. */
+int store_statement_profile(struct store *st, int64_t id,
+    int (*row)(void *arg, const struct store_profile_row *r), void *arg);
+/* The ids of the statements having the key numbered KEY, or by SPEAKER,
+ * newest first, but those from LO to HI (the caller's article's); EACH is
+ * called as ROW above. */
+int store_related_having(struct store *st, int64_t key, int64_t lo, int64_t hi,
+    int (*each)(void *arg, int64_t id), void *arg);
+int store_related_by(struct store *st, int64_t speaker, int64_t lo, int64_t hi,
+    int (*each)(void *arg, int64_t id), void *arg);
 /* Links statement FROM to N statements TO (replacing a link between two).
  * A link relates both: store_related reads links either way. */
 #define STORE_LINKS_MAX 16

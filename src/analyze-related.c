@@ -1,22 +1,25 @@
 /*
- * analyze-related.c: the related-statement index of an import run.
+ * analyze-related.c: linking new statements to related ones.
  *
- * Every statement's features (key terms with counts, speaker, the state
- * it speaks for, agreements and places) are held in memory, with posting
- * lists per term, per speaker and per agreement, read from the database
- * once and then kept up to date as articles come in. A new statement is
- * compared only with candidates that share one of its rarest terms, its
- * speaker or an agreement (the most recent ones of each list), so the
- * cost of an article does not grow with the corpus. Its best LINKS
+ * A new statement is compared only with candidates that share one of
+ * its rarest terms, its speaker or an agreement or place it names (the
+ * most recent statements of each, a few for each of its other terms).
+ * The candidates are read through indexes, newest first and no more than
+ * are taken: the keys index (related_terms numbers each key and counts
+ * its statements, the df the idf comes from; statement_terms lists each
+ * key's statements; schema 13, kept by triggers) and statements by
+ * speaker. So the cost of linking a statement does not grow with the
+ * corpus, and neither does memory: only the batch's statements and a
+ * bounded cache of parsed candidates and keys are held. Its best LINKS
  * candidates are linked to it, and it to them, so an older statement
- * learns of newer ones.
+ * learns of newer ones without being compared again.
  *
  * Links back touch rows all over the links table, so new statements are
  * linked in batches (every FLUSH_AT of them, and at the end of a run) and
  * the batch is written in key order: per article, the pages written
- * would cost more than the article itself. The
- * state key "related.linked" holds the last statement id linked, so a
- * later run links what this one did not get to.
+ * would cost more than the article itself. The state key "related.linked"
+ * holds the last statement id linked, so a later run links what this one
+ * did not get to.
  */
 #include "config.h"
 
@@ -38,31 +41,27 @@
 #define PER_SPEAKER 8
 #define PER_ENTITY 8
 #define FLUSH_AT 4096       /* statements linked together in one go */
-
-struct vec {
-	uint32_t *v;
-	size_t n, cap;
-};
+#define CACHE_STATEMENTS 65536  /* parsed candidates kept, at most */
+#define CACHE_KEYS 262144       /* keys' numbers and df kept, at most */
 
 struct stmt {
 	int64_t id, article, speaker, voice;
-	uint32_t *terms;      /* term ids, ascending */
+	uint32_t *terms;      /* key numbers, ascending */
 	uint16_t *counts;
 	double *w;            /* their tf-idf weights, unit length */
 	uint32_t nterms;
-	int64_t *ents;        /* entity ids, ascending */
-	uint32_t *eterms;     /* the same as term ids ("@id"), ascending */
+	uint32_t *eterms;     /* the agreements and places named ("@id"), ascending */
 	double *ew;           /* their idf */
 	uint32_t nents;
-	size_t weighed_at;    /* the index's size when w and ew were computed */
-	int dead;
+	uint32_t stamp;       /* the round that last took it as a candidate */
 };
 
-/* int64 -> posting list, open addressing. */
-struct map {
-	int64_t *key;
-	struct vec *val;
-	size_t cap, n;
+/* A key: its number in related_terms and its df, read in flush EPOCH. */
+struct key {
+	char *text;
+	uint32_t id;
+	int64_t df;
+	uint32_t epoch;
 };
 
 struct row {
@@ -70,34 +69,32 @@ struct row {
 	double score;
 };
 
-struct analyze_related {
-	int loaded;
-	struct vec pending;   /* statements still to be linked */
-	struct row *rows;     /* links of the batch, both ways */
-	size_t nrows, rowcap;
-	/* terms: open addressing on the string */
-	char **tkey;
-	uint32_t *tid;
-	size_t tcap, nterms;
-	uint32_t *df;
-	struct vec *post;
-	size_t termcap;
-	struct stmt *s;
-	size_t n, cap;
-	struct map speakers, ents;
-	uint32_t *stamp;
-	uint32_t epoch;
+/* A statement to be linked with the batch. */
+struct pend {
+	int64_t id, article, speaker;
+	char *terms, *entities;
 };
 
-static void
-vec_push(struct vec *v, uint32_t x)
-{
-	if (v->n == v->cap) {
-		v->cap = v->cap ? v->cap * 2 : 4;
-		v->v = xreallocarray(v->v, v->cap, sizeof *v->v);
-	}
-	v->v[v->n++] = x;
-}
+struct analyze_related {
+	int loaded;
+	struct pend *pending; /* the batch: statements still to be linked */
+	size_t npending, pendcap;
+	struct row *rows;     /* links of the batch, both ways */
+	size_t nrows, rowcap;
+	struct key *keys;     /* open addressing on the text */
+	size_t keycap, nkeys;
+	struct stmt *cache;   /* parsed candidates */
+	size_t ncache, cachecap;
+	int64_t *slot_id;     /* statement id -> index in cache, open addressing */
+	uint32_t *slot;
+	size_t slotcap;
+	int64_t nstatements;  /* the corpus's count, read at each flush */
+	uint32_t epoch;       /* of flushes (keys' df) */
+	uint32_t round;       /* of candidate rounds (stamps) */
+	uint64_t rows_read;
+	int64_t (*voice)(void *arg, int64_t speaker);
+	void *arg;
+};
 
 static uint64_t
 mix(uint64_t x)
@@ -106,56 +103,6 @@ mix(uint64_t x)
 	x *= 0xff51afd7ed558ccdull;
 	x ^= x >> 33;
 	return x;
-}
-
-static struct vec *map_get(struct map *m, int64_t key, int make);
-
-static void
-map_grow(struct map *m)
-{
-	struct map big = { NULL, NULL, m->cap ? m->cap * 2 : 256, 0 };
-	size_t i;
-
-	big.key = xcalloc(big.cap, sizeof *big.key);
-	big.val = xcalloc(big.cap, sizeof *big.val);
-	for (i = 0; i < m->cap; i++)
-		if (m->key[i] != 0)
-			*map_get(&big, m->key[i], 1) = m->val[i];
-	free(m->key);
-	free(m->val);
-	*m = big;
-}
-
-/* The list for KEY (never 0); made when MAKE, else NULL when missing. */
-static struct vec *
-map_get(struct map *m, int64_t key, int make)
-{
-	size_t i;
-
-	if (make && (m->n + 1) * 2 > m->cap)
-		map_grow(m);
-	if (m->cap == 0)
-		return NULL;
-	for (i = mix((uint64_t)key) & (m->cap - 1); m->key[i] != 0; i = (i + 1) & (m->cap - 1))
-		if (m->key[i] == key)
-			return &m->val[i];
-	if (!make)
-		return NULL;
-	m->key[i] = key;
-	m->n++;
-	return &m->val[i];
-}
-
-static void
-map_free(struct map *m)
-{
-	size_t i;
-
-	for (i = 0; i < m->cap; i++)
-		free(m->val[i].v);
-	free(m->key);
-	free(m->val);
-	memset(m, 0, sizeof *m);
 }
 
 static uint32_t
@@ -169,53 +116,6 @@ hash_str(const char *s, size_t n)
 	return h;
 }
 
-static uint32_t term_id(struct analyze_related *r, const char *s, size_t n);
-
-static void
-term_grow(struct analyze_related *r)
-{
-	char **okey = r->tkey;
-	uint32_t *oid = r->tid;
-	size_t ocap = r->tcap, i, j;
-
-	r->tcap = ocap ? ocap * 2 : 1024;
-	r->tkey = xcalloc(r->tcap, sizeof *r->tkey);
-	r->tid = xcalloc(r->tcap, sizeof *r->tid);
-	for (i = 0; i < ocap; i++) {
-		if (okey[i] == NULL)
-			continue;
-		for (j = hash_str(okey[i], strlen(okey[i])) & (r->tcap - 1); r->tkey[j] != NULL;
-		    j = (j + 1) & (r->tcap - 1))
-			;
-		r->tkey[j] = okey[i];
-		r->tid[j] = oid[i];
-	}
-	free(okey);
-	free(oid);
-}
-
-static uint32_t
-term_id(struct analyze_related *r, const char *s, size_t n)
-{
-	size_t i;
-
-	if ((r->nterms + 1) * 2 > r->tcap)
-		term_grow(r);
-	for (i = hash_str(s, n) & (r->tcap - 1); r->tkey[i] != NULL; i = (i + 1) & (r->tcap - 1))
-		if (strlen(r->tkey[i]) == n && memcmp(r->tkey[i], s, n) == 0)
-			return r->tid[i];
-	r->tkey[i] = xstrndup(s, n);
-	r->tid[i] = (uint32_t)r->nterms;
-	if (r->nterms == r->termcap) {
-		r->termcap = r->termcap ? r->termcap * 2 : 1024;
-		r->df = xreallocarray(r->df, r->termcap, sizeof *r->df);
-		r->post = xreallocarray(r->post, r->termcap, sizeof *r->post);
-	}
-	r->df[r->nterms] = 0;
-	memset(&r->post[r->nterms], 0, sizeof r->post[0]);
-	return (uint32_t)r->nterms++;
-}
-
 struct analyze_related *
 analyze_related_new(void)
 {
@@ -223,32 +123,56 @@ analyze_related_new(void)
 }
 
 static void
+stmt_clear(struct stmt *s)
+{
+	free(s->terms);
+	free(s->counts);
+	free(s->eterms);
+	free(s->w);
+	free(s->ew);
+	memset(s, 0, sizeof *s);
+}
+
+static void
+keys_clear(struct analyze_related *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->keycap; i++)
+		free(r->keys[i].text);
+	free(r->keys);
+	r->keys = NULL;
+	r->keycap = r->nkeys = 0;
+}
+
+static void
+cache_clear(struct analyze_related *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncache; i++)
+		stmt_clear(&r->cache[i]);
+	r->ncache = 0;
+	if (r->slotcap > 0)
+		memset(r->slot_id, 0, r->slotcap * sizeof *r->slot_id);
+}
+
+static void
 clear(struct analyze_related *r)
 {
 	size_t i;
 
-	for (i = 0; i < r->tcap; i++)
-		free(r->tkey[i]);
-	free(r->tkey);
-	free(r->tid);
-	for (i = 0; i < r->nterms; i++)
-		free(r->post[i].v);
-	free(r->post);
-	free(r->df);
-	for (i = 0; i < r->n; i++) {
-		free(r->s[i].terms);
-		free(r->s[i].counts);
-		free(r->s[i].ents);
-		free(r->s[i].eterms);
-		free(r->s[i].w);
-		free(r->s[i].ew);
+	for (i = 0; i < r->npending; i++) {
+		free(r->pending[i].terms);
+		free(r->pending[i].entities);
 	}
-	free(r->s);
-	map_free(&r->speakers);
-	map_free(&r->ents);
-	free(r->stamp);
-	free(r->pending.v);
+	free(r->pending);
 	free(r->rows);
+	keys_clear(r);
+	cache_clear(r);
+	free(r->cache);
+	free(r->slot_id);
+	free(r->slot);
 	memset(r, 0, sizeof *r);
 }
 
@@ -264,240 +188,324 @@ analyze_related_free(struct analyze_related *r)
 void
 analyze_related_reset(struct analyze_related *r)
 {
+	uint64_t rows = r->rows_read;
+
 	clear(r);
+	r->rows_read = rows;
+}
+
+uint64_t
+analyze_related_rows_read(const struct analyze_related *r)
+{
+	return r->rows_read;
 }
 
 void
 analyze_related_forget(struct analyze_related *r, int64_t article)
 {
+	size_t i, k = 0;
+
+	for (i = 0; i < r->npending; i++) {
+		if (r->pending[i].article == article) {
+			free(r->pending[i].terms);
+			free(r->pending[i].entities);
+		} else
+			r->pending[k++] = r->pending[i];
+	}
+	r->npending = k;
+	/* Its statements' ids may be given again to new ones, and its keys
+	 * numbers. */
+	cache_clear(r);
+	keys_clear(r);
+}
+
+/* ---- keys ----------------------------------------------------------------- */
+
+static void
+keys_grow(struct analyze_related *r)
+{
+	struct key *old = r->keys;
+	size_t ocap = r->keycap, i, j;
+
+	r->keycap = ocap ? ocap * 2 : 1024;
+	r->keys = xcalloc(r->keycap, sizeof *r->keys);
+	for (i = 0; i < ocap; i++) {
+		if (old[i].text == NULL)
+			continue;
+		for (j = hash_str(old[i].text, strlen(old[i].text)) & (r->keycap - 1);
+		    r->keys[j].text != NULL; j = (j + 1) & (r->keycap - 1))
+			;
+		r->keys[j] = old[i];
+	}
+	free(old);
+}
+
+/* Key TEXT (N bytes) with its number and a df read in this flush; NULL
+ * on error. Its number is 0 when no statement has it. */
+static const struct key *
+key_get(struct analyze_related *r, struct store *st, const char *text, size_t n)
+{
+	struct key *k;
+	int64_t id, df;
 	size_t i;
 
-	for (i = 0; i < r->n; i++)
-		if (r->s[i].article == article)
-			r->s[i].dead = 1;
+	if (r->nkeys >= CACHE_KEYS)
+		keys_clear(r);
+	if ((r->nkeys + 1) * 2 > r->keycap)
+		keys_grow(r);
+	for (i = hash_str(text, n) & (r->keycap - 1); r->keys[i].text != NULL;
+	    i = (i + 1) & (r->keycap - 1))
+		if (strncmp(r->keys[i].text, text, n) == 0 && r->keys[i].text[n] == '\0')
+			break;
+	k = &r->keys[i];
+	if (k->text != NULL && k->epoch == r->epoch)
+		return k;
+	if (store_related_key(st, text, n, &id, &df) != 0)
+		return NULL;
+	r->rows_read++;
+	if (k->text == NULL) {
+		k->text = xstrndup(text, n);
+		r->nkeys++;
+	}
+	k->id = id > 0 && id <= UINT32_MAX ? (uint32_t)id : 0;
+	k->df = df;
+	k->epoch = r->epoch;
+	return k;
 }
 
-static int
-by_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static int
-by_i64(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
+/* ---- statements ------------------------------------------------------------ */
 
 struct tc {
 	uint32_t id;
-	uint16_t count;
+	uint32_t count;
+	int64_t df;
 };
 
+static int
+by_id(const void *a, const void *b)
+{
+	uint32_t x = ((const struct tc *)a)->id, y = ((const struct tc *)b)->id;
+
+	return x < y ? -1 : x > y;
+}
+
 static void
-push_tc(struct tc **v, size_t *n, size_t *cap, uint32_t id, unsigned count)
+push_tc(struct tc **v, size_t *n, size_t *cap, const struct key *k, long count)
 {
 	if (*n == *cap) {
 		*cap = *cap ? *cap * 2 : 16;
 		*v = xreallocarray(*v, *cap, sizeof **v);
 	}
-	(*v)[*n].id = id;
-	(*v)[(*n)++].count = (uint16_t)(count ? count : 1);
+	(*v)[*n].id = k->id;
+	(*v)[*n].count = count > 0 && count < UINT16_MAX ? (uint32_t)count : 1;
+	(*v)[(*n)++].df = k->df > 0 ? k->df : 1;
 }
 
-/* Parses "term[:count] ..." into S's sorted term ids. */
-static void
-parse_terms(struct analyze_related *r, struct stmt *s, const char *t)
+/* The keys of "term[:count] ..." (TERMS) or "id id ..." (ENTS) that some
+ * statement has (all of them, once S is stored), sorted by number and
+ * distinct, with their df as read now. */
+static int
+keys_of(struct analyze_related *r, struct store *st, const char *text, int ents,
+    struct tc **out, size_t *nout)
 {
-	struct tc *tmp = NULL;
-	const char *p = t != NULL ? t : "", *e, *colon;    /* NULL: no terms */
-	size_t n = 0, cap = 0, i;
+	const struct key *k;
+	const char *p = text != NULL ? text : "", *e, *colon;
+	char name[32];
+	size_t n = 0, cap = 0, i, d = 0;
+	long long v;
 
+	*out = NULL;
 	while (*p != '\0') {
 		while (*p == ' ')
 			p++;
 		e = p + strcspn(p, " ");
 		if (e == p)
 			break;
-		colon = memchr(p, ':', (size_t)(e - p));
-		push_tc(&tmp, &n, &cap, term_id(r, p, (size_t)((colon ? colon : e) - p)),
-		    colon ? (unsigned)strtoul(colon + 1, NULL, 10) : 1);
+		colon = ents ? NULL : memchr(p, ':', (size_t)(e - p));
+		if (ents) {
+			v = strtoll(p, NULL, 10);
+			snprintf(name, sizeof name, "@%lld", v);
+			k = v > 0 ? key_get(r, st, name, strlen(name)) : NULL;
+			if (v <= 0) {
+				p = e;
+				continue;
+			}
+		} else
+			k = key_get(r, st, p, (size_t)((colon ? colon : e) - p));
+		if (k == NULL) {
+			free(*out);
+			*out = NULL;
+			return -1;
+		}
+		if (k->id != 0)
+			push_tc(out, &n, &cap, k, colon ? strtol(colon + 1, NULL, 10) : 1);
 		p = e;
 	}
-	/* Sorted by id: tmp's first member is the id. */
 	if (n > 1)
-		qsort(tmp, n, sizeof *tmp, by_u32);
-	s->terms = xreallocarray(NULL, n + 1, sizeof *s->terms);
-	s->counts = xreallocarray(NULL, n + 1, sizeof *s->counts);
-	s->nterms = 0;
-	for (i = 0; i < n; i++) {
-		if (s->nterms > 0 && s->terms[s->nterms - 1] == tmp[i].id)
-			continue;
-		s->terms[s->nterms] = tmp[i].id;
-		s->counts[s->nterms++] = tmp[i].count;
-	}
-	free(tmp);
-}
-
-/* Parses "id id ..." into S's entities, numbered like terms ("@id") so
- * that their document frequencies are counted the same way. */
-static void
-parse_ents(struct analyze_related *r, struct stmt *s, const char *t)
-{
-	char *end, key[32];
-	long long v;
-	size_t cap = 0, i, k = 0;
-
-	s->ents = NULL;
-	s->eterms = NULL;
-	s->nents = 0;
-	while (t != NULL && *t != '\0') {
-		v = strtoll(t, &end, 10);
-		if (end == t)
-			break;
-		t = end;
-		if (v <= 0)
-			continue;
-		if (s->nents == cap) {
-			cap = cap ? cap * 2 : 4;
-			s->ents = xreallocarray(s->ents, cap, sizeof *s->ents);
-		}
-		s->ents[s->nents++] = v;
-	}
-	if (s->nents > 1)
-		qsort(s->ents, s->nents, sizeof *s->ents, by_i64);
-	s->eterms = xreallocarray(NULL, s->nents + 1, sizeof *s->eterms);
-	for (i = 0; i < s->nents; i++) {
-		if (i > 0 && s->ents[i] == s->ents[i - 1])
-			continue;
-		snprintf(key, sizeof key, "@%lld", (long long)s->ents[i]);
-		s->ents[k] = s->ents[i];
-		s->eterms[k++] = term_id(r, key, strlen(key));
-	}
-	s->nents = (uint32_t)k;
-	if (k > 1)
-		qsort(s->eterms, k, sizeof *s->eterms, by_u32);
-}
-
-/* Adds a statement to the index; returns its index. */
-static size_t
-add(struct analyze_related *r, int64_t id, int64_t article, int64_t speaker, int64_t voice,
-    const char *terms, const char *ents)
-{
-	struct stmt *s;
-	size_t idx = r->n, i;
-
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 1024;
-		r->s = xreallocarray(r->s, r->cap, sizeof *r->s);
-		r->stamp = xreallocarray(r->stamp, r->cap, sizeof *r->stamp);
-	}
-	s = &r->s[r->n++];
-	memset(s, 0, sizeof *s);
-	r->stamp[idx] = 0;
-	s->id = id;
-	s->article = article;
-	s->speaker = speaker;
-	s->voice = voice;
-	parse_ents(r, s, ents);
-	parse_terms(r, s, terms);
-	for (i = 0; i < s->nterms; i++) {
-		r->df[s->terms[i]]++;
-		vec_push(&r->post[s->terms[i]], (uint32_t)idx);
-	}
-	for (i = 0; i < s->nents; i++)
-		r->df[s->eterms[i]]++;
-	if (speaker != 0)
-		vec_push(map_get(&r->speakers, speaker, 1), (uint32_t)idx);
-	for (i = 0; i < s->nents; i++)
-		vec_push(map_get(&r->ents, s->ents[i], 1), (uint32_t)idx);
-	return idx;
-}
-
-#define LINKED_KEY "related.linked"
-
-struct loader {
-	struct analyze_related *r;
-	int64_t linked;       /* statements up to this id are linked */
-	int64_t (*voice)(void *arg, int64_t speaker);
-	void *arg;
-};
-
-static int
-load_row(void *arg, const struct store_profile_row *row)
-{
-	struct loader *l = arg;
-	size_t idx;
-
-	idx = add(l->r, row->id, row->article_id, row->speaker_id,
-	    row->speaker_id ? l->voice(l->arg, row->speaker_id) : 0, row->terms, row->entities);
-	if (row->id > l->linked)
-		vec_push(&l->r->pending, (uint32_t)idx);
+		qsort(*out, n, sizeof **out, by_id);
+	for (i = 0; i < n; i++)
+		if (d == 0 || (*out)[d - 1].id != (*out)[i].id)
+			(*out)[d++] = (*out)[i];
+	*nout = d;
 	return 0;
 }
 
-static int
-load(struct analyze_related *r, struct store *st, int64_t (*voice)(void *, int64_t), void *arg)
+static double
+idf(const struct analyze_related *r, int64_t df)
 {
-	struct loader l = { r, 0, voice, arg };
-	char *v = NULL;
+	return log(1.0 + (double)r->nstatements / (double)(df > 0 ? df : 1));
+}
 
-	if (r->loaded)
-		return 0;
-	r->loaded = 1;
-	if (store_state_get(st, LINKED_KEY, &v) != 0)
+/*
+ * Reads S's keys from TERMS and ENTS and weighs them: tf-idf weights of
+ * unit length, and the idf of what it names, with the df of now. A
+ * cached candidate keeps its weights while cached: document frequencies
+ * move slowly, and scoring a candidate must not cost a log per term.
+ * DFS, unless NULL, is given the terms' df.
+ */
+static int
+parse(struct analyze_related *r, struct store *st, struct stmt *s, const char *terms,
+    const char *ents, int64_t **dfs)
+{
+	struct tc *t = NULL, *en = NULL;
+	size_t nt = 0, ne = 0, i;
+	double norm = 0;
+
+	if (keys_of(r, st, terms, 0, &t, &nt) != 0 || keys_of(r, st, ents, 1, &en, &ne) != 0) {
+		free(t);
 		return -1;
-	l.linked = v != NULL ? strtoll(v, NULL, 10) : 0;
-	free(v);
-	return store_statement_profiles(st, load_row, &l);
+	}
+	s->terms = xreallocarray(NULL, nt + 1, sizeof *s->terms);
+	s->counts = xreallocarray(NULL, nt + 1, sizeof *s->counts);
+	s->w = xreallocarray(NULL, nt + 1, sizeof *s->w);
+	for (i = 0; i < nt; i++) {
+		s->terms[i] = t[i].id;
+		s->counts[i] = (uint16_t)t[i].count;
+		s->w[i] = (double)t[i].count * idf(r, t[i].df);
+		norm += s->w[i] * s->w[i];
+	}
+	s->nterms = (uint32_t)nt;
+	if (dfs != NULL) {
+		*dfs = xreallocarray(NULL, nt + 1, sizeof **dfs);
+		for (i = 0; i < nt; i++)
+			(*dfs)[i] = t[i].df;
+	}
+	norm = norm > 0 ? sqrt(norm) : 1;
+	for (i = 0; i < nt; i++)
+		s->w[i] /= norm;
+	s->eterms = xreallocarray(NULL, ne + 1, sizeof *s->eterms);
+	s->ew = xreallocarray(NULL, ne + 1, sizeof *s->ew);
+	for (i = 0; i < ne; i++) {
+		s->eterms[i] = en[i].id;
+		s->ew[i] = idf(r, en[i].df);
+	}
+	s->nents = (uint32_t)ne;
+	free(t);
+	free(en);
+	return 0;
+}
+
+static void
+stmt_from(struct stmt *s, const struct store_profile_row *row, int64_t voice)
+{
+	memset(s, 0, sizeof *s);
+	s->id = row->id;
+	s->article = row->article_id;
+	s->speaker = row->speaker_id;
+	s->voice = voice;
+}
+
+/* The index in the cache of statement ID, or -1. */
+static long
+cache_find(const struct analyze_related *r, int64_t id)
+{
+	size_t i;
+
+	if (r->slotcap == 0)
+		return -1;
+	for (i = mix((uint64_t)id) & (r->slotcap - 1); r->slot_id[i] != 0;
+	    i = (i + 1) & (r->slotcap - 1))
+		if (r->slot_id[i] == id)
+			return (long)r->slot[i];
+	return -1;
+}
+
+static void
+slots_grow(struct analyze_related *r)
+{
+	size_t i, j, cap = r->slotcap ? r->slotcap * 2 : 1024;
+
+	free(r->slot_id);
+	free(r->slot);
+	r->slot_id = xcalloc(cap, sizeof *r->slot_id);
+	r->slot = xcalloc(cap, sizeof *r->slot);
+	r->slotcap = cap;
+	for (j = 0; j < r->ncache; j++) {
+		for (i = mix((uint64_t)r->cache[j].id) & (cap - 1); r->slot_id[i] != 0;
+		    i = (i + 1) & (cap - 1))
+			;
+		r->slot_id[i] = r->cache[j].id;
+		r->slot[i] = (uint32_t)j;
+	}
+}
+
+struct parsing {
+	struct analyze_related *r;
+	struct store *st;
+	long idx;
+};
+
+/* Parses ROW into the cache. */
+static int
+cache_row(void *arg, const struct store_profile_row *row)
+{
+	struct parsing *p = arg;
+	struct analyze_related *r = p->r;
+	struct stmt *s;
+	size_t i;
+
+	if ((r->ncache + 1) * 2 > r->slotcap)
+		slots_grow(r);
+	if (r->ncache == r->cachecap) {
+		r->cachecap = r->cachecap ? r->cachecap * 2 : 1024;
+		r->cache = xreallocarray(r->cache, r->cachecap, sizeof *r->cache);
+	}
+	s = &r->cache[r->ncache];
+	stmt_from(s, row, row->speaker_id ? r->voice(r->arg, row->speaker_id) : 0);
+	if (parse(r, p->st, s, row->terms, row->entities, NULL) != 0) {
+		stmt_clear(s);
+		return -1;
+	}
+	for (i = mix((uint64_t)row->id) & (r->slotcap - 1); r->slot_id[i] != 0;
+	    i = (i + 1) & (r->slotcap - 1))
+		;
+	r->slot_id[i] = row->id;
+	r->slot[i] = (uint32_t)r->ncache;
+	p->idx = (long)r->ncache++;
+	return 1;
+}
+
+/* Statement ID from the cache, read and parsed when new: its index, or
+ * -1 on error, -2 when there is no such statement. */
+static long
+cached(struct analyze_related *r, struct store *st, int64_t id)
+{
+	struct parsing p = { r, st, -2 };
+	long x = cache_find(r, id);
+
+	if (x >= 0)
+		return x;
+	r->rows_read++;
+	if (store_statement_profile(st, id, cache_row, &p) != 0)
+		return -1;
+	return p.idx;
 }
 
 /* ---- scoring -------------------------------------------------------------- */
 
-static double
-idf(const struct analyze_related *r, uint32_t t)
-{
-	return log(1.0 + (double)r->n / (double)(r->df[t] ? r->df[t] : 1));
-}
-
-/*
- * S's tf-idf weights (unit length) and its names' idf. They are computed
- * once and again only when the index has doubled since: document
- * frequencies move slowly, and scoring a candidate must not cost a log
- * per term.
- */
 static void
-weigh(const struct analyze_related *r, struct stmt *s)
+profile_of(const struct analyze_related *r, const struct stmt *s, struct extract_profile *p)
 {
-	double norm = 0;
-	size_t i;
-
-	if (s->w != NULL && r->n <= 2 * s->weighed_at)
-		return;
-	if (s->w == NULL) {
-		s->w = xreallocarray(NULL, s->nterms + 1, sizeof *s->w);
-		s->ew = xreallocarray(NULL, s->nents + 1, sizeof *s->ew);
-	}
-	for (i = 0; i < s->nterms; i++) {
-		s->w[i] = (double)s->counts[i] * idf(r, s->terms[i]);
-		norm += s->w[i] * s->w[i];
-	}
-	norm = norm > 0 ? sqrt(norm) : 1;
-	for (i = 0; i < s->nterms; i++)
-		s->w[i] /= norm;
-	for (i = 0; i < s->nents; i++)
-		s->ew[i] = idf(r, s->eterms[i]);
-	s->weighed_at = r->n;
-}
-
-static void
-profile_of(const struct analyze_related *r, struct stmt *s, struct extract_profile *p)
-{
-	weigh(r, s);
 	p->id = s->id;
 	p->article = s->article;
 	p->speaker = s->speaker;
@@ -508,91 +516,119 @@ profile_of(const struct analyze_related *r, struct stmt *s, struct extract_profi
 	p->ents = s->eterms;
 	p->ent_idf = s->ew;
 	p->nents = s->nents;
-	p->max_idf = log(1.0 + (double)r->n);
+	p->max_idf = log(1.0 + (double)r->nstatements);
 }
 
 struct scored {
 	uint32_t idx;
+	int64_t id;
 	double score;
 };
 
 static int
-by_score(const void *a, const void *b)
+by_score(const struct scored *x, const struct scored *y)
 {
-	const struct scored *x = a, *y = b;
-
 	if (x->score != y->score)
 		return x->score > y->score ? -1 : 1;
-	return x->idx < y->idx ? -1 : x->idx > y->idx;
+	return x->id < y->id ? -1 : x->id > y->id;
 }
 
 struct cands {
-	struct scored *v;
+	uint32_t *v;          /* indexes in the cache */
 	size_t n, cap;
 };
 
-/* Adds the newest LIMIT statements of list V not yet seen this round. */
-static void
-gather(struct analyze_related *r, const struct vec *v, size_t limit, int64_t article,
-    struct cands *c)
-{
-	size_t i, taken = 0;
-	uint32_t x;
+/* Takes the candidates one list gives, until LIMIT new ones. */
+struct gathering {
+	struct analyze_related *r;
+	struct store *st;
+	struct cands *c;
+	int64_t article;
+	size_t limit, taken;
+};
 
-	if (v == NULL)
-		return;
-	for (i = v->n; i-- > 0 && taken < limit;) {
-		x = v->v[i];
-		if (r->stamp[x] == r->epoch || r->s[x].dead || r->s[x].article == article)
-			continue;
-		r->stamp[x] = r->epoch;
-		taken++;
-		if (c->n == c->cap) {
-			c->cap = c->cap ? c->cap * 2 : 64;
-			c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
-		}
-		c->v[c->n++].idx = x;
+static int
+take(void *arg, int64_t id)
+{
+	struct gathering *g = arg;
+	struct analyze_related *r = g->r;
+	long x;
+
+	r->rows_read++;
+	if ((x = cached(r, g->st, id)) == -1)
+		return -1;
+	if (x < 0 || r->cache[x].stamp == r->round || r->cache[x].article == g->article)
+		return 0;
+	r->cache[x].stamp = r->round;
+	if (g->c->n == g->c->cap) {
+		g->c->cap = g->c->cap ? g->c->cap * 2 : 64;
+		g->c->v = xreallocarray(g->c->v, g->c->cap, sizeof *g->c->v);
 	}
+	g->c->v[g->c->n++] = (uint32_t)x;
+	return ++g->taken >= g->limit ? 1 : 0;
 }
 
-/* The candidates of statement I: the newest statements sharing one of
- * its terms (more of them for its rarest terms), its speaker, or an
- * agreement or place it names. */
-static void
-candidates(struct analyze_related *r, size_t i, struct cands *c)
+/* The statements of the article being linked: from lo to hi. */
+struct own {
+	int64_t article, lo, hi;
+};
+
+/* Adds the newest LIMIT statements of another article having key KEY (or
+ * by SPEAKER, when KEY is 0) not yet taken this round. */
+static int
+gather(struct analyze_related *r, struct store *st, int64_t key, int64_t speaker,
+    size_t limit, const struct own *own, struct cands *c)
 {
-	const struct stmt *s = &r->s[i];
+	struct gathering g = { r, st, c, own->article, limit, 0 };
+
+	if (key != 0)
+		return store_related_having(st, key, own->lo, own->hi, take, &g);
+	return store_related_by(st, speaker, own->lo, own->hi, take, &g);
+}
+
+/* The candidates of S: the newest statements sharing one of its terms
+ * (more of them for its rarest terms), its speaker, or an agreement or
+ * place it names. DF: its terms' df. */
+static int
+candidates(struct analyze_related *r, struct store *st, const struct stmt *s,
+    const int64_t *df, const struct own *own, struct cands *c)
+{
 	uint32_t rare[RARE_TERMS];
+	int64_t rdf[RARE_TERMS];
 	size_t nrare = 0, k, j;
+	int rc = 0;
 
 	c->n = 0;
-	if (++r->epoch == 0) {
-		memset(r->stamp, 0, r->cap * sizeof *r->stamp);
-		r->epoch = 1;
+	if (++r->round == 0) {
+		for (k = 0; k < r->ncache; k++)
+			r->cache[k].stamp = 0;
+		r->round = 1;
 	}
 	for (k = 0; k < s->nterms; k++) {
-		uint32_t t = s->terms[k];
-
-		if (r->df[t] < 2)
+		if (df[k] < 2)
 			continue;
-		for (j = nrare; j > 0 && r->df[rare[j - 1]] > r->df[t]; j--)
-			if (j < RARE_TERMS)
+		for (j = nrare; j > 0 && rdf[j - 1] > df[k]; j--)
+			if (j < RARE_TERMS) {
 				rare[j] = rare[j - 1];
+				rdf[j] = rdf[j - 1];
+			}
 		if (j < RARE_TERMS) {
-			rare[j] = t;
+			rare[j] = s->terms[k];
+			rdf[j] = df[k];
 			if (nrare < RARE_TERMS)
 				nrare++;
 		}
 	}
-	for (k = 0; k < nrare; k++)
-		gather(r, &r->post[rare[k]], PER_RARE_TERM, s->article, c);
-	for (k = 0; k < s->nterms && k < MAX_TERMS; k++)
-		if (r->df[s->terms[k]] >= 2)
-			gather(r, &r->post[s->terms[k]], PER_TERM, s->article, c);
-	if (s->speaker != 0)
-		gather(r, map_get(&r->speakers, s->speaker, 0), PER_SPEAKER, s->article, c);
-	for (k = 0; k < s->nents; k++)
-		gather(r, map_get(&r->ents, s->ents[k], 0), PER_ENTITY, s->article, c);
+	for (k = 0; k < nrare && rc == 0; k++)
+		rc = gather(r, st, rare[k], 0, PER_RARE_TERM, own, c);
+	for (k = 0; k < s->nterms && k < MAX_TERMS && rc == 0; k++)
+		if (df[k] >= 2)
+			rc = gather(r, st, s->terms[k], 0, PER_TERM, own, c);
+	if (s->speaker != 0 && rc == 0)
+		rc = gather(r, st, 0, s->speaker, PER_SPEAKER, own, c);
+	for (k = 0; k < s->nents && rc == 0; k++)
+		rc = gather(r, st, s->eterms[k], 0, PER_ENTITY, own, c);
+	return rc;
 }
 
 static void
@@ -607,12 +643,11 @@ push_row(struct analyze_related *r, int64_t from, int64_t to, double score)
 	r->rows[r->nrows++].score = score;
 }
 
-/* Links statement I to its best candidates (both ways, to be written with
- * the batch). */
+/* Links S to its best candidates (both ways, to be written with the
+ * batch). */
 static void
-link(struct analyze_related *r, size_t i, struct cands *c)
+link(struct analyze_related *r, const struct stmt *s, const struct cands *c)
 {
-	struct stmt *s = &r->s[i];
 	struct extract_profile pa, pb;
 	struct scored best[LINKS], x;
 	size_t k, j, n = 0;
@@ -620,8 +655,13 @@ link(struct analyze_related *r, size_t i, struct cands *c)
 	profile_of(r, s, &pa);
 	/* The best LINKS, kept in order as they come: no sort of them all. */
 	for (k = 0; k < c->n; k++) {
-		profile_of(r, &r->s[c->v[k].idx], &pb);
-		x.idx = c->v[k].idx;
+		const struct stmt *o = &r->cache[c->v[k]];
+
+		if (o->id == s->id)
+			continue;
+		profile_of(r, o, &pb);
+		x.idx = c->v[k];
+		x.id = o->id;
 		x.score = extract_related_score(&pa, &pb);
 		if (x.score < MIN_SCORE || (n == LINKS && by_score(&x, &best[n - 1]) >= 0))
 			continue;
@@ -630,8 +670,8 @@ link(struct analyze_related *r, size_t i, struct cands *c)
 		best[j] = x;
 	}
 	for (k = 0; k < n; k++) {
-		push_row(r, s->id, r->s[best[k].idx].id, best[k].score);
-		push_row(r, r->s[best[k].idx].id, s->id, best[k].score);
+		push_row(r, s->id, best[k].id, best[k].score);
+		push_row(r, best[k].id, s->id, best[k].score);
 	}
 }
 
@@ -674,24 +714,83 @@ write_rows(struct analyze_related *r, struct store *st)
 	return 0;
 }
 
+#define LINKED_KEY "related.linked"
+
+static void
+pend(struct analyze_related *r, int64_t id, int64_t article, int64_t speaker, const char *terms,
+    const char *entities)
+{
+	struct pend *p;
+
+	if (r->npending == r->pendcap) {
+		r->pendcap = r->pendcap ? r->pendcap * 2 : 256;
+		r->pending = xreallocarray(r->pending, r->pendcap, sizeof *r->pending);
+	}
+	p = &r->pending[r->npending++];
+	p->id = id;
+	p->article = article;
+	p->speaker = speaker;
+	p->terms = terms != NULL ? xstrdup(terms) : NULL;
+	p->entities = entities != NULL ? xstrdup(entities) : NULL;
+}
+
+/* Links pending statement P: its keys as they are now, its candidates,
+ * its best ones. */
+static int
+link_one(struct analyze_related *r, struct store *st, const struct pend *p,
+    const struct own *own, struct cands *c)
+{
+	struct stmt s;
+	int64_t *df = NULL;
+	int rc;
+
+	memset(&s, 0, sizeof s);
+	s.id = p->id;
+	s.article = p->article;
+	s.speaker = p->speaker;
+	s.voice = p->speaker ? r->voice(r->arg, p->speaker) : 0;
+	rc = parse(r, st, &s, p->terms, p->entities, &df);
+	if (rc == 0)
+		rc = candidates(r, st, &s, df, own, c);
+	if (rc == 0)
+		link(r, &s, c);
+	free(df);
+	stmt_clear(&s);
+	return rc;
+}
+
 /* Links every pending statement, in the caller's transaction. */
 static int
 flush(struct analyze_related *r, struct store *st)
 {
 	struct cands c = { NULL, 0, 0 };
+	const struct key *all;
+	struct own own = { 0, 0, -1 };
 	int64_t max = 0;
-	size_t i;
+	size_t i, j;
 	int rc = 0;
 
-	for (i = 0; i < r->pending.n && rc == 0; i++) {
-		size_t k = r->pending.v[i];
-
-		if (r->s[k].dead)
-			continue;
-		candidates(r, k, &c);
-		link(r, k, &c);
-		if (r->s[k].id > max)
-			max = r->s[k].id;
+	/* A new epoch: every key's df is read again, once. */
+	if (++r->epoch == 0) {
+		keys_clear(r);
+		r->epoch = 1;
+	}
+	if ((all = key_get(r, st, "", 0)) == NULL)
+		return -1;
+	r->nstatements = all->df;
+	for (i = 0; i < r->npending && rc == 0; i++) {
+		if (r->ncache >= CACHE_STATEMENTS)
+			cache_clear(r);
+		/* An article's statements are stored together: ids in a row. */
+		if (r->pending[i].article != own.article || r->pending[i].id > own.hi) {
+			own.article = r->pending[i].article;
+			own.lo = own.hi = r->pending[i].id;
+			for (j = i + 1; j < r->npending && r->pending[j].article == own.article; j++)
+				own.hi = r->pending[j].id;
+		}
+		rc = link_one(r, st, &r->pending[i], &own, &c);
+		if (r->pending[i].id > max)
+			max = r->pending[i].id;
 	}
 	free(c.v);
 	if (rc == 0)
@@ -702,9 +801,55 @@ flush(struct analyze_related *r, struct store *st)
 		snprintf(num, sizeof num, "%lld", (long long)max);
 		rc = store_state_set(st, LINKED_KEY, num);
 	}
-	if (rc == 0)
-		r->pending.n = 0;
-	return rc;
+	if (rc != 0) {
+		r->nrows = 0;
+		return -1;
+	}
+	for (i = 0; i < r->npending; i++) {
+		free(r->pending[i].terms);
+		free(r->pending[i].entities);
+	}
+	r->npending = 0;
+	return 0;
+}
+
+struct loader {
+	struct analyze_related *r;
+	int64_t before;       /* statements from this id on are the caller's */
+};
+
+static int
+load_row(void *arg, const struct store_profile_row *row)
+{
+	struct loader *l = arg;
+
+	l->r->rows_read++;
+	if (l->before > 0 && row->id >= l->before)
+		return 1;
+	pend(l->r, row->id, row->article_id, row->speaker_id, row->terms, row->entities);
+	return 0;
+}
+
+/* The first time: what an earlier run stored but did not link (it was
+ * cut short) is pending too, up to statement BEFORE (0: all). */
+static int
+load(struct analyze_related *r, struct store *st, int64_t before,
+    int64_t (*voice)(void *, int64_t), void *arg)
+{
+	struct loader l = { r, before };
+	char *v = NULL;
+	int64_t linked;
+
+	r->voice = voice;
+	r->arg = arg;
+	if (r->loaded)
+		return 0;
+	r->loaded = 1;
+	if (store_state_get(st, LINKED_KEY, &v) != 0)
+		return -1;
+	linked = v != NULL ? strtoll(v, NULL, 10) : 0;
+	free(v);
+	return store_statement_profiles_after(st, linked, load_row, &l);
 }
 
 int
@@ -714,21 +859,20 @@ analyze_related_add(struct analyze_related *r, struct store *st,
 {
 	size_t i;
 
-	if (load(r, st, voice, arg) != 0)
+	if (load(r, st, n > 0 ? s[0].id : 0, voice, arg) != 0)
 		return -1;
 	for (i = 0; i < n; i++)
-		vec_push(&r->pending, (uint32_t)add(r, s[i].id, s[i].article, s[i].speaker,
-		    s[i].speaker ? voice(arg, s[i].speaker) : 0, s[i].terms, s[i].entities));
-	return r->pending.n >= FLUSH_AT ? flush(r, st) : 0;
+		pend(r, s[i].id, s[i].article, s[i].speaker, s[i].terms, s[i].entities);
+	return r->npending >= FLUSH_AT ? flush(r, st) : 0;
 }
 
 int
 analyze_related_finish(struct analyze_related *r, struct store *st,
     int64_t (*voice)(void *arg, int64_t speaker), void *arg)
 {
-	if (load(r, st, voice, arg) != 0)
+	if (load(r, st, 0, voice, arg) != 0)
 		return -1;
-	if (r->pending.n == 0)
+	if (r->npending == 0)
 		return 0;
 	if (store_begin(st) != 0)
 		return -1;

@@ -55,6 +55,42 @@
 	"INSERT INTO list_days(k1, k2, n) SELECT " LIST_K1("articles") ", " \
 	LIST_K2("articles") ", count(*) FROM articles GROUP BY 1, 2;"
 
+/*
+ * The keys related statements are found by (see migration 11), of the
+ * statement ROW: its key terms ("term:2" counts as "term"), its
+ * agreements and places as "@id", and the empty key that every statement
+ * has (its df counts the statements). The lists are made JSON arrays to
+ * be split by json_each; one that is not valid JSON gives no keys rather
+ * than refuse the statement.
+ */
+#define RELATED_TERMS_JSON(row) "'[\"' || replace(" row ".terms, ' ', '\",\"') || '\"]'"
+#define RELATED_ENTS_JSON(row) "'[' || replace(" row ".entities, ' ', ',') || ']'"
+#define RELATED_TERM_OF(v) \
+	"CASE WHEN instr(" v ", ':') > 0 THEN substr(" v ", 1, instr(" v ", ':') - 1)" \
+	" ELSE " v " END"
+#define RELATED_KEYS(row) \
+	"SELECT '' UNION SELECT '@' || value FROM json_each(CASE WHEN json_valid(" \
+	RELATED_ENTS_JSON(row) ") THEN " RELATED_ENTS_JSON(row) " END) WHERE value > 0" \
+	" UNION SELECT " RELATED_TERM_OF("value") " FROM json_each(CASE WHEN json_valid(" \
+	RELATED_TERMS_JSON(row) ") THEN " RELATED_TERMS_JSON(row) " END) WHERE value <> ''"
+/* The keys of every statement, as a table (sid, key); no empty key. */
+#define RELATED_ALL_KEYS \
+	"SELECT s.id AS sid, '@' || j.value AS key FROM statements s, json_each(CASE WHEN" \
+	"  json_valid(" RELATED_ENTS_JSON("s") ") THEN " RELATED_ENTS_JSON("s") " END) j" \
+	"  WHERE j.value > 0" \
+	" UNION SELECT s.id, " RELATED_TERM_OF("j.value") " FROM statements s," \
+	"  json_each(CASE WHEN json_valid(" RELATED_TERMS_JSON("s") ") THEN " \
+	RELATED_TERMS_JSON("s") " END) j WHERE j.value <> ''"
+/* related_terms and statement_terms from the statements as they are;
+ * keys numbered as the triggers number them (statement by statement,
+ * each one's in order), so a salvaged copy has the same rows. */
+#define RELATED_FILL \
+	"INSERT INTO related_terms(term, df) SELECT '', count(*) FROM statements;" \
+	"INSERT INTO related_terms(term, df) SELECT key, count(*) FROM (" RELATED_ALL_KEYS ")" \
+	"  GROUP BY key ORDER BY min(sid), key;" \
+	"INSERT INTO statement_terms(term_id, statement_id) SELECT r.id, k.sid" \
+	"  FROM (" RELATED_ALL_KEYS ") k JOIN related_terms r ON r.term = k.key;"
+
 static const char *const migrations[] = {
 	/* 1: the first schema. */
 	"CREATE TABLE articles ("
@@ -500,17 +536,49 @@ static const char *const migrations[] = {
 	 * over 100,000 articles took 240-400 ms that way, 60-180 ms this way
 	 * (bench/RESULTS.md). */
 	"CREATE INDEX articles_dates ON articles(id, published, outlet);",
+
+	/* 13: related statements found through indexed keys, so linking a new
+	 * statement reads its candidates, not the corpus. related_terms
+	 * numbers every key (term, "@entity") in the order first met and
+	 * counts the statements having it (df, for idf; the empty key counts
+	 * them all); statement_terms lists each key's statements, newest
+	 * last. Triggers keep both as statements come and go, whoever writes
+	 * them; a key no statement has any more goes (found again, it gets a
+	 * new number). */
+	"CREATE TABLE related_terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE,"
+	"  df INTEGER NOT NULL);"
+	"CREATE TABLE statement_terms (term_id INTEGER NOT NULL, statement_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (term_id, statement_id)) WITHOUT ROWID;"
+	RELATED_FILL
+	"CREATE TRIGGER statements_keys_ai AFTER INSERT ON statements BEGIN"
+	"  INSERT OR IGNORE INTO related_terms(term, df) SELECT k.k, 0 FROM (SELECT NULL AS k"
+	"    UNION ALL " RELATED_KEYS("new") ") k WHERE k.k IS NOT NULL ORDER BY k.k;"
+	"  UPDATE related_terms SET df = df + 1 WHERE term IN (" RELATED_KEYS("new") ");"
+	"  INSERT OR IGNORE INTO statement_terms(term_id, statement_id) SELECT id, new.id"
+	"    FROM related_terms WHERE term IN (" RELATED_KEYS("new") ") AND term <> '';"
+	"END;"
+	"CREATE TRIGGER statements_keys_ad AFTER DELETE ON statements BEGIN"
+	"  DELETE FROM statement_terms WHERE statement_id = old.id AND term_id IN"
+	"    (SELECT id FROM related_terms WHERE term IN (" RELATED_KEYS("old") "));"
+	"  UPDATE related_terms SET df = df - 1 WHERE term IN (" RELATED_KEYS("old") ");"
+	"  DELETE FROM related_terms WHERE df <= 0 AND term <> '' AND term IN ("
+	RELATED_KEYS("old") ");"
+	"END;",
 };
 
 /* What derived data there is, and how it is made again from the rows it
  * derives from: the list's counts and the full-text index. A salvage
  * copies the rows and runs this, rather than trust a damaged copy's. */
-static const char *const derived_tables[] = { "list_years", "list_days", "fts_pending" };
+static const char *const derived_tables[] = { "list_years", "list_days", "fts_pending",
+    "related_terms", "statement_terms" };
 static const char rebuild_derived[] =
     "DELETE FROM fts_pending;"
     "DELETE FROM list_years;"
     "DELETE FROM list_days;"
+    "DELETE FROM statement_terms;"
+    "DELETE FROM related_terms;"
     LIST_FILL
+    RELATED_FILL
     "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
     "INSERT INTO memos_fts(memos_fts) VALUES ('rebuild');";
 

@@ -2,8 +2,9 @@
  * store-statement.c: statements (who said what, as byte spans of an
  * article) and the ranked links between related statements of different
  * articles. Each statement also keeps the features related statements are
- * found by (key terms, named agreements and places), so the index can be
- * rebuilt in memory when an import run starts.
+ * found by (key terms, named agreements and places); the keys index
+ * (related_terms, statement_terms: schema 11, kept by triggers) finds the
+ * statements sharing one, newest first.
  */
 #include "config.h"
 
@@ -325,30 +326,121 @@ store_json_statements(struct store *st, const struct store_statement *rows, size
 
 /* ---- the related-statement index ----------------------------------------- */
 
-int
-store_statement_profiles(struct store *st,
+/* The columns of a profile, in read_profile's order. */
+#define PROFILE_COLUMNS "s.id, s.article_id, coalesce(s.speaker_id, 0), s.terms, s.entities"
+
+static int
+read_profiles(struct store *st, sqlite3_stmt *s,
     int (*row)(void *arg, const struct store_profile_row *r), void *arg)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT id, article_id, coalesce(speaker_id, 0), terms,"
-	    " entities FROM statements ORDER BY id");
 	struct store_profile_row r;
-	int rc;
+	int rc, stop = 0;
 
-	if (s == NULL)
-		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		r.id = sqlite3_column_int64(s, 0);
 		r.article_id = sqlite3_column_int64(s, 1);
 		r.speaker_id = sqlite3_column_int64(s, 2);
 		r.terms = (const char *)sqlite3_column_text(s, 3);
 		r.entities = (const char *)sqlite3_column_text(s, 4);
-		if (row(arg, &r) != 0) {
-			sqlite3_reset(s);
-			return -1;
-		}
+		stop = row(arg, &r);
 	}
 	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : store_err(st, "reading statements");
+	if (stop < 0)
+		return -1;
+	return stop > 0 || rc == SQLITE_DONE ? 0 : store_err(st, "reading statements");
+}
+
+int
+store_statement_profiles_after(struct store *st, int64_t after,
+    int (*row)(void *arg, const struct store_profile_row *r), void *arg)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT " PROFILE_COLUMNS " FROM statements s"
+	    " WHERE s.id > ?1 ORDER BY s.id");
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, after);
+	return read_profiles(st, s, row, arg);
+}
+
+int
+store_related_key(struct store *st, const char *key, size_t len, int64_t *id, int64_t *df)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT id, df FROM related_terms WHERE term = ?1");
+	int rc;
+
+	*id = 0;
+	*df = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, key, (int)len, SQLITE_STATIC);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		*df = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_err(st, "reading a term");
+}
+
+int
+store_statement_profile(struct store *st, int64_t id,
+    int (*row)(void *arg, const struct store_profile_row *r), void *arg)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT " PROFILE_COLUMNS " FROM statements s"
+	    " WHERE s.id = ?1");
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	return read_profiles(st, s, row, arg);
+}
+
+/* Reads ids from S until EACH says stop. */
+static int
+read_ids(struct store *st, sqlite3_stmt *s, int (*each)(void *arg, int64_t id), void *arg)
+{
+	int rc, stop = 0;
+
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		stop = each(arg, sqlite3_column_int64(s, 0));
+	sqlite3_reset(s);
+	if (stop < 0)
+		return -1;
+	return stop > 0 || rc == SQLITE_DONE ? 0 : store_err(st, "reading statements");
+}
+
+/* Both read an index alone, backwards from its newest entry, and stop
+ * when EACH says so: a key's cost is what the caller takes, not its
+ * list. */
+int
+store_related_having(struct store *st, int64_t key, int64_t lo, int64_t hi,
+    int (*each)(void *arg, int64_t id), void *arg)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT statement_id FROM statement_terms"
+	    " WHERE term_id = ?1 AND statement_id NOT BETWEEN ?2 AND ?3"
+	    " ORDER BY statement_id DESC");
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, key);
+	sqlite3_bind_int64(s, 2, lo);
+	sqlite3_bind_int64(s, 3, hi);
+	return read_ids(st, s, each, arg);
+}
+
+int
+store_related_by(struct store *st, int64_t speaker, int64_t lo, int64_t hi,
+    int (*each)(void *arg, int64_t id), void *arg)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM statements INDEXED BY statements_speaker"
+	    " WHERE speaker_id = ?1 AND id NOT BETWEEN ?2 AND ?3 ORDER BY id DESC");
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, speaker);
+	sqlite3_bind_int64(s, 2, lo);
+	sqlite3_bind_int64(s, 3, hi);
+	return read_ids(st, s, each, arg);
 }
 
 /* The statement inserting N links (cached per N: one per count). */

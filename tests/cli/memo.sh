@@ -149,8 +149,8 @@ tap_ok $? "export --format markdown: project memos first, an article's under its
 # An older database (schema 7, before memos) gains the table when opened.
 OLD="$TEST_TMP/old.db"
 "$DOSSIER" --db "$OLD" -q import "$SEEDS"/000_*.txt >/dev/null 2>&1
-# (Schema 9's title index, 10's and 11's team objects and 12's date index go too: a
-# schema 7 database had none of them.)
+# (Schema 9's title index, 10's and 11's team objects, 12's date index and 13's
+# related keys go too: a schema 7 database had none of them.)
 sqlite3 "$OLD" "DROP TABLE memos; DROP TABLE memos_fts; DROP INDEX articles_title; DROP INDEX articles_dates;
 DROP TRIGGER tags_uuid; DROP TRIGGER articles_sync_ai; DROP TRIGGER tags_sync_ai;
 DROP TRIGGER tags_sync_au; DROP TRIGGER tags_sync_ad; DROP TRIGGER annotations_sync_ai;
@@ -159,6 +159,8 @@ DROP TRIGGER annotation_tags_sync_ad; DROP TABLE sync_on; DROP TABLE sync_outbox
 DROP TABLE sync_versions; DROP TABLE sync_tag_merges; DROP TABLE sync_history;
 DROP TRIGGER entities_sync_ai; DROP TRIGGER entities_sync_au; DROP TRIGGER entities_sync_ad;
 DROP TRIGGER aliases_sync_ai; DROP TRIGGER aliases_sync_ad;
+DROP TRIGGER statements_keys_ai; DROP TRIGGER statements_keys_ad;
+DROP TABLE statement_terms; DROP TABLE related_terms;
 DROP INDEX tags_uuid; ALTER TABLE tags DROP COLUMN uuid; PRAGMA user_version = 7;"
 "$DOSSIER" --db "$OLD" memo add --article 1 "after the upgrade" >/dev/null &&
 	[ "$("$DOSSIER" --db "$OLD" memo list --search upgrade | cut -f2)" = "article 1" ] &&

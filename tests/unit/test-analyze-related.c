@@ -1,0 +1,154 @@
+/* test-analyze-related.c: linking new statements reads their candidates
+ * through the keys index, not the corpus: the rows a run reads follow the
+ * statements it links, whatever the corpus's size; the right statement is
+ * found; the keys index follows statements removed. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze.h"
+#include "store.h"
+#include "tap.h"
+#include "util.h"
+
+#define PER_ARTICLE 20
+
+static int64_t
+no_voice(void *arg, int64_t speaker)
+{
+	(void)arg;
+	(void)speaker;
+	return 0;
+}
+
+/* Article number I of the generated corpus, with its statements: every
+ * one says "talks" (a common term), one of 40 topics, and a term of its
+ * own, which article PAIR's statement of the same place shares (PAIR is
+ * I, but for the article added to see what it is linked to). Linked in
+ * a run of R. */
+static int
+add_article(struct store *st, struct analyze_related *r, int i, int pair, int64_t *first)
+{
+	struct analyze_statement as[PER_ARTICLE];
+	char body[64], terms[PER_ARTICLE][96];
+	struct store_article a;
+	struct store_statement_in in;
+	enum store_added how;
+	int k, rc;
+
+	snprintf(body, sizeof body, "Article %d.\n", i);
+	memset(&a, 0, sizeof a);
+	a.title = body;
+	a.body = body;
+	a.body_len = strlen(body);
+	a.source = body;
+	a.format = (char *)(uintptr_t)"text";
+	rc = store_begin(st) || store_article_add(st, &a, &how);
+	for (k = 0; k < PER_ARTICLE && rc == 0; k++) {
+		snprintf(terms[k], sizeof terms[k], "talk:2 topic%d pair%d_%d", (i * PER_ARTICLE + k) % 40,
+		    pair, k);
+		memset(&in, 0, sizeof in);
+		in.article_id = a.id;
+		in.end = 1;
+		in.terms = terms[k];
+		in.entities = "";
+		rc = store_statement_add(st, &in, &as[k].id);
+		as[k].article = a.id;
+		as[k].speaker = as[k].voice = 0;
+		as[k].terms = terms[k];
+		as[k].entities = "";
+	}
+	if (first != NULL)
+		*first = as[0].id;
+	if (rc == 0)
+		rc = analyze_related_add(r, st, as, PER_ARTICLE, no_voice, NULL);
+	rc = rc == 0 ? store_commit(st) : (store_rollback(st), -1);
+	free(a.hash);
+	free(a.imported);
+	return rc;
+}
+
+/* Grows the corpus to N articles in one run. */
+static void
+grow(struct store *st, int *have, int n)
+{
+	struct analyze_related *r = analyze_related_new();
+	int rc = 0;
+
+	/* One transaction: each article is a savepoint of it. */
+	rc = store_begin(st);
+	for (; *have < n && rc == 0; ++*have)
+		rc = add_article(st, r, *have, *have, NULL);
+	rc = rc == 0 ? store_commit(st) : (store_rollback(st), -1);
+	if (rc == 0)
+		rc = analyze_related_finish(r, st, no_voice, NULL);
+	if (rc != 0)
+		tap_bail("growing the corpus: %s", err_msg());
+	analyze_related_free(r);
+}
+
+/* The rows a run adding one article (sharing terms with article PAIR)
+ * reads; FIRST: its first statement. */
+static uint64_t
+one_more(struct store *st, int *have, int pair, int64_t *first)
+{
+	struct analyze_related *r = analyze_related_new();
+	uint64_t rows;
+
+	if (add_article(st, r, *have, pair, first) != 0 || analyze_related_finish(r, st, no_voice, NULL) != 0)
+		tap_bail("adding an article: %s", err_msg());
+	++*have;
+	rows = analyze_related_rows_read(r);
+	analyze_related_free(r);
+	return rows;
+}
+
+static int
+links_to(struct store *st, int64_t from, int64_t article)
+{
+	struct store_statement *rows;
+	size_t n, i;
+	int hit = 0;
+
+	if (store_related(st, from, 6, &rows, &n) != 0)
+		tap_bail("related: %s", err_msg());
+	for (i = 0; i < n; i++)
+		hit |= rows[i].article_id == article;
+	store_statement_list_free(rows, n);
+	return hit;
+}
+
+int
+main(void)
+{
+	char *path = xasprintf("%s/r.db", tap_tmpdir());
+	struct store *st;
+	uint64_t small, large;
+	int64_t first;
+	int have = 0;
+
+	if (store_open(path, 0, &st) != 0)
+		tap_bail("%s", err_msg());
+	grow(st, &have, 150);
+	small = one_more(st, &have, 50, &first);
+	diag("linking %d statements into %d: %llu rows read", PER_ARTICLE, (have - 1) * PER_ARTICLE,
+	    (unsigned long long)small);
+	ok(small < (uint64_t)(have - 1) * PER_ARTICLE,
+	    "a run linking one article reads fewer rows than the corpus has statements (%llu)",
+	    (unsigned long long)small);
+	/* Articles are numbered from 1. */
+	ok(links_to(st, first, 51), "its statement is linked to the one sharing its rare term");
+	grow(st, &have, 1200);
+	large = one_more(st, &have, 50, &first);
+	diag("linking %d statements into %d: %llu rows read", PER_ARTICLE, (have - 1) * PER_ARTICLE,
+	    (unsigned long long)large);
+	ok(large <= small + small / 5,
+	    "into eight times the corpus it reads as much (%llu rows, %llu before)",
+	    (unsigned long long)large, (unsigned long long)small);
+	ok(links_to(st, first, 51), "and finds the statement sharing its rare term");
+	store_close(st);
+	free(path);
+	return tap_done();
+}
