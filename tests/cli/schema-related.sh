@@ -37,7 +37,7 @@ keys "$DB" >"$TEST_TMP/keys.new"
 sid=$(sql "$DB" "SELECT from_id FROM statement_links GROUP BY from_id ORDER BY count(*) DESC, from_id LIMIT 1")
 d related "$sid" >"$TEST_TMP/related.new"; tap_ok $? "related $sid"
 
-sql "$DB" "DROP TRIGGER statements_keys_ai" && sql "$DB" "DROP TRIGGER statements_keys_ad" &&
+sql "$DB" "DROP TRIGGER statements_keys_ad" &&
 	sql "$DB" "DROP TABLE statement_terms" && sql "$DB" "DROP TABLE related_terms" &&
 	sql "$DB" "PRAGMA user_version = 10"
 tap_ok $? "the database made one of schema 10"
