@@ -28,6 +28,9 @@ enum store_flags {
 	 * a copy out of the map. Not for bulk work, whose resident size would
 	 * grow with every page of the file it touches. */
 	STORE_MMAP = 1 << 3,
+	/* Writes many articles (import): a larger page cache, as an import
+	 * touches index pages all over the database. */
+	STORE_BULK = 1 << 4,
 };
 
 /* store.c */
