@@ -2,8 +2,8 @@
 # tests/cli/schema-related.sh: a database of schema 10 (statements with
 # their key terms, no keys index) is migrated: the keys index is filled
 # from the stored statements, the same as import makes it; related
-# statements are unchanged; the index then follows statements added and
-# deleted (its triggers), and new articles are linked through it.
+# statements are unchanged; the index then takes in the statements of new
+# articles as they are linked (through it), and a deletion takes them out.
 . "$top_srcdir/tests/tui/lib.sh"
 
 : "${PYTHON3:=python3}"
