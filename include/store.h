@@ -28,6 +28,9 @@ enum store_flags {
 	 * a copy out of the map. Not for bulk work, whose resident size would
 	 * grow with every page of the file it touches. */
 	STORE_MMAP = 1 << 3,
+	/* Writes many articles (import): a larger page cache, as an import
+	 * touches index pages all over the database. */
+	STORE_BULK = 1 << 4,
 };
 
 /* store.c */
@@ -551,6 +554,10 @@ struct store_profile_row {
 /* The statements after id AFTER, oldest first. */
 int store_statement_profiles_after(struct store *st, int64_t after,
     int (*row)(void *arg, const struct store_profile_row *r), void *arg);
+/* Adds the keys of the NROWS statements ROWS (their terms and entities as
+ * stored) to the keys index, counting them in the df: done when they are
+ * linked. */
+int store_related_index(struct store *st, const struct store_profile_row *rows, size_t nrows);
 /* The number and df of KEY (LEN bytes: a term, "@id" for an entity, ""
  * for all statements) in the keys index; *id 0 when no statement has it. */
 int store_related_key(struct store *st, const char *key, size_t len, int64_t *id, int64_t *df);

@@ -7,8 +7,8 @@
  * The candidates are read through indexes, newest first and no more than
  * are taken: the keys index (related_terms numbers each key and counts
  * its statements, the df the idf comes from; statement_terms lists each
- * key's statements; schema 13, kept by triggers) and statements by
- * speaker. So the cost of linking a statement does not grow with the
+ * key's statements; schema 13: a batch's statements join it when they
+ * are linked) and statements by speaker. So the cost of linking a statement does not grow with the
  * corpus, and neither does memory: only the batch's statements and a
  * bounded cache of parsed candidates and keys are held. Its best LINKS
  * candidates are linked to it, and it to them, so an older statement
@@ -77,6 +77,7 @@ struct pend {
 
 struct analyze_related {
 	int loaded;
+	int64_t linked;       /* the last statement linked */
 	struct pend *pending; /* the batch: statements still to be linked */
 	size_t npending, pendcap;
 	struct row *rows;     /* links of the batch, both ways */
@@ -770,6 +771,23 @@ flush(struct analyze_related *r, struct store *st)
 	size_t i, j;
 	int rc = 0;
 
+	/* The batch's keys join the index first: it is compared with itself
+	 * too, and its terms count in the idf. */
+	if (r->npending > 0) {
+		struct store_profile_row *rows = xreallocarray(NULL, r->npending, sizeof *rows);
+
+		for (i = 0; i < r->npending; i++) {
+			rows[i].id = r->pending[i].id;
+			rows[i].article_id = r->pending[i].article;
+			rows[i].speaker_id = r->pending[i].speaker;
+			rows[i].terms = r->pending[i].terms;
+			rows[i].entities = r->pending[i].entities;
+		}
+		rc = store_related_index(st, rows, r->npending);
+		free(rows);
+		if (rc != 0)
+			return -1;
+	}
 	/* A new epoch: every key's df is read again, once. */
 	if (++r->epoch == 0) {
 		keys_clear(r);
@@ -795,8 +813,11 @@ flush(struct analyze_related *r, struct store *st)
 	free(c.v);
 	if (rc == 0)
 		rc = write_rows(r, st);
-	if (rc == 0 && max > 0) {
+	/* Ids of statements deleted may be given again: never back. */
+	if (rc == 0 && max > r->linked) {
 		char num[32];
+
+		r->linked = max;
 
 		snprintf(num, sizeof num, "%lld", (long long)max);
 		rc = store_state_set(st, LINKED_KEY, num);
@@ -838,7 +859,6 @@ load(struct analyze_related *r, struct store *st, int64_t before,
 {
 	struct loader l = { r, before };
 	char *v = NULL;
-	int64_t linked;
 
 	r->voice = voice;
 	r->arg = arg;
@@ -847,9 +867,9 @@ load(struct analyze_related *r, struct store *st, int64_t before,
 	r->loaded = 1;
 	if (store_state_get(st, LINKED_KEY, &v) != 0)
 		return -1;
-	linked = v != NULL ? strtoll(v, NULL, 10) : 0;
+	r->linked = v != NULL ? strtoll(v, NULL, 10) : 0;
 	free(v);
-	return store_statement_profiles_after(st, linked, load_row, &l);
+	return store_statement_profiles_after(st, r->linked, load_row, &l);
 }
 
 int

@@ -210,7 +210,7 @@ cmd_import_exec(struct cmd_ctx *ctx, const struct args *a)
 			return cmd_usage_error(a, "standard input given twice");
 	}
 	warn_set_quiet(ctx->quiet);
-	if ((st = cmd_store(ctx, 0)) == NULL)
+	if ((st = cmd_store(ctx, STORE_BULK)) == NULL)
 		return EXIT_FAIL;
 	prog.quiet = ctx->quiet;
 	prog.bar = !ctx->quiet && isatty(STDERR_FILENO);

@@ -73,19 +73,24 @@
 	RELATED_ENTS_JSON(row) ") THEN " RELATED_ENTS_JSON(row) " END) WHERE value > 0" \
 	" UNION SELECT " RELATED_TERM_OF("value") " FROM json_each(CASE WHEN json_valid(" \
 	RELATED_TERMS_JSON(row) ") THEN " RELATED_TERMS_JSON(row) " END) WHERE value <> ''"
-/* The keys of every statement, as a table (sid, key); no empty key. */
+/* The last statement linked (analyze-related.c): those up to it are in
+ * the keys index, those after it are put there when they are linked. */
+#define RELATED_LINKED \
+	"coalesce((SELECT CAST(value AS INTEGER) FROM state WHERE key = 'related.linked'), 0)"
+/* The keys of every linked statement, as a table (sid, key); no empty key. */
 #define RELATED_ALL_KEYS \
 	"SELECT s.id AS sid, '@' || j.value AS key FROM statements s, json_each(CASE WHEN" \
 	"  json_valid(" RELATED_ENTS_JSON("s") ") THEN " RELATED_ENTS_JSON("s") " END) j" \
-	"  WHERE j.value > 0" \
+	"  WHERE j.value > 0 AND s.id <= " RELATED_LINKED \
 	" UNION SELECT s.id, " RELATED_TERM_OF("j.value") " FROM statements s," \
 	"  json_each(CASE WHEN json_valid(" RELATED_TERMS_JSON("s") ") THEN " \
-	RELATED_TERMS_JSON("s") " END) j WHERE j.value <> ''"
-/* related_terms and statement_terms from the statements as they are;
- * keys numbered as the triggers number them (statement by statement,
- * each one's in order), so a salvaged copy has the same rows. */
+	RELATED_TERMS_JSON("s") " END) j WHERE j.value <> '' AND s.id <= " RELATED_LINKED
+/* related_terms and statement_terms from the linked statements; keys
+ * numbered as linking numbers them (statement by statement, each one's
+ * in order). */
 #define RELATED_FILL \
-	"INSERT INTO related_terms(term, df) SELECT '', count(*) FROM statements;" \
+	"INSERT INTO related_terms(term, df) SELECT '', count(*) FROM statements" \
+	"  WHERE id <= " RELATED_LINKED ";" \
 	"INSERT INTO related_terms(term, df) SELECT key, count(*) FROM (" RELATED_ALL_KEYS ")" \
 	"  GROUP BY key ORDER BY min(sid), key;" \
 	"INSERT INTO statement_terms(term_id, statement_id) SELECT r.id, k.sid" \
@@ -542,22 +547,19 @@ static const char *const migrations[] = {
 	 * numbers every key (term, "@entity") in the order first met and
 	 * counts the statements having it (df, for idf; the empty key counts
 	 * them all); statement_terms lists each key's statements, newest
-	 * last. Triggers keep both as statements come and go, whoever writes
-	 * them; a key no statement has any more goes (found again, it gets a
-	 * new number). */
+	 * last. A statement's keys are added when it is linked
+	 * (store_related_index, in the transaction that moves related.linked
+	 * past it: a trigger on every insert would make each one journal
+	 * the pages it touches), and go with it, whoever deletes it (a
+	 * trigger); a key no statement has any more goes (found again, it
+	 * gets a new number). */
 	"CREATE TABLE related_terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE,"
 	"  df INTEGER NOT NULL);"
 	"CREATE TABLE statement_terms (term_id INTEGER NOT NULL, statement_id INTEGER NOT NULL,"
 	"  PRIMARY KEY (term_id, statement_id)) WITHOUT ROWID;"
 	RELATED_FILL
-	"CREATE TRIGGER statements_keys_ai AFTER INSERT ON statements BEGIN"
-	"  INSERT OR IGNORE INTO related_terms(term, df) SELECT k.k, 0 FROM (SELECT NULL AS k"
-	"    UNION ALL " RELATED_KEYS("new") ") k WHERE k.k IS NOT NULL ORDER BY k.k;"
-	"  UPDATE related_terms SET df = df + 1 WHERE term IN (" RELATED_KEYS("new") ");"
-	"  INSERT OR IGNORE INTO statement_terms(term_id, statement_id) SELECT id, new.id"
-	"    FROM related_terms WHERE term IN (" RELATED_KEYS("new") ") AND term <> '';"
-	"END;"
-	"CREATE TRIGGER statements_keys_ad AFTER DELETE ON statements BEGIN"
+	"CREATE TRIGGER statements_keys_ad AFTER DELETE ON statements"
+	"  WHEN old.id <= " RELATED_LINKED " BEGIN"
 	"  DELETE FROM statement_terms WHERE statement_id = old.id AND term_id IN"
 	"    (SELECT id FROM related_terms WHERE term IN (" RELATED_KEYS("old") "));"
 	"  UPDATE related_terms SET df = df - 1 WHERE term IN (" RELATED_KEYS("old") ");"

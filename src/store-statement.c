@@ -363,6 +363,143 @@ store_statement_profiles_after(struct store *st, int64_t after,
 	return read_profiles(st, s, row, arg);
 }
 
+/* A key of a statement, while a batch is indexed. */
+struct keyed {
+	char *key;
+	int64_t statement, term;
+};
+
+static int
+by_key(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	if (c != 0)
+		return c;
+	return x->statement < y->statement ? -1 : x->statement > y->statement;
+}
+
+static int
+by_term(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+
+	if (x->term != y->term)
+		return x->term < y->term ? -1 : 1;
+	return x->statement < y->statement ? -1 : x->statement > y->statement;
+}
+
+/* Appends statement ID's keys in TEXT to K: "term[:count] ..." as terms,
+ * or (ENTS) "id id ..." as "@id". */
+static void
+keys_of(int64_t id, const char *text, int ents, struct keyed **k, size_t *n, size_t *cap)
+{
+	const char *p = text != NULL ? text : "", *e, *colon;
+	long long v;
+
+	while (*p != '\0') {
+		while (*p == ' ')
+			p++;
+		e = p + strcspn(p, " ");
+		if (e == p)
+			break;
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : 256;
+			*k = xreallocarray(*k, *cap, sizeof **k);
+		}
+		(*k)[*n].statement = id;
+		(*k)[*n].term = 0;
+		if (ents) {
+			v = strtoll(p, NULL, 10);
+			if (v > 0)
+				(*k)[(*n)++].key = xasprintf("@%lld", v);
+		} else {
+			colon = memchr(p, ':', (size_t)(e - p));
+			if (colon != p)
+				(*k)[(*n)++].key = xstrndup(p, (size_t)((colon ? colon : e) - p));
+		}
+		p = e;
+	}
+}
+
+/* Adds DF to KEY's df, made when new; *term its number. */
+static int
+count_key(struct store *st, const char *key, int64_t df, int64_t *term)
+{
+	sqlite3_stmt *up = store_stmt(st, "INSERT INTO related_terms(term, df) VALUES (?1, ?2)"
+	    " ON CONFLICT(term) DO UPDATE SET df = df + ?2 RETURNING id");
+	int rc;
+
+	if (up == NULL)
+		return -1;
+	sqlite3_bind_text(up, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(up, 2, df);
+	rc = sqlite3_step(up);
+	*term = rc == SQLITE_ROW ? sqlite3_column_int64(up, 0) : 0;
+	while (rc == SQLITE_ROW)
+		rc = sqlite3_step(up);
+	sqlite3_reset(up);
+	return rc == SQLITE_DONE ? 0 : store_err(st, "indexing statements' keys");
+}
+
+/*
+ * Each distinct key of the batch is counted once (its df moved by its
+ * statements in the batch), and the (key, statement) rows are written in
+ * key order: the index's pages are visited once each, not once per
+ * statement.
+ */
+int
+store_related_index(struct store *st, const struct store_profile_row *rows, size_t nrows)
+{
+	sqlite3_stmt *in = store_stmt(st, "INSERT OR IGNORE INTO statement_terms(term_id,"
+	    " statement_id) VALUES (?1, ?2)");
+	struct keyed *k = NULL;
+	size_t n = 0, cap = 0, i, j, d = 0;
+	int64_t term = 0;
+	int rc;
+
+	if (in == NULL)
+		return -1;
+	for (i = 0; i < nrows; i++) {
+		keys_of(rows[i].id, rows[i].terms, 0, &k, &n, &cap);
+		keys_of(rows[i].id, rows[i].entities, 1, &k, &n, &cap);
+	}
+	if (n > 1)
+		qsort(k, n, sizeof *k, by_key);
+	/* The same key twice in a statement is one. */
+	for (i = 0; i < n; i++) {
+		if (d > 0 && k[d - 1].statement == k[i].statement && strcmp(k[d - 1].key, k[i].key) == 0) {
+			free(k[i].key);
+			continue;
+		}
+		k[d++] = k[i];
+	}
+	n = d;
+	/* The empty key counts every statement. */
+	rc = count_key(st, "", (int64_t)nrows, &term);
+	for (i = 0; i < n && rc == 0; i = j) {
+		for (j = i + 1; j < n && strcmp(k[j].key, k[i].key) == 0; j++)
+			;
+		rc = count_key(st, k[i].key, (int64_t)(j - i), &term);
+		for (d = i; d < j; d++)
+			k[d].term = term;
+	}
+	if (n > 1 && rc == 0)
+		qsort(k, n, sizeof *k, by_term);
+	for (i = 0; i < n && rc == 0; i++) {
+		sqlite3_bind_int64(in, 1, k[i].term);
+		sqlite3_bind_int64(in, 2, k[i].statement);
+		if (sqlite3_step(in) != SQLITE_DONE)
+			rc = store_err(st, "indexing statements' keys");
+		sqlite3_reset(in);
+	}
+	for (i = 0; i < n; i++)
+		free(k[i].key);
+	free(k);
+	return rc;
+}
+
 int
 store_related_key(struct store *st, const char *key, size_t len, int64_t *id, int64_t *df)
 {

@@ -22,6 +22,13 @@
 #define STMT_CACHE 128
 /* How long a second dossier waits for the first one's write to finish. */
 #define BUSY_TIMEOUT_MS 5000
+/* The page cache of a STORE_BULK connection (negative: KiB; SQLite's
+ * default is 2 MiB). An import reads and writes index pages all over a
+ * large database (mentions by entity, related statements' keys and links
+ * back to older statements): with the default, most of them are read
+ * again from the file for every batch. */
+#define BULK_CACHE "-16384"
+
 /* With STORE_MMAP, reads go through a memory map of this much of the file
  * rather than read(2) into SQLite's page cache: opening a 10 MB article
  * then costs a copy out of the map, not a copy per page and a cache to
@@ -327,7 +334,8 @@ configure(struct store *st, int flags)
 		return -1;
 	if (!st->readonly &&
 	    (exec(st, "PRAGMA journal_mode = WAL") != 0 ||
-	     exec(st, "PRAGMA synchronous = NORMAL") != 0))
+	     exec(st, "PRAGMA synchronous = NORMAL") != 0 ||
+	     ((flags & STORE_BULK) && exec(st, "PRAGMA cache_size = " BULK_CACHE) != 0)))
 		return -1;
 	return 0;
 }

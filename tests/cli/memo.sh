@@ -159,7 +159,7 @@ DROP TRIGGER annotation_tags_sync_ad; DROP TABLE sync_on; DROP TABLE sync_outbox
 DROP TABLE sync_versions; DROP TABLE sync_tag_merges; DROP TABLE sync_history;
 DROP TRIGGER entities_sync_ai; DROP TRIGGER entities_sync_au; DROP TRIGGER entities_sync_ad;
 DROP TRIGGER aliases_sync_ai; DROP TRIGGER aliases_sync_ad;
-DROP TRIGGER statements_keys_ai; DROP TRIGGER statements_keys_ad;
+DROP TRIGGER statements_keys_ad;
 DROP TABLE statement_terms; DROP TABLE related_terms;
 DROP INDEX tags_uuid; ALTER TABLE tags DROP COLUMN uuid; PRAGMA user_version = 7;"
 "$DOSSIER" --db "$OLD" memo add --article 1 "after the upgrade" >/dev/null &&
