@@ -3,8 +3,9 @@
  * article) and the ranked links between related statements of different
  * articles. Each statement also keeps the features related statements are
  * found by (key terms, named agreements and places); the keys index
- * (related_terms, statement_terms: schema 11, kept by triggers) finds the
- * statements sharing one, newest first.
+ * (related_terms, statement_terms: schema 13, filled when statements are
+ * linked, emptied by a trigger) finds the statements sharing one, newest
+ * first.
  */
 #include "config.h"
 
