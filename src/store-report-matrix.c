@@ -216,9 +216,8 @@ tag_index(const struct tagnames *t, int64_t id)
 	return t->n;
 }
 
-/* The label of a matrix row: an article's title or an entity's name. */
-static char *
-row_label(struct store *st, enum store_report_per per, int64_t id)
+char *
+store_report_label(struct store *st, enum store_report_per per, int64_t id)
 {
 	sqlite3_stmt *s = store_stmt(st, per == STORE_PER_ARTICLE
 	    ? "SELECT title FROM articles WHERE id = ?1" : "SELECT name FROM entities WHERE id = ?1");
@@ -297,7 +296,7 @@ matrix_table(struct store *st, const struct store_report_query *q, struct tally 
 	for (i = 0; i < nrows; i++) {
 		struct store_report_cell *c = store_report_row_add(r, &cap);
 		c[0].n = rows[i].id;
-		c[1].text = row_label(st, q->per, rows[i].id);
+		c[1].text = q->labels_later ? NULL : store_report_label(st, q->per, rows[i].id);
 		for (k = rows[i].first; k < t->n && t->v[k].row == rows[i].id; k++) {
 			size_t ti = tag_index(&tags, t->v[k].col);
 			if (ti < tags.n)

@@ -41,6 +41,7 @@ struct ui_report {
 	size_t col;                    /* a matrix: the selected column */
 	int64_t max;                   /* the largest count drawn */
 	int *width;                    /* each column's cells as drawn */
+	char *labelled;                /* a matrix: the rows whose label is read */
 	int segments;                  /* the segments are shown */
 	struct store_anno *segs;
 	size_t nsegs, segtotal;
@@ -99,6 +100,9 @@ measure(struct ui_report *p)
 		for (i = 0; i < r->nrows; i++) {
 			const struct store_report_cell *c = store_report_at(r, i, j);
 
+			/* A matrix's labels: those of the first screen, read. */
+			if (k == STORE_REPORT_TEXT && p->matrix && !p->labelled[i])
+				continue;
 			buf_reset(&b);
 			cell_text(r, i, j, &b);
 			if (ui_text_width(b.data, b.len) > p->width[j])
@@ -126,13 +130,31 @@ first_cell(const struct ui_report *p)
 	return j;
 }
 
+/* A matrix reads a row's label (an article's title, a name) when the
+ * row is first shown or searched, not all of them before the first
+ * screen: over 40,000 coded articles their titles took a second. */
+static void
+row_label(struct ui *ui, struct ui_report *p, size_t i)
+{
+	struct store_report_cell *c;
+
+	if (!p->matrix || i >= p->r.nrows || p->labelled[i])
+		return;
+	p->labelled[i] = 1;
+	c = &p->r.cells[i * p->r.ncols];
+	if (c[1].text == NULL)
+		c[1].text = store_report_label(ui->st, p->q.per, c[0].n);
+}
+
 static int
 run_query(struct ui *ui, struct ui_report *p)
 {
+	size_t i;
 	int rc;
 
 	store_report_free(&p->r);
 	p->q.tag = p->tag;
+	p->q.labels_later = p->matrix;
 	if (strcmp(p->kind, "matrix") == 0)
 		rc = store_report_matrix(ui->st, &p->q, &p->r);
 	else if (strcmp(p->kind, "cooccurrence") == 0)
@@ -141,6 +163,10 @@ run_query(struct ui *ui, struct ui_report *p)
 		rc = store_report_frequency(ui->st, &p->q, &p->r);
 	if (rc != 0)
 		return -1;
+	free(p->labelled);
+	p->labelled = xcalloc(p->r.nrows + 1, 1);
+	for (i = 0; i < p->r.nrows && i < (size_t)p->v.h; i++)
+		row_label(ui, p, i);
 	measure(p);
 	if (p->matrix && (p->col < first_cell(p) || p->col >= p->r.ncols))
 		p->col = first_cell(p);
@@ -288,6 +314,7 @@ segments_read(struct ui *ui, struct ui_report *p)
 
 	if (p->r.nrows == 0)
 		return err_set("no row to open");
+	row_label(ui, p, p->v.rows.sel);
 	buf_init(&what);
 	store_anno_list_free(p->segs, p->nsegs);
 	p->segs = NULL;
@@ -510,6 +537,7 @@ report_draw_row(struct ui *ui, struct ui_view *v, size_t i, int y, struct ui_sty
 {
 	struct ui_report *p = v->priv;
 
+	row_label(ui, p, i);
 	return p->matrix ? heat_row(ui, p, i, y, st) : bar_row(ui, p, i, y, st);
 }
 
@@ -526,7 +554,7 @@ report_row_text(struct ui *ui, struct ui_view *v, size_t i, struct buf *out)
 	struct ui_report *p = v->priv;
 	size_t j;
 
-	(void)ui;
+	row_label(ui, p, i);
 	for (j = 0; j < p->r.ncols; j++)
 		if (p->r.cols[j].kind == STORE_REPORT_TEXT) {
 			cell_text(&p->r, i, j, out);
@@ -614,7 +642,10 @@ report_draw(struct ui *ui, struct ui_overlay *o)
 		ui_draw_cut(ui, y, x, w, head.data, head.len, dim);
 	} else {
 		if (p->matrix && p->r.nrows > 0) {
-			const char *row = store_report_at(&p->r, p->v.rows.sel, 1)->text;
+			const char *row;
+
+			row_label(ui, p, p->v.rows.sel);
+			row = store_report_at(&p->r, p->v.rows.sel, 1)->text;
 
 			buf_printf(&head, "%s x %s: %lld", p->r.cols[p->col].name, row ? row : "-",
 			    (long long)store_report_at(&p->r, p->v.rows.sel, p->col)->n);
@@ -717,6 +748,7 @@ report_free(struct ui_overlay *o)
 	store_anno_list_free(p->segs, p->nsegs);
 	free(p->segwhat);
 	free(p->width);
+	free(p->labelled);
 	free(p->kind);
 	free(p->axis);
 	free(p->tag);
