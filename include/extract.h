@@ -141,12 +141,15 @@ size_t extract_gold_files(const struct extract_gold *g, const char *const **file
 
 struct extract_eval_entity {
 	const char *file, *name;      /* one per entity found in the file */
+	int found;                    /* a name found from context, spelled as
+	                                 the article spells it */
 };
 
 struct extract_eval_statement {
 	const char *file;
 	const char *text;             /* the statement's words */
 	const char *speaker;          /* canonical name, or NULL */
+	int speaker_found;            /* the speaker is a name found from context */
 	const size_t *related;        /* indexes of its related statements in
 	                                 the same array, best first */
 	size_t nrelated;

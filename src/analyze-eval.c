@@ -34,6 +34,20 @@ own(struct gathered *g, char *s)
 	return s;
 }
 
+/* Whether NAME is among the names found from context in FILE (gathered
+ * first): such a speaker is named as the article spells it. */
+static int
+found_here(const struct gathered *g, const char *file, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < g->nent; i++)
+		if (g->ent[i].found && strcmp(g->ent[i].file, file) == 0 &&
+		    strcmp(g->ent[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 gather_article(struct store *st, struct gathered *g, const char *file, int64_t id)
 {
@@ -50,6 +64,7 @@ gather_article(struct store *st, struct gathered *g, const char *file, int64_t i
 		g->ent = xreallocarray(g->ent, g->nent + ne + 1, sizeof *g->ent);
 		for (i = 0; i < ne; i++) {
 			g->ent[g->nent].file = file;
+			g->ent[g->nent].found = found;
 			g->ent[g->nent++].name = own(g, e[i].name);
 			e[i].name = NULL;
 		}
@@ -64,6 +79,7 @@ gather_article(struct store *st, struct gathered *g, const char *file, int64_t i
 		g->st[g->nst].file = file;
 		g->st[g->nst].text = s[i].text ? own(g, s[i].text) : NULL;
 		g->st[g->nst].speaker = s[i].speaker ? own(g, s[i].speaker) : NULL;
+		g->st[g->nst].speaker_found = s[i].speaker != NULL && found_here(g, file, s[i].speaker);
 		s[i].text = s[i].speaker = NULL;
 		g->sid[g->nst++] = s[i].id;
 	}

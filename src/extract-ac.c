@@ -484,7 +484,7 @@ void
 extract_ac_scan_lang(const struct extract_ac *ac, const struct extract_text *t,
     const struct text_lang *lang, struct extract_occ **occ, size_t *n, size_t *cap)
 {
-	uint32_t st = 0, w, o;
+	uint32_t st = 0, w, o, next;
 	size_t i;
 
 	if (ac->root_next == NULL)
@@ -495,13 +495,19 @@ extract_ac_scan_lang(const struct extract_ac *ac, const struct extract_text *t,
 		const struct extract_tok *k = &t->tok[i];
 
 		w = word_find(ac, k->key, k->klen, k->hash);
-		if (w == NONE && lang != NULL && k->word)
-			w = inflected(ac, k, lang);
+		next = w != NONE ? step(ac, st, w) : 0;
+		/* A word of one alias may be another's inflection ("России"
+		 * in "Информационное агентство России" and of "Россия"):
+		 * where the word leads nowhere, its inflection may. */
+		if (next == 0 && lang != NULL && k->word && (o = inflected(ac, k, lang)) != NONE) {
+			w = o;
+			next = step(ac, st, w);
+		}
 		if (w == NONE) {
 			st = 0;
 			continue;
 		}
-		st = step(ac, st, w);
+		st = next;
 		if (st == 0)
 			continue;
 		o = ac->out[st] != NONE ? st : ac->dict[st];

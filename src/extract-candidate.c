@@ -253,12 +253,17 @@ after_titles(struct extract_ctx *c)
 			if ((m = c->ment_at[first]) >= 0 && c->m[m].entity >= 0 &&
 			    c->kb->ents[c->m[m].entity].kind == KB_STATE)
 				first = c->m_last[m] + 1;
-			else if (c->t.tok[first].word && !c->t.tok[first].upper && m < 0) {
+			else if (c->t.tok[first].word && m < 0 && (!c->t.tok[first].upper ||
+			    extract_tok_caps(&c->t, first))) {
+				/* and a body's abbreviation: "директор МАГАТЭ" */
 				first++;
 				lower++;
 			} else
 				break;
 		}
+		/* A person's name is no abbreviation ("Глава МИД"). */
+		if (extract_tok_caps(&c->t, first))
+			continue;
 		last = name_run(c, first, MAX_NAME_WORDS, 0, &words);
 		if (last + 1 == first || ((!c->t.tok[tf].upper || lower > 0) && words < 2))
 			continue;

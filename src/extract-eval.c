@@ -1,7 +1,8 @@
 /*
  * extract-eval.c: how close extraction comes to what a careful reader
  * marks. The gold directory holds entities.tsv (per article, the canonical
- * names of what it names), statements.tsv (the first words of each
+ * names of what it names, and the forms it spells them in), statements.tsv
+ * (the first words of each
  * attributed sentence, with its speaker) and related.tsv (groups of
  * statements in different articles that speak to one point). Given what
  * was found, this computes recall and precision of entities per article
@@ -25,6 +26,8 @@
 struct gold_row {
 	char *file, *a, *b;   /* entities: name, kind; statements: speaker, prefix;
 	                         related: group, prefix */
+	char *forms;          /* entities: the surface forms, " | " between
+	                         them, or NULL */
 };
 
 struct gold_table {
@@ -51,11 +54,12 @@ add_file(struct extract_gold *g, const char *file)
 }
 
 /* Reads DIR/NAME: tab-separated rows, '#' comments. COLS names which
- * columns go to (file, a, b). An OPTIONAL file may be missing: a gold
- * without related.tsv scores entities and statements only. */
+ * columns go to (file, a, b), and CFORMS (-1: none) the column of forms,
+ * which a row may lack. An OPTIONAL file may be missing: a gold without
+ * related.tsv scores entities and statements only. */
 static int
 load_table(struct extract_gold *g, const char *dir, const char *name, int cf, int ca, int cb,
-    struct gold_table *t, int optional)
+    int cforms, struct gold_table *t, int optional)
 {
 	char *path = xasprintf("%s/%s", dir, name), *text, *line, *next, *f[6];
 	size_t len, nf;
@@ -94,6 +98,7 @@ load_table(struct extract_gold *g, const char *dir, const char *name, int cf, in
 		t->r[t->n].file = xstrdup(f[cf]);
 		t->r[t->n].a = xstrdup(f[ca]);
 		t->r[t->n].b = xstrdup(f[cb]);
+		t->r[t->n].forms = cforms >= 0 && (int)nf > cforms ? xstrdup(f[cforms]) : NULL;
 		t->n++;
 		add_file(g, f[cf]);
 	}
@@ -108,9 +113,9 @@ extract_gold_load(const char *dir, struct extract_gold **out)
 	struct extract_gold *g = xcalloc(1, sizeof *g);
 
 	*out = NULL;
-	if (load_table(g, dir, "entities.tsv", 0, 2, 1, &g->ent, 0) != 0 ||
-	    load_table(g, dir, "statements.tsv", 0, 1, 2, &g->st, 0) != 0 ||
-	    load_table(g, dir, "related.tsv", 1, 0, 2, &g->rel, 1) != 0) {
+	if (load_table(g, dir, "entities.tsv", 0, 2, 1, 3, &g->ent, 0) != 0 ||
+	    load_table(g, dir, "statements.tsv", 0, 1, 2, -1, &g->st, 0) != 0 ||
+	    load_table(g, dir, "related.tsv", 1, 0, 2, -1, &g->rel, 1) != 0) {
 		extract_gold_free(g);
 		return -1;
 	}
@@ -127,6 +132,7 @@ table_free(struct gold_table *t)
 		free(t->r[i].file);
 		free(t->r[i].a);
 		free(t->r[i].b);
+		free(t->r[i].forms);
 	}
 	free(t->r);
 }
@@ -171,6 +177,43 @@ ratio(size_t a, size_t b)
 	return b > 0 ? (double)a / (double)b : 0.0;
 }
 
+/* Whether FORMS (" | " between them) holds NAME. */
+static int
+among_forms(const char *forms, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = forms, *end;
+
+	while (p != NULL && *p != '\0') {
+		end = strstr(p, " | ");
+		if ((end != NULL ? (size_t)(end - p) : strlen(p)) == n && strncmp(p, name, n) == 0)
+			return 1;
+		p = end != NULL ? end + 3 : NULL;
+	}
+	return 0;
+}
+
+/* Whether NAME, found in FILE, is the gold's entity CANONICAL there: its
+ * canonical name, or, for a name found from context (which has no
+ * canonical name but the article's spelling), one of the forms the reader
+ * saw it under in that file. */
+static int
+names(const struct extract_gold *g, const char *file, const char *canonical, const char *name,
+    int found)
+{
+	size_t i;
+
+	if (name == NULL)
+		return 0;
+	if (strcmp(name, canonical) == 0)
+		return 1;
+	for (i = 0; found && i < g->ent.n; i++)
+		if (strcmp(g->ent.r[i].file, file) == 0 && strcmp(g->ent.r[i].a, canonical) == 0 &&
+		    g->ent.r[i].forms != NULL && among_forms(g->ent.r[i].forms, name))
+			return 1;
+	return 0;
+}
+
 static void
 eval_entities(const struct extract_gold *g, const struct extract_eval_input *in,
     struct extract_eval_scores *sc, struct buf *misses)
@@ -187,7 +230,7 @@ eval_entities(const struct extract_gold *g, const struct extract_eval_input *in,
 		sc->ent_gold++;
 		for (found = 0, j = 0; j < in->nentities && !found; j++)
 			found = strcmp(in->entities[j].file, r->file) == 0 &&
-			    strcmp(in->entities[j].name, r->a) == 0;
+			    names(g, r->file, r->a, in->entities[j].name, in->entities[j].found);
 		sc->ent_hit_gold += found;
 		if (kb_kind_parse(r->b, &kind) == 0) {
 			sc->kind_gold[kind]++;
@@ -199,7 +242,8 @@ eval_entities(const struct extract_gold *g, const struct extract_eval_input *in,
 	for (j = 0; j < in->nentities; j++) {
 		for (found = 0, i = 0; i < g->ent.n && !found; i++)
 			found = strcmp(in->entities[j].file, g->ent.r[i].file) == 0 &&
-			    strcmp(in->entities[j].name, g->ent.r[i].a) == 0;
+			    names(g, g->ent.r[i].file, g->ent.r[i].a, in->entities[j].name,
+			    in->entities[j].found);
 		sc->ent_pred++;
 		sc->ent_hit_pred += found;
 		if (!found && misses != NULL)
@@ -217,8 +261,8 @@ starts(const char *text, const char *prefix)
 /* The statement found at the sentence PREFIX of FILE, or SIZE_MAX; of
  * several there (a sentence with two speakers), SPEAKER's when given. */
 static size_t
-statement_at(const struct extract_eval_input *in, const char *file, const char *prefix,
-    const char *speaker)
+statement_at(const struct extract_gold *g, const struct extract_eval_input *in, const char *file,
+    const char *prefix, const char *speaker)
 {
 	size_t j, any = SIZE_MAX;
 
@@ -227,7 +271,7 @@ statement_at(const struct extract_eval_input *in, const char *file, const char *
 
 		if (strcmp(s->file, file) != 0 || !starts(s->text, prefix))
 			continue;
-		if (speaker == NULL || (s->speaker != NULL && strcmp(s->speaker, speaker) == 0))
+		if (speaker == NULL || names(g, file, speaker, s->speaker, s->speaker_found))
 			return j;
 		if (any == SIZE_MAX)
 			any = j;
@@ -248,9 +292,9 @@ eval_statements(const struct extract_gold *g, const struct extract_eval_input *i
 		if (!present(in, r->file))
 			continue;
 		sc->st_gold++;
-		j = statement_at(in, r->file, r->b, r->a);
-		found = j != SIZE_MAX && in->statements[j].speaker != NULL &&
-		    strcmp(in->statements[j].speaker, r->a) == 0;
+		j = statement_at(g, in, r->file, r->b, r->a);
+		found = j != SIZE_MAX && names(g, r->file, r->a, in->statements[j].speaker,
+		    in->statements[j].speaker_found);
 		sc->st_hit_gold += found;
 		if (!found && misses != NULL)
 			buf_printf(misses, "statement missed\t%s\t%s\t%s%s%s\n", r->file, r->a, r->b,
@@ -262,7 +306,7 @@ eval_statements(const struct extract_gold *g, const struct extract_eval_input *i
 
 		for (found = 0, i = 0; i < g->st.n && !found; i++)
 			found = strcmp(s->file, g->st.r[i].file) == 0 && starts(s->text, g->st.r[i].b) &&
-			    s->speaker != NULL && strcmp(s->speaker, g->st.r[i].a) == 0;
+			    names(g, s->file, g->st.r[i].a, s->speaker, s->speaker_found);
 		sc->st_pred++;
 		sc->st_hit_pred += found;
 		if (!found && misses != NULL)
@@ -303,8 +347,8 @@ eval_related(const struct extract_gold *g, const struct extract_eval_input *in,
 			    !present(in, y->file))
 				continue;
 			sc->rel_pairs++;
-			a = statement_at(in, x->file, x->b, NULL);
-			b = statement_at(in, y->file, y->b, NULL);
+			a = statement_at(g, in, x->file, x->b, NULL);
+			b = statement_at(g, in, y->file, y->b, NULL);
 			hit = a != SIZE_MAX && b != SIZE_MAX && in_top(&in->statements[a], b);
 			sc->rel_hits += hit;
 			if (!hit && misses != NULL)

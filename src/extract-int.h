@@ -44,6 +44,9 @@ int extract_text_set(struct extract_text *t, const char *s, size_t len);
 void extract_text_free(struct extract_text *t);
 /* Index of the first token starting at or after byte OFF. */
 size_t extract_tok_at(const struct extract_text *t, size_t off);
+/* Whether word K is written in capitals ("МАГАТЭ", "NATO"): its first two
+ * letters are. */
+int extract_tok_caps(const struct extract_text *t, size_t k);
 
 /* ---- phrase automaton (extract-ac.c) ------------------------------- */
 

@@ -287,3 +287,19 @@ extract_tok_at(const struct extract_text *t, size_t off)
 
 	return text_search(t->ntok, tok_past, &k);
 }
+
+int
+extract_tok_caps(const struct extract_text *t, size_t k)
+{
+	const struct extract_tok *w;
+	int n;
+	ucs4_t uc;
+
+	if (k >= t->ntok || !t->tok[k].word || !t->tok[k].upper)
+		return 0;
+	w = &t->tok[k];
+	n = u8_mbtouc(&uc, (const uint8_t *)t->s + w->start, w->end - w->start);
+	if (n <= 0 || w->start + (size_t)n >= w->end)
+		return 0;
+	return starts_upper(t->s + w->start + n, w->end - w->start - (size_t)n);
+}

@@ -206,6 +206,11 @@ extract_is_actor(const struct extract_ctx *c, int entity)
 {
 	enum kb_kind kind = entity < 0 ? c->cand[-entity - 1].kind : c->kb->ents[entity].kind;
 
+	/* Of the names found from context only people speak: a body's name
+	 * found by its head noun is often a part of the subject ("the head
+	 * of the Council of Economic Advisers, X, told"), not the speaker. */
+	if (entity < 0)
+		return kind == KB_PERSON;
 	switch (kind) {
 	case KB_PERSON:
 	case KB_STATE:

@@ -40,6 +40,20 @@ out=$(d eval "$TEST_TMP/gold"); rc=$?
 [ $rc -eq 0 ] && grep -q 'recall 0.667 (2/3)' <<<"$out"
 tap_ok $? "eval counts found names (got: $(head -2 <<<"$out" | tail -1))"
 
+# A found name has no canonical name, only the article's spelling: it is
+# the gold's entity, and a speaker is the right one, when the reader saw
+# the entity under that spelling in the article.
+mkdir -p "$TEST_TMP/gold2"
+printf '# file\tkind\tname\tforms\nfound-names.txt\tperson\tT. Holloway (minister)\tTamsin Holloway | Holloway\nfound-names.txt\tperson\tQ. Marlowe\tQuentin Marlowe\n' >"$TEST_TMP/gold2/entities.tsv"
+printf '# file\tspeaker\tfirst words\nfound-names.txt\tQ. Marlowe\tMr. Quentin Marlowe, the spokesperson\nfound-names.txt\tT. Holloway (minister)\tHolloway said the Marlowe team\n' >"$TEST_TMP/gold2/statements.tsv"
+out=$(d eval "$TEST_TMP/gold2")
+grep -q 'entities *recall 1.000 (2/2)' <<<"$out" && grep -q 'statements *recall 1.000 (2/2)' <<<"$out"
+tap_ok $? "eval: found names match the gold by the forms the reader saw (got: $(tr '\n' ' ' <<<"$out"))"
+# The wrong found person is no hit: Marlowe did not say the second.
+printf '# file\tspeaker\tfirst words\nfound-names.txt\tQ. Marlowe\tMr. Quentin Marlowe, the spokesperson\nfound-names.txt\tQ. Marlowe\tHolloway said the Marlowe team\n' >"$TEST_TMP/gold2/statements.tsv"
+d eval "$TEST_TMP/gold2" | grep -q 'statements *recall 0.500 (1/2)'
+tap_ok $? "eval: a found speaker under another entity's forms is the wrong speaker"
+
 d kb promote 'Glenmoor Accords' >/dev/null 2>&1 && d actors | grep -q 'Glenmoor Accords' &&
 	! d actors --candidates | grep -q 'Glenmoor Accords'
 tap_ok $? "kb promote: a found agreement joins the knowledge base"

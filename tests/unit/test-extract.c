@@ -36,6 +36,7 @@ static const char kb_text[] =
     "state\tSerbia\tBelgrade\n"
     "state\tKosovo\tPristina\n"
     "organization\tEuropean Union\tEU\n"
+    "organization\tNorthern Wire\tАгентство новостей России\n"
     "organization\tRussian peacekeeping contingent\tRussian peacekeepers\n"
     "place\tLachin corridor\n"
     "agreement\tCeasefire statement\t\t2020-11-09/2020-11-10\t\tArmenia | Azerbaijan | Russia\n"
@@ -293,6 +294,39 @@ test_speakers(void)
 	    "no speaker, no statement");
 }
 
+/* People the knowledge base lacks, found after a title or with an
+ * apposition, speak, and so do their surnames later; a name found after a
+ * title that is no person's does not. */
+static void
+test_found_speakers(void)
+{
+	expect_statements("Hamas leader Tarek Mansour arrived in Cairo. Mansour said the truce holds.",
+	    "Tarek Mansour: Mansour said the truce holds.",
+	    "a found person after a lower-case title speaks by surname");
+	expect_statements("Talks resumed. EU Trade Commissioner Lena Marsh told reporters a deal "
+	    "was close.",
+	    "Lena Marsh: EU Trade Commissioner Lena Marsh told reporters a deal was close.",
+	    "a found person after a body's title speaks");
+	expect_statements("Yusuf Karimi, the spokesperson of the delegation, arrived. Later, Karimi "
+	    "said the talks went well.",
+	    "Yusuf Karimi: Later, Karimi said the talks went well.",
+	    "a found person by apposition speaks by surname");
+	expect_mentions("Делегация России прибыла в Стамбул, сообщило Агентство новостей России.",
+	    "Russia=России; Northern Wire=Агентство новостей России",
+	    "a word of one alias that is another's inflection matches both (Russian)");
+	expect_statements("Переговоры продолжатся. Об этом заявил помощник президента Степан Гордеев.",
+	    "Степан Гордеев: Переговоры продолжатся.",
+	    "a found person after an aide's title speaks, the verb first (Russian)");
+	expect_statements("Встреча прошла. Генеральный директор МАГАТЭ Рафаил Остров заявил, что "
+	    "доступ будет.",
+	    "Рафаил Остров: Генеральный директор МАГАТЭ Рафаил Остров заявил, что доступ будет.",
+	    "a body's abbreviation after the title is skipped to the name (Russian)");
+	expect_statements("Встреча прошла. Директор МАГАТЭ подчеркнул, что доступ будет.", "",
+	    "an abbreviation after a title is no found person, and no speaker (Russian)");
+	expect_statements("Talks resumed. The Northern Reconstruction Fund said the money was there.",
+	    "", "a found body is no speaker");
+}
+
 int
 main(void)
 {
@@ -308,6 +342,7 @@ main(void)
 	test_candidates();
 	test_statements();
 	test_speakers();
+	test_found_speakers();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
