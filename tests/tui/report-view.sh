@@ -211,4 +211,29 @@ tui_keys Escape
 tui_wait_gone "Report:" 5
 tui_keys Q
 tui_wait_exit >/dev/null
+tui_stop
+
+# --- a matrix reads the labels of the rows it shows, as it shows them -------------------------
+# Two more speakers: five rows, four on a screen of ten lines.
+a 1 --quote "Lachin corridor" --tag demand --speaker "Nikol Pashinyan"
+a 1 --quote "Lachin corridor" --tag denial --speaker "Ilham Aliyev"
+tui_start -x 110 -y 10
+tui_expect "started on a short terminal" "List  5 articles"
+tui_keys :
+tui_type "report matrix speaker"
+tui_keys Enter
+tui_expect "the matrix opens" "claim x Sergey Lavrov: 3"
+# A speaker's row: its label, then its cells.
+labelled() { tui_screen | grep -cE '^ │ [A-Z][A-Za-z ]+ {2,}'; }
+[ "$(labelled)" -eq 4 ]; tap_ok $? "four rows shown, each with its speaker"
+tui_keys j j j j
+last='claim x (Ilham Aliyev|Nikol Pashinyan|Ararat Mirzoyan|Azerbaijan): 0'
+for _ in $(seq 100); do tui_screen | grep -qE "$last" && break; sleep 0.05; done
+tui_screen | grep -qE "$last" || { tui_screen | sed "s/^/# /"; false; }
+tap_ok $? "j to the fifth row, its label read as it is shown, named in the cell's line"
+[ "$(labelled)" -eq 4 ]; tap_ok $? "and every row shown has its label"
+tui_keys Escape
+tui_wait_gone "Report:" 5
+tui_keys Q
+tui_wait_exit >/dev/null
 tap_done
