@@ -645,6 +645,16 @@ int store_report_matrix(struct store *st, const struct store_report_query *q,
  * that highlight. With TAG, the pairs holding it. */
 int store_report_cooccurrence(struct store *st, const struct store_report_query *q,
     struct store_report *r);
+/* The active highlights behind one count, as ids in article and position
+ * order (*ids malloc'd): a tag x agreement cell (ROW the agreement's id,
+ * TAG the column's tag, NULL for the row's total), or a co-occurrence's
+ * pair (A, B and B_KIND as its row shows them): the highlights with
+ * either tag on the sentences the pair shares, or the pairs of
+ * highlights (one highlight with both tags) that make the count. */
+int store_report_matrix_segments(struct store *st, const struct store_report_query *q,
+    int64_t row, const char *tag, int64_t **ids, size_t *n);
+int store_report_cooccurrence_segments(struct store *st, const struct store_report_query *q,
+    const char *a, const char *b, const char *b_kind, int64_t **ids, size_t *n);
 /* Statements by BY and naming ABOUT (at least one given), oldest first,
  * undated last: month, published, statement, article, speaker, tags (of
  * the highlights overlapping it, "; " between), title, text. With TAG,

@@ -370,10 +370,72 @@ sentence_range(const struct sentences *s, const struct coded *c, size_t *lo, siz
 	*hi = s->v[j].end > c->end ? s->v[j].end : c->end;
 }
 
-/* Tag against the agreements named in a highlight's sentences: each
- * highlight counts once for each agreement named there. */
+/* One count of a report whose highlights are asked for: the two keys
+ * of its hit (a tag x agreement cell: the agreement, the tag, 0 for the
+ * row's total; a co-occurrence: a tag and a tag or ENTITY_KEY), the
+ * highlights found behind it. */
+struct want {
+	int64_t row, col;
+	size_t *at;          /* while counting: the rows of the coded array */
+	size_t n, cap;
+	int64_t *ids;        /* then: their highlights, in article and position order */
+	size_t nids;
+};
+
+static void
+want_add(struct want *w, size_t at)
+{
+	if (w->n == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 64;
+		w->at = xreallocarray(w->at, w->cap, sizeof *w->at);
+	}
+	w->at[w->n++] = at;
+}
+
 static int
-matrix_agreements(struct store *st, const struct store_report_query *q, struct tally *t)
+size_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The rows found, in the coded array's order (article, position), as
+ * highlight ids, each once (one highlight's rows are adjacent). */
+static void
+want_ids(struct want *w, const struct coded *cv)
+{
+	size_t i;
+
+	if (w->n > 1)
+		qsort(w->at, w->n, sizeof *w->at, size_cmp);
+	w->ids = xreallocarray(NULL, w->n + 1, sizeof *w->ids);
+	w->nids = 0;
+	for (i = 0; i < w->n; i++)
+		if (w->nids == 0 || w->ids[w->nids - 1] != cv[w->at[i]].id)
+			w->ids[w->nids++] = cv[w->at[i]].id;
+	free(w->at);
+	w->at = NULL;
+	w->n = w->cap = 0;
+}
+
+static int
+idset_has(const struct idset *s, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->v[i] == id)
+			return 1;
+	return 0;
+}
+
+/* Tag against the agreements named in a highlight's sentences: each
+ * highlight counts once for each agreement named there. WANT, when not
+ * NULL, collects the highlights of its cell. */
+static int
+matrix_agreements(struct store *st, const struct store_report_query *q, struct tally *t,
+    struct want *want)
 {
 	struct coded *cv;
 	struct sentences sent = { 0 };
@@ -394,7 +456,12 @@ matrix_agreements(struct store *st, const struct store_report_query *q, struct t
 		}
 		for (k = 0; k < named.n; k++)
 			tally_add(t, named.v[k], cv[i].tag, 1);
+		if (want != NULL && idset_has(&named, want->row) &&
+		    (want->col == 0 || want->col == cv[i].tag))
+			want_add(want, i);
 	}
+	if (want != NULL)
+		want_ids(want, cv);
 	free(named.v);
 	free(sent.v);
 	free(cv);
@@ -412,7 +479,7 @@ store_report_matrix(struct store *st, const struct store_report_query *q,
 	if (q->per == STORE_PER_SPEAKER || q->per == STORE_PER_ARTICLE)
 		rc = matrix_grouped(st, q, &t);
 	else if (q->per == STORE_PER_AGREEMENT)
-		rc = matrix_agreements(st, q, &t);
+		rc = matrix_agreements(st, q, &t, NULL);
 	else
 		rc = err_set("a matrix is of tags against speakers, articles or agreements");
 	if (rc == 0)
@@ -445,11 +512,25 @@ pairs_add(struct tally *t, const int64_t *v, size_t n, size_t ntags)
 		}
 }
 
+/* A sentence that makes WANT's count: the highlights of its article
+ * (CV[FROM, TO)) with either tag that overlap it. */
+static void
+want_sentence(struct want *want, const struct coded *cv, size_t from, size_t to,
+    const struct text_span *sent)
+{
+	size_t k, first, last;
+
+	for (k = from; k < to; k++)
+		if ((cv[k].tag == want->row || cv[k].tag == want->col) &&
+		    text_span_overlap(sent, 1, cv[k].start, cv[k].end, &first, &last) == 0)
+			want_add(want, k);
+}
+
 /* Sentences as units: in each article, the tags coding each sentence
  * (and with ENTITIES the entities it names); each pair once a sentence. */
 static int
 cooc_sentences(struct store *st, const struct store_report_query *q,
-    const struct coded *cv, size_t n, struct tally *t)
+    const struct coded *cv, size_t n, struct tally *t, struct want *want)
 {
 	struct sentences sent = { 0 };
 	struct idset *units = NULL, named = { 0 };
@@ -486,6 +567,8 @@ cooc_sentences(struct store *st, const struct store_report_query *q,
 				free(ents.v);
 			}
 			pairs_add(t, named.v, named.n, units[u].n);
+			if (want != NULL && idset_has(&named, want->row) && idset_has(&named, want->col))
+				want_sentence(want, cv, i, end, &sent.v[u]);
 		}
 		for (u = 0; u < sent.n; u++)
 			free(units[u].v);
@@ -545,13 +628,28 @@ pair_overlap(struct tally *t, const struct idset *tags, const struct coded *b, s
 	free(seen.v);
 }
 
+/* Whether a pair of overlapping highlights makes WANT's count: one has
+ * (in TAGS) one of its tags, the other (B[0, NB)) the other. */
+static int
+want_overlap(const struct want *want, const struct idset *tags, const struct coded *b, size_t nb)
+{
+	int brow = 0, bcol = 0;
+	size_t j;
+
+	for (j = 0; j < nb; j++) {
+		brow |= b[j].tag == want->row;
+		bcol |= b[j].tag == want->col;
+	}
+	return (idset_has(tags, want->row) && bcol) || (idset_has(tags, want->col) && brow);
+}
+
 /* Overlapping highlights as units: each pair of highlights that overlap
  * (or one highlight with two tags) counts each pair of their tags once;
  * with ENTITIES, each highlight counts each entity of a mention it
  * overlaps once for each of its tags. */
 static int
 cooc_overlaps(struct store *st, const struct store_report_query *q,
-    const struct coded *cv, size_t n, struct tally *t)
+    const struct coded *cv, size_t n, struct tally *t, struct want *want)
 {
 	struct idset tags = { 0 }, ents = { 0 };
 	size_t i, j, jend, k, end;
@@ -566,6 +664,8 @@ cooc_overlaps(struct store *st, const struct store_report_query *q,
 		for (k = i; k < end; k++)
 			idset_add(&tags, cv[k].tag);
 		pairs_add(t, tags.v, tags.n, tags.n);
+		if (want != NULL && idset_has(&tags, want->row) && idset_has(&tags, want->col))
+			want_add(want, i);
 		/* Later highlights of the same article that start before this
 		 * one ends (the rows are in start order), one at a time. */
 		for (j = end; j < n && cv[j].article == cv[i].article && cv[j].start < cv[i].end;
@@ -573,6 +673,10 @@ cooc_overlaps(struct store *st, const struct store_report_query *q,
 			for (jend = j; jend < n && cv[jend].id == cv[j].id; jend++)
 				;
 			pair_overlap(t, &tags, cv + j, jend - j);
+			if (want != NULL && want_overlap(want, &tags, cv + j, jend - j)) {
+				want_add(want, i);
+				want_add(want, j);
+			}
 		}
 		if (!q->entities)
 			continue;
@@ -586,6 +690,9 @@ cooc_overlaps(struct store *st, const struct store_report_query *q,
 		for (k = 0; k < ents.n; k++)
 			for (j = 0; j < tags.n; j++)
 				tally_add(t, tags.v[j], ENTITY_KEY(ents.v[k]), 1);
+		if (want != NULL && want->col < 0 && idset_has(&tags, want->row) &&
+		    idset_has(&ents, -want->col))
+			want_add(want, i);
 	}
 	free(tags.v);
 	free(ents.v);
@@ -642,7 +749,8 @@ store_report_cooccurrence(struct store *st, const struct store_report_query *q,
 	 * any other tag on its other side. */
 	if (coded_read(st, NULL, &cv, &n) != 0)
 		return -1;
-	rc = q->overlap ? cooc_overlaps(st, q, cv, n, &t) : cooc_sentences(st, q, cv, n, &t);
+	rc = q->overlap ? cooc_overlaps(st, q, cv, n, &t, NULL)
+	    : cooc_sentences(st, q, cv, n, &t, NULL);
 	free(cv);
 	if (rc != 0 || tagnames_read(st, &tags) != 0) {
 		free(t.v);
@@ -679,5 +787,119 @@ store_report_cooccurrence(struct store *st, const struct store_report_query *q,
 	free(t.v);
 	tagnames_free(&tags);
 	store_report_cut(r, q->limit);
+	return 0;
+}
+
+/* ---- the highlights behind one count ---------------------------------------- */
+
+/* A tag's id by its exact name: 0 when there is none. */
+static int64_t
+tag_id(const struct tagnames *tags, const char *name)
+{
+	size_t i;
+
+	for (i = 0; name != NULL && i < tags->n; i++)
+		if (strcmp(tags->name[i], name) == 0)
+			return tags->id[i];
+	return 0;
+}
+
+int
+store_report_matrix_segments(struct store *st, const struct store_report_query *q,
+    int64_t row, const char *tag, int64_t **ids, size_t *n)
+{
+	struct tally t = { 0 };
+	struct tagnames tags;
+	struct want w = { 0 };
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (q->per != STORE_PER_AGREEMENT)
+		return err_set("a matrix per speaker or article lists its cells with the"
+		    " annotations' filter");
+	if (tagnames_read(st, &tags) != 0)
+		return -1;
+	w.row = row;
+	w.col = tag_id(&tags, tag);
+	tagnames_free(&tags);
+	if (tag != NULL && w.col == 0)
+		return err_set("no tag is named '%s'", tag);
+	rc = matrix_agreements(st, q, &t, &w);
+	free(t.v);
+	if (rc != 0) {
+		free(w.at);
+		free(w.ids);
+		return -1;
+	}
+	*ids = w.ids;
+	*n = w.nids;
+	return 0;
+}
+
+/* An entity's key in a co-occurrence by the name and kind its row shows:
+ * the first of that name and kind the report could have counted. */
+static int
+entity_key(struct store *st, const char *name, const char *kind, int64_t *key)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT id FROM entities WHERE name = ?1 AND kind = ?2"
+	    " AND status = 'active' AND origin <> 'candidate' ORDER BY id LIMIT 1");
+	int rc;
+
+	*key = 0;
+	if (s == NULL)
+		return -1;
+	store_bind_text(s, 1, name, 0);
+	store_bind_text(s, 2, kind, 0);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*key = ENTITY_KEY(sqlite3_column_int64(s, 0));
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_err(st, "finding an entity");
+	return *key != 0 ? 0 : err_set("no %s is named '%s'", kind, name);
+}
+
+int
+store_report_cooccurrence_segments(struct store *st, const struct store_report_query *q,
+    const char *a, const char *b, const char *b_kind, int64_t **ids, size_t *n)
+{
+	struct tally t = { 0 };
+	struct tagnames tags;
+	struct want w = { 0 };
+	struct coded *cv;
+	size_t ncv;
+	int rc = 0;
+
+	*ids = NULL;
+	*n = 0;
+	if (tagnames_read(st, &tags) != 0)
+		return -1;
+	w.row = tag_id(&tags, a);
+	if (b_kind == NULL || strcmp(b_kind, "tag") == 0)
+		w.col = tag_id(&tags, b);
+	else
+		rc = entity_key(st, b, b_kind, &w.col);
+	tagnames_free(&tags);
+	if (rc != 0)
+		return -1;
+	if (w.row == 0 || w.col == 0)
+		return err_set("no tag is named '%s'", w.row == 0 ? a : b);
+	if (coded_read(st, NULL, &cv, &ncv) != 0)
+		return -1;
+	rc = q->overlap ? cooc_overlaps(st, q, cv, ncv, &t, &w)
+	    : cooc_sentences(st, q, cv, ncv, &t, &w);
+	if (rc == 0)
+		want_ids(&w, cv);
+	free(cv);
+	free(t.v);
+	free(w.at);
+	if (rc != 0) {
+		free(w.ids);
+		return -1;
+	}
+	*ids = w.ids;
+	*n = w.nids;
 	return 0;
 }

@@ -173,9 +173,8 @@ id_at(const struct store_report *r, size_t row, const char *col)
 }
 
 /* The annotation filter whose highlights a row's count (a matrix: the
- * selected cell's) counts; WHAT says it in words. -1 with a message when
- * the count is not of highlights one filter finds (an agreement named
- * in their sentences, a co-occurrence). */
+ * selected cell's) counts; WHAT says it in words. (Not for a count the
+ * store makes from positions: see positional().) */
 static int
 segment_filter(struct ui_report *p, size_t row, struct store_anno_filter *f, struct buf *what)
 {
@@ -184,9 +183,6 @@ segment_filter(struct ui_report *p, size_t row, struct store_anno_filter *f, str
 
 	memset(f, 0, sizeof *f);
 	f->status = -1;
-	if (strcmp(p->kind, "cooccurrence") == 0 || p->q.per == STORE_PER_AGREEMENT)
-		return err_set("a %s counts sentences, not one set of segments: `M` with tag:NAME"
-		    " lists a tag's", p->matrix ? "tag × agreement cell" : "co-occurrence");
 	if (p->matrix) {
 		int cell = r->cols[p->col].kind == STORE_REPORT_CELL;
 
@@ -231,6 +227,58 @@ segment_filter(struct ui_report *p, size_t row, struct store_anno_filter *f, str
 	return 0;
 }
 
+/* Whether a count is one the store makes from positions (the tags and
+ * entities of a sentence, overlapping highlights, the agreements named
+ * beside a highlight): its highlights are asked of the report itself. */
+static int
+positional(const struct ui_report *p)
+{
+	return strcmp(p->kind, "cooccurrence") == 0 || p->q.per == STORE_PER_AGREEMENT;
+}
+
+/* The highlights behind a positional count, the first MAX_SEGMENTS read. */
+static int
+positional_read(struct ui *ui, struct ui_report *p, size_t row, struct buf *what)
+{
+	const struct store_report *r = &p->r;
+	int64_t *ids = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	if (p->matrix) {
+		const char *tag = r->cols[p->col].kind == STORE_REPORT_CELL ? r->cols[p->col].name
+		    : NULL;
+		const char *agreement = text_at(r, row, "agreement");
+
+		rc = store_report_matrix_segments(ui->st, &p->q, id_at(r, row, "agreement_id"), tag,
+		    &ids, &n);
+		buf_printf(what, "%s x %s", tag != NULL ? tag : p->tag != NULL ? p->tag : "every tag",
+		    agreement != NULL ? agreement : "?");
+	} else {
+		const char *a = text_at(r, row, "a"), *b = text_at(r, row, "b");
+		const char *kind = text_at(r, row, "b_kind");
+
+		rc = store_report_cooccurrence_segments(ui->st, &p->q, a, b, kind, &ids, &n);
+		buf_printf(what, "%s + %s", a != NULL ? a : "?", b != NULL ? b : "?");
+		if (kind != NULL && strcmp(kind, "tag") != 0)
+			buf_printf(what, " (%s)", kind);
+		buf_adds(what, p->q.overlap ? ", overlapping" : ", in one sentence");
+	}
+	if (rc != 0)
+		return -1;
+	p->segtotal = n;
+	p->segs = xcalloc(n < MAX_SEGMENTS ? n + 1 : MAX_SEGMENTS, sizeof *p->segs);
+	for (i = 0; i < n && p->nsegs < MAX_SEGMENTS && rc == 0; i++) {
+		rc = store_anno_get(ui->st, ids[i], &p->segs[p->nsegs]);
+		if (rc == 0)
+			p->nsegs++;
+		else if (rc == 1)
+			rc = 0;
+	}
+	free(ids);
+	return rc;
+}
+
 static int
 segments_read(struct ui *ui, struct ui_report *p)
 {
@@ -241,17 +289,17 @@ segments_read(struct ui *ui, struct ui_report *p)
 	if (p->r.nrows == 0)
 		return err_set("no row to open");
 	buf_init(&what);
-	if (segment_filter(p, p->v.rows.sel, &f, &what) != 0) {
-		buf_free(&what);
-		return -1;
-	}
 	store_anno_list_free(p->segs, p->nsegs);
 	p->segs = NULL;
 	p->nsegs = p->segtotal = 0;
-	f.limit = MAX_SEGMENTS;
-	rc = store_anno_list(ui->st, &f, &p->segs, &p->nsegs);
-	if (rc == 0)
-		rc = store_anno_count(ui->st, &f, &p->segtotal);
+	if (positional(p))
+		rc = positional_read(ui, p, p->v.rows.sel, &what);
+	else if ((rc = segment_filter(p, p->v.rows.sel, &f, &what)) == 0) {
+		f.limit = MAX_SEGMENTS;
+		rc = store_anno_list(ui->st, &f, &p->segs, &p->nsegs);
+		if (rc == 0)
+			rc = store_anno_count(ui->st, &f, &p->segtotal);
+	}
 	free(p->segwhat);
 	p->segwhat = buf_detach(&what, NULL);
 	if (rc != 0)

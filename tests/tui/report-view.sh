@@ -6,7 +6,10 @@
 # opens its article, % comes back to the report where it was, Esc goes
 # back from the segments to the report. A matrix is a heat map whose
 # legend says what each shade stands for; without a UTF-8 locale the
-# shades are ASCII. A co-occurrence count is of sentences: Enter says so.
+# shades are ASCII. A co-occurrence's pair and a tag x agreement cell,
+# counts the store makes from positions, open their highlights too: those
+# of either tag on the sentences the pair shares (or the overlapping
+# pair), those whose sentence names the agreement.
 . "$top_srcdir/tests/tui/lib.sh"
 
 SEEDS="$SEEDS_DIR/seeds"
@@ -120,13 +123,66 @@ tui_expect "a month's row opens the highlights of that month's articles" \
 [ "$(quotes)" -eq 2 ]; tap_ok $? "two rows"
 close_report
 
-# --- co-occurrence counts sentences ---------------------------------------------------------
+# --- co-occurrence: a pair's count opens the highlights that make it --------------------------
 tui_keys :
 tui_type "report cooccurrence"
 tui_keys Enter
 tui_expect "co-occurrence opens" "Report: cooccurrence"
+tui_expect "its first pair: claim and demand in one sentence" "│ claim  demand           tag    ██"
 tui_keys Enter
-tui_expect "Enter says why no segment list is one count's" "counts sentences"
+tui_expect "the pair opens the highlights of either tag on the sentence they share" \
+	"2 segments: claim + demand, in one sentence"
+tui_expect "demand's" '#3      "traffic through the Lachin corridor must be regulated"'
+tui_expect "and claim's" '#3      "in strict conformity with the November 9, 2020 agreement"'
+[ "$(quotes)" -eq 2 ]; tap_ok $? "those two alone (not claim's other sentences)"
+tui_keys Enter
+tui_wait_gone "Report:" 5
+tui_expect "Enter opens the article of the first" "│ Outlet A | 2023-02-28"
+tui_keys %
+tui_expect "% comes back to the pair's highlights" "2 segments: claim + demand"
+close_report
+tui_keys :
+tui_type "report cooccurrence --within overlap --tag fact"
+tui_keys Enter
+tui_expect "overlaps with fact" "│ claim fact "
+tui_keys Enter
+tui_expect "an overlap pair opens its highlights: here one with both tags" \
+	"1 segment: claim + fact, overlapping"
+[ "$(quotes)" -eq 1 ]; tap_ok $? "one row"
+tui_keys Escape
+tui_wait_gone "back to the report" 5
+tui_keys j Enter
+tui_expect "or the two highlights that overlap" "2 segments: fact + claim/unverified, overlapping"
+tui_expect "the one with fact" '#3      "in strict conformity with the November 9, 2020 agreement"'
+tui_expect "the one inside it with claim/unverified" '#3      "strict conformity" (Sergey Lavrov)'
+close_report
+
+# --- tag x agreement: a cell opens the highlights beside the agreement ------------------------
+tui_keys :
+tui_type "report matrix agreement"
+tui_keys Enter
+tui_expect "the matrix per agreement opens on its first cell" \
+	"claim x Trilateral statement of 9-10 November 2020: 2"
+tui_keys Enter
+tui_expect "the cell opens the claims whose sentence names the agreement" \
+	"2 segments: claim x Trilateral statement of 9-10 November 2020"
+tui_expect "one in article 1" '#1      "Lachin corridor" (Sergey Lavrov)'
+tui_expect "one in article 3" '#3      "in strict conformity with the November 9, 2020 agreement"'
+[ "$(quotes)" -eq 2 ]; tap_ok $? "those two"
+tui_keys Enter
+tui_wait_gone "Report:" 5
+tui_expect "Enter opens article 1 through the jump list" "│ Outlet A | 2023-01-10"
+tui_keys %
+tui_expect "% comes back to the cell's highlights" \
+	"2 segments: claim x Trilateral statement of 9-10 November 2020"
+tui_keys Escape
+tui_wait_gone "back to the report" 5
+tui_keys l l l l l l
+tui_expect "l to the total" "total x Trilateral statement of 9-10 November 2020: 5"
+tui_keys Enter
+tui_expect "the total lists each highlight once (5 counts of tags, 4 highlights)" \
+	"4 segments: every tag x Trilateral statement of 9-10 November 2020"
+[ "$(quotes)" -eq 4 ]; tap_ok $? "four rows"
 close_report
 
 # --- errors ---------------------------------------------------------------------------------
