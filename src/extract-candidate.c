@@ -23,6 +23,8 @@
 #define MAX_BODY_WORDS 8      /* "Organization for Security and Co-operation in Europe" */
 #define MAX_PLACE_WORDS 3     /* a place alone after "in" */
 #define MAX_TITLE_TAIL 4      /* words between a title and the name */
+#define MAX_APPOSITION_REACH 10 /* tokens from a title to the comma before
+                                   the name it is in apposition with */
 
 static int
 is_key(const struct extract_tok *k, const char *s)
@@ -329,6 +331,26 @@ apposition(const struct extract_ctx *c, size_t last)
 	return 0;
 }
 
+/* "The head of the Council of Economic Advisers, Kevin Hassett, told":
+ * the name between commas names the titled phrase before it, a title
+ * within a few words before the first comma, in the same clause. */
+static int
+titled_apposition(const struct extract_ctx *c, size_t first, size_t last)
+{
+	size_t k, other;
+
+	if (first < 3 || last + 1 >= c->t.ntok || !is_key(&c->t.tok[first - 1], ",") ||
+	    !is_key(&c->t.tok[last + 1], ","))
+		return 0;
+	for (k = first - 1; k-- > 0 && first - 1 - k <= MAX_APPOSITION_REACH;) {
+		if (extract_cue_to(c, k, CUE_TITLE, &other))
+			return 1;
+		if (!c->t.tok[k].word && !is_key(&c->t.tok[k], "'") && !is_key(&c->t.tok[k], "."))
+			return 0;
+	}
+	return 0;
+}
+
 /* The name of a body, agreement or place with its head noun in it, over
  * [first, last] of WORDS capitalized words: 1 when it is one. */
 static int
@@ -367,7 +389,8 @@ type_run(struct extract_ctx *c, size_t first, size_t last, size_t words)
 			return;
 		}
 	}
-	if (words >= 2 && words <= MAX_NAME_WORDS && apposition(c, last)) {
+	if (words >= 2 && words <= MAX_NAME_WORDS &&
+	    (apposition(c, last) || titled_apposition(c, first, last))) {
 		person(c, first, last, NULL);
 		return;
 	}

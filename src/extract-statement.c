@@ -433,7 +433,7 @@ subject_after(const struct attr *A, size_t v, size_t hi)
 {
 	const struct extract_ctx *c = A->c;
 	size_t k, last, other;
-	int e, titled = 0;
+	int e;
 
 	for (k = v + 1; k < hi && k <= v + FORWARD_MAX; k++) {
 		e = mention_from(c, k, &last);
@@ -458,14 +458,9 @@ subject_after(const struct attr *A, size_t v, size_t hi)
 			e = phrase_to(A, other, k);
 			if (e != NO_ONE)
 				return e;
-			titled = extract_cue_from(c, k, CUE_TITLE, &other);
 			k = other;
 			continue;
 		}
-		/* The genitives a title governs, where the genitive is an
-		 * ending ("заявил помощник президента X"). */
-		if (titled && articleless(c) && c->t.tok[k].word && !c->t.tok[k].upper)
-			continue;
 		if (extract_cue_from(c, k, CUE_PRONOUN, &other) && other == k)
 			return A->last_person;
 		return NO_ONE;

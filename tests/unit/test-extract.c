@@ -314,7 +314,14 @@ test_found_speakers(void)
 	expect_mentions("Делегация России прибыла в Стамбул, сообщило Агентство новостей России.",
 	    "Russia=России; Northern Wire=Агентство новостей России",
 	    "a word of one alias that is another's inflection matches both (Russian)");
-	expect_statements("Переговоры продолжатся. Об этом заявил помощник президента Степан Гордеев.",
+	expect_statements("The head of the delegation, Tarik Mansoor, arrived on Monday. Mansoor said "
+	    "the truce holds.",
+	    "Tarik Mansoor: Mansoor said the truce holds.",
+	    "a found person in apposition after a titled phrase speaks by surname");
+	expect_statements("In the capital, Tarik Mansoor, arrived on Monday. Mansoor said the truce "
+	    "holds.", "",
+	    "a name between commas without a title before is no found person");
+	expect_statements("Переговоры продолжатся. Об этом заявил помощник Степан Гордеев.",
 	    "Степан Гордеев: Переговоры продолжатся.",
 	    "a found person after an aide's title speaks, the verb first (Russian)");
 	expect_statements("Встреча прошла. Генеральный директор МАГАТЭ Рафаил Остров заявил, что "
