@@ -708,7 +708,8 @@ report_key(struct ui *ui, struct ui_overlay *o, int code)
 	default:
 		break;
 	}
-	if (ui_view_move(ui, v, a, 1))
+	/* No count: G is the last row, not the first. */
+	if (ui_view_move(ui, v, a, 0))
 		return 1;
 	switch (code) {
 	case 'h':

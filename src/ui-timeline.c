@@ -236,7 +236,8 @@ timeline_key(struct ui *ui, struct ui_overlay *o, int code)
 		a = UI_ACT_FIRST;
 	else if (code == 'G')
 		a = UI_ACT_LAST;
-	if (ui_view_move(ui, &t->v, a, 1))
+	/* No count: G is the last row, not the first. */
+	if (ui_view_move(ui, &t->v, a, 0))
 		return 1;
 	switch (code) {
 	case UI_KEY_ENTER:
