@@ -618,6 +618,9 @@ enum store_report_per {
 	STORE_PER_SPEAKER,     /* the highlight's speaker */
 	STORE_PER_AGREEMENT,   /* named in the highlight's sentences (matrix only) */
 };
+/* The axis a word names (article, outlet, month, speaker, agreement), as
+ * the shell's --per and matrix take it; -1 for no axis. */
+int store_report_per_parse(const char *word, enum store_report_per *per);
 struct store_report_query {
 	const char *tag;       /* NULL, or a tag and the tags nested in it */
 	enum store_report_per per;

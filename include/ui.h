@@ -571,6 +571,10 @@ void ui_view_where(struct ui *ui, struct ui_view *v, struct buf *out);
 /* In a popup, where letters are typed: the motion a key is (Up, Down,
  * Ctrl-p, Ctrl-n, PgUp, PgDn), else UI_ACT_NONE. */
 enum ui_action ui_view_popup_motion(int code);
+/* In a popup list where no letters are typed (a report, the timeline):
+ * the popup motions and j, k, g, G, Home, End, else UI_ACT_NONE. Move by
+ * it with no count, or G would read the count as a row. */
+enum ui_action ui_view_list_motion(int code);
 
 /* ui-draw.c */
 /* Draws UTF-8 s[0, len) at (y, x) in at most width cells, control and

@@ -482,28 +482,6 @@ tag_known(struct store *st, const char *tag)
 	return rc == 1 ? 0 : -1;
 }
 
-/* The axis word of a frequency (--per) or a matrix. */
-static int
-axis_parse(const char *w, enum store_report_per *per)
-{
-	static const struct {
-		const char *name;
-		enum store_report_per per;
-	} axes[] = {
-		{ "article", STORE_PER_ARTICLE }, { "outlet", STORE_PER_OUTLET },
-		{ "month", STORE_PER_MONTH }, { "speaker", STORE_PER_SPEAKER },
-		{ "agreement", STORE_PER_AGREEMENT },
-	};
-	size_t i;
-
-	for (i = 0; i < ARRAY_LEN(axes); i++)
-		if (strcmp(w, axes[i].name) == 0) {
-			*per = axes[i].per;
-			return 0;
-		}
-	return -1;
-}
-
 /* Checks what O asks for and fills Q; a message and -1 when it is not a
  * report. */
 static int
@@ -517,14 +495,14 @@ query_make(const struct report_opts *o, struct store_report_query *q)
 	if (o->ascii && !o->chart)
 		return err_set("--ascii draws a --chart in ASCII; add --chart");
 	if (strcmp(o->kind, "frequency") == 0) {
-		if (o->axis != NULL && (axis_parse(o->axis, &q->per) != 0 ||
+		if (o->axis != NULL && (store_report_per_parse(o->axis, &q->per) != 0 ||
 		    q->per == STORE_PER_AGREEMENT))
 			return err_set("a frequency is --per article, outlet, month or speaker, not '%s'",
 			    o->axis);
 		return 0;
 	}
 	if (strcmp(o->kind, "matrix") == 0) {
-		if (o->axis == NULL || axis_parse(o->axis, &q->per) != 0 ||
+		if (o->axis == NULL || store_report_per_parse(o->axis, &q->per) != 0 ||
 		    (q->per != STORE_PER_SPEAKER && q->per != STORE_PER_ARTICLE &&
 		    q->per != STORE_PER_AGREEMENT))
 			return err_set("a matrix is of tags against speaker, article or agreement%s%s%s",

@@ -135,6 +135,27 @@ store_report_tag_known(struct store *st, const char *tag)
 	return rc == SQLITE_ROW;
 }
 
+int
+store_report_per_parse(const char *word, enum store_report_per *per)
+{
+	static const struct {
+		const char *name;
+		enum store_report_per per;
+	} axes[] = {
+		{ "article", STORE_PER_ARTICLE }, { "outlet", STORE_PER_OUTLET },
+		{ "month", STORE_PER_MONTH }, { "speaker", STORE_PER_SPEAKER },
+		{ "agreement", STORE_PER_AGREEMENT },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(axes); i++)
+		if (strcmp(word, axes[i].name) == 0) {
+			*per = axes[i].per;
+			return 0;
+		}
+	return -1;
+}
+
 /* ---- frequency --------------------------------------------------------------- */
 
 /* A per-X frequency: grouped over the highlights first, labelled after,

@@ -219,18 +219,8 @@ static int
 disagree_key(struct ui *ui, struct ui_overlay *o, int code)
 {
 	struct disagree *d = (struct disagree *)o;
-	enum ui_action a = ui_view_popup_motion(code);
 
-	if (code == 'j')
-		a = UI_ACT_MOVE_DOWN;
-	else if (code == 'k')
-		a = UI_ACT_MOVE_UP;
-	else if (code == 'g')
-		a = UI_ACT_FIRST;
-	else if (code == 'G')
-		a = UI_ACT_LAST;
-	/* No count: G is the last row, not the first. */
-	if (ui_view_move(ui, &d->v, a, 0))
+	if (ui_view_move(ui, &d->v, ui_view_list_motion(code), 0))
 		return 1;
 	switch (code) {
 	case UI_KEY_ENTER:

@@ -688,28 +688,8 @@ report_key(struct ui *ui, struct ui_overlay *o, int code)
 {
 	struct ui_report *p = (struct ui_report *)o;
 	struct ui_view *v = p->segments ? &p->segv : &p->v;
-	enum ui_action a = ui_view_popup_motion(code);
 
-	switch (code) {
-	case 'j':
-		a = UI_ACT_MOVE_DOWN;
-		break;
-	case 'k':
-		a = UI_ACT_MOVE_UP;
-		break;
-	case 'g':
-	case UI_KEY_CURSES(KEY_HOME):
-		a = UI_ACT_FIRST;
-		break;
-	case 'G':
-	case UI_KEY_CURSES(KEY_END):
-		a = UI_ACT_LAST;
-		break;
-	default:
-		break;
-	}
-	/* No count: G is the last row, not the first. */
-	if (ui_view_move(ui, v, a, 0))
+	if (ui_view_move(ui, v, ui_view_list_motion(code), 0))
 		return 1;
 	switch (code) {
 	case 'h':
@@ -798,28 +778,6 @@ ui_report_reopen(struct ui *ui)
 	show(ui, p);
 }
 
-/* The axis word of a frequency (--per) or a matrix. */
-static int
-axis_parse(const char *w, enum store_report_per *per)
-{
-	static const struct {
-		const char *name;
-		enum store_report_per per;
-	} axes[] = {
-		{ "article", STORE_PER_ARTICLE }, { "outlet", STORE_PER_OUTLET },
-		{ "month", STORE_PER_MONTH }, { "speaker", STORE_PER_SPEAKER },
-		{ "agreement", STORE_PER_AGREEMENT },
-	};
-	size_t i;
-
-	for (i = 0; i < ARRAY_LEN(axes); i++)
-		if (strcmp(w, axes[i].name) == 0) {
-			*per = axes[i].per;
-			return 0;
-		}
-	return err_set("no axis '%s' (article, outlet, month, speaker, agreement)", w);
-}
-
 /* A timeline's --by and --about (an actor or agreement by name). */
 static int
 timeline_command(struct ui *ui, const struct args *a, const char *tag)
@@ -866,7 +824,8 @@ ui_report_command(struct ui *ui, const struct args *a)
 		p->axis = xstrdup(args_get(a, "per"));
 	if (limit != NULL)
 		p->q.limit = (size_t)strtoull(limit, &end, 10);
-	if (p->axis != NULL && axis_parse(p->axis, &p->q.per) != 0) {
+	if (p->axis != NULL && store_report_per_parse(p->axis, &p->q.per) != 0) {
+		err_set("no axis '%s' (article, outlet, month, speaker, agreement)", p->axis);
 		report_free(&p->o);
 		return -1;
 	}

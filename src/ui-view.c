@@ -461,6 +461,25 @@ ui_view_popup_motion(int code)
 	}
 }
 
+enum ui_action
+ui_view_list_motion(int code)
+{
+	switch (code) {
+	case 'j':
+		return UI_ACT_MOVE_DOWN;
+	case 'k':
+		return UI_ACT_MOVE_UP;
+	case 'g':
+	case UI_KEY_CURSES(KEY_HOME):
+		return UI_ACT_FIRST;
+	case 'G':
+	case UI_KEY_CURSES(KEY_END):
+		return UI_ACT_LAST;
+	default:
+		return ui_view_popup_motion(code);
+	}
+}
+
 void
 ui_views_refresh(struct ui *ui)
 {
