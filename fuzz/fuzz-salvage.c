@@ -7,8 +7,12 @@
  * words the schema's own CHECK constraints name; rows a constraint refuses
  * are skipped, and some rows are deleted again to leave gaps. Then
  * store_recover must report nothing lost, and every table (the derived
- * ones included) must hold the same rows, rowids kept, with a sound
- * full-text index.
+ * ones kept by triggers included) must hold the same rows, rowids kept,
+ * with a sound full-text index. The related keys index is filled when
+ * statements are linked, not by a trigger, so raw rows never reach it and
+ * its numbers follow the order keys arrive: the salvage builds it again
+ * from the statements, and it is checked for agreeing with itself
+ * instead (each key's count its statements, each statement there).
  */
 #include "config.h"
 
@@ -128,6 +132,28 @@ insert_row(sqlite3 *db, const char *table, struct input *in, char **words, size_
 	sqlite3_finalize(s);
 }
 
+/* The tables the linking of statements fills (store_related_index). */
+static int
+filled_by_linking(const char *table)
+{
+	return strcmp(table, "related_terms") == 0 || strcmp(table, "statement_terms") == 0;
+}
+
+static void
+count_is_zero(sqlite3 *db, const char *what, const char *sql)
+{
+	sqlite3_stmt *s;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_step(s) != SQLITE_ROW)
+		abort();
+	if (sqlite3_column_int(s, 0) != 0) {
+		fprintf(stderr, "the salvaged keys index: %d %s\n", sqlite3_column_int(s, 0), what);
+		abort();
+	}
+	sqlite3_finalize(s);
+}
+
 static void
 compare(sqlite3 *db)
 {
@@ -142,6 +168,8 @@ compare(sqlite3 *db)
 		const char *cols = sqlite3_column_int(t, 1) ? "*" : "rowid, *";
 		int way;
 
+		if (filled_by_linking(name))
+			continue;
 		for (way = 0; way < 2; way++) {
 			sqlite3_stmt *s;
 			char *sql = sqlite3_mprintf("SELECT count(*) FROM (SELECT %s FROM %s.\"%w\""
@@ -160,6 +188,12 @@ compare(sqlite3 *db)
 		}
 	}
 	sqlite3_finalize(t);
+	count_is_zero(db, "keys whose count is not their statements'",
+	    "SELECT count(*) FROM related_terms k WHERE k.term <> '' AND k.df <>"
+	    " (SELECT count(*) FROM statement_terms p WHERE p.term_id = k.id)");
+	count_is_zero(db, "postings of no statement",
+	    "SELECT count(*) FROM statement_terms p WHERE NOT EXISTS"
+	    " (SELECT 1 FROM statements WHERE id = p.statement_id)");
 	exec_or_abort(db, "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')");
 }
 
