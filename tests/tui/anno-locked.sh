@@ -31,7 +31,10 @@ held() {
 hold() {
 	local deadline=$(( $(date +%s%N) + TUI_DEADLINE * 1000000000 ))
 	mkfifo "$HOLDER_IN"
-	sqlite3 "$DOSSIER_DB" <"$HOLDER_IN" >/dev/null 2>&1 &
+	# The holder waits for a write the reader may still be finishing (a
+	# save, under a sanitizer build, is slow): without a busy time-out its
+	# BEGIN would fail at once and the lock never be taken.
+	sqlite3 -cmd ".timeout $((TUI_DEADLINE * 1000))" "$DOSSIER_DB" <"$HOLDER_IN" >/dev/null 2>&1 &
 	HOLDER=$!
 	exec 3>"$HOLDER_IN"
 	echo 'BEGIN IMMEDIATE;' >&3
