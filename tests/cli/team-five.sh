@@ -7,16 +7,8 @@
 . "$top_srcdir/tests/tui/lib.sh"
 . "$top_srcdir/tests/cli/team-lib.sh"
 
-SEEDS="$SEEDS_DIR/seeds"
-[ -d "$SEEDS" ] || { echo "Bail out! seed corpus missing: $SEEDS"; exit 1; }
 pg_start
 
-as() {  # as WHO ARGS...: dossier as coder WHO on their own database
-	local who=$1; shift
-	mkdir -p "$TEST_TMP/cfg-$who/dossier"
-	echo "set coder $who" >"$TEST_TMP/cfg-$who/dossier/config"
-	XDG_CONFIG_HOME="$TEST_TMP/cfg-$who" "$DOSSIER" --db "$TEST_TMP/$who.db" "$@"
-}
 live() {  # live WHO: annotations in WHO's database, and distinct uuids
 	sqlite3 "$TEST_TMP/$1.db" "SELECT count(*) || ' ' || count(DISTINCT uuid) FROM annotations"
 }

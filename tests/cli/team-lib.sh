@@ -12,6 +12,11 @@
 #   pg_kill             SIGKILL to the postmaster and every backend
 #   psql_as ROLE SQL    runs SQL as ROLE on the team database
 #   pg_url ROLE         the team database's URL for ROLE (no password)
+#   pg_coder NAME [lead] a login role for a coder of the team
+#   as WHO[/DB] ARGS... dossier as coder WHO (a config naming them) on the
+#                       database $TEST_TMP/DB.db (default: WHO's own)
+#
+# It also sets SEEDS, the seed articles every team test imports.
 
 PG_BIN=""
 for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
@@ -97,3 +102,13 @@ pg_coder() {  # pg_coder NAME [lead]: a login role for a coder of the team
 	psql_as admin "CREATE ROLE \"$1\" LOGIN PASSWORD '$1-pw' IN ROLE $grant" >/dev/null &&
 		pg_pass "$1" "$1-pw"
 }
+
+as() {  # as WHO[/DB] ARGS...
+	local who=${1%%/*} db=${1#*/}; shift
+	mkdir -p "$TEST_TMP/cfg-$who/dossier"
+	echo "set coder $who" >"$TEST_TMP/cfg-$who/dossier/config"
+	XDG_CONFIG_HOME="$TEST_TMP/cfg-$who" "$DOSSIER" --db "$TEST_TMP/$db.db" "$@"
+}
+
+SEEDS="$SEEDS_DIR/seeds"
+[ -d "$SEEDS" ] || { echo "Bail out! seed corpus missing: $SEEDS"; exit 1; }

@@ -11,16 +11,8 @@
 . "$top_srcdir/tests/tui/lib.sh"
 . "$top_srcdir/tests/cli/team-lib.sh"
 
-SEEDS="$SEEDS_DIR/seeds"
-[ -d "$SEEDS" ] || { echo "Bail out! seed corpus missing: $SEEDS"; exit 1; }
 pg_start
 
-as() {  # as WHO[/DB] ARGS...: dossier as coder WHO on database DB (default WHO)
-	local who=${1%%/*} db=${1#*/}; shift
-	mkdir -p "$TEST_TMP/cfg-$who/dossier"
-	echo "set coder $who" >"$TEST_TMP/cfg-$who/dossier/config"
-	XDG_CONFIG_HOME="$TEST_TMP/cfg-$who" "$DOSSIER" --db "$TEST_TMP/$db.db" "$@"
-}
 # The memo whose text is $2 in database $1: its id.
 memo_id() { sqlite3 "$TEST_TMP/$1.db" "SELECT id FROM memos WHERE text = '$2'"; }
 

@@ -12,17 +12,7 @@
 . "$top_srcdir/tests/tui/lib.sh"
 . "$top_srcdir/tests/cli/team-lib.sh"
 
-SEEDS="$SEEDS_DIR/seeds"
-[ -d "$SEEDS" ] || { echo "Bail out! seed corpus missing: $SEEDS"; exit 1; }
 pg_start
-
-# Each coder: a config naming them, a database of their own.
-as() {  # as WHO[/DB] ARGS...: dossier as coder WHO on database DB (default WHO)
-	local who=${1%%/*} db=${1#*/}; shift
-	mkdir -p "$TEST_TMP/cfg-$who/dossier"
-	echo "set coder $who" >"$TEST_TMP/cfg-$who/dossier/config"
-	XDG_CONFIG_HOME="$TEST_TMP/cfg-$who" "$DOSSIER" --db "$TEST_TMP/$db.db" "$@"
-}
 
 out=$("$DOSSIER" team init "postgresql://admin:admin-secret@127.0.0.1:$PG_PORT/team" 2>&1); rc=$?
 [ $rc -eq 0 ] && grep -qx "made the team's schema (version 2)" <<<"$out" &&

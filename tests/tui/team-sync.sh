@@ -10,8 +10,6 @@
 . "$top_srcdir/tests/tui/lib.sh"
 . "$top_srcdir/tests/cli/team-lib.sh"
 
-SEEDS="$SEEDS_DIR/seeds"
-[ -d "$SEEDS" ] || { echo "Bail out! seed corpus missing: $SEEDS"; exit 1; }
 pg_start
 "$DOSSIER" team init "$(pg_url admin)" >/dev/null && pg_coder alice && pg_coder bob ||
 	{ echo "Bail out! no team"; exit 1; }
