@@ -47,6 +47,7 @@ void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) PRINTFLIKE(1, 2);
+char *xvasprintf(const char *fmt, va_list ap);
 
 /* util-buf.c: a growable byte string, always NUL-terminated. */
 struct buf {

@@ -53,15 +53,12 @@ static void
 say(struct sync *s, const char *fmt, ...)
 {
 	struct team_sync_summary *sum = s->sum;
-	struct buf b;
 	va_list ap;
 
-	buf_init(&b);
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
 	sum->lines = xreallocarray(sum->lines, sum->nlines + 1, sizeof *sum->lines);
-	sum->lines[sum->nlines++] = buf_detach(&b, NULL);
+	va_start(ap, fmt);
+	sum->lines[sum->nlines++] = xvasprintf(fmt, ap);
+	va_end(ap);
 }
 
 void

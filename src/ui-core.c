@@ -22,12 +22,8 @@ ui_mark(struct ui *ui, unsigned dirty)
 static void
 set_message(struct ui *ui, int error, const char *fmt, va_list ap)
 {
-	struct buf b;
-
-	buf_init(&b);
-	buf_vprintf(&b, fmt, ap);
 	free(ui->message);
-	ui->message = buf_detach(&b, NULL);
+	ui->message = xvasprintf(fmt, ap);
 	ui->message_error = error;
 	ui->message_sticky = 1;
 	ui_mark(ui, UI_DIRTY_STATUS);
