@@ -12,6 +12,7 @@
 #include "export.h"
 #include "../../src/store-int.h"   /* the rows themselves */
 #include "tap.h"
+#include "test-db.h"
 #include "util.h"
 
 static const char BODY[] =
@@ -27,19 +28,6 @@ exec_sql(struct store *st, const char *sql)
 
 	if (sqlite3_exec(store_sqlite(st), sql, NULL, NULL, &msg) != SQLITE_OK)
 		tap_bail("%s: %s", sql, msg);
-}
-
-static long long
-query_int(struct store *st, const char *sql)
-{
-	sqlite3_stmt *s;
-	long long v = -1;
-
-	if (sqlite3_prepare_v2(store_sqlite(st), sql, -1, &s, NULL) == SQLITE_OK &&
-	    sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
 }
 
 /* An article row as an import makes it (the full-text index follows by
@@ -107,7 +95,7 @@ fts_hits(struct store *st, const char *word)
 {
 	char *sql = xasprintf("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '%s'",
 	    word);
-	long long n = query_int(st, sql);
+	long long n = db_int(st, sql);
 
 	free(sql);
 	return n;
@@ -121,8 +109,8 @@ test_add(struct store *st, struct anno_session *s, int64_t art)
 	const char *tags[] = { "fact", "claim", "claim/unverified" };
 	int64_t id;
 
-	is_int(query_int(st, "SELECT count(*) FROM tags"), 8, "the codebook seeded 8 tags");
-	is_int(query_int(st, "SELECT count(*) FROM tags WHERE name = 'claim' AND key = 'c'"
+	is_int(db_int(st, "SELECT count(*) FROM tags"), 8, "the codebook seeded 8 tags");
+	is_int(db_int(st, "SELECT count(*) FROM tags WHERE name = 'claim' AND key = 'c'"
 	    " AND color = 'blue'"), 1, "claim: key c, blue");
 	n.article_id = art;
 	n.start = (size_t)(strstr(BODY, "the corridor") - BODY);
@@ -241,12 +229,12 @@ test_undo(struct store *st, struct anno_session *s, int64_t art)
 	while (anno_undo(s, NULL, NULL) == 1)
 		;
 	is_int(anno_undo(s, NULL, NULL), 0, "nothing more to undo");
-	is_int(query_int(st, "SELECT count(*) FROM annotations WHERE state = 'active'"), 0,
+	is_int(db_int(st, "SELECT count(*) FROM annotations WHERE state = 'active'"), 0,
 	    "undoing everything leaves no live annotation");
-	is_int(query_int(st, "SELECT count(*) FROM tags"), 8, "and only the codebook's tags");
+	is_int(db_int(st, "SELECT count(*) FROM tags"), 8, "and only the codebook's tags");
 	while (anno_redo(s, NULL, NULL) == 1)
 		;
-	is_int(query_int(st, "SELECT count(*) FROM annotations WHERE state = 'active'"), 5,
+	is_int(db_int(st, "SELECT count(*) FROM annotations WHERE state = 'active'"), 5,
 	    "redoing everything brings all back");
 }
 
@@ -303,11 +291,11 @@ test_tags(struct store *st, struct anno_session *s, int64_t art)
 static void
 test_durable(struct store *st)
 {
-	is_int(query_int(st, "PRAGMA synchronous"), 1, "connection default: NORMAL");
+	is_int(db_int(st, "PRAGMA synchronous"), 1, "connection default: NORMAL");
 	ok(store_anno_begin(st) == 0, "annotation transaction");
-	is_int(query_int(st, "PRAGMA synchronous"), 2, "FULL inside it");
+	is_int(db_int(st, "PRAGMA synchronous"), 2, "FULL inside it");
 	ok(store_anno_commit(st) == 0, "commit");
-	is_int(query_int(st, "PRAGMA synchronous"), 1, "NORMAL again after");
+	is_int(db_int(st, "PRAGMA synchronous"), 1, "NORMAL again after");
 	ok(store_begin(st) == 0 && store_anno_begin(st) == 0, "nested in an outer transaction");
 	ok(store_anno_commit(st) == 0 && store_commit(st) == 0, "both commit");
 	ok(store_check(st, 1) == 0, "integrity check passes");
@@ -365,7 +353,7 @@ test_carry(struct store *st, struct anno_session *s, int64_t art)
 	ok(orphan == 0, "no orphaned copy is made");
 	store_anno_list_free(rows, n);
 	is_int(fts_hits(st, "notes:first"), 1, "the note not placed is still found");
-	ok(query_int(st, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'notes:first'")
+	ok(db_int(st, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'notes:first'")
 	    == art, "under the old version, where it stays");
 	n = rep.stayed;
 	ok(anno_carry_over(st, art, v2, &rep) == 0 && rep.exact + rep.moved + rep.fuzzy == 0 &&

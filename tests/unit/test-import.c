@@ -12,6 +12,7 @@
 #include "import.h"
 #include "../../src/store-int.h"   /* the rows themselves */
 #include "tap.h"
+#include "test-db.h"
 #include "util.h"
 
 static struct store *st;
@@ -95,19 +96,6 @@ write_file(const char *name, const char *data)
 	return p;
 }
 
-static long long
-query_int(const char *sql)
-{
-	sqlite3_stmt *s;
-	long long v = -1;
-
-	if (sqlite3_prepare_v2(store_sqlite(st), sql, -1, &s, NULL) == SQLITE_OK &&
-	    sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
-
 /* Every sentence lies inside a paragraph, spans are in order, and every
  * span starts and ends on a character boundary of the body. */
 static int
@@ -160,7 +148,7 @@ test_text(void)
 	is_str(a.format, "text", "format");
 	store_article_free(&a);
 	ok(spans_sound(first), "paragraph and sentence spans are sound");
-	is_int(query_int("SELECT length(spans) / 8 FROM sentences WHERE article_id = 1"), 3,
+	is_int(db_int(st, "SELECT length(spans) / 8 FROM sentences WHERE article_id = 1"), 3,
 	    "3 sentences");
 	ok(importer_commit(im) == 0 && sqlite3_get_autocommit(store_sqlite(st)),
 	    "no transaction left open once the batch is committed");
@@ -359,15 +347,15 @@ test_carry_over(void)
 	ok(rc == 0 && seen.last_how == STORE_VERSION && new_id != old_id, "a new version");
 	sql = xasprintf("SELECT count(*) FROM annotations WHERE article_id = %lld"
 	    " AND state = 'active' AND quote = 'minister' AND start = 4", (long long)new_id);
-	is_int(query_int(sql), 1, "the placeable annotation is carried to the new version");
+	is_int(db_int(st, sql), 1, "the placeable annotation is carried to the new version");
 	free(sql);
 	sql = xasprintf("SELECT count(*) FROM annotations WHERE quote = 'second' AND"
 	    " article_id = %lld AND state = 'active'", (long long)old_id);
-	is_int(query_int(sql), 1, "the other stays live on the old version, where its text is");
+	is_int(db_int(st, sql), 1, "the other stays live on the old version, where its text is");
 	free(sql);
 	sql = xasprintf("SELECT count(*) FROM annotations WHERE article_id = %lld"
 	    " AND state = 'superseded'", (long long)old_id);
-	is_int(query_int(sql), 1, "the one carried is superseded there, not removed");
+	is_int(db_int(st, sql), 1, "the one carried is superseded there, not removed");
 	free(sql);
 	ok(strstr(seen.log.data, "warning v.txt: 1 annotation of the earlier version (article ") !=
 	    NULL && strstr(seen.log.data, "could not be placed in this one and stays there") != NULL,
@@ -431,7 +419,7 @@ test_samples(void)
 	store_article_count(st, &n1);
 	is_int(n1 - n0, (long long)added, "all stored");
 	ok(import_samples(st, &added) == 0 && added == 0, "a second run adds nothing");
-	is_int(query_int("SELECT count(*) FROM articles WHERE source LIKE '%samples%'"
+	is_int(db_int(st, "SELECT count(*) FROM articles WHERE source LIKE '%samples%'"
 	    " AND (published IS NULL OR comments LIKE '%Get a summary%' OR body LIKE "
 	    "'%Next Article%' OR body LIKE '%No time to read%')"), 0,
 	    "every sample dated, no chrome left in it");
@@ -452,11 +440,11 @@ test_seeds(void)
 		import_file(im, list.v[i]);
 	is_int((long long)importer_stats(im)->added, 5, "all five imported");
 	is_int((long long)importer_stats(im)->refused, 0, "none refused");
-	is_int(query_int("SELECT count(*) FROM articles WHERE title ="
+	is_int(db_int(st, "SELECT count(*) FROM articles WHERE title ="
 	    " 'Russian Side Stresses Urgent Need to Unblock Lachin Corridor in Trilateral Talks'"
 	    " AND body NOT LIKE 'Russian Side Stresses%' AND body NOT LIKE '%bottom of page%'"),
 	    1, "the duplicated title kept once, as the title");
-	is_int(query_int("SELECT count(*) FROM articles WHERE dateline = 'MOSCOW'"
+	is_int(db_int(st, "SELECT count(*) FROM articles WHERE dateline = 'MOSCOW'"
 	    " AND comments LIKE 'This seems to be an about-turn by Lavrov%'"), 1,
 	    "dateline and comment of 004");
 	import_list_free(&list);
@@ -514,7 +502,7 @@ test_batches(const char *db)
 	ok(sqlite3_get_autocommit(store_sqlite(st)), "no transaction left open");
 	is_int(committed(db, "Batch kept"), 1, "the article before it in the batch is kept");
 	is_int(committed(db, "Batch poison"), 0, "the failed one is not");
-	is_int(query_int("SELECT count(*) FROM articles a JOIN sentences s ON s.article_id = a.id"
+	is_int(db_int(st, "SELECT count(*) FROM articles a JOIN sentences s ON s.article_id = a.id"
 	    " WHERE a.title = 'Batch kept'"), 1, "and the kept one is whole (its sentences)");
 	sqlite3_exec(store_sqlite(st), "DROP TRIGGER poison", NULL, NULL, NULL);
 
@@ -552,7 +540,7 @@ main(void)
 	test_seeds();
 	test_batches(path);
 	ok(store_check(st, 1) == 0, "database intact");
-	is_int(query_int("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Lachin'") > 0,
+	is_int(db_int(st, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Lachin'") > 0,
 	    1, "imported text is searchable");
 	store_close(st);
 	free(path);

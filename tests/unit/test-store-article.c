@@ -8,22 +8,10 @@
 
 #include "../../src/store-int.h"   /* the rows themselves */
 #include "tap.h"
+#include "test-db.h"
 #include "util.h"
 
 static struct store *st;
-
-static long long
-query_int(const char *sql)
-{
-	sqlite3_stmt *s;
-	long long v = -1;
-
-	if (sqlite3_prepare_v2(store_sqlite(st), sql, -1, &s, NULL) == SQLITE_OK &&
-	    sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
 
 static int
 exec(const char *sql)
@@ -201,7 +189,7 @@ test_rollback(void)
 {
 	enum store_added how;
 	struct store_article a = { 0 };
-	int64_t before = query_int("SELECT count(*) FROM articles");
+	int64_t before = db_int(st, "SELECT count(*) FROM articles");
 
 	a.title = xstrdup("Rolled back");
 	a.body = xstrdup("zebra unicorn");
@@ -209,8 +197,8 @@ test_rollback(void)
 	a.format = xstrdup("text");
 	ok(store_begin(st) == 0 && store_article_add(st, &a, &how) == 0 &&
 	    store_rollback(st) == 0, "add then roll back");
-	is_int(query_int("SELECT count(*) FROM articles"), before, "nothing left behind");
-	is_int(query_int("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'unicorn'"),
+	is_int(db_int(st, "SELECT count(*) FROM articles"), before, "nothing left behind");
+	is_int(db_int(st, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'unicorn'"),
 	    0, "nor in the index");
 	store_article_free(&a);
 }
@@ -494,7 +482,7 @@ test_positions(void)
 	ok(positions_agree("dates changed"), "and after dates change");
 	exec("DELETE FROM articles WHERE title IN ('position 0', 'position 6', 'position 7')");
 	ok(positions_agree("deleted"), "and after deletions");
-	is_int(query_int("SELECT count(*) FROM list_years WHERE n <= 0"), 0,
+	is_int(db_int(st, "SELECT count(*) FROM list_years WHERE n <= 0"), 0,
 	    "no empty buckets are left");
 	ok(store_article_index(st, 999999, &idx) == -1, "a missing article has no position");
 	p = plan("SELECT count(*) FROM articles WHERE published = '2024-03-01' AND id > 3");

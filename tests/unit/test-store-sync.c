@@ -10,33 +10,8 @@
 
 #include "../../src/store-int.h"
 #include "tap.h"
+#include "test-db.h"
 #include "util.h"
-
-static int
-query_int(struct store *st, const char *sql)
-{
-	sqlite3_stmt *s;
-	int v = -1;
-
-	if (sqlite3_prepare_v2(store_sqlite(st), sql, -1, &s, NULL) == SQLITE_OK &&
-	    sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
-
-static char *
-query_text(struct store *st, const char *sql)
-{
-	sqlite3_stmt *s;
-	char *v = NULL;
-
-	if (sqlite3_prepare_v2(store_sqlite(st), sql, -1, &s, NULL) == SQLITE_OK &&
-	    sqlite3_step(s) == SQLITE_ROW)
-		v = store_col_text(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
 
 static void
 test_tick(void)
@@ -141,16 +116,16 @@ test_carry(void)
 	ok(n == 4 && rows[0].kind == STORE_SYNC_ARTICLE && rows[1].kind == STORE_SYNC_TAG &&
 	    rows[3].kind == STORE_SYNC_ANNOTATION, "records go articles, tags, annotations");
 	ok(rows[0].hlc > 0 && rows[3].hlc > rows[0].hlc, "each has a version, in order");
-	s = query_text(b, "SELECT a.note || '/' || t.name || '/' || a.coder FROM annotations a"
+	s = db_text(b, "SELECT a.note || '/' || t.name || '/' || a.coder FROM annotations a"
 	    " JOIN annotation_tags x ON x.annotation_id = a.id JOIN tags t ON t.id = x.tag_id");
 	is_str(s, "where/assertion/alice", "the other database has the annotation, its tag and coder");
 	free(s);
-	is_int(query_int(b, "SELECT count(*) FROM sync_outbox"), 0,
+	is_int(db_int(b, "SELECT count(*) FROM sync_outbox"), 0,
 	    "what was pulled is not queued to be sent back");
 	newer = store_sync_newer(b, &rows[3]);
 	is_int(newer, 0, "the same record again is not newer");
 	ok(store_sync_sent(a, rows, 3, lost, winners) == 0 &&
-	    query_int(a, "SELECT count(*) FROM sync_outbox") == 1, "sent records leave the queue");
+	    db_int(a, "SELECT count(*) FROM sync_outbox") == 1, "sent records leave the queue");
 	store_sync_recs_free(rows, n);
 
 	/* A merge: the tombstone says where the tag went. */
@@ -159,24 +134,24 @@ test_carry(void)
 	    " name = 'claim') WHERE tag_id = ?1", u.id, "moving") == 0 &&
 	    store_tag_delete(a, u.id) == 0 && store_commit(a) == 0, "assertion merged into claim");
 	n = carry(a, b, &clock, &rows);
-	s = query_text(b, "SELECT group_concat(t.name) FROM annotation_tags x JOIN tags t"
+	s = db_text(b, "SELECT group_concat(t.name) FROM annotation_tags x JOIN tags t"
 	    " ON t.id = x.tag_id");
 	is_str(s, "claim", "the merge arrives: the annotation carries claim");
 	free(s);
-	is_int(query_int(b, "SELECT count(*) FROM tags WHERE name = 'assertion'"), 0,
+	is_int(db_int(b, "SELECT count(*) FROM tags WHERE name = 'assertion'"), 0,
 	    "and assertion is gone");
 	store_sync_recs_free(rows, n);
 
 	/* An unsent change here loses to a newer record; it is kept. */
 	ok(store_exec_id(b, "UPDATE annotations SET note = 'mine' WHERE id = ?1", 1, "n") == 0 &&
-	    query_int(b, "SELECT count(*) FROM sync_outbox") == 1, "bob's unsent edit is queued");
+	    db_int(b, "SELECT count(*) FROM sync_outbox") == 1, "bob's unsent edit is queued");
 	ok(store_exec_id(a, "UPDATE annotations SET note = 'theirs' WHERE id = ?1", 1, "n") == 0,
 	    "alice edits too");
 	n = carry(a, b, &clock, &rows);
-	s = query_text(b, "SELECT note FROM annotations");
+	s = db_text(b, "SELECT note FROM annotations");
 	is_str(s, "theirs", "the newer record wins");
 	free(s);
-	s = query_text(b, "SELECT json_extract(value, '$.note') FROM sync_history");
+	s = db_text(b, "SELECT json_extract(value, '$.note') FROM sync_history");
 	is_str(s, "mine", "the losing value is kept in the history");
 	free(s);
 	store_sync_recs_free(rows, n);
@@ -215,11 +190,11 @@ test_memo_entity(void)
 	    "records go articles, entities, memos");
 	is_str(rows[1].key, "person:Zora Vell", "an entity's key is its kind and name");
 	store_sync_recs_free(rows, n);
-	s = query_text(b, "SELECT m.text || '/' || m.coder || '/' || a.title FROM memos m"
+	s = db_text(b, "SELECT m.text || '/' || m.coder || '/' || a.title FROM memos m"
 	    " JOIN articles a ON a.id = m.article_id");
 	is_str(s, "check the date/alice/Talks resume", "the memo arrives on its article, with its coder");
 	free(s);
-	s = query_text(b, "SELECT e.origin || '/' || l.alias || '/' || l.origin FROM entities e"
+	s = db_text(b, "SELECT e.origin || '/' || l.alias || '/' || l.origin FROM entities e"
 	    " JOIN aliases l ON l.entity_id = e.id WHERE e.name = 'Zora Vell'");
 	is_str(s, "user/Z. Vell/user", "the entity arrives as the user's, with the alias");
 	free(s);
@@ -230,7 +205,7 @@ test_memo_entity(void)
 	    "both edit the memo");
 	n = carry(a, b, &clock, &rows);
 	store_sync_recs_free(rows, n);
-	s = query_text(b, "SELECT text FROM memos");
+	s = db_text(b, "SELECT text FROM memos");
 	is_str(s, "theirs", "the newer memo wins");
 	free(s);
 	ok(store_sync_conflicts(b, &c, &nc) == 0 && nc == 1, "one conflict listed");
@@ -253,7 +228,7 @@ test_memo_entity(void)
 	ok(n == 3 && rows[1].kind == STORE_SYNC_ENTITY && rows[1].deleted && rows[1].body == NULL,
 	    "as a tombstone");
 	store_sync_recs_free(rows, n);
-	is_int(query_int(b, "SELECT count(*) FROM entities WHERE name = 'Zora Vell'"), 0,
+	is_int(db_int(b, "SELECT count(*) FROM entities WHERE name = 'Zora Vell'"), 0,
 	    "gone from the other database");
 
 	store_memo_free(&m);

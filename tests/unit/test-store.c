@@ -9,20 +9,8 @@
 
 #include "../../src/store-int.h"   /* the rows themselves */
 #include "tap.h"
+#include "test-db.h"
 #include "util.h"
-
-static int
-query_int(struct store *st, const char *sql)
-{
-	sqlite3_stmt *s;
-	int v = -1;
-
-	if (sqlite3_prepare_v2(store_sqlite(st), sql, -1, &s, NULL) == SQLITE_OK &&
-	    sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
 
 static void
 test_open(const char *dir)
@@ -34,9 +22,9 @@ test_open(const char *dir)
 
 	ok(store_open(path, 0, &st) == 0, "creates a new database and its directories");
 	ok(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0600, "database file is private");
-	is_int(query_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "schema version set");
-	is_int(query_int(st, "PRAGMA foreign_keys"), 1, "foreign keys on");
-	ok(query_int(st, "SELECT count(*) FROM sqlite_master WHERE name='articles_fts'") == 1,
+	is_int(db_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "schema version set");
+	is_int(db_int(st, "PRAGMA foreign_keys"), 1, "foreign keys on");
+	ok(db_int(st, "SELECT count(*) FROM sqlite_master WHERE name='articles_fts'") == 1,
 	    "FTS5 table exists");
 	s = store_stmt(st, "SELECT 1");
 	ok(s != NULL && s == store_stmt(st, "SELECT 1"), "statements are cached");
@@ -105,9 +93,9 @@ test_migrate_from_oldest(const char *dir)
 
 	make_v1(path);
 	ok(store_open(path, 0, &st) == 0, "opens a version-1 database");
-	is_int(query_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "migrated to current");
-	is_int(query_int(st, "SELECT count(*) FROM articles"), 1, "rows kept");
-	is_int(query_int(st, "SELECT total(n) FROM list_days"), 1,
+	is_int(db_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "migrated to current");
+	is_int(db_int(st, "SELECT count(*) FROM articles"), 1, "rows kept");
+	is_int(db_int(st, "SELECT total(n) FROM list_days"), 1,
 	    "the list's counts are made from the rows there (schema 2)");
 	store_close(st);
 	free(path);
@@ -140,14 +128,14 @@ test_migrate_from_3(const char *dir)
 	    NULL, NULL, NULL);
 	sqlite3_close(db);
 	ok(store_open(path, 0, &st) == 0, "opens a version-3 database");
-	is_int(query_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "migrated to current");
-	is_int(query_int(st, "SELECT count(*) FROM articles WHERE title = 'Weir' AND"
+	is_int(db_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "migrated to current");
+	is_int(db_int(st, "SELECT count(*) FROM articles WHERE title = 'Weir' AND"
 	    " outlet = 'Courier' AND body = 'The weir held.' AND authors IS NULL AND"
 	    " language IS NULL AND modified IS NULL AND captions IS NULL AND dropped IS NULL"),
 	    1, "the article kept, its new fields empty");
-	is_int(query_int(st, "SELECT count(*) FROM annotations WHERE note = 'the new one'"), 1,
+	is_int(db_int(st, "SELECT count(*) FROM annotations WHERE note = 'the new one'"), 1,
 	    "its note kept");
-	is_int(query_int(st, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'new'"),
+	is_int(db_int(st, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'new'"),
 	    1, "and still found by its note");
 	ok(store_article_get(st, 1, &a) == 0 && a.authors == NULL && a.captions == NULL &&
 	    strcmp(a.title, "Weir") == 0, "read back through the store");
@@ -166,7 +154,7 @@ test_migrate_from_3(const char *dir)
 		ok(store_article_add(st, &a, &how) == 0 && how == STORE_ADDED,
 		    "a new article stored after the upgrade");
 	}
-	is_int(query_int(st, "SELECT count(*) FROM articles WHERE title = 'Flood' AND"
+	is_int(db_int(st, "SELECT count(*) FROM articles WHERE title = 'Flood' AND"
 	    " authors = 'Ana Ruiz' AND language = 'pt-BR'"), 1, "with its authors and language");
 	ok(store_article_dropped(st, a.id, &dropped) == 0 && dropped != NULL &&
 	    strcmp(dropped, left_out) == 0, "and what cleaning left out of it");
@@ -226,12 +214,12 @@ test_migrate_from_5(const char *dir)
 	free(sql);
 	sqlite3_close(db);
 	ok(store_open(path, 0, &st) == 0, "opens a version-5 database");
-	is_int(query_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "migrated to current");
-	is_int(query_int(st, "SELECT count(*) FROM articles WHERE item IS NULL AND summary = 0"),
+	is_int(db_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "migrated to current");
+	is_int(db_int(st, "SELECT count(*) FROM articles WHERE item IS NULL AND summary = 0"),
 	    1, "the article kept, with no item yet");
 	ok(add_item(st, "https://wire.example/\twire-1", &id) == STORE_DUPLICATE && id == 1,
 	    "its item met again with the same text is a duplicate of it");
-	is_int(query_int(st, "SELECT count(*) FROM articles WHERE id = 1 AND"
+	is_int(db_int(st, "SELECT count(*) FROM articles WHERE id = 1 AND"
 	    " item = 'https://wire.example/' || char(9) || 'wire-1'"), 1, "which takes its identity");
 	ok(add_item(st, "https://wire.example/\twire-1", &id) == STORE_DUPLICATE && id == 1,
 	    "and is a duplicate by it after");
@@ -253,12 +241,12 @@ test_readonly_upgrade(const char *dir)
 	make_v1(path);
 	ok(store_open(path, STORE_READONLY | STORE_NOCREATE | STORE_NOUPGRADE, &st) == 0,
 	    "check opens a version-1 database as it is");
-	is_int(query_int(st, "PRAGMA user_version"), 1, "and leaves it at version 1");
+	is_int(db_int(st, "PRAGMA user_version"), 1, "and leaves it at version 1");
 	store_close(st);
 	ok(store_open(path, STORE_READONLY | STORE_NOCREATE, &st) == 0,
 	    "a reading command opens a version-1 database");
-	is_int(query_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "upgraded first");
-	is_int(query_int(st, "SELECT count(*) FROM articles"), 1, "with its rows");
+	is_int(db_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "upgraded first");
+	is_int(db_int(st, "SELECT count(*) FROM articles"), 1, "with its rows");
 	ok(store_is_readonly(st), "and still read-only for the command");
 	store_close(st);
 	free(path);
