@@ -458,12 +458,26 @@ extract_ac_inflect(struct extract_ac *ac, const struct text_langs *langs)
 	}
 }
 
-/* The phrase word token K is an inflection of in LANG, or NONE. */
-static uint32_t
-inflected(const struct extract_ac *ac, const struct extract_tok *k, const struct text_lang *lang)
+/* Whether state ST ends an alias (its own or through a dictionary link). */
+static int
+ends_alias(const struct extract_ac *ac, uint32_t st)
 {
+	return ac->out[st] != NONE || ac->dict[st] != 0;
+}
+
+/* The phrase word token K is an inflection of in LANG, stepping from state
+ * ST, or NONE; *NEXT is where it leads. Each ending, longest first, may
+ * leave a phrase word or the stem of one, and more than one may lead
+ * somewhere: "Армении" less "ии" is "Армен" (of "Армен Саркисян"), less
+ * "и" the stem of "Армения". The first that ends an alias wins, else the
+ * first that leads anywhere. */
+static uint32_t
+inflected(const struct extract_ac *ac, uint32_t st, const struct extract_tok *k,
+    const struct text_lang *lang, uint32_t *next)
+{
+	uint32_t h, w, to, best = NONE, best_next = 0;
 	size_t i, e, n;
-	uint32_t h, w;
+	int pass;
 
 	for (i = 0; i < lang->nendings; i++) {
 		e = strlen(lang->endings[i]);
@@ -471,13 +485,26 @@ inflected(const struct extract_ac *ac, const struct extract_tok *k, const struct
 			continue;
 		n = k->klen - e;
 		h = key_hash(k->key, n);
-		if ((w = word_find(ac, k->key, (uint32_t)n, h)) != NONE)
-			return w;
-		if (ac->stems.cap > 0 &&
-		    (w = table_find(&ac->stems, ac->pool, k->key, (uint32_t)n, h)) != NONE)
-			return w;
+		for (pass = 0; pass < 2; pass++) {
+			if (pass == 0)
+				w = word_find(ac, k->key, (uint32_t)n, h);
+			else
+				w = ac->stems.cap > 0 ?
+				    table_find(&ac->stems, ac->pool, k->key, (uint32_t)n, h) : NONE;
+			if (w == NONE || (to = step(ac, st, w)) == 0)
+				continue;
+			if (ends_alias(ac, to)) {
+				*next = to;
+				return w;
+			}
+			if (best == NONE) {
+				best = w;
+				best_next = to;
+			}
+		}
 	}
-	return NONE;
+	*next = best_next;
+	return best;
 }
 
 void
@@ -499,10 +526,8 @@ extract_ac_scan_lang(const struct extract_ac *ac, const struct extract_text *t,
 		/* A word of one alias may be another's inflection ("России"
 		 * in "Информационное агентство России" and of "Россия"):
 		 * where the word leads nowhere, its inflection may. */
-		if (next == 0 && lang != NULL && k->word && (o = inflected(ac, k, lang)) != NONE) {
+		if (next == 0 && lang != NULL && k->word && (o = inflected(ac, st, k, lang, &next)) != NONE)
 			w = o;
-			next = step(ac, st, w);
-		}
 		if (w == NONE) {
 			st = 0;
 			continue;

@@ -26,6 +26,7 @@ static const char kb_text[] =
     "person\tSalim al-Harthi\t\t\tForeign Minister of Oman, 2022-01-01\xE2\x80\x93\n"
     "person\tKirill Voronov\t\t\tPress Secretary of the President of Russia, 2022-01-01\xE2\x80\x93\n"
     "person\tMajid Tabrizi\t\t\tForeign Minister of Oman, 2010-01-01\xE2\x80\x93" "2012-01-01\n"
+    "person\tArmen Avakian\tАрмен Авакян\n"
     "person\tOmar Haddad\n"
     "person\tUmar Hadad\n"
     "state\tEstonia\tEstonian\n"
@@ -314,6 +315,9 @@ test_found_speakers(void)
 	expect_mentions("Делегация России прибыла в Стамбул, сообщило Агентство новостей России.",
 	    "Russia=России; Northern Wire=Агентство новостей России",
 	    "a word of one alias that is another's inflection matches both (Russian)");
+	expect_mentions("Власти Армении ответили.", "Armenia=Армении",
+	    "a longer ending leaving another alias's first word (Армен) gives way to the stem "
+	    "that ends an alias (Russian)");
 	expect_statements("The head of the delegation, Tarik Mansoor, arrived on Monday. Mansoor said "
 	    "the truce holds.",
 	    "Tarik Mansoor: Mansoor said the truce holds.",
