@@ -658,16 +658,7 @@ report_draw(struct ui *ui, struct ui_overlay *o)
 		draw_headings(ui, p, y + 1, x, w, st);
 	}
 	buf_free(&head);
-	list = h - 4;
-	if (list < 1)
-		return;
-	v->y = y + 2;
-	v->x = x - 1;
-	v->h = list;
-	v->w = w + 1;
-	ui_view_draw_rows(ui, v);
-	if (v->rows.n == 0)
-		ui_draw_str(ui, y + 2, x, w, p->segments ? "no segment" : "nothing coded yet", st);
+	ui_view_draw_in(ui, v, y + 2, x, h - 4, w, p->segments ? "no segment" : "nothing coded yet");
 }
 
 /* h and l: the matrix's cell to the left or right (the total last). */
