@@ -311,17 +311,16 @@ matrix_table(struct store *st, const struct store_report_query *q, struct tally 
 	return 0;
 }
 
-/* Tag against speaker or article: one grouped query. */
+/* Tag against speaker or article: the report counts, added up in the
+ * tally. */
 static int
 matrix_grouped(struct store *st, const struct store_report_query *q, struct tally *t)
 {
 	sqlite3_stmt *s = store_stmt(st, q->per == STORE_PER_ARTICLE
-	    ? "SELECT a.article_id, x.tag_id, count(*)" STORE_REPORT_CODED_FROM
-	      " WHERE " STORE_REPORT_LIVE " AND " STORE_REPORT_TAG_IN("t.name", "?1")
-	      " GROUP BY 1, 2"
-	    : "SELECT coalesce(a.speaker_id, 0), x.tag_id, count(*)" STORE_REPORT_CODED_FROM
-	      " WHERE " STORE_REPORT_LIVE " AND " STORE_REPORT_TAG_IN("t.name", "?1")
-	      " GROUP BY 1, 2");
+	    ? "SELECT c.article_id, c.tag_id, c.n" STORE_REPORT_COUNTS_FROM
+	      " WHERE " STORE_REPORT_TAG_IN("t.name", "?1")
+	    : "SELECT c.speaker_id, c.tag_id, c.n" STORE_REPORT_COUNTS_FROM
+	      " WHERE " STORE_REPORT_TAG_IN("t.name", "?1"));
 	int rc;
 
 	if (s == NULL)
