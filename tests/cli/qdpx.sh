@@ -126,6 +126,7 @@ out=$(bd import-project "$TEST_TMP/a.qdpx" 2>&1); rc=$?
 [ $rc -eq 0 ] && grep -q "(0 new), 0 tags added, 0 recoloured, 0 annotations added, 0 updated, 4 unchanged" <<<"$out" &&
 	[ "$(bd memo list | wc -l)" -eq 12 ] && [ "$(bd list | wc -l)" = "$(as alice list | wc -l)" ] || false
 tap_ok $? "a second import changes nothing ($out)"
+out=$(bd check 2>&1); tap_ok $? "the imported project passes check, its report counts included ($out)"
 
 # The codebook alone.
 as alice export --format qdc >"$TEST_TMP/a.qdc"
