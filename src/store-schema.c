@@ -632,6 +632,13 @@ static const char *const migrations[] = {
 	CODING_ADD("x.tag_id", "new.article_id", "new.speaker_id",
 	    "FROM annotation_tags x WHERE x.annotation_id = new.id AND " CODING_LIVE("new"))
 	"END;"
+	/* A highlight comes with no tags (they follow it), unless rows of a
+	 * salvage or another program's SQL named its id before it. */
+	"CREATE TRIGGER annotations_counts_ai AFTER INSERT ON annotations"
+	"  WHEN " CODING_LIVE("new") " BEGIN"
+	CODING_ADD("x.tag_id", "new.article_id", "new.speaker_id",
+	    "FROM annotation_tags x WHERE x.annotation_id = new.id")
+	"END;"
 	/* Before: the tags cascade away after the row has gone. */
 	"CREATE TRIGGER annotations_counts_bd BEFORE DELETE ON annotations"
 	"  WHEN " CODING_LIVE("old") " BEGIN"
