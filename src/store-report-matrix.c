@@ -319,7 +319,7 @@ matrix_grouped(struct store *st, const struct store_report_query *q, struct tall
 	sqlite3_stmt *s = store_stmt(st, q->per == STORE_PER_ARTICLE
 	    ? "SELECT c.article_id, c.tag_id, c.n" STORE_REPORT_COUNTS_FROM
 	      " WHERE " STORE_REPORT_TAG_IN("t.name", "?1")
-	    : "SELECT c.speaker_id, c.tag_id, c.n" STORE_REPORT_COUNTS_FROM
+	    : "SELECT c.speaker_id, c.tag_id, c.n" STORE_REPORT_SPEAKERS_FROM
 	      " WHERE " STORE_REPORT_TAG_IN("t.name", "?1"));
 	int rc;
 

@@ -163,16 +163,15 @@ store_report_per_parse(const char *word, enum store_report_per *per)
 
 /* A per-X frequency: grouped over the report counts first, labelled
  * after, so that a title or a name is read once per row printed. LABEL is
- * the label columns from g.k (with LABEL_JOIN), KEY the grouping (with
- * JOIN), ORDER the rows' order within a tag. A month or an outlet is read
- * from the articles_dates index (id, published, outlet): for `ar.id = ?`
- * the planner takes the table itself, whose rows hold the bodies, so the
- * index is named. */
-#define FREQUENCY_SQL(label, key, join, label_join, order) \
+ * the label columns from g.k (with LABEL_JOIN), KEY the grouping (FROM,
+ * with JOIN), ARTS its articles, ORDER the rows' order within a tag (per
+ * speaker, the counts per tag and speaker are the rows). A month or an
+ * outlet is read from the articles_dates index (id, published, outlet):
+ * for `ar.id = ?` the planner takes the table itself, whose rows hold the
+ * bodies, so the index is named. */
+#define FREQUENCY_SQL(label, key, from, arts, label_join, order) \
 	"SELECT g.tag, " label ", g.n, g.arts FROM" \
-	" (SELECT t.name AS tag, " key " AS k, sum(c.n) AS n," \
-	"  count(DISTINCT c.article_id) AS arts" \
-	STORE_REPORT_COUNTS_FROM join \
+	" (SELECT t.name AS tag, " key " AS k, sum(c.n) AS n, " arts " AS arts" from \
 	"  WHERE " STORE_REPORT_TAG_IN("t.name", "?1") \
 	"  GROUP BY t.id, k) g" label_join \
 	" ORDER BY g.tag, " order
@@ -183,16 +182,20 @@ struct per {
 };
 
 static const struct per pers[] = {
-	[STORE_PER_ARTICLE] = { "article,title", FREQUENCY_SQL("g.k, ar.title", "c.article_id", "",
-	    " LEFT JOIN articles ar ON ar.id = g.k", "g.n DESC, g.k") },
+	[STORE_PER_ARTICLE] = { "article,title", FREQUENCY_SQL("g.k, ar.title", "c.article_id",
+	    STORE_REPORT_COUNTS_FROM, "1", " LEFT JOIN articles ar ON ar.id = g.k",
+	    "g.n DESC, g.k") },
 	[STORE_PER_OUTLET] = { "outlet", FREQUENCY_SQL("g.k", "ar.outlet",
-	    " JOIN articles ar INDEXED BY articles_dates ON ar.id = c.article_id", "",
+	    STORE_REPORT_COUNTS_FROM " JOIN articles ar INDEXED BY articles_dates"
+	    " ON ar.id = c.article_id", "count(DISTINCT c.article_id)", "",
 	    "g.n DESC, g.k") },
 	[STORE_PER_MONTH] = { "month", FREQUENCY_SQL("g.k", "substr(ar.published, 1, 7)",
-	    " JOIN articles ar INDEXED BY articles_dates ON ar.id = c.article_id", "",
+	    STORE_REPORT_COUNTS_FROM " JOIN articles ar INDEXED BY articles_dates"
+	    " ON ar.id = c.article_id", "count(DISTINCT c.article_id)", "",
 	    "g.k IS NULL, g.k") },
 	[STORE_PER_SPEAKER] = { "speaker_id,speaker", FREQUENCY_SQL("g.k, e.name",
-	    "c.speaker_id", "", " LEFT JOIN entities e ON e.id = g.k",
+	    "c.speaker_id", STORE_REPORT_SPEAKERS_FROM, "sum(c.arts)",
+	    " LEFT JOIN entities e ON e.id = g.k",
 	    "g.n DESC, g.k = 0, e.name, g.k") },
 };
 

@@ -116,11 +116,16 @@
 	"    AND article_id = " article " AND speaker_id = coalesce(" speaker ", 0) AND " when ";" \
 	"  DELETE FROM coding_counts WHERE tag_id IN (" tags ") AND article_id = " article \
 	"    AND speaker_id = coalesce(" speaker ", 0) AND n <= 0;"
-/* The counts from the coding as it is. */
+/* The counts from the coding as it is (the triggers on coding_counts
+ * make coding_speakers's as its rows go in). */
 #define CODING_ALL \
 	"SELECT x.tag_id, a.article_id, coalesce(a.speaker_id, 0), count(*)" \
 	"  FROM annotation_tags x JOIN annotations a ON a.id = x.annotation_id" \
 	"  WHERE " CODING_LIVE("a") " GROUP BY 1, 2, 3"
+#define CODING_SPEAKERS_ALL \
+	"SELECT x.tag_id, coalesce(a.speaker_id, 0), count(*), count(DISTINCT a.article_id)" \
+	"  FROM annotation_tags x JOIN annotations a ON a.id = x.annotation_id" \
+	"  WHERE " CODING_LIVE("a") " GROUP BY 1, 2"
 #define CODING_FILL \
 	"INSERT INTO coding_counts(tag_id, article_id, speaker_id, n) " CODING_ALL ";"
 
@@ -605,6 +610,28 @@ static const char *const migrations[] = {
 	"CREATE TABLE coding_counts (tag_id INTEGER NOT NULL, article_id INTEGER NOT NULL,"
 	"  speaker_id INTEGER NOT NULL, n INTEGER NOT NULL,"
 	"  PRIMARY KEY (tag_id, article_id, speaker_id)) WITHOUT ROWID;"
+	/* The same per (tag, speaker), with the articles (the rows of
+	 * coding_counts it adds up): the matrix per speaker and the frequency
+	 * per speaker read a row per cell, not a row per article. A row of
+	 * coding_counts only changes its n, else it comes or goes. */
+	"CREATE TABLE coding_speakers (tag_id INTEGER NOT NULL, speaker_id INTEGER NOT NULL,"
+	"  n INTEGER NOT NULL, arts INTEGER NOT NULL,"
+	"  PRIMARY KEY (tag_id, speaker_id)) WITHOUT ROWID;"
+	"CREATE TRIGGER coding_counts_ai AFTER INSERT ON coding_counts BEGIN"
+	"  INSERT INTO coding_speakers(tag_id, speaker_id, n, arts)"
+	"    VALUES (new.tag_id, new.speaker_id, new.n, 1)"
+	"    ON CONFLICT(tag_id, speaker_id) DO UPDATE SET n = n + excluded.n, arts = arts + 1;"
+	"END;"
+	"CREATE TRIGGER coding_counts_au AFTER UPDATE OF n ON coding_counts BEGIN"
+	"  UPDATE coding_speakers SET n = n + new.n - old.n"
+	"    WHERE tag_id = new.tag_id AND speaker_id = new.speaker_id;"
+	"END;"
+	"CREATE TRIGGER coding_counts_ad AFTER DELETE ON coding_counts BEGIN"
+	"  UPDATE coding_speakers SET n = n - old.n, arts = arts - 1"
+	"    WHERE tag_id = old.tag_id AND speaker_id = old.speaker_id;"
+	"  DELETE FROM coding_speakers WHERE tag_id = old.tag_id AND speaker_id = old.speaker_id"
+	"    AND arts <= 0;"
+	"END;"
 	CODING_FILL
 	"CREATE TRIGGER annotation_tags_counts_ai AFTER INSERT ON annotation_tags BEGIN"
 	CODING_ADD("new.tag_id", "a.article_id", "a.speaker_id",
@@ -652,7 +679,7 @@ static const char *const migrations[] = {
  * full-text index. A salvage copies the rows and runs this, rather than
  * trust a damaged copy's. */
 static const char *const derived_tables[] = { "list_years", "list_days", "fts_pending",
-    "related_terms", "statement_terms", "coding_counts" };
+    "related_terms", "statement_terms", "coding_counts", "coding_speakers" };
 static const char rebuild_derived[] =
     "DELETE FROM fts_pending;"
     "DELETE FROM list_years;"
@@ -660,6 +687,7 @@ static const char rebuild_derived[] =
     "DELETE FROM statement_terms;"
     "DELETE FROM related_terms;"
     "DELETE FROM coding_counts;"
+    "DELETE FROM coding_speakers;"
     LIST_FILL
     CODING_FILL
     RELATED_FILL
@@ -725,11 +753,16 @@ store_schema_derived(const char *table)
 int
 store_schema_counts_stale(struct store *st, int64_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT count(*) FROM ("
+	sqlite3_stmt *s = store_stmt(st, "SELECT (SELECT count(*) FROM ("
 	    "SELECT * FROM (SELECT tag_id, article_id, speaker_id, n FROM coding_counts"
 	    "  EXCEPT " CODING_ALL ")"
 	    " UNION ALL SELECT * FROM (" CODING_ALL
-	    "  EXCEPT SELECT tag_id, article_id, speaker_id, n FROM coding_counts))");
+	    "  EXCEPT SELECT tag_id, article_id, speaker_id, n FROM coding_counts)))"
+	    " + (SELECT count(*) FROM ("
+	    "SELECT * FROM (SELECT tag_id, speaker_id, n, arts FROM coding_speakers"
+	    "  EXCEPT " CODING_SPEAKERS_ALL ")"
+	    " UNION ALL SELECT * FROM (" CODING_SPEAKERS_ALL
+	    "  EXCEPT SELECT tag_id, speaker_id, n, arts FROM coding_speakers)))");
 	int rc;
 
 	*n = 0;

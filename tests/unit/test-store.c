@@ -278,6 +278,8 @@ test_migrate_from_13(const char *dir)
 	    " AND speaker_id = 0"), 1, "one without a speaker under 0");
 	is_int(query_int(st, "SELECT n FROM coding_counts WHERE tag_id = 2 AND article_id = 1"
 	    " AND speaker_id = 9"), 1, "a second tag of one highlight counts for that tag");
+	is_int(query_int(st, "SELECT n * 10 + arts FROM coding_speakers WHERE tag_id = 1"
+	    " AND speaker_id = 9"), 21, "per tag and speaker: two highlights in one article");
 	ok(store_schema_counts_stale(st, &stale) == 0 && stale == 0, "they agree with the coding");
 	ok(store_check(st, 1) == 0, "and check finds nothing wrong: %s", err_msg());
 	sqlite3_exec(store_sqlite(st), "UPDATE coding_counts SET n = 7 WHERE tag_id = 2", NULL, NULL,
