@@ -172,8 +172,8 @@ struct tagnames {
 static int
 tagnames_read(struct store *st, struct tagnames *t)
 {
-	/* Names only: the codebook's list (store_tag_list) counts each tag's
-	 * uses, a pass over all the coding. */
+	/* Names only: the codebook's list (store_tag_list) adds up each
+	 * tag's uses too. */
 	sqlite3_stmt *s = store_stmt(st, "SELECT id, name FROM tags ORDER BY id");
 	size_t cap = 0;
 	int rc;
