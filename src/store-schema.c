@@ -116,6 +116,8 @@
 	"    AND article_id = " article " AND speaker_id = coalesce(" speaker ", 0) AND " when ";" \
 	"  DELETE FROM coding_counts WHERE tag_id IN (" tags ") AND article_id = " article \
 	"    AND speaker_id = coalesce(" speaker ", 0) AND n <= 0;"
+/* SQL: COLUMN of the highlight whose tag row is old. */
+#define CODING_OF(column) "(SELECT " column " FROM annotations WHERE id = old.annotation_id)"
 /* The counts from the coding as it is (the triggers on coding_counts
  * make coding_speakers's as its rows go in). */
 #define CODING_ALL \
@@ -638,14 +640,12 @@ static const char *const migrations[] = {
 	    "FROM annotations a WHERE a.id = new.annotation_id AND " CODING_LIVE("a"))
 	"END;"
 	"CREATE TRIGGER annotation_tags_counts_ad AFTER DELETE ON annotation_tags BEGIN"
-	CODING_DROP("old.tag_id", "(SELECT article_id FROM annotations WHERE id = old.annotation_id)",
-	    "(SELECT speaker_id FROM annotations WHERE id = old.annotation_id)",
+	CODING_DROP("old.tag_id", CODING_OF("article_id"), CODING_OF("speaker_id"),
 	    "EXISTS (SELECT 1 FROM annotations a WHERE a.id = old.annotation_id AND "
 	    CODING_LIVE("a") ")")
 	"END;"
 	"CREATE TRIGGER annotation_tags_counts_au AFTER UPDATE ON annotation_tags BEGIN"
-	CODING_DROP("old.tag_id", "(SELECT article_id FROM annotations WHERE id = old.annotation_id)",
-	    "(SELECT speaker_id FROM annotations WHERE id = old.annotation_id)",
+	CODING_DROP("old.tag_id", CODING_OF("article_id"), CODING_OF("speaker_id"),
 	    "EXISTS (SELECT 1 FROM annotations a WHERE a.id = old.annotation_id AND "
 	    CODING_LIVE("a") ")")
 	CODING_ADD("new.tag_id", "a.article_id", "a.speaker_id",

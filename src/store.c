@@ -319,8 +319,8 @@ store_check(struct store *st, int full)
 			return -1;
 		}
 		if (stale > 0)
-			buf_printf(&problems, "the report counts differ from the coding in %lld rows"
-			    " (check --recover makes them again)", (long long)stale);
+			buf_printf(&problems, "the report counts differ from the coding in"
+			    " %lld rows (check --recover makes them again)", (long long)stale);
 	}
 	if (problems.len > 0) {
 		err_set("%s: damaged: %s", st->path, problems.data);

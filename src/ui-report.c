@@ -658,7 +658,8 @@ report_draw(struct ui *ui, struct ui_overlay *o)
 		draw_headings(ui, p, y + 1, x, w, st);
 	}
 	buf_free(&head);
-	ui_view_draw_in(ui, v, y + 2, x, h - 4, w, p->segments ? "no segment" : "nothing coded yet");
+	ui_view_draw_in(ui, v, y + 2, x, h - 4, w,
+	    p->segments ? "no segment" : "nothing coded yet");
 }
 
 /* h and l: the matrix's cell to the left or right (the total last). */

@@ -258,8 +258,8 @@ test_migrate_from_13(const char *dir)
 	for (v = 1; v <= 13; v++)
 		sqlite3_exec(db, store_schema_sql(v), NULL, NULL, NULL);
 	sqlite3_exec(db, "PRAGMA user_version = 13;"
-	    "INSERT INTO articles(id, title, format, body, hash) VALUES (1, 'A', 'text', 'a b c', 'h1'),"
-	    "  (2, 'B', 'text', 'd e f', 'h2');"
+	    "INSERT INTO articles(id, title, format, body, hash)"
+	    "  VALUES (1, 'A', 'text', 'a b c', 'h1'), (2, 'B', 'text', 'd e f', 'h2');"
 	    "INSERT INTO entities(id, name, kind) VALUES (9, 'Someone', 'person');"
 	    "INSERT INTO tags(id, name) VALUES (1, 'claim'), (2, 'fact');"
 	    "INSERT INTO annotations(id, uuid, article_id, start, end, quote, speaker_id, state)"
@@ -282,8 +282,8 @@ test_migrate_from_13(const char *dir)
 	    " AND speaker_id = 9"), 21, "per tag and speaker: two highlights in one article");
 	ok(store_schema_counts_stale(st, &stale) == 0 && stale == 0, "they agree with the coding");
 	ok(store_check(st, 1) == 0, "and check finds nothing wrong: %s", err_msg());
-	sqlite3_exec(store_sqlite(st), "UPDATE coding_counts SET n = 7 WHERE tag_id = 2", NULL, NULL,
-	    NULL);
+	sqlite3_exec(store_sqlite(st), "UPDATE coding_counts SET n = 7 WHERE tag_id = 2", NULL,
+	    NULL, NULL);
 	ok(store_check(st, 1) == -1 && strstr(err_msg(), "report counts") != NULL,
 	    "counts made wrong are named by check: %s", err_msg());
 	store_close(st);
