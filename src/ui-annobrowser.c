@@ -301,7 +301,7 @@ browse_draw(struct ui *ui, struct ui_overlay *o)
 {
 	struct browser *b = (struct browser *)o;
 	struct ui_style st = ui_popup_style(ui, 0);
-	int w = ui->cols - 2, h = ui->rows - 2, y, x, list;
+	int w = ui->cols - 2, h = ui->rows - 2, y, x;
 	struct buf head;
 
 	ui_popup_box(ui, h, w, "Annotations", &y, &x);

@@ -188,7 +188,7 @@ disagree_draw(struct ui *ui, struct ui_overlay *o)
 	struct disagree *d = (struct disagree *)o;
 	struct ui_style st = ui_popup_style(ui, 0);
 	struct ui_style dim = ui_style_over(st, ui_style(ui, UI_OBJ_SIDE_COUNT));
-	int w = ui->cols - 2, h = ui->rows - 2, y, x, list;
+	int w = ui->cols - 2, h = ui->rows - 2, y, x;
 	struct buf head;
 
 	buf_init(&head);

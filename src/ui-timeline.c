@@ -197,7 +197,7 @@ timeline_draw(struct ui *ui, struct ui_overlay *o)
 {
 	struct timeline *t = (struct timeline *)o;
 	struct ui_style st = ui_popup_style(ui, 0);
-	int w = ui->cols - 2, h = ui->rows - 2, y, x, list;
+	int w = ui->cols - 2, h = ui->rows - 2, y, x;
 	struct buf head;
 
 	buf_init(&head);
