@@ -541,6 +541,11 @@ size_t ui_view_fits(struct ui *ui, struct ui_view *v, size_t top);
 int ui_view_move(struct ui *ui, struct ui_view *v, enum ui_action a, int count);
 /* Draws the rows from the top one, the selected one in the cursor's style. */
 void ui_view_draw_rows(struct ui *ui, struct ui_view *v);
+/* A popup's list: V's rows placed at Y, X (the popup's text; the
+ * cursor's fill starts a column to its left) in H rows of W columns and
+ * drawn, EMPTY on the first row when there are none. Nothing when H < 1. */
+void ui_view_draw_in(struct ui *ui, struct ui_view *v, int y, int x, int h, int w,
+    const char *empty);
 /* The row at content row ROW, or SIZE_MAX. */
 size_t ui_view_row_at(struct ui *ui, struct ui_view *v, int row);
 /* A click: selects the row, or opens it (clicked again, or CLICKS 2). */

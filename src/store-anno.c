@@ -713,10 +713,11 @@ read_tag(sqlite3_stmt *s, struct store_tag *t)
 	t->uses = sqlite3_column_int64(s, 4);
 }
 
+/* A tag with its live highlights, from the report counts (schema 14):
+ * a row a speaker, not a pass over the coding. */
 #define TAG_SELECT \
-	"SELECT t.id, t.name, t.color, t.key, (SELECT count(*) FROM annotation_tags x" \
-	" JOIN annotations a ON a.id = x.annotation_id WHERE x.tag_id = t.id" \
-	" AND a.state IN ('active', 'orphaned')) FROM tags t"
+	"SELECT t.id, t.name, t.color, t.key, (SELECT coalesce(sum(c.n), 0)" \
+	" FROM coding_speakers c WHERE c.tag_id = t.id) FROM tags t"
 
 int
 store_tag_list(struct store *st, struct store_tag **rows, size_t *n)

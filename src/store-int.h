@@ -54,8 +54,14 @@ void store_report_cut(struct store_report *r, size_t limit);
 #define STORE_REPORT_TAG_IN(col, param) \
 	"(" param " IS NULL OR " col " = " param " OR substr(" col ", 1, length(" param ") + 1)" \
 	" = " param " || '/')"
-/* SQL: the highlights a total counts (live: active or orphaned). */
-#define STORE_REPORT_LIVE "a.state IN ('active', 'orphaned')"
+/* SQL: the report counts (schema 14: the live highlights per tag,
+ * article and speaker, 0 for none, as c.n), read tag by tag: with --tag,
+ * that tag's rows only. What needs no positions reads these. */
+#define STORE_REPORT_COUNTS_FROM " FROM tags t CROSS JOIN coding_counts c ON c.tag_id = t.id"
+/* The same per tag and speaker (c.n; c.arts: the articles), a row a cell
+ * of the matrix per speaker. */
+#define STORE_REPORT_SPEAKERS_FROM \
+	" FROM tags t CROSS JOIN coding_speakers c ON c.tag_id = t.id"
 /* SQL: the tagged highlights, read tag by tag (CROSS JOIN keeps that
  * order): with --tag, through the tag's index, that tag's highlights only. */
 #define STORE_REPORT_CODED_FROM \
@@ -80,7 +86,7 @@ int store_snippet_register(struct store *st);
 
 
 /* store-schema.c */
-#define STORE_SCHEMA_VERSION 13
+#define STORE_SCHEMA_VERSION 14
 /* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.
  * Refuses a database from a newer version. */
 int store_schema_migrate(struct store *st);
@@ -104,6 +110,10 @@ int store_schema_derived(const char *table);
 /* Makes every derived table and index again from the rows it derives
  * from; inside the caller's transaction. */
 int store_schema_rebuild(struct store *st);
+/* How many rows of the report counts (per tag, article and speaker, and
+ * per tag and speaker) differ from the coding they count (in *n; 0 when
+ * they agree). */
+int store_schema_counts_stale(struct store *st, int64_t *n);
 /* The SQL that created schema version V (1..STORE_SCHEMA_VERSION); used
  * by tests to build an old database and migrate it forward. */
 const char *store_schema_sql(int version);

@@ -172,8 +172,8 @@ struct tagnames {
 static int
 tagnames_read(struct store *st, struct tagnames *t)
 {
-	/* Names only: the codebook's list (store_tag_list) counts each tag's
-	 * uses, a pass over all the coding. */
+	/* Names only: the codebook's list (store_tag_list) adds up each
+	 * tag's uses too. */
 	sqlite3_stmt *s = store_stmt(st, "SELECT id, name FROM tags ORDER BY id");
 	size_t cap = 0;
 	int rc;
@@ -311,17 +311,16 @@ matrix_table(struct store *st, const struct store_report_query *q, struct tally 
 	return 0;
 }
 
-/* Tag against speaker or article: one grouped query. */
+/* Tag against speaker or article: the report counts, added up in the
+ * tally. */
 static int
 matrix_grouped(struct store *st, const struct store_report_query *q, struct tally *t)
 {
 	sqlite3_stmt *s = store_stmt(st, q->per == STORE_PER_ARTICLE
-	    ? "SELECT a.article_id, x.tag_id, count(*)" STORE_REPORT_CODED_FROM
-	      " WHERE " STORE_REPORT_LIVE " AND " STORE_REPORT_TAG_IN("t.name", "?1")
-	      " GROUP BY 1, 2"
-	    : "SELECT coalesce(a.speaker_id, 0), x.tag_id, count(*)" STORE_REPORT_CODED_FROM
-	      " WHERE " STORE_REPORT_LIVE " AND " STORE_REPORT_TAG_IN("t.name", "?1")
-	      " GROUP BY 1, 2");
+	    ? "SELECT c.article_id, c.tag_id, c.n" STORE_REPORT_COUNTS_FROM
+	      " WHERE " STORE_REPORT_TAG_IN("t.name", "?1")
+	    : "SELECT c.speaker_id, c.tag_id, c.n" STORE_REPORT_SPEAKERS_FROM
+	      " WHERE " STORE_REPORT_TAG_IN("t.name", "?1"));
 	int rc;
 
 	if (s == NULL)

@@ -16,7 +16,10 @@
  * with a tag when a highlight with that tag overlaps it; a highlight's
  * sentences are those it overlaps.
  *
- * Cost. Every report reads the highlights it counts (with --tag, through
+ * Cost. A report without positions (frequencies, tags against speakers
+ * or articles) reads the report counts (coding_counts, schema 14: live
+ * highlights per tag, article and speaker, kept by triggers), tag by tag;
+ * one with positions reads the highlights it counts (with --tag, through
  * the tag's index: that tag's highlights only) and, for sentence work,
  * each of their articles' sentence row once; mentions and statements are
  * read by index ranges of the articles and offsets concerned. Nothing
@@ -158,19 +161,18 @@ store_report_per_parse(const char *word, enum store_report_per *per)
 
 /* ---- frequency --------------------------------------------------------------- */
 
-/* A per-X frequency: grouped over the highlights first, labelled after,
- * so that a title or a name is read once per row printed. LABEL is the
- * label columns from g.k (with LABEL_JOIN), KEY the grouping (with JOIN),
- * ORDER the rows' order within a tag. A month or an outlet is read from
- * the articles_dates index (id, published, outlet): for `ar.id = ?` the
- * planner takes the table itself, whose rows hold the bodies, so the
- * index is named. */
-#define FREQUENCY_SQL(label, key, join, label_join, order) \
+/* A per-X frequency: grouped over the report counts first, labelled
+ * after, so that a title or a name is read once per row printed. LABEL is
+ * the label columns from g.k (with LABEL_JOIN), KEY the grouping (FROM,
+ * with JOIN), ARTS its articles, ORDER the rows' order within a tag (per
+ * speaker, the counts per tag and speaker are the rows). A month or an
+ * outlet is read from the articles_dates index (id, published, outlet):
+ * for `ar.id = ?` the planner takes the table itself, whose rows hold the
+ * bodies, so the index is named. */
+#define FREQUENCY_SQL(label, key, from, arts, label_join, order) \
 	"SELECT g.tag, " label ", g.n, g.arts FROM" \
-	" (SELECT t.name AS tag, " key " AS k, count(*) AS n," \
-	"  count(DISTINCT a.article_id) AS arts" \
-	STORE_REPORT_CODED_FROM join \
-	"  WHERE " STORE_REPORT_LIVE " AND " STORE_REPORT_TAG_IN("t.name", "?1") \
+	" (SELECT t.name AS tag, " key " AS k, sum(c.n) AS n, " arts " AS arts" from \
+	"  WHERE " STORE_REPORT_TAG_IN("t.name", "?1") \
 	"  GROUP BY t.id, k) g" label_join \
 	" ORDER BY g.tag, " order
 
@@ -180,16 +182,20 @@ struct per {
 };
 
 static const struct per pers[] = {
-	[STORE_PER_ARTICLE] = { "article,title", FREQUENCY_SQL("g.k, ar.title", "a.article_id", "",
-	    " LEFT JOIN articles ar ON ar.id = g.k", "g.n DESC, g.k") },
+	[STORE_PER_ARTICLE] = { "article,title", FREQUENCY_SQL("g.k, ar.title", "c.article_id",
+	    STORE_REPORT_COUNTS_FROM, "1", " LEFT JOIN articles ar ON ar.id = g.k",
+	    "g.n DESC, g.k") },
 	[STORE_PER_OUTLET] = { "outlet", FREQUENCY_SQL("g.k", "ar.outlet",
-	    " JOIN articles ar INDEXED BY articles_dates ON ar.id = a.article_id", "",
+	    STORE_REPORT_COUNTS_FROM " JOIN articles ar INDEXED BY articles_dates"
+	    " ON ar.id = c.article_id", "count(DISTINCT c.article_id)", "",
 	    "g.n DESC, g.k") },
 	[STORE_PER_MONTH] = { "month", FREQUENCY_SQL("g.k", "substr(ar.published, 1, 7)",
-	    " JOIN articles ar INDEXED BY articles_dates ON ar.id = a.article_id", "",
+	    STORE_REPORT_COUNTS_FROM " JOIN articles ar INDEXED BY articles_dates"
+	    " ON ar.id = c.article_id", "count(DISTINCT c.article_id)", "",
 	    "g.k IS NULL, g.k") },
 	[STORE_PER_SPEAKER] = { "speaker_id,speaker", FREQUENCY_SQL("g.k, e.name",
-	    "coalesce(a.speaker_id, 0)", "", " LEFT JOIN entities e ON e.id = g.k",
+	    "c.speaker_id", STORE_REPORT_SPEAKERS_FROM, "sum(c.arts)",
+	    " LEFT JOIN entities e ON e.id = g.k",
 	    "g.n DESC, g.k = 0, e.name, g.k") },
 };
 
@@ -214,9 +220,8 @@ static int
 frequency_total(struct store *st, const struct store_report_query *q, struct store_report *r)
 {
 	sqlite3_stmt *s = store_stmt(st,
-	    "SELECT t.name, count(a.id), count(DISTINCT a.article_id) FROM tags t"
-	    " LEFT JOIN annotation_tags x ON x.tag_id = t.id"
-	    " LEFT JOIN annotations a ON a.id = x.annotation_id AND " STORE_REPORT_LIVE
+	    "SELECT t.name, coalesce(sum(c.n), 0), count(DISTINCT c.article_id) FROM tags t"
+	    " LEFT JOIN coding_counts c ON c.tag_id = t.id"
 	    " WHERE " STORE_REPORT_TAG_IN("t.name", "?1")
 	    " GROUP BY t.id ORDER BY 2 DESC, t.name");
 

@@ -96,6 +96,41 @@
 	"INSERT INTO statement_terms(term_id, statement_id) SELECT r.id, k.sid" \
 	"  FROM (" RELATED_ALL_KEYS ") k JOIN related_terms r ON r.term = k.key;"
 
+/*
+ * The report counts (see migration 14): live highlights (active or
+ * orphaned, as the reports count them) per (tag, article, speaker; 0 for
+ * none), kept by the triggers below in the transaction of every write to
+ * the coding, whoever makes it.
+ */
+#define CODING_LIVE(row) row ".state IN ('active', 'orphaned')"
+/* SQL: adds one to the count of each (tag, article, speaker) the FROM
+ * and WHERE give (a WHERE is needed before ON CONFLICT). */
+#define CODING_ADD(tag, article, speaker, from_where) \
+	"  INSERT INTO coding_counts(tag_id, article_id, speaker_id, n)" \
+	"    SELECT " tag ", " article ", coalesce(" speaker ", 0), 1 " from_where \
+	"    ON CONFLICT(tag_id, article_id, speaker_id) DO UPDATE SET n = n + 1;"
+/* SQL: takes one from the counts of the tags TAGS (a list or a SELECT)
+ * of a highlight in ARTICLE by SPEAKER, when WHEN; a count at 0 goes. */
+#define CODING_DROP(tags, article, speaker, when) \
+	"  UPDATE coding_counts SET n = n - 1 WHERE tag_id IN (" tags ")" \
+	"    AND article_id = " article " AND speaker_id = coalesce(" speaker ", 0) AND " when ";" \
+	"  DELETE FROM coding_counts WHERE tag_id IN (" tags ") AND article_id = " article \
+	"    AND speaker_id = coalesce(" speaker ", 0) AND n <= 0;"
+/* SQL: COLUMN of the highlight whose tag row is old. */
+#define CODING_OF(column) "(SELECT " column " FROM annotations WHERE id = old.annotation_id)"
+/* The counts from the coding as it is (the triggers on coding_counts
+ * make coding_speakers's as its rows go in). */
+#define CODING_ALL \
+	"SELECT x.tag_id, a.article_id, coalesce(a.speaker_id, 0), count(*)" \
+	"  FROM annotation_tags x JOIN annotations a ON a.id = x.annotation_id" \
+	"  WHERE " CODING_LIVE("a") " GROUP BY 1, 2, 3"
+#define CODING_SPEAKERS_ALL \
+	"SELECT x.tag_id, coalesce(a.speaker_id, 0), count(*), count(DISTINCT a.article_id)" \
+	"  FROM annotation_tags x JOIN annotations a ON a.id = x.annotation_id" \
+	"  WHERE " CODING_LIVE("a") " GROUP BY 1, 2"
+#define CODING_FILL \
+	"INSERT INTO coding_counts(tag_id, article_id, speaker_id, n) " CODING_ALL ";"
+
 static const char *const migrations[] = {
 	/* 1: the first schema. */
 	"CREATE TABLE articles ("
@@ -566,20 +601,95 @@ static const char *const migrations[] = {
 	"  DELETE FROM related_terms WHERE df <= 0 AND term <> '' AND term IN ("
 	RELATED_KEYS("old") ");"
 	"END;",
+
+	/* 14: the report counts, so that a report over the coding reads one
+	 * small table in its own order instead of every tagged highlight by
+	 * rowid (bench/RESULTS.md, "Report counts"). A highlight's tag added
+	 * or taken, its state, article or speaker changed, or the highlight
+	 * deleted: each moves its counts by one in the same transaction. The
+	 * reports without positions (frequencies, the matrices per speaker
+	 * and article) read them; what needs positions reads the highlights. */
+	"CREATE TABLE coding_counts (tag_id INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+	"  speaker_id INTEGER NOT NULL, n INTEGER NOT NULL,"
+	"  PRIMARY KEY (tag_id, article_id, speaker_id)) WITHOUT ROWID;"
+	/* The same per (tag, speaker), with the articles (the rows of
+	 * coding_counts it adds up): the matrix per speaker and the frequency
+	 * per speaker read a row per cell, not a row per article. A row of
+	 * coding_counts only changes its n, else it comes or goes. */
+	"CREATE TABLE coding_speakers (tag_id INTEGER NOT NULL, speaker_id INTEGER NOT NULL,"
+	"  n INTEGER NOT NULL, arts INTEGER NOT NULL,"
+	"  PRIMARY KEY (tag_id, speaker_id)) WITHOUT ROWID;"
+	"CREATE TRIGGER coding_counts_ai AFTER INSERT ON coding_counts BEGIN"
+	"  INSERT INTO coding_speakers(tag_id, speaker_id, n, arts)"
+	"    VALUES (new.tag_id, new.speaker_id, new.n, 1)"
+	"    ON CONFLICT(tag_id, speaker_id) DO UPDATE SET n = n + excluded.n, arts = arts + 1;"
+	"END;"
+	"CREATE TRIGGER coding_counts_au AFTER UPDATE OF n ON coding_counts BEGIN"
+	"  UPDATE coding_speakers SET n = n + new.n - old.n"
+	"    WHERE tag_id = new.tag_id AND speaker_id = new.speaker_id;"
+	"END;"
+	"CREATE TRIGGER coding_counts_ad AFTER DELETE ON coding_counts BEGIN"
+	"  UPDATE coding_speakers SET n = n - old.n, arts = arts - 1"
+	"    WHERE tag_id = old.tag_id AND speaker_id = old.speaker_id;"
+	"  DELETE FROM coding_speakers WHERE tag_id = old.tag_id AND speaker_id = old.speaker_id"
+	"    AND arts <= 0;"
+	"END;"
+	CODING_FILL
+	"CREATE TRIGGER annotation_tags_counts_ai AFTER INSERT ON annotation_tags BEGIN"
+	CODING_ADD("new.tag_id", "a.article_id", "a.speaker_id",
+	    "FROM annotations a WHERE a.id = new.annotation_id AND " CODING_LIVE("a"))
+	"END;"
+	"CREATE TRIGGER annotation_tags_counts_ad AFTER DELETE ON annotation_tags BEGIN"
+	CODING_DROP("old.tag_id", CODING_OF("article_id"), CODING_OF("speaker_id"),
+	    "EXISTS (SELECT 1 FROM annotations a WHERE a.id = old.annotation_id AND "
+	    CODING_LIVE("a") ")")
+	"END;"
+	"CREATE TRIGGER annotation_tags_counts_au AFTER UPDATE ON annotation_tags BEGIN"
+	CODING_DROP("old.tag_id", CODING_OF("article_id"), CODING_OF("speaker_id"),
+	    "EXISTS (SELECT 1 FROM annotations a WHERE a.id = old.annotation_id AND "
+	    CODING_LIVE("a") ")")
+	CODING_ADD("new.tag_id", "a.article_id", "a.speaker_id",
+	    "FROM annotations a WHERE a.id = new.annotation_id AND " CODING_LIVE("a"))
+	"END;"
+	"CREATE TRIGGER annotations_counts_au AFTER UPDATE OF state, article_id, speaker_id"
+	"  ON annotations WHEN (" CODING_LIVE("old") ") IS NOT (" CODING_LIVE("new") ")"
+	"  OR old.article_id IS NOT new.article_id OR old.speaker_id IS NOT new.speaker_id BEGIN"
+	CODING_DROP("SELECT tag_id FROM annotation_tags WHERE annotation_id = old.id",
+	    "old.article_id", "old.speaker_id", CODING_LIVE("old"))
+	CODING_ADD("x.tag_id", "new.article_id", "new.speaker_id",
+	    "FROM annotation_tags x WHERE x.annotation_id = new.id AND " CODING_LIVE("new"))
+	"END;"
+	/* A highlight comes with no tags (they follow it), unless rows of a
+	 * salvage or another program's SQL named its id before it. */
+	"CREATE TRIGGER annotations_counts_ai AFTER INSERT ON annotations"
+	"  WHEN " CODING_LIVE("new") " BEGIN"
+	CODING_ADD("x.tag_id", "new.article_id", "new.speaker_id",
+	    "FROM annotation_tags x WHERE x.annotation_id = new.id")
+	"END;"
+	/* Before: the tags cascade away after the row has gone. */
+	"CREATE TRIGGER annotations_counts_bd BEFORE DELETE ON annotations"
+	"  WHEN " CODING_LIVE("old") " BEGIN"
+	CODING_DROP("SELECT tag_id FROM annotation_tags WHERE annotation_id = old.id",
+	    "old.article_id", "old.speaker_id", "1")
+	"END;",
 };
 
 /* What derived data there is, and how it is made again from the rows it
- * derives from: the list's counts and the full-text index. A salvage
- * copies the rows and runs this, rather than trust a damaged copy's. */
+ * derives from: the list's counts, the report counts, the keys index and the
+ * full-text index. A salvage copies the rows and runs this, rather than
+ * trust a damaged copy's. */
 static const char *const derived_tables[] = { "list_years", "list_days", "fts_pending",
-    "related_terms", "statement_terms" };
+    "related_terms", "statement_terms", "coding_counts", "coding_speakers" };
 static const char rebuild_derived[] =
     "DELETE FROM fts_pending;"
     "DELETE FROM list_years;"
     "DELETE FROM list_days;"
     "DELETE FROM statement_terms;"
     "DELETE FROM related_terms;"
+    "DELETE FROM coding_counts;"
+    "DELETE FROM coding_speakers;"
     LIST_FILL
+    CODING_FILL
     RELATED_FILL
     "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
     "INSERT INTO memos_fts(memos_fts) VALUES ('rebuild');";
@@ -638,6 +748,30 @@ store_schema_derived(const char *table)
 		if (strcmp(table, derived_tables[i]) == 0)
 			return 1;
 	return 0;
+}
+
+int
+store_schema_counts_stale(struct store *st, int64_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT (SELECT count(*) FROM ("
+	    "SELECT * FROM (SELECT tag_id, article_id, speaker_id, n FROM coding_counts"
+	    "  EXCEPT " CODING_ALL ")"
+	    " UNION ALL SELECT * FROM (" CODING_ALL
+	    "  EXCEPT SELECT tag_id, article_id, speaker_id, n FROM coding_counts)))"
+	    " + (SELECT count(*) FROM ("
+	    "SELECT * FROM (SELECT tag_id, speaker_id, n, arts FROM coding_speakers"
+	    "  EXCEPT " CODING_SPEAKERS_ALL ")"
+	    " UNION ALL SELECT * FROM (" CODING_SPEAKERS_ALL
+	    "  EXCEPT SELECT tag_id, speaker_id, n, arts FROM coding_speakers)))");
+	int rc;
+
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*n = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : store_err(st, "comparing the report counts");
 }
 
 int

@@ -310,6 +310,18 @@ store_check(struct store *st, int full)
 			buf_printf(&problems, "missing from its schema: %s", missing.data);
 		buf_free(&missing);
 	}
+	/* Nor with derived counts that no longer count what they derive from. */
+	if (problems.len == 0) {
+		int64_t stale;
+
+		if (store_schema_counts_stale(st, &stale) != 0) {
+			buf_free(&problems);
+			return -1;
+		}
+		if (stale > 0)
+			buf_printf(&problems, "the report counts differ from the coding in"
+			    " %lld rows (check --recover makes them again)", (long long)stale);
+	}
 	if (problems.len > 0) {
 		err_set("%s: damaged: %s", st->path, problems.data);
 		buf_free(&problems);

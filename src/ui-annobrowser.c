@@ -301,7 +301,7 @@ browse_draw(struct ui *ui, struct ui_overlay *o)
 {
 	struct browser *b = (struct browser *)o;
 	struct ui_style st = ui_popup_style(ui, 0);
-	int w = ui->cols - 2, h = ui->rows - 2, y, x, list;
+	int w = ui->cols - 2, h = ui->rows - 2, y, x;
 	struct buf head;
 
 	ui_popup_box(ui, h, w, "Annotations", &y, &x);
@@ -319,16 +319,7 @@ browse_draw(struct ui *ui, struct ui_overlay *o)
 	ui_draw_text(ui, y + 1, x, w, head.data, head.len,
 	    ui_style_over(st, ui_style(ui, b->problem ? UI_OBJ_ERROR : UI_OBJ_SIDE_COUNT)));
 	buf_free(&head);
-	list = h - 5;
-	if (list < 1)
-		return;
-	b->v.y = y + 3;
-	b->v.x = x - 1;
-	b->v.h = list;
-	b->v.w = w + 1;
-	ui_view_draw_rows(ui, &b->v);
-	if (b->n == 0)
-		ui_draw_str(ui, y + 3, x, w, "no annotation matches", st);
+	ui_view_draw_in(ui, &b->v, y + 3, x, h - 5, w, "no annotation matches");
 }
 
 static int

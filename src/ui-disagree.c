@@ -188,7 +188,7 @@ disagree_draw(struct ui *ui, struct ui_overlay *o)
 	struct disagree *d = (struct disagree *)o;
 	struct ui_style st = ui_popup_style(ui, 0);
 	struct ui_style dim = ui_style_over(st, ui_style(ui, UI_OBJ_SIDE_COUNT));
-	int w = ui->cols - 2, h = ui->rows - 2, y, x, list;
+	int w = ui->cols - 2, h = ui->rows - 2, y, x;
 	struct buf head;
 
 	buf_init(&head);
@@ -203,16 +203,7 @@ disagree_draw(struct ui *ui, struct ui_overlay *o)
 	    "   Esc: close", d->nrows, d->nrows == 1 ? "" : "s", d->ic.units, d->ic.narts);
 	ui_draw_cut(ui, y + 1, x, w, head.data, head.len, dim);
 	buf_free(&head);
-	list = h - 5;
-	if (list < 1)
-		return;
-	d->v.y = y + 3;
-	d->v.x = x - 1;
-	d->v.h = list;
-	d->v.w = w + 1;
-	ui_view_draw_rows(ui, &d->v);
-	if (d->nrows == 0)
-		ui_draw_str(ui, y + 3, x, w, "they agree on every sentence", st);
+	ui_view_draw_in(ui, &d->v, y + 3, x, h - 5, w, "they agree on every sentence");
 }
 
 static int

@@ -622,7 +622,7 @@ report_draw(struct ui *ui, struct ui_overlay *o)
 	struct ui_report *p = (struct ui_report *)o;
 	struct ui_style st = ui_popup_style(ui, 0);
 	struct ui_style dim = ui_style_over(st, ui_style(ui, UI_OBJ_SIDE_COUNT));
-	int w = ui->cols - 2, h = ui->rows - 2, y, x, list;
+	int w = ui->cols - 2, h = ui->rows - 2, y, x;
 	struct ui_view *v = p->segments ? &p->segv : &p->v;
 	struct buf head;
 
@@ -658,16 +658,8 @@ report_draw(struct ui *ui, struct ui_overlay *o)
 		draw_headings(ui, p, y + 1, x, w, st);
 	}
 	buf_free(&head);
-	list = h - 4;
-	if (list < 1)
-		return;
-	v->y = y + 2;
-	v->x = x - 1;
-	v->h = list;
-	v->w = w + 1;
-	ui_view_draw_rows(ui, v);
-	if (v->rows.n == 0)
-		ui_draw_str(ui, y + 2, x, w, p->segments ? "no segment" : "nothing coded yet", st);
+	ui_view_draw_in(ui, v, y + 2, x, h - 4, w,
+	    p->segments ? "no segment" : "nothing coded yet");
 }
 
 /* h and l: the matrix's cell to the left or right (the total last). */

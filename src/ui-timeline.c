@@ -197,7 +197,7 @@ timeline_draw(struct ui *ui, struct ui_overlay *o)
 {
 	struct timeline *t = (struct timeline *)o;
 	struct ui_style st = ui_popup_style(ui, 0);
-	int w = ui->cols - 2, h = ui->rows - 2, y, x, list;
+	int w = ui->cols - 2, h = ui->rows - 2, y, x;
 	struct buf head;
 
 	buf_init(&head);
@@ -210,16 +210,7 @@ timeline_draw(struct ui *ui, struct ui_overlay *o)
 	ui_draw_cut(ui, y, x, w, head.data, head.len,
 	    ui_style_over(st, ui_style(ui, UI_OBJ_SIDE_COUNT)));
 	buf_free(&head);
-	list = h - 3;
-	if (list < 1)
-		return;
-	t->v.y = y + 1;
-	t->v.x = x - 1;
-	t->v.h = list;
-	t->v.w = w + 1;
-	ui_view_draw_rows(ui, &t->v);
-	if (t->nlines == 0)
-		ui_draw_str(ui, y + 1, x, w, "no statement", st);
+	ui_view_draw_in(ui, &t->v, y + 1, x, h - 3, w, "no statement");
 }
 
 static int

@@ -416,6 +416,20 @@ ui_view_action(struct ui *ui, struct ui_view *v, enum ui_action a, int count)
 }
 
 void
+ui_view_draw_in(struct ui *ui, struct ui_view *v, int y, int x, int h, int w, const char *empty)
+{
+	if (h < 1)
+		return;
+	v->y = y;
+	v->x = x - 1;
+	v->h = h;
+	v->w = w + 1;
+	ui_view_draw_rows(ui, v);
+	if (v->rows.n == 0 && empty != NULL)
+		ui_draw_str(ui, y, x, w, empty, ui_popup_style(ui, 0));
+}
+
+void
 ui_view_draw(struct ui *ui, struct ui_view *v)
 {
 	if (v->ops->draw != NULL)

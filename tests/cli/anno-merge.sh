@@ -67,6 +67,7 @@ tap_ok $? "its note replaces the local one"
 err=$(d import-annotations "$TEST_TMP/newer.json" 2>&1); rc=$?
 [ $rc -eq 0 ] && grep -q "0 updated, 2 unchanged" <<<"$err"
 tap_ok $? "importing it again changes nothing ($err)"
+out=$(d check 2>&1); tap_ok $? "the imports kept the report counts with the coding: check passes ($out)"
 
 # The same instant as the one now stored, in other words: the same.
 edit "$TEST_TMP/mine.json" "$TEST_TMP/same.json" "same instant" "2024-03-01T10:00:00.500+00:00"

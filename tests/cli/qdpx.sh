@@ -7,7 +7,8 @@
 # empty database and exported again, it is the same project (codes,
 # colours, hierarchy, selections at the same character positions with
 # their GUIDs, notes, memos, coders). A second import changes nothing.
-# The codebook alone (.qdc) carries the tags' memos as descriptions. A
+# The codebook alone (.qdc) carries the tags' memos as descriptions and
+# validates against the standard's Codebook schema (Codebook.xsd). A
 # project written by hand as another tool writes one (braced upper-case
 # GUIDs, text inside the XML, a grouping code, a PDF) is read, with what
 # cannot be kept named; files that are no project are one-line errors.
@@ -16,6 +17,7 @@
 SEEDS="$SEEDS_DIR/seeds"
 [ -d "$SEEDS" ] || { echo "Bail out! seed corpus missing: $SEEDS"; exit 1; }
 XSD="$top_srcdir/tests/data/refi-qda/Project.xsd"
+QDC_XSD="$top_srcdir/tests/data/refi-qda/Codebook.xsd"
 command -v xmllint >/dev/null || { echo "Bail out! xmllint missing (Debian: libxml2-utils)"; exit 1; }
 "$DOSSIER" export --format qdpx -o "$TEST_TMP/probe.qdpx" 2>&1 | grep -q "without libzip" &&
 	{ echo "1..0 # SKIP built without libzip"; exit 0; }
@@ -124,6 +126,7 @@ out=$(bd import-project "$TEST_TMP/a.qdpx" 2>&1); rc=$?
 [ $rc -eq 0 ] && grep -q "(0 new), 0 tags added, 0 recoloured, 0 annotations added, 0 updated, 4 unchanged" <<<"$out" &&
 	[ "$(bd memo list | wc -l)" -eq 12 ] && [ "$(bd list | wc -l)" = "$(as alice list | wc -l)" ] || false
 tap_ok $? "a second import changes nothing ($out)"
+out=$(bd check 2>&1); tap_ok $? "the imported project passes check, its report counts included ($out)"
 
 # The codebook alone.
 as alice export --format qdc >"$TEST_TMP/a.qdc"
@@ -137,6 +140,8 @@ assert d["denial"] == ("#CD0000", "a claim rejected or contradicted\n\nA claim r
 assert d["economic"] == ("#FF0000", None), d["economic"]
 EOF
 tap_ok $? "export --format qdc: the codebook, a tag's memo as its description"
+out=$(xmllint --noout --schema "$QDC_XSD" "$TEST_TMP/a.qdc" 2>&1)
+tap_ok $? "the .qdc validates against the REFI-QDA Codebook schema ($out)"
 C="$TEST_TMP/c.db"
 "$DOSSIER" --db "$C" -q import-project "$TEST_TMP/a.qdc" &&
 	"$DOSSIER" --db "$C" tag | grep -qP '^claim\t214\t' &&

@@ -112,6 +112,8 @@ out=$(as lena sync 2>&1) && out="$out / $(as bob sync 2>&1)" && out="$out / $(as
 	done &&
 	[ "$(psql_as admin "SELECT count(*) FROM dossier.records WHERE kind = 'annotation' AND body->'tags' ? (SELECT key FROM dossier.records WHERE kind = 'tag' AND body->>'merged_into' IS NOT NULL)")" -eq 0 ]
 tap_ok $? "a merge of tags while another tags with the merged one: both end on the tag merged into ($out)"
+# What the syncs wrote kept the report counts with the coding (check compares them).
+out=$(for who in alice bob lena; do as $who check 2>&1 || exit 1; done); tap_ok $? "after the syncs every database passes check, its report counts included ($out)"
 
 # Only a lead changes the codebook: bob's rename stays his.
 as bob tag rename claim my-claim >/dev/null

@@ -30,6 +30,18 @@ exec_sql(struct store *st, const char *sql)
 		tap_bail("%s: %s", sql, msg);
 }
 
+/* The report counts (coding_counts, kept by triggers) against the
+ * grouped query over the coding they stand for, after the write WHAT. */
+static void
+counts_agree(struct store *st, const char *what)
+{
+	int64_t n = -1;
+
+	ok(store_schema_counts_stale(st, &n) == 0 && n == 0,
+	    "the report counts agree with the coding after %s (%lld rows differ)", what,
+	    (long long)n);
+}
+
 /* An article row as an import makes it (the full-text index follows by
  * trigger). */
 static int64_t
@@ -133,6 +145,7 @@ test_add(struct store *st, struct anno_session *s, int64_t art)
 	store_anno_free(&a);
 	is_int(fts_hits(st, "notes:reports"), 1, "the note is in the full-text index");
 	is_int(anno_undo_depth(s), 1, "one change to undo");
+	counts_agree(st, "an addition with three tags");
 }
 
 static void
@@ -160,6 +173,7 @@ test_speaker(struct store *st, struct anno_session *s, int64_t art)
 	    "no speaker outside any statement");
 	store_anno_free(&a);
 	ok(anno_set_claim(s, id, 100, 0, STORE_ANNO_DISPUTED) == 0, "claim fields set");
+	counts_agree(st, "a speaker set");
 	ok(store_anno_get(st, id, &a) == 0 && a.speaker_id == 100 &&
 	    a.status == STORE_ANNO_DISPUTED, "speaker and status stored");
 	store_anno_free(&a);
@@ -197,11 +211,14 @@ test_undo(struct store *st, struct anno_session *s, int64_t art)
 
 	id = add_at(s, art, BODY, "did not comment", "denial", "first note");
 	ok(anno_delete(s, id) == 0 && state_of(st, id) == STORE_ANNO_DELETED, "deleted");
+	counts_agree(st, "a deletion");
 	ok(anno_delete(s, id) == -1, "deleting twice refused: %s", err_msg());
 	ok(anno_undo(s, &what, &got) == 1 && state_of(st, id) == STORE_ANNO_ACTIVE && got == id,
 	    "undo restores it (%s)", what ? what : "");
+	counts_agree(st, "the deletion undone");
 	ok(anno_redo(s, &what, NULL) == 1 && state_of(st, id) == STORE_ANNO_DELETED,
 	    "redo deletes it again");
+	counts_agree(st, "the deletion redone");
 	ok(anno_undo(s, NULL, NULL) == 1, "undo the delete again");
 	ok(anno_set_note(s, id, "second note") == 0, "note changed");
 	is_int((long long)anno_redo_depth(s), 0, "a new change drops the redo history");
@@ -214,9 +231,12 @@ test_undo(struct store *st, struct anno_session *s, int64_t art)
 
 	ok(store_tag_find(st, "opinion", &opinion) == 0, "opinion tag exists");
 	ok(anno_toggle_tag(s, id, opinion.id, &now) == 0 && now == 1, "toggle adds a tag");
+	counts_agree(st, "a tag added");
 	ok(anno_toggle_tag(s, id, opinion.id, &now) == 0 && now == 0, "toggle removes it");
+	counts_agree(st, "a tag taken");
 	ok(anno_undo(s, NULL, NULL) == 1 && store_anno_get(st, id, &a) == 0 && a.ntags == 2,
 	    "undo brings the tag back");
+	counts_agree(st, "a tag taken, undone");
 	store_anno_free(&a);
 	store_tag_free(&opinion);
 
@@ -231,11 +251,14 @@ test_undo(struct store *st, struct anno_session *s, int64_t art)
 	is_int(anno_undo(s, NULL, NULL), 0, "nothing more to undo");
 	is_int(db_int(st, "SELECT count(*) FROM annotations WHERE state = 'active'"), 0,
 	    "undoing everything leaves no live annotation");
+	counts_agree(st, "everything undone");
+	is_int(db_int(st, "SELECT count(*) FROM coding_counts"), 0, "and nothing is counted");
 	is_int(db_int(st, "SELECT count(*) FROM tags"), 8, "and only the codebook's tags");
 	while (anno_redo(s, NULL, NULL) == 1)
 		;
 	is_int(db_int(st, "SELECT count(*) FROM annotations WHERE state = 'active'"), 5,
 	    "redoing everything brings all back");
+	counts_agree(st, "everything redone");
 }
 
 static void
@@ -273,6 +296,7 @@ test_tags(struct store *st, struct anno_session *s, int64_t art)
 	f.tag = "opinion";
 	store_anno_count(st, &f, &opinions);
 	ok(anno_tag_merge(s, "rumour", "opinion") == 0, "rumour merged into opinion");
+	counts_agree(st, "a tag merge");
 	ok(store_tag_find(st, "rumour", &t) == 1, "merged tag gone");
 	ok(store_anno_count(st, &f, &n) == 0 && n == before + opinions,
 	    "its annotation carries opinion");
@@ -281,7 +305,9 @@ test_tags(struct store *st, struct anno_session *s, int64_t art)
 	store_tag_free(&t);
 	f.tag = "rumour";
 	ok(store_anno_count(st, &f, &n) == 0 && n == before, "and its annotation's tag");
+	counts_agree(st, "a tag merge undone");
 	ok(anno_redo(s, NULL, NULL) == 1 && store_tag_find(st, "rumour", &t) == 1, "redo merges");
+	counts_agree(st, "a tag merge redone");
 	f.tag = NULL;
 	f.text = "BAKU";
 	ok(store_anno_list(st, &f, &rows, &n) == 0 && n == 1, "text filter, any case");
@@ -358,6 +384,7 @@ test_carry(struct store *st, struct anno_session *s, int64_t art)
 	n = rep.stayed;
 	ok(anno_carry_over(st, art, v2, &rep) == 0 && rep.exact + rep.moved + rep.fuzzy == 0 &&
 	    rep.stayed == n, "running it again carries nothing");
+	counts_agree(st, "highlights carried to a new version");
 	(void)s;
 }
 
@@ -404,6 +431,7 @@ test_round_trip(struct store *st, const char *dir)
 	    "imported: %zu added, %zu refused", rep.added, rep.refused);
 	ok(rep.added > 0 && rep.refused == 0 && rep.updated == 0, "all added, none refused");
 	anno_import_report_free(&rep);
+	counts_agree(other, "a JSON import");
 	two = export_string(other, EXPORT_JSON);
 	is_str(two, one, "export -> import -> export gives the same annotations");
 	free(two);

@@ -229,6 +229,55 @@ test_migrate_from_5(const char *dir)
 	free(path);
 }
 
+/* A database at schema 13 (before the report counts) upgrades with its
+ * coding counted: live highlights per tag, article and speaker, deleted
+ * and superseded ones not at all. */
+static void
+test_migrate_from_13(const char *dir)
+{
+	char *path = xasprintf("%s/v13.db", dir);
+	struct store *st;
+	int64_t stale = -1;
+	sqlite3 *db;
+	int v;
+
+	unlink(path);
+	sqlite3_open(path, &db);
+	for (v = 1; v <= 13; v++)
+		sqlite3_exec(db, store_schema_sql(v), NULL, NULL, NULL);
+	sqlite3_exec(db, "PRAGMA user_version = 13;"
+	    "INSERT INTO articles(id, title, format, body, hash)"
+	    "  VALUES (1, 'A', 'text', 'a b c', 'h1'), (2, 'B', 'text', 'd e f', 'h2');"
+	    "INSERT INTO entities(id, name, kind) VALUES (9, 'Someone', 'person');"
+	    "INSERT INTO tags(id, name) VALUES (1, 'claim'), (2, 'fact');"
+	    "INSERT INTO annotations(id, uuid, article_id, start, end, quote, speaker_id, state)"
+	    "  VALUES (1, 'u1', 1, 0, 1, 'a', 9, 'active'), (2, 'u2', 1, 2, 3, 'b', 9, 'orphaned'),"
+	    "  (3, 'u3', 1, 4, 5, 'c', NULL, 'active'), (4, 'u4', 2, 0, 1, 'd', 9, 'deleted'),"
+	    "  (5, 'u5', 2, 2, 3, 'e', 9, 'superseded');"
+	    "INSERT INTO annotation_tags VALUES (1, 1), (1, 2), (2, 1), (3, 1), (4, 1), (5, 2);",
+	    NULL, NULL, NULL);
+	sqlite3_close(db);
+	ok(store_open(path, 0, &st) == 0, "opens a version-13 database");
+	is_int(db_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "migrated to current");
+	is_int(db_int(st, "SELECT count(*) FROM coding_counts"), 3, "three counts");
+	is_int(db_int(st, "SELECT n FROM coding_counts WHERE tag_id = 1 AND article_id = 1"
+	    " AND speaker_id = 9"), 2, "an active and an orphaned highlight count");
+	is_int(db_int(st, "SELECT n FROM coding_counts WHERE tag_id = 1 AND article_id = 1"
+	    " AND speaker_id = 0"), 1, "one without a speaker under 0");
+	is_int(db_int(st, "SELECT n FROM coding_counts WHERE tag_id = 2 AND article_id = 1"
+	    " AND speaker_id = 9"), 1, "a second tag of one highlight counts for that tag");
+	is_int(db_int(st, "SELECT n * 10 + arts FROM coding_speakers WHERE tag_id = 1"
+	    " AND speaker_id = 9"), 21, "per tag and speaker: two highlights in one article");
+	ok(store_schema_counts_stale(st, &stale) == 0 && stale == 0, "they agree with the coding");
+	ok(store_check(st, 1) == 0, "and check finds nothing wrong: %s", err_msg());
+	sqlite3_exec(store_sqlite(st), "UPDATE coding_counts SET n = 7 WHERE tag_id = 2", NULL,
+	    NULL, NULL);
+	ok(store_check(st, 1) == -1 && strstr(err_msg(), "report counts") != NULL,
+	    "counts made wrong are named by check: %s", err_msg());
+	store_close(st);
+	free(path);
+}
+
 /* A reading command on a database an older dossier made upgrades it once
  * (rather than refusing every read until something writes); check and
  * backup leave it as it is. */
@@ -300,6 +349,7 @@ main(void)
 	test_migrate_from_oldest(dir);
 	test_migrate_from_3(dir);
 	test_migrate_from_5(dir);
+	test_migrate_from_13(dir);
 	test_readonly_upgrade(dir);
 	test_interrupt(dir);
 	return tap_done();
