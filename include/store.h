@@ -31,14 +31,6 @@ enum store_flags {
 	/* Writes many articles (import): a larger page cache, as an import
 	 * touches index pages all over the database. */
 	STORE_BULK = 1 << 4,
-	/* Writes articles in batches (import, fetch; STORE_BULK implies it):
-	 * SQLite's temporary storage, a statement's journal above all, in
-	 * memory. The full-text index merges its segments inside the batch's
-	 * statements, and each merge journalled thousands of pages to a
-	 * temporary file, a write(2) each, more than half of a fetch's
-	 * system time. Not for the reader: a sort there would stay in
-	 * memory however large the corpus. */
-	STORE_BATCHES = 1 << 5,
 };
 
 /* store.c */

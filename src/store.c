@@ -335,9 +335,7 @@ configure(struct store *st, int flags)
 	if (!st->readonly &&
 	    (exec(st, "PRAGMA journal_mode = WAL") != 0 ||
 	     exec(st, "PRAGMA synchronous = NORMAL") != 0 ||
-	     ((flags & STORE_BULK) && exec(st, "PRAGMA cache_size = " BULK_CACHE) != 0) ||
-	     ((flags & (STORE_BULK | STORE_BATCHES)) &&
-	      exec(st, "PRAGMA temp_store = MEMORY") != 0)))
+	     ((flags & STORE_BULK) && exec(st, "PRAGMA cache_size = " BULK_CACHE) != 0)))
 		return -1;
 	return 0;
 }
