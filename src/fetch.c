@@ -657,11 +657,7 @@ fetcher_step(struct fetcher *f, int timeout_ms, int wake_fd, fetch_done_fn *done
 			wait = next_due;
 		if (wait > 0) {
 			wake.revents = 0;
-			{ static double tw; double t0 = clock_seconds();
 			curl_multi_poll(f->multi, wake_fd >= 0 ? &wake : NULL, wake_fd >= 0 ? 1 : 0,
-			    (int)(wait * 1000) + 1, NULL);
-			tw += clock_seconds() - t0; if (getenv("F17DBG")) fprintf(stderr, "wait %.3f total %.3f running %zu ended %zu waiting %zu\n", clock_seconds() - t0, tw, f->running, f->nended, f->waiting); }
-			if (0) curl_multi_poll(f->multi, wake_fd >= 0 ? &wake : NULL, wake_fd >= 0 ? 1 : 0,
 			    (int)(wait * 1000) + 1, NULL);
 			woken = (wake.revents & CURL_WAIT_POLLIN) != 0;
 		}
