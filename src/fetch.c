@@ -225,16 +225,23 @@ fetcher_free(struct fetcher *f)
 	free(f);
 }
 
+/* X at the end of the list HEAD..TAIL of N transfers. */
+static void
+append(struct xfer **head, struct xfer **tail, size_t *n, struct xfer *x)
+{
+	x->next = NULL;
+	if (*tail != NULL)
+		(*tail)->next = x;
+	else
+		*head = x;
+	*tail = x;
+	(*n)++;
+}
+
 static void
 enqueue(struct fetcher *f, struct xfer *x)
 {
-	x->next = NULL;
-	if (f->queue_tail != NULL)
-		f->queue_tail->next = x;
-	else
-		f->queue = x;
-	f->queue_tail = x;
-	f->waiting++;
+	append(&f->queue, &f->queue_tail, &f->waiting, x);
 }
 
 void
@@ -500,13 +507,7 @@ ended(struct fetcher *f, struct xfer *x, CURLcode code)
 	curl_multi_remove_handle(f->multi, x->h);
 	x->in_multi = 0;
 	x->code = code;
-	x->next = NULL;
-	if (f->ended_tail != NULL)
-		f->ended_tail->next = x;
-	else
-		f->ended = x;
-	f->ended_tail = x;
-	f->nended++;
+	append(&f->ended, &f->ended_tail, &f->nended, x);
 }
 
 /* Hands the first ended transfer to DONE, and frees it. */
