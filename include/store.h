@@ -816,6 +816,12 @@ int store_memo_move_tag(struct store *st, int64_t from, int64_t into);
  * store_fts_flush indexes every deferred article once. Both inside the
  * caller's transaction, flushed before it commits. */
 int store_fts_defer(struct store *st, int64_t article_id);
+/* Until the next store_fts_flush, inside the caller's transaction, every
+ * new article waits in fts_pending (an import batch): FTS5 writes a
+ * segment at every savepoint, so an index row per article made one
+ * segment per article. store_fts_flush indexes them in one statement and
+ * ends the deferral. */
+int store_fts_defer_new(struct store *st);
 int store_fts_flush(struct store *st);
 
 /* store-sync.c: a database shared with a team (team.h carries the

@@ -195,6 +195,10 @@ importer_commit(struct importer *im)
 		return 0;
 	im->in_batch = 0;
 	im->batch_n = 0;
+	if (store_fts_flush(im->st) != 0) {
+		store_rollback(im->st);
+		return -1;
+	}
 	return store_commit(im->st);
 }
 
@@ -215,6 +219,11 @@ batch_open(struct importer *im)
 		return 0;
 	if (store_begin(im->st) != 0)
 		return -1;
+	/* The batch's articles are indexed once, as it commits. */
+	if (store_fts_defer_new(im->st) != 0) {
+		store_rollback(im->st);
+		return -1;
+	}
 	im->in_batch = 1;
 	im->batch_start = clock_seconds();
 	return 0;
