@@ -570,7 +570,7 @@ static const char *const migrations[] = {
 	RELATED_KEYS("old") ");"
 	"END;",
 
-	/* 14: reserved for another change of this session's work. */
+	/* 14: reserved for a change made beside this one. */
 	"",
 
 	/* 15: an import batch indexes its new articles once, before it
