@@ -554,6 +554,20 @@ struct store_profile_row {
 /* The statements after id AFTER, oldest first. */
 int store_statement_profiles_after(struct store *st, int64_t after,
     int (*row)(void *arg, const struct store_profile_row *r), void *arg);
+/* The keys of a statement's stored features, one at a time: TEXT is its
+ * terms ("term[:count] ...", ENTS 0) or the agreements and places it names
+ * ("id id ...", ENTS 1: each the key "@id"). The one reading of them, for
+ * the keys index (store_related_index) and the linker (analyze). */
+struct store_keys {
+	const char *p;
+	int ents;
+	char name[24];   /* "@id" */
+};
+void store_keys_start(struct store_keys *k, const char *text, int ents);
+/* The next key, in *KEY (LEN bytes, not terminated; an empty term or an
+ * id that is no number above 0 is skipped) and its count in *COUNT (1
+ * unless "term:count"); 0 when there are no more. */
+int store_keys_next(struct store_keys *k, const char **key, size_t *len, long *count);
 /* Adds the keys of the NROWS statements ROWS (their terms and entities as
  * stored) to the keys index, counting them in the df: done when they are
  * linked. */

@@ -310,37 +310,21 @@ keys_of(struct analyze_related *r, struct store *st, const char *text, int ents,
     struct tc **out, size_t *nout)
 {
 	const struct key *k;
-	const char *p = text != NULL ? text : "", *e, *colon;
-	char name[32];
-	size_t n = 0, cap = 0, i, d = 0;
-	long long v;
+	struct store_keys kr;
+	const char *key;
+	size_t n = 0, cap = 0, i, d = 0, len;
+	long count;
 
 	*out = NULL;
-	while (*p != '\0') {
-		while (*p == ' ')
-			p++;
-		e = p + strcspn(p, " ");
-		if (e == p)
-			break;
-		colon = ents ? NULL : memchr(p, ':', (size_t)(e - p));
-		if (ents) {
-			v = strtoll(p, NULL, 10);
-			snprintf(name, sizeof name, "@%lld", v);
-			k = v > 0 ? key_get(r, st, name, strlen(name)) : NULL;
-			if (v <= 0) {
-				p = e;
-				continue;
-			}
-		} else
-			k = key_get(r, st, p, (size_t)((colon ? colon : e) - p));
-		if (k == NULL) {
+	store_keys_start(&kr, text, ents);
+	while (store_keys_next(&kr, &key, &len, &count)) {
+		if ((k = key_get(r, st, key, len)) == NULL) {
 			free(*out);
 			*out = NULL;
 			return -1;
 		}
 		if (k->id != 0)
-			push_tc(out, &n, &cap, k, colon ? strtol(colon + 1, NULL, 10) : 1);
-		p = e;
+			push_tc(out, &n, &cap, k, count);
 	}
 	if (n > 1)
 		qsort(*out, n, sizeof **out, by_id);
