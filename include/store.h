@@ -585,11 +585,16 @@ int store_related_having(struct store *st, int64_t key, int64_t lo, int64_t hi,
     int (*each)(void *arg, int64_t id), void *arg);
 int store_related_by(struct store *st, int64_t speaker, int64_t lo, int64_t hi,
     int (*each)(void *arg, int64_t id), void *arg);
-/* Links statement FROM to N statements TO (replacing a link between two).
- * A link relates both: store_related reads links either way. */
+/* Writes the N links V (replacing a link between the same two), many to
+ * a statement: each statement written in a transaction costs a statement
+ * journal, and an import writes a few hundred links an article. A link
+ * relates both: store_related reads links either way. */
+struct store_link {
+	int64_t from, to;
+	double score;
+};
 #define STORE_LINKS_MAX 16
-int store_links_put(struct store *st, int64_t from, const int64_t *to, const double *score,
-    size_t n);
+int store_links_put(struct store *st, const struct store_link *v, size_t n);
 
 
 /* ---- store-report.c (matrices and co-occurrence: store-report-matrix.c):

@@ -64,11 +64,6 @@ struct key {
 	uint32_t epoch;
 };
 
-struct row {
-	int64_t from, to;
-	double score;
-};
-
 /* A statement to be linked with the batch. */
 struct pend {
 	int64_t id, article, speaker;
@@ -80,7 +75,7 @@ struct analyze_related {
 	int64_t linked;       /* the last statement linked */
 	struct pend *pending; /* the batch: statements still to be linked */
 	size_t npending, pendcap;
-	struct row *rows;     /* links of the batch, both ways */
+	struct store_link *rows;   /* links of the batch, both ways */
 	size_t nrows, rowcap;
 	struct key *keys;     /* open addressing on the text */
 	size_t keycap, nkeys;
@@ -663,7 +658,7 @@ link(struct analyze_related *r, const struct stmt *s, const struct cands *c)
 static int
 by_key(const void *a, const void *b)
 {
-	const struct row *x = a, *y = b;
+	const struct store_link *x = a, *y = b;
 
 	if (x->from != y->from)
 		return x->from < y->from ? -1 : 1;
@@ -677,26 +672,19 @@ by_key(const void *a, const void *b)
 static int
 write_rows(struct analyze_related *r, struct store *st)
 {
-	int64_t to[STORE_LINKS_MAX];
-	double score[STORE_LINKS_MAX];
-	size_t i, n;
+	size_t i, n = 0;
 
 	if (r->nrows > 1)
 		qsort(r->rows, r->nrows, sizeof *r->rows, by_key);
-	for (i = 0; i < r->nrows;) {
-		int64_t from = r->rows[i].from;
-
-		for (n = 0; i < r->nrows && r->rows[i].from == from && n < STORE_LINKS_MAX; i++) {
-			if (n > 0 && to[n - 1] == r->rows[i].to)
-				continue;   /* linked both ways by the batch: the best */
-			to[n] = r->rows[i].to;
-			score[n++] = r->rows[i].score;
-		}
-		if (store_links_put(st, from, to, score, n) != 0)
-			return -1;
+	for (i = 0; i < r->nrows; i++) {
+		/* Linked both ways by the batch: the best, sorted first. */
+		if (n > 0 && r->rows[n - 1].from == r->rows[i].from &&
+		    r->rows[n - 1].to == r->rows[i].to)
+			continue;
+		r->rows[n++] = r->rows[i];
 	}
 	r->nrows = 0;
-	return 0;
+	return store_links_put(st, r->rows, n);
 }
 
 #define LINKED_KEY "related.linked"

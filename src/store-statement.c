@@ -628,7 +628,8 @@ links_insert(struct store *st, size_t n)
 		buf_init(&b);
 		buf_adds(&b, "INSERT OR REPLACE INTO statement_links (from_id, to_id, score) VALUES ");
 		for (i = 0; i < n; i++)
-			buf_printf(&b, "%s(?1, ?%zu, ?%zu)", i ? ", " : "", 2 * i + 2, 2 * i + 3);
+			buf_printf(&b, "%s(?%zu, ?%zu, ?%zu)", i ? ", " : "", 3 * i + 1, 3 * i + 2,
+			    3 * i + 3);
 		snprintf(sql[n - 1], sizeof sql[n - 1], "%s", b.data);
 		buf_free(&b);
 	}
@@ -636,21 +637,20 @@ links_insert(struct store *st, size_t n)
 }
 
 int
-store_links_put(struct store *st, int64_t from, const int64_t *to, const double *score,
-    size_t n)
+store_links_put(struct store *st, const struct store_link *v, size_t n)
 {
 	sqlite3_stmt *s;
-	size_t i, k;
+	size_t i, j, k;
 
 	/* Many rows a statement: far less work per row than one at a time. */
 	for (i = 0; i < n; i += k) {
 		k = n - i < STORE_LINKS_MAX ? n - i : STORE_LINKS_MAX;
 		if ((s = links_insert(st, k)) == NULL)
 			return -1;
-		sqlite3_bind_int64(s, 1, from);
-		for (size_t j = 0; j < k; j++) {
-			sqlite3_bind_int64(s, (int)(2 * j + 2), to[i + j]);
-			sqlite3_bind_double(s, (int)(2 * j + 3), score[i + j]);
+		for (j = 0; j < k; j++) {
+			sqlite3_bind_int64(s, (int)(3 * j + 1), v[i + j].from);
+			sqlite3_bind_int64(s, (int)(3 * j + 2), v[i + j].to);
+			sqlite3_bind_double(s, (int)(3 * j + 3), v[i + j].score);
 		}
 		if (sqlite3_step(s) != SQLITE_DONE) {
 			sqlite3_reset(s);
