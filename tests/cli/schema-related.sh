@@ -37,8 +37,18 @@ keys "$DB" >"$TEST_TMP/keys.new"
 sid=$(sql "$DB" "SELECT from_id FROM statement_links GROUP BY from_id ORDER BY count(*) DESC, from_id LIMIT 1")
 d related "$sid" >"$TEST_TMP/related.new"; tap_ok $? "related $sid"
 
+# Back to 12: the keys index of step 13 goes, and so do the report counts of
+# step 14 (their tables, and the triggers on the coding that keep them).
 sql "$DB" "DROP TRIGGER statements_keys_ad" &&
 	sql "$DB" "DROP TABLE statement_terms" && sql "$DB" "DROP TABLE related_terms" &&
+	for t in $(sql "$DB" "SELECT name FROM sqlite_schema WHERE type = 'trigger'
+	    AND tbl_name IN ('annotations', 'annotation_tags') AND sql LIKE '%coding_%'"); do
+		sql "$DB" "DROP TRIGGER $t" || break
+	done &&
+	for t in $(sql "$DB" "SELECT name FROM sqlite_schema WHERE type = 'table'
+	    AND name LIKE 'coding\_%' ESCAPE '\'"); do
+		sql "$DB" "DROP TABLE $t" || break
+	done &&
 	sql "$DB" "PRAGMA user_version = 12"
 tap_ok $? "the database made one of schema 12"
 d list >/dev/null; tap_ok $? "a command opens it"
