@@ -368,6 +368,38 @@ headed(struct extract_ctx *c, size_t first, size_t last, size_t words)
 	return 1;
 }
 
+/* "Maros Sefcovic said", "Мариус Петров также заявил": a reporting verb
+ * follows the name at K, past adverbs and auxiliaries (cues.txt [skip]). */
+static int
+reports_after(const struct extract_ctx *c, size_t k)
+{
+	size_t other;
+
+	while (k < c->t.ntok) {
+		if (extract_cue_from(c, k, CUE_VERB, &other))
+			return 1;
+		if (extract_cue_from(c, k, CUE_SKIP, &other))
+			k = other + 1;
+		else if (c->t.tok[k].word && !c->t.tok[k].upper &&
+		    extract_lex_skip_suffix(c->lx, c->t.tok[k].key, c->t.tok[k].klen))
+			k++;
+		else
+			return 0;
+	}
+	return 0;
+}
+
+/* "according to Maros Sefcovic": a cue that names a speaker after it
+ * ends at K. */
+static int
+reports_before(const struct extract_ctx *c, size_t k)
+{
+	size_t other;
+
+	return extract_cue_to(c, k, CUE_ACCORDING, &other) ||
+	    extract_cue_to(c, k, CUE_NOMINAL, &other);
+}
+
 /* Types the name [first, last] of WORDS capitalized words, without
  * joiners, by its context. */
 static void
@@ -389,8 +421,10 @@ type_run(struct extract_ctx *c, size_t first, size_t last, size_t words)
 			return;
 		}
 	}
+	/* A full name (two words or more) that speaks is a person's. */
 	if (words >= 2 && words <= MAX_NAME_WORDS &&
-	    (apposition(c, last) || titled_apposition(c, first, last))) {
+	    (apposition(c, last) || titled_apposition(c, first, last) || reports_after(c, next) ||
+	    (first > 0 && reports_before(c, first - 1)))) {
 		person(c, first, last, NULL);
 		return;
 	}

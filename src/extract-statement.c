@@ -418,6 +418,10 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 					break;
 			if (p + 1 <= lb || k - p >= ASIDE_MAX || !is_comma_like(&t[p]))
 				return NO_ONE;
+			/* "The head of the council, Kevin Hassett, told": the
+			 * aside is the name of the phrase before it. */
+			if (asides == 1 && is_person(c, e = mention_from(c, p + 1, &f)) && f + 1 == k)
+				return e;
 			k = p;
 			continue;
 		}

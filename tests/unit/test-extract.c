@@ -332,6 +332,21 @@ test_found_speakers(void)
 	    "an abbreviation after a title is no found person, and no speaker (Russian)");
 	expect_statements("Talks resumed. The Northern Reconstruction Fund said the money was there.",
 	    "", "a found body is no speaker");
+	expect_statements("Talks resumed. Lena Marsh said the money was there. Later, Marsh told "
+	    "reporters more.",
+	    "Lena Marsh: Lena Marsh said the money was there. | Lena Marsh: Later, Marsh told "
+	    "reporters more.",
+	    "a full name without a title that says something is a person, by surname later");
+	expect_statements("Talks resumed, according to Lena Marsh.",
+	    "Lena Marsh: Talks resumed, according to Lena Marsh.",
+	    "according to a full name without a title");
+	expect_statements("Lena Marsh arrived in Cairo on Monday.", "",
+	    "a full name without a title or a verb of speech is not found");
+	expect_statements("The head of the trade council, Tarik Mansoor, told the agency the deal "
+	    "holds.",
+	    "Tarik Mansoor: The head of the trade council, Tarik Mansoor, told the agency the deal "
+	    "holds.",
+	    "the name in apposition between the titled phrase and the verb speaks");
 }
 
 int
