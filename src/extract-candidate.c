@@ -33,7 +33,7 @@ is_key(const struct extract_tok *k, const char *s)
 }
 
 /* Whether token K may be part of a name: a capitalized word that is no
- * cue word ("Tuesday", "The") and no other mention. */
+ * cue word ("Tuesday", "The", "He") and no other mention. */
 static int
 name_word(const struct extract_ctx *c, size_t k)
 {
@@ -47,6 +47,8 @@ name_word(const struct extract_ctx *c, size_t k)
 		return 0;
 	return !extract_cue_from(c, k, CUE_STOPWORD, &other) &&
 	    !extract_cue_from(c, k, CUE_SKIP, &other) &&
+	    !extract_cue_from(c, k, CUE_PRONOUN, &other) &&
+	    !extract_cue_from(c, k, CUE_POSSESSIVE, &other) &&
 	    !extract_cue_from(c, k, CUE_MONTH, &other) &&
 	    !extract_cue_from(c, k, CUE_TITLE, &other);
 }

@@ -139,6 +139,7 @@ enum extract_cue {
 	CUE_PARTICLE,     /* "bin" inside "Badr bin Hamad al-Busaidi" */
 	CUE_BACKREF,      /* "Об этом заявил X": X said the sentence before */
 	CUE_QUANTIFIER,   /* "two" of "two Egyptian sources": stands for "the" there */
+	CUE_PARTICIPLE,   /* "söyleyen X": a reporting participle, the speaker after it */
 	CUE_NCLASSES
 };
 

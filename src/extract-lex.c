@@ -92,6 +92,7 @@ static const struct {
 	{ "refers-back", CUE_BACKREF },
 	{ "romanize", -4 },
 	{ "quantifiers", CUE_QUANTIFIER },
+	{ "participles", CUE_PARTICIPLE },
 };
 
 /* Sections of data/lang/ files that text-lang.c reads. */

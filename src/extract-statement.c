@@ -33,6 +33,7 @@
 #define ATTRIBUTION_WINDOW 10   /* tokens after a closing quote */
 #define ASIDE_MAX 30            /* tokens in one comma-bounded aside */
 #define FORWARD_MAX 6           /* "said Russian Foreign Minister Sergey Lavrov" */
+#define TOPIC_MAX 6             /* tokens of a phrase opening a verb-final clause */
 
 struct quote {
 	size_t open, close;   /* tokens of the marks; close is the paragraph's
@@ -328,7 +329,7 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 		if (extract_cue_to(c, f - 1, CUE_POSSESSIVE, &other))
 			return A->last_person;
 	}
-	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb + 1) {
+	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb) {
 		e = mention_to(c, f - 1);
 		/* a state's side, a state's or a body's officials */
 		if (e >= 0 && (c->kb->ents[e].kind == KB_STATE || c->kb->ents[e].kind == KB_ORGANIZATION)) {
@@ -441,6 +442,9 @@ subject_after(const struct attr *A, size_t v, size_t hi)
 
 	for (k = v + 1; k < hi && k <= v + FORWARD_MAX; k++) {
 		e = mention_from(c, k, &last);
+		/* "deyip İran'ın ...": a name in a case of its own is no subject. */
+		if (e != NO_ONE && articleless(c) && last + 1 < hi && is_key(&c->t.tok[last + 1], "'"))
+			return NO_ONE;
 		if (e != NO_ONE) {
 			if (is_person(c, e) || extract_is_actor(c, e)) {
 				/* "Russian Foreign Minister X": the state is an adjective. */
@@ -563,6 +567,30 @@ attribution(const struct attr *A, const struct quote *q, int *who, size_t *vf, s
 	return 0;
 }
 
+/* In a language whose verb ends the clause, a phrase for an actor that
+ * opens the sentence and is set off from the rest by a comma or a topic
+ * particle ("İranlı yetkili ise, ... söylemişti"), or a group of speakers
+ * ("Bakanlar ... konuşuyor"): the subject of the verb at V. */
+static int
+topic_subject(const struct attr *A, size_t lo, size_t v)
+{
+	const struct extract_ctx *c = A->c;
+	size_t j, f, other;
+	int e;
+
+	for (j = lo + 1; j < v && j <= lo + TOPIC_MAX; j++) {
+		if (A->in_quote[j - 1])
+			return NO_ONE;
+		if ((e = phrase_to(A, j - 1, lo)) == NO_ONE)
+			continue;
+		if (extract_cue_to(c, j - 1, CUE_GROUP, &f) && f == lo)
+			return e;
+		if (is_comma_like(&c->t.tok[j]) || extract_cue_from(c, j, CUE_SKIP, &other))
+			return e;
+	}
+	return NO_ONE;
+}
+
 /* In a language whose verb ends the clause ("Ceyhun Bayramov 2026-cı
  * ildə ... bildirib"), the subject may stand far from it: the first person
  * named in the sentence before the verb V, not in a case of its own
@@ -583,7 +611,7 @@ verb_final_subject(const struct attr *A, size_t lo, size_t v)
 			return e;
 		k = last;
 	}
-	return NO_ONE;
+	return topic_subject(A, lo, v);
 }
 
 /* Whether the verb at token V opens its clause (tokens [LO, V) are only
@@ -626,6 +654,12 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 			    (who = verb_final_subject(A, lo, k)) != NO_ONE)
 				return who;
 			if (verb_first(A, lo, k) && (who = subject_after(A, other, hi)) != NO_ONE)
+				return who;
+		}
+		/* "... söyleyen El-Ensari": the participle's noun speaks. */
+		if (extract_cue_from(c, k, CUE_PARTICIPLE, &other)) {
+			*vl = other;
+			if ((who = subject_after(A, other, hi)) != NO_ONE)
 				return who;
 		}
 		if (extract_cue_from(c, k, CUE_ACCORDING, &other)) {
