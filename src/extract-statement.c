@@ -33,6 +33,7 @@
 #define ATTRIBUTION_WINDOW 10   /* tokens after a closing quote */
 #define ASIDE_MAX 30            /* tokens in one comma-bounded aside */
 #define FORWARD_MAX 6           /* "said Russian Foreign Minister Sergey Lavrov" */
+#define PENDING_MAX 12          /* paragraphs a quotation may run over unmarked */
 #define TOPIC_MAX 6             /* tokens of a phrase opening a verb-final clause */
 
 struct quote {
@@ -48,6 +49,9 @@ struct attr {
 	int last_person;
 	size_t cur;           /* sentence being read */
 	int *group_second;    /* "the two ministers": the other one, or NO_ONE */
+	long pending;         /* a quotation left open at a paragraph's end
+	                         whose closing mark may come later, or -1 */
+	size_t pending_paras; /* paragraphs without quotation marks since */
 };
 
 static int
@@ -82,18 +86,33 @@ push_quote(struct attr *A, size_t open, size_t close)
  * Quotations of one paragraph (tokens [lo, hi)), outermost only. Curly
  * quotes nest ("...“Kosovo Serbian ... bodies”. I think...,” Lavrov said"),
  * straight ones alternate; a quotation still open at the end of the
- * paragraph ends there.
+ * paragraph ends there, unless a later paragraph, with no quotation marks
+ * in those between, begins its marks with the closing one: then it runs
+ * to that mark (a quotation of several paragraphs, opened once and closed
+ * once, "«... / ... »,- ասել է Լավրովը").
  */
 static void
 find_quotes(struct attr *A, size_t lo, size_t hi)
 {
 	const struct extract_tok *t = A->c->t.tok;
-	size_t stack[16], depth = 0, k;
+	size_t stack[16], depth = 0, k, from;
 	unsigned char straight[16];
+	int marks = 0;
 
 	for (k = lo; k < hi; k++) {
 		if (t[k].word)
 			continue;
+		if (is_key(&t[k], "\"") || opens(&t[k]) || closes(&t[k]))
+			marks++;
+		/* The closing mark of a quotation opened paragraphs before,
+		 * with none between ("«... / ... »,- ասել է Լավրովը"). */
+		if (closes(&t[k]) && depth == 0 && marks == 1 && A->pending >= 0) {
+			from = A->q[A->pending].close;
+			A->q[A->pending].close = k;
+			memset(A->in_quote + from, 1, k - from);
+			A->pending = -1;
+			continue;
+		}
 		if (is_key(&t[k], "\"")) {
 			if (depth > 0 && straight[depth - 1]) {
 				if (--depth == 0)
@@ -110,8 +129,15 @@ find_quotes(struct attr *A, size_t lo, size_t hi)
 				push_quote(A, stack[0], k);
 		}
 	}
-	if (depth > 0 && hi > lo)
+	if (depth > 0 && hi > lo && !straight[0]) {
 		push_quote(A, stack[0], hi - 1);
+		A->pending = (long)A->nq - 1;
+		A->pending_paras = 0;
+	} else if (depth > 0 && hi > lo) {
+		push_quote(A, stack[0], hi - 1);
+		A->pending = -1;
+	} else if (marks > 0 || ++A->pending_paras > PENDING_MAX)
+		A->pending = -1;
 }
 
 static int
@@ -679,6 +705,9 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 				return who;
 			if (extract_cue_to(c, k - 1, CUE_POSSESSIVE, &f) && A->last_person != NO_ONE)
 				return A->last_person;
+			/* "Nazirin sözlərinə görə", "Պետքարտուղարի խոսքով" */
+			if ((who = phrase_to(A, k - 1, lo)) != NO_ONE)
+				return who;
 		}
 	}
 	return NO_ONE;
@@ -750,6 +779,7 @@ extract_statements(struct extract_ctx *c)
 	A.c = c;
 	A.last_person = NO_ONE;
 	A.group_second = &second;
+	A.pending = -1;
 	A.in_quote = xcalloc(c->t.ntok + 1, 1);
 	for (p = 0; p < c->in->nparagraphs; p++) {
 		lo = extract_tok_at(&c->t, c->in->paragraphs[p].start);
@@ -769,6 +799,14 @@ extract_statements(struct extract_ctx *c)
 				end = extract_sentence_of(c, A.q[qi].close);
 			/* "Об этом заявил X", "..., bunu X bildirib": what X said
 			 * is what came before, back to its paragraph's start. */
+			if (s > 0 && prev != NULL && prev->end == c->in->sentences[s - 1].end &&
+			    !is_person(c, prev->speaker) && is_person(c, who) && refers_back(&A, s, vf)) {
+				/* "..., ԱՄՆ-ն ասել է: Այս մասին հայտարարել է X":
+				 * what the state said is what X said. */
+				prev->speaker = who;
+				track_person(&A, s, prev);
+				continue;
+			}
 			if (s > 0 && (prev == NULL || prev->end <= c->in->sentences[s - 1].start) &&
 			    refers_back(&A, s, vf)) {
 				for (p = s - 1; p > 0 && c->para_of_sent[p - 1] == c->para_of_sent[s - 1] &&
