@@ -32,7 +32,7 @@ static const char kb_text[] =
     "state\tOman\tOmani\n"
     "state\tRussia\tRussian | Moscow | Россия\n"
     "state\tAzerbaijan\tAzerbaijani | Baku\n"
-    "state\tArmenia\tArmenian | Yerevan | Армения\n"
+    "state\tArmenia\tArmenian | Yerevan | Армения | Հայաստան\n"
     "state\tSerbia\tBelgrade\n"
     "state\tKosovo\tPristina\n"
     "organization\tEuropean Union\tEU\n"
@@ -294,6 +294,45 @@ test_speakers(void)
 	    "no speaker, no statement");
 }
 
+/* Constructions of the verb-final languages and of quotations over
+ * paragraphs. */
+static void
+test_more_speakers(void)
+{
+	expect_statements("Toplantının yararlı olduğunu söyleyen Hanna Vell, yeni bir tur önerdi.",
+	    "Hanna Vell: Toplantının yararlı olduğunu söyleyen Hanna Vell, yeni bir tur önerdi.",
+	    "a reporting participle: its noun speaks (Turkish)");
+	expect_statements("Hanna Vell ile Otto Vell görüştü. Bakanlar basın toplantısında konuşuyor:",
+	    "Hanna Vell: Bakanlar basın toplantısında konuşuyor: | Otto Vell: Bakanlar basın "
+	    "toplantısında konuşuyor:",
+	    "a group opening a verb-final clause is its subject (Turkish)");
+	expect_statements("Beyaz Saray da \"Ricanızı kırmadık\" deyip Estonia'nın açıklamasını "
+	    "doğruladı.", "",
+	    "a state in a case of its own after the verb is no subject (Turkish)");
+	expect_statements("\xE2\x80\x9CWe are ready. The text is done.\n\nWe wait for an answer,"
+	    "\xE2\x80\x9D Lavrov said.\n\nThe talks went on.",
+	    "Sergey Lavrov: \xE2\x80\x9CWe are ready. The text is done.\n\nWe wait for an answer,"
+	    "\xE2\x80\x9D Lavrov said.",
+	    "a quotation opened in one paragraph and closed in the next");
+	expect_statements("\xE2\x80\x9CWe are ready.\n\nThe talks went on. \xE2\x80\x9CNo,\xE2\x80\x9D "
+	    "Lavrov said.",
+	    "Sergey Lavrov: \xE2\x80\x9CNo,\xE2\x80\x9D Lavrov said.",
+	    "an opening mark between ends the wait for the closing one");
+	expect_statements("Հայաստանը հայտարարել է, որ տեքստը պատրաստ է: Այս մասին հայտարարել է "
+	    "Կարեն Ավետիսյանը:",
+	    "Karen Avetisyan: Հայաստանը հայտարարել է, որ տեքստը պատրաստ է:",
+	    "what a state said is what the person named after \"Այս մասին\" said (Armenian)");
+	expect_statements("Կարեն Ավետիսյանը ժամանել է Մոսկվա: Արտգործնախարարի խոսքով՝ տեքստը "
+	    "պատրաստ է:",
+	    "Karen Avetisyan: Արտգործնախարարի խոսքով՝ տեքստը պատրաստ է:",
+	    "a title in the genitive before \"in the words of\" (Armenian)");
+	expect_statements("Ceyhun Bayramov Bakıya qayıdıb. Nazirin sözlərinə görə, sülh yaxındır.",
+	    "Jeyhun Bayramov: Nazirin sözlərinə görə, sülh yaxındır.",
+	    "a title in the genitive before \"in the words of\" (Azerbaijani)");
+	expect_statements("Նա Երևանին մեղադրել է բանակցությունները ձգձգելու մեջ։", "",
+	    "a pronoun is no found name, nor a speaker with nobody before");
+}
+
 /* People the knowledge base lacks, found after a title or with an
  * apposition, speak, and so do their surnames later; a name found after a
  * title that is no person's does not. */
@@ -365,6 +404,7 @@ main(void)
 	test_statements();
 	test_speakers();
 	test_found_speakers();
+	test_more_speakers();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
