@@ -140,6 +140,7 @@ enum extract_cue {
 	CUE_BACKREF,      /* "Об этом заявил X": X said the sentence before */
 	CUE_QUANTIFIER,   /* "two" of "two Egyptian sources": stands for "the" there */
 	CUE_PARTICIPLE,   /* "söyleyen X": a reporting participle, the speaker after it */
+	CUE_DOCUMENT,     /* "the statement said": what the last speaker issued */
 	CUE_NCLASSES
 };
 

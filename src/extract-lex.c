@@ -93,6 +93,7 @@ static const struct {
 	{ "romanize", -4 },
 	{ "quantifiers", CUE_QUANTIFIER },
 	{ "participles", CUE_PARTICIPLE },
+	{ "documents", CUE_DOCUMENT },
 };
 
 /* Sections of data/lang/ files that text-lang.c reads. */

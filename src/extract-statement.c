@@ -47,6 +47,8 @@ struct attr {
 	struct quote *q;
 	size_t nq;
 	int last_person;
+	int last_speaker;     /* of the last statement: "the statement said" */
+	int last_state;       /* the last state that spoke: "the government said" */
 	size_t cur;           /* sentence being read */
 	int *group_second;    /* "the two ministers": the other one, or NO_ONE */
 	long pending;         /* a quotation left open at a paragraph's end
@@ -355,6 +357,14 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 		if (extract_cue_to(c, f - 1, CUE_POSSESSIVE, &other))
 			return A->last_person;
 	}
+	/* "The statement emphasized", "В заявлении говорится": the
+	 * document of whoever spoke last. */
+	if (extract_cue_to(c, k, CUE_DOCUMENT, &f) && f >= lb)
+		return A->last_speaker;
+	/* "The government also demanded": the state that spoke last. */
+	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb && mention_to(c, f - 1) == NO_ONE &&
+	    extract_cue_to(c, f - 1, CUE_DETERMINER, &other) && other + 1 == f)
+		return A->last_state;
 	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb) {
 		e = mention_to(c, f - 1);
 		/* a state's side, a state's or a body's officials */
@@ -464,9 +474,14 @@ subject_after(const struct attr *A, size_t v, size_t hi)
 {
 	const struct extract_ctx *c = A->c;
 	size_t k, last, other;
-	int e;
+	int e, titled = 0;
 
 	for (k = v + 1; k < hi && k <= v + FORWARD_MAX; k++) {
+		/* "заявил помощник президента России X": the genitives a
+		 * title governs, in a language whose genitive is an ending */
+		if (titled && articleless(c) && c->t.tok[k].word && !c->t.tok[k].upper &&
+		    c->ment_at[k] < 0)
+			continue;
 		e = mention_from(c, k, &last);
 		/* "deyip İran'ın ...": a name in a case of its own is no subject. */
 		if (e != NO_ONE && articleless(c) && last + 1 < hi && is_key(&c->t.tok[last + 1], "'"))
@@ -492,6 +507,10 @@ subject_after(const struct attr *A, size_t v, size_t hi)
 			e = phrase_to(A, other, k);
 			if (e != NO_ONE)
 				return e;
+			/* "глава МИД Армении X": the title ends inside the body's name */
+			if (c->ment_at[other] >= 0)
+				other = c->m_last[c->ment_at[other]];
+			titled = 1;
 			k = other;
 			continue;
 		}
@@ -778,6 +797,8 @@ extract_statements(struct extract_ctx *c)
 	memset(&A, 0, sizeof A);
 	A.c = c;
 	A.last_person = NO_ONE;
+	A.last_speaker = NO_ONE;
+	A.last_state = NO_ONE;
 	A.group_second = &second;
 	A.pending = -1;
 	A.in_quote = xcalloc(c->t.ntok + 1, 1);
@@ -836,6 +857,11 @@ extract_statements(struct extract_ctx *c)
 				st->speaker = second;
 				st = &c->st[c->nst - 2];
 			}
+		}
+		if (st != NULL) {
+			A.last_speaker = st->speaker;
+			if (st->speaker >= 0 && c->kb->ents[st->speaker].kind == KB_STATE)
+				A.last_state = st->speaker;
 		}
 		for (; s <= end; s++)
 			track_person(&A, s, st);
