@@ -176,19 +176,30 @@ role_of(struct extract_ctx *c, size_t tf, size_t tl)
 
 /* Later uses of the surname alone are mentions of ENTITY (a candidate or
  * a known person). */
+static int
+same_key(const struct extract_tok *a, const struct extract_tok *b)
+{
+	return a->hash == b->hash && a->klen == b->klen && memcmp(a->key, b->key, a->klen) == 0;
+}
+
 static void
 surname_mentions(struct extract_ctx *c, size_t from, size_t last, int entity)
 {
-	const struct extract_tok *s = &c->t.tok[last];
+	const struct extract_tok *s = &c->t.tok[last], *t;
+	/* "Mecid el-Ensari": the surname is "el-Ensari", "El-Ensari" later */
+	int hyphened = last >= 2 && tight_hyphen(c, last - 1);
 	size_t k;
 
 	for (k = from; k < c->t.ntok; k++) {
-		const struct extract_tok *t = &c->t.tok[k];
-
+		t = &c->t.tok[k];
+		if (!same_key(t, s) || c->ment_at[k] >= 0)
+			continue;
 		/* "El-Ensari" is another name than "Ensari". */
-		if (t->upper && t->hash == s->hash && t->klen == s->klen &&
-		    memcmp(t->key, s->key, t->klen) == 0 && c->ment_at[k] < 0 &&
-		    !(k >= 2 && tight_hyphen(c, k - 1)))
+		if (k >= 2 && tight_hyphen(c, k - 1)) {
+			if (hyphened && c->t.tok[k - 2].upper && c->ment_at[k - 2] < 0 &&
+			    same_key(&c->t.tok[k - 2], &c->t.tok[last - 2]))
+				extract_add_mention(c, k - 2, k, entity, EXTRACT_TITLE);
+		} else if (t->upper)
 			extract_add_mention(c, k, k, entity, EXTRACT_TITLE);
 	}
 }
