@@ -282,6 +282,11 @@ after_titles(struct extract_ctx *c)
 		last = name_run(c, first, MAX_NAME_WORDS, 0, &words);
 		if (last + 1 == first || ((!c->t.tok[tf].upper || lower > 0) && words < 2))
 			continue;
+		/* "Sözcüsü Dmitriy Peskov": a first name before a known
+		 * person's surname is no name of its own. */
+		if (last + 1 < c->t.ntok && (m = c->ment_at[last + 1]) >= 0 && c->m_first[m] == last + 1 &&
+		    c->m[m].entity >= 0 && c->kb->ents[c->m[m].entity].kind == KB_PERSON)
+			continue;
 		person(c, first, last, role_of(c, tf, k));
 		k = last;
 	}

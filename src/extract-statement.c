@@ -12,7 +12,9 @@
  *     pronoun (the person who spoke last), "the X side" (the state), "the
  *     Azerbaijani foreign minister" (the person in that role, per the
  *     knowledge base), or "the sides" (the most prominent person so far);
- *   - "according to X", "in X's view" or "a call from X" names it.
+ *   - "according to X", "in X's view" or "a call from X" names it;
+ *   - a line of its own names the speaker and ends in a colon ("Sergey
+ *     Lavrov:"): the paragraph after it is what they said.
  *
  * An unattributed quotation that follows a statement in the same paragraph
  * continues it. Nothing inside quotation marks is attributed anew: a
@@ -34,6 +36,7 @@
 #define ASIDE_MAX 30            /* tokens in one comma-bounded aside */
 #define FORWARD_MAX 6           /* "said Russian Foreign Minister Sergey Lavrov" */
 #define PENDING_MAX 12          /* paragraphs a quotation may run over unmarked */
+#define LABEL_MAX 8             /* tokens of a "Speaker Name:" line */
 #define TOPIC_MAX 6             /* tokens of a phrase opening a verb-final clause */
 
 struct quote {
@@ -764,6 +767,32 @@ open_at_end(const struct attr *A, size_t s)
 	return 0;
 }
 
+/* A line that names a speaker and ends in a colon, the paragraph after
+ * it being what they said ("Rusya Dışişleri Bakanı Lavrov:", "Sergey
+ * Lavrov:"): the speaker, with the label's tokens in *vf, *vl; else
+ * NO_ONE. */
+static int
+label_of(const struct attr *A, size_t s, size_t *vf, size_t *vl)
+{
+	const struct extract_ctx *c = A->c;
+	size_t lo = c->sent_tok[s], hi = c->sent_tok[s + 1];
+	int who;
+
+	/* the sentence's own tokens, without the line break after it */
+	while (hi > lo && c->t.tok[hi - 1].start >= c->in->sentences[s].end)
+		hi--;
+	if (s + 1 >= c->in->nsentences || hi <= lo + 1 || hi - lo > LABEL_MAX ||
+	    (s > 0 && c->para_of_sent[s - 1] == c->para_of_sent[s]) ||
+	    c->para_of_sent[s + 1] == c->para_of_sent[s] || !is_key(&c->t.tok[hi - 1], ":"))
+		return NO_ONE;
+	who = subject_before(A, hi - 1, lo);
+	if (who == NO_ONE || !(is_person(c, who) || extract_is_actor(c, who)))
+		return NO_ONE;
+	*vf = lo;
+	*vl = hi - 1;
+	return who;
+}
+
 /* The person the next "he" or "she" means, after sentence S. */
 static void
 track_person(struct attr *A, size_t s, const struct extract_statement *st)
@@ -812,7 +841,13 @@ extract_statements(struct extract_ctx *c)
 		st = NULL;
 		second = NO_ONE;
 		qi = quote_opening_in(&A, s);
-		if (qi >= 0 && attribution(&A, &A.q[qi], &who, &vf, &vl)) {
+		if (qi < 0 && (who = label_of(&A, s, &vf, &vl)) != NO_ONE) {
+			/* "Lavrov:" and his words in the paragraph after */
+			for (end = s + 1; end + 1 < n && c->para_of_sent[end + 1] == c->para_of_sent[s + 1];
+			    end++)
+				;
+			st = add_statement(&A, s + 1, end, who);
+		} else if (qi >= 0 && attribution(&A, &A.q[qi], &who, &vf, &vl)) {
 			end = extract_sentence_of(c, A.q[qi].close);
 			st = add_statement(&A, s, end, who);
 		} else if ((who = by_verb(&A, s, &vf, &vl)) != NO_ONE) {

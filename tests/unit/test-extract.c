@@ -331,6 +331,37 @@ test_more_speakers(void)
 	    "a title in the genitive before \"in the words of\" (Azerbaijani)");
 	expect_statements("Նա Երևանին մեղադրել է բանակցությունները ձգձգելու մեջ։", "",
 	    "a pronoun is no found name, nor a speaker with nobody before");
+	expect_statements("In a press release, the Estonian government said the talks were useful. "
+	    "The statement stressed that the door stays open.",
+	    "Estonia: In a press release, the Estonian government said the talks were useful. | "
+	    "Estonia: The statement stressed that the door stays open.",
+	    "a document as the subject is the last speaker's");
+	expect_statements("The Estonian government said the talks were useful. Talks went on. The "
+	    "government also demanded a second round.",
+	    "Estonia: The Estonian government said the talks were useful. | Estonia: The "
+	    "government also demanded a second round.",
+	    "\"the government\" alone is the state that spoke last");
+	expect_statements("The statement stressed that the door stays open.", "",
+	    "a document with nobody who spoke before is nobody's");
+	expect_statements("Переговоры продолжатся. Об этом заявил помощник президента России Степан "
+	    "Гордеев.",
+	    "Степан Гордеев: Переговоры продолжатся.",
+	    "the genitives after a title lead to the name after the verb (Russian)");
+	expect_statements("Hanna Vell arrived in Muscat.\n\nEstonian Foreign Minister Vell:\nWe are "
+	    "ready. The text is done.\n\nThe talks went on.",
+	    "Hanna Vell: We are ready. The text is done.",
+	    "a line naming a speaker and ending in a colon: the paragraph after is theirs");
+	expect_statements("Hanna Vell arrived in Muscat.\n\nThe agenda:\nWe are ready.", "",
+	    "a line ending in a colon that names nobody");
+	expect_statements("Ceyhun Bayramov Bakıya qayıdıb. Dövlət başçısı İlham Əliyev bildirib ki, "
+	    "sülh yaxındır.",
+	    "Ilham Aliyev: Dövlət başçısı İlham Əliyev bildirib ki, sülh yaxındır.",
+	    "\"the head of state\" is a title (Azerbaijani)");
+	expect_statements("Dışişleri Bakanı Mecid el-Tebrani görüştü. El-Tebrani, \"Hazırız\" dedi.",
+	    "Mecid el-Tebrani: El-Tebrani, \"Hazırız\" dedi.",
+	    "a found hyphenated surname is mentioned later with its particle (Turkish)");
+	expect_mentions("Dışişleri Bakanı Serjey Lavrov geldi.", "Sergey Lavrov=Lavrov",
+	    "a first name before a known surname is no found name");
 }
 
 /* People the knowledge base lacks, found after a title or with an
