@@ -458,12 +458,29 @@ extract_ac_inflect(struct extract_ac *ac, const struct text_langs *langs)
 	}
 }
 
-/* The phrase word token K is an inflection of in LANG, or NONE. */
-static uint32_t
-inflected(const struct extract_ac *ac, const struct extract_tok *k, const struct text_lang *lang)
+/* Whether word W leads on from state ST (into *NEXT), and to the end
+ * of a phrase. */
+static int
+leads(const struct extract_ac *ac, uint32_t st, uint32_t w, uint32_t *next, int *ends)
 {
-	size_t i, e, n;
-	uint32_t h, w;
+	if (w == NONE || (*next = step(ac, st, w)) == 0)
+		return 0;
+	*ends = ac->out[*next] != NONE || ac->dict[*next] != 0;
+	return 1;
+}
+
+/* The phrase word token K is an inflection of in LANG that leads on from
+ * state ST, or NONE. One that ends a phrase wins over one that only
+ * starts one: "Армении" is "Армения" + "и" sooner than "Армен" + "ии"
+ * (the first name of "Армен Саркисян"), though endings are tried longest
+ * first. */
+static uint32_t
+inflected(const struct extract_ac *ac, const struct extract_tok *k, const struct text_lang *lang,
+    uint32_t st)
+{
+	size_t i, e, n, j;
+	uint32_t h, w[2], next, first = NONE;
+	int ends;
 
 	for (i = 0; i < lang->nendings; i++) {
 		e = strlen(lang->endings[i]);
@@ -471,13 +488,19 @@ inflected(const struct extract_ac *ac, const struct extract_tok *k, const struct
 			continue;
 		n = k->klen - e;
 		h = key_hash(k->key, n);
-		if ((w = word_find(ac, k->key, (uint32_t)n, h)) != NONE)
-			return w;
-		if (ac->stems.cap > 0 &&
-		    (w = table_find(&ac->stems, ac->pool, k->key, (uint32_t)n, h)) != NONE)
-			return w;
+		w[0] = word_find(ac, k->key, (uint32_t)n, h);
+		w[1] = ac->stems.cap > 0 ? table_find(&ac->stems, ac->pool, k->key, (uint32_t)n, h) :
+		    NONE;
+		for (j = 0; j < 2; j++) {
+			if (!leads(ac, st, w[j], &next, &ends))
+				continue;
+			if (ends)
+				return w[j];
+			if (first == NONE)
+				first = w[j];
+		}
 	}
-	return NONE;
+	return first;
 }
 
 void
@@ -499,7 +522,7 @@ extract_ac_scan_lang(const struct extract_ac *ac, const struct extract_text *t,
 		/* A word of one alias may be another's inflection ("России"
 		 * in "Информационное агентство России" and of "Россия"):
 		 * where the word leads nowhere, its inflection may. */
-		if (next == 0 && lang != NULL && k->word && (o = inflected(ac, k, lang)) != NONE) {
+		if (next == 0 && lang != NULL && k->word && (o = inflected(ac, k, lang, st)) != NONE) {
 			w = o;
 			next = step(ac, st, w);
 		}

@@ -94,6 +94,7 @@ static const struct {
 	{ "quantifiers", CUE_QUANTIFIER },
 	{ "participles", CUE_PARTICIPLE },
 	{ "documents", CUE_DOCUMENT },
+	{ "relays", CUE_RELAY },
 };
 
 /* Sections of data/lang/ files that text-lang.c reads. */

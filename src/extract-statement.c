@@ -470,6 +470,32 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 	return NO_ONE;
 }
 
+/* The person named right after a title ending at token T, past the
+ * titles, states and bodies, and (in a language whose genitive is an
+ * ending) the words it governs: "министр иностранных дел Армении X". */
+static int
+named_after(const struct attr *A, size_t t, size_t hi)
+{
+	const struct extract_ctx *c = A->c;
+	size_t j = t + 1, last, other;
+	int e;
+
+	if (c->ment_at[t] >= 0)
+		j = c->m_last[c->ment_at[t]] + 1;
+	for (; j < hi && j <= t + FORWARD_MAX; j++) {
+		e = mention_from(c, j, &last);
+		if (is_person(c, e))
+			return e;
+		if (e != NO_ONE && extract_is_actor(c, e))
+			j = last;
+		else if (extract_cue_from(c, j, CUE_TITLE, &other))
+			j = other;
+		else if (!(articleless(c) && c->t.tok[j].word && !c->t.tok[j].upper && e == NO_ONE))
+			return NO_ONE;
+	}
+	return NO_ONE;
+}
+
 /* "said Lavrov", "said the minister", "said Russian Foreign Minister
  * Sergey Lavrov": the subject after the verb ending at token V. */
 static int
@@ -507,6 +533,10 @@ subject_after(const struct attr *A, size_t v, size_t hi)
 		}
 		if (extract_cue_from(c, k, CUE_TITLE, &other) ||
 		    extract_cue_from(c, k, CUE_DETERMINER, &other)) {
+			/* "сообщил министр иностранных дел Армении X": the
+			 * person named after the title, before its role */
+			if ((e = named_after(A, other, hi)) != NO_ONE)
+				return e;
 			e = phrase_to(A, other, k);
 			if (e != NO_ONE)
 				return e;
@@ -683,6 +713,24 @@ verb_first(const struct attr *A, size_t lo, size_t v)
 	return k == v;
 }
 
+/* Whether the verb at token V opens a clause after a comma or a dash,
+ * past adverbs: "The talks will go on, said X", "Москва готова, заявил
+ * X", where the subject follows the verb. */
+static int
+after_comma(const struct attr *A, size_t lo, size_t v)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k = v, f;
+
+	while (k > lo) {
+		if (extract_cue_to(c, k - 1, CUE_SKIP, &f) && f >= lo)
+			k = f;
+		else
+			return is_comma_like(&c->t.tok[k - 1]) && !A->in_quote[k - 1];
+	}
+	return 0;
+}
+
 /* A statement in sentence S by a verb, "according to", "in X's view" or
  * "a call from X"; sets the cue's tokens. */
 static int
@@ -701,8 +749,16 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 			if ((who = subject_before(A, k, lo)) != NO_ONE ||
 			    (who = verb_final_subject(A, lo, k)) != NO_ONE)
 				return who;
-			if (verb_first(A, lo, k) && (who = subject_after(A, other, hi)) != NO_ONE)
+			if ((verb_first(A, lo, k) || after_comma(A, lo, k)) &&
+			    (who = subject_after(A, other, hi)) != NO_ONE)
 				return who;
+		}
+		/* ", сообщает ТАСС": the outlet passes on the words of the
+		 * one who spoke last; it is no speaker itself. */
+		if (extract_cue_from(c, k, CUE_RELAY, &other) && A->last_speaker != NO_ONE &&
+		    (verb_first(A, lo, k) || after_comma(A, lo, k))) {
+			*vl = other;
+			return A->last_speaker;
 		}
 		/* "... söyleyen El-Ensari": the participle's noun speaks. */
 		if (extract_cue_from(c, k, CUE_PARTICIPLE, &other)) {

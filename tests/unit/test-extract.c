@@ -28,6 +28,7 @@ static const char kb_text[] =
     "person\tMajid Tabrizi\t\t\tForeign Minister of Oman, 2010-01-01\xE2\x80\x93" "2012-01-01\n"
     "person\tOmar Haddad\n"
     "person\tUmar Hadad\n"
+    "person\tArmen Tevanyan\tАрмен Теванян\n"
     "state\tEstonia\tEstonian\n"
     "state\tOman\tOmani\n"
     "state\tRussia\tRussian | Moscow | Россия\n"
@@ -360,6 +361,23 @@ test_more_speakers(void)
 	expect_statements("Dışişleri Bakanı Mecid el-Tebrani görüştü. El-Tebrani, \"Hazırız\" dedi.",
 	    "Mecid el-Tebrani: El-Tebrani, \"Hazırız\" dedi.",
 	    "a found hyphenated surname is mentioned later with its particle (Turkish)");
+	expect_statements("The talks will go on next week, said Hanna Vell.",
+	    "Hanna Vell: The talks will go on next week, said Hanna Vell.",
+	    "the verb opening a clause after a comma, its subject after it");
+	expect_statements("Переговоры продолжатся, сообщил министр иностранных дел Армении Карен "
+	    "Аветисян журналистам.",
+	    "Karen Avetisyan: Переговоры продолжатся, сообщил министр иностранных дел Армении Карен "
+	    "Аветисян журналистам.",
+	    "after the verb, the person named after a title before the title's role (Russian)");
+	expect_statements("Карен Аветисян заявил, что текст готов. Встреча пройдет в мае, сообщает "
+	    "Агентство новостей России.",
+	    "Karen Avetisyan: Карен Аветисян заявил, что текст готов. | Karen Avetisyan: Встреча "
+	    "пройдет в мае, сообщает Агентство новостей России.",
+	    "an outlet passing on words gives them to the last speaker (Russian)");
+	expect_statements("Встреча пройдет в мае, сообщает Агентство новостей России.", "",
+	    "an outlet with nobody who spoke before is no speaker (Russian)");
+	expect_mentions("Переговоры пройдут в Армении.", "Armenia=Армении",
+	    "an inflection that ends a name wins over one that only starts another");
 	expect_mentions("Dışişleri Bakanı Serjey Lavrov geldi.", "Sergey Lavrov=Lavrov",
 	    "a first name before a known surname is no found name");
 }
