@@ -386,7 +386,7 @@ headed(struct extract_ctx *c, size_t first, size_t last, size_t words)
 	return 1;
 }
 
-/* "Maros Sefcovic said": a reporting verb
+/* "Maros Sefcovic said", "Мариус Петров также заявил": a reporting verb
  * follows the name at K, past adverbs and auxiliaries (cues.txt [skip]). */
 static int
 reports_after(const struct extract_ctx *c, size_t k)

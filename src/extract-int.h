@@ -142,6 +142,7 @@ enum extract_cue {
 	CUE_PARTICIPLE,   /* "söyleyen X": a reporting participle, the speaker after it */
 	CUE_DOCUMENT,     /* "the statement said": what the last speaker issued */
 	CUE_RELAY,        /* ", сообщает ТАСС": an outlet passing on the last speaker's words */
+	CUE_BODY,         /* "the ministry said": the organization named last */
 	CUE_NCLASSES
 };
 

@@ -95,6 +95,7 @@ static const struct {
 	{ "participles", CUE_PARTICIPLE },
 	{ "documents", CUE_DOCUMENT },
 	{ "relays", CUE_RELAY },
+	{ "bodies", CUE_BODY },
 };
 
 /* Sections of data/lang/ files that text-lang.c reads. */

@@ -339,6 +339,21 @@ articleless(const struct extract_ctx *c)
 	return c->lang != NULL && c->lang->nendings > 0;
 }
 
+/* The organization of the knowledge base named last before token K, or
+ * NO_ONE. */
+static int
+body_before(const struct extract_ctx *c, size_t k)
+{
+	int e;
+
+	while (k-- > 0) {
+		e = mention_to(c, k);
+		if (e >= 0 && c->kb->ents[e].kind == KB_ORGANIZATION)
+			return e;
+	}
+	return NO_ONE;
+}
+
 /* A subject phrase ending at K, other than a bare name: "the Armenian
  * side", "the Azerbaijani foreign minister", "the sides", "he",
  * "Pashinyan's office". */
@@ -364,6 +379,9 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 	 * document of whoever spoke last. */
 	if (extract_cue_to(c, k, CUE_DOCUMENT, &f) && f >= lb)
 		return A->last_speaker;
+	/* "The ministry also accused Yerevan": the organization named last */
+	if (extract_cue_to(c, k, CUE_BODY, &f) && f >= lb)
+		return body_before(c, f);
 	/* "The government also demanded": the state that spoke last. */
 	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb && mention_to(c, f - 1) == NO_ONE &&
 	    extract_cue_to(c, f - 1, CUE_DETERMINER, &other) && other + 1 == f)

@@ -376,6 +376,13 @@ test_more_speakers(void)
 	    "an outlet passing on words gives them to the last speaker (Russian)");
 	expect_statements("Встреча пройдет в мае, сообщает Агентство новостей России.", "",
 	    "an outlet with nobody who spoke before is no speaker (Russian)");
+	expect_statements("The European Union said the door stays open. The agency also warned "
+	    "Estonia.",
+	    "European Union: The European Union said the door stays open. | European Union: The "
+	    "agency also warned Estonia.",
+	    "a body named again by its kind is the organization named last");
+	expect_statements("The movement warned Estonia.", "",
+	    "a body named by its kind with none named before is nobody");
 	expect_mentions("Переговоры пройдут в Армении.", "Armenia=Армении",
 	    "an inflection that ends a name wins over one that only starts another");
 	expect_mentions("Dışişleri Bakanı Serjey Lavrov geldi.", "Sergey Lavrov=Lavrov",
