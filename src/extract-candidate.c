@@ -407,15 +407,20 @@ reports_after(const struct extract_ctx *c, size_t k)
 	return 0;
 }
 
-/* "according to Maros Sefcovic": a cue that names a speaker after it
- * ends at K. */
+/* "according to Maros Sefcovic", and after a quotation or a comma
+ * "said Maros Sefcovic": a cue that names a speaker after it ends at K. */
 static int
 reports_before(const struct extract_ctx *c, size_t k)
 {
 	size_t other;
+	const struct extract_tok *t;
 
-	return extract_cue_to(c, k, CUE_ACCORDING, &other) ||
-	    extract_cue_to(c, k, CUE_NOMINAL, &other);
+	if (extract_cue_to(c, k, CUE_ACCORDING, &other) || extract_cue_to(c, k, CUE_NOMINAL, &other))
+		return 1;
+	if (!extract_cue_to(c, k, CUE_VERB, &other) || other == 0)
+		return 0;
+	t = &c->t.tok[other - 1];
+	return is_key(t, ",") || is_key(t, "\xE2\x80\x9D") || is_key(t, "\xC2\xBB") || is_key(t, "\"");
 }
 
 /* Types the name [first, last] of WORDS capitalized words, without

@@ -435,6 +435,14 @@ test_found_speakers(void)
 	expect_statements("Talks resumed, according to Lena Marsh.",
 	    "Lena Marsh: Talks resumed, according to Lena Marsh.",
 	    "according to a full name without a title");
+	expect_statements("\xE2\x80\x9CThe money is there,\xE2\x80\x9D said Lena Marsh. Talks "
+	    "resumed, said Tarik Mansoor.",
+	    "Lena Marsh: \xE2\x80\x9CThe money is there,\xE2\x80\x9D said Lena Marsh. | Tarik "
+	    "Mansoor: Talks resumed, said Tarik Mansoor.",
+	    "a full name after a quotation's or a clause's verb");
+	expect_statements("Lavrov told Lena Marsh the talks were over.",
+	    "Sergey Lavrov: Lavrov told Lena Marsh the talks were over.",
+	    "a name after a verb with its subject before is no speaker");
 	expect_statements("Lena Marsh arrived in Cairo on Monday.", "",
 	    "a full name without a title or a verb of speech is not found");
 	expect_statements("The head of the trade council, Tarik Mansoor, told the agency the deal "
