@@ -677,11 +677,11 @@ topic_subject(const struct attr *A, size_t lo, size_t v)
 	for (j = lo + 1; j < v && j <= lo + TOPIC_MAX; j++) {
 		if (A->in_quote[j - 1])
 			return NO_ONE;
-		if ((e = phrase_to(A, j - 1, lo)) == NO_ONE)
+		/* the cheap tests first: phrase_to may read the roles */
+		if (!(extract_cue_to(c, j - 1, CUE_GROUP, &f) && f == lo) &&
+		    !is_comma_like(&c->t.tok[j]) && !extract_cue_from(c, j, CUE_SKIP, &other))
 			continue;
-		if (extract_cue_to(c, j - 1, CUE_GROUP, &f) && f == lo)
-			return e;
-		if (is_comma_like(&c->t.tok[j]) || extract_cue_from(c, j, CUE_SKIP, &other))
+		if ((e = phrase_to(A, j - 1, lo)) != NO_ONE)
 			return e;
 	}
 	return NO_ONE;
