@@ -479,26 +479,29 @@ extract_ac_inflect(struct extract_ac *ac, const struct text_langs *langs)
 	}
 }
 
-/* Whether state ST ends an alias (its own or through a dictionary link). */
+/* Whether word W leads on from state ST (into *NEXT), and to the end
+ * of a phrase. */
 static int
-ends_alias(const struct extract_ac *ac, uint32_t st)
+leads(const struct extract_ac *ac, uint32_t st, uint32_t w, uint32_t *next, int *ends)
 {
-	return ac->out[st] != NONE || ac->dict[st] != 0;
+	if (w == NONE || (*next = step(ac, st, w)) == 0)
+		return 0;
+	*ends = ac->out[*next] != NONE || ac->dict[*next] != 0;
+	return 1;
 }
 
-/* The phrase word token K is an inflection of in LANG, stepping from state
- * ST, or NONE; *NEXT is where it leads. Each ending, longest first, may
- * leave a phrase word or the stem of one, and more than one may lead
- * somewhere: "Армении" less "ии" is "Армен" (of "Армен Саркисян"), less
- * "и" the stem of "Армения". The first that ends an alias wins, else the
- * first that leads anywhere. */
+/* The phrase word token K is an inflection of in LANG that leads on from
+ * state ST, or NONE. One that ends a phrase wins over one that only
+ * starts one: "Армении" is "Армения" + "и" sooner than "Армен" + "ии"
+ * (the first name of "Армен Саркисян"), though endings are tried longest
+ * first. */
 static uint32_t
-inflected(const struct extract_ac *ac, uint32_t st, const struct extract_tok *k,
-    const struct text_lang *lang, uint32_t *next)
+inflected(const struct extract_ac *ac, const struct extract_tok *k, const struct text_lang *lang,
+    uint32_t st)
 {
-	uint32_t h, w, to, best = NONE, best_next = 0;
-	size_t i, e, n;
-	int pass;
+	size_t i, e, n, j;
+	uint32_t h, w[2], next, first = NONE;
+	int ends;
 
 	for (i = 0; i < lang->nendings; i++) {
 		e = strlen(lang->endings[i]);
@@ -506,26 +509,19 @@ inflected(const struct extract_ac *ac, uint32_t st, const struct extract_tok *k,
 			continue;
 		n = k->klen - e;
 		h = key_hash(k->key, n);
-		for (pass = 0; pass < 2; pass++) {
-			if (pass == 0)
-				w = word_find(ac, k->key, (uint32_t)n, h);
-			else
-				w = ac->stems.cap > 0 ?
-				    table_find(&ac->stems, ac->pool, k->key, (uint32_t)n, h) : NONE;
-			if (w == NONE || (to = step(ac, st, w)) == 0)
+		w[0] = word_find(ac, k->key, (uint32_t)n, h);
+		w[1] = ac->stems.cap > 0 ? table_find(&ac->stems, ac->pool, k->key, (uint32_t)n, h) :
+		    NONE;
+		for (j = 0; j < 2; j++) {
+			if (!leads(ac, st, w[j], &next, &ends))
 				continue;
-			if (ends_alias(ac, to)) {
-				*next = to;
-				return w;
-			}
-			if (best == NONE) {
-				best = w;
-				best_next = to;
-			}
+			if (ends)
+				return w[j];
+			if (first == NONE)
+				first = w[j];
 		}
 	}
-	*next = best_next;
-	return best;
+	return first;
 }
 
 void
@@ -547,8 +543,10 @@ extract_ac_scan_lang(const struct extract_ac *ac, const struct extract_text *t,
 		/* A word of one alias may be another's inflection ("России"
 		 * in "Информационное агентство России" and of "Россия"):
 		 * where the word leads nowhere, its inflection may. */
-		if (next == 0 && lang != NULL && k->word && (o = inflected(ac, st, k, lang, &next)) != NONE)
+		if (next == 0 && lang != NULL && k->word && (o = inflected(ac, k, lang, st)) != NONE) {
 			w = o;
+			next = step(ac, st, w);
+		}
 		if (w == NONE) {
 			st = 0;
 			continue;

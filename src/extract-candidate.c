@@ -33,7 +33,7 @@ is_key(const struct extract_tok *k, const char *s)
 }
 
 /* Whether token K may be part of a name: a capitalized word that is no
- * cue word ("Tuesday", "The") and no other mention. */
+ * cue word ("Tuesday", "The", "He") and no other mention. */
 static int
 name_word(const struct extract_ctx *c, size_t k)
 {
@@ -47,6 +47,8 @@ name_word(const struct extract_ctx *c, size_t k)
 		return 0;
 	return !extract_cue_from(c, k, CUE_STOPWORD, &other) &&
 	    !extract_cue_from(c, k, CUE_SKIP, &other) &&
+	    !extract_cue_from(c, k, CUE_PRONOUN, &other) &&
+	    !extract_cue_from(c, k, CUE_POSSESSIVE, &other) &&
 	    !extract_cue_from(c, k, CUE_MONTH, &other) &&
 	    !extract_cue_from(c, k, CUE_TITLE, &other);
 }
@@ -174,19 +176,30 @@ role_of(struct extract_ctx *c, size_t tf, size_t tl)
 
 /* Later uses of the surname alone are mentions of ENTITY (a candidate or
  * a known person). */
+static int
+same_key(const struct extract_tok *a, const struct extract_tok *b)
+{
+	return a->hash == b->hash && a->klen == b->klen && memcmp(a->key, b->key, a->klen) == 0;
+}
+
 static void
 surname_mentions(struct extract_ctx *c, size_t from, size_t last, int entity)
 {
-	const struct extract_tok *s = &c->t.tok[last];
+	const struct extract_tok *s = &c->t.tok[last], *t;
+	/* "Mecid el-Ensari": the surname is "el-Ensari", "El-Ensari" later */
+	int hyphened = last >= 2 && tight_hyphen(c, last - 1);
 	size_t k;
 
 	for (k = from; k < c->t.ntok; k++) {
-		const struct extract_tok *t = &c->t.tok[k];
-
+		t = &c->t.tok[k];
+		if (!same_key(t, s) || c->ment_at[k] >= 0)
+			continue;
 		/* "El-Ensari" is another name than "Ensari". */
-		if (t->upper && t->hash == s->hash && t->klen == s->klen &&
-		    memcmp(t->key, s->key, t->klen) == 0 && c->ment_at[k] < 0 &&
-		    !(k >= 2 && tight_hyphen(c, k - 1)))
+		if (k >= 2 && tight_hyphen(c, k - 1)) {
+			if (hyphened && c->t.tok[k - 2].upper && c->ment_at[k - 2] < 0 &&
+			    same_key(&c->t.tok[k - 2], &c->t.tok[last - 2]))
+				extract_add_mention(c, k - 2, k, entity, EXTRACT_TITLE);
+		} else if (t->upper)
 			extract_add_mention(c, k, k, entity, EXTRACT_TITLE);
 	}
 }
@@ -268,6 +281,11 @@ after_titles(struct extract_ctx *c)
 			continue;
 		last = name_run(c, first, MAX_NAME_WORDS, 0, &words);
 		if (last + 1 == first || ((!c->t.tok[tf].upper || lower > 0) && words < 2))
+			continue;
+		/* "Sözcüsü Dmitriy Peskov": a first name before a known
+		 * person's surname is no name of its own. */
+		if (last + 1 < c->t.ntok && (m = c->ment_at[last + 1]) >= 0 && c->m_first[m] == last + 1 &&
+		    c->m[m].entity >= 0 && c->kb->ents[c->m[m].entity].kind == KB_PERSON)
 			continue;
 		person(c, first, last, role_of(c, tf, k));
 		k = last;
@@ -368,6 +386,43 @@ headed(struct extract_ctx *c, size_t first, size_t last, size_t words)
 	return 1;
 }
 
+/* "Maros Sefcovic said", "Мариус Петров также заявил": a reporting verb
+ * follows the name at K, past adverbs and auxiliaries (cues.txt [skip]). */
+static int
+reports_after(const struct extract_ctx *c, size_t k)
+{
+	size_t other;
+
+	while (k < c->t.ntok) {
+		if (extract_cue_from(c, k, CUE_VERB, &other))
+			return 1;
+		if (extract_cue_from(c, k, CUE_SKIP, &other))
+			k = other + 1;
+		else if (c->t.tok[k].word && !c->t.tok[k].upper &&
+		    extract_lex_skip_suffix(c->lx, c->t.tok[k].key, c->t.tok[k].klen))
+			k++;
+		else
+			return 0;
+	}
+	return 0;
+}
+
+/* "according to Maros Sefcovic", and after a quotation or a comma
+ * "said Maros Sefcovic": a cue that names a speaker after it ends at K. */
+static int
+reports_before(const struct extract_ctx *c, size_t k)
+{
+	size_t other;
+	const struct extract_tok *t;
+
+	if (extract_cue_to(c, k, CUE_ACCORDING, &other) || extract_cue_to(c, k, CUE_NOMINAL, &other))
+		return 1;
+	if (!extract_cue_to(c, k, CUE_VERB, &other) || other == 0)
+		return 0;
+	t = &c->t.tok[other - 1];
+	return is_key(t, ",") || is_key(t, "\xE2\x80\x9D") || is_key(t, "\xC2\xBB") || is_key(t, "\"");
+}
+
 /* Types the name [first, last] of WORDS capitalized words, without
  * joiners, by its context. */
 static void
@@ -389,8 +444,10 @@ type_run(struct extract_ctx *c, size_t first, size_t last, size_t words)
 			return;
 		}
 	}
+	/* A full name (two words or more) that speaks is a person's. */
 	if (words >= 2 && words <= MAX_NAME_WORDS &&
-	    (apposition(c, last) || titled_apposition(c, first, last))) {
+	    (apposition(c, last) || titled_apposition(c, first, last) || reports_after(c, next) ||
+	    (first > 0 && reports_before(c, first - 1)))) {
 		person(c, first, last, NULL);
 		return;
 	}

@@ -139,6 +139,10 @@ enum extract_cue {
 	CUE_PARTICLE,     /* "bin" inside "Badr bin Hamad al-Busaidi" */
 	CUE_BACKREF,      /* "Об этом заявил X": X said the sentence before */
 	CUE_QUANTIFIER,   /* "two" of "two Egyptian sources": stands for "the" there */
+	CUE_PARTICIPLE,   /* "söyleyen X": a reporting participle, the speaker after it */
+	CUE_DOCUMENT,     /* "the statement said": what the last speaker issued */
+	CUE_RELAY,        /* ", сообщает ТАСС": an outlet passing on the last speaker's words */
+	CUE_BODY,         /* "the ministry said": the organization named last */
 	CUE_NCLASSES
 };
 

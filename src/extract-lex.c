@@ -92,6 +92,10 @@ static const struct {
 	{ "refers-back", CUE_BACKREF },
 	{ "romanize", -4 },
 	{ "quantifiers", CUE_QUANTIFIER },
+	{ "participles", CUE_PARTICIPLE },
+	{ "documents", CUE_DOCUMENT },
+	{ "relays", CUE_RELAY },
+	{ "bodies", CUE_BODY },
 };
 
 /* Sections of data/lang/ files that text-lang.c reads. */

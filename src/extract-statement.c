@@ -12,7 +12,9 @@
  *     pronoun (the person who spoke last), "the X side" (the state), "the
  *     Azerbaijani foreign minister" (the person in that role, per the
  *     knowledge base), or "the sides" (the most prominent person so far);
- *   - "according to X", "in X's view" or "a call from X" names it.
+ *   - "according to X", "in X's view" or "a call from X" names it;
+ *   - a line of its own names the speaker and ends in a colon ("Sergey
+ *     Lavrov:"): the paragraph after it is what they said.
  *
  * An unattributed quotation that follows a statement in the same paragraph
  * continues it. Nothing inside quotation marks is attributed anew: a
@@ -33,6 +35,9 @@
 #define ATTRIBUTION_WINDOW 10   /* tokens after a closing quote */
 #define ASIDE_MAX 30            /* tokens in one comma-bounded aside */
 #define FORWARD_MAX 6           /* "said Russian Foreign Minister Sergey Lavrov" */
+#define PENDING_MAX 12          /* paragraphs a quotation may run over unmarked */
+#define LABEL_MAX 8             /* tokens of a "Speaker Name:" line */
+#define TOPIC_MAX 6             /* tokens of a phrase opening a verb-final clause */
 
 struct quote {
 	size_t open, close;   /* tokens of the marks; close is the paragraph's
@@ -45,8 +50,13 @@ struct attr {
 	struct quote *q;
 	size_t nq;
 	int last_person;
+	int last_speaker;     /* of the last statement: "the statement said" */
+	int last_state;       /* the last state that spoke: "the government said" */
 	size_t cur;           /* sentence being read */
 	int *group_second;    /* "the two ministers": the other one, or NO_ONE */
+	long pending;         /* a quotation left open at a paragraph's end
+	                         whose closing mark may come later, or -1 */
+	size_t pending_paras; /* paragraphs without quotation marks since */
 };
 
 static int
@@ -81,18 +91,33 @@ push_quote(struct attr *A, size_t open, size_t close)
  * Quotations of one paragraph (tokens [lo, hi)), outermost only. Curly
  * quotes nest ("...“Kosovo Serbian ... bodies”. I think...,” Lavrov said"),
  * straight ones alternate; a quotation still open at the end of the
- * paragraph ends there.
+ * paragraph ends there, unless a later paragraph, with no quotation marks
+ * in those between, begins its marks with the closing one: then it runs
+ * to that mark (a quotation of several paragraphs, opened once and closed
+ * once, "«... / ... »,- ասել է Լավրովը").
  */
 static void
 find_quotes(struct attr *A, size_t lo, size_t hi)
 {
 	const struct extract_tok *t = A->c->t.tok;
-	size_t stack[16], depth = 0, k;
+	size_t stack[16], depth = 0, k, from;
 	unsigned char straight[16];
+	int marks = 0;
 
 	for (k = lo; k < hi; k++) {
 		if (t[k].word)
 			continue;
+		if (is_key(&t[k], "\"") || opens(&t[k]) || closes(&t[k]))
+			marks++;
+		/* The closing mark of a quotation opened paragraphs before,
+		 * with none between ("«... / ... »,- ասել է Լավրովը"). */
+		if (closes(&t[k]) && depth == 0 && marks == 1 && A->pending >= 0) {
+			from = A->q[A->pending].close;
+			A->q[A->pending].close = k;
+			memset(A->in_quote + from, 1, k - from);
+			A->pending = -1;
+			continue;
+		}
 		if (is_key(&t[k], "\"")) {
 			if (depth > 0 && straight[depth - 1]) {
 				if (--depth == 0)
@@ -109,8 +134,15 @@ find_quotes(struct attr *A, size_t lo, size_t hi)
 				push_quote(A, stack[0], k);
 		}
 	}
-	if (depth > 0 && hi > lo)
+	if (depth > 0 && hi > lo && !straight[0]) {
 		push_quote(A, stack[0], hi - 1);
+		A->pending = (long)A->nq - 1;
+		A->pending_paras = 0;
+	} else if (depth > 0 && hi > lo) {
+		push_quote(A, stack[0], hi - 1);
+		A->pending = -1;
+	} else if (marks > 0 || ++A->pending_paras > PENDING_MAX)
+		A->pending = -1;
 }
 
 static int
@@ -307,6 +339,21 @@ articleless(const struct extract_ctx *c)
 	return c->lang != NULL && c->lang->nendings > 0;
 }
 
+/* The organization of the knowledge base named last before token K, or
+ * NO_ONE. */
+static int
+body_before(const struct extract_ctx *c, size_t k)
+{
+	int e;
+
+	while (k-- > 0) {
+		e = mention_to(c, k);
+		if (e >= 0 && c->kb->ents[e].kind == KB_ORGANIZATION)
+			return e;
+	}
+	return NO_ONE;
+}
+
 /* A subject phrase ending at K, other than a bare name: "the Armenian
  * side", "the Azerbaijani foreign minister", "the sides", "he",
  * "Pashinyan's office". */
@@ -328,7 +375,18 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 		if (extract_cue_to(c, f - 1, CUE_POSSESSIVE, &other))
 			return A->last_person;
 	}
-	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb + 1) {
+	/* "The statement emphasized", "В заявлении говорится": the
+	 * document of whoever spoke last. */
+	if (extract_cue_to(c, k, CUE_DOCUMENT, &f) && f >= lb)
+		return A->last_speaker;
+	/* "The ministry also accused Yerevan": the organization named last */
+	if (extract_cue_to(c, k, CUE_BODY, &f) && f >= lb)
+		return body_before(c, f);
+	/* "The government also demanded": the state that spoke last. */
+	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb && mention_to(c, f - 1) == NO_ONE &&
+	    extract_cue_to(c, f - 1, CUE_DETERMINER, &other) && other + 1 == f)
+		return A->last_state;
+	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb) {
 		e = mention_to(c, f - 1);
 		/* a state's side, a state's or a body's officials */
 		if (e >= 0 && (c->kb->ents[e].kind == KB_STATE || c->kb->ents[e].kind == KB_ORGANIZATION)) {
@@ -418,10 +476,40 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 					break;
 			if (p + 1 <= lb || k - p >= ASIDE_MAX || !is_comma_like(&t[p]))
 				return NO_ONE;
+			/* "The head of the council, Kevin Hassett, told": the
+			 * aside is the name of the phrase before it. */
+			if (asides == 1 && is_person(c, e = mention_from(c, p + 1, &f)) && f + 1 == k)
+				return e;
 			k = p;
 			continue;
 		}
 		return NO_ONE;
+	}
+	return NO_ONE;
+}
+
+/* The person named right after a title ending at token T, past the
+ * titles, states and bodies, and (in a language whose genitive is an
+ * ending) the words it governs: "министр иностранных дел Армении X". */
+static int
+named_after(const struct attr *A, size_t t, size_t hi)
+{
+	const struct extract_ctx *c = A->c;
+	size_t j = t + 1, last, other;
+	int e;
+
+	if (c->ment_at[t] >= 0)
+		j = c->m_last[c->ment_at[t]] + 1;
+	for (; j < hi && j <= t + FORWARD_MAX; j++) {
+		e = mention_from(c, j, &last);
+		if (is_person(c, e))
+			return e;
+		if (e != NO_ONE && extract_is_actor(c, e))
+			j = last;
+		else if (extract_cue_from(c, j, CUE_TITLE, &other))
+			j = other;
+		else if (!(articleless(c) && c->t.tok[j].word && !c->t.tok[j].upper && e == NO_ONE))
+			return NO_ONE;
 	}
 	return NO_ONE;
 }
@@ -433,10 +521,18 @@ subject_after(const struct attr *A, size_t v, size_t hi)
 {
 	const struct extract_ctx *c = A->c;
 	size_t k, last, other;
-	int e;
+	int e, titled = 0;
 
 	for (k = v + 1; k < hi && k <= v + FORWARD_MAX; k++) {
+		/* "заявил помощник президента России X": the genitives a
+		 * title governs, in a language whose genitive is an ending */
+		if (titled && articleless(c) && c->t.tok[k].word && !c->t.tok[k].upper &&
+		    c->ment_at[k] < 0)
+			continue;
 		e = mention_from(c, k, &last);
+		/* "deyip İran'ın ...": a name in a case of its own is no subject. */
+		if (e != NO_ONE && articleless(c) && last + 1 < hi && is_key(&c->t.tok[last + 1], "'"))
+			return NO_ONE;
 		if (e != NO_ONE) {
 			if (is_person(c, e) || extract_is_actor(c, e)) {
 				/* "Russian Foreign Minister X": the state is an adjective. */
@@ -455,9 +551,17 @@ subject_after(const struct attr *A, size_t v, size_t hi)
 		}
 		if (extract_cue_from(c, k, CUE_TITLE, &other) ||
 		    extract_cue_from(c, k, CUE_DETERMINER, &other)) {
+			/* "сообщил министр иностранных дел Армении X": the
+			 * person named after the title, before its role */
+			if ((e = named_after(A, other, hi)) != NO_ONE)
+				return e;
 			e = phrase_to(A, other, k);
 			if (e != NO_ONE)
 				return e;
+			/* "глава МИД Армении X": the title ends inside the body's name */
+			if (c->ment_at[other] >= 0)
+				other = c->m_last[c->ment_at[other]];
+			titled = 1;
 			k = other;
 			continue;
 		}
@@ -559,6 +663,30 @@ attribution(const struct attr *A, const struct quote *q, int *who, size_t *vf, s
 	return 0;
 }
 
+/* In a language whose verb ends the clause, a phrase for an actor that
+ * opens the sentence and is set off from the rest by a comma or a topic
+ * particle ("İranlı yetkili ise, ... söylemişti"), or a group of speakers
+ * ("Bakanlar ... konuşuyor"): the subject of the verb at V. */
+static int
+topic_subject(const struct attr *A, size_t lo, size_t v)
+{
+	const struct extract_ctx *c = A->c;
+	size_t j, f, other;
+	int e;
+
+	for (j = lo + 1; j < v && j <= lo + TOPIC_MAX; j++) {
+		if (A->in_quote[j - 1])
+			return NO_ONE;
+		/* the cheap tests first: phrase_to may read the roles */
+		if (!(extract_cue_to(c, j - 1, CUE_GROUP, &f) && f == lo) &&
+		    !is_comma_like(&c->t.tok[j]) && !extract_cue_from(c, j, CUE_SKIP, &other))
+			continue;
+		if ((e = phrase_to(A, j - 1, lo)) != NO_ONE)
+			return e;
+	}
+	return NO_ONE;
+}
+
 /* In a language whose verb ends the clause ("Ceyhun Bayramov 2026-cı
  * ildə ... bildirib"), the subject may stand far from it: the first person
  * named in the sentence before the verb V, not in a case of its own
@@ -579,7 +707,7 @@ verb_final_subject(const struct attr *A, size_t lo, size_t v)
 			return e;
 		k = last;
 	}
-	return NO_ONE;
+	return topic_subject(A, lo, v);
 }
 
 /* Whether the verb at token V opens its clause (tokens [LO, V) are only
@@ -603,6 +731,24 @@ verb_first(const struct attr *A, size_t lo, size_t v)
 	return k == v;
 }
 
+/* Whether the verb at token V opens a clause after a comma or a dash,
+ * past adverbs: "The talks will go on, said X", "Москва готова, заявил
+ * X", where the subject follows the verb. */
+static int
+after_comma(const struct attr *A, size_t lo, size_t v)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k = v, f;
+
+	while (k > lo) {
+		if (extract_cue_to(c, k - 1, CUE_SKIP, &f) && f >= lo)
+			k = f;
+		else
+			return is_comma_like(&c->t.tok[k - 1]) && !A->in_quote[k - 1];
+	}
+	return 0;
+}
+
 /* A statement in sentence S by a verb, "according to", "in X's view" or
  * "a call from X"; sets the cue's tokens. */
 static int
@@ -621,7 +767,21 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 			if ((who = subject_before(A, k, lo)) != NO_ONE ||
 			    (who = verb_final_subject(A, lo, k)) != NO_ONE)
 				return who;
-			if (verb_first(A, lo, k) && (who = subject_after(A, other, hi)) != NO_ONE)
+			if ((verb_first(A, lo, k) || after_comma(A, lo, k)) &&
+			    (who = subject_after(A, other, hi)) != NO_ONE)
+				return who;
+		}
+		/* ", сообщает ТАСС": the outlet passes on the words of the
+		 * one who spoke last; it is no speaker itself. */
+		if (extract_cue_from(c, k, CUE_RELAY, &other) && A->last_speaker != NO_ONE &&
+		    (verb_first(A, lo, k) || after_comma(A, lo, k))) {
+			*vl = other;
+			return A->last_speaker;
+		}
+		/* "... söyleyen El-Ensari": the participle's noun speaks. */
+		if (extract_cue_from(c, k, CUE_PARTICIPLE, &other)) {
+			*vl = other;
+			if ((who = subject_after(A, other, hi)) != NO_ONE)
 				return who;
 		}
 		if (extract_cue_from(c, k, CUE_ACCORDING, &other)) {
@@ -641,6 +801,9 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 				return who;
 			if (extract_cue_to(c, k - 1, CUE_POSSESSIVE, &f) && A->last_person != NO_ONE)
 				return A->last_person;
+			/* "Nazirin sözlərinə görə", "Պետքարտուղարի խոսքով" */
+			if ((who = phrase_to(A, k - 1, lo)) != NO_ONE)
+				return who;
 		}
 	}
 	return NO_ONE;
@@ -678,6 +841,32 @@ open_at_end(const struct attr *A, size_t s)
 	return 0;
 }
 
+/* A line that names a speaker and ends in a colon, the paragraph after
+ * it being what they said ("Rusya Dışişleri Bakanı Lavrov:", "Sergey
+ * Lavrov:"): the speaker, with the label's tokens in *vf, *vl; else
+ * NO_ONE. */
+static int
+label_of(const struct attr *A, size_t s, size_t *vf, size_t *vl)
+{
+	const struct extract_ctx *c = A->c;
+	size_t lo = c->sent_tok[s], hi = c->sent_tok[s + 1];
+	int who;
+
+	/* the sentence's own tokens, without the line break after it */
+	while (hi > lo && c->t.tok[hi - 1].start >= c->in->sentences[s].end)
+		hi--;
+	if (s + 1 >= c->in->nsentences || hi <= lo + 1 || hi - lo > LABEL_MAX ||
+	    (s > 0 && c->para_of_sent[s - 1] == c->para_of_sent[s]) ||
+	    c->para_of_sent[s + 1] == c->para_of_sent[s] || !is_key(&c->t.tok[hi - 1], ":"))
+		return NO_ONE;
+	who = subject_before(A, hi - 1, lo);
+	if (who == NO_ONE || !(is_person(c, who) || extract_is_actor(c, who)))
+		return NO_ONE;
+	*vf = lo;
+	*vl = hi - 1;
+	return who;
+}
+
 /* The person the next "he" or "she" means, after sentence S. */
 static void
 track_person(struct attr *A, size_t s, const struct extract_statement *st)
@@ -711,7 +900,10 @@ extract_statements(struct extract_ctx *c)
 	memset(&A, 0, sizeof A);
 	A.c = c;
 	A.last_person = NO_ONE;
+	A.last_speaker = NO_ONE;
+	A.last_state = NO_ONE;
 	A.group_second = &second;
+	A.pending = -1;
 	A.in_quote = xcalloc(c->t.ntok + 1, 1);
 	for (p = 0; p < c->in->nparagraphs; p++) {
 		lo = extract_tok_at(&c->t, c->in->paragraphs[p].start);
@@ -723,7 +915,13 @@ extract_statements(struct extract_ctx *c)
 		st = NULL;
 		second = NO_ONE;
 		qi = quote_opening_in(&A, s);
-		if (qi >= 0 && attribution(&A, &A.q[qi], &who, &vf, &vl)) {
+		if (qi < 0 && (who = label_of(&A, s, &vf, &vl)) != NO_ONE) {
+			/* "Lavrov:" and his words in the paragraph after */
+			for (end = s + 1; end + 1 < n && c->para_of_sent[end + 1] == c->para_of_sent[s + 1];
+			    end++)
+				;
+			st = add_statement(&A, s + 1, end, who);
+		} else if (qi >= 0 && attribution(&A, &A.q[qi], &who, &vf, &vl)) {
 			end = extract_sentence_of(c, A.q[qi].close);
 			st = add_statement(&A, s, end, who);
 		} else if ((who = by_verb(&A, s, &vf, &vl)) != NO_ONE) {
@@ -731,6 +929,14 @@ extract_statements(struct extract_ctx *c)
 				end = extract_sentence_of(c, A.q[qi].close);
 			/* "Об этом заявил X", "..., bunu X bildirib": what X said
 			 * is what came before, back to its paragraph's start. */
+			if (s > 0 && prev != NULL && prev->end == c->in->sentences[s - 1].end &&
+			    !is_person(c, prev->speaker) && is_person(c, who) && refers_back(&A, s, vf)) {
+				/* "..., ԱՄՆ-ն ասել է: Այս մասին հայտարարել է X":
+				 * what the state said is what X said. */
+				prev->speaker = who;
+				track_person(&A, s, prev);
+				continue;
+			}
 			if (s > 0 && (prev == NULL || prev->end <= c->in->sentences[s - 1].start) &&
 			    refers_back(&A, s, vf)) {
 				for (p = s - 1; p > 0 && c->para_of_sent[p - 1] == c->para_of_sent[s - 1] &&
@@ -760,6 +966,11 @@ extract_statements(struct extract_ctx *c)
 				st->speaker = second;
 				st = &c->st[c->nst - 2];
 			}
+		}
+		if (st != NULL) {
+			A.last_speaker = st->speaker;
+			if (st->speaker >= 0 && c->kb->ents[st->speaker].kind == KB_STATE)
+				A.last_state = st->speaker;
 		}
 		for (; s <= end; s++)
 			track_person(&A, s, st);

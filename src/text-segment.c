@@ -261,6 +261,20 @@ stop_kind(ucs4_t uc)
 	}
 }
 
+/* A colon after an Armenian letter at S[I]: Armenian text often types
+ * its full stop "։" as the colon it looks like ("... ասել է: Այս ...");
+ * Armenian's own colon is another sign ("․"). Source:
+ * https://en.wikipedia.org/wiki/Armenian_punctuation */
+static int
+armenian_colon(const char *s, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	/* U+0531..U+058F is D4 B1 .. D6 8F in UTF-8 */
+	return s[i] == ':' && i >= 2 && (u[i - 2] == 0xD4 || u[i - 2] == 0xD5 || u[i - 2] == 0xD6) &&
+	    (u[i - 1] & 0xC0) == 0x80;
+}
+
 /* Closing quotes and brackets stay with the sentence before them. */
 static int
 is_closer(ucs4_t uc)
@@ -565,12 +579,12 @@ text_sentences(const struct text_rules *r, const char *s, size_t len,
 
 		/* Most bytes are ASCII letters: skip them without decoding. */
 		if ((unsigned char)s[i] < 0x80 && s[i] != '.' && s[i] != '!' &&
-		    s[i] != '?') {
+		    s[i] != '?' && !armenian_colon(s, i)) {
 			i++;
 			continue;
 		}
 		n = dec(s, len, i, &uc);
-		kind = stop_kind(uc);
+		kind = uc == ':' ? STOP_SPACED : stop_kind(uc);
 		if (kind == STOP_NONE) {
 			i += n;
 			continue;

@@ -29,11 +29,12 @@ static const char kb_text[] =
     "person\tArmen Avakian\tАрмен Авакян\n"
     "person\tOmar Haddad\n"
     "person\tUmar Hadad\n"
+    "person\tArmen Tevanyan\tАрмен Теванян\n"
     "state\tEstonia\tEstonian\n"
     "state\tOman\tOmani\n"
     "state\tRussia\tRussian | Moscow | Россия\n"
     "state\tAzerbaijan\tAzerbaijani | Baku\n"
-    "state\tArmenia\tArmenian | Yerevan | Армения\n"
+    "state\tArmenia\tArmenian | Yerevan | Армения | Հայաստան\n"
     "state\tSerbia\tBelgrade\n"
     "state\tKosovo\tPristina\n"
     "organization\tEuropean Union\tEU\n"
@@ -295,6 +296,100 @@ test_speakers(void)
 	    "no speaker, no statement");
 }
 
+/* Constructions of the verb-final languages and of quotations over
+ * paragraphs. */
+static void
+test_more_speakers(void)
+{
+	expect_statements("Toplantının yararlı olduğunu söyleyen Hanna Vell, yeni bir tur önerdi.",
+	    "Hanna Vell: Toplantının yararlı olduğunu söyleyen Hanna Vell, yeni bir tur önerdi.",
+	    "a reporting participle: its noun speaks (Turkish)");
+	expect_statements("Hanna Vell ile Otto Vell görüştü. Bakanlar basın toplantısında konuşuyor:",
+	    "Hanna Vell: Bakanlar basın toplantısında konuşuyor: | Otto Vell: Bakanlar basın "
+	    "toplantısında konuşuyor:",
+	    "a group opening a verb-final clause is its subject (Turkish)");
+	expect_statements("Beyaz Saray da \"Ricanızı kırmadık\" deyip Estonia'nın açıklamasını "
+	    "doğruladı.", "",
+	    "a state in a case of its own after the verb is no subject (Turkish)");
+	expect_statements("\xE2\x80\x9CWe are ready. The text is done.\n\nWe wait for an answer,"
+	    "\xE2\x80\x9D Lavrov said.\n\nThe talks went on.",
+	    "Sergey Lavrov: \xE2\x80\x9CWe are ready. The text is done.\n\nWe wait for an answer,"
+	    "\xE2\x80\x9D Lavrov said.",
+	    "a quotation opened in one paragraph and closed in the next");
+	expect_statements("\xE2\x80\x9CWe are ready.\n\nThe talks went on. \xE2\x80\x9CNo,\xE2\x80\x9D "
+	    "Lavrov said.",
+	    "Sergey Lavrov: \xE2\x80\x9CNo,\xE2\x80\x9D Lavrov said.",
+	    "an opening mark between ends the wait for the closing one");
+	expect_statements("Հայաստանը հայտարարել է, որ տեքստը պատրաստ է: Այս մասին հայտարարել է "
+	    "Կարեն Ավետիսյանը:",
+	    "Karen Avetisyan: Հայաստանը հայտարարել է, որ տեքստը պատրաստ է:",
+	    "what a state said is what the person named after \"Այս մասին\" said (Armenian)");
+	expect_statements("Կարեն Ավետիսյանը ժամանել է Մոսկվա: Արտգործնախարարի խոսքով՝ տեքստը "
+	    "պատրաստ է:",
+	    "Karen Avetisyan: Արտգործնախարարի խոսքով՝ տեքստը պատրաստ է:",
+	    "a title in the genitive before \"in the words of\" (Armenian)");
+	expect_statements("Ceyhun Bayramov Bakıya qayıdıb. Nazirin sözlərinə görə, sülh yaxındır.",
+	    "Jeyhun Bayramov: Nazirin sözlərinə görə, sülh yaxındır.",
+	    "a title in the genitive before \"in the words of\" (Azerbaijani)");
+	expect_statements("Նա Երևանին մեղադրել է բանակցությունները ձգձգելու մեջ։", "",
+	    "a pronoun is no found name, nor a speaker with nobody before");
+	expect_statements("In a press release, the Estonian government said the talks were useful. "
+	    "The statement stressed that the door stays open.",
+	    "Estonia: In a press release, the Estonian government said the talks were useful. | "
+	    "Estonia: The statement stressed that the door stays open.",
+	    "a document as the subject is the last speaker's");
+	expect_statements("The Estonian government said the talks were useful. Talks went on. The "
+	    "government also demanded a second round.",
+	    "Estonia: The Estonian government said the talks were useful. | Estonia: The "
+	    "government also demanded a second round.",
+	    "\"the government\" alone is the state that spoke last");
+	expect_statements("The statement stressed that the door stays open.", "",
+	    "a document with nobody who spoke before is nobody's");
+	expect_statements("Переговоры продолжатся. Об этом заявил помощник президента России Степан "
+	    "Гордеев.",
+	    "Степан Гордеев: Переговоры продолжатся.",
+	    "the genitives after a title lead to the name after the verb (Russian)");
+	expect_statements("Hanna Vell arrived in Muscat.\n\nEstonian Foreign Minister Vell:\nWe are "
+	    "ready. The text is done.\n\nThe talks went on.",
+	    "Hanna Vell: We are ready. The text is done.",
+	    "a line naming a speaker and ending in a colon: the paragraph after is theirs");
+	expect_statements("Hanna Vell arrived in Muscat.\n\nThe agenda:\nWe are ready.", "",
+	    "a line ending in a colon that names nobody");
+	expect_statements("Ceyhun Bayramov Bakıya qayıdıb. Dövlət başçısı İlham Əliyev bildirib ki, "
+	    "sülh yaxındır.",
+	    "Ilham Aliyev: Dövlət başçısı İlham Əliyev bildirib ki, sülh yaxındır.",
+	    "\"the head of state\" is a title (Azerbaijani)");
+	expect_statements("Dışişleri Bakanı Mecid el-Tebrani görüştü. El-Tebrani, \"Hazırız\" dedi.",
+	    "Mecid el-Tebrani: El-Tebrani, \"Hazırız\" dedi.",
+	    "a found hyphenated surname is mentioned later with its particle (Turkish)");
+	expect_statements("The talks will go on next week, said Hanna Vell.",
+	    "Hanna Vell: The talks will go on next week, said Hanna Vell.",
+	    "the verb opening a clause after a comma, its subject after it");
+	expect_statements("Переговоры продолжатся, сообщил министр иностранных дел Армении Карен "
+	    "Аветисян журналистам.",
+	    "Karen Avetisyan: Переговоры продолжатся, сообщил министр иностранных дел Армении Карен "
+	    "Аветисян журналистам.",
+	    "after the verb, the person named after a title before the title's role (Russian)");
+	expect_statements("Карен Аветисян заявил, что текст готов. Встреча пройдет в мае, сообщает "
+	    "Агентство новостей России.",
+	    "Karen Avetisyan: Карен Аветисян заявил, что текст готов. | Karen Avetisyan: Встреча "
+	    "пройдет в мае, сообщает Агентство новостей России.",
+	    "an outlet passing on words gives them to the last speaker (Russian)");
+	expect_statements("Встреча пройдет в мае, сообщает Агентство новостей России.", "",
+	    "an outlet with nobody who spoke before is no speaker (Russian)");
+	expect_statements("The European Union said the door stays open. The agency also warned "
+	    "Estonia.",
+	    "European Union: The European Union said the door stays open. | European Union: The "
+	    "agency also warned Estonia.",
+	    "a body named again by its kind is the organization named last");
+	expect_statements("The movement warned Estonia.", "",
+	    "a body named by its kind with none named before is nobody");
+	expect_mentions("Переговоры пройдут в Армении.", "Armenia=Армении",
+	    "an inflection that ends a name wins over one that only starts another");
+	expect_mentions("Dışişleri Bakanı Serjey Lavrov geldi.", "Sergey Lavrov=Lavrov",
+	    "a first name before a known surname is no found name");
+}
+
 /* People the knowledge base lacks, found after a title or with an
  * apposition, speak, and so do their surnames later; a name found after a
  * title that is no person's does not. */
@@ -336,6 +431,29 @@ test_found_speakers(void)
 	    "an abbreviation after a title is no found person, and no speaker (Russian)");
 	expect_statements("Talks resumed. The Northern Reconstruction Fund said the money was there.",
 	    "", "a found body is no speaker");
+	expect_statements("Talks resumed. Lena Marsh said the money was there. Later, Marsh told "
+	    "reporters more.",
+	    "Lena Marsh: Lena Marsh said the money was there. | Lena Marsh: Later, Marsh told "
+	    "reporters more.",
+	    "a full name without a title that says something is a person, by surname later");
+	expect_statements("Talks resumed, according to Lena Marsh.",
+	    "Lena Marsh: Talks resumed, according to Lena Marsh.",
+	    "according to a full name without a title");
+	expect_statements("\xE2\x80\x9CThe money is there,\xE2\x80\x9D said Lena Marsh. Talks "
+	    "resumed, said Tarik Mansoor.",
+	    "Lena Marsh: \xE2\x80\x9CThe money is there,\xE2\x80\x9D said Lena Marsh. | Tarik "
+	    "Mansoor: Talks resumed, said Tarik Mansoor.",
+	    "a full name after a quotation's or a clause's verb");
+	expect_statements("Lavrov told Lena Marsh the talks were over.",
+	    "Sergey Lavrov: Lavrov told Lena Marsh the talks were over.",
+	    "a name after a verb with its subject before is no speaker");
+	expect_statements("Lena Marsh arrived in Cairo on Monday.", "",
+	    "a full name without a title or a verb of speech is not found");
+	expect_statements("The head of the trade council, Tarik Mansoor, told the agency the deal "
+	    "holds.",
+	    "Tarik Mansoor: The head of the trade council, Tarik Mansoor, told the agency the deal "
+	    "holds.",
+	    "the name in apposition between the titled phrase and the verb speaks");
 }
 
 int
@@ -354,6 +472,7 @@ main(void)
 	test_statements();
 	test_speakers();
 	test_found_speakers();
+	test_more_speakers();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);

@@ -142,6 +142,11 @@ test_sentences(void)
 	    "months, saints and brackets");
 	sent_case("Արարատ Միրզոյանը ժամանեց։ Նա հանդիպեց Լավրովին։",
 	    "Արարատ Միրզոյանը ժամանեց։|Նա հանդիպեց Լավրովին։", "Armenian full stop");
+	sent_case("Արարատ Միրզոյանը ժամանեց: Նա հանդիպեց Լավրովին:",
+	    "Արարատ Միրզոյանը ժամանեց:|Նա հանդիպեց Լավրովին:",
+	    "Armenian full stop typed as a colon");
+	sent_case("The list: Apples and pears.", "The list: Apples and pears.",
+	    "a colon after a Latin letter ends nothing");
 	sent_case("Сергей Лавров заявил. Он уехал в Баку.",
 	    "Сергей Лавров заявил.|Он уехал в Баку.", "Cyrillic");
 	sent_case("Ceyhun Bayramov danışdı. Əliyev isə susdu.",
