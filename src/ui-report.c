@@ -132,18 +132,23 @@ first_cell(const struct ui_report *p)
 
 /* A matrix reads a row's label (an article's title, a name) when the
  * row is first shown or searched, not all of them before the first
- * screen: over 40,000 coded articles their titles took a second. */
+ * screen: over 40,000 coded articles their titles took a second. The
+ * matrix per article reads a row's cells then too (its rows come in
+ * order from the articles' counts); the heat map's scale grows with
+ * what is read. */
 static void
 row_label(struct ui *ui, struct ui_report *p, size_t i)
 {
-	struct store_report_cell *c;
+	size_t j;
 
 	if (!p->matrix || i >= p->r.nrows || p->labelled[i])
 		return;
 	p->labelled[i] = 1;
-	c = &p->r.cells[i * p->r.ncols];
-	if (c[1].text == NULL)
-		c[1].text = store_report_label(ui->st, p->q.per, c[0].n);
+	if (store_report_matrix_row(ui->st, &p->q, &p->r, i) != 0)
+		ui_error(ui, "%s", err_msg());
+	for (j = 0; j < p->r.ncols; j++)
+		if (p->r.cols[j].kind == STORE_REPORT_CELL && store_report_at(&p->r, i, j)->n > p->max)
+			p->max = store_report_at(&p->r, i, j)->n;
 }
 
 static int
