@@ -83,6 +83,7 @@ measure(struct ui_report *p)
 	const struct store_report *r = &p->r;
 	struct buf b;
 	size_t i, j;
+	int64_t big;
 
 	free(p->width);
 	p->width = xcalloc(r->ncols + 1, sizeof *p->width);
@@ -97,19 +98,32 @@ measure(struct ui_report *p)
 		if (is_count(k) && p->bar == r->ncols && !p->matrix)
 			p->bar = j;
 		p->width[j] = ui_text_width(r->cols[j].name, strlen(r->cols[j].name));
+		/* A count's widest is its largest (counts are not negative):
+		 * no row is formatted. */
+		big = 0;
 		for (i = 0; i < r->nrows; i++) {
 			const struct store_report_cell *c = store_report_at(r, i, j);
 
+			if (k != STORE_REPORT_TEXT) {
+				big = c->n > big ? c->n : big;
+				continue;
+			}
 			/* A matrix's labels: those of the first screen, read. */
-			if (k == STORE_REPORT_TEXT && p->matrix && !p->labelled[i])
+			if (p->matrix && !p->labelled[i])
 				continue;
 			buf_reset(&b);
 			cell_text(r, i, j, &b);
 			if (ui_text_width(b.data, b.len) > p->width[j])
 				p->width[j] = ui_text_width(b.data, b.len);
-			if ((j == p->bar || k == STORE_REPORT_CELL) && c->n > p->max)
-				p->max = c->n;
 		}
+		if (k != STORE_REPORT_TEXT) {
+			buf_reset(&b);
+			buf_printf(&b, "%lld", (long long)big);
+			if ((int)b.len > p->width[j])
+				p->width[j] = (int)b.len;
+		}
+		if ((j == p->bar || k == STORE_REPORT_CELL) && big > p->max)
+			p->max = big;
 		if (k == STORE_REPORT_TEXT)
 			p->width[j] = clamp(p->width[j], 1, LABEL_CELLS);
 		else if (k == STORE_REPORT_CELL)
