@@ -74,11 +74,16 @@ void fetcher_add(struct fetcher *f, const struct fetch_req *req);
 /* Runs transfers for at most TIMEOUT_MS milliseconds (0: only what is
  * ready now), or until WAKE_FD (when not -1) is readable, calling DONE
  * once for each one that ends, successful or not; the result and its
- * strings live until DONE returns. Returns the number of transfers still
- * queued, running or waiting to retry. */
+ * strings live until DONE returns. Transfers go on while DONE works: the
+ * ones that end meanwhile wait (at most the number of jobs) for the next
+ * call. Returns the number of transfers still queued, running, waiting
+ * to retry or waiting to be handed to DONE. */
 typedef void fetch_done_fn(void *arg, const struct fetch_result *r);
 size_t fetcher_step(struct fetcher *f, int timeout_ms, int wake_fd, fetch_done_fn *done,
     void *arg);
+/* Transfers ended and not yet handed to DONE: while DONE runs, more
+ * than 0 means the next result is already here. */
+size_t fetcher_ended(const struct fetcher *f);
 /* Steps until every transfer has ended. */
 void fetcher_run(struct fetcher *f, fetch_done_fn *done, void *arg);
 

@@ -554,6 +554,20 @@ struct store_profile_row {
 /* The statements after id AFTER, oldest first. */
 int store_statement_profiles_after(struct store *st, int64_t after,
     int (*row)(void *arg, const struct store_profile_row *r), void *arg);
+/* The keys of a statement's stored features, one at a time: TEXT is its
+ * terms ("term[:count] ...", ENTS 0) or the agreements and places it names
+ * ("id id ...", ENTS 1: each the key "@id"). The one reading of them, for
+ * the keys index (store_related_index) and the linker (analyze). */
+struct store_keys {
+	const char *p;
+	int ents;
+	char name[24];   /* "@id" */
+};
+void store_keys_start(struct store_keys *k, const char *text, int ents);
+/* The next key, in *KEY (LEN bytes, not terminated; an empty term or an
+ * id that is no number above 0 is skipped) and its count in *COUNT (1
+ * unless "term:count"); 0 when there are no more. */
+int store_keys_next(struct store_keys *k, const char **key, size_t *len, long *count);
 /* Adds the keys of the NROWS statements ROWS (their terms and entities as
  * stored) to the keys index, counting them in the df: done when they are
  * linked. */
@@ -571,11 +585,16 @@ int store_related_having(struct store *st, int64_t key, int64_t lo, int64_t hi,
     int (*each)(void *arg, int64_t id), void *arg);
 int store_related_by(struct store *st, int64_t speaker, int64_t lo, int64_t hi,
     int (*each)(void *arg, int64_t id), void *arg);
-/* Links statement FROM to N statements TO (replacing a link between two).
- * A link relates both: store_related reads links either way. */
+/* Writes the N links V (replacing a link between the same two), many to
+ * a statement: each statement written in a transaction costs a statement
+ * journal, and an import writes a few hundred links an article. A link
+ * relates both: store_related reads links either way. */
+struct store_link {
+	int64_t from, to;
+	double score;
+};
 #define STORE_LINKS_MAX 16
-int store_links_put(struct store *st, int64_t from, const int64_t *to, const double *score,
-    size_t n);
+int store_links_put(struct store *st, const struct store_link *v, size_t n);
 
 
 /* ---- store-report.c (matrices and co-occurrence: store-report-matrix.c):
@@ -822,6 +841,12 @@ int store_memo_move_tag(struct store *st, int64_t from, int64_t into);
  * store_fts_flush indexes every deferred article once. Both inside the
  * caller's transaction, flushed before it commits. */
 int store_fts_defer(struct store *st, int64_t article_id);
+/* Until the next store_fts_flush, inside the caller's transaction, every
+ * new article waits in fts_pending (an import batch): FTS5 writes a
+ * segment at every savepoint, so an index row per article made one
+ * segment per article. store_fts_flush indexes them in one statement and
+ * ends the deferral. */
+int store_fts_defer_new(struct store *st);
 int store_fts_flush(struct store *st);
 
 /* store-sync.c: a database shared with a team (team.h carries the

@@ -64,11 +64,6 @@ struct key {
 	uint32_t epoch;
 };
 
-struct row {
-	int64_t from, to;
-	double score;
-};
-
 /* A statement to be linked with the batch. */
 struct pend {
 	int64_t id, article, speaker;
@@ -80,7 +75,7 @@ struct analyze_related {
 	int64_t linked;       /* the last statement linked */
 	struct pend *pending; /* the batch: statements still to be linked */
 	size_t npending, pendcap;
-	struct row *rows;     /* links of the batch, both ways */
+	struct store_link *rows;   /* links of the batch, both ways */
 	size_t nrows, rowcap;
 	struct key *keys;     /* open addressing on the text */
 	size_t keycap, nkeys;
@@ -310,37 +305,21 @@ keys_of(struct analyze_related *r, struct store *st, const char *text, int ents,
     struct tc **out, size_t *nout)
 {
 	const struct key *k;
-	const char *p = text != NULL ? text : "", *e, *colon;
-	char name[32];
-	size_t n = 0, cap = 0, i, d = 0;
-	long long v;
+	struct store_keys kr;
+	const char *key;
+	size_t n = 0, cap = 0, i, d = 0, len;
+	long count;
 
 	*out = NULL;
-	while (*p != '\0') {
-		while (*p == ' ')
-			p++;
-		e = p + strcspn(p, " ");
-		if (e == p)
-			break;
-		colon = ents ? NULL : memchr(p, ':', (size_t)(e - p));
-		if (ents) {
-			v = strtoll(p, NULL, 10);
-			snprintf(name, sizeof name, "@%lld", v);
-			k = v > 0 ? key_get(r, st, name, strlen(name)) : NULL;
-			if (v <= 0) {
-				p = e;
-				continue;
-			}
-		} else
-			k = key_get(r, st, p, (size_t)((colon ? colon : e) - p));
-		if (k == NULL) {
+	store_keys_start(&kr, text, ents);
+	while (store_keys_next(&kr, &key, &len, &count)) {
+		if ((k = key_get(r, st, key, len)) == NULL) {
 			free(*out);
 			*out = NULL;
 			return -1;
 		}
 		if (k->id != 0)
-			push_tc(out, &n, &cap, k, colon ? strtol(colon + 1, NULL, 10) : 1);
-		p = e;
+			push_tc(out, &n, &cap, k, count);
 	}
 	if (n > 1)
 		qsort(*out, n, sizeof **out, by_id);
@@ -679,7 +658,7 @@ link(struct analyze_related *r, const struct stmt *s, const struct cands *c)
 static int
 by_key(const void *a, const void *b)
 {
-	const struct row *x = a, *y = b;
+	const struct store_link *x = a, *y = b;
 
 	if (x->from != y->from)
 		return x->from < y->from ? -1 : 1;
@@ -693,26 +672,19 @@ by_key(const void *a, const void *b)
 static int
 write_rows(struct analyze_related *r, struct store *st)
 {
-	int64_t to[STORE_LINKS_MAX];
-	double score[STORE_LINKS_MAX];
-	size_t i, n;
+	size_t i, n = 0;
 
 	if (r->nrows > 1)
 		qsort(r->rows, r->nrows, sizeof *r->rows, by_key);
-	for (i = 0; i < r->nrows;) {
-		int64_t from = r->rows[i].from;
-
-		for (n = 0; i < r->nrows && r->rows[i].from == from && n < STORE_LINKS_MAX; i++) {
-			if (n > 0 && to[n - 1] == r->rows[i].to)
-				continue;   /* linked both ways by the batch: the best */
-			to[n] = r->rows[i].to;
-			score[n++] = r->rows[i].score;
-		}
-		if (store_links_put(st, from, to, score, n) != 0)
-			return -1;
+	for (i = 0; i < r->nrows; i++) {
+		/* Linked both ways by the batch: the best, sorted first. */
+		if (n > 0 && r->rows[n - 1].from == r->rows[i].from &&
+		    r->rows[n - 1].to == r->rows[i].to)
+			continue;
+		r->rows[n++] = r->rows[i];
 	}
 	r->nrows = 0;
-	return 0;
+	return store_links_put(st, r->rows, n);
 }
 
 #define LINKED_KEY "related.linked"

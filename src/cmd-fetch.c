@@ -134,7 +134,7 @@ cmd_fetch_exec(struct cmd_ctx *ctx, const struct args *a)
 		return cmd_usage_error(a, "fetch-timeout: seconds, from 1 to 1000");
 	opts.fetch.timeout = value;
 	warn_set_quiet(ctx->quiet);
-	if ((st = cmd_store(ctx, 0)) == NULL)
+	if ((st = cmd_store(ctx, STORE_BULK)) == NULL)
 		return EXIT_FAIL;
 	if (a->argc == 0) {
 		if (store_feed_list(st, &v, &n) != 0) {

@@ -52,6 +52,9 @@ struct extract_ac {
 	uint32_t *fail, *out, *dict, *child, *sibling, *word;
 	size_t nstates, scap;
 	uint32_t *root_next;
+	uint32_t *root_child;      /* while phrases are added: the root's child
+	                              on each word (0: none), as root_next */
+	size_t rcap;
 	/* goto for states other than the root */
 	uint64_t *gkey;
 	uint32_t *gval;
@@ -267,6 +270,7 @@ extract_ac_free(struct extract_ac *ac)
 	free(ac->sibling);
 	free(ac->word);
 	free(ac->root_next);
+	free(ac->root_child);
 	free(ac->gkey);
 	free(ac->gval);
 	free(ac->pat);
@@ -274,21 +278,38 @@ extract_ac_free(struct extract_ac *ac)
 	free(ac);
 }
 
-/* The child of ST on word W, made when missing. */
+/* The child of ST on word W, made when missing. Found by the root's
+ * array or the goto table, not by walking the siblings: the root has a
+ * child for every first word of the knowledge base's names, and a walk
+ * made adding them quadratic (the most of the analyzer's start-up). */
 static uint32_t
 child_of(struct extract_ac *ac, uint32_t st, uint32_t w)
 {
 	uint32_t c;
+	size_t n;
 
-	for (c = ac->child[st]; c != NONE; c = ac->sibling[c])
-		if (ac->word[c] == w)
-			return c;
+	if (st == 0) {
+		if (w >= ac->rcap) {
+			n = ac->rcap ? ac->rcap : 1024;
+			while (n <= w)
+				n *= 2;
+			ac->root_child = xreallocarray(ac->root_child, n, sizeof *ac->root_child);
+			memset(ac->root_child + ac->rcap, 0, (n - ac->rcap) * sizeof *ac->root_child);
+			ac->rcap = n;
+		}
+		if (ac->root_child[w] != 0)
+			return ac->root_child[w];
+	} else if ((c = goto_get(ac, st, w)) != 0) {
+		return c;
+	}
 	c = new_state(ac);
 	ac->word[c] = w;
 	ac->sibling[c] = ac->child[st];
 	ac->child[st] = c;
 	if (st != 0)
 		goto_put(ac, st, w, c);
+	else
+		ac->root_child[w] = c;
 	return c;
 }
 

@@ -4,10 +4,12 @@
  * One fetcher runs the whole batch: feeds first, in the order given, and
  * the pages their summary-only items lead to, queued as the items are
  * imported, so pages of one feed download while the next feed is parsed.
- * Everything stored goes through the importer, one article per
- * transaction, as `dossier import` does: the same refusals, duplicates
- * and versions. A feed's validators are written only after its items
- * are, so a run cut short asks for the feed again rather than miss it.
+ * Everything stored goes through the importer, in its batches, as
+ * `dossier import` does: the same refusals, duplicates and versions. A
+ * batch spans feeds while their bodies keep arriving, and is committed
+ * as soon as none is waiting. A feed's validators are written only after
+ * its items are, in the same transaction or a later one, so a run cut
+ * short asks for the feed again rather than miss it.
  */
 #include "config.h"
 
@@ -208,10 +210,13 @@ on_fetched(void *arg, const struct fetch_result *res)
 		else
 			feed_done(r, j->feed, res);
 	}
-	/* The next document may be a while coming: the write lock is not
-	 * held meanwhile. A feed's items, with its new state (feed_done),
-	 * are committed together. */
-	if (!r->db_failed && r->im != NULL && importer_commit(r->im) != 0)
+	/* When no other document has arrived, the next may be a while
+	 * coming: the write lock is not held meanwhile. Otherwise the batch
+	 * goes on into the next feed (the importer still commits it when
+	 * it is full or old enough), so a first fetch commits a few times,
+	 * not once a feed. */
+	if (!r->db_failed && r->im != NULL && fetcher_ended(r->f) == 0 &&
+	    importer_commit(r->im) != 0)
 		r->db_failed = 1;
 }
 
@@ -265,9 +270,16 @@ feeds_start_page(struct store *st, const char *url, const char *item,
 size_t
 feeds_step(struct feeds_run *r, int timeout_ms, int wake_fd)
 {
+	size_t left;
+
 	if (r->db_failed)
 		return 0;
-	return fetcher_step(r->f, timeout_ms, wake_fd, on_fetched, r);
+	left = fetcher_step(r->f, timeout_ms, wake_fd, on_fetched, r);
+	/* The caller (the reader) does other work until the next step: what
+	 * arrived is committed, and no write lock is held meanwhile. */
+	if (!r->db_failed && r->im != NULL && importer_commit(r->im) != 0)
+		r->db_failed = 1;
+	return r->db_failed ? 0 : left;
 }
 
 const struct feeds_stats *

@@ -9,6 +9,13 @@
  * drives libcurl for a bounded time and reports what ended, so a reader
  * can call it between key presses and a command can loop on it.
  *
+ * A transfer that ends gives its slot to the next one at once and waits,
+ * with its body, in a list of ended transfers until it is reported; libcurl
+ * is driven again between two reports. So the requests go out, and the
+ * servers think, while the caller imports what came before: the network
+ * never waits for the store. At most `jobs` ended transfers wait; while
+ * that many do, no new one starts, so bodies held stay bounded.
+ *
  * Bodies arrive decoded (CURLOPT_ACCEPT_ENCODING "") and are counted
  * against the size limit as they arrive: a server that never stops
  * sending is cut off at the limit, not at the end of memory.
@@ -36,7 +43,9 @@ struct xfer {
 	unsigned tries;
 	double due;                /* not started again before this time */
 	int too_large;
-	struct xfer *next;         /* in the queue, or among the active */
+	int in_multi;              /* added to the multi handle, not yet removed */
+	CURLcode code;             /* how it ended, once ended */
+	struct xfer *next;         /* in the queue, among the active or the ended */
 };
 
 struct fetcher {
@@ -44,7 +53,8 @@ struct fetcher {
 	CURLM *multi;
 	struct xfer *queue, *queue_tail;
 	struct xfer *active;       /* started, not yet ended (at most jobs) */
-	size_t running, waiting;
+	struct xfer *ended, *ended_tail;   /* ended, not yet reported, in order */
+	size_t running, waiting, nended;
 	const char *ca_file, *ca_dir;   /* from the environment, or NULL */
 };
 
@@ -162,7 +172,9 @@ static void
 xfer_reset(struct xfer *x)
 {
 	if (x->h != NULL) {
-		curl_multi_remove_handle(x->f->multi, x->h);
+		if (x->in_multi)
+			curl_multi_remove_handle(x->f->multi, x->h);
+		x->in_multi = 0;
 		curl_easy_cleanup(x->h);
 		x->h = NULL;
 	}
@@ -199,8 +211,13 @@ fetcher_free(struct fetcher *f)
 		next = x->next;
 		xfer_free(x);
 	}
-	/* Transfers still running (a reader quitting mid-fetch). */
+	/* Transfers still running (a reader quitting mid-fetch), or ended
+	 * and not reported. */
 	for (x = f->active; x != NULL; x = next) {
+		next = x->next;
+		xfer_free(x);
+	}
+	for (x = f->ended; x != NULL; x = next) {
 		next = x->next;
 		xfer_free(x);
 	}
@@ -208,16 +225,23 @@ fetcher_free(struct fetcher *f)
 	free(f);
 }
 
+/* X at the end of the list HEAD..TAIL of N transfers. */
+static void
+append(struct xfer **head, struct xfer **tail, size_t *n, struct xfer *x)
+{
+	x->next = NULL;
+	if (*tail != NULL)
+		(*tail)->next = x;
+	else
+		*head = x;
+	*tail = x;
+	(*n)++;
+}
+
 static void
 enqueue(struct fetcher *f, struct xfer *x)
 {
-	x->next = NULL;
-	if (f->queue_tail != NULL)
-		f->queue_tail->next = x;
-	else
-		f->queue = x;
-	f->queue_tail = x;
-	f->waiting++;
+	append(&f->queue, &f->queue_tail, &f->waiting, x);
 }
 
 void
@@ -364,6 +388,7 @@ xfer_start(struct fetcher *f, struct xfer *x)
 		x->h = NULL;
 		return -1;
 	}
+	x->in_multi = 1;
 	f->running++;
 	x->next = f->active;
 	f->active = x;
@@ -465,19 +490,44 @@ retry_later(struct fetcher *f, struct xfer *x, long status)
 	return 1;
 }
 
+/* A transfer has ended: its slot is free at once; it goes back to the
+ * queue (a 429 or 503 to try again) or waits among the ended to be
+ * reported. */
 static void
-finish(struct fetcher *f, struct xfer *x, CURLcode code, fetch_done_fn *done, void *arg)
+ended(struct fetcher *f, struct xfer *x, CURLcode code)
 {
-	struct fetch_result r = { 0 };
-	struct buf why;
-	char *safe = NULL, *final_url = NULL;
-	char *ctype = NULL;
 	long status = 0;
 
 	unlink_active(f, x);
 	curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &status);
 	if (code == CURLE_OK && retry_later(f, x, status))
 		return;
+	/* Its connection goes back to the pool for the next transfer; the
+	 * easy handle stays for what report() asks of it. */
+	curl_multi_remove_handle(f->multi, x->h);
+	x->in_multi = 0;
+	x->code = code;
+	append(&f->ended, &f->ended_tail, &f->nended, x);
+}
+
+/* Hands the first ended transfer to DONE, and frees it. */
+static void
+report(struct fetcher *f, fetch_done_fn *done, void *arg)
+{
+	struct fetch_result r = { 0 };
+	struct xfer *x = f->ended;
+	struct buf why;
+	char *safe = NULL, *final_url = NULL;
+	char *ctype = NULL;
+	CURLcode code = x->code;
+	long status = 0;
+
+	f->ended = x->next;
+	if (f->ended == NULL)
+		f->ended_tail = NULL;
+	f->nended--;
+	x->next = NULL;
+	curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &status);
 	curl_easy_getinfo(x->h, CURLINFO_EFFECTIVE_URL, &final_url);
 	curl_easy_getinfo(x->h, CURLINFO_CONTENT_TYPE, &ctype);
 	buf_init(&why);
@@ -517,7 +567,8 @@ start_due(struct fetcher *f, fetch_done_fn *done, void *arg)
 	struct xfer *x, *prev = NULL, *next;
 	double t = clock_seconds(), next_due = -1;
 
-	for (x = f->queue; x != NULL && f->running < f->opts.jobs; x = next) {
+	for (x = f->queue; x != NULL && f->running < f->opts.jobs && f->nended < f->opts.jobs;
+	    x = next) {
 		next = x->next;
 		if (x->due > t) {
 			if (next_due < 0 || x->due - t < next_due)
@@ -549,25 +600,54 @@ start_due(struct fetcher *f, fetch_done_fn *done, void *arg)
 	return next_due;
 }
 
+/* Starts what is due, moves data without waiting, and collects what
+ * ended; returns the seconds until the next waiting transfer is due (-1
+ * when none waits). */
+static double
+pump(struct fetcher *f, fetch_done_fn *done, void *arg)
+{
+	double next_due = start_due(f, done, arg);
+	int still = 0, left;
+	CURLMsg *m;
+
+	curl_multi_perform(f->multi, &still);
+	while ((m = curl_multi_info_read(f->multi, &left)) != NULL) {
+		char *p = NULL;
+
+		if (m->msg != CURLMSG_DONE)
+			continue;
+		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &p);
+		ended(f, (struct xfer *)(void *)p, m->data.result);
+	}
+	/* Slots freed: their successors' requests go out now, before the
+	 * caller spends its time on what ended. */
+	if (f->waiting > 0 && f->running < f->opts.jobs && f->nended < f->opts.jobs) {
+		next_due = start_due(f, done, arg);
+		curl_multi_perform(f->multi, &still);
+	}
+	return next_due;
+}
+
+size_t
+fetcher_ended(const struct fetcher *f)
+{
+	return f->nended;
+}
+
 size_t
 fetcher_step(struct fetcher *f, int timeout_ms, int wake_fd, fetch_done_fn *done, void *arg)
 {
 	struct curl_waitfd wake = { wake_fd, CURL_WAIT_POLLIN, 0 };
 	int woken = 0;
 	double deadline = clock_seconds() + timeout_ms / 1000.0, wait, next_due;
-	int still = 0, left;
-	CURLMsg *m;
 
 	do {
-		next_due = start_due(f, done, arg);
-		curl_multi_perform(f->multi, &still);
-		while ((m = curl_multi_info_read(f->multi, &left)) != NULL) {
-			char *p = NULL;
-
-			if (m->msg != CURLMSG_DONE)
-				continue;
-			curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &p);
-			finish(f, (struct xfer *)(void *)p, m->data.result, done, arg);
+		next_due = pump(f, done, arg);
+		while (f->ended != NULL) {
+			report(f, done, arg);
+			next_due = pump(f, done, arg);
+			if (clock_seconds() >= deadline)
+				goto out;
 		}
 		if (f->running == 0 && f->waiting == 0)
 			break;
@@ -583,7 +663,8 @@ fetcher_step(struct fetcher *f, int timeout_ms, int wake_fd, fetch_done_fn *done
 			woken = (wake.revents & CURL_WAIT_POLLIN) != 0;
 		}
 	} while (!woken && clock_seconds() < deadline);
-	return f->running + f->waiting;
+out:
+	return f->running + f->waiting + f->nended;
 }
 
 void

@@ -52,6 +52,7 @@ struct importer {
 	int in_batch;            /* the batch's transaction is open */
 	size_t batch_n;          /* articles stored in it */
 	double batch_start;      /* when it began (clock_seconds) */
+	char *dir, *real_dir;    /* the last file's directory, and its real path */
 };
 
 const struct import_stats *
@@ -195,6 +196,10 @@ importer_commit(struct importer *im)
 		return 0;
 	im->in_batch = 0;
 	im->batch_n = 0;
+	if (store_fts_flush(im->st) != 0) {
+		store_rollback(im->st);
+		return -1;
+	}
 	return store_commit(im->st);
 }
 
@@ -215,6 +220,11 @@ batch_open(struct importer *im)
 		return 0;
 	if (store_begin(im->st) != 0)
 		return -1;
+	/* The batch's articles are indexed once, as it commits. */
+	if (store_fts_defer_new(im->st) != 0) {
+		store_rollback(im->st);
+		return -1;
+	}
 	im->in_batch = 1;
 	im->batch_start = clock_seconds();
 	return 0;
@@ -245,6 +255,8 @@ importer_free(struct importer *im)
 	buf_free(&im->place), buf_free(&im->scratch);
 	free(im->paras);
 	free(im->sents);
+	free(im->dir);
+	free(im->real_dir);
 	free(im);
 }
 
@@ -684,6 +696,32 @@ file_done(struct importer *im, const char *path)
 	report(im, &ev);
 }
 
+/* PATH's real path, the article's source: its directory's real path,
+ * resolved once for all the files of a directory (realpath reads every
+ * component's link, eight system calls a file in a corpus), and its name,
+ * unless the name is a symbolic link itself. */
+static char *
+real_path(struct importer *im, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	struct stat sb;
+	size_t n;
+
+	if (slash == NULL || slash == path || lstat(path, &sb) != 0 || S_ISLNK(sb.st_mode))
+		return realpath(path, NULL);
+	n = (size_t)(slash - path);
+	if (im->dir == NULL || strlen(im->dir) != n || strncmp(im->dir, path, n) != 0) {
+		free(im->dir);
+		free(im->real_dir);
+		im->dir = xstrndup(path, n);
+		im->real_dir = realpath(im->dir, NULL);
+	}
+	if (im->real_dir == NULL)
+		return realpath(path, NULL);
+	return xasprintf("%s%s%s", im->real_dir, strcmp(im->real_dir, "/") == 0 ? "" : "/",
+	    slash + 1);
+}
+
 int
 import_file(struct importer *im, const char *path)
 {
@@ -711,7 +749,7 @@ import_file(struct importer *im, const char *path)
 			    "(--max-size)", (intmax_t)sb.st_size, im->opts.max_size);
 			goto done;
 		}
-		source = realpath(path, NULL);
+		source = real_path(im, path);
 	}
 	if (path_read_file(path, im->opts.max_size, &data, &len) != 0) {
 		/* The message names the path already; keep one name. */

@@ -77,6 +77,9 @@
  * the keys index, those after it are put there when they are linked. */
 #define RELATED_LINKED \
 	"coalesce((SELECT CAST(value AS INTEGER) FROM state WHERE key = 'related.linked'), 0)"
+/* Present in state only inside an import batch's transaction: new
+ * articles wait in fts_pending for store_fts_flush (schema 15). */
+#define FTS_DEFER_KEY "fts.defer"
 /* The keys of every linked statement, as a table (sid, key); no empty key. */
 #define RELATED_ALL_KEYS \
 	"SELECT s.id AS sid, '@' || j.value AS key FROM statements s, json_each(CASE WHEN" \
@@ -686,6 +689,43 @@ static const char *const migrations[] = {
 	CODING_DROP("SELECT tag_id FROM annotation_tags WHERE annotation_id = old.id",
 	    "old.article_id", "old.speaker_id", "1")
 	"END;",
+
+	/* 15: an import batch indexes its new articles once, before it
+	 * commits. FTS5 writes the terms it holds as a new segment at every
+	 * savepoint and at every statement that opens a statement journal
+	 * (an insert that fires triggers does), so an index row added by a
+	 * trigger per article made a segment per article, however many
+	 * articles a transaction held. While the key FTS_DEFER_KEY is in
+	 * state (only ever inside a writer's transaction: store_fts_defer_new
+	 * sets it, store_fts_flush takes it out), a new article is listed in
+	 * fts_pending instead, as a deferred note change lists one, and the
+	 * flush indexes them all in one statement. The update and delete
+	 * triggers leave a pending article alone: it is not in the index. */
+	"DROP TRIGGER articles_fts_ai;"
+	"DROP TRIGGER articles_fts_bd;"
+	"DROP TRIGGER articles_fts_bu;"
+	"DROP TRIGGER articles_fts_au;"
+	"CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN"
+	"  INSERT INTO articles_fts(rowid, title, body) SELECT new.id, new.title, new.body"
+	"    WHERE NOT EXISTS (SELECT 1 FROM state WHERE key = '" FTS_DEFER_KEY "');"
+	"  INSERT INTO fts_pending(article_id) SELECT new.id"
+	"    WHERE EXISTS (SELECT 1 FROM state WHERE key = '" FTS_DEFER_KEY "');"
+	"END;"
+	"CREATE TRIGGER articles_fts_bd BEFORE DELETE ON articles BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, body, notes)"
+	"    SELECT 'delete', id, title, body, notes FROM articles_text WHERE id = old.id"
+	"    AND id NOT IN (SELECT article_id FROM fts_pending);"
+	"END;"
+	"CREATE TRIGGER articles_fts_bu BEFORE UPDATE OF title, body ON articles BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, body, notes)"
+	"    SELECT 'delete', id, title, body, notes FROM articles_text WHERE id = old.id"
+	"    AND id NOT IN (SELECT article_id FROM fts_pending);"
+	"END;"
+	"CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, body ON articles BEGIN"
+	"  INSERT INTO articles_fts(rowid, title, body, notes)"
+	"    SELECT id, title, body, notes FROM articles_text WHERE id = new.id"
+	"    AND id NOT IN (SELECT article_id FROM fts_pending);"
+	"END;",
 };
 
 /* What derived data there is, and how it is made again from the rows it
@@ -697,6 +737,7 @@ static const char *const derived_tables[] = { "list_years", "list_days", "fts_pe
     "coding_articles" };
 static const char rebuild_derived[] =
     "DELETE FROM fts_pending;"
+    "DELETE FROM state WHERE key = '" FTS_DEFER_KEY "';"
     "DELETE FROM list_years;"
     "DELETE FROM list_days;"
     "DELETE FROM statement_terms;"
@@ -739,11 +780,26 @@ store_fts_defer(struct store *st, int64_t article_id)
 }
 
 int
+store_fts_defer_new(struct store *st)
+{
+	sqlite3_stmt *s = store_stmt(st, "INSERT OR IGNORE INTO state(key, value)"
+	    " VALUES ('" FTS_DEFER_KEY "', '1')");
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_err(st, "deferring the index");
+}
+
+int
 store_fts_flush(struct store *st)
 {
 	char *msg = NULL;
 
 	if (sqlite3_exec(store_sqlite(st),
+	    "DELETE FROM state WHERE key = '" FTS_DEFER_KEY "';"
 	    "INSERT INTO articles_fts(rowid, title, body, notes)"
 	    "  SELECT id, title, body, notes FROM articles_text"
 	    "  WHERE id IN (SELECT article_id FROM fts_pending);"

@@ -391,36 +391,70 @@ by_term(const void *a, const void *b)
 	return x->statement < y->statement ? -1 : x->statement > y->statement;
 }
 
-/* Appends statement ID's keys in TEXT to K: "term[:count] ..." as terms,
- * or (ENTS) "id id ..." as "@id". */
+void
+store_keys_start(struct store_keys *k, const char *text, int ents)
+{
+	k->p = text != NULL ? text : "";
+	k->ents = ents;
+	k->name[0] = '\0';
+}
+
+int
+store_keys_next(struct store_keys *k, const char **key, size_t *len, long *count)
+{
+	const char *p = k->p, *e, *colon;
+	long long v;
+
+	for (;;) {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0') {
+			k->p = p;
+			return 0;
+		}
+		e = p + strcspn(p, " ");
+		k->p = e;
+		*count = 1;
+		if (k->ents) {
+			v = strtoll(p, NULL, 10);
+			if (v > 0) {
+				snprintf(k->name, sizeof k->name, "@%lld", v);
+				*key = k->name;
+				*len = strlen(k->name);
+				return 1;
+			}
+		} else {
+			colon = memchr(p, ':', (size_t)(e - p));
+			if (colon != p) {
+				*key = p;
+				*len = (size_t)((colon != NULL ? colon : e) - p);
+				if (colon != NULL)
+					*count = strtol(colon + 1, NULL, 10);
+				return 1;
+			}
+		}
+		p = e;
+	}
+}
+
+/* Appends statement ID's keys in TEXT (ENTS as store_keys_start) to K. */
 static void
 keys_of(int64_t id, const char *text, int ents, struct keyed **k, size_t *n, size_t *cap)
 {
-	const char *p = text != NULL ? text : "", *e, *colon;
-	long long v;
+	struct store_keys r;
+	const char *key;
+	size_t len;
+	long count;
 
-	while (*p != '\0') {
-		while (*p == ' ')
-			p++;
-		e = p + strcspn(p, " ");
-		if (e == p)
-			break;
+	store_keys_start(&r, text, ents);
+	while (store_keys_next(&r, &key, &len, &count)) {
 		if (*n == *cap) {
 			*cap = *cap ? *cap * 2 : 256;
 			*k = xreallocarray(*k, *cap, sizeof **k);
 		}
 		(*k)[*n].statement = id;
 		(*k)[*n].term = 0;
-		if (ents) {
-			v = strtoll(p, NULL, 10);
-			if (v > 0)
-				(*k)[(*n)++].key = xasprintf("@%lld", v);
-		} else {
-			colon = memchr(p, ':', (size_t)(e - p));
-			if (colon != p)
-				(*k)[(*n)++].key = xstrndup(p, (size_t)((colon ? colon : e) - p));
-		}
-		p = e;
+		(*k)[(*n)++].key = xstrndup(key, len);
 	}
 }
 
@@ -594,7 +628,8 @@ links_insert(struct store *st, size_t n)
 		buf_init(&b);
 		buf_adds(&b, "INSERT OR REPLACE INTO statement_links (from_id, to_id, score) VALUES ");
 		for (i = 0; i < n; i++)
-			buf_printf(&b, "%s(?1, ?%zu, ?%zu)", i ? ", " : "", 2 * i + 2, 2 * i + 3);
+			buf_printf(&b, "%s(?%zu, ?%zu, ?%zu)", i ? ", " : "", 3 * i + 1, 3 * i + 2,
+			    3 * i + 3);
 		snprintf(sql[n - 1], sizeof sql[n - 1], "%s", b.data);
 		buf_free(&b);
 	}
@@ -602,21 +637,20 @@ links_insert(struct store *st, size_t n)
 }
 
 int
-store_links_put(struct store *st, int64_t from, const int64_t *to, const double *score,
-    size_t n)
+store_links_put(struct store *st, const struct store_link *v, size_t n)
 {
 	sqlite3_stmt *s;
-	size_t i, k;
+	size_t i, j, k;
 
 	/* Many rows a statement: far less work per row than one at a time. */
 	for (i = 0; i < n; i += k) {
 		k = n - i < STORE_LINKS_MAX ? n - i : STORE_LINKS_MAX;
 		if ((s = links_insert(st, k)) == NULL)
 			return -1;
-		sqlite3_bind_int64(s, 1, from);
-		for (size_t j = 0; j < k; j++) {
-			sqlite3_bind_int64(s, (int)(2 * j + 2), to[i + j]);
-			sqlite3_bind_double(s, (int)(2 * j + 3), score[i + j]);
+		for (j = 0; j < k; j++) {
+			sqlite3_bind_int64(s, (int)(3 * j + 1), v[i + j].from);
+			sqlite3_bind_int64(s, (int)(3 * j + 2), v[i + j].to);
+			sqlite3_bind_double(s, (int)(3 * j + 3), v[i + j].score);
 		}
 		if (sqlite3_step(s) != SQLITE_DONE) {
 			sqlite3_reset(s);

@@ -28,6 +28,16 @@
  * back to older statements): with the default, most of them are read
  * again from the file for every batch. */
 #define BULK_CACHE "-16384"
+/* ... and its WAL is copied into the database every this many pages
+ * (SQLite's default is 1,000): an import's batches rewrite the same index
+ * pages, which are then copied once rather than once a batch. */
+#define BULK_CHECKPOINT "16384"
+/* ... and keeps its statement and savepoint journals in memory: each
+ * article of an import is stored in a savepoint of its batch, which copies
+ * every page it changes first, some twenty pages an article; in a
+ * temporary file (SQLite's default past 64 KiB) those copies were most of
+ * the import's writes. */
+#define BULK_TEMP_STORE "MEMORY"
 
 /* With STORE_MMAP, reads go through a memory map of this much of the file
  * rather than read(2) into SQLite's page cache: opening a 10 MB article
@@ -347,7 +357,9 @@ configure(struct store *st, int flags)
 	if (!st->readonly &&
 	    (exec(st, "PRAGMA journal_mode = WAL") != 0 ||
 	     exec(st, "PRAGMA synchronous = NORMAL") != 0 ||
-	     ((flags & STORE_BULK) && exec(st, "PRAGMA cache_size = " BULK_CACHE) != 0)))
+	     ((flags & STORE_BULK) && (exec(st, "PRAGMA cache_size = " BULK_CACHE) != 0 ||
+	     exec(st, "PRAGMA wal_autocheckpoint = " BULK_CHECKPOINT) != 0 ||
+	     exec(st, "PRAGMA temp_store = " BULK_TEMP_STORE) != 0))))
 		return -1;
 	return 0;
 }

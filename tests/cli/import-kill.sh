@@ -63,6 +63,8 @@ for round in $(seq 1 $rounds); do
 	[ "$bad" = 0 ]; tap_ok $? "SIGKILL round $round: every stored article is fully indexed ($bad not)"
 	indexed=$(q "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'corridor'")
 	[ "$indexed" = "$stored" ]; tap_ok $? "SIGKILL round $round: and nothing else is ($indexed)"
+	left=$(q "SELECT (SELECT count(*) FROM fts_pending) + (SELECT count(*) FROM state WHERE key = 'fts.defer')")
+	[ "$left" = 0 ]; tap_ok $? "SIGKILL round $round: no article waits to be indexed ($left)"
 done
 out=$("$DOSSIER" --db "$db" import "$in" 2>&1); st=$?
 [ $st -eq 0 ]; tap_ok $? "a later import completes the batch (status $st)"

@@ -120,6 +120,39 @@ links_to(struct store *st, int64_t from, int64_t article)
 	return hit;
 }
 
+/* The keys of TEXT as store_keys_next reads them, "key*count" joined. */
+static char *
+keys(const char *text, int ents)
+{
+	struct store_keys k;
+	struct buf b;
+	const char *key;
+	size_t len;
+	long count;
+
+	buf_init(&b);
+	store_keys_start(&k, text, ents);
+	while (store_keys_next(&k, &key, &len, &count))
+		buf_printf(&b, "%s%.*s*%ld", b.len > 0 ? " " : "", (int)len, key, count);
+	buf_addc(&b, '\0');
+	return b.data;
+}
+
+/* One reading of the stored features for the keys index and the linker. */
+static void
+test_keys(void)
+{
+	char *s;
+
+	is_str(s = keys("talks:3  ceasefire :2 geneva:", 0), "talks*3 ceasefire*1 geneva*0",
+	    "terms: counts read, an empty term skipped");
+	free(s);
+	is_str(s = keys(" 12 x -4 0 40", 1), "@12*1 @40*1", "entities: @id, nothing below 1");
+	free(s);
+	is_str(s = keys(NULL, 0), "", "no terms");
+	free(s);
+}
+
 int
 main(void)
 {
@@ -129,6 +162,7 @@ main(void)
 	int64_t first;
 	int have = 0;
 
+	test_keys();
 	if (store_open(path, 0, &st) != 0)
 		tap_bail("%s", err_msg());
 	grow(st, &have, 150);
