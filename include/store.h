@@ -647,9 +647,11 @@ struct store_report_query {
 	int entities;          /* co-occurrence: tags with entities, too */
 	int overlap;           /* co-occurrence: overlapping highlights, not sentences */
 	int months;            /* timeline: statements per month */
-	int labels_later;      /* a matrix: rows' labels left NULL, for the reader
-	                        * to read with store_report_label as it shows
-	                        * them (a title a row reads the article's wide row) */
+	int labels_later;      /* a matrix: rows' labels (and the matrix per
+	                        * article over every tag: its cells) left for the
+	                        * reader to read with store_report_matrix_row as
+	                        * it shows them (a title a row reads the
+	                        * article's wide row) */
 	size_t limit;          /* rows kept; 0: all */
 };
 /* Per tag (PER none: every tag of the codebook, unused ones at 0): tag,
@@ -663,6 +665,10 @@ int store_report_frequency(struct store *st, const struct store_report_query *q,
  * most coded first. A highlight counts once in each cell it falls in. */
 int store_report_matrix(struct store *st, const struct store_report_query *q,
     struct store_report *r);
+/* Reads what LABELS_LATER left of row I of matrix R: its label, and the
+ * cells of an article's row; nothing when they are read. */
+int store_report_matrix_row(struct store *st, const struct store_report_query *q,
+    struct store_report *r, size_t i);
 /* A matrix row's label: the title of article ID (PER article) or the name
  * of entity ID; NULL for none (malloc'd). */
 char *store_report_label(struct store *st, enum store_report_per per, int64_t id);

@@ -466,6 +466,100 @@ matrix_agreements(struct store *st, const struct store_report_query *q, struct t
 	return rc;
 }
 
+/* Fills row I of an article matrix made by matrix_articles: its cells
+ * from the report counts of its article (a seek per tag). */
+static int
+article_cells(struct store *st, struct store_report *r, size_t i)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT t.name, sum(c.n)" STORE_REPORT_COUNTS_FROM " AND c.article_id = ?1"
+	    " GROUP BY t.id");
+	struct store_report_cell *c = &r->cells[i * r->ncols];
+	size_t j;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, c[0].n);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(s, 0);
+		for (j = 2; name != NULL && j + 1 < r->ncols; j++)
+			if (strcmp(r->cols[j].name, name) == 0)
+				c[j].n = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_err(st, "counting an article's tags");
+}
+
+/* Tag against article over every tag: the rows in coding_articles's
+ * order (most coded first, as matrix_table sorts), only as many as the
+ * limit asks; with LABELS_LATER their labels and cells are left for
+ * store_report_matrix_row, so that the reader's first screen reads the
+ * top of that index and no more. */
+static int
+matrix_articles(struct store *st, const struct store_report_query *q, struct store_report *r)
+{
+	struct tagnames tags;
+	sqlite3_stmt *s;
+	size_t i, cap = 0;
+	int rc = 0;
+
+	if (tagnames_read(st, &tags) != 0)
+		return -1;
+	store_report_col_add(r, "article", STORE_REPORT_ID);
+	store_report_col_add(r, "title", STORE_REPORT_TEXT);
+	s = store_stmt(st, "SELECT EXISTS (SELECT 1 FROM coding_counts WHERE tag_id = ?1)");
+	for (i = 0; s != NULL && i < tags.n && rc == 0; i++) {
+		sqlite3_bind_int64(s, 1, tags.id[i]);
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW && sqlite3_column_int(s, 0))
+			store_report_col_add(r, tags.name[i], STORE_REPORT_CELL);
+		rc = rc == SQLITE_ROW ? 0 : store_err(st, "counting tags");
+		sqlite3_reset(s);
+	}
+	tagnames_free(&tags);
+	if (s == NULL || rc != 0)
+		return -1;
+	store_report_col_add(r, "total", STORE_REPORT_COUNT);
+	s = store_stmt(st, "SELECT article_id, n FROM coding_articles"
+	    " ORDER BY n DESC, article_id LIMIT ?1");
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, q->limit > 0 ? (sqlite3_int64)q->limit : -1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_report_cell *c = store_report_row_add(r, &cap);
+		c[0].n = sqlite3_column_int64(s, 0);
+		c[r->ncols - 1].n = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_err(st, "reading the articles' counts");
+	for (i = 0; !q->labels_later && i < r->nrows; i++)
+		if (store_report_matrix_row(st, q, r, i) != 0)
+			return -1;
+	return 0;
+}
+
+int
+store_report_matrix_row(struct store *st, const struct store_report_query *q,
+    struct store_report *r, size_t i)
+{
+	struct store_report_cell *c;
+	size_t j;
+
+	if (i >= r->nrows || r->ncols < 3)
+		return 0;
+	c = &r->cells[i * r->ncols];
+	if (c[1].text == NULL)
+		c[1].text = store_report_label(st, q->per, c[0].n);
+	if (q->per != STORE_PER_ARTICLE)
+		return 0;
+	/* A row read has a count in some cell: its total is theirs. */
+	for (j = 2; j + 1 < r->ncols; j++)
+		if (c[j].n != 0)
+			return 0;
+	return c[r->ncols - 1].n != 0 ? article_cells(st, r, i) : 0;
+}
+
 int
 store_report_matrix(struct store *st, const struct store_report_query *q,
     struct store_report *r)
@@ -474,14 +568,20 @@ store_report_matrix(struct store *st, const struct store_report_query *q,
 	int rc;
 
 	memset(r, 0, sizeof *r);
-	if (q->per == STORE_PER_SPEAKER || q->per == STORE_PER_ARTICLE)
-		rc = matrix_grouped(st, q, &t);
-	else if (q->per == STORE_PER_AGREEMENT)
-		rc = matrix_agreements(st, q, &t, NULL);
-	else
-		rc = err_set("a matrix is of tags against speakers, articles or agreements");
-	if (rc == 0)
-		rc = matrix_table(st, q, &t, r);
+	/* Every tag's articles, the first few or for the reader: the
+	 * articles' counts in order. All of them: one pass is cheaper. */
+	if (q->per == STORE_PER_ARTICLE && q->tag == NULL && (q->limit > 0 || q->labels_later))
+		rc = matrix_articles(st, q, r);
+	else {
+		if (q->per == STORE_PER_SPEAKER || q->per == STORE_PER_ARTICLE)
+			rc = matrix_grouped(st, q, &t);
+		else if (q->per == STORE_PER_AGREEMENT)
+			rc = matrix_agreements(st, q, &t, NULL);
+		else
+			rc = err_set("a matrix is of tags against speakers, articles or agreements");
+		if (rc == 0)
+			rc = matrix_table(st, q, &t, r);
+	}
 	free(t.v);
 	if (rc != 0)
 		store_report_free(r);

@@ -122,7 +122,7 @@
 /* SQL: COLUMN of the highlight whose tag row is old. */
 #define CODING_OF(column) "(SELECT " column " FROM annotations WHERE id = old.annotation_id)"
 /* The counts from the coding as it is (the triggers on coding_counts
- * make coding_speakers's as its rows go in). */
+ * make coding_speakers's and coding_articles's as its rows go in). */
 #define CODING_ALL \
 	"SELECT x.tag_id, a.article_id, coalesce(a.speaker_id, 0), count(*)" \
 	"  FROM annotation_tags x JOIN annotations a ON a.id = x.annotation_id" \
@@ -131,6 +131,10 @@
 	"SELECT x.tag_id, coalesce(a.speaker_id, 0), count(*), count(DISTINCT a.article_id)" \
 	"  FROM annotation_tags x JOIN annotations a ON a.id = x.annotation_id" \
 	"  WHERE " CODING_LIVE("a") " GROUP BY 1, 2"
+#define CODING_ARTICLES_ALL \
+	"SELECT a.article_id, count(*)" \
+	"  FROM annotation_tags x JOIN annotations a ON a.id = x.annotation_id" \
+	"  WHERE " CODING_LIVE("a") " GROUP BY 1"
 #define CODING_FILL \
 	"INSERT INTO coding_counts(tag_id, article_id, speaker_id, n) " CODING_ALL ";"
 
@@ -622,20 +626,30 @@ static const char *const migrations[] = {
 	"CREATE TABLE coding_speakers (tag_id INTEGER NOT NULL, speaker_id INTEGER NOT NULL,"
 	"  n INTEGER NOT NULL, arts INTEGER NOT NULL,"
 	"  PRIMARY KEY (tag_id, speaker_id)) WITHOUT ROWID;"
+	/* Per article, all tags together, in the order of the matrix per
+	 * article (most coded first): its first screen reads the top of the
+	 * index, not every article's counts sorted. */
+	"CREATE TABLE coding_articles (article_id INTEGER PRIMARY KEY, n INTEGER NOT NULL);"
+	"CREATE INDEX coding_articles_order ON coding_articles(n DESC, article_id);"
 	"CREATE TRIGGER coding_counts_ai AFTER INSERT ON coding_counts BEGIN"
 	"  INSERT INTO coding_speakers(tag_id, speaker_id, n, arts)"
 	"    VALUES (new.tag_id, new.speaker_id, new.n, 1)"
 	"    ON CONFLICT(tag_id, speaker_id) DO UPDATE SET n = n + excluded.n, arts = arts + 1;"
+	"  INSERT INTO coding_articles(article_id, n) VALUES (new.article_id, new.n)"
+	"    ON CONFLICT(article_id) DO UPDATE SET n = n + excluded.n;"
 	"END;"
 	"CREATE TRIGGER coding_counts_au AFTER UPDATE OF n ON coding_counts BEGIN"
 	"  UPDATE coding_speakers SET n = n + new.n - old.n"
 	"    WHERE tag_id = new.tag_id AND speaker_id = new.speaker_id;"
+	"  UPDATE coding_articles SET n = n + new.n - old.n WHERE article_id = new.article_id;"
 	"END;"
 	"CREATE TRIGGER coding_counts_ad AFTER DELETE ON coding_counts BEGIN"
 	"  UPDATE coding_speakers SET n = n - old.n, arts = arts - 1"
 	"    WHERE tag_id = old.tag_id AND speaker_id = old.speaker_id;"
 	"  DELETE FROM coding_speakers WHERE tag_id = old.tag_id AND speaker_id = old.speaker_id"
 	"    AND arts <= 0;"
+	"  UPDATE coding_articles SET n = n - old.n WHERE article_id = old.article_id;"
+	"  DELETE FROM coding_articles WHERE article_id = old.article_id AND n <= 0;"
 	"END;"
 	CODING_FILL
 	"CREATE TRIGGER annotation_tags_counts_ai AFTER INSERT ON annotation_tags BEGIN"
@@ -719,7 +733,8 @@ static const char *const migrations[] = {
  * full-text index. A salvage copies the rows and runs this, rather than
  * trust a damaged copy's. */
 static const char *const derived_tables[] = { "list_years", "list_days", "fts_pending",
-    "related_terms", "statement_terms", "coding_counts", "coding_speakers" };
+    "related_terms", "statement_terms", "coding_counts", "coding_speakers",
+    "coding_articles" };
 static const char rebuild_derived[] =
     "DELETE FROM fts_pending;"
     "DELETE FROM state WHERE key = '" FTS_DEFER_KEY "';"
@@ -729,6 +744,7 @@ static const char rebuild_derived[] =
     "DELETE FROM related_terms;"
     "DELETE FROM coding_counts;"
     "DELETE FROM coding_speakers;"
+    "DELETE FROM coding_articles;"
     LIST_FILL
     CODING_FILL
     RELATED_FILL
@@ -818,7 +834,12 @@ store_schema_counts_stale(struct store *st, int64_t *n)
 	    "SELECT * FROM (SELECT tag_id, speaker_id, n, arts FROM coding_speakers"
 	    "  EXCEPT " CODING_SPEAKERS_ALL ")"
 	    " UNION ALL SELECT * FROM (" CODING_SPEAKERS_ALL
-	    "  EXCEPT SELECT tag_id, speaker_id, n, arts FROM coding_speakers)))");
+	    "  EXCEPT SELECT tag_id, speaker_id, n, arts FROM coding_speakers)))"
+	    " + (SELECT count(*) FROM ("
+	    "SELECT * FROM (SELECT article_id, n FROM coding_articles"
+	    "  EXCEPT " CODING_ARTICLES_ALL ")"
+	    " UNION ALL SELECT * FROM (" CODING_ARTICLES_ALL
+	    "  EXCEPT SELECT article_id, n FROM coding_articles)))");
 	int rc;
 
 	*n = 0;

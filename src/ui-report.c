@@ -83,6 +83,7 @@ measure(struct ui_report *p)
 	const struct store_report *r = &p->r;
 	struct buf b;
 	size_t i, j;
+	int64_t big;
 
 	free(p->width);
 	p->width = xcalloc(r->ncols + 1, sizeof *p->width);
@@ -97,19 +98,32 @@ measure(struct ui_report *p)
 		if (is_count(k) && p->bar == r->ncols && !p->matrix)
 			p->bar = j;
 		p->width[j] = ui_text_width(r->cols[j].name, strlen(r->cols[j].name));
+		/* A count's widest is its largest (counts are not negative):
+		 * no row is formatted. */
+		big = 0;
 		for (i = 0; i < r->nrows; i++) {
 			const struct store_report_cell *c = store_report_at(r, i, j);
 
+			if (k != STORE_REPORT_TEXT) {
+				big = c->n > big ? c->n : big;
+				continue;
+			}
 			/* A matrix's labels: those of the first screen, read. */
-			if (k == STORE_REPORT_TEXT && p->matrix && !p->labelled[i])
+			if (p->matrix && !p->labelled[i])
 				continue;
 			buf_reset(&b);
 			cell_text(r, i, j, &b);
 			if (ui_text_width(b.data, b.len) > p->width[j])
 				p->width[j] = ui_text_width(b.data, b.len);
-			if ((j == p->bar || k == STORE_REPORT_CELL) && c->n > p->max)
-				p->max = c->n;
 		}
+		if (k != STORE_REPORT_TEXT) {
+			buf_reset(&b);
+			buf_printf(&b, "%lld", (long long)big);
+			if ((int)b.len > p->width[j])
+				p->width[j] = (int)b.len;
+		}
+		if ((j == p->bar || k == STORE_REPORT_CELL) && big > p->max)
+			p->max = big;
 		if (k == STORE_REPORT_TEXT)
 			p->width[j] = clamp(p->width[j], 1, LABEL_CELLS);
 		else if (k == STORE_REPORT_CELL)
@@ -132,18 +146,23 @@ first_cell(const struct ui_report *p)
 
 /* A matrix reads a row's label (an article's title, a name) when the
  * row is first shown or searched, not all of them before the first
- * screen: over 40,000 coded articles their titles took a second. */
+ * screen: over 40,000 coded articles their titles took a second. The
+ * matrix per article reads a row's cells then too (its rows come in
+ * order from the articles' counts); the heat map's scale grows with
+ * what is read. */
 static void
 row_label(struct ui *ui, struct ui_report *p, size_t i)
 {
-	struct store_report_cell *c;
+	size_t j;
 
 	if (!p->matrix || i >= p->r.nrows || p->labelled[i])
 		return;
 	p->labelled[i] = 1;
-	c = &p->r.cells[i * p->r.ncols];
-	if (c[1].text == NULL)
-		c[1].text = store_report_label(ui->st, p->q.per, c[0].n);
+	if (store_report_matrix_row(ui->st, &p->q, &p->r, i) != 0)
+		ui_error(ui, "%s", err_msg());
+	for (j = 0; j < p->r.ncols; j++)
+		if (p->r.cols[j].kind == STORE_REPORT_CELL && store_report_at(&p->r, i, j)->n > p->max)
+			p->max = store_report_at(&p->r, i, j)->n;
 }
 
 static int

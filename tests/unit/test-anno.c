@@ -35,11 +35,40 @@ exec_sql(struct store *st, const char *sql)
 static void
 counts_agree(struct store *st, const char *what)
 {
+	struct store_report_query q = { .per = STORE_PER_ARTICLE };
+	struct store_report all, paged;
 	int64_t n = -1;
+	size_t i, j;
+	int same;
 
 	ok(store_schema_counts_stale(st, &n) == 0 && n == 0,
 	    "the report counts agree with the coding after %s (%lld rows differ)", what,
 	    (long long)n);
+	/* The matrix per article: every row tallied and sorted, against the
+	 * rows the reader reads in the articles' counts' order, cells read
+	 * row by row (backwards, as a jump to the end would). */
+	if (store_report_matrix(st, &q, &all) != 0)
+		tap_bail("matrix: %s", err_msg());
+	q.labels_later = 1;
+	if (store_report_matrix(st, &q, &paged) != 0)
+		tap_bail("matrix: %s", err_msg());
+	for (i = paged.nrows; i-- > 0;)
+		if (store_report_matrix_row(st, &q, &paged, i) != 0)
+			tap_bail("matrix row: %s", err_msg());
+	same = all.ncols == paged.ncols && all.nrows == paged.nrows;
+	for (j = 0; same && j < all.ncols; j++)
+		same = strcmp(all.cols[j].name, paged.cols[j].name) == 0;
+	for (i = 0; same && i < all.nrows; i++)
+		for (j = 0; same && j < all.ncols; j++) {
+			const struct store_report_cell *a = store_report_at(&all, i, j),
+			    *b = store_report_at(&paged, i, j);
+			same = a->n == b->n && (a->text == NULL) == (b->text == NULL) &&
+			    (a->text == NULL || strcmp(a->text, b->text) == 0);
+		}
+	ok(same, "the matrix per article read in pages is the full one after %s (%zu rows)",
+	    what, all.nrows);
+	store_report_free(&all);
+	store_report_free(&paged);
 }
 
 /* An article row as an import makes it (the full-text index follows by

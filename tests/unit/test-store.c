@@ -268,10 +268,21 @@ test_migrate_from_13(const char *dir)
 	    " AND speaker_id = 9"), 1, "a second tag of one highlight counts for that tag");
 	is_int(db_int(st, "SELECT n * 10 + arts FROM coding_speakers WHERE tag_id = 1"
 	    " AND speaker_id = 9"), 21, "per tag and speaker: two highlights in one article");
+	is_int(db_int(st, "SELECT count(*) FROM coding_articles"), 1,
+	    "per article: only the article with live highlights");
+	is_int(db_int(st, "SELECT n FROM coding_articles WHERE article_id = 1"), 4,
+	    "per article: its highlights once for each tag");
 	ok(store_schema_counts_stale(st, &stale) == 0 && stale == 0, "they agree with the coding");
 	ok(store_check(st, 1) == 0, "and check finds nothing wrong: %s", err_msg());
-	sqlite3_exec(store_sqlite(st), "UPDATE coding_counts SET n = 7 WHERE tag_id = 2", NULL,
-	    NULL, NULL);
+	sqlite3_exec(store_sqlite(st), "UPDATE coding_articles SET n = 5", NULL, NULL, NULL);
+	ok(store_check(st, 1) == -1 && strstr(err_msg(), "report counts") != NULL,
+	    "an article's total made wrong is named by check: %s", err_msg());
+	sqlite3_exec(store_sqlite(st), "UPDATE coding_articles SET n = 4;"
+	    "INSERT INTO coding_articles VALUES (2, 1)", NULL, NULL, NULL);
+	ok(store_check(st, 1) == -1 && strstr(err_msg(), "report counts") != NULL,
+	    "so is a total for an article with none: %s", err_msg());
+	sqlite3_exec(store_sqlite(st), "DELETE FROM coding_articles WHERE article_id = 2;"
+	    "UPDATE coding_counts SET n = 7 WHERE tag_id = 2", NULL, NULL, NULL);
 	ok(store_check(st, 1) == -1 && strstr(err_msg(), "report counts") != NULL,
 	    "counts made wrong are named by check: %s", err_msg());
 	store_close(st);
