@@ -101,6 +101,24 @@ test_migrate_from_oldest(const char *dir)
 	free(path);
 }
 
+/* Makes PATH anew as a database of schema VERSION (each step's SQL as it
+ * was) holding ROWS, to be migrated by the store. */
+static void
+make_old(const char *path, int version, const char *rows)
+{
+	char *sql = xasprintf("PRAGMA user_version = %d;%s", version, rows);
+	sqlite3 *db;
+	int v;
+
+	unlink(path);
+	sqlite3_open(path, &db);
+	for (v = 1; v <= version; v++)
+		sqlite3_exec(db, store_schema_sql(v), NULL, NULL, NULL);
+	sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+	free(sql);
+}
+
 /* A database at schema 3 (what dossier wrote before pages' metadata was
  * kept) upgrades in place to the current version: its articles, notes and full-text index
  * as they were, the new columns empty, a new article stored with them. */
@@ -112,21 +130,13 @@ test_migrate_from_3(const char *dir)
 	char *path = xasprintf("%s/v3.db", dir), *dropped = path;
 	struct store_article a;
 	struct store *st;
-	sqlite3 *db;
-	int v;
 
-	unlink(path);
-	sqlite3_open(path, &db);
-	for (v = 1; v <= 3; v++)
-		sqlite3_exec(db, store_schema_sql(v), NULL, NULL, NULL);
-	sqlite3_exec(db, "PRAGMA user_version = 3;"
+	make_old(path, 3,
 	    "INSERT INTO articles(title, source, outlet, format, body, hash)"
 	    "  VALUES ('Weir', 'https://courier.example/weir', 'Courier', 'html',"
 	    "  'The weir held.', 'h');"
 	    "INSERT INTO annotations(uuid, article_id, start, end, quote, note)"
-	    "  VALUES ('u1', 1, 4, 8, 'weir', 'the new one');",
-	    NULL, NULL, NULL);
-	sqlite3_close(db);
+	    "  VALUES ('u1', 1, 4, 8, 'weir', 'the new one');");
 	ok(store_open(path, 0, &st) == 0, "opens a version-3 database");
 	is_int(db_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "migrated to current");
 	is_int(db_int(st, "SELECT count(*) FROM articles WHERE title = 'Weir' AND"
@@ -195,24 +205,16 @@ test_migrate_from_5(const char *dir)
 	char *path = xasprintf("%s/v5.db", dir), *sql, hash[65];
 	struct store_sha256 h;
 	struct store *st;
-	sqlite3 *db;
 	int64_t id;
-	int v;
 
 	store_sha256_init(&h);
 	store_sha256_add(&h, "Live\xff", 5);
 	store_sha256_add(&h, "Developing story.", 17);
 	store_sha256_hex(&h, hash);
-	unlink(path);
-	sqlite3_open(path, &db);
-	for (v = 1; v <= 5; v++)
-		sqlite3_exec(db, store_schema_sql(v), NULL, NULL, NULL);
-	sql = xasprintf("PRAGMA user_version = 5;"
-	    "INSERT INTO articles(title, source, format, body, hash) VALUES ('Live',"
+	sql = xasprintf("INSERT INTO articles(title, source, format, body, hash) VALUES ('Live',"
 	    "  'https://wire.example/a', 'rss', 'Developing story.', '%s');", hash);
-	sqlite3_exec(db, sql, NULL, NULL, NULL);
+	make_old(path, 5, sql);
 	free(sql);
-	sqlite3_close(db);
 	ok(store_open(path, 0, &st) == 0, "opens a version-5 database");
 	is_int(db_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "migrated to current");
 	is_int(db_int(st, "SELECT count(*) FROM articles WHERE item IS NULL AND summary = 0"),
@@ -238,14 +240,8 @@ test_migrate_from_13(const char *dir)
 	char *path = xasprintf("%s/v13.db", dir);
 	struct store *st;
 	int64_t stale = -1;
-	sqlite3 *db;
-	int v;
 
-	unlink(path);
-	sqlite3_open(path, &db);
-	for (v = 1; v <= 13; v++)
-		sqlite3_exec(db, store_schema_sql(v), NULL, NULL, NULL);
-	sqlite3_exec(db, "PRAGMA user_version = 13;"
+	make_old(path, 13,
 	    "INSERT INTO articles(id, title, format, body, hash)"
 	    "  VALUES (1, 'A', 'text', 'a b c', 'h1'), (2, 'B', 'text', 'd e f', 'h2');"
 	    "INSERT INTO entities(id, name, kind) VALUES (9, 'Someone', 'person');"
@@ -254,9 +250,7 @@ test_migrate_from_13(const char *dir)
 	    "  VALUES (1, 'u1', 1, 0, 1, 'a', 9, 'active'), (2, 'u2', 1, 2, 3, 'b', 9, 'orphaned'),"
 	    "  (3, 'u3', 1, 4, 5, 'c', NULL, 'active'), (4, 'u4', 2, 0, 1, 'd', 9, 'deleted'),"
 	    "  (5, 'u5', 2, 2, 3, 'e', 9, 'superseded');"
-	    "INSERT INTO annotation_tags VALUES (1, 1), (1, 2), (2, 1), (3, 1), (4, 1), (5, 2);",
-	    NULL, NULL, NULL);
-	sqlite3_close(db);
+	    "INSERT INTO annotation_tags VALUES (1, 1), (1, 2), (2, 1), (3, 1), (4, 1), (5, 2);");
 	ok(store_open(path, 0, &st) == 0, "opens a version-13 database");
 	is_int(db_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "migrated to current");
 	is_int(db_int(st, "SELECT count(*) FROM coding_counts"), 3, "three counts");
