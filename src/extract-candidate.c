@@ -25,6 +25,7 @@
 #define MAX_TITLE_TAIL 4      /* words between a title and the name */
 #define MAX_APPOSITION_REACH 10 /* tokens from a title to the comma before
                                    the name it is in apposition with */
+#define MAX_VERB_REACH 8     /* adverbs and auxiliaries between a name and its verb */
 
 static int
 is_key(const struct extract_tok *k, const char *s)
@@ -391,9 +392,9 @@ headed(struct extract_ctx *c, size_t first, size_t last, size_t words)
 static int
 reports_after(const struct extract_ctx *c, size_t k)
 {
-	size_t other;
+	size_t other, end = k + MAX_VERB_REACH;
 
-	while (k < c->t.ntok) {
+	while (k < c->t.ntok && k < end) {
 		if (extract_cue_from(c, k, CUE_VERB, &other))
 			return 1;
 		if (extract_cue_from(c, k, CUE_SKIP, &other))

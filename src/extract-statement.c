@@ -57,6 +57,7 @@ struct attr {
 	long pending;         /* a quotation left open at a paragraph's end
 	                         whose closing mark may come later, or -1 */
 	size_t pending_paras; /* paragraphs without quotation marks since */
+	int *body_before;     /* per token: bodies_before() */
 };
 
 static int
@@ -339,19 +340,22 @@ articleless(const struct extract_ctx *c)
 	return c->lang != NULL && c->lang->nendings > 0;
 }
 
-/* The organization of the knowledge base named last before token K, or
- * NO_ONE. */
-static int
-body_before(const struct extract_ctx *c, size_t k)
+/* For each token, the organization of the knowledge base named last before
+ * it, or NO_ONE ("the ministry" is that one): made in one pass, so that
+ * looking it up costs nothing however long the article. */
+static int *
+bodies_before(const struct extract_ctx *c)
 {
-	int e;
+	int *v = xreallocarray(NULL, c->t.ntok + 1, sizeof *v), last = NO_ONE, e;
+	size_t k;
 
-	while (k-- > 0) {
+	for (k = 0; k <= c->t.ntok; k++) {
+		v[k] = last;
 		e = mention_to(c, k);
 		if (e >= 0 && c->kb->ents[e].kind == KB_ORGANIZATION)
-			return e;
+			last = e;
 	}
-	return NO_ONE;
+	return v;
 }
 
 /* A subject phrase ending at K, other than a bare name: "the Armenian
@@ -381,7 +385,7 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 		return A->last_speaker;
 	/* "The ministry also accused Yerevan": the organization named last */
 	if (extract_cue_to(c, k, CUE_BODY, &f) && f >= lb)
-		return body_before(c, f);
+		return A->body_before[f];
 	/* "The government also demanded": the state that spoke last. */
 	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb && mention_to(c, f - 1) == NO_ONE &&
 	    extract_cue_to(c, f - 1, CUE_DETERMINER, &other) && other + 1 == f)
@@ -905,6 +909,7 @@ extract_statements(struct extract_ctx *c)
 	A.group_second = &second;
 	A.pending = -1;
 	A.in_quote = xcalloc(c->t.ntok + 1, 1);
+	A.body_before = bodies_before(c);
 	for (p = 0; p < c->in->nparagraphs; p++) {
 		lo = extract_tok_at(&c->t, c->in->paragraphs[p].start);
 		hi = extract_tok_at(&c->t, c->in->paragraphs[p].end);
@@ -934,6 +939,7 @@ extract_statements(struct extract_ctx *c)
 				/* "..., ԱՄՆ-ն ասել է: Այս մասին հայտարարել է X":
 				 * what the state said is what X said. */
 				prev->speaker = who;
+				A.last_speaker = who;
 				track_person(&A, s, prev);
 				continue;
 			}
@@ -977,5 +983,6 @@ extract_statements(struct extract_ctx *c)
 		prev = st;
 	}
 	free(A.in_quote);
+	free(A.body_before);
 	free(A.q);
 }

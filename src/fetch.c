@@ -13,8 +13,9 @@
  * with its body, in a list of ended transfers until it is reported; libcurl
  * is driven again between two reports. So the requests go out, and the
  * servers think, while the caller imports what came before: the network
- * never waits for the store. At most `jobs` ended transfers wait; while
- * that many do, no new one starts, so bodies held stay bounded.
+ * never waits for the store. While `jobs` ended transfers wait, no new one
+ * starts; the `jobs` running then may all end before the next report, so
+ * at most 2 × jobs - 1 bodies are held at once: bounded, as memory must be.
  *
  * Bodies arrive decoded (CURLOPT_ACCEPT_ENCODING "") and are counted
  * against the size limit as they arrive: a server that never stops

@@ -822,10 +822,24 @@ store_schema_derived(const char *table)
 	return 0;
 }
 
+/* The schema step that made the report counts: an older database, opened
+ * by `check` without migrating it, has none to compare. */
+#define COUNTS_SINCE 14
+
+static int user_version(struct store *st, int *v);
+
 int
 store_schema_counts_stale(struct store *st, int64_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT (SELECT count(*) FROM ("
+	sqlite3_stmt *s;
+	int rc, v = 0;
+
+	*n = 0;
+	if (user_version(st, &v) != 0)
+		return -1;
+	if (v < COUNTS_SINCE)
+		return 0;
+	s = store_stmt(st, "SELECT (SELECT count(*) FROM ("
 	    "SELECT * FROM (SELECT tag_id, article_id, speaker_id, n FROM coding_counts"
 	    "  EXCEPT " CODING_ALL ")"
 	    " UNION ALL SELECT * FROM (" CODING_ALL
@@ -840,9 +854,6 @@ store_schema_counts_stale(struct store *st, int64_t *n)
 	    "  EXCEPT " CODING_ARTICLES_ALL ")"
 	    " UNION ALL SELECT * FROM (" CODING_ARTICLES_ALL
 	    "  EXCEPT SELECT article_id, n FROM coding_articles)))");
-	int rc;
-
-	*n = 0;
 	if (s == NULL)
 		return -1;
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW)

@@ -269,10 +269,15 @@ static int
 armenian_colon(const char *s, size_t i)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	unsigned c;
 
-	/* U+0531..U+058F is D4 B1 .. D6 8F in UTF-8 */
-	return s[i] == ':' && i >= 2 && (u[i - 2] == 0xD4 || u[i - 2] == 0xD5 || u[i - 2] == 0xD6) &&
-	    (u[i - 1] & 0xC0) == 0x80;
+	/* The letter before is two bytes in UTF-8; only the Armenian capitals
+	 * (U+0531..U+0556) and small letters (U+0560..U+0588) count, not the
+	 * Cyrillic Supplement or the Hebrew points that share the lead bytes. */
+	if (s[i] != ':' || i < 2 || (u[i - 2] & 0xE0) != 0xC0 || (u[i - 1] & 0xC0) != 0x80)
+		return 0;
+	c = (unsigned)(u[i - 2] & 0x1F) << 6 | (u[i - 1] & 0x3F);
+	return (c >= 0x0531 && c <= 0x0556) || (c >= 0x0560 && c <= 0x0588);
 }
 
 /* Closing quotes and brackets stay with the sentence before them. */

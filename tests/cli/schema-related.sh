@@ -51,6 +51,8 @@ sql "$DB" "DROP TRIGGER statements_keys_ad" &&
 	done &&
 	sql "$DB" "PRAGMA user_version = 12"
 tap_ok $? "the database made one of schema 12"
+out=$(d check 2>&1) && [ "$(sql "$DB" "PRAGMA user_version")" = 12 ]
+tap_ok $? "check finds it sound without migrating it, report counts and all ($out)"
 d list >/dev/null; tap_ok $? "a command opens it"
 [ "$(sql "$DB" "PRAGMA user_version")" -ge 13 ] && d check >/dev/null
 tap_ok $? "it is migrated past schema 13 and sound"

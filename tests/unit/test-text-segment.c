@@ -147,6 +147,8 @@ test_sentences(void)
 	    "Armenian full stop typed as a colon");
 	sent_case("The list: Apples and pears.", "The list: Apples and pears.",
 	    "a colon after a Latin letter ends nothing");
+	sent_case("Коми кыв\xD4\x81: Вот это слово.", "Коми кыв\xD4\x81: Вот это слово.",
+	    "a colon after a Cyrillic Supplement letter (U+0501) ends nothing");
 	sent_case("Сергей Лавров заявил. Он уехал в Баку.",
 	    "Сергей Лавров заявил.|Он уехал в Баку.", "Cyrillic");
 	sent_case("Ceyhun Bayramov danışdı. Əliyev isə susdu.",
