@@ -187,9 +187,14 @@ statement_at(struct ui *ui, struct marks *m, size_t off)
 
 	ensure_window(ui, m, off, off + 1);
 	lo = text_search(m->nsts, statement_past, &k);
-	if (lo > 0 && m->sts[lo - 1].end > off)
-		return &m->sts[lo - 1];
-	return NULL;
+	if (lo == 0 || m->sts[lo - 1].end <= off)
+		return NULL;
+	/* Two speakers of one sentence ("the two leaders said"): the first,
+	 * as `dossier statements` lists them. */
+	while (lo > 1 && m->sts[lo - 2].start == m->sts[lo - 1].start &&
+	    m->sts[lo - 2].end > off)
+		lo--;
+	return &m->sts[lo - 1];
 }
 
 /* ---- what the other views ask ------------------------------------------- */

@@ -149,8 +149,9 @@ tap_ok $? "export --format markdown: project memos first, an article's under its
 # An older database (schema 7, before memos) gains the table when opened.
 OLD="$TEST_TMP/old.db"
 "$DOSSIER" --db "$OLD" -q import "$SEEDS"/000_*.txt >/dev/null 2>&1
-# (Schema 9's title index, 10's and 11's team objects, 12's date index and 13's
-# related keys go too: a schema 7 database had none of them.)
+# (Schema 9's title index, 10's and 11's team objects, 12's date index, 13's
+# related keys and 14's report counts go too: a schema 7 database had none of
+# them.)
 sqlite3 "$OLD" "DROP TABLE memos; DROP TABLE memos_fts; DROP INDEX articles_title; DROP INDEX articles_dates;
 DROP TRIGGER tags_uuid; DROP TRIGGER articles_sync_ai; DROP TRIGGER tags_sync_ai;
 DROP TRIGGER tags_sync_au; DROP TRIGGER tags_sync_ad; DROP TRIGGER annotations_sync_ai;
@@ -161,6 +162,10 @@ DROP TRIGGER entities_sync_ai; DROP TRIGGER entities_sync_au; DROP TRIGGER entit
 DROP TRIGGER aliases_sync_ai; DROP TRIGGER aliases_sync_ad;
 DROP TRIGGER statements_keys_ad;
 DROP TABLE statement_terms; DROP TABLE related_terms;
+DROP TRIGGER annotation_tags_counts_ai; DROP TRIGGER annotation_tags_counts_ad;
+DROP TRIGGER annotation_tags_counts_au; DROP TRIGGER annotations_counts_au;
+DROP TRIGGER annotations_counts_ai; DROP TRIGGER annotations_counts_bd;
+DROP TABLE coding_counts; DROP TABLE coding_speakers; DROP TABLE coding_articles;
 DROP INDEX tags_uuid; ALTER TABLE tags DROP COLUMN uuid; PRAGMA user_version = 7;"
 "$DOSSIER" --db "$OLD" memo add --article 1 "after the upgrade" >/dev/null &&
 	[ "$("$DOSSIER" --db "$OLD" memo list --search upgrade | cut -f2)" = "article 1" ] &&

@@ -14,12 +14,16 @@ tui_keys Enter g
 # What the analysis found, as the command line reports it: the first
 # article in the list with a statement that has a related statement in
 # another article; which statement that is (its rank in the article) and
-# where the best related one is.
+# where the best related one is. A sentence said by two ("the two leaders
+# said") is passed over: [s and ]s step by sentence, so its second speaker
+# is never the one stepped to.
 plan=$("$DOSSIER" list | awk '{print $1}' | while read -r a; do
 	"$DOSSIER" statements --json "$a" | DOSSIER="$DOSSIER" "$py" -c '
 import json, os, subprocess, sys
 sts = json.load(sys.stdin)
 for k, s in enumerate(sts):
+    if sum(t["start"] == s["start"] for t in sts) > 1:
+        continue
     rel = json.loads(subprocess.run([os.environ["DOSSIER"], "related", "--json", str(s["id"])],
         capture_output=True, text=True).stdout or "[]")
     rel = [r for r in rel if r["article"] != s["article"]]
