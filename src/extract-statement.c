@@ -234,6 +234,62 @@ salient(const struct extract_ctx *c, size_t end, int *second)
 	return seen[best].e;
 }
 
+/* Whether tokens [from, to) are only what may stand between "and" and a
+ * person's name: titles, the state or body they hold them in, "the"
+ * ("Aliyev and Armenian Prime Minister Nikol Pashinyan"). */
+static int
+only_titles(const struct extract_ctx *c, size_t from, size_t to)
+{
+	size_t k = from, other, last;
+	int e;
+
+	while (k < to) {
+		if (extract_cue_from(c, k, CUE_TITLE, &other) ||
+		    extract_cue_from(c, k, CUE_DETERMINER, &other))
+			k = other + 1;
+		else if ((e = mention_from(c, k, &last)) >= 0 && last < to &&
+		    c->kb->ents[e].kind != KB_PERSON)
+			k = last + 1;
+		else
+			return 0;
+	}
+	return k == to;
+}
+
+/* The pair of people named together last before token END ("President
+ * X and Prime Minister Y"): "the two leaders" are they, whoever was named
+ * most. Sets *second to the other; NO_ONE when no pair was named. */
+static int
+pair_before(const struct extract_ctx *c, size_t end, int *second)
+{
+	size_t k, f, a, other;
+	int b, e;
+
+	for (k = end; k-- > 2;) {
+		b = mention_to(c, k);
+		if (!is_person(c, b))
+			continue;
+		f = c->m_first[c->ment_at[k]];
+		/* back from the second name over its titles to "and" */
+		for (a = f; a-- > 1;) {
+			if (extract_cue_to(c, a, CUE_AND, &other) && other == a)
+				break;
+			if (f - a > FORWARD_MAX)
+				break;
+		}
+		if (a == 0 || f - a > FORWARD_MAX || !extract_cue_to(c, a, CUE_AND, &other) ||
+		    other != a || !only_titles(c, a + 1, f))
+			continue;
+		e = mention_to(c, a - 1);
+		if (is_person(c, e) && e != b) {
+			if (second != NULL)
+				*second = b;
+			return e;
+		}
+	}
+	return NO_ONE;
+}
+
 static char *
 fold_words(const struct extract_ctx *c, size_t first, size_t last, char *buf, size_t size)
 {
@@ -370,8 +426,11 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 
 	if (extract_cue_to(c, k, CUE_PRONOUN, &f) && f == k)
 		return A->last_person;
-	if (extract_cue_to(c, k, CUE_GROUP, &f) && f >= lb)
+	if (extract_cue_to(c, k, CUE_GROUP, &f) && f >= lb) {
+		if ((e = pair_before(c, f, A->group_second)) != NO_ONE)
+			return e;
 		return salient(c, f, A->group_second);
+	}
 	if (extract_cue_to(c, k, CUE_PROXY, &f) && f > lb) {
 		e = possessor(c, f - 1);
 		if (e != NO_ONE && extract_is_actor(c, e))

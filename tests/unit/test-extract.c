@@ -456,6 +456,45 @@ test_found_speakers(void)
 	    "the name in apposition between the titled phrase and the verb speaks");
 }
 
+/* Groups of speakers, and reporting verbs in their other forms. */
+static void
+test_groups_and_forms(void)
+{
+	expect_statements("Bayramov met Lavrov in Baku on Monday and again on Tuesday. Lavrov later "
+	    "flew on. President Otto Vell and Foreign Minister Hanna Vell arrived in Baku with "
+	    "Lavrov. The two leaders also asked for new talks.",
+	    "Otto Vell: The two leaders also asked for new talks. | Hanna Vell: The two leaders "
+	    "also asked for new talks.",
+	    "the two leaders are the pair named together last, not those named most");
+	expect_statements("Lavrov met Bayramov. The sides reaffirmed their commitment.",
+	    "Sergey Lavrov: The sides reaffirmed their commitment. | Jeyhun Bayramov: The sides "
+	    "reaffirmed their commitment.",
+	    "with no pair named together, the sides are the people named most");
+	expect_statements("Сергей Лавров прибыл в Москву. Карен Аветисян и Сергей Лавров встретились. Министры "
+	    "подчеркнули, что диалог важен.",
+	    "Karen Avetisyan: Министры подчеркнули, что диалог важен. | Sergey Lavrov: Министры "
+	    "подчеркнули, что диалог важен.",
+	    "the pair named together with \"и\" (Russian)");
+	expect_statements("Министерство сообщило, что встреча прошла. Карен Аветисян уточнил, что "
+	    "текст готов.",
+	    "Karen Avetisyan: Карен Аветисян уточнил, что текст готов.",
+	    "a reporting verb in another form (Russian)");
+	expect_statements("Ceyhun Bayramov vurğulamışdır ki, sülh əldə ediləcək.",
+	    "Jeyhun Bayramov: Ceyhun Bayramov vurğulamışdır ki, sülh əldə ediləcək.",
+	    "the formal perfect of a reporting verb (Azerbaijani)");
+	expect_statements("Կարեն Ավետիսյանը պարզաբանել է, որ տեքստը պատրաստ է։",
+	    "Karen Avetisyan: Կարեն Ավետիսյանը պարզաբանել է, որ տեքստը պատրաստ է։",
+	    "a reporting verb missing before (Armenian)");
+	expect_statements("Lavrov, görüşmenin iyi geçtiğinin altını çizdi.",
+	    "Sergey Lavrov: Lavrov, görüşmenin iyi geçtiğinin altını çizdi.",
+	    "an idiom of speech (Turkish)");
+	expect_statements("Lavrov dismissed the report and blamed Yerevan for the delay.",
+	    "Sergey Lavrov: Lavrov dismissed the report and blamed Yerevan for the delay.",
+	    "an English reporting verb");
+	expect_statements("The report blamed the weather.", "",
+	    "a reporting verb without an actor is no statement");
+}
+
 int
 main(void)
 {
@@ -473,6 +512,7 @@ main(void)
 	test_speakers();
 	test_found_speakers();
 	test_more_speakers();
+	test_groups_and_forms();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
