@@ -256,13 +256,13 @@ only_titles(const struct extract_ctx *c, size_t from, size_t to)
 	return k == to;
 }
 
-/* The pair of people named together last before token END ("President
- * X and Prime Minister Y"): "the two leaders" are they, whoever was named
- * most. Sets *second to the other; NO_ONE when no pair was named. */
+/* The pair of people named together last as a sentence's subject before
+ * token END ("President X and Prime Minister Y signed"): "the two
+ * leaders" are they, whoever was named most. Sets *second to the other; NO_ONE when no pair was named. */
 static int
 pair_before(const struct extract_ctx *c, size_t end, int *second)
 {
-	size_t k, f, a, other;
+	size_t k, f, a, g, other;
 	int b, e;
 
 	for (k = end; k-- > 2;) {
@@ -281,7 +281,12 @@ pair_before(const struct extract_ctx *c, size_t end, int *second)
 		    other != a || !only_titles(c, a + 1, f))
 			continue;
 		e = mention_to(c, a - 1);
-		if (is_person(c, e) && e != b) {
+		if (!is_person(c, e) || e == b)
+			continue;
+		/* the pair is its sentence's subject, not the people someone
+		 * met ("talks with his counterparts, X and Y") */
+		g = c->m_first[c->ment_at[a - 1]];
+		if (only_titles(c, c->sent_tok[extract_sentence_of(c, g)], g)) {
 			if (second != NULL)
 				*second = b;
 			return e;

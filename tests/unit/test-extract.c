@@ -466,6 +466,11 @@ test_groups_and_forms(void)
 	    "Otto Vell: The two leaders also asked for new talks. | Hanna Vell: The two leaders "
 	    "also asked for new talks.",
 	    "the two leaders are the pair named together last, not those named most");
+	expect_statements("Lavrov held talks with his counterparts, Karen Avetisyan and Jeyhun "
+	    "Bayramov. Lavrov spoke first. The ministers reiterated their commitment.",
+	    "Sergey Lavrov: The ministers reiterated their commitment. | Karen Avetisyan: The "
+	    "ministers reiterated their commitment.",
+	    "a pair someone met is no group of speakers: the people named most are");
 	expect_statements("Lavrov met Bayramov. The sides reaffirmed their commitment.",
 	    "Sergey Lavrov: The sides reaffirmed their commitment. | Jeyhun Bayramov: The sides "
 	    "reaffirmed their commitment.",
