@@ -325,6 +325,24 @@ title_fits(const char *cue, const char *title)
 	return sp != NULL && strcasecmp(sp + 1, cue) == 0;
 }
 
+/* Whether a role held for entity OF is one of STATE's: OF is STATE, or a
+ * body of it, named "... of STATE" ("Spokesperson of the Ministry of
+ * Foreign Affairs of Qatar" is Qatar's spokesperson). */
+static int
+held_for(const struct extract_ctx *c, int of, int state)
+{
+	const char *p;
+
+	if (of == state)
+		return 1;
+	if (of < 0 || c->kb->ents[of].kind != KB_ORGANIZATION || state < 0)
+		return 0;
+	for (p = strstr(c->kb->ents[of].name, " of "); p != NULL; p = strstr(p + 1, " of "))
+		if (kb_lookup(c->kb, p + 4) == state)
+			return 1;
+	return 0;
+}
+
 static int
 holds(const struct extract_ctx *c, int e, const char *cue, int state)
 {
@@ -335,7 +353,7 @@ holds(const struct extract_ctx *c, int e, const char *cue, int state)
 		return 0;
 	p = &c->kb->ents[e];
 	for (i = 0; i < p->nroles; i++)
-		if (title_fits(cue, p->roles[i].title) && (state < 0 || p->roles[i].of == state) &&
+		if (title_fits(cue, p->roles[i].title) && (state < 0 || held_for(c, p->roles[i].of, state)) &&
 		    kb_role_active(&p->roles[i], c->in->date))
 			return 1;
 	return 0;
@@ -369,6 +387,19 @@ by_role(const struct extract_ctx *c, size_t tf, size_t tl, int state)
 			found = (int)i;
 		}
 	return found;
+}
+
+/* by_role() for state or body E; a body's title nobody of it holds is
+ * read as the title alone, as before a name of no state ("the EU
+ * commissioner"). */
+static int
+by_role_of(const struct extract_ctx *c, size_t tf, size_t tl, int e)
+{
+	int who = by_role(c, tf, tl, e);
+
+	if (who == NO_ONE && e >= 0 && c->kb->ents[e].kind == KB_ORGANIZATION)
+		who = by_role(c, tf, tl, -1);
+	return who;
 }
 
 static int
@@ -470,16 +501,19 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 	if (extract_cue_to(c, k, CUE_TITLE, &f) && f >= lb) {
 		e = f > lb ? mention_to(c, f - 1) : NO_ONE;
 		g = f;
-		if (e >= 0 && c->kb->ents[e].kind == KB_STATE)
+		/* "the Qatari foreign ministry spokesperson", "Katar Dışişleri
+		 * Sözcüsü": the state's or the body's */
+		if (e >= 0 && (c->kb->ents[e].kind == KB_STATE ||
+		    c->kb->ents[e].kind == KB_ORGANIZATION))
 			g = c->m_first[c->ment_at[f - 1]];
 		else
 			e = -1;
 		if (g > lb && extract_cue_to(c, g - 1, CUE_DETERMINER, &other))
-			return by_role(c, f, k, e);
+			return by_role_of(c, f, k, e);
 		/* Languages without articles: "Nazir hesab edir ki", and
 		 * after the quotation: "..." , - nazir əlavə edib */
 		if ((g == lb || !c->t.tok[g - 1].word) && articleless(c))
-			return by_role(c, f, k, e);
+			return by_role_of(c, f, k, e);
 		/* "Russia's foreign minister", "Rusiyanın xarici işlər naziri" */
 		e = f > lb ? possessor(c, f - 1) : NO_ONE;
 		if (e >= 0 && extract_is_actor(c, e) && c->kb->ents[e].kind != KB_PERSON)
@@ -817,6 +851,39 @@ after_comma(const struct attr *A, size_t lo, size_t v)
 	return 0;
 }
 
+/* Whether sentence S says, before its cue at token V and outside
+ * quotation marks, that it refers back: "Об этом", "bunu". */
+static int
+refers_back(const struct attr *A, size_t s, size_t v)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k, other;
+
+	for (k = c->sent_tok[s]; k < v; k++)
+		if (!A->in_quote[k] && extract_cue_from(c, k, CUE_BACKREF, &other))
+			return 1;
+	return 0;
+}
+
+/* The first person named after token V in the sentence ending before
+ * token HI, outside quotation marks, or NO_ONE. */
+static int
+person_after(const struct attr *A, size_t v, size_t hi)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k, last;
+	int e;
+
+	for (k = v + 1; k < hi; k++) {
+		if (A->in_quote[k] || (e = mention_from(c, k, &last)) == NO_ONE)
+			continue;
+		if (is_person(c, e))
+			return e;
+		k = last;
+	}
+	return NO_ONE;
+}
+
 /* A statement in sentence S by a verb, "according to", "in X's view" or
  * "a call from X"; sets the cue's tokens. */
 static int
@@ -837,6 +904,11 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 				return who;
 			if ((verb_first(A, lo, k) || after_comma(A, lo, k)) &&
 			    (who = subject_after(A, other, hi)) != NO_ONE)
+				return who;
+			/* "Об этом ... заявил журналистам ... X", "այս մասին
+			 * ... հայտնել է ... X": a sentence that says who said
+			 * the one before names them after the verb. */
+			if (refers_back(A, s, k) && (who = person_after(A, other, hi)) != NO_ONE)
 				return who;
 		}
 		/* ", сообщает ТАСС": the outlet passes on the words of the
@@ -875,20 +947,6 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 		}
 	}
 	return NO_ONE;
-}
-
-/* Whether sentence S says, before its cue at token V and outside
- * quotation marks, that it refers back: "Об этом", "bunu". */
-static int
-refers_back(const struct attr *A, size_t s, size_t v)
-{
-	const struct extract_ctx *c = A->c;
-	size_t k, other;
-
-	for (k = c->sent_tok[s]; k < v; k++)
-		if (!A->in_quote[k] && extract_cue_from(c, k, CUE_BACKREF, &other))
-			return 1;
-	return 0;
 }
 
 /* Whether a quotation left open runs to the end of sentence S: news
