@@ -790,9 +790,9 @@ topic_subject(const struct attr *A, size_t lo, size_t v)
 }
 
 /* In a language whose verb ends the clause ("Ceyhun Bayramov 2026-cı
- * ildə ... bildirib"), the subject may stand far from it: the first person
- * named in the sentence before the verb V, not in a case of its own
- * ("Lavrov'a"). */
+ * ildə ... bildirib"), the subject may stand far from it: a pronoun
+ * opening the sentence, else the first person named in the sentence
+ * before the verb V, not in a case of its own ("Lavrov'a"). */
 static int
 verb_final_subject(const struct attr *A, size_t lo, size_t v)
 {
@@ -802,6 +802,11 @@ verb_final_subject(const struct attr *A, size_t lo, size_t v)
 
 	if (c->lang == NULL || !c->lang->verb_final)
 		return NO_ONE;
+	/* "Նա Երևանին մեղադրել է": a pronoun opening the sentence */
+	for (k = lo; k < v && !c->t.tok[k].word; k++)
+		;
+	if (k < v && !A->in_quote[k] && extract_cue_from(c, k, CUE_PRONOUN, &last) && last == k)
+		return A->last_person;
 	for (k = lo; k < v; k++) {
 		if (A->in_quote[k] || (e = mention_from(c, k, &last)) == NO_ONE)
 			continue;
