@@ -870,23 +870,23 @@ refers_back(const struct attr *A, size_t s, size_t v)
 	return 0;
 }
 
-/* The first person named after token V in the sentence ending before
- * token HI, outside quotation marks, or NO_ONE. */
+/* The person whose name ends the sentence (tokens before HI) after token
+ * V, outside quotation marks, or NO_ONE: the one who said what came before
+ * ends the sentence that says so ("Об этом ... заявил журналистам ...
+ * X", "այս մասին ... հայտնել է ... մամուլի քարտուղար X"). */
 static int
 person_after(const struct attr *A, size_t v, size_t hi)
 {
 	const struct extract_ctx *c = A->c;
-	size_t k, last;
+	size_t k = hi;
 	int e;
 
-	for (k = v + 1; k < hi; k++) {
-		if (A->in_quote[k] || (e = mention_from(c, k, &last)) == NO_ONE)
-			continue;
-		if (is_person(c, e))
-			return e;
-		k = last;
-	}
-	return NO_ONE;
+	while (k > v + 1 && !c->t.tok[k - 1].word)
+		k--;
+	if (k <= v + 1 || A->in_quote[k - 1])
+		return NO_ONE;
+	e = mention_to(c, k - 1);
+	return is_person(c, e) ? e : NO_ONE;
 }
 
 /* A statement in sentence S by a verb, "according to", "in X's view" or

@@ -30,6 +30,8 @@ static const char kb_text[] =
     "person\tOmar Haddad\n"
     "person\tUmar Hadad\n"
     "person\tArmen Tevanyan\tАрмен Теванян\n"
+    "person\tLiis Tamm\t\t\tSpokesperson of the Ministry of Foreign Affairs of Estonia, 2022-01-01\xE2\x80\x93\n"
+    "organization\tMinistry of Foreign Affairs of Estonia\tEstonian foreign ministry\n"
     "state\tEstonia\tEstonian\n"
     "state\tOman\tOmani\n"
     "state\tRussia\tRussian | Moscow | Россия\n"
@@ -496,6 +498,23 @@ test_groups_and_forms(void)
 	expect_statements("Lavrov dismissed the report and blamed Yerevan for the delay.",
 	    "Sergey Lavrov: Lavrov dismissed the report and blamed Yerevan for the delay.",
 	    "an English reporting verb");
+	expect_statements("Talks resumed. Liis Tamm spoke first. The Estonian foreign ministry "
+	    "spokesperson said the door stays open.",
+	    "Liis Tamm: The Estonian foreign ministry spokesperson said the door stays open.",
+	    "a title of a state's body is held by whoever holds it in that body");
+	expect_statements("Բանակցությունները կշարունակվեն։ Այս մասին լրագրողներին հայտնել է "
+	    "արտաքին գործերի նախարար Կարեն Ավետիսյանը։ Նա Երևանին մեղադրել է։",
+	    "Karen Avetisyan: Բանակցությունները կշարունակվեն։ | Karen Avetisyan: Նա Երևանին "
+	    "մեղադրել է։",
+	    "a sentence that refers back ends with its speaker's name; a pronoun opening a "
+	    "verb-final sentence (Armenian)");
+	expect_statements("Переговоры продолжатся. Об этом сообщили журналистам после встречи с "
+	    "Кареном Аветисяном в Москве.", "",
+	    "a name that does not end the sentence is no speaker of what came before (Russian)");
+	expect_statements("Переговоры продолжатся. Об этом сообщил журналистам в Москве после "
+	    "встречи Карен Аветисян.",
+	    "Karen Avetisyan: Переговоры продолжатся.",
+	    "the name ending it is (Russian)");
 	expect_statements("The report blamed the weather.", "",
 	    "a reporting verb without an actor is no statement");
 }
