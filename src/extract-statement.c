@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "extract-int.h"
 
@@ -343,6 +344,23 @@ held_for(const struct extract_ctx *c, int of, int state)
 	return 0;
 }
 
+/* An article without a date is read as news of today: a role that ended
+ * before it ("President of Azerbaijan, 1993-2003") is nobody's now. */
+static const char *
+today(void)
+{
+	static char buf[16];
+	time_t now;
+	struct tm tm;
+
+	if (buf[0] == '\0') {
+		now = time(NULL);
+		if (gmtime_r(&now, &tm) == NULL || strftime(buf, sizeof buf, "%Y-%m-%d", &tm) == 0)
+			buf[0] = '\0';
+	}
+	return buf[0] != '\0' ? buf : NULL;
+}
+
 static int
 holds(const struct extract_ctx *c, int e, const char *cue, int state)
 {
@@ -354,7 +372,7 @@ holds(const struct extract_ctx *c, int e, const char *cue, int state)
 	p = &c->kb->ents[e];
 	for (i = 0; i < p->nroles; i++)
 		if (title_fits(cue, p->roles[i].title) && (state < 0 || held_for(c, p->roles[i].of, state)) &&
-		    kb_role_active(&p->roles[i], c->in->date))
+		    kb_role_active(&p->roles[i], c->in->date != NULL ? c->in->date : today()))
 			return 1;
 	return 0;
 }

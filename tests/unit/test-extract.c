@@ -30,6 +30,7 @@ static const char kb_text[] =
     "person\tOmar Haddad\n"
     "person\tUmar Hadad\n"
     "person\tArmen Tevanyan\tАрмен Теванян\n"
+    "person\tPeeter Kask\t\t\tPresident of Estonia, 1992-10-06\xE2\x80\x93" "2001-10-08\n"
     "person\tLiis Tamm\t\t\tSpokesperson of the Ministry of Foreign Affairs of Estonia, 2022-01-01\xE2\x80\x93\n"
     "organization\tMinistry of Foreign Affairs of Estonia\tEstonian foreign ministry\n"
     "state\tEstonia\tEstonian\n"
@@ -515,6 +516,15 @@ test_groups_and_forms(void)
 	    "встречи Карен Аветисян.",
 	    "Karen Avetisyan: Переговоры продолжатся.",
 	    "the name ending it is (Russian)");
+	expect_statements("Otto Vell met Peeter Kask in Tallinn. The Estonian president said the "
+	    "talks went well.",
+	    "Otto Vell: The Estonian president said the talks went well.",
+	    "an article without a date is today's: a role that ended is nobody's");
+	expect_statements("İlham Əliyev Bakıda çıxış edib.\n\n\xE2\x80\x9CSülh əldə ediləcək. Biz "
+	    "hazırıq\xE2\x80\x9D, \xE2\x80\x93 deyə dövlət başçısı vurğulayıb.",
+	    "Ilham Aliyev: \xE2\x80\x9CSülh əldə ediləcək. Biz hazırıq\xE2\x80\x9D, "
+	    "\xE2\x80\x93 deyə dövlət başçısı vurğulayıb.",
+	    "\"deyə\" and a title after a quotation (Azerbaijani)");
 	expect_statements("The report blamed the weather.", "",
 	    "a reporting verb without an actor is no statement");
 }
