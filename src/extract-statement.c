@@ -803,6 +803,11 @@ topic_subject(const struct attr *A, size_t lo, size_t v)
 			continue;
 		if ((e = phrase_to(A, j - 1, lo)) != NO_ONE)
 			return e;
+		/* "Beyaz Saray da ... doğruladı": a state or a body opening
+		 * the sentence, set off by a comma or a particle */
+		if ((e = mention_to(c, j - 1)) != NO_ONE && c->m_first[c->ment_at[j - 1]] == lo &&
+		    extract_is_actor(c, e))
+			return e;
 	}
 	return NO_ONE;
 }

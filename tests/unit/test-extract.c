@@ -34,7 +34,7 @@ static const char kb_text[] =
     "person\tLiis Tamm\t\t\tSpokesperson of the Ministry of Foreign Affairs of Estonia, 2022-01-01\xE2\x80\x93\n"
     "organization\tMinistry of Foreign Affairs of Estonia\tEstonian foreign ministry\n"
     "state\tEstonia\tEstonian\n"
-    "state\tOman\tOmani\n"
+    "state\tOman\tOmani | Umman\n"
     "state\tRussia\tRussian | Moscow | Россия\n"
     "state\tAzerbaijan\tAzerbaijani | Baku\n"
     "state\tArmenia\tArmenian | Yerevan | Армения | Հայաստան\n"
@@ -525,6 +525,11 @@ test_groups_and_forms(void)
 	    "Ilham Aliyev: \xE2\x80\x9CSülh əldə ediləcək. Biz hazırıq\xE2\x80\x9D, "
 	    "\xE2\x80\x93 deyə dövlət başçısı vurğulayıb.",
 	    "\"deyə\" and a title after a quotation (Azerbaijani)");
+	expect_statements("Umman da görüşmelerin yararlı geçtiğini doğruladı.",
+	    "Oman: Umman da görüşmelerin yararlı geçtiğini doğruladı.",
+	    "a state opening a verb-final sentence, set off by a particle (Turkish)");
+	expect_statements("Umman'ın görüşmeleri yararlı geçti.", "",
+	    "a state in a case of its own with no verb of speech (Turkish)");
 	expect_statements("The report blamed the weather.", "",
 	    "a reporting verb without an actor is no statement");
 }
