@@ -143,6 +143,7 @@ enum extract_cue {
 	CUE_DOCUMENT,     /* "the statement said": what the last speaker issued */
 	CUE_RELAY,        /* ", сообщает ТАСС": an outlet passing on the last speaker's words */
 	CUE_BODY,         /* "the ministry said": the organization named last */
+	CUE_OFFICIAL,     /* "the Omani official": one person of the state, named before */
 	CUE_NCLASSES
 };
 

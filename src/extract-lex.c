@@ -96,6 +96,7 @@ static const struct {
 	{ "documents", CUE_DOCUMENT },
 	{ "relays", CUE_RELAY },
 	{ "bodies", CUE_BODY },
+	{ "officials", CUE_OFFICIAL },
 };
 
 /* Sections of data/lang/ files that text-lang.c reads. */

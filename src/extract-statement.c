@@ -377,6 +377,28 @@ holds(const struct extract_ctx *c, int e, const char *cue, int state)
 	return 0;
 }
 
+/* The last person named before token END who holds a role of state or
+ * body E, or NO_ONE. */
+static int
+member_before(const struct extract_ctx *c, size_t end, int e)
+{
+	const struct kb_entity *p;
+	const char *date = c->in->date != NULL ? c->in->date : today();
+	size_t k, i;
+	int who;
+
+	for (k = end; k-- > 0;) {
+		who = mention_to(c, k);
+		if (who < 0 || c->kb->ents[who].kind != KB_PERSON)
+			continue;
+		p = &c->kb->ents[who];
+		for (i = 0; i < p->nroles; i++)
+			if (held_for(c, p->roles[i].of, e) && kb_role_active(&p->roles[i], date))
+				return who;
+	}
+	return NO_ONE;
+}
+
 /* The person "the [Azerbaijani] foreign minister" (tokens [tf, tl])
  * means: the last one named before who holds the role, else, when the
  * article's date is known, the only one in the knowledge base. */
@@ -476,7 +498,7 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 {
 	const struct extract_ctx *c = A->c;
 	size_t f, g, other;
-	int e;
+	int e, held;
 
 	if (extract_cue_to(c, k, CUE_PRONOUN, &f) && f == k)
 		return A->last_person;
@@ -508,6 +530,11 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 		/* a state's side, a state's or a body's officials */
 		if (e >= 0 && (c->kb->ents[e].kind == KB_STATE || c->kb->ents[e].kind == KB_ORGANIZATION)) {
 			g = c->m_first[c->ment_at[f - 1]];
+			/* "the Omani senior official": the one of Oman named before */
+			if (g > lb && extract_cue_to(c, g - 1, CUE_DETERMINER, &other) &&
+			    extract_cue_to(c, k, CUE_OFFICIAL, &other) && other == f &&
+			    (held = member_before(c, g, e)) != NO_ONE)
+				return held;
 			if (g > lb && (extract_cue_to(c, g - 1, CUE_DETERMINER, &other) ||
 			    extract_cue_to(c, g - 1, CUE_QUANTIFIER, &other)))
 				return e;

@@ -530,6 +530,16 @@ test_groups_and_forms(void)
 	    "a state opening a verb-final sentence, set off by a particle (Turkish)");
 	expect_statements("Umman'ın görüşmeleri yararlı geçti.", "",
 	    "a state in a case of its own with no verb of speech (Turkish)");
+	expect_statements("Salim al-Harthi arrived in Muscat with Lavrov. The Omani senior official "
+	    "said talks go on.",
+	    "Salim al-Harthi: The Omani senior official said talks go on.",
+	    "the state's official is the one of it named before");
+	expect_statements("Lavrov arrived in Muscat. The Omani official said talks go on.",
+	    "Oman: The Omani official said talks go on.",
+	    "the state's official with none of it named before is the state's");
+	expect_statements("Salim al-Harthi arrived in Muscat. An Omani official said talks go on.",
+	    "Oman: An Omani official said talks go on.",
+	    "an official, not the official, is the state's");
 	expect_statements("The report blamed the weather.", "",
 	    "a reporting verb without an actor is no statement");
 }
