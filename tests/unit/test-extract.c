@@ -540,6 +540,13 @@ test_groups_and_forms(void)
 	expect_statements("Salim al-Harthi arrived in Muscat. An Omani official said talks go on.",
 	    "Oman: An Omani official said talks go on.",
 	    "an official, not the official, is the state's");
+	expect_statements("Переговоры идут. По оценке Карена Аветисяна, текст готов.",
+	    "Karen Avetisyan: По оценке Карена Аветисяна, текст готов.",
+	    "\"по оценке X\" (Russian)");
+	expect_statements("Görüşmeler sürüyor. Lavrov'un açıklamasına göre, görüşmeler yarın da "
+	    "sürecek.",
+	    "Sergey Lavrov: Lavrov'un açıklamasına göre, görüşmeler yarın da sürecek.",
+	    "\"X'in açıklamasına göre\" (Turkish)");
 	expect_statements("The report blamed the weather.", "",
 	    "a reporting verb without an actor is no statement");
 }
