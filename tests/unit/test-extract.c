@@ -547,6 +547,9 @@ test_groups_and_forms(void)
 	    "sürecek.",
 	    "Sergey Lavrov: Lavrov'un açıklamasına göre, görüşmeler yarın da sürecek.",
 	    "\"X'in açıklamasına göre\" (Turkish)");
+	expect_statements("The Northern Wire quoted Lavrov as saying the talks were over.",
+	    "Sergey Lavrov: The Northern Wire quoted Lavrov as saying the talks were over.",
+	    "an outlet quoted X as saying: X speaks");
 	expect_statements("The report blamed the weather.", "",
 	    "a reporting verb without an actor is no statement");
 }
