@@ -550,6 +550,14 @@ test_groups_and_forms(void)
 	expect_statements("The Northern Wire quoted Lavrov as saying the talks were over.",
 	    "Sergey Lavrov: The Northern Wire quoted Lavrov as saying the talks were over.",
 	    "an outlet quoted X as saying: X speaks");
+	expect_statements("Карен Аветисян прибыл в Москву. По его словам, текст готов.",
+	    "Karen Avetisyan: По его словам, текст готов.",
+	    "\"по его словам\": the possessive between \"по\" and the noun (Russian)");
+	expect_statements("Сергей Лавров прибыл в Москву. Карен Аветисян и Сергей Лавров встретились. "
+	    "Главы внешнеполитических ведомств подчеркнули, что диалог важен.",
+	    "Karen Avetisyan: Главы внешнеполитических ведомств подчеркнули, что диалог важен. | "
+	    "Sergey Lavrov: Главы внешнеполитических ведомств подчеркнули, что диалог важен.",
+	    "the heads of the foreign-policy offices are a group (Russian)");
 	expect_statements("The report blamed the weather.", "",
 	    "a reporting verb without an actor is no statement");
 }
