@@ -257,36 +257,47 @@ only_titles(const struct extract_ctx *c, size_t from, size_t to)
 	return k == to;
 }
 
+/* The actor named before "and" when a name starting at token F follows it
+ * past its titles ("X and Prime Minister Y"); *G is where that one's name
+ * starts. NO_ONE when F does not follow "and". */
+static int
+partner_of(const struct extract_ctx *c, size_t f, size_t *g)
+{
+	size_t a, other;
+	int e;
+
+	/* back from the second name over its titles to "and" */
+	for (a = f; a-- > 1 && f - a <= FORWARD_MAX;)
+		if (extract_cue_to(c, a, CUE_AND, &other) && other == a)
+			break;
+	if (a == 0 || a + 1 > f || f - a > FORWARD_MAX || !extract_cue_to(c, a, CUE_AND, &other) ||
+	    other != a || !only_titles(c, a + 1, f))
+		return NO_ONE;
+	e = mention_to(c, a - 1);
+	if (e != NO_ONE)
+		*g = c->m_first[c->ment_at[a - 1]];
+	return e;
+}
+
 /* The pair of people named together last as a sentence's subject before
  * token END ("President X and Prime Minister Y signed"): "the two
- * leaders" are they, whoever was named most. Sets *second to the other; NO_ONE when no pair was named. */
+ * leaders" are they, whoever was named most. Sets *second to the other;
+ * NO_ONE when no pair was named. */
 static int
 pair_before(const struct extract_ctx *c, size_t end, int *second)
 {
-	size_t k, f, a, g, other;
+	size_t k, g;
 	int b, e;
 
 	for (k = end; k-- > 2;) {
 		b = mention_to(c, k);
 		if (!is_person(c, b))
 			continue;
-		f = c->m_first[c->ment_at[k]];
-		/* back from the second name over its titles to "and" */
-		for (a = f; a-- > 1;) {
-			if (extract_cue_to(c, a, CUE_AND, &other) && other == a)
-				break;
-			if (f - a > FORWARD_MAX)
-				break;
-		}
-		if (a == 0 || f - a > FORWARD_MAX || !extract_cue_to(c, a, CUE_AND, &other) ||
-		    other != a || !only_titles(c, a + 1, f))
-			continue;
-		e = mention_to(c, a - 1);
+		e = partner_of(c, c->m_first[c->ment_at[k]], &g);
 		if (!is_person(c, e) || e == b)
 			continue;
 		/* the pair is its sentence's subject, not the people someone
 		 * met ("talks with his counterparts, X and Y") */
-		g = c->m_first[c->ment_at[a - 1]];
 		if (only_titles(c, c->sent_tok[extract_sentence_of(c, g)], g)) {
 			if (second != NULL)
 				*second = b;
@@ -606,8 +617,21 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 		e = mention_to(c, k);
 		if (e != NO_ONE && (held = role_of_mention(A, k, lb, e)) != NO_ONE)
 			return held;
-		if (e != NO_ONE)
-			return extract_is_actor(c, e) ? e : NO_ONE;
+		if (e != NO_ONE && !extract_is_actor(c, e))
+			return NO_ONE;
+		if (e != NO_ONE) {
+			/* "Lavrov and Bayramov said": both, when the pair opens
+			 * the clause */
+			held = partner_of(c, c->m_first[c->ment_at[k]], &f);
+			for (p = lb; p < f && !t[p].word; p++)
+				;
+			if (held != NO_ONE && held != e && extract_is_actor(c, held) && f >= lb &&
+			    only_titles(c, p, f)) {
+				*A->group_second = e;
+				return held;
+			}
+			return e;
+		}
 		if ((e = phrase_to(A, k, lb)) != NO_ONE)
 			return e;
 		if (extract_cue_to(c, k, CUE_SKIP, &f) && f >= lb) {

@@ -558,6 +558,19 @@ test_groups_and_forms(void)
 	    "Karen Avetisyan: Главы внешнеполитических ведомств подчеркнули, что диалог важен. | "
 	    "Sergey Lavrov: Главы внешнеполитических ведомств подчеркнули, что диалог важен.",
 	    "the heads of the foreign-policy offices are a group (Russian)");
+	expect_statements("Lavrov and Bayramov said the talks went well.",
+	    "Sergey Lavrov: Lavrov and Bayramov said the talks went well. | Jeyhun Bayramov: Lavrov "
+	    "and Bayramov said the talks went well.",
+	    "two subjects joined by \"and\" both speak");
+	expect_statements("\xE2\x80\x9CIt works,\xE2\x80\x9D Lavrov and Foreign Minister Bayramov "
+	    "said.",
+	    "Sergey Lavrov: \xE2\x80\x9CIt works,\xE2\x80\x9D Lavrov and Foreign Minister "
+	    "Bayramov said. | Jeyhun Bayramov: \xE2\x80\x9CIt works,\xE2\x80\x9D Lavrov and Foreign "
+	    "Minister Bayramov said.",
+	    "after a quotation, the second of the pair past its title");
+	expect_statements("After talks between Lavrov and Bayramov, Aliyev said the road is open.",
+	    "Ilham Aliyev: After talks between Lavrov and Bayramov, Aliyev said the road is open.",
+	    "a pair that is not the subject does not speak");
 	expect_statements("The report blamed the weather.", "",
 	    "a reporting verb without an actor is no statement");
 }
