@@ -601,6 +601,21 @@ role_of_mention(const struct attr *A, size_t k, size_t lb, int e)
 	return NO_ONE;
 }
 
+/* Whether the comma at token P, inside an aside that ends at token K,
+ * only sets off a place or state named after it ("Oman's capital, Muscat,"):
+ * the place's name runs to the next comma, the word before P is no name. */
+static int
+place_apposition(const struct extract_ctx *c, size_t p, size_t k, size_t lb)
+{
+	size_t last;
+	int e = mention_from(c, p + 1, &last);
+
+	if (e < 0 || p <= lb || last + 1 > k || !is_comma_like(&c->t.tok[last + 1]) ||
+	    mention_to(c, p - 1) != NO_ONE || !c->t.tok[p - 1].word)
+		return 0;
+	return c->kb->ents[e].kind == KB_PLACE || c->kb->ents[e].kind == KB_STATE;
+}
+
 /*
  * The actor who is the subject of the verb starting at token V, walking
  * back no further than token LB.
@@ -641,9 +656,13 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 		if (t[k].word && !t[k].upper && extract_lex_skip_suffix(c->lx, t[k].key, t[k].klen))
 			continue;
 		if (is_comma_like(&t[k]) && asides++ < 2) {
-			/* An aside: back to the comma that opened it. */
+			/* An aside: back to the comma that opened it, past a
+			 * place set off inside it ("who mediated in Oman's
+			 * capital, Muscat, confirmed"). */
 			for (p = k; p-- > lb && k - p < ASIDE_MAX;)
-				if (is_comma_like(&t[p]) || A->in_quote[p] || opens(&t[p]) || closes(&t[p]))
+				if (is_comma_like(&t[p]) && !place_apposition(c, p, k, lb))
+					break;
+				else if (A->in_quote[p] || opens(&t[p]) || closes(&t[p]))
 					break;
 			if (p + 1 <= lb || k - p >= ASIDE_MAX || !is_comma_like(&t[p]))
 				return NO_ONE;

@@ -44,6 +44,7 @@ static const char kb_text[] =
     "organization\tNorthern Wire\tАгентство новостей России\n"
     "organization\tRussian peacekeeping contingent\tRussian peacekeepers\n"
     "place\tLachin corridor\n"
+    "place\tMuscat\n"
     "agreement\tCeasefire statement\t\t2020-11-09/2020-11-10\t\tArmenia | Azerbaijan | Russia\n"
     "agreement\tOctober declaration\t\t2022-10-06\n"
     "agreement\tBelgrade-Pristina agreement\t\t2013-04-19\t\tSerbia | Kosovo\n"
@@ -571,6 +572,11 @@ test_groups_and_forms(void)
 	expect_statements("After talks between Lavrov and Bayramov, Aliyev said the road is open.",
 	    "Ilham Aliyev: After talks between Lavrov and Bayramov, Aliyev said the road is open.",
 	    "a pair that is not the subject does not speak");
+	expect_statements("Salim al-Harthi, who hosted the talks in Oman\xE2\x80\x99s capital, Muscat, "
+	    "confirmed that they will go on.",
+	    "Salim al-Harthi: Salim al-Harthi, who hosted the talks in Oman\xE2\x80\x99s capital, "
+	    "Muscat, confirmed that they will go on.",
+	    "an aside with a place set off by commas inside it");
 	expect_statements("The report blamed the weather.", "",
 	    "a reporting verb without an actor is no statement");
 }
