@@ -1065,6 +1065,19 @@ open_at_end(const struct attr *A, size_t s)
 	return 0;
 }
 
+/* Whether sentence S ends in a colon: "He told reporters:" and the
+ * quotation in the paragraph after it. */
+static int
+ends_in_colon(const struct attr *A, size_t s)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k = c->sent_tok[s + 1];
+
+	while (k > c->sent_tok[s] && c->t.tok[k - 1].start >= c->in->sentences[s].end)
+		k--;
+	return k > c->sent_tok[s] && is_key(&c->t.tok[k - 1], ":");
+}
+
 /* A line that names a speaker and ends in a colon, the paragraph after
  * it being what they said ("Rusya Dışişleri Bakanı Lavrov:", "Sergey
  * Lavrov:"): the speaker, with the label's tokens in *vf, *vl; else
@@ -1172,7 +1185,8 @@ extract_statements(struct extract_ctx *c)
 			} else
 				st = add_statement(&A, s, end, who);
 		} else if (qi >= 0 && prev != NULL && A.q[qi].open <= c->sent_tok[s] + 1 &&
-		    (c->para_of_sent[s] == c->para_of_sent[s - 1] || open_at_end(&A, s - 1)) &&
+		    (c->para_of_sent[s] == c->para_of_sent[s - 1] || open_at_end(&A, s - 1) ||
+		    ends_in_colon(&A, s - 1)) &&
 		    prev->end >= c->in->sentences[s - 1].end) {
 			/* The same speaker goes on quoting. */
 			end = extract_sentence_of(c, A.q[qi].close);

@@ -577,6 +577,11 @@ test_groups_and_forms(void)
 	    "Salim al-Harthi: Salim al-Harthi, who hosted the talks in Oman\xE2\x80\x99s capital, "
 	    "Muscat, confirmed that they will go on.",
 	    "an aside with a place set off by commas inside it");
+	expect_statements("Lavrov arrived on Monday. He told reporters:\n\n\xE2\x80\x9CThe road must "
+	    "stay open. We will not give up.\xE2\x80\x9D\n\nThe talks went on.",
+	    "Sergey Lavrov: He told reporters:\n\n\xE2\x80\x9CThe road must stay open. We will not "
+	    "give up.\xE2\x80\x9D",
+	    "a quotation in the paragraph after a statement ending in a colon continues it");
 	expect_statements("The report blamed the weather.", "",
 	    "a reporting verb without an actor is no statement");
 }
