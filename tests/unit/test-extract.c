@@ -582,6 +582,9 @@ test_groups_and_forms(void)
 	    "Sergey Lavrov: He told reporters:\n\n\xE2\x80\x9CThe road must stay open. We will not "
 	    "give up.\xE2\x80\x9D",
 	    "a quotation in the paragraph after a statement ending in a colon continues it");
+	expect_statements("A senior Estonian official told the agency the door stays open.",
+	    "Estonia: A senior Estonian official told the agency the door stays open.",
+	    "a rank before the state: the state's official");
 	expect_statements("The report blamed the weather.", "",
 	    "a reporting verb without an actor is no statement");
 }
