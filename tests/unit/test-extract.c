@@ -585,6 +585,9 @@ test_groups_and_forms(void)
 	expect_statements("A senior Estonian official told the agency the door stays open.",
 	    "Estonia: A senior Estonian official told the agency the door stays open.",
 	    "a rank before the state: the state's official");
+	expect_statements("Карен Аветисян выступил с заявлением, в котором осудил обстрел.",
+	    "Karen Avetisyan: Карен Аветисян выступил с заявлением, в котором осудил обстрел.",
+	    "\"выступил с заявлением\" (Russian)");
 	expect_statements("The report blamed the weather.", "",
 	    "a reporting verb without an actor is no statement");
 }
