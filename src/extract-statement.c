@@ -630,6 +630,10 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 
 	while (k-- > lb) {
 		e = mention_to(c, k);
+		/* "ԱԳՆ-ն", "ԱՄՆ-ն": an abbreviation's ending after a hyphen */
+		if (e == NO_ONE && articleless(c) && k >= lb + 2 && t[k].word && !t[k].upper &&
+		    is_key(&t[k - 1], "-") && (e = mention_to(c, k - 2)) != NO_ONE)
+			k -= 2;
 		if (e != NO_ONE && (held = role_of_mention(A, k, lb, e)) != NO_ONE)
 			return held;
 		if (e != NO_ONE && !extract_is_actor(c, e))

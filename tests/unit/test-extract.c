@@ -32,7 +32,7 @@ static const char kb_text[] =
     "person\tArmen Tevanyan\tАрмен Теванян\n"
     "person\tPeeter Kask\t\t\tPresident of Estonia, 1992-10-06\xE2\x80\x93" "2001-10-08\n"
     "person\tLiis Tamm\t\t\tSpokesperson of the Ministry of Foreign Affairs of Estonia, 2022-01-01\xE2\x80\x93\n"
-    "organization\tMinistry of Foreign Affairs of Estonia\tEstonian foreign ministry\n"
+    "organization\tMinistry of Foreign Affairs of Estonia\tEstonian foreign ministry | Էստոնիայի ԱԳՆ\n"
     "state\tEstonia\tEstonian\n"
     "state\tOman\tOmani | Umman\n"
     "state\tRussia\tRussian | Moscow | Россия\n"
@@ -588,6 +588,13 @@ test_groups_and_forms(void)
 	expect_statements("Карен Аветисян выступил с заявлением, в котором осудил обстрел.",
 	    "Karen Avetisyan: Карен Аветисян выступил с заявлением, в котором осудил обстрел.",
 	    "\"выступил с заявлением\" (Russian)");
+	expect_statements("Էստոնիայի ԱԳՆ-ն հայտարարություն է տարածել։",
+	    "Ministry of Foreign Affairs of Estonia: Էստոնիայի ԱԳՆ-ն հայտարարություն է տարածել։",
+	    "an abbreviation's ending after a hyphen; issuing a statement (Armenian)");
+	expect_statements("Կարեն Ավետիսյանը ժամանել է Մոսկվա։ Նախարարն ընդգծել է, որ տեքստը "
+	    "պատրաստ է։",
+	    "Karen Avetisyan: Նախարարն ընդգծել է, որ տեքստը պատրաստ է։",
+	    "a title with the article -ն (Armenian)");
 	expect_statements("The report blamed the weather.", "",
 	    "a reporting verb without an actor is no statement");
 }
