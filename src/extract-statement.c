@@ -527,8 +527,14 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 	}
 	/* "The statement emphasized", "В заявлении говорится": the
 	 * document of whoever spoke last. */
-	if (extract_cue_to(c, k, CUE_DOCUMENT, &f) && f >= lb)
+	if (extract_cue_to(c, k, CUE_DOCUMENT, &f) && f >= lb) {
+		/* "Türkiye Dışişleri Bakanlığından yapılan açıklamada":
+		 * the document of the actor named before it */
+		e = f > lb ? mention_to(c, f - 1) : NO_ONE;
+		if (e != NO_ONE && extract_is_actor(c, e))
+			return e;
 		return A->last_speaker;
+	}
 	/* "The ministry also accused Yerevan": the organization named last */
 	if (extract_cue_to(c, k, CUE_BODY, &f) && f >= lb)
 		return A->body_before[f];

@@ -32,7 +32,7 @@ static const char kb_text[] =
     "person\tArmen Tevanyan\tАрмен Теванян\n"
     "person\tPeeter Kask\t\t\tPresident of Estonia, 1992-10-06\xE2\x80\x93" "2001-10-08\n"
     "person\tLiis Tamm\t\t\tSpokesperson of the Ministry of Foreign Affairs of Estonia, 2022-01-01\xE2\x80\x93\n"
-    "organization\tMinistry of Foreign Affairs of Estonia\tEstonian foreign ministry | Էստոնիայի ԱԳՆ\n"
+    "organization\tMinistry of Foreign Affairs of Estonia\tEstonian foreign ministry | Էստոնիայի ԱԳՆ | Estonya Dışişleri Bakanlığı\n"
     "state\tEstonia\tEstonian\n"
     "state\tOman\tOmani | Umman\n"
     "state\tRussia\tRussian | Moscow | Россия\n"
@@ -595,6 +595,10 @@ test_groups_and_forms(void)
 	    "պատրաստ է։",
 	    "Karen Avetisyan: Նախարարն ընդգծել է, որ տեքստը պատրաստ է։",
 	    "a title with the article -ն (Armenian)");
+	expect_statements("Estonya Dışişleri Bakanlığından yapılan açıklamada, saldırı kınandı.",
+	    "Ministry of Foreign Affairs of Estonia: Estonya Dışişleri Bakanlığından yapılan "
+	    "açıklamada, saldırı kınandı.",
+	    "the statement of the body named before it, a passive verb (Turkish)");
 	expect_statements("The report blamed the weather.", "",
 	    "a reporting verb without an actor is no statement");
 }
