@@ -599,6 +599,9 @@ test_groups_and_forms(void)
 	    "Ministry of Foreign Affairs of Estonia: Estonya Dışişleri Bakanlığından yapılan "
 	    "açıklamada, saldırı kınandı.",
 	    "the statement of the body named before it, a passive verb (Turkish)");
+	expect_statements("Переговоры продолжатся в мае. Такое заявление сделал Карен Аветисян.",
+	    "Karen Avetisyan: Переговоры продолжатся в мае.",
+	    "\"Такое заявление сделал X\" refers back (Russian)");
 	expect_statements("The report blamed the weather.", "",
 	    "a reporting verb without an actor is no statement");
 }
