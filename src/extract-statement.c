@@ -411,8 +411,9 @@ member_before(const struct extract_ctx *c, size_t end, int e)
 }
 
 /* The person "the [Azerbaijani] foreign minister" (tokens [tf, tl])
- * means: the last one named before who holds the role, else, when the
- * article's date is known, the only one in the knowledge base. */
+ * means: the last one named before who holds the role, else the only one
+ * in the knowledge base who holds it at the article's date (today's for
+ * an article without one). */
 static int
 by_role(const struct extract_ctx *c, size_t tf, size_t tl, int state)
 {
@@ -429,7 +430,7 @@ by_role(const struct extract_ctx *c, size_t tf, size_t tl, int state)
 		if (e != NO_ONE && holds(c, e, cue, state))
 			return e;
 	}
-	if (c->in->date == NULL)
+	if (c->in->date == NULL && today() == NULL)
 		return NO_ONE;
 	for (i = 0; i < c->kb->n; i++)
 		if (holds(c, (int)i, cue, state)) {
@@ -492,11 +493,21 @@ bodies_before(const struct extract_ctx *c)
 	int *v = xreallocarray(NULL, c->t.ntok + 1, sizeof *v), last = NO_ONE, e;
 	size_t k;
 
+	size_t f, other;
+
 	for (k = 0; k <= c->t.ntok; k++) {
 		v[k] = last;
 		e = mention_to(c, k);
-		if (e >= 0 && c->kb->ents[e].kind == KB_ORGANIZATION)
-			last = e;
+		if (e < 0 || c->kb->ents[e].kind != KB_ORGANIZATION)
+			continue;
+		/* "told Reuters": the outlet spoken to is no body the text
+		 * goes on about */
+		f = c->m_first[c->ment_at[k]];
+		if (f > 0 && extract_cue_to(c, f - 1, CUE_DETERMINER, &other))
+			f = other;
+		if (f > 0 && extract_cue_to(c, f - 1, CUE_VERB, &other))
+			continue;
+		last = e;
 	}
 	return v;
 }
@@ -524,6 +535,12 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 			return e;
 		if (extract_cue_to(c, f - 1, CUE_POSSESSIVE, &other))
 			return A->last_person;
+		/* "Israel's Prime Minister's Office": the office of the
+		 * person holding the role */
+		if (f >= lb + 3 && is_key(&c->t.tok[f - 2], "'") && is_key(&c->t.tok[f - 1], "s") &&
+		    extract_cue_to(c, f - 3, CUE_TITLE, &other) && other >= lb &&
+		    is_person(c, e = phrase_to(A, f - 3, lb)))
+			return e;
 	}
 	/* "The statement emphasized", "В заявлении говорится": the
 	 * document of whoever spoke last. */

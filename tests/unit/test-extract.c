@@ -602,6 +602,19 @@ test_groups_and_forms(void)
 	expect_statements("Переговоры продолжатся в мае. Такое заявление сделал Карен Аветисян.",
 	    "Karen Avetisyan: Переговоры продолжатся в мае.",
 	    "\"Такое заявление сделал X\" refers back (Russian)");
+	expect_statements("Estonia\xE2\x80\x99s President\xE2\x80\x99s Office said the visit was "
+	    "put off.",
+	    "Otto Vell: Estonia\xE2\x80\x99s President\xE2\x80\x99s Office said the visit was put "
+	    "off.",
+	    "the office of a role is its holder's, today's for an article without a date");
+	expect_statements("An EU official told the Northern Wire the plan stands. The bloc said it "
+	    "would wait.",
+	    "European Union: An EU official told the Northern Wire the plan stands. | European "
+	    "Union: The bloc said it would wait.",
+	    "an outlet spoken to is not the body named last");
+	expect_statements("Iran and Estonia both described the talks as useful.",
+	    "Estonia: Iran and Estonia both described the talks as useful.",
+	    "\"both\" between the subject and the verb");
 	expect_statements("The report blamed the weather.", "",
 	    "a reporting verb without an actor is no statement");
 }
