@@ -615,6 +615,10 @@ test_groups_and_forms(void)
 	expect_statements("Iran and Estonia both described the talks as useful.",
 	    "Estonia: Iran and Estonia both described the talks as useful.",
 	    "\"both\" between the subject and the verb");
+	expect_statements("Сергей Лавров прибыл в Анкару. Глава российской дипломатии подчеркнул, "
+	    "что Москва готова.",
+	    "Sergey Lavrov: Глава российской дипломатии подчеркнул, что Москва готова.",
+	    "a foreign minister by description on second reference (Russian)");
 	expect_statements("The report blamed the weather.", "",
 	    "a reporting verb without an actor is no statement");
 }
