@@ -62,6 +62,9 @@ void store_report_cut(struct store_report *r, size_t limit);
  * of the matrix per speaker. */
 #define STORE_REPORT_SPEAKERS_FROM \
 	" FROM tags t CROSS JOIN coding_speakers c ON c.tag_id = t.id"
+/* SQL: a month or outlet of the report counts per month or outlet
+ * (schema 16, where NULL is kept as '' and a value after '=') as it was. */
+#define STORE_REPORT_KEY_TEXT(col) "(CASE " col " WHEN '' THEN NULL ELSE substr(" col ", 2) END)"
 /* SQL: the tagged highlights, read tag by tag (CROSS JOIN keeps that
  * order): with --tag, through the tag's index, that tag's highlights only. */
 #define STORE_REPORT_CODED_FROM \
