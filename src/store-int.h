@@ -90,7 +90,8 @@ int store_report_pairs_count(struct store *st, int64_t article,
 /* store-report-counts.c: the positional report counts kept up to date. */
 /* Counts again the articles listed stale (coding_stale) and replaces their
  * rows; 0 when the counts are current, 1 when they cannot be made so here
- * (a read-only database, another writer's lock): count directly. */
+ * (a read-only database or file, a write that failed: another program's
+ * lock held too long): count directly; -1 when the list cannot be read. */
 int store_report_counts_refresh(struct store *st);
 /* Makes every article's counts again (a migration, a salvage); inside the
  * caller's transaction. */

@@ -94,7 +94,8 @@ store_report_counts_refresh(struct store *st)
 		return -1;
 	if (n == 0)
 		return 0;
-	if (store_is_readonly(st) || store_begin(st) != 0) {
+	if (store_is_readonly(st) || sqlite3_db_readonly(store_sqlite(st), "main") == 1 ||
+	    store_begin(st) != 0) {
 		free(ids);
 		return 1;
 	}
@@ -108,11 +109,14 @@ store_report_counts_refresh(struct store *st)
 			    "keeping the report counts");
 	}
 	free(ids);
-	if (rc != 0) {
-		store_rollback(st);
-		return -1;
+	/* Not kept (another program's lock held too long): the report
+	 * counts directly this time. */
+	if (rc != 0 || store_commit(st) != 0) {
+		if (rc != 0)
+			store_rollback(st);
+		return 1;
 	}
-	return store_commit(st);
+	return 0;
 }
 
 int
