@@ -257,6 +257,8 @@ test_positional(struct store *st, struct anno_session *s, int64_t art)
 
 	id = add_at(s, art, BODY, "Officials in Baku", "claim", NULL);
 	id2 = add_at(s, art, BODY, "Baku did not", "fact", NULL);
+	is_int(db_int(st, "SELECT count(*) FROM coding_stale"), 0,
+	    "dossier's own writes are counted again before they commit");
 	counts_agree(st, "two overlapping highlights in the third sentence");
 	/* Both highlights are in the third sentence: Baku Protocol and
 	 * (by "talks") Moscow Accord, once for each. */
