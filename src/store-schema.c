@@ -179,16 +179,17 @@
 	"  FROM coding_counts c JOIN articles ar ON ar.id = c.article_id GROUP BY 1, 2;"
 /* SQL: the articles whose highlights, tags, sentences or mentions a
  * write touched, as stale for the positional counts (see migration 16):
- * the values of ARTICLE over FROM_WHERE, each once, those not listed yet.
- * (Not INSERT OR IGNORE: a trigger's conflict policy gives way to the
- * writing statement's own, such as a sync's.) */
-#define CODING_STALE(article, from_where) \
-	"  INSERT INTO coding_stale(article_id) SELECT k FROM" \
-	"    (SELECT DISTINCT " article " AS k " from_where ")" \
-	"    WHERE k NOT IN (SELECT article_id FROM coding_stale);"
+ * ARTICLE (qualified: it is compared inside a subquery of coding_stale)
+ * from FROM where WHERE, each once, those not listed yet. (Not
+ * INSERT OR IGNORE: a trigger's conflict policy gives way to the writing
+ * statement's own, such as a sync's.) */
+#define CODING_STALE(article, from, where) \
+	"  INSERT INTO coding_stale(article_id) SELECT DISTINCT " article " " from \
+	"    WHERE (" where ") AND NOT EXISTS" \
+	"    (SELECT 1 FROM coding_stale WHERE article_id = " article ");"
 /* ... of an article only when it has an active highlight. */
 #define CODING_STALE_CODED(article) \
-	CODING_STALE(article, "WHERE EXISTS (SELECT 1 FROM annotations" \
+	CODING_STALE(article, "", "EXISTS (SELECT 1 FROM annotations" \
 	    " WHERE article_id = " article " AND state = 'active')")
 
 static const char *const migrations[] = {
@@ -855,21 +856,21 @@ static const char *const migrations[] = {
 	"  DELETE FROM coding_pairs WHERE kind = old.kind AND a = old.a AND b = old.b AND n <= 0;"
 	"END;"
 	"CREATE TRIGGER annotations_stale_ai AFTER INSERT ON annotations"
-	"  WHEN new.state = 'active' BEGIN" CODING_STALE("new.article_id", "") "END;"
+	"  WHEN new.state = 'active' BEGIN" CODING_STALE("new.article_id", "", "1") "END;"
 	"CREATE TRIGGER annotations_stale_au AFTER UPDATE OF state, article_id, start, end"
 	"  ON annotations WHEN old.state = 'active' OR new.state = 'active' BEGIN"
-	CODING_STALE("old.article_id", "") CODING_STALE("new.article_id", "") "END;"
+	CODING_STALE("old.article_id", "", "1") CODING_STALE("new.article_id", "", "1") "END;"
 	"CREATE TRIGGER annotations_stale_ad AFTER DELETE ON annotations"
-	"  WHEN old.state = 'active' BEGIN" CODING_STALE("old.article_id", "") "END;"
+	"  WHEN old.state = 'active' BEGIN" CODING_STALE("old.article_id", "", "1") "END;"
 	"CREATE TRIGGER annotation_tags_stale_ai AFTER INSERT ON annotation_tags BEGIN"
-	CODING_STALE("article_id", "FROM annotations WHERE id = new.annotation_id"
-	    " AND state = 'active'") "END;"
+	CODING_STALE("a.article_id", "FROM annotations a", "a.id = new.annotation_id"
+	    " AND a.state = 'active'") "END;"
 	"CREATE TRIGGER annotation_tags_stale_au AFTER UPDATE ON annotation_tags BEGIN"
-	CODING_STALE("article_id", "FROM annotations WHERE id IN (old.annotation_id,"
-	    " new.annotation_id) AND state = 'active'") "END;"
+	CODING_STALE("a.article_id", "FROM annotations a", "a.id IN (old.annotation_id,"
+	    " new.annotation_id) AND a.state = 'active'") "END;"
 	"CREATE TRIGGER annotation_tags_stale_ad AFTER DELETE ON annotation_tags BEGIN"
-	CODING_STALE("article_id", "FROM annotations WHERE id = old.annotation_id"
-	    " AND state = 'active'") "END;"
+	CODING_STALE("a.article_id", "FROM annotations a", "a.id = old.annotation_id"
+	    " AND a.state = 'active'") "END;"
 	"CREATE TRIGGER sentences_stale_ai AFTER INSERT ON sentences BEGIN"
 	CODING_STALE_CODED("new.article_id") "END;"
 	"CREATE TRIGGER sentences_stale_au AFTER UPDATE ON sentences BEGIN"
@@ -885,7 +886,7 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER entities_stale_au AFTER UPDATE OF kind, status, origin ON entities"
 	"  WHEN new.kind IS NOT old.kind OR new.status IS NOT old.status"
 	"  OR new.origin IS NOT old.origin BEGIN"
-	CODING_STALE("m.article_id", "FROM mentions m WHERE m.entity_id = new.id"
+	CODING_STALE("m.article_id", "FROM mentions m", "m.entity_id = new.id"
 	    " AND EXISTS (SELECT 1 FROM annotations WHERE article_id = m.article_id"
 	    " AND state = 'active')") "END;"
 	/* Every coded article is counted (store_report_counts_fill) in the
