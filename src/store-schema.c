@@ -140,7 +140,7 @@
 	"SELECT x.tag_id AS tag_id, a.article_id AS article_id, count(*) AS n," \
 	"  " CODING_MONTH("ar") " AS month, " CODING_OUTLET("ar") " AS outlet" \
 	"  FROM annotation_tags x JOIN annotations a ON a.id = x.annotation_id" \
-	"  JOIN articles ar ON ar.id = a.article_id" \
+	"  JOIN articles ar INDEXED BY articles_dates ON ar.id = a.article_id" \
 	"  WHERE " CODING_LIVE("a") " GROUP BY 1, 2"
 #define CODING_BY_ALL(col) \
 	"SELECT tag_id, " col ", sum(n), count(*) FROM (" CODING_TAG_ARTICLES_ALL ")" \
@@ -176,7 +176,8 @@
 #define CODING_TAG_ARTICLES_FILL \
 	"INSERT INTO coding_tag_articles(tag_id, article_id, n, month, outlet)" \
 	"  SELECT c.tag_id, c.article_id, sum(c.n), " CODING_MONTH("ar") ", " CODING_OUTLET("ar") \
-	"  FROM coding_counts c JOIN articles ar ON ar.id = c.article_id GROUP BY 1, 2;"
+	"  FROM coding_counts c JOIN articles ar INDEXED BY articles_dates ON ar.id = c.article_id" \
+	"  GROUP BY 1, 2;"
 /* SQL: the articles whose highlights, tags, sentences or mentions a
  * write touched, as stale for the positional counts (see migration 16):
  * ARTICLE (qualified: it is compared inside a subquery of coding_stale)
@@ -810,7 +811,7 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER coding_counts_tag_ai AFTER INSERT ON coding_counts BEGIN"
 	"  INSERT INTO coding_tag_articles(tag_id, article_id, n, month, outlet)"
 	"    SELECT new.tag_id, new.article_id, new.n, " CODING_MONTH("ar") ", "
-	CODING_OUTLET("ar") " FROM articles ar WHERE ar.id = new.article_id"
+	CODING_OUTLET("ar") " FROM articles ar INDEXED BY articles_dates WHERE ar.id = new.article_id"
 	"    ON CONFLICT(tag_id, article_id) DO UPDATE SET n = n + excluded.n;"
 	"END;"
 	"CREATE TRIGGER coding_counts_tag_au AFTER UPDATE OF n ON coding_counts BEGIN"
