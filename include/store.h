@@ -652,6 +652,10 @@ struct store_report_query {
 	                        * reader to read with store_report_matrix_row as
 	                        * it shows them (a title a row reads the
 	                        * article's wide row) */
+	int direct;            /* a matrix per agreement, a co-occurrence:
+	                        * counted from the highlights, not read from the
+	                        * report counts (what the counts are checked
+	                        * against) */
 	size_t limit;          /* rows kept; 0: all */
 };
 /* Per tag (PER none: every tag of the codebook, unused ones at 0): tag,

@@ -533,11 +533,16 @@ run(struct cmd_ctx *ctx, const struct args *a, const struct report_opts *o)
 	struct store_report r;
 	struct store *st;
 	char *json;
-	int rc;
+	int rc, positional;
 
 	if (query_make(o, &q) != 0)
 		return cmd_usage_error(a, "%s", err_msg());
-	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
+	/* The matrix per agreement and the co-occurrences count again the
+	 * articles coded since their counts were kept, and keep them: they
+	 * write (on a file that cannot be written, they count directly). */
+	positional = strcmp(o->kind, "cooccurrence") == 0 ||
+	    (strcmp(o->kind, "matrix") == 0 && q.per == STORE_PER_AGREEMENT);
+	if ((st = cmd_store(ctx, (positional ? 0 : STORE_READONLY) | STORE_NOCREATE)) == NULL)
 		return EXIT_FAIL;
 	if ((o->tag != NULL && tag_known(st, o->tag) != 0) ||
 	    (o->by != NULL && cmd_entity(st, "report", o->by, &q.by) != 0) ||

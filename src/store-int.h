@@ -62,11 +62,43 @@ void store_report_cut(struct store_report *r, size_t limit);
  * of the matrix per speaker. */
 #define STORE_REPORT_SPEAKERS_FROM \
 	" FROM tags t CROSS JOIN coding_speakers c ON c.tag_id = t.id"
+/* SQL: a month or outlet of the report counts per month or outlet
+ * (schema 16, where NULL is kept as '' and a value after '=') as it was. */
+#define STORE_REPORT_KEY_TEXT(col) "(CASE " col " WHEN '' THEN NULL ELSE substr(" col ", 2) END)"
 /* SQL: the tagged highlights, read tag by tag (CROSS JOIN keeps that
  * order): with --tag, through the tag's index, that tag's highlights only. */
 #define STORE_REPORT_CODED_FROM \
 	" FROM tags t CROSS JOIN annotation_tags x ON x.tag_id = t.id" \
 	" CROSS JOIN annotations a ON a.id = x.annotation_id"
+
+/* store-report-matrix.c: what each article adds to the positional
+ * reports, as the report counts of schema 16 keep it (coding_article_pairs):
+ * kind STORE_PAIRS_AGREEMENT, an agreement (A) named in the sentences of a
+ * highlight with tag B; STORE_PAIRS_SENTENCE, two tags (A < B) coding one
+ * sentence, or a tag and an entity named there (B, the entity's id
+ * negated); STORE_PAIRS_OVERLAP, the same for overlapping highlights. */
+#define STORE_PAIRS_AGREEMENT 1
+#define STORE_PAIRS_SENTENCE 2
+#define STORE_PAIRS_OVERLAP 3
+/* Counts the active highlights of ARTICLE (0: of every article) as the
+ * reports do and calls EMIT for each (article, kind, a, b) with its count,
+ * in that order; stops at EMIT's nonzero return, which it returns. */
+int store_report_pairs_count(struct store *st, int64_t article,
+    int (*emit)(void *arg, int64_t article, int kind, int64_t a, int64_t b, int64_t n),
+    void *arg);
+
+/* store-report-counts.c: the positional report counts kept up to date. */
+/* Counts again the articles listed stale (coding_stale) and replaces their
+ * rows; 0 when the counts are current, 1 when they cannot be made so here
+ * (a read-only database or file, a write that failed: another program's
+ * lock held too long): count directly; -1 when the list cannot be read. */
+int store_report_counts_refresh(struct store *st);
+/* Makes every article's counts again (a migration, a salvage); inside the
+ * caller's transaction. */
+int store_report_counts_fill(struct store *st);
+/* How many rows of the per-article counts of articles not listed stale
+ * differ from the counting made again (*n; 0 when they agree). */
+int store_report_counts_differ(struct store *st, int64_t *n);
 
 /* store-stem.c: the connection's stemmers, freed with the store. */
 struct store_stems;
@@ -86,7 +118,7 @@ int store_snippet_register(struct store *st);
 
 
 /* store-schema.c */
-#define STORE_SCHEMA_VERSION 15
+#define STORE_SCHEMA_VERSION 16
 /* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.
  * Refuses a database from a newer version. */
 int store_schema_migrate(struct store *st);

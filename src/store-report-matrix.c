@@ -3,9 +3,12 @@
  * tags against speakers, articles or the agreements named beside them
  * (store_report_matrix), and tags (and entities) that go together, in
  * one sentence or in overlapping highlights (store_report_cooccurrence).
- * Their counts are tallied in C from the highlights, article by article;
- * the table they fill, the counting rules and the cost are
- * store-report.c's.
+ * Their counts are tallied in C from the highlights, article by article:
+ * by the reports that need positions, each article's as the report counts
+ * of schema 16 keep them (store_report_pairs_count, kept up to date by
+ * store-report-counts.c), which the reports read instead unless told to
+ * count directly. The table they fill, the counting rules and the cost
+ * are store-report.c's.
  */
 #include "config.h"
 
@@ -77,9 +80,15 @@ struct coded {
 };
 
 static int
-coded_read(struct store *st, const char *tag, struct coded **out, size_t *n)
+coded_read(struct store *st, const char *tag, int64_t article, struct coded **out, size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st,
+	/* One article's (the kept counts made again): by its index. */
+	sqlite3_stmt *s = article != 0 ? store_stmt(st,
+	    "SELECT a.id, a.article_id, a.start, a.end, x.tag_id FROM annotations a"
+	    " JOIN annotation_tags x ON x.annotation_id = a.id"
+	    " WHERE a.article_id = ?2 AND a.state = 'active' AND ?1 IS NULL"
+	    " ORDER BY a.start, a.id, x.tag_id")
+	    : store_stmt(st,
 	    "SELECT a.id, a.article_id, a.start, a.end, t.id" STORE_REPORT_CODED_FROM
 	    " WHERE a.state = 'active' AND " STORE_REPORT_TAG_IN("t.name", "?1")
 	    " ORDER BY a.article_id, a.start, a.id, t.id");
@@ -91,6 +100,8 @@ coded_read(struct store *st, const char *tag, struct coded **out, size_t *n)
 	if (s == NULL)
 		return -1;
 	store_bind_text(s, 1, tag, 1);
+	if (article != 0)
+		sqlite3_bind_int64(s, 2, article);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 256;
@@ -161,6 +172,9 @@ idset_add(void *arg, int64_t id)
 }
 
 /* ---- matrices -------------------------------------------------------------------- */
+
+static int pairs_kept(struct store *st, const struct store_report_query *q, int kind,
+    struct tally *t);
 
 /* Tag ids to names, in the codebook's order: a matrix's columns. */
 struct tagnames {
@@ -432,17 +446,14 @@ idset_has(const struct idset *s, int64_t id)
  * highlight counts once for each agreement named there. WANT, when not
  * NULL, collects the highlights of its cell. */
 static int
-matrix_agreements(struct store *st, const struct store_report_query *q, struct tally *t,
+agreements_tally(struct store *st, const struct coded *cv, size_t n, struct tally *t,
     struct want *want)
 {
-	struct coded *cv;
 	struct sentences sent = { 0 };
 	struct idset named = { 0 };
-	size_t n, i, k, lo, hi;
+	size_t i, k, lo, hi;
 	int rc = 0;
 
-	if (coded_read(st, q->tag, &cv, &n) != 0)
-		return -1;
 	for (i = 0; i < n && rc == 0; i++) {
 		if ((rc = sentences_load(st, &sent, cv[i].article)) != 0)
 			break;
@@ -458,10 +469,24 @@ matrix_agreements(struct store *st, const struct store_report_query *q, struct t
 		    (want->col == 0 || want->col == cv[i].tag))
 			want_add(want, i);
 	}
-	if (want != NULL)
-		want_ids(want, cv);
 	free(named.v);
 	free(sent.v);
+	return rc;
+}
+
+static int
+matrix_agreements(struct store *st, const struct store_report_query *q, struct tally *t,
+    struct want *want)
+{
+	struct coded *cv;
+	size_t n;
+	int rc;
+
+	if (coded_read(st, q->tag, 0, &cv, &n) != 0)
+		return -1;
+	rc = agreements_tally(st, cv, n, t, want);
+	if (rc == 0 && want != NULL)
+		want_ids(want, cv);
 	free(cv);
 	return rc;
 }
@@ -575,8 +600,10 @@ store_report_matrix(struct store *st, const struct store_report_query *q,
 	else {
 		if (q->per == STORE_PER_SPEAKER || q->per == STORE_PER_ARTICLE)
 			rc = matrix_grouped(st, q, &t);
-		else if (q->per == STORE_PER_AGREEMENT)
-			rc = matrix_agreements(st, q, &t, NULL);
+		else if (q->per == STORE_PER_AGREEMENT) {
+			if ((rc = pairs_kept(st, q, STORE_PAIRS_AGREEMENT, &t)) == 1)
+				rc = matrix_agreements(st, q, &t, NULL);
+		}
 		else
 			rc = err_set("a matrix is of tags against speakers, articles or agreements");
 		if (rc == 0)
@@ -843,13 +870,18 @@ store_report_cooccurrence(struct store *st, const struct store_report_query *q,
 	int rc;
 
 	memset(r, 0, sizeof *r);
-	/* Every tag's highlights: a pair with the tag asked for may have
-	 * any other tag on its other side. */
-	if (coded_read(st, NULL, &cv, &n) != 0)
-		return -1;
-	rc = q->overlap ? cooc_overlaps(st, q, cv, n, &t, NULL)
-	    : cooc_sentences(st, q, cv, n, &t, NULL);
-	free(cv);
+	/* The kept counts; else every tag's highlights: a pair with the tag
+	 * asked for may have any other tag on its other side. */
+	rc = pairs_kept(st, q, q->overlap ? STORE_PAIRS_OVERLAP : STORE_PAIRS_SENTENCE, &t);
+	if (rc == 1) {
+		free(t.v);
+		t = (struct tally){ 0 };
+		if (coded_read(st, NULL, 0, &cv, &n) != 0)
+			return -1;
+		rc = q->overlap ? cooc_overlaps(st, q, cv, n, &t, NULL)
+		    : cooc_sentences(st, q, cv, n, &t, NULL);
+		free(cv);
+	}
 	if (rc != 0 || tagnames_read(st, &tags) != 0) {
 		free(t.v);
 		return -1;
@@ -984,7 +1016,7 @@ store_report_cooccurrence_segments(struct store *st, const struct store_report_q
 		return -1;
 	if (w.row == 0 || w.col == 0)
 		return err_set("no tag is named '%s'", w.row == 0 ? a : b);
-	if (coded_read(st, NULL, &cv, &ncv) != 0)
+	if (coded_read(st, NULL, 0, &cv, &ncv) != 0)
 		return -1;
 	rc = q->overlap ? cooc_overlaps(st, q, cv, ncv, &t, &w)
 	    : cooc_sentences(st, q, cv, ncv, &t, &w);
@@ -1000,4 +1032,74 @@ store_report_cooccurrence_segments(struct store *st, const struct store_report_q
 	*ids = w.ids;
 	*n = w.nids;
 	return 0;
+}
+
+/* ---- what each article adds to the positional reports (schema 16) ------------ */
+
+int
+store_report_pairs_count(struct store *st, int64_t article,
+    int (*emit)(void *arg, int64_t article, int kind, int64_t a, int64_t b, int64_t n),
+    void *arg)
+{
+	/* Entities always: a report without them leaves their pairs out. */
+	static const struct store_report_query sentences = { .entities = 1 },
+	    overlaps = { .entities = 1, .overlap = 1 };
+	struct coded *cv;
+	size_t n, i, end, k;
+	int rc = 0, kind;
+
+	if (coded_read(st, NULL, article, &cv, &n) != 0)
+		return -1;
+	for (i = 0; i < n && rc == 0; i = end) {
+		for (end = i; end < n && cv[end].article == cv[i].article; end++)
+			;
+		for (kind = STORE_PAIRS_AGREEMENT; kind <= STORE_PAIRS_OVERLAP && rc == 0; kind++) {
+			struct tally t = { 0 };
+
+			if (kind == STORE_PAIRS_AGREEMENT)
+				rc = agreements_tally(st, cv + i, end - i, &t, NULL);
+			else if (kind == STORE_PAIRS_SENTENCE)
+				rc = cooc_sentences(st, &sentences, cv + i, end - i, &t, NULL);
+			else
+				rc = cooc_overlaps(st, &overlaps, cv + i, end - i, &t, NULL);
+			if (rc == 0)
+				tally_sum(&t);
+			for (k = 0; rc == 0 && k < t.n; k++)
+				rc = emit(arg, cv[i].article, kind, t.v[k].row, t.v[k].col, t.v[k].n);
+			free(t.v);
+		}
+	}
+	free(cv);
+	return rc;
+}
+
+/* The kept counts of KIND (store_report_pairs_count's) into T: for the
+ * matrix per agreement, of Q's tags only; for a co-occurrence without
+ * entities, the pairs of two tags only. 1 when they cannot be brought up
+ * to date here (Q asks to count directly, or the database is read-only):
+ * the caller counts from the highlights. */
+static int
+pairs_kept(struct store *st, const struct store_report_query *q, int kind, struct tally *t)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (q->direct)
+		return 1;
+	if ((rc = store_report_counts_refresh(st)) != 0)
+		return rc;
+	s = store_stmt(st, "SELECT c.a, c.b, c.n FROM coding_pairs c LEFT JOIN tags t ON t.id = c.b"
+	    " WHERE c.kind = ?2 AND (NOT ?4 OR " STORE_REPORT_TAG_IN("t.name", "?1") ")"
+	    " AND (?3 OR c.b > 0)");
+	if (s == NULL)
+		return -1;
+	store_bind_text(s, 1, q->tag, 1);
+	sqlite3_bind_int(s, 2, kind);
+	sqlite3_bind_int(s, 3, kind == STORE_PAIRS_AGREEMENT || q->entities);
+	sqlite3_bind_int(s, 4, kind == STORE_PAIRS_AGREEMENT);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		tally_add(t, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1),
+		    sqlite3_column_int64(s, 2));
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_err(st, "reading the report counts");
 }

@@ -18,12 +18,16 @@
  *
  * Cost. A report without positions (frequencies, tags against speakers
  * or articles) reads the report counts (coding_counts, schema 14: live
- * highlights per tag, article and speaker, kept by triggers), tag by tag;
- * one with positions reads the highlights it counts (with --tag, through
- * the tag's index: that tag's highlights only) and, for sentence work,
- * each of their articles' sentence row once; mentions and statements are
- * read by index ranges of the articles and offsets concerned. Nothing
- * scans the corpus's articles, mentions or statements.
+ * highlights per tag, article and speaker; per tag and month or outlet,
+ * schema 16; kept by triggers), tag by tag. The matrix per agreement and
+ * the co-occurrences read the sums schema 16 keeps of what each article
+ * adds to them (store-report-counts.c), counting again first the articles
+ * written to since; counted directly (a read-only database), they read
+ * the highlights (with --tag, through the tag's index: that tag's
+ * highlights only) and each of their articles' sentence row once. A
+ * timeline reads its statements and the highlights over them. Mentions
+ * and statements are read by index ranges of the articles and offsets
+ * concerned. Nothing scans the corpus's articles, mentions or statements.
  */
 #include "config.h"
 
@@ -165,16 +169,21 @@ store_report_per_parse(const char *word, enum store_report_per *per)
  * after, so that a title or a name is read once per row printed. LABEL is
  * the label columns from g.k (with LABEL_JOIN), KEY the grouping (FROM,
  * with JOIN), ARTS its articles, ORDER the rows' order within a tag (per
- * speaker, the counts per tag and speaker are the rows). A month or an
- * outlet is read from the articles_dates index (id, published, outlet):
- * for `ar.id = ?` the planner takes the table itself, whose rows hold the
- * bodies, so the index is named. */
+ * speaker, the counts per tag and speaker are the rows). */
 #define FREQUENCY_SQL(label, key, from, arts, label_join, order) \
 	"SELECT g.tag, " label ", g.n, g.arts FROM" \
 	" (SELECT t.name AS tag, " key " AS k, sum(c.n) AS n, " arts " AS arts" from \
 	"  WHERE " STORE_REPORT_TAG_IN("t.name", "?1") \
 	"  GROUP BY t.id, k) g" label_join \
 	" ORDER BY g.tag, " order
+
+/* Per month or outlet: the report counts per tag and month or outlet
+ * (schema 16), a row each, their key turned back into the month or
+ * outlet (NULL for none); ORDER within a tag. */
+#define BY_SQL(table, col, order) \
+	"SELECT t.name, " STORE_REPORT_KEY_TEXT("c." col) ", c.n, c.arts" \
+	" FROM tags t CROSS JOIN " table " c ON c.tag_id = t.id" \
+	" WHERE " STORE_REPORT_TAG_IN("t.name", "?1") " ORDER BY t.name, " order
 
 struct per {
 	const char *label_cols;     /* the label columns' names, ','-separated */
@@ -185,14 +194,9 @@ static const struct per pers[] = {
 	[STORE_PER_ARTICLE] = { "article,title", FREQUENCY_SQL("g.k, ar.title", "c.article_id",
 	    STORE_REPORT_COUNTS_FROM, "1", " LEFT JOIN articles ar ON ar.id = g.k",
 	    "g.n DESC, g.k") },
-	[STORE_PER_OUTLET] = { "outlet", FREQUENCY_SQL("g.k", "ar.outlet",
-	    STORE_REPORT_COUNTS_FROM " JOIN articles ar INDEXED BY articles_dates"
-	    " ON ar.id = c.article_id", "count(DISTINCT c.article_id)", "",
-	    "g.n DESC, g.k") },
-	[STORE_PER_MONTH] = { "month", FREQUENCY_SQL("g.k", "substr(ar.published, 1, 7)",
-	    STORE_REPORT_COUNTS_FROM " JOIN articles ar INDEXED BY articles_dates"
-	    " ON ar.id = c.article_id", "count(DISTINCT c.article_id)", "",
-	    "g.k IS NULL, g.k") },
+	[STORE_PER_OUTLET] = { "outlet", BY_SQL("coding_outlets", "outlet", "c.n DESC, c.outlet") },
+	[STORE_PER_MONTH] = { "month", BY_SQL("coding_months", "month",
+	    "c.month = '', c.month") },
 	[STORE_PER_SPEAKER] = { "speaker_id,speaker", FREQUENCY_SQL("g.k, e.name",
 	    "c.speaker_id", STORE_REPORT_SPEAKERS_FROM, "sum(c.arts)",
 	    " LEFT JOIN entities e ON e.id = g.k",

@@ -135,8 +135,63 @@
 	"SELECT a.article_id, count(*)" \
 	"  FROM annotation_tags x JOIN annotations a ON a.id = x.annotation_id" \
 	"  WHERE " CODING_LIVE("a") " GROUP BY 1"
+/* What schema 16's tables hold, from the coding as it is. */
+#define CODING_TAG_ARTICLES_ALL \
+	"SELECT x.tag_id AS tag_id, a.article_id AS article_id, count(*) AS n," \
+	"  " CODING_MONTH("ar") " AS month, " CODING_OUTLET("ar") " AS outlet" \
+	"  FROM annotation_tags x JOIN annotations a ON a.id = x.annotation_id" \
+	"  JOIN articles ar INDEXED BY articles_dates ON ar.id = a.article_id" \
+	"  WHERE " CODING_LIVE("a") " GROUP BY 1, 2"
+#define CODING_BY_ALL(col) \
+	"SELECT tag_id, " col ", sum(n), count(*) FROM (" CODING_TAG_ARTICLES_ALL ")" \
+	"  GROUP BY 1, 2"
+#define CODING_PAIRS_ALL \
+	"SELECT kind, a, b, sum(n) FROM coding_article_pairs GROUP BY 1, 2, 3"
 #define CODING_FILL \
 	"INSERT INTO coding_counts(tag_id, article_id, speaker_id, n) " CODING_ALL ";"
+
+/*
+ * The report counts per month and outlet (see migration 16): a key that
+ * may be NULL kept as text that is never NULL ('' for NULL, else '='
+ * and the value), so that it can be part of a primary key; the reports
+ * turn it back with STORE_REPORT_KEY_TEXT.
+ */
+#define CODING_KEY(v) "(CASE WHEN (" v ") IS NULL THEN '' ELSE '=' || (" v ") END)"
+#define CODING_MONTH(row) CODING_KEY("substr(" row ".published, 1, 7)")
+#define CODING_OUTLET(row) CODING_KEY(row ".outlet")
+/* SQL: moves the counts of the (tag, article) row ROW by SIGN (+ or -)
+ * into its month's and its outlet's, ARTS (1 or 0) articles with them. */
+#define CODING_BY(table, col, row, sign, arts) \
+	"  INSERT INTO " table "(tag_id, " col ", n, arts)" \
+	"    VALUES (" row ".tag_id, " row "." col ", " sign row ".n, " sign arts ")" \
+	"    ON CONFLICT(tag_id, " col ") DO UPDATE SET n = n + excluded.n," \
+	"    arts = arts + excluded.arts;" \
+	"  DELETE FROM " table " WHERE tag_id = " row ".tag_id AND " col " = " row "." col \
+	"    AND arts <= 0;"
+#define CODING_MOVE(row, sign, arts) \
+	CODING_BY("coding_months", "month", row, sign, arts) \
+	CODING_BY("coding_outlets", "outlet", row, sign, arts)
+/* The (tag, article) rows from the counts as they are (their triggers
+ * make the months' and outlets'). */
+#define CODING_TAG_ARTICLES_FILL \
+	"INSERT INTO coding_tag_articles(tag_id, article_id, n, month, outlet)" \
+	"  SELECT c.tag_id, c.article_id, sum(c.n), " CODING_MONTH("ar") ", " CODING_OUTLET("ar") \
+	"  FROM coding_counts c JOIN articles ar INDEXED BY articles_dates ON ar.id = c.article_id" \
+	"  GROUP BY 1, 2;"
+/* SQL: the articles whose highlights, tags, sentences or mentions a
+ * write touched, as stale for the positional counts (see migration 16):
+ * ARTICLE (qualified: it is compared inside a subquery of coding_stale)
+ * from FROM where WHERE, each once, those not listed yet. (Not
+ * INSERT OR IGNORE: a trigger's conflict policy gives way to the writing
+ * statement's own, such as a sync's.) */
+#define CODING_STALE(article, from, where) \
+	"  INSERT INTO coding_stale(article_id) SELECT DISTINCT " article " " from \
+	"    WHERE (" where ") AND NOT EXISTS" \
+	"    (SELECT 1 FROM coding_stale WHERE article_id = " article ");"
+/* ... of an article only when it has an active highlight. */
+#define CODING_STALE_CODED(article) \
+	CODING_STALE(article, "", "EXISTS (SELECT 1 FROM annotations" \
+	    " WHERE article_id = " article " AND state = 'active')")
 
 static const char *const migrations[] = {
 	/* 1: the first schema. */
@@ -726,6 +781,118 @@ static const char *const migrations[] = {
 	"    SELECT id, title, body, notes FROM articles_text WHERE id = new.id"
 	"    AND id NOT IN (SELECT article_id FROM fts_pending);"
 	"END;",
+
+	/* 16: the rest of the report counts (bench/RESULTS.md, "Issue 18:
+	 * counts per month, outlet, agreement and pair").
+	 *
+	 * Per month and outlet: coding_tag_articles holds each tag's live
+	 * highlights per article (coding_counts added up over speakers) with
+	 * the article's month and outlet, so that a (tag, month) or (tag,
+	 * outlet) row can count its articles too; the article's date or
+	 * outlet changed moves its rows. Kept by triggers, as schema 14's. */
+	"CREATE TABLE coding_tag_articles (tag_id INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+	"  n INTEGER NOT NULL, month TEXT NOT NULL, outlet TEXT NOT NULL,"
+	"  PRIMARY KEY (tag_id, article_id)) WITHOUT ROWID;"
+	"CREATE INDEX coding_tag_articles_article ON coding_tag_articles(article_id);"
+	"CREATE TABLE coding_months (tag_id INTEGER NOT NULL, month TEXT NOT NULL,"
+	"  n INTEGER NOT NULL, arts INTEGER NOT NULL, PRIMARY KEY (tag_id, month)) WITHOUT ROWID;"
+	"CREATE TABLE coding_outlets (tag_id INTEGER NOT NULL, outlet TEXT NOT NULL,"
+	"  n INTEGER NOT NULL, arts INTEGER NOT NULL, PRIMARY KEY (tag_id, outlet)) WITHOUT ROWID;"
+	"CREATE TRIGGER coding_tag_articles_ai AFTER INSERT ON coding_tag_articles BEGIN"
+	CODING_MOVE("new", "", "1")
+	"END;"
+	"CREATE TRIGGER coding_tag_articles_ad AFTER DELETE ON coding_tag_articles BEGIN"
+	CODING_MOVE("old", "-", "1")
+	"END;"
+	"CREATE TRIGGER coding_tag_articles_au AFTER UPDATE ON coding_tag_articles BEGIN"
+	CODING_MOVE("old", "-", "1")
+	CODING_MOVE("new", "", "1")
+	"END;"
+	"CREATE TRIGGER coding_counts_tag_ai AFTER INSERT ON coding_counts BEGIN"
+	"  INSERT INTO coding_tag_articles(tag_id, article_id, n, month, outlet)"
+	"    SELECT new.tag_id, new.article_id, new.n, " CODING_MONTH("ar") ", "
+	CODING_OUTLET("ar") " FROM articles ar INDEXED BY articles_dates WHERE ar.id = new.article_id"
+	"    ON CONFLICT(tag_id, article_id) DO UPDATE SET n = n + excluded.n;"
+	"END;"
+	"CREATE TRIGGER coding_counts_tag_au AFTER UPDATE OF n ON coding_counts BEGIN"
+	"  UPDATE coding_tag_articles SET n = n + new.n - old.n"
+	"    WHERE tag_id = new.tag_id AND article_id = new.article_id;"
+	"END;"
+	"CREATE TRIGGER coding_counts_tag_ad AFTER DELETE ON coding_counts BEGIN"
+	"  UPDATE coding_tag_articles SET n = n - old.n"
+	"    WHERE tag_id = old.tag_id AND article_id = old.article_id;"
+	"  DELETE FROM coding_tag_articles WHERE tag_id = old.tag_id"
+	"    AND article_id = old.article_id AND n <= 0;"
+	"END;"
+	"CREATE TRIGGER articles_coding_au AFTER UPDATE OF published, outlet ON articles"
+	"  WHEN new.published IS NOT old.published OR new.outlet IS NOT old.outlet BEGIN"
+	"  UPDATE coding_tag_articles SET month = " CODING_MONTH("new") ","
+	"    outlet = " CODING_OUTLET("new") " WHERE article_id = new.id;"
+	"END;"
+	CODING_TAG_ARTICLES_FILL
+	/* Tag against agreement and co-occurrence need the highlights'
+	 * sentences and the mentions in them, which SQL cannot find in a
+	 * sentence row: what each article adds to those reports is kept in
+	 * coding_article_pairs (kind 1: an agreement and a tag; 2: two tags,
+	 * or a tag and an entity as its negative id, sharing a sentence; 3:
+	 * the same for overlapping highlights), made in C by the reports' own
+	 * counting (store-report-matrix.c) and added up by trigger in
+	 * coding_pairs. Any write to what that counting reads (a highlight,
+	 * its tags, the article's sentences or mentions, an entity's kind or
+	 * status) lists the article in coding_stale, by trigger in the same
+	 * transaction; a report counts those articles again before it reads
+	 * the sums (store-report-counts.c), so the sums are never read stale. */
+	"CREATE TABLE coding_article_pairs (article_id INTEGER NOT NULL, kind INTEGER NOT NULL,"
+	"  a INTEGER NOT NULL, b INTEGER NOT NULL, n INTEGER NOT NULL,"
+	"  PRIMARY KEY (article_id, kind, a, b)) WITHOUT ROWID;"
+	"CREATE TABLE coding_pairs (kind INTEGER NOT NULL, a INTEGER NOT NULL, b INTEGER NOT NULL,"
+	"  n INTEGER NOT NULL, PRIMARY KEY (kind, a, b)) WITHOUT ROWID;"
+	"CREATE TABLE coding_stale (article_id INTEGER PRIMARY KEY);"
+	"CREATE TRIGGER coding_article_pairs_ai AFTER INSERT ON coding_article_pairs BEGIN"
+	"  INSERT INTO coding_pairs(kind, a, b, n) VALUES (new.kind, new.a, new.b, new.n)"
+	"    ON CONFLICT(kind, a, b) DO UPDATE SET n = n + excluded.n;"
+	"END;"
+	"CREATE TRIGGER coding_article_pairs_ad AFTER DELETE ON coding_article_pairs BEGIN"
+	"  UPDATE coding_pairs SET n = n - old.n WHERE kind = old.kind AND a = old.a AND b = old.b;"
+	"  DELETE FROM coding_pairs WHERE kind = old.kind AND a = old.a AND b = old.b AND n <= 0;"
+	"END;"
+	"CREATE TRIGGER annotations_stale_ai AFTER INSERT ON annotations"
+	"  WHEN new.state = 'active' BEGIN" CODING_STALE("new.article_id", "", "1") "END;"
+	"CREATE TRIGGER annotations_stale_au AFTER UPDATE OF state, article_id, start, end"
+	"  ON annotations WHEN old.state = 'active' OR new.state = 'active' BEGIN"
+	CODING_STALE("old.article_id", "", "1") CODING_STALE("new.article_id", "", "1") "END;"
+	"CREATE TRIGGER annotations_stale_ad AFTER DELETE ON annotations"
+	"  WHEN old.state = 'active' BEGIN" CODING_STALE("old.article_id", "", "1") "END;"
+	"CREATE TRIGGER annotation_tags_stale_ai AFTER INSERT ON annotation_tags BEGIN"
+	CODING_STALE("a.article_id", "FROM annotations a", "a.id = new.annotation_id"
+	    " AND a.state = 'active'") "END;"
+	"CREATE TRIGGER annotation_tags_stale_au AFTER UPDATE ON annotation_tags BEGIN"
+	CODING_STALE("a.article_id", "FROM annotations a", "a.id IN (old.annotation_id,"
+	    " new.annotation_id) AND a.state = 'active'") "END;"
+	"CREATE TRIGGER annotation_tags_stale_ad AFTER DELETE ON annotation_tags BEGIN"
+	CODING_STALE("a.article_id", "FROM annotations a", "a.id = old.annotation_id"
+	    " AND a.state = 'active'") "END;"
+	"CREATE TRIGGER sentences_stale_ai AFTER INSERT ON sentences BEGIN"
+	CODING_STALE_CODED("new.article_id") "END;"
+	"CREATE TRIGGER sentences_stale_au AFTER UPDATE ON sentences BEGIN"
+	CODING_STALE_CODED("old.article_id") CODING_STALE_CODED("new.article_id") "END;"
+	"CREATE TRIGGER sentences_stale_ad AFTER DELETE ON sentences BEGIN"
+	CODING_STALE_CODED("old.article_id") "END;"
+	"CREATE TRIGGER mentions_stale_ai AFTER INSERT ON mentions BEGIN"
+	CODING_STALE_CODED("new.article_id") "END;"
+	"CREATE TRIGGER mentions_stale_au AFTER UPDATE ON mentions BEGIN"
+	CODING_STALE_CODED("old.article_id") CODING_STALE_CODED("new.article_id") "END;"
+	"CREATE TRIGGER mentions_stale_ad AFTER DELETE ON mentions BEGIN"
+	CODING_STALE_CODED("old.article_id") "END;"
+	"CREATE TRIGGER entities_stale_au AFTER UPDATE OF kind, status, origin ON entities"
+	"  WHEN new.kind IS NOT old.kind OR new.status IS NOT old.status"
+	"  OR new.origin IS NOT old.origin BEGIN"
+	CODING_STALE("m.article_id", "FROM mentions m", "m.entity_id = new.id"
+	    " AND EXISTS (SELECT 1 FROM annotations WHERE article_id = m.article_id"
+	    " AND state = 'active')") "END;"
+	/* Every coded article is counted (store_report_counts_fill) in the
+	 * migration's transaction, after this (store_schema_migrate). */
+	"",
 };
 
 /* What derived data there is, and how it is made again from the rows it
@@ -734,7 +901,8 @@ static const char *const migrations[] = {
  * trust a damaged copy's. */
 static const char *const derived_tables[] = { "list_years", "list_days", "fts_pending",
     "related_terms", "statement_terms", "coding_counts", "coding_speakers",
-    "coding_articles" };
+    "coding_articles", "coding_tag_articles", "coding_months", "coding_outlets",
+    "coding_article_pairs", "coding_pairs", "coding_stale" };
 static const char rebuild_derived[] =
     "DELETE FROM fts_pending;"
     "DELETE FROM state WHERE key = '" FTS_DEFER_KEY "';"
@@ -745,6 +913,9 @@ static const char rebuild_derived[] =
     "DELETE FROM coding_counts;"
     "DELETE FROM coding_speakers;"
     "DELETE FROM coding_articles;"
+    "DELETE FROM coding_tag_articles;"
+    "DELETE FROM coding_months;"
+    "DELETE FROM coding_outlets;"
     LIST_FILL
     CODING_FILL
     RELATED_FILL
@@ -825,6 +996,8 @@ store_schema_derived(const char *table)
 /* The schema step that made the report counts: an older database, opened
  * by `check` without migrating it, has none to compare. */
 #define COUNTS_SINCE 14
+/* And the one that made the counts per month, outlet and pair. */
+#define PAIRS_SINCE 16
 
 static int user_version(struct store *st, int *v);
 
@@ -832,6 +1005,7 @@ int
 store_schema_counts_stale(struct store *st, int64_t *n)
 {
 	sqlite3_stmt *s;
+	int64_t pairs;
 	int rc, v = 0;
 
 	*n = 0;
@@ -859,7 +1033,44 @@ store_schema_counts_stale(struct store *st, int64_t *n)
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		*n = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : store_err(st, "comparing the report counts");
+	if (rc != SQLITE_ROW)
+		return store_err(st, "comparing the report counts");
+	if (v < PAIRS_SINCE)
+		return 0;
+	/* Schema 16's: per tag and article (with the article's month and
+	 * outlet), per month, per outlet, the pairs' sums, from the coding;
+	 * then each article's pairs counted again. */
+	s = store_stmt(st, "SELECT (SELECT count(*) FROM ("
+	    "SELECT * FROM (SELECT tag_id, article_id, n, month, outlet FROM coding_tag_articles"
+	    "  EXCEPT " CODING_TAG_ARTICLES_ALL ")"
+	    " UNION ALL SELECT * FROM (" CODING_TAG_ARTICLES_ALL
+	    "  EXCEPT SELECT tag_id, article_id, n, month, outlet FROM coding_tag_articles)))"
+	    " + (SELECT count(*) FROM ("
+	    "SELECT * FROM (SELECT tag_id, month, n, arts FROM coding_months"
+	    "  EXCEPT " CODING_BY_ALL("month") ")"
+	    " UNION ALL SELECT * FROM (" CODING_BY_ALL("month")
+	    "  EXCEPT SELECT tag_id, month, n, arts FROM coding_months)))"
+	    " + (SELECT count(*) FROM ("
+	    "SELECT * FROM (SELECT tag_id, outlet, n, arts FROM coding_outlets"
+	    "  EXCEPT " CODING_BY_ALL("outlet") ")"
+	    " UNION ALL SELECT * FROM (" CODING_BY_ALL("outlet")
+	    "  EXCEPT SELECT tag_id, outlet, n, arts FROM coding_outlets)))"
+	    " + (SELECT count(*) FROM ("
+	    "SELECT * FROM (SELECT kind, a, b, n FROM coding_pairs"
+	    "  EXCEPT " CODING_PAIRS_ALL ")"
+	    " UNION ALL SELECT * FROM (" CODING_PAIRS_ALL
+	    "  EXCEPT SELECT kind, a, b, n FROM coding_pairs)))");
+	if (s == NULL)
+		return -1;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*n += sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return store_err(st, "comparing the report counts");
+	if (store_report_counts_differ(st, &pairs) != 0)
+		return -1;
+	*n += pairs;
+	return 0;
 }
 
 int
@@ -872,7 +1083,9 @@ store_schema_rebuild(struct store *st)
 		sqlite3_free(msg);
 		return -1;
 	}
-	return 0;
+	/* The positional counts are counted in C (the counts per tag and
+	 * article the SQL above made fill the months' and outlets'). */
+	return store_report_counts_fill(st);
 }
 
 const char *
@@ -1041,6 +1254,11 @@ store_schema_migrate(struct store *st)
 			err_set("%s: migrating schema to version %d: %s", store_path(st), v + 1,
 			    msg ? msg : "unknown error");
 			sqlite3_free(msg);
+			store_rollback(st);
+			return -1;
+		}
+		if (v + 1 == PAIRS_SINCE && store_report_counts_fill(st) != 0) {
+			err_prefix("%s: migrating schema to version %d", store_path(st), v + 1);
 			store_rollback(st);
 			return -1;
 		}

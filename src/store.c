@@ -61,6 +61,8 @@ struct store {
 	int (*check)(void *);        /* store_set_interrupt */
 	void *check_arg;
 	int busy_ms;                 /* how long to wait for a lock */
+	int counts;                  /* the schema is current: a transaction's end
+	                              * keeps the positional report counts */
 	struct store_stems *stems;   /* search's stemmers (store-stem.c) */
 };
 
@@ -252,6 +254,12 @@ store_commit(struct store *st)
 {
 	if (st->depth == 0)
 		return 0;
+	/* The articles this transaction wrote to are counted again for the
+	 * positional reports before it ends (store-report-counts.c), so that
+	 * dossier's own writes leave none listed stale. Not kept (a failure
+	 * undone in its own savepoint), the next report counts them. */
+	if (st->depth == 1 && st->counts && !st->damaged)
+		(void)store_report_counts_refresh(st);
 	if (--st->depth > 0)
 		return exec(st, "RELEASE nested");
 	if (exec(st, "COMMIT") != 0) {
@@ -478,6 +486,7 @@ store_open(const char *path, int flags, struct store **out)
 	}
 	if (store_schema_migrate(st) != 0)
 		goto fail;
+	st->counts = !st->readonly;
 opened:
 	if (!created)
 		check_truncated(st);

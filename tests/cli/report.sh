@@ -267,6 +267,27 @@ tap_ok $? "but names no agreement in a sentence ($out)"
 out=$(d report timeline --by Lavrov --chart --csv | tr -d '\r' | grep '^2023-01,' | cut -d, -f3)
 [ "$out" = 0 ]; tap_ok $? "and tags no statement"
 
+# Another program's write (a tag added to every highlight by SQL, not by
+# dossier): the positional reports count its articles again, and keep
+# them; on a file that cannot be written they count them directly.
+before=$(d report cooccurrence --csv)
+py "$DB" <<'EOF'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("INSERT OR IGNORE INTO annotation_tags SELECT id, (SELECT id FROM tags WHERE name = 'fact')"
+           " FROM annotations WHERE state = 'active'")
+db.commit()
+EOF
+cp "$DB" "$TEST_TMP/ro.db" && chmod 0444 "$TEST_TMP/ro.db"
+stale=$(sqlite3 "$DB" "SELECT count(*) FROM coding_stale")
+ro=$("$DOSSIER" --db "$TEST_TMP/ro.db" report cooccurrence --csv 2>&1)
+rw=$(d report cooccurrence --csv)
+[ "$stale" -gt 0 ] && [ "$rw" != "$before" ] && [ "$ro" = "$rw" ] &&
+	[ "$(sqlite3 "$DB" "SELECT count(*) FROM coding_stale")" = 0 ] &&
+	[ "$(sqlite3 "$TEST_TMP/ro.db" "SELECT count(*) FROM coding_stale")" = "$stale" ] &&
+	d check >/dev/null
+tap_ok $? "a tag added by SQL: co-occurrence counts its $stale articles again (read-only: directly)"
+
 # --- errors and safety ----------------------------------------------------------------
 err=$(d report frequency --tag nosuch 2>&1); rc=$?
 [ $rc -eq 1 ] && [ "$(wc -l <<<"$err")" -eq 1 ] && grep -q "no tag is named 'nosuch'" <<<"$err"

@@ -32,10 +32,11 @@ tap_ok $? "a feed and an article it brought"
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 # What the salvage has to carry: every kind of table holds rows.
-# (fts_pending is empty outside a transaction, by design.)
+# (fts_pending is empty outside a transaction, by design; so is coding_stale
+# after dossier's own writes.)
 empty = [n for n, in db.execute(
     "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
-    " AND name NOT LIKE 'sqlite_%' AND name != 'fts_pending'")
+    " AND name NOT LIKE 'sqlite_%' AND name NOT IN ('fts_pending', 'coding_stale')")
     if db.execute('SELECT count(*) FROM "%s"' % n).fetchone()[0] == 0]
 kinds = {wr for wr, in db.execute(
     "SELECT wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table'")}

@@ -38,11 +38,12 @@ sid=$(sql "$DB" "SELECT from_id FROM statement_links GROUP BY from_id ORDER BY c
 d related "$sid" >"$TEST_TMP/related.new"; tap_ok $? "related $sid"
 
 # Back to 12: the keys index of step 13 goes, and so do the report counts of
-# step 14 (their tables, and the triggers on the coding that keep them).
+# steps 14 and 16 (their tables, and the triggers on the coding, the
+# articles, sentences, mentions and entities that keep them).
 sql "$DB" "DROP TRIGGER statements_keys_ad" &&
 	sql "$DB" "DROP TABLE statement_terms" && sql "$DB" "DROP TABLE related_terms" &&
 	for t in $(sql "$DB" "SELECT name FROM sqlite_schema WHERE type = 'trigger'
-	    AND tbl_name IN ('annotations', 'annotation_tags') AND sql LIKE '%coding_%'"); do
+	    AND sql LIKE '%coding_%'"); do
 		sql "$DB" "DROP TRIGGER $t" || break
 	done &&
 	for t in $(sql "$DB" "SELECT name FROM sqlite_schema WHERE type = 'table'

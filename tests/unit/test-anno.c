@@ -30,6 +30,66 @@ exec_sql(struct store *st, const char *sql)
 		tap_bail("%s: %s", sql, msg);
 }
 
+/* Whether two reports have the same columns, rows and cells. */
+static int
+same_report(const struct store_report *x, const struct store_report *y)
+{
+	size_t i, j;
+	int same = x->ncols == y->ncols && x->nrows == y->nrows;
+
+	for (j = 0; same && j < x->ncols; j++)
+		same = strcmp(x->cols[j].name, y->cols[j].name) == 0;
+	for (i = 0; same && i < x->nrows; i++)
+		for (j = 0; same && j < x->ncols; j++) {
+			const struct store_report_cell *a = store_report_at(x, i, j),
+			    *b = store_report_at(y, i, j);
+			same = a->n == b->n && (a->text == NULL) == (b->text == NULL) &&
+			    (a->text == NULL || strcmp(a->text, b->text) == 0);
+		}
+	return same;
+}
+
+/* The reports that need positions (tag x agreement, co-occurrences) read
+ * from the kept counts against the same counted from the highlights. */
+static void
+positional_agree(struct store *st, const char *what)
+{
+	static const struct {
+		int matrix, entities, overlap;
+		const char *tag, *name;
+	} kinds[] = {
+		{ 1, 0, 0, NULL, "tag x agreement" }, { 1, 0, 0, "claim", "tag x agreement --tag" },
+		{ 0, 0, 0, NULL, "co-occurrence" }, { 0, 1, 0, NULL, "co-occurrence --entities" },
+		{ 0, 0, 1, NULL, "co-occurrence --within overlap" },
+		{ 0, 1, 1, "fact", "co-occurrence --within overlap --entities --tag" },
+	};
+	size_t k;
+
+	for (k = 0; k < ARRAY_LEN(kinds); k++) {
+		struct store_report_query q = { .per = STORE_PER_AGREEMENT, .tag = kinds[k].tag,
+			.entities = kinds[k].entities, .overlap = kinds[k].overlap };
+		struct store_report kept, direct;
+		int rc;
+
+		rc = kinds[k].matrix ? store_report_matrix(st, &q, &kept)
+		    : store_report_cooccurrence(st, &q, &kept);
+		if (rc != 0)
+			tap_bail("%s: %s", kinds[k].name, err_msg());
+		q.direct = 1;
+		rc = kinds[k].matrix ? store_report_matrix(st, &q, &direct)
+		    : store_report_cooccurrence(st, &q, &direct);
+		if (rc != 0)
+			tap_bail("%s: %s", kinds[k].name, err_msg());
+		ok(same_report(&kept, &direct),
+		    "%s from the kept counts is the one counted directly after %s (%zu rows)",
+		    kinds[k].name, what, direct.nrows);
+		store_report_free(&kept);
+		store_report_free(&direct);
+	}
+	is_int(db_int(st, "SELECT count(*) FROM coding_stale"), 0,
+	    "no article is left to count again after %s", what);
+}
+
 /* The report counts (coding_counts, kept by triggers) against the
  * grouped query over the coding they stand for, after the write WHAT. */
 static void
@@ -38,9 +98,10 @@ counts_agree(struct store *st, const char *what)
 	struct store_report_query q = { .per = STORE_PER_ARTICLE };
 	struct store_report all, paged;
 	int64_t n = -1;
-	size_t i, j;
+	size_t i;
 	int same;
 
+	positional_agree(st, what);
 	ok(store_schema_counts_stale(st, &n) == 0 && n == 0,
 	    "the report counts agree with the coding after %s (%lld rows differ)", what,
 	    (long long)n);
@@ -55,16 +116,7 @@ counts_agree(struct store *st, const char *what)
 	for (i = paged.nrows; i-- > 0;)
 		if (store_report_matrix_row(st, &q, &paged, i) != 0)
 			tap_bail("matrix row: %s", err_msg());
-	same = all.ncols == paged.ncols && all.nrows == paged.nrows;
-	for (j = 0; same && j < all.ncols; j++)
-		same = strcmp(all.cols[j].name, paged.cols[j].name) == 0;
-	for (i = 0; same && i < all.nrows; i++)
-		for (j = 0; same && j < all.ncols; j++) {
-			const struct store_report_cell *a = store_report_at(&all, i, j),
-			    *b = store_report_at(&paged, i, j);
-			same = a->n == b->n && (a->text == NULL) == (b->text == NULL) &&
-			    (a->text == NULL || strcmp(a->text, b->text) == 0);
-		}
+	same = same_report(&all, &paged);
 	ok(same, "the matrix per article read in pages is the full one after %s (%zu rows)",
 	    what, all.nrows);
 	store_report_free(&all);
@@ -140,6 +192,134 @@ fts_hits(struct store *st, const char *word)
 
 	free(sql);
 	return n;
+}
+
+/* SQL: the id of the entity named NAME. */
+#define ENTITY(name) "(SELECT id FROM entities WHERE name = '" name "')"
+
+/* What an analysis leaves of ART (BODY): its sentences (at each ". "),
+ * two agreements and a place named in them, a date and an outlet. */
+static void
+analysed(struct store *st, int64_t art)
+{
+	struct text_span spans[8];
+	size_t n = 0, at = 0;
+	const char *p;
+	char *sql;
+
+	while ((p = strstr(BODY + at, ". ")) != NULL || BODY[at] != '\0') {
+		size_t end = p != NULL ? (size_t)(p - BODY) + 1 : strlen(BODY);
+		spans[n].start = at;
+		spans[n++].end = end;
+		at = p != NULL ? end + 1 : end;
+	}
+	if (store_sentences_add(st, art, spans, n) != 0)
+		tap_bail("sentences: %s", err_msg());
+	exec_sql(st, "INSERT INTO entities(name, kind) VALUES ('Moscow Accord', 'agreement'),"
+	    " ('Baku Protocol', 'agreement'), ('Absheron', 'place')");
+	/* "Moscow" (sentence 1), "minister" (2), "Baku" (3), "talks" (3). */
+	sql = xasprintf("INSERT INTO mentions(article_id, start, end, entity_id) VALUES"
+	    " (%lld, %zu, %zu, " ENTITY("Moscow Accord") "),"
+	    " (%lld, %zu, %zu, " ENTITY("Absheron") "),"
+	    " (%lld, %zu, %zu, " ENTITY("Baku Protocol") "),"
+	    " (%lld, %zu, %zu, " ENTITY("Moscow Accord") ");"
+	    "UPDATE articles SET published = '2024-03-05', outlet = 'Wire' WHERE id = %lld",
+	    (long long)art, (size_t)(strstr(BODY, "Moscow") - BODY),
+	    (size_t)(strstr(BODY, "Moscow") - BODY) + 6,
+	    (long long)art, (size_t)(strstr(BODY, "minister said") - BODY),
+	    (size_t)(strstr(BODY, "minister said") - BODY) + 8,
+	    (long long)art, (size_t)(strstr(BODY, "Baku") - BODY),
+	    (size_t)(strstr(BODY, "Baku") - BODY) + 4,
+	    (long long)art, (size_t)(strstr(BODY, "talks") - BODY),
+	    (size_t)(strstr(BODY, "talks") - BODY) + 5, (long long)art);
+	exec_sql(st, sql);
+	free(sql);
+}
+
+/* SQL: the kept count of claim and fact together (KIND 2: sentences, 3:
+ * overlaps), 0 for none. */
+#define PAIR_SQL(kind) "SELECT coalesce(sum(n), 0) FROM coding_pairs WHERE kind = " #kind \
+	" AND a = (SELECT min(id) FROM tags WHERE name IN ('claim', 'fact'))" \
+	" AND b = (SELECT max(id) FROM tags WHERE name IN ('claim', 'fact'))"
+
+/* The counts the positional reports read, by hand, and kept through what
+ * an analysis run again or a changed knowledge base does to them. */
+static void
+test_positional(struct store *st, struct anno_session *s, int64_t art)
+{
+	struct store_report_query q = { .per = STORE_PER_AGREEMENT };
+	struct store_report r;
+	int64_t id, id2, n = -1;
+	char *sql;
+
+	/* Before: the highlights of the other tests. */
+	long long sentence0 = db_int(st, PAIR_SQL(2)), overlap0 = db_int(st, PAIR_SQL(3));
+
+	id = add_at(s, art, BODY, "Officials in Baku", "claim", NULL);
+	id2 = add_at(s, art, BODY, "Baku did not", "fact", NULL);
+	is_int(db_int(st, "SELECT count(*) FROM coding_stale"), 0,
+	    "dossier's own writes are counted again before they commit");
+	counts_agree(st, "two overlapping highlights in the third sentence");
+	/* Both highlights are in the third sentence: Baku Protocol and
+	 * (by "talks") Moscow Accord, once for each. */
+	is_int(db_int(st, "SELECT n FROM coding_pairs WHERE kind = 1 AND a = "
+	    ENTITY("Baku Protocol") " AND b = (SELECT id FROM tags WHERE name = 'claim')"),
+	    1, "tag x agreement: claim beside the Baku Protocol once");
+	is_int(db_int(st, PAIR_SQL(2)), sentence0 + 1,
+	    "claim and fact share one sentence more (the third)");
+	is_int(db_int(st, PAIR_SQL(3)), overlap0 + 1, "and overlap once more (the two in it)");
+	exec_sql(st, "DELETE FROM mentions WHERE entity_id = " ENTITY("Baku Protocol"));
+	counts_agree(st, "a mention gone (an analysis run again)");
+	is_int(db_int(st, "SELECT count(*) FROM coding_pairs WHERE kind = 1 AND a = "
+	    ENTITY("Baku Protocol")), 0, "the Baku Protocol counts no more");
+	sql = xasprintf("INSERT INTO mentions(article_id, start, end, entity_id)"
+	    " VALUES (%lld, %zu, %zu, " ENTITY("Baku Protocol") ")", (long long)art,
+	    (size_t)(strstr(BODY, "Baku") - BODY), (size_t)(strstr(BODY, "Baku") - BODY) + 4);
+	exec_sql(st, sql);
+	free(sql);
+	counts_agree(st, "the mention back");
+	exec_sql(st, "UPDATE entities SET status = 'dismissed' WHERE name = 'Moscow Accord'");
+	counts_agree(st, "an agreement dismissed");
+	exec_sql(st, "UPDATE entities SET status = 'active', kind = 'person'"
+	    " WHERE name = 'Moscow Accord'");
+	counts_agree(st, "an agreement made a person");
+	exec_sql(st, "UPDATE entities SET kind = 'agreement' WHERE name = 'Moscow Accord'");
+	/* One sentence instead of the last two. */
+	sql = xasprintf("UPDATE sentences SET spans = substr(spans, 1, 16) ||"
+	    " substr(spans, 17, 4) || substr(spans, 28, 4) WHERE article_id = %lld",
+	    (long long)art);
+	exec_sql(st, sql);
+	free(sql);
+	counts_agree(st, "the sentences made again");
+	exec_sql(st, "UPDATE articles SET published = '2024-04-01', outlet = NULL");
+	counts_agree(st, "the article's date and outlet changed");
+	is_int(db_int(st, "SELECT count(*) FROM coding_months WHERE month = '=2024-03'"), 0,
+	    "nothing counted in its old month");
+	is_int(db_int(st, "SELECT count(*) FROM coding_outlets WHERE outlet = ''"),
+	    db_int(st, "SELECT count(DISTINCT tag_id) FROM coding_counts"),
+	    "every tag counted under no outlet");
+	/* Made wrong behind the triggers' back: named by check, made again
+	 * by a salvage's rebuild. */
+	exec_sql(st, "UPDATE coding_pairs SET n = n + 100 WHERE kind = 2");
+	ok(store_check(st, 1) == -1 && strstr(err_msg(), "report counts") != NULL,
+	    "a sum made wrong is named by check: %s", err_msg());
+	exec_sql(st, "UPDATE coding_pairs SET n = n - 100 WHERE kind = 2;"
+	    "DELETE FROM coding_article_pairs WHERE kind = 3");
+	ok(store_check(st, 1) == -1 && strstr(err_msg(), "report counts") != NULL,
+	    "an article's counts gone (with their sums) are named by check: %s", err_msg());
+	exec_sql(st, "UPDATE coding_months SET arts = 2");
+	ok(store_schema_counts_stale(st, &n) == 0 && n > 0,
+	    "so are a month's articles made wrong (%lld rows)", (long long)n);
+	exec_sql(st, "BEGIN");
+	ok(store_schema_rebuild(st) == 0, "the derived data made again: %s", err_msg());
+	exec_sql(st, "COMMIT");
+	counts_agree(st, "a rebuild");
+	ok(anno_delete(s, id) == 0 && anno_delete(s, id2) == 0, "the two deleted: %s",
+	    err_msg());
+	counts_agree(st, "the two deleted");
+	ok(store_report_matrix(st, &q, &r) == 0 && r.nrows > 0,
+	    "the matrix per agreement still has rows from the other highlights: %s", err_msg());
+	store_report_free(&r);
 }
 
 static void
@@ -491,12 +671,14 @@ main(void)
 	if (store_open(path, 0, &st) != 0)
 		tap_bail("store_open: %s", err_msg());
 	art = add_article(st, "Talks", "https://example.org/talks", BODY, 0);
+	analysed(st, art);
 	ok(anno_session_open(st, &s) == 0, "session opened: %s", err_msg());
 	test_add(st, s, art);
 	test_speaker(st, s, art);
 	test_undo(st, s, art);
 	test_tags(st, s, art);
 	test_durable(st);
+	test_positional(st, s, art);
 	test_carry(st, s, art);
 	test_round_trip(st, dir);
 	ok(store_check(st, 1) == 0, "integrity check passes at the end");

@@ -283,6 +283,69 @@ test_migrate_from_13(const char *dir)
 	free(path);
 }
 
+/* A database at schema 15 (before the counts per month, outlet and pair)
+ * upgrades with them counted from its coding: per tag and month or
+ * outlet with the articles, and what each article's highlights add to the
+ * matrix per agreement and the co-occurrences, from its sentences and
+ * mentions. */
+static void
+test_migrate_from_15(const char *dir)
+{
+	char *path = xasprintf("%s/v15.db", dir);
+	struct store *st;
+	int64_t stale = -1;
+
+	/* Article 1: "Aa bb. Cc dd." (sentences [0, 6) and [7, 13)), the
+	 * agreement 8 named in the first; article 2 undated, no outlet. */
+	make_old(path, 15,
+	    "INSERT INTO articles(id, title, format, body, hash, published, outlet)"
+	    "  VALUES (1, 'A', 'text', 'Aa bb. Cc dd.', 'h1', '2024-03-05', 'Wire'),"
+	    "  (2, 'B', 'text', 'Ee ff. Gg hh.', 'h2', NULL, NULL),"
+	    "  (3, 'C', 'text', 'Ii jj.', 'h3', '2024-03-20', 'Wire');"
+	    "INSERT INTO sentences(article_id, spans) VALUES"
+	    "  (1, x'0000000006000000070000000d000000'),"
+	    "  (2, x'0000000006000000070000000d000000');"
+	    "INSERT INTO entities(id, name, kind) VALUES (8, 'Accord', 'agreement'),"
+	    "  (9, 'Someone', 'person');"
+	    "INSERT INTO mentions(article_id, start, end, entity_id) VALUES (1, 0, 2, 8), (1, 7, 9, 9);"
+	    "INSERT INTO tags(id, name) VALUES (1, 'claim'), (2, 'fact');"
+	    "INSERT INTO annotations(id, uuid, article_id, start, end, quote, state)"
+	    "  VALUES (1, 'u1', 1, 0, 2, 'Aa', 'active'), (2, 'u2', 1, 3, 5, 'bb', 'active'),"
+	    "  (3, 'u3', 1, 7, 9, 'Cc', 'active'), (4, 'u4', 2, 0, 2, 'Ee', 'orphaned'),"
+	    "  (5, 'u5', 3, 0, 2, 'Ii', 'active'), (6, 'u6', 3, 3, 5, 'jj', 'deleted');"
+	    "INSERT INTO annotation_tags VALUES (1, 1), (2, 2), (3, 1), (4, 1), (5, 1), (6, 2);");
+	ok(store_open(path, 0, &st) == 0, "opens a version-15 database: %s", err_msg());
+	is_int(db_int(st, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "migrated to current");
+	is_int(db_int(st, "SELECT n * 10 + arts FROM coding_months WHERE tag_id = 1"
+	    " AND month = '=2024-03'"), 32, "claim in March 2024: three highlights, two articles");
+	is_int(db_int(st, "SELECT n * 10 + arts FROM coding_months WHERE tag_id = 1"
+	    " AND month = ''"), 11, "an orphan of an undated article counts as undated");
+	is_int(db_int(st, "SELECT n * 10 + arts FROM coding_outlets WHERE tag_id = 2"
+	    " AND outlet = '=Wire'"), 11, "fact at Wire once (the deleted one not)");
+	is_int(db_int(st, "SELECT count(*) FROM coding_outlets"), 3,
+	    "claim and fact at Wire, claim at no outlet");
+	is_int(db_int(st, "SELECT n FROM coding_pairs WHERE kind = 1 AND a = 8 AND b = 1"), 1,
+	    "claim beside the Accord once (its sentence)");
+	is_int(db_int(st, "SELECT n FROM coding_pairs WHERE kind = 1 AND a = 8 AND b = 2"), 1,
+	    "fact beside it once (the same sentence)");
+	is_int(db_int(st, "SELECT n FROM coding_pairs WHERE kind = 2 AND a = 1 AND b = 2"), 1,
+	    "claim and fact share one sentence");
+	is_int(db_int(st, "SELECT n FROM coding_pairs WHERE kind = 2 AND a = 1 AND b = -9"), 1,
+	    "claim shares one with Someone");
+	is_int(db_int(st, "SELECT count(*) FROM coding_pairs WHERE kind = 3"), 2,
+	    "no two highlights overlap: claim over the Accord's and Someone's mentions");
+	is_int(db_int(st, "SELECT n FROM coding_pairs WHERE kind = 3 AND a = 1 AND b = -8"), 1,
+	    "claim over the Accord's once");
+	is_int(db_int(st, "SELECT count(*) FROM coding_stale"), 0, "nothing left to count");
+	ok(store_schema_counts_stale(st, &stale) == 0 && stale == 0, "they agree with the coding");
+	ok(store_check(st, 1) == 0, "and check finds nothing wrong: %s", err_msg());
+	sqlite3_exec(store_sqlite(st), "UPDATE coding_outlets SET n = 5", NULL, NULL, NULL);
+	ok(store_check(st, 1) == -1 && strstr(err_msg(), "report counts") != NULL,
+	    "an outlet's count made wrong is named by check: %s", err_msg());
+	store_close(st);
+	free(path);
+}
+
 /* A reading command on a database an older dossier made upgrades it once
  * (rather than refusing every read until something writes); check and
  * backup leave it as it is. */
@@ -355,6 +418,7 @@ main(void)
 	test_migrate_from_3(dir);
 	test_migrate_from_5(dir);
 	test_migrate_from_13(dir);
+	test_migrate_from_15(dir);
 	test_readonly_upgrade(dir);
 	test_interrupt(dir);
 	return tap_done();
