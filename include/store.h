@@ -585,6 +585,10 @@ int store_related_having(struct store *st, int64_t key, int64_t lo, int64_t hi,
     int (*each)(void *arg, int64_t id), void *arg);
 int store_related_by(struct store *st, int64_t speaker, int64_t lo, int64_t hi,
     int (*each)(void *arg, int64_t id), void *arg);
+/* The ids of the statements having the key numbered KEY below BELOW,
+ * newest first: a list read on from where the caller stopped. */
+int store_related_having_below(struct store *st, int64_t key, int64_t below,
+    int (*each)(void *arg, int64_t id), void *arg);
 /* Writes the N links V (replacing a link between the same two), many to
  * a statement: each statement written in a transaction costs a statement
  * journal, and an import writes a few hundred links an article. A link

@@ -615,6 +615,20 @@ store_related_by(struct store *st, int64_t speaker, int64_t lo, int64_t hi,
 	return read_ids(st, s, each, arg);
 }
 
+int
+store_related_having_below(struct store *st, int64_t key, int64_t below,
+    int (*each)(void *arg, int64_t id), void *arg)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT statement_id FROM statement_terms"
+	    " WHERE term_id = ?1 AND statement_id < ?2 ORDER BY statement_id DESC");
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, key);
+	sqlite3_bind_int64(s, 2, below);
+	return read_ids(st, s, each, arg);
+}
+
 /* The statement inserting N links (cached per N: one per count). */
 static sqlite3_stmt *
 links_insert(struct store *st, size_t n)
