@@ -510,8 +510,8 @@ inflected(const struct extract_ac *ac, const struct extract_tok *k, const struct
 	if (keep == SIZE_MAX)    /* keep <= klen otherwise */
 		return NONE;
 	for (i = 0; i < lang->nendings; i++) {
-		e = strlen(lang->endings[i]);
-		if (e > k->klen - keep ||
+		e = lang->ending_len[i];
+		if (e > k->klen - keep || (e > 0 && k->key[k->klen - 1] != lang->endings[i][e - 1]) ||
 		    memcmp(k->key + k->klen - e, lang->endings[i], e) != 0)
 			continue;
 		n = k->klen - e;
