@@ -10,7 +10,11 @@
  * key's statements; schema 13: a batch's statements join it when they
  * are linked) and statements by speaker. So the cost of linking a statement does not grow with the
  * corpus, and neither does memory: only the batch's statements and a
- * bounded cache of parsed candidates and keys are held. Its best LINKS
+ * bounded cache of parsed candidates and keys are held. The keys index
+ * does not change while a batch is linked and its statements share many
+ * keys: each key's statements are read from the index once a batch, as
+ * far as some statement needs them, and gone through in memory after
+ * (LISTED_MAX ids at most). Its best LINKS
  * candidates are linked to it, and it to them, so an older statement
  * learns of newer ones without being compared again.
  *
