@@ -595,23 +595,8 @@ read_ids(struct store *st, sqlite3_stmt *s, int (*each)(void *arg, int64_t id), 
 
 /* Both read an index alone, backwards from its newest entry, and stop
  * when EACH says so: a key's cost is what the caller takes, not its
- * list. */
-int
-store_related_having(struct store *st, int64_t key, int64_t lo, int64_t hi,
-    int (*each)(void *arg, int64_t id), void *arg)
-{
-	sqlite3_stmt *s = store_stmt(st, "SELECT statement_id FROM statement_terms"
-	    " WHERE term_id = ?1 AND statement_id NOT BETWEEN ?2 AND ?3"
-	    " ORDER BY statement_id DESC");
-
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, key);
-	sqlite3_bind_int64(s, 2, lo);
-	sqlite3_bind_int64(s, 3, hi);
-	return read_ids(st, s, each, arg);
-}
-
+ * list (the caller keeps what it read of a key's and asks for the rest
+ * below its last). */
 int
 store_related_by(struct store *st, int64_t speaker, int64_t lo, int64_t hi,
     int (*each)(void *arg, int64_t id), void *arg)
