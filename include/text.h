@@ -50,6 +50,7 @@ struct text_lang {
 	char **endings;       /* case and possessive endings, case-folded,
 	                         longest first */
 	size_t nendings;
+	size_t *ending_len;   /* their lengths in bytes */
 	char **stem_endings;  /* endings a name loses before those ("а" of
 	                         "Москва": "Москвы") */
 	size_t nstem;

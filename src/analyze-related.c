@@ -10,7 +10,11 @@
  * key's statements; schema 13: a batch's statements join it when they
  * are linked) and statements by speaker. So the cost of linking a statement does not grow with the
  * corpus, and neither does memory: only the batch's statements and a
- * bounded cache of parsed candidates and keys are held. Its best LINKS
+ * bounded cache of parsed candidates and keys are held. The keys index
+ * does not change while a batch is linked and its statements share many
+ * keys: each key's statements are read from the index once a batch, as
+ * far as some statement needs them, and gone through in memory after
+ * (LISTED_MAX ids at most). Its best LINKS
  * candidates are linked to it, and it to them, so an older statement
  * learns of newer ones without being compared again.
  *
@@ -43,6 +47,8 @@
 #define FLUSH_AT 4096       /* statements linked together in one go */
 #define CACHE_STATEMENTS 65536  /* parsed candidates kept, at most */
 #define CACHE_KEYS 262144       /* keys' numbers and df kept, at most */
+#define LIST_FIRST 16           /* ids read the first time a key is asked for */
+#define LISTED_MAX (1 << 20)    /* keys' statement ids kept in a flush, at most */
 
 struct stmt {
 	int64_t id, article, speaker, voice;
@@ -62,6 +68,17 @@ struct key {
 	uint32_t id;
 	int64_t df;
 	uint32_t epoch;
+};
+
+/* The statements having a key, newest first, as far as read in this
+ * flush: the keys index does not change while a flush links, and the
+ * statements of a batch share many keys, so each key's list is read
+ * from the database once a flush and gone through in memory after. */
+struct keylist {
+	uint32_t key;         /* 0: a free slot */
+	int done;             /* read to its end */
+	int64_t *ids;
+	size_t n, cap;
 };
 
 /* A statement to be linked with the batch. */
@@ -84,6 +101,8 @@ struct analyze_related {
 	int64_t *slot_id;     /* statement id -> index in cache, open addressing */
 	uint32_t *slot;
 	size_t slotcap;
+	struct keylist *lists;     /* open addressing on the key */
+	size_t listcap, nlists, listed;
 	int64_t nstatements;  /* the corpus's count, read at each flush */
 	uint32_t epoch;       /* of flushes (keys' df) */
 	uint32_t round;       /* of candidate rounds (stamps) */
@@ -154,6 +173,18 @@ cache_clear(struct analyze_related *r)
 }
 
 static void
+lists_clear(struct analyze_related *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->listcap; i++)
+		free(r->lists[i].ids);
+	free(r->lists);
+	r->lists = NULL;
+	r->listcap = r->nlists = r->listed = 0;
+}
+
+static void
 clear(struct analyze_related *r)
 {
 	size_t i;
@@ -165,6 +196,7 @@ clear(struct analyze_related *r)
 	free(r->pending);
 	free(r->rows);
 	keys_clear(r);
+	lists_clear(r);
 	cache_clear(r);
 	free(r->cache);
 	free(r->slot_id);
@@ -213,6 +245,7 @@ analyze_related_forget(struct analyze_related *r, int64_t article)
 	 * numbers. */
 	cache_clear(r);
 	keys_clear(r);
+	lists_clear(r);
 }
 
 /* ---- keys ----------------------------------------------------------------- */
@@ -534,7 +567,6 @@ take(void *arg, int64_t id)
 	struct analyze_related *r = g->r;
 	long x;
 
-	r->rows_read++;
 	if ((x = cached(r, g->st, id)) == -1)
 		return -1;
 	if (x < 0 || r->cache[x].stamp == r->round || r->cache[x].article == g->article)
@@ -546,6 +578,83 @@ take(void *arg, int64_t id)
 	}
 	g->c->v[g->c->n++] = (uint32_t)x;
 	return ++g->taken >= g->limit ? 1 : 0;
+}
+
+/* take, for a row read from the database. */
+static int
+take_read(void *arg, int64_t id)
+{
+	struct gathering *g = arg;
+
+	g->r->rows_read++;
+	return take(arg, id);
+}
+
+/* ---- keys' lists ------------------------------------------------------------ */
+
+/* KEY's list (made empty when new). */
+static struct keylist *
+list_get(struct analyze_related *r, uint32_t key)
+{
+	struct keylist *old = r->lists;
+	size_t ocap = r->listcap, i, j;
+
+	if ((r->nlists + 1) * 2 > r->listcap) {
+		r->listcap = ocap ? ocap * 2 : 1024;
+		r->lists = xcalloc(r->listcap, sizeof *r->lists);
+		for (i = 0; i < ocap; i++) {
+			if (old[i].key == 0)
+				continue;
+			for (j = mix(old[i].key) & (r->listcap - 1); r->lists[j].key != 0;
+			    j = (j + 1) & (r->listcap - 1))
+				;
+			r->lists[j] = old[i];
+		}
+		free(old);
+	}
+	for (i = mix(key) & (r->listcap - 1); r->lists[i].key != 0;
+	    i = (i + 1) & (r->listcap - 1))
+		if (r->lists[i].key == key)
+			return &r->lists[i];
+	r->lists[i].key = key;
+	r->nlists++;
+	return &r->lists[i];
+}
+
+struct reading {
+	struct analyze_related *r;
+	struct keylist *l;
+	size_t want, got;
+};
+
+static int
+list_row(void *arg, int64_t id)
+{
+	struct reading *d = arg;
+	struct keylist *l = d->l;
+
+	d->r->rows_read++;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : LIST_FIRST;
+		l->ids = xreallocarray(l->ids, l->cap, sizeof *l->ids);
+	}
+	l->ids[l->n++] = id;
+	return ++d->got >= d->want ? 1 : 0;
+}
+
+/* Reads more of L (KEY's): as many again as it holds. */
+static int
+list_more(struct analyze_related *r, struct store *st, uint32_t key, struct keylist *l)
+{
+	struct reading d = { r, l, l->n < LIST_FIRST ? LIST_FIRST : l->n, 0 };
+
+	if (store_related_having_below(st, key, l->n > 0 ? l->ids[l->n - 1] : INT64_MAX,
+	    list_row, &d) != 0)
+		return -1;
+	r->listed += d.got;
+	if (d.got < d.want)
+		l->done = 1;
+	return 0;
 }
 
 /* The statements of the article being linked: from lo to hi. */
@@ -560,10 +669,27 @@ gather(struct analyze_related *r, struct store *st, int64_t key, int64_t speaker
     size_t limit, const struct own *own, struct cands *c)
 {
 	struct gathering g = { r, st, c, own->article, limit, 0 };
+	struct keylist *l;
+	size_t i = 0;
+	int rc;
 
-	if (key != 0)
-		return store_related_having(st, key, own->lo, own->hi, take, &g);
-	return store_related_by(st, speaker, own->lo, own->hi, take, &g);
+	if (key == 0)
+		return store_related_by(st, speaker, own->lo, own->hi, take_read, &g);
+	if (r->listed >= LISTED_MAX)
+		lists_clear(r);
+	l = list_get(r, (uint32_t)key);
+	for (;;) {
+		for (; i < l->n; i++) {
+			if (l->ids[i] >= own->lo && l->ids[i] <= own->hi)
+				continue;
+			if ((rc = take(&g, l->ids[i])) != 0)
+				return rc < 0 ? -1 : 0;
+		}
+		if (l->done)
+			return 0;
+		if (list_more(r, st, (uint32_t)key, l) != 0)
+			return -1;
+	}
 }
 
 /* The candidates of S: the newest statements sharing one of its terms
@@ -760,6 +886,8 @@ flush(struct analyze_related *r, struct store *st)
 		if (rc != 0)
 			return -1;
 	}
+	/* The index has changed: every key's list is read again. */
+	lists_clear(r);
 	/* A new epoch: every key's df is read again, once. */
 	if (++r->epoch == 0) {
 		keys_clear(r);
@@ -783,6 +911,7 @@ flush(struct analyze_related *r, struct store *st)
 			max = r->pending[i].id;
 	}
 	free(c.v);
+	lists_clear(r);
 	if (rc == 0)
 		rc = write_rows(r, st);
 	/* Ids of statements deleted may be given again: never back. */

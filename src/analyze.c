@@ -245,7 +245,9 @@ terms_text(const struct extract_statement *s)
 
 	buf_init(&b);
 	for (i = 0; i < s->nterms; i++) {
-		buf_printf(&b, "%s%s", i ? " " : "", s->terms[i].term);
+		if (i > 0)
+			buf_addc(&b, ' ');
+		buf_adds(&b, s->terms[i].term);
 		if (s->terms[i].count > 1)
 			buf_printf(&b, ":%u", s->terms[i].count);
 	}

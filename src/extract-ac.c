@@ -499,13 +499,20 @@ static uint32_t
 inflected(const struct extract_ac *ac, const struct extract_tok *k, const struct text_lang *lang,
     uint32_t st)
 {
-	size_t i, e, n, j;
+	size_t i, e, n, j, keep;
 	uint32_t h, w[2], next, first = NONE;
 	int ends;
 
+	/* What the stem keeps is the token's, whatever the ending: counted
+	 * once, not once an ending (strips() for each would walk the token
+	 * as many times as the language has endings). */
+	keep = text_lang_min_bytes(k->key, k->klen, lang->min_stem);
+	if (keep == SIZE_MAX)    /* keep <= klen otherwise */
+		return NONE;
 	for (i = 0; i < lang->nendings; i++) {
-		e = strlen(lang->endings[i]);
-		if (!strips(k->key, k->klen, lang->endings[i], e, lang->min_stem))
+		e = lang->ending_len[i];
+		if (e > k->klen - keep || (e > 0 && k->key[k->klen - 1] != lang->endings[i][e - 1]) ||
+		    memcmp(k->key + k->klen - e, lang->endings[i], e) != 0)
 			continue;
 		n = k->klen - e;
 		h = key_hash(k->key, n);

@@ -200,21 +200,17 @@ numeric(const struct extract_ctx *c, size_t i, struct date *d)
 static int
 agreement_on(const struct extract_ctx *c, const struct date *d)
 {
-	const struct kb *kb = c->kb;
-	size_t i;
-	long f, l;
+	const struct extract_dated *v;
+	size_t i, n;
 	int found = -1;
 
-	for (i = 0; i < kb->n; i++) {
-		const struct kb_entity *e = &kb->ents[i];
-
-		if (e->kind != KB_AGREEMENT || e->dismissed || kb_date_range(e->date, &f, &l) != 0)
-			continue;
-		if (f > d->to || d->from > l)
+	v = extract_dated_agreements(c->x, &n);
+	for (i = 0; i < n; i++) {
+		if (v[i].first > d->to || d->from > v[i].last)
 			continue;
 		if (found >= 0)
 			return -1;   /* ambiguous: better nothing than a guess */
-		found = (int)i;
+		found = v[i].idx;
 	}
 	return found;
 }

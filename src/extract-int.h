@@ -240,6 +240,15 @@ int extract_is_actor(const struct extract_ctx *c, int entity);
 
 /* extract-agreement.c: agreements named by date or parties; anaphora. */
 void extract_agreements(struct extract_ctx *c);
+/* A dated agreement of the knowledge base (not dismissed): its index and
+ * the first and last day of its date. */
+struct extract_dated {
+	int idx;
+	long first, last;
+};
+/* The extractor's dated agreements, in the knowledge base's order: their
+ * dates read once when it is made, not once a date in an article. */
+const struct extract_dated *extract_dated_agreements(const struct extractor *x, size_t *n);
 void extract_anaphora(struct extract_ctx *c);
 /* extract-surname.c: a known person's surname alone after the full name,
  * with the case endings of LANGS. */

@@ -21,7 +21,34 @@ struct extractor {
 	struct text_langs *langs;
 	struct extract_roman *roman;
 	char ***heads;        /* by kb index: NULL-terminated head nouns */
+	struct extract_dated *dated;
+	size_t ndated;
 };
+
+static void
+make_dated(struct extractor *x)
+{
+	size_t i;
+	long f, l;
+
+	x->dated = xreallocarray(NULL, x->kb->n + 1, sizeof *x->dated);
+	for (i = 0; i < x->kb->n; i++) {
+		const struct kb_entity *e = &x->kb->ents[i];
+
+		if (e->kind != KB_AGREEMENT || e->dismissed || kb_date_range(e->date, &f, &l) != 0)
+			continue;
+		x->dated[x->ndated].idx = (int)i;
+		x->dated[x->ndated].first = f;
+		x->dated[x->ndated++].last = l;
+	}
+}
+
+const struct extract_dated *
+extract_dated_agreements(const struct extractor *x, size_t *n)
+{
+	*n = x->ndated;
+	return x->dated;
+}
 
 /*
  * The head nouns that refer back to a place or organization: the last
@@ -97,6 +124,7 @@ extractor_new(const struct kb *kb, const char *datadir, struct extractor **out)
 	extract_matcher_new_langs(kb, x->langs, &x->matcher);
 	x->roman = extract_roman_new(kb);
 	make_heads(x);
+	make_dated(x);
 	*out = x;
 	return 0;
 }
@@ -116,6 +144,7 @@ extractor_free(struct extractor *x)
 		free(x->heads[i]);
 	}
 	free(x->heads);
+	free(x->dated);
 	free(x);
 }
 

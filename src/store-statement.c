@@ -484,17 +484,24 @@ count_key(struct store *st, const char *key, int64_t df, int64_t *term)
  * key order: the index's pages are visited once each, not once per
  * statement.
  */
+#define TERMS_AT 16
+#define T1 "(?, ?)"
+#define T4 T1 ", " T1 ", " T1 ", " T1
+#define T16 T4 ", " T4 ", " T4 ", " T4
+
 int
 store_related_index(struct store *st, const struct store_profile_row *rows, size_t nrows)
 {
 	sqlite3_stmt *in = store_stmt(st, "INSERT OR IGNORE INTO statement_terms(term_id,"
 	    " statement_id) VALUES (?1, ?2)");
+	sqlite3_stmt *many = store_stmt(st, "INSERT OR IGNORE INTO statement_terms(term_id,"
+	    " statement_id) VALUES " T16);
 	struct keyed *k = NULL;
 	size_t n = 0, cap = 0, i, j, d = 0;
 	int64_t term = 0;
 	int rc;
 
-	if (in == NULL)
+	if (in == NULL || many == NULL)
 		return -1;
 	for (i = 0; i < nrows; i++) {
 		keys_of(rows[i].id, rows[i].terms, 0, &k, &n, &cap);
@@ -522,12 +529,17 @@ store_related_index(struct store *st, const struct store_profile_row *rows, size
 	}
 	if (n > 1 && rc == 0)
 		qsort(k, n, sizeof *k, by_term);
-	for (i = 0; i < n && rc == 0; i++) {
-		sqlite3_bind_int64(in, 1, k[i].term);
-		sqlite3_bind_int64(in, 2, k[i].statement);
-		if (sqlite3_step(in) != SQLITE_DONE)
+	/* TERMS_AT rows an insert, the rest one by one. */
+	for (i = 0; i < n && rc == 0; i += j) {
+		sqlite3_stmt *s = n - i >= TERMS_AT ? many : in;
+
+		for (j = 0; j < (s == many ? TERMS_AT : 1); j++) {
+			sqlite3_bind_int64(s, (int)(2 * j + 1), k[i + j].term);
+			sqlite3_bind_int64(s, (int)(2 * j + 2), k[i + j].statement);
+		}
+		if (sqlite3_step(s) != SQLITE_DONE)
 			rc = store_err(st, "indexing statements' keys");
-		sqlite3_reset(in);
+		sqlite3_reset(s);
 	}
 	for (i = 0; i < n; i++)
 		free(k[i].key);
@@ -583,23 +595,8 @@ read_ids(struct store *st, sqlite3_stmt *s, int (*each)(void *arg, int64_t id), 
 
 /* Both read an index alone, backwards from its newest entry, and stop
  * when EACH says so: a key's cost is what the caller takes, not its
- * list. */
-int
-store_related_having(struct store *st, int64_t key, int64_t lo, int64_t hi,
-    int (*each)(void *arg, int64_t id), void *arg)
-{
-	sqlite3_stmt *s = store_stmt(st, "SELECT statement_id FROM statement_terms"
-	    " WHERE term_id = ?1 AND statement_id NOT BETWEEN ?2 AND ?3"
-	    " ORDER BY statement_id DESC");
-
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, key);
-	sqlite3_bind_int64(s, 2, lo);
-	sqlite3_bind_int64(s, 3, hi);
-	return read_ids(st, s, each, arg);
-}
-
+ * list (the caller keeps what it read of a key's and asks for the rest
+ * below its last). */
 int
 store_related_by(struct store *st, int64_t speaker, int64_t lo, int64_t hi,
     int (*each)(void *arg, int64_t id), void *arg)
@@ -612,6 +609,20 @@ store_related_by(struct store *st, int64_t speaker, int64_t lo, int64_t hi,
 	sqlite3_bind_int64(s, 1, speaker);
 	sqlite3_bind_int64(s, 2, lo);
 	sqlite3_bind_int64(s, 3, hi);
+	return read_ids(st, s, each, arg);
+}
+
+int
+store_related_having_below(struct store *st, int64_t key, int64_t below,
+    int (*each)(void *arg, int64_t id), void *arg)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT statement_id FROM statement_terms"
+	    " WHERE term_id = ?1 AND statement_id < ?2 ORDER BY statement_id DESC");
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, key);
+	sqlite3_bind_int64(s, 2, below);
 	return read_ids(st, s, each, arg);
 }
 

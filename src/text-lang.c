@@ -132,6 +132,7 @@ lang_free(struct text_lang *l)
 	for (i = 0; i < l->nendings; i++)
 		free(l->endings[i]);
 	free(l->endings);
+	free(l->ending_len);
 	for (i = 0; i < l->nstem; i++)
 		free(l->stem_endings[i]);
 	free(l->stem_endings);
@@ -142,7 +143,7 @@ text_langs_load(const char *datadir, struct text_langs **out)
 {
 	struct text_langs *ls = xcalloc(1, sizeof *ls);
 	char *dir = xasprintf("%s/lang", datadir), **names, *path;
-	size_t n, i;
+	size_t n, i, k;
 	int rc = 0;
 
 	*out = NULL;
@@ -166,6 +167,10 @@ text_langs_load(const char *datadir, struct text_langs **out)
 			if (rc == 0) {
 				if (l->nendings > 1)    /* English has none: no qsort(NULL, 0) */
 					qsort(l->endings, l->nendings, sizeof *l->endings, longest_first);
+				l->ending_len = xreallocarray(NULL, l->nendings + 1,
+				    sizeof *l->ending_len);
+				for (k = 0; k < l->nendings; k++)
+					l->ending_len[k] = strlen(l->endings[k]);
 				ls->n++;
 			} else
 				lang_free(l);

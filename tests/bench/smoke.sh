@@ -46,4 +46,21 @@ w=$(sed 1d "$TEST_TMP/g1/articles/000/000001.txt" | wc -w)
 [ "$w" -ge 380 ] && [ "$w" -le 1600 ]; tap_ok $? "an article has 400-1,500 words (got $w)"
 LC_ALL=C grep -q $'[\x80-\xff]' "$TEST_TMP/g1/aliases.txt"; tap_ok $? "aliases include non-ASCII spellings"
 
+# bench/analysis-ab: the same binary twice gives the same analysis; a
+# binary whose links come out otherwise is caught, the table named.
+seeds="${SEEDS_DIR:-$top_srcdir/../shared/corpus}/seeds"
+[ -d "$seeds" ]; tap_ok $? "the seed articles at $seeds"
+out=$("$py" "$top_srcdir/bench/analysis-ab" "$top_builddir/dossier" "$top_builddir/dossier" \
+	"$seeds" 1 2>&1); rc=$?
+[ $rc -eq 0 ] && grep -q '^  statement_links: [1-9][0-9]* rows, the same' <<<"$out"
+tap_ok $? "analysis-ab: one binary against itself, the links compared (got $rc)"
+# A dossier whose import halves every link's score.
+printf '#!/bin/sh\n"%s" "$@" || exit\n[ "$4" = import ] && sqlite3 "$2" "UPDATE statement_links SET score = score / 2"\nexit 0\n' \
+	"$top_builddir/dossier" >"$TEST_TMP/other"
+chmod +x "$TEST_TMP/other"
+out=$("$py" "$top_srcdir/bench/analysis-ab" "$top_builddir/dossier" "$TEST_TMP/other" \
+	"$seeds" 1 2>&1); rc=$?
+[ $rc -eq 1 ] && grep -q 'differ: statement_links: row 1 ' <<<"$out"
+tap_ok $? "analysis-ab: a binary whose links differ is named, status 1 (got $rc)"
+
 tap_done
