@@ -349,7 +349,7 @@ configure(struct store *st, int flags)
 	/* Before the journal mode, the first setting that writes. */
 	if (store_schema_identify(st) != 0)
 		return -1;
-	if (store_snippet_register(st) != 0)
+	if (store_snippet_register(st) != 0 || store_spans_register(st) != 0)
 		return -1;
 	if (exec(st, "PRAGMA foreign_keys = ON") != 0 ||
 	    ((flags & STORE_MMAP) && exec(st, "PRAGMA mmap_size = " MMAP_BYTES) != 0))

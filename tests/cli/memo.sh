@@ -150,8 +150,8 @@ tap_ok $? "export --format markdown: project memos first, an article's under its
 OLD="$TEST_TMP/old.db"
 "$DOSSIER" --db "$OLD" -q import "$SEEDS"/000_*.txt >/dev/null 2>&1
 # (Schema 9's title index, 10's and 11's team objects, 12's date index, 13's
-# related keys and 14's report counts go too: a schema 7 database had none of
-# them.)
+# related keys and 14's report counts go too, and 17's spans and index
+# layout: a schema 7 database had none of them.)
 sqlite3 "$OLD" "DROP TABLE memos; DROP TABLE memos_fts; DROP INDEX articles_title; DROP INDEX articles_dates;
 DROP TRIGGER tags_uuid; DROP TRIGGER articles_sync_ai; DROP TRIGGER tags_sync_ai;
 DROP TRIGGER tags_sync_au; DROP TRIGGER tags_sync_ad; DROP TRIGGER annotations_sync_ai;
@@ -166,7 +166,9 @@ DROP TRIGGER annotation_tags_counts_ai; DROP TRIGGER annotation_tags_counts_ad;
 DROP TRIGGER annotation_tags_counts_au; DROP TRIGGER annotations_counts_au;
 DROP TRIGGER annotations_counts_ai; DROP TRIGGER annotations_counts_bd;
 DROP TABLE coding_counts; DROP TABLE coding_speakers; DROP TABLE coding_articles;
-DROP INDEX tags_uuid; ALTER TABLE tags DROP COLUMN uuid; PRAGMA user_version = 7;"
+DROP INDEX tags_uuid; ALTER TABLE tags DROP COLUMN uuid;" &&
+	"${PYTHON3:-python3}" "$top_srcdir/tests/cli/schema-before-17.py" "$OLD" &&
+	sqlite3 "$OLD" "PRAGMA user_version = 7;"
 "$DOSSIER" --db "$OLD" memo add --article 1 "after the upgrade" >/dev/null &&
 	[ "$("$DOSSIER" --db "$OLD" memo list --search upgrade | cut -f2)" = "article 1" ] &&
 	"$DOSSIER" --db "$OLD" check >/dev/null 2>&1
