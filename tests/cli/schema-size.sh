@@ -5,7 +5,7 @@
 # (phrases, NEAR, a column filter, the ranking and snippets) and the
 # reader's paragraphs are what they were, the file passes check, and the
 # same rows take less room; `check --recover` on an old file carries its
-# spans over too.
+# spans over too. New files have 1,024-byte pages.
 . "$top_srcdir/tests/tui/lib.sh"
 
 : "${PYTHON3:=python3}"
@@ -31,6 +31,7 @@ d -q import "$SEEDS"; tap_ok $? "the seed articles import"
 	sql "$DB" "SELECT sql FROM sqlite_schema WHERE name = 'articles_fts'" |
 	grep -q "fts5( *body, title, notes"
 tap_ok $? "a new database is schema 17, the body the index's first column"
+[ "$(sql "$DB" "PRAGMA page_size")" = 1024 ]; tap_ok $? "and 1,024-byte pages"
 sql "$DB" "SELECT article_id, hex(paragraphs), hex(sentences) FROM spans ORDER BY 1" \
 	>"$TEST_TMP/spans.new"
 n=$(wc -l <"$TEST_TMP/spans.new")
