@@ -51,9 +51,9 @@
  * the rest in overflow pages, which are full, so what a row leaves empty
  * is in the leaves, about half a row's share a row. Smaller pages leave
  * less: 1,024 makes a database of 20,000 generated articles 5% smaller
- * than 4,096 (bench/RESULTS.md, "Database size"); searches, the list and
- * opening an article cost the same processor time. An existing file keeps
- * the page size it was made with. */
+ * than 4,096 (bench/RESULTS.md, "Database size"); searches, the list,
+ * opening an article and the import cost the same processor time within
+ * the noise (3%). An existing file keeps the page size it was made with. */
 #define PAGE_SIZE "1024"
 
 struct stmt_slot {
