@@ -139,11 +139,10 @@ int store_article_by_item(struct store *st, const char *item, int64_t *ids, size
 int store_article_by_title(struct store *st, const char *title, int64_t *ids, size_t max,
     size_t *n);
 
-/* Paragraphs and sentences as byte spans of the body, in order. */
-int store_paragraphs_add(struct store *st, int64_t article_id,
-    const struct text_span *spans, size_t n);
-int store_sentences_add(struct store *st, int64_t article_id,
-    const struct text_span *spans, size_t n);
+/* An article's paragraphs and sentences as byte spans of the body, in
+ * order, stored together (one row an article). */
+int store_spans_add(struct store *st, int64_t article_id, const struct text_span *paras,
+    size_t npara, const struct text_span *sents, size_t nsent);
 /* *spans is malloc'd (NULL when n is 0). */
 int store_paragraphs_get(struct store *st, int64_t article_id,
     struct text_span **spans, size_t *n);

@@ -411,8 +411,7 @@ store_article(struct importer *im, struct store_article *a, size_t npara, size_t
 			goto fail;
 		*how = STORE_VERSION;
 	}
-	if (store_paragraphs_add(st, a->id, im->paras, npara) != 0 ||
-	    store_sentences_add(st, a->id, im->sents, nsent) != 0)
+	if (store_spans_add(st, a->id, im->paras, npara, im->sents, nsent) != 0)
 		goto fail;
 	if (im->an != NULL && analyzer_article(im->an, a->id, a->body, a->body_len, im->paras,
 	    npara, im->sents, nsent, a->published) != 0)
@@ -446,8 +445,7 @@ import_synced(struct importer *im, const char *hash, struct store_article *a)
 		return err_set("article %s: its text gives another hash (%s) here", hash, a->hash);
 	if (how == STORE_DUPLICATE)
 		return 0;
-	if (store_paragraphs_add(im->st, a->id, im->paras, npara) != 0 ||
-	    store_sentences_add(im->st, a->id, im->sents, nsent) != 0)
+	if (store_spans_add(im->st, a->id, im->paras, npara, im->sents, nsent) != 0)
 		return -1;
 	if (im->an != NULL && analyzer_article(im->an, a->id, a->body, a->body_len, im->paras,
 	    npara, im->sents, nsent, a->published) != 0)

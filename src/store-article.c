@@ -229,64 +229,125 @@ store_article_set_previous(struct store *st, int64_t id, int64_t previous_id)
 	return rc == SQLITE_DONE ? 0 : store_err(st, "linking a new version");
 }
 
-/* Spans are stored packed (see the schema): 8 bytes each. */
-static int
-spans_add(struct store *st, const char *sql, int64_t id, const struct text_span *v, size_t n)
+/*
+ * Spans are stored packed (see schema 17): for each span, the distance
+ * from the previous span's end to its start (zigzag, so a span that
+ * starts before the last one ended still fits) and its length, each an
+ * unsigned LEB128 varint. A sentence of a hundred bytes after a space
+ * costs 2 or 3 bytes instead of 8.
+ */
+static void
+varint_put(struct buf *b, uint64_t v)
 {
-	sqlite3_stmt *s = store_stmt(st, sql);
-	unsigned char *blob, *p;
-	size_t i;
-	int rc;
+	while (v >= 0x80) {
+		buf_addc(b, (char)(unsigned char)(v | 0x80));
+		v >>= 7;
+	}
+	buf_addc(b, (char)(unsigned char)v);
+}
 
-	if (s == NULL)
-		return -1;
+/* The varint at *P (before END), or -1 when it runs past END or is longer
+ * than an offset can be. */
+static int64_t
+varint_get(const unsigned char **p, const unsigned char *end)
+{
+	uint64_t v = 0;
+	int shift;
+
+	for (shift = 0; *p < end && shift < 35; shift += 7) {
+		unsigned char c = *(*p)++;
+		v |= (uint64_t)(c & 0x7f) << shift;
+		if (!(c & 0x80))
+			return (int64_t)v;
+	}
+	return -1;
+}
+
+static int
+spans_pack(struct buf *b, int64_t id, const struct text_span *v, size_t n)
+{
+	size_t i, last = 0;
+
 	for (i = 0; i < n; i++) {
 		if (v[i].end > UINT32_MAX || v[i].start > v[i].end)
 			return err_set("article %lld: text span %zu-%zu cannot be stored",
 			    (long long)id, v[i].start, v[i].end);
+		varint_put(b, v[i].start >= last ? (uint64_t)(v[i].start - last) << 1 :
+		    ((uint64_t)(last - v[i].start) << 1) - 1);
+		varint_put(b, (uint64_t)(v[i].end - v[i].start));
+		last = v[i].end;
 	}
-	blob = p = xmalloc(n * 8);
-	for (i = 0; i < n; i++, p += 8) {
-		uint32_t a = (uint32_t)v[i].start, b = (uint32_t)v[i].end;
-		p[0] = (unsigned char)a, p[1] = (unsigned char)(a >> 8);
-		p[2] = (unsigned char)(a >> 16), p[3] = (unsigned char)(a >> 24);
-		p[4] = (unsigned char)b, p[5] = (unsigned char)(b >> 8);
-		p[6] = (unsigned char)(b >> 16), p[7] = (unsigned char)(b >> 24);
+	return 0;
+}
+
+/* Unpacks LEN bytes at P; -1 (and nothing in *OUT) on a malformed list. */
+static int
+spans_unpack(const unsigned char *p, size_t len, struct text_span **out, size_t *n)
+{
+	const unsigned char *end = p + len;
+	struct text_span *v = NULL;
+	size_t k = 0, cap = 0;
+	int64_t last = 0;
+
+	while (p < end) {
+		int64_t d = varint_get(&p, end), l = varint_get(&p, end), start;
+
+		if (d < 0 || l < 0)
+			goto bad;
+		start = d & 1 ? last - ((d + 1) >> 1) : last + (d >> 1);
+		if (start < 0 || start + l > UINT32_MAX)
+			goto bad;
+		if (k == cap)
+			v = xreallocarray(v, cap = cap ? cap * 2 : 16, sizeof *v);
+		v[k].start = (size_t)start;
+		v[k].end = (size_t)(start + l);
+		last = start + l;
+		k++;
+	}
+	*out = v;
+	*n = k;
+	return 0;
+bad:
+	free(v);
+	*out = NULL;
+	*n = 0;
+	return -1;
+}
+
+int
+store_spans_add(struct store *st, int64_t id, const struct text_span *paras, size_t npara,
+    const struct text_span *sents, size_t nsent)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "INSERT INTO spans(article_id, paragraphs, sentences) VALUES (?1, ?2, ?3)");
+	struct buf p, q;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	buf_init(&p);
+	buf_init(&q);
+	if (spans_pack(&p, id, paras, npara) != 0 || spans_pack(&q, id, sents, nsent) != 0) {
+		buf_free(&p);
+		buf_free(&q);
+		return -1;
 	}
 	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_blob(s, 2, blob, (int)(n * 8), SQLITE_STATIC);
+	/* A blob of no bytes, not NULL, when there are none. */
+	sqlite3_bind_blob(s, 2, p.len > 0 ? p.data : "", (int)p.len, SQLITE_STATIC);
+	sqlite3_bind_blob(s, 3, q.len > 0 ? q.data : "", (int)q.len, SQLITE_STATIC);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
-	free(blob);
+	buf_free(&p);
+	buf_free(&q);
 	return rc == SQLITE_DONE ? 0 : store_err(st, "adding text spans");
-}
-
-int
-store_paragraphs_add(struct store *st, int64_t id, const struct text_span *v, size_t n)
-{
-	return spans_add(st, "INSERT INTO paragraphs(article_id, spans) VALUES (?1, ?2)", id, v, n);
-}
-
-int
-store_sentences_add(struct store *st, int64_t id, const struct text_span *v, size_t n)
-{
-	return spans_add(st, "INSERT INTO sentences(article_id, spans) VALUES (?1, ?2)", id, v, n);
-}
-
-static uint32_t
-le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
 static int
 spans_get(struct store *st, const char *sql, int64_t id, struct text_span **out, size_t *n)
 {
 	sqlite3_stmt *s = store_stmt(st, sql);
-	const unsigned char *blob;
-	struct text_span *v = NULL;
-	size_t len = 0, i;
-	int rc;
+	int rc, bad = 0;
 
 	*out = NULL;
 	*n = 0;
@@ -294,35 +355,72 @@ spans_get(struct store *st, const char *sql, int64_t id, struct text_span **out,
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		blob = sqlite3_column_blob(s, 0);
-		len = (size_t)sqlite3_column_bytes(s, 0) / 8;
-		if (len > 0) {
-			v = xreallocarray(NULL, len, sizeof *v);
-			for (i = 0; i < len; i++) {
-				v[i].start = le32(blob + 8 * i);
-				v[i].end = le32(blob + 8 * i + 4);
-			}
-		}
-	}
+	if (rc == SQLITE_ROW)
+		bad = spans_unpack(sqlite3_column_blob(s, 0), (size_t)sqlite3_column_bytes(s, 0),
+		    out, n) != 0;
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_err(st, "reading text spans");
-	*out = v;
-	*n = len;
+	if (bad)
+		return err_set("%s: article %lld: its text spans are damaged", store_path(st),
+		    (long long)id);
 	return 0;
 }
 
 int
 store_paragraphs_get(struct store *st, int64_t id, struct text_span **out, size_t *n)
 {
-	return spans_get(st, "SELECT spans FROM paragraphs WHERE article_id = ?1", id, out, n);
+	return spans_get(st, "SELECT paragraphs FROM spans WHERE article_id = ?1", id, out, n);
 }
 
 int
 store_sentences_get(struct store *st, int64_t id, struct text_span **out, size_t *n)
 {
-	return spans_get(st, "SELECT spans FROM sentences WHERE article_id = ?1", id, out, n);
+	return spans_get(st, "SELECT sentences FROM spans WHERE article_id = ?1", id, out, n);
+}
+
+/* dossier_spans_pack(BLOB): a list in the format before schema 17 (8
+ * bytes a span, two 4-byte little-endian offsets) in today's; schema 17
+ * and a salvage of an older file call it. NULL stays NULL. */
+static void
+spans_pack_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *p;
+	struct text_span *v;
+	struct buf b;
+	size_t n, i;
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	p = sqlite3_value_blob(argv[0]);
+	n = (size_t)sqlite3_value_bytes(argv[0]) / 8;
+	v = xreallocarray(NULL, n + 1, sizeof *v);
+	for (i = 0; i < n; i++) {
+		v[i].start = (uint32_t)p[8 * i] | (uint32_t)p[8 * i + 1] << 8 |
+		    (uint32_t)p[8 * i + 2] << 16 | (uint32_t)p[8 * i + 3] << 24;
+		v[i].end = (uint32_t)p[8 * i + 4] | (uint32_t)p[8 * i + 5] << 8 |
+		    (uint32_t)p[8 * i + 6] << 16 | (uint32_t)p[8 * i + 7] << 24;
+		/* A damaged span is left out rather than refuse the file. */
+		if (v[i].start > v[i].end)
+			v[i].start = v[i].end;
+	}
+	buf_init(&b);
+	spans_pack(&b, 0, v, n);
+	free(v);
+	sqlite3_result_blob(ctx, b.len > 0 ? b.data : "", (int)b.len, SQLITE_TRANSIENT);
+	buf_free(&b);
+}
+
+int
+store_spans_register(struct store *st)
+{
+	if (sqlite3_create_function(store_sqlite(st), "dossier_spans_pack", 1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, spans_pack_fn, NULL, NULL) != SQLITE_OK)
+		return store_err(st, "registering the span packer");
+	return 0;
 }
 
 /* The body straight into its own buffer: a column value of that size

@@ -109,6 +109,8 @@ void store_stems_free(struct store_stems *ss);
  * ELLIPSIS, NTOKENS) on the connection: the search result's snippet,
  * chosen from FTS5's match positions, at the cost of what it shows. */
 int store_snippet_register(struct store *st);
+/* store-article.c: dossier_spans_pack(), for schema 17 and salvage. */
+int store_spans_register(struct store *st);
 
 /* A random (version 4) uuid, as SQL: what a tag is known by in a team. */
 #define STORE_SYNC_NEW_UUID \
@@ -118,7 +120,7 @@ int store_snippet_register(struct store *st);
 
 
 /* store-schema.c */
-#define STORE_SCHEMA_VERSION 16
+#define STORE_SCHEMA_VERSION 17
 /* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.
  * Refuses a database from a newer version. */
 int store_schema_migrate(struct store *st);

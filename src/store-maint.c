@@ -282,6 +282,35 @@ salvage_tables(sqlite3 *dst, size_t *copied, size_t *lost)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* A file from before schema 17 keeps an article's spans in two tables of
+ * 8 bytes a span: they are packed into today's one row (as the upgrade
+ * does), for the articles that were salvaged. */
+static void
+salvage_old_spans(sqlite3 *dst, size_t *copied, size_t *lost)
+{
+	sqlite3_stmt *s;
+	int old = 0;
+
+	if (sqlite3_prepare_v2(dst, "SELECT count(*) FROM pragma_table_list"
+	    " WHERE schema = 'old' AND type = 'table' AND name IN ('paragraphs', 'sentences')",
+	    -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		old = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (old != 2)
+		return;
+	sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
+	if (sqlite3_exec(dst, "INSERT OR IGNORE INTO main.spans(article_id, paragraphs, sentences)"
+	    " SELECT a.id,"
+	    "  coalesce((SELECT dossier_spans_pack(spans) FROM old.paragraphs WHERE article_id = a.id), x''),"
+	    "  coalesce((SELECT dossier_spans_pack(spans) FROM old.sentences WHERE article_id = a.id), x'')"
+	    " FROM main.articles a WHERE a.id IN (SELECT article_id FROM old.paragraphs"
+	    "  UNION SELECT article_id FROM old.sentences)", NULL, NULL, NULL) == SQLITE_OK)
+		*copied += (size_t)sqlite3_changes(dst);
+	else
+		(*lost)++;
+	sqlite3_exec(dst, "COMMIT", NULL, NULL, NULL);
+}
+
 int
 store_recover(const char *damaged, const char *out, size_t *copied, size_t *lost)
 {
@@ -307,6 +336,7 @@ store_recover(const char *damaged, const char *out, size_t *copied, size_t *lost
 	/* A schema too damaged to list loses everything but says so. */
 	if (salvage_tables(db, copied, lost) != 0)
 		(*lost)++;
+	salvage_old_spans(db, copied, lost);
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	/* Derived data is made again from what was salvaged rather than
 	 * trusted from the damaged copy. */

@@ -27,8 +27,10 @@
 #include "store-int.h"
 #include "util.h"
 
-/* Columns of articles_fts (store-schema.c), in the order a tie prefers. */
-static const int column_order[] = { 1, 2, 0 };
+/* Columns of articles_fts (store-schema.c, schema 17). */
+enum { COL_BODY = 0, COL_TITLE = 1, COL_NOTES = 2 };
+/* In the order a tie prefers. */
+static const int column_order[] = { COL_BODY, COL_NOTES, COL_TITLE };
 
 struct inst {
 	int col, off, phrase;
@@ -183,7 +185,7 @@ snippet_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, 
 	const char *open = arg_text(val, nval, 0, ""), *close = arg_text(val, nval, 1, "");
 	const char *ellipsis = arg_text(val, nval, 2, "…"), *text;
 	int ntok = nval > 3 ? sqlite3_value_int(val[3]) : 16, ninst = 0, len = 0, i, rc;
-	struct window w = { 1, 0, 0, NULL, 0 };
+	struct window w = { COL_BODY, 0, 0, NULL, 0 };
 	struct walk k;
 	struct inst *v;
 	struct buf out;

@@ -28,10 +28,10 @@
  * back to older statements): with the default, most of them are read
  * again from the file for every batch. */
 #define BULK_CACHE "-16384"
-/* ... and its WAL is copied into the database every this many pages
- * (SQLite's default is 1,000): an import's batches rewrite the same index
- * pages, which are then copied once rather than once a batch. */
-#define BULK_CHECKPOINT "16384"
+/* ... and its WAL is copied into the database every this many bytes of
+ * pages (SQLite's default is 1,000 pages): an import's batches rewrite the
+ * same index pages, which are then copied once rather than once a batch. */
+#define BULK_CHECKPOINT_BYTES (64 * 1024 * 1024)
 /* ... and keeps its statement and savepoint journals in memory: each
  * article of an import is stored in a savepoint of its batch, which copies
  * every page it changes first, some twenty pages an article; in a
@@ -44,6 +44,17 @@
  * then costs a copy out of the map, not a copy per page and a cache to
  * hold them. */
 #define MMAP_BYTES "268435456"
+
+/* The page size of a new database (SQLite's default is 4,096). Most of the
+ * file is article bodies of a few kilobytes, each longer than a page: a
+ * row keeps between a tenth and all of a page of it in its table's leaf and
+ * the rest in overflow pages, which are full, so what a row leaves empty
+ * is in the leaves, about half a row's share a row. Smaller pages leave
+ * less: 1,024 makes a database of 20,000 generated articles 5% smaller
+ * than 4,096 (bench/RESULTS.md, "Database size"); searches, the list,
+ * opening an article and the import cost the same processor time within
+ * the noise (3%). An existing file keeps the page size it was made with. */
+#define PAGE_SIZE "1024"
 
 struct stmt_slot {
 	const char *sql;
@@ -349,6 +360,25 @@ store_check(struct store *st, int full)
 	return 0;
 }
 
+/* The WAL checkpoint of a bulk writer, BULK_CHECKPOINT_BYTES whatever the
+ * file's page size. */
+static int
+bulk_checkpoint(struct store *st)
+{
+	sqlite3_stmt *s;
+	char sql[64];
+	int size = 0;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA page_size", -1, &s, NULL) != SQLITE_OK)
+		return store_err(st, "reading the page size");
+	if (sqlite3_step(s) == SQLITE_ROW)
+		size = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	snprintf(sql, sizeof sql, "PRAGMA wal_autocheckpoint = %d",
+	    BULK_CHECKPOINT_BYTES / (size > 0 ? size : 4096));
+	return exec(st, sql);
+}
+
 static int
 configure(struct store *st, int flags)
 {
@@ -357,16 +387,19 @@ configure(struct store *st, int flags)
 	/* Before the journal mode, the first setting that writes. */
 	if (store_schema_identify(st) != 0)
 		return -1;
-	if (store_snippet_register(st) != 0)
+	if (store_snippet_register(st) != 0 || store_spans_register(st) != 0)
 		return -1;
 	if (exec(st, "PRAGMA foreign_keys = ON") != 0 ||
 	    ((flags & STORE_MMAP) && exec(st, "PRAGMA mmap_size = " MMAP_BYTES) != 0))
 		return -1;
+	/* Before the journal mode: a page size set once the file is in WAL
+	 * mode never applies. On a file with pages it does nothing. */
 	if (!st->readonly &&
-	    (exec(st, "PRAGMA journal_mode = WAL") != 0 ||
+	    (exec(st, "PRAGMA page_size = " PAGE_SIZE) != 0 ||
+	     exec(st, "PRAGMA journal_mode = WAL") != 0 ||
 	     exec(st, "PRAGMA synchronous = NORMAL") != 0 ||
 	     ((flags & STORE_BULK) && (exec(st, "PRAGMA cache_size = " BULK_CACHE) != 0 ||
-	     exec(st, "PRAGMA wal_autocheckpoint = " BULK_CHECKPOINT) != 0 ||
+	     bulk_checkpoint(st) != 0 ||
 	     exec(st, "PRAGMA temp_store = " BULK_TEMP_STORE) != 0))))
 		return -1;
 	return 0;

@@ -55,8 +55,8 @@ for round in $(seq 1 $rounds); do
 	"$DOSSIER" --db "$db" check >/dev/null; tap_ok $? "SIGKILL round $round: the database is sound"
 	bad=$(q "SELECT count(*) FROM articles
 		WHERE body NOT LIKE '%End of article ' || substr(title, 19, instr(substr(title, 19), ' ') - 1) || '.'
-		   OR NOT EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = articles.id)
-		   OR NOT EXISTS (SELECT 1 FROM paragraphs p WHERE p.article_id = articles.id)")
+		   OR NOT EXISTS (SELECT 1 FROM spans s WHERE s.article_id = articles.id
+		       AND length(s.sentences) > 0 AND length(s.paragraphs) > 0)")
 	[ "$bad" = 0 ]; tap_ok $? "SIGKILL round $round: every stored article is whole ($bad not)"
 	bad=$(q "SELECT count(*) FROM articles a WHERE NOT EXISTS
 		(SELECT 1 FROM articles_fts WHERE articles_fts MATCH 'corridor AND geneva' AND rowid = a.id)")

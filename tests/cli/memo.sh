@@ -150,8 +150,8 @@ tap_ok $? "export --format markdown: project memos first, an article's under its
 OLD="$TEST_TMP/old.db"
 "$DOSSIER" --db "$OLD" -q import "$SEEDS"/000_*.txt >/dev/null 2>&1
 # (Schema 9's title index, 10's and 11's team objects, 12's date index, 13's
-# related keys, 14's and 16's report counts go too: a schema 7 database had none of
-# them.)
+# related keys, 14's and 16's report counts go too, and 17's spans and index
+# layout: a schema 7 database had none of them.)
 sqlite3 "$OLD" "DROP TABLE memos; DROP TABLE memos_fts; DROP INDEX articles_title; DROP INDEX articles_dates;
 DROP TRIGGER tags_uuid; DROP TRIGGER articles_sync_ai; DROP TRIGGER tags_sync_ai;
 DROP TRIGGER tags_sync_au; DROP TRIGGER tags_sync_ad; DROP TRIGGER annotations_sync_ai;
@@ -169,13 +169,14 @@ DROP TABLE coding_counts; DROP TABLE coding_speakers; DROP TABLE coding_articles
 DROP TRIGGER articles_coding_au; DROP TRIGGER annotations_stale_ai;
 DROP TRIGGER annotations_stale_au; DROP TRIGGER annotations_stale_ad;
 DROP TRIGGER annotation_tags_stale_ai; DROP TRIGGER annotation_tags_stale_au;
-DROP TRIGGER annotation_tags_stale_ad; DROP TRIGGER sentences_stale_ai;
-DROP TRIGGER sentences_stale_au; DROP TRIGGER sentences_stale_ad;
+DROP TRIGGER annotation_tags_stale_ad;
 DROP TRIGGER mentions_stale_ai; DROP TRIGGER mentions_stale_au; DROP TRIGGER mentions_stale_ad;
 DROP TRIGGER entities_stale_au; DROP TABLE coding_tag_articles; DROP TABLE coding_months;
 DROP TABLE coding_outlets; DROP TABLE coding_article_pairs; DROP TABLE coding_pairs;
 DROP TABLE coding_stale;
-DROP INDEX tags_uuid; ALTER TABLE tags DROP COLUMN uuid; PRAGMA user_version = 7;"
+DROP INDEX tags_uuid; ALTER TABLE tags DROP COLUMN uuid;" &&
+	"${PYTHON3:-python3}" "$top_srcdir/tests/cli/schema-before-17.py" "$OLD" &&
+	sqlite3 "$OLD" "PRAGMA user_version = 7;"
 "$DOSSIER" --db "$OLD" memo add --article 1 "after the upgrade" >/dev/null &&
 	[ "$("$DOSSIER" --db "$OLD" memo list --search upgrade | cut -f2)" = "article 1" ] &&
 	"$DOSSIER" --db "$OLD" check >/dev/null 2>&1

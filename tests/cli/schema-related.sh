@@ -39,7 +39,8 @@ d related "$sid" >"$TEST_TMP/related.new"; tap_ok $? "related $sid"
 
 # Back to 12: the keys index of step 13 goes, and so do the report counts of
 # steps 14 and 16 (their tables, and the triggers on the coding, the
-# articles, sentences, mentions and entities that keep them).
+# articles, spans, mentions and entities that keep them), and step 17's
+# layout of the spans and the full-text index.
 sql "$DB" "DROP TRIGGER statements_keys_ad" &&
 	sql "$DB" "DROP TABLE statement_terms" && sql "$DB" "DROP TABLE related_terms" &&
 	for t in $(sql "$DB" "SELECT name FROM sqlite_schema WHERE type = 'trigger'
@@ -50,6 +51,7 @@ sql "$DB" "DROP TRIGGER statements_keys_ad" &&
 	    AND name LIKE 'coding\_%' ESCAPE '\'"); do
 		sql "$DB" "DROP TABLE $t" || break
 	done &&
+	"$PYTHON3" "$top_srcdir/tests/cli/schema-before-17.py" "$DB" &&
 	sql "$DB" "PRAGMA user_version = 12"
 tap_ok $? "the database made one of schema 12"
 out=$(d check 2>&1) && [ "$(sql "$DB" "PRAGMA user_version")" = 12 ]

@@ -104,7 +104,7 @@ import_seed(struct store *st, struct analyzer *an, const char *dir, const char *
 	if (rc == 0)
 		rc = store_article_add(st, &a, &how);
 	if (rc == 0)
-		rc = store_paragraphs_add(st, a.id, sp, np) || store_sentences_add(st, a.id, ss, ns);
+		rc = store_spans_add(st, a.id, sp, np, ss, ns);
 	if (rc == 0)
 		rc = analyzer_article(an, a.id, nfc.data, nfc.len, sp, np, ss, ns, NULL);
 	rc = rc == 0 ? store_commit(st) : (store_rollback(st), -1);

@@ -135,8 +135,7 @@ test_add_and_get(void)
 	is_int(how, STORE_ADDED, "reported as new");
 	ok(a.id > 0 && a.hash != NULL && strlen(a.hash) == 64 && a.imported != NULL,
 	    "id, hash and import time filled in");
-	ok(store_paragraphs_add(st, a.id, p, 2) == 0 && store_sentences_add(st, a.id, s, 3) == 0,
-	    "adds paragraphs and sentences");
+	ok(store_spans_add(st, a.id, p, 2, s, 3) == 0, "adds paragraphs and sentences");
 	ok(store_commit(st) == 0, "commits");
 	ok(store_article_get(st, a.id, &b) == 0, "reads it back");
 	is_str(b.title, "Talks in Munich", "title");
@@ -212,7 +211,7 @@ test_page(void)
 	size_t k, i, idx;
 	char *p;
 
-	exec("DELETE FROM paragraphs; DELETE FROM sentences; DELETE FROM articles");
+	exec("DELETE FROM spans; DELETE FROM articles");
 	ids[0] = add("undated one", "u1", NULL, NULL, &how);
 	ids[1] = add("old", "o", NULL, "2023-01-01", &how);
 	ids[2] = add("new", "n", NULL, "2024-05-01", &how);
@@ -501,6 +500,41 @@ test_positions(void)
 	exec("DELETE FROM articles");
 }
 
+/* Spans are packed as varints (schema 17): lists of every shape come
+ * back as they went in, and a damaged list is refused with the article
+ * named, not read as other offsets. */
+static void
+test_spans(void)
+{
+	struct text_span big[3] = { { 0, 300 }, { 70000, 4000000000u }, { 4000000001u, 4294967295u } };
+	struct text_span back[3] = { { 10, 20 }, { 5, 15 }, { 15, 15 } };
+	struct text_span *got;
+	size_t n;
+	int64_t id = add("spans", "body of spans", NULL, NULL, &(enum store_added){ 0 });
+
+	ok(store_begin(st) == 0 && store_spans_add(st, id, big, 3, NULL, 0) == 0 &&
+	    store_commit(st) == 0, "large offsets and an empty list are stored");
+	ok(store_paragraphs_get(st, id, &got, &n) == 0 && n == 3 && got[0].end == 300 &&
+	    got[1].start == 70000 && got[1].end == 4000000000u && got[2].start == 4000000001u &&
+	    got[2].end == 4294967295u, "offsets up to 2^32 - 1 round-trip");
+	free(got);
+	ok(store_sentences_get(st, id, &got, &n) == 0 && n == 0 && got == NULL,
+	    "the empty list is empty");
+	exec("DELETE FROM spans WHERE article_id = (SELECT max(id) FROM articles)");
+	ok(store_begin(st) == 0 && store_spans_add(st, id, back, 3, back, 1) == 0 &&
+	    store_commit(st) == 0, "spans that start before the last one ended are stored");
+	ok(store_paragraphs_get(st, id, &got, &n) == 0 && n == 3 && got[1].start == 5 &&
+	    got[1].end == 15 && got[2].start == 15 && got[2].end == 15,
+	    "and come back in their order");
+	free(got);
+	is_int(db_int(st, "SELECT length(sentences) FROM spans WHERE article_id = (SELECT max(id) FROM articles)"),
+	    2, "a span of 10 bytes 10 bytes in takes 2 bytes, not 8");
+	exec("UPDATE spans SET paragraphs = x'80' WHERE article_id = (SELECT max(id) FROM articles)");
+	ok(store_paragraphs_get(st, id, &got, &n) == -1 && n == 0 && got == NULL &&
+	    strstr(err_msg(), "damaged") != NULL, "a cut-off list is refused (%s)", err_msg());
+	err_clear();
+}
+
 int
 main(void)
 {
@@ -517,6 +551,7 @@ main(void)
 	test_search_window();
 	test_json();
 	test_positions();
+	test_spans();
 	ok(store_check(st, 1) == 0, "database intact at the end");
 	store_close(st);
 	free(path);

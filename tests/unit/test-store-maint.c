@@ -71,7 +71,7 @@ main(void)
 	char *bad = xasprintf("%s/bad.db", dir), *out = xasprintf("%s/rec.db", dir);
 	struct store *st;
 	size_t copied, lost;
-	int rc;
+	int rc, page_size;
 
 	if (store_open(db, 0, &st) != 0)
 		tap_bail("%s", err_msg());
@@ -93,11 +93,12 @@ main(void)
 	store_close(st);
 	is_int(count(copy, "SELECT count(*) FROM articles"), 201, "it was replaced whole");
 
-	/* Damage a copy in the middle of its article pages. */
+	/* Damage a page of a copy in the middle of its article pages. */
+	page_size = count(db, "PRAGMA page_size");
 	if (store_open(db, STORE_READONLY, &st) != 0 || store_backup(st, bad) != 0)
 		tap_bail("%s", err_msg());
 	store_close(st);
-	damage(bad, 4096 * 60, 4096);
+	damage(bad, (off_t)page_size * 240, (size_t)page_size);
 	ok(store_open(bad, STORE_READONLY, &st) == 0, "a damaged file still opens");
 	rc = store_check(st, 1);
 	ok(rc == -1 && strstr(err_msg(), "damaged") != NULL,

@@ -1,0 +1,82 @@
+#!/bin/bash
+# tests/cli/schema-size.sh: schema 17 (a smaller file). A database in the
+# layout before it (spans 8 bytes each in two tables, the full-text index
+# with the title first) is migrated on opening: every span, every search
+# (phrases, NEAR, a column filter, the ranking and snippets) and the
+# reader's paragraphs are what they were, the file passes check, and the
+# same rows take less room; `check --recover` on an old file carries its
+# spans over too. New files have 1,024-byte pages.
+. "$top_srcdir/tests/tui/lib.sh"
+
+: "${PYTHON3:=python3}"
+[ -n "$PYTHON3" ] || PYTHON3=python3
+SEEDS="$SEEDS_DIR/seeds"
+DB="$TEST_TMP/z.db"
+d() { "$DOSSIER" --db "$DB" "$@"; }
+sql() { "$PYTHON3" -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+for row in c.execute(sys.argv[2]): print(*row, sep="|")
+c.commit()' "$@"; }
+# The bytes of the full-text index's blocks.
+index_bytes() { sql "$1" "SELECT sum(length(block)) FROM articles_fts_data"; }
+searches() {
+	for q in '"foreign minister"' 'NEAR(lachin corridor, 3)' 'title:lachin' 'peace OR treaty' \
+	    'negotiat*'; do
+		d search "$q" || return 1
+	done
+}
+
+d -q import "$SEEDS"; tap_ok $? "the seed articles import"
+[ "$(sql "$DB" "PRAGMA user_version")" = 17 ] &&
+	sql "$DB" "SELECT sql FROM sqlite_schema WHERE name = 'articles_fts'" |
+	grep -q "fts5( *body, title, notes"
+tap_ok $? "a new database is schema 17, the body the index's first column"
+[ "$(sql "$DB" "PRAGMA page_size")" = 1024 ]; tap_ok $? "and 1,024-byte pages"
+sql "$DB" "SELECT article_id, hex(paragraphs), hex(sentences) FROM spans ORDER BY 1" \
+	>"$TEST_TMP/spans.new"
+n=$(wc -l <"$TEST_TMP/spans.new")
+searches >"$TEST_TMP/search.new"
+[ "$n" -ge 5 ] && [ "$(grep -c . "$TEST_TMP/search.new")" -gt 10 ]
+tap_ok $? "spans of $n articles and the searches' results noted"
+
+cp "$DB" "$TEST_TMP/new.db"
+"$PYTHON3" "$top_srcdir/tests/cli/schema-before-17.py" "$DB" &&
+	sql "$DB" "PRAGMA user_version = 15" &&
+	[ "$(sql "$DB" "SELECT count(*) FROM sentences WHERE length(spans) % 8 = 0")" = "$n" ]
+tap_ok $? "the database taken back to schema 15 (spans 8 bytes each)"
+old=$(index_bytes "$DB")
+old_spans=$(sql "$DB" "SELECT (SELECT sum(length(spans)) FROM paragraphs) +
+  (SELECT sum(length(spans)) FROM sentences)")
+d check >/dev/null && [ "$(sql "$DB" "PRAGMA user_version")" = 15 ]
+tap_ok $? "check finds the old file sound without migrating it"
+cp "$DB" "$TEST_TMP/old.db"
+
+searches >"$TEST_TMP/search.old" && [ "$(sql "$DB" "PRAGMA user_version")" = 17 ]
+tap_ok $? "a search opens it and migrates it to 17"
+cmp -s "$TEST_TMP/search.new" "$TEST_TMP/search.old"
+tap_ok $? "phrase, NEAR, column and prefix searches find, rank and show the same"
+sql "$DB" "SELECT article_id, hex(paragraphs), hex(sentences) FROM spans ORDER BY 1" \
+	>"$TEST_TMP/spans.old"
+cmp -s "$TEST_TMP/spans.new" "$TEST_TMP/spans.old" &&
+	[ "$(sql "$DB" "SELECT count(*) FROM sqlite_schema WHERE name IN ('paragraphs', 'sentences')")" = 0 ]
+tap_ok $? "every article's spans carried over, packed as import packs them"
+d check >/dev/null; tap_ok $? "the migrated file passes check"
+new=$(index_bytes "$DB")
+new_spans=$(sql "$DB" "SELECT sum(length(paragraphs) + length(sentences)) FROM spans")
+[ -n "$old" ] && [ -n "$new" ] && [ $((new * 100)) -lt $((old * 90)) ]
+tap_ok $? "the same articles' index takes at least 10% less room ($old bytes before, $new after)"
+[ -n "$old_spans" ] && [ -n "$new_spans" ] && [ $((new_spans * 2)) -lt "$old_spans" ]
+tap_ok $? "and their spans less than half ($old_spans bytes before, $new_spans after)"
+
+# The reader's paragraphs come from the stored spans.
+id=$(sql "$DB" "SELECT article_id FROM spans ORDER BY length(paragraphs) DESC LIMIT 1")
+d show "$id" >"$TEST_TMP/show.txt" && grep -q . "$TEST_TMP/show.txt"
+tap_ok $? "show reads the migrated article $id"
+
+# Salvage of an old file packs its spans as the upgrade does.
+rm -f "$TEST_TMP/rec.db"
+"$DOSSIER" --db "$TEST_TMP/old.db" check --recover "$TEST_TMP/rec.db" >/dev/null 2>&1 &&
+	sql "$TEST_TMP/rec.db" "SELECT article_id, hex(paragraphs), hex(sentences) FROM spans ORDER BY 1" \
+	>"$TEST_TMP/spans.rec" && cmp -s "$TEST_TMP/spans.new" "$TEST_TMP/spans.rec"
+tap_ok $? "check --recover on the old file carries every article's spans over"
+tap_done
