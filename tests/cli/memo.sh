@@ -169,7 +169,8 @@ DROP TABLE coding_counts; DROP TABLE coding_speakers; DROP TABLE coding_articles
 DROP TRIGGER articles_coding_au; DROP TRIGGER annotations_stale_ai;
 DROP TRIGGER annotations_stale_au; DROP TRIGGER annotations_stale_ad;
 DROP TRIGGER annotation_tags_stale_ai; DROP TRIGGER annotation_tags_stale_au;
-DROP TRIGGER annotation_tags_stale_ad;
+DROP TRIGGER annotation_tags_stale_ad; DROP TRIGGER spans_stale_ai;
+DROP TRIGGER spans_stale_au; DROP TRIGGER spans_stale_ad;
 DROP TRIGGER mentions_stale_ai; DROP TRIGGER mentions_stale_au; DROP TRIGGER mentions_stale_ad;
 DROP TRIGGER entities_stale_au; DROP TABLE coding_tag_articles; DROP TABLE coding_months;
 DROP TABLE coding_outlets; DROP TABLE coding_article_pairs; DROP TABLE coding_pairs;

@@ -40,7 +40,18 @@ searches >"$TEST_TMP/search.new"
 tap_ok $? "spans of $n articles and the searches' results noted"
 
 cp "$DB" "$TEST_TMP/new.db"
-"$PYTHON3" "$top_srcdir/tests/cli/schema-before-17.py" "$DB" &&
+# Step 16's report counts go too: their triggers (on the coding, the
+# articles, spans, mentions and entities), then their tables.
+for t in $(sql "$DB" "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND (name LIKE '%stale%'
+    OR name LIKE 'coding_tag_articles%' OR name LIKE 'coding_counts_tag%'
+    OR name LIKE 'coding_article_pairs%' OR name = 'articles_coding_au')"); do
+	sql "$DB" "DROP TRIGGER $t" || break
+done &&
+	for t in coding_tag_articles coding_months coding_outlets coding_article_pairs \
+	    coding_pairs coding_stale; do
+		sql "$DB" "DROP TABLE $t" || break
+	done &&
+	"$PYTHON3" "$top_srcdir/tests/cli/schema-before-17.py" "$DB" &&
 	sql "$DB" "PRAGMA user_version = 15" &&
 	[ "$(sql "$DB" "SELECT count(*) FROM sentences WHERE length(spans) % 8 = 0")" = "$n" ]
 tap_ok $? "the database taken back to schema 15 (spans 8 bytes each)"
