@@ -12,7 +12,8 @@
  * place or state it happened in ("the Gaza war", "the Alaska summit",
  * "the war in Gaza": [event-nouns]), and a capitalized name is an event's
  * when its last word is one of [event-heads] ("Munich Security
- * Conference", "Münhen Təhlükəsizlik Konfransı").
+ * Conference", "Münhen Təhlükəsizlik Konfransı"). A news site cited by
+ * its address ("Aysor.am", "news.am") is an outlet, an organization.
  *
  * A list word ending in '*' stands for the word with up to MAX_ENDING
  * more letters, so one line holds every case of an inflected noun
@@ -30,10 +31,13 @@
 #define MAX_ENDING 7      /* letters a '*' word may add: "müqavilələrinin" */
 #define MAX_TOPICS 3      /* "hostage and ceasefire deal": topics in a row */
 
-enum dclass { D_MODIFIER, D_TOPIC, D_NOUN, D_EVENT_NOUN, D_EVENT_LINK, D_EVENT_HEAD, D_NCLASSES };
+enum dclass {
+	D_MODIFIER, D_TOPIC, D_NOUN, D_EVENT_NOUN, D_EVENT_LINK, D_EVENT_HEAD, D_DOMAIN, D_NCLASSES
+};
 
 static const char *const section_names[D_NCLASSES] = {
 	"modifiers", "agreement-topics", "agreement-nouns", "event-nouns", "event-links", "event-heads",
+	"outlet-domains",
 };
 
 struct dword {
@@ -290,6 +294,39 @@ event_at(struct extract_ctx *c, size_t k)
 	return k;
 }
 
+/* Whether token K touches the token before (after) it: no space. */
+static int
+tight_before(const struct extract_ctx *c, size_t k)
+{
+	return k > 0 && c->t.tok[k].start == c->t.tok[k - 1].end;
+}
+
+/* "Aysor.am", "news.am reports": a news site cited by its address is an
+ * outlet. A word, a full stop and a domain of [outlet-domains], written
+ * tight, that is no part of a longer address ("www.x.am", "x.am/news"):
+ * the token after it, else K. */
+static size_t
+outlet_at(struct extract_ctx *c, size_t k)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t end;
+	int cand;
+
+	if (k + 2 >= c->t.ntok || !t[k].word || t[k + 1].klen != 1 || t[k + 1].key[0] != '.' ||
+	    !tight_before(c, k + 1) || !tight_before(c, k + 2) ||
+	    (end = phrase_at(c, D_DOMAIN, k + 2)) != k + 3)
+		return k;
+	if ((tight_before(c, k) && (t[k - 1].word || (t[k - 1].klen == 1 &&
+	    strchr("./@:", t[k - 1].key[0]) != NULL))) || (end < c->t.ntok && tight_before(c, end) && t[end].klen == 1 &&
+	    (t[end].key[0] == '/' || t[end].key[0] == '.') && end + 1 < c->t.ntok &&
+	    tight_before(c, end + 1)))
+		return k;
+	cand = extract_candidate_add(c, extract_span_text(c, k, k + 2), KB_ORGANIZATION);
+	if (cand >= 0)
+		extract_add_mention(c, k, k + 2, -cand - 1, EXTRACT_CONTEXT);
+	return end;
+}
+
 void
 extract_described(struct extract_ctx *c)
 {
@@ -307,7 +344,7 @@ extract_described(struct extract_ctx *c)
 			if (cand >= 0)
 				extract_add_mention(c, k, next - 1, -cand - 1, EXTRACT_CONTEXT);
 			k = next - 1;
-		} else if ((next = event_at(c, k)) > k)
+		} else if ((next = event_at(c, k)) > k || (next = outlet_at(c, k)) > k)
 			k = next - 1;
 	}
 }
