@@ -30,6 +30,9 @@ found az 'yeni ticarət razılaşmasını' agreement
 found hy 'հրադադարի առաջարկը' agreement
 found tr 'son ateşkes teklifine' agreement
 found tr 'barış anlaşmasının' agreement
+# names.txt: a body's head noun with its possessive and case endings
+found az 'Təhlükəsizlik Şurasının' organization
+found tr 'Ulusal Güvenlik Konseyi' organization
 
 # Nothing from a topic or a noun alone, or a topic before another noun;
 # no outlet inside a longer address.
