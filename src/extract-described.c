@@ -13,7 +13,9 @@
  * "the war in Gaza": [event-nouns]), and a capitalized name is an event's
  * when its last word is one of [event-heads] ("Munich Security
  * Conference", "Münhen Təhlükəsizlik Konfransı"). A news site cited by
- * its address ("Aysor.am", "news.am") is an outlet, an organization.
+ * its address ("Aysor.am", "news.am") is an outlet, an organization. A
+ * ministry named without its state ("МИД", "ԱԳՆ-ից", "Dışişleri
+ * Bakanlığı") is the one of its kind named last, else a found one.
  *
  * A list word ending in '*' stands for the word with up to MAX_ENDING
  * more letters, so one line holds every case of an inflected noun
@@ -32,12 +34,13 @@
 #define MAX_TOPICS 3      /* "hostage and ceasefire deal": topics in a row */
 
 enum dclass {
-	D_MODIFIER, D_TOPIC, D_NOUN, D_EVENT_NOUN, D_EVENT_LINK, D_EVENT_HEAD, D_DOMAIN, D_NCLASSES
+	D_MODIFIER, D_TOPIC, D_NOUN, D_EVENT_NOUN, D_EVENT_LINK, D_EVENT_HEAD, D_DOMAIN,
+	D_FOREIGN_MINISTRY, D_DEFENCE_MINISTRY, D_NCLASSES
 };
 
 static const char *const section_names[D_NCLASSES] = {
 	"modifiers", "agreement-topics", "agreement-nouns", "event-nouns", "event-links", "event-heads",
-	"outlet-domains",
+	"outlet-domains", "foreign-ministries", "defence-ministries",
 };
 
 struct dword {
@@ -327,6 +330,82 @@ outlet_at(struct extract_ctx *c, size_t k)
 	return end;
 }
 
+/* "ԱԳՆ-ից", "Bakanlığı'nın": a case ending written after a hyphen or an
+ * apostrophe, tight, belongs to the name ending at LAST; the name's last
+ * token. */
+static size_t
+with_ending(const struct extract_ctx *c, size_t last)
+{
+	const struct extract_tok *t = c->t.tok;
+
+	if (last + 2 < c->t.ntok && tight_before(c, last + 1) && tight_before(c, last + 2) &&
+	    t[last + 1].klen == 1 && (t[last + 1].key[0] == '-' || t[last + 1].key[0] == '\'') &&
+	    t[last + 2].word && !t[last + 2].upper && letters(t[last + 2].key, t[last + 2].klen) <= 4 &&
+	    c->ment_at[last + 2] < 0)
+		return last + 2;
+	return last;
+}
+
+/* The nearest ministry of the knowledge base before token K whose name
+ * starts with PREFIX ("Ministry of Foreign Affairs of "), or -1. */
+static int
+ministry_before(const struct extract_ctx *c, size_t k, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	int m, e;
+
+	while (k-- > 0) {
+		if ((m = c->ment_at[k]) < 0 || (e = c->m[m].entity) < 0)
+			continue;
+		if (c->kb->ents[e].kind == KB_ORGANIZATION &&
+		    strncmp(c->kb->ents[e].name, prefix, n) == 0)
+			return e;
+		k = c->m_first[m];
+	}
+	return -1;
+}
+
+/* "МИД", "ԱԳՆ-ից", "Dışişleri Bakanlığı", "the foreign ministry": a
+ * ministry named without its state is the one of that kind named last,
+ * else a found organization under the words the text uses. A state
+ * just before it ("Russia's foreign ministry") is the knowledge base's
+ * part, not this one's, and a title's words ("Глава МИД") are the
+ * title's: nothing is found then. */
+static size_t
+ministry_at(struct extract_ctx *c, size_t k)
+{
+	static const struct {
+		int cls;
+		const char *prefix;
+	} kinds[] = {
+		{ D_FOREIGN_MINISTRY, "Ministry of Foreign Affairs of " },
+		{ D_DEFENCE_MINISTRY, "Ministry of Defence of " },
+	};
+	size_t i, next, last, before = k;
+	int e, cand;
+
+	if (k >= 2 && c->t.tok[k - 1].klen == 1 && c->t.tok[k - 1].key[0] == 's' &&
+	    c->t.tok[k - 2].klen == 1 && c->t.tok[k - 2].key[0] == '\'')
+		before = k - 2;
+	/* nor in a title: "Глава МИД", "foreign ministry spokesperson" */
+	if ((before > 0 && where_at(c, before - 1, 1) >= 0) || extract_cue_in(c, k, CUE_TITLE))
+		return k;
+	for (i = 0; i < ARRAY_LEN(kinds); i++) {
+		if ((next = phrase_at(c, kinds[i].cls, k)) == k)
+			continue;
+		last = with_ending(c, next - 1);
+		if ((e = ministry_before(c, k, kinds[i].prefix)) >= 0) {
+			extract_add_mention(c, k, last, e, EXTRACT_ANAPHORA);
+			return last + 1;
+		}
+		cand = extract_candidate_add(c, extract_span_text(c, k, last), KB_ORGANIZATION);
+		if (cand >= 0)
+			extract_add_mention(c, k, last, -cand - 1, EXTRACT_CONTEXT);
+		return last + 1;
+	}
+	return k;
+}
+
 void
 extract_described(struct extract_ctx *c)
 {
@@ -344,7 +423,8 @@ extract_described(struct extract_ctx *c)
 			if (cand >= 0)
 				extract_add_mention(c, k, next - 1, -cand - 1, EXTRACT_CONTEXT);
 			k = next - 1;
-		} else if ((next = event_at(c, k)) > k || (next = outlet_at(c, k)) > k)
+		} else if ((next = event_at(c, k)) > k || (next = outlet_at(c, k)) > k ||
+		    (next = ministry_at(c, k)) > k)
 			k = next - 1;
 	}
 }

@@ -30,6 +30,10 @@ found az 'yeni ticarət razılaşmasını' agreement
 found hy 'հրադադարի առաջարկը' agreement
 found tr 'son ateşkes teklifine' agreement
 found tr 'barış anlaşmasının' agreement
+# A ministry without its state: the one named last, else a found one.
+found ru 'Минобороны' organization
+"$DOSSIER" --db "$TEST_TMP/ru.db" actors | grep -q 'Ministry of Foreign Affairs of Russia *2 mentions'
+tap_ok $? "ru: 'МИД' after 'МИД России' is Russia's foreign ministry again"
 # names.txt: a body's head noun with its possessive and case endings
 found az 'Təhlükəsizlik Şurasının' organization
 found tr 'Ulusal Güvenlik Konseyi' organization
