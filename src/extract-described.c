@@ -15,7 +15,8 @@
  * Conference", "Münhen Təhlükəsizlik Konfransı"). A news site cited by
  * its address ("Aysor.am", "news.am") is an outlet, an organization. A
  * ministry named without its state ("МИД", "ԱԳՆ-ից", "Dışişleri
- * Bakanlığı") is the one of its kind named last, else a found one.
+ * Bakanlığı") is the one of its kind named last, else a found one. An
+ * attack named by its day ("the October 7 attack") is an event.
  *
  * A list word ending in '*' stands for the word with up to MAX_ENDING
  * more letters, so one line holds every case of an inflected noun
@@ -35,12 +36,12 @@
 
 enum dclass {
 	D_MODIFIER, D_TOPIC, D_NOUN, D_EVENT_NOUN, D_EVENT_LINK, D_EVENT_HEAD, D_DOMAIN,
-	D_FOREIGN_MINISTRY, D_DEFENCE_MINISTRY, D_NCLASSES
+	D_FOREIGN_MINISTRY, D_DEFENCE_MINISTRY, D_DATED_EVENT, D_NCLASSES
 };
 
 static const char *const section_names[D_NCLASSES] = {
 	"modifiers", "agreement-topics", "agreement-nouns", "event-nouns", "event-links", "event-heads",
-	"outlet-domains", "foreign-ministries", "defence-ministries",
+	"outlet-domains", "foreign-ministries", "defence-ministries", "dated-event-nouns",
 };
 
 struct dword {
@@ -406,6 +407,51 @@ ministry_at(struct extract_ctx *c, size_t k)
 	return k;
 }
 
+/* A day of the month at K ("7", "7th"), free of mentions. */
+static int
+day_at(const struct extract_ctx *c, size_t k)
+{
+	const struct extract_tok *t = &c->t.tok[k];
+	long d = 0;
+	uint32_t i;
+
+	if (k >= c->t.ntok || !t->word || c->ment_at[k] >= 0 || t->klen > 4)
+		return 0;
+	for (i = 0; i < t->klen && t->key[i] >= '0' && t->key[i] <= '9'; i++)
+		d = d * 10 + (t->key[i] - '0');
+	return i > 0 && (i == t->klen || t->klen - i == 2) && d >= 1 && d <= 31;
+}
+
+#define DATED_EVENT_GAP 2   /* "the October 7 terror onslaught" */
+
+/* "the October 7 attack", "the 7 October terror onslaught": a day and
+ * its month, at most DATED_EVENT_GAP words, and a word of
+ * [dated-event-nouns]: the token after it, else K. */
+static size_t
+dated_event_at(struct extract_ctx *c, size_t k)
+{
+	size_t e, at, next, gap;
+	int cand;
+
+	if (extract_cue_from(c, k, CUE_MONTH, &e) && extract_free(c, k, e) && day_at(c, e + 1))
+		at = e + 2;
+	else if (day_at(c, k) && extract_cue_from(c, k + 1, CUE_MONTH, &e) && extract_free(c, k + 1, e))
+		at = e + 1;
+	else
+		return k;
+	for (gap = 0; gap <= DATED_EVENT_GAP && at < c->t.ntok; gap++, at++) {
+		if ((next = phrase_at(c, D_DATED_EVENT, at)) > at) {
+			cand = extract_candidate_add(c, extract_span_text(c, k, next - 1), KB_EVENT);
+			if (cand >= 0)
+				extract_add_mention(c, k, next - 1, -cand - 1, EXTRACT_CONTEXT);
+			return next;
+		}
+		if (!c->t.tok[at].word || c->ment_at[at] >= 0)
+			return k;
+	}
+	return k;
+}
+
 void
 extract_described(struct extract_ctx *c)
 {
@@ -424,7 +470,7 @@ extract_described(struct extract_ctx *c)
 				extract_add_mention(c, k, next - 1, -cand - 1, EXTRACT_CONTEXT);
 			k = next - 1;
 		} else if ((next = event_at(c, k)) > k || (next = outlet_at(c, k)) > k ||
-		    (next = ministry_at(c, k)) > k)
+		    (next = ministry_at(c, k)) > k || (next = dated_event_at(c, k)) > k)
 			k = next - 1;
 	}
 }

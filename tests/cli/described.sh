@@ -24,6 +24,7 @@ found en 'Karabakh war' event
 found en 'war in Lebanon' event
 found en 'Vantor Security Conference' event
 found en 'Portvale.am' organization
+found en 'March 3 rocket assault' event
 found ru 'новом торговом соглашении' agreement
 found ru 'войне в Сирии' event
 found az 'yeni ticarət razılaşmasını' agreement
