@@ -58,6 +58,9 @@ struct dpattern {
 struct extract_described {
 	struct dpattern *p[D_NCLASSES];
 	size_t n[D_NCLASSES];
+	/* the first bytes the phrases of each class start with: most
+	 * tokens are passed over at one look */
+	unsigned char first[D_NCLASSES][256];
 	struct extract_text t;   /* for cutting lines into tokens */
 };
 
@@ -105,6 +108,7 @@ add_line(void *arg, const char *path, unsigned lineno, const char *section, char
 	}
 	if (p.n == 0)
 		goto bad;
+	d->first[cls][(unsigned char)p.w[0].key[0]] = 1;
 	d->p[cls] = xreallocarray(d->p[cls], d->n[cls] + 1, sizeof *d->p[cls]);
 	d->p[cls][d->n[cls]++] = p;
 	return 0;
@@ -181,7 +185,10 @@ phrase_at(const struct extract_ctx *c, int cls, size_t k)
 	const struct extract_described *d = extractor_described(c->x);
 	size_t i, j, best = k;
 
-	for (i = 0; d != NULL && i < d->n[cls]; i++) {
+	if (d == NULL || k >= c->t.ntok || c->t.tok[k].klen == 0 ||
+	    !d->first[cls][(unsigned char)c->t.tok[k].key[0]])
+		return k;
+	for (i = 0; i < d->n[cls]; i++) {
 		const struct dpattern *p = &d->p[cls][i];
 
 		if (k + p->n > c->t.ntok || k + p->n <= best)
