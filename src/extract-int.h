@@ -239,6 +239,10 @@ int extract_is_actor(const struct extract_ctx *c, int entity);
 
 /* extract-agreement.c: agreements named by date or parties; anaphora. */
 void extract_agreements(struct extract_ctx *c);
+/* Whether alias hit I of HITS may stand: an agreement named in lower-case
+ * words only needs one of its parties among HITS. */
+int extract_agreement_grounded(const struct extract_ctx *c, const struct extract_hit *hits,
+    size_t nhits, size_t i);
 void extract_anaphora(struct extract_ctx *c);
 /* extract-surname.c: a known person's surname alone after the full name,
  * with the case endings of LANGS. */

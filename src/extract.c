@@ -390,7 +390,9 @@ extract_article(const struct extractor *x, const struct extract_input *in,
 
 	nhits = extract_match_lang(x->matcher, &c.t, c.lang, &hits, &cap);
 	for (i = 0; i < nhits; i++)
-		extract_add_mention(&c, hits[i].first, hits[i].last, hits[i].entity, EXTRACT_ALIAS);
+		if (extract_agreement_grounded(&c, hits, nhits, i))
+			extract_add_mention(&c, hits[i].first, hits[i].last, hits[i].entity,
+			    EXTRACT_ALIAS);
 	free(hits);
 	extract_surnames(&c, x->langs);
 	extract_agreements(&c);

@@ -49,6 +49,16 @@ out=$("$DOSSIER" --db "$TEST_TMP/ru.db" actors --candidates; "$DOSSIER" --db "$T
 ! grep -q 'Соглашение\|Razılaşma\|Համաձայնագիրը\|Anlaşma ' <<<"$out"
 tap_ok $? "ru/az/hy/tr: the noun alone is no name"
 
+# An agreement the knowledge base names in lower-case words only ("peace
+# talks", "grain deal") is that agreement only where one of its parties is
+# named too.
+"$DOSSIER" --db "$TEST_TMP/g.db" -q import "$texts/grounded-no.txt" "$texts/grounded-yes.txt" >/dev/null 2>&1
+out=$("$DOSSIER" --db "$TEST_TMP/g.db" mentions 'Armenia-Azerbaijan peace treaty')
+grep -q 'Talks between neighbours' <<<"$out" && ! grep -q 'Red Sea' <<<"$out"
+tap_ok $? "'peace talks' is Armenia's and Azerbaijan's treaty only where they are named (got: $(tr '\n' ' ' <<<"$out"))"
+! "$DOSSIER" --db "$TEST_TMP/g.db" mentions 'Black Sea Grain Initiative' 2>/dev/null | grep -q 'Red Sea'
+tap_ok $? "'grain deal' without Russia, Ukraine, Turkey or the UN is no mention of the grain initiative"
+
 # The same phrases through the knowledge base's data directory: a
 # described.txt that names an unknown section is refused with its place.
 mkdir -p "$TEST_TMP/data"
