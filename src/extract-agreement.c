@@ -20,6 +20,8 @@
 #define WORD_AFTER_DATE 2    /* "the November 9, 2020 agreement" */
 #define BETWEEN_AFTER_WORD 4 /* "the agreement signed between X and Y" */
 
+static int has_party(const struct kb_entity *e, int who);
+
 struct date {
 	size_t first, last;   /* tokens */
 	long from, to;        /* YYYYMMDD */
@@ -352,6 +354,30 @@ by_parties(struct extract_ctx *c)
 		if ((ag = agreement_between(c->kb, x, y)) >= 0)
 			extract_add_mention(c, o->first, o->last, ag, EXTRACT_PATTERN);
 	}
+}
+
+/* Whether the alias hit I of the knowledge base, when it names an
+ * agreement in lower-case words only ("peace talks", "the grain deal"),
+ * has one of the agreement's parties named in the article too: such words
+ * describe many agreements, and name this one only where its parties are
+ * the subject ("peace talks" in an article on Sudan are not Armenia's and
+ * Azerbaijan's treaty). A name with a capital is always its agreement's. */
+int
+extract_agreement_grounded(const struct extract_ctx *c, const struct extract_hit *hits,
+    size_t nhits, size_t i)
+{
+	const struct kb_entity *e = &c->kb->ents[hits[i].entity];
+	size_t k, j;
+
+	if (e->kind != KB_AGREEMENT || e->nparties == 0)
+		return 1;
+	for (k = hits[i].first; k <= hits[i].last; k++)
+		if (c->t.tok[k].upper)
+			return 1;
+	for (j = 0; j < nhits; j++)
+		if (has_party(e, hits[j].entity))
+			return 1;
+	return 0;
 }
 
 void

@@ -106,8 +106,8 @@ name_run(const struct extract_ctx *c, size_t k, size_t max, int body, size_t *wo
 	return last;
 }
 
-static char *
-span_text(const struct extract_ctx *c, size_t first, size_t last)
+char *
+extract_span_text(const struct extract_ctx *c, size_t first, size_t last)
 {
 	struct buf b;
 	size_t k;
@@ -142,6 +142,14 @@ add_candidate(struct extract_ctx *c, const char *name, enum kb_kind kind, const 
 	return (int)c->ncand++;
 }
 
+int
+extract_candidate_add(struct extract_ctx *c, const char *name, enum kb_kind kind)
+{
+	if (kb_find(c->kb, name) >= 0)
+		return -1;
+	return add_candidate(c, name, kind, NULL);
+}
+
 /* Records NAME as a candidate of KIND mentioned over [first, last], unless
  * the knowledge base knows the name (or the user dismissed it). Returns
  * the candidate's number or -1. */
@@ -163,7 +171,7 @@ static const char *
 role_of(struct extract_ctx *c, size_t tf, size_t tl)
 {
 	int m = tf > 0 ? c->ment_at[tf - 1] : -1;
-	const char *title = span_text(c, tf, tl);
+	const char *title = extract_span_text(c, tf, tl);
 	char *r;
 	int e;
 
@@ -241,7 +249,7 @@ person(struct extract_ctx *c, size_t first, size_t last, const char *role)
 		surname_mentions(c, last + 1, last, e);
 		return;
 	}
-	cand = found(c, first, last, span_text(c, first, last), KB_PERSON, role, EXTRACT_TITLE);
+	cand = found(c, first, last, extract_span_text(c, first, last), KB_PERSON, role, EXTRACT_TITLE);
 	if (cand >= 0)
 		surname_mentions(c, last + 1, last, -cand - 1);
 }
@@ -329,7 +337,7 @@ body_name(struct extract_ctx *c, size_t first, size_t last)
 	    (m = c->ment_at[last + 2]) >= 0 && c->m[m].entity >= 0 &&
 	    c->kb->ents[c->m[m].entity].kind == KB_STATE)
 		to = c->m_last[m];
-	return span_text(c, from, to);
+	return extract_span_text(c, from, to);
 }
 
 /* "X, the spokesperson of ...", "X, Qatar's foreign minister": a comma,
@@ -375,14 +383,18 @@ titled_apposition(const struct extract_ctx *c, size_t first, size_t last)
 static int
 headed(struct extract_ctx *c, size_t first, size_t last, size_t words)
 {
-	int head = head_class(c, first, last);
+	int head;
 
+	/* "Munich Security Conference", "the Alaska Summit" */
+	if (extract_described_event_head(c, last) && extract_described_event(c, first, last, words))
+		return 1;
+	head = head_class(c, first, last);
 	if (head < 0 || words < 2)
 		return head >= 0;
 	if (head == CUE_ORG_HEAD)
 		found(c, first, last, body_name(c, first, last), KB_ORGANIZATION, NULL, EXTRACT_CONTEXT);
 	else
-		found(c, first, last, span_text(c, first, last),
+		found(c, first, last, extract_span_text(c, first, last),
 		    head == CUE_AGREEMENT_HEAD ? KB_AGREEMENT : KB_PLACE, NULL, EXTRACT_CONTEXT);
 	return 1;
 }
@@ -436,12 +448,12 @@ type_run(struct extract_ctx *c, size_t first, size_t last, size_t words)
 	if (next < c->t.ntok && !t[next].upper) {
 		if (first > 0 && extract_cue_to(c, first - 1, CUE_DETERMINER, &other) &&
 		    extract_cue_from(c, next, CUE_AGREEMENT, &other)) {
-			found(c, first, other, span_text(c, first, other), KB_AGREEMENT, NULL,
+			found(c, first, other, extract_span_text(c, first, other), KB_AGREEMENT, NULL,
 			    EXTRACT_CONTEXT);
 			return;
 		}
 		if (extract_cue_from(c, next, CUE_PLACE_HEAD, &other)) {
-			found(c, first, other, span_text(c, first, other), KB_PLACE, NULL, EXTRACT_CONTEXT);
+			found(c, first, other, extract_span_text(c, first, other), KB_PLACE, NULL, EXTRACT_CONTEXT);
 			return;
 		}
 	}
@@ -455,7 +467,7 @@ type_run(struct extract_ctx *c, size_t first, size_t last, size_t words)
 	if (first > 0 && (extract_cue_to(c, first - 1, CUE_PLACE_BEFORE, &other) ||
 	    (extract_cue_to(c, first - 1, CUE_LOCATIVE, &other) && words <= MAX_PLACE_WORDS &&
 	    !(next + 1 < c->t.ntok && is_key(&t[next], "'")))))
-		found(c, first, last, span_text(c, first, last), KB_PLACE, NULL, EXTRACT_CONTEXT);
+		found(c, first, last, extract_span_text(c, first, last), KB_PLACE, NULL, EXTRACT_CONTEXT);
 }
 
 void

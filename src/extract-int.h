@@ -249,12 +249,36 @@ struct extract_dated {
 /* The extractor's dated agreements, in the knowledge base's order: their
  * dates read once when it is made, not once a date in an article. */
 const struct extract_dated *extract_dated_agreements(const struct extractor *x, size_t *n);
+/* Whether alias hit I of HITS may stand: an agreement named in lower-case
+ * words only needs one of its parties among HITS. */
+int extract_agreement_grounded(const struct extract_ctx *c, const struct extract_hit *hits,
+    size_t nhits, size_t i);
 void extract_anaphora(struct extract_ctx *c);
 /* extract-surname.c: a known person's surname alone after the full name,
  * with the case endings of LANGS. */
 void extract_surnames(struct extract_ctx *c, const struct text_langs *langs);
 /* extract-candidate.c: unknown names typed by their context. */
 void extract_candidates(struct extract_ctx *c);
+/* The text of tokens [first, last] as written (one space where there is
+ * any), in the article's arena. */
+char *extract_span_text(const struct extract_ctx *c, size_t first, size_t last);
+/* NAME as a found name of KIND (no mention): its candidate number, or -1
+ * when the knowledge base knows it or it is another kind's. */
+int extract_candidate_add(struct extract_ctx *c, const char *name, enum kb_kind kind);
+
+/* extract-described.c: agreements and events named by what they are
+ * ("the latest ceasefire proposal", "the Gaza war"), data/described.txt. */
+struct extract_described;
+int extract_described_load(const char *dir, struct extract_described **out);
+void extract_described_free(struct extract_described *d);
+const struct extract_described *extractor_described(const struct extractor *x);
+void extract_described(struct extract_ctx *c);
+/* Whether token K is an event's head noun ("Summit", "Konfransı"). */
+int extract_described_event_head(const struct extract_ctx *c, size_t k);
+/* The capitalized name [first, last] of WORDS words ending in an event's
+ * head noun, with a place or state named just before it: 1 when it was
+ * taken as a found event. */
+int extract_described_event(struct extract_ctx *c, size_t first, size_t last, size_t words);
 /* extract-statement.c */
 void extract_statements(struct extract_ctx *c);
 /* extract-related.c: terms and entities of each statement. */

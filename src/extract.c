@@ -3,7 +3,9 @@
  *
  * The order matters: aliases first (the knowledge base is the surest
  * evidence), then agreements by date and by parties, which may only use
- * words no alias claimed, then unknown people after titles, then anaphora
+ * words no alias claimed, then agreements and events named by what they
+ * are ("the latest ceasefire proposal", "the Gaza war"), then unknown
+ * names typed by their context, then anaphora
  * ("the agreement" is the agreement named last, whichever way it was
  * named), and only then statements, which need every actor in place.
  */
@@ -23,6 +25,7 @@ struct extractor {
 	char ***heads;        /* by kb index: NULL-terminated head nouns */
 	struct extract_dated *dated;
 	size_t ndated;
+	struct extract_described *described;
 };
 
 static void
@@ -103,6 +106,12 @@ extractor_heads(const struct extractor *x, int e)
 	return e >= 0 && (size_t)e < x->kb->n ? (const char *const *)x->heads[e] : NULL;
 }
 
+const struct extract_described *
+extractor_described(const struct extractor *x)
+{
+	return x->described;
+}
+
 const struct extract_roman *
 extractor_roman(const struct extractor *x)
 {
@@ -116,8 +125,10 @@ extractor_new(const struct kb *kb, const char *datadir, struct extractor **out)
 
 	*out = NULL;
 	x->kb = kb;
-	if (extract_lex_load(datadir, &x->lex) != 0 || text_langs_load(datadir, &x->langs) != 0) {
+	if (extract_lex_load(datadir, &x->lex) != 0 || text_langs_load(datadir, &x->langs) != 0 ||
+	    extract_described_load(datadir, &x->described) != 0) {
 		extract_lex_free(x->lex);
+		text_langs_free(x->langs);
 		free(x);
 		return -1;
 	}
@@ -138,6 +149,7 @@ extractor_free(struct extractor *x)
 	extract_roman_free(x->roman);
 	extract_lex_free(x->lex);
 	text_langs_free(x->langs);
+	extract_described_free(x->described);
 	for (size_t i = 0; x->heads != NULL && i < x->kb->n; i++) {
 		for (char **h = x->heads[i]; h != NULL && *h != NULL; h++)
 			free(*h);
@@ -407,10 +419,13 @@ extract_article(const struct extractor *x, const struct extract_input *in,
 
 	nhits = extract_match_lang(x->matcher, &c.t, c.lang, &hits, &cap);
 	for (i = 0; i < nhits; i++)
-		extract_add_mention(&c, hits[i].first, hits[i].last, hits[i].entity, EXTRACT_ALIAS);
+		if (extract_agreement_grounded(&c, hits, nhits, i))
+			extract_add_mention(&c, hits[i].first, hits[i].last, hits[i].entity,
+			    EXTRACT_ALIAS);
 	free(hits);
 	extract_surnames(&c, x->langs);
 	extract_agreements(&c);
+	extract_described(&c);
 	extract_candidates(&c);
 	extract_anaphora(&c);
 	extract_statements(&c);

@@ -125,8 +125,12 @@ test_matcher(void)
 	expect_mentions("Sergey\n\nLavrov", "Sergey Lavrov=Lavrov", "no match across paragraphs");
 	expect_mentions("Sergey   Lavrov and Aliyev\xE2\x80\x99s office",
 	    "Sergey Lavrov=Sergey   Lavrov; Ilham Aliyev=Aliyev", "spaces and apostrophes");
-	expect_mentions("the four [trilateral] statements",
-	    "Trilateral statements=trilateral] statements", "editorial brackets read through");
+	/* (with a party named: a lower-case agreement name needs one) */
+	expect_mentions("Armenia signed the four [trilateral] statements",
+	    "Armenia=Armenia; Trilateral statements=trilateral] statements",
+	    "editorial brackets read through");
+	expect_mentions("the four [trilateral] statements", "",
+	    "a lower-case agreement name without its parties names nothing");
 }
 
 static void

@@ -1,0 +1,483 @@
+/*
+ * extract-described.c: agreements and events the text names by what they
+ * are rather than by a name (data/described.txt).
+ *
+ * News often gives an agreement no name at all: "the latest ceasefire
+ * proposal", "the hostage deal", "мирного договора", "sülh sazişi",
+ * "son ateşkes teklifine". Such a phrase is a word of what the agreement
+ * is about ([agreement-topics]: peace, ceasefire, nuclear, ...) before a
+ * word of what kind of text it is ([agreement-nouns]: deal, treaty,
+ * proposal, ...), with an optional word of its stage before them
+ * ([modifiers]: latest, final, son, ...). An event is named so after the
+ * place or state it happened in ("the Gaza war", "the Alaska summit",
+ * "the war in Gaza": [event-nouns]), and a capitalized name is an event's
+ * when its last word is one of [event-heads] ("Munich Security
+ * Conference", "Münhen Təhlükəsizlik Konfransı"). A news site cited by
+ * its address ("Aysor.am", "news.am") is an outlet, an organization. A
+ * ministry named without its state ("МИД", "ԱԳՆ-ից", "Dışişleri
+ * Bakanlığı") is the one of its kind named last, else a found one. An
+ * attack named by its day ("the October 7 attack") is an event.
+ *
+ * A list word ending in '*' stands for the word with up to MAX_ENDING
+ * more letters, so one line holds every case of an inflected noun
+ * ("договор*": договора, договору, договором). The phrases found are
+ * candidates of their kind, shown as found until the user adds them to
+ * the knowledge base or hides them.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract-int.h"
+
+#define MAX_ENDING 7      /* letters a '*' word may add: "müqavilələrinin" */
+#define MAX_TOPICS 3      /* "hostage and ceasefire deal": topics in a row */
+
+enum dclass {
+	D_MODIFIER, D_TOPIC, D_NOUN, D_EVENT_NOUN, D_EVENT_LINK, D_EVENT_HEAD, D_DOMAIN,
+	D_FOREIGN_MINISTRY, D_DEFENCE_MINISTRY, D_DATED_EVENT, D_NCLASSES
+};
+
+static const char *const section_names[D_NCLASSES] = {
+	"modifiers", "agreement-topics", "agreement-nouns", "event-nouns", "event-links", "event-heads",
+	"outlet-domains", "foreign-ministries", "defence-ministries", "dated-event-nouns",
+};
+
+struct dword {
+	char *key;
+	uint32_t klen;
+	int prefix;           /* a '*' word: more letters may follow */
+};
+
+struct dpattern {
+	struct dword *w;
+	size_t n;
+};
+
+struct extract_described {
+	struct dpattern *p[D_NCLASSES];
+	size_t n[D_NCLASSES];
+	/* the first bytes the phrases of each class start with: most
+	 * tokens are passed over at one look */
+	unsigned char first[D_NCLASSES][256];
+	struct extract_text t;   /* for cutting lines into tokens */
+};
+
+static int
+section_of(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < D_NCLASSES; i++)
+		if (strcmp(section_names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* One line: its words cut and folded as text is, the last token of a
+ * '*' word marked as a prefix. */
+static int
+add_line(void *arg, const char *path, unsigned lineno, const char *section, char *line)
+{
+	struct extract_described *d = arg;
+	struct dpattern p = { NULL, 0 };
+	char *word, *save = NULL;
+	size_t len, i;
+	int cls, prefix;
+
+	if (section == NULL)
+		return err_set("%s:%u: expected a [section] line first", path, lineno);
+	if ((cls = section_of(section)) < 0)
+		return err_set("%s:%u: unknown section [%s]", path, lineno, section);
+	for (word = strtok_r(line, " \t", &save); word != NULL; word = strtok_r(NULL, " \t", &save)) {
+		len = strlen(word);
+		prefix = len > 1 && word[len - 1] == '*';
+		if (prefix)
+			word[--len] = '\0';
+		if (strchr(word, '*') != NULL || extract_text_set(&d->t, word, len) != 0 ||
+		    d->t.ntok == 0)
+			goto bad;
+		p.w = xreallocarray(p.w, p.n + d->t.ntok, sizeof *p.w);
+		for (i = 0; i < d->t.ntok; i++) {
+			p.w[p.n].key = xstrndup(d->t.tok[i].key, d->t.tok[i].klen);
+			p.w[p.n].klen = d->t.tok[i].klen;
+			p.w[p.n].prefix = prefix && i + 1 == d->t.ntok;
+			p.n++;
+		}
+	}
+	if (p.n == 0)
+		goto bad;
+	d->first[cls][(unsigned char)p.w[0].key[0]] = 1;
+	d->p[cls] = xreallocarray(d->p[cls], d->n[cls] + 1, sizeof *d->p[cls]);
+	d->p[cls][d->n[cls]++] = p;
+	return 0;
+bad:
+	for (i = 0; i < p.n; i++)
+		free(p.w[i].key);
+	free(p.w);
+	return err_set("%s:%u: expected words, a '*' only at a word's end", path, lineno);
+}
+
+int
+extract_described_load(const char *dir, struct extract_described **out)
+{
+	struct extract_described *d = xcalloc(1, sizeof *d);
+	char *path = xasprintf("%s/described.txt", dir);
+	int rc;
+
+	extract_text_init(&d->t);
+	rc = path_read_sections(path, add_line, d);
+	free(path);
+	if (rc != 0) {
+		extract_described_free(d);
+		*out = NULL;
+		return -1;
+	}
+	*out = d;
+	return 0;
+}
+
+void
+extract_described_free(struct extract_described *d)
+{
+	size_t c, i, j;
+
+	if (d == NULL)
+		return;
+	for (c = 0; c < D_NCLASSES; c++) {
+		for (i = 0; i < d->n[c]; i++) {
+			for (j = 0; j < d->p[c][i].n; j++)
+				free(d->p[c][i].w[j].key);
+			free(d->p[c][i].w);
+		}
+		free(d->p[c]);
+	}
+	extract_text_free(&d->t);
+	free(d);
+}
+
+/* Letters (UTF-8 lead bytes) in S[0, N). */
+static size_t
+letters(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+static int
+word_is(const struct dword *w, const struct extract_tok *t)
+{
+	if (t->klen == w->klen)
+		return memcmp(t->key, w->key, w->klen) == 0;
+	return w->prefix && t->word && t->klen > w->klen && memcmp(t->key, w->key, w->klen) == 0 &&
+	    letters(t->key + w->klen, t->klen - w->klen) <= MAX_ENDING;
+}
+
+/* The longest phrase of class CLS at token K, free of mentions: the
+ * token after it, else K. */
+static size_t
+phrase_at(const struct extract_ctx *c, int cls, size_t k)
+{
+	const struct extract_described *d = extractor_described(c->x);
+	size_t i, j, best = k;
+
+	if (d == NULL || k >= c->t.ntok || c->t.tok[k].klen == 0 ||
+	    !d->first[cls][(unsigned char)c->t.tok[k].key[0]])
+		return k;
+	for (i = 0; i < d->n[cls]; i++) {
+		const struct dpattern *p = &d->p[cls][i];
+
+		if (k + p->n > c->t.ntok || k + p->n <= best)
+			continue;
+		for (j = 0; j < p->n; j++)
+			if (c->ment_at[k + j] >= 0 || !word_is(&p->w[j], &c->t.tok[k + j]))
+				break;
+		if (j == p->n)
+			best = k + p->n;
+	}
+	return best;
+}
+
+int
+extract_described_event_head(const struct extract_ctx *c, size_t k)
+{
+	return k < c->t.ntok && phrase_at(c, D_EVENT_HEAD, k) == k + 1;
+}
+
+/* "latest ceasefire proposal": a modifier (optional), topics, a noun
+ * from K; the token after it, else K. */
+static size_t
+agreement_at(const struct extract_ctx *c, size_t k)
+{
+	size_t at = phrase_at(c, D_MODIFIER, k), next, topics = 0, and;
+
+	for (;;) {
+		next = phrase_at(c, D_TOPIC, at);
+		if (next == at)
+			break;
+		at = next;
+		topics++;
+		/* "hostage and ceasefire deal" */
+		if (topics < MAX_TOPICS && at + 1 < c->t.ntok &&
+		    extract_cue_from(c, at, CUE_AND, &and) && and == at &&
+		    phrase_at(c, D_TOPIC, at + 1) > at + 1)
+			at++;
+		if (topics == MAX_TOPICS)
+			break;
+	}
+	if (topics == 0 || (next = phrase_at(c, D_NOUN, at)) == at)
+		return k;
+	return next;
+}
+
+/* The mention M (a place's or state's) widened over [first, last] into
+ * a found event. */
+static void
+widen_into_event(struct extract_ctx *c, int m, size_t first, size_t last)
+{
+	const char *name = extract_span_text(c, first, last);
+	int cand = extract_candidate_add(c, name, KB_EVENT);
+	size_t k;
+
+	if (cand < 0)
+		return;
+	c->m[m].start = c->t.tok[first].start;
+	c->m[m].end = c->t.tok[last].end;
+	c->m[m].entity = -cand - 1;
+	c->m[m].how = EXTRACT_CONTEXT;
+	c->m_first[m] = first;
+	c->m_last[m] = last;
+	for (k = first; k <= last; k++)
+		c->ment_at[k] = m;
+}
+
+/* The place or state mention ending at token K, or -1. */
+static int
+where_at(const struct extract_ctx *c, size_t k, int ends)
+{
+	int m = k < c->t.ntok ? c->ment_at[k] : -1;
+	enum kb_kind kind;
+
+	if (m < 0 || c->m[m].entity < 0 || (ends ? c->m_last[m] : c->m_first[m]) != k)
+		return -1;
+	kind = c->kb->ents[c->m[m].entity].kind;
+	return kind == KB_PLACE || kind == KB_STATE ? m : -1;
+}
+
+int
+extract_described_event(struct extract_ctx *c, size_t first, size_t last, size_t words)
+{
+	int m = first > 0 ? where_at(c, first - 1, 1) : -1, cand;
+
+	if (m >= 0) {
+		widen_into_event(c, m, c->m_first[m], last);
+		return 1;
+	}
+	if (words < 2)
+		return 0;
+	if ((cand = extract_candidate_add(c, extract_span_text(c, first, last), KB_EVENT)) >= 0)
+		extract_add_mention(c, first, last, -cand - 1, EXTRACT_CONTEXT);
+	return 1;
+}
+
+/* "the Gaza war", "the war in Gaza": an event noun next to a place. */
+static size_t
+event_at(struct extract_ctx *c, size_t k)
+{
+	size_t next = phrase_at(c, D_EVENT_NOUN, k), link;
+	int m;
+
+	if (next == k || c->t.tok[k].upper)
+		return k;
+	if (k > 0 && (m = where_at(c, k - 1, 1)) >= 0) {
+		widen_into_event(c, m, c->m_first[m], next - 1);
+		return next;
+	}
+	link = phrase_at(c, D_EVENT_LINK, next);
+	if (link > next && (m = where_at(c, link, 0)) >= 0 && c->m_last[m] == c->m_first[m]) {
+		widen_into_event(c, m, k, c->m_last[m]);
+		return c->m_last[m] + 1;
+	}
+	return k;
+}
+
+/* Whether token K touches the token before (after) it: no space. */
+static int
+tight_before(const struct extract_ctx *c, size_t k)
+{
+	return k > 0 && c->t.tok[k].start == c->t.tok[k - 1].end;
+}
+
+/* "Aysor.am", "news.am reports": a news site cited by its address is an
+ * outlet. A word, a full stop and a domain of [outlet-domains], written
+ * tight, that is no part of a longer address ("www.x.am", "x.am/news"):
+ * the token after it, else K. */
+static size_t
+outlet_at(struct extract_ctx *c, size_t k)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t end;
+	int cand;
+
+	if (k + 2 >= c->t.ntok || !t[k].word || t[k + 1].klen != 1 || t[k + 1].key[0] != '.' ||
+	    !tight_before(c, k + 1) || !tight_before(c, k + 2) ||
+	    (end = phrase_at(c, D_DOMAIN, k + 2)) != k + 3)
+		return k;
+	if ((tight_before(c, k) && (t[k - 1].word || (t[k - 1].klen == 1 &&
+	    strchr("./@:", t[k - 1].key[0]) != NULL))) || (end < c->t.ntok && tight_before(c, end) && t[end].klen == 1 &&
+	    (t[end].key[0] == '/' || t[end].key[0] == '.') && end + 1 < c->t.ntok &&
+	    tight_before(c, end + 1)))
+		return k;
+	cand = extract_candidate_add(c, extract_span_text(c, k, k + 2), KB_ORGANIZATION);
+	if (cand >= 0)
+		extract_add_mention(c, k, k + 2, -cand - 1, EXTRACT_CONTEXT);
+	return end;
+}
+
+/* "ԱԳՆ-ից", "Bakanlığı'nın": a case ending written after a hyphen or an
+ * apostrophe, tight, belongs to the name ending at LAST; the name's last
+ * token. */
+static size_t
+with_ending(const struct extract_ctx *c, size_t last)
+{
+	const struct extract_tok *t = c->t.tok;
+
+	if (last + 2 < c->t.ntok && tight_before(c, last + 1) && tight_before(c, last + 2) &&
+	    t[last + 1].klen == 1 && (t[last + 1].key[0] == '-' || t[last + 1].key[0] == '\'') &&
+	    t[last + 2].word && !t[last + 2].upper && letters(t[last + 2].key, t[last + 2].klen) <= 4 &&
+	    c->ment_at[last + 2] < 0)
+		return last + 2;
+	return last;
+}
+
+/* The nearest ministry of the knowledge base before token K whose name
+ * starts with PREFIX ("Ministry of Foreign Affairs of "), or -1. */
+static int
+ministry_before(const struct extract_ctx *c, size_t k, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	int m, e;
+
+	while (k-- > 0) {
+		if ((m = c->ment_at[k]) < 0 || (e = c->m[m].entity) < 0)
+			continue;
+		if (c->kb->ents[e].kind == KB_ORGANIZATION &&
+		    strncmp(c->kb->ents[e].name, prefix, n) == 0)
+			return e;
+		k = c->m_first[m];
+	}
+	return -1;
+}
+
+/* "МИД", "ԱԳՆ-ից", "Dışişleri Bakanlığı", "the foreign ministry": a
+ * ministry named without its state is the one of that kind named last,
+ * else a found organization under the words the text uses. A state
+ * just before it ("Russia's foreign ministry") is the knowledge base's
+ * part, not this one's, and a title's words ("Глава МИД") are the
+ * title's: nothing is found then. */
+static size_t
+ministry_at(struct extract_ctx *c, size_t k)
+{
+	static const struct {
+		int cls;
+		const char *prefix;
+	} kinds[] = {
+		{ D_FOREIGN_MINISTRY, "Ministry of Foreign Affairs of " },
+		{ D_DEFENCE_MINISTRY, "Ministry of Defence of " },
+	};
+	size_t i, next, last, before = k;
+	int e, cand;
+
+	if (k >= 2 && c->t.tok[k - 1].klen == 1 && c->t.tok[k - 1].key[0] == 's' &&
+	    c->t.tok[k - 2].klen == 1 && c->t.tok[k - 2].key[0] == '\'')
+		before = k - 2;
+	/* nor in a title: "Глава МИД", "foreign ministry spokesperson" */
+	if ((before > 0 && where_at(c, before - 1, 1) >= 0) || extract_cue_in(c, k, CUE_TITLE))
+		return k;
+	for (i = 0; i < ARRAY_LEN(kinds); i++) {
+		if ((next = phrase_at(c, kinds[i].cls, k)) == k)
+			continue;
+		last = with_ending(c, next - 1);
+		if ((e = ministry_before(c, k, kinds[i].prefix)) >= 0) {
+			extract_add_mention(c, k, last, e, EXTRACT_ANAPHORA);
+			return last + 1;
+		}
+		cand = extract_candidate_add(c, extract_span_text(c, k, last), KB_ORGANIZATION);
+		if (cand >= 0)
+			extract_add_mention(c, k, last, -cand - 1, EXTRACT_CONTEXT);
+		return last + 1;
+	}
+	return k;
+}
+
+/* A day of the month at K ("7", "7th"), free of mentions. */
+static int
+day_at(const struct extract_ctx *c, size_t k)
+{
+	const struct extract_tok *t = &c->t.tok[k];
+	long d = 0;
+	uint32_t i;
+
+	if (k >= c->t.ntok || !t->word || c->ment_at[k] >= 0 || t->klen > 4)
+		return 0;
+	for (i = 0; i < t->klen && t->key[i] >= '0' && t->key[i] <= '9'; i++)
+		d = d * 10 + (t->key[i] - '0');
+	return i > 0 && (i == t->klen || t->klen - i == 2) && d >= 1 && d <= 31;
+}
+
+#define DATED_EVENT_GAP 2   /* "the October 7 terror onslaught" */
+
+/* "the October 7 attack", "the 7 October terror onslaught": a day and
+ * its month, at most DATED_EVENT_GAP words, and a word of
+ * [dated-event-nouns]: the token after it, else K. */
+static size_t
+dated_event_at(struct extract_ctx *c, size_t k)
+{
+	size_t e, at, next, gap;
+	int cand;
+
+	if (extract_cue_from(c, k, CUE_MONTH, &e) && extract_free(c, k, e) && day_at(c, e + 1))
+		at = e + 2;
+	else if (day_at(c, k) && extract_cue_from(c, k + 1, CUE_MONTH, &e) && extract_free(c, k + 1, e))
+		at = e + 1;
+	else
+		return k;
+	for (gap = 0; gap <= DATED_EVENT_GAP && at < c->t.ntok; gap++, at++) {
+		if ((next = phrase_at(c, D_DATED_EVENT, at)) > at) {
+			cand = extract_candidate_add(c, extract_span_text(c, k, next - 1), KB_EVENT);
+			if (cand >= 0)
+				extract_add_mention(c, k, next - 1, -cand - 1, EXTRACT_CONTEXT);
+			return next;
+		}
+		if (!c->t.tok[at].word || c->ment_at[at] >= 0)
+			return k;
+	}
+	return k;
+}
+
+void
+extract_described(struct extract_ctx *c)
+{
+	size_t k, next;
+
+	if (extractor_described(c->x) == NULL)
+		return;
+	for (k = 0; k < c->t.ntok; k++) {
+		if (c->ment_at[k] >= 0 || !c->t.tok[k].word)
+			continue;
+		if ((next = agreement_at(c, k)) > k) {
+			const char *name = extract_span_text(c, k, next - 1);
+			int cand = extract_candidate_add(c, name, KB_AGREEMENT);
+
+			if (cand >= 0)
+				extract_add_mention(c, k, next - 1, -cand - 1, EXTRACT_CONTEXT);
+			k = next - 1;
+		} else if ((next = event_at(c, k)) > k || (next = outlet_at(c, k)) > k ||
+		    (next = ministry_at(c, k)) > k || (next = dated_event_at(c, k)) > k)
+			k = next - 1;
+	}
+}
