@@ -657,6 +657,13 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 		if (e == NO_ONE && articleless(c) && k >= lb + 2 && t[k].word && !t[k].upper &&
 		    is_key(&t[k - 1], "-") && (e = mention_to(c, k - 2)) != NO_ONE)
 			k -= 2;
+		/* "Лавров в интервью ТАСС заявил": the outlet spoken through
+		 * stands between the subject and the verb. */
+		if (e != NO_ONE && c->m_first[c->ment_at[k]] > lb &&
+		    extract_cue_to(c, c->m_first[c->ment_at[k]] - 1, CUE_MEDIUM, &f) && f >= lb) {
+			k = f;
+			continue;
+		}
 		if (e != NO_ONE && (held = role_of_mention(A, k, lb, e)) != NO_ONE)
 			return held;
 		if (e != NO_ONE && !extract_is_actor(c, e))
@@ -1009,6 +1016,47 @@ person_after(const struct attr *A, size_t v, size_t hi)
 	return is_person(c, e) ? e : NO_ONE;
 }
 
+/* Whether the reporting verb at token V reports nothing: a negation or a
+ * modal stands between it and its subject ("did not say", "would say
+ * nothing", "не заявил"), or a condition opens its clause ("If X says
+ * no, ..."). */
+static int
+unasserted(const struct attr *A, size_t lo, size_t v)
+{
+	const struct extract_ctx *c = A->c;
+	const struct extract_tok *t = c->t.tok;
+	size_t k = v, f;
+
+	while (k > lo) {
+		if (extract_cue_to(c, k - 1, CUE_UNASSERTED, &f) && f >= lo)
+			return 1;
+		if (extract_cue_to(c, k - 1, CUE_SKIP, &f) && f >= lo)
+			k = f;
+		else if (t[k - 1].word && !t[k - 1].upper &&
+		    extract_lex_skip_suffix(c->lx, t[k - 1].key, t[k - 1].klen))
+			k--;
+		else
+			break;
+	}
+	for (k = v; k > lo && !(is_comma_like(&t[k - 1]) && !A->in_quote[k - 1]); k--)
+		if (!A->in_quote[k - 1] && extract_cue_to(c, k - 1, CUE_CONDITION, &f) && f >= lo)
+			return 1;
+	return 0;
+}
+
+/* Whether sentence S asks rather than reports: it ends in a question mark
+ * outside quotation marks ("Will X say ...?"). */
+static int
+asks(const struct attr *A, size_t s)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k = c->sent_tok[s + 1];
+
+	while (k > c->sent_tok[s] && c->t.tok[k - 1].start >= c->in->sentences[s].end)
+		k--;
+	return k > c->sent_tok[s] && is_key(&c->t.tok[k - 1], "?") && !A->in_quote[k - 1];
+}
+
 /* A statement in sentence S by a verb, "according to", "in X's view" or
  * "a call from X"; sets the cue's tokens. */
 static int
@@ -1018,11 +1066,13 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 	size_t lo = c->sent_tok[s], hi = c->sent_tok[s + 1], k, other, f;
 	int who;
 
+	if (asks(A, s))
+		return NO_ONE;
 	for (k = lo; k < hi; k++) {
 		if (A->in_quote[k])
 			continue;
 		*vf = k;
-		if (extract_cue_from(c, k, CUE_VERB, &other)) {
+		if (extract_cue_from(c, k, CUE_VERB, &other) && !unasserted(A, lo, k)) {
 			*vl = other;
 			if ((who = subject_before(A, k, lo)) != NO_ONE ||
 			    (who = verb_final_subject(A, lo, k)) != NO_ONE)
