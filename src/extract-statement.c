@@ -791,6 +791,11 @@ subject_after(const struct attr *A, size_t v, size_t hi)
 		}
 		if (extract_cue_from(c, k, CUE_PRONOUN, &other) && other == k)
 			return A->last_person;
+		/* "Об этом говорится в заявлении МИД России": the actor whose
+		 * document it is */
+		if (!titled && extract_cue_from(c, k, CUE_DOCUMENT, &other) &&
+		    (e = mention_from(c, other + 1, &last)) != NO_ONE && extract_is_actor(c, e))
+			return e;
 		return NO_ONE;
 	}
 	return NO_ONE;
