@@ -100,6 +100,7 @@ static const struct {
 	{ "unasserted", CUE_UNASSERTED },
 	{ "conditions", CUE_CONDITION },
 	{ "media", CUE_MEDIUM },
+	{ "plural-pronouns", CUE_PLURAL },
 };
 
 /* Sections of data/lang/ files that text-lang.c reads. */

@@ -282,19 +282,20 @@ partner_of(const struct extract_ctx *c, size_t f, size_t *g)
 /* The pair of people named together last as a sentence's subject before
  * token END ("President X and Prime Minister Y signed"): "the two
  * leaders" are they, whoever was named most. Sets *second to the other;
- * NO_ONE when no pair was named. */
+ * NO_ONE when no pair was named. With ACTORS set, states and bodies pair
+ * too; the pair's name starts at token FLOOR or later. */
 static int
-pair_before(const struct extract_ctx *c, size_t end, int *second)
+pair_before(const struct extract_ctx *c, size_t end, int *second, int actors, size_t floor)
 {
 	size_t k, g;
 	int b, e;
 
-	for (k = end; k-- > 2;) {
+	for (k = end; k-- > 2 && k >= floor;) {
 		b = mention_to(c, k);
-		if (!is_person(c, b))
+		if (b == NO_ONE || !(actors ? extract_is_actor(c, b) : is_person(c, b)))
 			continue;
 		e = partner_of(c, c->m_first[c->ment_at[k]], &g);
-		if (!is_person(c, e) || e == b)
+		if (e == NO_ONE || !(actors ? extract_is_actor(c, e) : is_person(c, e)) || e == b)
 			continue;
 		/* the pair is its sentence's subject, not the people someone
 		 * met ("talks with his counterparts, X and Y") */
@@ -524,8 +525,14 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 
 	if (extract_cue_to(c, k, CUE_PRONOUN, &f) && f == k)
 		return A->last_person;
+	/* "Estonia and Oman signed it. They said": the pair that was the
+	 * subject of this sentence or the one before, else nobody */
+	if (extract_cue_to(c, k, CUE_PLURAL, &f) && f == k) {
+		g = extract_sentence_of(c, k);
+		return pair_before(c, f, A->group_second, 1, c->sent_tok[g > 0 ? g - 1 : g]);
+	}
 	if (extract_cue_to(c, k, CUE_GROUP, &f) && f >= lb) {
-		if ((e = pair_before(c, f, A->group_second)) != NO_ONE)
+		if ((e = pair_before(c, f, A->group_second, 0, 0)) != NO_ONE)
 			return e;
 		return salient(c, f, A->group_second);
 	}
