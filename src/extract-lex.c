@@ -101,6 +101,7 @@ static const struct {
 	{ "conditions", CUE_CONDITION },
 	{ "media", CUE_MEDIUM },
 	{ "plural-pronouns", CUE_PLURAL },
+	{ "neuter-pronouns", CUE_NEUTER },
 };
 
 /* Sections of data/lang/ files that text-lang.c reads. */

@@ -323,8 +323,36 @@ fold_words(const struct extract_ctx *c, size_t first, size_t last, char *buf, si
 	return buf;
 }
 
+/* The length of WORD without an ending of gender ("spokes" of
+ * "spokeswoman", "spokesman" and "spokesperson"; "chair" of "chairman"),
+ * or its whole length. */
+static size_t
+sex_neutral(const char *word, size_t len)
+{
+	static const char *const ends[] = { "woman", "man", "person" };
+	size_t i, n;
+
+	for (i = 0; i < ARRAY_LEN(ends); i++) {
+		n = strlen(ends[i]);
+		if (len > n + 2 && strncasecmp(word + len - n, ends[i], n) == 0)
+			return len - n;
+	}
+	return len;
+}
+
+/* Whether one-word titles A and B are the same but for the ending of
+ * gender: the spokeswoman is the ministry's Spokesperson. */
+static int
+same_title(const char *a, const char *b)
+{
+	size_t na = sex_neutral(a, strlen(a)), nb = sex_neutral(b, strlen(b));
+
+	return na == nb && strncasecmp(a, b, na) == 0 &&
+	    (na < strlen(a) || strlen(a) == strlen(b)) && (nb < strlen(b) || strlen(a) == strlen(b));
+}
+
 /* "foreign minister" names the role "Foreign Minister"; a one-word title
- * ("minister") any role ending in that word. */
+ * ("minister", "spokeswoman") any role ending in that word. */
 static int
 title_fits(const char *cue, const char *title)
 {
@@ -335,7 +363,7 @@ title_fits(const char *cue, const char *title)
 	if (strchr(cue, ' ') != NULL)
 		return 0;
 	sp = strrchr(title, ' ');
-	return sp != NULL && strcasecmp(sp + 1, cue) == 0;
+	return same_title(cue, sp != NULL ? sp + 1 : title);
 }
 
 /* Whether a role held for entity OF is one of STATE's: OF is STATE, or a
@@ -513,6 +541,28 @@ bodies_before(const struct extract_ctx *c)
 	return v;
 }
 
+/* The state or body opening the sentence before sentence S as its subject
+ * ("The Estonian foreign ministry summoned ..."), past a determiner, or
+ * NO_ONE. */
+static int
+opening_actor(const struct attr *A, size_t s)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k, other, last;
+	int e;
+
+	if (s == 0)
+		return NO_ONE;
+	for (k = c->sent_tok[s - 1]; k < c->sent_tok[s] && !c->t.tok[k].word; k++)
+		;
+	if (k < c->sent_tok[s] && extract_cue_from(c, k, CUE_DETERMINER, &other))
+		k = other + 1;
+	if (k >= c->sent_tok[s] || A->in_quote[k])
+		return NO_ONE;
+	e = mention_from(c, k, &last);
+	return e != NO_ONE && !is_person(c, e) && extract_is_actor(c, e) ? e : NO_ONE;
+}
+
 /* A subject phrase ending at K, other than a bare name: "the Armenian
  * side", "the Azerbaijani foreign minister", "the sides", "he",
  * "Pashinyan's office". */
@@ -525,6 +575,10 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 
 	if (extract_cue_to(c, k, CUE_PRONOUN, &f) && f == k)
 		return A->last_person;
+	/* "The ministry summoned the envoy. It said": the state or body
+	 * opening the sentence before as its subject */
+	if (extract_cue_to(c, k, CUE_NEUTER, &f) && f == k)
+		return opening_actor(A, extract_sentence_of(c, k));
 	/* "Estonia and Oman signed it. They said": the pair that was the
 	 * subject of this sentence or the one before, else nobody */
 	if (extract_cue_to(c, k, CUE_PLURAL, &f) && f == k) {
