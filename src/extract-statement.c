@@ -439,21 +439,17 @@ member_before(const struct extract_ctx *c, size_t end, int e)
 	return NO_ONE;
 }
 
-/* The person "the [Azerbaijani] foreign minister" (tokens [tf, tl])
+/* The person "the [Azerbaijani] foreign minister" (tokens [tf, tl]; its
+ * folded words CUE for by_title)
  * means: the last one named before who holds the role, else the only one
  * in the knowledge base who holds it at the article's date (today's for
  * an article without one). */
 static int
-by_role(const struct extract_ctx *c, size_t tf, size_t tl, int state)
+by_title(const struct extract_ctx *c, const char *cue, size_t tf, int state)
 {
-	char cue[128];
-	const char *role;
 	size_t k, i;
 	int e, found = NO_ONE;
 
-	fold_words(c, tf, tl, cue, sizeof cue);
-	if ((role = extract_lex_title(c->lx, cue)) != NULL)
-		snprintf(cue, sizeof cue, "%s", role);
 	for (k = tf; k-- > 0;) {
 		e = mention_to(c, k);
 		if (e != NO_ONE && holds(c, e, cue, state))
@@ -468,6 +464,46 @@ by_role(const struct extract_ctx *c, size_t tf, size_t tl, int state)
 			found = (int)i;
 		}
 	return found;
+}
+
+static int
+by_role(const struct extract_ctx *c, size_t tf, size_t tl, int state)
+{
+	char cue[128];
+	const char *role;
+
+	fold_words(c, tf, tl, cue, sizeof cue);
+	if ((role = extract_lex_title(c->lx, cue)) != NULL)
+		snprintf(cue, sizeof cue, "%s", role);
+	return by_title(c, cue, tf, state);
+}
+
+/* "The foreign ministers of Estonia and Oman said": A and B are the
+ * states or bodies named after a group's words ending at token GL (its
+ * first token GF). The holders of the title in each; else the two
+ * themselves. Sets *second. */
+static int
+holders_of(const struct extract_ctx *c, size_t gf, size_t gl, int a, int b, int *second)
+{
+	char cue[128];
+	size_t n, other;
+	int pa, pb;
+
+	if (extract_cue_from(c, gf, CUE_DETERMINER, &other) && other < gl)
+		gf = other + 1;
+	fold_words(c, gf, gl, cue, sizeof cue);
+	/* the plural of the title ("ministers"): its singular */
+	n = strlen(cue);
+	if (n > 1 && cue[n - 1] == 's')
+		cue[n - 1] = '\0';
+	pa = by_title(c, cue, gf, a);
+	pb = by_title(c, cue, gf, b);
+	if (is_person(c, pa) && is_person(c, pb) && pa != pb) {
+		*second = pb;
+		return pa;
+	}
+	*second = b;
+	return a;
 }
 
 /* by_role() for state or body E; a body's title nobody of it holds is
@@ -587,6 +623,11 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 	}
 	if (extract_cue_to(c, k, CUE_GROUP, &f) && f >= lb) {
 		if ((e = pair_before(c, f, A->group_second, 0, 0)) != NO_ONE)
+			return e;
+		/* "Армения и Азербайджан провели переговоры. Стороны
+		 * заявили": the states or bodies named together just before */
+		g = extract_sentence_of(c, f);
+		if ((e = pair_before(c, f, A->group_second, 1, c->sent_tok[g > 0 ? g - 1 : g])) != NO_ONE)
 			return e;
 		return salient(c, f, A->group_second);
 	}
@@ -709,7 +750,7 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 {
 	const struct extract_ctx *c = A->c;
 	const struct extract_tok *t = c->t.tok;
-	size_t k = v, f, asides = 0, p;
+	size_t k = v, f, g, asides = 0, p;
 	int e, held;
 
 	while (k-- > lb) {
@@ -735,6 +776,12 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 			held = partner_of(c, c->m_first[c->ment_at[k]], &f);
 			for (p = lb; p < f && !t[p].word; p++)
 				;
+			/* "The foreign ministers of Estonia and Oman said" */
+			if (held != NO_ONE && held != e && !is_person(c, held) && !is_person(c, e) &&
+			    extract_is_actor(c, held) && f >= p + 2 &&
+			    extract_cue_to(c, f - 1, CUE_JOINER, &g) && g == f - 1 &&
+			    extract_cue_to(c, f - 2, CUE_GROUP, &g) && g == p)
+				return holders_of(c, g, f - 2, held, e, A->group_second);
 			if (held != NO_ONE && held != e && extract_is_actor(c, held) && f >= lb &&
 			    only_titles(c, p, f)) {
 				*A->group_second = e;
