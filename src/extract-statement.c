@@ -16,6 +16,10 @@
  *   - a line of its own names the speaker and ends in a colon ("Sergey
  *     Lavrov:"): the paragraph after it is what they said.
  *
+ * A reporting verb after a negation or a modal ("did not say", "would
+ * say"), in a clause opened by a condition ("if"), or in a sentence that
+ * asks a question reports nothing.
+ *
  * An unattributed quotation that follows a statement in the same paragraph
  * continues it. Nothing inside quotation marks is attributed anew: a
  * quoted "The Armenian side has said" is part of the quoting statement.
