@@ -777,6 +777,7 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 		if (e != NO_ONE) {
 			/* "Lavrov and Bayramov said": both, when the pair opens
 			 * the clause */
+			f = lb;
 			held = partner_of(c, c->m_first[c->ment_at[k]], &f);
 			for (p = lb; p < f && !t[p].word; p++)
 				;
@@ -806,9 +807,8 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 			 * place set off inside it ("who mediated in Oman's
 			 * capital, Muscat, confirmed"). */
 			for (p = k; p-- > lb && k - p < ASIDE_MAX;)
-				if (is_comma_like(&t[p]) && !place_apposition(c, p, k, lb))
-					break;
-				else if (A->in_quote[p] || opens(&t[p]) || closes(&t[p]))
+				if ((is_comma_like(&t[p]) && !place_apposition(c, p, k, lb)) ||
+				    A->in_quote[p] || opens(&t[p]) || closes(&t[p]))
 					break;
 			if (p + 1 <= lb || k - p >= ASIDE_MAX || !is_comma_like(&t[p]))
 				return NO_ONE;
