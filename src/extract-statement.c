@@ -249,8 +249,10 @@ only_titles(const struct extract_ctx *c, size_t from, size_t to)
 	int e;
 
 	while (k < to) {
+		/* "Both Lavrov and Bayramov said" */
 		if (extract_cue_from(c, k, CUE_TITLE, &other) ||
-		    extract_cue_from(c, k, CUE_DETERMINER, &other))
+		    extract_cue_from(c, k, CUE_DETERMINER, &other) ||
+		    extract_cue_from(c, k, CUE_SKIP, &other))
 			k = other + 1;
 		else if ((e = mention_from(c, k, &last)) >= 0 && last < to &&
 		    c->kb->ents[e].kind != KB_PERSON)
@@ -665,6 +667,11 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb && mention_to(c, f - 1) == NO_ONE &&
 	    extract_cue_to(c, f - 1, CUE_DETERMINER, &other) && other + 1 == f)
 		return A->last_state;
+	/* "Estonia's government said", "Russia's military said" */
+	if (extract_cue_to(c, k, CUE_SIDE, &f) && f >= lb + 3 && is_key(&c->t.tok[f - 2], "'") &&
+	    is_key(&c->t.tok[f - 1], "s") && (e = mention_to(c, f - 3)) >= 0 &&
+	    c->kb->ents[e].kind == KB_STATE)
+		return e;
 	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb) {
 		e = mention_to(c, f - 1);
 		/* a state's side, a state's or a body's officials */
@@ -843,7 +850,8 @@ named_after(const struct attr *A, size_t t, size_t hi)
 		if (e != NO_ONE && extract_is_actor(c, e))
 			j = last;
 		else if (extract_cue_from(c, j, CUE_TITLE, &other))
-			j = other;
+			/* "главы МИД России X": the title ends inside the body's name */
+			j = c->ment_at[other] >= 0 ? c->m_last[c->ment_at[other]] : other;
 		else if (!(articleless(c) && c->t.tok[j].word && !c->t.tok[j].upper && e == NO_ONE))
 			return NO_ONE;
 	}
@@ -933,6 +941,17 @@ subject_after_cue(const struct attr *A, size_t k, size_t hi)
 	if (extract_cue_from(c, k, CUE_TITLE, &other) && (e = phrase_to(A, other, from)) != NO_ONE)
 		return e;
 	e = mention_from(c, k, &last);
+	if (is_person(c, e))
+		return e;
+	/* "по словам главы МИД России Сергея Лаврова", "according to
+	 * Russian Foreign Minister Sergei Lavrov": the person named after
+	 * the title and its body */
+	if (k > 0) {
+		int p = named_after(A, k - 1, hi);
+
+		if (is_person(c, p))
+			return p;
+	}
 	return e != NO_ONE && extract_is_actor(c, e) ? e : NO_ONE;
 }
 
