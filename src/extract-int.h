@@ -144,6 +144,11 @@ enum extract_cue {
 	CUE_RELAY,        /* ", сообщает ТАСС": an outlet passing on the last speaker's words */
 	CUE_BODY,         /* "the ministry said": the organization named last */
 	CUE_OFFICIAL,     /* "the Omani official": one person of the state, named before */
+	CUE_UNASSERTED,   /* "did not", "would": the reporting verb after it reports nothing */
+	CUE_CONDITION,    /* "if": a reporting verb in the clause it opens reports nothing */
+	CUE_NEUTER,       /* "it": the state or body opening the sentence before */
+	CUE_PLURAL,       /* "they": the pair named together just before */
+	CUE_MEDIUM,       /* "в интервью ТАСС заявил": the outlet spoken through is no subject */
 	CUE_NCLASSES
 };
 

@@ -97,6 +97,11 @@ static const struct {
 	{ "relays", CUE_RELAY },
 	{ "bodies", CUE_BODY },
 	{ "officials", CUE_OFFICIAL },
+	{ "unasserted", CUE_UNASSERTED },
+	{ "conditions", CUE_CONDITION },
+	{ "media", CUE_MEDIUM },
+	{ "plural-pronouns", CUE_PLURAL },
+	{ "neuter-pronouns", CUE_NEUTER },
 };
 
 /* Sections of data/lang/ files that text-lang.c reads. */

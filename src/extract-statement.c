@@ -16,6 +16,10 @@
  *   - a line of its own names the speaker and ends in a colon ("Sergey
  *     Lavrov:"): the paragraph after it is what they said.
  *
+ * A reporting verb after a negation or a modal ("did not say", "would
+ * say"), in a clause opened by a condition ("if"), or in a sentence that
+ * asks a question reports nothing.
+ *
  * An unattributed quotation that follows a statement in the same paragraph
  * continues it. Nothing inside quotation marks is attributed anew: a
  * quoted "The Armenian side has said" is part of the quoting statement.
@@ -245,8 +249,10 @@ only_titles(const struct extract_ctx *c, size_t from, size_t to)
 	int e;
 
 	while (k < to) {
+		/* "Both Lavrov and Bayramov said" */
 		if (extract_cue_from(c, k, CUE_TITLE, &other) ||
-		    extract_cue_from(c, k, CUE_DETERMINER, &other))
+		    extract_cue_from(c, k, CUE_DETERMINER, &other) ||
+		    extract_cue_from(c, k, CUE_SKIP, &other))
 			k = other + 1;
 		else if ((e = mention_from(c, k, &last)) >= 0 && last < to &&
 		    c->kb->ents[e].kind != KB_PERSON)
@@ -282,19 +288,20 @@ partner_of(const struct extract_ctx *c, size_t f, size_t *g)
 /* The pair of people named together last as a sentence's subject before
  * token END ("President X and Prime Minister Y signed"): "the two
  * leaders" are they, whoever was named most. Sets *second to the other;
- * NO_ONE when no pair was named. */
+ * NO_ONE when no pair was named. With ACTORS set, states and bodies pair
+ * too; the pair's name starts at token FLOOR or later. */
 static int
-pair_before(const struct extract_ctx *c, size_t end, int *second)
+pair_before(const struct extract_ctx *c, size_t end, int *second, int actors, size_t floor)
 {
 	size_t k, g;
 	int b, e;
 
-	for (k = end; k-- > 2;) {
+	for (k = end; k-- > 2 && k >= floor;) {
 		b = mention_to(c, k);
-		if (!is_person(c, b))
+		if (b == NO_ONE || !(actors ? extract_is_actor(c, b) : is_person(c, b)))
 			continue;
 		e = partner_of(c, c->m_first[c->ment_at[k]], &g);
-		if (!is_person(c, e) || e == b)
+		if (e == NO_ONE || !(actors ? extract_is_actor(c, e) : is_person(c, e)) || e == b)
 			continue;
 		/* the pair is its sentence's subject, not the people someone
 		 * met ("talks with his counterparts, X and Y") */
@@ -322,8 +329,36 @@ fold_words(const struct extract_ctx *c, size_t first, size_t last, char *buf, si
 	return buf;
 }
 
+/* The length of WORD without an ending of gender ("spokes" of
+ * "spokeswoman", "spokesman" and "spokesperson"; "chair" of "chairman"),
+ * or its whole length. */
+static size_t
+sex_neutral(const char *word, size_t len)
+{
+	static const char *const ends[] = { "woman", "man", "person" };
+	size_t i, n;
+
+	for (i = 0; i < ARRAY_LEN(ends); i++) {
+		n = strlen(ends[i]);
+		if (len > n + 2 && strncasecmp(word + len - n, ends[i], n) == 0)
+			return len - n;
+	}
+	return len;
+}
+
+/* Whether one-word titles A and B are the same but for the ending of
+ * gender: the spokeswoman is the ministry's Spokesperson. */
+static int
+same_title(const char *a, const char *b)
+{
+	size_t na = sex_neutral(a, strlen(a)), nb = sex_neutral(b, strlen(b));
+
+	return na == nb && strncasecmp(a, b, na) == 0 &&
+	    (na < strlen(a) || strlen(a) == strlen(b)) && (nb < strlen(b) || strlen(a) == strlen(b));
+}
+
 /* "foreign minister" names the role "Foreign Minister"; a one-word title
- * ("minister") any role ending in that word. */
+ * ("minister", "spokeswoman") any role ending in that word. */
 static int
 title_fits(const char *cue, const char *title)
 {
@@ -334,7 +369,7 @@ title_fits(const char *cue, const char *title)
 	if (strchr(cue, ' ') != NULL)
 		return 0;
 	sp = strrchr(title, ' ');
-	return sp != NULL && strcasecmp(sp + 1, cue) == 0;
+	return same_title(cue, sp != NULL ? sp + 1 : title);
 }
 
 /* Whether a role held for entity OF is one of STATE's: OF is STATE, or a
@@ -410,21 +445,17 @@ member_before(const struct extract_ctx *c, size_t end, int e)
 	return NO_ONE;
 }
 
-/* The person "the [Azerbaijani] foreign minister" (tokens [tf, tl])
+/* The person "the [Azerbaijani] foreign minister" (tokens [tf, tl]; its
+ * folded words CUE for by_title)
  * means: the last one named before who holds the role, else the only one
  * in the knowledge base who holds it at the article's date (today's for
  * an article without one). */
 static int
-by_role(const struct extract_ctx *c, size_t tf, size_t tl, int state)
+by_title(const struct extract_ctx *c, const char *cue, size_t tf, int state)
 {
-	char cue[128];
-	const char *role;
 	size_t k, i;
 	int e, found = NO_ONE;
 
-	fold_words(c, tf, tl, cue, sizeof cue);
-	if ((role = extract_lex_title(c->lx, cue)) != NULL)
-		snprintf(cue, sizeof cue, "%s", role);
 	for (k = tf; k-- > 0;) {
 		e = mention_to(c, k);
 		if (e != NO_ONE && holds(c, e, cue, state))
@@ -439,6 +470,46 @@ by_role(const struct extract_ctx *c, size_t tf, size_t tl, int state)
 			found = (int)i;
 		}
 	return found;
+}
+
+static int
+by_role(const struct extract_ctx *c, size_t tf, size_t tl, int state)
+{
+	char cue[128];
+	const char *role;
+
+	fold_words(c, tf, tl, cue, sizeof cue);
+	if ((role = extract_lex_title(c->lx, cue)) != NULL)
+		snprintf(cue, sizeof cue, "%s", role);
+	return by_title(c, cue, tf, state);
+}
+
+/* "The foreign ministers of Estonia and Oman said": A and B are the
+ * states or bodies named after a group's words ending at token GL (its
+ * first token GF). The holders of the title in each; else the two
+ * themselves. Sets *second. */
+static int
+holders_of(const struct extract_ctx *c, size_t gf, size_t gl, int a, int b, int *second)
+{
+	char cue[128];
+	size_t n, other;
+	int pa, pb;
+
+	if (extract_cue_from(c, gf, CUE_DETERMINER, &other) && other < gl)
+		gf = other + 1;
+	fold_words(c, gf, gl, cue, sizeof cue);
+	/* the plural of the title ("ministers"): its singular */
+	n = strlen(cue);
+	if (n > 1 && cue[n - 1] == 's')
+		cue[n - 1] = '\0';
+	pa = by_title(c, cue, gf, a);
+	pb = by_title(c, cue, gf, b);
+	if (is_person(c, pa) && is_person(c, pb) && pa != pb) {
+		*second = pb;
+		return pa;
+	}
+	*second = b;
+	return a;
 }
 
 /* by_role() for state or body E; a body's title nobody of it holds is
@@ -512,6 +583,28 @@ bodies_before(const struct extract_ctx *c)
 	return v;
 }
 
+/* The state or body opening the sentence before sentence S as its subject
+ * ("The Estonian foreign ministry summoned ..."), past a determiner, or
+ * NO_ONE. */
+static int
+opening_actor(const struct attr *A, size_t s)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k, other, last;
+	int e;
+
+	if (s == 0)
+		return NO_ONE;
+	for (k = c->sent_tok[s - 1]; k < c->sent_tok[s] && !c->t.tok[k].word; k++)
+		;
+	if (k < c->sent_tok[s] && extract_cue_from(c, k, CUE_DETERMINER, &other))
+		k = other + 1;
+	if (k >= c->sent_tok[s] || A->in_quote[k])
+		return NO_ONE;
+	e = mention_from(c, k, &last);
+	return e != NO_ONE && !is_person(c, e) && extract_is_actor(c, e) ? e : NO_ONE;
+}
+
 /* A subject phrase ending at K, other than a bare name: "the Armenian
  * side", "the Azerbaijani foreign minister", "the sides", "he",
  * "Pashinyan's office". */
@@ -524,8 +617,23 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 
 	if (extract_cue_to(c, k, CUE_PRONOUN, &f) && f == k)
 		return A->last_person;
+	/* "The ministry summoned the envoy. It said": the state or body
+	 * opening the sentence before as its subject */
+	if (extract_cue_to(c, k, CUE_NEUTER, &f) && f == k)
+		return opening_actor(A, extract_sentence_of(c, k));
+	/* "Estonia and Oman signed it. They said": the pair that was the
+	 * subject of this sentence or the one before, else nobody */
+	if (extract_cue_to(c, k, CUE_PLURAL, &f) && f == k) {
+		g = extract_sentence_of(c, k);
+		return pair_before(c, f, A->group_second, 1, c->sent_tok[g > 0 ? g - 1 : g]);
+	}
 	if (extract_cue_to(c, k, CUE_GROUP, &f) && f >= lb) {
-		if ((e = pair_before(c, f, A->group_second)) != NO_ONE)
+		if ((e = pair_before(c, f, A->group_second, 0, 0)) != NO_ONE)
+			return e;
+		/* "Армения и Азербайджан провели переговоры. Стороны
+		 * заявили": the states or bodies named together just before */
+		g = extract_sentence_of(c, f);
+		if ((e = pair_before(c, f, A->group_second, 1, c->sent_tok[g > 0 ? g - 1 : g])) != NO_ONE)
 			return e;
 		return salient(c, f, A->group_second);
 	}
@@ -559,6 +667,11 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb && mention_to(c, f - 1) == NO_ONE &&
 	    extract_cue_to(c, f - 1, CUE_DETERMINER, &other) && other + 1 == f)
 		return A->last_state;
+	/* "Estonia's government said", "Russia's military said" */
+	if (extract_cue_to(c, k, CUE_SIDE, &f) && f >= lb + 3 && is_key(&c->t.tok[f - 2], "'") &&
+	    is_key(&c->t.tok[f - 1], "s") && (e = mention_to(c, f - 3)) >= 0 &&
+	    c->kb->ents[e].kind == KB_STATE)
+		return e;
 	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb) {
 		e = mention_to(c, f - 1);
 		/* a state's side, a state's or a body's officials */
@@ -648,7 +761,7 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 {
 	const struct extract_ctx *c = A->c;
 	const struct extract_tok *t = c->t.tok;
-	size_t k = v, f, asides = 0, p;
+	size_t k = v, f, g, asides = 0, p;
 	int e, held;
 
 	while (k-- > lb) {
@@ -657,6 +770,13 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 		if (e == NO_ONE && articleless(c) && k >= lb + 2 && t[k].word && !t[k].upper &&
 		    is_key(&t[k - 1], "-") && (e = mention_to(c, k - 2)) != NO_ONE)
 			k -= 2;
+		/* "Лавров в интервью ТАСС заявил": the outlet spoken through
+		 * stands between the subject and the verb. */
+		if (e != NO_ONE && c->m_first[c->ment_at[k]] > lb &&
+		    extract_cue_to(c, c->m_first[c->ment_at[k]] - 1, CUE_MEDIUM, &f) && f >= lb) {
+			k = f;
+			continue;
+		}
 		if (e != NO_ONE && (held = role_of_mention(A, k, lb, e)) != NO_ONE)
 			return held;
 		if (e != NO_ONE && !extract_is_actor(c, e))
@@ -664,9 +784,16 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 		if (e != NO_ONE) {
 			/* "Lavrov and Bayramov said": both, when the pair opens
 			 * the clause */
+			f = lb;
 			held = partner_of(c, c->m_first[c->ment_at[k]], &f);
 			for (p = lb; p < f && !t[p].word; p++)
 				;
+			/* "The foreign ministers of Estonia and Oman said" */
+			if (held != NO_ONE && held != e && !is_person(c, held) && !is_person(c, e) &&
+			    extract_is_actor(c, held) && f >= p + 2 &&
+			    extract_cue_to(c, f - 1, CUE_JOINER, &g) && g == f - 1 &&
+			    extract_cue_to(c, f - 2, CUE_GROUP, &g) && g == p)
+				return holders_of(c, g, f - 2, held, e, A->group_second);
 			if (held != NO_ONE && held != e && extract_is_actor(c, held) && f >= lb &&
 			    only_titles(c, p, f)) {
 				*A->group_second = e;
@@ -687,9 +814,8 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 			 * place set off inside it ("who mediated in Oman's
 			 * capital, Muscat, confirmed"). */
 			for (p = k; p-- > lb && k - p < ASIDE_MAX;)
-				if (is_comma_like(&t[p]) && !place_apposition(c, p, k, lb))
-					break;
-				else if (A->in_quote[p] || opens(&t[p]) || closes(&t[p]))
+				if ((is_comma_like(&t[p]) && !place_apposition(c, p, k, lb)) ||
+				    A->in_quote[p] || opens(&t[p]) || closes(&t[p]))
 					break;
 			if (p + 1 <= lb || k - p >= ASIDE_MAX || !is_comma_like(&t[p]))
 				return NO_ONE;
@@ -724,7 +850,8 @@ named_after(const struct attr *A, size_t t, size_t hi)
 		if (e != NO_ONE && extract_is_actor(c, e))
 			j = last;
 		else if (extract_cue_from(c, j, CUE_TITLE, &other))
-			j = other;
+			/* "главы МИД России X": the title ends inside the body's name */
+			j = c->ment_at[other] >= 0 ? c->m_last[c->ment_at[other]] : other;
 		else if (!(articleless(c) && c->t.tok[j].word && !c->t.tok[j].upper && e == NO_ONE))
 			return NO_ONE;
 	}
@@ -784,6 +911,11 @@ subject_after(const struct attr *A, size_t v, size_t hi)
 		}
 		if (extract_cue_from(c, k, CUE_PRONOUN, &other) && other == k)
 			return A->last_person;
+		/* "Об этом говорится в заявлении МИД России": the actor whose
+		 * document it is */
+		if (!titled && extract_cue_from(c, k, CUE_DOCUMENT, &other) &&
+		    (e = mention_from(c, other + 1, &last)) != NO_ONE && extract_is_actor(c, e))
+			return e;
 		return NO_ONE;
 	}
 	return NO_ONE;
@@ -809,6 +941,17 @@ subject_after_cue(const struct attr *A, size_t k, size_t hi)
 	if (extract_cue_from(c, k, CUE_TITLE, &other) && (e = phrase_to(A, other, from)) != NO_ONE)
 		return e;
 	e = mention_from(c, k, &last);
+	if (is_person(c, e))
+		return e;
+	/* "по словам главы МИД России Сергея Лаврова", "according to
+	 * Russian Foreign Minister Sergei Lavrov": the person named after
+	 * the title and its body */
+	if (k > 0) {
+		int p = named_after(A, k - 1, hi);
+
+		if (is_person(c, p))
+			return p;
+	}
 	return e != NO_ONE && extract_is_actor(c, e) ? e : NO_ONE;
 }
 
@@ -1009,6 +1152,47 @@ person_after(const struct attr *A, size_t v, size_t hi)
 	return is_person(c, e) ? e : NO_ONE;
 }
 
+/* Whether the reporting verb at token V reports nothing: a negation or a
+ * modal stands between it and its subject ("did not say", "would say
+ * nothing", "не заявил"), or a condition opens its clause ("If X says
+ * no, ..."). */
+static int
+unasserted(const struct attr *A, size_t lo, size_t v)
+{
+	const struct extract_ctx *c = A->c;
+	const struct extract_tok *t = c->t.tok;
+	size_t k = v, f;
+
+	while (k > lo) {
+		if (extract_cue_to(c, k - 1, CUE_UNASSERTED, &f) && f >= lo)
+			return 1;
+		if (extract_cue_to(c, k - 1, CUE_SKIP, &f) && f >= lo)
+			k = f;
+		else if (t[k - 1].word && !t[k - 1].upper &&
+		    extract_lex_skip_suffix(c->lx, t[k - 1].key, t[k - 1].klen))
+			k--;
+		else
+			break;
+	}
+	for (k = v; k > lo && !(is_comma_like(&t[k - 1]) && !A->in_quote[k - 1]); k--)
+		if (!A->in_quote[k - 1] && extract_cue_to(c, k - 1, CUE_CONDITION, &f) && f >= lo)
+			return 1;
+	return 0;
+}
+
+/* Whether sentence S asks rather than reports: it ends in a question mark
+ * outside quotation marks ("Will X say ...?"). */
+static int
+asks(const struct attr *A, size_t s)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k = c->sent_tok[s + 1];
+
+	while (k > c->sent_tok[s] && c->t.tok[k - 1].start >= c->in->sentences[s].end)
+		k--;
+	return k > c->sent_tok[s] && is_key(&c->t.tok[k - 1], "?") && !A->in_quote[k - 1];
+}
+
 /* A statement in sentence S by a verb, "according to", "in X's view" or
  * "a call from X"; sets the cue's tokens. */
 static int
@@ -1018,11 +1202,13 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 	size_t lo = c->sent_tok[s], hi = c->sent_tok[s + 1], k, other, f;
 	int who;
 
+	if (asks(A, s))
+		return NO_ONE;
 	for (k = lo; k < hi; k++) {
 		if (A->in_quote[k])
 			continue;
 		*vf = k;
-		if (extract_cue_from(c, k, CUE_VERB, &other)) {
+		if (extract_cue_from(c, k, CUE_VERB, &other) && !unasserted(A, lo, k)) {
 			*vl = other;
 			if ((who = subject_before(A, k, lo)) != NO_ONE ||
 			    (who = verb_final_subject(A, lo, k)) != NO_ONE)
