@@ -72,8 +72,10 @@ struct store {
 	int (*check)(void *);        /* store_set_interrupt */
 	void *check_arg;
 	int busy_ms;                 /* how long to wait for a lock */
-	int counts;                  /* the schema is current: a transaction's end
-	                              * keeps the positional report counts */
+	int counts;                  /* the schema is current: a commit is
+	                              * followed by keeping the positional
+	                              * report counts */
+	int counting;                /* keeping them (its own commit keeps none) */
 	struct store_stems *stems;   /* search's stemmers (store-stem.c) */
 };
 
@@ -265,17 +267,23 @@ store_commit(struct store *st)
 {
 	if (st->depth == 0)
 		return 0;
-	/* The articles this transaction wrote to are counted again for the
-	 * positional reports before it ends (store-report-counts.c), so that
-	 * dossier's own writes leave none listed stale. Not kept (a failure
-	 * undone in its own savepoint), the next report counts them. */
-	if (st->depth == 1 && st->counts && !st->damaged)
-		(void)store_report_counts_refresh(st);
 	if (--st->depth > 0)
 		return exec(st, "RELEASE nested");
 	if (exec(st, "COMMIT") != 0) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
+	}
+	/* The articles the transaction listed stale are counted again for
+	 * the positional reports (store-report-counts.c), so that dossier's
+	 * own writes leave none listed. After the commit, in a transaction
+	 * of its own: an interrupt or an I/O error in the counting ends only
+	 * that one (SQLite rolls the whole transaction back on those), never
+	 * the write; not kept, the articles stay listed and the next report
+	 * counts them. */
+	if (st->counts && !st->damaged && !st->counting) {
+		st->counting = 1;
+		(void)store_report_counts_refresh(st);
+		st->counting = 0;
 	}
 	return 0;
 }
