@@ -282,14 +282,38 @@ salvage_tables(sqlite3 *dst, size_t *copied, size_t *lost)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Steps *S (made on first use) to the old list of ARTICLE's spans in
+ * TABLE (paragraphs or sentences): on its row, or done when it has none;
+ * -1 when its page cannot be read. */
+static int
+old_spans_read(sqlite3 *dst, const char *table, int64_t article, sqlite3_stmt **s)
+{
+	char *sql;
+	int rc;
+
+	if (*s == NULL) {
+		sql = sqlite3_mprintf("SELECT spans FROM old.%s WHERE article_id = ?1", table);
+		rc = sqlite3_prepare_v2(dst, sql, -1, s, NULL);
+		sqlite3_free(sql);
+		if (rc != SQLITE_OK)
+			return -1;
+	}
+	sqlite3_reset(*s);
+	sqlite3_bind_int64(*s, 1, article);
+	rc = sqlite3_step(*s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* A file from before schema 17 keeps an article's spans in two tables of
  * 8 bytes a span: they are packed into today's one row (as the upgrade
- * does), for the articles that were salvaged. */
+ * does), for the articles that were salvaged, one article at a time, so
+ * that a damaged page costs only the lists on it, as for every other
+ * table (salvage_table). */
 static void
 salvage_old_spans(sqlite3 *dst, size_t *copied, size_t *lost)
 {
-	sqlite3_stmt *s;
-	int old = 0;
+	sqlite3_stmt *s, *ids = NULL, *paras = NULL, *sents = NULL, *ins = NULL;
+	int old = 0, rc, n = 0;
 
 	if (sqlite3_prepare_v2(dst, "SELECT count(*) FROM pragma_table_list"
 	    " WHERE schema = 'old' AND type = 'table' AND name IN ('paragraphs', 'sentences')",
@@ -298,17 +322,95 @@ salvage_old_spans(sqlite3 *dst, size_t *copied, size_t *lost)
 	sqlite3_finalize(s);
 	if (old != 2)
 		return;
+	if (sqlite3_prepare_v2(dst, "SELECT id FROM main.articles ORDER BY id", -1, &ids,
+	    NULL) != SQLITE_OK || sqlite3_prepare_v2(dst, "INSERT OR IGNORE INTO"
+	    " main.spans(article_id, paragraphs, sentences) VALUES (?1,"
+	    " coalesce(dossier_spans_pack(?2), x''), coalesce(dossier_spans_pack(?3), x''))",
+	    -1, &ins, NULL) != SQLITE_OK) {
+		(*lost)++;
+		goto done;
+	}
 	sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
-	if (sqlite3_exec(dst, "INSERT OR IGNORE INTO main.spans(article_id, paragraphs, sentences)"
-	    " SELECT a.id,"
-	    "  coalesce((SELECT dossier_spans_pack(spans) FROM old.paragraphs WHERE article_id = a.id), x''),"
-	    "  coalesce((SELECT dossier_spans_pack(spans) FROM old.sentences WHERE article_id = a.id), x'')"
-	    " FROM main.articles a WHERE a.id IN (SELECT article_id FROM old.paragraphs"
-	    "  UNION SELECT article_id FROM old.sentences)", NULL, NULL, NULL) == SQLITE_OK)
-		*copied += (size_t)sqlite3_changes(dst);
-	else
+	while ((rc = sqlite3_step(ids)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(ids, 0);
+		int bad = old_spans_read(dst, "paragraphs", id, &paras) != 0;
+
+		bad += old_spans_read(dst, "sentences", id, &sents) != 0;
+		*lost += (size_t)bad;
+		if ((paras == NULL || sqlite3_data_count(paras) == 0) &&
+		    (sents == NULL || sqlite3_data_count(sents) == 0))
+			continue;
+		sqlite3_reset(ins);
+		sqlite3_bind_int64(ins, 1, id);
+		if (paras != NULL && sqlite3_data_count(paras) > 0)
+			sqlite3_bind_value(ins, 2, sqlite3_column_value(paras, 0));
+		else
+			sqlite3_bind_null(ins, 2);
+		if (sents != NULL && sqlite3_data_count(sents) > 0)
+			sqlite3_bind_value(ins, 3, sqlite3_column_value(sents, 0));
+		else
+			sqlite3_bind_null(ins, 3);
+		if (sqlite3_step(ins) == SQLITE_DONE)
+			*copied += (size_t)sqlite3_changes(dst);
+		else
+			(*lost)++;
+		/* What a failed read may have ended is begun again. */
+		if (sqlite3_get_autocommit(dst) || ++n % 1000 == 0) {
+			sqlite3_exec(dst, "COMMIT", NULL, NULL, NULL);
+			sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
+		}
+	}
+	if (rc != SQLITE_DONE)
 		(*lost)++;
 	sqlite3_exec(dst, "COMMIT", NULL, NULL, NULL);
+done:
+	sqlite3_finalize(ids);
+	sqlite3_finalize(paras);
+	sqlite3_finalize(sents);
+	sqlite3_finalize(ins);
+}
+
+/* A salvaged spans row whose lists do not decode (damage SQLite's own
+ * checks cannot see) is dropped and counted lost: what counts again from
+ * the spans (the report counts, next) must be able to read every one. */
+static void
+salvage_check_spans(struct store *st, size_t *lost)
+{
+	sqlite3 *db = store_sqlite(st);
+	sqlite3_stmt *s;
+	int64_t *bad = NULL;
+	size_t nbad = 0, i;
+
+	if (sqlite3_prepare_v2(db, "SELECT article_id FROM main.spans", -1, &s, NULL) != SQLITE_OK)
+		return;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		struct text_span *v = NULL;
+		size_t n = 0;
+
+		if (store_paragraphs_get(st, id, &v, &n) == 0) {
+			free(v);
+			v = NULL;
+			if (store_sentences_get(st, id, &v, &n) == 0) {
+				free(v);
+				continue;
+			}
+		}
+		bad = xreallocarray(bad, nbad + 1, sizeof *bad);
+		bad[nbad++] = id;
+	}
+	sqlite3_finalize(s);
+	if (nbad > 0 && sqlite3_prepare_v2(db, "DELETE FROM main.spans WHERE article_id = ?1",
+	    -1, &s, NULL) == SQLITE_OK) {
+		for (i = 0; i < nbad; i++) {
+			sqlite3_reset(s);
+			sqlite3_bind_int64(s, 1, bad[i]);
+			if (sqlite3_step(s) == SQLITE_DONE)
+				(*lost)++;
+		}
+		sqlite3_finalize(s);
+	}
+	free(bad);
 }
 
 int
@@ -337,6 +439,7 @@ store_recover(const char *damaged, const char *out, size_t *copied, size_t *lost
 	if (salvage_tables(db, copied, lost) != 0)
 		(*lost)++;
 	salvage_old_spans(db, copied, lost);
+	salvage_check_spans(st, lost);
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	/* Derived data is made again from what was salvaged rather than
 	 * trusted from the damaged copy. */
