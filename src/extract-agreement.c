@@ -263,7 +263,7 @@ by_date(struct extract_ctx *c)
 
 		/* A date starts with a number or a month's name. */
 		if (c->ment_at[i] >= 0 || !t->word || ((t->key[0] < '0' || t->key[0] > '9') &&
-		    !(c->mask_from[i] & (1u << CUE_MONTH))))
+		    !(c->mask_from[i] & (UINT64_C(1) << CUE_MONTH))))
 			continue;
 		if (!month_first(c, i, &d) && !day_first(c, i, &d) && !numeric(c, i, &d))
 			continue;

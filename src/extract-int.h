@@ -151,6 +151,8 @@ enum extract_cue {
 	CUE_MEDIUM,       /* "в интервью ТАСС заявил": the outlet spoken through is no subject */
 	CUE_NCLASSES
 };
+/* A token's cue classes are bits of a uint64_t (extract_ctx's masks). */
+_Static_assert(CUE_NCLASSES <= 64, "cue classes fit the masks' bits");
 
 struct extract_lex;
 
@@ -211,7 +213,7 @@ struct extract_ctx {
 	struct extract_occ *cue;
 	size_t ncue, cuecap;
 	uint32_t *cue_first, *cue_last, *next_first, *next_last;
-	uint32_t *mask_from, *mask_to, *mask_in;   /* cue classes per token, as bits */
+	uint64_t *mask_from, *mask_to, *mask_in;   /* cue classes per token, as bits */
 	/* mentions so far, and which one covers each token (-1: none) */
 	struct extract_mention *m;
 	size_t nm, mcap;

@@ -168,7 +168,7 @@ extract_cue_from(const struct extract_ctx *c, size_t k, int cls, size_t *other)
 	uint32_t i;
 	int found = 0;
 
-	if (k >= c->t.ntok || !(c->mask_from[k] & (1u << cls)))
+	if (k >= c->t.ntok || !(c->mask_from[k] & (UINT64_C(1) << cls)))
 		return 0;
 	for (i = c->cue_first[k]; i != NIL; i = c->next_first[i]) {
 		if ((int)EXTRACT_CUE_CLASS(c->cue[i].payload) != cls)
@@ -186,7 +186,7 @@ extract_cue_to(const struct extract_ctx *c, size_t k, int cls, size_t *other)
 	uint32_t i;
 	int found = 0;
 
-	if (k >= c->t.ntok || !(c->mask_to[k] & (1u << cls)))
+	if (k >= c->t.ntok || !(c->mask_to[k] & (UINT64_C(1) << cls)))
 		return 0;
 	for (i = c->cue_last[k]; i != NIL; i = c->next_last[i]) {
 		if ((int)EXTRACT_CUE_CLASS(c->cue[i].payload) != cls)
@@ -201,7 +201,7 @@ extract_cue_to(const struct extract_ctx *c, size_t k, int cls, size_t *other)
 int
 extract_cue_in(const struct extract_ctx *c, size_t k, int cls)
 {
-	return k < c->t.ntok && (c->mask_in[k] & (1u << cls)) != 0;
+	return k < c->t.ntok && (c->mask_in[k] & (UINT64_C(1) << cls)) != 0;
 }
 
 int
@@ -278,7 +278,7 @@ index_cues(struct extract_ctx *c)
 	c->mask_in = xcalloc(n + 1, sizeof *c->mask_in);
 	for (i = c->ncue; i-- > 0;) {
 		const struct extract_occ *o = &c->cue[i];
-		uint32_t bit = 1u << EXTRACT_CUE_CLASS(o->payload);
+		uint64_t bit = UINT64_C(1) << EXTRACT_CUE_CLASS(o->payload);
 		size_t k;
 
 		c->next_first[i] = c->cue_first[o->first];

@@ -282,15 +282,17 @@ salvage_tables(sqlite3 *dst, size_t *copied, size_t *lost)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Steps *S (made on first use) to the old list of ARTICLE's spans in
- * TABLE (paragraphs or sentences): on its row, or done when it has none;
- * -1 when its page cannot be read. */
+/* The old list of ARTICLE's spans in TABLE (paragraphs or sentences),
+ * read with *S (made on first use), copied into *blob (NULL when it has
+ * none); -1 when its page cannot be read. */
 static int
-old_spans_read(sqlite3 *dst, const char *table, int64_t article, sqlite3_stmt **s)
+old_spans_read(sqlite3 *dst, const char *table, int64_t article, sqlite3_stmt **s,
+    struct buf *blob)
 {
 	char *sql;
 	int rc;
 
+	buf_reset(blob);
 	if (*s == NULL) {
 		sql = sqlite3_mprintf("SELECT spans FROM old.%s WHERE article_id = ?1", table);
 		rc = sqlite3_prepare_v2(dst, sql, -1, s, NULL);
@@ -298,22 +300,33 @@ old_spans_read(sqlite3 *dst, const char *table, int64_t article, sqlite3_stmt **
 		if (rc != SQLITE_OK)
 			return -1;
 	}
-	sqlite3_reset(*s);
 	sqlite3_bind_int64(*s, 1, article);
 	rc = sqlite3_step(*s);
+	if (rc == SQLITE_ROW)
+		buf_add(blob, sqlite3_column_blob(*s, 0), (size_t)sqlite3_column_bytes(*s, 0));
+	sqlite3_reset(*s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Articles whose old spans are read before they are written (the LIMIT
+ * of salvage_old_spans's query). */
+#define SPANS_CHUNK 256
+
 /* A file from before schema 17 keeps an article's spans in two tables of
  * 8 bytes a span: they are packed into today's one row (as the upgrade
- * does), for the articles that were salvaged, one article at a time, so
- * that a damaged page costs only the lists on it, as for every other
- * table (salvage_table). */
+ * does), for the articles that were salvaged, so that a damaged page
+ * costs only the lists on it, as for every other table (salvage_table).
+ * The old lists are read outside any transaction, a chunk of articles at
+ * a time: a damaged page met inside one leaves it unable to go on (even
+ * to commit), and would take the chunk's good lists with it. */
 static void
 salvage_old_spans(sqlite3 *dst, size_t *copied, size_t *lost)
 {
-	sqlite3_stmt *s, *ids = NULL, *paras = NULL, *sents = NULL, *ins = NULL;
-	int old = 0, rc, n = 0;
+	sqlite3_stmt *s, *paras = NULL, *sents = NULL, *ins = NULL;
+	struct buf p[SPANS_CHUNK], q[SPANS_CHUNK];
+	int64_t id[SPANS_CHUNK], last = 0;
+	int old = 0, more = 1;
+	size_t n, i;
 
 	if (sqlite3_prepare_v2(dst, "SELECT count(*) FROM pragma_table_list"
 	    " WHERE schema = 'old' AND type = 'table' AND name IN ('paragraphs', 'sentences')",
@@ -322,49 +335,51 @@ salvage_old_spans(sqlite3 *dst, size_t *copied, size_t *lost)
 	sqlite3_finalize(s);
 	if (old != 2)
 		return;
-	if (sqlite3_prepare_v2(dst, "SELECT id FROM main.articles ORDER BY id", -1, &ids,
-	    NULL) != SQLITE_OK || sqlite3_prepare_v2(dst, "INSERT OR IGNORE INTO"
+	if (sqlite3_prepare_v2(dst, "SELECT id FROM main.articles WHERE id > ?1 ORDER BY id"
+	    " LIMIT 256", -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(dst, "INSERT OR IGNORE INTO"
 	    " main.spans(article_id, paragraphs, sentences) VALUES (?1,"
-	    " coalesce(dossier_spans_pack(?2), x''), coalesce(dossier_spans_pack(?3), x''))",
-	    -1, &ins, NULL) != SQLITE_OK) {
+	    " dossier_spans_pack(?2), dossier_spans_pack(?3))", -1, &ins, NULL) != SQLITE_OK) {
+		sqlite3_finalize(s);
 		(*lost)++;
-		goto done;
+		return;
 	}
-	sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
-	while ((rc = sqlite3_step(ids)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(ids, 0);
-		int bad = old_spans_read(dst, "paragraphs", id, &paras) != 0;
-
-		bad += old_spans_read(dst, "sentences", id, &sents) != 0;
-		*lost += (size_t)bad;
-		if ((paras == NULL || sqlite3_data_count(paras) == 0) &&
-		    (sents == NULL || sqlite3_data_count(sents) == 0))
-			continue;
-		sqlite3_reset(ins);
-		sqlite3_bind_int64(ins, 1, id);
-		if (paras != NULL && sqlite3_data_count(paras) > 0)
-			sqlite3_bind_value(ins, 2, sqlite3_column_value(paras, 0));
-		else
-			sqlite3_bind_null(ins, 2);
-		if (sents != NULL && sqlite3_data_count(sents) > 0)
-			sqlite3_bind_value(ins, 3, sqlite3_column_value(sents, 0));
-		else
-			sqlite3_bind_null(ins, 3);
-		if (sqlite3_step(ins) == SQLITE_DONE)
-			*copied += (size_t)sqlite3_changes(dst);
-		else
-			(*lost)++;
-		/* What a failed read may have ended is begun again. */
-		if (sqlite3_get_autocommit(dst) || ++n % 1000 == 0) {
-			sqlite3_exec(dst, "COMMIT", NULL, NULL, NULL);
-			sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
+	for (i = 0; i < SPANS_CHUNK; i++) {
+		buf_init(&p[i]);
+		buf_init(&q[i]);
+	}
+	while (more) {
+		sqlite3_bind_int64(s, 1, last);
+		for (n = 0; n < SPANS_CHUNK && sqlite3_step(s) == SQLITE_ROW; n++)
+			id[n] = last = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+		more = n == SPANS_CHUNK;
+		for (i = 0; i < n; i++) {
+			*lost += (size_t)(old_spans_read(dst, "paragraphs", id[i], &paras, &p[i]) != 0);
+			*lost += (size_t)(old_spans_read(dst, "sentences", id[i], &sents, &q[i]) != 0);
 		}
+		sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
+		for (i = 0; i < n; i++) {
+			if (p[i].len == 0 && q[i].len == 0)
+				continue;
+			sqlite3_bind_int64(ins, 1, id[i]);
+			sqlite3_bind_blob(ins, 2, p[i].len > 0 ? p[i].data : "", (int)p[i].len,
+			    SQLITE_STATIC);
+			sqlite3_bind_blob(ins, 3, q[i].len > 0 ? q[i].data : "", (int)q[i].len,
+			    SQLITE_STATIC);
+			if (sqlite3_step(ins) == SQLITE_DONE)
+				*copied += (size_t)sqlite3_changes(dst);
+			else
+				(*lost)++;
+			sqlite3_reset(ins);
+		}
+		sqlite3_exec(dst, "COMMIT", NULL, NULL, NULL);
 	}
-	if (rc != SQLITE_DONE)
-		(*lost)++;
-	sqlite3_exec(dst, "COMMIT", NULL, NULL, NULL);
-done:
-	sqlite3_finalize(ids);
+	for (i = 0; i < SPANS_CHUNK; i++) {
+		buf_free(&p[i]);
+		buf_free(&q[i]);
+	}
+	sqlite3_finalize(s);
 	sqlite3_finalize(paras);
 	sqlite3_finalize(sents);
 	sqlite3_finalize(ins);

@@ -235,6 +235,30 @@ exec(struct store *st, const char *sql)
 	return 0;
 }
 
+/* Runs a statement of transaction control with the interrupt check
+ * off: SQLite can report an interrupt of one whose work is done (a
+ * COMMIT made, a BEGIN begun), and the count of open transactions
+ * (depth) would then be wrong. They are short. */
+static int
+txn_quiet(struct store *st, const char *sql)
+{
+	int rc;
+
+	if (st->check != NULL)
+		sqlite3_progress_handler(st->db, 0, NULL, NULL);
+	rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	if (st->check != NULL)
+		sqlite3_progress_handler(st->db, INTERRUPT_STEPS, st->check, st->check_arg);
+	return rc;
+}
+
+/* The same, an error set as exec's. */
+static int
+txn(struct store *st, const char *sql)
+{
+	return txn_quiet(st, sql) == SQLITE_OK ? 0 : store_err(st, sql);
+}
+
 /* A nested store_begin is a savepoint, so that one part of a larger
  * transaction (an article of an import's batch) can fail and be undone
  * without the rest. */
@@ -242,7 +266,7 @@ int
 store_begin(struct store *st)
 {
 	if (st->depth > 0) {
-		if (exec(st, "SAVEPOINT nested") != 0)
+		if (txn(st, "SAVEPOINT nested") != 0)
 			return -1;
 		st->depth++;
 		return 0;
@@ -255,7 +279,7 @@ store_begin(struct store *st)
 			    "run 'dossier check --recover NEW.db' to salvage it", st->path);
 		return err_set("%s: the database is read-only", st->path);
 	}
-	if (exec(st, "BEGIN IMMEDIATE") != 0) {
+	if (txn(st, "BEGIN IMMEDIATE") != 0) {
 		st->depth = 0;
 		return -1;
 	}
@@ -268,9 +292,9 @@ store_commit(struct store *st)
 	if (st->depth == 0)
 		return 0;
 	if (--st->depth > 0)
-		return exec(st, "RELEASE nested");
-	if (exec(st, "COMMIT") != 0) {
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return txn(st, "RELEASE nested");
+	if (txn(st, "COMMIT") != 0) {
+		(void)txn_quiet(st, "ROLLBACK");
 		return -1;
 	}
 	/* The articles the transaction listed stale are counted again for
@@ -301,11 +325,11 @@ store_rollback(struct store *st)
 	}
 	if (st->depth > 1) {
 		st->depth--;
-		return exec(st, "ROLLBACK TO nested") != 0 || exec(st, "RELEASE nested") != 0
+		return txn(st, "ROLLBACK TO nested") != 0 || txn(st, "RELEASE nested") != 0
 		    ? -1 : 0;
 	}
 	st->depth = 0;
-	return exec(st, "ROLLBACK");
+	return txn(st, "ROLLBACK");
 }
 
 int

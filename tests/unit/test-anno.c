@@ -676,6 +676,65 @@ test_round_trip(struct store *st, const char *dir)
 	free(path);
 }
 
+/* Interrupted at the Nth look of the store's interrupt check. */
+static int interrupt_at, interrupt_looks;
+
+static int
+interrupt_nth(void *arg)
+{
+	(void)arg;
+	return ++interrupt_looks == interrupt_at;
+}
+
+/* The counting kept after a commit, interrupted (Ctrl-C in the reader)
+ * at each look of the interrupt check in turn: the write it follows is
+ * kept, and so is the next one, whatever SQLite undid; the store is left
+ * in no transaction. (Many articles listed stale, all but ART uncoded,
+ * so that the counting takes many looks.) */
+static void
+test_interrupted_counting(struct store *st, int64_t art)
+{
+	sqlite3 *db = store_sqlite(st);
+	int bad = 0;
+
+	for (interrupt_at = 1; interrupt_at < 500; interrupt_at++) {
+		char *sql = xasprintf("INSERT INTO state(key, value) VALUES ('first', '%d');"
+		    " INSERT INTO coding_stale(article_id) VALUES (%lld);"
+		    " WITH RECURSIVE n(i) AS (SELECT 100000 UNION ALL SELECT i + 1 FROM n"
+		    "  WHERE i < 102000) INSERT INTO coding_stale(article_id) SELECT i FROM n",
+		    interrupt_at, (long long)art);
+		int c1, c2, first, second;
+
+		exec_sql(st, "DELETE FROM state WHERE key IN ('first', 'second')");
+		if (store_begin(st) != 0)
+			tap_bail("begin: %s", err_msg());
+		exec_sql(st, sql);
+		free(sql);
+		interrupt_looks = 0;
+		store_set_interrupt(st, interrupt_nth, NULL);
+		c1 = store_commit(st);
+		store_set_interrupt(st, NULL, NULL);
+		if (store_begin(st) != 0)
+			tap_bail("begin after step %d: %s", interrupt_at, err_msg());
+		exec_sql(st, "INSERT INTO state(key, value) VALUES ('second', 'y')");
+		c2 = store_commit(st);
+		first = (int)db_int(st, "SELECT count(*) FROM state WHERE key = 'first'");
+		second = (int)db_int(st, "SELECT count(*) FROM state WHERE key = 'second'");
+		if (c1 != 0 || first != 1 || c2 != 0 || second != 1 || !sqlite3_get_autocommit(db)) {
+			diag("interrupted at look %d: commit %d, kept %d; next commit %d, kept %d",
+			    interrupt_at, c1, first, c2, second);
+			bad++;
+		}
+		if (interrupt_looks < interrupt_at)
+			break;
+	}
+	ok(bad == 0 && interrupt_at > 3, "the counting after a commit interrupted at each of"
+	    " its %d looks: the write kept, the next one committed", interrupt_at - 1);
+	is_int(db_int(st, "SELECT count(*) FROM coding_stale"), 0,
+	    "a write after them counted the articles they left listed");
+	exec_sql(st, "DELETE FROM state WHERE key IN ('first', 'second')");
+}
+
 int
 main(void)
 {
@@ -696,6 +755,7 @@ main(void)
 	test_tags(st, s, art);
 	test_durable(st);
 	test_positional(st, s, art);
+	test_interrupted_counting(st, art);
 	test_carry(st, s, art);
 	test_round_trip(st, dir);
 	ok(store_check(st, 1) == 0, "integrity check passes at the end");
