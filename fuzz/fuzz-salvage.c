@@ -231,7 +231,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(s, 0);
-		if (store_schema_derived(name))
+		/* Derived rows are made again by the salvage; an article's spans
+		 * are packed lists that `check` decodes, so random bytes there
+		 * are damage (the salvage drops them), not a sound database. */
+		if (store_schema_derived(name) || strcmp(name, "spans") == 0)
 			continue;
 		tables = xreallocarray(tables, ntables + 1, sizeof *tables);
 		tables[ntables++] = xstrdup(name);
