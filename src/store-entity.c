@@ -600,24 +600,13 @@ store_entity_articles(struct store *st, int64_t id, int64_t **ids, size_t *n)
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT article_id FROM mentions WHERE entity_id = ?1"
 	    " UNION SELECT article_id FROM statements WHERE speaker_id = ?1");
-	int rc;
 
 	*ids = NULL;
 	*n = 0;
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
-		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
-	}
-	sqlite3_reset(s);
-	if (rc == SQLITE_DONE)
-		return 0;
-	free(*ids);
-	*ids = NULL;
-	*n = 0;
-	return store_err(st, "reading an entity's articles");
+	return store_col_ids(st, s, "reading an entity's articles", ids, n);
 }
 
 int

@@ -24,6 +24,11 @@ int store_err(struct store *st, const char *what);
 int store_exec_id(struct store *st, const char *sql, int64_t id, const char *what);
 /* Column I of the current row as a malloc'd string; NULL for SQL NULL. */
 char *store_col_text(sqlite3_stmt *s, int i);
+/* Steps S (bound, from store_stmt) to its end, its first column read
+ * into *ids (malloc'd; NULL when *n is 0), and resets it; 0, or the
+ * error named WHAT with nothing kept. */
+int store_col_ids(struct store *st, sqlite3_stmt *s, const char *what, int64_t **ids,
+    size_t *n);
 /* Binds T, or SQL NULL when T is NULL. The value is copied only when
  * COPY is set: without it T must stay unchanged until the statement has
  * been stepped. */

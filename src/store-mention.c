@@ -168,8 +168,7 @@ store_articles_naming(struct store *st, const char *const *words, size_t nwords,
 {
 	sqlite3_stmt *s;
 	struct buf q;
-	size_t i, cap = 0;
-	int rc;
+	size_t i;
 
 	*ids = NULL;
 	*n = 0;
@@ -189,21 +188,7 @@ store_articles_naming(struct store *st, const char *const *words, size_t nwords,
 	if (nwords > 0)
 		sqlite3_bind_text(s, 1, q.data, (int)q.len, SQLITE_TRANSIENT);
 	buf_free(&q);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*ids = xreallocarray(*ids, cap, sizeof **ids);
-		}
-		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
-		return store_err(st, "finding articles");
-	}
-	return 0;
+	return store_col_ids(st, s, "finding articles", ids, n);
 }
 
 int

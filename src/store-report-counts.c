@@ -59,28 +59,12 @@ static int
 stale_read(struct store *st, int64_t **ids, size_t *n)
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT article_id FROM coding_stale ORDER BY 1");
-	size_t cap = 0;
-	int rc;
 
 	*ids = NULL;
 	*n = 0;
 	if (s == NULL)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*ids = xreallocarray(*ids, cap, sizeof **ids);
-		}
-		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
-		return store_err(st, "reading the report counts");
-	}
-	return 0;
+	return store_col_ids(st, s, "reading the report counts", ids, n);
 }
 
 int

@@ -88,6 +88,30 @@ store_col_text(sqlite3_stmt *s, int i)
 }
 
 int
+store_col_ids(struct store *st, sqlite3_stmt *s, const char *what, int64_t **ids, size_t *n)
+{
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*ids = xreallocarray(*ids, cap, sizeof **ids);
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return 0;
+	free(*ids);
+	*ids = NULL;
+	*n = 0;
+	return store_err(st, what);
+}
+
+int
 store_bind_text(sqlite3_stmt *s, int i, const char *t, int copy)
 {
 	if (t == NULL)
