@@ -1050,72 +1050,58 @@ store_schema_derived(const char *table)
 
 static int user_version(struct store *st, int *v);
 
+/* SQL: how many rows TABLE's COLS and the query ALL do not share, either
+ * way (kept counts against the counting made again). */
+#define COUNTS_DIFFER(cols, table, all) \
+	"(SELECT count(*) FROM (" \
+	"SELECT * FROM (SELECT " cols " FROM " table "  EXCEPT " all ")" \
+	" UNION ALL SELECT * FROM (" all "  EXCEPT SELECT " cols " FROM " table ")))"
+
+/* Adds to *N the number SQL (one row, one column) gives. */
+static int
+counts_add(struct store *st, const char *sql, int64_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*n += sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : store_err(st, "comparing the report counts");
+}
+
 int
 store_schema_counts_stale(struct store *st, int64_t *n)
 {
-	sqlite3_stmt *s;
 	int64_t pairs;
-	int rc, v = 0;
+	int v = 0;
 
 	*n = 0;
 	if (user_version(st, &v) != 0)
 		return -1;
 	if (v < COUNTS_SINCE)
 		return 0;
-	s = store_stmt(st, "SELECT (SELECT count(*) FROM ("
-	    "SELECT * FROM (SELECT tag_id, article_id, speaker_id, n FROM coding_counts"
-	    "  EXCEPT " CODING_ALL ")"
-	    " UNION ALL SELECT * FROM (" CODING_ALL
-	    "  EXCEPT SELECT tag_id, article_id, speaker_id, n FROM coding_counts)))"
-	    " + (SELECT count(*) FROM ("
-	    "SELECT * FROM (SELECT tag_id, speaker_id, n, arts FROM coding_speakers"
-	    "  EXCEPT " CODING_SPEAKERS_ALL ")"
-	    " UNION ALL SELECT * FROM (" CODING_SPEAKERS_ALL
-	    "  EXCEPT SELECT tag_id, speaker_id, n, arts FROM coding_speakers)))"
-	    " + (SELECT count(*) FROM ("
-	    "SELECT * FROM (SELECT article_id, n FROM coding_articles"
-	    "  EXCEPT " CODING_ARTICLES_ALL ")"
-	    " UNION ALL SELECT * FROM (" CODING_ARTICLES_ALL
-	    "  EXCEPT SELECT article_id, n FROM coding_articles)))");
-	if (s == NULL)
+	if (counts_add(st, "SELECT "
+	    COUNTS_DIFFER("tag_id, article_id, speaker_id, n", "coding_counts", CODING_ALL)
+	    " + " COUNTS_DIFFER("tag_id, speaker_id, n, arts", "coding_speakers",
+		CODING_SPEAKERS_ALL)
+	    " + " COUNTS_DIFFER("article_id, n", "coding_articles", CODING_ARTICLES_ALL), n) != 0)
 		return -1;
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		*n = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW)
-		return store_err(st, "comparing the report counts");
 	if (v < PAIRS_SINCE)
 		return 0;
 	/* Schema 16's: per tag and article (with the article's month and
 	 * outlet), per month, per outlet, the pairs' sums, from the coding;
 	 * then each article's pairs counted again. */
-	s = store_stmt(st, "SELECT (SELECT count(*) FROM ("
-	    "SELECT * FROM (SELECT tag_id, article_id, n, month, outlet FROM coding_tag_articles"
-	    "  EXCEPT " CODING_TAG_ARTICLES_ALL ")"
-	    " UNION ALL SELECT * FROM (" CODING_TAG_ARTICLES_ALL
-	    "  EXCEPT SELECT tag_id, article_id, n, month, outlet FROM coding_tag_articles)))"
-	    " + (SELECT count(*) FROM ("
-	    "SELECT * FROM (SELECT tag_id, month, n, arts FROM coding_months"
-	    "  EXCEPT " CODING_BY_ALL("month") ")"
-	    " UNION ALL SELECT * FROM (" CODING_BY_ALL("month")
-	    "  EXCEPT SELECT tag_id, month, n, arts FROM coding_months)))"
-	    " + (SELECT count(*) FROM ("
-	    "SELECT * FROM (SELECT tag_id, outlet, n, arts FROM coding_outlets"
-	    "  EXCEPT " CODING_BY_ALL("outlet") ")"
-	    " UNION ALL SELECT * FROM (" CODING_BY_ALL("outlet")
-	    "  EXCEPT SELECT tag_id, outlet, n, arts FROM coding_outlets)))"
-	    " + (SELECT count(*) FROM ("
-	    "SELECT * FROM (SELECT kind, a, b, n FROM coding_pairs"
-	    "  EXCEPT " CODING_PAIRS_ALL ")"
-	    " UNION ALL SELECT * FROM (" CODING_PAIRS_ALL
-	    "  EXCEPT SELECT kind, a, b, n FROM coding_pairs)))");
-	if (s == NULL)
+	if (counts_add(st, "SELECT "
+	    COUNTS_DIFFER("tag_id, article_id, n, month, outlet", "coding_tag_articles",
+		CODING_TAG_ARTICLES_ALL)
+	    " + " COUNTS_DIFFER("tag_id, month, n, arts", "coding_months", CODING_BY_ALL("month"))
+	    " + " COUNTS_DIFFER("tag_id, outlet, n, arts", "coding_outlets",
+		CODING_BY_ALL("outlet"))
+	    " + " COUNTS_DIFFER("kind, a, b, n", "coding_pairs", CODING_PAIRS_ALL), n) != 0)
 		return -1;
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		*n += sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW)
-		return store_err(st, "comparing the report counts");
 	if (v < SPANS_SINCE)
 		return 0;
 	if (store_report_counts_differ(st, &pairs) != 0)
