@@ -36,12 +36,15 @@
 
 enum dclass {
 	D_MODIFIER, D_TOPIC, D_NOUN, D_EVENT_NOUN, D_EVENT_LINK, D_EVENT_HEAD, D_DOMAIN,
-	D_FOREIGN_MINISTRY, D_DEFENCE_MINISTRY, D_DATED_EVENT, D_NCLASSES
+	D_FOREIGN_MINISTRY, D_DEFENCE_MINISTRY, D_DATED_EVENT, D_NAMED_NOUN, D_LINK, D_SUBJECT,
+	D_POSTLINK, D_BODY_EVENT, D_NCLASSES
 };
 
 static const char *const section_names[D_NCLASSES] = {
 	"modifiers", "agreement-topics", "agreement-nouns", "event-nouns", "event-links", "event-heads",
 	"outlet-domains", "foreign-ministries", "defence-ministries", "dated-event-nouns",
+	"named-agreement-nouns", "agreement-links", "agreement-subjects", "agreement-postlinks",
+	"body-event-nouns",
 };
 
 struct dword {
@@ -208,8 +211,29 @@ extract_described_event_head(const struct extract_ctx *c, size_t k)
 	return k < c->t.ntok && phrase_at(c, D_EVENT_HEAD, k) == k + 1;
 }
 
+/* "соглашения о прекращении огня", "an agreement on a ceasefire": the
+ * noun at AT (after K's modifier, if any) says what kind of text, and
+ * what it is about follows a word of [agreement-links], past an article,
+ * as a topic or a phrase of [agreement-subjects]; the token after it,
+ * else K. */
+static size_t
+subject_after(const struct extract_ctx *c, size_t k, size_t at)
+{
+	size_t next = phrase_at(c, D_NOUN, at), end, other;
+
+	if (next == at || (at = phrase_at(c, D_LINK, next)) == next)
+		return k;
+	if (at < c->t.ntok && c->ment_at[at] < 0 && (extract_cue_from(c, at, CUE_DETERMINER, &other) ||
+	    extract_cue_from(c, at, CUE_QUANTIFIER, &other)))
+		at = other + 1;
+	if ((end = phrase_at(c, D_SUBJECT, at)) == at && (end = phrase_at(c, D_TOPIC, at)) == at)
+		return k;
+	return end;
+}
+
 /* "latest ceasefire proposal": a modifier (optional), topics, a noun
- * from K; the token after it, else K. */
+ * from K; or a noun and what it is about after it (subject_after); the
+ * token after it, else K. */
 static size_t
 agreement_at(const struct extract_ctx *c, size_t k)
 {
@@ -229,18 +253,24 @@ agreement_at(const struct extract_ctx *c, size_t k)
 		if (topics == MAX_TOPICS)
 			break;
 	}
-	if (topics == 0 || (next = phrase_at(c, D_NOUN, at)) == at)
+	/* "atəşkəs haqqında razılaşma", "հրադադարի մասին համաձայնագիր" */
+	if (topics > 0 && (next = phrase_at(c, D_POSTLINK, at)) > at &&
+	    phrase_at(c, D_NOUN, next) > next)
+		at = next;
+	if (topics == 0)
+		return subject_after(c, k, at);
+	if ((next = phrase_at(c, D_NOUN, at)) == at)
 		return k;
 	return next;
 }
 
-/* The mention M (a place's or state's) widened over [first, last] into
- * a found event. */
+/* The mention M (a place's, state's or body's) widened over [first,
+ * last] into a found name of KIND. */
 static void
-widen_into_event(struct extract_ctx *c, int m, size_t first, size_t last)
+widen_into(struct extract_ctx *c, int m, size_t first, size_t last, enum kb_kind kind)
 {
 	const char *name = extract_span_text(c, first, last);
-	int cand = extract_candidate_add(c, name, KB_EVENT);
+	int cand = extract_candidate_add(c, name, kind);
 	size_t k;
 
 	if (cand < 0)
@@ -255,9 +285,10 @@ widen_into_event(struct extract_ctx *c, int m, size_t first, size_t last)
 		c->ment_at[k] = m;
 }
 
-/* The place or state mention ending at token K, or -1. */
+/* The mention of the knowledge base's entity of kind KIND (or a place's
+ * or state's, for KB_PLACE) ending (ENDS) or starting at token K, or -1. */
 static int
-where_at(const struct extract_ctx *c, size_t k, int ends)
+mention_of(const struct extract_ctx *c, size_t k, int ends, enum kb_kind want)
 {
 	int m = k < c->t.ntok ? c->ment_at[k] : -1;
 	enum kb_kind kind;
@@ -265,7 +296,16 @@ where_at(const struct extract_ctx *c, size_t k, int ends)
 	if (m < 0 || c->m[m].entity < 0 || (ends ? c->m_last[m] : c->m_first[m]) != k)
 		return -1;
 	kind = c->kb->ents[c->m[m].entity].kind;
-	return kind == KB_PLACE || kind == KB_STATE ? m : -1;
+	if (want == KB_PLACE)
+		return kind == KB_PLACE || kind == KB_STATE ? m : -1;
+	return kind == want ? m : -1;
+}
+
+/* The place or state mention ending at token K, or -1. */
+static int
+where_at(const struct extract_ctx *c, size_t k, int ends)
+{
+	return mention_of(c, k, ends, KB_PLACE);
 }
 
 int
@@ -274,7 +314,7 @@ extract_described_event(struct extract_ctx *c, size_t first, size_t last, size_t
 	int m = first > 0 ? where_at(c, first - 1, 1) : -1, cand;
 
 	if (m >= 0) {
-		widen_into_event(c, m, c->m_first[m], last);
+		widen_into(c, m, c->m_first[m], last, KB_EVENT);
 		return 1;
 	}
 	if (words < 2)
@@ -294,12 +334,56 @@ event_at(struct extract_ctx *c, size_t k)
 	if (next == k || c->t.tok[k].upper)
 		return k;
 	if (k > 0 && (m = where_at(c, k - 1, 1)) >= 0) {
-		widen_into_event(c, m, c->m_first[m], next - 1);
+		widen_into(c, m, c->m_first[m], next - 1, KB_EVENT);
 		return next;
 	}
 	link = phrase_at(c, D_EVENT_LINK, next);
 	if (link > next && (m = where_at(c, link, 0)) >= 0 && c->m_last[m] == c->m_first[m]) {
-		widen_into_event(c, m, k, c->m_last[m]);
+		widen_into(c, m, k, c->m_last[m], KB_EVENT);
+		return c->m_last[m] + 1;
+	}
+	return k;
+}
+
+/* "the Washington agreement", "the Jeddah Declaration", "Vaşinqton
+ * razılaşmalarının": a place or state named just before a word of
+ * [named-agreement-nouns] names an agreement after the place it was
+ * made in. In English, where a bare "Russian agreement" may be anybody's,
+ * "the" before the place or a capitalized noun is wanted too; the other
+ * languages have no such article. The token after it, else K. */
+static size_t
+named_agreement_at(struct extract_ctx *c, size_t k)
+{
+	size_t next = phrase_at(c, D_NAMED_NOUN, k), other, first;
+	int m;
+
+	if (next == k || k == 0 || (m = where_at(c, k - 1, 1)) < 0)
+		return k;
+	first = c->m_first[m];
+	if (!c->t.tok[k].upper && (c->lang == NULL || c->lang->nendings == 0) &&
+	    !(first > 0 && extract_cue_to(c, first - 1, CUE_DETERMINER, &other)))
+		return k;
+	widen_into(c, m, first, next - 1, KB_AGREEMENT);
+	return next;
+}
+
+/* "the NATO summit", "саммит ШОС", "ATƏT sammiti": a word of
+ * [body-event-nouns] just after or before a body the knowledge base
+ * knows is that body's meeting, an event. The token after it, else K. */
+static size_t
+body_event_at(struct extract_ctx *c, size_t k)
+{
+	size_t next = phrase_at(c, D_BODY_EVENT, k);
+	int m;
+
+	if (next == k)
+		return k;
+	if (k > 0 && (m = mention_of(c, k - 1, 1, KB_ORGANIZATION)) >= 0) {
+		widen_into(c, m, c->m_first[m], next - 1, KB_EVENT);
+		return next;
+	}
+	if ((m = mention_of(c, next, 0, KB_ORGANIZATION)) >= 0) {
+		widen_into(c, m, k, c->m_last[m], KB_EVENT);
 		return c->m_last[m] + 1;
 	}
 	return k;
@@ -476,7 +560,8 @@ extract_described(struct extract_ctx *c)
 			if (cand >= 0)
 				extract_add_mention(c, k, next - 1, -cand - 1, EXTRACT_CONTEXT);
 			k = next - 1;
-		} else if ((next = event_at(c, k)) > k || (next = outlet_at(c, k)) > k ||
+		} else if ((next = named_agreement_at(c, k)) > k || (next = body_event_at(c, k)) > k ||
+		    (next = event_at(c, k)) > k || (next = outlet_at(c, k)) > k ||
 		    (next = ministry_at(c, k)) > k || (next = dated_event_at(c, k)) > k)
 			k = next - 1;
 	}
