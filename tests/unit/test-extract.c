@@ -659,6 +659,22 @@ test_described_names(void)
 	    "a leaders' summit");
 	expect_mentions("The NPO said the summit would wait.", "Northern Pact Organization=NPO",
 	    "a summit apart from the body is not its summit");
+	expect_mentions("Both sides backed the 20-point plan.", "20-point plan=20-point plan",
+	    "a plan told by its size");
+	expect_mentions("They agreed to a 60-day ceasefire.", "60-day ceasefire=60-day ceasefire",
+	    "a truce told by its length needs no noun");
+	expect_mentions("The 20-point trade list was long.", "",
+	    "a measure before a topic that is no truce names nothing");
+	expect_mentions("Both recalled the 2015 agreement.", "2015 agreement=2015 agreement",
+	    "\"the\" and a year before the noun");
+	expect_mentions("The 2020 trade war ended.", "",
+	    "a year and a topic without the noun are no agreement");
+	expect_mentions("The Armenia-Azerbaijan war ended.",
+	    "Armenia-Azerbaijan war=Armenia-Azerbaijan war", "a war named by the pair of states");
+	expect_mentions("The Estonia-NPO conflict deepened.",
+	    "Estonia-NPO conflict=Estonia-NPO conflict", "a pair of a state and a body");
+	expect_mentions("The NPO war plans leaked.", "Northern Pact Organization=NPO",
+	    "a body alone before \"war\" names no war");
 }
 
 int
