@@ -36,12 +36,15 @@
 
 enum dclass {
 	D_MODIFIER, D_TOPIC, D_NOUN, D_EVENT_NOUN, D_EVENT_LINK, D_EVENT_HEAD, D_DOMAIN,
-	D_FOREIGN_MINISTRY, D_DEFENCE_MINISTRY, D_DATED_EVENT, D_NCLASSES
+	D_FOREIGN_MINISTRY, D_DEFENCE_MINISTRY, D_DATED_EVENT, D_NAMED_NOUN, D_LINK, D_SUBJECT,
+	D_POSTLINK, D_BODY_EVENT, D_COUNT, D_MEASURE, D_STANDALONE, D_NCLASSES
 };
 
 static const char *const section_names[D_NCLASSES] = {
 	"modifiers", "agreement-topics", "agreement-nouns", "event-nouns", "event-links", "event-heads",
 	"outlet-domains", "foreign-ministries", "defence-ministries", "dated-event-nouns",
+	"named-agreement-nouns", "agreement-links", "agreement-subjects", "agreement-postlinks",
+	"body-event-nouns", "agreement-counts", "agreement-measures", "standalone-topics",
 };
 
 struct dword {
@@ -157,6 +160,13 @@ extract_described_free(struct extract_described *d)
 	free(d);
 }
 
+/* Whether token K touches the token before (after) it: no space. */
+static int
+tight_before(const struct extract_ctx *c, size_t k)
+{
+	return k > 0 && c->t.tok[k].start == c->t.tok[k - 1].end;
+}
+
 /* Letters (UTF-8 lead bytes) in S[0, N). */
 static size_t
 letters(const char *s, size_t n)
@@ -208,17 +218,99 @@ extract_described_event_head(const struct extract_ctx *c, size_t k)
 	return k < c->t.ntok && phrase_at(c, D_EVENT_HEAD, k) == k + 1;
 }
 
+/* "соглашения о прекращении огня", "an agreement on a ceasefire": the
+ * noun at AT (after K's modifier, if any) says what kind of text, and
+ * what it is about follows a word of [agreement-links], past an article,
+ * as a topic or a phrase of [agreement-subjects]; the token after it,
+ * else K. */
+static size_t
+subject_after(const struct extract_ctx *c, size_t k, size_t at)
+{
+	size_t next = phrase_at(c, D_NOUN, at), end, other;
+
+	if (next == at || (at = phrase_at(c, D_LINK, next)) == next)
+		return k;
+	if (at < c->t.ntok && c->ment_at[at] < 0 && (extract_cue_from(c, at, CUE_DETERMINER, &other) ||
+	    extract_cue_from(c, at, CUE_QUANTIFIER, &other)))
+		at = other + 1;
+	if ((end = phrase_at(c, D_SUBJECT, at)) == at && (end = phrase_at(c, D_TOPIC, at)) == at)
+		return k;
+	return end;
+}
+
+/* Whether token K is a number of at most MAXLEN digits, free of
+ * mentions; its value in *V. */
+static int
+digits_at(const struct extract_ctx *c, size_t k, uint32_t maxlen, long *v)
+{
+	const struct extract_tok *t = &c->t.tok[k];
+	uint32_t i;
+
+	if (k >= c->t.ntok || !t->word || c->ment_at[k] >= 0 || t->klen == 0 || t->klen > maxlen)
+		return 0;
+	for (*v = 0, i = 0; i < t->klen; i++) {
+		if (t->key[i] < '0' || t->key[i] > '9')
+			return 0;
+		*v = *v * 10 + (t->key[i] - '0');
+	}
+	return 1;
+}
+
+/* "20-point", "three-phase", "60-day", "60-օրյա": a count (digits or a
+ * word of [agreement-counts]), a hyphen or a space, and a word of
+ * [agreement-measures]; the token after it, else K. */
+static size_t
+measure_at(const struct extract_ctx *c, size_t k)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t at, next;
+	long v;
+
+	if (k >= c->t.ntok || (!digits_at(c, k, 3, &v) && phrase_at(c, D_COUNT, k) != k + 1))
+		return k;
+	at = k + 1;
+	if (at + 1 < c->t.ntok && t[at].klen == 1 && t[at].key[0] == '-' && tight_before(c, at) &&
+	    tight_before(c, at + 1))
+		at++;
+	return (next = phrase_at(c, D_MEASURE, at)) > at ? next : k;
+}
+
+/* "the 2015 agreement": "the" before K and a year at K. */
+static int
+dated_at(const struct extract_ctx *c, size_t k)
+{
+	size_t other;
+	long y;
+
+	return k > 0 && extract_cue_to(c, k - 1, CUE_DETERMINER, &other) && digits_at(c, k, 4, &y) &&
+	    c->t.tok[k].klen == 4 && y >= 1900 && y <= 2099;
+}
+
 /* "latest ceasefire proposal": a modifier (optional), topics, a noun
- * from K; the token after it, else K. */
+ * from K; or a noun and what it is about after it (subject_after). A
+ * measure or a year may come first ("the 20-point plan", "the 2015
+ * nuclear deal"): then the noun needs no topic before it; after a
+ * measure, a topic of [standalone-topics] needs no noun after it ("a
+ * 60-day ceasefire"). The token after it, else K. */
 static size_t
 agreement_at(const struct extract_ctx *c, size_t k)
 {
-	size_t at = phrase_at(c, D_MODIFIER, k), next, topics = 0, and;
+	size_t at = phrase_at(c, D_MODIFIER, k), next, topics = 0, and, last = 0;
+	int measured = 0, sized = 0;
+
+	if ((next = measure_at(c, at)) > at) {
+		at = next;
+		measured = sized = 1;
+	} else if (at == k && dated_at(c, k)) {
+		at = k + 1;
+		measured = 1;
+	}
 
 	for (;;) {
 		next = phrase_at(c, D_TOPIC, at);
 		if (next == at)
 			break;
+		last = at;
 		at = next;
 		topics++;
 		/* "hostage and ceasefire deal" */
@@ -229,18 +321,24 @@ agreement_at(const struct extract_ctx *c, size_t k)
 		if (topics == MAX_TOPICS)
 			break;
 	}
-	if (topics == 0 || (next = phrase_at(c, D_NOUN, at)) == at)
-		return k;
+	/* "atəşkəs haqqında razılaşma", "հրադադարի մասին համաձայնագիր" */
+	if (topics > 0 && (next = phrase_at(c, D_POSTLINK, at)) > at &&
+	    phrase_at(c, D_NOUN, next) > next)
+		at = next;
+	if (topics == 0 && !measured)
+		return subject_after(c, k, at);
+	if ((next = phrase_at(c, D_NOUN, at)) == at)
+		return sized && topics > 0 && phrase_at(c, D_STANDALONE, last) == at ? at : k;
 	return next;
 }
 
-/* The mention M (a place's or state's) widened over [first, last] into
- * a found event. */
+/* The mention M (a place's, state's or body's) widened over [first,
+ * last] into a found name of KIND. */
 static void
-widen_into_event(struct extract_ctx *c, int m, size_t first, size_t last)
+widen_into(struct extract_ctx *c, int m, size_t first, size_t last, enum kb_kind kind)
 {
 	const char *name = extract_span_text(c, first, last);
-	int cand = extract_candidate_add(c, name, KB_EVENT);
+	int cand = extract_candidate_add(c, name, kind);
 	size_t k;
 
 	if (cand < 0)
@@ -255,9 +353,10 @@ widen_into_event(struct extract_ctx *c, int m, size_t first, size_t last)
 		c->ment_at[k] = m;
 }
 
-/* The place or state mention ending at token K, or -1. */
+/* The mention of the knowledge base's entity of kind KIND (or a place's
+ * or state's, for KB_PLACE) ending (ENDS) or starting at token K, or -1. */
 static int
-where_at(const struct extract_ctx *c, size_t k, int ends)
+mention_of(const struct extract_ctx *c, size_t k, int ends, enum kb_kind want)
 {
 	int m = k < c->t.ntok ? c->ment_at[k] : -1;
 	enum kb_kind kind;
@@ -265,7 +364,16 @@ where_at(const struct extract_ctx *c, size_t k, int ends)
 	if (m < 0 || c->m[m].entity < 0 || (ends ? c->m_last[m] : c->m_first[m]) != k)
 		return -1;
 	kind = c->kb->ents[c->m[m].entity].kind;
-	return kind == KB_PLACE || kind == KB_STATE ? m : -1;
+	if (want == KB_PLACE)
+		return kind == KB_PLACE || kind == KB_STATE ? m : -1;
+	return kind == want ? m : -1;
+}
+
+/* The place or state mention ending at token K, or -1. */
+static int
+where_at(const struct extract_ctx *c, size_t k, int ends)
+{
+	return mention_of(c, k, ends, KB_PLACE);
 }
 
 int
@@ -274,7 +382,7 @@ extract_described_event(struct extract_ctx *c, size_t first, size_t last, size_t
 	int m = first > 0 ? where_at(c, first - 1, 1) : -1, cand;
 
 	if (m >= 0) {
-		widen_into_event(c, m, c->m_first[m], last);
+		widen_into(c, m, c->m_first[m], last, KB_EVENT);
 		return 1;
 	}
 	if (words < 2)
@@ -284,32 +392,117 @@ extract_described_event(struct extract_ctx *c, size_t first, size_t last, size_t
 	return 1;
 }
 
-/* "the Gaza war", "the war in Gaza": an event noun next to a place. */
+/* The mention of a place, state or body that ends, with a hyphen
+ * written tight, just before mention M ("Russia-" of "Russia-Ukraine"),
+ * or -1. */
+static int
+pair_before(const struct extract_ctx *c, int m)
+{
+	size_t f = c->m_first[m];
+	int p;
+
+	if (f < 2 || c->t.tok[f - 1].klen != 1 || c->t.tok[f - 1].key[0] != '-' ||
+	    !tight_before(c, f - 1) || !tight_before(c, f))
+		return -1;
+	if ((p = where_at(c, f - 2, 1)) < 0)
+		p = mention_of(c, f - 2, 1, KB_ORGANIZATION);
+	return p;
+}
+
+/* Drops mention P, which a wider name takes in; the last mention moves
+ * into its place. Returns the index mention M has after that. */
+static int
+drop_mention(struct extract_ctx *c, int p, int m)
+{
+	size_t last = c->nm - 1, k;
+
+	for (k = c->m_first[p]; k <= c->m_last[p]; k++)
+		c->ment_at[k] = -1;
+	if ((size_t)p != last) {
+		c->m[p] = c->m[last];
+		c->m_first[p] = c->m_first[last];
+		c->m_last[p] = c->m_last[last];
+		for (k = c->m_first[p]; k <= c->m_last[p]; k++)
+			c->ment_at[k] = p;
+		if ((size_t)m == last)
+			m = p;
+	}
+	c->nm--;
+	return m;
+}
+
+/* "the Gaza war", "the war in Gaza": an event noun next to a place;
+ * "the Russia-Ukraine war", "the Israel-Hamas war": next to a pair of
+ * them, one a place or state, written with a hyphen. */
 static size_t
 event_at(struct extract_ctx *c, size_t k)
 {
-	size_t next = phrase_at(c, D_EVENT_NOUN, k), link;
-	int m;
+	size_t next = phrase_at(c, D_EVENT_NOUN, k), link, first;
+	int m, p = -1;
 
 	if (next == k || c->t.tok[k].upper)
 		return k;
-	if (k > 0 && (m = where_at(c, k - 1, 1)) >= 0) {
-		widen_into_event(c, m, c->m_first[m], next - 1);
+	if (k > 0 && ((m = where_at(c, k - 1, 1)) >= 0 ||
+	    ((m = mention_of(c, k - 1, 1, KB_ORGANIZATION)) >= 0 && (p = pair_before(c, m)) >= 0 &&
+	    where_at(c, c->m_last[p], 1) >= 0))) {
+		if (p < 0)
+			p = pair_before(c, m);
+		first = p >= 0 ? c->m_first[p] : c->m_first[m];
+		if (p >= 0)
+			m = drop_mention(c, p, m);
+		widen_into(c, m, first, next - 1, KB_EVENT);
 		return next;
 	}
 	link = phrase_at(c, D_EVENT_LINK, next);
 	if (link > next && (m = where_at(c, link, 0)) >= 0 && c->m_last[m] == c->m_first[m]) {
-		widen_into_event(c, m, k, c->m_last[m]);
+		widen_into(c, m, k, c->m_last[m], KB_EVENT);
 		return c->m_last[m] + 1;
 	}
 	return k;
 }
 
-/* Whether token K touches the token before (after) it: no space. */
-static int
-tight_before(const struct extract_ctx *c, size_t k)
+/* "the Washington agreement", "the Jeddah Declaration", "Vaşinqton
+ * razılaşmalarının": a place or state named just before a word of
+ * [named-agreement-nouns] names an agreement after the place it was
+ * made in. In English, where a bare "Russian agreement" may be anybody's,
+ * "the" before the place or a capitalized noun is wanted too; the other
+ * languages have no such article. The token after it, else K. */
+static size_t
+named_agreement_at(struct extract_ctx *c, size_t k)
 {
-	return k > 0 && c->t.tok[k].start == c->t.tok[k - 1].end;
+	size_t next = phrase_at(c, D_NAMED_NOUN, k), other, first;
+	int m;
+
+	if (next == k || k == 0 || (m = where_at(c, k - 1, 1)) < 0)
+		return k;
+	first = c->m_first[m];
+	if (!c->t.tok[k].upper && (c->lang == NULL || c->lang->nendings == 0) &&
+	    !(first > 0 && extract_cue_to(c, first - 1, CUE_DETERMINER, &other)))
+		return k;
+	widen_into(c, m, first, next - 1, KB_AGREEMENT);
+	return next;
+}
+
+/* "the NATO summit", "саммит ШОС", "ATƏT sammiti": a word of
+ * [body-event-nouns] just after or before a body the knowledge base
+ * knows is that body's meeting, an event. The token after it, else K. */
+static size_t
+body_event_at(struct extract_ctx *c, size_t k)
+{
+	size_t next = phrase_at(c, D_BODY_EVENT, k);
+	int m;
+
+	if (next == k)
+		return k;
+	if (k > 0 && (m = mention_of(c, k - 1, 1, KB_ORGANIZATION)) >= 0) {
+		widen_into(c, m, c->m_first[m], next - 1, KB_EVENT);
+		return next;
+	}
+	if ((m = mention_of(c, next, 0, KB_ORGANIZATION)) >= 0) {
+		widen_into(c, m, k, c->m_last[m], KB_EVENT);
+		return c->m_last[m] + 1;
+	}
+	return k;
 }
 
 /* "Aysor.am", "news.am reports": a news site cited by its address is an
@@ -476,7 +669,8 @@ extract_described(struct extract_ctx *c)
 			if (cand >= 0)
 				extract_add_mention(c, k, next - 1, -cand - 1, EXTRACT_CONTEXT);
 			k = next - 1;
-		} else if ((next = event_at(c, k)) > k || (next = outlet_at(c, k)) > k ||
+		} else if ((next = named_agreement_at(c, k)) > k || (next = body_event_at(c, k)) > k ||
+		    (next = event_at(c, k)) > k || (next = outlet_at(c, k)) > k ||
 		    (next = ministry_at(c, k)) > k || (next = dated_event_at(c, k)) > k)
 			k = next - 1;
 	}

@@ -124,13 +124,19 @@ d kb show 'Boris Johnson' 2>&1 | grep -q '^  roles    Prime Minister of the Unit
 	! d kb show Johnson >/dev/null 2>&1
 tap_ok $? "kb show: a predecessor's closed term; a common surname is no alias"
 
-# States by their names in the reader's languages, partly recognised ones,
-# and seats of government.
-for n in Rusiya Ռուսաստան Россия Ermənistan Azərbaycan Ադրբեջան Kremlin 'White House' \
+# States by their names in the reader's languages and partly recognised
+# ones.
+for n in Rusiya Ռուսաստան Россия Ermənistan Azərbaycan Ադրբեջան \
 	Abkhazia Somaliland 'Western Sahara' Transnistria; do
 	d kb show "$n" 2>/dev/null | head -1 | grep -q '(state, shipped)$' || echo "$n"
 done >"$TEST_TMP/missing"
 [ ! -s "$TEST_TMP/missing" ]; tap_ok $? "states by their names in five languages$(tr '\n' ' ' <"$TEST_TMP/missing")"
+# The seats of government are bodies of their own, the capital the state.
+for n in Kremlin Кремля 'White House' 'Beyaz Saray'; do
+	d kb show "$n" 2>/dev/null | head -1 | grep -q '(organization, shipped)$' || echo "$n"
+done >"$TEST_TMP/missing"
+d kb show Washington 2>/dev/null | head -1 | grep -q '(state, shipped)$' || echo Washington >>"$TEST_TMP/missing"
+[ ! -s "$TEST_TMP/missing" ]; tap_ok $? "seats of government are organizations, capitals states$(tr '\n' ' ' <"$TEST_TMP/missing")"
 
 # Agreements with their day and parties, people with dated roles, each with
 # its source.

@@ -48,7 +48,8 @@ static const char kb_text[] =
     "agreement\tCeasefire statement\t\t2020-11-09/2020-11-10\t\tArmenia | Azerbaijan | Russia\n"
     "agreement\tOctober declaration\t\t2022-10-06\n"
     "agreement\tBelgrade-Pristina agreement\t\t2013-04-19\t\tSerbia | Kosovo\n"
-    "agreement\tTrilateral statements\ttrilateral statements\t\t\tArmenia | Azerbaijan | Russia\n";
+    "agreement\tTrilateral statements\ttrilateral statements\t\t\tArmenia | Azerbaijan | Russia\n"
+    "organization\tNorthern Pact Organization\tNPO | ОСП\n";
 
 /* Runs extraction over TEXT (paragraphs split on newlines). */
 static void
@@ -627,6 +628,55 @@ test_groups_and_forms(void)
 	    "a reporting verb without an actor is no statement");
 }
 
+/* Agreements and events named by what they are (described.txt): after
+ * the place they were made in, by what they settle, and a body's summit. */
+static void
+test_described_names(void)
+{
+	expect_mentions("The Belgrade agreement was signed in May.",
+	    "Belgrade agreement=Belgrade agreement", "the place an agreement was made in names it");
+	expect_mentions("Leaders recalled the terms of the Muscat Declaration.",
+	    "Muscat Declaration=Muscat Declaration", "a place and a capitalized agreement noun");
+	expect_mentions("A Russian agreement was signed.", "Russia=Russian",
+	    "in English, without \"the\" a state's word before the noun is no name");
+	expect_mentions("The Russian proposal was rejected.", "Russia=Russian",
+	    "a proposal is named after who made it, not where");
+	expect_mentions("They reached an agreement on a ceasefire in May.",
+	    "agreement on a ceasefire=agreement on a ceasefire", "what an agreement settles after it");
+	expect_mentions("Стороны обсудили соглашение о прекращении огня.",
+	    "соглашение о прекращении огня=соглашение о прекращении огня",
+	    "what an agreement settles after it (Russian)");
+	expect_mentions("They reached an agreement on Monday.", "",
+	    "a day after \"agreement on\" is no subject");
+	expect_mentions("Tərəflər atəşkəs haqqında razılaşma imzalayıb.",
+	    "atəşkəs haqqında razılaşma=atəşkəs haqqında razılaşma",
+	    "a postposition between the topic and the noun (Azerbaijani)");
+	expect_mentions("Leaders met at the NPO summit in May.", "NPO summit=NPO summit",
+	    "a body's summit is an event");
+	expect_mentions("Лидеры встретились на саммите ОСП в мае.", "саммите ОСП=саммите ОСП",
+	    "the summit before the body (Russian)");
+	expect_mentions("The NPO leaders' summit ended.", "NPO leaders' summit=NPO leaders' summit",
+	    "a leaders' summit");
+	expect_mentions("The NPO said the summit would wait.", "Northern Pact Organization=NPO",
+	    "a summit apart from the body is not its summit");
+	expect_mentions("Both sides backed the 20-point plan.", "20-point plan=20-point plan",
+	    "a plan told by its size");
+	expect_mentions("They agreed to a 60-day ceasefire.", "60-day ceasefire=60-day ceasefire",
+	    "a truce told by its length needs no noun");
+	expect_mentions("The 20-point trade list was long.", "",
+	    "a measure before a topic that is no truce names nothing");
+	expect_mentions("Both recalled the 2015 agreement.", "2015 agreement=2015 agreement",
+	    "\"the\" and a year before the noun");
+	expect_mentions("The 2020 trade war ended.", "",
+	    "a year and a topic without the noun are no agreement");
+	expect_mentions("The Armenia-Azerbaijan war ended.",
+	    "Armenia-Azerbaijan war=Armenia-Azerbaijan war", "a war named by the pair of states");
+	expect_mentions("The Estonia-NPO conflict deepened.",
+	    "Estonia-NPO conflict=Estonia-NPO conflict", "a pair of a state and a body");
+	expect_mentions("The NPO war plans leaked.", "Northern Pact Organization=NPO",
+	    "a body alone before \"war\" names no war");
+}
+
 int
 main(void)
 {
@@ -645,6 +695,7 @@ main(void)
 	test_found_speakers();
 	test_more_speakers();
 	test_groups_and_forms();
+	test_described_names();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
