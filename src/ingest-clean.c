@@ -149,9 +149,12 @@ tidy(const char *s, size_t len, size_t *out_len)
 	buf_init(&b);
 	buf_grow(&b, len);
 	while (p < end) {
-		/* Plain ASCII text is copied in runs. */
+		/* Plain ASCII words, and the single spaces between them, are
+		 * copied in runs (a run never starts or ends with a space, so
+		 * what the slow path below does with spaces is unchanged). */
 		const unsigned char *run = p;
-		while (p < end && *p > 0x20 && *p < 0x7f)
+		while (p < end && ((*p > 0x20 && *p < 0x7f) || (*p == ' ' && p > run &&
+		    p + 1 < end && p[1] > 0x20 && p[1] < 0x7f)))
 			p++;
 		if (p > run) {
 			if (space && b.len > 0)
