@@ -685,8 +685,11 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 			if (g > lb && (extract_cue_to(c, g - 1, CUE_DETERMINER, &other) ||
 			    extract_cue_to(c, g - 1, CUE_QUANTIFIER, &other)))
 				return e;
-			/* Languages without articles: "Azərbaycan tərəfi bildirib" */
-			if (g == lb && articleless(c))
+			/* Languages without articles: "Azərbaycan tərəfi
+			 * bildirib"; and the bare plural that opens a clause
+			 * ("Estonian officials said", "“...,” Omani sources
+			 * said"), which English writes with no article. */
+			if (g == lb)
 				return e;
 		}
 	}
