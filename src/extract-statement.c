@@ -861,6 +861,50 @@ named_after(const struct attr *A, size_t t, size_t hi)
 	return NO_ONE;
 }
 
+/* An unnamed official or source given after a verb or "according to",
+ * the phrase starting at token K: "a senior Estonian official", "one
+ * Omani source" (phrase_to() reads it back from its noun), and "a source
+ * in the Russian foreign ministry", "источник в МИД России", "sources
+ * close to the delegation": the state or body named after the noun, past
+ * a preposition or two and "the". NO_ONE when no such phrase starts at K. */
+static int
+official_ahead(const struct attr *A, size_t k, size_t hi)
+{
+	const struct extract_ctx *c = A->c;
+	size_t j, n, end, last, other, words;
+	int e;
+
+	for (j = k; j < hi && j <= k + FORWARD_MAX; j++) {
+		if (A->in_quote[j] || extract_cue_from(c, j, CUE_VERB, &other))
+			return NO_ONE;
+		if (extract_cue_from(c, j, CUE_SIDE, &end))
+			break;
+	}
+	if (j >= hi || j > k + FORWARD_MAX)
+		return NO_ONE;
+	if ((e = phrase_to(A, end, k)) != NO_ONE)
+		return e;
+	/* The noun with no state before it, only "a", "two", "senior":
+	 * "Western diplomats in Tallinn" are not Estonia's. */
+	for (n = k; n < j; n = other + 1)
+		if (!extract_cue_from(c, n, CUE_DETERMINER, &other) &&
+		    !extract_cue_from(c, n, CUE_QUANTIFIER, &other))
+			return NO_ONE;
+	for (n = end + 1, words = 0; n < hi && words <= 2;) {
+		if (extract_cue_from(c, n, CUE_DETERMINER, &other)) {
+			n = other + 1;
+			continue;
+		}
+		if ((e = mention_from(c, n, &last)) != NO_ONE)
+			return !is_person(c, e) && extract_is_actor(c, e) ? e : NO_ONE;
+		if (!c->t.tok[n].word || c->t.tok[n].upper || A->in_quote[n])
+			return NO_ONE;
+		n++;
+		words++;
+	}
+	return NO_ONE;
+}
+
 /* "said Lavrov", "said the minister", "said Russian Foreign Minister
  * Sergey Lavrov": the subject after the verb ending at token V. */
 static int
@@ -880,6 +924,15 @@ subject_after(const struct attr *A, size_t v, size_t hi)
 		/* "deyip İran'ın ...": a name in a case of its own is no subject. */
 		if (e != NO_ONE && articleless(c) && last + 1 < hi && is_key(&c->t.tok[last + 1], "'"))
 			return NO_ONE;
+		/* "сообщил РИА Новости источник в МИД России", "заявил ТАСС
+		 * глава МИД": the outlet told, in the dative, stands between
+		 * the verb and its subject. */
+		if (e >= 0 && k == v + 1 && articleless(c) && c->kb->ents[e].kind == KB_ORGANIZATION &&
+		    (extract_cue_from(c, last + 1, CUE_TITLE, &other) ||
+		    official_ahead(A, last + 1, hi) != NO_ONE)) {
+			k = last;
+			continue;
+		}
 		if (e != NO_ONE) {
 			if (is_person(c, e) || extract_is_actor(c, e)) {
 				/* "Russian Foreign Minister X": the state is an adjective. */
@@ -896,6 +949,10 @@ subject_after(const struct attr *A, size_t v, size_t hi)
 			}
 			return NO_ONE;
 		}
+		/* "said a senior Estonian official", "сообщил источник в
+		 * МИД России" */
+		if (!titled && (e = official_ahead(A, k, hi)) != NO_ONE)
+			return e;
 		if (extract_cue_from(c, k, CUE_TITLE, &other) ||
 		    extract_cue_from(c, k, CUE_DETERMINER, &other)) {
 			/* "сообщил министр иностранных дел Армении X": the
@@ -945,6 +1002,10 @@ subject_after_cue(const struct attr *A, size_t k, size_t hi)
 		return e;
 	e = mention_from(c, k, &last);
 	if (is_person(c, e))
+		return e;
+	/* "according to a senior Estonian official", "как сообщил
+	 * источник в МИД России" */
+	if (e == NO_ONE && (e = official_ahead(A, from, hi)) != NO_ONE)
 		return e;
 	/* "по словам главы МИД России Сергея Лаврова", "according to
 	 * Russian Foreign Minister Sergei Lavrov": the person named after
@@ -1196,6 +1257,26 @@ asks(const struct attr *A, size_t s)
 	return k > c->sent_tok[s] && is_key(&c->t.tok[k - 1], "?") && !A->in_quote[k - 1];
 }
 
+/* "Об этом РИА Новости сообщил источник в МИД России": in a language
+ * whose nouns take case endings, the organization WHO found right before
+ * the verb at V (ending at VL) is the outlet told, in the dative, when a
+ * person or an unnamed official follows the verb as its subject: that
+ * one, else NO_ONE. */
+static int
+outlet_told(const struct attr *A, size_t v, size_t vl, size_t hi, int who)
+{
+	const struct extract_ctx *c = A->c;
+	int e;
+
+	if (!articleless(c) || who < 0 || c->kb->ents[who].kind != KB_ORGANIZATION || v == 0 ||
+	    mention_to(c, v - 1) != who)
+		return NO_ONE;
+	if ((e = official_ahead(A, vl + 1, hi)) != NO_ONE ||
+	    is_person(c, e = subject_after(A, vl, hi)))
+		return e;
+	return NO_ONE;
+}
+
 /* A statement in sentence S by a verb, "according to", "in X's view" or
  * "a call from X"; sets the cue's tokens. */
 static int
@@ -1203,7 +1284,7 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 {
 	const struct extract_ctx *c = A->c;
 	size_t lo = c->sent_tok[s], hi = c->sent_tok[s + 1], k, other, f;
-	int who;
+	int who, told;
 
 	if (asks(A, s))
 		return NO_ONE;
@@ -1213,8 +1294,10 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 		*vf = k;
 		if (extract_cue_from(c, k, CUE_VERB, &other) && !unasserted(A, lo, k)) {
 			*vl = other;
-			if ((who = subject_before(A, k, lo)) != NO_ONE ||
-			    (who = verb_final_subject(A, lo, k)) != NO_ONE)
+			if ((who = subject_before(A, k, lo)) != NO_ONE &&
+			    (told = outlet_told(A, k, other, hi, who)) != NO_ONE)
+				return told;
+			if (who != NO_ONE || (who = verb_final_subject(A, lo, k)) != NO_ONE)
 				return who;
 			if ((verb_first(A, lo, k) || after_comma(A, lo, k)) &&
 			    (who = subject_after(A, other, hi)) != NO_ONE)
