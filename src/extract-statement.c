@@ -1484,8 +1484,17 @@ extract_statements(struct extract_ctx *c)
 			} else
 				st = add_statement(&A, s, end, who);
 		} else if (qi >= 0 && prev != NULL && A.q[qi].open <= c->sent_tok[s] + 1 &&
-		    (c->para_of_sent[s] == c->para_of_sent[s - 1] || open_at_end(&A, s - 1) ||
-		    ends_in_colon(&A, s - 1)) &&
+		    ends_in_colon(&A, s - 1) &&
+		    prev->end >= c->in->sentences[s - 1].end) {
+			/* "X told reporters:" and the quotation after it: the
+			 * sentence that introduces it and the quotation are
+			 * each a statement of X. */
+			end = extract_sentence_of(c, A.q[qi].close);
+			st = add_statement(&A, s, end, prev->speaker);
+			vf = A.q[qi].open;
+			vl = A.q[qi].close;
+		} else if (qi >= 0 && prev != NULL && A.q[qi].open <= c->sent_tok[s] + 1 &&
+		    (c->para_of_sent[s] == c->para_of_sent[s - 1] || open_at_end(&A, s - 1)) &&
 		    prev->end >= c->in->sentences[s - 1].end) {
 			/* The same speaker goes on quoting. */
 			end = extract_sentence_of(c, A.q[qi].close);
