@@ -1364,6 +1364,27 @@ open_at_end(const struct attr *A, size_t s)
 	return 0;
 }
 
+/* Whether quotation Q ends a sentence with its own stop, inside its
+ * marks or just after them ("“... a date.”", "“...”."): prose someone
+ * said, not a quoted subheading, which news writes with no stop. */
+static int
+quote_is_prose(const struct attr *A, const struct quote *q)
+{
+	const struct extract_ctx *c = A->c;
+	const struct extract_tok *t = c->t.tok;
+	size_t k = q->close;
+
+	if (k == 0 || (!closes(&t[k]) && !is_key(&t[k], "\"")))
+		return 0;
+	if (is_key(&t[k - 1], ".") || is_key(&t[k - 1], "!") || is_key(&t[k - 1], "?") ||
+	    is_key(&t[k - 1], "\xE2\x80\xA6"))
+		return 1;
+	/* "“...”.", "“...” - dedi", "“...”, he went on": more after the
+	 * marks in the same paragraph; a subheading stands alone */
+	return k + 1 < c->t.ntok &&
+	    t[k + 1].start < c->in->paragraphs[c->para_of_sent[extract_sentence_of(c, k)]].end;
+}
+
 /* Whether sentence S ends in a colon: "He told reporters:" and the
  * quotation in the paragraph after it. */
 static int
@@ -1500,6 +1521,17 @@ extract_statements(struct extract_ctx *c)
 			end = extract_sentence_of(c, A.q[qi].close);
 			prev->end = c->in->sentences[end].end;
 			continue;
+		} else if (qi >= 0 && prev != NULL && A.q[qi].open <= c->sent_tok[s] + 1 &&
+		    is_person(c, prev->speaker) && prev->end >= c->in->sentences[s - 1].end &&
+		    !open_at_end(&A, s - 1) && quote_is_prose(&A, &A.q[qi])) {
+			/* A paragraph that opens with a quotation nobody is
+			 * named for, after one whose last sentence a person
+			 * said: news quotes the same speaker on ("X said ...
+			 * / “...”"), a new quotation, so a statement of its own. */
+			end = extract_sentence_of(c, A.q[qi].close);
+			st = add_statement(&A, s, end, prev->speaker);
+			vf = A.q[qi].open;
+			vl = A.q[qi].close;
 		}
 		if (st != NULL) {
 			set_span(c, vf, vl, &st->verb_start, &st->verb_end);
