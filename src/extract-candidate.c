@@ -26,6 +26,7 @@
 #define MAX_APPOSITION_REACH 10 /* tokens from a title to the comma before
                                    the name it is in apposition with */
 #define MAX_VERB_REACH 8     /* adverbs and auxiliaries between a name and its verb */
+#define MAX_ASIDE 20          /* tokens of an aside between a name and its verb */
 
 static int
 is_key(const struct extract_tok *k, const char *s)
@@ -404,8 +405,19 @@ headed(struct extract_ctx *c, size_t first, size_t last, size_t words)
 static int
 reports_after(const struct extract_ctx *c, size_t k)
 {
-	size_t other, end = k + MAX_VERB_REACH;
+	size_t other, end = k + MAX_VERB_REACH, p;
 
+	/* "Marta Kivi, a senior analyst at ..., said", "X, who heads ...,
+	 * said": past one aside set off by commas */
+	if (k < c->t.ntok && is_key(&c->t.tok[k], ",")) {
+		for (p = k + 1; p < c->t.ntok && p <= k + MAX_ASIDE && (c->t.tok[p].word ||
+		    is_key(&c->t.tok[p], "'") || is_key(&c->t.tok[p], "-")); p++)
+			;
+		if (p < c->t.ntok && p <= k + MAX_ASIDE && is_key(&c->t.tok[p], ",")) {
+			k = p + 1;
+			end = k + MAX_VERB_REACH;
+		}
+	}
 	while (k < c->t.ntok && k < end) {
 		if (extract_cue_from(c, k, CUE_VERB, &other))
 			return 1;

@@ -1406,7 +1406,7 @@ static int
 label_of(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 {
 	const struct extract_ctx *c = A->c;
-	size_t lo = c->sent_tok[s], hi = c->sent_tok[s + 1];
+	size_t lo = c->sent_tok[s], hi = c->sent_tok[s + 1], k, other;
 	int who;
 
 	/* the sentence's own tokens, without the line break after it */
@@ -1416,6 +1416,12 @@ label_of(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 	    (s > 0 && c->para_of_sent[s - 1] == c->para_of_sent[s]) ||
 	    c->para_of_sent[s + 1] == c->para_of_sent[s] || !is_key(&c->t.tok[hi - 1], ":"))
 		return NO_ONE;
+	/* "Lavrov told reporters in Moscow:" is a sentence with its verb,
+	 * not a label: the verb names the speaker, a place before the
+	 * colon does not */
+	for (k = lo; k < hi; k++)
+		if (extract_cue_from(c, k, CUE_VERB, &other))
+			return NO_ONE;
 	who = subject_before(A, hi - 1, lo);
 	if (who == NO_ONE || !(is_person(c, who) || extract_is_actor(c, who)))
 		return NO_ONE;
