@@ -782,6 +782,12 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 		}
 		if (e != NO_ONE && (held = role_of_mention(A, k, lb, e)) != NO_ONE)
 			return held;
+		/* "Prime Minister X of Estonia said": the state is the
+		 * person's, named after the name (the style of The New York
+		 * Times) */
+		if (e != NO_ONE && !is_person(c, e) && (f = c->m_first[c->ment_at[k]]) >= lb + 2 &&
+		    is_key(&t[f - 1], "of") && is_person(c, held = mention_to(c, f - 2)))
+			return held;
 		if (e != NO_ONE && !extract_is_actor(c, e))
 			return NO_ONE;
 		if (e != NO_ONE) {
