@@ -472,12 +472,39 @@ by_title(const struct extract_ctx *c, const char *cue, size_t tf, int state)
 	return found;
 }
 
+/* The state whose body E is ("Ministry of Foreign Affairs of Russia":
+ * Russia), E itself when it is a state, else NO_ONE. */
+static int
+state_of_body(const struct extract_ctx *c, int e)
+{
+	const char *p;
+	int s;
+
+	if (e < 0)
+		return NO_ONE;
+	if (c->kb->ents[e].kind == KB_STATE)
+		return e;
+	if (c->kb->ents[e].kind != KB_ORGANIZATION)
+		return NO_ONE;
+	for (p = strstr(c->kb->ents[e].name, " of "); p != NULL; p = strstr(p + 1, " of "))
+		if ((s = kb_lookup(c->kb, p + 4)) >= 0 && c->kb->ents[s].kind == KB_STATE)
+			return s;
+	return NO_ONE;
+}
+
 static int
 by_role(const struct extract_ctx *c, size_t tf, size_t tl, int state)
 {
 	char cue[128];
 	const char *role;
+	size_t k;
+	int e;
 
+	/* "глава российской дипломатии": the state named inside the title */
+	for (k = tf; state < 0 && k <= tl; k++)
+		if (c->ment_at[k] >= 0 && (e = c->m[c->ment_at[k]].entity) >= 0 &&
+		    c->kb->ents[e].kind == KB_STATE)
+			state = e;
 	fold_words(c, tf, tl, cue, sizeof cue);
 	if ((role = extract_lex_title(c->lx, cue)) != NULL)
 		snprintf(cue, sizeof cue, "%s", role);
@@ -605,6 +632,19 @@ opening_actor(const struct attr *A, size_t s)
 	return e != NO_ONE && !is_person(c, e) && extract_is_actor(c, e) ? e : NO_ONE;
 }
 
+/* Whether a phrase starting at token G opens its clause, which starts
+ * at LB: nothing but adverbs and punctuation before it ("Также министр
+ * сообщил", "..., — отметил министр"). */
+static int
+opens_clause(const struct extract_ctx *c, size_t g, size_t lb)
+{
+	size_t f;
+
+	while (g > lb && extract_cue_to(c, g - 1, CUE_SKIP, &f) && f >= lb)
+		g = f;
+	return g == lb || !c->t.tok[g - 1].word;
+}
+
 /* A subject phrase ending at K, other than a bare name: "the Armenian
  * side", "the Azerbaijani foreign minister", "the sides", "he",
  * "Pashinyan's office". */
@@ -707,8 +747,14 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 			return by_role_of(c, f, k, e);
 		/* Languages without articles: "Nazir hesab edir ki", and
 		 * after the quotation: "..." , - nazir əlavə edib */
-		if ((g == lb || !c->t.tok[g - 1].word) && articleless(c))
+		if (opens_clause(c, g, lb) && articleless(c)) {
+			/* "глава МИД России": the title ends inside the
+			 * body's name, whose state it is */
+			if (e < 0 && c->ment_at[k] >= 0 && c->m_first[c->ment_at[k]] == k &&
+			    (held = state_of_body(c, c->m[c->ment_at[k]].entity)) != NO_ONE)
+				return by_role(c, f, k, held);
 			return by_role_of(c, f, k, e);
+		}
 		/* "Russia's foreign minister", "Rusiyanın xarici işlər naziri" */
 		e = f > lb ? possessor(c, f - 1) : NO_ONE;
 		if (e >= 0 && extract_is_actor(c, e) && c->kb->ents[e].kind != KB_PERSON)
@@ -737,6 +783,11 @@ role_of_mention(const struct attr *A, size_t k, size_t lb, int e)
 	if (c->lang != NULL && c->lang->nendings > 0 && g > lb &&
 	    extract_cue_to(c, g - 1, CUE_TITLE, &f) && f >= lb)
 		return by_role(c, f, g - 1, e);
+	/* "Глава МИД России заявил": the title ends inside the body's
+	 * name, the role is of the body's state */
+	if (c->lang != NULL && c->lang->nendings > 0 && extract_cue_to(c, g, CUE_TITLE, &f) &&
+	    f >= lb && f < g && opens_clause(c, f, lb) && state_of_body(c, e) != NO_ONE)
+		return by_role(c, f, g, state_of_body(c, e));
 	return NO_ONE;
 }
 
@@ -994,7 +1045,7 @@ subject_after_cue(const struct attr *A, size_t k, size_t hi)
 {
 	const struct extract_ctx *c = A->c;
 	size_t last, other, from = k;
-	int e;
+	int e, held;
 
 	if (k >= hi)
 		return NO_ONE;
@@ -1009,6 +1060,10 @@ subject_after_cue(const struct attr *A, size_t k, size_t hi)
 	e = mention_from(c, k, &last);
 	if (is_person(c, e))
 		return e;
+	/* "по словам российского министра": the state is the title's */
+	if (e >= 0 && c->kb->ents[e].kind == KB_STATE && extract_cue_from(c, last + 1, CUE_TITLE, &other) &&
+	    (held = phrase_to(A, other, k)) != NO_ONE)
+		return held;
 	/* "according to a senior Estonian official", "как сообщил
 	 * источник в МИД России" */
 	if (e == NO_ONE && (e = official_ahead(A, from, hi)) != NO_ONE)
