@@ -344,15 +344,18 @@ body_name(struct extract_ctx *c, size_t first, size_t last)
 /* "X, the spokesperson of ...", "X, Qatar's foreign minister": a comma,
  * then a title within a few words. */
 static int
-apposition(const struct extract_ctx *c, size_t last)
+apposition(const struct extract_ctx *c, size_t last, size_t *tf, size_t *tl)
 {
 	size_t k, other;
 
 	if (last + 2 >= c->t.ntok || !is_key(&c->t.tok[last + 1], ","))
 		return 0;
 	for (k = last + 2; k < c->t.ntok && k <= last + 6; k++) {
-		if (extract_cue_from(c, k, CUE_TITLE, &other))
+		if (extract_cue_from(c, k, CUE_TITLE, &other)) {
+			*tf = k;
+			*tl = other;
 			return 1;
+		}
 		if (!c->t.tok[k].word && !is_key(&c->t.tok[k], "'"))
 			return 0;
 	}
@@ -454,7 +457,7 @@ static void
 type_run(struct extract_ctx *c, size_t first, size_t last, size_t words)
 {
 	const struct extract_tok *t = c->t.tok;
-	size_t other, next = last + 1;
+	size_t other, next = last + 1, tf, tl;
 
 	/* "the Doha agreement", "the Kursk region" */
 	if (next < c->t.ntok && !t[next].upper) {
@@ -469,9 +472,15 @@ type_run(struct extract_ctx *c, size_t first, size_t last, size_t words)
 			return;
 		}
 	}
-	/* A full name (two words or more) that speaks is a person's. */
+	/* A full name (two words or more) that speaks is a person's; the
+	 * title of an apposition is the role ("X, a spokeswoman for ...":
+	 * "the spokeswoman" is X later on). */
+	if (words >= 2 && words <= MAX_NAME_WORDS && apposition(c, last, &tf, &tl)) {
+		person(c, first, last, role_of(c, tf, tl));
+		return;
+	}
 	if (words >= 2 && words <= MAX_NAME_WORDS &&
-	    (apposition(c, last) || titled_apposition(c, first, last) || reports_after(c, next) ||
+	    (titled_apposition(c, first, last) || reports_after(c, next) ||
 	    (first > 0 && reports_before(c, first - 1)))) {
 		person(c, first, last, NULL);
 		return;

@@ -423,6 +423,33 @@ holds(const struct extract_ctx *c, int e, const char *cue, int state)
 	return 0;
 }
 
+/* Whether E is a person found from context whose title, read where the
+ * name was found ("Estonian Defence Minister Peeter Saar": "Defence
+ * Minister of Estonia"), fits CUE, of STATE when that is given. */
+static int
+found_holds(const struct extract_ctx *c, int e, const char *cue, int state)
+{
+	const struct extract_candidate *p;
+	const char *of;
+	char title[128];
+	size_t n;
+
+	if (e >= 0 || e == NO_ONE)
+		return 0;
+	p = &c->cand[-e - 1];
+	if (p->kind != KB_PERSON || p->role == NULL)
+		return 0;
+	of = strstr(p->role, " of ");
+	n = of != NULL ? (size_t)(of - p->role) : strlen(p->role);
+	if (n >= sizeof title)
+		return 0;
+	memcpy(title, p->role, n);
+	title[n] = '\0';
+	if (!title_fits(cue, title))
+		return 0;
+	return state < 0 || (of != NULL && kb_lookup(c->kb, of + 4) == state);
+}
+
 /* The last person named before token END who holds a role of state or
  * body E, or NO_ONE. */
 static int
@@ -458,7 +485,7 @@ by_title(const struct extract_ctx *c, const char *cue, size_t tf, int state)
 
 	for (k = tf; k-- > 0;) {
 		e = mention_to(c, k);
-		if (e != NO_ONE && holds(c, e, cue, state))
+		if (e != NO_ONE && (holds(c, e, cue, state) || found_holds(c, e, cue, state)))
 			return e;
 	}
 	if (c->in->date == NULL && today() == NULL)
