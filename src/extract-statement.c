@@ -990,15 +990,15 @@ official_ahead(const struct attr *A, size_t k, size_t hi)
 }
 
 /* "said Lavrov", "said the minister", "said Russian Foreign Minister
- * Sergey Lavrov": the subject after the verb ending at token V. */
+ * Sergey Lavrov": the subject starting at token FIRST, after a verb. */
 static int
-subject_after(const struct attr *A, size_t v, size_t hi)
+subject_from(const struct attr *A, size_t first, size_t hi)
 {
 	const struct extract_ctx *c = A->c;
 	size_t k, last, other;
 	int e, titled = 0;
 
-	for (k = v + 1; k < hi && k <= v + FORWARD_MAX; k++) {
+	for (k = first; k < hi && k <= first + FORWARD_MAX - 1; k++) {
 		/* "заявил помощник президента России X": the genitives a
 		 * title governs, in a language whose genitive is an ending */
 		if (titled && articleless(c) && c->t.tok[k].word && !c->t.tok[k].upper &&
@@ -1011,7 +1011,7 @@ subject_after(const struct attr *A, size_t v, size_t hi)
 		/* "сообщил РИА Новости источник в МИД России", "заявил ТАСС
 		 * глава МИД": the outlet told, in the dative, stands between
 		 * the verb and its subject. */
-		if (e >= 0 && k == v + 1 && articleless(c) && c->kb->ents[e].kind == KB_ORGANIZATION &&
+		if (e >= 0 && k == first && articleless(c) && c->kb->ents[e].kind == KB_ORGANIZATION &&
 		    (extract_cue_from(c, last + 1, CUE_TITLE, &other) ||
 		    official_ahead(A, last + 1, hi) != NO_ONE)) {
 			k = last;
@@ -1022,6 +1022,11 @@ subject_after(const struct attr *A, size_t v, size_t hi)
 				/* "Russian Foreign Minister X": the state is an adjective. */
 				if (e >= 0 && c->kb->ents[e].kind == KB_STATE &&
 				    extract_cue_from(c, last + 1, CUE_TITLE, &other)) {
+					/* "the Russian foreign minister" with no
+					 * name after it: the one holding the role */
+					if (!is_person(c, mention_from(c, other + 1, &last)) &&
+					    (e = phrase_to(A, other, first)) != NO_ONE)
+						return e;
 					k = other;
 					continue;
 				}
@@ -1063,6 +1068,13 @@ subject_after(const struct attr *A, size_t v, size_t hi)
 		return NO_ONE;
 	}
 	return NO_ONE;
+}
+
+/* subject_from() after the verb ending at token V */
+static int
+subject_after(const struct attr *A, size_t v, size_t hi)
+{
+	return subject_from(A, v + 1, hi);
 }
 
 /* "according to X", "according to Pashinyan's office", "according to
@@ -1271,6 +1283,29 @@ after_comma(const struct attr *A, size_t lo, size_t v)
 	return 0;
 }
 
+/* "Lavrov struck an optimistic tone, saying ...", "Iran hit back on
+ * Monday, accusing ...": a reporting verb after a comma with no subject of
+ * its own is a participle whose subject is the main clause's, the person,
+ * state or body opening the sentence [LO, V). NO_ONE otherwise. */
+static int
+participle_subject(const struct attr *A, size_t lo, size_t v)
+{
+	const struct extract_ctx *c = A->c;
+	size_t j = lo;
+	int e;
+
+	if (!after_comma(A, lo, v))
+		return NO_ONE;
+	while (j < v && !c->t.tok[j].word)
+		j++;
+	if (j >= v || A->in_quote[j])
+		return NO_ONE;
+	/* the subject as it would stand after a verb: "the Russian
+	 * foreign minister", "Russian Foreign Minister X" */
+	e = subject_from(A, j, v);
+	return e != NO_ONE && (is_person(c, e) || extract_is_actor(c, e)) ? e : NO_ONE;
+}
+
 /* Whether sentence S says, before its cue at token V and outside
  * quotation marks, that it refers back: "Об этом", "bunu". */
 static int
@@ -1394,6 +1429,8 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 			 * ... հայտնել է ... X": a sentence that says who said
 			 * the one before names them after the verb. */
 			if (refers_back(A, s, k) && (who = person_after(A, other, hi)) != NO_ONE)
+				return who;
+			if ((who = participle_subject(A, lo, k)) != NO_ONE)
 				return who;
 		}
 		/* ", сообщает ТАСС": the outlet passes on the words of the
