@@ -56,6 +56,7 @@ struct attr {
 	size_t nq;
 	int last_person;
 	int last_speaker;     /* of the last statement: "the statement said" */
+	size_t last_end;      /* the last statement's last sentence, or SIZE_MAX */
 	int last_state;       /* the last state that spoke: "the government said" */
 	size_t cur;           /* sentence being read */
 	int *group_second;    /* "the two ministers": the other one, or NO_ONE */
@@ -692,7 +693,13 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 	 * subject of this sentence or the one before, else nobody */
 	if (extract_cue_to(c, k, CUE_PLURAL, &f) && f == k) {
 		g = extract_sentence_of(c, k);
-		return pair_before(c, f, A->group_second, 1, c->sent_tok[g > 0 ? g - 1 : g]);
+		e = pair_before(c, f, A->group_second, 1, c->sent_tok[g > 0 ? g - 1 : g]);
+		/* "Two Egyptian sources said ... They added": the state or
+		 * body whose officials spoke in the sentence before */
+		if (e == NO_ONE && A->last_end != SIZE_MAX && A->last_end + 1 == g &&
+		    A->last_speaker != NO_ONE && !is_person(c, A->last_speaker))
+			e = A->last_speaker;
+		return e;
 	}
 	if (extract_cue_to(c, k, CUE_GROUP, &f) && f >= lb) {
 		if ((e = pair_before(c, f, A->group_second, 0, 0)) != NO_ONE)
@@ -1589,6 +1596,7 @@ extract_statements(struct extract_ctx *c)
 	A.c = c;
 	A.last_person = NO_ONE;
 	A.last_speaker = NO_ONE;
+	A.last_end = SIZE_MAX;
 	A.last_state = NO_ONE;
 	A.group_second = &second;
 	A.pending = -1;
@@ -1680,6 +1688,7 @@ extract_statements(struct extract_ctx *c)
 		}
 		if (st != NULL) {
 			A.last_speaker = st->speaker;
+			A.last_end = end;
 			if (st->speaker >= 0 && c->kb->ents[st->speaker].kind == KB_STATE)
 				A.last_state = st->speaker;
 		}
