@@ -741,10 +741,11 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb && mention_to(c, f - 1) == NO_ONE &&
 	    extract_cue_to(c, f - 1, CUE_DETERMINER, &other) && other + 1 == f)
 		return A->last_state;
-	/* "Estonia's government said", "Russia's military said" */
+	/* "Estonia's government said", "Russia's military said", "the
+	 * EU's delegation said" */
 	if (extract_cue_to(c, k, CUE_SIDE, &f) && f >= lb + 3 && is_key(&c->t.tok[f - 2], "'") &&
 	    is_key(&c->t.tok[f - 1], "s") && (e = mention_to(c, f - 3)) >= 0 &&
-	    c->kb->ents[e].kind == KB_STATE)
+	    (c->kb->ents[e].kind == KB_STATE || c->kb->ents[e].kind == KB_ORGANIZATION))
 		return e;
 	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb) {
 		e = mention_to(c, f - 1);
