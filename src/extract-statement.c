@@ -1050,6 +1050,10 @@ subject_from(const struct attr *A, size_t first, size_t hi)
 		 * МИД России" */
 		if (!titled && (e = official_ahead(A, k, hi)) != NO_ONE)
 			return e;
+		/* "said the ministry": the organization named last */
+		if (!titled && k == first && extract_cue_from(c, k, CUE_BODY, &other) &&
+		    A->body_before[k] != NO_ONE)
+			return A->body_before[k];
 		if (extract_cue_from(c, k, CUE_TITLE, &other) ||
 		    extract_cue_from(c, k, CUE_DETERMINER, &other)) {
 			/* "сообщил министр иностранных дел Армении X": the
@@ -1099,6 +1103,9 @@ subject_after_cue(const struct attr *A, size_t k, size_t hi)
 	if (extract_cue_from(c, k, CUE_POSSESSIVE, &other) &&
 	    extract_cue_from(c, other + 1, CUE_PROXY, &other))
 		return A->last_person;
+	/* "according to the ministry": the organization named last */
+	if (extract_cue_from(c, k, CUE_BODY, &other) && A->body_before[k] != NO_ONE)
+		return A->body_before[k];
 	if (extract_cue_from(c, k, CUE_DETERMINER, &other))
 		k = other + 1;
 	/* "according to the foreign minister", "как подчеркнул министр" */
