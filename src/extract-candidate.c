@@ -26,6 +26,7 @@
 #define MAX_APPOSITION_REACH 10 /* tokens from a title to the comma before
                                    the name it is in apposition with */
 #define MAX_VERB_REACH 8     /* adverbs and auxiliaries between a name and its verb */
+#define MAX_ASIDE 20          /* tokens of an aside between a name and its verb */
 
 static int
 is_key(const struct extract_tok *k, const char *s)
@@ -343,15 +344,18 @@ body_name(struct extract_ctx *c, size_t first, size_t last)
 /* "X, the spokesperson of ...", "X, Qatar's foreign minister": a comma,
  * then a title within a few words. */
 static int
-apposition(const struct extract_ctx *c, size_t last)
+apposition(const struct extract_ctx *c, size_t last, size_t *tf, size_t *tl)
 {
 	size_t k, other;
 
 	if (last + 2 >= c->t.ntok || !is_key(&c->t.tok[last + 1], ","))
 		return 0;
 	for (k = last + 2; k < c->t.ntok && k <= last + 6; k++) {
-		if (extract_cue_from(c, k, CUE_TITLE, &other))
+		if (extract_cue_from(c, k, CUE_TITLE, &other)) {
+			*tf = k;
+			*tl = other;
 			return 1;
+		}
 		if (!c->t.tok[k].word && !is_key(&c->t.tok[k], "'"))
 			return 0;
 	}
@@ -404,8 +408,19 @@ headed(struct extract_ctx *c, size_t first, size_t last, size_t words)
 static int
 reports_after(const struct extract_ctx *c, size_t k)
 {
-	size_t other, end = k + MAX_VERB_REACH;
+	size_t other, end = k + MAX_VERB_REACH, p;
 
+	/* "Marta Kivi, a senior analyst at ..., said", "X, who heads ...,
+	 * said": past one aside set off by commas */
+	if (k < c->t.ntok && is_key(&c->t.tok[k], ",")) {
+		for (p = k + 1; p < c->t.ntok && p <= k + MAX_ASIDE && (c->t.tok[p].word ||
+		    is_key(&c->t.tok[p], "'") || is_key(&c->t.tok[p], "-")); p++)
+			;
+		if (p < c->t.ntok && p <= k + MAX_ASIDE && is_key(&c->t.tok[p], ",")) {
+			k = p + 1;
+			end = k + MAX_VERB_REACH;
+		}
+	}
 	while (k < c->t.ntok && k < end) {
 		if (extract_cue_from(c, k, CUE_VERB, &other))
 			return 1;
@@ -442,7 +457,7 @@ static void
 type_run(struct extract_ctx *c, size_t first, size_t last, size_t words)
 {
 	const struct extract_tok *t = c->t.tok;
-	size_t other, next = last + 1;
+	size_t other, next = last + 1, tf, tl;
 
 	/* "the Doha agreement", "the Kursk region" */
 	if (next < c->t.ntok && !t[next].upper) {
@@ -457,9 +472,15 @@ type_run(struct extract_ctx *c, size_t first, size_t last, size_t words)
 			return;
 		}
 	}
-	/* A full name (two words or more) that speaks is a person's. */
+	/* A full name (two words or more) that speaks is a person's; the
+	 * title of an apposition is the role ("X, a spokeswoman for ...":
+	 * "the spokeswoman" is X later on). */
+	if (words >= 2 && words <= MAX_NAME_WORDS && apposition(c, last, &tf, &tl)) {
+		person(c, first, last, role_of(c, tf, tl));
+		return;
+	}
 	if (words >= 2 && words <= MAX_NAME_WORDS &&
-	    (apposition(c, last) || titled_apposition(c, first, last) || reports_after(c, next) ||
+	    (titled_apposition(c, first, last) || reports_after(c, next) ||
 	    (first > 0 && reports_before(c, first - 1)))) {
 		person(c, first, last, NULL);
 		return;

@@ -56,6 +56,7 @@ struct attr {
 	size_t nq;
 	int last_person;
 	int last_speaker;     /* of the last statement: "the statement said" */
+	size_t last_end;      /* the last statement's last sentence, or SIZE_MAX */
 	int last_state;       /* the last state that spoke: "the government said" */
 	size_t cur;           /* sentence being read */
 	int *group_second;    /* "the two ministers": the other one, or NO_ONE */
@@ -423,6 +424,33 @@ holds(const struct extract_ctx *c, int e, const char *cue, int state)
 	return 0;
 }
 
+/* Whether E is a person found from context whose title, read where the
+ * name was found ("Estonian Defence Minister Peeter Saar": "Defence
+ * Minister of Estonia"), fits CUE, of STATE when that is given. */
+static int
+found_holds(const struct extract_ctx *c, int e, const char *cue, int state)
+{
+	const struct extract_candidate *p;
+	const char *of;
+	char title[128];
+	size_t n;
+
+	if (e >= 0 || e == NO_ONE)
+		return 0;
+	p = &c->cand[-e - 1];
+	if (p->kind != KB_PERSON || p->role == NULL)
+		return 0;
+	of = strstr(p->role, " of ");
+	n = of != NULL ? (size_t)(of - p->role) : strlen(p->role);
+	if (n >= sizeof title)
+		return 0;
+	memcpy(title, p->role, n);
+	title[n] = '\0';
+	if (!title_fits(cue, title))
+		return 0;
+	return state < 0 || (of != NULL && kb_lookup(c->kb, of + 4) == state);
+}
+
 /* The last person named before token END who holds a role of state or
  * body E, or NO_ONE. */
 static int
@@ -458,7 +486,7 @@ by_title(const struct extract_ctx *c, const char *cue, size_t tf, int state)
 
 	for (k = tf; k-- > 0;) {
 		e = mention_to(c, k);
-		if (e != NO_ONE && holds(c, e, cue, state))
+		if (e != NO_ONE && (holds(c, e, cue, state) || found_holds(c, e, cue, state)))
 			return e;
 	}
 	if (c->in->date == NULL && today() == NULL)
@@ -472,12 +500,39 @@ by_title(const struct extract_ctx *c, const char *cue, size_t tf, int state)
 	return found;
 }
 
+/* The state whose body E is ("Ministry of Foreign Affairs of Russia":
+ * Russia), E itself when it is a state, else NO_ONE. */
+static int
+state_of_body(const struct extract_ctx *c, int e)
+{
+	const char *p;
+	int s;
+
+	if (e < 0)
+		return NO_ONE;
+	if (c->kb->ents[e].kind == KB_STATE)
+		return e;
+	if (c->kb->ents[e].kind != KB_ORGANIZATION)
+		return NO_ONE;
+	for (p = strstr(c->kb->ents[e].name, " of "); p != NULL; p = strstr(p + 1, " of "))
+		if ((s = kb_lookup(c->kb, p + 4)) >= 0 && c->kb->ents[s].kind == KB_STATE)
+			return s;
+	return NO_ONE;
+}
+
 static int
 by_role(const struct extract_ctx *c, size_t tf, size_t tl, int state)
 {
 	char cue[128];
 	const char *role;
+	size_t k;
+	int e;
 
+	/* "глава российской дипломатии": the state named inside the title */
+	for (k = tf; state < 0 && k <= tl; k++)
+		if (c->ment_at[k] >= 0 && (e = c->m[c->ment_at[k]].entity) >= 0 &&
+		    c->kb->ents[e].kind == KB_STATE)
+			state = e;
 	fold_words(c, tf, tl, cue, sizeof cue);
 	if ((role = extract_lex_title(c->lx, cue)) != NULL)
 		snprintf(cue, sizeof cue, "%s", role);
@@ -605,6 +660,19 @@ opening_actor(const struct attr *A, size_t s)
 	return e != NO_ONE && !is_person(c, e) && extract_is_actor(c, e) ? e : NO_ONE;
 }
 
+/* Whether a phrase starting at token G opens its clause, which starts
+ * at LB: nothing but adverbs and punctuation before it ("Также министр
+ * сообщил", "..., — отметил министр"). */
+static int
+opens_clause(const struct extract_ctx *c, size_t g, size_t lb)
+{
+	size_t f;
+
+	while (g > lb && extract_cue_to(c, g - 1, CUE_SKIP, &f) && f >= lb)
+		g = f;
+	return g == lb || !c->t.tok[g - 1].word;
+}
+
 /* A subject phrase ending at K, other than a bare name: "the Armenian
  * side", "the Azerbaijani foreign minister", "the sides", "he",
  * "Pashinyan's office". */
@@ -625,7 +693,13 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 	 * subject of this sentence or the one before, else nobody */
 	if (extract_cue_to(c, k, CUE_PLURAL, &f) && f == k) {
 		g = extract_sentence_of(c, k);
-		return pair_before(c, f, A->group_second, 1, c->sent_tok[g > 0 ? g - 1 : g]);
+		e = pair_before(c, f, A->group_second, 1, c->sent_tok[g > 0 ? g - 1 : g]);
+		/* "Two Egyptian sources said ... They added": the state or
+		 * body whose officials spoke in the sentence before */
+		if (e == NO_ONE && A->last_end != SIZE_MAX && A->last_end + 1 == g &&
+		    A->last_speaker != NO_ONE && !is_person(c, A->last_speaker))
+			e = A->last_speaker;
+		return e;
 	}
 	if (extract_cue_to(c, k, CUE_GROUP, &f) && f >= lb) {
 		if ((e = pair_before(c, f, A->group_second, 0, 0)) != NO_ONE)
@@ -667,10 +741,11 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb && mention_to(c, f - 1) == NO_ONE &&
 	    extract_cue_to(c, f - 1, CUE_DETERMINER, &other) && other + 1 == f)
 		return A->last_state;
-	/* "Estonia's government said", "Russia's military said" */
+	/* "Estonia's government said", "Russia's military said", "the
+	 * EU's delegation said" */
 	if (extract_cue_to(c, k, CUE_SIDE, &f) && f >= lb + 3 && is_key(&c->t.tok[f - 2], "'") &&
 	    is_key(&c->t.tok[f - 1], "s") && (e = mention_to(c, f - 3)) >= 0 &&
-	    c->kb->ents[e].kind == KB_STATE)
+	    (c->kb->ents[e].kind == KB_STATE || c->kb->ents[e].kind == KB_ORGANIZATION))
 		return e;
 	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb) {
 		e = mention_to(c, f - 1);
@@ -685,8 +760,11 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 			if (g > lb && (extract_cue_to(c, g - 1, CUE_DETERMINER, &other) ||
 			    extract_cue_to(c, g - 1, CUE_QUANTIFIER, &other)))
 				return e;
-			/* Languages without articles: "Azərbaycan tərəfi bildirib" */
-			if (g == lb && articleless(c))
+			/* Languages without articles: "Azərbaycan tərəfi
+			 * bildirib"; and the bare plural that opens a clause
+			 * ("Estonian officials said", "“...,” Omani sources
+			 * said"), which English writes with no article. */
+			if (g == lb)
 				return e;
 		}
 	}
@@ -704,8 +782,14 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 			return by_role_of(c, f, k, e);
 		/* Languages without articles: "Nazir hesab edir ki", and
 		 * after the quotation: "..." , - nazir əlavə edib */
-		if ((g == lb || !c->t.tok[g - 1].word) && articleless(c))
+		if (opens_clause(c, g, lb) && articleless(c)) {
+			/* "глава МИД России": the title ends inside the
+			 * body's name, whose state it is */
+			if (e < 0 && c->ment_at[k] >= 0 && c->m_first[c->ment_at[k]] == k &&
+			    (held = state_of_body(c, c->m[c->ment_at[k]].entity)) != NO_ONE)
+				return by_role(c, f, k, held);
 			return by_role_of(c, f, k, e);
+		}
 		/* "Russia's foreign minister", "Rusiyanın xarici işlər naziri" */
 		e = f > lb ? possessor(c, f - 1) : NO_ONE;
 		if (e >= 0 && extract_is_actor(c, e) && c->kb->ents[e].kind != KB_PERSON)
@@ -734,6 +818,11 @@ role_of_mention(const struct attr *A, size_t k, size_t lb, int e)
 	if (c->lang != NULL && c->lang->nendings > 0 && g > lb &&
 	    extract_cue_to(c, g - 1, CUE_TITLE, &f) && f >= lb)
 		return by_role(c, f, g - 1, e);
+	/* "Глава МИД России заявил": the title ends inside the body's
+	 * name, the role is of the body's state */
+	if (c->lang != NULL && c->lang->nendings > 0 && extract_cue_to(c, g, CUE_TITLE, &f) &&
+	    f >= lb && f < g && opens_clause(c, f, lb) && state_of_body(c, e) != NO_ONE)
+		return by_role(c, f, g, state_of_body(c, e));
 	return NO_ONE;
 }
 
@@ -778,6 +867,12 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 			continue;
 		}
 		if (e != NO_ONE && (held = role_of_mention(A, k, lb, e)) != NO_ONE)
+			return held;
+		/* "Prime Minister X of Estonia said": the state is the
+		 * person's, named after the name (the style of The New York
+		 * Times) */
+		if (e != NO_ONE && !is_person(c, e) && (f = c->m_first[c->ment_at[k]]) >= lb + 2 &&
+		    is_key(&t[f - 1], "of") && is_person(c, held = mention_to(c, f - 2)))
 			return held;
 		if (e != NO_ONE && !extract_is_actor(c, e))
 			return NO_ONE;
@@ -858,16 +953,60 @@ named_after(const struct attr *A, size_t t, size_t hi)
 	return NO_ONE;
 }
 
-/* "said Lavrov", "said the minister", "said Russian Foreign Minister
- * Sergey Lavrov": the subject after the verb ending at token V. */
+/* An unnamed official or source given after a verb or "according to",
+ * the phrase starting at token K: "a senior Estonian official", "one
+ * Omani source" (phrase_to() reads it back from its noun), and "a source
+ * in the Russian foreign ministry", "источник в МИД России", "sources
+ * close to the delegation": the state or body named after the noun, past
+ * a preposition or two and "the". NO_ONE when no such phrase starts at K. */
 static int
-subject_after(const struct attr *A, size_t v, size_t hi)
+official_ahead(const struct attr *A, size_t k, size_t hi)
+{
+	const struct extract_ctx *c = A->c;
+	size_t j, n, end, last, other, words;
+	int e;
+
+	for (j = k; j < hi && j <= k + FORWARD_MAX; j++) {
+		if (A->in_quote[j] || extract_cue_from(c, j, CUE_VERB, &other))
+			return NO_ONE;
+		if (extract_cue_from(c, j, CUE_SIDE, &end))
+			break;
+	}
+	if (j >= hi || j > k + FORWARD_MAX)
+		return NO_ONE;
+	if ((e = phrase_to(A, end, k)) != NO_ONE)
+		return e;
+	/* The noun with no state before it, only "a", "two", "senior":
+	 * "Western diplomats in Tallinn" are not Estonia's. */
+	for (n = k; n < j; n = other + 1)
+		if (!extract_cue_from(c, n, CUE_DETERMINER, &other) &&
+		    !extract_cue_from(c, n, CUE_QUANTIFIER, &other))
+			return NO_ONE;
+	for (n = end + 1, words = 0; n < hi && words <= 2;) {
+		if (extract_cue_from(c, n, CUE_DETERMINER, &other)) {
+			n = other + 1;
+			continue;
+		}
+		if ((e = mention_from(c, n, &last)) != NO_ONE)
+			return !is_person(c, e) && extract_is_actor(c, e) ? e : NO_ONE;
+		if (!c->t.tok[n].word || c->t.tok[n].upper || A->in_quote[n])
+			return NO_ONE;
+		n++;
+		words++;
+	}
+	return NO_ONE;
+}
+
+/* "said Lavrov", "said the minister", "said Russian Foreign Minister
+ * Sergey Lavrov": the subject starting at token FIRST, after a verb. */
+static int
+subject_from(const struct attr *A, size_t first, size_t hi)
 {
 	const struct extract_ctx *c = A->c;
 	size_t k, last, other;
 	int e, titled = 0;
 
-	for (k = v + 1; k < hi && k <= v + FORWARD_MAX; k++) {
+	for (k = first; k < hi && k <= first + FORWARD_MAX - 1; k++) {
 		/* "заявил помощник президента России X": the genitives a
 		 * title governs, in a language whose genitive is an ending */
 		if (titled && articleless(c) && c->t.tok[k].word && !c->t.tok[k].upper &&
@@ -877,11 +1016,25 @@ subject_after(const struct attr *A, size_t v, size_t hi)
 		/* "deyip İran'ın ...": a name in a case of its own is no subject. */
 		if (e != NO_ONE && articleless(c) && last + 1 < hi && is_key(&c->t.tok[last + 1], "'"))
 			return NO_ONE;
+		/* "сообщил РИА Новости источник в МИД России", "заявил ТАСС
+		 * глава МИД": the outlet told, in the dative, stands between
+		 * the verb and its subject. */
+		if (e >= 0 && k == first && articleless(c) && c->kb->ents[e].kind == KB_ORGANIZATION &&
+		    (extract_cue_from(c, last + 1, CUE_TITLE, &other) ||
+		    official_ahead(A, last + 1, hi) != NO_ONE)) {
+			k = last;
+			continue;
+		}
 		if (e != NO_ONE) {
 			if (is_person(c, e) || extract_is_actor(c, e)) {
 				/* "Russian Foreign Minister X": the state is an adjective. */
 				if (e >= 0 && c->kb->ents[e].kind == KB_STATE &&
 				    extract_cue_from(c, last + 1, CUE_TITLE, &other)) {
+					/* "the Russian foreign minister" with no
+					 * name after it: the one holding the role */
+					if (!is_person(c, mention_from(c, other + 1, &last)) &&
+					    (e = phrase_to(A, other, first)) != NO_ONE)
+						return e;
 					k = other;
 					continue;
 				}
@@ -893,6 +1046,14 @@ subject_after(const struct attr *A, size_t v, size_t hi)
 			}
 			return NO_ONE;
 		}
+		/* "said a senior Estonian official", "сообщил источник в
+		 * МИД России" */
+		if (!titled && (e = official_ahead(A, k, hi)) != NO_ONE)
+			return e;
+		/* "said the ministry": the organization named last */
+		if (!titled && k == first && extract_cue_from(c, k, CUE_BODY, &other) &&
+		    A->body_before[k] != NO_ONE)
+			return A->body_before[k];
 		if (extract_cue_from(c, k, CUE_TITLE, &other) ||
 		    extract_cue_from(c, k, CUE_DETERMINER, &other)) {
 			/* "сообщил министр иностранных дел Армении X": the
@@ -921,6 +1082,13 @@ subject_after(const struct attr *A, size_t v, size_t hi)
 	return NO_ONE;
 }
 
+/* subject_from() after the verb ending at token V */
+static int
+subject_after(const struct attr *A, size_t v, size_t hi)
+{
+	return subject_from(A, v + 1, hi);
+}
+
 /* "according to X", "according to Pashinyan's office", "according to
  * his office" starting at K. */
 static int
@@ -928,13 +1096,16 @@ subject_after_cue(const struct attr *A, size_t k, size_t hi)
 {
 	const struct extract_ctx *c = A->c;
 	size_t last, other, from = k;
-	int e;
+	int e, held;
 
 	if (k >= hi)
 		return NO_ONE;
 	if (extract_cue_from(c, k, CUE_POSSESSIVE, &other) &&
 	    extract_cue_from(c, other + 1, CUE_PROXY, &other))
 		return A->last_person;
+	/* "according to the ministry": the organization named last */
+	if (extract_cue_from(c, k, CUE_BODY, &other) && A->body_before[k] != NO_ONE)
+		return A->body_before[k];
 	if (extract_cue_from(c, k, CUE_DETERMINER, &other))
 		k = other + 1;
 	/* "according to the foreign minister", "как подчеркнул министр" */
@@ -942,6 +1113,14 @@ subject_after_cue(const struct attr *A, size_t k, size_t hi)
 		return e;
 	e = mention_from(c, k, &last);
 	if (is_person(c, e))
+		return e;
+	/* "по словам российского министра": the state is the title's */
+	if (e >= 0 && c->kb->ents[e].kind == KB_STATE && extract_cue_from(c, last + 1, CUE_TITLE, &other) &&
+	    (held = phrase_to(A, other, k)) != NO_ONE)
+		return held;
+	/* "according to a senior Estonian official", "как сообщил
+	 * источник в МИД России" */
+	if (e == NO_ONE && (e = official_ahead(A, from, hi)) != NO_ONE)
 		return e;
 	/* "по словам главы МИД России Сергея Лаврова", "according to
 	 * Russian Foreign Minister Sergei Lavrov": the person named after
@@ -1119,6 +1298,29 @@ after_comma(const struct attr *A, size_t lo, size_t v)
 	return 0;
 }
 
+/* "Lavrov struck an optimistic tone, saying ...", "Iran hit back on
+ * Monday, accusing ...": a reporting verb after a comma with no subject of
+ * its own is a participle whose subject is the main clause's, the person,
+ * state or body opening the sentence [LO, V). NO_ONE otherwise. */
+static int
+participle_subject(const struct attr *A, size_t lo, size_t v)
+{
+	const struct extract_ctx *c = A->c;
+	size_t j = lo;
+	int e;
+
+	if (!after_comma(A, lo, v))
+		return NO_ONE;
+	while (j < v && !c->t.tok[j].word)
+		j++;
+	if (j >= v || A->in_quote[j])
+		return NO_ONE;
+	/* the subject as it would stand after a verb: "the Russian
+	 * foreign minister", "Russian Foreign Minister X" */
+	e = subject_from(A, j, v);
+	return e != NO_ONE && (is_person(c, e) || extract_is_actor(c, e)) ? e : NO_ONE;
+}
+
 /* Whether sentence S says, before its cue at token V and outside
  * quotation marks, that it refers back: "Об этом", "bunu". */
 static int
@@ -1193,6 +1395,26 @@ asks(const struct attr *A, size_t s)
 	return k > c->sent_tok[s] && is_key(&c->t.tok[k - 1], "?") && !A->in_quote[k - 1];
 }
 
+/* "Об этом РИА Новости сообщил источник в МИД России": in a language
+ * whose nouns take case endings, the organization WHO found right before
+ * the verb at V (ending at VL) is the outlet told, in the dative, when a
+ * person or an unnamed official follows the verb as its subject: that
+ * one, else NO_ONE. */
+static int
+outlet_told(const struct attr *A, size_t v, size_t vl, size_t hi, int who)
+{
+	const struct extract_ctx *c = A->c;
+	int e;
+
+	if (!articleless(c) || who < 0 || c->kb->ents[who].kind != KB_ORGANIZATION || v == 0 ||
+	    mention_to(c, v - 1) != who)
+		return NO_ONE;
+	if ((e = official_ahead(A, vl + 1, hi)) != NO_ONE ||
+	    is_person(c, e = subject_after(A, vl, hi)))
+		return e;
+	return NO_ONE;
+}
+
 /* A statement in sentence S by a verb, "according to", "in X's view" or
  * "a call from X"; sets the cue's tokens. */
 static int
@@ -1200,7 +1422,7 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 {
 	const struct extract_ctx *c = A->c;
 	size_t lo = c->sent_tok[s], hi = c->sent_tok[s + 1], k, other, f;
-	int who;
+	int who, told;
 
 	if (asks(A, s))
 		return NO_ONE;
@@ -1210,8 +1432,10 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 		*vf = k;
 		if (extract_cue_from(c, k, CUE_VERB, &other) && !unasserted(A, lo, k)) {
 			*vl = other;
-			if ((who = subject_before(A, k, lo)) != NO_ONE ||
-			    (who = verb_final_subject(A, lo, k)) != NO_ONE)
+			if ((who = subject_before(A, k, lo)) != NO_ONE &&
+			    (told = outlet_told(A, k, other, hi, who)) != NO_ONE)
+				return told;
+			if (who != NO_ONE || (who = verb_final_subject(A, lo, k)) != NO_ONE)
 				return who;
 			if ((verb_first(A, lo, k) || after_comma(A, lo, k)) &&
 			    (who = subject_after(A, other, hi)) != NO_ONE)
@@ -1220,6 +1444,8 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 			 * ... հայտնել է ... X": a sentence that says who said
 			 * the one before names them after the verb. */
 			if (refers_back(A, s, k) && (who = person_after(A, other, hi)) != NO_ONE)
+				return who;
+			if ((who = participle_subject(A, lo, k)) != NO_ONE)
 				return who;
 		}
 		/* ", сообщает ТАСС": the outlet passes on the words of the
@@ -1278,6 +1504,27 @@ open_at_end(const struct attr *A, size_t s)
 	return 0;
 }
 
+/* Whether quotation Q ends a sentence with its own stop, inside its
+ * marks or just after them ("“... a date.”", "“...”."): prose someone
+ * said, not a quoted subheading, which news writes with no stop. */
+static int
+quote_is_prose(const struct attr *A, const struct quote *q)
+{
+	const struct extract_ctx *c = A->c;
+	const struct extract_tok *t = c->t.tok;
+	size_t k = q->close;
+
+	if (k == 0 || (!closes(&t[k]) && !is_key(&t[k], "\"")))
+		return 0;
+	if (is_key(&t[k - 1], ".") || is_key(&t[k - 1], "!") || is_key(&t[k - 1], "?") ||
+	    is_key(&t[k - 1], "\xE2\x80\xA6"))
+		return 1;
+	/* "“...”.", "“...” - dedi", "“...”, he went on": more after the
+	 * marks in the same paragraph; a subheading stands alone */
+	return k + 1 < c->t.ntok &&
+	    t[k + 1].start < c->in->paragraphs[c->para_of_sent[extract_sentence_of(c, k)]].end;
+}
+
 /* Whether sentence S ends in a colon: "He told reporters:" and the
  * quotation in the paragraph after it. */
 static int
@@ -1299,7 +1546,7 @@ static int
 label_of(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 {
 	const struct extract_ctx *c = A->c;
-	size_t lo = c->sent_tok[s], hi = c->sent_tok[s + 1];
+	size_t lo = c->sent_tok[s], hi = c->sent_tok[s + 1], k, other;
 	int who;
 
 	/* the sentence's own tokens, without the line break after it */
@@ -1309,6 +1556,12 @@ label_of(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 	    (s > 0 && c->para_of_sent[s - 1] == c->para_of_sent[s]) ||
 	    c->para_of_sent[s + 1] == c->para_of_sent[s] || !is_key(&c->t.tok[hi - 1], ":"))
 		return NO_ONE;
+	/* "Lavrov told reporters in Moscow:" is a sentence with its verb,
+	 * not a label: the verb names the speaker, a place before the
+	 * colon does not */
+	for (k = lo; k < hi; k++)
+		if (extract_cue_from(c, k, CUE_VERB, &other))
+			return NO_ONE;
 	who = subject_before(A, hi - 1, lo);
 	if (who == NO_ONE || !(is_person(c, who) || extract_is_actor(c, who)))
 		return NO_ONE;
@@ -1351,6 +1604,7 @@ extract_statements(struct extract_ctx *c)
 	A.c = c;
 	A.last_person = NO_ONE;
 	A.last_speaker = NO_ONE;
+	A.last_end = SIZE_MAX;
 	A.last_state = NO_ONE;
 	A.group_second = &second;
 	A.pending = -1;
@@ -1398,13 +1652,33 @@ extract_statements(struct extract_ctx *c)
 			} else
 				st = add_statement(&A, s, end, who);
 		} else if (qi >= 0 && prev != NULL && A.q[qi].open <= c->sent_tok[s] + 1 &&
-		    (c->para_of_sent[s] == c->para_of_sent[s - 1] || open_at_end(&A, s - 1) ||
-		    ends_in_colon(&A, s - 1)) &&
+		    ends_in_colon(&A, s - 1) &&
+		    prev->end >= c->in->sentences[s - 1].end) {
+			/* "X told reporters:" and the quotation after it: the
+			 * sentence that introduces it and the quotation are
+			 * each a statement of X. */
+			end = extract_sentence_of(c, A.q[qi].close);
+			st = add_statement(&A, s, end, prev->speaker);
+			vf = A.q[qi].open;
+			vl = A.q[qi].close;
+		} else if (qi >= 0 && prev != NULL && A.q[qi].open <= c->sent_tok[s] + 1 &&
+		    (c->para_of_sent[s] == c->para_of_sent[s - 1] || open_at_end(&A, s - 1)) &&
 		    prev->end >= c->in->sentences[s - 1].end) {
 			/* The same speaker goes on quoting. */
 			end = extract_sentence_of(c, A.q[qi].close);
 			prev->end = c->in->sentences[end].end;
 			continue;
+		} else if (qi >= 0 && prev != NULL && A.q[qi].open <= c->sent_tok[s] + 1 &&
+		    is_person(c, prev->speaker) && prev->end >= c->in->sentences[s - 1].end &&
+		    !open_at_end(&A, s - 1) && quote_is_prose(&A, &A.q[qi])) {
+			/* A paragraph that opens with a quotation nobody is
+			 * named for, after one whose last sentence a person
+			 * said: news quotes the same speaker on ("X said ...
+			 * / “...”"), a new quotation, so a statement of its own. */
+			end = extract_sentence_of(c, A.q[qi].close);
+			st = add_statement(&A, s, end, prev->speaker);
+			vf = A.q[qi].open;
+			vl = A.q[qi].close;
 		}
 		if (st != NULL) {
 			set_span(c, vf, vl, &st->verb_start, &st->verb_end);
@@ -1422,6 +1696,7 @@ extract_statements(struct extract_ctx *c)
 		}
 		if (st != NULL) {
 			A.last_speaker = st->speaker;
+			A.last_end = end;
 			if (st->speaker >= 0 && c->kb->ents[st->speaker].kind == KB_STATE)
 				A.last_state = st->speaker;
 		}

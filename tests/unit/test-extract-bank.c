@@ -1,8 +1,8 @@
 /* test-extract-bank.c: the bank of attribution constructions
  * (tests/data/statements-bank/): short sentences written for the test in
- * the styles of wire news, English and Russian, each with the speakers a
- * careful reader would name, run through extraction against the bank's own
- * knowledge base. */
+ * the styles of wire news (English, Russian, Turkish, Azerbaijani and
+ * Armenian), each with the speakers a careful reader would name, run
+ * through extraction against the bank's own knowledge base. */
 #include "config.h"
 
 #include <stdio.h>

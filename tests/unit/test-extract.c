@@ -276,8 +276,11 @@ test_speakers(void)
 	expect_statements("An EU official said the door stays open.",
 	    "European Union: An EU official said the door stays open.",
 	    "a body's official speaks for it");
-	expect_statements("The talks went on. Estonian sources said the talks would resume.", "",
-	    "sources without an article or a number stay unnamed");
+	expect_statements("The talks went on. Estonian sources said the talks would resume.",
+	    "Estonia: Estonian sources said the talks would resume.",
+	    "a bare plural opening the clause: the state's sources");
+	expect_statements("The talks went on. Western sources said the talks would resume.", "",
+	    "sources of no state stay unnamed");
 	expect_statements("Пресс-секретарь президента России Кирилл Воронов заявил, что встреча "
 	    "состоится. Позже Воронов заявил, что дата известна.",
 	    "Kirill Voronov: Пресс-секретарь президента России Кирилл Воронов заявил, что встреча "
@@ -584,9 +587,9 @@ test_groups_and_forms(void)
 	    "an aside with a place set off by commas inside it");
 	expect_statements("Lavrov arrived on Monday. He told reporters:\n\n\xE2\x80\x9CThe road must "
 	    "stay open. We will not give up.\xE2\x80\x9D\n\nThe talks went on.",
-	    "Sergey Lavrov: He told reporters:\n\n\xE2\x80\x9CThe road must stay open. We will not "
-	    "give up.\xE2\x80\x9D",
-	    "a quotation in the paragraph after a statement ending in a colon continues it");
+	    "Sergey Lavrov: He told reporters: | Sergey Lavrov: \xE2\x80\x9CThe road must stay open. "
+	    "We will not give up.\xE2\x80\x9D",
+	    "a sentence ending in a colon and the quotation in the paragraph after it: two statements");
 	expect_statements("A senior Estonian official told the agency the door stays open.",
 	    "Estonia: A senior Estonian official told the agency the door stays open.",
 	    "a rank before the state: the state's official");
