@@ -236,7 +236,7 @@ store_json_mentions(struct store *st, const struct store_mention *rows, size_t n
 {
 	sqlite3_stmt *s = store_stmt(st,
 	    "SELECT json_object('article', ?1, 'title', ?2, 'start', ?3, 'end', ?4, 'how', ?5,"
-	    " 'text', ?6)");
+	    " 'text', ?6, 'published', ?7)");
 	struct buf out;
 	size_t i;
 	char *obj;
@@ -253,6 +253,7 @@ store_json_mentions(struct store *st, const struct store_mention *rows, size_t n
 		sqlite3_bind_int64(s, 4, (sqlite3_int64)rows[i].end);
 		sqlite3_bind_text(s, 5, rows[i].how, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 6, rows[i].text, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 7, rows[i].published, -1, SQLITE_STATIC);
 		obj = sqlite3_step(s) == SQLITE_ROW ? store_col_text(s, 0) : NULL;
 		sqlite3_reset(s);
 		if (obj == NULL) {
