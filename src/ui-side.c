@@ -825,7 +825,7 @@ side_fetch(struct ui *ui, struct ui_view *v, size_t from, size_t want)
 	struct side *s = v->priv;
 	size_t had = nrows(s);
 
-	while (s->more.more && from + want > nrows(s) && next_page(ui, s) == 0)
+	while (s->more.more && from + want >= nrows(s) && next_page(ui, s) == 0)
 		;
 	/* Set here, not through ui_view_set_rows: this runs while the rows
 	 * are drawn, which keep their place. */
