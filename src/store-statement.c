@@ -236,9 +236,11 @@ found_row(void *arg, sqlite3_stmt *s)
 #define FIND_FROM(index) " FROM statements s INDEXED BY " index \
 	" CROSS JOIN articles a ON a.id = s.article_id LEFT JOIN entities e ON e.id = s.speaker_id"
 #define FIND_BY "(?1 = 0 OR s.speaker_id = ?1)"
+/* The mention's start bounded on both sides: one range of the article's
+ * mentions, the statement's, not every mention after its start. */
 #define FIND_ABOUT \
 	"(?2 = 0 OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = s.article_id" \
-	" AND m.entity_id = ?2 AND m.start >= s.start AND m.end <= s.end))"
+	" AND m.start BETWEEN s.start AND s.end AND m.entity_id = ?2 AND m.end <= s.end))"
 #define FIND_AFTER STORE_PAGE_AFTER("a.published", "a.id", "s.start", "s.id")
 #define FIND_ORDER " ORDER BY a.published DESC, a.id DESC, s.start, s.id LIMIT ?7"
 /* An article's statements after (?5, ?6): through (article_id, start). */
