@@ -61,7 +61,8 @@ cmd_mentions_exec(struct cmd_ctx *ctx, const struct args *a)
 		free(rows[i].published);
 		free(rows[i].text);
 	}
-	memmove(rows, rows + i, (n - i) * sizeof *rows);
+	if (i > 0)
+		memmove(rows, rows + i, (n - i) * sizeof *rows);
 	n -= i;
 	if (cmd_mention_positions(st, rows, n, args_has(a, "bytes")) != 0) {
 		err_print("mentions");

@@ -69,7 +69,8 @@ cmd_statements_exec(struct cmd_ctx *ctx, const struct args *a)
 	/* The rows of the pages skipped go: a key needs the row before. */
 	for (i = 0; i < offset && i < n; i++)
 		store_statement_clear(&rows[i]);
-	memmove(rows, rows + i, (n - i) * sizeof *rows);
+	if (i > 0)
+		memmove(rows, rows + i, (n - i) * sizeof *rows);
 	n -= i;
 	if (args_has(a, "json")) {
 		if (cmd_statement_positions(st, rows, n, args_has(a, "bytes")) != 0 ||
