@@ -141,5 +141,8 @@ int cmd_parse_id(const char *s, int64_t *out);
 /* Option NAME's value as a count into *out when given (left alone when
  * not): 0, or the usage error's status after reporting it. */
 int cmd_count_option(const struct args *a, const char *name, size_t *out);
+/* The rows to read for --offset OFFSET --limit LIMIT (0: all) of a list
+ * paged by key, whose skipped rows are read too: SIZE_MAX for all. */
+size_t cmd_page_span(size_t offset, size_t limit);
 
 #endif

@@ -446,20 +446,34 @@ int store_entity_remove(struct store *st, int64_t id);
  * when ALIAS is none of its aliases or one shipped with dossier. */
 int store_alias_remove(struct store *st, int64_t id, const char *alias);
 
+/* A place in a list of rows newest article first (the article's date
+ * descending, undated last, then its id descending, then the row's start
+ * and id in the article): the last row of a page, the next page begins
+ * after it. Its strings are the caller's (a row's). */
+struct store_after {
+	const char *published;   /* the article's date, NULL when undated */
+	int64_t article;
+	size_t start;
+	int64_t id;              /* a statement's id; 0 for a mention */
+};
+
 struct store_mention {
 	int64_t article_id, entity_id;
 	size_t start, end;
 	const char *how;      /* alias, pattern, anaphora, title (a constant) */
-	char *title;          /* the article's title; NULL when asked for one article */
+	char *title;          /* the article's title */
+	char *published;      /* the article's date, or NULL */
 	char *text;           /* the mentioned words; NULL when asked for one article */
 };
 void store_mention_list_free(struct store_mention *rows, size_t n);
-/* Mentions of ENTITY in ARTICLE in text order (offsets only, for
- * highlighting: an article may have a million), or (ARTICLE 0) across the
- * corpus, newest article first, with titles and words: for an agreement,
- * every article that invokes it. */
+/* Mentions of ENTITY in ARTICLE in text order (without their words), or
+ * (ARTICLE 0) across the corpus, newest article first, with their words:
+ * for an agreement, every article that invokes it. At most LIMIT
+ * (SIZE_MAX: all) after AFTER (NULL: from the first), read at a cost that
+ * grows with LIMIT, not with the corpus or the entity's mentions
+ * (store-page.c). */
 int store_entity_mentions(struct store *st, int64_t entity, int64_t article,
-    struct store_mention **rows, size_t *n);
+    const struct store_after *after, size_t limit, struct store_mention **rows, size_t *n);
 /* What extraction writes for one article, in its transaction. */
 struct store_mention_in {
 	int64_t entity_id;
@@ -523,9 +537,11 @@ int store_statement_get(struct store *st, int64_t id, struct store_statement *ou
 int store_article_statements(struct store *st, int64_t article,
     struct store_statement **rows, size_t *n);
 /* Statements, newest article first: in ARTICLE, BY (speaker) and ABOUT
- * (an entity mentioned inside the statement), each 0 for any. */
+ * (an entity mentioned inside the statement), each 0 for any. At most
+ * LIMIT (SIZE_MAX: all) after AFTER (NULL: from the first), as
+ * store_entity_mentions pages. */
 int store_statements_find(struct store *st, int64_t article, int64_t by, int64_t about,
-    struct store_statement **rows, size_t *n);
+    const struct store_after *after, size_t limit, struct store_statement **rows, size_t *n);
 /* The statements related to STATEMENT (linked from or to it), best first,
  * at most LIMIT, with their article's title and their offsets. */
 int store_related(struct store *st, int64_t statement, size_t limit,

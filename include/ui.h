@@ -850,7 +850,8 @@ extern const struct ui_view_ops ui_side_ops;
 void ui_side_refresh(struct ui *ui);
 /* Fill the results part of the side pane and focus it: the statements
  * related to the one under the cursor; every statement by an entity; every
- * mention of an entity (an agreement) across the corpus. */
+ * mention of an entity (an agreement) across the corpus, newest first, a
+ * page at a time (the next read when the pane reaches its end). */
 void ui_side_related(struct ui *ui);
 void ui_side_statements_by(struct ui *ui, int64_t entity);
 void ui_side_mentions_of(struct ui *ui, int64_t entity);

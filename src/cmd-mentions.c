@@ -1,13 +1,14 @@
 /*
  * cmd-mentions.c: `dossier mentions NAME`: where an entity (by canonical
- * name or alias) is mentioned, newest article first: the article, the
- * range in characters (--bytes: in bytes), how it was recognized and the
- * words used.
+ * name or alias) is mentioned, newest article first, a page at a time
+ * (--limit, --offset): the article, the range in characters (--bytes: in
+ * bytes), how it was recognized and the words used.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmd.h"
 #include "store.h"
@@ -20,6 +21,8 @@ const struct cmd_entry cmd_mentions_entry = {
 		.name = "mentions",
 		.summary = "show where an entity is mentioned",
 		.options = (const struct args_option[]){
+			{ "limit", 0, "N", ARGS_COUNT, NULL, "at most N mentions (0: all; default 50)" },
+			{ "offset", 0, "N", ARGS_COUNT, NULL, "skip the first N" },
 			{ "json", 0, NULL, ARGS_WORD, NULL, "print JSON" },
 			{ "bytes", 0, NULL, ARGS_WORD, NULL, "positions in bytes, not characters" },
 			{ NULL },
@@ -38,17 +41,32 @@ cmd_mentions_exec(struct cmd_ctx *ctx, const struct args *a)
 	struct store_mention *rows;
 	struct store *st;
 	int64_t id;
-	size_t n, i;
+	size_t limit = 50, offset = 0, n, i;
 	char *out;
 	int rc = EXIT_OK;
 
+	if (cmd_count_option(a, "limit", &limit) != 0 || cmd_count_option(a, "offset", &offset) != 0)
+		return EXIT_USAGE;
 	if ((st = cmd_store(ctx, STORE_READONLY | STORE_NOCREATE)) == NULL)
 		return EXIT_FAIL;
 	if (cmd_entity(st, "mentions", a->argv[0], &id) != 0)
 		return EXIT_FAIL;
-	if (store_entity_mentions(st, id, 0, &rows, &n) != 0 ||
-	    cmd_mention_positions(st, rows, n, args_has(a, "bytes")) != 0) {
+	if (store_entity_mentions(st, id, 0, NULL, cmd_page_span(offset, limit), &rows, &n) != 0) {
 		err_print("mentions");
+		return EXIT_FAIL;
+	}
+	/* The rows of the pages skipped go: a key needs the row before. */
+	for (i = 0; i < offset && i < n; i++) {
+		free(rows[i].title);
+		free(rows[i].published);
+		free(rows[i].text);
+	}
+	if (i > 0)
+		memmove(rows, rows + i, (n - i) * sizeof *rows);
+	n -= i;
+	if (cmd_mention_positions(st, rows, n, args_has(a, "bytes")) != 0) {
+		err_print("mentions");
+		store_mention_list_free(rows, n);
 		return EXIT_FAIL;
 	}
 	if (args_has(a, "json")) {

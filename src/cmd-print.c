@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -245,6 +246,14 @@ cmd_count_option(const struct args *a, const char *name, size_t *out)
 	if (v != NULL && cmd_parse_count(v, out) != 0)
 		return cmd_usage_error(a, "'%s' is not a count", v);
 	return 0;
+}
+
+size_t
+cmd_page_span(size_t offset, size_t limit)
+{
+	if (limit == 0 || limit > SIZE_MAX - offset)
+		return SIZE_MAX;
+	return offset + limit;
 }
 
 void

@@ -1,13 +1,15 @@
 /*
  * cmd-statements.c: `dossier statements [ARTICLE] [--by NAME] [--about
- * NAME]`: statements, newest article first, under a header: who spoke,
- * in which article and when, and the beginning of what was said. --json
- * gives their positions in characters (--bytes: in bytes).
+ * NAME]`: statements, newest article first, a page at a time (--limit,
+ * --offset), under a header: who spoke, in which article and when, and
+ * the beginning of what was said. --json gives their positions in
+ * characters (--bytes: in bytes).
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmd.h"
 #include "store.h"
@@ -22,6 +24,9 @@ const struct cmd_entry cmd_statements_entry = {
 		.options = (const struct args_option[]){
 			{ "by", 0, "NAME", ARGS_ACTOR, NULL, "only those this actor made" },
 			{ "about", 0, "NAME", ARGS_ACTOR, NULL, "only those that name this entity" },
+			{ "limit", 0, "N", ARGS_COUNT, NULL,
+			    "at most N statements (0: all; default 50)" },
+			{ "offset", 0, "N", ARGS_COUNT, NULL, "skip the first N" },
 			{ "json", 0, NULL, ARGS_WORD, NULL, "print JSON" },
 			{ "bytes", 0, NULL, ARGS_WORD, NULL, "positions in bytes, not characters" },
 			{ NULL },
@@ -41,10 +46,12 @@ cmd_statements_exec(struct cmd_ctx *ctx, const struct args *a)
 	const char *by = NULL, *about = NULL;
 	int64_t article = 0, by_id = 0, about_id = 0;
 	struct store *st;
-	size_t n, i;
+	size_t limit = 50, offset = 0, n, i;
 	char *out;
 	int rc = EXIT_OK;
 
+	if (cmd_count_option(a, "limit", &limit) != 0 || cmd_count_option(a, "offset", &offset) != 0)
+		return EXIT_USAGE;
 	by = args_get(a, "by");
 	about = args_get(a, "about");
 	if (a->argc > 0 && cmd_parse_id(a->argv[0], &article) != 0)
@@ -54,10 +61,17 @@ cmd_statements_exec(struct cmd_ctx *ctx, const struct args *a)
 	if ((by != NULL && cmd_entity(st, "statements", by, &by_id) != 0) ||
 	    (about != NULL && cmd_entity(st, "statements", about, &about_id) != 0))
 		return EXIT_FAIL;
-	if (store_statements_find(st, article, by_id, about_id, &rows, &n) != 0) {
+	if (store_statements_find(st, article, by_id, about_id, NULL, cmd_page_span(offset, limit),
+	    &rows, &n) != 0) {
 		err_print("statements");
 		return EXIT_FAIL;
 	}
+	/* The rows of the pages skipped go: a key needs the row before. */
+	for (i = 0; i < offset && i < n; i++)
+		store_statement_clear(&rows[i]);
+	if (i > 0)
+		memmove(rows, rows + i, (n - i) * sizeof *rows);
+	n -= i;
 	if (args_has(a, "json")) {
 		if (cmd_statement_positions(st, rows, n, args_has(a, "bytes")) != 0 ||
 		    store_json_statements(st, rows, n, 0, &out) != 0) {

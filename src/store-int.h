@@ -46,6 +46,33 @@ char *store_body_words(struct store *st, struct store_body_cache *c, int64_t art
     size_t start, size_t end);
 void store_body_cache_free(struct store_body_cache *c);
 
+/* store-page.c: a page of a list newest article first (store.h's struct
+ * store_after), for a list that follows an entity across the corpus. Its
+ * queries take ?1 and ?2 (the list's keys: an entity, 0 for none), ?7 (a
+ * count of rows) and:
+ *   count  the list's rows counted, at most ?7 of them;
+ *   few    the list's rows after the place STORE_PAGE_AFTER names, in list
+ *          order, at most ?7 (read when the list is short);
+ *   in     article ?4's rows of the list after (start, id) (?5, ?6), in
+ *          the article's order, at most ?7, looked up by index (read for
+ *          each article, newest first, when the list is long).
+ * ROW reads each row of the page (at most LIMIT; SIZE_MAX: all), in list
+ * order. ARTICLE (0: any) keeps to one article. WHAT names the errors. */
+struct store_page_sql {
+	const char *count, *few, *in;
+};
+int store_page(struct store *st, const struct store_page_sql *q, int64_t key1, int64_t key2,
+    int64_t article, const struct store_after *after, size_t limit,
+    void (*row)(void *arg, sqlite3_stmt *s), void *arg, const char *what);
+/* SQL: the row (its article's date PUB and id ART, its place POS and ID in
+ * the article) comes after the place ?3..?6 (when ?8 is set), in list
+ * order: the dated newest first, the undated last. */
+#define STORE_PAGE_AFTER(pub, art, pos, id) \
+	"(?8 = 0 OR CASE WHEN ?3 IS NULL THEN " pub " IS NULL AND (" art " < ?4 OR (" art \
+	" = ?4 AND (" pos ", " id ") > (?5, ?6))) ELSE " pub " IS NULL OR " pub " < ?3 OR" \
+	" (" pub " = ?3 AND (" art " < ?4 OR (" art " = ?4 AND (" pos ", " id ") > (?5, ?6))))" \
+	" END)"
+
 /* store-report.c: what the report queries share (store-report.c: the
  * frequency and timeline reports and JSON; store-report-matrix.c: the
  * matrices and co-occurrence). A table is filled by adding every column,

@@ -21,6 +21,7 @@ store_mention_list_free(struct store_mention *rows, size_t n)
 
 	for (i = 0; i < n; i++) {
 		free(rows[i].title);
+		free(rows[i].published);
 		free(rows[i].text);
 	}
 	free(rows);
@@ -39,55 +40,74 @@ how_name(const unsigned char *how)
 	return "alias";
 }
 
+/* A page of mentions read into a growing array. */
+struct found {
+	struct store_mention *rows;
+	size_t n, cap;
+};
+
+static void
+found_row(void *arg, sqlite3_stmt *s)
+{
+	struct found *f = arg;
+	struct store_mention *m;
+
+	if (f->n == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 16;
+		f->rows = xreallocarray(f->rows, f->cap, sizeof *f->rows);
+	}
+	m = &f->rows[f->n++];
+	m->article_id = sqlite3_column_int64(s, 0);
+	m->entity_id = sqlite3_column_int64(s, 1);
+	m->start = (size_t)sqlite3_column_int64(s, 2);
+	m->end = (size_t)sqlite3_column_int64(s, 3);
+	m->how = how_name(sqlite3_column_text(s, 4));
+	m->title = store_col_text(s, 5);
+	m->published = store_col_text(s, 6);
+	m->text = NULL;
+}
+
+/* The mentions of entity ?1 as store_page reads them (store-int.h), each
+ * with its article's title and date. Through mentions_entity, whose key
+ * (entity_id, article_id) ends in the table's (article_id, start): one
+ * article's mentions of the entity are one range of it, in text order.
+ * CROSS JOIN keeps the mentions the outer loop. */
+#define MENTION_FROM \
+	"SELECT m.article_id, m.entity_id, m.start, m.end, m.how, a.title, a.published" \
+	" FROM mentions m INDEXED BY mentions_entity CROSS JOIN articles a ON a.id = m.article_id" \
+	" WHERE m.entity_id = ?1"
+
+static const struct store_page_sql mentions_of = {
+	"SELECT count(*) FROM (SELECT 1 FROM mentions INDEXED BY mentions_entity"
+	" WHERE entity_id = ?1 LIMIT ?7)",
+	MENTION_FROM " AND " STORE_PAGE_AFTER("a.published", "a.id", "m.start", "0")
+	" ORDER BY a.published DESC, a.id DESC, m.start LIMIT ?7",
+	MENTION_FROM " AND m.article_id = ?4 AND (m.start, 0) > (?5, ?6) ORDER BY m.start"
+	" LIMIT ?7",
+};
+
 int
 store_entity_mentions(struct store *st, int64_t entity, int64_t article,
-    struct store_mention **rows, size_t *n)
+    const struct store_after *after, size_t limit, struct store_mention **rows, size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, article != 0
-	    ? "SELECT 0, article_id, entity_id, start, end, how, NULL FROM mentions"
-	      " WHERE entity_id = ?1 AND article_id = ?2 ORDER BY start"
-	    : "SELECT 0, m.article_id, m.entity_id, m.start, m.end, m.how, a.title"
-	      " FROM mentions m JOIN articles a ON a.id = m.article_id"
-	      " WHERE m.entity_id = ?1 AND ?2 = 0"
-	      " ORDER BY a.published DESC, a.id DESC, m.start");
 	struct store_body_cache c = { 0, NULL, 0 };
-	size_t cap = 0, i;
-	int rc;
+	struct found f = { NULL, 0, 0 };
+	size_t i;
 
 	*rows = NULL;
 	*n = 0;
-	if (s == NULL)
+	if (store_page(st, &mentions_of, entity, 0, article, after, limit, found_row, &f,
+	    "reading mentions") != 0) {
+		store_mention_list_free(f.rows, f.n);
 		return -1;
-	sqlite3_bind_int64(s, 1, entity);
-	sqlite3_bind_int64(s, 2, article);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_mention *m;
-
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*rows = xreallocarray(*rows, cap, sizeof **rows);
-		}
-		m = &(*rows)[(*n)++];
-		m->article_id = sqlite3_column_int64(s, 1);
-		m->entity_id = sqlite3_column_int64(s, 2);
-		m->start = (size_t)sqlite3_column_int64(s, 3);
-		m->end = (size_t)sqlite3_column_int64(s, 4);
-		m->how = how_name(sqlite3_column_text(s, 5));
-		m->title = store_col_text(s, 6);
-		m->text = NULL;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		store_mention_list_free(*rows, *n);
-		*rows = NULL;
-		*n = 0;
-		return store_err(st, "reading mentions");
 	}
 	/* One article's mentions are for highlighting: offsets are enough. */
-	for (i = 0; article == 0 && i < *n; i++)
-		(*rows)[i].text = store_body_words(st, &c, (*rows)[i].article_id, (*rows)[i].start,
-		    (*rows)[i].end);
+	for (i = 0; article == 0 && i < f.n; i++)
+		f.rows[i].text = store_body_words(st, &c, f.rows[i].article_id, f.rows[i].start,
+		    f.rows[i].end);
 	store_body_cache_free(&c);
+	*rows = f.rows;
+	*n = f.n;
 	return 0;
 }
 
@@ -216,7 +236,7 @@ store_json_mentions(struct store *st, const struct store_mention *rows, size_t n
 {
 	sqlite3_stmt *s = store_stmt(st,
 	    "SELECT json_object('article', ?1, 'title', ?2, 'start', ?3, 'end', ?4, 'how', ?5,"
-	    " 'text', ?6)");
+	    " 'text', ?6, 'published', ?7)");
 	struct buf out;
 	size_t i;
 	char *obj;
@@ -233,6 +253,7 @@ store_json_mentions(struct store *st, const struct store_mention *rows, size_t n
 		sqlite3_bind_int64(s, 4, (sqlite3_int64)rows[i].end);
 		sqlite3_bind_text(s, 5, rows[i].how, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 6, rows[i].text, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 7, rows[i].published, -1, SQLITE_STATIC);
 		obj = sqlite3_step(s) == SQLITE_ROW ? store_col_text(s, 0) : NULL;
 		sqlite3_reset(s);
 		if (obj == NULL) {

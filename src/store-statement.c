@@ -210,28 +210,92 @@ store_article_statements(struct store *st, int64_t article, struct store_stateme
 	return read_rows(st, s, rows, n);
 }
 
-/* BY a speaker and ABOUT an entity named inside the statement (0: any). */
-#define FIND_WHERE \
-	" WHERE (?1 = 0 OR s.speaker_id = ?1) AND (?2 = 0 OR EXISTS (SELECT 1 FROM mentions m" \
-	"  WHERE m.article_id = s.article_id AND m.entity_id = ?2 AND m.start >= s.start" \
-	"  AND m.end <= s.end)) AND (?3 = 0 OR s.article_id = ?3)" \
-	" ORDER BY a.published DESC, a.id DESC, s.start"
+/* A page of statements read into a growing array. */
+struct found {
+	struct store_statement *rows;
+	size_t n, cap;
+};
+
+static void
+found_row(void *arg, sqlite3_stmt *s)
+{
+	struct found *f = arg;
+
+	if (f->n == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 16;
+		f->rows = xreallocarray(f->rows, f->cap, sizeof *f->rows);
+	}
+	read_row(s, &f->rows[f->n++]);
+}
+
+/* The lists of statements store_page reads (store-int.h): ?1 the
+ * speaker (BY), ?2 an entity named inside the statement (ABOUT), each 0
+ * for any. The statement's own article, speaker and words come with it;
+ * CROSS JOIN keeps the statements the outer loop, read through the index
+ * named. */
+#define FIND_FROM(index) " FROM statements s INDEXED BY " index \
+	" CROSS JOIN articles a ON a.id = s.article_id LEFT JOIN entities e ON e.id = s.speaker_id"
+#define FIND_BY "(?1 = 0 OR s.speaker_id = ?1)"
+/* The mention's start bounded on both sides: one range of the article's
+ * mentions, the statement's, not every mention after its start. */
+#define FIND_ABOUT \
+	"(?2 = 0 OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = s.article_id" \
+	" AND m.start BETWEEN s.start AND s.end AND m.entity_id = ?2 AND m.end <= s.end))"
+#define FIND_AFTER STORE_PAGE_AFTER("a.published", "a.id", "s.start", "s.id")
+#define FIND_ORDER " ORDER BY a.published DESC, a.id DESC, s.start, s.id LIMIT ?7"
+/* An article's statements after (?5, ?6): through (article_id, start). */
+#define FIND_IN "SELECT " STATEMENT_COLUMNS FIND_FROM("statements_article") \
+	" WHERE s.article_id = ?4 AND (s.start, s.id) > (?5, ?6) AND " FIND_BY " AND " \
+	FIND_ABOUT " ORDER BY s.start, s.id LIMIT ?7"
+
+/* By a speaker: the speaker's index. */
+static const struct store_page_sql find_by = {
+	"SELECT count(*) FROM (SELECT 1 FROM statements INDEXED BY statements_speaker"
+	" WHERE speaker_id = ?1 LIMIT ?7)",
+	"SELECT " STATEMENT_COLUMNS FIND_FROM("statements_speaker")
+	" WHERE s.speaker_id = ?1 AND " FIND_ABOUT " AND " FIND_AFTER FIND_ORDER,
+	FIND_IN,
+};
+
+/* About an entity, by anyone: the statements of the articles that
+ * mention it, counted by its mentions (a statement about it holds one). */
+static const struct store_page_sql find_about = {
+	"SELECT count(*) FROM (SELECT 1 FROM mentions INDEXED BY mentions_entity"
+	" WHERE entity_id = ?2 LIMIT ?7)",
+	"SELECT " STATEMENT_COLUMNS " FROM (SELECT DISTINCT article_id FROM mentions"
+	" INDEXED BY mentions_entity WHERE entity_id = ?2) x"
+	" CROSS JOIN statements s INDEXED BY statements_article ON s.article_id = x.article_id"
+	" CROSS JOIN articles a ON a.id = s.article_id LEFT JOIN entities e ON e.id = s.speaker_id"
+	" WHERE " FIND_ABOUT " AND " FIND_AFTER FIND_ORDER,
+	FIND_IN,
+};
+
+/* Every statement. */
+static const struct store_page_sql find_all = {
+	"SELECT count(*) FROM (SELECT 1 FROM statements LIMIT ?7)",
+	"SELECT " STATEMENT_COLUMNS " FROM statements s" STATEMENT_JOINS
+	" WHERE " FIND_AFTER FIND_ORDER,
+	FIND_IN,
+};
 
 int
 store_statements_find(struct store *st, int64_t article, int64_t by, int64_t about,
-    struct store_statement **rows, size_t *n)
+    const struct store_after *after, size_t limit, struct store_statement **rows, size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT " STATEMENT_COLUMNS
-	    " FROM statements s" STATEMENT_JOINS FIND_WHERE);
+	const struct store_page_sql *q = by != 0 ? &find_by : about != 0 ? &find_about : &find_all;
+	struct found f = { NULL, 0, 0 };
 
 	*rows = NULL;
 	*n = 0;
-	if (s == NULL)
+	if (store_page(st, q, by, about, article, after, limit, found_row, &f,
+	    "reading statements") != 0) {
+		store_statement_list_free(f.rows, f.n);
 		return -1;
-	sqlite3_bind_int64(s, 1, by);
-	sqlite3_bind_int64(s, 2, about);
-	sqlite3_bind_int64(s, 3, article);
-	return read_rows(st, s, rows, n);
+	}
+	fill_words(st, f.rows, f.n);
+	*rows = f.rows;
+	*n = f.n;
+	return 0;
 }
 
 /* A statement's links (stored both ways, so all of them from it). */

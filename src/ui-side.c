@@ -12,9 +12,17 @@
  *
  * The results outlive a jump: after following one related statement the
  * others are still there to follow.
+ *
+ * `*` and `#` read their results a page at a time, as tig reads a long
+ * log: the first page at once, the next when the selection or the screen
+ * reaches the end of what is read, each after the last row read (by its
+ * key, so the hundredth page costs what the first does). Nothing counts
+ * them all: the status line says how many are read, "50+" while there
+ * may be more.
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,14 +60,30 @@ struct part {
 	size_t n;
 };
 
+/* What the results of `*` or `#` continue with: the entity, and the
+ * place of the last row read, the next page's start. */
+struct more {
+	enum { MORE_NONE, MORE_STATEMENTS, MORE_MENTIONS } kind;
+	int64_t entity;
+	char *name;              /* the entity's, for the status line */
+	char *published;         /* the last row's article's date, or NULL */
+	int64_t article, id;     /* ...its article and (a statement's) id */
+	size_t start;            /* ...its start */
+	size_t read;             /* results read */
+	int more;                /* the last page was full: there may be more */
+};
+
 /* The view's rows (v->rows) run over the actors, then the results. */
 struct side {
 	struct ui_view *v;
 	int64_t article;         /* the article the actors are of */
 	struct part actors, results;
+	struct more more;
 };
 
 #define RELATED_MAX 50
+/* Rows of `*` and `#` read at a time: a few screens. */
+#define RESULTS_PAGE 50
 
 static struct side *
 S(struct ui *ui)
@@ -79,6 +103,22 @@ part_clear(struct part *p)
 	free(p->v);
 	p->v = NULL;
 	p->n = 0;
+}
+
+static void
+more_clear(struct more *m)
+{
+	free(m->name);
+	free(m->published);
+	memset(m, 0, sizeof *m);
+}
+
+/* The results go, and with them what `*` or `#` would read next. */
+static void
+results_clear(struct side *s)
+{
+	part_clear(&s->results);
+	more_clear(&s->more);
 }
 
 static struct row *
@@ -155,7 +195,7 @@ wrap_row(struct row *r, int width)
 static void
 rows_changed(struct ui *ui, struct side *s)
 {
-	ui_view_set_rows(ui, s->v, nrows(s), 0);
+	ui_view_set_rows(ui, s->v, nrows(s), s->more.more);
 }
 
 /* ---- filling ------------------------------------------------------- */
@@ -256,7 +296,7 @@ add_statements(struct ui *ui, struct part *p, struct store_statement *v, size_t 
 
 	for (i = 0; i < n; i++)
 		add_statement(ui, p, &v[i]);
-	if (n == 0)
+	if (n == 0 && none != NULL)
 		part_add(p, ROW_TEXT, xstrdup(none));
 	store_statement_list_free(v, n);
 }
@@ -318,7 +358,7 @@ ui_side_related(struct ui *ui)
 		ui_error(ui, "%s", err_msg());
 		return;
 	}
-	part_clear(&s->results);
+	results_clear(s);
 	/* Headed by the statement itself: who said it, then its words. */
 	head = part_add(&s->results, ROW_QUOTE, st->speaker != NULL ?
 	    xasprintf("Related to what %s said:", st->speaker) :
@@ -332,56 +372,106 @@ ui_side_related(struct ui *ui)
 	show_results(ui, s);
 }
 
-void
-ui_side_statements_by(struct ui *ui, int64_t entity)
+/* The next page's start: the place of the last row read. */
+static void
+more_after(struct more *m, const char *published, int64_t article, size_t start, int64_t id)
 {
-	struct side *s = S(ui);
-	struct store_statement *v = NULL;
-	size_t n = 0;
-	char *name;
-
-	if (store_statements_find(ui->st, 0, entity, 0, &v, &n) != 0) {
-		ui_error(ui, "%s", err_msg());
-		return;
-	}
-	name = entity_name(ui, entity);
-	part_clear(&s->results);
-	part_add(&s->results, ROW_HEADING, xasprintf("Statements by %s, all articles", name));
-	add_statements(ui, &s->results, v, n, "No statements.");
-	ui_message(ui, "%zu statement%s by %s", n, n == 1 ? "" : "s", name);
-	free(name);
-	show_results(ui, s);
+	free(m->published);
+	m->published = published != NULL ? xstrdup(published) : NULL;
+	m->article = article;
+	m->start = start;
+	m->id = id;
 }
 
-void
-ui_side_mentions_of(struct ui *ui, int64_t entity)
+static void
+add_mentions(struct part *p, struct store_mention *m, size_t n, const char *none)
 {
-	struct side *s = S(ui);
-	struct store_mention *m = NULL;
 	struct row *r;
-	size_t n = 0, i;
-	char *name;
+	size_t i;
 
-	if (store_entity_mentions(ui->st, entity, 0, &m, &n) != 0) {
-		ui_error(ui, "%s", err_msg());
-		return;
-	}
-	name = entity_name(ui, entity);
-	part_clear(&s->results);
-	part_add(&s->results, ROW_HEADING, xasprintf("Mentions of %s, all articles", name));
 	for (i = 0; i < n; i++) {
-		r = part_add(&s->results, ROW_PLACE, xstrdup(m[i].title != NULL ? m[i].title : "?"));
+		r = part_add(p, ROW_PLACE, xstrdup(m[i].title != NULL ? m[i].title : "?"));
 		r->sub = xstrdup(m[i].text != NULL ? m[i].text : "");
 		r->article = m[i].article_id;
 		r->start = m[i].start;
 		r->obj = UI_OBJ_ARTICLE_TITLE;
 	}
-	if (n == 0)
-		part_add(&s->results, ROW_TEXT, xstrdup("No mentions."));
-	ui_message(ui, "%zu mention%s of %s", n, n == 1 ? "" : "s", name);
+	if (n == 0 && none != NULL)
+		part_add(p, ROW_TEXT, xstrdup(none));
 	store_mention_list_free(m, n);
-	free(name);
+}
+
+/* Reads the next page of `*` or `#` under the results; -1 (said) when
+ * the store fails, and then no more is read. */
+static int
+next_page(struct ui *ui, struct side *s)
+{
+	struct more *m = &s->more;
+	struct store_after after = { m->published, m->article, m->start, m->id };
+	const struct store_after *from = m->read > 0 ? &after : NULL;
+	struct store_statement *v = NULL;
+	struct store_mention *w = NULL;
+	size_t n = 0;
+	int rc;
+
+	if (m->kind == MORE_STATEMENTS) {
+		rc = store_statements_find(ui->st, 0, m->entity, 0, from, RESULTS_PAGE, &v, &n);
+		if (rc == 0 && n > 0)
+			more_after(m, v[n - 1].published, v[n - 1].article_id, v[n - 1].start,
+			    v[n - 1].id);
+		if (rc == 0)
+			add_statements(ui, &s->results, v, n, m->read == 0 ? "No statements." : NULL);
+	} else {
+		rc = store_entity_mentions(ui->st, m->entity, 0, from, RESULTS_PAGE, &w, &n);
+		if (rc == 0 && n > 0)
+			more_after(m, w[n - 1].published, w[n - 1].article_id, w[n - 1].start, 0);
+		if (rc == 0)
+			add_mentions(&s->results, w, n, m->read == 0 ? "No mentions." : NULL);
+	}
+	if (rc != 0) {
+		m->more = 0;
+		ui_error(ui, "%s", err_msg());
+		return -1;
+	}
+	m->read += n;
+	m->more = n == RESULTS_PAGE;
+	ui_message(ui, "%zu%s %s%s %s %s", m->read, m->more ? "+" : "",
+	    m->kind == MORE_STATEMENTS ? "statement" : "mention",
+	    m->read == 1 && !m->more ? "" : "s", m->kind == MORE_STATEMENTS ? "by" : "of", m->name);
+	return 0;
+}
+
+/* `*` and `#`: the first page of the entity's results, under a heading. */
+static void
+first_page(struct ui *ui, int kind, int64_t entity, const char *heading)
+{
+	struct side *s = S(ui);
+	char *name = entity_name(ui, entity);
+
+	results_clear(s);
+	s->more.kind = kind;
+	s->more.entity = entity;
+	s->more.name = name;
+	part_add(&s->results, ROW_HEADING, xasprintf("%s %s, all articles", heading, name));
+	if (next_page(ui, s) != 0) {
+		results_clear(s);
+		rows_changed(ui, s);
+		ui_mark(ui, UI_DIRTY_SIDE);
+		return;
+	}
 	show_results(ui, s);
+}
+
+void
+ui_side_statements_by(struct ui *ui, int64_t entity)
+{
+	first_page(ui, MORE_STATEMENTS, entity, "Statements by");
+}
+
+void
+ui_side_mentions_of(struct ui *ui, int64_t entity)
+{
+	first_page(ui, MORE_MENTIONS, entity, "Mentions of");
 }
 
 /* The selected actor's statements in this article, under the actors. */
@@ -392,12 +482,13 @@ actor_here(struct ui *ui, struct side *s, int64_t entity)
 	size_t n = 0;
 	char *name;
 
-	if (store_statements_find(ui->st, ui_article_id(ui), entity, 0, &v, &n) != 0) {
+	if (store_statements_find(ui->st, ui_article_id(ui), entity, 0, NULL, SIZE_MAX, &v,
+	    &n) != 0) {
 		ui_error(ui, "%s", err_msg());
 		return;
 	}
 	name = entity_name(ui, entity);
-	part_clear(&s->results);
+	results_clear(s);
 	part_add(&s->results, ROW_HEADING, xasprintf("Statements by %s here", name));
 	add_statements(ui, &s->results, v, n, "None in this article (* looks everywhere).");
 	free(name);
@@ -447,7 +538,7 @@ side_free(struct ui *ui, struct ui_view *v)
 
 	(void)ui;
 	part_clear(&s->actors);
-	part_clear(&s->results);
+	results_clear(s);
 	free(s);
 	v->priv = NULL;
 }
@@ -611,7 +702,7 @@ side_position(struct ui *ui, struct ui_view *v, struct buf *out)
 					k++;
 			}
 		}
-		buf_printf(out, "result %zu/%zu", k, n);
+		buf_printf(out, "result %zu/%zu%s", k, n, s->more.more ? "+" : "");
 	} else {
 		buf_printf(out, "%s", r->text);
 	}
@@ -638,7 +729,7 @@ side_open(struct ui *ui, struct ui_view *v, size_t i)
 			    "every statement", name);
 			free(name);
 		} else {
-			part_clear(&s->results);
+			results_clear(s);
 			ui_message(ui, "no actor selected");
 		}
 		rows_changed(ui, s);
@@ -726,6 +817,24 @@ side_action(struct ui *ui, struct ui_view *v, enum ui_action a, int count)
 	}
 }
 
+/* The base wants rows [from, from + want): the next pages of `*` or `#`
+ * are read while they would show past the end of what is read. */
+static void
+side_fetch(struct ui *ui, struct ui_view *v, size_t from, size_t want)
+{
+	struct side *s = v->priv;
+	size_t had = nrows(s);
+
+	while (s->more.more && from + want >= nrows(s) && next_page(ui, s) == 0)
+		;
+	/* Set here, not through ui_view_set_rows: this runs while the rows
+	 * are drawn, which keep their place. */
+	v->rows.n = nrows(s);
+	v->rows.more = s->more.more;
+	if (nrows(s) != had)
+		ui_mark(ui, UI_DIRTY_SIDE | UI_DIRTY_STATUS);
+}
+
 static void
 side_resize(struct ui *ui, struct ui_view *v)
 {
@@ -756,4 +865,5 @@ const struct ui_view_ops ui_side_ops = {
 	.selectable = side_selectable,
 	.open = side_open,
 	.row_text = side_row_text,
+	.fetch = side_fetch,
 };
