@@ -64,6 +64,9 @@ struct extract_described {
 	 * where each bucket's run of them starts: a token is tried against
 	 * the few phrases that can start with it, most against none. */
 	uint32_t at[D_NCLASSES][D_BUCKETS + 1];
+	/* the first bytes the phrases of each class start with: most
+	 * tokens are passed over at one look */
+	unsigned char first[D_NCLASSES][256];
 	struct extract_text t;   /* for cutting lines into tokens */
 };
 
@@ -111,6 +114,7 @@ add_line(void *arg, const char *path, unsigned lineno, const char *section, char
 	}
 	if (p.n == 0)
 		goto bad;
+	d->first[cls][(unsigned char)p.w[0].key[0]] = 1;
 	d->p[cls] = xreallocarray(d->p[cls], d->n[cls] + 1, sizeof *d->p[cls]);
 	d->p[cls][d->n[cls]++] = p;
 	return 0;
@@ -257,7 +261,8 @@ phrase_at(const struct extract_ctx *c, int cls, size_t k)
 	const struct extract_tok *t;
 	size_t best, two, one;
 
-	if (d == NULL || k >= c->t.ntok || c->t.tok[k].klen == 0)
+	if (d == NULL || k >= c->t.ntok || c->t.tok[k].klen == 0 ||
+	    !d->first[cls][(unsigned char)c->t.tok[k].key[0]])
 		return k;
 	t = &c->t.tok[k];
 	one = bucket_of(t->key, 1);
