@@ -70,10 +70,11 @@ sync_entity(struct store *st, const struct kb_entity *e, int64_t *idp)
 	return done(st, s, "writing the knowledge base");
 }
 
-/* E's roles, parties and source of origin O, added to entity ID. Parties
- * and the source go only to an entity of that origin. */
+/* E's roles of origin O, added to entity ID, and unless ROLES_ONLY its
+ * parties and source, which go only to an entity of that origin. */
 static int
-add_roles_attrs(struct store *st, const struct kb_entity *e, int64_t id, enum kb_origin o)
+add_roles_attrs(struct store *st, const struct kb_entity *e, int64_t id, enum kb_origin o,
+    int roles_only)
 {
 	const char *origin = kb_origin_name(o);
 	sqlite3_stmt *s;
@@ -103,7 +104,7 @@ add_roles_attrs(struct store *st, const struct kb_entity *e, int64_t id, enum kb
 		if (done(st, s, "writing the knowledge base") != 0)
 			return -1;
 	}
-	for (i = 0; i < e->nparties; i++) {
+	for (i = 0; i < e->nparties && !roles_only; i++) {
 		s = store_stmt(st, "UPDATE entities SET attrs = json_insert(coalesce(attrs,"
 		    " json_object('parties', json_array())), '$.parties[#]', ?2)"
 		    " WHERE id = ?1 AND origin = ?3 AND NOT EXISTS (SELECT 1 FROM"
@@ -116,7 +117,7 @@ add_roles_attrs(struct store *st, const struct kb_entity *e, int64_t id, enum kb
 		if (done(st, s, "writing the knowledge base") != 0)
 			return -1;
 	}
-	if (e->source != NULL) {
+	if (e->source != NULL && !roles_only) {
 		s = store_stmt(st, "UPDATE entities SET attrs = json_set(coalesce(attrs,"
 		    " json_object()), '$.source', ?2) WHERE id = ?1 AND origin = ?3");
 		if (s == NULL)
@@ -140,7 +141,7 @@ add_details(struct store *st, const struct kb_entity *e, int64_t id, enum kb_ori
 	for (i = 0; i < e->naliases; i++)
 		if (e->aliases[i].origin == o && store_alias_add(st, id, e->aliases[i].text, origin) != 0)
 			return -1;
-	return add_roles_attrs(st, e, id, o);
+	return add_roles_attrs(st, e, id, o, 0);
 }
 
 /* ---- the shipped knowledge base into a new database -------------------- */
@@ -154,7 +155,7 @@ add_details(struct store *st, const struct kb_entity *e, int64_t id, enum kb_ori
  * 87,000 (its CHECK lists are built into temporary tables each time);
  * sixteen rows to an insert 39,000 a row. */
 #define KB_AT 16
-#define E1 "(?, ?, ?, 'kb', 'active', ?, NULL)"
+#define E1 "(?, ?, ?, 'kb', 'active', ?, ?)"
 #define E4 E1 ", " E1 ", " E1 ", " E1
 #define A1 "(?, ?, 'kb')"
 #define A4 A1 ", " A1 ", " A1 ", " A1
@@ -179,31 +180,79 @@ kb_is_new(struct store *st, int *yes)
 	return rc == SQLITE_ROW ? 0 : store_err(st, "writing the knowledge base");
 }
 
+/* The attributes (parties, source) E's row gets from add_roles_attrs, made
+ * by the same JSON functions without the updates of the row: *OUT is
+ * NULL when it has none. */
+static int
+attrs_of(struct store *st, const struct kb_entity *e, char **out)
+{
+	sqlite3_stmt *s;
+	char *v = NULL;
+	size_t i;
+	int rc = SQLITE_ROW;
+
+	for (i = 0; i < e->nparties + (e->source != NULL) && rc == SQLITE_ROW; i++) {
+		s = i < e->nparties
+		    ? store_stmt(st, "SELECT CASE WHEN EXISTS (SELECT 1 FROM json_each(?1, '$.parties')"
+		      " WHERE value = ?2) THEN ?1 ELSE json_insert(coalesce(?1,"
+		      " json_object('parties', json_array())), '$.parties[#]', ?2) END")
+		    : store_stmt(st, "SELECT json_set(coalesce(?1, json_object()), '$.source', ?2)");
+		if (s == NULL) {
+			free(v);
+			return -1;
+		}
+		if (v != NULL)
+			sqlite3_bind_text(s, 1, v, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 2, i < e->nparties ? e->party_names[i] : e->source, -1,
+		    SQLITE_STATIC);
+		free(v);
+		v = NULL;
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			v = store_col_text(s, 0);
+		sqlite3_reset(s);
+	}
+	*out = v;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_err(st, "writing the knowledge base");
+}
+
 /* The shipped entities IDX[0, N), ids ID[0, N): one insert. */
 static int
 put_entities(struct store *st, const struct kb *kb, const int *idx, const int64_t *id, size_t n)
 {
-	sqlite3_stmt *s = store_stmt(st, n == KB_AT
+	sqlite3_stmt *s;
+	char *attrs[KB_AT];
+	size_t j, k;
+	int rc = 0;
+
+	for (j = 0; j < n; j++)
+		if (attrs_of(st, &kb->ents[idx[j]], &attrs[j]) != 0) {
+			for (k = 0; k < j; k++)
+				free(attrs[k]);
+			return -1;
+		}
+	s = store_stmt(st, n == KB_AT
 	    ? "INSERT INTO entities (id, name, kind, origin, status, date, attrs) VALUES "
 	      E4 ", " E4 ", " E4 ", " E4
 	    : "INSERT INTO entities (id, name, kind, origin, status, date, attrs) VALUES " E1);
-	size_t j;
-
 	if (s == NULL)
-		return -1;
-	for (j = 0; j < n; j++) {
+		rc = -1;
+	for (j = 0; j < n && rc == 0; j++) {
 		const struct kb_entity *e = &kb->ents[idx[j]];
-		int b = (int)(4 * j);
+		int b = (int)(5 * j);
 
 		sqlite3_bind_int64(s, b + 1, id[j]);
 		sqlite3_bind_text(s, b + 2, e->name, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, b + 3, kb_kind_name(e->kind), -1, SQLITE_STATIC);
 		if (e->date != NULL)
 			sqlite3_bind_text(s, b + 4, e->date, -1, SQLITE_STATIC);
-		else
-			sqlite3_bind_null(s, b + 4);
+		if (attrs[j] != NULL)
+			sqlite3_bind_text(s, b + 5, attrs[j], -1, SQLITE_STATIC);
 	}
-	return done(st, s, "writing the knowledge base");
+	if (rc == 0)
+		rc = done(st, s, "writing the knowledge base");
+	for (j = 0; j < n; j++)
+		free(attrs[j]);
+	return rc;
 }
 
 /* The aliases ALIAS[0, N) of the entities ID[0, N): one insert. */
@@ -224,8 +273,9 @@ put_aliases(struct store *st, const char *const *alias, const int64_t *id, size_
 	return done(st, s, "writing the knowledge base");
 }
 
-/* Every shipped entity of KB into a new database; their roles, parties and
- * sources as store_kb_sync writes them, an entity at a time. */
+/* Every shipped entity of KB into a new database, its parties and source
+ * in its row (an update of the row a party cost as much as its insert);
+ * the roles as store_kb_sync writes them, an entity at a time. */
 static int
 kb_write_new(struct store *st, const struct kb *kb)
 {
@@ -269,7 +319,7 @@ kb_write_new(struct store *st, const struct kb *kb)
 		rc = put_aliases(st, atext + k, aid + k, 1);
 	for (i = 0; i < kb->n && rc == 0; i++)
 		if (kb->ents[i].origin == KB_ORIGIN_KB)
-			rc = add_roles_attrs(st, &kb->ents[i], ids[i], KB_ORIGIN_KB);
+			rc = add_roles_attrs(st, &kb->ents[i], ids[i], KB_ORIGIN_KB, 1);
 	free(ids);
 	return rc;
 }
