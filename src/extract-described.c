@@ -130,7 +130,7 @@ bad:
 static size_t
 bucket_of(const char *key, size_t len)
 {
-	size_t h = (unsigned char)key[0] * 31u;
+	size_t h = (size_t)(unsigned char)key[0] * 31;
 
 	h += len >= 2 ? (unsigned char)key[1] : 256u;
 	return h & (D_BUCKETS - 1);
