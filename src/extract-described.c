@@ -60,7 +60,7 @@ struct extract_described {
 	struct dpattern *p[D_NCLASSES];
 	size_t n[D_NCLASSES];
 	/* Each class's phrases sorted by the bucket of their first word's
-	 * first two bytes (a one-byte word has a bucket of its own), and
+	 * first two bytes (of a one-byte word, of that byte alone), and
 	 * where each bucket's run of them starts: a token is tried against
 	 * the few phrases that can start with it, most against none. */
 	uint32_t at[D_NCLASSES][D_BUCKETS + 1];
