@@ -590,9 +590,10 @@ int store_related_key(struct store *st, const char *key, size_t len, int64_t *id
 /* Statement ID's features. */
 int store_statement_profile(struct store *st, int64_t id,
     int (*row)(void *arg, const struct store_profile_row *r), void *arg);
-/* The ids of the statements by SPEAKER, newest first, but those from LO
- * to HI (the caller's article's); EACH is called as ROW above. */
-int store_related_by(struct store *st, int64_t speaker, int64_t lo, int64_t hi,
+/* The ids of the statements by SPEAKER below BELOW, newest first, but
+ * those from LO to HI (the caller's article's); EACH is called as ROW
+ * above. */
+int store_related_by(struct store *st, int64_t speaker, int64_t lo, int64_t hi, int64_t below,
     int (*each)(void *arg, int64_t id), void *arg);
 /* The ids of the statements having the key numbered KEY below BELOW,
  * newest first: a list read on from where the caller stopped. */

@@ -81,6 +81,15 @@ struct keylist {
 	size_t n, cap;
 };
 
+/* A speaker's other statements, newest first, as far as read for the
+ * statements of one article (ids LO to HI): each of that article's
+ * statements by the speaker asks for the same rows, and no statement is
+ * written while a flush links. */
+struct spoken {
+	int64_t speaker, lo, hi;
+	struct keylist l;
+};
+
 /* A statement to be linked with the batch. */
 struct pend {
 	int64_t id, article, speaker;
@@ -103,6 +112,8 @@ struct analyze_related {
 	size_t slotcap;
 	struct keylist *lists;     /* open addressing on the key */
 	size_t listcap, nlists, listed;
+	struct spoken *spoken;     /* of the article being linked */
+	size_t nspoken, spokencap;
 	int64_t nstatements;  /* the corpus's count, read at each flush */
 	uint32_t epoch;       /* of flushes (keys' df) */
 	uint32_t round;       /* of candidate rounds (stamps) */
@@ -173,6 +184,16 @@ cache_clear(struct analyze_related *r)
 }
 
 static void
+spoken_clear(struct analyze_related *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nspoken; i++)
+		free(r->spoken[i].l.ids);
+	r->nspoken = 0;
+}
+
+static void
 lists_clear(struct analyze_related *r)
 {
 	size_t i;
@@ -182,6 +203,10 @@ lists_clear(struct analyze_related *r)
 	free(r->lists);
 	r->lists = NULL;
 	r->listcap = r->nlists = r->listed = 0;
+	spoken_clear(r);
+	free(r->spoken);
+	r->spoken = NULL;
+	r->spokencap = 0;
 }
 
 static void
@@ -580,16 +605,6 @@ take(void *arg, int64_t id)
 	return ++g->taken >= g->limit ? 1 : 0;
 }
 
-/* take, for a row read from the database. */
-static int
-take_read(void *arg, int64_t id)
-{
-	struct gathering *g = arg;
-
-	g->r->rows_read++;
-	return take(arg, id);
-}
-
 /* ---- keys' lists ------------------------------------------------------------ */
 
 /* KEY's list (made empty when new). */
@@ -662,6 +677,62 @@ struct own {
 	int64_t article, lo, hi;
 };
 
+/* SPEAKER's list for the article OWN (made empty when new); the lists
+ * of an article before are dropped. */
+static struct keylist *
+spoken_get(struct analyze_related *r, int64_t speaker, const struct own *own)
+{
+	struct spoken *sp;
+	size_t i;
+
+	if (r->nspoken > 0 && (r->spoken[0].lo != own->lo || r->spoken[0].hi != own->hi))
+		spoken_clear(r);
+	for (i = 0; i < r->nspoken; i++)
+		if (r->spoken[i].speaker == speaker)
+			return &r->spoken[i].l;
+	if (r->nspoken == r->spokencap) {
+		r->spokencap = r->spokencap ? r->spokencap * 2 : 16;
+		r->spoken = xreallocarray(r->spoken, r->spokencap, sizeof *r->spoken);
+	}
+	sp = &r->spoken[r->nspoken++];
+	memset(sp, 0, sizeof *sp);
+	sp->speaker = speaker;
+	sp->lo = own->lo;
+	sp->hi = own->hi;
+	return &sp->l;
+}
+
+/* Adds the newest LIMIT statements of another article by SPEAKER not yet
+ * taken this round, from its list, read on from the database as far as
+ * needed: as many again as it holds. */
+static int
+gather_spoken(struct analyze_related *r, struct store *st, int64_t speaker, size_t limit,
+    const struct own *own, struct cands *c)
+{
+	struct gathering g = { r, st, c, own->article, limit, 0 };
+	struct keylist *l = spoken_get(r, speaker, own);
+	struct reading d;
+	size_t i = 0;
+	int rc;
+
+	for (;;) {
+		for (; i < l->n; i++)
+			if ((rc = take(&g, l->ids[i])) != 0)
+				return rc < 0 ? -1 : 0;
+		if (l->done)
+			return 0;
+		d.r = r;
+		d.l = l;
+		d.want = l->n < LIST_FIRST ? LIST_FIRST : l->n;
+		d.got = 0;
+		if (store_related_by(st, speaker, own->lo, own->hi,
+		    l->n > 0 ? l->ids[l->n - 1] : INT64_MAX, list_row, &d) != 0)
+			return -1;
+		if (d.got < d.want)
+			l->done = 1;
+	}
+}
+
 /* Adds the newest LIMIT statements of another article having key KEY (or
  * by SPEAKER, when KEY is 0) not yet taken this round. */
 static int
@@ -674,7 +745,7 @@ gather(struct analyze_related *r, struct store *st, int64_t key, int64_t speaker
 	int rc;
 
 	if (key == 0)
-		return store_related_by(st, speaker, own->lo, own->hi, take_read, &g);
+		return gather_spoken(r, st, speaker, limit, own, c);
 	if (r->listed >= LISTED_MAX)
 		lists_clear(r);
 	l = list_get(r, (uint32_t)key);

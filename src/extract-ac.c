@@ -43,6 +43,15 @@ struct word_table {
 	size_t cap, n;
 };
 
+/* A language's endings by their last byte: a word is tried only with the
+ * endings it can end in (most of the dozens a language has are
+ * passed over at once), in the language's order, longest first. */
+struct ending_index {
+	const struct text_lang *lang;
+	uint32_t at[257];     /* where the endings of each last byte start in list */
+	uint32_t *list;       /* ending numbers; an empty ending under every byte */
+};
+
 struct extract_ac {
 	struct word_table words;   /* phrase words by key */
 	struct word_table stems;   /* phrase words by stem, id as above */
@@ -62,6 +71,8 @@ struct extract_ac {
 	struct pattern *pat;
 	size_t npat, patcap;
 	struct extract_text scratch;
+	struct ending_index *eidx; /* of each language given to extract_ac_inflect */
+	size_t neidx;
 };
 
 static uint32_t
@@ -255,6 +266,45 @@ extract_ac_new(void)
 	return ac;
 }
 
+static void
+endings_free(struct extract_ac *ac)
+{
+	size_t i;
+
+	for (i = 0; i < ac->neidx; i++)
+		free(ac->eidx[i].list);
+	free(ac->eidx);
+	ac->eidx = NULL;
+	ac->neidx = 0;
+}
+
+/* LG's endings indexed by their last byte. */
+static void
+endings_index(struct ending_index *x, const struct text_lang *lg)
+{
+	size_t i, b, e;
+	uint32_t fill[256];
+
+	x->lang = lg;
+	memset(x->at, 0, sizeof x->at);
+	for (i = 0; i < lg->nendings; i++) {
+		e = lg->ending_len[i];
+		for (b = 0; b < 256; b++)
+			if (e == 0 || (unsigned char)lg->endings[i][e - 1] == b)
+				x->at[b + 1]++;
+	}
+	for (b = 0; b < 256; b++)
+		x->at[b + 1] += x->at[b];
+	x->list = xreallocarray(NULL, x->at[256] + 1, sizeof *x->list);
+	memcpy(fill, x->at, sizeof fill);
+	for (i = 0; i < lg->nendings; i++) {
+		e = lg->ending_len[i];
+		for (b = 0; b < 256; b++)
+			if (e == 0 || (unsigned char)lg->endings[i][e - 1] == b)
+				x->list[fill[b]++] = (uint32_t)i;
+	}
+}
+
 void
 extract_ac_free(struct extract_ac *ac)
 {
@@ -275,6 +325,7 @@ extract_ac_free(struct extract_ac *ac)
 	free(ac->gval);
 	free(ac->pat);
 	extract_text_free(&ac->scratch);
+	endings_free(ac);
 	free(ac);
 }
 
@@ -456,6 +507,12 @@ extract_ac_inflect(struct extract_ac *ac, const struct text_langs *langs)
 	uint32_t id, len;
 	char *key;
 
+	endings_free(ac);
+	if (langs != NULL && langs->n > 0)
+		ac->eidx = xcalloc(langs->n, sizeof *ac->eidx);
+	for (l = 0; langs != NULL && l < langs->n; l++)
+		if (langs->v[l].nendings > 0)
+			endings_index(&ac->eidx[ac->neidx++], &langs->v[l]);
 	for (l = 0; langs != NULL && l < langs->n; l++) {
 		const struct text_lang *lg = &langs->v[l];
 
@@ -499,7 +556,8 @@ static uint32_t
 inflected(const struct extract_ac *ac, const struct extract_tok *k, const struct text_lang *lang,
     uint32_t st)
 {
-	size_t i, e, n, j, keep;
+	const struct ending_index *x = NULL;
+	size_t i, e, n, j, keep, at, end;
 	uint32_t h, w[2], next, first = NONE;
 	int ends;
 
@@ -509,7 +567,19 @@ inflected(const struct extract_ac *ac, const struct extract_tok *k, const struct
 	keep = text_lang_min_bytes(k->key, k->klen, lang->min_stem);
 	if (keep == SIZE_MAX)    /* keep <= klen otherwise */
 		return NONE;
-	for (i = 0; i < lang->nendings; i++) {
+	for (i = 0; i < ac->neidx && x == NULL; i++)
+		if (ac->eidx[i].lang == lang)
+			x = &ac->eidx[i];
+	if (x != NULL && k->klen > 0) {
+		at = x->at[(unsigned char)k->key[k->klen - 1]];
+		end = x->at[(unsigned char)k->key[k->klen - 1] + 1];
+	} else {
+		x = NULL;
+		at = 0;
+		end = lang->nendings;
+	}
+	for (; at < end; at++) {
+		i = x != NULL ? x->list[at] : at;
 		e = lang->ending_len[i];
 		if (e > k->klen - keep || (e > 0 && k->key[k->klen - 1] != lang->endings[i][e - 1]) ||
 		    memcmp(k->key + k->klen - e, lang->endings[i], e) != 0)

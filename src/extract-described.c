@@ -33,6 +33,7 @@
 
 #define MAX_ENDING 7      /* letters a '*' word may add: "müqavilələrinin" */
 #define MAX_TOPICS 3      /* "hostage and ceasefire deal": topics in a row */
+#define D_BUCKETS 1024    /* of a phrase's first two bytes (a power of two) */
 
 enum dclass {
 	D_MODIFIER, D_TOPIC, D_NOUN, D_EVENT_NOUN, D_EVENT_LINK, D_EVENT_HEAD, D_DOMAIN,
@@ -61,6 +62,11 @@ struct dpattern {
 struct extract_described {
 	struct dpattern *p[D_NCLASSES];
 	size_t n[D_NCLASSES];
+	/* Each class's phrases sorted by the bucket of their first word's
+	 * first two bytes (of a one-byte word, of that byte alone), and
+	 * where each bucket's run of them starts: a token is tried against
+	 * the few phrases that can start with it, most against none. */
+	uint32_t at[D_NCLASSES][D_BUCKETS + 1];
 	/* the first bytes the phrases of each class start with: most
 	 * tokens are passed over at one look */
 	unsigned char first[D_NCLASSES][256];
@@ -122,6 +128,50 @@ bad:
 	return err_set("%s:%u: expected words, a '*' only at a word's end", path, lineno);
 }
 
+/* The bucket of a word starting KEY, LEN bytes long; LEN 1 when only
+ * its first byte is to count. */
+static size_t
+bucket_of(const char *key, size_t len)
+{
+	size_t h = (size_t)(unsigned char)key[0] * 31;
+
+	h += len >= 2 ? (unsigned char)key[1] : 256u;
+	return h & (D_BUCKETS - 1);
+}
+
+static size_t
+pattern_bucket(const struct dpattern *p)
+{
+	return bucket_of(p->w[0].key, p->w[0].klen);
+}
+
+static int
+by_bucket(const void *a, const void *b)
+{
+	size_t x = pattern_bucket(a), y = pattern_bucket(b);
+
+	return x < y ? -1 : x > y;
+}
+
+/* Sorts each class's phrases by bucket and notes where each run starts.
+ * The order of a class's phrases is free: a token's longest phrase is
+ * the same whichever is tried first. */
+static void
+index_buckets(struct extract_described *d)
+{
+	size_t c, i, b;
+
+	for (c = 0; c < D_NCLASSES; c++) {
+		if (d->n[c] > 0)
+			qsort(d->p[c], d->n[c], sizeof *d->p[c], by_bucket);
+		for (i = 0, b = 0; b <= D_BUCKETS; b++) {
+			while (i < d->n[c] && pattern_bucket(&d->p[c][i]) < b)
+				i++;
+			d->at[c][b] = (uint32_t)i;
+		}
+	}
+}
+
 int
 extract_described_load(const char *dir, struct extract_described **out)
 {
@@ -137,6 +187,7 @@ extract_described_load(const char *dir, struct extract_described **out)
 		*out = NULL;
 		return -1;
 	}
+	index_buckets(d);
 	*out = d;
 	return 0;
 }
@@ -187,18 +238,15 @@ word_is(const struct dword *w, const struct extract_tok *t)
 	    letters(t->key + w->klen, t->klen - w->klen) <= MAX_ENDING;
 }
 
-/* The longest phrase of class CLS at token K, free of mentions: the
- * token after it, else K. */
+/* The longest phrase of class CLS at token K among the phrases of
+ * bucket B, the token after it, else BEST. */
 static size_t
-phrase_at(const struct extract_ctx *c, int cls, size_t k)
+longest_in(const struct extract_ctx *c, const struct extract_described *d, int cls,
+    size_t b, size_t k, size_t best)
 {
-	const struct extract_described *d = extractor_described(c->x);
-	size_t i, j, best = k;
+	size_t i, j;
 
-	if (d == NULL || k >= c->t.ntok || c->t.tok[k].klen == 0 ||
-	    !d->first[cls][(unsigned char)c->t.tok[k].key[0]])
-		return k;
-	for (i = 0; i < d->n[cls]; i++) {
+	for (i = d->at[cls][b]; i < d->at[cls][b + 1]; i++) {
 		const struct dpattern *p = &d->p[cls][i];
 
 		if (k + p->n > c->t.ntok || k + p->n <= best)
@@ -209,6 +257,28 @@ phrase_at(const struct extract_ctx *c, int cls, size_t k)
 		if (j == p->n)
 			best = k + p->n;
 	}
+	return best;
+}
+
+/* The longest phrase of class CLS at token K, free of mentions: the
+ * token after it, else K. A phrase whose first word is longer than a
+ * byte starts with the token's first two bytes; one of a byte, with
+ * its first. */
+static size_t
+phrase_at(const struct extract_ctx *c, int cls, size_t k)
+{
+	const struct extract_described *d = extractor_described(c->x);
+	const struct extract_tok *t;
+	size_t best, two, one;
+
+	if (d == NULL || k >= c->t.ntok || c->t.tok[k].klen == 0 ||
+	    !d->first[cls][(unsigned char)c->t.tok[k].key[0]])
+		return k;
+	t = &c->t.tok[k];
+	one = bucket_of(t->key, 1);
+	best = longest_in(c, d, cls, one, k, k);
+	if (t->klen >= 2 && (two = bucket_of(t->key, t->klen)) != one)
+		best = longest_in(c, d, cls, two, k, best);
 	return best;
 }
 

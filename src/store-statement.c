@@ -662,17 +662,18 @@ read_ids(struct store *st, sqlite3_stmt *s, int (*each)(void *arg, int64_t id), 
  * list (the caller keeps what it read of a key's and asks for the rest
  * below its last). */
 int
-store_related_by(struct store *st, int64_t speaker, int64_t lo, int64_t hi,
+store_related_by(struct store *st, int64_t speaker, int64_t lo, int64_t hi, int64_t below,
     int (*each)(void *arg, int64_t id), void *arg)
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM statements INDEXED BY statements_speaker"
-	    " WHERE speaker_id = ?1 AND id NOT BETWEEN ?2 AND ?3 ORDER BY id DESC");
+	    " WHERE speaker_id = ?1 AND id NOT BETWEEN ?2 AND ?3 AND id < ?4 ORDER BY id DESC");
 
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, speaker);
 	sqlite3_bind_int64(s, 2, lo);
 	sqlite3_bind_int64(s, 3, hi);
+	sqlite3_bind_int64(s, 4, below);
 	return read_ids(st, s, each, arg);
 }
 

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "../../src/store-int.h"   /* the rows themselves */
+#include "kb.h"
 #include "tap.h"
 #include "test-db.h"
 #include "util.h"
@@ -406,6 +407,66 @@ test_interrupt(const char *dir)
 	free(path);
 }
 
+static void
+count_warning(void *arg, const char *msg)
+{
+	(void)msg;
+	++*(int *)arg;
+}
+
+/* The shipped knowledge base written into a new database (many rows to an
+ * insert) and by the upsert (a database with a row in it already): the
+ * same entities with the same ids, aliases, roles and attributes. */
+static void
+test_kb_new_and_upsert(const char *dir)
+{
+	static const char *const same[] = {
+		"SELECT count(*) FROM (SELECT * FROM entities EXCEPT SELECT * FROM a.entities)",
+		"SELECT count(*) FROM (SELECT * FROM a.entities EXCEPT SELECT * FROM entities)",
+		"SELECT count(*) FROM (SELECT * FROM aliases EXCEPT SELECT * FROM a.aliases)",
+		"SELECT count(*) FROM (SELECT * FROM a.aliases EXCEPT SELECT * FROM aliases)",
+		"SELECT count(*) FROM (SELECT * FROM roles EXCEPT SELECT * FROM a.roles)",
+		"SELECT count(*) FROM (SELECT * FROM a.roles EXCEPT SELECT * FROM roles)",
+	};
+	char *a = xasprintf("%s/kb-new.db", dir), *b = xasprintf("%s/kb-upsert.db", dir);
+	char *kbdir = xasprintf("%s/kb", path_data_dir()), *attach;
+	struct kb *kb = kb_new();
+	struct store *sa, *sb;
+	int warnings = 0;
+	size_t i;
+
+	ok(kb_load_dir(kb, kbdir, KB_ORIGIN_KB, count_warning, &warnings) >= 0 && warnings == 0,
+	    "the shipped knowledge base loads");
+	if (store_open(a, 0, &sa) != 0 || store_open(b, 0, &sb) != 0)
+		tap_bail("%s", err_msg());
+	/* A role of no entity: that database is not new. */
+	ok(sqlite3_exec(store_sqlite(sb), "PRAGMA foreign_keys = OFF;"
+	    " INSERT INTO roles (entity_id, role, origin) VALUES (0, 'none', 'user');"
+	    " PRAGMA foreign_keys = ON", NULL, NULL, NULL) == SQLITE_OK, "a row in one database");
+	ok(store_kb_sync(sa, kb) == 0, "written into the new database");
+	ok(store_kb_sync(sb, kb) == 0, "written by the upsert");
+	ok(sqlite3_exec(store_sqlite(sb), "DELETE FROM roles WHERE entity_id = 0", NULL, NULL,
+	    NULL) == SQLITE_OK, "the extra row gone");
+	attach = xasprintf("ATTACH '%s' AS a", a);
+	ok(sqlite3_exec(store_sqlite(sb), attach, NULL, NULL, NULL) == SQLITE_OK, "both at once");
+	ok(db_int(sb, "SELECT count(*) FROM entities") > 1000 &&
+	    db_int(sb, "SELECT count(*) FROM entities") == db_int(sb, "SELECT count(*) FROM a.entities"),
+	    "as many entities");
+	ok(db_int(sb, "SELECT count(*) FROM aliases") == db_int(sb, "SELECT count(*) FROM a.aliases") &&
+	    db_int(sb, "SELECT count(*) FROM roles") == db_int(sb, "SELECT count(*) FROM a.roles") &&
+	    db_int(sb, "SELECT count(*) FROM entities WHERE attrs IS NOT NULL") > 0,
+	    "as many aliases and roles; attributes written");
+	for (i = 0; i < sizeof same / sizeof same[0]; i++)
+		is_int(db_int(sb, same[i]), 0, "%s", same[i]);
+	store_close(sa);
+	store_close(sb);
+	kb_free(kb);
+	free(attach);
+	free(kbdir);
+	free(a);
+	free(b);
+}
+
 int
 main(void)
 {
@@ -421,5 +482,6 @@ main(void)
 	test_migrate_from_15(dir);
 	test_readonly_upgrade(dir);
 	test_interrupt(dir);
+	test_kb_new_and_upsert(dir);
 	return tap_done();
 }
