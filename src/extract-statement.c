@@ -737,6 +737,17 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 	/* "The ministry also accused Yerevan": the organization named last */
 	if (extract_cue_to(c, k, CUE_BODY, &f) && f >= lb)
 		return A->body_before[f];
+	/* "Zakharova said ... The diplomat also recalled", "Дипломат
+	 * также напомнила": one official of no state or body named, right
+	 * after a person's statement, is that person named again (the
+	 * "second reference" of cues.txt's [officials]). */
+	if (extract_cue_to(c, k, CUE_OFFICIAL, &f) && f >= lb &&
+	    is_person(c, A->last_speaker) && A->last_end != SIZE_MAX &&
+	    A->last_end + 1 >= extract_sentence_of(c, k) && k + 1 < c->t.ntok &&
+	    mention_from(c, k + 1, &other) == NO_ONE &&
+	    ((f > lb && mention_to(c, f - 1) == NO_ONE && extract_cue_to(c, f - 1, CUE_DETERMINER, &other) &&
+	    opens_clause(c, other, lb)) || (articleless(c) && opens_clause(c, f, lb))))
+		return A->last_speaker;
 	/* "The government also demanded": the state that spoke last. */
 	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb && mention_to(c, f - 1) == NO_ONE &&
 	    extract_cue_to(c, f - 1, CUE_DETERMINER, &other) && other + 1 == f)
