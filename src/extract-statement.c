@@ -1332,15 +1332,16 @@ participle_subject(const struct attr *A, size_t lo, size_t v)
 	return e != NO_ONE && (is_person(c, e) || extract_is_actor(c, e)) ? e : NO_ONE;
 }
 
-/* Whether sentence S says, before its cue at token V and outside
- * quotation marks, that it refers back: "Об этом", "bunu". */
+/* Whether sentence S says, before its cue at token V or with the cue
+ * itself, outside quotation marks, that it refers back: "Об этом",
+ * "bunu", "X made the remarks". */
 static int
 refers_back(const struct attr *A, size_t s, size_t v)
 {
 	const struct extract_ctx *c = A->c;
 	size_t k, other;
 
-	for (k = c->sent_tok[s]; k < v; k++)
+	for (k = c->sent_tok[s]; k <= v && k < c->sent_tok[s + 1]; k++)
 		if (!A->in_quote[k] && extract_cue_from(c, k, CUE_BACKREF, &other))
 			return 1;
 	return 0;
