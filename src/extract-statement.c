@@ -737,6 +737,17 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 	/* "The ministry also accused Yerevan": the organization named last */
 	if (extract_cue_to(c, k, CUE_BODY, &f) && f >= lb)
 		return A->body_before[f];
+	/* "Zakharova said ... The diplomat also recalled", "Дипломат
+	 * также напомнила": one official of no state or body named, right
+	 * after a person's statement, is that person named again (the
+	 * "second reference" of cues.txt's [officials]). */
+	if (extract_cue_to(c, k, CUE_OFFICIAL, &f) && f >= lb &&
+	    is_person(c, A->last_speaker) && A->last_end != SIZE_MAX &&
+	    A->last_end + 1 >= extract_sentence_of(c, k) && k + 1 < c->t.ntok &&
+	    mention_from(c, k + 1, &other) == NO_ONE &&
+	    ((f > lb && mention_to(c, f - 1) == NO_ONE && extract_cue_to(c, f - 1, CUE_DETERMINER, &other) &&
+	    opens_clause(c, other, lb)) || (articleless(c) && opens_clause(c, f, lb))))
+		return A->last_speaker;
 	/* "The government also demanded": the state that spoke last. */
 	if (extract_cue_to(c, k, CUE_SIDE, &f) && f > lb && mention_to(c, f - 1) == NO_ONE &&
 	    extract_cue_to(c, f - 1, CUE_DETERMINER, &other) && other + 1 == f)
@@ -1321,15 +1332,16 @@ participle_subject(const struct attr *A, size_t lo, size_t v)
 	return e != NO_ONE && (is_person(c, e) || extract_is_actor(c, e)) ? e : NO_ONE;
 }
 
-/* Whether sentence S says, before its cue at token V and outside
- * quotation marks, that it refers back: "Об этом", "bunu". */
+/* Whether sentence S says, before its cue at token V or with the cue
+ * itself, outside quotation marks, that it refers back: "Об этом",
+ * "bunu", "X made the remarks". */
 static int
 refers_back(const struct attr *A, size_t s, size_t v)
 {
 	const struct extract_ctx *c = A->c;
 	size_t k, other;
 
-	for (k = c->sent_tok[s]; k < v; k++)
+	for (k = c->sent_tok[s]; k <= v && k < c->sent_tok[s + 1]; k++)
 		if (!A->in_quote[k] && extract_cue_from(c, k, CUE_BACKREF, &other))
 			return 1;
 	return 0;
