@@ -285,37 +285,6 @@ person(struct extract_ctx *c, size_t first, size_t last, const char *role)
 
 static int head_class(const struct extract_ctx *, size_t, size_t);
 
-/* The capitalized word before the last one of the name [first, last]. */
-static size_t
-last_but_one(const struct extract_ctx *c, size_t first, size_t last)
-{
-	size_t k = last;
-
-	while (k-- > first)
-		if (c->t.tok[k].word && c->t.tok[k].upper)
-			return k;
-	return first;
-}
-
-/* "Сергей Викторович": a Russian patronymic (-вич, -вна, -ична) stands
- * between a given name and a surname, so a name of three words may be
- * one person's. */
-static int
-patronymic(const struct extract_ctx *c, size_t k)
-{
-	static const char *const ends[] = { "\xD0\xB2\xD0\xB8\xD1\x87", "\xD0\xB2\xD0\xBD\xD0\xB0",
-	    "\xD0\xB8\xD1\x87\xD0\xBD\xD0\xB0" };
-	const struct extract_tok *t = &c->t.tok[k];
-	size_t i, n;
-
-	for (i = 0; i < sizeof ends / sizeof *ends; i++) {
-		n = strlen(ends[i]);
-		if (t->klen >= n && memcmp(t->key + t->klen - n, ends[i], n) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /* People after a title: "Foreign Minister X", "Mr. X"; after one in
  * lower case a full name of two words or more ("foreign ministry
  * spokesperson Majed Al-Ansari"); in a language whose genitive is an
@@ -351,13 +320,6 @@ after_titles(struct extract_ctx *c)
 		if (extract_tok_caps(&c->t, first))
 			continue;
 		last = name_run(c, first, MAX_NAME_WORDS, 0, &words);
-		/* "спецпредставитель по Западным Балканам Мирослав Лайчак":
-		 * the title's complement ends where the name's two words begin. */
-		while (lower > 0 && words > 2 && !patronymic(c, last_but_one(c, first, last)) &&
-		    name_word(c, first + 1)) {
-			first++;
-			last = name_run(c, first, MAX_NAME_WORDS, 0, &words);
-		}
 		if (last + 1 == first || ((!c->t.tok[tf].upper || lower > 0) && words < 2))
 			continue;
 		/* "Prezident Administrasiyasının Xarici": a body's name after
