@@ -720,6 +720,10 @@ test_found_people(void)
 	    "a body's head noun after a title makes no person (Azerbaijani)");
 	expect_candidates("Дипломат напомнила о поездках спецпредставителя Яана Тамма в регион.",
 	    "Яана Тамма/person", "a title in the genitive introduces a name (Russian)");
+	expect_candidates("Officers of the Northern Intelligence Directorate left.",
+	    "Northern Intelligence Directorate/organization", "a directorate is a body");
+	expect_candidates("Закон одобрил Совет Северной Лиги.", "Совет Северной Лиги/organization",
+	    "a Russian body's head noun");
 	expect_candidates("Officials told Vesti.ru.\n\nAll is well.", "Vesti.ru/organization",
 	    "an outlet's address ending a paragraph");
 	expect_candidates("Officials told Vesti.ru.news today.", "",
