@@ -88,9 +88,10 @@ joiner_at(const struct extract_ctx *c, size_t k, int body)
 /* A Korean given name is two syllables joined by a hyphen, the second in
  * lower case ("Kim Yong-chol", "Moon Jae-in", "Chung Eui-yong", the
  * Revised Romanization's and McCune-Reischauer's usual spelling in
- * English news): the token ending it when K, the first syllable, follows
- * the family name and both syllables are short, else 0. A capitalized
- * word before a longer lower-case word ("Moscow-based") is no such name. */
+ * English news): the token ending it when K, the first syllable, is the
+ * second word of the name (after the family name) and both syllables are
+ * short, else 0. A capitalized word before a longer lower-case word
+ * ("Moscow-based") is no such name. */
 static size_t
 given_syllable(const struct extract_ctx *c, size_t k, size_t words)
 {
@@ -550,17 +551,18 @@ credits(struct extract_ctx *c)
 	for (k = 0; k + 1 < c->t.ntok; k++) {
 		if (!extract_cue_to(c, k, CUE_CREDIT, &cf))
 			continue;
-		if (!line_start(c, cf) && (cf == k || cf == 0 || !(is_key(&t[cf - 1], "(") ||
+		if (!line_start(c, cf) && (cf == k || !(is_key(&t[cf - 1], "(") ||
 		    is_key(&t[cf - 1], ";") || is_key(&t[cf - 1], "*"))))
 			continue;
+		/* the names, with "and" or a comma between them */
 		for (first = k + 1;; first = other + 1) {
 			last = name_run(c, first, MAX_NAME_WORDS, 0, &words);
 			if (words < 2)
 				break;
 			person(c, first, last, NULL);
-			k = last;
-			if (last + 2 >= c->t.ntok || (!extract_cue_from(c, last + 1, CUE_AND, &other) &&
-			    !is_key(&c->t.tok[other = last + 1], ",")))
+			k = other = last + 1;
+			if (other + 1 >= c->t.ntok ||
+			    (!is_key(&t[other], ",") && !extract_cue_from(c, other, CUE_AND, &other)))
 				break;
 		}
 	}
