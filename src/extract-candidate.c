@@ -27,6 +27,7 @@
                                    the name it is in apposition with */
 #define MAX_VERB_REACH 8     /* adverbs and auxiliaries between a name and its verb */
 #define MAX_ASIDE 20          /* tokens of an aside between a name and its verb */
+#define MAX_SYLLABLE 5        /* bytes of a romanized Korean syllable ("chung") */
 
 static int
 is_key(const struct extract_tok *k, const char *s)
@@ -84,6 +85,28 @@ joiner_at(const struct extract_ctx *c, size_t k, int body)
 	return 0;
 }
 
+/* A Korean given name is two syllables joined by a hyphen, the second in
+ * lower case ("Kim Yong-chol", "Moon Jae-in", "Chung Eui-yong", the
+ * Revised Romanization's and McCune-Reischauer's usual spelling in
+ * English news): the token ending it when K, the first syllable, is the
+ * second word of the name (after the family name) and both syllables are
+ * short, else 0. A capitalized word before a longer lower-case word
+ * ("Moscow-based") is no such name. */
+static size_t
+given_syllable(const struct extract_ctx *c, size_t k, size_t words)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t i;
+
+	if (words != 2 || !tight_hyphen(c, k + 1) || k + 2 >= c->t.ntok || !t[k + 2].word ||
+	    t[k + 2].upper || t[k].klen > MAX_SYLLABLE || t[k + 2].klen > MAX_SYLLABLE)
+		return 0;
+	for (i = 0; i < t[k + 2].klen; i++)
+		if (t[k + 2].key[i] < 'a' || t[k + 2].key[i] > 'z')
+			return 0;
+	return k + 2;
+}
+
 /* The name starting at K: its last token, or K - 1 when there is none.
  * Hyphens join ("Amir-Abdollahian"), as do particles ("Badr bin Hamad
  * al-Busaidi") and, in the name of a BODY, joiners ("Ministry of Foreign
@@ -97,6 +120,10 @@ name_run(const struct extract_ctx *c, size_t k, size_t max, int body, size_t *wo
 	while (*words < max && name_word(c, k)) {
 		last = k;
 		(*words)++;
+		if (!body && (next = given_syllable(c, k, *words)) != 0) {
+			last = next;
+			break;
+		}
 		next = tight_hyphen(c, k + 1) ? k + 2 : 0;
 		if (next != 0 && !name_word(c, next))
 			next = joiner_at(c, next, body);
@@ -245,15 +272,19 @@ static void
 person(struct extract_ctx *c, size_t first, size_t last, const char *role)
 {
 	int cand, e = known_person(c, first, last);
+	/* "Kim Yong-chol" is "Kim" later: a Korean family name comes first */
+	size_t sur = last >= 2 && tight_hyphen(c, last - 1) && !c->t.tok[last].upper ? first : last;
 
 	if (e >= 0 && extract_add_mention(c, first, last, e, EXTRACT_ALIAS) >= 0) {
-		surname_mentions(c, last + 1, last, e);
+		surname_mentions(c, last + 1, sur, e);
 		return;
 	}
 	cand = found(c, first, last, extract_span_text(c, first, last), KB_PERSON, role, EXTRACT_TITLE);
 	if (cand >= 0)
-		surname_mentions(c, last + 1, last, -cand - 1);
+		surname_mentions(c, last + 1, sur, -cand - 1);
 }
+
+static int head_class(const struct extract_ctx *, size_t, size_t);
 
 /* People after a title: "Foreign Minister X", "Mr. X"; after one in
  * lower case a full name of two words or more ("foreign ministry
@@ -291,6 +322,10 @@ after_titles(struct extract_ctx *c)
 			continue;
 		last = name_run(c, first, MAX_NAME_WORDS, 0, &words);
 		if (last + 1 == first || ((!c->t.tok[tf].upper || lower > 0) && words < 2))
+			continue;
+		/* "Prezident Administrasiyasının Xarici": a body's name after
+		 * the title, typed by its head noun later on. */
+		if (head_class(c, first, last) >= 0)
 			continue;
 		/* "Sözcüsü Dmitriy Peskov": a first name before a known
 		 * person's surname is no name of its own. */
@@ -491,12 +526,55 @@ type_run(struct extract_ctx *c, size_t first, size_t last, size_t words)
 		found(c, first, last, extract_span_text(c, first, last), KB_PLACE, NULL, EXTRACT_CONTEXT);
 }
 
+/* Whether token K opens a line (spaces before it aside). */
+static int
+line_start(const struct extract_ctx *c, size_t k)
+{
+	size_t s = c->t.tok[k].start;
+
+	while (s > 0 && (c->in->body[s - 1] == ' ' || c->in->body[s - 1] == '\t'))
+		s--;
+	return s == 0 || c->in->body[s - 1] == '\n';
+}
+
+/* "(Reporting by Yomna Ehab and Enas Alashray; Editing by Leslie Adler)",
+ * "By Ana Dumbadze": the full names a credit line gives, one after
+ * another, are the journalists'. A credit opens a line or follows "(",
+ * ";" or "*"; "by" alone opens only a line (elsewhere it is a
+ * preposition: "signed by Foreign Minister X"). */
+static void
+credits(struct extract_ctx *c)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t k, cf, first, last, words, other;
+
+	for (k = 0; k + 1 < c->t.ntok; k++) {
+		if (!extract_cue_to(c, k, CUE_CREDIT, &cf))
+			continue;
+		if (!line_start(c, cf) && (cf == k || !(is_key(&t[cf - 1], "(") ||
+		    is_key(&t[cf - 1], ";") || is_key(&t[cf - 1], "*"))))
+			continue;
+		/* the names, with "and" or a comma between them */
+		for (first = k + 1;; first = other + 1) {
+			last = name_run(c, first, MAX_NAME_WORDS, 0, &words);
+			if (words < 2)
+				break;
+			person(c, first, last, NULL);
+			k = other = last + 1;
+			if (other + 1 >= c->t.ntok ||
+			    (!is_key(&t[other], ",") && !extract_cue_from(c, other, CUE_AND, &other)))
+				break;
+		}
+	}
+}
+
 void
 extract_candidates(struct extract_ctx *c)
 {
 	size_t k, last, words;
 
 	after_titles(c);
+	credits(c);
 	for (k = 0; k < c->t.ntok; k++) {
 		if (!name_word(c, k) || (k > 0 && name_word(c, k - 1)))
 			continue;

@@ -577,8 +577,9 @@ body_event_at(struct extract_ctx *c, size_t k)
 
 /* "Aysor.am", "news.am reports": a news site cited by its address is an
  * outlet. A word, a full stop and a domain of [outlet-domains], written
- * tight, that is no part of a longer address ("www.x.am", "x.am/news"):
- * the token after it, else K. */
+ * tight, that is no part of a longer address ("www.x.am", "x.am/news"; a
+ * full stop and the end of the paragraph after it are none): the token
+ * after it, else K. */
 static size_t
 outlet_at(struct extract_ctx *c, size_t k)
 {
@@ -593,7 +594,7 @@ outlet_at(struct extract_ctx *c, size_t k)
 	if ((tight_before(c, k) && (t[k - 1].word || (t[k - 1].klen == 1 &&
 	    strchr("./@:", t[k - 1].key[0]) != NULL))) || (end < c->t.ntok && tight_before(c, end) && t[end].klen == 1 &&
 	    (t[end].key[0] == '/' || t[end].key[0] == '.') && end + 1 < c->t.ntok &&
-	    tight_before(c, end + 1)))
+	    tight_before(c, end + 1) && t[end + 1].word))
 		return k;
 	cand = extract_candidate_add(c, extract_span_text(c, k, k + 2), KB_ORGANIZATION);
 	if (cand >= 0)

@@ -149,6 +149,7 @@ enum extract_cue {
 	CUE_NEUTER,       /* "it": the state or body opening the sentence before */
 	CUE_PLURAL,       /* "they": the pair named together just before */
 	CUE_MEDIUM,       /* "в интервью ТАСС заявил": the outlet spoken through is no subject */
+	CUE_CREDIT,       /* "Reporting by X": a wire credit names journalists (names.txt) */
 	CUE_NCLASSES
 };
 /* A token's cue classes are bits of a uint64_t (extract_ctx's masks). */

@@ -100,6 +100,7 @@ static const struct {
 	{ "unasserted", CUE_UNASSERTED },
 	{ "conditions", CUE_CONDITION },
 	{ "media", CUE_MEDIUM },
+	{ "credits", CUE_CREDIT },
 	{ "plural-pronouns", CUE_PLURAL },
 	{ "neuter-pronouns", CUE_NEUTER },
 };

@@ -680,6 +680,56 @@ test_described_names(void)
 	    "a body alone before \"war\" names no war");
 }
 
+/* "name/kind" of each candidate, in order. */
+static void
+expect_candidates(const char *text, const char *want, const char *what)
+{
+	struct extract_result r;
+	struct arena a;
+	struct buf b;
+	size_t i;
+
+	run(text, &a, &r);
+	buf_init(&b);
+	for (i = 0; i < r.ncandidates; i++)
+		buf_printf(&b, "%s%s/%s", i ? "; " : "", r.candidates[i].name,
+		    kb_kind_name(r.candidates[i].kind));
+	is_str(b.data ? b.data : "", want, "%s", what);
+	buf_free(&b);
+	arena_free(&a);
+}
+
+/* People the knowledge base lacks, found by the shape of their names and
+ * by the lines that credit them. */
+static void
+test_found_people(void)
+{
+	expect_mentions("The remarks came from Kim Tae-sok, the envoy. Kim said little.",
+	    "Kim Tae-sok=Kim Tae-sok; Kim Tae-sok=Kim",
+	    "a Korean given name's two syllables, the family name alone later");
+	expect_mentions("Envoy Mart Kask-appointed officials left.", "Mart Kask=Mart Kask",
+	    "a long lower-case word after a hyphen is no syllable of a name");
+	expect_candidates("Talks went on.\n\n(Reporting by Mari Tamm and Jaan Kask; Editing by Anna Saar)",
+	    "Mari Tamm/person; Jaan Kask/person; Anna Saar/person",
+	    "a credit line names its journalists");
+	expect_candidates("By Liis Mets\n\nTalks went on.", "Liis Mets/person", "a byline");
+	expect_candidates("The deal was drafted by Liis Mets.", "",
+	    "\"by\" inside a sentence is no credit");
+	expect_candidates("Prezident Administrasiyasının Xarici siyasət şöbəsi bəyanat yayıb.",
+	    "Administrasiyasının Xarici/organization",
+	    "a body's head noun after a title makes no person (Azerbaijani)");
+	expect_candidates("Дипломат напомнила о поездках спецпредставителя Яана Тамма в регион.",
+	    "Яана Тамма/person", "a title in the genitive introduces a name (Russian)");
+	expect_candidates("Officers of the Northern Intelligence Directorate left.",
+	    "Northern Intelligence Directorate/organization", "a directorate is a body");
+	expect_candidates("Закон одобрил Совет Северной Лиги.", "Совет Северной Лиги/organization",
+	    "a Russian body's head noun");
+	expect_candidates("Officials told Vesti.ru.\n\nAll is well.", "Vesti.ru/organization",
+	    "an outlet's address ending a paragraph");
+	expect_candidates("Officials told Vesti.ru.news today.", "",
+	    "an address going on after the domain is no outlet's");
+}
+
 int
 main(void)
 {
@@ -699,6 +749,7 @@ main(void)
 	test_more_speakers();
 	test_groups_and_forms();
 	test_described_names();
+	test_found_people();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
