@@ -160,7 +160,8 @@ store_search(struct store *st, const char *query, size_t offset, size_t limit,
 
 	*hits = NULL;
 	*n = 0;
-	wide = store_widen_query(st, query);
+	if ((wide = store_widen_query(st, query)) == NULL)
+		return -1;
 	s = store_stmt(st, strcmp(wide, query) != 0 ? search_exact_sql : search_sql);
 	if (s == NULL || window_start(st, wide, query, offset, limit, &start) != 0) {
 		free(wide);
@@ -203,7 +204,8 @@ store_json_search(struct store *st, const char *query, size_t offset, size_t lim
 	int rc = -1;
 
 	*json = NULL;
-	wide = store_widen_query(st, query);
+	if ((wide = store_widen_query(st, query)) == NULL)
+		return -1;
 	s = store_stmt(st, strcmp(wide, query) != 0 ? search_exact_json_sql : search_json_sql);
 	if (s != NULL && window_start(st, wide, query, offset, limit, &start) == 0) {
 		bind(s, wide, query, offset, limit, mark_open, mark_close, start);
