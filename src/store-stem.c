@@ -371,6 +371,12 @@ next_char(const char *p)
 	return *p;
 }
 
+unsigned long
+store_stem_probes(struct store *st)
+{
+	return *store_stems_slot(st) != NULL ? (*store_stems_slot(st))->probes : 0;
+}
+
 char *
 store_widen_query(struct store *st, const char *query)
 {
