@@ -265,10 +265,12 @@ in_index(struct store *st, struct store_stems *ss, const char *term)
 }
 
 /* Adds to FORMS the index's terms that share TERM's stem in language L:
- * the prefix TERM shares with its stem, plus each ending of L. */
+ * the prefix TERM shares with its stem, plus each ending of L. TRIED
+ * holds the terms looked up for other languages of the word's script,
+ * which share many endings: each is looked up once. */
 static void
 forms_in(struct store *st, struct store_stems *ss, size_t l, const char *term,
-    char **forms, size_t *nforms)
+    char **forms, size_t *nforms, struct endings *tried)
 {
 	struct text_stemmer *ts = ss->stemmers[l];
 	const struct endings *e = &ss->ends[l];
@@ -296,7 +298,11 @@ forms_in(struct store *st, struct store_stems *ss, size_t l, const char *term,
 		if (has_form(forms, *nforms, cand.data))
 			continue;
 		stem = text_stem(ts, cand.data, cand.len - 1, &vs);
-		if (vs == slen && memcmp(stem, mine, slen) == 0 && in_index(st, ss, cand.data))
+		if (vs != slen || memcmp(stem, mine, slen) != 0 || has_form(tried->v, tried->n, cand.data))
+			continue;
+		tried->v = xreallocarray(tried->v, tried->n + 1, sizeof *tried->v);
+		tried->v[tried->n++] = xstrdup(cand.data);
+		if (in_index(st, ss, cand.data))
 			forms[(*nforms)++] = xstrdup(cand.data);
 	}
 	buf_free(&cand);
@@ -325,6 +331,7 @@ widen(struct store *st, struct store_stems *ss, const char *w, size_t n, struct 
 {
 	char *forms[MAX_FORMS], *term = index_term(ss, w, n);
 	size_t nforms = 0, langs[8], nl, i;
+	struct endings tried = { NULL, 0 };
 
 	if (term == NULL) {
 		buf_add(out, w, n);
@@ -333,7 +340,10 @@ widen(struct store *st, struct store_stems *ss, const char *w, size_t n, struct 
 	nl = langs_for(ss->langs, term, strlen(term), langs, ARRAY_LEN(langs));
 	forms[nforms++] = xstrdup(term);
 	for (i = 0; i < nl; i++)
-		forms_in(st, ss, langs[i], term, forms, &nforms);
+		forms_in(st, ss, langs[i], term, forms, &nforms, &tried);
+	for (i = 0; i < tried.n; i++)
+		free(tried.v[i]);
+	free(tried.v);
 	if (nforms == 1) {
 		buf_add(out, w, n);
 	} else {
