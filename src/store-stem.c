@@ -172,7 +172,8 @@ ending_line(void *arg, const char *path, unsigned lineno, const char *section, c
 	char *w, *save = NULL;
 
 	if (section != NULL)
-		return err_set("%s:%u: no [sections] here: endings separated by spaces", path, lineno);
+		return err_set("%s:%u: a line under [%s]: this file has no sections, only endings",
+		    path, lineno, section);
 	for (w = strtok_r(line, " \t", &save); w != NULL; w = strtok_r(NULL, " \t", &save))
 		if (add_ending(f->ss, f->e, path, lineno, w) != 0)
 			return -1;
