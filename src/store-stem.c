@@ -39,10 +39,17 @@
 #define MAX_FORMS 40          /* forms of one word in a query */
 #define MAX_ENDINGS 1000      /* of one language: a data file is not a dictionary */
 
-/* A language's endings, folded as the index folds its terms. */
+/* A language's endings, folded as the index folds its terms, and its
+ * vowel harmony: which vowels an ending may have after a word whose last
+ * vowel is vowel[i] (" a ı " in allowed[i]; all: every vowel named). */
 struct endings {
 	char **v;
 	size_t n;
+	char **vowel, **allowed;
+	size_t nvowels;
+	struct buf all;
+	struct buf buffer;    /* " n s y ": the letters that open an ending
+	                         only after a vowel */
 };
 
 struct store_stems {
@@ -67,6 +74,12 @@ store_stems_free(struct store_stems *ss)
 			for (j = 0; j < ss->ends[i].n; j++)
 				free(ss->ends[i].v[j]);
 			free(ss->ends[i].v);
+			for (j = 0; j < ss->ends[i].nvowels; j++)
+				free(ss->ends[i].vowel[j]), free(ss->ends[i].allowed[j]);
+			free(ss->ends[i].vowel);
+			free(ss->ends[i].allowed);
+			buf_free(&ss->ends[i].all);
+			buf_free(&ss->ends[i].buffer);
 		}
 	}
 	free(ss->stemmers);
@@ -165,6 +178,82 @@ struct ending_file {
 	struct endings *e;
 };
 
+/* Whether " C " (C: N bytes) is in the space-separated set SET. */
+static int
+in_set(const char *set, const char *c, size_t n)
+{
+	const char *p;
+
+	for (p = set; p != NULL && (p = strstr(p, " ")) != NULL; p++)
+		if (strncmp(p + 1, c, n) == 0 && p[1 + n] == ' ')
+			return 1;
+	return 0;
+}
+
+/* "after a ı : a ı": after a word whose last vowel is one of the first,
+ * an ending's vowels are among the second. Folded as the index folds,
+ * vowels that fold together ("ü" and "u") allow the vowels of each. */
+static int
+harmony_line(struct store_stems *ss, struct endings *e, const char *path, unsigned lineno,
+    char *line)
+{
+	char *w, *save = NULL, *t, *left[16];
+	size_t nl = 0, i, k;
+	struct buf right;
+	int colon = 0;
+
+	buf_init(&right);
+	buf_addc(&right, ' ');
+	for (w = strtok_r(line, " \t", &save); w != NULL; w = strtok_r(NULL, " \t", &save)) {
+		if (strcmp(w, ":") == 0 && !colon) {
+			colon = 1;
+			continue;
+		}
+		if ((t = index_term(ss, w, strlen(w))) == NULL || (!colon && nl == ARRAY_LEN(left))) {
+			free(t);
+			break;
+		}
+		if (colon) {
+			buf_printf(&right, "%s ", t);
+			free(t);
+		} else
+			left[nl++] = t;
+	}
+	buf_addc(&right, '\0');
+	if (w != NULL || !colon || nl == 0 || right.len <= 2) {
+		for (i = 0; i < nl; i++)
+			free(left[i]);
+		buf_free(&right);
+		return err_set("%s:%u: expected 'after VOWELS : VOWELS', vowels of one letter each",
+		    path, lineno);
+	}
+	if (e->all.len == 0)
+		buf_addc(&e->all, ' ');
+	for (i = 0; i < nl; i++) {
+		for (k = 0; k < e->nvowels && strcmp(e->vowel[k], left[i]) != 0; k++)
+			;
+		if (k == e->nvowels) {
+			e->vowel = xreallocarray(e->vowel, k + 1, sizeof *e->vowel);
+			e->allowed = xreallocarray(e->allowed, k + 1, sizeof *e->allowed);
+			e->vowel[k] = left[i];
+			e->allowed[k] = xstrdup(right.data);
+			e->nvowels++;
+		} else {
+			t = xasprintf("%s%s", e->allowed[k], right.data + 1);
+			free(e->allowed[k]);
+			e->allowed[k] = t;
+			free(left[i]);
+		}
+		if (!in_set(e->all.data, e->vowel[k], strlen(e->vowel[k])))
+			buf_printf(&e->all, "%s ", e->vowel[k]);
+	}
+	for (w = strtok_r(right.data, " ", &save); w != NULL; w = strtok_r(NULL, " ", &save))
+		if (!in_set(e->all.data, w, strlen(w)))
+			buf_printf(&e->all, "%s ", w);
+	buf_free(&right);
+	return 0;
+}
+
 static int
 ending_line(void *arg, const char *path, unsigned lineno, const char *section, char *line)
 {
@@ -174,6 +263,25 @@ ending_line(void *arg, const char *path, unsigned lineno, const char *section, c
 	if (section != NULL)
 		return err_set("%s:%u: a line under [%s]: this file has no sections, only endings",
 		    path, lineno, section);
+	if (strncmp(line, "after ", 6) == 0)
+		return harmony_line(f->ss, f->e, path, lineno, line + 6);
+	if (strncmp(line, "buffer ", 7) == 0) {
+		if (f->e->buffer.len == 0)
+			buf_addc(&f->e->buffer, ' ');
+		for (w = strtok_r(line + 7, " \t", &save); w != NULL; w = strtok_r(NULL, " \t", &save)) {
+			char *t = index_term(f->ss, w, strlen(w));
+
+			if (t == NULL || u8_mbsnlen((const uint8_t *)t, strlen(t)) != 1) {
+				free(t);
+				return err_set("%s:%u: '%s': a buffer is one letter", path, lineno, w);
+			}
+			buf_printf(&f->e->buffer, "%s ", t);
+			free(t);
+		}
+		buf_addc(&f->e->buffer, '\0');
+		f->e->buffer.len--;
+		return 0;
+	}
 	for (w = strtok_r(line, " \t", &save); w != NULL; w = strtok_r(NULL, " \t", &save))
 		if (add_ending(f->ss, f->e, path, lineno, w) != 0)
 			return -1;
@@ -265,6 +373,46 @@ in_index(struct store *st, struct store_stems *ss, const char *term)
 	return rc == SQLITE_ROW;
 }
 
+/* The vowels an ending may have after the first N bytes of W, or NULL
+ * when E has no vowel harmony or W none of its vowels; *CONSONANT: W's
+ * last letter there is no vowel of E's. */
+static const char *
+harmony(const struct endings *e, const char *w, size_t n, int *consonant)
+{
+	const char *allowed = NULL;
+	size_t at, k;
+	ucs4_t uc;
+	int len;
+
+	*consonant = 0;
+	for (at = 0; e->nvowels > 0 && at < n; at += (size_t)len) {
+		if ((len = u8_mbtouc(&uc, (const uint8_t *)w + at, n - at)) <= 0)
+			break;
+		*consonant = !in_set(e->all.data, w + at, (size_t)len);
+		for (k = 0; k < e->nvowels; k++)
+			if (strlen(e->vowel[k]) == (size_t)len && memcmp(e->vowel[k], w + at, (size_t)len) == 0)
+				allowed = e->allowed[k];
+	}
+	return allowed;
+}
+
+/* Whether ending END has only vowels of ALLOWED. */
+static int
+in_harmony(const struct endings *e, const char *allowed, const char *end)
+{
+	size_t at, n = strlen(end);
+	ucs4_t uc;
+	int len;
+
+	for (at = 0; at < n; at += (size_t)len) {
+		if ((len = u8_mbtouc(&uc, (const uint8_t *)end + at, n - at)) <= 0)
+			return 1;
+		if (in_set(e->all.data, end + at, (size_t)len) && !in_set(allowed, end + at, (size_t)len))
+			return 0;
+	}
+	return 1;
+}
+
 /* Adds to FORMS the index's terms that share TERM's stem in language L:
  * the prefix TERM shares with its stem, plus each ending of L. TRIED
  * holds the terms looked up for other languages of the word's script,
@@ -276,7 +424,8 @@ forms_in(struct store *st, struct store_stems *ss, size_t l, const char *term,
 	struct text_stemmer *ts = ss->stemmers[l];
 	const struct endings *e = &ss->ends[l];
 	size_t slen, plen, tlen = strlen(term), vs, i;
-	const char *stem;
+	const char *stem, *allowed;
+	int consonant;
 	struct buf cand;
 	char *mine;
 
@@ -289,8 +438,14 @@ forms_in(struct store *st, struct store_stems *ss, size_t l, const char *term,
 		free(mine);
 		return;
 	}
+	allowed = harmony(e, term, plen, &consonant);
 	buf_init(&cand);
 	for (i = 0; i <= e->n && *nforms < MAX_FORMS; i++) {   /* e->n: the prefix alone */
+		if (i < e->n && allowed != NULL && !in_harmony(e, allowed, e->v[i]))
+			continue;
+		if (i < e->n && consonant && e->buffer.len > 0 &&
+		    in_set(e->buffer.data, e->v[i], (size_t)u8_mblen((const uint8_t *)e->v[i], strlen(e->v[i]))))
+			continue;
 		cand.len = 0;
 		buf_add(&cand, term, plen);
 		if (i < e->n)
@@ -332,7 +487,7 @@ widen(struct store *st, struct store_stems *ss, const char *w, size_t n, struct 
 {
 	char *forms[MAX_FORMS], *term = index_term(ss, w, n);
 	size_t nforms = 0, langs[8], nl, i;
-	struct endings tried = { NULL, 0 };
+	struct endings tried = { 0 };
 
 	if (term == NULL) {
 		buf_add(out, w, n);

@@ -11,6 +11,7 @@ seeds="$SEEDS_DIR/seeds"
 d() { "$DOSSIER" --db "$db" "$@"; }
 
 d -q import "$seeds" >/dev/null 2>&1
+d -q import "$top_srcdir/tests/data/lang" >/dev/null 2>&1
 mkdir -p "$data/search"
 for f in "$top_srcdir"/data/*; do
 	[ "$(basename "$f")" = search ] || ln -s "$f" "$data/"
@@ -35,5 +36,15 @@ printf '[endings]\ns\n' >"$data/search/en.txt"
 err=$(DOSSIER_DATADIR=$data d search checkpoint 2>&1); rc=$?
 [ $rc -eq 1 ] && grep -qF "$data/search/en.txt:2: a line under [endings]" <<<"$err"
 tap_ok $? "a section is an error naming file and line (got $err)"
+
+printf 'after a ı\n' >"$data/search/en.txt"
+err=$(DOSSIER_DATADIR=$data d search checkpoint 2>&1); rc=$?
+[ $rc -eq 1 ] && grep -qF "$data/search/en.txt:1: expected 'after VOWELS : VOWELS'" <<<"$err"
+tap_ok $? "a vowel harmony line without its colon is an error naming file and line (got $err)"
+
+rm "$data/search/en.txt"
+cp "$top_srcdir"/data/search/az.txt "$data/search/"
+got=$(DOSSIER_DATADIR=$data d search --json danışıq | grep -c Danışıqlar)
+[ "$got" -ge 1 ]; tap_ok $? "with the vowel harmony of az, danışıq still finds danışıqlar"
 
 tap_done
