@@ -47,17 +47,20 @@
  * Two rankings are merged here, so SQLite sorts: the page is chosen by id
  * and rank alone, and the snippets are made for its rows only, each
  * against the query its row was ranked by (a snippet in the sort would be
- * made for every match of the window). */
+ * made for every match of the window). The matches as written are found
+ * once, for their ranking and to leave them out of the other one. */
 #define SEARCH_EXACT_FIRST \
+	"WITH exact AS MATERIALIZED (" \
+	"  SELECT f.rowid AS id, f.rank AS rank FROM articles_fts f" \
+	"  WHERE articles_fts MATCH ?7 AND" RANK_MATCH " AND f.rowid >= ?6)" \
 	"SELECT t.id AS id, a.title AS title, a.published AS published," \
 	"  a.outlet AS outlet," SNIPPET " t.rank AS rank FROM (" \
 	"  SELECT id, rank, other FROM (" \
-	"    SELECT f.rowid AS id, f.rank AS rank, 0 AS other FROM articles_fts f" \
-	"    WHERE articles_fts MATCH ?7 AND" RANK_MATCH " AND f.rowid >= ?6" \
+	"    SELECT id, rank, 0 AS other FROM exact" \
 	"    UNION ALL" \
 	"    SELECT f.rowid, f.rank, 1 FROM articles_fts f" \
-	"    WHERE articles_fts MATCH ?1 AND" RANK_MATCH " AND f.rowid >= ?6 AND f.rowid NOT IN" \
-	"      (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?7 AND rowid >= ?6))" \
+	"    WHERE articles_fts MATCH ?1 AND" RANK_MATCH " AND f.rowid >= ?6" \
+	"      AND f.rowid NOT IN (SELECT id FROM exact))" \
 	"  ORDER BY other, rank LIMIT ?4 OFFSET ?5) t" \
 	" CROSS JOIN articles_fts f ON f.rowid = t.id JOIN articles a ON a.id = t.id" \
 	" WHERE articles_fts MATCH CASE t.other WHEN 0 THEN ?7 ELSE ?1 END" \
