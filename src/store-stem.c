@@ -209,7 +209,8 @@ harmony_line(struct store_stems *ss, struct endings *e, const char *path, unsign
 			colon = 1;
 			continue;
 		}
-		if ((t = index_term(ss, w, strlen(w))) == NULL || (!colon && nl == ARRAY_LEN(left))) {
+		if ((t = index_term(ss, w, strlen(w))) == NULL ||
+		    u8_mbsnlen((const uint8_t *)t, strlen(t)) != 1 || (!colon && nl == ARRAY_LEN(left))) {
 			free(t);
 			break;
 		}
@@ -425,7 +426,7 @@ forms_in(struct store *st, struct store_stems *ss, size_t l, const char *term,
 	const struct endings *e = &ss->ends[l];
 	size_t slen, plen, tlen = strlen(term), vs, i;
 	const char *stem, *allowed;
-	int consonant;
+	int consonant, first;
 	struct buf cand;
 	char *mine;
 
@@ -444,7 +445,8 @@ forms_in(struct store *st, struct store_stems *ss, size_t l, const char *term,
 		if (i < e->n && allowed != NULL && !in_harmony(e, allowed, e->v[i]))
 			continue;
 		if (i < e->n && consonant && e->buffer.len > 0 &&
-		    in_set(e->buffer.data, e->v[i], (size_t)u8_mblen((const uint8_t *)e->v[i], strlen(e->v[i]))))
+		    (first = u8_mblen((const uint8_t *)e->v[i], strlen(e->v[i]))) > 0 &&
+		    in_set(e->buffer.data, e->v[i], (size_t)first))
 			continue;
 		cand.len = 0;
 		buf_add(&cand, term, plen);
