@@ -17,9 +17,11 @@
  * posting list, so listing the terms of a prefix cost every document of
  * every one of them (824,000 for "checkpoints" in a million articles). A
  * probe asks for one matching row and reads only the start of one term's
- * list, so a word costs as many probes as its language has endings,
- * however large the collection. A form whose ending no list has is not
- * found; the lists are made from a dictionary to have the common ones.
+ * list (a seek in each segment of the index), so a word costs at most as
+ * many probes as the languages of its script have endings, however large
+ * the collection; Turkish and Azerbaijani endings are tried only in the
+ * word's vowel harmony. A form whose ending no list has is not found; the
+ * lists are made from a dictionary to have the common ones.
  *
  * Quoted phrases, prefixes ("check*"), column names and NEAR groups are
  * left as the user wrote them: quotes mean "exactly this".
