@@ -172,7 +172,8 @@ void store_hits_free(struct store_hit *hits, size_t n);
 /* store-stem.c: QUERY with each plain word widened to the forms of it
  * the index holds ("checkpoint" to '(checkpoint OR "checkpoints")'), by
  * its stem in the languages of its script; store_search does this itself,
- * and ranks what matches QUERY as written first. malloc'd. */
+ * and ranks what matches QUERY as written first. malloc'd; NULL with a
+ * message naming the file and line when a file of endings is bad. */
 char *store_widen_query(struct store *st, const char *query);
 int store_search(struct store *st, const char *query, size_t offset, size_t limit,
     const char *mark_open, const char *mark_close, struct store_hit **hits, size_t *n);

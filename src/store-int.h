@@ -133,6 +133,14 @@ int store_report_counts_fill(struct store *st);
 int store_report_counts_differ(struct store *st, int64_t *n);
 
 /* store-stem.c: the connection's stemmers, freed with the store. */
+/* store-rank.c: dossier_rank(), bm25 at a cost bounded whatever the
+ * size of the collection (registered with dossier_snippet). */
+int store_rank_register(struct store *st, fts5_api *api);
+/* Documents dossier_rank has counted in this process, and the index
+ * lookups search's widening has made on ST: what the tests of their cost
+ * count. */
+unsigned long store_rank_counted(void);
+unsigned long store_stem_probes(struct store *st);
 struct store_stems;
 struct store_stems **store_stems_slot(struct store *st);
 void store_stems_free(struct store_stems *ss);

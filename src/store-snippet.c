@@ -270,5 +270,5 @@ store_snippet_register(struct store *st)
 		return err_set("%s: this SQLite has no FTS5", store_path(st));
 	if (api->xCreateFunction(api, "dossier_snippet", NULL, snippet_fn, NULL) != SQLITE_OK)
 		return store_err(st, "adding the snippet function");
-	return 0;
+	return store_rank_register(st, api);
 }

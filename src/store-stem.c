@@ -5,11 +5,23 @@
  * the database as before and import pays nothing; a query's words are
  * widened instead. Each plain word of the query is stemmed in the
  * languages of its script (text-stem.c: Snowball, or the language's
- * endings), the index's own vocabulary (an fts5vocab table, made for the
- * connection) is read from the longest prefix the word and its stem share,
- * and every term with the same stem joins the word in an OR. The word as
- * written is in the OR twice, so that bm25 ranks an article with the
- * exact form above one with only another form of it.
+ * endings) and cut to the longest prefix it shares with its stem; that
+ * prefix plus each of the language's endings (its case endings in
+ * data/lang/CODE.txt and the endings of data/search/CODE.txt) is looked up
+ * in the index, and every term found with the same stem joins the word in
+ * an OR. The word as written is in the OR twice, so that the ranking puts
+ * an article with the exact form above one with only another form of it.
+ *
+ * The forms are guessed and probed, not read from the index's vocabulary:
+ * FTS5's fts5vocab counts each term's documents by reading its whole
+ * posting list, so listing the terms of a prefix cost every document of
+ * every one of them (824,000 for "checkpoints" in a million articles). A
+ * probe asks for one matching row and reads only the start of one term's
+ * list (a seek in each segment of the index), so a word costs at most as
+ * many probes as the languages of its script have endings, however large
+ * the collection; Turkish and Azerbaijani endings are tried only in the
+ * word's vowel harmony. A form whose ending no list has is not found; the
+ * lists are made from a dictionary to have the common ones.
  *
  * Quoted phrases, prefixes ("check*"), column names and NEAR groups are
  * left as the user wrote them: quotes mean "exactly this".
@@ -18,6 +30,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <unictype.h>
 #include <unistr.h>
 
@@ -26,26 +39,53 @@
 #include "util.h"
 
 #define MAX_FORMS 40          /* forms of one word in a query */
-/* At most 400 terms of the vocabulary are read for one word (the LIMIT below). */
+#define MAX_ENDINGS 1000      /* of one language: a data file is not a dictionary */
+
+/* A language's endings, folded as the index folds its terms, and its
+ * vowel harmony: which vowels an ending may have after a word whose last
+ * vowel is vowel[i] (" a ı " in allowed[i]; all: every vowel named). */
+struct endings {
+	char **v;
+	size_t n;
+	char **vowel, **allowed;
+	size_t nvowels;
+	struct buf all;
+	struct buf buffer;    /* " n s y ": the letters that open an ending
+	                         only after a vowel */
+};
 
 struct store_stems {
 	struct text_langs *langs;         /* NULL: none could be read */
 	struct text_stemmer **stemmers;   /* one per language */
+	struct endings *ends;             /* one per language */
 	fts5_tokenizer tok;               /* unicode61, as the index has it */
 	Fts5Tokenizer *inst;
-	int vocab;                        /* temp.articles_vocab exists */
+	unsigned long probes;             /* of the index, for tests of the cost */
 };
 
 void
 store_stems_free(struct store_stems *ss)
 {
-	size_t i;
+	size_t i, j;
 
 	if (ss == NULL)
 		return;
-	for (i = 0; ss->langs != NULL && i < ss->langs->n; i++)
+	for (i = 0; ss->langs != NULL && i < ss->langs->n; i++) {
 		text_stemmer_free(ss->stemmers[i]);
+		if (ss->ends != NULL) {
+			for (j = 0; j < ss->ends[i].n; j++)
+				free(ss->ends[i].v[j]);
+			free(ss->ends[i].v);
+			for (j = 0; j < ss->ends[i].nvowels; j++)
+				free(ss->ends[i].vowel[j]), free(ss->ends[i].allowed[j]);
+			free(ss->ends[i].vowel);
+			free(ss->ends[i].allowed);
+			buf_free(&ss->ends[i].all);
+			buf_free(&ss->ends[i].buffer);
+		}
+	}
 	free(ss->stemmers);
+	free(ss->ends);
 	text_langs_free(ss->langs);
 	if (ss->inst != NULL)
 		ss->tok.xDelete(ss->inst);
@@ -64,37 +104,6 @@ fts5_of(sqlite3 *db)
 	sqlite3_step(s);
 	sqlite3_finalize(s);
 	return api;
-}
-
-/* What widening needs, made on the first search of a connection. A
- * missing piece (no language files) leaves search as it was. */
-static struct store_stems *
-stems_of(struct store *st)
-{
-	struct store_stems **slot = store_stems_slot(st), *ss;
-	static const char *const args[] = { "remove_diacritics", "2" };
-	sqlite3 *db = store_sqlite(st);
-	fts5_api *api;
-	void *ud = NULL;
-	size_t i;
-
-	if (*slot != NULL)
-		return *slot;
-	ss = *slot = xcalloc(1, sizeof *ss);
-	if (text_langs_load(path_data_dir(), &ss->langs) != 0) {
-		err_clear();
-		ss->langs = NULL;
-		return ss;
-	}
-	ss->stemmers = xcalloc(ss->langs->n + 1, sizeof(struct text_stemmer *));
-	for (i = 0; i < ss->langs->n; i++)
-		ss->stemmers[i] = text_stemmer_new(&ss->langs->v[i]);
-	if ((api = fts5_of(db)) == NULL || api->xFindTokenizer(api, "unicode61", &ud, &ss->tok) != SQLITE_OK ||
-	    ss->tok.xCreate(ud, (const char **)(uintptr_t)args, 2, &ss->inst) != SQLITE_OK)
-		ss->inst = NULL;
-	ss->vocab = sqlite3_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_vocab"
-	    " USING fts5vocab(main, articles_fts, row)", NULL, NULL, NULL) == SQLITE_OK;
-	return ss;
 }
 
 struct tokens {
@@ -141,20 +150,288 @@ has_form(char **forms, size_t n, const char *t)
 	return 0;
 }
 
-/* Adds to FORMS the index's terms that share TERM's stem in language L. */
-static void
-forms_in(struct store *st, struct store_stems *ss, size_t l, const char *term,
-    char **forms, size_t *nforms)
+/* Adds ending W, folded as the index folds ("ündə" is "undə" there). */
+static int
+add_ending(struct store_stems *ss, struct endings *e, const char *path, unsigned lineno,
+    const char *w)
 {
-	struct text_stemmer *ts = ss->stemmers[l];
-	sqlite3_stmt *s = store_stmt(st, "SELECT term FROM temp.articles_vocab"
-	    " WHERE term >= ?1 AND term < ?1 || x'FF' LIMIT 400");
-	size_t slen, plen, tlen = strlen(term), vlen, vs;
-	const char *stem;
-	char *mine;
+	char *t = index_term(ss, w, strlen(w));
+
+	if (t == NULL && lineno == 0)
+		return err_set("%s: [endings]: '%s' is no ending to search by: the index splits it",
+		    path, w);
+	if (t == NULL)
+		return err_set("%s:%u: '%s' is not an ending: the index splits it", path, lineno, w);
+	if (has_form(e->v, e->n, t)) {
+		free(t);
+		return 0;
+	}
+	if (e->n == MAX_ENDINGS) {
+		free(t);
+		return err_set("%s:%u: more than %d endings", path, lineno, MAX_ENDINGS);
+	}
+	e->v = xreallocarray(e->v, e->n + 1, sizeof *e->v);
+	e->v[e->n++] = t;
+	return 0;
+}
+
+struct ending_file {
+	struct store_stems *ss;
+	struct endings *e;
+};
+
+/* Whether " C " (C: N bytes) is in the space-separated set SET. */
+static int
+in_set(const char *set, const char *c, size_t n)
+{
+	const char *p;
+
+	for (p = set; p != NULL && (p = strstr(p, " ")) != NULL; p++)
+		if (strncmp(p + 1, c, n) == 0 && p[1 + n] == ' ')
+			return 1;
+	return 0;
+}
+
+/* "after a ı : a ı": after a word whose last vowel is one of the first,
+ * an ending's vowels are among the second. Folded as the index folds,
+ * vowels that fold together ("ü" and "u") allow the vowels of each. */
+static int
+harmony_line(struct store_stems *ss, struct endings *e, const char *path, unsigned lineno,
+    char *line)
+{
+	char *w, *save = NULL, *t, *left[16];
+	size_t nl = 0, i, k;
+	struct buf right;
+	int colon = 0;
+
+	buf_init(&right);
+	buf_addc(&right, ' ');
+	for (w = strtok_r(line, " \t", &save); w != NULL; w = strtok_r(NULL, " \t", &save)) {
+		if (strcmp(w, ":") == 0 && !colon) {
+			colon = 1;
+			continue;
+		}
+		if ((t = index_term(ss, w, strlen(w))) == NULL ||
+		    u8_mbsnlen((const uint8_t *)t, strlen(t)) != 1 || (!colon && nl == ARRAY_LEN(left))) {
+			free(t);
+			break;
+		}
+		if (colon) {
+			buf_printf(&right, "%s ", t);
+			free(t);
+		} else
+			left[nl++] = t;
+	}
+	buf_addc(&right, '\0');
+	if (w != NULL || !colon || nl == 0 || right.len <= 2) {
+		for (i = 0; i < nl; i++)
+			free(left[i]);
+		buf_free(&right);
+		return err_set("%s:%u: expected 'after VOWELS : VOWELS', vowels of one letter each",
+		    path, lineno);
+	}
+	if (e->all.len == 0)
+		buf_addc(&e->all, ' ');
+	for (i = 0; i < nl; i++) {
+		for (k = 0; k < e->nvowels && strcmp(e->vowel[k], left[i]) != 0; k++)
+			;
+		if (k == e->nvowels) {
+			e->vowel = xreallocarray(e->vowel, k + 1, sizeof *e->vowel);
+			e->allowed = xreallocarray(e->allowed, k + 1, sizeof *e->allowed);
+			e->vowel[k] = left[i];
+			e->allowed[k] = xstrdup(right.data);
+			e->nvowels++;
+		} else {
+			t = xasprintf("%s%s", e->allowed[k], right.data + 1);
+			free(e->allowed[k]);
+			e->allowed[k] = t;
+			free(left[i]);
+		}
+		if (!in_set(e->all.data, e->vowel[k], strlen(e->vowel[k])))
+			buf_printf(&e->all, "%s ", e->vowel[k]);
+	}
+	for (w = strtok_r(right.data, " ", &save); w != NULL; w = strtok_r(NULL, " ", &save))
+		if (!in_set(e->all.data, w, strlen(w)))
+			buf_printf(&e->all, "%s ", w);
+	buf_free(&right);
+	return 0;
+}
+
+static int
+ending_line(void *arg, const char *path, unsigned lineno, const char *section, char *line)
+{
+	struct ending_file *f = arg;
+	char *w, *save = NULL;
+
+	if (section != NULL)
+		return err_set("%s:%u: a line under [%s]: this file has no sections, only endings",
+		    path, lineno, section);
+	if (strncmp(line, "after ", 6) == 0)
+		return harmony_line(f->ss, f->e, path, lineno, line + 6);
+	if (strncmp(line, "buffer ", 7) == 0) {
+		if (f->e->buffer.len == 0)
+			buf_addc(&f->e->buffer, ' ');
+		for (w = strtok_r(line + 7, " \t", &save); w != NULL; w = strtok_r(NULL, " \t", &save)) {
+			char *t = index_term(f->ss, w, strlen(w));
+
+			if (t == NULL || u8_mbsnlen((const uint8_t *)t, strlen(t)) != 1) {
+				free(t);
+				return err_set("%s:%u: '%s': a buffer is one letter", path, lineno, w);
+			}
+			buf_printf(&f->e->buffer, "%s ", t);
+			free(t);
+		}
+		buf_addc(&f->e->buffer, '\0');
+		f->e->buffer.len--;
+		return 0;
+	}
+	for (w = strtok_r(line, " \t", &save); w != NULL; w = strtok_r(NULL, " \t", &save))
+		if (add_ending(f->ss, f->e, path, lineno, w) != 0)
+			return -1;
+	return 0;
+}
+
+/* Language L's endings: its case endings, the endings its dictionary
+ * forms lose before them, and data/search/CODE.txt where there is one. */
+static int
+endings_of(struct store_stems *ss, const struct text_lang *l, struct endings *e)
+{
+	struct ending_file f = { ss, e };
+	char *path, *name;
+	size_t i;
+	int rc = 0;
+
+	/* text-lang.c has read these and names their lines; a word part
+	 * the index would split is still no ending to search by. */
+	name = xasprintf("%s/lang/%s.txt", path_data_dir(), l->code);
+	for (i = 0; i < l->nendings && rc == 0; i++)
+		rc = add_ending(ss, e, name, 0, l->endings[i]);
+	for (i = 0; i < l->nstem && rc == 0; i++)
+		rc = add_ending(ss, e, name, 0, l->stem_endings[i]);
+	free(name);
+	if (rc != 0)
+		return rc;
+	name = xasprintf("search/%s.txt", l->code);
+	path = path_data_file(name);
+	free(name);
+	if (access(path, F_OK) == 0)
+		rc = path_read_sections(path, ending_line, &f);
+	free(path);
+	return rc;
+}
+
+/* What widening needs, made on the first search of a connection. A
+ * missing piece (no language files) leaves search as it was; a bad
+ * endings file is an error (NULL). */
+static struct store_stems *
+stems_of(struct store *st)
+{
+	struct store_stems **slot = store_stems_slot(st), *ss;
+	static const char *const args[] = { "remove_diacritics", "2" };
+	sqlite3 *db = store_sqlite(st);
+	fts5_api *api;
+	void *ud = NULL;
+	size_t i;
+
+	if (*slot != NULL)
+		return *slot;
+	ss = xcalloc(1, sizeof *ss);
+	if (text_langs_load(path_data_dir(), &ss->langs) != 0) {
+		err_clear();
+		ss->langs = NULL;
+		return *slot = ss;
+	}
+	ss->stemmers = xcalloc(ss->langs->n + 1, sizeof(struct text_stemmer *));
+	for (i = 0; i < ss->langs->n; i++)
+		ss->stemmers[i] = text_stemmer_new(&ss->langs->v[i]);
+	if ((api = fts5_of(db)) == NULL || api->xFindTokenizer(api, "unicode61", &ud, &ss->tok) != SQLITE_OK ||
+	    ss->tok.xCreate(ud, (const char **)(uintptr_t)args, 2, &ss->inst) != SQLITE_OK) {
+		ss->inst = NULL;
+		return *slot = ss;
+	}
+	ss->ends = xcalloc(ss->langs->n + 1, sizeof *ss->ends);
+	for (i = 0; i < ss->langs->n; i++)
+		if (endings_of(ss, &ss->langs->v[i], &ss->ends[i]) != 0) {
+			store_stems_free(ss);
+			return NULL;
+		}
+	return *slot = ss;
+}
+
+/* Whether the index has TERM in a live article: a probe reads the first
+ * row of the term's list, not the whole of it. */
+static int
+in_index(struct store *st, struct store_stems *ss, const char *term)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM articles_fts"
+	    " WHERE articles_fts MATCH '\"' || ?1 || '\"' LIMIT 1");
+	int rc;
 
 	if (s == NULL)
-		return;
+		return 0;
+	ss->probes++;
+	sqlite3_bind_text(s, 1, term, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW;
+}
+
+/* The vowels an ending may have after the first N bytes of W, or NULL
+ * when E has no vowel harmony or W none of its vowels; *CONSONANT: W's
+ * last letter there is no vowel of E's. */
+static const char *
+harmony(const struct endings *e, const char *w, size_t n, int *consonant)
+{
+	const char *allowed = NULL;
+	size_t at, k;
+	ucs4_t uc;
+	int len;
+
+	*consonant = 0;
+	for (at = 0; e->nvowels > 0 && at < n; at += (size_t)len) {
+		if ((len = u8_mbtouc(&uc, (const uint8_t *)w + at, n - at)) <= 0)
+			break;
+		*consonant = !in_set(e->all.data, w + at, (size_t)len);
+		for (k = 0; k < e->nvowels; k++)
+			if (strlen(e->vowel[k]) == (size_t)len && memcmp(e->vowel[k], w + at, (size_t)len) == 0)
+				allowed = e->allowed[k];
+	}
+	return allowed;
+}
+
+/* Whether ending END has only vowels of ALLOWED. */
+static int
+in_harmony(const struct endings *e, const char *allowed, const char *end)
+{
+	size_t at, n = strlen(end);
+	ucs4_t uc;
+	int len;
+
+	for (at = 0; at < n; at += (size_t)len) {
+		if ((len = u8_mbtouc(&uc, (const uint8_t *)end + at, n - at)) <= 0)
+			return 1;
+		if (in_set(e->all.data, end + at, (size_t)len) && !in_set(allowed, end + at, (size_t)len))
+			return 0;
+	}
+	return 1;
+}
+
+/* Adds to FORMS the index's terms that share TERM's stem in language L:
+ * the prefix TERM shares with its stem, plus each ending of L. TRIED
+ * holds the terms looked up for other languages of the word's script,
+ * which share many endings: each is looked up once. */
+static void
+forms_in(struct store *st, struct store_stems *ss, size_t l, const char *term,
+    char **forms, size_t *nforms, struct endings *tried)
+{
+	struct text_stemmer *ts = ss->stemmers[l];
+	const struct endings *e = &ss->ends[l];
+	size_t slen, plen, tlen = strlen(term), vs, i;
+	const char *stem, *allowed;
+	int consonant, first;
+	struct buf cand;
+	char *mine;
+
 	stem = text_stem(ts, term, tlen, &slen);
 	mine = xstrndup(stem, slen);
 	for (plen = 0; plen < slen && plen < tlen && stem[plen] == term[plen]; plen++)
@@ -164,18 +441,31 @@ forms_in(struct store *st, struct store_stems *ss, size_t l, const char *term,
 		free(mine);
 		return;
 	}
-	sqlite3_bind_text(s, 1, term, (int)plen, SQLITE_TRANSIENT);
-	while (sqlite3_step(s) == SQLITE_ROW && *nforms < MAX_FORMS) {
-		const char *v = (const char *)sqlite3_column_text(s, 0);
-
-		vlen = (size_t)sqlite3_column_bytes(s, 0);
-		if (v == NULL || has_form(forms, *nforms, v))
+	allowed = harmony(e, term, plen, &consonant);
+	buf_init(&cand);
+	for (i = 0; i <= e->n && *nforms < MAX_FORMS; i++) {   /* e->n: the prefix alone */
+		if (i < e->n && allowed != NULL && !in_harmony(e, allowed, e->v[i]))
 			continue;
-		stem = text_stem(ts, v, vlen, &vs);
-		if (vs == slen && memcmp(stem, mine, slen) == 0)
-			forms[(*nforms)++] = xstrndup(v, vlen);
+		if (i < e->n && consonant && e->buffer.len > 0 &&
+		    (first = u8_mblen((const uint8_t *)e->v[i], strlen(e->v[i]))) > 0 &&
+		    in_set(e->buffer.data, e->v[i], (size_t)first))
+			continue;
+		cand.len = 0;
+		buf_add(&cand, term, plen);
+		if (i < e->n)
+			buf_adds(&cand, e->v[i]);
+		buf_addc(&cand, '\0');
+		if (has_form(forms, *nforms, cand.data))
+			continue;
+		stem = text_stem(ts, cand.data, cand.len - 1, &vs);
+		if (vs != slen || memcmp(stem, mine, slen) != 0 || has_form(tried->v, tried->n, cand.data))
+			continue;
+		tried->v = xreallocarray(tried->v, tried->n + 1, sizeof *tried->v);
+		tried->v[tried->n++] = xstrdup(cand.data);
+		if (in_index(st, ss, cand.data))
+			forms[(*nforms)++] = xstrdup(cand.data);
 	}
-	sqlite3_reset(s);
+	buf_free(&cand);
 	free(mine);
 }
 
@@ -201,6 +491,7 @@ widen(struct store *st, struct store_stems *ss, const char *w, size_t n, struct 
 {
 	char *forms[MAX_FORMS], *term = index_term(ss, w, n);
 	size_t nforms = 0, langs[8], nl, i;
+	struct endings tried = { 0 };
 
 	if (term == NULL) {
 		buf_add(out, w, n);
@@ -209,7 +500,10 @@ widen(struct store *st, struct store_stems *ss, const char *w, size_t n, struct 
 	nl = langs_for(ss->langs, term, strlen(term), langs, ARRAY_LEN(langs));
 	forms[nforms++] = xstrdup(term);
 	for (i = 0; i < nl; i++)
-		forms_in(st, ss, langs[i], term, forms, &nforms);
+		forms_in(st, ss, langs[i], term, forms, &nforms, &tried);
+	for (i = 0; i < tried.n; i++)
+		free(tried.v[i]);
+	free(tried.v);
 	if (nforms == 1) {
 		buf_add(out, w, n);
 	} else {
@@ -247,6 +541,12 @@ next_char(const char *p)
 	return *p;
 }
 
+unsigned long
+store_stem_probes(struct store *st)
+{
+	return *store_stems_slot(st) != NULL ? (*store_stems_slot(st))->probes : 0;
+}
+
 char *
 store_widen_query(struct store *st, const char *query)
 {
@@ -255,7 +555,9 @@ store_widen_query(struct store *st, const char *query)
 	int near = 0, caret;
 	struct buf out;
 
-	if (ss->langs == NULL || ss->inst == NULL || !ss->vocab)
+	if (ss == NULL)
+		return NULL;
+	if (ss->langs == NULL || ss->inst == NULL)
 		return xstrdup(query);
 	buf_init(&out);
 	while (*p != '\0') {

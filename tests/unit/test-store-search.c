@@ -1,0 +1,193 @@
+/* test-store-search.c: search's ranking (dossier_rank against FTS5's
+ * bm25) and that a search's work stays the same as the store grows. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../src/store-int.h"   /* the counters of the cost */
+#include "tap.h"
+#include "util.h"
+
+static struct store *st;
+
+static const char *const words[] = {
+	"ceasefire", "corridor", "checkpoint", "checkpoints", "talks", "border",
+	"delimitation", "cargo", "treaty", "minister", "convoy", "envoy",
+};
+
+/* Adds articles FROM..TO-1, article I with the words whose bit is set in a
+ * mix of I, so that the words have different counts and lengths differ. */
+static int
+add_range(size_t from, size_t to)
+{
+	struct store_article a = { 0 };
+	enum store_added how;
+	struct buf body, title;
+	size_t i, w;
+	int rc = store_begin(st);
+
+	buf_init(&body);
+	buf_init(&title);
+	for (i = from; i < to && rc == 0; i++) {
+		body.len = title.len = 0;
+		buf_printf(&title, "Report %zu", i);
+		buf_printf(&body, "Article %zu says", i);
+		for (w = 0; w < ARRAY_LEN(words); w++)
+			if ((i * 2654435761u >> (w + 3)) & 1)
+				buf_printf(&body, " %s", words[w]);
+		if (i % 4 == 0)
+			buf_printf(&body, " quarterly");
+		if (i % 7 == 0)
+			buf_printf(&title, " on the %s", words[i / 7 % ARRAY_LEN(words)]);
+		buf_addc(&body, '\0');
+		buf_addc(&title, '\0');
+		a.title = xstrdup(title.data);
+		a.body = xstrdup(body.data);
+		a.body_len = strlen(a.body);
+		a.format = xstrdup("text");
+		rc = store_article_add(st, &a, &how);
+		store_article_free(&a);
+	}
+	buf_free(&body);
+	buf_free(&title);
+	return rc == 0 ? store_commit(st) : -1;
+}
+
+/* The rowids and ranks of QUERY ranked by RANK (NULL: the index's own
+ * bm25), as "id:rank id:rank ..." (or "id id ..." without SCORES). */
+static char *
+ranking(const char *query, const char *rank, int scores)
+{
+	char *sql = xasprintf("SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1%s"
+	    " ORDER BY rank, rowid", rank ? " AND rank MATCH ?2" : "");
+	sqlite3_stmt *s;
+	struct buf b;
+
+	buf_init(&b);
+	if (sqlite3_prepare_v2(store_sqlite(st), sql, -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(s, 1, query, -1, SQLITE_STATIC);
+		if (rank != NULL)
+			sqlite3_bind_text(s, 2, rank, -1, SQLITE_STATIC);
+		while (sqlite3_step(s) == SQLITE_ROW)
+			if (scores)
+				buf_printf(&b, "%lld:%.12g ", (long long)sqlite3_column_int64(s, 0),
+				    sqlite3_column_double(s, 1));
+			else
+				buf_printf(&b, "%lld ", (long long)sqlite3_column_int64(s, 0));
+		sqlite3_finalize(s);
+	}
+	free(sql);
+	buf_addc(&b, '\0');
+	return buf_detach(&b, NULL);
+}
+
+static void
+test_same_as_bm25(void)
+{
+	static const char *const queries[] = {
+		"ceasefire", "corridor OR convoy", "\"cargo treaty\"", "ceasefire NOT corridor",
+		"title:checkpoint", "envoy minister talks", "report",
+	};
+	char *ours, *theirs;
+	size_t i;
+
+	ok(add_range(0, 600) == 0, "600 articles");
+	for (i = 0; i < ARRAY_LEN(queries); i++) {
+		theirs = ranking(queries[i], NULL, 1);
+		ours = ranking(queries[i], "dossier_rank(1.0, 10.0, 4.0)", 1);
+		ok(strlen(theirs) > 10 && strcmp(ours, theirs) == 0,
+		    "%s: the order and scores of bm25", queries[i]);
+		if (strcmp(ours, theirs) != 0)
+			diag("bm25 %.200s\nours %.200s", theirs, ours);
+		free(ours);
+		free(theirs);
+	}
+}
+
+/* The pages SQLite reads (from its cache or the file), the documents
+ * dossier_rank counts and the index lookups widening makes for a page of
+ * results of QUERY. The pages are mostly the ranking of the window of
+ * newest matches; a posting list of this store is a few dozen pages, so
+ * it is the two counters that show whether a cost follows the store. */
+static void
+cost(const char *query, long long *pages, unsigned long *counted, unsigned long *probes)
+{
+	struct store_hit *hits;
+	int cur = 0, hi = 0, miss = 0;
+	unsigned long c0 = store_rank_counted(), p0 = store_stem_probes(st);
+	size_t n;
+
+	sqlite3_db_status(store_sqlite(st), SQLITE_DBSTATUS_CACHE_HIT, &cur, &hi, 1);
+	sqlite3_db_status(store_sqlite(st), SQLITE_DBSTATUS_CACHE_MISS, &cur, &hi, 1);
+	if (store_search(st, query, 0, 20, "[", "]", &hits, &n) != 0)
+		tap_bail("search %s: %s", query, err_msg());
+	store_hits_free(hits, n);
+	sqlite3_db_status(store_sqlite(st), SQLITE_DBSTATUS_CACHE_HIT, &cur, &hi, 1);
+	sqlite3_db_status(store_sqlite(st), SQLITE_DBSTATUS_CACHE_MISS, &miss, &hi, 1);
+	*pages = (long long)cur + miss;
+	*counted = store_rank_counted() - c0;
+	*probes = store_stem_probes(st) - p0;
+}
+
+static void
+test_bounded(void)
+{
+	static const char *const queries[] = {
+		"checkpoints", "ceasefire corridor", "\"cargo treaty\"", "ceasefire NOT corridor",
+	};
+	long long small[ARRAY_LEN(queries)], large;
+	unsigned long csmall[ARRAY_LEN(queries)], psmall[ARRAY_LEN(queries)], clarge, plarge;
+	size_t i;
+
+	ok(add_range(600, 12000) == 0, "12,000 articles");
+	for (i = 0; i < ARRAY_LEN(queries); i++)
+		cost(queries[i], &small[i], &csmall[i], &psmall[i]);
+	ok(add_range(12000, 48000) == 0, "48,000 articles");
+	for (i = 0; i < ARRAY_LEN(queries); i++) {
+		cost(queries[i], &large, &clarge, &plarge);
+		/* A quoted phrase is not widened: no probes. */
+		ok(plarge == psmall[i] && (plarge > 0) == (queries[i][0] != '"'),
+		    "%s: as many index probes at 48,000 articles as at 12,000 (%lu, %lu)",
+		    queries[i], plarge, psmall[i]);
+		ok(clarge > 0 && clarge <= csmall[i] + csmall[i] / 4,
+		    "%s: documents counted for ranking stay bounded (%lu at 12,000, %lu at 48,000)",
+		    queries[i], csmall[i], clarge);
+		ok(large < small[i] * 3 / 2,
+		    "%s: pages read stay bounded (%lld at 12,000, %lld at 48,000)",
+		    queries[i], small[i], large);
+	}
+}
+
+/* A word of every fourth article, more than the ranking counts: its
+ * count is estimated from where the last one counted lies, which for an
+ * even spread is near enough to keep bm25's order. */
+static void
+test_estimate(void)
+{
+	char *ours, *theirs;
+
+	theirs = ranking("quarterly", NULL, 0);
+	ours = ranking("quarterly", "dossier_rank(1.0, 10.0, 4.0)", 0);
+	ok(strlen(theirs) > 10 && strcmp(ours, theirs) == 0,
+	    "12,000 articles of 48,000 have the word: bm25's order");
+	free(ours);
+	free(theirs);
+}
+
+int
+main(void)
+{
+	char *path = xasprintf("%s/s.db", tap_tmpdir());
+
+	if (store_open(path, 0, &st) != 0)
+		tap_bail("cannot open %s: %s", path, err_msg());
+	test_same_as_bm25();
+	test_bounded();
+	test_estimate();
+	store_close(st);
+	free(path);
+	return tap_done();
+}
