@@ -131,46 +131,39 @@ paged(struct store *st, int64_t by, int64_t about, int64_t entity, size_t size)
 	return buf_detach(&b, NULL);
 }
 
+/* Each list, for a frequent and a rare entity, paged: the pages joined
+ * must be the whole list in order (page 0: pages as long as the store). */
 static void
 test_pages(struct store *st, const char *what, size_t size)
 {
+	static const struct {
+		int64_t by, about, mentions;
+		size_t page;
+		const char *sql, *label;
+	} cases[] = {
+		{ 1, 0, 0, 0, BY_SQL("1"), "by the frequent speaker join to the list" },
+		{ 2, 0, 0, 3, BY_SQL("2"), "by the rare speaker join to the list" },
+		{ 0, 1, 0, 0, ABOUT_SQL("1"), "about the frequent entity join to the list" },
+		{ 0, 2, 0, 4, ABOUT_SQL("2"), "about the rare entity join to the list" },
+		{ 1, 2, 0, 4, "SELECT s.article_id, s.id FROM statements s JOIN articles a"
+		    " ON a.id = s.article_id WHERE s.speaker_id = 1 AND s.start = 0"
+		    " AND s.article_id % (SELECT count(*) / 20 FROM articles) = 3" ORDER
+		    ", s.start, s.id",
+		    "by the frequent speaker about the rare entity join to the list" },
+		{ 0, 0, 1, 0, MENTIONS_SQL("1"), "of the frequent entity's mentions join" },
+		{ 0, 0, 2, 6, MENTIONS_SQL("2"), "of the rare entity's mentions join" },
+	};
 	char *got, *want;
+	size_t i, page;
 
-	got = paged(st, 1, 0, 0, size);
-	want = expected(st, BY_SQL("1"));
-	ok(strcmp(got, want) == 0, "%s: pages of %zu by the frequent speaker join to the list",
-	    what, size);
-	free(got), free(want);
-	got = paged(st, 2, 0, 0, 3);
-	want = expected(st, BY_SQL("2"));
-	ok(strcmp(got, want) == 0 && strlen(want) > 0,
-	    "%s: pages of 3 by the rare speaker join to the list", what);
-	free(got), free(want);
-	got = paged(st, 0, 1, 0, size);
-	want = expected(st, ABOUT_SQL("1"));
-	ok(strcmp(got, want) == 0, "%s: pages about the frequent entity join to the list", what);
-	free(got), free(want);
-	got = paged(st, 0, 2, 0, 4);
-	want = expected(st, ABOUT_SQL("2"));
-	ok(strcmp(got, want) == 0 && strlen(want) > 0,
-	    "%s: pages about the rare entity join to the list", what);
-	free(got), free(want);
-	got = paged(st, 1, 2, 0, 4);
-	want = expected(st, "SELECT s.article_id, s.id FROM statements s JOIN articles a"
-	    " ON a.id = s.article_id WHERE s.speaker_id = 1 AND s.start = 0"
-	    " AND s.article_id % (SELECT count(*) / 20 FROM articles) = 3" ORDER ", s.start, s.id");
-	ok(strcmp(got, want) == 0 && strlen(want) > 0,
-	    "%s: pages by the frequent speaker about the rare entity join to the list", what);
-	free(got), free(want);
-	got = paged(st, 0, 0, 1, size);
-	want = expected(st, MENTIONS_SQL("1"));
-	ok(strcmp(got, want) == 0, "%s: pages of the frequent entity's mentions join", what);
-	free(got), free(want);
-	got = paged(st, 0, 0, 2, 6);
-	want = expected(st, MENTIONS_SQL("2"));
-	ok(strcmp(got, want) == 0 && strlen(want) > 0,
-	    "%s: pages of the rare entity's mentions join", what);
-	free(got), free(want);
+	for (i = 0; i < ARRAY_LEN(cases); i++) {
+		page = cases[i].page ? cases[i].page : size;
+		got = paged(st, cases[i].by, cases[i].about, cases[i].mentions, page);
+		want = expected(st, cases[i].sql);
+		ok(strcmp(got, want) == 0 && strlen(want) > 0, "%s: pages of %zu %s", what, page,
+		    cases[i].label);
+		free(got), free(want);
+	}
 }
 
 static long long steps;
