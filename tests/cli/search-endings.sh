@@ -47,4 +47,18 @@ cp "$top_srcdir"/data/search/az.txt "$data/search/"
 got=$(DOSSIER_DATADIR=$data d search --json danışıq | grep -c Danışıqlar)
 [ "$got" -ge 1 ]; tap_ok $? "with the vowel harmony of az, danışıq still finds danışıqlar"
 
+# data/search/en.txt is what its generator writes from Debian's word list
+# and Snowball: the same endings in the same order.
+words=/usr/share/dict/american-english
+gen="$top_builddir/data/search/gen/endings"
+if [ -r "$words" ] && [ -x "$gen" ]; then
+	"$gen" english 100 <"$words" | cut -f1 | grep -vx -- - >"$TEST_TMP/made"
+	grep -v '^#' "$top_srcdir/data/search/en.txt" | tr -s ' ' '\n' | grep . >"$TEST_TMP/kept"
+	cmp -s "$TEST_TMP/made" "$TEST_TMP/kept" && [ -s "$TEST_TMP/kept" ]
+	tap_ok $? "data/search/en.txt is what data/search/gen/endings makes from wamerican"
+else
+	[ -r "$words" ]
+	tap_ok $? "wamerican's word list is installed (./bootstrap installs it)"
+fi
+
 tap_done

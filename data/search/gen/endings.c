@@ -3,7 +3,7 @@
  * a word in a language with a Snowball stemmer (data/search/CODE.txt).
  *
  *   cc -O2 -o endings data/search/gen/endings.c -lstemmer
- *   ./endings english 20 < /usr/share/dict/american-english
+ *   ./endings english 100 < /usr/share/dict/american-english
  *
  * Search (src/store-stem.c) cuts a query word to the longest prefix it
  * shares with its stem and asks the index for that prefix plus each
