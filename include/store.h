@@ -151,7 +151,8 @@ int store_sentences_get(struct store *st, int64_t article_id,
 
 /* store-hash.c: SHA-256, for content hashes. */
 struct store_sha256 {
-	struct evp_md_ctx_st *ctx;	/* libcrypto's; freed by store_sha256_hex */
+	void *ctx;	/* libcrypto's digest; store_sha256_hex frees it, so every init
+			 * must end in a hex */
 };
 void store_sha256_init(struct store_sha256 *s);
 void store_sha256_add(struct store_sha256 *s, const void *data, size_t len);

@@ -40,6 +40,9 @@ void err_clear(void);
 
 /* Allocation that cannot fail: dossier aborts with a message on OOM, since
  * no caller could do anything more useful. */
+/* Out of memory: says so on stderr (N: the bytes asked for, 0 when not
+ * known) and aborts. The x* allocators below end here. */
+_Noreturn void die_oom(size_t n);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

@@ -551,7 +551,7 @@ credits(struct extract_ctx *c)
 	for (k = 0; k + 1 < c->t.ntok; k++) {
 		if (!extract_cue_to(c, k, CUE_CREDIT, &cf))
 			continue;
-		if (!line_start(c, cf) && (cf == k || !(is_key(&t[cf - 1], "(") ||
+		if (!line_start(c, cf) && (cf == k || cf == 0 || !(is_key(&t[cf - 1], "(") ||
 		    is_key(&t[cf - 1], ";") || is_key(&t[cf - 1], "*"))))
 			continue;
 		/* the names, with "and" or a comma between them */

@@ -9,35 +9,24 @@
  */
 #include "config.h"
 
-#include <stdio.h>
-#include <stdlib.h>
-
 #include <openssl/evp.h>
 
 #include "store.h"
-
-/* libcrypto fails a digest it always has only when it cannot allocate:
- * the same end as any other allocation failing (util-err.c). */
-static void
-digest_failed(void)
-{
-	fprintf(stderr, "dossier: out of memory (computing SHA-256)\n");
-	abort();
-}
+#include "util.h"
 
 void
 store_sha256_init(struct store_sha256 *s)
 {
 	if ((s->ctx = EVP_MD_CTX_new()) == NULL ||
 	    EVP_DigestInit_ex(s->ctx, EVP_sha256(), NULL) != 1)
-		digest_failed();
+		die_oom(0);	/* libcrypto fails only when it cannot allocate */
 }
 
 void
 store_sha256_add(struct store_sha256 *s, const void *data, size_t len)
 {
 	if (len > 0 && EVP_DigestUpdate(s->ctx, data, len) != 1)
-		digest_failed();
+		die_oom(0);
 }
 
 void
@@ -48,7 +37,7 @@ store_sha256_hex(struct store_sha256 *s, char out[65])
 	unsigned int n = 0, i;
 
 	if (EVP_DigestFinal_ex(s->ctx, md, &n) != 1 || n != 32)
-		digest_failed();
+		die_oom(0);
 	EVP_MD_CTX_free(s->ctx);
 	s->ctx = NULL;
 	for (i = 0; i < 32; i++) {

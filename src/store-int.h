@@ -64,6 +64,10 @@ struct store_page_sql {
 int store_page(struct store *st, const struct store_page_sql *q, int64_t key1, int64_t key2,
     int64_t article, const struct store_after *after, size_t limit,
     void (*row)(void *arg, sqlite3_stmt *s), void *arg, const char *what);
+/* How many rows Q's count finds for the keys, up to store_page's bound:
+ * of two lists that hold a page's rows, the shorter is the one to page. */
+int store_page_count(struct store *st, const struct store_page_sql *q, int64_t key1,
+    int64_t key2, int64_t *n);
 /* SQL: the row (its article's date PUB and id ART, its place POS and ID in
  * the article) comes after the place ?3..?6 (when ?8 is set), in list
  * order: the dated newest first, the undated last. */

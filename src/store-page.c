@@ -10,7 +10,9 @@
  * occurs. The list's rows are counted first, but only up to FEW:
  *
  *   - fewer than FEW: they are all read through the entity's own index
- *     and sorted (at most FEW rows, whatever the page);
+ *     and sorted (at most FEW rows, whatever the page; for statements
+ *     about an entity, counted by its mentions, the statements of at most
+ *     FEW articles);
  *   - FEW or more: the articles are walked newest first through
  *     articles_order, from the last row's article on, and each is looked
  *     up for the entity's rows by index, until the page is full. With R
@@ -145,6 +147,15 @@ count_few(struct page *p, int64_t *n)
 		*n = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? 0 : store_err(p->st, p->what);
+}
+
+int
+store_page_count(struct store *st, const struct store_page_sql *q, int64_t key1, int64_t key2,
+    int64_t *n)
+{
+	struct page p = { st, q, key1, key2, 0, NULL, NULL, "counting" };
+
+	return count_few(&p, n);
 }
 
 int

@@ -266,7 +266,7 @@ static const struct store_page_sql find_about = {
 	" INDEXED BY mentions_entity WHERE entity_id = ?2) x"
 	" CROSS JOIN statements s INDEXED BY statements_article ON s.article_id = x.article_id"
 	" CROSS JOIN articles a ON a.id = s.article_id LEFT JOIN entities e ON e.id = s.speaker_id"
-	" WHERE " FIND_ABOUT " AND " FIND_AFTER FIND_ORDER,
+	" WHERE " FIND_BY " AND " FIND_ABOUT " AND " FIND_AFTER FIND_ORDER,
 	FIND_IN,
 };
 
@@ -284,9 +284,21 @@ store_statements_find(struct store *st, int64_t article, int64_t by, int64_t abo
 {
 	const struct store_page_sql *q = by != 0 ? &find_by : about != 0 ? &find_about : &find_all;
 	struct found f = { NULL, 0, 0 };
+	int64_t nby, nabout;
 
 	*rows = NULL;
 	*n = 0;
+	/* By a speaker and about an entity: through whichever of the two is
+	 * rarer, so a frequent speaker's page about a rare entity does not
+	 * walk the corpus looking for it. (Both frequent and seldom together
+	 * is the walk's worst case still.) */
+	if (by != 0 && about != 0 && article == 0) {
+		if (store_page_count(st, &find_by, by, about, &nby) != 0 ||
+		    store_page_count(st, &find_about, by, about, &nabout) != 0)
+			return -1;
+		if (nabout < nby)
+			q = &find_about;
+	}
 	if (store_page(st, q, by, about, article, after, limit, found_row, &f,
 	    "reading statements") != 0) {
 		store_statement_list_free(f.rows, f.n);

@@ -16,10 +16,13 @@
 #include "store-int.h"
 #include "util.h"
 
-/* Statement cache: open addressing on the SQL text's address. dossier uses
- * a few dozen distinct statements, so a small fixed table suffices; when it
- * is full further statements are still prepared, just not cached. */
-#define STMT_CACHE 128
+/* Statement cache: open addressing on the SQL text's address. dossier has
+ * some two hundred distinct statements (store_stmt's callers), and a
+ * connection uses those of one command or view: a table of four times that
+ * never fills. If it did, further statements would go through one uncached
+ * slot, and preparing the next would finalize one a caller may still be
+ * stepping (a paged walk steps one statement while it runs another). */
+#define STMT_CACHE 1024
 /* How long a second dossier waits for the first one's write to finish. */
 #define BUSY_TIMEOUT_MS 5000
 /* The page cache of a STORE_BULK connection (negative: KiB; SQLite's

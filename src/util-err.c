@@ -61,10 +61,13 @@ err_clear(void)
 	err_buf[0] = '\0';
 }
 
-static void
+_Noreturn void
 die_oom(size_t n)
 {
-	fprintf(stderr, "dossier: out of memory (allocating %zu bytes)\n", n);
+	if (n > 0)
+		fprintf(stderr, "dossier: out of memory (allocating %zu bytes)\n", n);
+	else
+		fprintf(stderr, "dossier: out of memory\n");
 	abort();
 }
 

@@ -211,6 +211,7 @@ test_bounded(struct store *small, struct store *large)
 		{ "statements by the rare speaker", 2, 0, 0 },
 		{ "statements about the frequent entity", 0, 1, 0 },
 		{ "statements about the rare entity", 0, 2, 0 },
+		{ "statements by the frequent speaker about the rare entity", 1, 2, 0 },
 		{ "mentions of the frequent entity", 0, 0, 1 },
 		{ "mentions of the rare entity", 0, 0, 2 },
 	};

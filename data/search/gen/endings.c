@@ -16,6 +16,9 @@
  * MIN groups is printed, most groups first: rarer ones are the spelling
  * of a few words, not of the language.
  */
+/* strdup and strndup, outside C11 */
+#define _POSIX_C_SOURCE 200809L
+
 #include <libstemmer.h>
 #include <stdio.h>
 #include <stdlib.h>
