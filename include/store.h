@@ -467,6 +467,8 @@ struct store_mention {
 	char *published;      /* the article's date, or NULL */
 	char *text;           /* the mentioned words; NULL when asked for one article */
 };
+/* Frees what one mention holds (not the mention itself). */
+void store_mention_clear(struct store_mention *m);
 void store_mention_list_free(struct store_mention *rows, size_t n);
 /* Mentions of ENTITY in ARTICLE in text order (without their words), or
  * (ARTICLE 0) across the corpus, newest article first, with their words:

@@ -41,7 +41,7 @@ cmd_mentions_exec(struct cmd_ctx *ctx, const struct args *a)
 	struct store_mention *rows;
 	struct store *st;
 	int64_t id;
-	size_t limit = 50, offset = 0, n, i;
+	size_t limit = 50, offset = 0, n, i, first, shown;
 	char *out;
 	int rc = EXIT_OK;
 
@@ -55,15 +55,14 @@ cmd_mentions_exec(struct cmd_ctx *ctx, const struct args *a)
 		err_print("mentions");
 		return EXIT_FAIL;
 	}
-	/* The rows of the pages skipped go: a key needs the row before. */
-	for (i = 0; i < offset && i < n; i++) {
-		free(rows[i].title);
-		free(rows[i].published);
-		free(rows[i].text);
-	}
-	if (i > 0)
-		memmove(rows, rows + i, (n - i) * sizeof *rows);
-	n -= i;
+	/* The rows of the pages skipped and the one past the page go (a key
+	 * needs the row before, and the one after tells there are more). */
+	shown = cmd_page_cut(n, offset, limit, &first);
+	for (i = 0; i < n; i++)
+		if (i < first || i >= first + shown)
+			store_mention_clear(&rows[i]);
+	memmove(rows, rows + first, shown * sizeof *rows);
+	n = shown;
 	if (cmd_mention_positions(st, rows, n, args_has(a, "bytes")) != 0) {
 		err_print("mentions");
 		store_mention_list_free(rows, n);

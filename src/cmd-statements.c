@@ -46,7 +46,7 @@ cmd_statements_exec(struct cmd_ctx *ctx, const struct args *a)
 	const char *by = NULL, *about = NULL;
 	int64_t article = 0, by_id = 0, about_id = 0;
 	struct store *st;
-	size_t limit = 50, offset = 0, n, i;
+	size_t limit = 50, offset = 0, n, i, first, shown;
 	char *out;
 	int rc = EXIT_OK;
 
@@ -66,12 +66,14 @@ cmd_statements_exec(struct cmd_ctx *ctx, const struct args *a)
 		err_print("statements");
 		return EXIT_FAIL;
 	}
-	/* The rows of the pages skipped go: a key needs the row before. */
-	for (i = 0; i < offset && i < n; i++)
-		store_statement_clear(&rows[i]);
-	if (i > 0)
-		memmove(rows, rows + i, (n - i) * sizeof *rows);
-	n -= i;
+	/* The rows of the pages skipped and the one past the page go (a key
+	 * needs the row before, and the one after tells there are more). */
+	shown = cmd_page_cut(n, offset, limit, &first);
+	for (i = 0; i < n; i++)
+		if (i < first || i >= first + shown)
+			store_statement_clear(&rows[i]);
+	memmove(rows, rows + first, shown * sizeof *rows);
+	n = shown;
 	if (args_has(a, "json")) {
 		if (cmd_statement_positions(st, rows, n, args_has(a, "bytes")) != 0 ||
 		    store_json_statements(st, rows, n, 0, &out) != 0) {

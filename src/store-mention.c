@@ -15,15 +15,21 @@
 /* ---- mentions ------------------------------------------------------------ */
 
 void
+store_mention_clear(struct store_mention *m)
+{
+	free(m->title);
+	free(m->published);
+	free(m->text);
+	m->title = m->published = m->text = NULL;
+}
+
+void
 store_mention_list_free(struct store_mention *rows, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		free(rows[i].title);
-		free(rows[i].published);
-		free(rows[i].text);
-	}
+	for (i = 0; i < n; i++)
+		store_mention_clear(&rows[i]);
 	free(rows);
 }
 

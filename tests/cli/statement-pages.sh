@@ -96,4 +96,19 @@ d mentions Lavrov --limit x >/dev/null 2>"$TEST_TMP/err"; [ $? -eq 2 ] &&
 	grep -q "'x' is not a count" "$TEST_TMP/err"
 tap_ok $? "mentions --limit x: a usage error"
 
+# A page short of the list says on stderr how to see the rest; a page
+# that ends the list, or the whole list, says nothing.
+d statements --by 'Sergey Lavrov' --limit 5 >/dev/null 2>"$TEST_TMP/more"
+grep -qx '5 shown: --offset 5 for the next, --limit 0 for all' "$TEST_TMP/more"
+tap_ok $? "a page short of the list says how to see the rest ($(cat "$TEST_TMP/more"))"
+total=$(d statements --by 'Sergey Lavrov' --limit 0 --json | "$py" -c 'import json, sys; print(len(json.load(sys.stdin)))')
+d statements --by 'Sergey Lavrov' --offset $((total - 7)) --limit 7 >/dev/null 2>"$TEST_TMP/last" &&
+	d statements --by 'Sergey Lavrov' --limit 0 >/dev/null 2>>"$TEST_TMP/last" &&
+	d mentions 'Sergey Lavrov' --limit 0 >/dev/null 2>>"$TEST_TMP/last"
+[ $? -eq 0 ] && [ ! -s "$TEST_TMP/last" ]
+tap_ok $? "the last page and the whole list say nothing more ($(cat "$TEST_TMP/last"))"
+d mentions 'Sergey Lavrov' --limit 2 --offset 4 >/dev/null 2>"$TEST_TMP/more"
+grep -qx '2 shown: --offset 6 for the next, --limit 0 for all' "$TEST_TMP/more"
+tap_ok $? "so do mentions ($(cat "$TEST_TMP/more"))"
+
 tap_done
