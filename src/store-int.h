@@ -136,7 +136,6 @@ int store_report_counts_fill(struct store *st);
  * differ from the counting made again (*n; 0 when they agree). */
 int store_report_counts_differ(struct store *st, int64_t *n);
 
-/* store-stem.c: the connection's stemmers, freed with the store. */
 /* store-rank.c: dossier_rank(), bm25 at a cost bounded whatever the
  * size of the collection (registered with dossier_snippet). */
 int store_rank_register(struct store *st, fts5_api *api);
@@ -145,6 +144,7 @@ int store_rank_register(struct store *st, fts5_api *api);
  * count. */
 unsigned long store_rank_counted(void);
 unsigned long store_stem_probes(struct store *st);
+/* store-stem.c: the connection's stemmers, freed with the store. */
 struct store_stems;
 struct store_stems **store_stems_slot(struct store *st);
 void store_stems_free(struct store_stems *ss);

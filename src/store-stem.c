@@ -9,8 +9,8 @@
  * prefix plus each of the language's endings (its case endings in
  * data/lang/CODE.txt and the endings of data/search/CODE.txt) is looked up
  * in the index, and every term found with the same stem joins the word in
- * an OR. The word as written is in the OR twice, so that the ranking puts
- * an article with the exact form above one with only another form of it.
+ * an OR. Articles with the word as written come first all the same
+ * (store-search.c ranks them apart, then those with only another form).
  *
  * The forms are guessed and probed, not read from the index's vocabulary:
  * FTS5's fts5vocab counts each term's documents by reading its whole
