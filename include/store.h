@@ -470,14 +470,13 @@ struct store_mention {
 /* Frees what one mention holds (not the mention itself). */
 void store_mention_clear(struct store_mention *m);
 void store_mention_list_free(struct store_mention *rows, size_t n);
-/* Mentions of ENTITY in ARTICLE in text order (without their words), or
- * (ARTICLE 0) across the corpus, newest article first, with their words:
- * for an agreement, every article that invokes it. At most LIMIT
+/* Mentions of ENTITY across the corpus, newest article first, with their
+ * words: for an agreement, every article that invokes it. At most LIMIT
  * (SIZE_MAX: all) after AFTER (NULL: from the first), read at a cost that
  * grows with LIMIT, not with the corpus or the entity's mentions
  * (store-page.c). */
-int store_entity_mentions(struct store *st, int64_t entity, int64_t article,
-    const struct store_after *after, size_t limit, struct store_mention **rows, size_t *n);
+int store_entity_mentions(struct store *st, int64_t entity, const struct store_after *after,
+    size_t limit, struct store_mention **rows, size_t *n);
 /* What extraction writes for one article, in its transaction. */
 struct store_mention_in {
 	int64_t entity_id;

@@ -51,7 +51,7 @@ cmd_mentions_exec(struct cmd_ctx *ctx, const struct args *a)
 		return EXIT_FAIL;
 	if (cmd_entity(st, "mentions", a->argv[0], &id) != 0)
 		return EXIT_FAIL;
-	if (store_entity_mentions(st, id, 0, NULL, cmd_page_span(offset, limit), &rows, &n) != 0) {
+	if (store_entity_mentions(st, id, NULL, cmd_page_span(offset, limit), &rows, &n) != 0) {
 		err_print("mentions");
 		return EXIT_FAIL;
 	}

@@ -93,8 +93,8 @@ static const struct store_page_sql mentions_of = {
 };
 
 int
-store_entity_mentions(struct store *st, int64_t entity, int64_t article,
-    const struct store_after *after, size_t limit, struct store_mention **rows, size_t *n)
+store_entity_mentions(struct store *st, int64_t entity, const struct store_after *after,
+    size_t limit, struct store_mention **rows, size_t *n)
 {
 	struct store_body_cache c = { 0, NULL, 0 };
 	struct found f = { NULL, 0, 0 };
@@ -102,13 +102,12 @@ store_entity_mentions(struct store *st, int64_t entity, int64_t article,
 
 	*rows = NULL;
 	*n = 0;
-	if (store_page(st, &mentions_of, entity, 0, article, after, limit, found_row, &f,
+	if (store_page(st, &mentions_of, entity, 0, 0, after, limit, found_row, &f,
 	    "reading mentions") != 0) {
 		store_mention_list_free(f.rows, f.n);
 		return -1;
 	}
-	/* One article's mentions are for highlighting: offsets are enough. */
-	for (i = 0; article == 0 && i < f.n; i++)
+	for (i = 0; i < f.n; i++)
 		f.rows[i].text = store_body_words(st, &c, f.rows[i].article_id, f.rows[i].start,
 		    f.rows[i].end);
 	store_body_cache_free(&c);

@@ -422,7 +422,7 @@ next_page(struct ui *ui, struct side *s)
 		if (rc == 0)
 			add_statements(ui, &s->results, v, n, m->read == 0 ? "No statements." : NULL);
 	} else {
-		rc = store_entity_mentions(ui->st, m->entity, 0, from, RESULTS_PAGE, &w, &n);
+		rc = store_entity_mentions(ui->st, m->entity, from, RESULTS_PAGE, &w, &n);
 		if (rc == 0 && n > 0)
 			more_after(m, w[n - 1].published, w[n - 1].article_id, w[n - 1].start, 0);
 		if (rc == 0)

@@ -111,7 +111,7 @@ paged(struct store *st, int64_t by, int64_t about, int64_t entity, size_t size)
 			}
 			store_statement_list_free(v, n);
 		} else {
-			rc = store_entity_mentions(st, entity, 0, first ? NULL : &after, size, &m, &n);
+			rc = store_entity_mentions(st, entity, first ? NULL : &after, size, &m, &n);
 			for (i = 0; rc == 0 && i < n; i++)
 				buf_printf(&b, "%lld:%zu ", (long long)m[i].article_id, m[i].start);
 			if (rc == 0 && n > 0) {
@@ -191,7 +191,7 @@ first_page(struct store *st, int64_t by, int64_t about, int64_t entity)
 		rc = store_statements_find(st, 0, by, about, NULL, 50, &v, &n);
 		store_statement_list_free(v, n);
 	} else {
-		rc = store_entity_mentions(st, entity, 0, NULL, 50, &m, &n);
+		rc = store_entity_mentions(st, entity, NULL, 50, &m, &n);
 		store_mention_list_free(m, n);
 	}
 	sqlite3_progress_handler(store_sqlite(st), 0, NULL, NULL);
