@@ -657,25 +657,29 @@ list_row(void *arg, int64_t id)
 	return ++d->got >= d->want ? 1 : 0;
 }
 
-/* Reads more of L (KEY's): as many again as it holds. */
-static int
-list_more(struct analyze_related *r, struct store *st, uint32_t key, struct keylist *l)
-{
-	struct reading d = { r, l, l->n < LIST_FIRST ? LIST_FIRST : l->n, 0 };
-
-	if (store_related_having_below(st, key, l->n > 0 ? l->ids[l->n - 1] : INT64_MAX,
-	    list_row, &d) != 0)
-		return -1;
-	r->listed += d.got;
-	if (d.got < d.want)
-		l->done = 1;
-	return 0;
-}
-
 /* The statements of the article being linked: from lo to hi. */
 struct own {
 	int64_t article, lo, hi;
 };
+
+/* Reads more of L, KEY's list or (KEY 0) SPEAKER's statements outside
+ * the article OWN: as many again as it holds. */
+static int
+list_more(struct analyze_related *r, struct store *st, uint32_t key, int64_t speaker,
+    const struct own *own, struct keylist *l)
+{
+	struct reading d = { r, l, l->n < LIST_FIRST ? LIST_FIRST : l->n, 0 };
+	int64_t below = l->n > 0 ? l->ids[l->n - 1] : INT64_MAX;
+
+	if ((key != 0 ? store_related_having_below(st, key, below, list_row, &d)
+	    : store_related_by(st, speaker, own->lo, own->hi, below, list_row, &d)) != 0)
+		return -1;
+	if (key != 0)
+		r->listed += d.got;    /* the keys' lists are dropped past LISTED_MAX */
+	if (d.got < d.want)
+		l->done = 1;
+	return 0;
+}
 
 /* SPEAKER's list for the article OWN (made empty when new); the lists
  * of an article before are dropped. */
@@ -702,37 +706,6 @@ spoken_get(struct analyze_related *r, int64_t speaker, const struct own *own)
 	return &sp->l;
 }
 
-/* Adds the newest LIMIT statements of another article by SPEAKER not yet
- * taken this round, from its list, read on from the database as far as
- * needed: as many again as it holds. */
-static int
-gather_spoken(struct analyze_related *r, struct store *st, int64_t speaker, size_t limit,
-    const struct own *own, struct cands *c)
-{
-	struct gathering g = { r, st, c, own->article, limit, 0 };
-	struct keylist *l = spoken_get(r, speaker, own);
-	struct reading d;
-	size_t i = 0;
-	int rc;
-
-	for (;;) {
-		for (; i < l->n; i++)
-			if ((rc = take(&g, l->ids[i])) != 0)
-				return rc < 0 ? -1 : 0;
-		if (l->done)
-			return 0;
-		d.r = r;
-		d.l = l;
-		d.want = l->n < LIST_FIRST ? LIST_FIRST : l->n;
-		d.got = 0;
-		if (store_related_by(st, speaker, own->lo, own->hi,
-		    l->n > 0 ? l->ids[l->n - 1] : INT64_MAX, list_row, &d) != 0)
-			return -1;
-		if (d.got < d.want)
-			l->done = 1;
-	}
-}
-
 /* Adds the newest LIMIT statements of another article having key KEY (or
  * by SPEAKER, when KEY is 0) not yet taken this round. */
 static int
@@ -744,11 +717,15 @@ gather(struct analyze_related *r, struct store *st, int64_t key, int64_t speaker
 	size_t i = 0;
 	int rc;
 
-	if (key == 0)
-		return gather_spoken(r, st, speaker, limit, own, c);
-	if (r->listed >= LISTED_MAX)
-		lists_clear(r);
-	l = list_get(r, (uint32_t)key);
+	/* A speaker's list is read once for all the article's statements by
+	 * that speaker (spoken_get); a key's is kept across articles. */
+	if (key == 0) {
+		l = spoken_get(r, speaker, own);
+	} else {
+		if (r->listed >= LISTED_MAX)
+			lists_clear(r);
+		l = list_get(r, (uint32_t)key);
+	}
 	for (;;) {
 		for (; i < l->n; i++) {
 			if (l->ids[i] >= own->lo && l->ids[i] <= own->hi)
@@ -758,7 +735,7 @@ gather(struct analyze_related *r, struct store *st, int64_t key, int64_t speaker
 		}
 		if (l->done)
 			return 0;
-		if (list_more(r, st, (uint32_t)key, l) != 0)
+		if (list_more(r, st, (uint32_t)key, speaker, own, l) != 0)
 			return -1;
 	}
 }
