@@ -70,11 +70,9 @@ sync_entity(struct store *st, const struct kb_entity *e, int64_t *idp)
 	return done(st, s, "writing the knowledge base");
 }
 
-/* E's roles of origin O, added to entity ID, and unless ROLES_ONLY its
- * parties and source, which go only to an entity of that origin. */
+/* E's roles of origin O, added to entity ID. */
 static int
-add_roles_attrs(struct store *st, const struct kb_entity *e, int64_t id, enum kb_origin o,
-    int roles_only)
+add_roles(struct store *st, const struct kb_entity *e, int64_t id, enum kb_origin o)
 {
 	const char *origin = kb_origin_name(o);
 	sqlite3_stmt *s;
@@ -104,31 +102,79 @@ add_roles_attrs(struct store *st, const struct kb_entity *e, int64_t id, enum kb
 		if (done(st, s, "writing the knowledge base") != 0)
 			return -1;
 	}
-	for (i = 0; i < e->nparties && !roles_only; i++) {
-		s = store_stmt(st, "UPDATE entities SET attrs = json_insert(coalesce(attrs,"
-		    " json_object('parties', json_array())), '$.parties[#]', ?2)"
-		    " WHERE id = ?1 AND origin = ?3 AND NOT EXISTS (SELECT 1 FROM"
-		    "  json_each(entities.attrs, '$.parties') WHERE value = ?2)");
-		if (s == NULL)
-			return -1;
-		sqlite3_bind_int64(s, 1, id);
-		sqlite3_bind_text(s, 2, e->party_names[i], -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 3, origin, -1, SQLITE_STATIC);
-		if (done(st, s, "writing the knowledge base") != 0)
-			return -1;
-	}
-	if (e->source != NULL && !roles_only) {
-		s = store_stmt(st, "UPDATE entities SET attrs = json_set(coalesce(attrs,"
-		    " json_object()), '$.source', ?2) WHERE id = ?1 AND origin = ?3");
-		if (s == NULL)
-			return -1;
-		sqlite3_bind_int64(s, 1, id);
-		sqlite3_bind_text(s, 2, e->source, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 3, origin, -1, SQLITE_STATIC);
-		if (done(st, s, "writing the knowledge base") != 0)
-			return -1;
-	}
 	return 0;
+}
+
+/* BASE (an entity's attributes, NULL for none) with E's parties and
+ * source added, as JSON: *OUT is NULL when there are none. A party
+ * already listed is not listed again. */
+static int
+attrs_of(struct store *st, const struct kb_entity *e, const char *base, char **out)
+{
+	sqlite3_stmt *s;
+	char *v = base != NULL ? xstrdup(base) : NULL;
+	size_t i;
+	int rc = SQLITE_ROW;
+
+	for (i = 0; i < e->nparties + (e->source != NULL) && rc == SQLITE_ROW; i++) {
+		s = i < e->nparties
+		    ? store_stmt(st, "SELECT CASE WHEN EXISTS (SELECT 1 FROM json_each(?1, '$.parties')"
+		      " WHERE value = ?2) THEN ?1 ELSE json_insert(coalesce(?1,"
+		      " json_object('parties', json_array())), '$.parties[#]', ?2) END")
+		    : store_stmt(st, "SELECT json_set(coalesce(?1, json_object()), '$.source', ?2)");
+		if (s == NULL) {
+			free(v);
+			return -1;
+		}
+		if (v != NULL)
+			sqlite3_bind_text(s, 1, v, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 2, i < e->nparties ? e->party_names[i] : e->source, -1,
+		    SQLITE_STATIC);
+		free(v);
+		v = NULL;
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			v = store_col_text(s, 0);
+		sqlite3_reset(s);
+	}
+	*out = v;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_err(st, "writing the knowledge base");
+}
+
+/* E's parties and source added to entity ID's attributes when the entity
+ * is of origin O (a user's entity keeps its own). */
+static int
+add_attrs(struct store *st, const struct kb_entity *e, int64_t id, enum kb_origin o)
+{
+	const char *origin = kb_origin_name(o);
+	sqlite3_stmt *s;
+	char *base, *v;
+	int rc;
+
+	if (e->nparties == 0 && e->source == NULL)
+		return 0;
+	if ((s = store_stmt(st, "SELECT attrs FROM entities WHERE id = ?1 AND origin = ?2")) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, origin, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	base = rc == SQLITE_ROW ? store_col_text(s, 0) : NULL;
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW) {
+		free(base);
+		return rc == SQLITE_DONE ? 0 : store_err(st, "writing the knowledge base");
+	}
+	rc = attrs_of(st, e, base, &v);
+	free(base);
+	if (rc != 0)
+		return -1;
+	if ((s = store_stmt(st, "UPDATE entities SET attrs = ?2 WHERE id = ?1")) == NULL) {
+		free(v);
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, v, -1, SQLITE_TRANSIENT);
+	free(v);
+	return done(st, s, "writing the knowledge base");
 }
 
 /* E's aliases, roles, parties and source of origin O, added to entity ID. */
@@ -141,7 +187,7 @@ add_details(struct store *st, const struct kb_entity *e, int64_t id, enum kb_ori
 	for (i = 0; i < e->naliases; i++)
 		if (e->aliases[i].origin == o && store_alias_add(st, id, e->aliases[i].text, origin) != 0)
 			return -1;
-	return add_roles_attrs(st, e, id, o, 0);
+	return add_roles(st, e, id, o) == 0 ? add_attrs(st, e, id, o) : -1;
 }
 
 /* ---- the shipped knowledge base into a new database -------------------- */
@@ -180,41 +226,6 @@ kb_is_new(struct store *st, int *yes)
 	return rc == SQLITE_ROW ? 0 : store_err(st, "writing the knowledge base");
 }
 
-/* The attributes (parties, source) E's row gets from add_roles_attrs, made
- * by the same JSON functions without the updates of the row: *OUT is
- * NULL when it has none. */
-static int
-attrs_of(struct store *st, const struct kb_entity *e, char **out)
-{
-	sqlite3_stmt *s;
-	char *v = NULL;
-	size_t i;
-	int rc = SQLITE_ROW;
-
-	for (i = 0; i < e->nparties + (e->source != NULL) && rc == SQLITE_ROW; i++) {
-		s = i < e->nparties
-		    ? store_stmt(st, "SELECT CASE WHEN EXISTS (SELECT 1 FROM json_each(?1, '$.parties')"
-		      " WHERE value = ?2) THEN ?1 ELSE json_insert(coalesce(?1,"
-		      " json_object('parties', json_array())), '$.parties[#]', ?2) END")
-		    : store_stmt(st, "SELECT json_set(coalesce(?1, json_object()), '$.source', ?2)");
-		if (s == NULL) {
-			free(v);
-			return -1;
-		}
-		if (v != NULL)
-			sqlite3_bind_text(s, 1, v, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 2, i < e->nparties ? e->party_names[i] : e->source, -1,
-		    SQLITE_STATIC);
-		free(v);
-		v = NULL;
-		if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-			v = store_col_text(s, 0);
-		sqlite3_reset(s);
-	}
-	*out = v;
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_err(st, "writing the knowledge base");
-}
-
 /* The shipped entities IDX[0, N), ids ID[0, N): one insert. */
 static int
 put_entities(struct store *st, const struct kb *kb, const int *idx, const int64_t *id, size_t n)
@@ -225,7 +236,7 @@ put_entities(struct store *st, const struct kb *kb, const int *idx, const int64_
 	int rc = 0;
 
 	for (j = 0; j < n; j++)
-		if (attrs_of(st, &kb->ents[idx[j]], &attrs[j]) != 0) {
+		if (attrs_of(st, &kb->ents[idx[j]], NULL, &attrs[j]) != 0) {
 			for (k = 0; k < j; k++)
 				free(attrs[k]);
 			return -1;
@@ -319,7 +330,7 @@ kb_write_new(struct store *st, const struct kb *kb)
 		rc = put_aliases(st, atext + k, aid + k, 1);
 	for (i = 0; i < kb->n && rc == 0; i++)
 		if (kb->ents[i].origin == KB_ORIGIN_KB)
-			rc = add_roles_attrs(st, &kb->ents[i], ids[i], KB_ORIGIN_KB, 1);
+			rc = add_roles(st, &kb->ents[i], ids[i], KB_ORIGIN_KB);
 	free(ids);
 	return rc;
 }
