@@ -1664,29 +1664,23 @@ extract_statements(struct extract_ctx *c)
 			} else
 				st = add_statement(&A, s, end, who);
 		} else if (qi >= 0 && prev != NULL && A.q[qi].open <= c->sent_tok[s] + 1 &&
-		    ends_in_colon(&A, s - 1) &&
-		    prev->end >= c->in->sentences[s - 1].end) {
-			/* "X told reporters:" and the quotation after it: the
-			 * sentence that introduces it and the quotation are
-			 * each a statement of X. */
-			end = extract_sentence_of(c, A.q[qi].close);
-			st = add_statement(&A, s, end, prev->speaker);
-			vf = A.q[qi].open;
-			vl = A.q[qi].close;
-		} else if (qi >= 0 && prev != NULL && A.q[qi].open <= c->sent_tok[s] + 1 &&
-		    (c->para_of_sent[s] == c->para_of_sent[s - 1] || open_at_end(&A, s - 1)) &&
-		    prev->end >= c->in->sentences[s - 1].end) {
+		    prev->end >= c->in->sentences[s - 1].end && !ends_in_colon(&A, s - 1) &&
+		    (c->para_of_sent[s] == c->para_of_sent[s - 1] || open_at_end(&A, s - 1))) {
 			/* The same speaker goes on quoting. */
 			end = extract_sentence_of(c, A.q[qi].close);
 			prev->end = c->in->sentences[end].end;
 			continue;
 		} else if (qi >= 0 && prev != NULL && A.q[qi].open <= c->sent_tok[s] + 1 &&
-		    is_person(c, prev->speaker) && prev->end >= c->in->sentences[s - 1].end &&
-		    !open_at_end(&A, s - 1) && quote_is_prose(&A, &A.q[qi])) {
-			/* A paragraph that opens with a quotation nobody is
-			 * named for, after one whose last sentence a person
-			 * said: news quotes the same speaker on ("X said ...
-			 * / “...”"), a new quotation, so a statement of its own. */
+		    prev->end >= c->in->sentences[s - 1].end && (ends_in_colon(&A, s - 1) ||
+		    (is_person(c, prev->speaker) && !open_at_end(&A, s - 1) &&
+		    quote_is_prose(&A, &A.q[qi])))) {
+			/* "X told reporters:" and the quotation after it: the
+			 * sentence that introduces it and the quotation are
+			 * each a statement of X. Or a paragraph that opens with
+			 * a quotation nobody is named for, after one whose last
+			 * sentence a person said: news quotes the same speaker
+			 * on ("X said ... / “...”"), a new quotation, so a
+			 * statement of its own. */
 			end = extract_sentence_of(c, A.q[qi].close);
 			st = add_statement(&A, s, end, prev->speaker);
 			vf = A.q[qi].open;

@@ -34,7 +34,8 @@ store_sha256_hex(struct store_sha256 *s, char out[65])
 {
 	static const char hex[] = "0123456789abcdef";
 	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int n = 0, i;
+	unsigned int n = 0;
+	size_t i;
 
 	if (EVP_DigestFinal_ex(s->ctx, md, &n) != 1 || n != 32)
 		die_oom(0);
