@@ -16,6 +16,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "extract-int.h"
 
@@ -28,6 +29,9 @@
 #define MAX_VERB_REACH 8     /* adverbs and auxiliaries between a name and its verb */
 #define MAX_ASIDE 20          /* tokens of an aside between a name and its verb */
 #define MAX_SYLLABLE 5        /* bytes of a romanized Korean syllable ("chung") */
+#define MAX_ACRONYM 8         /* letters of an abbreviation defined in the text */
+#define MAX_SMALL_WORD 3      /* letters of a word no abbreviation takes a letter
+                                 from ("of", "for", "the", "о", "по") */
 
 static int
 is_key(const struct extract_tok *k, const char *s)
@@ -568,11 +572,198 @@ credits(struct extract_ctx *c)
 	}
 }
 
+/* The first character of token K's key, 0 when none. */
+static ucs4_t
+initial(const struct extract_ctx *c, size_t k)
+{
+	const struct extract_tok *t = &c->t.tok[k];
+	ucs4_t uc;
+
+	if (t->klen == 0 || u8_mbtouc(&uc, (const uint8_t *)t->key, t->klen) <= 0)
+		return 0;
+	return uc;
+}
+
+static int
+by_char(const void *a, const void *b)
+{
+	ucs4_t x = *(const ucs4_t *)a, y = *(const ucs4_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The letters of token K's key, sorted, into L (at most MAX_ACRONYM):
+ * their number, or 0 when the token is longer or holds no letter. */
+static size_t
+letters(const struct extract_ctx *c, size_t k, ucs4_t *l)
+{
+	const struct extract_tok *t = &c->t.tok[k];
+	const uint8_t *p = (const uint8_t *)t->key, *end = p + t->klen;
+	size_t n = 0;
+	int len;
+
+	while (p < end) {
+		if (n == MAX_ACRONYM || (len = u8_mbtouc(&l[n], p, (size_t)(end - p))) <= 0)
+			return 0;
+		n++;
+		p += len;
+	}
+	qsort(l, n, sizeof *l, by_char);
+	return n;
+}
+
+/* Whether token K is a small word an abbreviation passes over ("of",
+ * "the", "о"): lower case and short. */
+static int
+small_word(const struct extract_ctx *c, size_t k)
+{
+	const struct extract_tok *t = &c->t.tok[k];
+
+	return t->word && !t->upper &&
+	    u8_mbsnlen((const uint8_t *)t->key, t->klen) <= MAX_SMALL_WORD;
+}
+
+/* The name an abbreviation in brackets at token A stands for: the words
+ * before "(" that give it one letter each, in any order ("Collective
+ * Security Treaty Organization (CSTO)", "Democratic Forces for the
+ * Liberation of Rwanda (FDLR)", "Организация Договора о коллективной
+ * безопасности (ОДКБ)"), small words passed over, a word after a
+ * hyphen only when capitalized ("Co-operation"). Its first token, or
+ * SIZE_MAX. */
+static size_t
+expansion(const struct extract_ctx *c, size_t a)
+{
+	const struct extract_tok *t = c->t.tok;
+	ucs4_t want[MAX_ACRONYM], got[MAX_ACRONYM];
+	size_t n = letters(c, a, want), have = 0, k = a - 1, first = SIZE_MAX;
+
+	if (n < 2)
+		return SIZE_MAX;
+	while (k-- > 0 && have < n) {
+		if (!t[k].word) {
+			if (!tight_hyphen(c, k) && !is_key(&t[k], "'"))
+				return SIZE_MAX;
+			continue;
+		}
+		if (k >= 2 && tight_hyphen(c, k - 1) && !t[k].upper)
+			continue;
+		if (small_word(c, k))
+			continue;
+		got[have++] = initial(c, k);
+		first = k;
+	}
+	if (have < n || !t[first].upper)
+		return SIZE_MAX;
+	qsort(got, n, sizeof *got, by_char);
+	return memcmp(got, want, n * sizeof *got) == 0 ? first : SIZE_MAX;
+}
+
+/* The state mention ending just before token K, or -1. */
+static int
+state_before(const struct extract_ctx *c, size_t k)
+{
+	int m = k > 0 ? c->ment_at[k - 1] : -1;
+
+	return m >= 0 && c->m[m].entity >= 0 && c->kb->ents[c->m[m].entity].kind == KB_STATE ?
+	    m : -1;
+}
+
+/* Where the name of a body starting at token FIRST starts with the
+ * state or the pair of states it belongs to, as body_name() widens it:
+ * "Thailand-Cambodia General Border Committee (GBC)", with a hyphen or
+ * an en dash between them. The abbreviation
+ * leaves them out; the mentions stay the states'. */
+static size_t
+paired(const struct extract_ctx *c, size_t first)
+{
+	int m = state_before(c, first);
+	size_t f;
+
+	if (m < 0)
+		return first;
+	f = c->m_first[m];
+	if (f >= 2 && (tight_hyphen(c, f - 1) || (is_key(&c->t.tok[f - 1], "\xE2\x80\x93") &&
+	    c->t.tok[f - 1].start == c->t.tok[f - 2].end && c->t.tok[f].start == c->t.tok[f - 1].end)) &&
+	    (m = state_before(c, f - 1)) >= 0)
+		f = c->m_first[m];
+	return f;
+}
+
+/* "the Collective Security Treaty Organization (CSTO)", then "CSTO": a
+ * name the text gives with its abbreviation in brackets is a found name
+ * (typed by its head noun, else a body), or, when an alias of the
+ * knowledge base covers it, that entity; each use of the abbreviation is
+ * its mention. A name holding one other mention ("... of Rwanda") takes
+ * that mention over; a found name inside it becomes the whole. */
+static void
+abbreviations(struct extract_ctx *c)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t k, a, first, last, j;
+	int m, inner, entity, head, cand;
+	enum kb_kind kind;
+	const char *name;
+
+	for (k = 0; k + 2 < c->t.ntok; k++) {
+		a = k + 1;
+		if (!is_key(&t[k], "(") || !is_key(&t[a + 1], ")") || !extract_tok_caps(&c->t, a) ||
+		    c->ment_at[a] >= 0 || k == 0 || (first = expansion(c, a)) == SIZE_MAX)
+			continue;
+		last = k - 1;
+		for (inner = -1, m = -2, j = first; j <= last; j++) {
+			if (c->ment_at[j] < 0 || c->ment_at[j] == inner)
+				continue;
+			if (inner >= 0 || c->m_first[c->ment_at[j]] < first ||
+			    c->m_last[c->ment_at[j]] > last) {
+				m = -1;
+				break;
+			}
+			inner = c->ment_at[j];
+		}
+		if (m == -1)
+			continue;
+		if (inner >= 0 && c->m_first[inner] == first && c->m_last[inner] == last) {
+			entity = c->m[inner].entity;
+		} else {
+			head = head_class(c, first, last);
+			kind = head == CUE_AGREEMENT_HEAD ? KB_AGREEMENT : head == CUE_PLACE_HEAD ?
+			    KB_PLACE : extract_described_event_head(c, last) ? KB_EVENT : KB_ORGANIZATION;
+			name = extract_span_text(c, paired(c, first), last);
+			/* A found name inside it ("Grain Accord" of "Northern
+			 * Grain Accord (NGA)") was a part of this one. */
+			if (inner >= 0 && c->m[inner].entity < 0 && kb_find(c->kb, name) < 0) {
+				cand = -c->m[inner].entity - 1;
+				c->cand[cand].name = name;
+				c->cand[cand].kind = kind;
+			} else if ((cand = extract_candidate_add(c, name, kind)) < 0)
+				continue;
+			entity = -cand - 1;
+			if (inner < 0)
+				inner = extract_add_mention(c, first, last, entity, EXTRACT_CONTEXT);
+			if (inner < 0)
+				continue;
+			c->m[inner].start = t[first].start;
+			c->m[inner].end = t[last].end;
+			c->m[inner].entity = entity;
+			c->m[inner].how = EXTRACT_CONTEXT;
+			c->m_first[inner] = first;
+			c->m_last[inner] = last;
+			for (j = first; j <= last; j++)
+				c->ment_at[j] = inner;
+		}
+		for (j = 0; j < c->t.ntok; j++)
+			if (same_key(&t[j], &t[a]) && extract_tok_caps(&c->t, j))
+				extract_add_mention(c, j, j, entity, EXTRACT_CONTEXT);
+		k = a + 1;
+	}
+}
+
 void
 extract_candidates(struct extract_ctx *c)
 {
 	size_t k, last, words;
 
+	abbreviations(c);
 	after_titles(c);
 	credits(c);
 	for (k = 0; k < c->t.ntok; k++) {

@@ -730,6 +730,35 @@ test_found_people(void)
 	    "an address going on after the domain is no outlet's");
 }
 
+/* A name the text gives with its abbreviation in brackets, and the
+ * abbreviation alone later. */
+static void
+test_abbreviations(void)
+{
+	expect_mentions("The Baltic Grain Traders Union (BGTU) met. BGTU said no.",
+	    "Baltic Grain Traders Union=Baltic Grain Traders Union; "
+	    "Baltic Grain Traders Union=BGTU; Baltic Grain Traders Union=BGTU",
+	    "a name before its abbreviation, the abbreviation later");
+	expect_candidates("Talks with the Democratic Front for the Liberation of Estonia (FDLE) "
+	    "stalled.", "Democratic Front for the Liberation of Estonia/organization",
+	    "letters in another order, small words passed over, a state inside taken over");
+	expect_candidates("Делегаты Союза северных портов (ССП) прибыли.",
+	    "Союза северных портов/organization", "lower-case words in the name (Russian)");
+	expect_candidates("The Northern Grain Accord (NGA) was signed.",
+	    "Northern Grain Accord/agreement", "typed by its head noun");
+	expect_candidates("The Estonia-Oman Joint Border Committee (JBC) met.",
+	    "Estonia-Oman Joint Border Committee/organization",
+	    "the pair of states before the name widens it, not the abbreviation");
+	expect_mentions("The Northern Pact Organization (NPO) met.",
+	    "Northern Pact Organization=Northern Pact Organization; Northern Pact Organization=NPO",
+	    "a known name and abbreviation stay the known entity's");
+	expect_mentions("Officials said the Baltic Grain Union (BGTU) met. BGTU left.",
+	    "Baltic Grain Union=Baltic Grain Union",
+	    "letters that do not match the words make no abbreviation");
+	expect_candidates("He met traders of the Port (PT) today.", "",
+	    "fewer capitalized words than letters make no name");
+}
+
 int
 main(void)
 {
@@ -750,6 +779,7 @@ main(void)
 	test_groups_and_forms();
 	test_described_names();
 	test_found_people();
+	test_abbreviations();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
