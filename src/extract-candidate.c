@@ -245,30 +245,95 @@ surname_mentions(struct extract_ctx *c, size_t from, size_t last, int entity)
 	}
 }
 
-/* The known person tokens [first, last] name in the article's language
- * and script ("Дмитрий Песков" is Dmitry Peskov), or -1. */
+/* The known person whose Latin name has the consonants of the words in
+ * FOLDED (BYTES of it, case-folded, one space apart), spelled in Latin
+ * letters by the article's language, or -1. */
+static int
+roman_person(struct extract_ctx *c, const char *folded, size_t bytes)
+{
+	struct buf latin;
+	int e = -1;
+
+	buf_init(&latin);
+	if (bytes > 0 && extract_lex_romanize(c->lx, c->lang->code, folded, bytes, &latin) &&
+	    latin.len > 0)
+		e = extract_roman_find(extractor_roman(c->x), latin.data, latin.len);
+	buf_free(&latin);
+	return e;
+}
+
+#define MAX_FORMS 8           /* a word's readings tried: itself and stems */
+
+/* The readings of token K for a name lookup: the word, then the word
+ * without each case ending of the article's language that it ends in
+ * ("Фиданом": "фидан"), the language's shortest stem kept. Their
+ * lengths in bytes into LEN; their number. */
+static size_t
+name_forms(const struct extract_ctx *c, size_t k, size_t *len)
+{
+	const struct extract_tok *t = &c->t.tok[k];
+	const struct text_lang *lg = c->lang;
+	size_t n = 0, i, e, keep;
+
+	len[n++] = t->klen;
+	keep = text_lang_min_bytes(t->key, t->klen, lg->min_stem);
+	for (i = 0; keep != SIZE_MAX && i < lg->nendings && n < MAX_FORMS; i++) {
+		e = lg->ending_len[i];
+		if (e > 0 && e <= t->klen - keep &&
+		    memcmp(t->key + t->klen - e, lg->endings[i], e) == 0)
+			len[n++] = t->klen - e;
+	}
+	return n;
+}
+
+/* The known person tokens [first, last] (two or three words) name in
+ * the article's language and script, in any case ("Дмитрий Песков",
+ * "с Хаканом Фиданом", "Հիքմեթ Հաջիևը"), or -1: the name as written,
+ * else each of two or three words as written or without a case ending. */
 static int
 known_person(struct extract_ctx *c, size_t first, size_t last)
 {
-	struct buf folded, latin;
-	size_t k;
+	size_t len[3][MAX_FORMS], n[3], w = last - first + 1, at[3] = { 0, 0, 0 }, i, k;
+	struct buf folded;
 	int e = -1;
 
 	if (c->lang == NULL)
 		return -1;
+	/* as written, hyphens and all ("Mecid el-Ensari") */
 	buf_init(&folded);
-	buf_init(&latin);
 	for (k = first; k <= last; k++) {
 		if (k > first && c->t.tok[k].start > c->t.tok[k - 1].end)
 			buf_addc(&folded, ' ');
 		buf_add(&folded, c->t.tok[k].key, c->t.tok[k].klen);
 	}
-	if (folded.len > 0 &&
-	    extract_lex_romanize(c->lx, c->lang->code, folded.data, folded.len, &latin) &&
-	    latin.len > 0)
-		e = extract_roman_find(extractor_roman(c->x), latin.data, latin.len);
+	e = roman_person(c, folded.data, folded.len);
+	if (e >= 0 || c->lang->nendings == 0 || w < 2 || w > 3) {
+		buf_free(&folded);
+		return e;
+	}
+	for (i = 0; i < w; i++) {
+		if (!c->t.tok[first + i].word) {
+			buf_free(&folded);
+			return -1;
+		}
+		n[i] = name_forms(c, first + i, len[i]);
+	}
+	/* every combination of the words' readings, the first word's
+	 * changing fastest */
+	while (e < 0) {
+		buf_reset(&folded);
+		for (i = 0; i < w; i++) {
+			if (i > 0)
+				buf_addc(&folded, ' ');
+			buf_add(&folded, c->t.tok[first + i].key, len[i][at[i]]);
+		}
+		e = roman_person(c, folded.data, folded.len);
+		for (i = 0; i < w && ++at[i] == n[i]; i++)
+			at[i] = 0;
+		if (i == w)
+			break;
+	}
 	buf_free(&folded);
-	buf_free(&latin);
 	return e;
 }
 
@@ -289,6 +354,25 @@ person(struct extract_ctx *c, size_t first, size_t last, const char *role)
 }
 
 static int head_class(const struct extract_ctx *, size_t, size_t);
+
+/* "Ալիևի օգնական Հիքմեթ Հաջիևը", "встретился с Хаканом Фиданом": in a
+ * language whose names take case endings, a full name of two or three
+ * words is a known person's wherever it stands, when spelled in Latin
+ * letters it has the consonants of that person's name (and of no one
+ * else's); the aliases hold the English spellings, seldom these. 1 when
+ * it was. */
+static int
+known_anywhere(struct extract_ctx *c, size_t first, size_t last, size_t words)
+{
+	int e;
+
+	if (c->lang == NULL || c->lang->nendings == 0 || words < 2 || words > 3 ||
+	    last - first + 1 != words || (e = known_person(c, first, last)) < 0 ||
+	    extract_add_mention(c, first, last, e, EXTRACT_ALIAS) < 0)
+		return 0;
+	surname_mentions(c, last + 1, last, e);
+	return 1;
+}
 
 /* People after a title: "Foreign Minister X", "Mr. X"; after one in
  * lower case a full name of two words or more ("foreign ministry
@@ -773,7 +857,8 @@ extract_candidates(struct extract_ctx *c)
 		if (last + 1 == k || headed(c, k, last, words))
 			continue;
 		last = name_run(c, k, MAX_NAME_WORDS, 0, &words);
-		type_run(c, k, last, words);
+		if (!known_anywhere(c, k, last, words))
+			type_run(c, k, last, words);
 		k = last;
 	}
 }

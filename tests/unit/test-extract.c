@@ -759,6 +759,25 @@ test_abbreviations(void)
 	    "fewer capitalized words than letters make no name");
 }
 
+/* A known person spelled in the article's own letters and case, with
+ * no title or verb around the name. */
+static void
+test_people_in_other_scripts(void)
+{
+	expect_mentions("Министры встретились с Ханной Велль в Таллине.", "Hanna Vell=Ханной Велль",
+	    "a name in the instrumental, no title (Russian)");
+	expect_mentions("Встречу провел Хаакон Велль.", "",
+	    "another first name is another person");
+	expect_mentions("На встрече была Ханна Велль. Велль ушла рано.",
+	    "Hanna Vell=Ханна Велль; Hanna Vell=Велль", "the surname alone later");
+	expect_mentions("Հանդիպմանը ներկա էր Հաննա Վելը։", "Hanna Vell=Հաննա Վելը",
+	    "a name with the article -ը (Armenian)");
+	expect_mentions("Совещание провела Северная Лига.", "",
+	    "two capitalized words that are nobody's name");
+	expect_mentions("Hanna Vellin kabinet met.", "",
+	    "in a language without case endings only the aliases count");
+}
+
 int
 main(void)
 {
@@ -780,6 +799,7 @@ main(void)
 	test_described_names();
 	test_found_people();
 	test_abbreviations();
+	test_people_in_other_scripts();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
