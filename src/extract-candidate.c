@@ -343,7 +343,13 @@ person(struct extract_ctx *c, size_t first, size_t last, const char *role)
 	int cand, e = known_person(c, first, last);
 	/* "Kim Yong-chol" is "Kim" later: a Korean family name comes first */
 	size_t sur = last >= 2 && tight_hyphen(c, last - 1) && !c->t.tok[last].upper ? first : last;
+	size_t from;
 
+	/* "спецпредставитель по Западным Балканам Мирослав Лайчак": what
+	 * the title is for, capitalized, before a known person's full name */
+	for (from = last - 1; e < 0 && from > first && last - from < 3; from--)
+		if ((e = known_person(c, from, last)) >= 0)
+			first = from;
 	if (e >= 0 && extract_add_mention(c, first, last, e, EXTRACT_ALIAS) >= 0) {
 		surname_mentions(c, last + 1, sur, e);
 		return;

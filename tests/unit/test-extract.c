@@ -774,6 +774,8 @@ test_people_in_other_scripts(void)
 	    "a name with the article -ը (Armenian)");
 	expect_mentions("Совещание провела Северная Лига.", "",
 	    "two capitalized words that are nobody's name");
+	expect_mentions("Заявил министр по делам Северной Ханна Велль.", "Hanna Vell=Ханна Велль",
+	    "what a title is for, capitalized, is no part of the known name after it");
 	expect_mentions("Hanna Vellin kabinet met.", "",
 	    "in a language without case endings only the aliases count");
 }
