@@ -516,12 +516,20 @@ titled_apposition(const struct extract_ctx *c, size_t first, size_t last)
 static int
 headed(struct extract_ctx *c, size_t first, size_t last, size_t words)
 {
+	size_t other;
 	int head;
 
 	/* "Munich Security Conference", "the Alaska Summit" */
 	if (extract_described_event_head(c, last) && extract_described_event(c, first, last, words))
 		return 1;
 	head = head_class(c, first, last);
+	/* "Prezident Administrasiyasının Xarici siyasət şöbəsi": where the
+	 * head noun ends a body's name (Azerbaijani, Turkish, Armenian),
+	 * capitalized words after it begin another name */
+	if (head >= 0 && c->lang != NULL && c->lang->verb_final)
+		while (last > first && !extract_cue_from(c, last, head, &other))
+			if (c->t.tok[last--].word)
+				words--;
 	if (head < 0 || words < 2)
 		return head >= 0;
 	if (head == CUE_ORG_HEAD)

@@ -715,9 +715,12 @@ test_found_people(void)
 	expect_candidates("By Liis Mets\n\nTalks went on.", "Liis Mets/person", "a byline");
 	expect_candidates("The deal was drafted by Liis Mets.", "",
 	    "\"by\" inside a sentence is no credit");
-	expect_candidates("Prezident Administrasiyasının Xarici siyasət şöbəsi bəyanat yayıb.",
-	    "Administrasiyasının Xarici/organization",
-	    "a body's head noun after a title makes no person (Azerbaijani)");
+	expect_candidates("Prezident Administrasiyasının Xarici siyasət şöbəsi bəyanat yayıb.", "",
+	    "a body's head noun after a title makes no person, and a word after the head no "
+	    "body (Azerbaijani)");
+	expect_candidates("Şimal Liman Administrasiyasının Xarici şöbəsi bəyanat yayıb.",
+	    "Şimal Liman Administrasiyasının/organization",
+	    "a body's name ends at its head noun (Azerbaijani)");
 	expect_candidates("Дипломат напомнила о поездках спецпредставителя Яана Тамма в регион.",
 	    "Яана Тамма/person", "a title in the genitive introduces a name (Russian)");
 	expect_candidates("Officers of the Northern Intelligence Directorate left.",
