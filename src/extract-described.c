@@ -446,13 +446,55 @@ where_at(const struct extract_ctx *c, size_t k, int ends)
 	return mention_of(c, k, ends, KB_PLACE);
 }
 
+#define MAX_EVENT_WORDS 3     /* capitalized words of an event's name before its place */
+
+/* Whether token K is a Roman numeral counting editions ("VIII"). */
+static int
+roman_numeral(const struct extract_ctx *c, size_t k)
+{
+	const struct extract_tok *t = &c->t.tok[k];
+	uint32_t i;
+
+	if (!extract_tok_caps(&c->t, k) && t->klen > 1)
+		return 0;
+	for (i = 0; i < t->klen; i++)
+		if (strchr("ivxlc", t->key[i]) == NULL)
+			return 0;
+	return t->klen > 0 && t->upper;
+}
+
+/* Where an event's name that holds its place at token FIRST starts:
+ * capitalized words free of mentions, and an edition's Roman numeral,
+ * just before the place ("VIII Qlobal Bakı Forumu", "the Global Baku
+ * Forum"). */
+static size_t
+named_before(const struct extract_ctx *c, size_t first)
+{
+	size_t k = first, other, n = 0;
+
+	while (k > 0 && n < MAX_EVENT_WORDS && c->t.tok[k - 1].word && c->t.tok[k - 1].upper &&
+	    c->ment_at[k - 1] < 0 && !roman_numeral(c, k - 1) &&
+	    /* a sentence's first word is capitalized whatever it is */
+	    c->sent_tok[extract_sentence_of(c, k - 1)] != k - 1 &&
+	    !extract_cue_from(c, k - 1, CUE_STOPWORD, &other) &&
+	    !extract_cue_from(c, k - 1, CUE_SKIP, &other) &&
+	    !extract_cue_from(c, k - 1, CUE_TITLE, &other) &&
+	    !extract_cue_from(c, k - 1, CUE_MONTH, &other)) {
+		k--;
+		n++;
+	}
+	if (k > 0 && roman_numeral(c, k - 1) && c->ment_at[k - 1] < 0)
+		k--;
+	return k;
+}
+
 int
 extract_described_event(struct extract_ctx *c, size_t first, size_t last, size_t words)
 {
 	int m = first > 0 ? where_at(c, first - 1, 1) : -1, cand;
 
 	if (m >= 0) {
-		widen_into(c, m, c->m_first[m], last, KB_EVENT);
+		widen_into(c, m, named_before(c, c->m_first[m]), last, KB_EVENT);
 		return 1;
 	}
 	if (words < 2)

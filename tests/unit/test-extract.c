@@ -783,6 +783,29 @@ test_people_in_other_scripts(void)
 	    "in a language without case endings only the aliases count");
 }
 
+/* Events named by a capitalized head of negotiation, a genocide after
+ * its place, and the words of an event's name before its place. */
+static void
+test_described_events(void)
+{
+	expect_candidates("Delegates returned to the Muscat Harbour Talks in May.",
+	    "Muscat Harbour Talks/event", "a capitalized round of talks is an event");
+	expect_candidates("Delegates praised the Northern Format today.", "Northern Format/event",
+	    "a format named by its head");
+	expect_candidates("They discussed the talks in May.", "",
+	    "lower-case talks make no event by themselves");
+	expect_mentions("Survivors of the Muscat genocide spoke.", "Muscat genocide=Muscat genocide",
+	    "a genocide after its place");
+	expect_mentions("Xocalı-da yox, Muscat soyqırımı anıldı.", "Muscat soyqırımı=Muscat soyqırımı",
+	    "a genocide after its place (Azerbaijani)");
+	expect_mentions("Leaders met at the Global Muscat Forum.",
+	    "Global Muscat Forum=Global Muscat Forum",
+	    "capitalized words before the place belong to the event's name");
+	expect_mentions("Nazirlər VIII Qlobal Muscat Forumunda çıxış ediblər.",
+	    "VIII Qlobal Muscat Forumunda=VIII Qlobal Muscat Forumunda",
+	    "an edition's Roman numeral, not the sentence's first word (Azerbaijani)");
+}
+
 int
 main(void)
 {
@@ -805,6 +828,7 @@ main(void)
 	test_found_people();
 	test_abbreviations();
 	test_people_in_other_scripts();
+	test_described_events();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
