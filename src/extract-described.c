@@ -38,7 +38,8 @@
 enum dclass {
 	D_MODIFIER, D_TOPIC, D_NOUN, D_EVENT_NOUN, D_EVENT_LINK, D_EVENT_HEAD, D_DOMAIN,
 	D_FOREIGN_MINISTRY, D_DEFENCE_MINISTRY, D_DATED_EVENT, D_NAMED_NOUN, D_LINK, D_SUBJECT,
-	D_POSTLINK, D_BODY_EVENT, D_COUNT, D_MEASURE, D_STANDALONE, D_NCLASSES
+	D_POSTLINK, D_BODY_EVENT, D_COUNT, D_MEASURE, D_STANDALONE, D_CITED_BEFORE, D_CITED_AFTER,
+	D_NCLASSES
 };
 
 static const char *const section_names[D_NCLASSES] = {
@@ -46,6 +47,7 @@ static const char *const section_names[D_NCLASSES] = {
 	"outlet-domains", "foreign-ministries", "defence-ministries", "dated-event-nouns",
 	"named-agreement-nouns", "agreement-links", "agreement-subjects", "agreement-postlinks",
 	"body-event-nouns", "agreement-counts", "agreement-measures", "standalone-topics",
+	"outlet-cited-before", "outlet-cited-after",
 };
 
 struct dword {
@@ -644,6 +646,125 @@ outlet_at(struct extract_ctx *c, size_t k)
 	return end;
 }
 
+#define MAX_OUTLET_WORDS 5    /* words of an outlet's name in quotation marks */
+
+/* Whether token K is a quotation mark. */
+static int
+quote_mark(const struct extract_tok *t)
+{
+	return (t->klen == 1 && t->key[0] == '"') || (t->klen == 2 && (memcmp(t->key, "\xC2\xAB", 2) == 0 ||
+	    memcmp(t->key, "\xC2\xBB", 2) == 0)) || (t->klen == 3 &&
+	    (memcmp(t->key, "\xE2\x80\x9C", 3) == 0 || memcmp(t->key, "\xE2\x80\x9D", 3) == 0 ||
+	    memcmp(t->key, "\xE2\x80\x9E", 3) == 0));
+}
+
+/* Whether tokens [first, last] may be an outlet's name: free of
+ * mentions, holding a word, no sentence's end inside. */
+static int
+outlet_words(const struct extract_ctx *c, size_t first, size_t last)
+{
+	size_t k, words = 0;
+
+	if (first > last || last - first >= MAX_OUTLET_WORDS || !extract_free(c, first, last))
+		return 0;
+	for (k = first; k <= last; k++) {
+		if (c->t.tok[k].word)
+			words++;
+		else if (quote_mark(&c->t.tok[k]) || c->t.tok[k].key[0] == ',' ||
+		    c->t.tok[k].key[0] == '!' || c->t.tok[k].key[0] == '?')
+			return 0;
+	}
+	return words > 0;
+}
+
+/* A word's case ending written tight after the name ending at K
+ * ("\"Report\"un"): the name's last token, else K. */
+static size_t
+suffix_before(const struct extract_ctx *c, size_t k)
+{
+	const struct extract_tok *t = c->t.tok;
+
+	if (k >= 2 && tight_before(c, k) && t[k].word && !t[k].upper &&
+	    letters(t[k].key, t[k].klen) <= 4 && (quote_mark(&t[k - 1]) ||
+	    (t[k - 1].klen == 1 && (t[k - 1].key[0] == '\'' || t[k - 1].key[0] == '-'))))
+		return k - 1;
+	return k;
+}
+
+/* The outlet's name that ends at token LAST: in quotation marks ("“Ölkə.Az”
+ * xəbər verir", "” turanın səsi ” xəbər verir"), or one capitalized word
+ * ("APA xəbər verir"): its first token, and its last in *END, or
+ * SIZE_MAX. */
+static size_t
+outlet_ending(const struct extract_ctx *c, size_t last, size_t *end)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t k;
+
+	if (quote_mark(&t[last])) {
+		for (k = last; k-- > 0 && last - k <= MAX_OUTLET_WORDS + 1;)
+			if (quote_mark(&t[k])) {
+				*end = last - 1;
+				return outlet_words(c, k + 1, last - 1) ? k + 1 : SIZE_MAX;
+			}
+		return SIZE_MAX;
+	}
+	*end = last;
+	return t[last].word && t[last].upper && c->ment_at[last] < 0 ? last : SIZE_MAX;
+}
+
+/* The outlet's name that starts at token FIRST, likewise ("сообщает
+ * «Интерфакс»", "пишет Bloomberg"): its first token, its last in *END,
+ * or SIZE_MAX. Two or three capitalized words unquoted may be a
+ * person's name ("пишет Иван Петров"): only one is taken. */
+static size_t
+outlet_starting(const struct extract_ctx *c, size_t first, size_t *end)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t k;
+
+	if (first >= c->t.ntok)
+		return SIZE_MAX;
+	if (quote_mark(&t[first])) {
+		for (k = first + 1; k < c->t.ntok && k - first <= MAX_OUTLET_WORDS + 1; k++)
+			if (quote_mark(&t[k])) {
+				*end = k - 1;
+				return outlet_words(c, first + 1, k - 1) ? first + 1 : SIZE_MAX;
+			}
+		return SIZE_MAX;
+	}
+	*end = first;
+	if (!t[first].word || !t[first].upper || c->ment_at[first] >= 0 ||
+	    (first + 1 < c->t.ntok && t[first + 1].word && t[first + 1].upper))
+		return SIZE_MAX;
+	return first;
+}
+
+/* "“Ölkə.Az” xəbər verir", "\"Report\"un məlumatına görə", "сообщает
+ * «Интерфакс»": a news outlet cited for what follows, by the words of
+ * [outlet-cited-after] after its name or of [outlet-cited-before] before
+ * it, is an organization. The token after what was read, else K. */
+static size_t
+cited_outlet_at(struct extract_ctx *c, size_t k)
+{
+	size_t next, first, end, last;
+	int cand;
+
+	if ((next = phrase_at(c, D_CITED_AFTER, k)) > k && k > 0 &&
+	    (first = outlet_ending(c, suffix_before(c, k - 1), &end)) != SIZE_MAX) {
+		last = end;
+	} else if ((next = phrase_at(c, D_CITED_BEFORE, k)) > k &&
+	    (first = outlet_starting(c, next, &end)) != SIZE_MAX) {
+		last = end;
+		next = end + 1;
+	} else
+		return k;
+	cand = extract_candidate_add(c, extract_span_text(c, first, last), KB_ORGANIZATION);
+	if (cand >= 0)
+		extract_add_mention(c, first, last, -cand - 1, EXTRACT_CONTEXT);
+	return next;
+}
+
 /* "ԱԳՆ-ից", "Bakanlığı'nın": a case ending written after a hyphen or an
  * apostrophe, tight, belongs to the name ending at LAST; the name's last
  * token. */
@@ -784,7 +905,8 @@ extract_described(struct extract_ctx *c)
 			k = next - 1;
 		} else if ((next = named_agreement_at(c, k)) > k || (next = body_event_at(c, k)) > k ||
 		    (next = event_at(c, k)) > k || (next = outlet_at(c, k)) > k ||
-		    (next = ministry_at(c, k)) > k || (next = dated_event_at(c, k)) > k)
+		    (next = ministry_at(c, k)) > k || (next = dated_event_at(c, k)) > k ||
+		    (next = cited_outlet_at(c, k)) > k)
 			k = next - 1;
 	}
 }

@@ -806,6 +806,26 @@ test_described_events(void)
 	    "an edition's Roman numeral, not the sentence's first word (Azerbaijani)");
 }
 
+/* A news outlet cited for what follows, by the words around its name. */
+static void
+test_cited_outlets(void)
+{
+	expect_candidates("\xE2\x80\x9CŞimal Xəbər\xE2\x80\x9D xəbər verir ki, danışıqlar davam edir.",
+	    "Şimal Xəbər/organization", "an outlet in quotation marks before \"xəbər verir\" (Azerbaijani)");
+	expect_candidates("Danışıqlar davam edir, Xəbərçi xəbər verib.", "Xəbərçi/organization",
+	    "one capitalized word before \"xəbər verib\" (Azerbaijani)");
+	expect_candidates("\"Xəbərçi\"nin məlumatına görə, nazir gəlib.", "Xəbərçi/organization",
+	    "an outlet with a case ending after its quotation mark (Azerbaijani)");
+	expect_candidates("Переговоры продолжатся, сообщает \xC2\xABСеверный вестник\xC2\xBB.",
+	    "Северный вестник/organization", "an outlet in quotation marks after the verb (Russian)");
+	expect_candidates("Переговоры продолжатся, пишет Вестник.", "Вестник/organization",
+	    "one capitalized word after the verb (Russian)");
+	expect_candidates("Об этом пишет Иван Петров в своей колонке.", "",
+	    "two capitalized words after the verb may be a person: no outlet");
+	expect_candidates("Danışıqlar davam edir, bunu nazir xəbər verib.", "",
+	    "a lower-case word before the phrase is no outlet");
+}
+
 int
 main(void)
 {
@@ -829,6 +849,7 @@ main(void)
 	test_abbreviations();
 	test_people_in_other_scripts();
 	test_described_events();
+	test_cited_outlets();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
