@@ -753,8 +753,12 @@ cited_outlet_at(struct extract_ctx *c, size_t k)
 	if ((next = phrase_at(c, D_CITED_AFTER, k)) > k && k > 0 &&
 	    (first = outlet_ending(c, suffix_before(c, k - 1), &end)) != SIZE_MAX) {
 		last = end;
-	} else if ((next = phrase_at(c, D_CITED_BEFORE, k)) > k &&
-	    (first = outlet_starting(c, next, &end)) != SIZE_MAX) {
+	} else if ((next = phrase_at(c, D_CITED_BEFORE, k)) > k) {
+		/* "հաղորդում է Caliber.Az-ը": a site by its address */
+		if ((end = outlet_at(c, next)) > next)
+			return end;
+		if ((first = outlet_starting(c, next, &end)) == SIZE_MAX)
+			return k;
 		last = end;
 		next = end + 1;
 	} else
