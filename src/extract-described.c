@@ -619,6 +619,23 @@ body_event_at(struct extract_ctx *c, size_t k)
 	return k;
 }
 
+/* "the 12-day war", "44-дневной войны", "44 günlük müharibə",
+ * "44-օրյա պատերազմ": a war told by its length, a measure and a word of
+ * [event-nouns], is an event. The token after it, else K. */
+static size_t
+measured_event_at(struct extract_ctx *c, size_t k)
+{
+	size_t at = measure_at(c, k), next;
+	int cand;
+
+	if (at == k || (next = phrase_at(c, D_EVENT_NOUN, at)) == at)
+		return k;
+	cand = extract_candidate_add(c, extract_span_text(c, k, next - 1), KB_EVENT);
+	if (cand >= 0)
+		extract_add_mention(c, k, next - 1, -cand - 1, EXTRACT_CONTEXT);
+	return next;
+}
+
 /* "Aysor.am", "news.am reports": a news site cited by its address is an
  * outlet. A word, a full stop and a domain of [outlet-domains], written
  * tight, that is no part of a longer address ("www.x.am", "x.am/news"; a
@@ -910,7 +927,7 @@ extract_described(struct extract_ctx *c)
 		} else if ((next = named_agreement_at(c, k)) > k || (next = body_event_at(c, k)) > k ||
 		    (next = event_at(c, k)) > k || (next = outlet_at(c, k)) > k ||
 		    (next = ministry_at(c, k)) > k || (next = dated_event_at(c, k)) > k ||
-		    (next = cited_outlet_at(c, k)) > k)
+		    (next = cited_outlet_at(c, k)) > k || (next = measured_event_at(c, k)) > k)
 			k = next - 1;
 	}
 }

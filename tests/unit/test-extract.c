@@ -804,6 +804,13 @@ test_described_events(void)
 	expect_mentions("Nazirlər VIII Qlobal Muscat Forumunda çıxış ediblər.",
 	    "VIII Qlobal Muscat Forumunda=VIII Qlobal Muscat Forumunda",
 	    "an edition's Roman numeral, not the sentence's first word (Azerbaijani)");
+	expect_candidates("Both sides recalled the 12-day war.", "12-day war/event",
+	    "a war told by its length");
+	expect_candidates("Стороны вспомнили итоги 44-дневной войны.", "44-дневной войны/event",
+	    "a war told by its length (Russian)");
+	expect_candidates("Tərəflər 44 günlük müharibəni xatırladı.", "44 günlük müharibəni/event",
+	    "a war told by its length, a space before the measure (Azerbaijani)");
+	expect_candidates("They set a 12-day deadline.", "", "a length before another noun is no event");
 }
 
 /* A news outlet cited for what follows, by the words around its name. */
