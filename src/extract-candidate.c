@@ -516,7 +516,7 @@ titled_apposition(const struct extract_ctx *c, size_t first, size_t last)
 static int
 headed(struct extract_ctx *c, size_t first, size_t last, size_t words)
 {
-	size_t other;
+	size_t other = last, k;
 	int head;
 
 	/* "Munich Security Conference", "the Alaska Summit" */
@@ -526,10 +526,14 @@ headed(struct extract_ctx *c, size_t first, size_t last, size_t words)
 	/* "Prezident Administrasiyasının Xarici siyasət şöbəsi": where the
 	 * head noun ends a body's name (Azerbaijani, Turkish, Armenian),
 	 * capitalized words after it begin another name */
-	if (head >= 0 && c->lang != NULL && c->lang->verb_final)
-		while (last > first && !extract_cue_from(c, last, head, &other))
+	if (head >= 0 && c->lang != NULL && c->lang->verb_final) {
+		for (k = last + 1; k-- > first && !extract_cue_from(c, k, head, &other);)
+			;
+		/* the head noun runs from k to other */
+		while (last > other)
 			if (c->t.tok[last--].word)
 				words--;
+	}
 	if (head < 0 || words < 2)
 		return head >= 0;
 	if (head == CUE_ORG_HEAD)
