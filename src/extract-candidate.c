@@ -613,6 +613,13 @@ type_run(struct extract_ctx *c, size_t first, size_t last, size_t words)
 			return;
 		}
 	}
+	/* "FM Sihasak says": an abbreviation in capitals is a rank or an
+	 * office before a name, never a given name */
+	if (words >= 2 && extract_tok_caps(&c->t, first) && c->t.tok[first].klen <= 3 &&
+	    t[first + 1].word) {
+		first++;
+		words--;
+	}
 	/* A full name (two words or more) that speaks is a person's; the
 	 * title of an apposition is the role ("X, a spokeswoman for ...":
 	 * "the spokeswoman" is X later on). */

@@ -779,6 +779,10 @@ test_people_in_other_scripts(void)
 	    "two capitalized words that are nobody's name");
 	expect_mentions("Заявил министр по делам Северной Ханна Велль.", "Hanna Vell=Ханна Велль",
 	    "what a title is for, capitalized, is no part of the known name after it");
+	expect_candidates("FM Mart Kask says the talks will go on.", "Mart Kask/person",
+	    "an abbreviation in capitals before a name is no part of it");
+	expect_candidates("FM Kask says the talks will go on.", "",
+	    "an abbreviation and a surname alone make no full name");
 	expect_mentions("Hanna Vellin kabinet met.", "",
 	    "in a language without case endings only the aliases count");
 }
