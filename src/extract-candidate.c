@@ -16,6 +16,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "extract-int.h"
 
@@ -28,6 +29,9 @@
 #define MAX_VERB_REACH 8     /* adverbs and auxiliaries between a name and its verb */
 #define MAX_ASIDE 20          /* tokens of an aside between a name and its verb */
 #define MAX_SYLLABLE 5        /* bytes of a romanized Korean syllable ("chung") */
+#define MAX_ACRONYM 8         /* letters of an abbreviation defined in the text */
+#define MAX_SMALL_WORD 3      /* letters of a word no abbreviation takes a letter
+                                 from ("of", "for", "the", "о", "по") */
 
 static int
 is_key(const struct extract_tok *k, const char *s)
@@ -241,30 +245,95 @@ surname_mentions(struct extract_ctx *c, size_t from, size_t last, int entity)
 	}
 }
 
-/* The known person tokens [first, last] name in the article's language
- * and script ("Дмитрий Песков" is Dmitry Peskov), or -1. */
+/* The known person whose Latin name has the consonants of the words in
+ * FOLDED (BYTES of it, case-folded, one space apart), spelled in Latin
+ * letters by the article's language, or -1. */
+static int
+roman_person(struct extract_ctx *c, const char *folded, size_t bytes)
+{
+	struct buf latin;
+	int e = -1;
+
+	buf_init(&latin);
+	if (bytes > 0 && extract_lex_romanize(c->lx, c->lang->code, folded, bytes, &latin) &&
+	    latin.len > 0)
+		e = extract_roman_find(extractor_roman(c->x), latin.data, latin.len);
+	buf_free(&latin);
+	return e;
+}
+
+#define MAX_FORMS 8           /* a word's readings tried: itself and stems */
+
+/* The readings of token K for a name lookup: the word, then the word
+ * without each case ending of the article's language that it ends in
+ * ("Фиданом": "фидан"), the language's shortest stem kept. Their
+ * lengths in bytes into LEN; their number. */
+static size_t
+name_forms(const struct extract_ctx *c, size_t k, size_t *len)
+{
+	const struct extract_tok *t = &c->t.tok[k];
+	const struct text_lang *lg = c->lang;
+	size_t n = 0, i, e, keep;
+
+	len[n++] = t->klen;
+	keep = text_lang_min_bytes(t->key, t->klen, lg->min_stem);
+	for (i = 0; keep != SIZE_MAX && i < lg->nendings && n < MAX_FORMS; i++) {
+		e = lg->ending_len[i];
+		if (e > 0 && e <= t->klen - keep &&
+		    memcmp(t->key + t->klen - e, lg->endings[i], e) == 0)
+			len[n++] = t->klen - e;
+	}
+	return n;
+}
+
+/* The known person tokens [first, last] (two or three words) name in
+ * the article's language and script, in any case ("Дмитрий Песков",
+ * "с Хаканом Фиданом", "Հիքմեթ Հաջիևը"), or -1: the name as written,
+ * else each of two or three words as written or without a case ending. */
 static int
 known_person(struct extract_ctx *c, size_t first, size_t last)
 {
-	struct buf folded, latin;
-	size_t k;
+	size_t len[3][MAX_FORMS], n[3], w = last - first + 1, at[3] = { 0, 0, 0 }, i, k;
+	struct buf folded;
 	int e = -1;
 
 	if (c->lang == NULL)
 		return -1;
+	/* as written, hyphens and all ("Mecid el-Ensari") */
 	buf_init(&folded);
-	buf_init(&latin);
 	for (k = first; k <= last; k++) {
 		if (k > first && c->t.tok[k].start > c->t.tok[k - 1].end)
 			buf_addc(&folded, ' ');
 		buf_add(&folded, c->t.tok[k].key, c->t.tok[k].klen);
 	}
-	if (folded.len > 0 &&
-	    extract_lex_romanize(c->lx, c->lang->code, folded.data, folded.len, &latin) &&
-	    latin.len > 0)
-		e = extract_roman_find(extractor_roman(c->x), latin.data, latin.len);
+	e = roman_person(c, folded.data, folded.len);
+	if (e >= 0 || c->lang->nendings == 0 || w < 2 || w > 3) {
+		buf_free(&folded);
+		return e;
+	}
+	for (i = 0; i < w; i++) {
+		if (!c->t.tok[first + i].word) {
+			buf_free(&folded);
+			return -1;
+		}
+		n[i] = name_forms(c, first + i, len[i]);
+	}
+	/* every combination of the words' readings, the first word's
+	 * changing fastest */
+	while (e < 0) {
+		buf_reset(&folded);
+		for (i = 0; i < w; i++) {
+			if (i > 0)
+				buf_addc(&folded, ' ');
+			buf_add(&folded, c->t.tok[first + i].key, len[i][at[i]]);
+		}
+		e = roman_person(c, folded.data, folded.len);
+		for (i = 0; i < w && ++at[i] == n[i]; i++)
+			at[i] = 0;
+		if (i == w)
+			break;
+	}
 	buf_free(&folded);
-	buf_free(&latin);
 	return e;
 }
 
@@ -274,7 +343,13 @@ person(struct extract_ctx *c, size_t first, size_t last, const char *role)
 	int cand, e = known_person(c, first, last);
 	/* "Kim Yong-chol" is "Kim" later: a Korean family name comes first */
 	size_t sur = last >= 2 && tight_hyphen(c, last - 1) && !c->t.tok[last].upper ? first : last;
+	size_t from;
 
+	/* "спецпредставитель по Западным Балканам Мирослав Лайчак": what
+	 * the title is for, capitalized, before a known person's full name */
+	for (from = last - 1; e < 0 && from > first && last - from < 3; from--)
+		if ((e = known_person(c, from, last)) >= 0)
+			first = from;
 	if (e >= 0 && extract_add_mention(c, first, last, e, EXTRACT_ALIAS) >= 0) {
 		surname_mentions(c, last + 1, sur, e);
 		return;
@@ -285,6 +360,25 @@ person(struct extract_ctx *c, size_t first, size_t last, const char *role)
 }
 
 static int head_class(const struct extract_ctx *, size_t, size_t);
+
+/* "Ալիևի օգնական Հիքմեթ Հաջիևը", "встретился с Хаканом Фиданом": in a
+ * language whose names take case endings, a full name of two or three
+ * words is a known person's wherever it stands, when spelled in Latin
+ * letters it has the consonants of that person's name (and of no one
+ * else's); the aliases hold the English spellings, seldom these. 1 when
+ * it was. */
+static int
+known_anywhere(struct extract_ctx *c, size_t first, size_t last, size_t words)
+{
+	int e;
+
+	if (c->lang == NULL || c->lang->nendings == 0 || words < 2 || words > 3 ||
+	    last - first + 1 != words || (e = known_person(c, first, last)) < 0 ||
+	    extract_add_mention(c, first, last, e, EXTRACT_ALIAS) < 0)
+		return 0;
+	surname_mentions(c, last + 1, last, e);
+	return 1;
+}
 
 /* People after a title: "Foreign Minister X", "Mr. X"; after one in
  * lower case a full name of two words or more ("foreign ministry
@@ -422,12 +516,24 @@ titled_apposition(const struct extract_ctx *c, size_t first, size_t last)
 static int
 headed(struct extract_ctx *c, size_t first, size_t last, size_t words)
 {
+	size_t other = last, k;
 	int head;
 
 	/* "Munich Security Conference", "the Alaska Summit" */
 	if (extract_described_event_head(c, last) && extract_described_event(c, first, last, words))
 		return 1;
 	head = head_class(c, first, last);
+	/* "Prezident Administrasiyasının Xarici siyasət şöbəsi": where the
+	 * head noun ends a body's name (Azerbaijani, Turkish, Armenian),
+	 * capitalized words after it begin another name */
+	if (head >= 0 && c->lang != NULL && c->lang->verb_final) {
+		for (k = last + 1; k-- > first && !extract_cue_from(c, k, head, &other);)
+			;
+		/* the head noun runs from k to other */
+		while (last > other)
+			if (c->t.tok[last--].word)
+				words--;
+	}
 	if (head < 0 || words < 2)
 		return head >= 0;
 	if (head == CUE_ORG_HEAD)
@@ -507,6 +613,13 @@ type_run(struct extract_ctx *c, size_t first, size_t last, size_t words)
 			return;
 		}
 	}
+	/* "FM Sihasak says": an abbreviation in capitals is a rank or an
+	 * office before a name, never a given name */
+	if (words >= 2 && extract_tok_caps(&c->t, first) && c->t.tok[first].klen <= 3 &&
+	    t[first + 1].word) {
+		first++;
+		words--;
+	}
 	/* A full name (two words or more) that speaks is a person's; the
 	 * title of an apposition is the role ("X, a spokeswoman for ...":
 	 * "the spokeswoman" is X later on). */
@@ -568,11 +681,198 @@ credits(struct extract_ctx *c)
 	}
 }
 
+/* The first character of token K's key, 0 when none. */
+static ucs4_t
+initial(const struct extract_ctx *c, size_t k)
+{
+	const struct extract_tok *t = &c->t.tok[k];
+	ucs4_t uc;
+
+	if (t->klen == 0 || u8_mbtouc(&uc, (const uint8_t *)t->key, t->klen) <= 0)
+		return 0;
+	return uc;
+}
+
+static int
+by_char(const void *a, const void *b)
+{
+	ucs4_t x = *(const ucs4_t *)a, y = *(const ucs4_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The letters of token K's key, sorted, into L (at most MAX_ACRONYM):
+ * their number, or 0 when the token is longer or holds no letter. */
+static size_t
+letters(const struct extract_ctx *c, size_t k, ucs4_t *l)
+{
+	const struct extract_tok *t = &c->t.tok[k];
+	const uint8_t *p = (const uint8_t *)t->key, *end = p + t->klen;
+	size_t n = 0;
+	int len;
+
+	while (p < end) {
+		if (n == MAX_ACRONYM || (len = u8_mbtouc(&l[n], p, (size_t)(end - p))) <= 0)
+			return 0;
+		n++;
+		p += len;
+	}
+	qsort(l, n, sizeof *l, by_char);
+	return n;
+}
+
+/* Whether token K is a small word an abbreviation passes over ("of",
+ * "the", "о"): lower case and short. */
+static int
+small_word(const struct extract_ctx *c, size_t k)
+{
+	const struct extract_tok *t = &c->t.tok[k];
+
+	return t->word && !t->upper &&
+	    u8_mbsnlen((const uint8_t *)t->key, t->klen) <= MAX_SMALL_WORD;
+}
+
+/* The name an abbreviation in brackets at token A stands for: the words
+ * before "(" that give it one letter each, in any order ("Collective
+ * Security Treaty Organization (CSTO)", "Democratic Forces for the
+ * Liberation of Rwanda (FDLR)", "Организация Договора о коллективной
+ * безопасности (ОДКБ)"), small words passed over, a word after a
+ * hyphen only when capitalized ("Co-operation"). Its first token, or
+ * SIZE_MAX. */
+static size_t
+expansion(const struct extract_ctx *c, size_t a)
+{
+	const struct extract_tok *t = c->t.tok;
+	ucs4_t want[MAX_ACRONYM], got[MAX_ACRONYM];
+	size_t n = letters(c, a, want), have = 0, k = a - 1, first = SIZE_MAX;
+
+	if (n < 2)
+		return SIZE_MAX;
+	while (k-- > 0 && have < n) {
+		if (!t[k].word) {
+			if (!tight_hyphen(c, k) && !is_key(&t[k], "'"))
+				return SIZE_MAX;
+			continue;
+		}
+		if (k >= 2 && tight_hyphen(c, k - 1) && !t[k].upper)
+			continue;
+		if (small_word(c, k))
+			continue;
+		got[have++] = initial(c, k);
+		first = k;
+	}
+	if (have < n || !t[first].upper)
+		return SIZE_MAX;
+	qsort(got, n, sizeof *got, by_char);
+	return memcmp(got, want, n * sizeof *got) == 0 ? first : SIZE_MAX;
+}
+
+/* The state mention ending just before token K, or -1. */
+static int
+state_before(const struct extract_ctx *c, size_t k)
+{
+	int m = k > 0 ? c->ment_at[k - 1] : -1;
+
+	return m >= 0 && c->m[m].entity >= 0 && c->kb->ents[c->m[m].entity].kind == KB_STATE ?
+	    m : -1;
+}
+
+/* Where the name of a body starting at token FIRST starts with the
+ * state or the pair of states it belongs to, as body_name() widens it:
+ * "Thailand-Cambodia General Border Committee (GBC)", with a hyphen or
+ * an en dash between them. The abbreviation
+ * leaves them out; the mentions stay the states'. */
+static size_t
+paired(const struct extract_ctx *c, size_t first)
+{
+	int m = state_before(c, first);
+	size_t f;
+
+	if (m < 0)
+		return first;
+	f = c->m_first[m];
+	if (f >= 2 && (tight_hyphen(c, f - 1) || (is_key(&c->t.tok[f - 1], "\xE2\x80\x93") &&
+	    c->t.tok[f - 1].start == c->t.tok[f - 2].end && c->t.tok[f].start == c->t.tok[f - 1].end)) &&
+	    (m = state_before(c, f - 1)) >= 0)
+		f = c->m_first[m];
+	return f;
+}
+
+/* "the Collective Security Treaty Organization (CSTO)", then "CSTO": a
+ * name the text gives with its abbreviation in brackets is a found name
+ * (typed by its head noun, else a body), or, when an alias of the
+ * knowledge base covers it, that entity; each use of the abbreviation is
+ * its mention. A name holding one other mention ("... of Rwanda") takes
+ * that mention over; a found name inside it becomes the whole. */
+static void
+abbreviations(struct extract_ctx *c)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t k, a, first, last, j;
+	int m, inner, entity, head, cand;
+	enum kb_kind kind;
+	const char *name;
+
+	for (k = 0; k + 2 < c->t.ntok; k++) {
+		a = k + 1;
+		if (!is_key(&t[k], "(") || !is_key(&t[a + 1], ")") || !extract_tok_caps(&c->t, a) ||
+		    c->ment_at[a] >= 0 || k == 0 || (first = expansion(c, a)) == SIZE_MAX)
+			continue;
+		last = k - 1;
+		for (inner = -1, m = -2, j = first; j <= last; j++) {
+			if (c->ment_at[j] < 0 || c->ment_at[j] == inner)
+				continue;
+			if (inner >= 0 || c->m_first[c->ment_at[j]] < first ||
+			    c->m_last[c->ment_at[j]] > last) {
+				m = -1;
+				break;
+			}
+			inner = c->ment_at[j];
+		}
+		if (m == -1)
+			continue;
+		if (inner >= 0 && c->m_first[inner] == first && c->m_last[inner] == last) {
+			entity = c->m[inner].entity;
+		} else {
+			head = head_class(c, first, last);
+			kind = head == CUE_AGREEMENT_HEAD ? KB_AGREEMENT : head == CUE_PLACE_HEAD ?
+			    KB_PLACE : extract_described_event_head(c, last) ? KB_EVENT : KB_ORGANIZATION;
+			name = extract_span_text(c, paired(c, first), last);
+			/* A found name inside it ("Grain Accord" of "Northern
+			 * Grain Accord (NGA)") was a part of this one. */
+			if (inner >= 0 && c->m[inner].entity < 0 && kb_find(c->kb, name) < 0) {
+				cand = -c->m[inner].entity - 1;
+				c->cand[cand].name = name;
+				c->cand[cand].kind = kind;
+			} else if ((cand = extract_candidate_add(c, name, kind)) < 0)
+				continue;
+			entity = -cand - 1;
+			if (inner < 0)
+				inner = extract_add_mention(c, first, last, entity, EXTRACT_CONTEXT);
+			if (inner < 0)
+				continue;
+			c->m[inner].start = t[first].start;
+			c->m[inner].end = t[last].end;
+			c->m[inner].entity = entity;
+			c->m[inner].how = EXTRACT_CONTEXT;
+			c->m_first[inner] = first;
+			c->m_last[inner] = last;
+			for (j = first; j <= last; j++)
+				c->ment_at[j] = inner;
+		}
+		for (j = 0; j < c->t.ntok; j++)
+			if (same_key(&t[j], &t[a]) && extract_tok_caps(&c->t, j))
+				extract_add_mention(c, j, j, entity, EXTRACT_CONTEXT);
+		k = a + 1;
+	}
+}
+
 void
 extract_candidates(struct extract_ctx *c)
 {
 	size_t k, last, words;
 
+	abbreviations(c);
 	after_titles(c);
 	credits(c);
 	for (k = 0; k < c->t.ntok; k++) {
@@ -582,7 +882,8 @@ extract_candidates(struct extract_ctx *c)
 		if (last + 1 == k || headed(c, k, last, words))
 			continue;
 		last = name_run(c, k, MAX_NAME_WORDS, 0, &words);
-		type_run(c, k, last, words);
+		if (!known_anywhere(c, k, last, words))
+			type_run(c, k, last, words);
 		k = last;
 	}
 }

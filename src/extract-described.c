@@ -38,7 +38,8 @@
 enum dclass {
 	D_MODIFIER, D_TOPIC, D_NOUN, D_EVENT_NOUN, D_EVENT_LINK, D_EVENT_HEAD, D_DOMAIN,
 	D_FOREIGN_MINISTRY, D_DEFENCE_MINISTRY, D_DATED_EVENT, D_NAMED_NOUN, D_LINK, D_SUBJECT,
-	D_POSTLINK, D_BODY_EVENT, D_COUNT, D_MEASURE, D_STANDALONE, D_NCLASSES
+	D_POSTLINK, D_BODY_EVENT, D_COUNT, D_MEASURE, D_STANDALONE, D_CITED_BEFORE, D_CITED_AFTER,
+	D_NCLASSES
 };
 
 static const char *const section_names[D_NCLASSES] = {
@@ -46,6 +47,7 @@ static const char *const section_names[D_NCLASSES] = {
 	"outlet-domains", "foreign-ministries", "defence-ministries", "dated-event-nouns",
 	"named-agreement-nouns", "agreement-links", "agreement-subjects", "agreement-postlinks",
 	"body-event-nouns", "agreement-counts", "agreement-measures", "standalone-topics",
+	"outlet-cited-before", "outlet-cited-after",
 };
 
 struct dword {
@@ -446,13 +448,55 @@ where_at(const struct extract_ctx *c, size_t k, int ends)
 	return mention_of(c, k, ends, KB_PLACE);
 }
 
+#define MAX_EVENT_WORDS 3     /* capitalized words of an event's name before its place */
+
+/* Whether token K is a Roman numeral counting editions ("VIII"). */
+static int
+roman_numeral(const struct extract_ctx *c, size_t k)
+{
+	const struct extract_tok *t = &c->t.tok[k];
+	uint32_t i;
+
+	if (!extract_tok_caps(&c->t, k) && t->klen > 1)
+		return 0;
+	for (i = 0; i < t->klen; i++)
+		if (strchr("ivxlc", t->key[i]) == NULL)
+			return 0;
+	return t->klen > 0 && t->upper;
+}
+
+/* Where an event's name that holds its place at token FIRST starts:
+ * capitalized words free of mentions, and an edition's Roman numeral,
+ * just before the place ("VIII Qlobal Bakı Forumu", "the Global Baku
+ * Forum"). */
+static size_t
+named_before(const struct extract_ctx *c, size_t first)
+{
+	size_t k = first, other, n = 0;
+
+	while (k > 0 && n < MAX_EVENT_WORDS && c->t.tok[k - 1].word && c->t.tok[k - 1].upper &&
+	    c->ment_at[k - 1] < 0 && !roman_numeral(c, k - 1) &&
+	    /* a sentence's first word is capitalized whatever it is */
+	    c->sent_tok[extract_sentence_of(c, k - 1)] != k - 1 &&
+	    !extract_cue_from(c, k - 1, CUE_STOPWORD, &other) &&
+	    !extract_cue_from(c, k - 1, CUE_SKIP, &other) &&
+	    !extract_cue_from(c, k - 1, CUE_TITLE, &other) &&
+	    !extract_cue_from(c, k - 1, CUE_MONTH, &other)) {
+		k--;
+		n++;
+	}
+	if (k > 0 && roman_numeral(c, k - 1) && c->ment_at[k - 1] < 0)
+		k--;
+	return k;
+}
+
 int
 extract_described_event(struct extract_ctx *c, size_t first, size_t last, size_t words)
 {
 	int m = first > 0 ? where_at(c, first - 1, 1) : -1, cand;
 
 	if (m >= 0) {
-		widen_into(c, m, c->m_first[m], last, KB_EVENT);
+		widen_into(c, m, named_before(c, c->m_first[m]), last, KB_EVENT);
 		return 1;
 	}
 	if (words < 2)
@@ -575,6 +619,23 @@ body_event_at(struct extract_ctx *c, size_t k)
 	return k;
 }
 
+/* "the 12-day war", "44-дневной войны", "44 günlük müharibə",
+ * "44-օրյա պատերազմ": a war told by its length, a measure and a word of
+ * [event-nouns], is an event. The token after it, else K. */
+static size_t
+measured_event_at(struct extract_ctx *c, size_t k)
+{
+	size_t at = measure_at(c, k), next;
+	int cand;
+
+	if (at == k || (next = phrase_at(c, D_EVENT_NOUN, at)) == at)
+		return k;
+	cand = extract_candidate_add(c, extract_span_text(c, k, next - 1), KB_EVENT);
+	if (cand >= 0)
+		extract_add_mention(c, k, next - 1, -cand - 1, EXTRACT_CONTEXT);
+	return next;
+}
+
 /* "Aysor.am", "news.am reports": a news site cited by its address is an
  * outlet. A word, a full stop and a domain of [outlet-domains], written
  * tight, that is no part of a longer address ("www.x.am", "x.am/news"; a
@@ -600,6 +661,129 @@ outlet_at(struct extract_ctx *c, size_t k)
 	if (cand >= 0)
 		extract_add_mention(c, k, k + 2, -cand - 1, EXTRACT_CONTEXT);
 	return end;
+}
+
+#define MAX_OUTLET_WORDS 5    /* words of an outlet's name in quotation marks */
+
+/* Whether token K is a quotation mark. */
+static int
+quote_mark(const struct extract_tok *t)
+{
+	return (t->klen == 1 && t->key[0] == '"') || (t->klen == 2 && (memcmp(t->key, "\xC2\xAB", 2) == 0 ||
+	    memcmp(t->key, "\xC2\xBB", 2) == 0)) || (t->klen == 3 &&
+	    (memcmp(t->key, "\xE2\x80\x9C", 3) == 0 || memcmp(t->key, "\xE2\x80\x9D", 3) == 0 ||
+	    memcmp(t->key, "\xE2\x80\x9E", 3) == 0));
+}
+
+/* Whether tokens [first, last] may be an outlet's name: free of
+ * mentions, holding a word, no sentence's end inside. */
+static int
+outlet_words(const struct extract_ctx *c, size_t first, size_t last)
+{
+	size_t k, words = 0;
+
+	if (first > last || last - first >= MAX_OUTLET_WORDS || !extract_free(c, first, last))
+		return 0;
+	for (k = first; k <= last; k++) {
+		if (c->t.tok[k].word)
+			words++;
+		else if (quote_mark(&c->t.tok[k]) || c->t.tok[k].key[0] == ',' ||
+		    c->t.tok[k].key[0] == '!' || c->t.tok[k].key[0] == '?')
+			return 0;
+	}
+	return words > 0;
+}
+
+/* A word's case ending written tight after the name ending at K
+ * ("\"Report\"un"): the name's last token, else K. */
+static size_t
+suffix_before(const struct extract_ctx *c, size_t k)
+{
+	const struct extract_tok *t = c->t.tok;
+
+	if (k >= 2 && tight_before(c, k) && t[k].word && !t[k].upper &&
+	    letters(t[k].key, t[k].klen) <= 4 && (quote_mark(&t[k - 1]) ||
+	    (t[k - 1].klen == 1 && (t[k - 1].key[0] == '\'' || t[k - 1].key[0] == '-'))))
+		return k - 1;
+	return k;
+}
+
+/* The outlet's name that ends at token LAST: in quotation marks ("“Ölkə.Az”
+ * xəbər verir", "” turanın səsi ” xəbər verir"), or one capitalized word
+ * ("APA xəbər verir"): its first token, and its last in *END, or
+ * SIZE_MAX. */
+static size_t
+outlet_ending(const struct extract_ctx *c, size_t last, size_t *end)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t k;
+
+	if (quote_mark(&t[last])) {
+		for (k = last; k-- > 0 && last - k <= MAX_OUTLET_WORDS + 1;)
+			if (quote_mark(&t[k])) {
+				*end = last - 1;
+				return outlet_words(c, k + 1, last - 1) ? k + 1 : SIZE_MAX;
+			}
+		return SIZE_MAX;
+	}
+	*end = last;
+	return t[last].word && t[last].upper && c->ment_at[last] < 0 ? last : SIZE_MAX;
+}
+
+/* The outlet's name that starts at token FIRST, likewise ("сообщает
+ * «Интерфакс»", "пишет Bloomberg"): its first token, its last in *END,
+ * or SIZE_MAX. Two or three capitalized words unquoted may be a
+ * person's name ("пишет Иван Петров"): only one is taken. */
+static size_t
+outlet_starting(const struct extract_ctx *c, size_t first, size_t *end)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t k;
+
+	if (first >= c->t.ntok)
+		return SIZE_MAX;
+	if (quote_mark(&t[first])) {
+		for (k = first + 1; k < c->t.ntok && k - first <= MAX_OUTLET_WORDS + 1; k++)
+			if (quote_mark(&t[k])) {
+				*end = k - 1;
+				return outlet_words(c, first + 1, k - 1) ? first + 1 : SIZE_MAX;
+			}
+		return SIZE_MAX;
+	}
+	*end = first;
+	if (!t[first].word || !t[first].upper || c->ment_at[first] >= 0 ||
+	    (first + 1 < c->t.ntok && t[first + 1].word && t[first + 1].upper))
+		return SIZE_MAX;
+	return first;
+}
+
+/* "“Ölkə.Az” xəbər verir", "\"Report\"un məlumatına görə", "сообщает
+ * «Интерфакс»": a news outlet cited for what follows, by the words of
+ * [outlet-cited-after] after its name or of [outlet-cited-before] before
+ * it, is an organization. The token after what was read, else K. */
+static size_t
+cited_outlet_at(struct extract_ctx *c, size_t k)
+{
+	size_t next, first, end, last;
+	int cand;
+
+	if ((next = phrase_at(c, D_CITED_AFTER, k)) > k && k > 0 &&
+	    (first = outlet_ending(c, suffix_before(c, k - 1), &end)) != SIZE_MAX) {
+		last = end;
+	} else if ((next = phrase_at(c, D_CITED_BEFORE, k)) > k) {
+		/* "հաղորդում է Caliber.Az-ը": a site by its address */
+		if ((end = outlet_at(c, next)) > next)
+			return end;
+		if ((first = outlet_starting(c, next, &end)) == SIZE_MAX)
+			return k;
+		last = end;
+		next = end + 1;
+	} else
+		return k;
+	cand = extract_candidate_add(c, extract_span_text(c, first, last), KB_ORGANIZATION);
+	if (cand >= 0)
+		extract_add_mention(c, first, last, -cand - 1, EXTRACT_CONTEXT);
+	return next;
 }
 
 /* "ԱԳՆ-ից", "Bakanlığı'nın": a case ending written after a hyphen or an
@@ -742,7 +926,8 @@ extract_described(struct extract_ctx *c)
 			k = next - 1;
 		} else if ((next = named_agreement_at(c, k)) > k || (next = body_event_at(c, k)) > k ||
 		    (next = event_at(c, k)) > k || (next = outlet_at(c, k)) > k ||
-		    (next = ministry_at(c, k)) > k || (next = dated_event_at(c, k)) > k)
+		    (next = ministry_at(c, k)) > k || (next = dated_event_at(c, k)) > k ||
+		    (next = cited_outlet_at(c, k)) > k || (next = measured_event_at(c, k)) > k)
 			k = next - 1;
 	}
 }

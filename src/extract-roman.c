@@ -5,7 +5,8 @@
  * news spell them in their own letters ("Дмитрий Песков", "Mecid
  * el-Ensari"). Spelled in Latin letters by the language's [romanize]
  * lines (data/lang/), such a name keeps the English one's consonants
- * while its vowels drift (Dmitriy/Dmitry, Ensari/Ansari). So people are
+ * while its vowels drift (Dmitriy/Dmitry, Ensari/Ansari) and "kh" may
+ * be the English "h" (Khakan/Hakan). So people are
  * indexed by the consonants of each word of their Latin names, and a name
  * found after a title is looked up under its own; a key two people share
  * finds neither.
@@ -59,7 +60,11 @@ roman_key(const char *latin, size_t n, struct buf *out)
 			return 0;
 		if (prev == ' ')
 			words++;
-		if (!is_vowel(ch) && ch != prev)
+		/* "kh" is one sound that English often writes "h" (Russian
+		 * "Хакан" is "Khakan", the Turkish minister "Hakan") */
+		if (ch == 'h' && prev == 'k' && out->len > 0 && out->data[out->len - 1] == 'k')
+			out->data[out->len - 1] = 'h';
+		else if (!is_vowel(ch) && ch != prev)
 			buf_addc(out, ch);
 		prev = ch;
 	}

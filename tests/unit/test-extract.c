@@ -715,9 +715,12 @@ test_found_people(void)
 	expect_candidates("By Liis Mets\n\nTalks went on.", "Liis Mets/person", "a byline");
 	expect_candidates("The deal was drafted by Liis Mets.", "",
 	    "\"by\" inside a sentence is no credit");
-	expect_candidates("Prezident Administrasiyasının Xarici siyasət şöbəsi bəyanat yayıb.",
-	    "Administrasiyasının Xarici/organization",
-	    "a body's head noun after a title makes no person (Azerbaijani)");
+	expect_candidates("Prezident Administrasiyasının Xarici siyasət şöbəsi bəyanat yayıb.", "",
+	    "a body's head noun after a title makes no person, and a word after the head no "
+	    "body (Azerbaijani)");
+	expect_candidates("Şimal Liman Administrasiyasının Xarici şöbəsi bəyanat yayıb.",
+	    "Şimal Liman Administrasiyasının/organization",
+	    "a body's name ends at its head noun (Azerbaijani)");
 	expect_candidates("Дипломат напомнила о поездках спецпредставителя Яана Тамма в регион.",
 	    "Яана Тамма/person", "a title in the genitive introduces a name (Russian)");
 	expect_candidates("Officers of the Northern Intelligence Directorate left.",
@@ -728,6 +731,110 @@ test_found_people(void)
 	    "an outlet's address ending a paragraph");
 	expect_candidates("Officials told Vesti.ru.news today.", "",
 	    "an address going on after the domain is no outlet's");
+}
+
+/* A name the text gives with its abbreviation in brackets, and the
+ * abbreviation alone later. */
+static void
+test_abbreviations(void)
+{
+	expect_mentions("The Baltic Grain Traders Union (BGTU) met. BGTU said no.",
+	    "Baltic Grain Traders Union=Baltic Grain Traders Union; "
+	    "Baltic Grain Traders Union=BGTU; Baltic Grain Traders Union=BGTU",
+	    "a name before its abbreviation, the abbreviation later");
+	expect_candidates("Talks with the Democratic Front for the Liberation of Estonia (FDLE) "
+	    "stalled.", "Democratic Front for the Liberation of Estonia/organization",
+	    "letters in another order, small words passed over, a state inside taken over");
+	expect_candidates("Делегаты Союза северных портов (ССП) прибыли.",
+	    "Союза северных портов/organization", "lower-case words in the name (Russian)");
+	expect_candidates("The Northern Grain Accord (NGA) was signed.",
+	    "Northern Grain Accord/agreement", "typed by its head noun");
+	expect_candidates("The Estonia-Oman Joint Border Committee (JBC) met.",
+	    "Estonia-Oman Joint Border Committee/organization",
+	    "the pair of states before the name widens it, not the abbreviation");
+	expect_mentions("The Northern Pact Organization (NPO) met.",
+	    "Northern Pact Organization=Northern Pact Organization; Northern Pact Organization=NPO",
+	    "a known name and abbreviation stay the known entity's");
+	expect_mentions("Officials said the Baltic Grain Union (BGTU) met. BGTU left.",
+	    "Baltic Grain Union=Baltic Grain Union",
+	    "letters that do not match the words make no abbreviation");
+	expect_candidates("He met traders of the Port (PT) today.", "",
+	    "fewer capitalized words than letters make no name");
+}
+
+/* A known person spelled in the article's own letters and case, with
+ * no title or verb around the name. */
+static void
+test_people_in_other_scripts(void)
+{
+	expect_mentions("Министры встретились с Ханной Велль в Таллине.", "Hanna Vell=Ханной Велль",
+	    "a name in the instrumental, no title (Russian)");
+	expect_mentions("Встречу провел Хаакон Велль.", "",
+	    "another first name is another person");
+	expect_mentions("На встрече была Ханна Велль. Велль ушла рано.",
+	    "Hanna Vell=Ханна Велль; Hanna Vell=Велль", "the surname alone later");
+	expect_mentions("Հանդիպմանը ներկա էր Հաննա Վելը։", "Hanna Vell=Հաննա Վելը",
+	    "a name with the article -ը (Armenian)");
+	expect_mentions("Совещание провела Северная Лига.", "",
+	    "two capitalized words that are nobody's name");
+	expect_mentions("Заявил министр по делам Северной Ханна Велль.", "Hanna Vell=Ханна Велль",
+	    "what a title is for, capitalized, is no part of the known name after it");
+	expect_candidates("FM Mart Kask says the talks will go on.", "Mart Kask/person",
+	    "an abbreviation in capitals before a name is no part of it");
+	expect_candidates("FM Kask says the talks will go on.", "",
+	    "an abbreviation and a surname alone make no full name");
+	expect_mentions("Hanna Vellin kabinet met.", "",
+	    "in a language without case endings only the aliases count");
+}
+
+/* Events named by a capitalized head of negotiation, a genocide after
+ * its place, and the words of an event's name before its place. */
+static void
+test_described_events(void)
+{
+	expect_candidates("Delegates returned to the Muscat Harbour Talks in May.",
+	    "Muscat Harbour Talks/event", "a capitalized round of talks is an event");
+	expect_candidates("Delegates praised the Northern Format today.", "Northern Format/event",
+	    "a format named by its head");
+	expect_candidates("They discussed the talks in May.", "",
+	    "lower-case talks make no event by themselves");
+	expect_mentions("Survivors of the Muscat genocide spoke.", "Muscat genocide=Muscat genocide",
+	    "a genocide after its place");
+	expect_mentions("Xocalı-da yox, Muscat soyqırımı anıldı.", "Muscat soyqırımı=Muscat soyqırımı",
+	    "a genocide after its place (Azerbaijani)");
+	expect_mentions("Leaders met at the Global Muscat Forum.",
+	    "Global Muscat Forum=Global Muscat Forum",
+	    "capitalized words before the place belong to the event's name");
+	expect_mentions("Nazirlər VIII Qlobal Muscat Forumunda çıxış ediblər.",
+	    "VIII Qlobal Muscat Forumunda=VIII Qlobal Muscat Forumunda",
+	    "an edition's Roman numeral, not the sentence's first word (Azerbaijani)");
+	expect_candidates("Both sides recalled the 12-day war.", "12-day war/event",
+	    "a war told by its length");
+	expect_candidates("Стороны вспомнили итоги 44-дневной войны.", "44-дневной войны/event",
+	    "a war told by its length (Russian)");
+	expect_candidates("Tərəflər 44 günlük müharibəni xatırladı.", "44 günlük müharibəni/event",
+	    "a war told by its length, a space before the measure (Azerbaijani)");
+	expect_candidates("They set a 12-day deadline.", "", "a length before another noun is no event");
+}
+
+/* A news outlet cited for what follows, by the words around its name. */
+static void
+test_cited_outlets(void)
+{
+	expect_candidates("\xE2\x80\x9CŞimal Xəbər\xE2\x80\x9D xəbər verir ki, danışıqlar davam edir.",
+	    "Şimal Xəbər/organization", "an outlet in quotation marks before \"xəbər verir\" (Azerbaijani)");
+	expect_candidates("Danışıqlar davam edir, Xəbərçi xəbər verib.", "Xəbərçi/organization",
+	    "one capitalized word before \"xəbər verib\" (Azerbaijani)");
+	expect_candidates("\"Xəbərçi\"nin məlumatına görə, nazir gəlib.", "Xəbərçi/organization",
+	    "an outlet with a case ending after its quotation mark (Azerbaijani)");
+	expect_candidates("Переговоры продолжатся, сообщает \xC2\xABСеверный вестник\xC2\xBB.",
+	    "Северный вестник/organization", "an outlet in quotation marks after the verb (Russian)");
+	expect_candidates("Переговоры продолжатся, пишет Вестник.", "Вестник/organization",
+	    "one capitalized word after the verb (Russian)");
+	expect_candidates("Об этом пишет Иван Петров в своей колонке.", "",
+	    "two capitalized words after the verb may be a person: no outlet");
+	expect_candidates("Danışıqlar davam edir, bunu nazir xəbər verib.", "",
+	    "a lower-case word before the phrase is no outlet");
 }
 
 int
@@ -750,6 +857,10 @@ main(void)
 	test_groups_and_forms();
 	test_described_names();
 	test_found_people();
+	test_abbreviations();
+	test_people_in_other_scripts();
+	test_described_events();
+	test_cited_outlets();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
