@@ -536,6 +536,13 @@ extract_ac_inflect(struct extract_ac *ac, const struct text_langs *langs)
 	}
 }
 
+/* Whether a phrase ends at state ST, itself or one it ends with. */
+static int
+phrase_ends(const struct extract_ac *ac, uint32_t st)
+{
+	return ac->out[st] != NONE || ac->dict[st] != 0;
+}
+
 /* Whether word W leads on from state ST (into *NEXT), and to the end
  * of a phrase. */
 static int
@@ -543,7 +550,7 @@ leads(const struct extract_ac *ac, uint32_t st, uint32_t w, uint32_t *next, int 
 {
 	if (w == NONE || (*next = step(ac, st, w)) == 0)
 		return 0;
-	*ends = ac->out[*next] != NONE || ac->dict[*next] != 0;
+	*ends = phrase_ends(ac, *next);
 	return 1;
 }
 
@@ -601,6 +608,27 @@ inflected(const struct extract_ac *ac, const struct extract_tok *k, const struct
 	return first;
 }
 
+/* Token I of T as written only begins a longer phrase; as an inflection
+ * it may end one: the Armenian genitive "Հայաստանի" is the first word of
+ * "Հայաստանի Հանրապետություն" and "Հայաստան" + "ի". The phrases it ends
+ * as an inflection are emitted while the scan goes on along the longer
+ * one; which of overlapping occurrences stands is the caller's choice,
+ * as for a phrase that begins a longer one ("Russia", "Russia Today"). */
+static void
+shorter_inflected(const struct extract_ac *ac, const struct extract_text *t, size_t i,
+    const struct extract_tok *k, const struct text_lang *lang, uint32_t st,
+    struct extract_occ **occ, size_t *n, size_t *cap)
+{
+	uint32_t w, to, o;
+
+	if ((w = inflected(ac, k, lang, st)) == NONE || (to = step(ac, st, w)) == 0 ||
+	    !phrase_ends(ac, to))
+		return;
+	o = ac->out[to] != NONE ? to : ac->dict[to];
+	for (; o != 0; o = ac->dict[o])
+		emit(ac, o, t, i, occ, n, cap);
+}
+
 void
 extract_ac_scan_lang(const struct extract_ac *ac, const struct extract_text *t,
     const struct text_lang *lang, struct extract_occ **occ, size_t *n, size_t *cap)
@@ -623,7 +651,8 @@ extract_ac_scan_lang(const struct extract_ac *ac, const struct extract_text *t,
 		if (next == 0 && lang != NULL && k->word && (o = inflected(ac, k, lang, st)) != NONE) {
 			w = o;
 			next = step(ac, st, w);
-		}
+		} else if (next != 0 && lang != NULL && k->word && !phrase_ends(ac, next))
+			shorter_inflected(ac, t, i, k, lang, st, occ, n, cap);
 		if (w == NONE) {
 			st = 0;
 			continue;

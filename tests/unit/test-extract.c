@@ -42,6 +42,7 @@ static const char kb_text[] =
     "state\tKosovo\tPristina\n"
     "organization\tEuropean Union\tEU\n"
     "organization\tNorthern Wire\tАгентство новостей России\n"
+    "organization\tNational Assembly of Armenia\tՀայաստանի Ազգային ժողով\n"
     "organization\tRussian peacekeeping contingent\tRussian peacekeepers\n"
     "place\tLachin corridor\n"
     "place\tMuscat\n"
@@ -398,6 +399,12 @@ test_more_speakers(void)
 	    "a body named by its kind with none named before is nobody");
 	expect_mentions("Переговоры пройдут в Армении.", "Armenia=Армении",
 	    "an inflection that ends a name wins over one that only starts another");
+	expect_mentions("Ռուսաստանը Հայաստանի հետ կբանակցի։", "Armenia=Հայաստանի",
+	    "an inflection that ends a name counts though as written the word begins a longer "
+	    "name (Armenian)");
+	expect_mentions("Հայաստանի Ազգային ժողով նիստը կայացավ։",
+	    "National Assembly of Armenia=Հայաստանի Ազգային ժողով",
+	    "the longer name stands where it goes on (Armenian)");
 	expect_mentions("Dışişleri Bakanı Serjey Lavrov geldi.", "Sergey Lavrov=Lavrov",
 	    "a first name before a known surname is no found name");
 }
