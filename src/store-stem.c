@@ -23,8 +23,9 @@
  * word's vowel harmony. A form whose ending no list has is not found; the
  * lists are made from a dictionary to have the common ones.
  *
- * Quoted phrases, prefixes ("check*"), column names and NEAR groups are
- * left as the user wrote them: quotes mean "exactly this".
+ * Quoted phrases, prefixes ("check*"), column names, NEAR groups and the
+ * words a NOT leaves out are left as the user wrote them: quotes mean
+ * "exactly this".
  */
 #include "config.h"
 
@@ -547,12 +548,21 @@ store_stem_probes(struct store *st)
 	return *store_stems_slot(st) != NULL ? (*store_stems_slot(st))->probes : 0;
 }
 
+/*
+ * A word that a NOT leaves out (the word after it, or every word of the
+ * group in parentheses after it) stays as written, as the query written
+ * is ranked first (store-search.c): widened, it would leave out the other
+ * forms from the widened matches only, while the matches as written still
+ * had them; and a NOT of forms ORed together is evaluated for every
+ * match, which at a million articles cost more than twice the rest of
+ * "ceasefire NOT corridor" (bench/RESULTS.md, issue 20).
+ */
 char *
 store_widen_query(struct store *st, const char *query)
 {
 	struct store_stems *ss = stems_of(st);
 	const char *p = query, *w;
-	int near = 0, caret;
+	int near = 0, caret, not_next = 0, depth = 0, not_depth = -1;
 	struct buf out;
 
 	if (ss == NULL)
@@ -568,11 +578,22 @@ store_widen_query(struct store *st, const char *query)
 			if (*p == '"')
 				p++;
 			buf_add(&out, w, (size_t)(p - w));
+			not_next = 0;
 			continue;
 		}
 		if (!bareword_char((unsigned char)*p)) {
 			if (near && *p == ')')
 				near = 0;
+			if (*p == '(') {
+				depth++;
+				if (not_next)
+					not_depth = depth;
+				not_next = 0;
+			} else if (*p == ')') {
+				if (depth == not_depth)
+					not_depth = -1;
+				depth--;
+			}
 			buf_addc(&out, *p++);
 			continue;
 		}
@@ -581,11 +602,15 @@ store_widen_query(struct store *st, const char *query)
 			;
 		if (keyword(w, (size_t)(p - w))) {
 			near = near || ((size_t)(p - w) == 4 && next_char(p) == '(');
+			not_next = (size_t)(p - w) == 3 && memcmp(w, "NOT", 3) == 0;
 			buf_add(&out, w, (size_t)(p - w));
-		} else if (near || caret || next_char(p) == ':' || next_char(p) == '*' ||
-		    next_char(p) == '+' || (out.len > 0 && out.data[out.len - 1] == '+'))
+		} else if (next_char(p) == ':') {   /* a column's name: its word follows */
 			buf_add(&out, w, (size_t)(p - w));
-		else
+		} else if (near || caret || not_next || not_depth >= 0 || next_char(p) == '*' ||
+		    next_char(p) == '+' || (out.len > 0 && out.data[out.len - 1] == '+')) {
+			buf_add(&out, w, (size_t)(p - w));
+			not_next = 0;
+		} else
 			widen(st, ss, w, (size_t)(p - w), &out);
 	}
 	return buf_detach(&out, NULL);

@@ -161,6 +161,60 @@ test_bounded(void)
 	}
 }
 
+/* A word a NOT leaves out stays as written, as the query written is
+ * ranked first: the matches then leave out that word alone, both those
+ * ranked as written and those of other forms; and an OR of its forms is
+ * not evaluated against every match. */
+static void
+test_not_as_written(void)
+{
+	static const struct {
+		const char *query, *widened;
+	} cases[] = {
+		{ "checkpoint", "(checkpoint OR \"checkpoints\")" },
+		{ "talks NOT checkpoint", "talks NOT checkpoint" },
+		{ "checkpoint NOT talks", "(checkpoint OR \"checkpoints\") NOT talks" },
+		{ "talks NOT (checkpoint OR border) checkpoint",
+		  "talks NOT (checkpoint OR border) (checkpoint OR \"checkpoints\")" },
+		{ "talks NOT body:checkpoint", "talks NOT body:checkpoint" },
+		{ "talks NOT \"border\" checkpoint",
+		  "talks NOT \"border\" (checkpoint OR \"checkpoints\")" },
+	};
+	struct store_hit *hits;
+	sqlite3_stmt *s;
+	size_t i, n, with_other = 0, with_word = 0;
+	char *w;
+
+	for (i = 0; i < ARRAY_LEN(cases); i++) {
+		w = store_widen_query(st, cases[i].query);
+		ok(w != NULL && strcmp(w, cases[i].widened) == 0, "%s: widened to %s",
+		    cases[i].query, cases[i].widened);
+		if (w != NULL && strcmp(w, cases[i].widened) != 0)
+			diag("got %s", w);
+		free(w);
+	}
+	if (store_search(st, "talks NOT checkpoint", 0, 200, "[", "]", &hits, &n) != 0)
+		tap_bail("search: %s", err_msg());
+	if (sqlite3_prepare_v2(store_sqlite(st), "SELECT"
+	    " EXISTS (SELECT 1 FROM articles_fts WHERE rowid = ?1 AND articles_fts MATCH 'checkpoint'),"
+	    " EXISTS (SELECT 1 FROM articles_fts WHERE rowid = ?1 AND articles_fts MATCH 'checkpoints')",
+	    -1, &s, NULL) != SQLITE_OK)
+		tap_bail("%s", sqlite3_errmsg(store_sqlite(st)));
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(s, 1, hits[i].id);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			with_word += (size_t)sqlite3_column_int(s, 0);
+			with_other += (size_t)sqlite3_column_int(s, 1);
+		}
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	store_hits_free(hits, n);
+	ok(n > 0 && with_word == 0 && with_other > 0,
+	    "talks NOT checkpoint: %zu hits, none with the word, %zu with another form",
+	    n, with_other);
+}
+
 /* The largest relative difference between dossier_rank's score and
  * bm25's over the articles QUERY matches. */
 static double
@@ -217,6 +271,7 @@ main(void)
 	if (store_open(path, 0, &st) != 0)
 		tap_bail("cannot open %s: %s", path, err_msg());
 	test_same_as_bm25();
+	test_not_as_written();
 	test_bounded();
 	test_estimate();
 	store_close(st);
