@@ -215,6 +215,52 @@ test_not_as_written(void)
 	    n, with_other);
 }
 
+/* The matches of a widened query that are not matches as written are
+ * ranked by "(widened) NOT (written)" (store-search.c), so the matches as
+ * written are not ranked twice: every such row must keep the score the
+ * widened query alone gives it, to the bit, whatever the query as
+ * written holds (words ANDed, NOT, OR, a column). */
+static void
+test_other_forms_scores(void)
+{
+	static const char *const queries[] = {
+		"checkpoint", "checkpoint AND talks", "talks AND checkpoint", "checkpoint NOT talks",
+		"talks NOT border AND checkpoint", "checkpoint OR border", "body:checkpoint",
+	};
+	static const char sql[] =
+	    "WITH o(id, r) AS MATERIALIZED (SELECT rowid, rank FROM articles_fts"
+	    "  WHERE articles_fts MATCH '(' || ?1 || ') NOT (' || ?2 || ')'"
+	    "  AND rank MATCH 'dossier_rank(1.0, 10.0, 4.0)'),"
+	    " t(id, r) AS MATERIALIZED (SELECT rowid, rank FROM articles_fts"
+	    "  WHERE articles_fts MATCH ?1 AND rank MATCH 'dossier_rank(1.0, 10.0, 4.0)')"
+	    " SELECT count(*), total(o.r <> t.r), (SELECT count(*) FROM o) FROM o JOIN t USING (id)";
+	sqlite3_stmt *s;
+	size_t i;
+	char *w;
+
+	if (sqlite3_prepare_v2(store_sqlite(st), sql, -1, &s, NULL) != SQLITE_OK)
+		tap_bail("other forms: %s", sqlite3_errmsg(store_sqlite(st)));
+	for (i = 0; i < ARRAY_LEN(queries); i++) {
+		long long n = 0, differ = -1, all = -1;
+
+		if ((w = store_widen_query(st, queries[i])) == NULL)
+			tap_bail("widen %s: %s", queries[i], err_msg());
+		sqlite3_bind_text(s, 1, w, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, queries[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			n = sqlite3_column_int64(s, 0);
+			differ = sqlite3_column_int64(s, 1);
+			all = sqlite3_column_int64(s, 2);
+		}
+		sqlite3_reset(s);
+		ok(strcmp(w, queries[i]) != 0 && n > 0 && n == all && differ == 0,
+		    "%s: %lld rows of other forms only, each with the widened query's score"
+		    " (%lld differ)", queries[i], n, differ);
+		free(w);
+	}
+	sqlite3_finalize(s);
+}
+
 /* The largest relative difference between dossier_rank's score and
  * bm25's over the articles QUERY matches. */
 static double
@@ -272,6 +318,7 @@ main(void)
 		tap_bail("cannot open %s: %s", path, err_msg());
 	test_same_as_bm25();
 	test_not_as_written();
+	test_other_forms_scores();
 	test_bounded();
 	test_estimate();
 	store_close(st);
