@@ -174,11 +174,21 @@ test_not_as_written(void)
 		{ "checkpoint", "(checkpoint OR \"checkpoints\")" },
 		{ "talks NOT checkpoint", "talks NOT checkpoint" },
 		{ "checkpoint NOT talks", "(checkpoint OR \"checkpoints\") NOT talks" },
-		{ "talks NOT (checkpoint OR border) checkpoint",
-		  "talks NOT (checkpoint OR border) (checkpoint OR \"checkpoints\")" },
+		{ "talks NOT (checkpoint OR border) AND checkpoint",
+		  "talks NOT (checkpoint OR border) AND (checkpoint OR \"checkpoints\")" },
 		{ "talks NOT body:checkpoint", "talks NOT body:checkpoint" },
-		{ "talks NOT \"border\" checkpoint",
-		  "talks NOT \"border\" (checkpoint OR \"checkpoints\")" },
+		/* FTS5 ANDs the terms side by side after a NOT before the NOT */
+		{ "talks NOT \"border\" checkpoint", "talks NOT \"border\" checkpoint" },
+		{ "talks NOT border OR checkpoint",
+		  "talks NOT border OR (checkpoint OR \"checkpoints\")" },
+		/* a group beside a term: the AND written out */
+		{ "checkpoint talks", "(checkpoint OR \"checkpoints\") AND talks" },
+		{ "talks checkpoint", "talks AND (checkpoint OR \"checkpoints\")" },
+		{ "talks \"border\" checkpoint border",
+		  "talks \"border\" AND (checkpoint OR \"checkpoints\") AND border" },
+		{ "talks body:checkpoint", "talks AND body:(checkpoint OR \"checkpoints\")" },
+		{ "checkpoint ^talks", "(checkpoint OR \"checkpoints\") AND ^talks" },
+		{ "talks border", "talks border" },
 	};
 	struct store_hit *hits;
 	sqlite3_stmt *s;
@@ -213,6 +223,14 @@ test_not_as_written(void)
 	ok(n > 0 && with_word == 0 && with_other > 0,
 	    "talks NOT checkpoint: %zu hits, none with the word, %zu with another form",
 	    n, with_other);
+	/* A widened word beside another: a query, not a syntax error. */
+	for (i = 0; i < 2; i++) {
+		const char *q = i == 0 ? "checkpoint talks" : "talks checkpoint";
+
+		ok(store_search(st, q, 0, 20, "[", "]", &hits, &n) == 0 && n == 20,
+		    "%s: a page of hits (%s)", q, n == 20 ? "20" : err_msg());
+		store_hits_free(hits, n);
+	}
 }
 
 /* The matches of a widened query that are not matches as written are
