@@ -584,7 +584,7 @@ store_widen_query(struct store *st, const char *query)
 	struct store_stems *ss = stems_of(st);
 	const char *p = query, *w;
 	int near = 0, caret, not_next = 0, depth = 0, not_depth = -1;
-	int term_end = 0, group_end = 0, col_pending = 0, group, negated;
+	int term_end = 0, group_end = 0, col_pending = 0, braces = 0, group, negated;
 	size_t col_at = 0, at;
 	struct buf out, one;
 
@@ -611,6 +611,12 @@ store_widen_query(struct store *st, const char *query)
 			continue;
 		}
 		if (!bareword_char((unsigned char)*p)) {
+			if (*p == '{') {   /* column names, then ':' and their term */
+				if (!col_pending)
+					col_at = out.len;
+				braces = col_pending = 1;
+			} else if (*p == '}')
+				braces = 0;
 			if (near && *p == ')') {
 				near = 0;
 				term_end = 1;
@@ -643,8 +649,9 @@ store_widen_query(struct store *st, const char *query)
 			buf_add(&out, w, (size_t)(p - w));
 			continue;
 		}
-		if (next_char(p) == ':') {   /* a column's name: its term follows */
-			col_at = out.len;
+		if (braces || next_char(p) == ':') {   /* a column's name: its term follows */
+			if (!col_pending)
+				col_at = out.len;
 			col_pending = 1;
 			buf_add(&out, w, (size_t)(p - w));
 			continue;

@@ -187,6 +187,10 @@ test_not_as_written(void)
 		{ "talks \"border\" checkpoint border",
 		  "talks \"border\" AND (checkpoint OR \"checkpoints\") AND border" },
 		{ "talks body:checkpoint", "talks AND body:(checkpoint OR \"checkpoints\")" },
+		{ "talks {title body}: checkpoint",
+		  "talks AND {title body}: (checkpoint OR \"checkpoints\")" },
+		{ "{title body}: checkpoint talks",
+		  "{title body}: (checkpoint OR \"checkpoints\") AND talks" },
 		{ "checkpoint ^talks", "(checkpoint OR \"checkpoints\") AND ^talks" },
 		{ "talks border", "talks border" },
 	};
