@@ -141,13 +141,13 @@ int cmd_parse_id(const char *s, int64_t *out);
 /* Option NAME's value as a count into *out when given (left alone when
  * not): 0, or the usage error's status after reporting it. */
 int cmd_count_option(const struct args *a, const char *name, size_t *out);
-/* The rows to read for --offset OFFSET --limit LIMIT (0: all) of a list
- * paged by key, whose skipped rows are read too, and one more, to tell
- * whether the list goes on: SIZE_MAX for all. */
-size_t cmd_page_span(size_t offset, size_t limit);
-/* Of N rows read with cmd_page_span: the first shown (*FIRST) and how
- * many; when the list goes on past the page, says on stderr how to see
+/* The rows to read after those --offset skips for --limit LIMIT (0: all):
+ * one more than the page, to tell whether the list goes on; SIZE_MAX for
+ * all. */
+size_t cmd_page_span(size_t limit);
+/* Of N rows read with cmd_page_span after OFFSET skipped, how many are
+ * shown; when the list goes on past the page, says on stderr how to see
  * the rest (a script reading stdout sees the page only). */
-size_t cmd_page_cut(size_t n, size_t offset, size_t limit, size_t *first);
+size_t cmd_page_cut(size_t n, size_t offset, size_t limit);
 
 #endif

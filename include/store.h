@@ -472,11 +472,12 @@ void store_mention_clear(struct store_mention *m);
 void store_mention_list_free(struct store_mention *rows, size_t n);
 /* Mentions of ENTITY across the corpus, newest article first, with their
  * words: for an agreement, every article that invokes it. At most LIMIT
- * (SIZE_MAX: all) after AFTER (NULL: from the first), read at a cost that
- * grows with LIMIT, not with the corpus or the entity's mentions
- * (store-page.c). */
+ * (SIZE_MAX: all) after AFTER (NULL: from the first) and SKIP more rows,
+ * read at a cost that grows with LIMIT, not with the corpus or the
+ * entity's mentions (store-page.c); the rows skipped are counted through
+ * the index, not read. */
 int store_entity_mentions(struct store *st, int64_t entity, const struct store_after *after,
-    size_t limit, struct store_mention **rows, size_t *n);
+    size_t skip, size_t limit, struct store_mention **rows, size_t *n);
 /* What extraction writes for one article, in its transaction. */
 struct store_mention_in {
 	int64_t entity_id;
@@ -541,10 +542,11 @@ int store_article_statements(struct store *st, int64_t article,
     struct store_statement **rows, size_t *n);
 /* Statements, newest article first: in ARTICLE, BY (speaker) and ABOUT
  * (an entity mentioned inside the statement), each 0 for any. At most
- * LIMIT (SIZE_MAX: all) after AFTER (NULL: from the first), as
- * store_entity_mentions pages. */
+ * LIMIT (SIZE_MAX: all) after AFTER (NULL: from the first) and SKIP more
+ * rows, as store_entity_mentions pages. */
 int store_statements_find(struct store *st, int64_t article, int64_t by, int64_t about,
-    const struct store_after *after, size_t limit, struct store_statement **rows, size_t *n);
+    const struct store_after *after, size_t skip, size_t limit, struct store_statement **rows,
+    size_t *n);
 /* The statements related to STATEMENT (linked from or to it), best first,
  * at most LIMIT, with their article's title and their offsets. */
 int store_related(struct store *st, int64_t statement, size_t limit,

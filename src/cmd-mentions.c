@@ -41,7 +41,7 @@ cmd_mentions_exec(struct cmd_ctx *ctx, const struct args *a)
 	struct store_mention *rows;
 	struct store *st;
 	int64_t id;
-	size_t limit = 50, offset = 0, n, i, first, shown;
+	size_t limit = 50, offset = 0, n, i, shown;
 	char *out;
 	int rc = EXIT_OK;
 
@@ -51,17 +51,15 @@ cmd_mentions_exec(struct cmd_ctx *ctx, const struct args *a)
 		return EXIT_FAIL;
 	if (cmd_entity(st, "mentions", a->argv[0], &id) != 0)
 		return EXIT_FAIL;
-	if (store_entity_mentions(st, id, NULL, cmd_page_span(offset, limit), &rows, &n) != 0) {
+	/* The rows skipped are skipped in the store's queries, not read. */
+	if (store_entity_mentions(st, id, NULL, offset, cmd_page_span(limit), &rows, &n) != 0) {
 		err_print("mentions");
 		return EXIT_FAIL;
 	}
-	/* The rows of the pages skipped and the one past the page go (a key
-	 * needs the row before, and the one after tells there are more). */
-	shown = cmd_page_cut(n, offset, limit, &first);
-	for (i = 0; i < n; i++)
-		if (i < first || i >= first + shown)
-			store_mention_clear(&rows[i]);
-	memmove(rows, rows + first, shown * sizeof *rows);
+	/* The row past the page goes: it only tells there are more. */
+	shown = cmd_page_cut(n, offset, limit);
+	for (i = shown; i < n; i++)
+		store_mention_clear(&rows[i]);
 	n = shown;
 	if (cmd_mention_positions(st, rows, n, args_has(a, "bytes")) != 0) {
 		err_print("mentions");

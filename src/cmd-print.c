@@ -249,20 +249,16 @@ cmd_count_option(const struct args *a, const char *name, size_t *out)
 }
 
 size_t
-cmd_page_span(size_t offset, size_t limit)
+cmd_page_span(size_t limit)
 {
-	if (limit == 0 || limit > SIZE_MAX - offset - 1 || offset == SIZE_MAX)
-		return SIZE_MAX;
-	return offset + limit + 1;
+	return limit == 0 || limit == SIZE_MAX ? SIZE_MAX : limit + 1;
 }
 
 size_t
-cmd_page_cut(size_t n, size_t offset, size_t limit, size_t *first)
+cmd_page_cut(size_t n, size_t offset, size_t limit)
 {
-	size_t shown;
+	size_t shown = n;
 
-	*first = offset < n ? offset : n;
-	shown = n - *first;
 	if (limit != 0 && shown > limit) {
 		shown = limit;
 		cmd_eprintf("%zu shown: --offset %zu for the next, --limit 0 for all\n", limit,

@@ -46,7 +46,7 @@ cmd_statements_exec(struct cmd_ctx *ctx, const struct args *a)
 	const char *by = NULL, *about = NULL;
 	int64_t article = 0, by_id = 0, about_id = 0;
 	struct store *st;
-	size_t limit = 50, offset = 0, n, i, first, shown;
+	size_t limit = 50, offset = 0, n, i, shown;
 	char *out;
 	int rc = EXIT_OK;
 
@@ -61,18 +61,16 @@ cmd_statements_exec(struct cmd_ctx *ctx, const struct args *a)
 	if ((by != NULL && cmd_entity(st, "statements", by, &by_id) != 0) ||
 	    (about != NULL && cmd_entity(st, "statements", about, &about_id) != 0))
 		return EXIT_FAIL;
-	if (store_statements_find(st, article, by_id, about_id, NULL, cmd_page_span(offset, limit),
-	    &rows, &n) != 0) {
+	/* The rows skipped are skipped in the store's queries, not read. */
+	if (store_statements_find(st, article, by_id, about_id, NULL, offset,
+	    cmd_page_span(limit), &rows, &n) != 0) {
 		err_print("statements");
 		return EXIT_FAIL;
 	}
-	/* The rows of the pages skipped and the one past the page go (a key
-	 * needs the row before, and the one after tells there are more). */
-	shown = cmd_page_cut(n, offset, limit, &first);
-	for (i = 0; i < n; i++)
-		if (i < first || i >= first + shown)
-			store_statement_clear(&rows[i]);
-	memmove(rows, rows + first, shown * sizeof *rows);
+	/* The row past the page goes: it only tells there are more. */
+	shown = cmd_page_cut(n, offset, limit);
+	for (i = shown; i < n; i++)
+		store_statement_clear(&rows[i]);
 	n = shown;
 	if (args_has(a, "json")) {
 		if (cmd_statement_positions(st, rows, n, args_has(a, "bytes")) != 0 ||

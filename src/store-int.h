@@ -55,15 +55,19 @@ void store_body_cache_free(struct store_body_cache *c);
  *          order, at most ?7 (read when the list is short);
  *   in     article ?4's rows of the list after (start, id) (?5, ?6), in
  *          the article's order, at most ?7, looked up by index (read for
- *          each article, newest first, when the list is long).
+ *          each article, newest first, when the list is long);
+ *   in_count  the rows "in" would read, counted through the index;
+ * and few and in skip the first ?9 rows (OFFSET ?9).
  * ROW reads each row of the page (at most LIMIT; SIZE_MAX: all), in list
- * order. ARTICLE (0: any) keeps to one article. WHAT names the errors. */
+ * order, after SKIP rows skipped. ARTICLE (0: any) keeps to one article.
+ * COUNTED is what store_page_count found for Q and the keys, or -1 when
+ * not counted yet. WHAT names the errors. */
 struct store_page_sql {
-	const char *count, *few, *in;
+	const char *count, *few, *in, *in_count;
 };
 int store_page(struct store *st, const struct store_page_sql *q, int64_t key1, int64_t key2,
-    int64_t article, const struct store_after *after, size_t limit,
-    void (*row)(void *arg, sqlite3_stmt *s), void *arg, const char *what);
+    int64_t article, const struct store_after *after, size_t skip, size_t limit,
+    int64_t counted, void (*row)(void *arg, sqlite3_stmt *s), void *arg, const char *what);
 /* How many rows Q's count finds for the keys, up to store_page's bound:
  * of two lists that hold a page's rows, the shorter is the one to page. */
 int store_page_count(struct store *st, const struct store_page_sql *q, int64_t key1,

@@ -87,14 +87,16 @@ static const struct store_page_sql mentions_of = {
 	"SELECT count(*) FROM (SELECT 1 FROM mentions INDEXED BY mentions_entity"
 	" WHERE entity_id = ?1 LIMIT ?7)",
 	MENTION_FROM " AND " STORE_PAGE_AFTER("a.published", "a.id", "m.start", "0")
-	" ORDER BY a.published DESC, a.id DESC, m.start LIMIT ?7",
+	" ORDER BY a.published DESC, a.id DESC, m.start LIMIT ?7 OFFSET ?9",
 	MENTION_FROM " AND m.article_id = ?4 AND (m.start, 0) > (?5, ?6) ORDER BY m.start"
-	" LIMIT ?7",
+	" LIMIT ?7 OFFSET ?9",
+	"SELECT count(*) FROM mentions m INDEXED BY mentions_entity"
+	" WHERE m.entity_id = ?1 AND m.article_id = ?4 AND (m.start, 0) > (?5, ?6)",
 };
 
 int
 store_entity_mentions(struct store *st, int64_t entity, const struct store_after *after,
-    size_t limit, struct store_mention **rows, size_t *n)
+    size_t skip, size_t limit, struct store_mention **rows, size_t *n)
 {
 	struct store_body_cache c = { 0, NULL, 0 };
 	struct found f = { NULL, 0, 0 };
@@ -102,7 +104,7 @@ store_entity_mentions(struct store *st, int64_t entity, const struct store_after
 
 	*rows = NULL;
 	*n = 0;
-	if (store_page(st, &mentions_of, entity, 0, 0, after, limit, found_row, &f,
+	if (store_page(st, &mentions_of, entity, 0, 0, after, skip, limit, -1, found_row, &f,
 	    "reading mentions") != 0) {
 		store_mention_list_free(f.rows, f.n);
 		return -1;

@@ -19,6 +19,12 @@
  *     rows spread over N articles, a page of P rows visits about
  *     P * N / R articles, fewer than P * N / FEW.
  *
+ * Rows skipped (--offset) are skipped inside the queries: OFFSET on the
+ * sorted short list, and on the long one whole articles passed over by a
+ * count of their rows through the index, then OFFSET within the article
+ * the page starts in; no row skipped is read out or joined to its
+ * article.
+ *
  * FEW balances the two at a million articles and pages of 50 rows:
  * sqrt(50 * 1,000,000) is about 7,000, so at most 8,192 rows sorted in
  * the first case and about 6,100 articles looked up in the second. A
@@ -38,6 +44,7 @@ struct page {
 	const struct store_page_sql *q;
 	int64_t key1, key2;
 	size_t left;          /* rows the page can still take */
+	size_t skip;          /* rows still to skip before the page */
 	void (*row)(void *arg, sqlite3_stmt *s);
 	void *arg;
 	const char *what;
@@ -47,6 +54,13 @@ static sqlite3_int64
 sql_limit(size_t n)
 {
 	return n > INT64_MAX ? -1 : (sqlite3_int64)n;
+}
+
+/* An OFFSET: SQLite reads a negative one as none. */
+static sqlite3_int64
+sql_offset(size_t n)
+{
+	return n > INT64_MAX ? INT64_MAX : (sqlite3_int64)n;
 }
 
 static void
@@ -71,18 +85,56 @@ take(struct page *p, sqlite3_stmt *s)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_err(p->st, p->what);
 }
 
-/* ARTICLE's rows after (START, ID) in the article's order. */
-static int
-in_article(struct page *p, int64_t article, sqlite3_int64 start, int64_t id)
+static void
+bind_place(sqlite3_stmt *s, int64_t article, sqlite3_int64 start, int64_t id)
 {
-	sqlite3_stmt *s = store_stmt(p->st, p->q->in);
-
-	if (s == NULL)
-		return -1;
-	bind_keys(p, s, sql_limit(p->left));
 	sqlite3_bind_int64(s, 4, article);
 	sqlite3_bind_int64(s, 5, start);
 	sqlite3_bind_int64(s, 6, id);
+}
+
+/* How many of ARTICLE's rows come after (START, ID): counted through the
+ * index when they may all be skipped, so they are not read. */
+static int
+count_in(struct page *p, int64_t article, sqlite3_int64 start, int64_t id, int64_t *n)
+{
+	sqlite3_stmt *s = store_stmt(p->st, p->q->in_count);
+	int rc;
+
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	bind_keys(p, s, -1);
+	bind_place(s, article, start, id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*n = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : store_err(p->st, p->what);
+}
+
+/* ARTICLE's rows after (START, ID) in the article's order, the rows
+ * still to skip skipped. With MORE, articles follow: one whose rows are
+ * all skipped is counted, not read. */
+static int
+in_article(struct page *p, int64_t article, sqlite3_int64 start, int64_t id, int more)
+{
+	sqlite3_stmt *s;
+	int64_t n;
+
+	if (more && p->skip > 0) {
+		if (count_in(p, article, start, id, &n) != 0)
+			return -1;
+		if ((uint64_t)n <= p->skip) {
+			p->skip -= (size_t)n;
+			return 0;
+		}
+	}
+	if ((s = store_stmt(p->st, p->q->in)) == NULL)
+		return -1;
+	bind_keys(p, s, sql_limit(p->left));
+	bind_place(s, article, start, id);
+	sqlite3_bind_int64(s, 9, sql_offset(p->skip));
+	p->skip = 0;
 	return take(p, s);
 }
 
@@ -94,7 +146,7 @@ walk(struct page *p, sqlite3_stmt *w)
 	int rc = SQLITE_DONE;
 
 	while (p->left > 0 && (rc = sqlite3_step(w)) == SQLITE_ROW) {
-		if (in_article(p, sqlite3_column_int64(w, 0), -1, 0) != 0) {
+		if (in_article(p, sqlite3_column_int64(w, 0), -1, 0, 1) != 0) {
 			sqlite3_reset(w);
 			return -1;
 		}
@@ -153,29 +205,30 @@ int
 store_page_count(struct store *st, const struct store_page_sql *q, int64_t key1, int64_t key2,
     int64_t *n)
 {
-	struct page p = { st, q, key1, key2, 0, NULL, NULL, "counting" };
+	struct page p = { st, q, key1, key2, 0, 0, NULL, NULL, "counting" };
 
 	return count_few(&p, n);
 }
 
 int
 store_page(struct store *st, const struct store_page_sql *q, int64_t key1, int64_t key2,
-    int64_t article, const struct store_after *after, size_t limit,
-    void (*row)(void *arg, sqlite3_stmt *s), void *arg, const char *what)
+    int64_t article, const struct store_after *after, size_t skip, size_t limit,
+    int64_t counted, void (*row)(void *arg, sqlite3_stmt *s), void *arg, const char *what)
 {
-	struct page p = { st, q, key1, key2, limit, row, arg, what };
+	struct page p = { st, q, key1, key2, limit, skip, row, arg, what };
 	sqlite3_stmt *s;
-	int64_t n;
+	int64_t n = counted;
 
 	if (limit == 0)
 		return 0;
 	if (article != 0) {
 		if (after != NULL && after->article != article)
 			return 0;
-		return after != NULL ? in_article(&p, article, (sqlite3_int64)after->start, after->id)
-		    : in_article(&p, article, -1, 0);
+		return after != NULL ?
+		    in_article(&p, article, (sqlite3_int64)after->start, after->id, 0) :
+		    in_article(&p, article, -1, 0, 0);
 	}
-	if (count_few(&p, &n) != 0)
+	if (n < 0 && count_few(&p, &n) != 0)
 		return -1;
 	if (n < FEW) {
 		if ((s = store_stmt(st, q->few)) == NULL)
@@ -190,10 +243,11 @@ store_page(struct store *st, const struct store_page_sql *q, int64_t key1, int64
 		} else {
 			sqlite3_bind_int(s, 8, 0);
 		}
+		sqlite3_bind_int64(s, 9, sql_offset(skip));
 		return take(&p, s);
 	}
 	if (after != NULL &&
-	    in_article(&p, after->article, (sqlite3_int64)after->start, after->id) != 0)
+	    in_article(&p, after->article, (sqlite3_int64)after->start, after->id, 1) != 0)
 		return -1;
 	return walk_after(&p, after);
 }

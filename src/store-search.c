@@ -47,8 +47,12 @@
  * Two rankings are merged here, so SQLite sorts: the page is chosen by id
  * and rank alone, and the snippets are made for its rows only, each
  * against the query its row was ranked by (a snippet in the sort would be
- * made for every match of the window). The matches as written are found
- * once, for their ranking and to leave them out of the other one. */
+ * made for every match of the window). The other forms' ranking leaves
+ * out the matches as written inside the index ("(?1) NOT (?7)"), so they
+ * are not ranked twice (ranking is most of a search's work: a name
+ * written one way in most of its matches was ranked about twice over);
+ * a phrase after NOT has no instance in a row it matches, so it adds 0
+ * to bm25's sum and the scores are those of ?1 alone, to the bit. */
 #define SEARCH_EXACT_FIRST \
 	"WITH exact AS MATERIALIZED (" \
 	"  SELECT f.rowid AS id, f.rank AS rank FROM articles_fts f" \
@@ -59,8 +63,8 @@
 	"    SELECT id, rank, 0 AS other FROM exact" \
 	"    UNION ALL" \
 	"    SELECT f.rowid, f.rank, 1 FROM articles_fts f" \
-	"    WHERE articles_fts MATCH ?1 AND" RANK_MATCH " AND f.rowid >= ?6" \
-	"      AND f.rowid NOT IN (SELECT id FROM exact))" \
+	"    WHERE articles_fts MATCH '(' || ?1 || ') NOT (' || ?7 || ')' AND" RANK_MATCH \
+	"      AND f.rowid >= ?6)" \
 	"  ORDER BY other, rank LIMIT ?4 OFFSET ?5) t" \
 	" CROSS JOIN articles_fts f ON f.rowid = t.id JOIN articles a ON a.id = t.id" \
 	" WHERE articles_fts MATCH CASE t.other WHEN 0 THEN ?7 ELSE ?1 END" \

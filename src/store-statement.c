@@ -242,11 +242,15 @@ found_row(void *arg, sqlite3_stmt *s)
 	"(?2 = 0 OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = s.article_id" \
 	" AND m.start BETWEEN s.start AND s.end AND m.entity_id = ?2 AND m.end <= s.end))"
 #define FIND_AFTER STORE_PAGE_AFTER("a.published", "a.id", "s.start", "s.id")
-#define FIND_ORDER " ORDER BY a.published DESC, a.id DESC, s.start, s.id LIMIT ?7"
-/* An article's statements after (?5, ?6): through (article_id, start). */
-#define FIND_IN "SELECT " STATEMENT_COLUMNS FIND_FROM("statements_article") \
-	" WHERE s.article_id = ?4 AND (s.start, s.id) > (?5, ?6) AND " FIND_BY " AND " \
-	FIND_ABOUT " ORDER BY s.start, s.id LIMIT ?7"
+#define FIND_ORDER " ORDER BY a.published DESC, a.id DESC, s.start, s.id LIMIT ?7 OFFSET ?9"
+/* An article's statements after (?5, ?6): through (article_id, start);
+ * counted there alone, when they are to be skipped. */
+#define FIND_IN_WHERE " WHERE s.article_id = ?4 AND (s.start, s.id) > (?5, ?6) AND " \
+	FIND_BY " AND " FIND_ABOUT
+#define FIND_IN "SELECT " STATEMENT_COLUMNS FIND_FROM("statements_article") FIND_IN_WHERE \
+	" ORDER BY s.start, s.id LIMIT ?7 OFFSET ?9"
+#define FIND_IN_COUNT "SELECT count(*) FROM statements s INDEXED BY statements_article" \
+	FIND_IN_WHERE
 
 /* By a speaker: the speaker's index. */
 static const struct store_page_sql find_by = {
@@ -255,6 +259,7 @@ static const struct store_page_sql find_by = {
 	"SELECT " STATEMENT_COLUMNS FIND_FROM("statements_speaker")
 	" WHERE s.speaker_id = ?1 AND " FIND_ABOUT " AND " FIND_AFTER FIND_ORDER,
 	FIND_IN,
+	FIND_IN_COUNT,
 };
 
 /* About an entity, by anyone: the statements of the articles that
@@ -268,6 +273,7 @@ static const struct store_page_sql find_about = {
 	" CROSS JOIN articles a ON a.id = s.article_id LEFT JOIN entities e ON e.id = s.speaker_id"
 	" WHERE " FIND_BY " AND " FIND_ABOUT " AND " FIND_AFTER FIND_ORDER,
 	FIND_IN,
+	FIND_IN_COUNT,
 };
 
 /* Every statement. */
@@ -276,15 +282,17 @@ static const struct store_page_sql find_all = {
 	"SELECT " STATEMENT_COLUMNS " FROM statements s" STATEMENT_JOINS
 	" WHERE " FIND_AFTER FIND_ORDER,
 	FIND_IN,
+	FIND_IN_COUNT,
 };
 
 int
 store_statements_find(struct store *st, int64_t article, int64_t by, int64_t about,
-    const struct store_after *after, size_t limit, struct store_statement **rows, size_t *n)
+    const struct store_after *after, size_t skip, size_t limit, struct store_statement **rows,
+    size_t *n)
 {
 	const struct store_page_sql *q = by != 0 ? &find_by : about != 0 ? &find_about : &find_all;
 	struct found f = { NULL, 0, 0 };
-	int64_t nby, nabout;
+	int64_t nby, nabout, counted = -1;
 
 	*rows = NULL;
 	*n = 0;
@@ -296,10 +304,10 @@ store_statements_find(struct store *st, int64_t article, int64_t by, int64_t abo
 		if (store_page_count(st, &find_by, by, about, &nby) != 0 ||
 		    store_page_count(st, &find_about, by, about, &nabout) != 0)
 			return -1;
-		if (nabout < nby)
-			q = &find_about;
+		q = nabout < nby ? &find_about : &find_by;
+		counted = nabout < nby ? nabout : nby;   /* not counted again */
 	}
-	if (store_page(st, q, by, about, article, after, limit, found_row, &f,
+	if (store_page(st, q, by, about, article, after, skip, limit, counted, found_row, &f,
 	    "reading statements") != 0) {
 		store_statement_list_free(f.rows, f.n);
 		return -1;

@@ -23,8 +23,9 @@
  * word's vowel harmony. A form whose ending no list has is not found; the
  * lists are made from a dictionary to have the common ones.
  *
- * Quoted phrases, prefixes ("check*"), column names and NEAR groups are
- * left as the user wrote them: quotes mean "exactly this".
+ * Quoted phrases, prefixes ("check*"), column names, NEAR groups and the
+ * words a NOT leaves out are left as the user wrote them: quotes mean
+ * "exactly this".
  */
 #include "config.h"
 
@@ -547,32 +548,94 @@ store_stem_probes(struct store *st)
 	return *store_stems_slot(st) != NULL ? (*store_stems_slot(st))->probes : 0;
 }
 
+/* Inserts "AND " into OUT at AT: between two terms FTS5 reads an implicit
+ * AND only of phrases, so a widened word's group beside another term
+ * needs it written ("a b" is a AND b; "(a OR as) b" is a syntax error). */
+static void
+and_at(struct buf *out, size_t at)
+{
+	const char *and = at > 0 && out->data[at - 1] != ' ' ? " AND " : "AND ";
+	size_t n = strlen(and);
+
+	buf_grow(out, n);
+	memmove(out->data + at + n, out->data + at, out->len - at);
+	memcpy(out->data + at, and, n);
+	out->len += n;
+	out->data[out->len] = '\0';
+}
+
+/*
+ * The query with each plain word widened to its forms. Terms side by side
+ * are ANDed by FTS5 more tightly than by any operator, so where a widened
+ * group stands beside another term the AND is written out: the same
+ * query, since outside a NOT an AND of terms is one whatever the grouping.
+ *
+ * The words a NOT leaves out (the terms side by side after it, or the
+ * group in parentheses after it) stay as written, as the query written is
+ * ranked first (store-search.c): widened, they would leave out the other
+ * forms from the widened matches only, while the matches as written still
+ * had them; and a NOT of forms ORed together is evaluated for every
+ * match, which at a million articles cost more than twice the rest of
+ * "ceasefire NOT corridor" (bench/RESULTS.md, issue 20).
+ */
 char *
 store_widen_query(struct store *st, const char *query)
 {
 	struct store_stems *ss = stems_of(st);
 	const char *p = query, *w;
-	int near = 0, caret;
-	struct buf out;
+	int near = 0, caret, not_next = 0, depth = 0, not_depth = -1;
+	int term_end = 0, group_end = 0, col_pending = 0, braces = 0, group, negated;
+	size_t col_at = 0, at;
+	struct buf out, one;
 
 	if (ss == NULL)
 		return NULL;
 	if (ss->langs == NULL || ss->inst == NULL)
 		return xstrdup(query);
 	buf_init(&out);
+	buf_init(&one);
 	while (*p != '\0') {
+		negated = not_next || not_depth >= 0;
 		if (*p == '"') {   /* a phrase: as written, "" inside it included */
+			at = col_pending ? col_at : out.len;
+			if (term_end && group_end && !negated && !near)
+				and_at(&out, at);
 			w = p++;
 			while (*p != '\0' && !(*p == '"' && p[1] != '"'))
 				p += *p == '"' ? 2 : 1;
 			if (*p == '"')
 				p++;
 			buf_add(&out, w, (size_t)(p - w));
+			term_end = 1;
+			group_end = col_pending = 0;
 			continue;
 		}
 		if (!bareword_char((unsigned char)*p)) {
-			if (near && *p == ')')
+			if (*p == '{') {   /* column names, then ':' and their term */
+				if (!col_pending)
+					col_at = out.len;
+				braces = col_pending = 1;
+			} else if (*p == '}')
+				braces = 0;
+			if (near && *p == ')') {
 				near = 0;
+				term_end = 1;
+				group_end = 0;
+			} else if (*p == '(' && !near) {
+				at = col_pending ? col_at : out.len;
+				if (term_end && group_end && !negated)
+					and_at(&out, at);
+				depth++;
+				if (not_next)
+					not_depth = depth;
+				not_next = term_end = group_end = col_pending = 0;
+			} else if (*p == ')') {
+				if (depth == not_depth)
+					not_depth = -1;
+				depth--;
+				not_next = group_end = 0;
+				term_end = 1;
+			}
 			buf_addc(&out, *p++);
 			continue;
 		}
@@ -581,12 +644,33 @@ store_widen_query(struct store *st, const char *query)
 			;
 		if (keyword(w, (size_t)(p - w))) {
 			near = near || ((size_t)(p - w) == 4 && next_char(p) == '(');
+			not_next = (size_t)(p - w) == 3 && memcmp(w, "NOT", 3) == 0;
+			term_end = group_end = 0;
 			buf_add(&out, w, (size_t)(p - w));
-		} else if (near || caret || next_char(p) == ':' || next_char(p) == '*' ||
-		    next_char(p) == '+' || (out.len > 0 && out.data[out.len - 1] == '+'))
+			continue;
+		}
+		if (braces || next_char(p) == ':') {   /* a column's name: its term follows */
+			if (!col_pending)
+				col_at = out.len;
+			col_pending = 1;
 			buf_add(&out, w, (size_t)(p - w));
+			continue;
+		}
+		one.len = 0;
+		if (near || caret || negated || next_char(p) == '*' || next_char(p) == '+' ||
+		    (out.len > 0 && out.data[out.len - 1] == '+'))
+			buf_add(&one, w, (size_t)(p - w));
 		else
-			widen(st, ss, w, (size_t)(p - w), &out);
+			widen(st, ss, w, (size_t)(p - w), &one);
+		group = one.len > 0 && one.data[0] == '(';
+		at = col_pending ? col_at : caret ? out.len - 1 : out.len;
+		if (term_end && (group_end || group) && !negated && !near)
+			and_at(&out, at);
+		buf_add(&out, one.data, one.len);
+		term_end = 1;
+		group_end = group;
+		col_pending = 0;
 	}
+	buf_free(&one);
 	return buf_detach(&out, NULL);
 }

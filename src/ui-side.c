@@ -415,14 +415,14 @@ next_page(struct ui *ui, struct side *s)
 	int rc;
 
 	if (m->kind == MORE_STATEMENTS) {
-		rc = store_statements_find(ui->st, 0, m->entity, 0, from, RESULTS_PAGE, &v, &n);
+		rc = store_statements_find(ui->st, 0, m->entity, 0, from, 0, RESULTS_PAGE, &v, &n);
 		if (rc == 0 && n > 0)
 			more_after(m, v[n - 1].published, v[n - 1].article_id, v[n - 1].start,
 			    v[n - 1].id);
 		if (rc == 0)
 			add_statements(ui, &s->results, v, n, m->read == 0 ? "No statements." : NULL);
 	} else {
-		rc = store_entity_mentions(ui->st, m->entity, from, RESULTS_PAGE, &w, &n);
+		rc = store_entity_mentions(ui->st, m->entity, from, 0, RESULTS_PAGE, &w, &n);
 		if (rc == 0 && n > 0)
 			more_after(m, w[n - 1].published, w[n - 1].article_id, w[n - 1].start, 0);
 		if (rc == 0)
@@ -482,7 +482,7 @@ actor_here(struct ui *ui, struct side *s, int64_t entity)
 	size_t n = 0;
 	char *name;
 
-	if (store_statements_find(ui->st, ui_article_id(ui), entity, 0, NULL, SIZE_MAX, &v,
+	if (store_statements_find(ui->st, ui_article_id(ui), entity, 0, NULL, 0, SIZE_MAX, &v,
 	    &n) != 0) {
 		ui_error(ui, "%s", err_msg());
 		return;

@@ -161,6 +161,128 @@ test_bounded(void)
 	}
 }
 
+/* A word a NOT leaves out stays as written, as the query written is
+ * ranked first: the matches then leave out that word alone, both those
+ * ranked as written and those of other forms; and an OR of its forms is
+ * not evaluated against every match. */
+static void
+test_not_as_written(void)
+{
+	static const struct {
+		const char *query, *widened;
+	} cases[] = {
+		{ "checkpoint", "(checkpoint OR \"checkpoints\")" },
+		{ "talks NOT checkpoint", "talks NOT checkpoint" },
+		{ "checkpoint NOT talks", "(checkpoint OR \"checkpoints\") NOT talks" },
+		{ "talks NOT (checkpoint OR border) AND checkpoint",
+		  "talks NOT (checkpoint OR border) AND (checkpoint OR \"checkpoints\")" },
+		{ "talks NOT body:checkpoint", "talks NOT body:checkpoint" },
+		/* FTS5 ANDs the terms side by side after a NOT before the NOT */
+		{ "talks NOT \"border\" checkpoint", "talks NOT \"border\" checkpoint" },
+		{ "talks NOT border OR checkpoint",
+		  "talks NOT border OR (checkpoint OR \"checkpoints\")" },
+		/* a group beside a term: the AND written out */
+		{ "checkpoint talks", "(checkpoint OR \"checkpoints\") AND talks" },
+		{ "talks checkpoint", "talks AND (checkpoint OR \"checkpoints\")" },
+		{ "talks \"border\" checkpoint border",
+		  "talks \"border\" AND (checkpoint OR \"checkpoints\") AND border" },
+		{ "talks body:checkpoint", "talks AND body:(checkpoint OR \"checkpoints\")" },
+		{ "talks {title body}: checkpoint",
+		  "talks AND {title body}: (checkpoint OR \"checkpoints\")" },
+		{ "{title body}: checkpoint talks",
+		  "{title body}: (checkpoint OR \"checkpoints\") AND talks" },
+		{ "checkpoint ^talks", "(checkpoint OR \"checkpoints\") AND ^talks" },
+		{ "talks border", "talks border" },
+	};
+	struct store_hit *hits;
+	sqlite3_stmt *s;
+	size_t i, n, with_other = 0, with_word = 0;
+	char *w;
+
+	for (i = 0; i < ARRAY_LEN(cases); i++) {
+		w = store_widen_query(st, cases[i].query);
+		ok(w != NULL && strcmp(w, cases[i].widened) == 0, "%s: widened to %s",
+		    cases[i].query, cases[i].widened);
+		if (w != NULL && strcmp(w, cases[i].widened) != 0)
+			diag("got %s", w);
+		free(w);
+	}
+	if (store_search(st, "talks NOT checkpoint", 0, 200, "[", "]", &hits, &n) != 0)
+		tap_bail("search: %s", err_msg());
+	if (sqlite3_prepare_v2(store_sqlite(st), "SELECT"
+	    " EXISTS (SELECT 1 FROM articles_fts WHERE rowid = ?1 AND articles_fts MATCH 'checkpoint'),"
+	    " EXISTS (SELECT 1 FROM articles_fts WHERE rowid = ?1 AND articles_fts MATCH 'checkpoints')",
+	    -1, &s, NULL) != SQLITE_OK)
+		tap_bail("%s", sqlite3_errmsg(store_sqlite(st)));
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(s, 1, hits[i].id);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			with_word += (size_t)sqlite3_column_int(s, 0);
+			with_other += (size_t)sqlite3_column_int(s, 1);
+		}
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	store_hits_free(hits, n);
+	ok(n > 0 && with_word == 0 && with_other > 0,
+	    "talks NOT checkpoint: %zu hits, none with the word, %zu with another form",
+	    n, with_other);
+	/* A widened word beside another: a query, not a syntax error. */
+	for (i = 0; i < 2; i++) {
+		const char *q = i == 0 ? "checkpoint talks" : "talks checkpoint";
+
+		ok(store_search(st, q, 0, 20, "[", "]", &hits, &n) == 0 && n == 20,
+		    "%s: a page of hits (%s)", q, n == 20 ? "20" : err_msg());
+		store_hits_free(hits, n);
+	}
+}
+
+/* The matches of a widened query that are not matches as written are
+ * ranked by "(widened) NOT (written)" (store-search.c), so the matches as
+ * written are not ranked twice: every such row must keep the score the
+ * widened query alone gives it, to the bit, whatever the query as
+ * written holds (words ANDed, NOT, OR, a column). */
+static void
+test_other_forms_scores(void)
+{
+	static const char *const queries[] = {
+		"checkpoint", "checkpoint AND talks", "talks AND checkpoint", "checkpoint NOT talks",
+		"talks NOT border AND checkpoint", "checkpoint OR border", "body:checkpoint",
+	};
+	static const char sql[] =
+	    "WITH o(id, r) AS MATERIALIZED (SELECT rowid, rank FROM articles_fts"
+	    "  WHERE articles_fts MATCH '(' || ?1 || ') NOT (' || ?2 || ')'"
+	    "  AND rank MATCH 'dossier_rank(1.0, 10.0, 4.0)'),"
+	    " t(id, r) AS MATERIALIZED (SELECT rowid, rank FROM articles_fts"
+	    "  WHERE articles_fts MATCH ?1 AND rank MATCH 'dossier_rank(1.0, 10.0, 4.0)')"
+	    " SELECT count(*), total(o.r <> t.r), (SELECT count(*) FROM o) FROM o JOIN t USING (id)";
+	sqlite3_stmt *s;
+	size_t i;
+	char *w;
+
+	if (sqlite3_prepare_v2(store_sqlite(st), sql, -1, &s, NULL) != SQLITE_OK)
+		tap_bail("other forms: %s", sqlite3_errmsg(store_sqlite(st)));
+	for (i = 0; i < ARRAY_LEN(queries); i++) {
+		long long n = 0, differ = -1, all = -1;
+
+		if ((w = store_widen_query(st, queries[i])) == NULL)
+			tap_bail("widen %s: %s", queries[i], err_msg());
+		sqlite3_bind_text(s, 1, w, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, queries[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			n = sqlite3_column_int64(s, 0);
+			differ = sqlite3_column_int64(s, 1);
+			all = sqlite3_column_int64(s, 2);
+		}
+		sqlite3_reset(s);
+		ok(strcmp(w, queries[i]) != 0 && n > 0 && n == all && differ == 0,
+		    "%s: %lld rows of other forms only, each with the widened query's score"
+		    " (%lld differ)", queries[i], n, differ);
+		free(w);
+	}
+	sqlite3_finalize(s);
+}
+
 /* The largest relative difference between dossier_rank's score and
  * bm25's over the articles QUERY matches. */
 static double
@@ -217,6 +339,8 @@ main(void)
 	if (store_open(path, 0, &st) != 0)
 		tap_bail("cannot open %s: %s", path, err_msg());
 	test_same_as_bm25();
+	test_not_as_written();
+	test_other_forms_scores();
 	test_bounded();
 	test_estimate();
 	store_close(st);
