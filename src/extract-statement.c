@@ -43,6 +43,7 @@
 #define PENDING_MAX 12          /* paragraphs a quotation may run over unmarked */
 #define LABEL_MAX 8             /* tokens of a "Speaker Name:" line */
 #define TOPIC_MAX 6             /* tokens of a phrase opening a verb-final clause */
+#define CREDIT_MAX 12           /* tokens of "Как сообщает X," opening a sentence */
 
 struct quote {
 	size_t open, close;   /* tokens of the marks; close is the paragraph's
@@ -1270,14 +1271,41 @@ verb_final_subject(const struct attr *A, size_t lo, size_t v)
 	return topic_subject(A, lo, v);
 }
 
+/* Where the clause after a news credit opening tokens [LO, V) starts:
+ * a clause that names the outlet passing the words on, set off by a comma
+ * or the Armenian comma "՝" ("Как сообщает ТАСС, об этом заявил X",
+ * "Ինչպես հաղորդում է X-ը, այս մասին ասել է Y", "«X»-ի հաղորդմամբ՝ այս
+ * մասին հայտարարել է Y"); LO when there is none. The outlet's name may
+ * stand in quotation marks. */
+static size_t
+after_credit(const struct attr *A, size_t lo, size_t v)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k, other;
+	int relay = 0;
+
+	for (k = lo; k < v && k <= lo + CREDIT_MAX; k++) {
+		if (!A->in_quote[k] && extract_cue_from(c, k, CUE_RELAY, &other)) {
+			relay = 1;
+			k = other;
+			continue;
+		}
+		if (A->in_quote[k] || opens(&c->t.tok[k]) || closes(&c->t.tok[k]))
+			continue;
+		if (is_comma_like(&c->t.tok[k]) || is_key(&c->t.tok[k], "\xD5\x9D"))
+			return relay ? k + 1 : lo;
+	}
+	return lo;
+}
+
 /* Whether the verb at token V opens its clause (tokens [LO, V) are only
- * a refers-back phrase, adverbs and punctuation): "Об этом заявил X",
- * where the subject follows the verb. */
+ * a refers-back phrase, adverbs and punctuation, after a news credit):
+ * "Об этом заявил X", where the subject follows the verb. */
 static int
 verb_first(const struct attr *A, size_t lo, size_t v)
 {
 	const struct extract_ctx *c = A->c;
-	size_t k = lo, other;
+	size_t k = after_credit(A, lo, v), other;
 
 	while (k < v) {
 		if (extract_cue_from(c, k, CUE_BACKREF, &other) ||
