@@ -1115,6 +1115,12 @@ subject_after_cue(const struct attr *A, size_t k, size_t hi)
 	if (extract_cue_from(c, k, CUE_POSSESSIVE, &other) &&
 	    extract_cue_from(c, other + 1, CUE_PROXY, &other))
 		return A->last_person;
+	/* "according to him,", "Ըստ նրա՝": a pronoun alone, the phrase
+	 * closed by punctuation, is the person who spoke last */
+	if ((extract_cue_from(c, k, CUE_PRONOUN, &other) ||
+	    extract_cue_from(c, k, CUE_POSSESSIVE, &other)) && other == k && k + 1 < hi &&
+	    !c->t.tok[k + 1].word && !A->in_quote[k])
+		return A->last_person;
 	/* "according to the ministry": the organization named last */
 	if (extract_cue_from(c, k, CUE_BODY, &other) && A->body_before[k] != NO_ONE)
 		return A->body_before[k];
