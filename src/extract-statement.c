@@ -872,11 +872,15 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 		    is_key(&t[k - 1], "-") && (e = mention_to(c, k - 2)) != NO_ONE)
 			k -= 2;
 		/* "Лавров в интервью ТАСС заявил": the outlet spoken through
-		 * stands between the subject and the verb. */
+		 * stands between the subject and the verb; so does the place
+		 * spoken in ("Lavrov in Baku said"), unless no one stands
+		 * before it ("Officials in Moscow said": the place's state). */
 		if (e != NO_ONE && c->m_first[c->ment_at[k]] > lb &&
 		    extract_cue_to(c, c->m_first[c->ment_at[k]] - 1, CUE_MEDIUM, &f) && f >= lb) {
-			k = f;
-			continue;
+			held = subject_before(A, f, lb);
+			if (held != NO_ONE || e < 0 ||
+			    (c->kb->ents[e].kind != KB_PLACE && c->kb->ents[e].kind != KB_STATE))
+				return held;
 		}
 		if (e != NO_ONE && (held = role_of_mention(A, k, lb, e)) != NO_ONE)
 			return held;
