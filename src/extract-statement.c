@@ -674,6 +674,26 @@ opens_clause(const struct extract_ctx *c, size_t g, size_t lb)
 	return g == lb || !c->t.tok[g - 1].word;
 }
 
+/* The person "he" or "she" at token K stands for: the person opening
+ * its own sentence before it, outside quotation marks ("Lavrov arrived in
+ * Baku, where he said"), else the person who spoke or was named last. */
+static int
+pronoun_person(const struct attr *A, size_t k)
+{
+	const struct extract_ctx *c = A->c;
+	size_t j, last;
+	int e;
+
+	for (j = c->sent_tok[extract_sentence_of(c, k)]; j < k; j++) {
+		if (A->in_quote[j] || (e = mention_from(c, j, &last)) == NO_ONE)
+			continue;
+		if (is_person(c, e) && last < k)
+			return e;
+		break;
+	}
+	return A->last_person;
+}
+
 /* A subject phrase ending at K, other than a bare name: "the Armenian
  * side", "the Azerbaijani foreign minister", "the sides", "he",
  * "Pashinyan's office". */
@@ -685,7 +705,7 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 	int e, held;
 
 	if (extract_cue_to(c, k, CUE_PRONOUN, &f) && f == k)
-		return A->last_person;
+		return pronoun_person(A, k);
 	/* "The ministry summoned the envoy. It said": the state or body
 	 * opening the sentence before as its subject */
 	if (extract_cue_to(c, k, CUE_NEUTER, &f) && f == k)
