@@ -1405,6 +1405,33 @@ refers_back(const struct attr *A, size_t s, size_t v)
 	return 0;
 }
 
+/* "Лавров: переговоры продолжатся.", "Lavrov: We are ready.": a person
+ * named at the start of sentence S, right before a colon, with a
+ * sentence after it that ends in a stop: the headline style of a
+ * speaker's words (a subheading, "Lavrov: a profile", has no stop). That
+ * person, with the name and the colon in *vf, *vl; else NO_ONE. */
+static int
+inline_label(const struct attr *A, size_t s, size_t *vf, size_t *vl)
+{
+	const struct extract_ctx *c = A->c;
+	size_t lo = c->sent_tok[s], hi = c->sent_tok[s + 1], last, end = hi;
+	int e;
+
+	while (end > lo && c->t.tok[end - 1].start >= c->in->sentences[s].end)
+		end--;
+	while (lo < hi && !c->t.tok[lo].word)
+		lo++;
+	if (lo >= end || A->in_quote[lo] || !is_person(c, e = mention_from(c, lo, &last)) ||
+	    last + 2 >= end || !is_key(&c->t.tok[last + 1], ":") || !c->t.tok[last + 2].word)
+		return NO_ONE;
+	if (!is_key(&c->t.tok[end - 1], ".") && !is_key(&c->t.tok[end - 1], "!") &&
+	    !is_key(&c->t.tok[end - 1], "\xD6\x89") && !is_key(&c->t.tok[end - 1], "\xE2\x80\xA6"))
+		return NO_ONE;
+	*vf = lo;
+	*vl = last + 1;
+	return e;
+}
+
 /* The person whose name ends the sentence (tokens before HI) after token
  * V, outside quotation marks, or NO_ONE: the one who said what came before
  * ends the sentence that says so ("Об этом ... заявил журналистам ...
@@ -1496,6 +1523,8 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 
 	if (asks(A, s))
 		return NO_ONE;
+	if ((who = inline_label(A, s, vf, vl)) != NO_ONE)
+		return who;
 	for (k = lo; k < hi; k++) {
 		if (A->in_quote[k])
 			continue;
