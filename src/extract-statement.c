@@ -43,6 +43,7 @@
 #define PENDING_MAX 12          /* paragraphs a quotation may run over unmarked */
 #define LABEL_MAX 8             /* tokens of a "Speaker Name:" line */
 #define TOPIC_MAX 6             /* tokens of a phrase opening a verb-final clause */
+#define CREDIT_MAX 12           /* tokens of "Как сообщает X," opening a sentence */
 
 struct quote {
 	size_t open, close;   /* tokens of the marks; close is the paragraph's
@@ -673,6 +674,26 @@ opens_clause(const struct extract_ctx *c, size_t g, size_t lb)
 	return g == lb || !c->t.tok[g - 1].word;
 }
 
+/* The person "he" or "she" at token K stands for: the person opening
+ * its own sentence before it, outside quotation marks ("Lavrov arrived in
+ * Baku, where he said"), else the person who spoke or was named last. */
+static int
+pronoun_person(const struct attr *A, size_t k)
+{
+	const struct extract_ctx *c = A->c;
+	size_t j, last;
+	int e;
+
+	for (j = c->sent_tok[extract_sentence_of(c, k)]; j < k; j++) {
+		if (A->in_quote[j] || (e = mention_from(c, j, &last)) == NO_ONE)
+			continue;
+		if (is_person(c, e) && last < k)
+			return e;
+		break;
+	}
+	return A->last_person;
+}
+
 /* A subject phrase ending at K, other than a bare name: "the Armenian
  * side", "the Azerbaijani foreign minister", "the sides", "he",
  * "Pashinyan's office". */
@@ -684,7 +705,7 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 	int e, held;
 
 	if (extract_cue_to(c, k, CUE_PRONOUN, &f) && f == k)
-		return A->last_person;
+		return pronoun_person(A, k);
 	/* "The ministry summoned the envoy. It said": the state or body
 	 * opening the sentence before as its subject */
 	if (extract_cue_to(c, k, CUE_NEUTER, &f) && f == k)
@@ -871,11 +892,15 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 		    is_key(&t[k - 1], "-") && (e = mention_to(c, k - 2)) != NO_ONE)
 			k -= 2;
 		/* "Лавров в интервью ТАСС заявил": the outlet spoken through
-		 * stands between the subject and the verb. */
+		 * stands between the subject and the verb; so does the place
+		 * spoken in ("Lavrov in Baku said"), unless no one stands
+		 * before it ("Officials in Moscow said": the place's state). */
 		if (e != NO_ONE && c->m_first[c->ment_at[k]] > lb &&
 		    extract_cue_to(c, c->m_first[c->ment_at[k]] - 1, CUE_MEDIUM, &f) && f >= lb) {
-			k = f;
-			continue;
+			held = subject_before(A, f, lb);
+			if (held != NO_ONE || e < 0 ||
+			    (c->kb->ents[e].kind != KB_PLACE && c->kb->ents[e].kind != KB_STATE))
+				return held;
 		}
 		if (e != NO_ONE && (held = role_of_mention(A, k, lb, e)) != NO_ONE)
 			return held;
@@ -1114,6 +1139,12 @@ subject_after_cue(const struct attr *A, size_t k, size_t hi)
 	if (extract_cue_from(c, k, CUE_POSSESSIVE, &other) &&
 	    extract_cue_from(c, other + 1, CUE_PROXY, &other))
 		return A->last_person;
+	/* "according to him,", "Ըստ նրա՝": a pronoun alone, the phrase
+	 * closed by punctuation, is the person who spoke last */
+	if ((extract_cue_from(c, k, CUE_PRONOUN, &other) ||
+	    extract_cue_from(c, k, CUE_POSSESSIVE, &other)) && other == k && k + 1 < hi &&
+	    !c->t.tok[k + 1].word && !A->in_quote[k])
+		return A->last_person;
 	/* "according to the ministry": the organization named last */
 	if (extract_cue_from(c, k, CUE_BODY, &other) && A->body_before[k] != NO_ONE)
 		return A->body_before[k];
@@ -1270,14 +1301,41 @@ verb_final_subject(const struct attr *A, size_t lo, size_t v)
 	return topic_subject(A, lo, v);
 }
 
+/* Where the clause after a news credit opening tokens [LO, V) starts:
+ * a clause that names the outlet passing the words on, set off by a comma
+ * or the Armenian comma "՝" ("Как сообщает ТАСС, об этом заявил X",
+ * "Ինչպես հաղորդում է X-ը, այս մասին ասել է Y", "«X»-ի հաղորդմամբ՝ այս
+ * մասին հայտարարել է Y"); LO when there is none. The outlet's name may
+ * stand in quotation marks. */
+static size_t
+after_credit(const struct attr *A, size_t lo, size_t v)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k, other;
+	int relay = 0;
+
+	for (k = lo; k < v && k <= lo + CREDIT_MAX; k++) {
+		if (!A->in_quote[k] && extract_cue_from(c, k, CUE_RELAY, &other)) {
+			relay = 1;
+			k = other;
+			continue;
+		}
+		if (A->in_quote[k] || opens(&c->t.tok[k]) || closes(&c->t.tok[k]))
+			continue;
+		if (is_comma_like(&c->t.tok[k]) || is_key(&c->t.tok[k], "\xD5\x9D"))
+			return relay ? k + 1 : lo;
+	}
+	return lo;
+}
+
 /* Whether the verb at token V opens its clause (tokens [LO, V) are only
- * a refers-back phrase, adverbs and punctuation): "Об этом заявил X",
- * where the subject follows the verb. */
+ * a refers-back phrase, adverbs and punctuation, after a news credit):
+ * "Об этом заявил X", where the subject follows the verb. */
 static int
 verb_first(const struct attr *A, size_t lo, size_t v)
 {
 	const struct extract_ctx *c = A->c;
-	size_t k = lo, other;
+	size_t k = after_credit(A, lo, v), other;
 
 	while (k < v) {
 		if (extract_cue_from(c, k, CUE_BACKREF, &other) ||
@@ -1345,6 +1403,33 @@ refers_back(const struct attr *A, size_t s, size_t v)
 		if (!A->in_quote[k] && extract_cue_from(c, k, CUE_BACKREF, &other))
 			return 1;
 	return 0;
+}
+
+/* "Лавров: переговоры продолжатся.", "Lavrov: We are ready.": a person
+ * named at the start of sentence S, right before a colon, with a
+ * sentence after it that ends in a stop: the headline style of a
+ * speaker's words (a subheading, "Lavrov: a profile", has no stop). That
+ * person, with the name and the colon in *vf, *vl; else NO_ONE. */
+static int
+inline_label(const struct attr *A, size_t s, size_t *vf, size_t *vl)
+{
+	const struct extract_ctx *c = A->c;
+	size_t lo = c->sent_tok[s], hi = c->sent_tok[s + 1], last, end = hi;
+	int e;
+
+	while (end > lo && c->t.tok[end - 1].start >= c->in->sentences[s].end)
+		end--;
+	while (lo < hi && !c->t.tok[lo].word)
+		lo++;
+	if (lo >= end || A->in_quote[lo] || !is_person(c, e = mention_from(c, lo, &last)) ||
+	    last + 2 >= end || !is_key(&c->t.tok[last + 1], ":") || !c->t.tok[last + 2].word)
+		return NO_ONE;
+	if (!is_key(&c->t.tok[end - 1], ".") && !is_key(&c->t.tok[end - 1], "!") &&
+	    !is_key(&c->t.tok[end - 1], "\xD6\x89") && !is_key(&c->t.tok[end - 1], "\xE2\x80\xA6"))
+		return NO_ONE;
+	*vf = lo;
+	*vl = last + 1;
+	return e;
 }
 
 /* The person whose name ends the sentence (tokens before HI) after token
@@ -1438,6 +1523,8 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 
 	if (asks(A, s))
 		return NO_ONE;
+	if ((who = inline_label(A, s, vf, vl)) != NO_ONE)
+		return who;
 	for (k = lo; k < hi; k++) {
 		if (A->in_quote[k])
 			continue;
