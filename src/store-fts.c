@@ -4,16 +4,18 @@
  * of the index whenever the terms it holds in memory pass its 'hashsize'
  * (1 MiB by default: some four hundred articles) or the transaction or a
  * savepoint ends, and merges sixteen segments of a level into one of the
- * next (automerge), so every article's postings are written again once a
- * level: in a database of a million articles, four levels. Fewer, larger
- * segments mean fewer levels and fewer merges. So an import commits its
- * articles every batch with their rows in fts_pending (store_fts_hold),
- * and indexes those of several batches at once (store_fts_index), with
- * FTS5 allowed to hold all their terms and write them as one segment.
+ * next (automerge), a little at every write, so every article's postings
+ * are written again once a level: in a database of a million articles,
+ * three or four. Fewer, larger segments mean fewer levels and fewer
+ * merges. So an import commits its articles every batch with their rows
+ * in fts_pending (store_fts_hold), and indexes those of several batches
+ * at once (store_fts_index), with FTS5 allowed to hold all their terms and
+ * write them as one segment, and a level merged whole when it is full.
  *
- * The 'hashsize' is a row of FTS5's configuration table, read by every
- * connection: it is set for the one statement that indexes and put back as
- * it was in the same transaction, so no other connection ever sees it.
+ * The options are rows of FTS5's configuration table, read by every
+ * connection: they are set for the one statement that indexes and put
+ * back as they were in the same transaction, so no other connection ever
+ * sees them.
  */
 #include "config.h"
 
@@ -21,10 +23,12 @@
 #include "store-int.h"
 #include "util.h"
 
-/* FTS5's own 'hashsize' and 'automerge' when its configuration has none
- * (fts5_config.c, FTS5_DEFAULT_HASHSIZE and FTS5_DEFAULT_AUTOMERGE). */
+/* FTS5's own 'hashsize', 'automerge' and 'crisismerge' when its
+ * configuration has none (fts5_config.c, FTS5_DEFAULT_HASHSIZE,
+ * FTS5_DEFAULT_AUTOMERGE, FTS5_DEFAULT_CRISISMERGE). */
 #define FTS5_HASHSIZE_DEFAULT 1048576
 #define FTS5_AUTOMERGE_DEFAULT 4
+#define FTS5_CRISISMERGE_DEFAULT 16
 
 int
 store_fts_hold(struct store *st)
@@ -124,13 +128,27 @@ store_fts_index(struct store *st, size_t hash_bytes)
 {
 	struct fts_option hash = { "hashsize", 0, 0, FTS5_HASHSIZE_DEFAULT };
 	struct fts_option merge = { "automerge", 0, 0, FTS5_AUTOMERGE_DEFAULT };
+	struct fts_option crisis = { "crisismerge", 0, 0, FTS5_CRISISMERGE_DEFAULT };
+	sqlite3_int64 level;
 
-	/* The segment is written when the next statement on the table
-	 * begins (FTS5 writes what it holds at a statement's savepoint):
-	 * the first option put back, while automerge is still 0. */
 	if (option_push(st, &hash, (sqlite3_int64)hash_bytes) != 0 ||
-	    option_push(st, &merge, 0) != 0 || store_fts_flush(st) != 0 ||
-	    option_pop(st, &hash) != 0 || option_pop(st, &merge) != 0)
+	    option_push(st, &merge, 0) != 0)
+		return -1;
+	/* No merging a little at every write: automerge spends on merges as
+	 * many leaves as the index has levels for every leaf written, three
+	 * or four at a million articles, whatever the size of the segments.
+	 * Instead a level is merged whole when it holds as many segments as
+	 * automerge allows one (FTS5's crisis merge), so searches see no more
+	 * segments than before, and the fewer, larger segments are rewritten
+	 * fewer times. A table without automerge keeps its crisis merge. */
+	level = merge.had ? merge.value : merge.missing;
+	if ((level >= 2 && option_push(st, &crisis, level) != 0) || store_fts_flush(st) != 0)
+		return -1;
+	/* The segment is written, and merged, when the next statement on the
+	 * table begins (FTS5 writes what it holds at a statement's
+	 * savepoint): the first option put back, with the others still set. */
+	if (option_pop(st, &hash) != 0 || (level >= 2 && option_pop(st, &crisis) != 0) ||
+	    option_pop(st, &merge) != 0)
 		return -1;
 	return 0;
 }

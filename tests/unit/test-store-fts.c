@@ -53,42 +53,79 @@ segments(void)
 	return count("SELECT count(DISTINCT id >> 37) FROM articles_fts_data WHERE id > 10");
 }
 
-/* The structure's count of leaves written with automerge on (fts5_index.c:
- * the record is a cookie, optionally a version, then varints nLevel,
- * nSegment and nWriteCounter). */
+/* One SQLite varint of B (N bytes) at *I. */
 static int64_t
-merge_counter(void)
+varint(const unsigned char *b, int n, int *i)
+{
+	int64_t v = 0;
+	int j;
+
+	for (j = 0; j < 9 && *i < n; j++) {
+		unsigned char c = b[(*i)++];
+
+		if (j == 8)
+			return (v << 8) | c;
+		v = (v << 7) | (c & 0x7f);
+		if (!(c & 0x80))
+			break;
+	}
+	return v;
+}
+
+/* The index's structure (fts5_index.c): a cookie, then varints nLevel,
+ * nSegment and nWriteCounter (the leaves written with automerge on), then
+ * for each level nMerge and nSeg and each segment's id and first and last
+ * page. Sets *COUNTER and *MOST (the most segments a level holds); -1 for
+ * a structure of another version than the one read here. */
+static int
+structure(int64_t *counter, int64_t *most)
 {
 	sqlite3_stmt *s;
 	const unsigned char *b;
-	int64_t v[3] = { -1, -1, -1 };
-	int n, i = 4, k, j;
+	int64_t levels, segs;
+	int n, i = 4, l, k, rc = -1;
 
+	*counter = *most = -1;
 	if (sqlite3_prepare_v2(store_sqlite(st), "SELECT block FROM articles_fts_data"
 	    " WHERE id = 10", -1, &s, NULL) != SQLITE_OK)
 		return -1;
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		b = sqlite3_column_blob(s, 0);
 		n = sqlite3_column_bytes(s, 0);
-		if (n >= 8 && memcmp(b + 4, "\xff\x00\x00\x01", 4) == 0)
-			i = 8;
-		for (k = 0; k < 3 && i < n; k++) {
-			v[k] = 0;
-			for (j = 0; j < 9 && i < n; j++) {
-				unsigned char c = b[i++];
-
-				if (j == 8) {
-					v[k] = (v[k] << 8) | c;
-					break;
-				}
-				v[k] = (v[k] << 7) | (c & 0x7f);
-				if (!(c & 0x80))
-					break;
+		if (n > 8 && b[4] != 0xff) {
+			levels = varint(b, n, &i);
+			varint(b, n, &i);
+			*counter = varint(b, n, &i);
+			*most = 0;
+			for (l = 0; l < levels && i < n; l++) {
+				varint(b, n, &i);
+				segs = varint(b, n, &i);
+				if (segs > *most)
+					*most = segs;
+				for (k = 0; k < 3 * segs; k++)
+					varint(b, n, &i);
 			}
+			rc = i == n ? 0 : -1;
 		}
 	}
 	sqlite3_finalize(s);
-	return v[2];
+	return rc;
+}
+
+static int64_t
+merge_counter(void)
+{
+	int64_t counter, most;
+
+	return structure(&counter, &most) == 0 ? counter : -1;
+}
+
+static int64_t
+level_most(void)
+{
+	int64_t counter, most;
+
+	return structure(&counter, &most) == 0 ? most : -1;
 }
 
 static int64_t
@@ -229,6 +266,21 @@ main(void)
 			rc = batch(5000 + 20 * i, 20, 200) || index_all((size_t)64 << 20);
 		w2 = merge_counter();
 		ok(rc == 0 && w2 == w1, "index writes run without it (%lld)", (long long)w2);
+	}
+
+	/* A level is merged whole when it holds automerge's 16 segments. */
+	{
+		int64_t most = 0, w = merge_counter();
+		int i, rc = 0;
+
+		for (i = 0; i < 40 && rc == 0; i++) {
+			rc = batch(6000 + 5 * i, 5, 20) || index_all((size_t)64 << 20);
+			if (level_most() > most)
+				most = level_most();
+		}
+		ok(rc == 0 && most > 0 && most < 16, "40 index writes: at most %lld segments a level",
+		    (long long)most);
+		is_int(merge_counter(), w, "and none counted for automerge");
 	}
 
 	/* A setting of the database's own is kept, not replaced by FTS5's
