@@ -22,10 +22,9 @@
 #define IMPORT_MAX_SIZE ((size_t)16 << 20)   /* default refusal size, bytes */
 
 /* Articles are committed together, every IMPORT_BATCH of them or when the
- * batch is IMPORT_BATCH_SECONDS old, whichever comes first: the full-text
- * index then writes a segment per batch, not per article, and a crash
- * loses at most one batch (importing the same files again completes it),
- * while another program waiting to write waits a fraction of a second. */
+ * batch is IMPORT_BATCH_SECONDS old, whichever comes first: a crash loses
+ * at most one batch (importing the same files again completes it), while
+ * another program waiting to write waits a fraction of a second. */
 #define IMPORT_BATCH 1000
 #define IMPORT_BATCH_SECONDS 0.2
 /* The full-text index is written less often (store_fts_index): a batch is

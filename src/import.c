@@ -4,10 +4,11 @@
  * which cleans, normalizes and segments it and stores it with all its rows
  * in a savepoint of the batch's transaction: an article that fails is
  * undone alone, and the batch is committed every IMPORT_BATCH articles or
- * IMPORT_BATCH_SECONDS, whichever comes first, so that the full-text index
- * writes a segment per batch instead of one per article. A crash loses at
- * most the batch in flight, and importing the same files again completes
- * it (an article already stored is known by its content hash).
+ * IMPORT_BATCH_SECONDS, whichever comes first; the full-text index is
+ * written for the articles of several batches at once (IMPORT_INDEX_SECONDS,
+ * store_fts_index). A crash loses at most the batch in flight, and
+ * importing the same files again completes it (an article already stored
+ * is known by its content hash) and indexes what waited.
  * A changed version of an article already stored brings the earlier
  * version's annotations along (anno_carry_over), in the same savepoint.
  *
