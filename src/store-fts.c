@@ -130,7 +130,14 @@ store_fts_index(struct store *st, size_t hash_bytes)
 	struct fts_option merge = { "automerge", 0, 0, FTS5_AUTOMERGE_DEFAULT };
 	struct fts_option crisis = { "crisismerge", 0, 0, FTS5_CRISISMERGE_DEFAULT };
 	sqlite3_int64 level;
+	int waiting;
 
+	/* A batch of duplicates, or a fetch committing to wait: no settings
+	 * written for nothing to index. */
+	if (store_fts_waiting(st, &waiting) != 0)
+		return -1;
+	if (!waiting)
+		return store_fts_flush(st);
 	if (option_push(st, &hash, (sqlite3_int64)hash_bytes) != 0 ||
 	    option_push(st, &merge, 0) != 0)
 		return -1;
