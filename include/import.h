@@ -22,12 +22,26 @@
 #define IMPORT_MAX_SIZE ((size_t)16 << 20)   /* default refusal size, bytes */
 
 /* Articles are committed together, every IMPORT_BATCH of them or when the
- * batch is IMPORT_BATCH_SECONDS old, whichever comes first: the full-text
- * index then writes a segment per batch, not per article, and a crash
- * loses at most one batch (importing the same files again completes it),
- * while another program waiting to write waits a fraction of a second. */
+ * batch is IMPORT_BATCH_SECONDS old, whichever comes first: a crash loses
+ * at most one batch (importing the same files again completes it), while
+ * another program waiting to write waits a fraction of a second. */
 #define IMPORT_BATCH 1000
 #define IMPORT_BATCH_SECONDS 0.2
+/* The full-text index is written less often (store_fts_index): a batch is
+ * committed with its articles waiting in fts_pending, and those of all
+ * the batches of IMPORT_INDEX_SECONDS (or IMPORT_INDEX_ARTICLES) are
+ * indexed together, as one segment while their terms take less than
+ * IMPORT_INDEX_HASH bytes of memory, when the batch that ends the period
+ * commits, and at the end of the import (importer_finish, or
+ * importer_commit by a caller that waits for more input). A search finds
+ * an article stored by an import at most IMPORT_INDEX_SECONDS (plus a
+ * batch) after it is committed; a kill leaves the articles committed
+ * since the index was last written waiting, and the next import indexes
+ * them (at its first index write or its end, even when it stores
+ * nothing). Bigger segments: fewer merges (store-fts.c). */
+#define IMPORT_INDEX_ARTICLES 20000
+#define IMPORT_INDEX_SECONDS 5.0
+#define IMPORT_INDEX_HASH ((size_t)64 << 20)
 
 /* A new article is a version of an earlier one only when both come from
  * the same source (link or file) AND the shorter of the two bodies has at

@@ -872,6 +872,18 @@ int store_fts_defer(struct store *st, int64_t article_id);
 int store_fts_defer_new(struct store *st);
 int store_fts_flush(struct store *st);
 
+/* store-fts.c: the index written less often than articles are committed.
+ * store_fts_hold ends store_fts_defer_new's deferral without indexing: the
+ * transaction's new articles stay in fts_pending, committed with it, until
+ * a later store_fts_index or store_fts_flush (by any writer) indexes every
+ * article listed there. store_fts_index is store_fts_flush with FTS5
+ * holding up to HASH_BYTES of terms in memory, so that the articles go
+ * into the index as one segment. Both inside the caller's transaction.
+ * store_fts_waiting sets *ANY when some article waits to be indexed. */
+int store_fts_hold(struct store *st);
+int store_fts_index(struct store *st, size_t hash_bytes);
+int store_fts_waiting(struct store *st, int *any);
+
 /* store-sync.c: a database shared with a team (team.h carries the
  * records; this is only rows). A record is one article (key: its hash),
  * tag (its uuid), annotation (its uuid), memo (its guid) or the user's

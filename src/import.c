@@ -4,10 +4,11 @@
  * which cleans, normalizes and segments it and stores it with all its rows
  * in a savepoint of the batch's transaction: an article that fails is
  * undone alone, and the batch is committed every IMPORT_BATCH articles or
- * IMPORT_BATCH_SECONDS, whichever comes first, so that the full-text index
- * writes a segment per batch instead of one per article. A crash loses at
- * most the batch in flight, and importing the same files again completes
- * it (an article already stored is known by its content hash).
+ * IMPORT_BATCH_SECONDS, whichever comes first; the full-text index is
+ * written for the articles of several batches at once (IMPORT_INDEX_SECONDS,
+ * store_fts_index). A crash loses at most the batch in flight, and
+ * importing the same files again completes it (an article already stored
+ * is known by its content hash) and indexes what waited.
  * A changed version of an article already stored brings the earlier
  * version's annotations along (anno_carry_over), in the same savepoint.
  *
@@ -52,6 +53,8 @@ struct importer {
 	int in_batch;            /* the batch's transaction is open */
 	size_t batch_n;          /* articles stored in it */
 	double batch_start;      /* when it began (clock_seconds) */
+	size_t index_n;          /* articles stored since the index was written */
+	double index_start;      /* when it was last written */
 	char *dir, *real_dir;    /* the last file's directory, and its real path */
 };
 
@@ -189,27 +192,49 @@ importer_new(struct store *st, const struct import_opts *opts, struct importer *
 	return 0;
 }
 
-int
-importer_commit(struct importer *im)
+/* Commits the batch; its articles and those of earlier batches still
+ * waiting are indexed when INDEX or when IMPORT_INDEX_ARTICLES or
+ * IMPORT_INDEX_SECONDS have passed since the index was last written, else
+ * they are committed waiting in fts_pending. */
+static int
+commit(struct importer *im, int index)
 {
+	double now;
+	int rc;
+
 	if (!im->in_batch)
 		return 0;
 	im->in_batch = 0;
 	im->batch_n = 0;
-	if (store_fts_flush(im->st) != 0) {
+	now = clock_seconds();
+	if (index || im->index_n >= IMPORT_INDEX_ARTICLES ||
+	    now - im->index_start >= IMPORT_INDEX_SECONDS) {
+		rc = store_fts_index(im->st, IMPORT_INDEX_HASH);
+		im->index_n = 0;
+		im->index_start = now;
+	} else
+		rc = store_fts_hold(im->st);
+	if (rc != 0) {
 		store_rollback(im->st);
 		return -1;
 	}
 	return store_commit(im->st);
 }
 
+int
+importer_commit(struct importer *im)
+{
+	return commit(im, 1);
+}
+
 /* Stored articles are committed when the batch is full or old enough. */
 static int
 batch_done(struct importer *im)
 {
+	im->index_n++;
 	if (++im->batch_n >= IMPORT_BATCH ||
 	    clock_seconds() - im->batch_start >= IMPORT_BATCH_SECONDS)
-		return importer_commit(im);
+		return commit(im, 0);
 	return 0;
 }
 
@@ -227,13 +252,23 @@ batch_open(struct importer *im)
 	}
 	im->in_batch = 1;
 	im->batch_start = clock_seconds();
+	if (im->index_start == 0)
+		im->index_start = im->batch_start;
 	return 0;
 }
 
 int
 importer_finish(struct importer *im)
 {
-	if (importer_commit(im) != 0)
+	int waiting;
+
+	/* Articles an earlier import left waiting (it was killed between
+	 * writing the index and committing its last batch) are indexed now,
+	 * even when this one stored nothing. */
+	if (!im->in_batch && (store_fts_waiting(im->st, &waiting) != 0 ||
+	    (waiting && batch_open(im) != 0)))
+		return -1;
+	if (commit(im, 1) != 0)
 		return -1;
 	return im->an != NULL ? analyzer_finish(im->an) : 0;
 }

@@ -167,6 +167,11 @@ int store_spans_register(struct store *st);
 	" substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))"
 
 
+/* Present in state only inside a writer's transaction (store_fts_defer_new
+ * to store_fts_flush or store_fts_hold): new articles wait in fts_pending
+ * instead of going into the full-text index (schema 15). */
+#define FTS_DEFER_KEY "fts.defer"
+
 /* store-schema.c */
 #define STORE_SCHEMA_VERSION 17
 /* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.

@@ -77,9 +77,6 @@
  * the keys index, those after it are put there when they are linked. */
 #define RELATED_LINKED \
 	"coalesce((SELECT CAST(value AS INTEGER) FROM state WHERE key = 'related.linked'), 0)"
-/* Present in state only inside an import batch's transaction: new
- * articles wait in fts_pending for store_fts_flush (schema 15). */
-#define FTS_DEFER_KEY "fts.defer"
 /* The keys of every linked statement, as a table (sid, key); no empty key. */
 #define RELATED_ALL_KEYS \
 	"SELECT s.id AS sid, '@' || j.value AS key FROM statements s, json_each(CASE WHEN" \
