@@ -389,13 +389,17 @@ static void
 after_titles(struct extract_ctx *c)
 {
 	size_t k, tf, first, last, words, lower;
-	int m;
+	int m, role;
 
 	for (k = 0; k + 1 < c->t.ntok; k++) {
-		if (!extract_cue_to(c, k, CUE_TITLE, &tf))
+		/* a role ("lawmaker", "депутат") is no title of a speaker,
+		 * but introduces a full name as a title does in lower case */
+		role = 0;
+		if (!extract_cue_to(c, k, CUE_TITLE, &tf) &&
+		    !(role = extract_cue_to(c, k, CUE_ROLE, &tf)))
 			continue;
 		first = is_key(&c->t.tok[k + 1], ".") ? k + 2 : k + 1;
-		lower = 0;
+		lower = role;
 		/* Past the state, and past the genitives the title governs
 		 * ("пресс-секретарь президента РФ Дмитрий Песков"). */
 		while (c->lang != NULL && c->lang->nendings > 0 && first < c->t.ntok &&
