@@ -380,6 +380,36 @@ known_anywhere(struct extract_ctx *c, size_t first, size_t last, size_t words)
 	return 1;
 }
 
+/* "then president Juan Manuel Santos": a place's name (Santos, a city
+ * of Brazil) written one space after a titled person's given names, and
+ * ending the run of capitals, is the surname, no place: the place's
+ * mention becomes the person's, over the whole name. 1 when it did. */
+static int
+surname_place(struct extract_ctx *c, size_t first, size_t last, size_t words, const char *role)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t p = last + 1, j;
+	const char *name;
+	int m, cand;
+
+	if (words < 1 || words >= MAX_NAME_WORDS || p >= c->t.ntok || (m = c->ment_at[p]) < 0 ||
+	    c->m_first[m] != p || c->m_last[m] != p || c->m[m].entity < 0 ||
+	    c->kb->ents[c->m[m].entity].kind != KB_PLACE || !t[p].upper ||
+	    t[p].start != t[last].end + 1 || name_word(c, p + 1) || !extract_free(c, first, last))
+		return 0;
+	name = extract_span_text(c, first, p);
+	if (kb_find(c->kb, name) >= 0 || (cand = add_candidate(c, name, KB_PERSON, role)) < 0)
+		return 0;
+	c->m[m].start = t[first].start;
+	c->m[m].entity = -cand - 1;
+	c->m[m].how = EXTRACT_TITLE;
+	c->m_first[m] = first;
+	for (j = first; j < p; j++)
+		c->ment_at[j] = m;
+	surname_mentions(c, p + 1, p, -cand - 1);
+	return 1;
+}
+
 /* People after a title: "Foreign Minister X", "Mr. X"; after one in
  * lower case a full name of two words or more ("foreign ministry
  * spokesperson Majed Al-Ansari"); in a language whose genitive is an
@@ -430,7 +460,8 @@ after_titles(struct extract_ctx *c)
 		if (last + 1 < c->t.ntok && (m = c->ment_at[last + 1]) >= 0 && c->m_first[m] == last + 1 &&
 		    c->m[m].entity >= 0 && c->kb->ents[c->m[m].entity].kind == KB_PERSON)
 			continue;
-		person(c, first, last, role_of(c, tf, k));
+		if (!surname_place(c, first, last, words, role_of(c, tf, k)))
+			person(c, first, last, role_of(c, tf, k));
 		k = last;
 	}
 }
