@@ -73,6 +73,11 @@ struct extract_ac {
 	struct extract_text scratch;
 	struct ending_index *eidx; /* of each language given to extract_ac_inflect */
 	size_t neidx;
+	/* per word: 1 when some phrase writes it in lower case; a word every
+	 * phrase capitalizes is a name's, read as an inflection only where
+	 * the text capitalizes it too ("самое" is no case of "Самоа") */
+	unsigned char *lower;
+	size_t lcap;
 };
 
 static uint32_t
@@ -324,6 +329,7 @@ extract_ac_free(struct extract_ac *ac)
 	free(ac->gkey);
 	free(ac->gval);
 	free(ac->pat);
+	free(ac->lower);
 	extract_text_free(&ac->scratch);
 	endings_free(ac);
 	free(ac);
@@ -376,7 +382,20 @@ extract_ac_add(struct extract_ac *ac, const char *phrase, uint32_t payload, int 
 		return -1;
 	for (i = 0; i < t->ntok; i++) {
 		const struct extract_tok *k = &t->tok[i];
-		st = child_of(ac, st, word_intern(ac, k->key, k->klen, k->hash));
+		uint32_t w = word_intern(ac, k->key, k->klen, k->hash);
+
+		if (w >= ac->lcap) {
+			size_t cap = ac->lcap ? ac->lcap : 256;
+
+			while (cap <= w)
+				cap *= 2;
+			ac->lower = xreallocarray(ac->lower, cap, 1);
+			memset(ac->lower + ac->lcap, 0, cap - ac->lcap);
+			ac->lcap = cap;
+		}
+		if (!k->upper)
+			ac->lower[w] = 1;
+		st = child_of(ac, st, w);
 	}
 	if (ac->npat == ac->patcap) {
 		ac->patcap = ac->patcap ? ac->patcap * 2 : 256;
@@ -597,6 +616,8 @@ inflected(const struct extract_ac *ac, const struct extract_tok *k, const struct
 		w[1] = ac->stems.cap > 0 ? table_find(&ac->stems, ac->pool, k->key, (uint32_t)n, h) :
 		    NONE;
 		for (j = 0; j < 2; j++) {
+			if (!k->upper && w[j] != NONE && w[j] < ac->lcap && !ac->lower[w[j]])
+				continue;
 			if (!leads(ac, st, w[j], &next, &ends))
 				continue;
 			if (ends)
