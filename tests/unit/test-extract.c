@@ -46,6 +46,8 @@ static const char kb_text[] =
     "organization\tRussian peacekeeping contingent\tRussian peacekeepers\n"
     "place\tLachin corridor\n"
     "place\tMuscat\n"
+    "place\tNorth Pole\tСеверный Полюс\n"
+    "place\tNorth Harbour\tСеверная Гавань\n"
     "agreement\tCeasefire statement\t\t2020-11-09/2020-11-10\t\tArmenia | Azerbaijan | Russia\n"
     "agreement\tOctober declaration\t\t2022-10-06\n"
     "agreement\tBelgrade-Pristina agreement\t\t2013-04-19\t\tSerbia | Kosovo\n"
@@ -868,6 +870,9 @@ test_roles_and_particles(void)
 	    "a name's inflection, capitalized");
 	expect_mentions("Делегация прибыла в армении вчера.", "",
 	    "a word every alias capitalizes is no inflection of it in lower case");
+	expect_mentions("Мир на Северном Полюсе и в Северной Гавани.",
+	    "North Pole=Северном Полюсе; North Harbour=Северной Гавани",
+	    "a stem two phrases' first words share: the one the next word goes on from");
 }
 
 int
