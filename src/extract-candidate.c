@@ -410,6 +410,30 @@ surname_place(struct extract_ctx *c, size_t first, size_t last, size_t words, co
 	return 1;
 }
 
+/* "envoy for Syria Geir Pedersen", "envoy to Western Sahara Staffan de
+ * Mistura": a title's complement of "to", "for" or "on" and a known
+ * state, place or body stands between the title and the name; the token
+ * after it (counted in *LOWER, as a full name must follow), else FIRST. */
+static size_t
+title_for(const struct extract_ctx *c, size_t first, size_t *lower)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t k = first + 1;
+	int m, e;
+
+	if (k + 1 >= c->t.ntok || t[first].upper ||
+	    !(is_key(&t[first], "to") || is_key(&t[first], "for") || is_key(&t[first], "on")))
+		return first;
+	if (is_key(&t[k], "the"))
+		k++;
+	if (k >= c->t.ntok || (m = c->ment_at[k]) < 0 || c->m_first[m] != k ||
+	    (e = c->m[m].entity) < 0 || (c->kb->ents[e].kind != KB_STATE &&
+	    c->kb->ents[e].kind != KB_PLACE && c->kb->ents[e].kind != KB_ORGANIZATION))
+		return first;
+	(*lower)++;
+	return c->m_last[m] + 1;
+}
+
 /* People after a title: "Foreign Minister X", "Mr. X"; after one in
  * lower case a full name of two words or more ("foreign ministry
  * spokesperson Majed Al-Ansari"); in a language whose genitive is an
@@ -430,6 +454,7 @@ after_titles(struct extract_ctx *c)
 			continue;
 		first = is_key(&c->t.tok[k + 1], ".") ? k + 2 : k + 1;
 		lower = role;
+		first = title_for(c, first, &lower);
 		/* Past the state, and past the genitives the title governs
 		 * ("пресс-секретарь президента РФ Дмитрий Песков"). */
 		while (c->lang != NULL && c->lang->nendings > 0 && first < c->t.ntok &&

@@ -870,6 +870,10 @@ test_roles_and_particles(void)
 	    "a name's inflection, capitalized");
 	expect_mentions("Делегация прибыла в армении вчера.", "",
 	    "a word every alias capitalizes is no inflection of it in lower case");
+	expect_candidates("The UN envoy for Estonia Mart Kask arrived.", "Mart Kask/person",
+	    "a title's complement of \"for\" and a known state before the name");
+	expect_candidates("The UN envoy for Estonia Kask arrived.", "",
+	    "a title's complement and one word make no person");
 	expect_mentions("Мир на Северном Полюсе и в Северной Гавани.",
 	    "North Pole=Северном Полюсе; North Harbour=Северной Гавани",
 	    "a stem two phrases' first words share: the one the next word goes on from");
