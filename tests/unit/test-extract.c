@@ -874,6 +874,8 @@ test_roles_and_particles(void)
 	    "a title's complement of \"for\" and a known state before the name");
 	expect_candidates("The UN envoy for Estonia Kask arrived.", "",
 	    "a title's complement and one word make no person");
+	expect_candidates("Şimal Xəbər xəbər verir ki, danışıqlar davam edir.",
+	    "Şimal Xəbər/organization", "an outlet's name of two words before the phrase");
 	expect_mentions("Мир на Северном Полюсе и в Северной Гавани.",
 	    "North Pole=Северном Полюсе; North Harbour=Северной Гавани",
 	    "a stem two phrases' first words share: the one the next word goes on from");
