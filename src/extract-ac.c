@@ -73,6 +73,11 @@ struct extract_ac {
 	struct extract_text scratch;
 	struct ending_index *eidx; /* of each language given to extract_ac_inflect */
 	size_t neidx;
+	/* per word: 1 when some phrase writes it in lower case; a word every
+	 * phrase capitalizes is a name's, read as an inflection only where
+	 * the text capitalizes it too ("самое" is no case of "Самоа") */
+	unsigned char *lower;
+	size_t lcap;
 };
 
 static uint32_t
@@ -149,6 +154,48 @@ table_put(struct extract_ac *ac, struct word_table *wt, const char *key, uint32_
 	wt->slot[i].id = id;
 	wt->n++;
 	return id;
+}
+
+/* Files stem KEY under ID, beside any other word with the same stem
+ * ("южн" is "южный", "южная" and "южной"): the stems table may hold a
+ * key more than once, each with its own id. */
+static void
+stem_put(struct extract_ac *ac, const char *key, uint32_t len, uint32_t hash, uint32_t id)
+{
+	struct word_table *wt = &ac->stems;
+	size_t i;
+
+	if (wt->cap == 0 || (wt->n + 1) * 2 > wt->cap)
+		table_grow(wt);
+	for (i = hash & (wt->cap - 1); wt->slot[i].id != NONE; i = (i + 1) & (wt->cap - 1))
+		if (wt->slot[i].id == id && wt->slot[i].hash == hash && wt->slot[i].len == len &&
+		    memcmp(ac->pool + wt->slot[i].off, key, len) == 0)
+			return;
+	wt->slot[i].hash = hash;
+	wt->slot[i].len = len;
+	wt->slot[i].off = pool_add(ac, key, len);
+	wt->slot[i].id = id;
+	wt->n++;
+}
+
+/* The next word after slot *AT filed under stem KEY, or NONE; *AT starts
+ * at SIZE_MAX. */
+static uint32_t
+stem_next(const struct extract_ac *ac, const char *key, uint32_t len, uint32_t hash, size_t *at)
+{
+	const struct word_table *wt = &ac->stems;
+	size_t mask = wt->cap - 1, i;
+
+	if (wt->cap == 0)
+		return NONE;
+	for (i = *at == SIZE_MAX ? hash & mask : (*at + 1) & mask; wt->slot[i].id != NONE;
+	    i = (i + 1) & mask)
+		if (wt->slot[i].hash == hash && wt->slot[i].len == len &&
+		    memcmp(ac->pool + wt->slot[i].off, key, len) == 0) {
+			*at = i;
+			return wt->slot[i].id;
+		}
+	return NONE;
 }
 
 static uint32_t
@@ -324,6 +371,7 @@ extract_ac_free(struct extract_ac *ac)
 	free(ac->gkey);
 	free(ac->gval);
 	free(ac->pat);
+	free(ac->lower);
 	extract_text_free(&ac->scratch);
 	endings_free(ac);
 	free(ac);
@@ -376,7 +424,20 @@ extract_ac_add(struct extract_ac *ac, const char *phrase, uint32_t payload, int 
 		return -1;
 	for (i = 0; i < t->ntok; i++) {
 		const struct extract_tok *k = &t->tok[i];
-		st = child_of(ac, st, word_intern(ac, k->key, k->klen, k->hash));
+		uint32_t w = word_intern(ac, k->key, k->klen, k->hash);
+
+		if (w >= ac->lcap) {
+			size_t cap = ac->lcap ? ac->lcap : 256;
+
+			while (cap <= w)
+				cap *= 2;
+			ac->lower = xreallocarray(ac->lower, cap, 1);
+			memset(ac->lower + ac->lcap, 0, cap - ac->lcap);
+			ac->lcap = cap;
+		}
+		if (!k->upper)
+			ac->lower[w] = 1;
+		st = child_of(ac, st, w);
 	}
 	if (ac->npat == ac->patcap) {
 		ac->patcap = ac->patcap ? ac->patcap * 2 : 256;
@@ -527,9 +588,7 @@ extract_ac_inflect(struct extract_ac *ac, const struct text_langs *langs)
 					continue;
 				/* The pool may move while the stem is added. */
 				key = xstrndup(ac->pool + ac->words.slot[i].off, len - k);
-				if (ac->stems.cap == 0)
-					table_grow(&ac->stems);
-				table_put(ac, &ac->stems, key, (uint32_t)(len - k), key_hash(key, len - k), id);
+				stem_put(ac, key, (uint32_t)(len - k), key_hash(key, len - k), id);
 				free(key);
 			}
 		}
@@ -559,13 +618,29 @@ leads(const struct extract_ac *ac, uint32_t st, uint32_t w, uint32_t *next, int 
  * starts one: "Армении" is "Армения" + "и" sooner than "Армен" + "ии"
  * (the first name of "Армен Саркисян"), though endings are tried longest
  * first. */
-static uint32_t
-inflected(const struct extract_ac *ac, const struct extract_tok *k, const struct text_lang *lang,
+static uint32_t inflected(const struct extract_ac *, const struct extract_tok *,
+    const struct text_lang *, uint32_t, const struct extract_tok *);
+
+/* Whether token K, as written or inflected, goes on along the phrase at
+ * state ST (no failure link back to where another phrase begins). */
+static int
+goes_on(const struct extract_ac *ac, const struct extract_tok *k, const struct text_lang *lang,
     uint32_t st)
 {
+	uint32_t w = word_find(ac, k->key, k->klen, k->hash);
+
+	if (w != NONE && goto_get(ac, st, w) != 0)
+		return 1;
+	return k->word && inflected(ac, k, lang, st, k) != NONE;
+}
+
+static uint32_t
+inflected(const struct extract_ac *ac, const struct extract_tok *k, const struct text_lang *lang,
+    uint32_t st, const struct extract_tok *after)
+{
 	const struct ending_index *x = NULL;
-	size_t i, e, n, j, keep, at, end;
-	uint32_t h, w[2], next, first = NONE;
+	size_t i, e, n, keep, at, end, slot;
+	uint32_t h, w, next, first = NONE;
 	int ends;
 
 	/* What the stem keeps is the token's, whatever the ending: counted
@@ -593,16 +668,28 @@ inflected(const struct extract_ac *ac, const struct extract_tok *k, const struct
 			continue;
 		n = k->klen - e;
 		h = key_hash(k->key, n);
-		w[0] = word_find(ac, k->key, (uint32_t)n, h);
-		w[1] = ac->stems.cap > 0 ? table_find(&ac->stems, ac->pool, k->key, (uint32_t)n, h) :
-		    NONE;
-		for (j = 0; j < 2; j++) {
-			if (!leads(ac, st, w[j], &next, &ends))
-				continue;
-			if (ends)
-				return w[j];
-			if (first == NONE)
-				first = w[j];
+		/* the word itself, then each word with that stem */
+		w = word_find(ac, k->key, (uint32_t)n, h);
+		slot = SIZE_MAX;
+		for (;;) {
+			if (after == k) {
+				/* goes_on()'s question */
+				if (w != NONE && (k->upper || w >= ac->lcap || ac->lower[w]) &&
+				    goto_get(ac, st, w) != 0)
+					return w;
+			} else if (w != NONE && (k->upper || w >= ac->lcap || ac->lower[w]) &&
+			    leads(ac, st, w, &next, &ends)) {
+				if (ends)
+					return w;
+				/* "Южного Кавказа": "южн" is "южный" and
+				 * "южная"; the one the next word goes on from */
+				if (after != NULL && goes_on(ac, after, lang, next))
+					return w;
+				if (first == NONE)
+					first = w;
+			}
+			if ((w = stem_next(ac, k->key, (uint32_t)n, h, &slot)) == NONE)
+				break;
 		}
 	}
 	return first;
@@ -621,7 +708,7 @@ shorter_inflected(const struct extract_ac *ac, const struct extract_text *t, siz
 {
 	uint32_t w, to, o;
 
-	if ((w = inflected(ac, k, lang, st)) == NONE || (to = step(ac, st, w)) == 0 ||
+	if ((w = inflected(ac, k, lang, st, NULL)) == NONE || (to = step(ac, st, w)) == 0 ||
 	    !phrase_ends(ac, to))
 		return;
 	o = ac->out[to] != NONE ? to : ac->dict[to];
@@ -648,7 +735,8 @@ extract_ac_scan_lang(const struct extract_ac *ac, const struct extract_text *t,
 		/* A word of one alias may be another's inflection ("России"
 		 * in "Информационное агентство России" and of "Россия"):
 		 * where the word leads nowhere, its inflection may. */
-		if (next == 0 && lang != NULL && k->word && (o = inflected(ac, k, lang, st)) != NONE) {
+		if (next == 0 && lang != NULL && k->word &&
+		    (o = inflected(ac, k, lang, st, i + 1 < t->ntok ? &t->tok[i + 1] : NULL)) != NONE) {
 			w = o;
 			next = step(ac, st, w);
 		} else if (next != 0 && lang != NULL && k->word && !phrase_ends(ac, next))

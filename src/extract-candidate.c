@@ -380,6 +380,60 @@ known_anywhere(struct extract_ctx *c, size_t first, size_t last, size_t words)
 	return 1;
 }
 
+/* "then president Juan Manuel Santos": a place's name (Santos, a city
+ * of Brazil) written one space after a titled person's given names, and
+ * ending the run of capitals, is the surname, no place: the place's
+ * mention becomes the person's, over the whole name. 1 when it did. */
+static int
+surname_place(struct extract_ctx *c, size_t first, size_t last, size_t words, const char *role)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t p = last + 1, j;
+	const char *name;
+	int m, cand;
+
+	if (words < 1 || words >= MAX_NAME_WORDS || p >= c->t.ntok || (m = c->ment_at[p]) < 0 ||
+	    c->m_first[m] != p || c->m_last[m] != p || c->m[m].entity < 0 ||
+	    c->kb->ents[c->m[m].entity].kind != KB_PLACE || !t[p].upper ||
+	    t[p].start != t[last].end + 1 || name_word(c, p + 1) || !extract_free(c, first, last))
+		return 0;
+	name = extract_span_text(c, first, p);
+	if (kb_find(c->kb, name) >= 0 || (cand = add_candidate(c, name, KB_PERSON, role)) < 0)
+		return 0;
+	c->m[m].start = t[first].start;
+	c->m[m].entity = -cand - 1;
+	c->m[m].how = EXTRACT_TITLE;
+	c->m_first[m] = first;
+	for (j = first; j < p; j++)
+		c->ment_at[j] = m;
+	surname_mentions(c, p + 1, p, -cand - 1);
+	return 1;
+}
+
+/* "envoy for Syria Geir Pedersen", "envoy to Western Sahara Staffan de
+ * Mistura": a title's complement of "to", "for" or "on" and a known
+ * state, place or body stands between the title and the name; the token
+ * after it (counted in *LOWER, as a full name must follow), else FIRST. */
+static size_t
+title_for(const struct extract_ctx *c, size_t first, size_t *lower)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t k = first + 1;
+	int m, e;
+
+	if (k + 1 >= c->t.ntok || t[first].upper ||
+	    !(is_key(&t[first], "to") || is_key(&t[first], "for") || is_key(&t[first], "on")))
+		return first;
+	if (is_key(&t[k], "the"))
+		k++;
+	if (k >= c->t.ntok || (m = c->ment_at[k]) < 0 || c->m_first[m] != k ||
+	    (e = c->m[m].entity) < 0 || (c->kb->ents[e].kind != KB_STATE &&
+	    c->kb->ents[e].kind != KB_PLACE && c->kb->ents[e].kind != KB_ORGANIZATION))
+		return first;
+	(*lower)++;
+	return c->m_last[m] + 1;
+}
+
 /* People after a title: "Foreign Minister X", "Mr. X"; after one in
  * lower case a full name of two words or more ("foreign ministry
  * spokesperson Majed Al-Ansari"); in a language whose genitive is an
@@ -389,13 +443,18 @@ static void
 after_titles(struct extract_ctx *c)
 {
 	size_t k, tf, first, last, words, lower;
-	int m;
+	int m, role;
 
 	for (k = 0; k + 1 < c->t.ntok; k++) {
-		if (!extract_cue_to(c, k, CUE_TITLE, &tf))
+		/* a role ("lawmaker", "депутат") is no title of a speaker,
+		 * but introduces a full name as a title does in lower case */
+		role = 0;
+		if (!extract_cue_to(c, k, CUE_TITLE, &tf) &&
+		    !(role = extract_cue_to(c, k, CUE_ROLE, &tf)))
 			continue;
 		first = is_key(&c->t.tok[k + 1], ".") ? k + 2 : k + 1;
-		lower = 0;
+		lower = role;
+		first = title_for(c, first, &lower);
 		/* Past the state, and past the genitives the title governs
 		 * ("пресс-секретарь президента РФ Дмитрий Песков"). */
 		while (c->lang != NULL && c->lang->nendings > 0 && first < c->t.ntok &&
@@ -426,7 +485,8 @@ after_titles(struct extract_ctx *c)
 		if (last + 1 < c->t.ntok && (m = c->ment_at[last + 1]) >= 0 && c->m_first[m] == last + 1 &&
 		    c->m[m].entity >= 0 && c->kb->ents[c->m[m].entity].kind == KB_PERSON)
 			continue;
-		person(c, first, last, role_of(c, tf, k));
+		if (!surname_place(c, first, last, words, role_of(c, tf, k)))
+			person(c, first, last, role_of(c, tf, k));
 		k = last;
 	}
 }

@@ -664,6 +664,7 @@ outlet_at(struct extract_ctx *c, size_t k)
 }
 
 #define MAX_OUTLET_WORDS 5    /* words of an outlet's name in quotation marks */
+#define MAX_OUTLET_RUN 3      /* capitalized words of one not quoted */
 
 /* Whether token K is a quotation mark. */
 static int
@@ -708,6 +709,23 @@ suffix_before(const struct extract_ctx *c, size_t k)
 	return k;
 }
 
+/* Whether token K may be a word of an outlet's name written without
+ * quotation marks: capitalized, no mention and no cue word. */
+static int
+outlet_word(const struct extract_ctx *c, size_t k)
+{
+	const struct extract_tok *t = &c->t.tok[k];
+	size_t other;
+
+	return t->word && t->upper && c->ment_at[k] < 0 &&
+	    !extract_cue_from(c, k, CUE_STOPWORD, &other) && !extract_cue_from(c, k, CUE_SKIP, &other) &&
+	    !extract_cue_from(c, k, CUE_PRONOUN, &other) &&
+	    !extract_cue_from(c, k, CUE_POSSESSIVE, &other) &&
+	    !extract_cue_from(c, k, CUE_DETERMINER, &other) &&
+	    !extract_cue_from(c, k, CUE_MONTH, &other) && !extract_cue_from(c, k, CUE_TITLE, &other) &&
+	    !extract_cue_in(c, k, CUE_BACKREF) && !extract_cue_in(c, k, CUE_NEUTER);
+}
+
 /* The outlet's name that ends at token LAST: in quotation marks ("“Ölkə.Az”
  * xəbər verir", "” turanın səsi ” xəbər verir"), or one capitalized word
  * ("APA xəbər verir"): its first token, and its last in *END, or
@@ -727,7 +745,14 @@ outlet_ending(const struct extract_ctx *c, size_t last, size_t *end)
 		return SIZE_MAX;
 	}
 	*end = last;
-	return t[last].word && t[last].upper && c->ment_at[last] < 0 ? last : SIZE_MAX;
+	if (!t[last].word || !t[last].upper || c->ment_at[last] >= 0)
+		return SIZE_MAX;
+	/* "İctimai Rəy xəbər verir": the capitalized words before it in
+	 * the sentence, no cue word ("Bunu APA xəbər verir") */
+	for (k = last; k > 0 && last - k + 1 < MAX_OUTLET_RUN && outlet_word(c, k - 1) &&
+	    extract_sentence_of(c, k - 1) == extract_sentence_of(c, last);)
+		k--;
+	return k;
 }
 
 /* The outlet's name that starts at token FIRST, likewise ("сообщает

@@ -101,6 +101,7 @@ static const struct {
 	{ "conditions", CUE_CONDITION },
 	{ "media", CUE_MEDIUM },
 	{ "credits", CUE_CREDIT },
+	{ "roles", CUE_ROLE },
 	{ "plural-pronouns", CUE_PLURAL },
 	{ "neuter-pronouns", CUE_NEUTER },
 };

@@ -46,6 +46,8 @@ static const char kb_text[] =
     "organization\tRussian peacekeeping contingent\tRussian peacekeepers\n"
     "place\tLachin corridor\n"
     "place\tMuscat\n"
+    "place\tNorth Pole\tСеверный Полюс\n"
+    "place\tNorth Harbour\tСеверная Гавань\n"
     "agreement\tCeasefire statement\t\t2020-11-09/2020-11-10\t\tArmenia | Azerbaijan | Russia\n"
     "agreement\tOctober declaration\t\t2022-10-06\n"
     "agreement\tBelgrade-Pristina agreement\t\t2013-04-19\t\tSerbia | Kosovo\n"
@@ -844,6 +846,41 @@ test_cited_outlets(void)
 	    "a lower-case word before the phrase is no outlet");
 }
 
+/* People introduced by a role in lower case, names with particles as
+ * Russian spells them, a surname that is also a place's name, and a
+ * name's inflection only where the text capitalizes it. */
+static void
+test_roles_and_particles(void)
+{
+	expect_candidates("The bill's author, lawmaker Mart Kask, spoke.", "Mart Kask/person",
+	    "a role in lower case before a full name");
+	expect_candidates("The bill's author, lawmaker Kask, spoke.", "",
+	    "a role before one word makes no person");
+	expect_candidates("Об этом рассказал депутат парламента Яан Тамм.", "Яан Тамм/person",
+	    "a role and its complement before the name (Russian)");
+	expect_candidates("Հայտարարել է պատգամավոր Մարտ Կասկը։", "Մարտ Կասկը/person",
+	    "a role before the name (Armenian)");
+	expect_candidates("Прибыл министр иностранных дел России Салем аш-Шамси.",
+	    "Салем аш-Шамси/person", "an Arabic article as Russian spells it joins the name");
+	expect_candidates("The talks began under President Mart Muscat, who left.",
+	    "Mart Muscat/person", "a place's name ending a titled person's name is the surname");
+	expect_mentions("The talks began under President Mart Muscat, who left.",
+	    "Mart Muscat=Mart Muscat", "and no mention of the place");
+	expect_mentions("Делегация прибыла в Армении вчера.", "Armenia=Армении",
+	    "a name's inflection, capitalized");
+	expect_mentions("Делегация прибыла в армении вчера.", "",
+	    "a word every alias capitalizes is no inflection of it in lower case");
+	expect_candidates("The UN envoy for Estonia Mart Kask arrived.", "Mart Kask/person",
+	    "a title's complement of \"for\" and a known state before the name");
+	expect_candidates("The UN envoy for Estonia Kask arrived.", "",
+	    "a title's complement and one word make no person");
+	expect_candidates("Şimal Xəbər xəbər verir ki, danışıqlar davam edir.",
+	    "Şimal Xəbər/organization", "an outlet's name of two words before the phrase");
+	expect_mentions("Мир на Северном Полюсе и в Северной Гавани.",
+	    "North Pole=Северном Полюсе; North Harbour=Северной Гавани",
+	    "a stem two phrases' first words share: the one the next word goes on from");
+}
+
 int
 main(void)
 {
@@ -868,6 +905,7 @@ main(void)
 	test_people_in_other_scripts();
 	test_described_events();
 	test_cited_outlets();
+	test_roles_and_particles();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
