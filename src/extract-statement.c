@@ -910,13 +910,6 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 		if (e != NO_ONE && !is_person(c, e) && (f = c->m_first[c->ment_at[k]]) >= lb + 2 &&
 		    is_key(&t[f - 1], "of") && is_person(c, held = mention_to(c, f - 2)))
 			return held;
-		/* "The U.N. envoy for Libya said", "the ambassador to Russia
-		 * said": a state after a title and its preposition is the
-		 * title's scope; the one holding the title speaks. */
-		if (e >= 0 && !is_person(c, e) && (f = c->m_first[c->ment_at[k]]) >= lb + 2 &&
-		    t[f - 1].word && !t[f - 1].upper && !is_key(&t[f - 1], "of") &&
-		    extract_cue_to(c, f - 2, CUE_TITLE, &g) && g >= lb)
-			return phrase_to(A, f - 2, lb);
 		if (e != NO_ONE && !extract_is_actor(c, e))
 			return NO_ONE;
 		if (e != NO_ONE) {
@@ -1183,36 +1176,6 @@ subject_after_cue(const struct attr *A, size_t k, size_t hi)
 	return e != NO_ONE && extract_is_actor(c, e) ? e : NO_ONE;
 }
 
-/* Whether sentence S is a dateline of its own opening its paragraph: the
- * splitter's span "UNITED NATIONS (AP) —", or a place in capitals with a
- * stop, "SUKHUM." before "March 13 (Interfax) - ...". The sentence after it
- * is the paragraph's first as written, and a statement there starts with
- * it. */
-static int
-is_dateline(const struct extract_ctx *c, size_t s)
-{
-	const char *b = c->in->body;
-	size_t a = c->in->sentences[s].start, e = c->in->sentences[s].end, i, caps = 0;
-
-	if (s + 1 >= c->in->nsentences || c->para_of_sent[s + 1] != c->para_of_sent[s] ||
-	    (s > 0 && c->para_of_sent[s - 1] == c->para_of_sent[s]) || e <= a + 2)
-		return 0;
-	while (e > a && b[e - 1] == ' ')
-		e--;
-	if (e >= a + 4 && b[e - 4] == ' ' && memcmp(b + e - 3, "\xE2\x80", 2) == 0 &&
-	    (b[e - 1] == '\x94' || b[e - 1] == '\x93'))
-		return 1;
-	/* one word, every letter a capital, and its stop */
-	for (i = a; i + 1 < e; i++) {
-		if (b[i] >= 'a' && b[i] <= 'z')
-			return 0;
-		if (b[i] == ' ')
-			return 0;
-		caps += b[i] >= 'A' && b[i] <= 'Z';
-	}
-	return caps >= 3 && b[e - 1] == '.';
-}
-
 static struct extract_statement *
 add_statement(struct attr *A, size_t s0, size_t s1, int who)
 {
@@ -1225,7 +1188,7 @@ add_statement(struct attr *A, size_t s0, size_t s1, int who)
 	}
 	st = &c->st[c->nst++];
 	memset(st, 0, sizeof *st);
-	st->start = c->in->sentences[s0 > 0 && is_dateline(c, s0 - 1) ? s0 - 1 : s0].start;
+	st->start = c->in->sentences[s0].start;
 	st->end = c->in->sentences[s1].end;
 	st->speaker = who;
 	st->has_speaker = 1;
@@ -1568,16 +1531,6 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 		*vf = k;
 		if (extract_cue_from(c, k, CUE_VERB, &other) && !unasserted(A, lo, k)) {
 			*vl = other;
-			/* "..., даже открывая границы ... из третьих стран,
-			 * заметил Мирзоян.": a verb after a comma with the
-			 * person who ends the sentence right after it has
-			 * its subject there; walking back over the clause
-			 * before the comma would take a name in another
-			 * case for it. A person before the verb still wins
-			 * ("Lavrov, in Baku, told Blinken"). */
-			if (after_comma(A, lo, k) && (who = person_after(A, other, hi)) != NO_ONE &&
-			    subject_after(A, other, hi) == who && !is_person(c, subject_before(A, k, lo)))
-				return who;
 			if ((who = subject_before(A, k, lo)) != NO_ONE &&
 			    (told = outlet_told(A, k, other, hi, who)) != NO_ONE)
 				return told;
@@ -1728,11 +1681,9 @@ track_person(struct attr *A, size_t s, const struct extract_statement *st)
 		A->last_person = st->speaker;
 		return;
 	}
-	/* A person named inside quotation marks is talked about; "he"
-	 * after it is someone named outside them. */
 	for (k = c->sent_tok[s]; k < c->sent_tok[s + 1]; k++) {
 		e = mention_to(c, k);
-		if (is_person(c, e) && !A->in_quote[k]) {
+		if (is_person(c, e)) {
 			A->last_person = e;
 			return;
 		}
