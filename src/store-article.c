@@ -503,17 +503,8 @@ store_article_count(struct store *st, int64_t *n)
 {
 	/* Kept by triggers per year (schema 2): a handful of rows, however
 	 * many articles. */
-	sqlite3_stmt *s = store_stmt(st, "SELECT CAST(total(n) AS INTEGER) FROM list_years");
-
-	if (s == NULL)
-		return -1;
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		sqlite3_reset(s);
-		return store_err(st, "counting articles");
-	}
-	*n = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	return 0;
+	return store_int_query(st, "SELECT CAST(total(n) AS INTEGER) FROM list_years", n,
+	    "counting articles");
 }
 
 #define BRIEF_COLUMNS \

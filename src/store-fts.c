@@ -46,17 +46,12 @@ store_fts_hold(struct store *st)
 int
 store_fts_waiting(struct store *st, int *any)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT EXISTS (SELECT 1 FROM fts_pending)");
-	int rc;
+	int64_t v = 0;
+	int rc = store_int_query(st, "SELECT EXISTS (SELECT 1 FROM fts_pending)", &v,
+	    "counting articles to index");
 
-	*any = 0;
-	if (s == NULL)
-		return -1;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*any = sqlite3_column_int(s, 0);
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : store_err(st, "counting articles to index");
+	*any = v != 0;
+	return rc;
 }
 
 /* An FTS5 option of articles_fts as it was before this import changed it:

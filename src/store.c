@@ -207,18 +207,24 @@ store_is_readonly(const struct store *st)
 }
 
 int
-store_data_version(struct store *st, int64_t *version)
+store_int_query(struct store *st, const char *sql, int64_t *value, const char *what)
 {
-	sqlite3_stmt *s = store_stmt(st, "PRAGMA data_version");
+	sqlite3_stmt *s = store_stmt(st, sql);
 	int rc;
 
 	if (s == NULL)
 		return -1;
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
-		*version = sqlite3_column_int64(s, 0);
+		*value = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : store_err(st, "reading the data version");
+	return rc == SQLITE_ROW ? 0 : store_err(st, what);
+}
+
+int
+store_data_version(struct store *st, int64_t *version)
+{
+	return store_int_query(st, "PRAGMA data_version", version, "reading the data version");
 }
 
 sqlite3_stmt *
