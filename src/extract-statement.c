@@ -674,22 +674,37 @@ opens_clause(const struct extract_ctx *c, size_t g, size_t lb)
 	return g == lb || !c->t.tok[g - 1].word;
 }
 
-/* The person "he" or "she" at token K stands for: the person opening
- * its own sentence before it, outside quotation marks ("Lavrov arrived in
- * Baku, where he said"), else the person who spoke or was named last. */
+/* The person "he" or "she" at token K stands for: the person who is the
+ * subject of its own sentence, the name opening it past its titles and
+ * outside quotation marks ("Lavrov arrived in Baku, where he said",
+ * "Foreign Minister Lavrov met X and he said"), else the person who spoke
+ * or was named last. A name after a preposition or a possessive name is
+ * no subject ("After a call with Lavrov, he said", "Lavrov's aide said
+ * he"), so the person before stands. */
 static int
 pronoun_person(const struct attr *A, size_t k)
 {
 	const struct extract_ctx *c = A->c;
-	size_t j, last;
+	size_t j, last, other;
 	int e;
 
 	for (j = c->sent_tok[extract_sentence_of(c, k)]; j < k; j++) {
-		if (A->in_quote[j] || (e = mention_from(c, j, &last)) == NO_ONE)
+		if (A->in_quote[j] || !c->t.tok[j].word)
 			continue;
-		if (is_person(c, e) && last < k)
-			return e;
-		break;
+		if ((e = mention_from(c, j, &last)) != NO_ONE) {
+			if (last >= k)
+				break;
+			if (is_person(c, e))
+				return last + 1 < k && is_key(&c->t.tok[last + 1], "'") ? A->last_person : e;
+			/* "Russian Foreign Minister Lavrov": the state the
+			 * title is held in */
+			j = last;
+		} else if (extract_cue_from(c, j, CUE_TITLE, &other) ||
+		    extract_cue_from(c, j, CUE_DETERMINER, &other) ||
+		    extract_cue_from(c, j, CUE_SKIP, &other))
+			j = other;
+		else
+			break;
 	}
 	return A->last_person;
 }
