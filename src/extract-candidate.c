@@ -346,9 +346,11 @@ person(struct extract_ctx *c, size_t first, size_t last, const char *role)
 	size_t from;
 
 	/* "спецпредставитель по Западным Балканам Мирослав Лайчак": what
-	 * the title is for, capitalized, before a known person's full name */
-	for (from = last - 1; e < 0 && from > first && last - from < 3; from--)
-		if ((e = known_person(c, from, last)) >= 0)
+	 * the title is for, capitalized, before a known person's full name;
+	 * FROM is checked before it goes down, so it never passes below
+	 * FIRST, nor below 0 for a one-word name at token 0 */
+	for (from = last; e < 0 && from > first + 1 && last - from < 2;)
+		if ((e = known_person(c, --from, last)) >= 0)
 			first = from;
 	if (e >= 0 && extract_add_mention(c, first, last, e, EXTRACT_ALIAS) >= 0) {
 		surname_mentions(c, last + 1, sur, e);
@@ -673,10 +675,10 @@ type_run(struct extract_ctx *c, size_t first, size_t last, size_t words)
 			return;
 		}
 	}
-	/* "FM Sihasak says": an abbreviation in capitals is a rank or an
-	 * office before a name, never a given name */
-	if (words >= 2 && extract_tok_caps(&c->t, first) && c->t.tok[first].klen <= 3 &&
-	    t[first + 1].word) {
+	/* "FM Sihasak says": an office's abbreviation of [roles] in
+	 * capitals before a name is no given name ("AJ Brennan" is one) */
+	if (words >= 2 && extract_tok_caps(&c->t, first) &&
+	    extract_cue_from(c, first, CUE_ROLE, &other) && other == first && t[first + 1].word) {
 		first++;
 		words--;
 	}

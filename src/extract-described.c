@@ -39,7 +39,7 @@ enum dclass {
 	D_MODIFIER, D_TOPIC, D_NOUN, D_EVENT_NOUN, D_EVENT_LINK, D_EVENT_HEAD, D_DOMAIN,
 	D_FOREIGN_MINISTRY, D_DEFENCE_MINISTRY, D_DATED_EVENT, D_NAMED_NOUN, D_LINK, D_SUBJECT,
 	D_POSTLINK, D_BODY_EVENT, D_COUNT, D_MEASURE, D_STANDALONE, D_CITED_BEFORE, D_CITED_AFTER,
-	D_NCLASSES
+	D_WAR_NOUN, D_NCLASSES
 };
 
 static const char *const section_names[D_NCLASSES] = {
@@ -47,7 +47,7 @@ static const char *const section_names[D_NCLASSES] = {
 	"outlet-domains", "foreign-ministries", "defence-ministries", "dated-event-nouns",
 	"named-agreement-nouns", "agreement-links", "agreement-subjects", "agreement-postlinks",
 	"body-event-nouns", "agreement-counts", "agreement-measures", "standalone-topics",
-	"outlet-cited-before", "outlet-cited-after",
+	"outlet-cited-before", "outlet-cited-after", "war-nouns",
 };
 
 struct dword {
@@ -450,19 +450,30 @@ where_at(const struct extract_ctx *c, size_t k, int ends)
 
 #define MAX_EVENT_WORDS 3     /* capitalized words of an event's name before its place */
 
-/* Whether token K is a Roman numeral counting editions ("VIII"). */
+/* Whether token K is a Roman numeral counting editions, I to C ("VIII",
+ * "XXIV"): written as numerals are, tens then units, so that a word of
+ * those letters ("CIVIL", "LI") is none. */
 static int
 roman_numeral(const struct extract_ctx *c, size_t k)
 {
+	static const char *const tens[] = { "", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc" };
+	static const char *const units[] = { "", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix" };
 	const struct extract_tok *t = &c->t.tok[k];
-	uint32_t i;
+	size_t i, j, n;
 
-	if (!extract_tok_caps(&c->t, k) && t->klen > 1)
+	if (t->klen == 0 || !t->upper || (!extract_tok_caps(&c->t, k) && t->klen > 1))
 		return 0;
-	for (i = 0; i < t->klen; i++)
-		if (strchr("ivxlc", t->key[i]) == NULL)
-			return 0;
-	return t->klen > 0 && t->upper;
+	if (t->klen == 1 && t->key[0] == 'c')
+		return 1;
+	for (i = 0; i < ARRAY_LEN(tens); i++) {
+		n = strlen(tens[i]);
+		if (n > t->klen || memcmp(t->key, tens[i], n) != 0)
+			continue;
+		for (j = 0; j < ARRAY_LEN(units); j++)
+			if (strlen(units[j]) == t->klen - n && memcmp(t->key + n, units[j], t->klen - n) == 0)
+				return i + j > 0;
+	}
+	return 0;
 }
 
 /* Where an event's name that holds its place at token FIRST starts:
@@ -621,14 +632,15 @@ body_event_at(struct extract_ctx *c, size_t k)
 
 /* "the 12-day war", "44-дневной войны", "44 günlük müharibə",
  * "44-օրյա պատերազմ": a war told by its length, a measure and a word of
- * [event-nouns], is an event. The token after it, else K. */
+ * [war-nouns], is an event; a meeting so told ("a three-day summit") is
+ * any such meeting, no one event. The token after it, else K. */
 static size_t
 measured_event_at(struct extract_ctx *c, size_t k)
 {
 	size_t at = measure_at(c, k), next;
 	int cand;
 
-	if (at == k || (next = phrase_at(c, D_EVENT_NOUN, at)) == at)
+	if (at == k || (next = phrase_at(c, D_WAR_NOUN, at)) == at)
 		return k;
 	cand = extract_candidate_add(c, extract_span_text(c, k, next - 1), KB_EVENT);
 	if (cand >= 0)
@@ -755,12 +767,52 @@ outlet_ending(const struct extract_ctx *c, size_t last, size_t *end)
 	return k;
 }
 
-/* The outlet's name that starts at token FIRST, likewise ("сообщает
- * «Интерфакс»", "пишет Bloomberg"): its first token, its last in *END,
- * or SIZE_MAX. Two or three capitalized words unquoted may be a
- * person's name ("пишет Иван Петров"): only one is taken. */
+/* Whether the quotation [first, last] after a verb of writing reads as
+ * what was written, not as who wrote it ("пишет «мы готовы к диалогу»"):
+ * a lower-case first word, more words than a name has, or a sentence's
+ * end at its end. */
+static int
+quoted_clause(const struct extract_ctx *c, size_t first, size_t last)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t k, words = 0;
+
+	for (k = first; k <= last; k++)
+		words += t[k].word;
+	if (!t[first].word || !t[first].upper || words > MAX_OUTLET_RUN)
+		return 1;
+	return (t[last].klen == 1 && strchr(".;:", t[last].key[0]) != NULL) ||
+	    (t[last].klen == 3 && memcmp(t[last].key, "\xE2\x80\xA6", 3) == 0);
+}
+
+/* Whether the one capitalized word at token K after the verb of writing
+ * at token VERB looks like an outlet's name, not a surname ("пишет
+ * Смирнов"): in capitals ("пишет РБК"), in Latin letters where the verb
+ * is in another script ("пишет Bloomberg"), or a word, a full stop and a
+ * word written tight ("пишет Ölkə.Az"); the name's last token in *END. */
+static int
+outlet_alone(const struct extract_ctx *c, size_t verb, size_t k, size_t *end)
+{
+	const struct extract_tok *t = c->t.tok;
+	unsigned char lead = (unsigned char)c->t.s[t[k].start];
+
+	*end = k;
+	if (k + 2 < c->t.ntok && t[k + 1].klen == 1 && t[k + 1].key[0] == '.' && tight_before(c, k + 1) &&
+	    tight_before(c, k + 2) && t[k + 2].word && c->ment_at[k + 2] < 0) {
+		*end = k + 2;
+		return 1;
+	}
+	return extract_tok_caps(&c->t, k) || (lead < 0x80 &&
+	    (unsigned char)c->t.s[t[verb].start] >= 0x80);
+}
+
+/* The outlet's name that starts at token FIRST, after the verb of
+ * writing at VERB, likewise ("сообщает «Интерфакс»", "пишет Bloomberg"):
+ * its first token, its last in *END, or SIZE_MAX. Two or three
+ * capitalized words unquoted may be a person's name ("пишет Иван
+ * Петров"): only one is taken, and only one that looks like no surname. */
 static size_t
-outlet_starting(const struct extract_ctx *c, size_t first, size_t *end)
+outlet_starting(const struct extract_ctx *c, size_t verb, size_t first, size_t *end)
 {
 	const struct extract_tok *t = c->t.tok;
 	size_t k;
@@ -771,13 +823,14 @@ outlet_starting(const struct extract_ctx *c, size_t first, size_t *end)
 		for (k = first + 1; k < c->t.ntok && k - first <= MAX_OUTLET_WORDS + 1; k++)
 			if (quote_mark(&t[k])) {
 				*end = k - 1;
-				return outlet_words(c, first + 1, k - 1) ? first + 1 : SIZE_MAX;
+				return k > first + 1 && outlet_words(c, first + 1, k - 1) &&
+				    !quoted_clause(c, first + 1, k - 1) ? first + 1 : SIZE_MAX;
 			}
 		return SIZE_MAX;
 	}
-	*end = first;
 	if (!t[first].word || !t[first].upper || c->ment_at[first] >= 0 ||
-	    (first + 1 < c->t.ntok && t[first + 1].word && t[first + 1].upper))
+	    (first + 1 < c->t.ntok && t[first + 1].word && t[first + 1].upper) ||
+	    !outlet_alone(c, verb, first, end))
 		return SIZE_MAX;
 	return first;
 }
@@ -799,7 +852,7 @@ cited_outlet_at(struct extract_ctx *c, size_t k)
 		/* "հաղորդում է Caliber.Az-ը": a site by its address */
 		if ((end = outlet_at(c, next)) > next)
 			return end;
-		if ((first = outlet_starting(c, next, &end)) == SIZE_MAX)
+		if ((first = outlet_starting(c, k, next, &end)) == SIZE_MAX)
 			return k;
 		last = end;
 		next = end + 1;
