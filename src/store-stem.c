@@ -526,13 +526,6 @@ bareword_char(unsigned char c)
 	    (c >= '0' && c <= '9') || c == '_' || c == 0x1A;
 }
 
-static int
-keyword(const char *w, size_t n)
-{
-	return (n == 3 && (memcmp(w, "AND", 3) == 0 || memcmp(w, "NOT", 3) == 0)) ||
-	    (n == 2 && memcmp(w, "OR", 2) == 0) || (n == 4 && memcmp(w, "NEAR", 4) == 0);
-}
-
 /* The next character after P that is not a space, or '\0'. */
 static char
 next_char(const char *p)
@@ -540,6 +533,29 @@ next_char(const char *p)
 	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
 		p++;
 	return *p;
+}
+
+/* Whether word W (ending at AFTER) is an operator: FTS5 reads NEAR as one
+ * only before "(", and as a plain term otherwise ("a NEAR b"). */
+static int
+keyword(const char *w, size_t n, const char *after)
+{
+	return (n == 3 && (memcmp(w, "AND", 3) == 0 || memcmp(w, "NOT", 3) == 0)) ||
+	    (n == 2 && memcmp(w, "OR", 2) == 0) ||
+	    (n == 4 && memcmp(w, "NEAR", 4) == 0 && next_char(after) == '(');
+}
+
+/* The offset in OUT of its last byte that is not a space (OUT's length if
+ * none): FTS5 allows spaces after "+" and "^" ("a + b", "^ b"). */
+static size_t
+last_at(const struct buf *out)
+{
+	size_t i = out->len;
+
+	while (i > 0 && (out->data[i - 1] == ' ' || out->data[i - 1] == '\t' ||
+	    out->data[i - 1] == '\n' || out->data[i - 1] == '\r'))
+		i--;
+	return i > 0 ? i - 1 : out->len;
 }
 
 unsigned long
@@ -584,8 +600,8 @@ store_widen_query(struct store *st, const char *query)
 	struct store_stems *ss = stems_of(st);
 	const char *p = query, *w;
 	int near = 0, caret, not_next = 0, depth = 0, not_depth = -1;
-	int term_end = 0, group_end = 0, col_pending = 0, braces = 0, group, negated;
-	size_t col_at = 0, at;
+	int term_end = 0, group_end = 0, col_pending = 0, braces = 0, group, negated, plus;
+	size_t col_at = 0, at, last;
 	struct buf out, one;
 
 	if (ss == NULL)
@@ -596,8 +612,11 @@ store_widen_query(struct store *st, const char *query)
 	buf_init(&one);
 	while (*p != '\0') {
 		negated = not_next || not_depth >= 0;
+		last = last_at(&out);
+		caret = last < out.len && out.data[last] == '^';
+		plus = last < out.len && out.data[last] == '+';
 		if (*p == '"') {   /* a phrase: as written, "" inside it included */
-			at = col_pending ? col_at : out.len;
+			at = col_pending ? col_at : caret ? last : out.len;
 			if (term_end && group_end && !negated && !near)
 				and_at(&out, at);
 			w = p++;
@@ -611,7 +630,10 @@ store_widen_query(struct store *st, const char *query)
 			continue;
 		}
 		if (!bareword_char((unsigned char)*p)) {
-			if (*p == '{') {   /* column names, then ':' and their term */
+			if (*p == '-' && !col_pending) {   /* "-col:" or "-{cols}:": a column filter */
+				col_at = out.len;
+				col_pending = 1;
+			} else if (*p == '{') {   /* column names, then ':' and their term */
 				if (!col_pending)
 					col_at = out.len;
 				braces = col_pending = 1;
@@ -639,11 +661,16 @@ store_widen_query(struct store *st, const char *query)
 			buf_addc(&out, *p++);
 			continue;
 		}
-		caret = out.len > 0 && out.data[out.len - 1] == '^';
 		for (w = p; bareword_char((unsigned char)*p); p++)
 			;
-		if (keyword(w, (size_t)(p - w))) {
-			near = near || ((size_t)(p - w) == 4 && next_char(p) == '(');
+		if (keyword(w, (size_t)(p - w), p)) {
+			if ((size_t)(p - w) == 4) {   /* NEAR(...): a term like a phrase */
+				at = col_pending ? col_at : out.len;
+				if (term_end && group_end && !negated)
+					and_at(&out, at);
+				near = 1;
+				col_pending = 0;
+			}
 			not_next = (size_t)(p - w) == 3 && memcmp(w, "NOT", 3) == 0;
 			term_end = group_end = 0;
 			buf_add(&out, w, (size_t)(p - w));
@@ -657,13 +684,12 @@ store_widen_query(struct store *st, const char *query)
 			continue;
 		}
 		one.len = 0;
-		if (near || caret || negated || next_char(p) == '*' || next_char(p) == '+' ||
-		    (out.len > 0 && out.data[out.len - 1] == '+'))
+		if (near || caret || plus || negated || next_char(p) == '*' || next_char(p) == '+')
 			buf_add(&one, w, (size_t)(p - w));
 		else
 			widen(st, ss, w, (size_t)(p - w), &one);
 		group = one.len > 0 && one.data[0] == '(';
-		at = col_pending ? col_at : caret ? out.len - 1 : out.len;
+		at = col_pending ? col_at : caret ? last : out.len;
 		if (term_end && (group_end || group) && !negated && !near)
 			and_at(&out, at);
 		buf_add(&out, one.data, one.len);

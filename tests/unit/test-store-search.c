@@ -193,6 +193,30 @@ test_not_as_written(void)
 		  "{title body}: (checkpoint OR \"checkpoints\") AND talks" },
 		{ "checkpoint ^talks", "(checkpoint OR \"checkpoints\") AND ^talks" },
 		{ "talks border", "talks border" },
+		/* a NEAR group is a term; NEAR without "(" is a plain word */
+		{ "checkpoint NEAR(talks border)",
+		  "(checkpoint OR \"checkpoints\") AND NEAR(talks border)" },
+		{ "checkpoint NEAR(talks border, 5)",
+		  "(checkpoint OR \"checkpoints\") AND NEAR(talks border, 5)" },
+		{ "checkpoint body:NEAR(talks border)",
+		  "(checkpoint OR \"checkpoints\") AND body:NEAR(talks border)" },
+		{ "checkpoint NEAR talks", "(checkpoint OR \"checkpoints\") AND NEAR talks" },
+		/* "-" opens a column filter: the AND goes before it */
+		{ "checkpoint -title:border", "(checkpoint OR \"checkpoints\") AND -title:border" },
+		{ "checkpoint -title:border talks",
+		  "(checkpoint OR \"checkpoints\") AND -title:border talks" },
+		{ "talks -title:checkpoint",
+		  "talks AND -title:(checkpoint OR \"checkpoints\")" },
+		{ "checkpoint - {title notes} : border",
+		  "(checkpoint OR \"checkpoints\") AND - {title notes} : border" },
+		/* "+" and "^" with spaces after them: the word after is as written */
+		{ "convoy talks + checkpoint", "convoy talks + checkpoint" },
+		{ "checkpoint talks + border",
+		  "(checkpoint OR \"checkpoints\") AND talks + border" },
+		{ "\"talks\" + checkpoint", "\"talks\" + checkpoint" },
+		{ "checkpoint ^ report", "(checkpoint OR \"checkpoints\") AND ^ report" },
+		{ "talks ^ checkpoint", "talks ^ checkpoint" },
+		{ "checkpoint ^ \"report\"", "(checkpoint OR \"checkpoints\") AND ^ \"report\"" },
 	};
 	struct store_hit *hits;
 	sqlite3_stmt *s;
@@ -234,6 +258,76 @@ test_not_as_written(void)
 		ok(store_search(st, q, 0, 20, "[", "]", &hits, &n) == 0 && n == 20,
 		    "%s: a page of hits (%s)", q, n == 20 ? "20" : err_msg());
 		store_hits_free(hits, n);
+	}
+}
+
+/* Whether FTS5 accepts QUERY, with its rows in ROWS (*NROWS). */
+static int
+fts5_rows(const char *query, sqlite3_int64 **rows, size_t *nrows)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	*rows = NULL;
+	*nrows = 0;
+	if (sqlite3_prepare_v2(store_sqlite(st), "SELECT rowid FROM articles_fts"
+	    " WHERE articles_fts MATCH ?1", -1, &s, NULL) != SQLITE_OK)
+		tap_bail("%s", sqlite3_errmsg(store_sqlite(st)));
+	sqlite3_bind_text(s, 1, query, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*rows = xreallocarray(*rows, *nrows + 1, sizeof **rows);
+		(*rows)[(*nrows)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE;
+}
+
+/* Queries FTS5 accepts stay queries once widened, and a search finds at
+ * least the rows FTS5 finds for them as written (other forms add more). */
+static void
+test_widened_valid(void)
+{
+	static const char *const queries[] = {
+		"checkpoint NEAR(talks border)", "checkpoint NEAR(talks border, 5)",
+		"checkpoint body:NEAR(talks border)", "checkpoint -title:border",
+		"checkpoint -title:border talks", "talks -title:checkpoint",
+		"checkpoint - {title notes} : border", "convoy talks + border",
+		"checkpoint talks + border", "\"talks\" + border", "convoy corridor + checkpoint",
+		"checkpoint corridor + checkpoint", "\"corridor\" + checkpoint", "checkpoint ^ report",
+		"checkpoint ^\"report\"", "checkpoint NOT -title:border",
+		"checkpoint NEAR talks",   /* last: no article has "near" */
+	};
+	struct store_hit *hits;
+	sqlite3_int64 *rows;
+	size_t i, j, k, n, nrows, found;
+	char *w;
+
+	for (i = 0; i < ARRAY_LEN(queries); i++) {
+		if (!fts5_rows(queries[i], &rows, &nrows))
+			tap_bail("FTS5 refuses %s", queries[i]);
+		free(rows);
+		rows = NULL;
+		w = store_widen_query(st, queries[i]);
+		ok(w != NULL && fts5_rows(w, &rows, &nrows), "%s: FTS5 accepts it widened (%s)",
+		    queries[i], w != NULL ? w : "NULL");
+		free(rows);
+		free(w);
+		fts5_rows(queries[i], &rows, &nrows);
+		if (store_search(st, queries[i], 0, SIZE_MAX, NULL, NULL, &hits, &n) != 0) {
+			ok(0, "%s: searched (%s)", queries[i], err_msg());
+			free(rows);
+			continue;
+		}
+		for (j = found = 0; j < nrows; j++)
+			for (k = 0; k < n; k++)
+				if (hits[k].id == rows[j]) {
+					found++;
+					break;
+				}
+		ok((nrows > 0 || i == ARRAY_LEN(queries) - 1) && found == nrows,
+		    "%s: all %zu rows of FTS5 among %zu hits", queries[i], nrows, n);
+		store_hits_free(hits, n);
+		free(rows);
 	}
 }
 
@@ -340,6 +434,7 @@ main(void)
 		tap_bail("cannot open %s: %s", path, err_msg());
 	test_same_as_bm25();
 	test_not_as_written();
+	test_widened_valid();
 	test_other_forms_scores();
 	test_bounded();
 	test_estimate();
