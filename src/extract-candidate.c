@@ -779,7 +779,8 @@ letters(const struct extract_ctx *c, size_t k, ucs4_t *l)
 		n++;
 		p += len;
 	}
-	qsort(l, n, sizeof *l, by_char);
+	if (n > 0)
+		qsort(l, n, sizeof *l, by_char);
 	return n;
 }
 
