@@ -264,10 +264,11 @@ count_step(void *arg)
 	return 0;
 }
 
-/* The virtual machine steps of a page of SIZE after SKIP rows. */
+/* The virtual machine steps of a page of SIZE after SKIP rows; when FULL,
+ * the list must fill it. */
 static long long
 page_steps(struct store *st, int64_t by, int64_t about, int64_t entity, size_t skip,
-    size_t size)
+    size_t size, int full)
 {
 	struct store_statement *v = NULL;
 	struct store_mention *m = NULL;
@@ -284,7 +285,7 @@ page_steps(struct store *st, int64_t by, int64_t about, int64_t entity, size_t s
 		store_mention_list_free(m, n);
 	}
 	sqlite3_progress_handler(store_sqlite(st), 0, NULL, NULL);
-	if (rc != 0 || n != size)
+	if (rc != 0 || (full && n != size))
 		tap_bail("page after %zu: %zu rows: %s", skip, n, rc != 0 ? err_msg() : "");
 	return steps;
 }
@@ -308,39 +309,15 @@ test_skip_cost(struct store *st)
 
 	for (i = 0; i < ARRAY_LEN(lists); i++) {
 		long long skip = page_steps(st, lists[i].by, lists[i].about, lists[i].entity,
-		    5000, 50);
+		    5000, 50, 1);
 		long long read = page_steps(st, lists[i].by, lists[i].about, lists[i].entity,
-		    0, 5050);
+		    0, 5050, 1);
 
 		/* Both count the list up to 8,192 first (some 68,000 steps);
 		 * a row skipped costs less than half a row read. */
 		ok(skip < read * 3 / 4, "%s: 50 rows after 5,000 skipped cost %lld steps, 5,050 read"
 		    " %lld", lists[i].name, skip, read);
 	}
-}
-
-/* The virtual machine steps of the first page of 50 of a list. */
-static long long
-first_page(struct store *st, int64_t by, int64_t about, int64_t entity)
-{
-	struct store_statement *v = NULL;
-	struct store_mention *m = NULL;
-	size_t n = 0;
-	int rc;
-
-	steps = 0;
-	sqlite3_progress_handler(store_sqlite(st), 1, count_step, NULL);
-	if (entity == 0) {
-		rc = store_statements_find(st, 0, by, about, NULL, 0, 50, &v, &n);
-		store_statement_list_free(v, n);
-	} else {
-		rc = store_entity_mentions(st, entity, NULL, 0, 50, &m, &n);
-		store_mention_list_free(m, n);
-	}
-	sqlite3_progress_handler(store_sqlite(st), 0, NULL, NULL);
-	if (rc != 0)
-		tap_bail("first page: %s", err_msg());
-	return steps;
 }
 
 static void
@@ -361,8 +338,8 @@ test_bounded(struct store *small, struct store *large)
 	size_t i;
 
 	for (i = 0; i < ARRAY_LEN(lists); i++) {
-		long long a = first_page(small, lists[i].by, lists[i].about, lists[i].entity);
-		long long b = first_page(large, lists[i].by, lists[i].about, lists[i].entity);
+		long long a = page_steps(small, lists[i].by, lists[i].about, lists[i].entity, 0, 50, 0);
+		long long b = page_steps(large, lists[i].by, lists[i].about, lists[i].entity, 0, 50, 0);
 
 		/* Four times the articles and rows: the same work, give or
 		 * take the depth of an index and where the newest rows lie;
