@@ -858,7 +858,7 @@ int store_memo_delete(struct store *st, int64_t id);
 /* Moves the memos of tag FROM to tag INTO (a merge). */
 int store_memo_move_tag(struct store *st, int64_t from, int64_t into);
 
-/* store-schema.c: many notes of one article changed in one transaction:
+/* store-fts.c: many notes of one article changed in one transaction:
  * store_fts_defer takes the article out of the full-text index (once;
  * again is a no-op) and the note triggers then leave it alone;
  * store_fts_flush indexes every deferred article once. Both inside the
@@ -872,7 +872,7 @@ int store_fts_defer(struct store *st, int64_t article_id);
 int store_fts_defer_new(struct store *st);
 int store_fts_flush(struct store *st);
 
-/* store-fts.c: the index written less often than articles are committed.
+/* The index written less often than articles are committed.
  * store_fts_hold ends store_fts_defer_new's deferral without indexing: the
  * transaction's new articles stay in fts_pending, committed with it, until
  * a later store_fts_index or store_fts_flush (by any writer) indexes every

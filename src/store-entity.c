@@ -213,17 +213,13 @@ kb_is_new(struct store *st, int *yes)
 	 * table that refers to it, and nothing indexes the annotations' speaker
 	 * and target: a database with annotations (and no entities) takes the
 	 * upsert instead. */
-	sqlite3_stmt *s = store_stmt(st, "SELECT NOT EXISTS (SELECT 1 FROM entities)"
+	int64_t none = 0;
+	int rc = store_int_query(st, "SELECT NOT EXISTS (SELECT 1 FROM entities)"
 	    " AND NOT EXISTS (SELECT 1 FROM aliases) AND NOT EXISTS (SELECT 1 FROM roles)"
-	    " AND NOT EXISTS (SELECT 1 FROM annotations)");
-	int rc;
+	    " AND NOT EXISTS (SELECT 1 FROM annotations)", &none, "writing the knowledge base");
 
-	if (s == NULL)
-		return -1;
-	rc = sqlite3_step(s);
-	*yes = rc == SQLITE_ROW && sqlite3_column_int(s, 0) == 1;
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : store_err(st, "writing the knowledge base");
+	*yes = none == 1;
+	return rc;
 }
 
 /* The shipped entities IDX[0, N), ids ID[0, N): one insert. */

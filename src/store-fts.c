@@ -1,6 +1,10 @@
 /*
- * store-fts.c: the full-text index written in batches larger than the
- * transactions that store the articles (an import). FTS5 writes a segment
+ * store-fts.c: the full-text index written apart from the rows it
+ * indexes. Many notes of one article changed in one transaction take the
+ * article out of the index once and put it back once (store_fts_defer,
+ * store_fts_flush); an import batch's new articles wait in fts_pending
+ * (store_fts_defer_new), and the index is written in batches larger than
+ * the transactions that store the articles. FTS5 writes a segment
  * of the index whenever the terms it holds in memory pass its 'hashsize'
  * (1 MiB by default: some four hundred articles) or the transaction or a
  * savepoint ends, and merges sixteen segments of a level into one of the
@@ -31,16 +35,63 @@
 #define FTS5_CRISISMERGE_DEFAULT 16
 
 int
-store_fts_hold(struct store *st)
+store_fts_defer(struct store *st, int64_t article_id)
 {
-	sqlite3_stmt *s = store_stmt(st, "DELETE FROM state WHERE key = '" FTS_DEFER_KEY "'");
-	int rc;
+	sqlite3_stmt *s = store_stmt(st,
+	    "INSERT INTO articles_fts(articles_fts, rowid, title, body, notes)"
+	    " SELECT 'delete', id, title, body, notes FROM articles_text WHERE id = ?1"
+	    " AND id NOT IN (SELECT article_id FROM fts_pending)");
+	sqlite3_stmt *p;
 
 	if (s == NULL)
 		return -1;
-	rc = sqlite3_step(s);
+	sqlite3_bind_int64(s, 1, article_id);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		sqlite3_reset(s);
+		return store_err(st, "taking an article out of the index");
+	}
 	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : store_err(st, "keeping articles for the index");
+	if ((p = store_stmt(st, "INSERT OR IGNORE INTO fts_pending(article_id) VALUES (?1)")) == NULL)
+		return -1;
+	sqlite3_bind_int64(p, 1, article_id);
+	if (sqlite3_step(p) != SQLITE_DONE) {
+		sqlite3_reset(p);
+		return store_err(st, "deferring the index");
+	}
+	sqlite3_reset(p);
+	return 0;
+}
+
+int
+store_fts_defer_new(struct store *st)
+{
+	return store_exec(st, "INSERT OR IGNORE INTO state(key, value)"
+	    " VALUES ('" FTS_DEFER_KEY "', '1')", "deferring the index");
+}
+
+int
+store_fts_flush(struct store *st)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(store_sqlite(st),
+	    "DELETE FROM state WHERE key = '" FTS_DEFER_KEY "';"
+	    "INSERT INTO articles_fts(rowid, title, body, notes)"
+	    "  SELECT id, title, body, notes FROM articles_text"
+	    "  WHERE id IN (SELECT article_id FROM fts_pending);"
+	    "DELETE FROM fts_pending;", NULL, NULL, &msg) != SQLITE_OK) {
+		err_set("%s: indexing notes: %s", store_path(st), msg ? msg : "error");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_fts_hold(struct store *st)
+{
+	return store_exec(st, "DELETE FROM state WHERE key = '" FTS_DEFER_KEY "'",
+	    "keeping articles for the index");
 }
 
 int

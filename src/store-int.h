@@ -22,6 +22,9 @@ int store_err(struct store *st, const char *what);
 /* Runs SQL (a literal, as store_stmt) and reads its first row's first
  * column into *VALUE; 0, or the error named WHAT when there is no row. */
 int store_int_query(struct store *st, const char *sql, int64_t *value, const char *what);
+/* Runs SQL (a literal, as store_stmt) that returns no row to its end; 0,
+ * or the error named WHAT. */
+int store_exec(struct store *st, const char *sql, const char *what);
 /* Runs SQL with ID bound to ?1 to its end (store-entity.c); 0, or the
  * error named WHAT. */
 int store_exec_id(struct store *st, const char *sql, int64_t id, const char *what);

@@ -965,66 +965,6 @@ static const char rebuild_derived[] =
     "INSERT INTO memos_fts(memos_fts) VALUES ('rebuild');";
 
 int
-store_fts_defer(struct store *st, int64_t article_id)
-{
-	sqlite3_stmt *s = store_stmt(st,
-	    "INSERT INTO articles_fts(articles_fts, rowid, title, body, notes)"
-	    " SELECT 'delete', id, title, body, notes FROM articles_text WHERE id = ?1"
-	    " AND id NOT IN (SELECT article_id FROM fts_pending)");
-	sqlite3_stmt *p;
-
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, article_id);
-	if (sqlite3_step(s) != SQLITE_DONE) {
-		sqlite3_reset(s);
-		return store_err(st, "taking an article out of the index");
-	}
-	sqlite3_reset(s);
-	if ((p = store_stmt(st, "INSERT OR IGNORE INTO fts_pending(article_id) VALUES (?1)")) == NULL)
-		return -1;
-	sqlite3_bind_int64(p, 1, article_id);
-	if (sqlite3_step(p) != SQLITE_DONE) {
-		sqlite3_reset(p);
-		return store_err(st, "deferring the index");
-	}
-	sqlite3_reset(p);
-	return 0;
-}
-
-int
-store_fts_defer_new(struct store *st)
-{
-	sqlite3_stmt *s = store_stmt(st, "INSERT OR IGNORE INTO state(key, value)"
-	    " VALUES ('" FTS_DEFER_KEY "', '1')");
-	int rc;
-
-	if (s == NULL)
-		return -1;
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : store_err(st, "deferring the index");
-}
-
-int
-store_fts_flush(struct store *st)
-{
-	char *msg = NULL;
-
-	if (sqlite3_exec(store_sqlite(st),
-	    "DELETE FROM state WHERE key = '" FTS_DEFER_KEY "';"
-	    "INSERT INTO articles_fts(rowid, title, body, notes)"
-	    "  SELECT id, title, body, notes FROM articles_text"
-	    "  WHERE id IN (SELECT article_id FROM fts_pending);"
-	    "DELETE FROM fts_pending;", NULL, NULL, &msg) != SQLITE_OK) {
-		err_set("%s: indexing notes: %s", store_path(st), msg ? msg : "error");
-		sqlite3_free(msg);
-		return -1;
-	}
-	return 0;
-}
-
-int
 store_schema_derived(const char *table)
 {
 	size_t i;

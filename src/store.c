@@ -222,6 +222,19 @@ store_int_query(struct store *st, const char *sql, int64_t *value, const char *w
 }
 
 int
+store_exec(struct store *st, const char *sql, const char *what)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_err(st, what);
+}
+
+int
 store_data_version(struct store *st, int64_t *version)
 {
 	return store_int_query(st, "PRAGMA data_version", version, "reading the data version");
