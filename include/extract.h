@@ -141,6 +141,8 @@ size_t extract_gold_files(const struct extract_gold *g, const char *const **file
 
 struct extract_eval_entity {
 	const char *file, *name;      /* one per entity found in the file */
+	const char *kind;
+	int64_t id;                   /* as the caller's known() answers */
 	int found;                    /* a name found from context, spelled as
 	                                 the article spells it */
 };
@@ -149,6 +151,7 @@ struct extract_eval_statement {
 	const char *file;
 	const char *text;             /* the statement's words */
 	const char *speaker;          /* canonical name, or NULL */
+	int64_t speaker_id;           /* as the caller's known() answers; 0: none */
 	int speaker_found;            /* the speaker is a name found from context */
 	const size_t *related;        /* indexes of its related statements in
 	                                 the same array, best first */
@@ -162,6 +165,12 @@ struct extract_eval_input {
 	size_t nentities;
 	const struct extract_eval_statement *statements;
 	size_t nstatements;
+	/* The entity the reader's canonical NAME (of KIND; NULL: any) is a
+	 * name of, canonical or alias, 0 when none: a reader may call an
+	 * entity by another of its names ("ASEAN", "Sukhum") than the one
+	 * the knowledge base puts first. May be NULL. */
+	int64_t (*known)(void *arg, const char *name, const char *kind);
+	void *known_arg;
 };
 
 struct extract_eval_scores {

@@ -65,8 +65,10 @@ gather_article(struct store *st, struct gathered *g, const char *file, int64_t i
 		for (i = 0; i < ne; i++) {
 			g->ent[g->nent].file = file;
 			g->ent[g->nent].found = found;
+			g->ent[g->nent].id = e[i].id;
+			g->ent[g->nent].kind = e[i].kind != NULL ? own(g, e[i].kind) : NULL;
 			g->ent[g->nent++].name = own(g, e[i].name);
-			e[i].name = NULL;
+			e[i].name = e[i].kind = NULL;
 		}
 		store_entity_list_free(e, ne);
 	}
@@ -79,12 +81,34 @@ gather_article(struct store *st, struct gathered *g, const char *file, int64_t i
 		g->st[g->nst].file = file;
 		g->st[g->nst].text = s[i].text ? own(g, s[i].text) : NULL;
 		g->st[g->nst].speaker = s[i].speaker ? own(g, s[i].speaker) : NULL;
+		g->st[g->nst].speaker_id = s[i].speaker_id;
 		g->st[g->nst].speaker_found = s[i].speaker != NULL && found_here(g, file, s[i].speaker);
 		s[i].text = s[i].speaker = NULL;
 		g->sid[g->nst++] = s[i].id;
 	}
 	store_statement_list_free(s, ns);
 	return 0;
+}
+
+/* The entity NAME is a name of (canonical or alias, letter case aside),
+ * of KIND when given, or 0: how the reader's canonical names are read. */
+static int64_t
+known(void *arg, const char *name, const char *kind)
+{
+	struct store *st = arg;
+	struct store_entity e;
+	int64_t id;
+	int same;
+
+	if (store_entity_find(st, name, &id) != 0 || id == 0)
+		return 0;
+	if (kind == NULL)
+		return id;
+	if (store_entity_get(st, id, &e) != 0)
+		return 0;
+	same = e.kind != NULL && strcmp(e.kind, kind) == 0;
+	store_entity_free(&e);
+	return same ? id : 0;
 }
 
 /* Each statement's related ones, as indexes among the gathered. */
@@ -164,6 +188,8 @@ analyze_eval(struct store *st, const char *gold_dir, struct extract_eval_scores 
 		in.nentities = g.nent;
 		in.statements = g.st;
 		in.nstatements = g.nst;
+		in.known = known;
+		in.known_arg = st;
 		extract_eval(gold, &in, sc, misses);
 	}
 	gathered_free(&g);

@@ -214,9 +214,82 @@ names(const struct extract_gold *g, const char *file, const char *canonical, con
 	return 0;
 }
 
+/*
+ * The entities the gold's canonical names are names of, by the caller's
+ * known(): the reader's name for an entity may be another of its names
+ * than the one the knowledge base puts first, and what was found is
+ * the same entity all the same. Resolved once per gold row; 0 where the
+ * caller knows no such entity (then only the name itself matches).
+ */
+struct known_ids {
+	int64_t *ent;         /* per gold entity row, of the row's kind */
+	int64_t *st;          /* per gold statement row, of its speaker */
+};
+
+/* The kind the gold gives the entity CANONICAL in FILE, or NULL. */
+static const char *
+gold_kind(const struct extract_gold *g, const char *file, const char *canonical)
+{
+	size_t i;
+
+	for (i = 0; i < g->ent.n; i++)
+		if (strcmp(g->ent.r[i].file, file) == 0 && strcmp(g->ent.r[i].a, canonical) == 0)
+			return g->ent.r[i].b;
+	return NULL;
+}
+
+static void
+known_resolve(const struct extract_gold *g, const struct extract_eval_input *in,
+    struct known_ids *k)
+{
+	size_t i;
+
+	k->ent = xcalloc(g->ent.n + 1, sizeof *k->ent);
+	k->st = xcalloc(g->st.n + 1, sizeof *k->st);
+	if (in->known == NULL)
+		return;
+	for (i = 0; i < g->ent.n; i++)
+		if (present(in, g->ent.r[i].file))
+			k->ent[i] = in->known(in->known_arg, g->ent.r[i].a, g->ent.r[i].b);
+	for (i = 0; i < g->st.n; i++)
+		if (present(in, g->st.r[i].file))
+			k->st[i] = in->known(in->known_arg, g->st.r[i].a,
+			    gold_kind(g, g->st.r[i].file, g->st.r[i].a));
+}
+
+static void
+known_free(struct known_ids *k)
+{
+	free(k->ent);
+	free(k->st);
+}
+
+/* Whether entity J found is the gold's entity row I. */
+static int
+same_entity(const struct extract_gold *g, const struct extract_eval_input *in,
+    const struct known_ids *k, size_t i, size_t j)
+{
+	const struct gold_row *r = &g->ent.r[i];
+	const struct extract_eval_entity *e = &in->entities[j];
+
+	return strcmp(e->file, r->file) == 0 &&
+	    (names(g, r->file, r->a, e->name, e->found) || (k->ent[i] != 0 && e->id == k->ent[i]));
+}
+
+/* Whether statement S found has the speaker of the gold's statement row I. */
+static int
+same_speaker(const struct extract_gold *g, const struct known_ids *k, size_t i,
+    const struct extract_eval_statement *s)
+{
+	const struct gold_row *r = &g->st.r[i];
+
+	return names(g, r->file, r->a, s->speaker, s->speaker_found) ||
+	    (k->st[i] != 0 && s->speaker_id == k->st[i]);
+}
+
 static void
 eval_entities(const struct extract_gold *g, const struct extract_eval_input *in,
-    struct extract_eval_scores *sc, struct buf *misses)
+    const struct known_ids *k, struct extract_eval_scores *sc, struct buf *misses)
 {
 	size_t i, j;
 	enum kb_kind kind;
@@ -229,8 +302,7 @@ eval_entities(const struct extract_gold *g, const struct extract_eval_input *in,
 			continue;
 		sc->ent_gold++;
 		for (found = 0, j = 0; j < in->nentities && !found; j++)
-			found = strcmp(in->entities[j].file, r->file) == 0 &&
-			    names(g, r->file, r->a, in->entities[j].name, in->entities[j].found);
+			found = same_entity(g, in, k, i, j);
 		sc->ent_hit_gold += found;
 		if (kb_kind_parse(r->b, &kind) == 0) {
 			sc->kind_gold[kind]++;
@@ -241,9 +313,7 @@ eval_entities(const struct extract_gold *g, const struct extract_eval_input *in,
 	}
 	for (j = 0; j < in->nentities; j++) {
 		for (found = 0, i = 0; i < g->ent.n && !found; i++)
-			found = strcmp(in->entities[j].file, g->ent.r[i].file) == 0 &&
-			    names(g, g->ent.r[i].file, g->ent.r[i].a, in->entities[j].name,
-			    in->entities[j].found);
+			found = same_entity(g, in, k, i, j);
 		sc->ent_pred++;
 		sc->ent_hit_pred += found;
 		if (!found && misses != NULL)
@@ -259,10 +329,11 @@ starts(const char *text, const char *prefix)
 }
 
 /* The statement found at the sentence PREFIX of FILE, or SIZE_MAX; of
- * several there (a sentence with two speakers), SPEAKER's when given. */
+ * several there (a sentence with two speakers), the one with the speaker
+ * of the gold's statement row ROW when ROW is not SIZE_MAX. */
 static size_t
-statement_at(const struct extract_gold *g, const struct extract_eval_input *in, const char *file,
-    const char *prefix, const char *speaker)
+statement_at(const struct extract_gold *g, const struct extract_eval_input *in,
+    const struct known_ids *k, const char *file, const char *prefix, size_t row)
 {
 	size_t j, any = SIZE_MAX;
 
@@ -271,7 +342,7 @@ statement_at(const struct extract_gold *g, const struct extract_eval_input *in, 
 
 		if (strcmp(s->file, file) != 0 || !starts(s->text, prefix))
 			continue;
-		if (speaker == NULL || names(g, file, speaker, s->speaker, s->speaker_found))
+		if (row == SIZE_MAX || same_speaker(g, k, row, s))
 			return j;
 		if (any == SIZE_MAX)
 			any = j;
@@ -281,7 +352,7 @@ statement_at(const struct extract_gold *g, const struct extract_eval_input *in, 
 
 static void
 eval_statements(const struct extract_gold *g, const struct extract_eval_input *in,
-    struct extract_eval_scores *sc, struct buf *misses)
+    const struct known_ids *k, struct extract_eval_scores *sc, struct buf *misses)
 {
 	size_t i, j;
 	int found;
@@ -292,9 +363,8 @@ eval_statements(const struct extract_gold *g, const struct extract_eval_input *i
 		if (!present(in, r->file))
 			continue;
 		sc->st_gold++;
-		j = statement_at(g, in, r->file, r->b, r->a);
-		found = j != SIZE_MAX && names(g, r->file, r->a, in->statements[j].speaker,
-		    in->statements[j].speaker_found);
+		j = statement_at(g, in, k, r->file, r->b, i);
+		found = j != SIZE_MAX && same_speaker(g, k, i, &in->statements[j]);
 		sc->st_hit_gold += found;
 		if (!found && misses != NULL)
 			buf_printf(misses, "statement missed\t%s\t%s\t%s%s%s\n", r->file, r->a, r->b,
@@ -306,7 +376,7 @@ eval_statements(const struct extract_gold *g, const struct extract_eval_input *i
 
 		for (found = 0, i = 0; i < g->st.n && !found; i++)
 			found = strcmp(s->file, g->st.r[i].file) == 0 && starts(s->text, g->st.r[i].b) &&
-			    names(g, s->file, g->st.r[i].a, s->speaker, s->speaker_found);
+			    same_speaker(g, k, i, s);
 		sc->st_pred++;
 		sc->st_hit_pred += found;
 		if (!found && misses != NULL)
@@ -347,8 +417,8 @@ eval_related(const struct extract_gold *g, const struct extract_eval_input *in,
 			    !present(in, y->file))
 				continue;
 			sc->rel_pairs++;
-			a = statement_at(g, in, x->file, x->b, NULL);
-			b = statement_at(g, in, y->file, y->b, NULL);
+			a = statement_at(g, in, NULL, x->file, x->b, SIZE_MAX);
+			b = statement_at(g, in, NULL, y->file, y->b, SIZE_MAX);
 			hit = a != SIZE_MAX && b != SIZE_MAX && in_top(&in->statements[a], b);
 			sc->rel_hits += hit;
 			if (!hit && misses != NULL)
@@ -363,15 +433,18 @@ void
 extract_eval(const struct extract_gold *g, const struct extract_eval_input *in,
     struct extract_eval_scores *sc, struct buf *misses)
 {
+	struct known_ids k;
 	size_t i;
 
 	memset(sc, 0, sizeof *sc);
 	sc->gold_files = g->nfiles;
 	for (i = 0; i < g->nfiles; i++)
 		sc->files += present(in, g->files[i]);
-	eval_entities(g, in, sc, misses);
-	eval_statements(g, in, sc, misses);
+	known_resolve(g, in, &k);
+	eval_entities(g, in, &k, sc, misses);
+	eval_statements(g, in, &k, sc, misses);
 	eval_related(g, in, sc, misses);
+	known_free(&k);
 	sc->ent_recall = ratio(sc->ent_hit_gold, sc->ent_gold);
 	sc->ent_precision = ratio(sc->ent_hit_pred, sc->ent_pred);
 	sc->st_recall = ratio(sc->st_hit_gold, sc->st_gold);
