@@ -153,6 +153,8 @@ int store_rank_register(struct store *st, fts5_api *api);
  * lookups search's widening has made on ST: what the tests of their cost
  * count. */
 unsigned long store_rank_counted(void);
+/* Rows whose length dossier_rank has read in this process. */
+unsigned long store_rank_sized(void);
 unsigned long store_stem_probes(struct store *st);
 /* store-stem.c: the connection's stemmers, freed with the store. */
 struct store_stems;

@@ -29,8 +29,10 @@
 
 /* The plain and the JSON search share this text, so both agree on order
  * and snippets. Newlines between paragraphs become spaces: a snippet is
- * one line of a result list. */
-#define RANK_MATCH " f.rank MATCH 'dossier_rank(1.0, 10.0, 4.0)'"
+ * one line of a result list. The ranking is told how many rows the page
+ * and those before it take (?8, 0 for all): the others' scores it may
+ * bound instead of computing (store-rank.c). */
+#define RANK_MATCH " f.rank MATCH 'dossier_rank(1.0, 10.0, 4.0, ' || ?8 || ')'"
 #define SNIPPET \
 	"  replace(replace(dossier_snippet(articles_fts, ?2, ?3, '…', 16)," \
 	"    char(10, 10), ' '), char(10), ' ') AS snippet,"
@@ -168,6 +170,8 @@ bind(sqlite3_stmt *s, const char *query, const char *exact, size_t offset, size_
 	sqlite3_bind_int64(s, 4, limit > INT64_MAX ? -1 : (sqlite3_int64)limit);
 	sqlite3_bind_int64(s, 5, (sqlite3_int64)offset);
 	sqlite3_bind_int64(s, 6, start);
+	sqlite3_bind_int64(s, 8, limit <= INT64_MAX && offset <= INT64_MAX - limit ?
+	    (sqlite3_int64)(offset + limit) : 0);
 }
 
 int

@@ -425,6 +425,58 @@ test_estimate(void)
 	    worst);
 }
 
+/* The length of the first K entries of a ranking's text. */
+static size_t
+first_entries(const char *r, size_t k)
+{
+	const char *p = r;
+
+	while (k-- > 0 && (p = strchr(p, ' ')) != NULL)
+		p++;
+	return p != NULL ? (size_t)(p - r) : strlen(r);
+}
+
+/* Told that only the best TOP rows are wanted, the ranking bounds the
+ * others' scores instead of reading their lengths: the best TOP must be
+ * the same rows with the same scores, and fewer lengths read. */
+static void
+test_top(void)
+{
+	static const char *const queries[] = {
+		"ceasefire", "corridor OR convoy", "\"cargo treaty\"", "ceasefire NOT corridor",
+		"title:checkpoint", "envoy minister talks", "report",
+	};
+	static const size_t tops[] = { 1, 20, 57 };
+	char *all, *best, *rank;
+	unsigned long sall, sbest;
+	size_t i, j, len;
+
+	for (i = 0; i < ARRAY_LEN(queries); i++)
+		for (j = 0; j < ARRAY_LEN(tops); j++) {
+			rank = xasprintf("dossier_rank(1.0, 10.0, 4.0, %zu)", tops[j]);
+			sall = store_rank_sized();
+			all = ranking(queries[i], "dossier_rank(1.0, 10.0, 4.0)", 1);
+			sall = store_rank_sized() - sall;
+			sbest = store_rank_sized();
+			best = ranking(queries[i], rank, 1);
+			sbest = store_rank_sized() - sbest;
+			len = first_entries(all, tops[j]);
+			ok(len > 4 && first_entries(best, tops[j]) == len &&
+			    strncmp(all, best, len) == 0 && sbest <= sall,
+			    "%s: the best %zu as when all are scored (lengths read: %lu of %lu)",
+			    queries[i], tops[j], sbest, sall);
+			if (strncmp(all, best, len) != 0)
+				diag("all  %.200s\nbest %.200s", all, best);
+			/* a word of a fifth of the articles, in the body only */
+			if (i == 0 && j == 1)
+				ok(sbest < sall / 4, "%s: lengths read for the best 20, %lu of %lu",
+				    queries[i], sbest, sall);
+			free(all);
+			free(best);
+			free(rank);
+		}
+}
+
 int
 main(void)
 {
@@ -438,6 +490,7 @@ main(void)
 	test_other_forms_scores();
 	test_bounded();
 	test_estimate();
+	test_top();
 	store_close(st);
 	free(path);
 	return tap_done();
