@@ -44,6 +44,8 @@
 #define LABEL_MAX 8             /* tokens of a "Speaker Name:" line */
 #define TOPIC_MAX 6             /* tokens of a phrase opening a verb-final clause */
 #define CREDIT_MAX 12           /* tokens of "Как сообщает X," opening a sentence */
+#define DATELINE_WORDS 4        /* words in one piece of a dateline ("UNITED NATIONS (AP) —") */
+#define DATELINE_PIECES 3       /* "Москва. 5 января. INTERFAX.RU - ..." */
 
 struct quote {
 	size_t open, close;   /* tokens of the marks; close is the paragraph's
@@ -1191,6 +1193,45 @@ subject_after_cue(const struct attr *A, size_t k, size_t hi)
 	return e != NO_ONE && extract_is_actor(c, e) ? e : NO_ONE;
 }
 
+/* Whether sentence D is a piece of a dateline: a few words with no
+ * reporting verb and no quotation, ending in a stop or a dash ("SUKHUM.",
+ * "5 января.", "UNITED NATIONS (AP) —"), not lower case at its start. */
+static int
+dateline_piece(const struct extract_ctx *c, size_t d)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t k, o, words = 0, a = c->sent_tok[d], b = c->sent_tok[d + 1];
+
+	if (a == b || (t[a].word && !t[a].upper && !(t[a].key[0] >= '0' && t[a].key[0] <= '9')))
+		return 0;
+	for (k = a; k < b; k++) {
+		if (opens(&t[k]) || closes(&t[k]) || extract_cue_from(c, k, CUE_VERB, &o))
+			return 0;
+		if (t[k].word && ++words > DATELINE_WORDS)
+			return 0;
+	}
+	return 1;
+}
+
+/* The sentence a statement found in sentence S0 starts with: the first of
+ * its paragraph when every one before S0 in it is a piece of a dateline.
+ * A wire story's first paragraph opens with its place, date and credit,
+ * which the splitter may cut into pieces ("SUKHUM. March 13 (Interfax) -
+ * ...", "Москва. 5 января. INTERFAX.RU - ..."); they belong to the
+ * sentence that follows them. */
+static size_t
+dateline_start(const struct extract_ctx *c, size_t s0)
+{
+	size_t d = s0;
+
+	while (d > 0 && s0 - d < DATELINE_PIECES && c->para_of_sent[d - 1] == c->para_of_sent[s0] &&
+	    dateline_piece(c, d - 1))
+		d--;
+	if (d == s0 || (d > 0 && c->para_of_sent[d - 1] == c->para_of_sent[s0]))
+		return s0;
+	return d;
+}
+
 static struct extract_statement *
 add_statement(struct attr *A, size_t s0, size_t s1, int who)
 {
@@ -1203,7 +1244,7 @@ add_statement(struct attr *A, size_t s0, size_t s1, int who)
 	}
 	st = &c->st[c->nst++];
 	memset(st, 0, sizeof *st);
-	st->start = c->in->sentences[s0].start;
+	st->start = c->in->sentences[dateline_start(c, s0)].start;
 	st->end = c->in->sentences[s1].end;
 	st->speaker = who;
 	st->has_speaker = 1;
