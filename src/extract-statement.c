@@ -1587,6 +1587,15 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 		*vf = k;
 		if (extract_cue_from(c, k, CUE_VERB, &other) && !unasserted(A, lo, k)) {
 			*vl = other;
+			/* "..., добавила Захарова", "..., said the State
+			 * Department": a verb right after a comma whose
+			 * subject follows it; walking back over the clause
+			 * before the comma would reach a state or a body the
+			 * clause talks about. A person before the verb still
+			 * speaks ("Lavrov, in Baku, told Blinken"). */
+			if (after_comma(A, lo, k) && (who = subject_after(A, other, hi)) != NO_ONE &&
+			    !is_person(c, subject_before(A, k, lo)))
+				return who;
 			if ((who = subject_before(A, k, lo)) != NO_ONE &&
 			    (told = outlet_told(A, k, other, hi, who)) != NO_ONE)
 				return told;
