@@ -927,6 +927,14 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 		if (e != NO_ONE && !is_person(c, e) && (f = c->m_first[c->ment_at[k]]) >= lb + 2 &&
 		    is_key(&t[f - 1], "of") && is_person(c, held = mention_to(c, f - 2)))
 			return held;
+		/* "The U.N. envoy for Libya said", "the chief negotiator
+		 * for the EU told": an actor after a title and a preposition
+		 * other than "of" is the title's scope; the one holding the
+		 * title speaks, or no one known. */
+		if (e != NO_ONE && !is_person(c, e) && (f = c->m_first[c->ment_at[k]]) >= lb + 2 &&
+		    t[f - 1].word && !t[f - 1].upper && !is_key(&t[f - 1], "of") &&
+		    extract_cue_to(c, f - 2, CUE_TITLE, &g) && g >= lb)
+			return phrase_to(A, f - 2, lb);
 		if (e != NO_ONE && !extract_is_actor(c, e))
 			return NO_ONE;
 		if (e != NO_ONE) {
