@@ -1201,14 +1201,32 @@ subject_after_cue(const struct attr *A, size_t k, size_t hi)
 	return e != NO_ONE && extract_is_actor(c, e) ? e : NO_ONE;
 }
 
+/* Whether token K is a word in capitals throughout ("SUKHUM", "AP",
+ * "INTERFAX"), Latin or Cyrillic. */
+static int
+all_caps(const struct extract_ctx *c, size_t k)
+{
+	const unsigned char *b = (const unsigned char *)c->in->body;
+	size_t i, e = c->t.tok[k].end;
+
+	if (!c->t.tok[k].word || !c->t.tok[k].upper || e < c->t.tok[k].start + 2)
+		return 0;
+	for (i = c->t.tok[k].start; i < e; i++)
+		if ((b[i] >= 'a' && b[i] <= 'z') || (i + 1 < e && ((b[i] == 0xD0 && b[i + 1] >= 0xB0) ||
+		    (b[i] == 0xD1 && b[i + 1] < 0xA0))))
+			return 0;
+	return 1;
+}
+
 /* Whether sentence D is a piece of a dateline: a few words with no
- * reporting verb and no quotation, ending in a stop or a dash ("SUKHUM.",
- * "5 января.", "UNITED NATIONS (AP) —"), not lower case at its start. */
+ * reporting verb and no quotation, a place, a date or a credit ("SUKHUM.",
+ * "Москва.", "5 января.", "UNITED NATIONS (AP) —"): one word, or a number,
+ * or a word in capitals among them. "Lavrov met Bayramov." is none. */
 static int
 dateline_piece(const struct extract_ctx *c, size_t d)
 {
 	const struct extract_tok *t = c->t.tok;
-	size_t k, o, words = 0, a = c->sent_tok[d], b = c->sent_tok[d + 1];
+	size_t k, o, words = 0, marked = 0, a = c->sent_tok[d], b = c->sent_tok[d + 1];
 
 	if (a == b || (t[a].word && !t[a].upper && !(t[a].key[0] >= '0' && t[a].key[0] <= '9')))
 		return 0;
@@ -1217,8 +1235,9 @@ dateline_piece(const struct extract_ctx *c, size_t d)
 			return 0;
 		if (t[k].word && ++words > DATELINE_WORDS)
 			return 0;
+		marked += (t[k].key[0] >= '0' && t[k].key[0] <= '9') || all_caps(c, k);
 	}
-	return 1;
+	return words == 1 || marked > 0;
 }
 
 /* The sentence a statement found in sentence S0 starts with: the first of
