@@ -1705,6 +1705,31 @@ track_person(struct attr *A, size_t s, const struct extract_statement *st)
 	}
 }
 
+/* Whether sentence S is in a paragraph that repeats the article's title
+ * (a page that prints its headline again over the text): a headline is
+ * no one's statement, and the article says again whatever it reports. */
+static int
+repeats_title(const struct extract_ctx *c, size_t s)
+{
+	const char *b = c->in->body, *t = c->in->title;
+	size_t a, e, tl;
+
+	if (t == NULL)
+		return 0;
+	a = c->in->paragraphs[c->para_of_sent[s]].start;
+	e = c->in->paragraphs[c->para_of_sent[s]].end;
+	while (a < e && b[a] == ' ')
+		a++;
+	while (e > a && (b[e - 1] == ' ' || b[e - 1] == '.'))
+		e--;
+	while (*t == ' ')
+		t++;
+	tl = strlen(t);
+	while (tl > 0 && (t[tl - 1] == ' ' || t[tl - 1] == '.'))
+		tl--;
+	return tl > 0 && e - a == tl && memcmp(b + a, t, tl) == 0;
+}
+
 void
 extract_statements(struct extract_ctx *c)
 {
@@ -1733,6 +1758,11 @@ extract_statements(struct extract_ctx *c)
 		end = s;
 		st = NULL;
 		second = NO_ONE;
+		if (repeats_title(c, s)) {
+			track_person(&A, s, NULL);
+			prev = NULL;
+			continue;
+		}
 		qi = quote_opening_in(&A, s);
 		if (qi < 0 && (who = label_of(&A, s, &vf, &vl)) != NO_ONE) {
 			/* "Lavrov:" and his words in the paragraph after */

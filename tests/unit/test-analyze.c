@@ -106,7 +106,7 @@ import_seed(struct store *st, struct analyzer *an, const char *dir, const char *
 	if (rc == 0)
 		rc = store_spans_add(st, a.id, sp, np, ss, ns);
 	if (rc == 0)
-		rc = analyzer_article(an, a.id, nfc.data, nfc.len, sp, np, ss, ns, NULL);
+		rc = analyzer_article(an, a.id, nfc.data, nfc.len, sp, np, ss, ns, NULL, NULL);
 	rc = rc == 0 ? store_commit(st) : (store_rollback(st), -1);
 	free(a.hash);
 	free(a.imported);
