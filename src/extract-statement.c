@@ -1420,6 +1420,26 @@ refers_back(const struct attr *A, size_t s, size_t v)
 	return 0;
 }
 
+/* "Сейчас нам важно понять ... . Очевидно, что ..., — заявил X.": direct
+ * speech written with no quotation marks, closed by a comma (or "!",
+ * "?") and a dash before the reporting verb at V in sentence S, the
+ * convention of Russian, Azerbaijani and Armenian text; the speech runs
+ * back to its paragraph's start. Source: Д. Э. Розенталь, Справочник по
+ * правописанию и стилистике, "Знаки препинания при прямой речи";
+ * https://ru.wikipedia.org/wiki/Прямая_речь */
+static int
+dash_speech(const struct attr *A, size_t s, size_t v)
+{
+	const struct extract_ctx *c = A->c;
+	const struct extract_tok *t = c->t.tok;
+
+	return v >= c->sent_tok[s] + 2 && !A->in_quote[v - 1] && !A->in_quote[v - 2] &&
+	    (is_key(&t[v - 1], "\xE2\x80\x94") || is_key(&t[v - 1], "\xE2\x80\x93") ||
+	    is_key(&t[v - 1], "-")) &&
+	    (is_key(&t[v - 2], ",") || is_key(&t[v - 2], "!") || is_key(&t[v - 2], "?") ||
+	    is_key(&t[v - 2], "\xE2\x80\xA6"));
+}
+
 /* "Лавров: переговоры продолжатся.", "Lavrov: We are ready.": a person
  * named at the start of sentence S, right before a colon, with a
  * sentence after it that ends in a stop: the headline style of a
@@ -1793,6 +1813,13 @@ extract_statements(struct extract_ctx *c)
 				    (prev == NULL || prev->end <= c->in->sentences[p - 1].start); p--)
 					;
 				st = add_statement(&A, p, s - 1, who);
+			} else if (s > 0 && c->para_of_sent[s - 1] == c->para_of_sent[s] &&
+			    (prev == NULL || prev->end <= c->in->sentences[s - 1].start) &&
+			    dash_speech(&A, s, vf)) {
+				for (p = s - 1; p > 0 && c->para_of_sent[p - 1] == c->para_of_sent[s] &&
+				    (prev == NULL || prev->end <= c->in->sentences[p - 1].start); p--)
+					;
+				st = add_statement(&A, p, end, who);
 			} else
 				st = add_statement(&A, s, end, who);
 		} else if (qi >= 0 && prev != NULL && A.q[qi].open <= c->sent_tok[s] + 1 &&
