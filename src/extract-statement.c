@@ -44,6 +44,8 @@
 #define LABEL_MAX 8             /* tokens of a "Speaker Name:" line */
 #define TOPIC_MAX 6             /* tokens of a phrase opening a verb-final clause */
 #define CREDIT_MAX 12           /* tokens of "Как сообщает X," opening a sentence */
+#define DATELINE_WORDS 4        /* words in one piece of a dateline ("UNITED NATIONS (AP) —") */
+#define DATELINE_PIECES 3       /* "Москва. 5 января. INTERFAX.RU - ..." */
 
 struct quote {
 	size_t open, close;   /* tokens of the marks; close is the paragraph's
@@ -925,6 +927,14 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 		if (e != NO_ONE && !is_person(c, e) && (f = c->m_first[c->ment_at[k]]) >= lb + 2 &&
 		    is_key(&t[f - 1], "of") && is_person(c, held = mention_to(c, f - 2)))
 			return held;
+		/* "The U.N. envoy for Libya said", "the chief negotiator
+		 * for the EU told": an actor after a title and a preposition
+		 * other than "of" is the title's scope; the one holding the
+		 * title speaks, or no one known. */
+		if (e != NO_ONE && !is_person(c, e) && (f = c->m_first[c->ment_at[k]]) >= lb + 2 &&
+		    t[f - 1].word && !t[f - 1].upper && !is_key(&t[f - 1], "of") &&
+		    extract_cue_to(c, f - 2, CUE_TITLE, &g) && g >= lb)
+			return phrase_to(A, f - 2, lb);
 		if (e != NO_ONE && !extract_is_actor(c, e))
 			return NO_ONE;
 		if (e != NO_ONE) {
@@ -1191,6 +1201,64 @@ subject_after_cue(const struct attr *A, size_t k, size_t hi)
 	return e != NO_ONE && extract_is_actor(c, e) ? e : NO_ONE;
 }
 
+/* Whether token K is a word in capitals throughout ("SUKHUM", "AP",
+ * "INTERFAX"), Latin or Cyrillic. */
+static int
+all_caps(const struct extract_ctx *c, size_t k)
+{
+	const unsigned char *b = (const unsigned char *)c->in->body;
+	size_t i, e = c->t.tok[k].end;
+
+	if (!c->t.tok[k].word || !c->t.tok[k].upper || e < c->t.tok[k].start + 2)
+		return 0;
+	for (i = c->t.tok[k].start; i < e; i++)
+		if ((b[i] >= 'a' && b[i] <= 'z') || (i + 1 < e && ((b[i] == 0xD0 && b[i + 1] >= 0xB0) ||
+		    (b[i] == 0xD1 && b[i + 1] < 0xA0))))
+			return 0;
+	return 1;
+}
+
+/* Whether sentence D is a piece of a dateline: a few words with no
+ * reporting verb and no quotation, a place, a date or a credit ("SUKHUM.",
+ * "Москва.", "5 января.", "UNITED NATIONS (AP) —"): one word, or a number,
+ * or a word in capitals among them. "Lavrov met Bayramov." is none. */
+static int
+dateline_piece(const struct extract_ctx *c, size_t d)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t k, o, words = 0, marked = 0, a = c->sent_tok[d], b = c->sent_tok[d + 1];
+
+	if (a == b || (t[a].word && !t[a].upper && !(t[a].key[0] >= '0' && t[a].key[0] <= '9')))
+		return 0;
+	for (k = a; k < b; k++) {
+		if (opens(&t[k]) || closes(&t[k]) || extract_cue_from(c, k, CUE_VERB, &o))
+			return 0;
+		if (t[k].word && ++words > DATELINE_WORDS)
+			return 0;
+		marked += (t[k].key[0] >= '0' && t[k].key[0] <= '9') || all_caps(c, k);
+	}
+	return words == 1 || marked > 0;
+}
+
+/* The sentence a statement found in sentence S0 starts with: the first of
+ * its paragraph when every one before S0 in it is a piece of a dateline.
+ * A wire story's first paragraph opens with its place, date and credit,
+ * which the splitter may cut into pieces ("SUKHUM. March 13 (Interfax) -
+ * ...", "Москва. 5 января. INTERFAX.RU - ..."); they belong to the
+ * sentence that follows them. */
+static size_t
+dateline_start(const struct extract_ctx *c, size_t s0)
+{
+	size_t d = s0;
+
+	while (d > 0 && s0 - d < DATELINE_PIECES && c->para_of_sent[d - 1] == c->para_of_sent[s0] &&
+	    dateline_piece(c, d - 1))
+		d--;
+	if (d == s0 || (d > 0 && c->para_of_sent[d - 1] == c->para_of_sent[s0]))
+		return s0;
+	return d;
+}
+
 static struct extract_statement *
 add_statement(struct attr *A, size_t s0, size_t s1, int who)
 {
@@ -1203,7 +1271,7 @@ add_statement(struct attr *A, size_t s0, size_t s1, int who)
 	}
 	st = &c->st[c->nst++];
 	memset(st, 0, sizeof *st);
-	st->start = c->in->sentences[s0].start;
+	st->start = c->in->sentences[dateline_start(c, s0)].start;
 	st->end = c->in->sentences[s1].end;
 	st->speaker = who;
 	st->has_speaker = 1;
@@ -1566,6 +1634,15 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 		*vf = k;
 		if (extract_cue_from(c, k, CUE_VERB, &other) && !unasserted(A, lo, k)) {
 			*vl = other;
+			/* "..., добавила Захарова", "..., said the State
+			 * Department": a verb right after a comma whose
+			 * subject follows it; walking back over the clause
+			 * before the comma would reach a state or a body the
+			 * clause talks about. A person before the verb still
+			 * speaks ("Lavrov, in Baku, told Blinken"). */
+			if (after_comma(A, lo, k) && (who = subject_after(A, other, hi)) != NO_ONE &&
+			    !is_person(c, subject_before(A, k, lo)))
+				return who;
 			if ((who = subject_before(A, k, lo)) != NO_ONE &&
 			    (told = outlet_told(A, k, other, hi, who)) != NO_ONE)
 				return told;
