@@ -890,6 +890,28 @@ place_apposition(const struct extract_ctx *c, size_t p, size_t k, size_t lb)
 	return c->kb->ents[e].kind == KB_PLACE || c->kb->ents[e].kind == KB_STATE;
 }
 
+/* Whether the actor whose first token is F, after a title and a
+ * preposition other than "of" ("The U.N. envoy for Libya said", "the
+ * chief negotiator for the EU told"), is the title's scope rather than
+ * the subject; sets *TITLE to the title's last token. A spokesperson
+ * speaks for the scope ("a spokeswoman for the EU said": the EU), so a
+ * title that is a proxy has none. No token before LB counts. */
+static int
+title_scope(const struct extract_ctx *c, size_t f, size_t lb, size_t *title)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t g;
+
+	if (f >= lb + 3 && extract_cue_to(c, f - 1, CUE_DETERMINER, &g) && g == f - 1)
+		f--;
+	if (f < lb + 2 || !t[f - 1].word || t[f - 1].upper || is_key(&t[f - 1], "of") ||
+	    !extract_cue_to(c, f - 2, CUE_TITLE, &g) || g < lb ||
+	    extract_cue_to(c, f - 2, CUE_PROXY, &g))
+		return 0;
+	*title = f - 2;
+	return 1;
+}
+
 /*
  * The actor who is the subject of the verb starting at token V, walking
  * back no further than token LB.
@@ -927,14 +949,11 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 		if (e != NO_ONE && !is_person(c, e) && (f = c->m_first[c->ment_at[k]]) >= lb + 2 &&
 		    is_key(&t[f - 1], "of") && is_person(c, held = mention_to(c, f - 2)))
 			return held;
-		/* "The U.N. envoy for Libya said", "the chief negotiator
-		 * for the EU told": an actor after a title and a preposition
-		 * other than "of" is the title's scope; the one holding the
+		/* An actor that is a title's scope: the one holding the
 		 * title speaks, or no one known. */
-		if (e != NO_ONE && !is_person(c, e) && (f = c->m_first[c->ment_at[k]]) >= lb + 2 &&
-		    t[f - 1].word && !t[f - 1].upper && !is_key(&t[f - 1], "of") &&
-		    extract_cue_to(c, f - 2, CUE_TITLE, &g) && g >= lb)
-			return phrase_to(A, f - 2, lb);
+		if (e != NO_ONE && !is_person(c, e) &&
+		    title_scope(c, c->m_first[c->ment_at[k]], lb, &f))
+			return phrase_to(A, f, lb);
 		if (e != NO_ONE && !extract_is_actor(c, e))
 			return NO_ONE;
 		if (e != NO_ONE) {
