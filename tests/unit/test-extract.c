@@ -942,6 +942,12 @@ test_dateline_pieces(void)
 	expect_statements("Москва. 19 января. Сергей Лавров заявил, что переговоры продолжатся.",
 	    "Sergey Lavrov: Москва. 19 января. Сергей Лавров заявил, что переговоры продолжатся.",
 	    "a place and a date opening the paragraph (Russian)");
+	expect_statements("TALLINN. Jan. 19 (AP) \xE2\x80\x94 Hanna Vell said aid would go on.",
+	    "Hanna Vell: TALLINN. Jan. 19 (AP) \xE2\x80\x94 Hanna Vell said aid would go on.",
+	    "a place, a date and a credit opening the paragraph");
+	expect_statements("SUKHUM. Hanna Vell said aid would go on.\nOtto Vell said the same.",
+	    "Hanna Vell: SUKHUM. Hanna Vell said aid would go on. | Otto Vell: Otto Vell said the same.",
+	    "the dateline belongs to the first paragraph's statement only");
 	expect_statements("Lavrov landed in Baku. Bayramov said the talks would go on.",
 	    "Jeyhun Bayramov: Bayramov said the talks would go on.",
 	    "a short sentence with no number and no word in capitals is no dateline");
