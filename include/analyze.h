@@ -35,11 +35,12 @@ void analyzer_free(struct analyzer *an);
 const struct kb *analyzer_kb(const struct analyzer *an);
 
 /* Analyses one stored article: body, its paragraph and sentence spans,
- * and its publication date (ISO, may be NULL). Call inside the article's
- * transaction; previous results for it must have been cleared. */
+ * its publication date (ISO, may be NULL) and its title (may be NULL).
+ * Call inside the article's transaction; previous results for it must
+ * have been cleared. */
 int analyzer_article(struct analyzer *an, int64_t article, const char *body, size_t len,
     const struct text_span *paragraphs, size_t np, const struct text_span *sentences,
-    size_t ns, const char *published);
+    size_t ns, const char *published, const char *title);
 
 /* Links the statements of the articles analysed since the last call to
  * related statements (a batch: see analyze-related.c). Call at the end of

@@ -48,6 +48,7 @@ struct extract_input {
 	const struct text_span *sentences;    /* absolute, in order */
 	size_t nsentences;
 	const char *date;                     /* YYYY-MM-DD published, or NULL */
+	const char *title;                    /* the article's title, or NULL */
 	const char *lang;                     /* language code ("ru"), or NULL:
 	                                         told from the body */
 };

@@ -320,7 +320,7 @@ write_statements(struct ids *ids, int64_t article, const struct extract_result *
 int
 analyzer_article(struct analyzer *an, int64_t article, const char *body, size_t len,
     const struct text_span *paragraphs, size_t np, const struct text_span *sentences,
-    size_t ns, const char *published)
+    size_t ns, const char *published, const char *title)
 {
 	struct extract_input in;
 	struct extract_result r;
@@ -337,6 +337,7 @@ analyzer_article(struct analyzer *an, int64_t article, const char *body, size_t 
 	in.sentences = sentences;
 	in.nsentences = ns;
 	in.date = day_of(published, day);
+	in.title = title;
 	arena_init(&a);
 	rc = extract_article(an->x, &in, &a, &r);
 	if (rc == 0)
@@ -367,7 +368,7 @@ refresh_one(struct analyzer *an, int64_t id)
 		rc = store_analysis_clear(an->st, id);
 		analyze_related_forget(an->rel, id);
 		if (rc == 0)
-			rc = analyzer_article(an, id, a.body, a.body_len, p, np, s, ns, a.published);
+			rc = analyzer_article(an, id, a.body, a.body_len, p, np, s, ns, a.published, a.title);
 		if (rc == 0)
 			rc = store_commit(an->st);
 		else

@@ -44,6 +44,8 @@
 #define LABEL_MAX 8             /* tokens of a "Speaker Name:" line */
 #define TOPIC_MAX 6             /* tokens of a phrase opening a verb-final clause */
 #define CREDIT_MAX 12           /* tokens of "Как сообщает X," opening a sentence */
+#define DATELINE_WORDS 4        /* words in one piece of a dateline ("UNITED NATIONS (AP) —") */
+#define DATELINE_PIECES 3       /* "Москва. 5 января. INTERFAX.RU - ..." */
 
 struct quote {
 	size_t open, close;   /* tokens of the marks; close is the paragraph's
@@ -888,6 +890,28 @@ place_apposition(const struct extract_ctx *c, size_t p, size_t k, size_t lb)
 	return c->kb->ents[e].kind == KB_PLACE || c->kb->ents[e].kind == KB_STATE;
 }
 
+/* Whether the actor whose first token is F, after a title and a
+ * preposition other than "of" ("The U.N. envoy for Libya said", "the
+ * chief negotiator for the EU told"), is the title's scope rather than
+ * the subject; sets *TITLE to the title's last token. A spokesperson
+ * speaks for the scope ("a spokeswoman for the EU said": the EU), so a
+ * title that is a proxy has none. No token before LB counts. */
+static int
+title_scope(const struct extract_ctx *c, size_t f, size_t lb, size_t *title)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t g;
+
+	if (f >= lb + 3 && extract_cue_to(c, f - 1, CUE_DETERMINER, &g) && g == f - 1)
+		f--;
+	if (f < lb + 2 || !t[f - 1].word || t[f - 1].upper || is_key(&t[f - 1], "of") ||
+	    !extract_cue_to(c, f - 2, CUE_TITLE, &g) || g < lb ||
+	    extract_cue_to(c, f - 2, CUE_PROXY, &g))
+		return 0;
+	*title = f - 2;
+	return 1;
+}
+
 /*
  * The actor who is the subject of the verb starting at token V, walking
  * back no further than token LB.
@@ -925,6 +949,11 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 		if (e != NO_ONE && !is_person(c, e) && (f = c->m_first[c->ment_at[k]]) >= lb + 2 &&
 		    is_key(&t[f - 1], "of") && is_person(c, held = mention_to(c, f - 2)))
 			return held;
+		/* An actor that is a title's scope: the one holding the
+		 * title speaks, or no one known. */
+		if (e != NO_ONE && !is_person(c, e) &&
+		    title_scope(c, c->m_first[c->ment_at[k]], lb, &f))
+			return phrase_to(A, f, lb);
 		if (e != NO_ONE && !extract_is_actor(c, e))
 			return NO_ONE;
 		if (e != NO_ONE) {
@@ -1191,6 +1220,64 @@ subject_after_cue(const struct attr *A, size_t k, size_t hi)
 	return e != NO_ONE && extract_is_actor(c, e) ? e : NO_ONE;
 }
 
+/* Whether token K is a word in capitals throughout ("SUKHUM", "AP",
+ * "INTERFAX"), Latin or Cyrillic. */
+static int
+all_caps(const struct extract_ctx *c, size_t k)
+{
+	const unsigned char *b = (const unsigned char *)c->in->body;
+	size_t i, e = c->t.tok[k].end;
+
+	if (!c->t.tok[k].word || !c->t.tok[k].upper || e < c->t.tok[k].start + 2)
+		return 0;
+	for (i = c->t.tok[k].start; i < e; i++)
+		if ((b[i] >= 'a' && b[i] <= 'z') || (i + 1 < e && ((b[i] == 0xD0 && b[i + 1] >= 0xB0) ||
+		    (b[i] == 0xD1 && b[i + 1] < 0xA0))))
+			return 0;
+	return 1;
+}
+
+/* Whether sentence D is a piece of a dateline: a few words with no
+ * reporting verb and no quotation, a place, a date or a credit ("SUKHUM.",
+ * "Москва.", "5 января.", "UNITED NATIONS (AP) —"): one word, or a number,
+ * or a word in capitals among them. "Lavrov met Bayramov." is none. */
+static int
+dateline_piece(const struct extract_ctx *c, size_t d)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t k, o, words = 0, marked = 0, a = c->sent_tok[d], b = c->sent_tok[d + 1];
+
+	if (a == b || (t[a].word && !t[a].upper && !(t[a].key[0] >= '0' && t[a].key[0] <= '9')))
+		return 0;
+	for (k = a; k < b; k++) {
+		if (opens(&t[k]) || closes(&t[k]) || extract_cue_from(c, k, CUE_VERB, &o))
+			return 0;
+		if (t[k].word && ++words > DATELINE_WORDS)
+			return 0;
+		marked += (t[k].key[0] >= '0' && t[k].key[0] <= '9') || all_caps(c, k);
+	}
+	return words == 1 || marked > 0;
+}
+
+/* The sentence a statement found in sentence S0 starts with: the first of
+ * its paragraph when every one before S0 in it is a piece of a dateline.
+ * A wire story's first paragraph opens with its place, date and credit,
+ * which the splitter may cut into pieces ("SUKHUM. March 13 (Interfax) -
+ * ...", "Москва. 5 января. INTERFAX.RU - ..."); they belong to the
+ * sentence that follows them. */
+static size_t
+dateline_start(const struct extract_ctx *c, size_t s0)
+{
+	size_t d = s0;
+
+	while (d > 0 && s0 - d < DATELINE_PIECES && c->para_of_sent[d - 1] == c->para_of_sent[s0] &&
+	    dateline_piece(c, d - 1))
+		d--;
+	if (d == s0 || (d > 0 && c->para_of_sent[d - 1] == c->para_of_sent[s0]))
+		return s0;
+	return d;
+}
+
 static struct extract_statement *
 add_statement(struct attr *A, size_t s0, size_t s1, int who)
 {
@@ -1203,7 +1290,7 @@ add_statement(struct attr *A, size_t s0, size_t s1, int who)
 	}
 	st = &c->st[c->nst++];
 	memset(st, 0, sizeof *st);
-	st->start = c->in->sentences[s0].start;
+	st->start = c->in->sentences[dateline_start(c, s0)].start;
 	st->end = c->in->sentences[s1].end;
 	st->speaker = who;
 	st->has_speaker = 1;
@@ -1420,6 +1507,26 @@ refers_back(const struct attr *A, size_t s, size_t v)
 	return 0;
 }
 
+/* "Сейчас нам важно понять ... . Очевидно, что ..., — заявил X.": direct
+ * speech written with no quotation marks, closed by a comma (or "!",
+ * "?") and a dash before the reporting verb at V in sentence S, the
+ * convention of Russian, Azerbaijani and Armenian text; the speech runs
+ * back to its paragraph's start. Source: Д. Э. Розенталь, Справочник по
+ * правописанию и стилистике, "Знаки препинания при прямой речи";
+ * https://ru.wikipedia.org/wiki/Прямая_речь */
+static int
+dash_speech(const struct attr *A, size_t s, size_t v)
+{
+	const struct extract_ctx *c = A->c;
+	const struct extract_tok *t = c->t.tok;
+
+	return v >= c->sent_tok[s] + 2 && !A->in_quote[v - 1] && !A->in_quote[v - 2] &&
+	    (is_key(&t[v - 1], "\xE2\x80\x94") || is_key(&t[v - 1], "\xE2\x80\x93") ||
+	    is_key(&t[v - 1], "-")) &&
+	    (is_key(&t[v - 2], ",") || is_key(&t[v - 2], "!") || is_key(&t[v - 2], "?") ||
+	    is_key(&t[v - 2], "\xE2\x80\xA6"));
+}
+
 /* "Лавров: переговоры продолжатся.", "Lavrov: We are ready.": a person
  * named at the start of sentence S, right before a colon, with a
  * sentence after it that ends in a stop: the headline style of a
@@ -1546,6 +1653,15 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 		*vf = k;
 		if (extract_cue_from(c, k, CUE_VERB, &other) && !unasserted(A, lo, k)) {
 			*vl = other;
+			/* "..., добавила Захарова", "..., said the State
+			 * Department": a verb right after a comma whose
+			 * subject follows it; walking back over the clause
+			 * before the comma would reach a state or a body the
+			 * clause talks about. A person before the verb still
+			 * speaks ("Lavrov, in Baku, told Blinken"). */
+			if (after_comma(A, lo, k) && (who = subject_after(A, other, hi)) != NO_ONE &&
+			    !is_person(c, subject_before(A, k, lo)))
+				return who;
 			if ((who = subject_before(A, k, lo)) != NO_ONE &&
 			    (told = outlet_told(A, k, other, hi, who)) != NO_ONE)
 				return told;
@@ -1705,6 +1821,31 @@ track_person(struct attr *A, size_t s, const struct extract_statement *st)
 	}
 }
 
+/* Whether sentence S is in a paragraph that repeats the article's title
+ * (a page that prints its headline again over the text): a headline is
+ * no one's statement, and the article says again whatever it reports. */
+static int
+repeats_title(const struct extract_ctx *c, size_t s)
+{
+	const char *b = c->in->body, *t = c->in->title;
+	size_t a, e, tl;
+
+	if (t == NULL)
+		return 0;
+	a = c->in->paragraphs[c->para_of_sent[s]].start;
+	e = c->in->paragraphs[c->para_of_sent[s]].end;
+	while (a < e && b[a] == ' ')
+		a++;
+	while (e > a && (b[e - 1] == ' ' || b[e - 1] == '.'))
+		e--;
+	while (*t == ' ')
+		t++;
+	tl = strlen(t);
+	while (tl > 0 && (t[tl - 1] == ' ' || t[tl - 1] == '.'))
+		tl--;
+	return tl > 0 && e - a == tl && memcmp(b + a, t, tl) == 0;
+}
+
 void
 extract_statements(struct extract_ctx *c)
 {
@@ -1733,6 +1874,11 @@ extract_statements(struct extract_ctx *c)
 		end = s;
 		st = NULL;
 		second = NO_ONE;
+		if (repeats_title(c, s)) {
+			track_person(&A, s, NULL);
+			prev = NULL;
+			continue;
+		}
 		qi = quote_opening_in(&A, s);
 		if (qi < 0 && (who = label_of(&A, s, &vf, &vl)) != NO_ONE) {
 			/* "Lavrov:" and his words in the paragraph after */
@@ -1763,6 +1909,13 @@ extract_statements(struct extract_ctx *c)
 				    (prev == NULL || prev->end <= c->in->sentences[p - 1].start); p--)
 					;
 				st = add_statement(&A, p, s - 1, who);
+			} else if (s > 0 && c->para_of_sent[s - 1] == c->para_of_sent[s] &&
+			    (prev == NULL || prev->end <= c->in->sentences[s - 1].start) &&
+			    dash_speech(&A, s, vf)) {
+				for (p = s - 1; p > 0 && c->para_of_sent[p - 1] == c->para_of_sent[s] &&
+				    (prev == NULL || prev->end <= c->in->sentences[p - 1].start); p--)
+					;
+				st = add_statement(&A, p, end, who);
 			} else
 				st = add_statement(&A, s, end, who);
 		} else if (qi >= 0 && prev != NULL && A.q[qi].open <= c->sent_tok[s] + 1 &&

@@ -449,7 +449,7 @@ store_article(struct importer *im, struct store_article *a, size_t npara, size_t
 	if (store_spans_add(st, a->id, im->paras, npara, im->sents, nsent) != 0)
 		goto fail;
 	if (im->an != NULL && analyzer_article(im->an, a->id, a->body, a->body_len, im->paras,
-	    npara, im->sents, nsent, a->published) != 0)
+	    npara, im->sents, nsent, a->published, a->title) != 0)
 		goto fail;
 	if (*how == STORE_VERSION && anno_carry_over(st, a->previous_id, a->id, carried) != 0)
 		goto fail;
@@ -483,7 +483,7 @@ import_synced(struct importer *im, const char *hash, struct store_article *a)
 	if (store_spans_add(im->st, a->id, im->paras, npara, im->sents, nsent) != 0)
 		return -1;
 	if (im->an != NULL && analyzer_article(im->an, a->id, a->body, a->body_len, im->paras,
-	    npara, im->sents, nsent, a->published) != 0)
+	    npara, im->sents, nsent, a->published, a->title) != 0)
 		return -1;
 	im->stats.added++;
 	return 0;

@@ -106,7 +106,7 @@ import_seed(struct store *st, struct analyzer *an, const char *dir, const char *
 	if (rc == 0)
 		rc = store_spans_add(st, a.id, sp, np, ss, ns);
 	if (rc == 0)
-		rc = analyzer_article(an, a.id, nfc.data, nfc.len, sp, np, ss, ns, NULL);
+		rc = analyzer_article(an, a.id, nfc.data, nfc.len, sp, np, ss, ns, NULL, NULL);
 	rc = rc == 0 ? store_commit(st) : (store_rollback(st), -1);
 	free(a.hash);
 	free(a.imported);
@@ -170,6 +170,86 @@ test_seeds(struct store *st, struct analyzer *an)
 	free(gold);
 }
 
+/* "speaker: words" of each of ARTICLE's stored statements. */
+static char *
+stored_statements(struct store *st, int64_t article)
+{
+	struct store_statement *rows;
+	struct buf b;
+	size_t n, i;
+
+	if (store_article_statements(st, article, &rows, &n) != 0)
+		tap_bail("statements: %s", err_msg());
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s%s: %s", i ? " | " : "", rows[i].speaker ? rows[i].speaker : "?",
+		    rows[i].text);
+	store_statement_list_free(rows, n);
+	return b.data;
+}
+
+/* A page that prints its headline again over the text: the analyzer
+ * passes the title to extraction, which takes no statement from the
+ * paragraph repeating it, on import and on re-analysis alike. */
+static void
+test_title_repeated(struct store *st, struct analyzer *an)
+{
+	static const char title[] = "Lavrov says talks with Baku will resume in March";
+	static const char body[] = "Lavrov says talks with Baku will resume in March\n"
+	    "Lavrov said on Tuesday that the talks with Baku would resume in March.\n";
+	static const char want[] = "Sergey Lavrov: Lavrov said on Tuesday that the talks with "
+	    "Baku would resume in March.";
+	struct store_article a;
+	struct text_span *p, *s, *sp = NULL, *ss = NULL;
+	size_t np, ns = 0, n, i, j, count;
+	enum store_added how;
+	char *got;
+	int rc;
+
+	np = text_paragraphs(body, sizeof body - 1, &p);
+	sp = xreallocarray(NULL, np + 1, sizeof *sp);
+	for (i = 0; i < np; i++) {
+		sp[i] = p[i];
+		n = text_sentences(rules, body + p[i].start, p[i].end - p[i].start, &s);
+		ss = xreallocarray(ss, ns + n + 1, sizeof *ss);
+		for (j = 0; j < n; j++) {
+			ss[ns].start = p[i].start + s[j].start;
+			ss[ns++].end = p[i].start + s[j].end;
+		}
+		free(s);
+	}
+	memset(&a, 0, sizeof a);
+	a.title = (char *)(uintptr_t)title;
+	a.body = (char *)(uintptr_t)body;
+	a.body_len = sizeof body - 1;
+	a.source = (char *)(uintptr_t)"title-repeated.txt";
+	a.format = (char *)(uintptr_t)"text";
+	rc = store_begin(st);
+	if (rc == 0)
+		rc = store_article_add(st, &a, &how);
+	if (rc == 0)
+		rc = store_spans_add(st, a.id, sp, np, ss, ns);
+	if (rc == 0)
+		rc = analyzer_article(an, a.id, body, sizeof body - 1, sp, np, ss, ns, NULL, title);
+	rc = rc == 0 ? store_commit(st) : (store_rollback(st), -1);
+	if (rc != 0)
+		tap_bail("importing the article: %s", err_msg());
+	got = stored_statements(st, a.id);
+	is_str(got, want, "a paragraph repeating the title is no statement");
+	free(got);
+	if (analyzer_refresh_ids(an, &a.id, 1, &count) != 0)
+		tap_bail("re-analysing: %s", err_msg());
+	got = stored_statements(st, a.id);
+	is_str(got, want, "nor after the article is analysed again");
+	free(got);
+	free(a.hash);
+	free(a.imported);
+	free(p);
+	free(sp);
+	free(ss);
+}
+
 int
 main(void)
 {
@@ -187,6 +267,7 @@ main(void)
 		tap_bail("analyzer: %s", err_msg());
 	is_int(warnings, 0, "the shipped knowledge base loads without warnings");
 	test_seeds(st, an);
+	test_title_repeated(st, an);
 	analyzer_free(an);
 	store_close(st);
 	text_rules_free(rules);

@@ -54,9 +54,10 @@ static const char kb_text[] =
     "agreement\tTrilateral statements\ttrilateral statements\t\t\tArmenia | Azerbaijan | Russia\n"
     "organization\tNorthern Pact Organization\tNPO | ОСП\n";
 
-/* Runs extraction over TEXT (paragraphs split on newlines). */
+/* Runs extraction over TEXT (paragraphs split on newlines), the article
+ * titled TITLE (may be NULL). */
 static void
-run(const char *text, struct arena *a, struct extract_result *res)
+run_titled(const char *text, const char *title, struct arena *a, struct extract_result *res)
 {
 	struct text_span *p, *sent = NULL, *ss;
 	size_t np, ns = 0, n, i, j, len = strlen(text);
@@ -80,11 +81,19 @@ run(const char *text, struct arena *a, struct extract_result *res)
 	in.sentences = sent;
 	in.nsentences = ns;
 	in.date = "2023-01-20";
+	in.title = title;
 	arena_init(a);
 	if (extract_article(ex, &in, a, res) != 0)
 		tap_bail("extract_article: %s", err_msg());
 	free(p);
 	free(sent);
+}
+
+/* Runs extraction over TEXT, an article without a title. */
+static void
+run(const char *text, struct arena *a, struct extract_result *res)
+{
+	run_titled(text, NULL, a, res);
 }
 
 static const char *
@@ -175,16 +184,18 @@ test_candidates(void)
 	arena_free(&a);
 }
 
-/* "speaker: first words" of each statement. */
+/* "speaker: words" of each statement of TEXT, the article titled TITLE
+ * (may be NULL). */
 static void
-expect_statements(const char *text, const char *want, const char *what)
+expect_titled_statements(const char *title, const char *text, const char *want,
+    const char *what)
 {
 	struct extract_result r;
 	struct arena a;
 	struct buf b;
 	size_t i;
 
-	run(text, &a, &r);
+	run_titled(text, title, &a, &r);
 	buf_init(&b);
 	for (i = 0; i < r.nstatements; i++) {
 		const struct extract_statement *s = &r.statements[i];
@@ -194,6 +205,13 @@ expect_statements(const char *text, const char *want, const char *what)
 	is_str(b.data ? b.data : "", want, "%s", what);
 	buf_free(&b);
 	arena_free(&a);
+}
+
+/* "speaker: words" of each statement of TEXT, an article without a title. */
+static void
+expect_statements(const char *text, const char *want, const char *what)
+{
+	expect_titled_statements(NULL, text, want, what);
 }
 
 static void
@@ -911,6 +929,100 @@ test_shapes_that_are_no_names(void)
 	    "a rank of the list before a full name");
 }
 
+/* A wire story's place, date and credit, cut by the splitter into
+ * sentences of their own, belong to the statement of the sentence after
+ * them; a short sentence of words in lower case is no such piece, nor is
+ * one in the middle of a paragraph. */
+static void
+test_dateline_pieces(void)
+{
+	expect_statements("TALLINN. Hanna Vell said on Thursday that aid would go on.",
+	    "Hanna Vell: TALLINN. Hanna Vell said on Thursday that aid would go on.",
+	    "a place in capitals opening the paragraph");
+	expect_statements("Москва. 19 января. Сергей Лавров заявил, что переговоры продолжатся.",
+	    "Sergey Lavrov: Москва. 19 января. Сергей Лавров заявил, что переговоры продолжатся.",
+	    "a place and a date opening the paragraph (Russian)");
+	expect_statements("TALLINN. Jan. 19 (AP) \xE2\x80\x94 Hanna Vell said aid would go on.",
+	    "Hanna Vell: TALLINN. Jan. 19 (AP) \xE2\x80\x94 Hanna Vell said aid would go on.",
+	    "a place, a date and a credit opening the paragraph");
+	expect_statements("SUKHUM. Hanna Vell said aid would go on.\nOtto Vell said the same.",
+	    "Hanna Vell: SUKHUM. Hanna Vell said aid would go on. | Otto Vell: Otto Vell said the same.",
+	    "the dateline belongs to the first paragraph's statement only");
+	expect_statements("Lavrov landed in Baku. Bayramov said the talks would go on.",
+	    "Jeyhun Bayramov: Bayramov said the talks would go on.",
+	    "a short sentence with no number and no word in capitals is no dateline");
+	expect_statements("The talks ended late. TALLINN. Hanna Vell said aid would go on.",
+	    "Hanna Vell: Hanna Vell said aid would go on.",
+	    "a piece in the middle of a paragraph is no dateline");
+	expect_statements("Talks ended.\nTALLINN. Hanna Vell said aid would go on.",
+	    "Hanna Vell: TALLINN. Hanna Vell said aid would go on.",
+	    "a dateline opening the second paragraph");
+}
+
+/* Direct speech with no quotation marks, closed by a comma and a dash
+ * before the reporting verb, runs back to its paragraph's start; without
+ * the dash, or across a paragraph break or an earlier statement, it does
+ * not. */
+static void
+test_speech_before_a_dash(void)
+{
+	expect_statements("Переговоры идут трудно. Решение есть, \xE2\x80\x94 заявил Сергей Лавров.",
+	    "Sergey Lavrov: Переговоры идут трудно. Решение есть, \xE2\x80\x94 заявил Сергей Лавров.",
+	    "speech closed by a comma and a dash runs back to the paragraph's start (Russian)");
+	expect_statements("Мы готовы ждать. Но не вечно! \xE2\x80\x94 сказал Сергей Лавров.",
+	    "Sergey Lavrov: Мы готовы ждать. Но не вечно! \xE2\x80\x94 сказал Сергей Лавров.",
+	    "speech closed by an exclamation mark and a dash (Russian)");
+	expect_statements("Переговоры идут трудно. Решение есть, заявил Сергей Лавров.",
+	    "Sergey Lavrov: Решение есть, заявил Сергей Лавров.",
+	    "a comma without a dash: the sentence alone (Russian)");
+	expect_statements("Переговоры идут трудно.\nРешение есть, \xE2\x80\x94 заявил Сергей Лавров.",
+	    "Sergey Lavrov: Решение есть, \xE2\x80\x94 заявил Сергей Лавров.",
+	    "the speech stops at the paragraph's start (Russian)");
+	expect_statements("Сергей Лавров заявил, что переговоры идут трудно. Решение есть, \xE2\x80\x94 "
+	    "добавил он.",
+	    "Sergey Lavrov: Сергей Лавров заявил, что переговоры идут трудно. | "
+	    "Sergey Lavrov: Решение есть, \xE2\x80\x94 добавил он.",
+	    "the speech stops at the statement before it (Russian)");
+	expect_statements("Բանակցությունները դժվար են ընթանում։ Լուծում կա, \xE2\x80\x94 ասել է Կարեն Ավետիսյանը։",
+	    "Karen Avetisyan: Բանակցությունները դժվար են ընթանում։ Լուծում կա, \xE2\x80\x94 ասել է "
+	    "Կարեն Ավետիսյանը։",
+	    "speech closed by a comma and a dash runs back to the paragraph's start (Armenian)");
+	expect_statements("Danışıqlar çətin gedir. Həll var, \xE2\x80\x94 deyə Bayramov bildirib.",
+	    "Jeyhun Bayramov: Danışıqlar çətin gedir. Həll var, \xE2\x80\x94 deyə Bayramov bildirib.",
+	    "speech closed by a comma and a dash before \"deyə\" (Azerbaijani)");
+}
+
+/* A paragraph that repeats the article's title (a page printing its
+ * headline again over the text) is no one's statement. */
+static void
+test_title_repeated(void)
+{
+	const char *title = "Lavrov says talks will resume in March";
+
+	expect_titled_statements(title, "Lavrov says talks will resume in March\n"
+	    "Lavrov said on Tuesday that the talks would resume in March.",
+	    "Sergey Lavrov: Lavrov said on Tuesday that the talks would resume in March.",
+	    "a paragraph repeating the title reports nothing");
+	expect_titled_statements(title, "Lavrov says talks will resume in March.\n"
+	    "Lavrov said on Tuesday that the talks would resume in March.",
+	    "Sergey Lavrov: Lavrov said on Tuesday that the talks would resume in March.",
+	    "nor with a stop after it");
+	expect_titled_statements("Сергей Лавров заявил о возобновлении переговоров",
+	    "Сергей Лавров заявил о возобновлении переговоров.\nСергей Лавров заявил, что переговоры продолжатся.",
+	    "Sergey Lavrov: Сергей Лавров заявил, что переговоры продолжатся.",
+	    "a paragraph repeating the title reports nothing (Russian)");
+	expect_titled_statements(title, "Lavrov says talks will resume in March, not in May.\n"
+	    "Lavrov said on Tuesday that the talks would resume in March.",
+	    "Sergey Lavrov: Lavrov says talks will resume in March, not in May. | "
+	    "Sergey Lavrov: Lavrov said on Tuesday that the talks would resume in March.",
+	    "a paragraph that goes on past the title is a statement");
+	expect_titled_statements(NULL, "Lavrov says talks will resume in March\n"
+	    "Lavrov said on Tuesday that the talks would resume in March.",
+	    "Sergey Lavrov: Lavrov says talks will resume in March | "
+	    "Sergey Lavrov: Lavrov said on Tuesday that the talks would resume in March.",
+	    "without a title the first paragraph is a statement");
+}
+
 int
 main(void)
 {
@@ -937,6 +1049,9 @@ main(void)
 	test_cited_outlets();
 	test_roles_and_particles();
 	test_shapes_that_are_no_names();
+	test_dateline_pieces();
+	test_speech_before_a_dash();
+	test_title_repeated();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
