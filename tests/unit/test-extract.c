@@ -429,7 +429,7 @@ test_found_speakers(void)
 	    "Yusuf Karimi: Later, Karimi said the talks went well.",
 	    "a found person by apposition speaks by surname");
 	expect_mentions("Делегация России прибыла в Стамбул, сообщило Агентство новостей России.",
-	    "Russia=России; Northern Wire=Агентство новостей России",
+	    "Russia=России; Стамбул=Стамбул; Northern Wire=Агентство новостей России",
 	    "a word of one alias that is another's inflection matches both (Russian)");
 	expect_mentions("Власти Армении ответили.", "Armenia=Армении",
 	    "a longer ending leaving another alias's first word (Армен) gives way to the stem "
@@ -776,7 +776,7 @@ test_abbreviations(void)
 static void
 test_people_in_other_scripts(void)
 {
-	expect_mentions("Министры встретились с Ханной Велль в Таллине.", "Hanna Vell=Ханной Велль",
+	expect_mentions("Министры встретились с Ханной Велль в Таллине.", "Hanna Vell=Ханной Велль; Таллине=Таллине",
 	    "a name in the instrumental, no title (Russian)");
 	expect_mentions("Встречу провел Хаакон Велль.", "",
 	    "another first name is another person");
@@ -911,6 +911,17 @@ test_shapes_that_are_no_names(void)
 	    "a rank of the list before a full name");
 }
 
+static void
+test_places_after_prepositions(void)
+{
+	expect_candidates("Переговоры прошли в Сухуме на прошлой неделе.", "Сухуме/place",
+	    "a Russian name after \"в\" is a place, as written");
+	expect_candidates("Запись выложили в Youtube вчера.", "",
+	    "a name in Latin letters after \"в\" is no place");
+	expect_candidates("Talks were held in Сухуме last week.", "",
+	    "a name in Cyrillic after \"in\" is no place");
+}
+
 int
 main(void)
 {
@@ -937,6 +948,7 @@ main(void)
 	test_cited_outlets();
 	test_roles_and_particles();
 	test_shapes_that_are_no_names();
+	test_places_after_prepositions();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
