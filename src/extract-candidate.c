@@ -248,18 +248,19 @@ surname_mentions(struct extract_ctx *c, size_t from, size_t last, int entity)
 
 /* The known person whose Latin name has the consonants of the words in
  * FOLDED (BYTES of it, case-folded, one space apart), spelled in Latin
- * letters by the article's language, or -1. */
+ * letters by the article's language: as its own names are, else as it
+ * writes foreign ones ("Жозеп" is "Josep"), or -1. */
 static int
 roman_person(struct extract_ctx *c, const char *folded, size_t bytes)
 {
-	struct buf latin;
+	struct extract_spelling *sp;
+	size_t n;
 	int e = -1;
 
-	buf_init(&latin);
-	if (bytes > 0 && extract_lex_romanize(c->lx, c->lang->code, folded, bytes, &latin) &&
-	    latin.len > 0)
-		e = extract_roman_find(extractor_roman(c->x), latin.data, latin.len);
-	buf_free(&latin);
+	if (bytes > 0 && (n = extract_lex_spell(c->lx, c->lang->code, folded, bytes, &sp)) > 0) {
+		e = extract_roman_find(extractor_roman(c->x), sp, n);
+		free(sp);
+	}
 	return e;
 }
 
