@@ -65,6 +65,11 @@ key_words(const char *latin, size_t n, struct buf *out)
 			return -1;
 		if (prev == ' ')
 			words++;
+		/* "c" before "e", "i" or "y" is an "s" in English, French and
+		 * Spanish names ("Bruce", "Vance": Russian "Брюс", "Вэнс"),
+		 * and stays a "c", the "k" of "Carlos" ("Карлос"), elsewhere */
+		if (ch == 'c' && i + 1 < n && strchr("eiyEIY", latin[i + 1]) != NULL)
+			ch = 's';
 		/* "kh" is one sound that English often writes "h" (Russian
 		 * "Хакан" is "Khakan", the Turkish minister "Hakan") */
 		if (ch == 'h' && prev == 'k' && out->len > 0 && out->data[out->len - 1] == 'k')

@@ -922,6 +922,21 @@ test_places_after_prepositions(void)
 	    "a name in Cyrillic after \"in\" is no place");
 }
 
+/* A foreign name in Russian letters, spelled as Russian transcribes it
+ * rather than by the usual romanization's reverse. */
+static void
+test_foreign_names_transcribed(void)
+{
+	expect_mentions("Встреча прошла с Маджидом Табризи вчера.", "Majid Tabrizi=Маджидом Табризи",
+	    "Russian \"дж\" for the j of a Latin name, with a case ending");
+	expect_mentions("Вчера выступил Джейхун Байрамов.", "Jeyhun Bayramov=Джейхун Байрамов",
+	    "\"дж\" for j and \"х\" for h in one name");
+	expect_mentions("Заявление сделал Кирилл Воронцов.", "",
+	    "a surname with a letter more is another person's");
+	expect_mentions("Встреча прошла с Маджидом Тавризи вчера.", "",
+	    "a consonant of another sound is another name");
+}
+
 int
 main(void)
 {
@@ -949,6 +964,7 @@ main(void)
 	test_roles_and_particles();
 	test_shapes_that_are_no_names();
 	test_places_after_prepositions();
+	test_foreign_names_transcribed();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
