@@ -207,7 +207,8 @@ struct spelling_walk {
 };
 
 /* Whether some person's key begins with that of the spelling so far,
- * its last letter aside (the "k" of a "kh" that may yet come). */
+ * its last letter aside: the next group may yet make a "k" the "h" of
+ * "kh", a "c" the "s" of "ce". */
 static int
 may_lead(struct spelling_walk *w)
 {
