@@ -16,6 +16,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 #include <unistr.h>
 
 #include "extract-int.h"
@@ -247,18 +248,19 @@ surname_mentions(struct extract_ctx *c, size_t from, size_t last, int entity)
 
 /* The known person whose Latin name has the consonants of the words in
  * FOLDED (BYTES of it, case-folded, one space apart), spelled in Latin
- * letters by the article's language, or -1. */
+ * letters by the article's language: as its own names are, else as it
+ * writes foreign ones ("Жозеп" is "Josep"), or -1. */
 static int
 roman_person(struct extract_ctx *c, const char *folded, size_t bytes)
 {
-	struct buf latin;
+	struct extract_spelling *sp;
+	size_t n;
 	int e = -1;
 
-	buf_init(&latin);
-	if (bytes > 0 && extract_lex_romanize(c->lx, c->lang->code, folded, bytes, &latin) &&
-	    latin.len > 0)
-		e = extract_roman_find(extractor_roman(c->x), latin.data, latin.len);
-	buf_free(&latin);
+	if (bytes > 0 && (n = extract_lex_spell(c->lx, c->lang->code, folded, bytes, &sp)) > 0) {
+		e = extract_roman_find(extractor_roman(c->x), sp, n);
+		free(sp);
+	}
 	return e;
 }
 
@@ -654,6 +656,19 @@ reports_before(const struct extract_ctx *c, size_t k)
 	return is_key(t, ",") || is_key(t, "\xE2\x80\x9D") || is_key(t, "\xC2\xBB") || is_key(t, "\"");
 }
 
+/* Whether the words at A and B begin in one script: a preposition governs
+ * names of its own language ("в Сухуме"); a name in another script after
+ * it is a platform or an outlet quoted as it spells itself ("в Youtube"). */
+static ucs4_t initial(const struct extract_ctx *c, size_t k);
+
+static int
+same_script(const struct extract_ctx *c, size_t a, size_t b)
+{
+	const uc_script_t *sa = uc_script(initial(c, a)), *sb = uc_script(initial(c, b));
+
+	return sa != NULL && sa == sb;
+}
+
 /* Types the name [first, last] of WORDS capitalized words, without
  * joiners, by its context. */
 static void
@@ -697,7 +712,7 @@ type_run(struct extract_ctx *c, size_t first, size_t last, size_t words)
 	}
 	if (first > 0 && (extract_cue_to(c, first - 1, CUE_PLACE_BEFORE, &other) ||
 	    (extract_cue_to(c, first - 1, CUE_LOCATIVE, &other) && words <= MAX_PLACE_WORDS &&
-	    !(next + 1 < c->t.ntok && is_key(&t[next], "'")))))
+	    same_script(c, other, first) && !(next + 1 < c->t.ntok && is_key(&t[next], "'")))))
 		found(c, first, last, extract_span_text(c, first, last), KB_PLACE, NULL, EXTRACT_CONTEXT);
 }
 

@@ -170,10 +170,19 @@ const struct extract_ac *extract_lex_ac_lang(const struct extract_lex *lx, const
  * stands for ("министр иностранных дел": folded, words one space apart),
  * per the "TITLE = ENGLISH" lines of [titles]; NULL when none. */
 const char *extract_lex_title(const struct extract_lex *lx, const char *phrase);
-/* Appends S (N bytes, case-folded) spelled in Latin letters as LX's
- * [romanize] lines of language CODE say; 0 when CODE has none. */
-int extract_lex_romanize(const struct extract_lex *lx, const char *code, const char *s, size_t n,
-    struct buf *out);
+/* A letter group of a word in another script and its Latin spellings
+ * (the usual one first), or one byte the [romanize] lines leave as it is
+ * (S: a space, a hyphen, a Latin letter). */
+struct extract_spelling {
+	const char *s;                /* the byte, or NULL */
+	const char *const *latin;
+	size_t n;
+};
+/* S (N bytes, case-folded) cut into letter groups as the [romanize]
+ * lines of language CODE say, into *OUT (freed by the caller); their
+ * number, 0 when CODE has no such lines. */
+size_t extract_lex_spell(const struct extract_lex *lx, const char *code, const char *s, size_t n,
+    struct extract_spelling **out);
 /* Strips one suffix from a key term in place ("checkpoints" ->
  * "checkpoint"), per terms.txt; returns the new length. */
 size_t extract_lex_stem(const struct extract_lex *lx, char *w, size_t n);
@@ -192,9 +201,11 @@ struct extract_roman;
 
 struct extract_roman *extract_roman_new(const struct kb *kb);
 void extract_roman_free(struct extract_roman *r);
-/* The person whose Latin name has the consonants of LATIN (N bytes, lower
- * case), or -1 (none, or more than one). */
-int extract_roman_find(const struct extract_roman *r, const char *latin, size_t n);
+/* The person whose Latin name has the consonants of the name spelled
+ * SP[0, N) with each group's usual Latin spelling; failing that, of the
+ * one person some other choice of the groups' spellings names; or -1
+ * (none, or more than one). */
+int extract_roman_find(const struct extract_roman *r, const struct extract_spelling *sp, size_t n);
 const struct extract_roman *extractor_roman(const struct extractor *x);
 
 /* The nouns that refer back to place or organization E ("the corridor"),

@@ -23,10 +23,13 @@ struct suffix {
 	size_t nexcept;
 };
 
-/* One letter (or letter group) of a language and its Latin spelling in
- * English-language news. */
+/* One letter (or letter group) of a language and its Latin spellings:
+ * the first as English-language news spells the language's own names,
+ * the others those of foreign names the language writes with it. */
 struct roman {
-	char *from, *to;      /* case-folded */
+	char *from;           /* case-folded */
+	char **to;
+	size_t nto;
 };
 
 /* The cues of one language of data/lang/ besides English. */
@@ -207,23 +210,29 @@ add_line(struct extract_lex *lx, struct extract_ac *ac, const char *file, unsign
 	}
 }
 
-/* "щ shch": a letter group of LC's language and its Latin spelling. */
+/* "ж zh j": a letter group of LC's language and its Latin spellings. */
 static int
-add_roman(struct lang_cues *lc, const char *file, unsigned line, const char *text)
+add_roman(struct lang_cues *lc, const char *file, unsigned line, char *text)
 {
-	const char *sp = strpbrk(text, " \t");
+	char *tok, *save = NULL;
 	struct text_fold f;
 	struct roman r;
 	size_t i;
 
-	if (lc == NULL || sp == NULL || sp[strspn(sp, " \t")] == '\0')
-		return err_set("%s:%u: expected LETTERS LATIN", file, line);
-	if (text_fold(text, (size_t)(sp - text), &f) != 0)
-		return err_set("%s:%u: expected LETTERS LATIN", file, line);
+	if (lc == NULL || (tok = strtok_r(text, " \t", &save)) == NULL || text_fold(tok, strlen(tok), &f) != 0)
+		return err_set("%s:%u: expected LETTERS LATIN...", file, line);
 	r.from = xstrndup(f.s, f.len);
 	text_fold_free(&f);
-	r.to = xstrdup(sp + strspn(sp, " \t"));
-	r.to[strcspn(r.to, " \t")] = '\0';
+	r.to = NULL;
+	r.nto = 0;
+	while ((tok = strtok_r(NULL, " \t", &save)) != NULL) {
+		r.to = xreallocarray(r.to, r.nto + 1, sizeof *r.to);
+		r.to[r.nto++] = xstrdup(tok);
+	}
+	if (r.nto == 0) {
+		free(r.from);
+		return err_set("%s:%u: expected LETTERS LATIN...", file, line);
+	}
 	lc->roman = xreallocarray(lc->roman, lc->nroman + 1, sizeof *lc->roman);
 	for (i = lc->nroman; i > 0 && strlen(lc->roman[i - 1].from) < strlen(r.from); i--)
 		lc->roman[i] = lc->roman[i - 1];
@@ -344,7 +353,7 @@ extract_lex_load(const char *dir, struct extract_lex **out)
 void
 extract_lex_free(struct extract_lex *lx)
 {
-	size_t i, j;
+	size_t i, j, k;
 
 	if (lx == NULL)
 		return;
@@ -354,6 +363,8 @@ extract_lex_free(struct extract_lex *lx)
 		extract_ac_free(lx->langs[i].ac);
 		for (j = 0; j < lx->langs[i].nroman; j++) {
 			free(lx->langs[i].roman[j].from);
+			for (k = 0; k < lx->langs[i].roman[j].nto; k++)
+				free(lx->langs[i].roman[j].to[k]);
 			free(lx->langs[i].roman[j].to);
 		}
 		free(lx->langs[i].roman);
@@ -469,29 +480,38 @@ extract_lex_stem(const struct extract_lex *lx, char *w, size_t n)
 	return n;
 }
 
-int
-extract_lex_romanize(const struct extract_lex *lx, const char *code, const char *s, size_t n,
-    struct buf *out)
+size_t
+extract_lex_spell(const struct extract_lex *lx, const char *code, const char *s, size_t n,
+    struct extract_spelling **out)
 {
 	const struct lang_cues *lc = NULL;
-	size_t i, k, len;
+	struct extract_spelling *v = NULL;
+	size_t i, k, len, nv = 0;
 
+	*out = NULL;
 	for (i = 0; code != NULL && i < lx->nlangs; i++)
 		if (strcmp(lx->langs[i].code, code) == 0)
 			lc = &lx->langs[i];
 	if (lc == NULL || lc->nroman == 0)
 		return 0;
-	for (k = 0; k < n;) {
+	for (k = 0; k < n; k += len) {
+		v = xreallocarray(v, nv + 1, sizeof *v);
 		for (i = 0; i < lc->nroman; i++) {
 			len = strlen(lc->roman[i].from);
 			if (len <= n - k && memcmp(s + k, lc->roman[i].from, len) == 0)
 				break;
 		}
 		if (i < lc->nroman) {
-			buf_adds(out, lc->roman[i].to);
-			k += len;
-		} else
-			buf_addc(out, s[k++]);
+			v[nv].s = NULL;
+			v[nv].latin = (const char *const *)lc->roman[i].to;
+			v[nv++].n = lc->roman[i].nto;
+		} else {
+			len = 1;
+			v[nv].s = s + k;
+			v[nv].latin = NULL;
+			v[nv++].n = 0;
+		}
 	}
-	return 1;
+	*out = v;
+	return nv;
 }

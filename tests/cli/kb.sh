@@ -105,10 +105,11 @@ done >"$TEST_TMP/missing"
 # languages, and international bodies by theirs.
 for n in 'Ermənistan Müdafiə Nazirliyi=Ministry of Defence of Armenia' \
 	'Ukrayna Silahlı Kuvvetleri=Ukrainian Armed Forces' 'МИД Иран=Ministry of Foreign Affairs of Iran' \
-	'ООН=United Nations' 'ATƏT=OSCE' 'Şuşa Bəyannaməsi=Shusha Declaration'; do
+	'ООН=United Nations' 'ATƏT=OSCE' 'Şuşa Bəyannaməsi=Shusha Declaration' \
+	"Colombia's government=Government of Colombia"; do
 	d kb show "${n%%=*}" 2>/dev/null | head -1 | grep -q "^${n#*=} (" || echo "${n%%=*}"
 done >"$TEST_TMP/missing"
-[ ! -s "$TEST_TMP/missing" ]; tap_ok $? "ministries, armed forces and bodies in five languages$(tr '\n' ' ' <"$TEST_TMP/missing")"
+[ ! -s "$TEST_TMP/missing" ]; tap_ok $? "governments, ministries, armed forces and bodies in five languages$(tr '\n' ' ' <"$TEST_TMP/missing")"
 
 # Leaders: a head of state by a surname the generator derived, by a
 # transliteration given by hand, with a dated role and its source; a

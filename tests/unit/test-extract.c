@@ -447,7 +447,7 @@ test_found_speakers(void)
 	    "Yusuf Karimi: Later, Karimi said the talks went well.",
 	    "a found person by apposition speaks by surname");
 	expect_mentions("Делегация России прибыла в Стамбул, сообщило Агентство новостей России.",
-	    "Russia=России; Northern Wire=Агентство новостей России",
+	    "Russia=России; Стамбул=Стамбул; Northern Wire=Агентство новостей России",
 	    "a word of one alias that is another's inflection matches both (Russian)");
 	expect_mentions("Власти Армении ответили.", "Armenia=Армении",
 	    "a longer ending leaving another alias's first word (Армен) gives way to the stem "
@@ -794,7 +794,7 @@ test_abbreviations(void)
 static void
 test_people_in_other_scripts(void)
 {
-	expect_mentions("Министры встретились с Ханной Велль в Таллине.", "Hanna Vell=Ханной Велль",
+	expect_mentions("Министры встретились с Ханной Велль в Таллине.", "Hanna Vell=Ханной Велль; Таллине=Таллине",
 	    "a name in the instrumental, no title (Russian)");
 	expect_mentions("Встречу провел Хаакон Велль.", "",
 	    "another first name is another person");
@@ -1023,6 +1023,32 @@ test_title_repeated(void)
 	    "without a title the first paragraph is a statement");
 }
 
+static void
+test_places_after_prepositions(void)
+{
+	expect_candidates("Переговоры прошли в Сухуме на прошлой неделе.", "Сухуме/place",
+	    "a Russian name after \"в\" is a place, as written");
+	expect_candidates("Запись выложили в Youtube вчера.", "",
+	    "a name in Latin letters after \"в\" is no place");
+	expect_candidates("Talks were held in Сухуме last week.", "",
+	    "a name in Cyrillic after \"in\" is no place");
+}
+
+/* A foreign name in Russian letters, spelled as Russian transcribes it
+ * rather than by the usual romanization's reverse. */
+static void
+test_foreign_names_transcribed(void)
+{
+	expect_mentions("Встреча прошла с Маджидом Табризи вчера.", "Majid Tabrizi=Маджидом Табризи",
+	    "Russian \"дж\" for the j of a Latin name, with a case ending");
+	expect_mentions("Вчера выступил Джейхун Байрамов.", "Jeyhun Bayramov=Джейхун Байрамов",
+	    "\"дж\" for j and \"х\" for h in one name");
+	expect_mentions("Заявление сделал Кирилл Воронцов.", "",
+	    "a surname with a letter more is another person's");
+	expect_mentions("Встреча прошла с Маджидом Тавризи вчера.", "",
+	    "a consonant of another sound is another name");
+}
+
 int
 main(void)
 {
@@ -1052,6 +1078,8 @@ main(void)
 	test_dateline_pieces();
 	test_speech_before_a_dash();
 	test_title_repeated();
+	test_places_after_prepositions();
+	test_foreign_names_transcribed();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
