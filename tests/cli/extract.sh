@@ -75,7 +75,7 @@ d kb export | grep -q "^person	Aylin Sekizkok"; tap_ok $? "kb export: the promot
 d kb add person 'Kemal Yildirimtepe' Yildirimtepe 2>/dev/null; rc=$?
 [ $rc -eq 0 ] && d kb export | grep -q "^person	Kemal Yildirimtepe	Yildirimtepe"
 tap_ok $? "kb add: a person with an alias"
-printf 'Yildirimtepe said the border would open.\n\nA second paragraph.\n' >"$TEST_TMP/y.txt"
+printf 'Border talk\n\nYildirimtepe said the border would open.\n\nA second paragraph.\n' >"$TEST_TMP/y.txt"
 d -q import "$TEST_TMP/y.txt" >/dev/null 2>&1
 d statements --by 'Kemal Yildirimtepe' | grep -q 'border would open'; tap_ok $? "the added person is found in new articles"
 d kb alias Russia 'Federation of the Bear' >/dev/null 2>&1 && d kb export | grep -q "^state	Russia	Federation of the Bear$"
@@ -93,7 +93,7 @@ tap_ok $? "kb export --json"
 mkdir -p "$TEST_TMP/data"
 cp -r "$DOSSIER_DATADIR"/. "$TEST_TMP/data/"
 printf 'person\tShipped Newperson\tNewperson\n' >>"$TEST_TMP/data/kb/people.tsv"
-printf 'Newperson said so.\n' >"$TEST_TMP/z.txt"
+printf 'A new voice\n\nNewperson said so.\n' >"$TEST_TMP/z.txt"
 DOSSIER_DATADIR="$TEST_TMP/data" d -q import "$TEST_TMP/z.txt" >/dev/null 2>&1
 d statements --by 'Shipped Newperson' | grep -q 'said so'; tap_ok $? "a changed shipped file is loaded"
 d kb export | grep -q "Federation of the Bear" && d kb export | grep -q "Kemal Yildirimtepe"
