@@ -7,8 +7,8 @@
  * 44-day war", "the 2020 war". Each description says some of four
  * things: what kind it is (its words against the words of each entity's
  * names: a ceasefire, a peace, a statement; a war, a genocide, a
- * revolution), who its parties are (the states it names, else the
- * states the article names most), when (a year, a month and a year, else
+ * revolution), who its parties are (the states it names, and when it
+ * names fewer than two, the states the article names most), when (a year, a month and a year, else
  * the latest before the article's date) and, for a war, how long it
  * lasted. The entity is taken only when exactly one fits all that is
  * said: a description that fits two is left a description.
@@ -221,7 +221,9 @@ extract_resolve(const struct extract_ctx *c, enum kb_kind kind, size_t first, si
 	w.before = article_date(c);
 	when(c, first, last, &w);
 	parties_named(c, first, last, &w);
-	if (w.nparties == 0)
+	/* one state named is as often the broker as a side: the sides are
+	 * then the states the article is about */
+	if (w.nparties < 2)
 		parties_most(c, &w);
 	if (w.nparties == 0)
 		return -1;
