@@ -16,7 +16,10 @@
  * its address ("Aysor.am", "news.am") is an outlet, an organization. A
  * ministry named without its state ("МИД", "ԱԳՆ-ից", "Dışişleri
  * Bakanlığı") is the one of its kind named last, else a found one. An
- * attack named by its day ("the October 7 attack") is an event.
+ * attack named by its day ("the October 7 attack") is an event. An
+ * agreement or war so described that the knowledge base holds ("the 2020
+ * war", "the 44-day war", "the Russian-brokered ceasefire") is that one
+ * (extract-resolve.c), not a found name.
  *
  * A list word ending in '*' stands for the word with up to MAX_ENDING
  * more letters, so one line holds every case of an inflected noun
