@@ -1142,6 +1142,25 @@ dated_event_at(struct extract_ctx *c, size_t k)
 	return k;
 }
 
+/* An agreement described (agreement_at): the knowledge base's one it
+ * fits, else a found name under the words the text uses. The token
+ * after it, else K. */
+static size_t
+described_agreement_at(struct extract_ctx *c, size_t k)
+{
+	size_t next = agreement_at(c, k);
+	int e, cand;
+
+	if (next == k)
+		return k;
+	if ((e = extract_resolve(c, KB_AGREEMENT, k, next - 1, 0)) >= 0)
+		extract_add_mention(c, k, next - 1, e, EXTRACT_PATTERN);
+	else if ((cand = extract_candidate_add(c, extract_span_text(c, k, next - 1),
+	    KB_AGREEMENT)) >= 0)
+		extract_add_mention(c, k, next - 1, -cand - 1, EXTRACT_CONTEXT);
+	return next;
+}
+
 void
 extract_described(struct extract_ctx *c)
 {
@@ -1152,18 +1171,9 @@ extract_described(struct extract_ctx *c)
 	for (k = 0; k < c->t.ntok; k++) {
 		if (c->ment_at[k] >= 0 || !c->t.tok[k].word)
 			continue;
-		if ((next = brokered_at(c, k)) > k || (next = dated_war_at(c, k)) > k) {
-			k = next - 1;
-		} else if ((next = agreement_at(c, k)) > k) {
-			const char *name = extract_span_text(c, k, next - 1);
-			int e = extract_resolve(c, KB_AGREEMENT, k, next - 1, 0), cand;
-
-			if (e >= 0)
-				extract_add_mention(c, k, next - 1, e, EXTRACT_PATTERN);
-			else if ((cand = extract_candidate_add(c, name, KB_AGREEMENT)) >= 0)
-				extract_add_mention(c, k, next - 1, -cand - 1, EXTRACT_CONTEXT);
-			k = next - 1;
-		} else if ((next = named_agreement_at(c, k)) > k || (next = body_event_at(c, k)) > k ||
+		if ((next = brokered_at(c, k)) > k || (next = dated_war_at(c, k)) > k ||
+		    (next = described_agreement_at(c, k)) > k ||
+		    (next = named_agreement_at(c, k)) > k || (next = body_event_at(c, k)) > k ||
 		    (next = event_at(c, k)) > k || (next = outlet_at(c, k)) > k ||
 		    (next = ministry_at(c, k)) > k || (next = dated_event_at(c, k)) > k ||
 		    (next = cited_outlet_at(c, k)) > k || (next = measured_event_at(c, k)) > k)
