@@ -16,7 +16,10 @@
  * its address ("Aysor.am", "news.am") is an outlet, an organization. A
  * ministry named without its state ("МИД", "ԱԳՆ-ից", "Dışişleri
  * Bakanlığı") is the one of its kind named last, else a found one. An
- * attack named by its day ("the October 7 attack") is an event.
+ * attack named by its day ("the October 7 attack") is an event. An
+ * agreement or war so described that the knowledge base holds ("the 2020
+ * war", "the 44-day war", "the Russian-brokered ceasefire") is that one
+ * (extract-resolve.c), not a found name.
  *
  * A list word ending in '*' stands for the word with up to MAX_ENDING
  * more letters, so one line holds every case of an inflected noun
@@ -39,7 +42,8 @@ enum dclass {
 	D_MODIFIER, D_TOPIC, D_NOUN, D_EVENT_NOUN, D_EVENT_LINK, D_EVENT_HEAD, D_DOMAIN,
 	D_FOREIGN_MINISTRY, D_DEFENCE_MINISTRY, D_DATED_EVENT, D_NAMED_NOUN, D_LINK, D_SUBJECT,
 	D_POSTLINK, D_BODY_EVENT, D_COUNT, D_MEASURE, D_STANDALONE, D_CITED_BEFORE, D_CITED_AFTER,
-	D_WAR_NOUN, D_NCLASSES
+	D_WAR_NOUN, D_KIND_CEASEFIRE, D_KIND_PEACE, D_KIND_STATEMENT, D_KIND_WAR, D_KIND_GENOCIDE,
+	D_KIND_REVOLUTION, D_THREE_PARTY, D_BROKERED, D_LEN_DAYS, D_LEN_WEEKS, D_LEN_MONTHS, D_NCLASSES
 };
 
 static const char *const section_names[D_NCLASSES] = {
@@ -47,7 +51,16 @@ static const char *const section_names[D_NCLASSES] = {
 	"outlet-domains", "foreign-ministries", "defence-ministries", "dated-event-nouns",
 	"named-agreement-nouns", "agreement-links", "agreement-subjects", "agreement-postlinks",
 	"body-event-nouns", "agreement-counts", "agreement-measures", "standalone-topics",
-	"outlet-cited-before", "outlet-cited-after", "war-nouns",
+	"outlet-cited-before", "outlet-cited-after", "war-nouns", "kind-ceasefire", "kind-peace",
+	"kind-statement", "kind-war", "kind-genocide", "kind-revolution", "three-party", "brokered",
+	"length-days", "length-weeks", "length-months",
+};
+
+/* The classes whose words say what kind of agreement or event a name or
+ * a description is, in the order of their bits (EXTRACT_KIND_*). */
+static const int kind_classes[] = {
+	D_KIND_CEASEFIRE, D_KIND_PEACE, D_KIND_STATEMENT, D_KIND_WAR, D_KIND_GENOCIDE,
+	D_KIND_REVOLUTION, D_THREE_PARTY,
 };
 
 struct dword {
@@ -284,6 +297,50 @@ phrase_at(const struct extract_ctx *c, int cls, size_t k)
 	return best;
 }
 
+/* The bits (EXTRACT_KIND_*) of the kinds token T's word says. */
+static unsigned
+token_kinds(const struct extract_described *d, const struct extract_tok *t)
+{
+	unsigned bits = 0;
+	size_t i, j;
+
+	for (i = 0; i < ARRAY_LEN(kind_classes); i++)
+		for (j = 0; j < d->n[kind_classes[i]]; j++)
+			if (d->p[kind_classes[i]][j].n == 1 &&
+			    word_is(&d->p[kind_classes[i]][j].w[0], t)) {
+				bits |= 1u << i;
+				break;
+			}
+	return bits;
+}
+
+unsigned
+extract_described_kinds(const struct extract_ctx *c, size_t first, size_t last)
+{
+	const struct extract_described *d = extractor_described(c->x);
+	unsigned bits = 0;
+	size_t k;
+
+	for (k = first; d != NULL && k <= last && k < c->t.ntok; k++)
+		if (c->t.tok[k].word)
+			bits |= token_kinds(d, &c->t.tok[k]);
+	return bits;
+}
+
+unsigned
+extract_described_name_kinds(struct extract_described *d, const char *name)
+{
+	unsigned bits = 0;
+	size_t k;
+
+	if (extract_text_set(&d->t, name, strlen(name)) != 0)
+		return 0;
+	for (k = 0; k < d->t.ntok; k++)
+		if (d->t.tok[k].word)
+			bits |= token_kinds(d, &d->t.tok[k]);
+	return bits;
+}
+
 int
 extract_described_event_head(const struct extract_ctx *c, size_t k)
 {
@@ -419,6 +476,23 @@ widen_into(struct extract_ctx *c, int m, size_t first, size_t last, enum kb_kind
 	c->m[m].end = c->t.tok[last].end;
 	c->m[m].entity = -cand - 1;
 	c->m[m].how = EXTRACT_CONTEXT;
+	c->m_first[m] = first;
+	c->m_last[m] = last;
+	for (k = first; k <= last; k++)
+		c->ment_at[k] = m;
+}
+
+/* The mention M widened over [first, last] into a mention of the
+ * knowledge base's entity E. */
+static void
+widen_to(struct extract_ctx *c, int m, size_t first, size_t last, int e)
+{
+	size_t k;
+
+	c->m[m].start = c->t.tok[first].start;
+	c->m[m].end = c->t.tok[last].end;
+	c->m[m].entity = e;
+	c->m[m].how = EXTRACT_PATTERN;
 	c->m_first[m] = first;
 	c->m_last[m] = last;
 	for (k = first; k <= last; k++)
@@ -630,6 +704,85 @@ body_event_at(struct extract_ctx *c, size_t k)
 	return k;
 }
 
+/* The days a measure from K to AT says ("44-day": 44, "6-week": 42), or
+ * 0: a count in digits and a unit of [length-*]. */
+static long
+length_days(const struct extract_ctx *c, size_t k, size_t at)
+{
+	static const struct {
+		int cls;
+		long days;
+	} units[] = { { D_LEN_DAYS, 1 }, { D_LEN_WEEKS, 7 }, { D_LEN_MONTHS, 30 } };
+	size_t i, u;
+	long v;
+
+	if (!digits_at(c, k, 3, &v))
+		return 0;
+	for (u = at; u-- > k + 1;)
+		for (i = 0; i < ARRAY_LEN(units); i++)
+			if (phrase_at(c, units[i].cls, u) == u + 1)
+				return v * units[i].days;
+	return 0;
+}
+
+/* "the 2020 war", "the war of 2020", "the 1994 genocide": a year and a
+ * word of [war-nouns] or of the genocide's and revolution's kinds, which
+ * names an event only when the knowledge base holds the one it fits
+ * (extract-resolve.c); the token after it, else K. */
+static size_t
+dated_war_at(struct extract_ctx *c, size_t k)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t at, next, head = k;
+	long y;
+	int e;
+
+	if (digits_at(c, k, 4, &y) && t[k].klen == 4)
+		head = k + 1;
+	if ((next = phrase_at(c, D_WAR_NOUN, head)) == head &&
+	    (next = phrase_at(c, D_KIND_GENOCIDE, head)) == head &&
+	    (next = phrase_at(c, D_KIND_REVOLUTION, head)) == head)
+		return k;
+	if (head == k) {
+		/* "the war of 2020": the year must follow */
+		at = next;
+		if (at + 1 >= c->t.ntok || !((t[at].klen == 2 && memcmp(t[at].key, "of", 2) == 0) ||
+		    (t[at].klen == 2 && memcmp(t[at].key, "in", 2) == 0)) ||
+		    !digits_at(c, at + 1, 4, &y) || t[at + 1].klen != 4)
+			return k;
+		next = at + 2;
+	}
+	if ((e = extract_resolve(c, KB_EVENT, k, next - 1, 0)) < 0)
+		return k;
+	extract_add_mention(c, k, next - 1, e, EXTRACT_PATTERN);
+	return next;
+}
+
+/* "the Russian-brokered ceasefire", "the U.S.-mediated truce": a state
+ * named just before a hyphen and a word of [brokered] is a party of the
+ * agreement after it, a topic or a noun (agreement_at). Named so, the
+ * agreement is the knowledge base's one it fits, else nothing is taken
+ * here; the token after it, else K. */
+static size_t
+brokered_at(struct extract_ctx *c, size_t k)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t at, next;
+	int m, e;
+
+	if (k < 2 || t[k - 1].klen != 1 || t[k - 1].key[0] != '-' || !tight_before(c, k - 1) ||
+	    !tight_before(c, k) || (m = where_at(c, k - 2, 1)) < 0 ||
+	    c->kb->ents[c->m[m].entity].kind != KB_STATE ||
+	    (at = phrase_at(c, D_BROKERED, k)) == k)
+		return k;
+	if ((next = agreement_at(c, at)) == at && (next = phrase_at(c, D_TOPIC, at)) == at)
+		return k;
+	if ((e = extract_resolve(c, KB_AGREEMENT, c->m_first[m], next - 1, 0)) < 0)
+		return k;
+	widen_to(c, m, c->m_first[m], next - 1, e);
+	return next;
+}
+
 /* "the 12-day war", "44-дневной войны", "44 günlük müharibə",
  * "44-օրյա պատերազմ": a war told by its length, a measure and a word of
  * [war-nouns], is an event; a meeting so told ("a three-day summit") is
@@ -638,10 +791,14 @@ static size_t
 measured_event_at(struct extract_ctx *c, size_t k)
 {
 	size_t at = measure_at(c, k), next;
-	int cand;
+	int cand, e;
 
 	if (at == k || (next = phrase_at(c, D_WAR_NOUN, at)) == at)
 		return k;
+	if ((e = extract_resolve(c, KB_EVENT, k, next - 1, length_days(c, k, at))) >= 0) {
+		extract_add_mention(c, k, next - 1, e, EXTRACT_PATTERN);
+		return next;
+	}
 	cand = extract_candidate_add(c, extract_span_text(c, k, next - 1), KB_EVENT);
 	if (cand >= 0)
 		extract_add_mention(c, k, next - 1, -cand - 1, EXTRACT_CONTEXT);
@@ -985,6 +1142,25 @@ dated_event_at(struct extract_ctx *c, size_t k)
 	return k;
 }
 
+/* An agreement described (agreement_at): the knowledge base's one it
+ * fits, else a found name under the words the text uses. The token
+ * after it, else K. */
+static size_t
+described_agreement_at(struct extract_ctx *c, size_t k)
+{
+	size_t next = agreement_at(c, k);
+	int e, cand;
+
+	if (next == k)
+		return k;
+	if ((e = extract_resolve(c, KB_AGREEMENT, k, next - 1, 0)) >= 0)
+		extract_add_mention(c, k, next - 1, e, EXTRACT_PATTERN);
+	else if ((cand = extract_candidate_add(c, extract_span_text(c, k, next - 1),
+	    KB_AGREEMENT)) >= 0)
+		extract_add_mention(c, k, next - 1, -cand - 1, EXTRACT_CONTEXT);
+	return next;
+}
+
 void
 extract_described(struct extract_ctx *c)
 {
@@ -995,14 +1171,9 @@ extract_described(struct extract_ctx *c)
 	for (k = 0; k < c->t.ntok; k++) {
 		if (c->ment_at[k] >= 0 || !c->t.tok[k].word)
 			continue;
-		if ((next = agreement_at(c, k)) > k) {
-			const char *name = extract_span_text(c, k, next - 1);
-			int cand = extract_candidate_add(c, name, KB_AGREEMENT);
-
-			if (cand >= 0)
-				extract_add_mention(c, k, next - 1, -cand - 1, EXTRACT_CONTEXT);
-			k = next - 1;
-		} else if ((next = named_agreement_at(c, k)) > k || (next = body_event_at(c, k)) > k ||
+		if ((next = brokered_at(c, k)) > k || (next = dated_war_at(c, k)) > k ||
+		    (next = described_agreement_at(c, k)) > k ||
+		    (next = named_agreement_at(c, k)) > k || (next = body_event_at(c, k)) > k ||
 		    (next = event_at(c, k)) > k || (next = outlet_at(c, k)) > k ||
 		    (next = ministry_at(c, k)) > k || (next = dated_event_at(c, k)) > k ||
 		    (next = cited_outlet_at(c, k)) > k || (next = measured_event_at(c, k)) > k)

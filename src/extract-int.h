@@ -293,6 +293,30 @@ int extract_described_load(const char *dir, struct extract_described **out);
 void extract_described_free(struct extract_described *d);
 const struct extract_described *extractor_described(const struct extractor *x);
 void extract_described(struct extract_ctx *c);
+/* What kind of agreement or event words say, as bits: the [kind-*]
+ * sections of described.txt, and [three-party] ("trilateral"). */
+#define EXTRACT_KIND_CEASEFIRE   (1u << 0)
+#define EXTRACT_KIND_PEACE       (1u << 1)
+#define EXTRACT_KIND_STATEMENT   (1u << 2)
+#define EXTRACT_KIND_WAR         (1u << 3)
+#define EXTRACT_KIND_GENOCIDE    (1u << 4)
+#define EXTRACT_KIND_REVOLUTION  (1u << 5)
+#define EXTRACT_KIND_THREE       (1u << 6)
+/* The kinds the words of tokens [first, last] say. */
+unsigned extract_described_kinds(const struct extract_ctx *c, size_t first, size_t last);
+/* The kinds the words of NAME (a knowledge base name or alias) say. */
+unsigned extract_described_name_kinds(struct extract_described *d, const char *name);
+/* The kinds each knowledge base entity's name and aliases say, by index. */
+const unsigned *extractor_kinds(const struct extractor *x);
+
+/* extract-resolve.c: a description of an agreement or event resolved to
+ * the knowledge base's one entity of KIND it fits: the kinds its words
+ * say, the parties it names (else the article's most-named states), the
+ * year in or after it (else the latest before the article's date) and
+ * its length in DAYS (0: none). The entity, or -1 when none or more than
+ * one fits. */
+int extract_resolve(const struct extract_ctx *c, enum kb_kind kind, size_t first, size_t last,
+    long days);
 /* Whether token K is an event's head noun ("Summit", "Konfransı"). */
 int extract_described_event_head(const struct extract_ctx *c, size_t k);
 /* The capitalized name [first, last] of WORDS words ending in an event's

@@ -26,6 +26,7 @@ struct extractor {
 	struct extract_dated *dated;
 	size_t ndated;
 	struct extract_described *described;
+	unsigned *kinds;      /* by kb index: EXTRACT_KIND_* of its names */
 };
 
 static void
@@ -44,6 +45,32 @@ make_dated(struct extractor *x)
 		x->dated[x->ndated].first = f;
 		x->dated[x->ndated++].last = l;
 	}
+}
+
+/* What kind of agreement or event each one's name and aliases say
+ * ("ceasefire", "war"), read once: a description is matched against
+ * them (extract-resolve.c). */
+static void
+make_kinds(struct extractor *x)
+{
+	size_t i, j;
+
+	x->kinds = xcalloc(x->kb->n + 1, sizeof *x->kinds);
+	for (i = 0; x->described != NULL && i < x->kb->n; i++) {
+		const struct kb_entity *e = &x->kb->ents[i];
+
+		if (e->kind != KB_AGREEMENT && e->kind != KB_EVENT)
+			continue;
+		x->kinds[i] = extract_described_name_kinds(x->described, e->name);
+		for (j = 0; j < e->naliases; j++)
+			x->kinds[i] |= extract_described_name_kinds(x->described, e->aliases[j].text);
+	}
+}
+
+const unsigned *
+extractor_kinds(const struct extractor *x)
+{
+	return x->kinds;
 }
 
 const struct extract_dated *
@@ -136,6 +163,7 @@ extractor_new(const struct kb *kb, const char *datadir, struct extractor **out)
 	x->roman = extract_roman_new(kb);
 	make_heads(x);
 	make_dated(x);
+	make_kinds(x);
 	*out = x;
 	return 0;
 }
@@ -157,6 +185,7 @@ extractor_free(struct extractor *x)
 	}
 	free(x->heads);
 	free(x->dated);
+	free(x->kinds);
 	free(x);
 }
 

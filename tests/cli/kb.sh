@@ -158,4 +158,25 @@ missing=$(cd "$top_srcdir/data/kb" && awk -F '\t' '!/^#/ && NF && $7 == "" { pri
 	agreements-pax.tsv | head -3)
 [ -z "$missing" ]; tap_ok $? "every row of the sourced files names its source${missing:+ (not: $missing)}"
 
+# The wars, conflicts, genocides and revolutions each have a date, a
+# source and parties the knowledge base holds: a description ("the 2020
+# war") resolves to one by them.
+ev="$top_srcdir/data/kb/events.tsv"
+bad=$(awk -F '\t' '/^# Wars, conflicts/ { w = 1 } w && !/^#/ && NF &&
+	($4 == "" || $6 == "" || $7 !~ /^https:/) { print FILENAME ":" FNR }' "$ev" | head -3)
+awk -F '\t' '/^# Wars, conflicts/ { w = 1 } w && !/^#/ && NF { n = split($6, p, / \| /)
+	for (i = 1; i <= n; i++) print p[i] }' "$ev" | sort -u | while read -r p; do
+	d kb show "$p" >/dev/null 2>&1 || echo "$p"
+done >"$TEST_TMP/missing"
+n=$(awk -F '\t' '/^# Wars, conflicts/ { w = 1 } w && /^event\t/' "$ev" | wc -l)
+[ -z "$bad" ] && [ ! -s "$TEST_TMP/missing" ] && [ "$n" -ge 60 ]
+tap_ok $? "the wars and genocides: $n rows, each dated and sourced, parties known${bad:+ (not: $bad)}$(tr '\n' ' ' <"$TEST_TMP/missing")"
+printf 'Talks in Tallinn\n\nArmenia and Azerbaijan met. Armenia recalled the 2020 war, Azerbaijan the war of 1992.\n' \
+	>"$TEST_TMP/war.txt"
+"$DOSSIER" --db "$TEST_TMP/war.db" -q import "$TEST_TMP/war.txt" >/dev/null 2>&1
+"$DOSSIER" --db "$TEST_TMP/war.db" actors >"$TEST_TMP/war.out" 2>&1
+grep -q 'Second Nagorno-Karabakh War  *1 mention' "$TEST_TMP/war.out" &&
+	grep -q 'First Nagorno-Karabakh War  *1 mention' "$TEST_TMP/war.out"
+tap_ok $? "a war told by its year is the shipped war of the article's states ($(tr -s ' \n' ' ' <"$TEST_TMP/war.out"))"
+
 tap_done

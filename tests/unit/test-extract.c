@@ -52,7 +52,11 @@ static const char kb_text[] =
     "agreement\tOctober declaration\t\t2022-10-06\n"
     "agreement\tBelgrade-Pristina agreement\t\t2013-04-19\t\tSerbia | Kosovo\n"
     "agreement\tTrilateral statements\ttrilateral statements\t\t\tArmenia | Azerbaijan | Russia\n"
-    "organization\tNorthern Pact Organization\tNPO | ОСП\n";
+    "organization\tNorthern Pact Organization\tNPO | ОСП\n"
+    "event\tFirst Estonia-Oman War\t\t2019-03-01/2019-04-13\t\tEstonia | Oman\n"
+    "event\tSecond Estonia-Oman War\t\t2021-06-01/2021-06-12\t\tEstonia | Oman\n"
+    "agreement\tMuscat truce\t\t2021-06-12\t\tEstonia | Oman | Russia\n"
+    "agreement\tTallinn truce\t\t2021-08-01\t\tEstonia | Oman\n";
 
 /* Runs extraction over TEXT (paragraphs split on newlines), the article
  * titled TITLE (may be NULL). */
@@ -1049,6 +1053,46 @@ test_foreign_names_transcribed(void)
 	    "a consonant of another sound is another name");
 }
 
+/* Agreements and wars named by description, resolved to the knowledge
+ * base's one that fits (extract-resolve.c). */
+static void
+test_descriptions_resolved(void)
+{
+	expect_mentions("Estonia and Oman met. The 44-day war ended long ago.",
+	    "Estonia=Estonia; Oman=Oman; First Estonia-Oman War=44-day war",
+	    "a war told by its length: the one of the article's states that lasted so long");
+	expect_mentions("Estonia and Oman met. Both recalled the 2021 war.",
+	    "Estonia=Estonia; Oman=Oman; Second Estonia-Oman War=2021 war",
+	    "a war told by its year");
+	expect_mentions("Estonia and Oman met. Both recalled the war of 2019.",
+	    "Estonia=Estonia; Oman=Oman; First Estonia-Oman War=war of 2019",
+	    "the year after the war");
+	expect_mentions("Estonia and Oman met. Both recalled the 2020 war.",
+	    "Estonia=Estonia; Oman=Oman",
+	    "no war of that year: nothing");
+	expect_mentions("Armenia and Azerbaijan met. Both recalled the 2021 war.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan",
+	    "no war of the article's states: nothing");
+	expect_mentions("Estonia and Oman met. Estonia and Oman kept the Russian-brokered truce.",
+	    "Estonia=Estonia; Oman=Oman; Estonia=Estonia; Oman=Oman; Muscat truce=Russian-brokered truce",
+	    "a broker named, the sides the article's: the latest truce before the article");
+	expect_mentions("Estonia and Oman met. Estonia and Oman kept the Omani-brokered truce.",
+	    "Estonia=Estonia; Oman=Oman; Estonia=Estonia; Oman=Oman; Tallinn truce=Omani-brokered truce",
+	    "the broker is a side: the latest truce of the sides");
+	expect_mentions("Armenia and Azerbaijan met. They kept the Omani-brokered truce.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Oman=Omani",
+	    "no truce of the broker and the sides: nothing");
+	expect_mentions("Armenia and Azerbaijan met. They kept the 2020 ceasefire agreement.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Ceasefire statement=2020 ceasefire agreement",
+	    "a ceasefire told by its year");
+	expect_candidates("Estonia and Oman met. They kept the 2021 ceasefire agreement.",
+	    "2021 ceasefire agreement/agreement",
+	    "two truces of that year: the description stays a found name");
+	expect_candidates("Estonia and Oman met. They kept the 2021 peace agreement.",
+	    "2021 peace agreement/agreement",
+	    "a truce is no peace agreement: the description stays a found name");
+}
+
 int
 main(void)
 {
@@ -1080,6 +1124,7 @@ main(void)
 	test_title_repeated();
 	test_places_after_prepositions();
 	test_foreign_names_transcribed();
+	test_descriptions_resolved();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
