@@ -90,22 +90,35 @@ gather_article(struct store *st, struct gathered *g, const char *file, int64_t i
 	return 0;
 }
 
+/* What known() reads with, and whether the store failed it. */
+struct known_ctx {
+	struct store *st;
+	int failed;
+};
+
 /* The entity NAME is a name of (canonical or alias, letter case aside),
- * of KIND when given, or 0: how the reader's canonical names are read. */
+ * of KIND when given, or 0: how the reader's canonical names are read.
+ * A store error is kept for analyze_eval, which fails with it. */
 static int64_t
 known(void *arg, const char *name, const char *kind)
 {
-	struct store *st = arg;
+	struct known_ctx *k = arg;
 	struct store_entity e;
 	int64_t id;
 	int same;
 
-	if (store_entity_find(st, name, &id) != 0 || id == 0)
+	if (k->failed)
 		return 0;
-	if (kind == NULL)
+	if (store_entity_find(k->st, name, &id) != 0) {
+		k->failed = 1;
+		return 0;
+	}
+	if (id == 0 || kind == NULL)
 		return id;
-	if (store_entity_get(st, id, &e) != 0)
+	if (store_entity_get(k->st, id, &e) != 0) {
+		k->failed = 1;
 		return 0;
+	}
 	same = e.kind != NULL && strcmp(e.kind, kind) == 0;
 	store_entity_free(&e);
 	return same ? id : 0;
@@ -159,6 +172,7 @@ analyze_eval(struct store *st, const char *gold_dir, struct extract_eval_scores 
 	struct extract_gold *gold;
 	struct extract_eval_input in;
 	struct gathered g;
+	struct known_ctx kc = { st, 0 };
 	const char *const *files;
 	size_t nfiles, i;
 	int64_t id;
@@ -189,8 +203,10 @@ analyze_eval(struct store *st, const char *gold_dir, struct extract_eval_scores 
 		in.statements = g.st;
 		in.nstatements = g.nst;
 		in.known = known;
-		in.known_arg = st;
+		in.known_arg = &kc;
 		extract_eval(gold, &in, sc, misses);
+		if (kc.failed)
+			rc = -1;
 	}
 	gathered_free(&g);
 	extract_gold_free(gold);

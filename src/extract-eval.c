@@ -242,7 +242,8 @@ static void
 known_resolve(const struct extract_gold *g, const struct extract_eval_input *in,
     struct known_ids *k)
 {
-	size_t i;
+	unsigned char *twice;
+	size_t i, j;
 
 	k->ent = xcalloc(g->ent.n + 1, sizeof *k->ent);
 	k->st = xcalloc(g->st.n + 1, sizeof *k->st);
@@ -251,6 +252,19 @@ known_resolve(const struct extract_gold *g, const struct extract_eval_input *in,
 	for (i = 0; i < g->ent.n; i++)
 		if (present(in, g->ent.r[i].file))
 			k->ent[i] = in->known(in->known_arg, g->ent.r[i].a, g->ent.r[i].b);
+	/* Two of a file's rows that are names of one entity (the reader
+	 * listing it twice) are not both met by the one entity found: neither
+	 * is read through the knowledge base, so only its own name matches. */
+	twice = xcalloc(g->ent.n + 1, sizeof *twice);
+	for (i = 0; i < g->ent.n; i++)
+		for (j = i + 1; k->ent[i] != 0 && j < g->ent.n; j++)
+			if (k->ent[j] == k->ent[i] && strcmp(g->ent.r[j].file, g->ent.r[i].file) == 0 &&
+			    strcmp(g->ent.r[j].a, g->ent.r[i].a) != 0)
+				twice[i] = twice[j] = 1;
+	for (i = 0; i < g->ent.n; i++)
+		if (twice[i])
+			k->ent[i] = 0;
+	free(twice);
 	for (i = 0; i < g->st.n; i++)
 		if (present(in, g->st.r[i].file))
 			k->st[i] = in->known(in->known_arg, g->st.r[i].a,

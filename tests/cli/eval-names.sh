@@ -42,4 +42,21 @@ out=$(d eval "$TEST_TMP/g4")
 grep -q 'entities *recall 0.000 (0/1)' <<<"$out" && grep -q 'statements *recall 0.000 (0/1)' <<<"$out"
 tap_ok $? "eval: a name the knowledge base does not know matches nothing (got: $(tr '\n' ' ' <<<"$out"))"
 
+# The reader listing one entity twice, under two of its names: the one
+# entity found meets the row of its own name, not both.
+mkdir -p "$TEST_TMP/g5"
+printf '# file\tkind\tname\tforms\nfund.txt\torganization\tWRF\tWRF\nfund.txt\torganization\tWestern Reconstruction Fund\tWestern Reconstruction Fund\n' \
+	>"$TEST_TMP/g5/entities.tsv"
+printf '# file\tspeaker\tfirst words\n' >"$TEST_TMP/g5/statements.tsv"
+out=$(d eval "$TEST_TMP/g5")
+grep -q 'entities *recall 0.500 (1/2)' <<<"$out"
+tap_ok $? "eval: one entity found meets one of two rows naming it (got: $(tr '\n' ' ' <<<"$out"))"
+
+# A database eval cannot read names from: an error, not lower figures.
+cp "$db" "$TEST_TMP/broken.db"
+sqlite3 "$TEST_TMP/broken.db" "DROP INDEX aliases_alias; ALTER TABLE aliases RENAME TO aliases_gone" 2>/dev/null
+err=$("$DOSSIER" --db "$TEST_TMP/broken.db" eval "$TEST_TMP/g1" 2>&1 >/dev/null); rc=$?
+[ $rc -ne 0 ] && [ "$(grep -c . <<<"$err")" -eq 1 ] && grep -q 'alias' <<<"$err"
+tap_ok $? "eval: a store error ends it with one line (got $rc: $err)"
+
 tap_done
