@@ -38,20 +38,21 @@
 /* Statement and savepoint journals are kept in memory up to this many
  * bytes (SQLite's default is 64 KiB), in a temporary file past it. Each
  * article of an import is stored in a savepoint of its batch, which copies
- * every page it changes first, some twenty pages an article, and the
- * article that links the statements of the last few thousand ones
- * (analyze-related.c) copies thousands; in a temporary file those copies
- * were most of the import's writes. It is the size of the journal's one
- * block of memory, not a setting of temp_store = MEMORY, on purpose: that
- * journal is a list of 1 KiB blocks which SQLite walks from its first at
- * the end of every statement that may need undoing (a multi-row insert, an
- * insert with foreign keys), so a statement's cost grew with everything
- * its article had written before it: a quarter of an import with
- * extraction. In one block the walk is one step. The block is allocated
- * when a journal is first written to and freed when it is emptied; only
- * the pages written to are memory used. Set once for the process, before
- * SQLite's first use (store_open). */
-#define STMT_JOURNAL_BYTES (16 * 1024 * 1024)
+ * every page it changes first, some twenty pages an article: those stay in
+ * memory. The article that links the statements of the last few thousand
+ * ones (analyze-related.c) copies thousands of pages: those go to the
+ * file, which the next such article writes over and the batch's commit
+ * deletes. Not temp_store = MEMORY, on purpose: that journal is a list of
+ * 1 KiB blocks which SQLite walks from its first at the end of every
+ * statement that may need undoing (a multi-row insert, an insert with
+ * foreign keys on), so each of the linking article's statements cost as
+ * much as all it had written before: a quarter of an import with
+ * extraction. This journal is one block of this size, so the walk is one
+ * step. Not more than 128 KiB:
+ * SQLite moves the block to the file in one write, and its Unix layer
+ * writes at most 128 KiB at a time, reporting a longer write as a full
+ * disk. Set once for the process, before SQLite's first use (store_open). */
+#define STMT_JOURNAL_BYTES (120 * 1024)
 
 /* With STORE_MMAP, reads go through a memory map of this much of the file
  * rather than read(2) into SQLite's page cache: opening a 10 MB article
