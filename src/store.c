@@ -35,12 +35,24 @@
  * pages (SQLite's default is 1,000 pages): an import's batches rewrite the
  * same index pages, which are then copied once rather than once a batch. */
 #define BULK_CHECKPOINT_BYTES (64 * 1024 * 1024)
-/* ... and keeps its statement and savepoint journals in memory: each
+/* Statement and savepoint journals are kept in memory up to this many
+ * bytes (SQLite's default is 64 KiB), in a temporary file past it. Each
  * article of an import is stored in a savepoint of its batch, which copies
- * every page it changes first, some twenty pages an article; in a
- * temporary file (SQLite's default past 64 KiB) those copies were most of
- * the import's writes. */
-#define BULK_TEMP_STORE "MEMORY"
+ * every page it changes first, some twenty pages an article: those stay in
+ * memory. The article that links the statements of the last few thousand
+ * ones (analyze-related.c) copies thousands of pages: those go to the
+ * file, which the next such article writes over and the batch's commit
+ * deletes. Not temp_store = MEMORY, on purpose: that journal is a list of
+ * 1 KiB blocks which SQLite walks from its first at the end of every
+ * statement that may need undoing (a multi-row insert, an insert with
+ * foreign keys on), so each of the linking article's statements cost as
+ * much as all it had written before: a quarter of an import with
+ * extraction. This journal is one block of this size, so the walk is one
+ * step. Not more than 128 KiB:
+ * SQLite moves the block to the file in one write, and its Unix layer
+ * writes at most 128 KiB at a time, reporting a longer write as a full
+ * disk. Set once for the process, before SQLite's first use (store_open). */
+#define STMT_JOURNAL_BYTES (120 * 1024)
 
 /* With STORE_MMAP, reads go through a memory map of this much of the file
  * rather than read(2) into SQLite's page cache: opening a 10 MB article
@@ -477,8 +489,7 @@ configure(struct store *st, int flags)
 	     exec(st, "PRAGMA journal_mode = WAL") != 0 ||
 	     exec(st, "PRAGMA synchronous = NORMAL") != 0 ||
 	     ((flags & STORE_BULK) && (exec(st, "PRAGMA cache_size = " BULK_CACHE) != 0 ||
-	     bulk_checkpoint(st) != 0 ||
-	     exec(st, "PRAGMA temp_store = " BULK_TEMP_STORE) != 0))))
+	     bulk_checkpoint(st) != 0))))
 		return -1;
 	return 0;
 }
@@ -542,6 +553,19 @@ create_private(const char *path)
 	return 0;
 }
 
+/* Process-wide settings, before SQLite is first used. If something used it
+ * earlier, SQLite refuses them and its defaults stay: slower, not wrong. */
+static void
+sqlite_setup(void)
+{
+	static int done;
+
+	if (done)
+		return;
+	done = 1;
+	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, STMT_JOURNAL_BYTES);
+}
+
 int
 store_open(const char *path, int flags, struct store **out)
 {
@@ -550,6 +574,7 @@ store_open(const char *path, int flags, struct store **out)
 	int oflags, created, in_memory;
 
 	*out = NULL;
+	sqlite_setup();
 	/* An in-memory database (the fuzz targets' and tests') has no file. */
 	in_memory = strcmp(path, ":memory:") == 0;
 	created = in_memory || stat(path, &sb) != 0;

@@ -467,6 +467,38 @@ test_kb_new_and_upsert(const char *dir)
 	free(b);
 }
 
+/* A savepoint that copies far more pages than the statement journal keeps
+ * in memory goes on in its file, and a statement that may need undoing
+ * runs in it: the linking article of an import does both. */
+static void
+test_long_savepoint(const char *dir)
+{
+	char *path = xasprintf("%s/long.db", dir);
+	struct store *st;
+	sqlite3 *db;
+	int rc;
+
+	ok(store_open(path, STORE_BULK, &st) == 0, "a bulk writer opens");
+	db = store_sqlite(st);
+	rc = sqlite3_exec(db, "CREATE TABLE scratch (id INTEGER PRIMARY KEY, v BLOB NOT NULL);"
+	    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 24000)"
+	    " INSERT INTO scratch SELECT i, randomblob(900) FROM n", NULL, NULL, NULL);
+	ok(rc == SQLITE_OK, "24,000 rows of a page each");
+	rc = store_begin(st) == 0 && store_begin(st) == 0 ? SQLITE_OK : SQLITE_ERROR;
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "UPDATE scratch SET v = randomblob(900)", NULL, NULL, NULL);
+	ok(rc == SQLITE_OK, "every page changed in a savepoint (%s)", sqlite3_errmsg(db));
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "INSERT OR REPLACE INTO scratch VALUES (1, x'01'), (24001, x'02')",
+		    NULL, NULL, NULL);
+	ok(rc == SQLITE_OK, "then a statement that may need undoing (%s)", sqlite3_errmsg(db));
+	ok(store_commit(st) == 0 && store_commit(st) == 0, "and both commit");
+	ok(db_int(st, "SELECT count(*) FROM scratch WHERE length(v) = 900") == 23999 &&
+	    db_int(st, "SELECT count(*) FROM scratch") == 24001, "with every row");
+	store_close(st);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -483,5 +515,6 @@ main(void)
 	test_readonly_upgrade(dir);
 	test_interrupt(dir);
 	test_kb_new_and_upsert(dir);
+	test_long_savepoint(dir);
 	return tap_done();
 }
