@@ -74,6 +74,10 @@ struct kb_entity {
 struct kb {
 	struct kb_entity *ents;
 	size_t n, cap;
+	int *holders;             /* the entities with roles, in index order:
+	                             who holds a title is looked for among
+	                             them, not among every name */
+	size_t nholders;
 	struct kb_index *index;   /* canonical names and folded aliases */
 	char **files;             /* file names that entities point into */
 	size_t nfiles;

@@ -494,11 +494,13 @@ by_title(const struct extract_ctx *c, const char *cue, size_t tf, int state)
 	}
 	if (c->in->date == NULL && today() == NULL)
 		return NO_ONE;
-	for (i = 0; i < c->kb->n; i++)
-		if (holds(c, (int)i, cue, state)) {
+	/* Among those with roles only: the names found from context, which
+	 * grow with the corpus, hold none. */
+	for (i = 0; i < c->kb->nholders; i++)
+		if (holds(c, c->kb->holders[i], cue, state)) {
 			if (found != NO_ONE)
 				return NO_ONE;
-			found = (int)i;
+			found = c->kb->holders[i];
 		}
 	return found;
 }

@@ -184,6 +184,7 @@ kb_free(struct kb *kb)
 	for (i = 0; i < kb->n; i++)
 		entity_free(&kb->ents[i]);
 	free(kb->ents);
+	free(kb->holders);
 	for (i = 0; i < kb->index->cap; i++)
 		free(kb->index->key[i]);
 	free(kb->index->key);
@@ -278,6 +279,10 @@ kb_add_role(struct kb *kb, int idx, const char *text, const char *since,
 	struct kb_entity *e = &kb->ents[idx];
 	struct kb_role *r;
 
+	if (e->nroles == 0) {
+		kb->holders = xreallocarray(kb->holders, kb->nholders + 1, sizeof *kb->holders);
+		kb->holders[kb->nholders++] = idx;
+	}
 	e->roles = xreallocarray(e->roles, e->nroles + 1, sizeof *e->roles);
 	r = &e->roles[e->nroles++];
 	r->title = xstrdup(text);

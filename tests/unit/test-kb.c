@@ -183,10 +183,34 @@ test_shipped(void)
 	kb_free(kb);
 }
 
+/* The holders of roles are listed apart, each once, so that who holds a
+ * title is looked for among them and not among every name. */
+static void
+test_holders(void)
+{
+	struct kb *kb = kb_new();
+	int lavrov, ayvazyan, found;
+
+	kb_parse(kb, "good.tsv", good, sizeof good - 1, KB_ORIGIN_KB, NULL, NULL);
+	found = kb_add(kb, KB_PERSON, "Tamsin Holloway", KB_ORIGIN_CANDIDATE);
+	kb_resolve(kb, NULL, NULL);
+	lavrov = kb_find(kb, "Sergey Lavrov");
+	ayvazyan = kb_find(kb, "Ara Ayvazyan");
+	is_int((long long)kb->nholders, 2, "two of six entities hold roles");
+	ok(kb->nholders == 2 && kb->holders[0] == lavrov && kb->holders[1] == ayvazyan,
+	    "the holders, in index order");
+	kb_add_role(kb, lavrov, "Minister", NULL, NULL, KB_ORIGIN_USER);
+	is_int((long long)kb->nholders, 2, "a second role lists its holder once");
+	kb_add_role(kb, found, "Spokesperson", NULL, NULL, KB_ORIGIN_USER);
+	ok(kb->nholders == 3 && kb->holders[2] == found, "a first role added later lists its holder");
+	kb_free(kb);
+}
+
 int
 main(void)
 {
 	test_parse();
+	test_holders();
 	test_errors();
 	test_format();
 	test_shipped();
