@@ -188,6 +188,9 @@ size_t extract_lex_spell(const struct extract_lex *lx, const char *code, const c
 size_t extract_lex_stem(const struct extract_lex *lx, char *w, size_t n);
 /* Whether W ends in a suffix of [skip-suffixes] ("vehemently"). */
 int extract_lex_skip_suffix(const struct extract_lex *lx, const char *w, size_t n);
+/* Whether W ends in a part of [body-stems] after another part and at most
+ * a case ending: a body's compound name ("Газпроме", "Роскосмосе"). */
+int extract_lex_body_stem(const struct extract_lex *lx, const char *w, size_t n);
 #define EXTRACT_CUE(cls, value) ((uint32_t)(cls) << 16 | (uint32_t)(value))
 #define EXTRACT_CUE_CLASS(p) ((p) >> 16)
 #define EXTRACT_CUE_VALUE(p) ((p) & 0xFFFF)

@@ -1128,6 +1128,24 @@ test_descriptions_unresolved(void)
 	    "a length in words is not read: no war taken for it");
 }
 
+/* A body after "в" is no place: its compound name's last part, its
+ * capitals, or its speaking in the article. */
+static void
+test_bodies_after_prepositions(void)
+{
+	expect_candidates("Вопрос обсудят в Роскосмосе на следующей неделе.", "",
+	    "a compound name ending in a body's part is no place (Russian)");
+	expect_candidates("Документы передали в ФСИН вчера.", "",
+	    "a name in capitals after \"в\" is no place");
+	expect_candidates("Цены обсудили в Зеленторге. В Зеленторге заявили, что цены не изменятся.", "",
+	    "a name a verb of speech follows after \"в\" is a body speaking, no place");
+	expect_candidates("Цены обсудили в Зеленторге. Зеленторг сообщил о новых ценах.", "",
+	    "the same name speaking elsewhere in the article is a body");
+	expect_candidates("Делегация прибудет в Сухум во вторник. Переговоры пройдут в Сухуме.",
+	    "Сухум/place; Сухуме/place",
+	    "a place that does not speak stays a place");
+}
+
 int
 main(void)
 {
@@ -1161,6 +1179,7 @@ main(void)
 	test_foreign_names_transcribed();
 	test_descriptions_resolved();
 	test_descriptions_unresolved();
+	test_bodies_after_prepositions();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
