@@ -306,8 +306,8 @@ void extract_described(struct extract_ctx *c);
 #define EXTRACT_KIND_REVOLUTION  (1u << 5)
 #define EXTRACT_KIND_THREE       (1u << 6)
 #define EXTRACT_KIND_UNMADE      (1u << 7)   /* a text not yet agreed: "proposal", "new" */
-#define EXTRACT_KIND_AGREEMENT   (EXTRACT_KIND_CEASEFIRE | EXTRACT_KIND_PEACE | EXTRACT_KIND_STATEMENT)
-#define EXTRACT_KIND_EVENT       (EXTRACT_KIND_WAR | EXTRACT_KIND_GENOCIDE | EXTRACT_KIND_REVOLUTION)
+#define EXTRACT_KIND_AGREEMENT \
+	(EXTRACT_KIND_CEASEFIRE | EXTRACT_KIND_PEACE | EXTRACT_KIND_STATEMENT)
 /* The kinds the words of tokens [first, last] say. */
 unsigned extract_described_kinds(const struct extract_ctx *c, size_t first, size_t last);
 /* The kinds the words of NAME (a knowledge base name or alias) say. */
@@ -319,7 +319,8 @@ const unsigned *extractor_kinds(const struct extractor *x);
  * the knowledge base's one entity of KIND it fits: the kinds its words
  * say, the parties it names (else the article's most-named states), the
  * year in or after it (else the latest before the article's date) and
- * its length in DAYS (0: none said, -1: one said that cannot be read). The entity, or -1 when none or more than
+ * its length in DAYS (0: none said, -1: one said that cannot be read).
+ * The entity, or -1 when none or more than
  * one fits. */
 int extract_resolve(const struct extract_ctx *c, enum kb_kind kind, size_t first, size_t last,
     long days);

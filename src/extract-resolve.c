@@ -166,7 +166,7 @@ fits(const struct extract_ctx *c, int idx, const struct want *w, long *first)
 {
 	const struct kb_entity *e = &c->kb->ents[idx];
 	const unsigned *kinds = extractor_kinds(c->x);
-	unsigned need = w->kinds & (EXTRACT_KIND_AGREEMENT | EXTRACT_KIND_EVENT);
+	unsigned need = w->kinds & ~(EXTRACT_KIND_THREE | EXTRACT_KIND_UNMADE);
 	long f, l, len;
 	size_t i, j;
 
