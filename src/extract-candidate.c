@@ -41,7 +41,7 @@ is_key(const struct extract_tok *k, const char *s)
 }
 
 /* Whether token K may be part of a name: a capitalized word that is no
- * cue word ("Tuesday", "The", "He") and no other mention. */
+ * cue word ("Tuesday", "The", "He", "В") and no other mention. */
 static int
 name_word(const struct extract_ctx *c, size_t k)
 {
@@ -58,7 +58,9 @@ name_word(const struct extract_ctx *c, size_t k)
 	    !extract_cue_from(c, k, CUE_PRONOUN, &other) &&
 	    !extract_cue_from(c, k, CUE_POSSESSIVE, &other) &&
 	    !extract_cue_from(c, k, CUE_MONTH, &other) &&
-	    !extract_cue_from(c, k, CUE_TITLE, &other);
+	    !extract_cue_from(c, k, CUE_TITLE, &other) &&
+	    /* "В Газпроме заявили": a sentence's first preposition */
+	    !(extract_cue_from(c, k, CUE_LOCATIVE, &other) && other == k);
 }
 
 /* A hyphen written tight between tokens K - 1 and K + 1. */
@@ -669,6 +671,42 @@ same_script(const struct extract_ctx *c, size_t a, size_t b)
 	return sa != NULL && sa == sb;
 }
 
+#define BODY_ENDING 4   /* bytes of a case ending: two Cyrillic letters */
+
+/* Whether the name [first, last] after a locative has a body's shape,
+ * not a place's: a word in capitals ("в ФСИН"), a compound name's last
+ * part of [body-stems] ("в Газпроме", "в Роскосмосе"), or its last word,
+ * less a case ending, speaking in the article ("в Роскосмосе заявили",
+ * "Роскосмос сообщил"): a body that speaks is no place. */
+static int
+body_shaped(const struct extract_ctx *c, size_t first, size_t last)
+{
+	const struct extract_tok *t = c->t.tok, *u;
+	size_t k, stem, cut;
+
+	for (k = first; k <= last; k++)
+		if (extract_tok_caps(&c->t, k) ||
+		    extract_lex_body_stem(c->lx, t[k].key, t[k].klen))
+			return 1;
+	/* the stem: the word less up to two letters, four letters at least */
+	for (stem = t[last].klen, cut = 0; cut < 2 && stem > 0; cut++)
+		while (stem > 0 && (t[last].key[--stem] & 0xC0) == 0x80)
+			;
+	if (stem < 8 && stem < t[last].klen)
+		stem = t[last].klen;
+	for (k = 0; k < c->t.ntok; k++) {
+		u = &t[k];
+		if (!u->word || !u->upper || u->klen < stem || u->klen > stem + BODY_ENDING ||
+		    memcmp(u->key, t[last].key, stem) != 0)
+			continue;
+		/* straight after the name, not past an aside: "в Сухум, где
+		 * ..., заявили" is someone else speaking */
+		if (k + 1 < c->t.ntok && !is_key(&t[k + 1], ",") && reports_after(c, k + 1))
+			return 1;
+	}
+	return 0;
+}
+
 /* Types the name [first, last] of WORDS capitalized words, without
  * joiners, by its context. */
 static void
@@ -712,7 +750,8 @@ type_run(struct extract_ctx *c, size_t first, size_t last, size_t words)
 	}
 	if (first > 0 && (extract_cue_to(c, first - 1, CUE_PLACE_BEFORE, &other) ||
 	    (extract_cue_to(c, first - 1, CUE_LOCATIVE, &other) && words <= MAX_PLACE_WORDS &&
-	    same_script(c, other, first) && !(next + 1 < c->t.ntok && is_key(&t[next], "'")))))
+	    same_script(c, other, first) && !(next + 1 < c->t.ntok && is_key(&t[next], "'")) &&
+	    !body_shaped(c, first, last))))
 		found(c, first, last, extract_span_text(c, first, last), KB_PLACE, NULL, EXTRACT_CONTEXT);
 }
 

@@ -43,7 +43,8 @@ enum dclass {
 	D_FOREIGN_MINISTRY, D_DEFENCE_MINISTRY, D_DATED_EVENT, D_NAMED_NOUN, D_LINK, D_SUBJECT,
 	D_POSTLINK, D_BODY_EVENT, D_COUNT, D_MEASURE, D_STANDALONE, D_CITED_BEFORE, D_CITED_AFTER,
 	D_WAR_NOUN, D_KIND_CEASEFIRE, D_KIND_PEACE, D_KIND_STATEMENT, D_KIND_WAR, D_KIND_GENOCIDE,
-	D_KIND_REVOLUTION, D_THREE_PARTY, D_BROKERED, D_LEN_DAYS, D_LEN_WEEKS, D_LEN_MONTHS, D_NCLASSES
+	D_KIND_REVOLUTION, D_THREE_PARTY, D_BROKERED, D_LEN_DAYS, D_LEN_WEEKS, D_LEN_MONTHS,
+	D_UNMADE, D_WAR_QUALIFIED, D_NCLASSES
 };
 
 static const char *const section_names[D_NCLASSES] = {
@@ -53,14 +54,15 @@ static const char *const section_names[D_NCLASSES] = {
 	"body-event-nouns", "agreement-counts", "agreement-measures", "standalone-topics",
 	"outlet-cited-before", "outlet-cited-after", "war-nouns", "kind-ceasefire", "kind-peace",
 	"kind-statement", "kind-war", "kind-genocide", "kind-revolution", "three-party", "brokered",
-	"length-days", "length-weeks", "length-months",
+	"length-days", "length-weeks", "length-months", "unmade",
+	"war-qualified",
 };
 
 /* The classes whose words say what kind of agreement or event a name or
  * a description is, in the order of their bits (EXTRACT_KIND_*). */
 static const int kind_classes[] = {
 	D_KIND_CEASEFIRE, D_KIND_PEACE, D_KIND_STATEMENT, D_KIND_WAR, D_KIND_GENOCIDE,
-	D_KIND_REVOLUTION, D_THREE_PARTY,
+	D_KIND_REVOLUTION, D_THREE_PARTY, D_UNMADE,
 };
 
 struct dword {
@@ -704,8 +706,9 @@ body_event_at(struct extract_ctx *c, size_t k)
 	return k;
 }
 
-/* The days a measure from K to AT says ("44-day": 44, "6-week": 42), or
- * 0: a count in digits and a unit of [length-*]. */
+/* The days a measure from K to AT says ("44-day": 44, "6-week": 42): a
+ * count in digits and a unit of [length-*]; -1 for a length it cannot
+ * read ("two-week", "a 20-point"), which must resolve to nothing. */
 static long
 length_days(const struct extract_ctx *c, size_t k, size_t at)
 {
@@ -717,38 +720,85 @@ length_days(const struct extract_ctx *c, size_t k, size_t at)
 	long v;
 
 	if (!digits_at(c, k, 3, &v))
-		return 0;
+		return -1;
 	for (u = at; u-- > k + 1;)
 		for (i = 0; i < ARRAY_LEN(units); i++)
 			if (phrase_at(c, units[i].cls, u) == u + 1)
 				return v * units[i].days;
-	return 0;
+	return -1;
+}
+
+#define FIRST_YEAR 1800    /* the earliest war a year names */
+
+static int
+key_is(const struct extract_tok *t, const char *s)
+{
+	return t->klen == strlen(s) && memcmp(t->key, s, t->klen) == 0;
+}
+
+/* Whether token K is a year an event may be dated by: four digits from
+ * FIRST_YEAR to the article's year (to 2099 when it has no date), so
+ * "3000 war veterans" names no war. */
+static int
+event_year_at(const struct extract_ctx *c, size_t k)
+{
+	long y, f, l, last = 2099;
+
+	if (!digits_at(c, k, 4, &y) || c->t.tok[k].klen != 4)
+		return 0;
+	if (c->in->date != NULL && kb_date_range(c->in->date, &f, &l) == 0)
+		last = f / 10000;
+	return y >= FIRST_YEAR && y <= last;
+}
+
+/* Whether the year at K stands where a year names a war: after "the",
+ * "a" or "of" ("the 2020 war", "of 2020 war"), or as a possessive ("2020's
+ * war"); the word after it in *HEAD. "About 1990 war veterans" is a
+ * count of people. */
+static int
+year_before_at(const struct extract_ctx *c, size_t k, size_t *head)
+{
+	const struct extract_tok *t = c->t.tok;
+	size_t other;
+
+	if (!event_year_at(c, k))
+		return 0;
+	if (k + 2 < c->t.ntok && key_is(&t[k + 1], "'") && key_is(&t[k + 2], "s") &&
+	    tight_before(c, k + 1) && tight_before(c, k + 2)) {
+		*head = k + 3;
+		return 1;
+	}
+	*head = k + 1;
+	return k > 0 && (extract_cue_to(c, k - 1, CUE_DETERMINER, &other) || key_is(&t[k - 1], "a") ||
+	    key_is(&t[k - 1], "of"));
 }
 
 /* "the 2020 war", "the war of 2020", "the 1994 genocide": a year and a
  * word of [war-nouns] or of the genocide's and revolution's kinds, which
  * names an event only when the knowledge base holds the one it fits
- * (extract-resolve.c); the token after it, else K. */
+ * (extract-resolve.c); the token after it, else K. A war word that
+ * qualifies the noun after it ([war-qualified]: "the 1990 war
+ * veterans") names people or deeds, no war. */
 static size_t
 dated_war_at(struct extract_ctx *c, size_t k)
 {
 	const struct extract_tok *t = c->t.tok;
 	size_t at, next, head = k;
-	long y;
 	int e;
 
-	if (digits_at(c, k, 4, &y) && t[k].klen == 4)
-		head = k + 1;
+	if (t[k].klen == 4 && !year_before_at(c, k, &head))
+		head = k;
 	if ((next = phrase_at(c, D_WAR_NOUN, head)) == head &&
 	    (next = phrase_at(c, D_KIND_GENOCIDE, head)) == head &&
 	    (next = phrase_at(c, D_KIND_REVOLUTION, head)) == head)
 		return k;
+	if (phrase_at(c, D_WAR_QUALIFIED, next) > next)
+		return k;
 	if (head == k) {
 		/* "the war of 2020": the year must follow */
 		at = next;
-		if (at + 1 >= c->t.ntok || !((t[at].klen == 2 && memcmp(t[at].key, "of", 2) == 0) ||
-		    (t[at].klen == 2 && memcmp(t[at].key, "in", 2) == 0)) ||
-		    !digits_at(c, at + 1, 4, &y) || t[at + 1].klen != 4)
+		if (at + 1 >= c->t.ntok || !(key_is(&t[at], "of") || key_is(&t[at], "in")) ||
+		    !event_year_at(c, at + 1))
 			return k;
 		next = at + 2;
 	}

@@ -188,6 +188,9 @@ size_t extract_lex_spell(const struct extract_lex *lx, const char *code, const c
 size_t extract_lex_stem(const struct extract_lex *lx, char *w, size_t n);
 /* Whether W ends in a suffix of [skip-suffixes] ("vehemently"). */
 int extract_lex_skip_suffix(const struct extract_lex *lx, const char *w, size_t n);
+/* Whether W ends in a part of [body-stems] after another part and at most
+ * a case ending: a body's compound name ("Газпроме", "Роскосмосе"). */
+int extract_lex_body_stem(const struct extract_lex *lx, const char *w, size_t n);
 #define EXTRACT_CUE(cls, value) ((uint32_t)(cls) << 16 | (uint32_t)(value))
 #define EXTRACT_CUE_CLASS(p) ((p) >> 16)
 #define EXTRACT_CUE_VALUE(p) ((p) & 0xFFFF)
@@ -302,6 +305,9 @@ void extract_described(struct extract_ctx *c);
 #define EXTRACT_KIND_GENOCIDE    (1u << 4)
 #define EXTRACT_KIND_REVOLUTION  (1u << 5)
 #define EXTRACT_KIND_THREE       (1u << 6)
+#define EXTRACT_KIND_UNMADE      (1u << 7)   /* a text not yet agreed: "proposal", "new" */
+#define EXTRACT_KIND_AGREEMENT \
+	(EXTRACT_KIND_CEASEFIRE | EXTRACT_KIND_PEACE | EXTRACT_KIND_STATEMENT)
 /* The kinds the words of tokens [first, last] say. */
 unsigned extract_described_kinds(const struct extract_ctx *c, size_t first, size_t last);
 /* The kinds the words of NAME (a knowledge base name or alias) say. */
@@ -313,7 +319,8 @@ const unsigned *extractor_kinds(const struct extractor *x);
  * the knowledge base's one entity of KIND it fits: the kinds its words
  * say, the parties it names (else the article's most-named states), the
  * year in or after it (else the latest before the article's date) and
- * its length in DAYS (0: none). The entity, or -1 when none or more than
+ * its length in DAYS (0: none said, -1: one said that cannot be read).
+ * The entity, or -1 when none or more than
  * one fits. */
 int extract_resolve(const struct extract_ctx *c, enum kb_kind kind, size_t first, size_t last,
     long days);

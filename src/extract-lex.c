@@ -58,6 +58,8 @@ struct extract_lex {
 	size_t nskip;
 	char **prefixes;
 	size_t nprefixes;
+	char **body_stems;
+	size_t nbody_stems;
 };
 
 static const struct {
@@ -94,6 +96,7 @@ static const struct {
 	{ "particles", CUE_PARTICLE },
 	{ "refers-back", CUE_BACKREF },
 	{ "romanize", -4 },
+	{ "body-stems", -5 },
 	{ "quantifiers", CUE_QUANTIFIER },
 	{ "participles", CUE_PARTICIPLE },
 	{ "documents", CUE_DOCUMENT },
@@ -180,6 +183,11 @@ add_line(struct extract_lex *lx, struct extract_ac *ac, const char *file, unsign
 		lx->skip_suffixes = xreallocarray(lx->skip_suffixes, lx->nskip + 1,
 		    sizeof *lx->skip_suffixes);
 		lx->skip_suffixes[lx->nskip++] = xstrdup(text);
+		return 0;
+	case -5:
+		lx->body_stems = xreallocarray(lx->body_stems, lx->nbody_stems + 1,
+		    sizeof *lx->body_stems);
+		lx->body_stems[lx->nbody_stems++] = xstrdup(text);
 		return 0;
 	case -3:
 		lx->prefixes = xreallocarray(lx->prefixes, lx->nprefixes + 1, sizeof *lx->prefixes);
@@ -389,6 +397,9 @@ extract_lex_free(struct extract_lex *lx)
 	for (i = 0; i < lx->nprefixes; i++)
 		free(lx->prefixes[i]);
 	free(lx->prefixes);
+	for (i = 0; i < lx->nbody_stems; i++)
+		free(lx->body_stems[i]);
+	free(lx->body_stems);
 	free(lx);
 }
 
@@ -436,6 +447,25 @@ extract_lex_skip_suffix(const struct extract_lex *lx, const char *w, size_t n)
 	for (i = 0; i < lx->nskip; i++)
 		if (n > strlen(lx->skip_suffixes[i]) + 2 && ends_with(w, n, lx->skip_suffixes[i]))
 			return 1;
+	return 0;
+}
+
+#define BODY_ENDING 4     /* bytes of a case ending after a body's stem: two Cyrillic letters */
+
+int
+extract_lex_body_stem(const struct extract_lex *lx, const char *w, size_t n)
+{
+	size_t i, k, off;
+
+	for (i = 0; i < lx->nbody_stems; i++) {
+		k = strlen(lx->body_stems[i]);
+		if (n <= k)
+			continue;
+		/* a part after another ("Газ|пром|е"), not the word itself */
+		for (off = n - k > BODY_ENDING ? n - k - BODY_ENDING : 1; off + k <= n; off++)
+			if (memcmp(w + off, lx->body_stems[i], k) == 0)
+				return 1;
+	}
 	return 0;
 }
 

@@ -11,7 +11,9 @@
  * names fewer than two, the states the article names most), when (a year, a month and a year, else
  * the latest before the article's date) and, for a war, how long it
  * lasted. The entity is taken only when exactly one fits all that is
- * said: a description that fits two is left a description.
+ * said: a description that fits two is left a description, and so is
+ * one that says no kind, or says a text not yet agreed ("the new deal",
+ * "the ceasefire proposal").
  */
 #include "config.h"
 
@@ -44,7 +46,7 @@ year_of(const struct extract_tok *t)
 			return -1;
 		y = y * 10 + (t->key[i] - '0');
 	}
-	return y >= 1900 && y <= 2099 ? y : -1;
+	return y >= 1800 && y <= 2099 ? y : -1;
 }
 
 static int
@@ -164,7 +166,7 @@ fits(const struct extract_ctx *c, int idx, const struct want *w, long *first)
 {
 	const struct kb_entity *e = &c->kb->ents[idx];
 	const unsigned *kinds = extractor_kinds(c->x);
-	unsigned need = w->kinds & ~EXTRACT_KIND_THREE;
+	unsigned need = w->kinds & ~(EXTRACT_KIND_THREE | EXTRACT_KIND_UNMADE);
 	long f, l, len;
 	size_t i, j;
 
@@ -217,6 +219,17 @@ extract_resolve(const struct extract_ctx *c, enum kb_kind kind, size_t first, si
 		return -1;
 	memset(&w, 0, sizeof w);
 	w.kinds = extract_described_kinds(c, first, last);
+	/* precision first: a description that says no kind of its entity
+	 * ("the trade deal") would fit any, and one of a text not yet
+	 * agreed ("the latest ceasefire proposal") is none the knowledge
+	 * base holds */
+	if ((w.kinds & EXTRACT_KIND_UNMADE) ||
+	    (kind == KB_AGREEMENT && !(w.kinds & EXTRACT_KIND_AGREEMENT)))
+		return -1;
+	/* a length said that cannot be read ("the two-week war") is no
+	 * length left unsaid: the latest war would be taken for it */
+	if (days < 0)
+		return -1;
 	w.days = days;
 	w.before = article_date(c);
 	when(c, first, last, &w);

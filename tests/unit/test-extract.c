@@ -1093,6 +1093,59 @@ test_descriptions_resolved(void)
 	    "a truce is no peace agreement: the description stays a found name");
 }
 
+/* What a description cannot say resolves to nothing: a kind of
+ * agreement it does not name, a text not yet agreed, a count that is no
+ * year, a length in words. */
+static void
+test_descriptions_unresolved(void)
+{
+	expect_mentions("Estonia and Oman met. They discussed the trade deal.",
+	    "Estonia=Estonia; Oman=Oman; trade deal=trade deal",
+	    "a deal of no agreement kind is no agreement of the knowledge base");
+	expect_mentions("Estonia and Oman met. They weighed the latest ceasefire proposal.",
+	    "Estonia=Estonia; Oman=Oman; latest ceasefire proposal=latest ceasefire proposal",
+	    "a proposal is no agreement made");
+	expect_mentions("Estonia and Oman met. They hope for a new ceasefire agreement.",
+	    "Estonia=Estonia; Oman=Oman; new ceasefire agreement=new ceasefire agreement",
+	    "a new ceasefire agreement is none made before");
+	expect_mentions("Estonia and Oman met. About 3000 war veterans marched.",
+	    "Estonia=Estonia; Oman=Oman",
+	    "a number that can be no year names no war");
+	expect_mentions("Estonia and Oman met. About 2021 war veterans marched.",
+	    "Estonia=Estonia; Oman=Oman",
+	    "a count that could be a year, not after \"the\", names no war");
+	expect_mentions("Estonia and Oman met. They honoured the 2021 war veterans.",
+	    "Estonia=Estonia; Oman=Oman",
+	    "a war word qualifying a noun names no war");
+	expect_mentions("Estonia and Oman met. Both recalled the 2021's war.",
+	    "Estonia=Estonia; Oman=Oman; Second Estonia-Oman War=2021's war",
+	    "a year's war");
+	expect_mentions("Estonia and Oman met. Both recalled the war of 3000.",
+	    "Estonia=Estonia; Oman=Oman",
+	    "a year after the article's names no war of the knowledge base");
+	expect_mentions("Estonia and Oman met. The two-week war ended long ago.",
+	    "Estonia=Estonia; Oman=Oman; two-week war=two-week war",
+	    "a length in words is not read: no war taken for it");
+}
+
+/* A body after "в" is no place: its compound name's last part, its
+ * capitals, or its speaking in the article. */
+static void
+test_bodies_after_prepositions(void)
+{
+	expect_candidates("Вопрос обсудят в Роскосмосе на следующей неделе.", "",
+	    "a compound name ending in a body's part is no place (Russian)");
+	expect_candidates("Документы передали в ФСИН вчера.", "",
+	    "a name in capitals after \"в\" is no place");
+	expect_candidates("Цены обсудили в Зеленторге. В Зеленторге заявили, что цены не изменятся.", "",
+	    "a name a verb of speech follows after \"в\" is a body speaking, no place");
+	expect_candidates("Цены обсудили в Зеленторге. Зеленторг сообщил о новых ценах.", "",
+	    "the same name speaking elsewhere in the article is a body");
+	expect_candidates("Делегация прибудет в Сухум во вторник. Переговоры пройдут в Сухуме.",
+	    "Сухум/place; Сухуме/place",
+	    "a place that does not speak stays a place");
+}
+
 int
 main(void)
 {
@@ -1125,6 +1178,8 @@ main(void)
 	test_places_after_prepositions();
 	test_foreign_names_transcribed();
 	test_descriptions_resolved();
+	test_descriptions_unresolved();
+	test_bodies_after_prepositions();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
