@@ -1821,16 +1821,19 @@ track_person(struct attr *A, size_t s, const struct extract_statement *st)
 	}
 }
 
-/* Whether sentence S is in a paragraph that repeats the article's title
- * (a page that prints its headline again over the text): a headline is
- * no one's statement, and the article says again whatever it reports. */
+/* Whether sentence S is in a paragraph after the first that repeats the
+ * article's title (a page that prints its headline again further down):
+ * a headline is no one's statement, and the article says again whatever
+ * it reports. The first paragraph is never skipped: a plain-text file, a
+ * page without a title or a feed item whose description is its title
+ * has its title made from it, and it is the article's lead. */
 static int
 repeats_title(const struct extract_ctx *c, size_t s)
 {
 	const char *b = c->in->body, *t = c->in->title;
 	size_t a, e, tl;
 
-	if (t == NULL)
+	if (t == NULL || c->para_of_sent[s] == c->para_of_sent[0])
 		return 0;
 	a = c->in->paragraphs[c->para_of_sent[s]].start;
 	e = c->in->paragraphs[c->para_of_sent[s]].end;

@@ -996,35 +996,54 @@ test_speech_before_a_dash(void)
 	    "speech closed by a comma and a dash before \"deyə\" (Azerbaijani)");
 }
 
-/* A paragraph that repeats the article's title (a page printing its
- * headline again over the text) is no one's statement. */
+/* A paragraph after the first that repeats the article's title (a page
+ * printing its headline again over the text) is no one's statement; the
+ * first paragraph always speaks, since a plain-text file, a page without
+ * a title or a feed item whose description is its title has its title
+ * made from it. */
 static void
 test_title_repeated(void)
 {
 	const char *title = "Lavrov says talks will resume in March";
 
-	expect_titled_statements(title, "Lavrov says talks will resume in March\n"
+	expect_titled_statements(title, "Talks on the border went on in Baku on Tuesday.\n"
+	    "Lavrov says talks will resume in March\n"
 	    "Lavrov said on Tuesday that the talks would resume in March.",
 	    "Sergey Lavrov: Lavrov said on Tuesday that the talks would resume in March.",
 	    "a paragraph repeating the title reports nothing");
-	expect_titled_statements(title, "Lavrov says talks will resume in March.\n"
+	expect_titled_statements(title, "Talks on the border went on in Baku on Tuesday.\n"
+	    "Lavrov says talks will resume in March.\n"
 	    "Lavrov said on Tuesday that the talks would resume in March.",
 	    "Sergey Lavrov: Lavrov said on Tuesday that the talks would resume in March.",
 	    "nor with a stop after it");
 	expect_titled_statements("Сергей Лавров заявил о возобновлении переговоров",
-	    "Сергей Лавров заявил о возобновлении переговоров.\nСергей Лавров заявил, что переговоры продолжатся.",
+	    "Переговоры прошли в Баку.\nСергей Лавров заявил о возобновлении переговоров.\n"
+	    "Сергей Лавров заявил, что переговоры продолжатся.",
 	    "Sergey Lavrov: Сергей Лавров заявил, что переговоры продолжатся.",
 	    "a paragraph repeating the title reports nothing (Russian)");
-	expect_titled_statements(title, "Lavrov says talks will resume in March, not in May.\n"
+	expect_titled_statements(title, "Talks on the border went on in Baku on Tuesday.\n"
+	    "Lavrov says talks will resume in March, not in May.\n"
 	    "Lavrov said on Tuesday that the talks would resume in March.",
 	    "Sergey Lavrov: Lavrov says talks will resume in March, not in May. | "
 	    "Sergey Lavrov: Lavrov said on Tuesday that the talks would resume in March.",
 	    "a paragraph that goes on past the title is a statement");
-	expect_titled_statements(NULL, "Lavrov says talks will resume in March\n"
-	    "Lavrov said on Tuesday that the talks would resume in March.",
-	    "Sergey Lavrov: Lavrov says talks will resume in March | "
-	    "Sergey Lavrov: Lavrov said on Tuesday that the talks would resume in March.",
-	    "without a title the first paragraph is a statement");
+	/* a plain-text file whose first line is its lead */
+	expect_titled_statements("Lavrov said the talks in Baku went well.",
+	    "Lavrov said the talks in Baku went well.\n\nBayramov said the border would stay open.",
+	    "Sergey Lavrov: Lavrov said the talks in Baku went well. | "
+	    "Jeyhun Bayramov: Bayramov said the border would stay open.",
+	    "the first paragraph that gave the title still speaks");
+	/* a page without a title, its first paragraph taken for one */
+	expect_titled_statements("Lavrov said the talks in Baku went well",
+	    "Lavrov said the talks in Baku went well\nBayramov said the border would stay open.",
+	    "Sergey Lavrov: Lavrov said the talks in Baku went well | "
+	    "Jeyhun Bayramov: Bayramov said the border would stay open.",
+	    "the first paragraph equal to the title without its stop still speaks");
+	/* a feed item whose description is its title and nothing more */
+	expect_titled_statements("Lavrov said the talks in Baku went well.",
+	    "Lavrov said the talks in Baku went well.",
+	    "Sergey Lavrov: Lavrov said the talks in Baku went well.",
+	    "a lone paragraph equal to the title still speaks");
 }
 
 static void
