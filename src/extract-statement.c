@@ -1237,26 +1237,60 @@ all_caps(const struct extract_ctx *c, size_t k)
 	return 1;
 }
 
+/* Whether token K is a number ("19", "2026"). */
+static int
+numeral(const struct extract_tok *k)
+{
+	return k->klen > 0 && k->key[0] >= '0' && k->key[0] <= '9';
+}
+
 /* Whether sentence D is a piece of a dateline: a few words with no
  * reporting verb and no quotation, a place, a date or a credit ("SUKHUM.",
- * "Москва.", "5 января.", "UNITED NATIONS (AP) —"): one word, or a number,
- * or a word in capitals among them. "Lavrov met Bayramov." is none. */
+ * "Москва.", "5 января.", "UNITED NATIONS (AP) —"). Every word is a
+ * number, a month with its capital, a word after a day's number (the
+ * month in a language whose months the lexicon lacks: "19 января") or a
+ * capitalised word;
+ * any other word in lower case is a verb or a noun of a sentence of its
+ * own ("NATO expanded.", "Inflation hit 9 percent."). A piece has a
+ * number or a word in capitals throughout, or is a name alone that the
+ * article finds ("Москва."), not any word with a capital ("Thanks."). */
 static int
 dateline_piece(const struct extract_ctx *c, size_t d)
 {
 	const struct extract_tok *t = c->t.tok;
 	size_t k, o, words = 0, marked = 0, a = c->sent_tok[d], b = c->sent_tok[d + 1];
+	int e;
 
-	if (a == b || (t[a].word && !t[a].upper && !(t[a].key[0] >= '0' && t[a].key[0] <= '9')))
+	if (a == b)
 		return 0;
 	for (k = a; k < b; k++) {
 		if (opens(&t[k]) || closes(&t[k]) || extract_cue_from(c, k, CUE_VERB, &o))
 			return 0;
-		if (t[k].word && ++words > DATELINE_WORDS)
+		if (!t[k].word)
+			continue;
+		if (++words > DATELINE_WORDS)
 			return 0;
-		marked += (t[k].key[0] >= '0' && t[k].key[0] <= '9') || all_caps(c, k);
+		if (t[k].upper && extract_cue_from(c, k, CUE_MONTH, &o)) {
+			marked++;
+			words += o - k;
+			k = o;
+			continue;
+		}
+		if (!t[k].upper && !numeral(&t[k]) && !(k > a && numeral(&t[k - 1]) && t[k - 1].klen <= 2))
+			return 0;
+		marked += numeral(&t[k]) || all_caps(c, k);
 	}
-	return words == 1 || marked > 0;
+	if (marked > 0)
+		return 1;
+	/* a name alone: a place the article knows, no person */
+	for (k = a; k < b && !t[k].word; k++)
+		;
+	e = mention_from(c, k, &o);
+	if (e == NO_ONE || is_person(c, e))
+		return 0;
+	for (k = o + 1; k < b && !t[k].word; k++)
+		;
+	return k == b;
 }
 
 /* The sentence a statement found in sentence S0 starts with: the first of

@@ -35,7 +35,7 @@ static const char kb_text[] =
     "organization\tMinistry of Foreign Affairs of Estonia\tEstonian foreign ministry | Էստոնիայի ԱԳՆ | Estonya Dışişleri Bakanlığı\n"
     "state\tEstonia\tEstonian\n"
     "state\tOman\tOmani | Umman\n"
-    "state\tRussia\tRussian | Moscow | Россия\n"
+    "state\tRussia\tRussian | Moscow | Россия | Москва\n"
     "state\tAzerbaijan\tAzerbaijani | Baku\n"
     "state\tArmenia\tArmenian | Yerevan | Армения | Հայաստան\n"
     "state\tSerbia\tBelgrade\n"
@@ -935,7 +935,8 @@ test_shapes_that_are_no_names(void)
 
 /* A wire story's place, date and credit, cut by the splitter into
  * sentences of their own, belong to the statement of the sentence after
- * them; a short sentence of words in lower case is no such piece, nor is
+ * them; a short sentence with a word in lower case that is no month
+ * after its day, or a lone word naming nothing, is no such piece, nor is
  * one in the middle of a paragraph. */
 static void
 test_dateline_pieces(void)
@@ -961,6 +962,18 @@ test_dateline_pieces(void)
 	expect_statements("Talks ended.\nTALLINN. Hanna Vell said aid would go on.",
 	    "Hanna Vell: TALLINN. Hanna Vell said aid would go on.",
 	    "a dateline opening the second paragraph");
+	expect_statements("NATO grew. Hanna Vell said the alliance was stronger.",
+	    "Hanna Vell: Hanna Vell said the alliance was stronger.",
+	    "a short sentence with a verb in lower case is no dateline, an acronym before it");
+	expect_statements("Prices rose 7 percent. Hanna Vell said the state would act.",
+	    "Hanna Vell: Hanna Vell said the state would act.",
+	    "a short sentence with a verb in lower case is no dateline, a number in it");
+	expect_statements("Thanks. Hanna Vell said the state would act.",
+	    "Hanna Vell: Hanna Vell said the state would act.",
+	    "a lone capitalised word naming nothing is no dateline");
+	expect_statements("Baku. Hanna Vell said the state would act.",
+	    "Hanna Vell: Baku. Hanna Vell said the state would act.",
+	    "a lone place name opening the paragraph is a dateline");
 }
 
 /* Direct speech with no quotation marks, closed by a comma and a dash
