@@ -1503,6 +1503,71 @@ after_comma(const struct attr *A, size_t lo, size_t v)
 	return 0;
 }
 
+/* Whether the subject after the verb ending at token V closes its clause,
+ * as an inverted attribution's does ("..., said the State Department.",
+ * ", заметил Мирзоян.", "..., said X, the ministry's spokesman"): the last
+ * word before the sentence's end, a comma or a dash ends a name, a title,
+ * a body or a pronoun. A name followed by more of the clause is the
+ * subject of the words reported ("said Armenia had shelled ...", "told
+ * Armenia to withdraw"). */
+static int
+subject_closes(const struct attr *A, size_t v, size_t hi)
+{
+	const struct extract_ctx *c = A->c;
+	const struct extract_tok *t = c->t.tok;
+	size_t k, w = SIZE_MAX, f;
+
+	for (k = v + 1; k < hi && !(!A->in_quote[k] && (is_comma_like(&t[k]) || opens(&t[k]) ||
+	    closes(&t[k]))); k++)
+		if (t[k].word)
+			w = k;
+	if (w == SIZE_MAX || A->in_quote[w])
+		return 0;
+	return mention_to(c, w) != NO_ONE || extract_cue_to(c, w, CUE_TITLE, &f) ||
+	    extract_cue_to(c, w, CUE_BODY, &f) || extract_cue_to(c, w, CUE_OFFICIAL, &f) ||
+	    extract_cue_to(c, w, CUE_PRONOUN, &f) || extract_cue_to(c, w, CUE_ROLE, &f);
+}
+
+/* Whether the comma before the verb at token V closes an aside after the
+ * sentence's subject: "Azerbaijan's Defence Ministry, in a statement on
+ * Friday, said ...", "Russia, in a statement, told ...". The words before
+ * the first comma are names only (with "the" and "'s"), the last an actor,
+ * and no reporting verb stands between the two commas. */
+static int
+aside_before(const struct attr *A, size_t lo, size_t v)
+{
+	const struct extract_ctx *c = A->c;
+	const struct extract_tok *t = c->t.tok;
+	size_t k = v, f, first = SIZE_MAX, second, o;
+	int e;
+
+	while (k > lo && extract_cue_to(c, k - 1, CUE_SKIP, &f) && f >= lo)
+		k = f;
+	if (k == lo || !is_comma_like(&t[k - 1]))
+		return 0;
+	second = k - 1;
+	for (k = lo; k < second && first == SIZE_MAX; k++)
+		if (!A->in_quote[k] && is_comma_like(&t[k]))
+			first = k;
+	if (first == SIZE_MAX || first == lo)
+		return 0;
+	for (k = first + 1; k < second; k++)
+		if (extract_cue_from(c, k, CUE_VERB, &o))
+			return 0;
+	e = mention_to(c, first - 1);
+	if (e == NO_ONE || !(is_person(c, e) || extract_is_actor(c, e)))
+		return 0;
+	for (k = after_credit(A, lo, first); k < first; k++) {
+		if (!t[k].word || c->ment_at[k] >= 0)
+			continue;
+		if (extract_cue_from(c, k, CUE_DETERMINER, &o) && o < first)
+			k = o;
+		else if (!(is_key(&t[k], "s") && k > lo && !t[k - 1].word))
+			return 0;
+	}
+	return 1;
+}
+
 /* "Lavrov struck an optimistic tone, saying ...", "Iran hit back on
  * Monday, accusing ...": a reporting verb after a comma with no subject of
  * its own is a participle whose subject is the main clause's, the person,
@@ -1692,8 +1757,12 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 			 * subject follows it; walking back over the clause
 			 * before the comma would reach a state or a body the
 			 * clause talks about. A person before the verb still
-			 * speaks ("Lavrov, in Baku, told Blinken"). */
-			if (after_comma(A, lo, k) && (who = subject_after(A, other, hi)) != NO_ONE &&
+			 * speaks ("Lavrov, in Baku, told Blinken"), as does an
+			 * actor before an aside ("Russia, in a statement, told
+			 * Armenia to withdraw"); the one after the verb must
+			 * close the clause. */
+			if (after_comma(A, lo, k) && !aside_before(A, lo, k) &&
+			    (who = subject_after(A, other, hi)) != NO_ONE && subject_closes(A, other, hi) &&
 			    !is_person(c, subject_before(A, k, lo)))
 				return who;
 			if ((who = subject_before(A, k, lo)) != NO_ONE &&

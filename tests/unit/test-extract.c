@@ -402,6 +402,24 @@ test_more_speakers(void)
 	expect_statements("The talks will go on next week, said Hanna Vell.",
 	    "Hanna Vell: The talks will go on next week, said Hanna Vell.",
 	    "the verb opening a clause after a comma, its subject after it");
+	expect_statements("Talks with Oman will go on, said the Estonian foreign ministry.",
+	    "Ministry of Foreign Affairs of Estonia: Talks with Oman will go on, said the Estonian "
+	    "foreign ministry.",
+	    "the verb after a comma, its subject after it closing the sentence, a state before");
+	expect_statements("Talks with Oman will go on, said Hanna Vell, the foreign minister.",
+	    "Hanna Vell: Talks with Oman will go on, said Hanna Vell, the foreign minister.",
+	    "the verb after a comma, its subject after it before an apposition, a state before");
+	expect_statements("The Estonian foreign ministry, in a statement on Friday, said Oman had "
+	    "closed its border.",
+	    "Ministry of Foreign Affairs of Estonia: The Estonian foreign ministry, in a statement on "
+	    "Friday, said Oman had closed its border.",
+	    "a body before an aside speaks, not the subject of the clause it reports");
+	expect_statements("Estonia, in a statement, told Oman to withdraw.",
+	    "Estonia: Estonia, in a statement, told Oman to withdraw.",
+	    "a state before an aside speaks, not the one it tells");
+	expect_statements("Talks in Muscat went on, said Oman, and the war would end.",
+	    "Oman: Talks in Muscat went on, said Oman, and the war would end.",
+	    "a state after the verb closing its clause at a comma speaks, a place before");
 	expect_statements("Переговоры продолжатся, сообщил министр иностранных дел Армении Карен "
 	    "Аветисян журналистам.",
 	    "Karen Avetisyan: Переговоры продолжатся, сообщил министр иностранных дел Армении Карен "
