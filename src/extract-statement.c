@@ -1239,26 +1239,60 @@ all_caps(const struct extract_ctx *c, size_t k)
 	return 1;
 }
 
+/* Whether token K is a number ("19", "2026"). */
+static int
+numeral(const struct extract_tok *k)
+{
+	return k->klen > 0 && k->key[0] >= '0' && k->key[0] <= '9';
+}
+
 /* Whether sentence D is a piece of a dateline: a few words with no
  * reporting verb and no quotation, a place, a date or a credit ("SUKHUM.",
- * "Москва.", "5 января.", "UNITED NATIONS (AP) —"): one word, or a number,
- * or a word in capitals among them. "Lavrov met Bayramov." is none. */
+ * "Москва.", "5 января.", "UNITED NATIONS (AP) —"). Every word is a
+ * number, a month with its capital, a word after a day's number (the
+ * month in a language whose months the lexicon lacks: "19 января") or a
+ * capitalised word;
+ * any other word in lower case is a verb or a noun of a sentence of its
+ * own ("NATO expanded.", "Inflation hit 9 percent."). A piece has a
+ * number or a word in capitals throughout, or is a name alone that the
+ * article finds ("Москва."), not any word with a capital ("Thanks."). */
 static int
 dateline_piece(const struct extract_ctx *c, size_t d)
 {
 	const struct extract_tok *t = c->t.tok;
 	size_t k, o, words = 0, marked = 0, a = c->sent_tok[d], b = c->sent_tok[d + 1];
+	int e;
 
-	if (a == b || (t[a].word && !t[a].upper && !(t[a].key[0] >= '0' && t[a].key[0] <= '9')))
+	if (a == b)
 		return 0;
 	for (k = a; k < b; k++) {
 		if (opens(&t[k]) || closes(&t[k]) || extract_cue_from(c, k, CUE_VERB, &o))
 			return 0;
-		if (t[k].word && ++words > DATELINE_WORDS)
+		if (!t[k].word)
+			continue;
+		if (++words > DATELINE_WORDS)
 			return 0;
-		marked += (t[k].key[0] >= '0' && t[k].key[0] <= '9') || all_caps(c, k);
+		if (t[k].upper && extract_cue_from(c, k, CUE_MONTH, &o)) {
+			marked++;
+			words += o - k;
+			k = o;
+			continue;
+		}
+		if (!t[k].upper && !numeral(&t[k]) && !(k > a && numeral(&t[k - 1]) && t[k - 1].klen <= 2))
+			return 0;
+		marked += numeral(&t[k]) || all_caps(c, k);
 	}
-	return words == 1 || marked > 0;
+	if (marked > 0)
+		return 1;
+	/* a name alone: a place the article knows, no person */
+	for (k = a; k < b && !t[k].word; k++)
+		;
+	e = mention_from(c, k, &o);
+	if (e == NO_ONE || is_person(c, e))
+		return 0;
+	for (k = o + 1; k < b && !t[k].word; k++)
+		;
+	return k == b;
 }
 
 /* The sentence a statement found in sentence S0 starts with: the first of
@@ -1471,6 +1505,71 @@ after_comma(const struct attr *A, size_t lo, size_t v)
 	return 0;
 }
 
+/* Whether the subject after the verb ending at token V closes its clause,
+ * as an inverted attribution's does ("..., said the State Department.",
+ * ", заметил Мирзоян.", "..., said X, the ministry's spokesman"): the last
+ * word before the sentence's end, a comma or a dash ends a name, a title,
+ * a body or a pronoun. A name followed by more of the clause is the
+ * subject of the words reported ("said Armenia had shelled ...", "told
+ * Armenia to withdraw"). */
+static int
+subject_closes(const struct attr *A, size_t v, size_t hi)
+{
+	const struct extract_ctx *c = A->c;
+	const struct extract_tok *t = c->t.tok;
+	size_t k, w = SIZE_MAX, f;
+
+	for (k = v + 1; k < hi && !(!A->in_quote[k] && (is_comma_like(&t[k]) || opens(&t[k]) ||
+	    closes(&t[k]))); k++)
+		if (t[k].word)
+			w = k;
+	if (w == SIZE_MAX || A->in_quote[w])
+		return 0;
+	return mention_to(c, w) != NO_ONE || extract_cue_to(c, w, CUE_TITLE, &f) ||
+	    extract_cue_to(c, w, CUE_BODY, &f) || extract_cue_to(c, w, CUE_OFFICIAL, &f) ||
+	    extract_cue_to(c, w, CUE_PRONOUN, &f) || extract_cue_to(c, w, CUE_ROLE, &f);
+}
+
+/* Whether the comma before the verb at token V closes an aside after the
+ * sentence's subject: "Azerbaijan's Defence Ministry, in a statement on
+ * Friday, said ...", "Russia, in a statement, told ...". The words before
+ * the first comma are names only (with "the" and "'s"), the last an actor,
+ * and no reporting verb stands between the two commas. */
+static int
+aside_before(const struct attr *A, size_t lo, size_t v)
+{
+	const struct extract_ctx *c = A->c;
+	const struct extract_tok *t = c->t.tok;
+	size_t k = v, f, first = SIZE_MAX, second, o;
+	int e;
+
+	while (k > lo && extract_cue_to(c, k - 1, CUE_SKIP, &f) && f >= lo)
+		k = f;
+	if (k == lo || !is_comma_like(&t[k - 1]))
+		return 0;
+	second = k - 1;
+	for (k = lo; k < second && first == SIZE_MAX; k++)
+		if (!A->in_quote[k] && is_comma_like(&t[k]))
+			first = k;
+	if (first == SIZE_MAX || first == lo)
+		return 0;
+	for (k = first + 1; k < second; k++)
+		if (extract_cue_from(c, k, CUE_VERB, &o))
+			return 0;
+	e = mention_to(c, first - 1);
+	if (e == NO_ONE || !(is_person(c, e) || extract_is_actor(c, e)))
+		return 0;
+	for (k = after_credit(A, lo, first); k < first; k++) {
+		if (!t[k].word || c->ment_at[k] >= 0)
+			continue;
+		if (extract_cue_from(c, k, CUE_DETERMINER, &o) && o < first)
+			k = o;
+		else if (!(is_key(&t[k], "s") && k > lo && !t[k - 1].word))
+			return 0;
+	}
+	return 1;
+}
+
 /* "Lavrov struck an optimistic tone, saying ...", "Iran hit back on
  * Monday, accusing ...": a reporting verb after a comma with no subject of
  * its own is a participle whose subject is the main clause's, the person,
@@ -1660,8 +1759,12 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 			 * subject follows it; walking back over the clause
 			 * before the comma would reach a state or a body the
 			 * clause talks about. A person before the verb still
-			 * speaks ("Lavrov, in Baku, told Blinken"). */
-			if (after_comma(A, lo, k) && (who = subject_after(A, other, hi)) != NO_ONE &&
+			 * speaks ("Lavrov, in Baku, told Blinken"), as does an
+			 * actor before an aside ("Russia, in a statement, told
+			 * Armenia to withdraw"); the one after the verb must
+			 * close the clause. */
+			if (after_comma(A, lo, k) && !aside_before(A, lo, k) &&
+			    (who = subject_after(A, other, hi)) != NO_ONE && subject_closes(A, other, hi) &&
 			    !is_person(c, subject_before(A, k, lo)))
 				return who;
 			if ((who = subject_before(A, k, lo)) != NO_ONE &&
@@ -1823,16 +1926,19 @@ track_person(struct attr *A, size_t s, const struct extract_statement *st)
 	}
 }
 
-/* Whether sentence S is in a paragraph that repeats the article's title
- * (a page that prints its headline again over the text): a headline is
- * no one's statement, and the article says again whatever it reports. */
+/* Whether sentence S is in a paragraph after the first that repeats the
+ * article's title (a page that prints its headline again further down):
+ * a headline is no one's statement, and the article says again whatever
+ * it reports. The first paragraph is never skipped: a plain-text file, a
+ * page without a title or a feed item whose description is its title
+ * has its title made from it, and it is the article's lead. */
 static int
 repeats_title(const struct extract_ctx *c, size_t s)
 {
 	const char *b = c->in->body, *t = c->in->title;
 	size_t a, e, tl;
 
-	if (t == NULL)
+	if (t == NULL || c->para_of_sent[s] == c->para_of_sent[0])
 		return 0;
 	a = c->in->paragraphs[c->para_of_sent[s]].start;
 	e = c->in->paragraphs[c->para_of_sent[s]].end;

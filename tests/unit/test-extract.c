@@ -35,7 +35,7 @@ static const char kb_text[] =
     "organization\tMinistry of Foreign Affairs of Estonia\tEstonian foreign ministry | Էստոնիայի ԱԳՆ | Estonya Dışişleri Bakanlığı\n"
     "state\tEstonia\tEstonian\n"
     "state\tOman\tOmani | Umman\n"
-    "state\tRussia\tRussian | Moscow | Россия\n"
+    "state\tRussia\tRussian | Moscow | Россия | Москва\n"
     "state\tAzerbaijan\tAzerbaijani | Baku\n"
     "state\tArmenia\tArmenian | Yerevan | Армения | Հայաստան\n"
     "state\tSerbia\tBelgrade\n"
@@ -402,6 +402,24 @@ test_more_speakers(void)
 	expect_statements("The talks will go on next week, said Hanna Vell.",
 	    "Hanna Vell: The talks will go on next week, said Hanna Vell.",
 	    "the verb opening a clause after a comma, its subject after it");
+	expect_statements("Talks with Oman will go on, said the Estonian foreign ministry.",
+	    "Ministry of Foreign Affairs of Estonia: Talks with Oman will go on, said the Estonian "
+	    "foreign ministry.",
+	    "the verb after a comma, its subject after it closing the sentence, a state before");
+	expect_statements("Talks with Oman will go on, said Hanna Vell, the foreign minister.",
+	    "Hanna Vell: Talks with Oman will go on, said Hanna Vell, the foreign minister.",
+	    "the verb after a comma, its subject after it before an apposition, a state before");
+	expect_statements("The Estonian foreign ministry, in a statement on Friday, said Oman had "
+	    "closed its border.",
+	    "Ministry of Foreign Affairs of Estonia: The Estonian foreign ministry, in a statement on "
+	    "Friday, said Oman had closed its border.",
+	    "a body before an aside speaks, not the subject of the clause it reports");
+	expect_statements("Estonia, in a statement, told Oman to withdraw.",
+	    "Estonia: Estonia, in a statement, told Oman to withdraw.",
+	    "a state before an aside speaks, not the one it tells");
+	expect_statements("Talks in Muscat went on, said Oman, and the war would end.",
+	    "Oman: Talks in Muscat went on, said Oman, and the war would end.",
+	    "a state after the verb closing its clause at a comma speaks, a place before");
 	expect_statements("Переговоры продолжатся, сообщил министр иностранных дел Армении Карен "
 	    "Аветисян журналистам.",
 	    "Karen Avetisyan: Переговоры продолжатся, сообщил министр иностранных дел Армении Карен "
@@ -935,7 +953,8 @@ test_shapes_that_are_no_names(void)
 
 /* A wire story's place, date and credit, cut by the splitter into
  * sentences of their own, belong to the statement of the sentence after
- * them; a short sentence of words in lower case is no such piece, nor is
+ * them; a short sentence with a word in lower case that is no month
+ * after its day, or a lone word naming nothing, is no such piece, nor is
  * one in the middle of a paragraph. */
 static void
 test_dateline_pieces(void)
@@ -961,6 +980,18 @@ test_dateline_pieces(void)
 	expect_statements("Talks ended.\nTALLINN. Hanna Vell said aid would go on.",
 	    "Hanna Vell: TALLINN. Hanna Vell said aid would go on.",
 	    "a dateline opening the second paragraph");
+	expect_statements("NATO grew. Hanna Vell said the alliance was stronger.",
+	    "Hanna Vell: Hanna Vell said the alliance was stronger.",
+	    "a short sentence with a verb in lower case is no dateline, an acronym before it");
+	expect_statements("Prices rose 7 percent. Hanna Vell said the state would act.",
+	    "Hanna Vell: Hanna Vell said the state would act.",
+	    "a short sentence with a verb in lower case is no dateline, a number in it");
+	expect_statements("Thanks. Hanna Vell said the state would act.",
+	    "Hanna Vell: Hanna Vell said the state would act.",
+	    "a lone capitalised word naming nothing is no dateline");
+	expect_statements("Baku. Hanna Vell said the state would act.",
+	    "Hanna Vell: Baku. Hanna Vell said the state would act.",
+	    "a lone place name opening the paragraph is a dateline");
 }
 
 /* Direct speech with no quotation marks, closed by a comma and a dash
@@ -996,35 +1027,54 @@ test_speech_before_a_dash(void)
 	    "speech closed by a comma and a dash before \"deyə\" (Azerbaijani)");
 }
 
-/* A paragraph that repeats the article's title (a page printing its
- * headline again over the text) is no one's statement. */
+/* A paragraph after the first that repeats the article's title (a page
+ * printing its headline again over the text) is no one's statement; the
+ * first paragraph always speaks, since a plain-text file, a page without
+ * a title or a feed item whose description is its title has its title
+ * made from it. */
 static void
 test_title_repeated(void)
 {
 	const char *title = "Lavrov says talks will resume in March";
 
-	expect_titled_statements(title, "Lavrov says talks will resume in March\n"
+	expect_titled_statements(title, "Talks on the border went on in Baku on Tuesday.\n"
+	    "Lavrov says talks will resume in March\n"
 	    "Lavrov said on Tuesday that the talks would resume in March.",
 	    "Sergey Lavrov: Lavrov said on Tuesday that the talks would resume in March.",
 	    "a paragraph repeating the title reports nothing");
-	expect_titled_statements(title, "Lavrov says talks will resume in March.\n"
+	expect_titled_statements(title, "Talks on the border went on in Baku on Tuesday.\n"
+	    "Lavrov says talks will resume in March.\n"
 	    "Lavrov said on Tuesday that the talks would resume in March.",
 	    "Sergey Lavrov: Lavrov said on Tuesday that the talks would resume in March.",
 	    "nor with a stop after it");
 	expect_titled_statements("Сергей Лавров заявил о возобновлении переговоров",
-	    "Сергей Лавров заявил о возобновлении переговоров.\nСергей Лавров заявил, что переговоры продолжатся.",
+	    "Переговоры прошли в Баку.\nСергей Лавров заявил о возобновлении переговоров.\n"
+	    "Сергей Лавров заявил, что переговоры продолжатся.",
 	    "Sergey Lavrov: Сергей Лавров заявил, что переговоры продолжатся.",
 	    "a paragraph repeating the title reports nothing (Russian)");
-	expect_titled_statements(title, "Lavrov says talks will resume in March, not in May.\n"
+	expect_titled_statements(title, "Talks on the border went on in Baku on Tuesday.\n"
+	    "Lavrov says talks will resume in March, not in May.\n"
 	    "Lavrov said on Tuesday that the talks would resume in March.",
 	    "Sergey Lavrov: Lavrov says talks will resume in March, not in May. | "
 	    "Sergey Lavrov: Lavrov said on Tuesday that the talks would resume in March.",
 	    "a paragraph that goes on past the title is a statement");
-	expect_titled_statements(NULL, "Lavrov says talks will resume in March\n"
-	    "Lavrov said on Tuesday that the talks would resume in March.",
-	    "Sergey Lavrov: Lavrov says talks will resume in March | "
-	    "Sergey Lavrov: Lavrov said on Tuesday that the talks would resume in March.",
-	    "without a title the first paragraph is a statement");
+	/* a plain-text file whose first line is its lead */
+	expect_titled_statements("Lavrov said the talks in Baku went well.",
+	    "Lavrov said the talks in Baku went well.\n\nBayramov said the border would stay open.",
+	    "Sergey Lavrov: Lavrov said the talks in Baku went well. | "
+	    "Jeyhun Bayramov: Bayramov said the border would stay open.",
+	    "the first paragraph that gave the title still speaks");
+	/* a page without a title, its first paragraph taken for one */
+	expect_titled_statements("Lavrov said the talks in Baku went well",
+	    "Lavrov said the talks in Baku went well\nBayramov said the border would stay open.",
+	    "Sergey Lavrov: Lavrov said the talks in Baku went well | "
+	    "Jeyhun Bayramov: Bayramov said the border would stay open.",
+	    "the first paragraph equal to the title without its stop still speaks");
+	/* a feed item whose description is its title and nothing more */
+	expect_titled_statements("Lavrov said the talks in Baku went well.",
+	    "Lavrov said the talks in Baku went well.",
+	    "Sergey Lavrov: Lavrov said the talks in Baku went well.",
+	    "a lone paragraph equal to the title still speaks");
 }
 
 static void
