@@ -46,6 +46,43 @@ boilerplate(const char *bp, const char *file, const char *line, size_t len, int 
 	return hit;
 }
 
+/* Stores article A (its body set) cut into paragraphs and sentences, as
+ * the importer cuts it, and analyses it in one transaction; TITLE is what
+ * extraction is told the title is (NULL: none). */
+static int
+store_analyzed(struct store *st, struct analyzer *an, struct store_article *a, const char *title)
+{
+	struct text_span *p, *s, *sp, *ss = NULL;
+	size_t np, ns = 0, n, i, j;
+	enum store_added how;
+	int rc;
+
+	np = text_paragraphs(a->body, a->body_len, &p);
+	sp = xreallocarray(NULL, np + 1, sizeof *sp);
+	for (i = 0; i < np; i++) {
+		sp[i] = p[i];
+		n = text_sentences(rules, a->body + p[i].start, p[i].end - p[i].start, &s);
+		ss = xreallocarray(ss, ns + n + 1, sizeof *ss);
+		for (j = 0; j < n; j++) {
+			ss[ns].start = p[i].start + s[j].start;
+			ss[ns++].end = p[i].start + s[j].end;
+		}
+		free(s);
+	}
+	rc = store_begin(st);
+	if (rc == 0)
+		rc = store_article_add(st, a, &how);
+	if (rc == 0)
+		rc = store_spans_add(st, a->id, sp, np, ss, ns);
+	if (rc == 0)
+		rc = analyzer_article(an, a->id, a->body, a->body_len, sp, np, ss, ns, NULL, title);
+	rc = rc == 0 ? store_commit(st) : (store_rollback(st), -1);
+	free(p);
+	free(sp);
+	free(ss);
+	return rc;
+}
+
 static int
 import_seed(struct store *st, struct analyzer *an, const char *dir, const char *file,
     const char *bp)
@@ -53,10 +90,7 @@ import_seed(struct store *st, struct analyzer *an, const char *dir, const char *
 	char *path = xasprintf("%s/seeds/%s", dir, file), *raw, *line, *next;
 	struct buf body, title, nfc;
 	struct store_article a;
-	struct text_span *p, *s;
-	struct text_span *sp = NULL, *ss = NULL;
-	size_t len, np, ns = 0, i, j, n;
-	enum store_added how;
+	size_t len;
 	int t, b, rc;
 
 	if (path_read_file(path, 1 << 20, &raw, &len) != 0)
@@ -81,38 +115,15 @@ import_seed(struct store *st, struct analyzer *an, const char *dir, const char *
 		buf_addc(&body, '\n');
 	}
 	text_nfc(body.data, body.len, &nfc);
-	np = text_paragraphs(nfc.data, nfc.len, &p);
-	sp = xreallocarray(NULL, np + 1, sizeof *sp);
-	for (i = 0; i < np; i++) {
-		sp[i].start = p[i].start;
-		sp[i].end = p[i].end;
-		n = text_sentences(rules, nfc.data + p[i].start, p[i].end - p[i].start, &s);
-		ss = xreallocarray(ss, ns + n + 1, sizeof *ss);
-		for (j = 0; j < n; j++) {
-			ss[ns].start = p[i].start + s[j].start;
-			ss[ns++].end = p[i].start + s[j].end;
-		}
-		free(s);
-	}
 	memset(&a, 0, sizeof a);
 	a.title = title.len ? title.data : (char *)(uintptr_t)file;
 	a.body = nfc.data;
 	a.body_len = nfc.len;
 	a.source = path;
 	a.format = (char *)(uintptr_t)"text";
-	rc = store_begin(st);
-	if (rc == 0)
-		rc = store_article_add(st, &a, &how);
-	if (rc == 0)
-		rc = store_spans_add(st, a.id, sp, np, ss, ns);
-	if (rc == 0)
-		rc = analyzer_article(an, a.id, nfc.data, nfc.len, sp, np, ss, ns, NULL, NULL);
-	rc = rc == 0 ? store_commit(st) : (store_rollback(st), -1);
+	rc = store_analyzed(st, an, &a, NULL);
 	free(a.hash);
 	free(a.imported);
-	free(p);
-	free(sp);
-	free(ss);
 	buf_free(&body);
 	buf_free(&title);
 	buf_free(&nfc);
@@ -198,39 +209,16 @@ analyze_titled(struct store *st, struct analyzer *an, const char *source, const 
     const char *body, const char *want, const char *what)
 {
 	struct store_article a;
-	struct text_span *p, *s, *sp = NULL, *ss = NULL;
-	size_t np, ns = 0, n, i, j, count;
-	enum store_added how;
+	size_t count;
 	char *got;
-	int rc;
 
-	np = text_paragraphs(body, strlen(body), &p);
-	sp = xreallocarray(NULL, np + 1, sizeof *sp);
-	for (i = 0; i < np; i++) {
-		sp[i] = p[i];
-		n = text_sentences(rules, body + p[i].start, p[i].end - p[i].start, &s);
-		ss = xreallocarray(ss, ns + n + 1, sizeof *ss);
-		for (j = 0; j < n; j++) {
-			ss[ns].start = p[i].start + s[j].start;
-			ss[ns++].end = p[i].start + s[j].end;
-		}
-		free(s);
-	}
 	memset(&a, 0, sizeof a);
 	a.title = (char *)(uintptr_t)title;
 	a.body = (char *)(uintptr_t)body;
 	a.body_len = strlen(body);
 	a.source = (char *)(uintptr_t)source;
 	a.format = (char *)(uintptr_t)"text";
-	rc = store_begin(st);
-	if (rc == 0)
-		rc = store_article_add(st, &a, &how);
-	if (rc == 0)
-		rc = store_spans_add(st, a.id, sp, np, ss, ns);
-	if (rc == 0)
-		rc = analyzer_article(an, a.id, body, strlen(body), sp, np, ss, ns, NULL, title);
-	rc = rc == 0 ? store_commit(st) : (store_rollback(st), -1);
-	if (rc != 0)
+	if (store_analyzed(st, an, &a, title) != 0)
 		tap_bail("importing the article: %s", err_msg());
 	got = stored_statements(st, a.id);
 	is_str(got, want, "%s", what);
@@ -242,9 +230,6 @@ analyze_titled(struct store *st, struct analyzer *an, const char *source, const 
 	free(got);
 	free(a.hash);
 	free(a.imported);
-	free(p);
-	free(sp);
-	free(ss);
 }
 
 static void
