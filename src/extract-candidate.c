@@ -394,7 +394,7 @@ static int
 surname_place(struct extract_ctx *c, size_t first, size_t last, size_t words, const char *role)
 {
 	const struct extract_tok *t = c->t.tok;
-	size_t p = last + 1, j;
+	size_t p = last + 1;
 	const char *name;
 	int m, cand;
 
@@ -406,12 +406,7 @@ surname_place(struct extract_ctx *c, size_t first, size_t last, size_t words, co
 	name = extract_span_text(c, first, p);
 	if (kb_find(c->kb, name) >= 0 || (cand = add_candidate(c, name, KB_PERSON, role)) < 0)
 		return 0;
-	c->m[m].start = t[first].start;
-	c->m[m].entity = -cand - 1;
-	c->m[m].how = EXTRACT_TITLE;
-	c->m_first[m] = first;
-	for (j = first; j < p; j++)
-		c->ment_at[j] = m;
+	extract_set_mention(c, m, first, p, -cand - 1, EXTRACT_TITLE);
 	surname_mentions(c, p + 1, p, -cand - 1);
 	return 1;
 }
@@ -968,14 +963,7 @@ abbreviations(struct extract_ctx *c)
 				inner = extract_add_mention(c, first, last, entity, EXTRACT_CONTEXT);
 			if (inner < 0)
 				continue;
-			c->m[inner].start = t[first].start;
-			c->m[inner].end = t[last].end;
-			c->m[inner].entity = entity;
-			c->m[inner].how = EXTRACT_CONTEXT;
-			c->m_first[inner] = first;
-			c->m_last[inner] = last;
-			for (j = first; j <= last; j++)
-				c->ment_at[j] = inner;
+			extract_set_mention(c, inner, first, last, entity, EXTRACT_CONTEXT);
 		}
 		for (j = 0; j < c->t.ntok; j++)
 			if (same_key(&t[j], &t[a]) && extract_tok_caps(&c->t, j))

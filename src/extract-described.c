@@ -470,35 +470,9 @@ widen_into(struct extract_ctx *c, int m, size_t first, size_t last, enum kb_kind
 {
 	const char *name = extract_span_text(c, first, last);
 	int cand = extract_candidate_add(c, name, kind);
-	size_t k;
 
-	if (cand < 0)
-		return;
-	c->m[m].start = c->t.tok[first].start;
-	c->m[m].end = c->t.tok[last].end;
-	c->m[m].entity = -cand - 1;
-	c->m[m].how = EXTRACT_CONTEXT;
-	c->m_first[m] = first;
-	c->m_last[m] = last;
-	for (k = first; k <= last; k++)
-		c->ment_at[k] = m;
-}
-
-/* The mention M widened over [first, last] into a mention of the
- * knowledge base's entity E. */
-static void
-widen_to(struct extract_ctx *c, int m, size_t first, size_t last, int e)
-{
-	size_t k;
-
-	c->m[m].start = c->t.tok[first].start;
-	c->m[m].end = c->t.tok[last].end;
-	c->m[m].entity = e;
-	c->m[m].how = EXTRACT_PATTERN;
-	c->m_first[m] = first;
-	c->m_last[m] = last;
-	for (k = first; k <= last; k++)
-		c->ment_at[k] = m;
+	if (cand >= 0)
+		extract_set_mention(c, m, first, last, -cand - 1, EXTRACT_CONTEXT);
 }
 
 /* The mention of the knowledge base's entity of kind KIND (or a place's
@@ -829,7 +803,7 @@ brokered_at(struct extract_ctx *c, size_t k)
 		return k;
 	if ((e = extract_resolve(c, KB_AGREEMENT, c->m_first[m], next - 1, 0)) < 0)
 		return k;
-	widen_to(c, m, c->m_first[m], next - 1, e);
+	extract_set_mention(c, m, c->m_first[m], next - 1, e, EXTRACT_PATTERN);
 	return next;
 }
 

@@ -253,6 +253,10 @@ int extract_cue_in(const struct extract_ctx *c, size_t k, int cls);
  * returns its index or -1. */
 int extract_add_mention(struct extract_ctx *c, size_t first, size_t last, int entity,
     enum extract_how how);
+/* Makes mention M cover tokens [first, last] as ENTITY, found HOW: a
+ * mention widened over the words around it that are its name too. */
+void extract_set_mention(struct extract_ctx *c, int m, size_t first, size_t last, int entity,
+    enum extract_how how);
 /* The sentence token K is in. */
 size_t extract_sentence_of(const struct extract_ctx *c, size_t k);
 /* Whether tokens [first, last] are all free of mentions. */

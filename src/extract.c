@@ -244,6 +244,22 @@ extract_free(const struct extract_ctx *c, size_t first, size_t last)
 	return 1;
 }
 
+void
+extract_set_mention(struct extract_ctx *c, int m, size_t first, size_t last, int entity,
+    enum extract_how how)
+{
+	size_t k;
+
+	c->m[m].start = c->t.tok[first].start;
+	c->m[m].end = c->t.tok[last].end;
+	c->m[m].entity = entity;
+	c->m[m].how = how;
+	c->m_first[m] = first;
+	c->m_last[m] = last;
+	for (k = first; k <= last; k++)
+		c->ment_at[k] = m;
+}
+
 int
 extract_add_mention(struct extract_ctx *c, size_t first, size_t last, int entity,
     enum extract_how how)
