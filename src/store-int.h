@@ -156,6 +156,8 @@ unsigned long store_rank_counted(void);
 /* Rows whose length dossier_rank has read in this process. */
 unsigned long store_rank_sized(void);
 unsigned long store_stem_probes(struct store *st);
+/* The leaves of the index's segments widening has read on ST. */
+unsigned long store_stem_leaves(struct store *st);
 /* store-stem.c: the connection's stemmers, freed with the store. */
 struct store_stems;
 struct store_stems **store_stems_slot(struct store *st);

@@ -12,16 +12,17 @@
  * an OR. Articles with the word as written come first all the same
  * (store-search.c ranks them apart, then those with only another form).
  *
- * The forms are guessed and probed, not read from the index's vocabulary:
- * FTS5's fts5vocab counts each term's documents by reading its whole
- * posting list, so listing the terms of a prefix cost every document of
- * every one of them (824,000 for "checkpoints" in a million articles). A
- * probe asks for one matching row and reads only the start of one term's
- * list (a seek in each segment of the index), so a word costs at most as
- * many probes as the languages of its script have endings, however large
- * the collection; Turkish and Azerbaijani endings are tried only in the
- * word's vowel harmony. A form whose ending no list has is not found; the
- * lists are made from a dictionary to have the common ones.
+ * The forms are guessed, not read from the index's vocabulary: FTS5's
+ * fts5vocab counts each term's documents by reading its whole posting
+ * list, so listing the terms of a prefix cost every document of every one
+ * of them (824,000 for "checkpoints" in a million articles). The guesses
+ * are looked for in the one leaf (or few) of each segment of the index
+ * that they lie on (in_segments), and those found are probed: a probe asks
+ * for one matching row and reads only the start of one term's list. So a
+ * word costs a leaf per segment and a probe per form it has, however
+ * large the collection; Turkish and Azerbaijani endings are tried only in
+ * the word's vowel harmony. A form whose ending no list has is not found;
+ * the lists are made from a dictionary to have the common ones.
  *
  * Quoted phrases, prefixes ("check*"), column names, NEAR groups and the
  * words a NOT leaves out are left as the user wrote them: quotes mean
@@ -771,6 +772,12 @@ unsigned long
 store_stem_probes(struct store *st)
 {
 	return *store_stems_slot(st) != NULL ? (*store_stems_slot(st))->probes : 0;
+}
+
+unsigned long
+store_stem_leaves(struct store *st)
+{
+	return *store_stems_slot(st) != NULL ? (*store_stems_slot(st))->pages : 0;
 }
 
 /* Inserts "AND " into OUT at AT: between two terms FTS5 reads an implicit

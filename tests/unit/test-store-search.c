@@ -140,18 +140,26 @@ test_bounded(void)
 	};
 	long long small[ARRAY_LEN(queries)], large;
 	unsigned long csmall[ARRAY_LEN(queries)], psmall[ARRAY_LEN(queries)], clarge, plarge;
+	unsigned long lsmall[ARRAY_LEN(queries)];
 	size_t i;
 
 	ok(add_range(600, 12000) == 0, "12,000 articles");
-	for (i = 0; i < ARRAY_LEN(queries); i++)
+	for (i = 0; i < ARRAY_LEN(queries); i++) {
+		unsigned long l0 = store_stem_leaves(st);
+
 		cost(queries[i], &small[i], &csmall[i], &psmall[i]);
+		lsmall[i] = store_stem_leaves(st) - l0;
+	}
 	ok(add_range(12000, 48000) == 0, "48,000 articles");
 	for (i = 0; i < ARRAY_LEN(queries); i++) {
 		cost(queries[i], &large, &clarge, &plarge);
-		/* A quoted phrase is not widened: no probes. */
-		ok(plarge == psmall[i] && (plarge > 0) == (queries[i][0] != '"'),
+		/* A quoted phrase is not widened: no leaves read. */
+		ok(plarge == psmall[i] && (lsmall[i] > 0) == (queries[i][0] != '"'),
 		    "%s: as many index probes at 48,000 articles as at 12,000 (%lu, %lu)",
 		    queries[i], plarge, psmall[i]);
+		/* of some 60 to 100 candidate forms a word has, only those
+		 * the index's leaves hold are probed */
+		ok(plarge < 8, "%s: %lu probes, of forms the index has", queries[i], plarge);
 		ok(clarge > 0 && clarge <= csmall[i] + csmall[i] / 4,
 		    "%s: documents counted for ranking stay bounded (%lu at 12,000, %lu at 48,000)",
 		    queries[i], csmall[i], clarge);
