@@ -440,8 +440,8 @@ leaf_terms(const unsigned char *a, size_t n, struct buf **keys, size_t nk, unsig
 
 	if (n < 4 || (sz = (size_t)a[2] << 8 | a[3]) > n || sz < 4)
 		return -1;
-	if (sz == n)   /* the middle of one document list: no term starts here */
-		return 0;
+	if (sz == n)   /* no term starts here: not a leaf 'idx' names */
+		return -1;
 	buf_init(&term);
 	pi = sz;
 	if (varint(a, n, &pi, &off) != 0)
@@ -482,29 +482,92 @@ bad:
 	return -1;
 }
 
+/* Marks in FOUND the keys SORTED (N of them, in order) that segment
+ * SEGID holds. Each leaf read is the one the next undecided key would lie
+ * on, found in 'idx' with the first term of the leaf after it: the keys
+ * below that term are on the leaf or nowhere in the segment. So a leaf is
+ * read for each run of keys the segment's leaves do not part, which for
+ * the forms of one word is most often one. 0, or -1 when the segment is
+ * not as read here. */
+static int
+segment_terms(struct store *st, struct store_stems *ss, int64_t segid, struct buf **sorted,
+    size_t n, unsigned char *found)
+{
+	sqlite3_stmt *start, *page, *leaf;
+	int64_t first, pgno, last = 0;
+	const void *sep;
+	size_t i = 0;
+	int rc = 0, nsep;
+
+	start = store_stmt(st, "SELECT id & 0x7fffffff FROM articles_fts_data"
+	    " WHERE id > ?1 AND id < ?1 + 0x80000000 ORDER BY id LIMIT 1");
+	page = store_stmt(st, "SELECT pgno >> 1, (SELECT term FROM articles_fts_idx"
+	    " WHERE segid = ?1 AND term > ?2 ORDER BY term LIMIT 1)"
+	    " FROM articles_fts_idx WHERE segid = ?1 AND term <= ?2 ORDER BY term DESC LIMIT 1");
+	leaf = store_stmt(st, "SELECT block FROM articles_fts_data WHERE id = ?1");
+	if (start == NULL || page == NULL || leaf == NULL)
+		return -1;
+	/* A segment merged in part into the next level keeps its leaves
+	 * from its first unmerged one on, but its 'idx' as it was. */
+	sqlite3_bind_int64(start, 1, segid << 37);
+	first = sqlite3_step(start) == SQLITE_ROW ? sqlite3_column_int64(start, 0) : 0;
+	sqlite3_reset(start);
+	if (first < 1)
+		return -1;
+	while (i < n && rc == 0) {
+		sqlite3_bind_int64(page, 1, segid);
+		sqlite3_bind_blob(page, 2, sorted[i]->data, (int)sorted[i]->len, SQLITE_STATIC);
+		if (sqlite3_step(page) != SQLITE_ROW ||
+		    (pgno = sqlite3_column_int64(page, 0)) < 1 || pgno >= (int64_t)1 << 31) {
+			sqlite3_reset(page);
+			return -1;
+		}
+		if (pgno < first)
+			pgno = first;
+		if (pgno != last) {
+			sqlite3_bind_int64(leaf, 1, (segid << 37) + pgno);
+			ss->pages++;
+			rc = sqlite3_step(leaf) != SQLITE_ROW ? -1 :
+			    leaf_terms(sqlite3_column_blob(leaf, 0),
+			    (size_t)sqlite3_column_bytes(leaf, 0), sorted, n, found);
+			sqlite3_reset(leaf);
+			last = pgno;
+		}
+		if (sqlite3_column_type(page, 1) == SQLITE_NULL)   /* the last leaf */
+			i = n;
+		else {
+			sep = sqlite3_column_blob(page, 1);
+			nsep = sqlite3_column_bytes(page, 1);
+			for (i++; i < n; i++) {
+				size_t k = sorted[i]->len < (size_t)nsep ? sorted[i]->len : (size_t)nsep;
+				int c = k > 0 ? memcmp(sorted[i]->data, sep, k) : 0;
+
+				if (c > 0 || (c == 0 && sorted[i]->len >= (size_t)nsep))
+					break;
+			}
+		}
+		sqlite3_reset(page);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
 static void
 in_segments(struct store *st, struct store_stems *ss, const char *const *cands, size_t n,
     unsigned char *have)
 {
-	sqlite3_stmt *next, *start, *pages, *leaf;
+	sqlite3_stmt *next;
 	struct buf *keys, **sorted;
 	unsigned char *found;
-	int64_t segid = -1, v, first, last;
+	int64_t segid = -1, v;
 	size_t i;
-	int rc = 0, step;
+	int rc = 0;
 
 	if (ss->leaves < 0)
 		ss->leaves = store_int_query(st, "SELECT v FROM articles_fts_config WHERE k = 'version'",
 		    &v, "the index's version") == 0 && v == 4;
 	err_clear();
 	next = store_stmt(st, "SELECT segid FROM articles_fts_idx WHERE segid > ?1 ORDER BY segid LIMIT 1");
-	pages = store_stmt(st, "SELECT pgno >> 1 FROM articles_fts_idx WHERE segid = ?1"
-	    " AND term >= (SELECT term FROM articles_fts_idx WHERE segid = ?1 AND term <= ?2"
-	    " ORDER BY term DESC LIMIT 1) AND term <= ?3 ORDER BY term");
-	start = store_stmt(st, "SELECT id & 0x7fffffff FROM articles_fts_data"
-	    " WHERE id > ?1 AND id < ?1 + 0x80000000 ORDER BY id LIMIT 1");
-	leaf = store_stmt(st, "SELECT block FROM articles_fts_data WHERE id = ?1");
-	if (n == 0 || !ss->leaves || next == NULL || start == NULL || pages == NULL || leaf == NULL) {
+	if (n == 0 || !ss->leaves || next == NULL) {
 		err_clear();
 		memset(have, 1, n);
 		return;
@@ -519,7 +582,7 @@ in_segments(struct store *st, struct store_stems *ss, const char *const *cands, 
 		sorted[i] = &keys[i];
 	}
 	qsort(sorted, n, sizeof *sorted, key_cmp);
-	for (;;) {
+	while (rc == 0) {
 		sqlite3_bind_int64(next, 1, segid);
 		if ((rc = sqlite3_step(next)) != SQLITE_ROW) {
 			rc = rc == SQLITE_DONE ? 0 : -1;
@@ -527,54 +590,12 @@ in_segments(struct store *st, struct store_stems *ss, const char *const *cands, 
 		}
 		segid = sqlite3_column_int64(next, 0);
 		sqlite3_reset(next);
-		if (segid < 0 || segid >= 1 << 16) {
-			rc = -1;
-			break;
-		}
-		/* A segment merged in part into the next level keeps its leaves
-		 * from its first unmerged one on, but its 'idx' as it was. */
-		sqlite3_bind_int64(start, 1, segid << 37);
-		first = sqlite3_step(start) == SQLITE_ROW ? sqlite3_column_int64(start, 0) : 0;
-		sqlite3_reset(start);
-		if (first < 1) {
-			rc = -1;
-			break;
-		}
-		last = 0;
-		sqlite3_bind_int64(pages, 1, segid);
-		sqlite3_bind_blob(pages, 2, sorted[0]->data, (int)sorted[0]->len, SQLITE_STATIC);
-		sqlite3_bind_blob(pages, 3, sorted[n - 1]->data, (int)sorted[n - 1]->len, SQLITE_STATIC);
-		while ((step = sqlite3_step(pages)) == SQLITE_ROW) {
-			int64_t pgno = sqlite3_column_int64(pages, 0);
-
-			if (pgno < 1 || pgno >= (int64_t)1 << 31) {
-				rc = -1;
-				break;
-			}
-			if (pgno < first)
-				pgno = first;
-			if (pgno == last)
-				continue;
-			last = pgno;
-			sqlite3_bind_int64(leaf, 1, (segid << 37) + pgno);
-			ss->pages++;
-			if (sqlite3_step(leaf) != SQLITE_ROW)
-				rc = -1;
-			else
-				rc = leaf_terms(sqlite3_column_blob(leaf, 0),
-				    (size_t)sqlite3_column_bytes(leaf, 0), sorted, n, found);
-			sqlite3_reset(leaf);
-			if (rc != 0)   /* past the last candidate, or unread */
-				break;
-		}
-		if (step != SQLITE_ROW && step != SQLITE_DONE)
-			rc = -1;
-		sqlite3_reset(pages);
-		if (rc < 0)
-			break;
+		rc = segid < 0 || segid >= 1 << 16 ? -1 :
+		    segment_terms(st, ss, segid, sorted, n, found);
 	}
 	sqlite3_reset(next);
-	for (i = 0; i < n; i++)   /* SORTED[i] is KEYS[j] for the J found[i] is of */
+	err_clear();
+	for (i = 0; i < n; i++)   /* sorted[i] is keys[j], j its place in CANDS */
 		have[sorted[i] - keys] = rc < 0 || found[i];
 	for (i = 0; i < n; i++)
 		buf_free(&keys[i]);
