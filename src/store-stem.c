@@ -801,6 +801,17 @@ store_stem_leaves(struct store *st)
 	return *store_stems_slot(st) != NULL ? (*store_stems_slot(st))->pages : 0;
 }
 
+int
+store_stem_read_leaves(struct store *st, int on)
+{
+	struct store_stems *ss = stems_of(st);
+
+	if (ss == NULL)
+		return -1;
+	ss->leaves = on ? -1 : 0;
+	return 0;
+}
+
 /* Inserts "AND " into OUT at AT: between two terms FTS5 reads an implicit
  * AND only of phrases, so a widened word's group beside another term
  * needs it written ("a b" is a AND b; "(a OR as) b" is a syntax error). */
