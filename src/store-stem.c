@@ -558,9 +558,10 @@ in_segments(struct store *st, struct store_stems *ss, const char *const *cands, 
 	sqlite3_stmt *next;
 	struct buf *keys, **sorted;
 	unsigned char *found;
+	sqlite3 *db = store_sqlite(st);
 	int64_t segid = -1, v;
 	size_t i;
-	int rc = 0;
+	int rc = 0, own;
 
 	if (ss->leaves < 0)
 		ss->leaves = store_int_query(st, "SELECT v FROM articles_fts_config WHERE k = 'version'",
@@ -582,6 +583,11 @@ in_segments(struct store *st, struct store_stems *ss, const char *const *cands, 
 		sorted[i] = &keys[i];
 	}
 	qsort(sorted, n, sizeof *sorted, key_cmp);
+	/* One reading of the index for all its segments: a write between two
+	 * of the statements (an import's) could merge a segment and give its
+	 * number to another. */
+	if ((own = sqlite3_get_autocommit(db)) && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		rc = -1;
 	while (rc == 0) {
 		sqlite3_bind_int64(next, 1, segid);
 		if ((rc = sqlite3_step(next)) != SQLITE_ROW) {
@@ -594,6 +600,8 @@ in_segments(struct store *st, struct store_stems *ss, const char *const *cands, 
 		    segment_terms(st, ss, segid, sorted, n, found);
 	}
 	sqlite3_reset(next);
+	if (own && !sqlite3_get_autocommit(db))
+		(void)sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	err_clear();
 	for (i = 0; i < n; i++)   /* sorted[i] is keys[j], j its place in CANDS */
 		have[sorted[i] - keys] = rc < 0 || found[i];
