@@ -156,6 +156,12 @@ unsigned long store_rank_counted(void);
 /* Rows whose length dossier_rank has read in this process. */
 unsigned long store_rank_sized(void);
 unsigned long store_stem_probes(struct store *st);
+/* The leaves of the index's segments widening has read on ST. */
+unsigned long store_stem_leaves(struct store *st);
+/* Whether widening on ST reads the leaves its candidate forms lie on (1,
+ * as it does) or probes every candidate (0, what the tests compare with);
+ * -1 when its stemmers cannot be made. */
+int store_stem_read_leaves(struct store *st, int on);
 /* store-stem.c: the connection's stemmers, freed with the store. */
 struct store_stems;
 struct store_stems **store_stems_slot(struct store *st);

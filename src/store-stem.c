@@ -12,16 +12,17 @@
  * an OR. Articles with the word as written come first all the same
  * (store-search.c ranks them apart, then those with only another form).
  *
- * The forms are guessed and probed, not read from the index's vocabulary:
- * FTS5's fts5vocab counts each term's documents by reading its whole
- * posting list, so listing the terms of a prefix cost every document of
- * every one of them (824,000 for "checkpoints" in a million articles). A
- * probe asks for one matching row and reads only the start of one term's
- * list (a seek in each segment of the index), so a word costs at most as
- * many probes as the languages of its script have endings, however large
- * the collection; Turkish and Azerbaijani endings are tried only in the
- * word's vowel harmony. A form whose ending no list has is not found; the
- * lists are made from a dictionary to have the common ones.
+ * The forms are guessed, not read from the index's vocabulary: FTS5's
+ * fts5vocab counts each term's documents by reading its whole posting
+ * list, so listing the terms of a prefix cost every document of every one
+ * of them (824,000 for "checkpoints" in a million articles). The guesses
+ * are looked for in the one leaf (or few) of each segment of the index
+ * that they lie on (in_segments), and those found are probed: a probe asks
+ * for one matching row and reads only the start of one term's list. So a
+ * word costs a leaf per segment and a probe per form it has, however
+ * large the collection; Turkish and Azerbaijani endings are tried only in
+ * the word's vowel harmony. A form whose ending no list has is not found;
+ * the lists are made from a dictionary to have the common ones.
  *
  * Quoted phrases, prefixes ("check*"), column names, NEAR groups and the
  * words a NOT leaves out are left as the user wrote them: quotes mean
@@ -62,6 +63,9 @@ struct store_stems {
 	fts5_tokenizer tok;               /* unicode61, as the index has it */
 	Fts5Tokenizer *inst;
 	unsigned long probes;             /* of the index, for tests of the cost */
+	unsigned long pages;              /* of its segments' leaves, the same */
+	int leaves;                       /* 1: their format is read here (0: not,
+	                                     -1: not yet known) */
 };
 
 void
@@ -337,6 +341,7 @@ stems_of(struct store *st)
 	if (*slot != NULL)
 		return *slot;
 	ss = xcalloc(1, sizeof *ss);
+	ss->leaves = -1;
 	if (text_langs_load(path_data_dir(), &ss->langs) != 0) {
 		err_clear();
 		ss->langs = NULL;
@@ -375,6 +380,236 @@ in_index(struct store *st, struct store_stems *ss, const char *term)
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW;
+}
+
+/*
+ * Which of the N terms CANDS some segment of the index has: HAVE[i] is set
+ * for each, and for all of them when the segments cannot be read here.
+ *
+ * A probe (in_index) seeks its term in every segment of the index: with
+ * the index written in pieces (store-fts.c), at a million articles that
+ * was 41 seeks of a b-tree and a leaf for each of a word's 60 to 120
+ * candidate forms, most of which no article has. The candidates share
+ * their first letters, so in each segment they lie on one leaf or a few:
+ * those leaves' terms are read once, in the format FTS5 writes them
+ * (version 4 of its index: a leaf is a 4-byte header, the terms with their
+ * document lists, then the offsets of the terms; the b-tree 'idx' names
+ * the first leaf holding each range of terms), and only the candidates
+ * found there are probed, which also says whether a live article has
+ * them. Terms are kept behind a byte naming the index ('0': the main one).
+ */
+static int
+varint(const unsigned char *a, size_t n, size_t *at, uint64_t *v)
+{
+	size_t i;
+
+	*v = 0;
+	for (i = 0; i < 9 && *at < n; i++) {
+		unsigned char c = a[(*at)++];
+
+		if (i == 8) {
+			*v = (*v << 8) | c;
+			return 0;
+		}
+		*v = (*v << 7) | (c & 0x7f);
+		if (!(c & 0x80))
+			return 0;
+	}
+	return -1;
+}
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	const struct buf *x = *(const struct buf *const *)a, *y = *(const struct buf *const *)b;
+	int c = memcmp(x->data, y->data, x->len < y->len ? x->len : y->len);
+
+	return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* Marks the keys (sorted, KEYS[i]->data the term behind '0') that leaf
+ * A of N bytes holds; 1 once a term past the last key is seen, -1 when
+ * the leaf is not one written as read here. */
+static int
+leaf_terms(const unsigned char *a, size_t n, struct buf **keys, size_t nk, unsigned char *found)
+{
+	size_t sz, pi, at, lo, hi, mid;
+	uint64_t off, keep, len;
+	struct buf term, *t = &term;
+	int c, past = 0, first = 1;
+
+	if (n < 4 || (sz = (size_t)a[2] << 8 | a[3]) > n || sz < 4)
+		return -1;
+	if (sz == n)   /* no term starts here: not a leaf 'idx' names */
+		return -1;
+	buf_init(&term);
+	pi = sz;
+	if (varint(a, n, &pi, &off) != 0)
+		goto bad;
+	while (!past) {
+		if (off < 4 || off >= sz)
+			goto bad;
+		at = (size_t)off;
+		keep = 0;
+		if ((!first && varint(a, sz, &at, &keep) != 0) || keep > term.len ||
+		    varint(a, sz, &at, &len) != 0 || len > sz - at)
+			goto bad;
+		term.len = (size_t)keep;
+		buf_add(&term, (const char *)a + at, (size_t)len);
+		first = 0;
+		for (lo = 0, hi = nk; lo < hi;) {
+			mid = lo + (hi - lo) / 2;
+			if ((c = key_cmp(&t, &keys[mid])) == 0) {
+				found[mid] = 1;
+				break;
+			}
+			if (c < 0)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		past = key_cmp(&t, &keys[nk - 1]) > 0;
+		if (pi >= n)
+			break;
+		if (varint(a, n, &pi, &keep) != 0 || keep == 0)
+			goto bad;
+		off += keep;
+	}
+	buf_free(&term);
+	return past;
+bad:
+	buf_free(&term);
+	return -1;
+}
+
+/* Marks in FOUND the keys SORTED (N of them, in order) that segment
+ * SEGID holds. Each leaf read is the one the next undecided key would lie
+ * on, found in 'idx' with the first term of the leaf after it: the keys
+ * below that term are on the leaf or nowhere in the segment. So a leaf is
+ * read for each run of keys the segment's leaves do not part, which for
+ * the forms of one word is most often one. 0, or -1 when the segment is
+ * not as read here. */
+static int
+segment_terms(struct store *st, struct store_stems *ss, int64_t segid, struct buf **sorted,
+    size_t n, unsigned char *found)
+{
+	sqlite3_stmt *start, *page, *leaf;
+	int64_t first, pgno, last = 0;
+	const void *sep;
+	size_t i = 0;
+	int rc = 0, nsep;
+
+	start = store_stmt(st, "SELECT id & 0x7fffffff FROM articles_fts_data"
+	    " WHERE id > ?1 AND id < ?1 + 0x80000000 ORDER BY id LIMIT 1");
+	page = store_stmt(st, "SELECT pgno >> 1, (SELECT term FROM articles_fts_idx"
+	    " WHERE segid = ?1 AND term > ?2 ORDER BY term LIMIT 1)"
+	    " FROM articles_fts_idx WHERE segid = ?1 AND term <= ?2 ORDER BY term DESC LIMIT 1");
+	leaf = store_stmt(st, "SELECT block FROM articles_fts_data WHERE id = ?1");
+	if (start == NULL || page == NULL || leaf == NULL)
+		return -1;
+	/* A segment merged in part into the next level keeps its leaves
+	 * from its first unmerged one on, but its 'idx' as it was. */
+	sqlite3_bind_int64(start, 1, segid << 37);
+	first = sqlite3_step(start) == SQLITE_ROW ? sqlite3_column_int64(start, 0) : 0;
+	sqlite3_reset(start);
+	if (first < 1)
+		return -1;
+	while (i < n && rc == 0) {
+		sqlite3_bind_int64(page, 1, segid);
+		sqlite3_bind_blob(page, 2, sorted[i]->data, (int)sorted[i]->len, SQLITE_STATIC);
+		if (sqlite3_step(page) != SQLITE_ROW ||
+		    (pgno = sqlite3_column_int64(page, 0)) < 1 || pgno >= (int64_t)1 << 31) {
+			sqlite3_reset(page);
+			return -1;
+		}
+		if (pgno < first)
+			pgno = first;
+		if (pgno != last) {
+			sqlite3_bind_int64(leaf, 1, (segid << 37) + pgno);
+			ss->pages++;
+			rc = sqlite3_step(leaf) != SQLITE_ROW ? -1 :
+			    leaf_terms(sqlite3_column_blob(leaf, 0),
+			    (size_t)sqlite3_column_bytes(leaf, 0), sorted, n, found);
+			sqlite3_reset(leaf);
+			last = pgno;
+		}
+		if (sqlite3_column_type(page, 1) == SQLITE_NULL)   /* the last leaf */
+			i = n;
+		else {
+			sep = sqlite3_column_blob(page, 1);
+			nsep = sqlite3_column_bytes(page, 1);
+			for (i++; i < n; i++) {
+				size_t k = sorted[i]->len < (size_t)nsep ? sorted[i]->len : (size_t)nsep;
+				int c = k > 0 ? memcmp(sorted[i]->data, sep, k) : 0;
+
+				if (c > 0 || (c == 0 && sorted[i]->len >= (size_t)nsep))
+					break;
+			}
+		}
+		sqlite3_reset(page);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+static void
+in_segments(struct store *st, struct store_stems *ss, const char *const *cands, size_t n,
+    unsigned char *have)
+{
+	sqlite3_stmt *next;
+	struct buf *keys, **sorted;
+	unsigned char *found;
+	sqlite3 *db = store_sqlite(st);
+	int64_t segid = -1, v;
+	size_t i;
+	int rc = 0, own;
+
+	if (ss->leaves < 0)
+		ss->leaves = store_int_query(st, "SELECT v FROM articles_fts_config WHERE k = 'version'",
+		    &v, "the index's version") == 0 && v == 4;
+	err_clear();
+	next = store_stmt(st, "SELECT segid FROM articles_fts_idx WHERE segid > ?1 ORDER BY segid LIMIT 1");
+	if (n == 0 || !ss->leaves || next == NULL) {
+		err_clear();
+		memset(have, 1, n);
+		return;
+	}
+	keys = xcalloc(n, sizeof *keys);
+	sorted = xcalloc(n, sizeof *sorted);
+	found = xcalloc(n, 1);
+	for (i = 0; i < n; i++) {
+		buf_init(&keys[i]);
+		buf_addc(&keys[i], '0');
+		buf_adds(&keys[i], cands[i]);
+		sorted[i] = &keys[i];
+	}
+	qsort(sorted, n, sizeof *sorted, key_cmp);
+	/* One reading of the index for all its segments: a write between two
+	 * of the statements (an import's) could merge a segment and give its
+	 * number to another. */
+	if ((own = sqlite3_get_autocommit(db)) && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		rc = -1;
+	while (rc == 0) {
+		sqlite3_bind_int64(next, 1, segid);
+		if ((rc = sqlite3_step(next)) != SQLITE_ROW) {
+			rc = rc == SQLITE_DONE ? 0 : -1;
+			break;
+		}
+		segid = sqlite3_column_int64(next, 0);
+		sqlite3_reset(next);
+		rc = segid < 0 || segid >= 1 << 16 ? -1 :
+		    segment_terms(st, ss, segid, sorted, n, found);
+	}
+	sqlite3_reset(next);
+	if (own && !sqlite3_get_autocommit(db))
+		(void)sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	err_clear();
+	for (i = 0; i < n; i++)   /* sorted[i] is keys[j], j its place in CANDS */
+		have[sorted[i] - keys] = rc < 0 || found[i];
+	for (i = 0; i < n; i++)
+		buf_free(&keys[i]);
+	free(keys);
+	free(sorted);
+	free(found);
 }
 
 /* The vowels an ending may have after the first N bytes of W, or NULL
@@ -417,13 +652,12 @@ in_harmony(const struct endings *e, const char *allowed, const char *end)
 	return 1;
 }
 
-/* Adds to FORMS the index's terms that share TERM's stem in language L:
- * the prefix TERM shares with its stem, plus each ending of L. TRIED
- * holds the terms looked up for other languages of the word's script,
- * which share many endings: each is looked up once. */
+/* Adds to CANDS the terms that would share TERM's stem in language L: the
+ * prefix TERM shares with its stem, plus each ending of L. CANDS holds
+ * those of other languages of the word's script, which share many
+ * endings: each is looked up once. */
 static void
-forms_in(struct store *st, struct store_stems *ss, size_t l, const char *term,
-    char **forms, size_t *nforms, struct endings *tried)
+forms_in(struct store_stems *ss, size_t l, const char *term, struct endings *cands)
 {
 	struct text_stemmer *ts = ss->stemmers[l];
 	const struct endings *e = &ss->ends[l];
@@ -444,7 +678,7 @@ forms_in(struct store *st, struct store_stems *ss, size_t l, const char *term,
 	}
 	allowed = harmony(e, term, plen, &consonant);
 	buf_init(&cand);
-	for (i = 0; i <= e->n && *nforms < MAX_FORMS; i++) {   /* e->n: the prefix alone */
+	for (i = 0; i <= e->n; i++) {   /* e->n: the prefix alone */
 		if (i < e->n && allowed != NULL && !in_harmony(e, allowed, e->v[i]))
 			continue;
 		if (i < e->n && consonant && e->buffer.len > 0 &&
@@ -456,15 +690,13 @@ forms_in(struct store *st, struct store_stems *ss, size_t l, const char *term,
 		if (i < e->n)
 			buf_adds(&cand, e->v[i]);
 		buf_addc(&cand, '\0');
-		if (has_form(forms, *nforms, cand.data))
+		if (strcmp(cand.data, term) == 0)
 			continue;
 		stem = text_stem(ts, cand.data, cand.len - 1, &vs);
-		if (vs != slen || memcmp(stem, mine, slen) != 0 || has_form(tried->v, tried->n, cand.data))
+		if (vs != slen || memcmp(stem, mine, slen) != 0 || has_form(cands->v, cands->n, cand.data))
 			continue;
-		tried->v = xreallocarray(tried->v, tried->n + 1, sizeof *tried->v);
-		tried->v[tried->n++] = xstrdup(cand.data);
-		if (in_index(st, ss, cand.data))
-			forms[(*nforms)++] = xstrdup(cand.data);
+		cands->v = xreallocarray(cands->v, cands->n + 1, sizeof *cands->v);
+		cands->v[cands->n++] = xstrdup(cand.data);
 	}
 	buf_free(&cand);
 	free(mine);
@@ -492,7 +724,8 @@ widen(struct store *st, struct store_stems *ss, const char *w, size_t n, struct 
 {
 	char *forms[MAX_FORMS], *term = index_term(ss, w, n);
 	size_t nforms = 0, langs[8], nl, i;
-	struct endings tried = { 0 };
+	struct endings cands = { 0 };
+	unsigned char *have;
 
 	if (term == NULL) {
 		buf_add(out, w, n);
@@ -501,10 +734,16 @@ widen(struct store *st, struct store_stems *ss, const char *w, size_t n, struct 
 	nl = langs_for(ss->langs, term, strlen(term), langs, ARRAY_LEN(langs));
 	forms[nforms++] = xstrdup(term);
 	for (i = 0; i < nl; i++)
-		forms_in(st, ss, langs[i], term, forms, &nforms, &tried);
-	for (i = 0; i < tried.n; i++)
-		free(tried.v[i]);
-	free(tried.v);
+		forms_in(ss, langs[i], term, &cands);
+	have = xcalloc(cands.n + 1, 1);
+	in_segments(st, ss, (const char *const *)cands.v, cands.n, have);
+	for (i = 0; i < cands.n && nforms < MAX_FORMS; i++)
+		if (have[i] && in_index(st, ss, cands.v[i]))
+			forms[nforms++] = xstrdup(cands.v[i]);
+	free(have);
+	for (i = 0; i < cands.n; i++)
+		free(cands.v[i]);
+	free(cands.v);
 	if (nforms == 1) {
 		buf_add(out, w, n);
 	} else {
@@ -562,6 +801,23 @@ unsigned long
 store_stem_probes(struct store *st)
 {
 	return *store_stems_slot(st) != NULL ? (*store_stems_slot(st))->probes : 0;
+}
+
+unsigned long
+store_stem_leaves(struct store *st)
+{
+	return *store_stems_slot(st) != NULL ? (*store_stems_slot(st))->pages : 0;
+}
+
+int
+store_stem_read_leaves(struct store *st, int on)
+{
+	struct store_stems *ss = stems_of(st);
+
+	if (ss == NULL)
+		return -1;
+	ss->leaves = on ? -1 : 0;
+	return 0;
 }
 
 /* Inserts "AND " into OUT at AT: between two terms FTS5 reads an implicit

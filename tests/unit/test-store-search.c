@@ -140,18 +140,26 @@ test_bounded(void)
 	};
 	long long small[ARRAY_LEN(queries)], large;
 	unsigned long csmall[ARRAY_LEN(queries)], psmall[ARRAY_LEN(queries)], clarge, plarge;
+	unsigned long lsmall[ARRAY_LEN(queries)];
 	size_t i;
 
 	ok(add_range(600, 12000) == 0, "12,000 articles");
-	for (i = 0; i < ARRAY_LEN(queries); i++)
+	for (i = 0; i < ARRAY_LEN(queries); i++) {
+		unsigned long l0 = store_stem_leaves(st);
+
 		cost(queries[i], &small[i], &csmall[i], &psmall[i]);
+		lsmall[i] = store_stem_leaves(st) - l0;
+	}
 	ok(add_range(12000, 48000) == 0, "48,000 articles");
 	for (i = 0; i < ARRAY_LEN(queries); i++) {
 		cost(queries[i], &large, &clarge, &plarge);
-		/* A quoted phrase is not widened: no probes. */
-		ok(plarge == psmall[i] && (plarge > 0) == (queries[i][0] != '"'),
+		/* A quoted phrase is not widened: no leaves read. */
+		ok(plarge == psmall[i] && (lsmall[i] > 0) == (queries[i][0] != '"'),
 		    "%s: as many index probes at 48,000 articles as at 12,000 (%lu, %lu)",
 		    queries[i], plarge, psmall[i]);
+		/* of some 60 to 100 candidate forms a word has, only those
+		 * the index's leaves hold are probed */
+		ok(plarge < 8, "%s: %lu probes, of forms the index has", queries[i], plarge);
 		ok(clarge > 0 && clarge <= csmall[i] + csmall[i] / 4,
 		    "%s: documents counted for ranking stay bounded (%lu at 12,000, %lu at 48,000)",
 		    queries[i], csmall[i], clarge);
@@ -439,6 +447,124 @@ first_entries(const char *r, size_t k)
 /* Told that only the best TOP rows are wanted, the ranking bounds the
  * others' scores instead of reading their lengths: the best TOP must be
  * the same rows with the same scores, and fewer lengths read. */
+/* Widening reads the leaves its candidate forms lie on and probes only
+ * those it finds there: the forms found are those probing every
+ * candidate finds, in an index of many segments, some of them merged in
+ * part into another (their first leaves gone, their b-tree not), and
+ * with a row deleted (its terms still in the leaves). */
+static void
+test_leaves(void)
+{
+	static const char *const stems[] = {
+		"checkpoint", "convoy", "talk", "corridor", "border", "monitor", "a", "negotiat",
+		"observer", "withdraw",
+	};
+	static const char *const ends[] = {
+		"", "s", "ed", "ing", "er", "ers", "ation", "ations", "ly", "ness",
+	};
+	static const char *const queries[] = {
+		"checkpoint", "checkpoints", "convoys", "talk", "talking", "corridor", "borders",
+		"monitoring", "a", "negotiation", "observers", "withdrawing", "withdrawness",
+		"unknownword",
+	};
+	char *path = xasprintf("%s/leaves.db", tap_tmpdir()), *leaves, *every, *gone = NULL;
+	struct store *keep = st;
+	sqlite3_stmt *add = NULL;
+	struct buf body;
+	sqlite3 *db;
+	size_t i, k, same = 0, widened = 0, probed = 0;
+	int64_t trimmed = 0;
+	unsigned long p0;
+	const char *w;
+	int rc = 0;
+
+	if (store_open(path, 0, &st) != 0)
+		tap_bail("cannot open %s: %s", path, err_msg());
+	/* Written straight into the index, in segments of 1,000 rows that
+	 * are not merged as they are written. */
+	db = store_sqlite(st);
+	rc = sqlite3_exec(db, "INSERT INTO articles_fts(articles_fts, rank) VALUES('automerge', 0)",
+	    NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "INSERT INTO articles_fts(rowid, body, title, notes)"
+	    " VALUES(?1, ?2, 'Report', '')", -1, &add, NULL) != SQLITE_OK;
+	buf_init(&body);
+	for (i = 0; i < 8000 && rc == 0; i++) {
+		if (i % 1000 == 0)
+			rc = sqlite3_exec(db, i > 0 ? "COMMIT; BEGIN" : "BEGIN", NULL, NULL, NULL) != SQLITE_OK;
+		body.len = 0;   /* no numbers: the merge below is to end among words */
+		buf_printf(&body, "Article");
+		for (k = 0; k < ARRAY_LEN(stems) * ARRAY_LEN(ends); k++)
+			if ((i * 2654435761u + k * 40503u) % 97 < 3 + k % 7)
+				buf_printf(&body, " %s%s", stems[k / ARRAY_LEN(ends)],
+				    ends[k % ARRAY_LEN(ends)]);
+		if (i == 1234)   /* in this article alone, then deleted */
+			buf_printf(&body, " withdrawnesses");
+		buf_addc(&body, '\0');
+		if (i == 1234)
+			gone = xstrdup(body.data);
+		sqlite3_bind_int64(add, 1, (int64_t)i + 1);
+		sqlite3_bind_text(add, 2, body.data, -1, SQLITE_STATIC);
+		rc = rc || sqlite3_step(add) != SQLITE_DONE;
+		sqlite3_reset(add);
+	}
+	sqlite3_finalize(add);
+	buf_free(&body);
+	ok(rc == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK,
+	    "8,000 rows in 8 segments");
+	/* A few pages of a merge of any two segments or more, twice: the
+	 * second leaves out the first leaves of the segments merged. */
+	if (rc == 0 && sqlite3_exec(db,
+	    "INSERT INTO articles_fts(articles_fts, rank) VALUES('merge', -2);"
+	    "INSERT INTO articles_fts(articles_fts, rank) VALUES('merge', -2)", NULL, NULL, NULL) == SQLITE_OK)
+		rc = store_int_query(st, "SELECT count(*) FROM (SELECT id >> 37 AS seg,"
+		    " min(id & 0x7fffffff) AS first FROM articles_fts_data"
+		    " WHERE id >= 1 << 37 AND (id >> 31) & 63 = 0 GROUP BY seg) WHERE first > 1",
+		    &trimmed, "segments");
+	ok(rc == 0 && trimmed > 0, "a merge in part: %lld segments keep their later leaves only",
+	    (long long)trimmed);
+	rc = sqlite3_prepare_v2(db, "INSERT INTO articles_fts(articles_fts, rowid, body, title, notes)"
+	    " VALUES('delete', 1235, ?1, 'Report', '')", -1, &add, NULL) != SQLITE_OK;
+	if (rc == 0) {
+		sqlite3_bind_text(add, 1, gone, -1, SQLITE_STATIC);
+		rc = sqlite3_step(add) != SQLITE_DONE;
+	}
+	sqlite3_finalize(add);
+	free(gone);
+	ok(rc == 0, "the row with 'withdrawnesses' deleted from the index");
+	for (i = 0; i < ARRAY_LEN(queries); i++) {
+		store_stem_read_leaves(st, 0);
+		every = store_widen_query(st, queries[i]);
+		store_stem_read_leaves(st, 1);
+		p0 = store_stem_probes(st);
+		leaves = store_widen_query(st, queries[i]);
+		for (k = 0, w = leaves; w != NULL && (w = strstr(w, " OR ")) != NULL; w++)
+			k++;
+		/* none but the forms found, and the one of the deleted article */
+		if (store_stem_probes(st) - p0 <= k + 1)
+			probed++;
+		else
+			diag("%s: %lu probes for %zu forms", queries[i], store_stem_probes(st) - p0, k);
+		same += leaves != NULL && every != NULL && strcmp(leaves, every) == 0;
+		widened += leaves != NULL && strchr(leaves, '(') != NULL;
+		if (leaves == NULL || every == NULL || strcmp(leaves, every) != 0)
+			diag("%s: %s from the leaves, %s probing every form", queries[i],
+			    leaves ? leaves : "(null)", every ? every : "(null)");
+		if (strcmp(queries[i], "withdrawness") == 0)
+			ok(leaves != NULL && strstr(leaves, "withdrawnesses") == NULL,
+			    "a form only a deleted article had is not offered (%s)", leaves);
+		free(leaves);
+		free(every);
+	}
+	ok(same == ARRAY_LEN(queries) && widened >= ARRAY_LEN(queries) - 2,
+	    "%zu of %zu queries widened alike from the leaves and probing every form (%zu widened)",
+	    same, ARRAY_LEN(queries), widened);
+	ok(probed == ARRAY_LEN(queries),
+	    "%zu of %zu queries probe only the forms their leaves hold", probed, ARRAY_LEN(queries));
+	store_close(st);
+	st = keep;
+	free(path);
+}
+
 static void
 test_top(void)
 {
@@ -491,6 +617,7 @@ main(void)
 	test_bounded();
 	test_estimate();
 	test_top();
+	test_leaves();
 	store_close(st);
 	free(path);
 	return tap_done();
