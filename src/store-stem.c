@@ -559,7 +559,7 @@ in_segments(struct store *st, struct store_stems *ss, const char *const *cands, 
 	struct buf *keys, **sorted;
 	unsigned char *found;
 	sqlite3 *db = store_sqlite(st);
-	int64_t segid = -1, v;
+	int64_t segid = -1, prev, v;
 	size_t i;
 	int rc = 0, own;
 
@@ -585,8 +585,11 @@ in_segments(struct store *st, struct store_stems *ss, const char *const *cands, 
 	qsort(sorted, n, sizeof *sorted, key_cmp);
 	/* One reading of the index for all its segments: a write between two
 	 * of the statements (an import's) could merge a segment and give its
-	 * number to another. */
-	if ((own = sqlite3_get_autocommit(db)) && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+	 * number to another. Inside a caller's transaction, the rows it wrote
+	 * wait in FTS5's memory, not in the pages read here: every candidate
+	 * is probed then. */
+	own = sqlite3_get_autocommit(db);
+	if (!own || sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		rc = -1;
 	while (rc == 0) {
 		sqlite3_bind_int64(next, 1, segid);
@@ -594,10 +597,15 @@ in_segments(struct store *st, struct store_stems *ss, const char *const *cands, 
 			rc = rc == SQLITE_DONE ? 0 : -1;
 			break;
 		}
+		/* A segment number as FTS5 writes it, each above the last: an
+		 * edited table's 1.5 read back as 1 would be found again. */
+		prev = segid;
 		segid = sqlite3_column_int64(next, 0);
+		rc = sqlite3_column_type(next, 0) != SQLITE_INTEGER || segid <= prev ||
+		    segid >= 1 << 16 ? -1 : 0;
 		sqlite3_reset(next);
-		rc = segid < 0 || segid >= 1 << 16 ? -1 :
-		    segment_terms(st, ss, segid, sorted, n, found);
+		if (rc == 0)
+			rc = segment_terms(st, ss, segid, sorted, n, found);
 	}
 	sqlite3_reset(next);
 	if (own && !sqlite3_get_autocommit(db))

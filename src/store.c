@@ -48,10 +48,11 @@
  * foreign keys on), so each of the linking article's statements cost as
  * much as all it had written before: a quarter of an import with
  * extraction. This journal is one block of this size, so the walk is one
- * step. Not more than 128 KiB:
- * SQLite moves the block to the file in one write, and its Unix layer
- * writes at most 128 KiB at a time, reporting a longer write as a full
- * disk. Set once for the process, before SQLite's first use (store_open). */
+ * step. Less than 128 KiB: SQLite moves the block to the file in one
+ * write, and its Unix layer writes at most 131,071 bytes at a time,
+ * reporting a longer write as a full disk. Once a batch has spilled, its
+ * later articles' journals go on in the file. Set once for the process,
+ * before SQLite's first use (store_open). */
 #define STMT_JOURNAL_BYTES (120 * 1024)
 
 /* With STORE_MMAP, reads go through a memory map of this much of the file

@@ -560,6 +560,24 @@ test_leaves(void)
 	    same, ARRAY_LEN(queries), widened);
 	ok(probed == ARRAY_LEN(queries),
 	    "%zu of %zu queries probe only the forms their leaves hold", probed, ARRAY_LEN(queries));
+	/* Inside a transaction the rows written wait in FTS5's memory, not
+	 * in the leaves: a form only they have is offered all the same. */
+	rc = sqlite3_exec(db, "BEGIN; INSERT INTO articles_fts(rowid, body, title, notes)"
+	    " VALUES(9001, 'Article zephyrs', 'Report', '')", NULL, NULL, NULL);
+	leaves = store_widen_query(st, "zephyr");
+	ok(rc == SQLITE_OK && leaves != NULL && strstr(leaves, "zephyrs") != NULL,
+	    "in a transaction, a form only its rows have is offered (%s)", leaves);
+	free(leaves);
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	/* A segment number FTS5 would not write (the table edited by hand):
+	 * the leaves are not read, every form is probed, the search ends. */
+	every = store_widen_query(st, "checkpoint");
+	rc = sqlite3_exec(db, "INSERT INTO articles_fts_idx VALUES(1.5, x'30', 2)", NULL, NULL, NULL);
+	leaves = store_widen_query(st, "checkpoint");
+	ok(rc == SQLITE_OK && leaves != NULL && every != NULL && strcmp(leaves, every) == 0,
+	    "a segment number out of order: every form probed (%s)", leaves);
+	free(leaves);
+	free(every);
 	store_close(st);
 	st = keep;
 	free(path);
