@@ -238,6 +238,18 @@ gold_kind(const struct extract_gold *g, const char *file, const char *canonical)
 	return NULL;
 }
 
+/* Whether NAME is the name the entity ID found in FILE goes by. */
+static int
+own_name(const struct extract_eval_input *in, const char *file, int64_t id, const char *name)
+{
+	size_t j;
+
+	for (j = 0; j < in->nentities; j++)
+		if (in->entities[j].id == id && strcmp(in->entities[j].file, file) == 0)
+			return strcmp(in->entities[j].name, name) == 0;
+	return 0;
+}
+
 static void
 known_resolve(const struct extract_gold *g, const struct extract_eval_input *in,
     struct known_ids *k)
@@ -253,14 +265,24 @@ known_resolve(const struct extract_gold *g, const struct extract_eval_input *in,
 		if (present(in, g->ent.r[i].file))
 			k->ent[i] = in->known(in->known_arg, g->ent.r[i].a, g->ent.r[i].b);
 	/* Two of a file's rows that are names of one entity (the reader
-	 * listing it twice) are not both met by the one entity found: neither
-	 * is read through the knowledge base, so only its own name matches. */
+	 * listing it twice) are not both met by the one entity found: the
+	 * row of its own name keeps it (met by that name), else the first of
+	 * them; the others are not read through the knowledge base. */
 	twice = xcalloc(g->ent.n + 1, sizeof *twice);
-	for (i = 0; i < g->ent.n; i++)
-		for (j = i + 1; k->ent[i] != 0 && j < g->ent.n; j++)
+	for (i = 0; i < g->ent.n; i++) {
+		size_t keep = i;
+
+		if (k->ent[i] == 0 || twice[i])
+			continue;
+		for (j = i; j < g->ent.n; j++)
 			if (k->ent[j] == k->ent[i] && strcmp(g->ent.r[j].file, g->ent.r[i].file) == 0 &&
-			    strcmp(g->ent.r[j].a, g->ent.r[i].a) != 0)
-				twice[i] = twice[j] = 1;
+			    own_name(in, g->ent.r[j].file, k->ent[j], g->ent.r[j].a))
+				keep = j;
+		for (j = i; j < g->ent.n; j++)
+			if (j != keep && k->ent[j] == k->ent[i] &&
+			    strcmp(g->ent.r[j].file, g->ent.r[i].file) == 0)
+				twice[j] = 1;
+	}
 	for (i = 0; i < g->ent.n; i++)
 		if (twice[i])
 			k->ent[i] = 0;

@@ -51,6 +51,11 @@ printf '# file\tspeaker\tfirst words\n' >"$TEST_TMP/g5/statements.tsv"
 out=$(d eval "$TEST_TMP/g5")
 grep -q 'entities *recall 0.500 (1/2)' <<<"$out"
 tap_ok $? "eval: one entity found meets one of two rows naming it (got: $(tr '\n' ' ' <<<"$out"))"
+printf '# file\tkind\tname\tforms\nfund.txt\torganization\tWRF\tWRF\nfund.txt\torganization\tWestfund\tWestfund\n' \
+	>"$TEST_TMP/g5/entities.tsv"
+out=$(d eval "$TEST_TMP/g5")
+grep -q 'entities *recall 0.500 (1/2) *precision 1.000 (1/1)' <<<"$out"
+tap_ok $? "eval: two rows under two of its aliases, one met (got: $(tr '\n' ' ' <<<"$out"))"
 
 # A database eval cannot read names from: an error, not lower figures.
 cp "$db" "$TEST_TMP/broken.db"
