@@ -37,6 +37,11 @@ int err_set(const char *fmt, ...) PRINTFLIKE(1, 2);       /* always returns -1 *
 int err_prefix(const char *fmt, ...) PRINTFLIKE(1, 2);    /* prepends "X: "; returns -1 */
 const char *err_msg(void);
 void err_clear(void);
+/* The message set and not yet reported (NULL: none), to be put back by
+ * err_restore (which frees it) after work whose own failures are handled
+ * where they happen and must not replace it. */
+char *err_save(void);
+void err_restore(char *saved);
 
 /* Allocation that cannot fail: dossier aborts with a message on OOM, since
  * no caller could do anything more useful. */

@@ -561,15 +561,19 @@ in_segments(struct store *st, struct store_stems *ss, const char *const *cands, 
 	sqlite3 *db = store_sqlite(st);
 	int64_t segid = -1, prev, v;
 	size_t i;
+	char *saved;
 	int rc = 0, own;
 
+	/* A failure here only sends every candidate to be probed: whatever
+	 * message the caller has pending (a search that failed before this
+	 * one) stays. */
+	saved = err_save();
 	if (ss->leaves < 0)
 		ss->leaves = store_int_query(st, "SELECT v FROM articles_fts_config WHERE k = 'version'",
 		    &v, "the index's version") == 0 && v == 4;
-	err_clear();
 	next = store_stmt(st, "SELECT segid FROM articles_fts_idx WHERE segid > ?1 ORDER BY segid LIMIT 1");
 	if (n == 0 || !ss->leaves || next == NULL) {
-		err_clear();
+		err_restore(saved);
 		memset(have, 1, n);
 		return;
 	}
@@ -610,7 +614,7 @@ in_segments(struct store *st, struct store_stems *ss, const char *const *cands, 
 	sqlite3_reset(next);
 	if (own && !sqlite3_get_autocommit(db))
 		(void)sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-	err_clear();
+	err_restore(saved);
 	for (i = 0; i < n; i++)   /* sorted[i] is keys[j], j its place in CANDS */
 		have[sorted[i] - keys] = rc < 0 || found[i];
 	for (i = 0; i < n; i++)

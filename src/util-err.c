@@ -61,6 +61,22 @@ err_clear(void)
 	err_buf[0] = '\0';
 }
 
+char *
+err_save(void)
+{
+	return err_buf[0] != '\0' ? xstrdup(err_buf) : NULL;
+}
+
+void
+err_restore(char *saved)
+{
+	if (saved != NULL)
+		snprintf(err_buf, sizeof err_buf, "%s", saved);
+	else
+		err_clear();
+	free(saved);
+}
+
 _Noreturn void
 die_oom(size_t n)
 {

@@ -57,10 +57,22 @@ test_arena(void)
 static void
 test_err(void)
 {
+	char *saved;
+
 	is_int(err_set("%s: bad at byte %d", "x.txt", 12), -1, "err_set returns -1");
 	is_str(err_msg(), "x.txt: bad at byte 12", "err_msg");
 	err_prefix("import");
 	is_str(err_msg(), "import: x.txt: bad at byte 12", "err_prefix");
+	saved = err_save();
+	err_set("a failure handled where it happened");
+	err_restore(saved);
+	is_str(err_msg(), "import: x.txt: bad at byte 12", "err_restore puts the pending message back");
+	err_clear();
+	saved = err_save();
+	ok(saved == NULL, "err_save: none pending");
+	err_set("handled");
+	err_restore(saved);
+	is_str(err_msg(), "unknown error", "err_restore of none leaves none");
 }
 
 static void
