@@ -1505,26 +1505,47 @@ after_comma(const struct attr *A, size_t lo, size_t v)
 	return 0;
 }
 
-/* Whether the subject after the verb ending at token V closes its clause,
- * as an inverted attribution's does ("..., said the State Department.",
- * ", заметил Мирзоян.", "..., said X, the ministry's spokesman"): the last
- * word before the sentence's end, a comma or a dash ends a name, a title,
- * a body or a pronoun. A name followed by more of the clause is the
- * subject of the words reported ("said Armenia had shelled ...", "told
- * Armenia to withdraw"). */
+/* Whether the subject WHO after the verb ending at token V closes its
+ * clause, as an inverted attribution's does ("..., said the State
+ * Department.", ", заметил Мирзоян.", "..., said X, the ministry's
+ * spokesman"): the last word before the sentence's end, a comma or a dash
+ * ends WHO's name, or a title, body or role right after it ("said
+ * Armenia's foreign ministry"). A name followed by more of the clause is
+ * the subject of the words reported ("said Armenia had shelled villages
+ * near Tavush", "told Armenia to stop talking to the president"), however
+ * that clause ends. With no name of WHO's after the verb (a title, a body,
+ * a pronoun), that last word must end one of these. */
 static int
-subject_closes(const struct attr *A, size_t v, size_t hi)
+subject_closes(const struct attr *A, size_t v, size_t hi, int who)
 {
 	const struct extract_ctx *c = A->c;
 	const struct extract_tok *t = c->t.tok;
-	size_t k, w = SIZE_MAX, f;
+	size_t k, w = SIZE_MAX, f, named = SIZE_MAX;
+	int m;
 
 	for (k = v + 1; k < hi && !(!A->in_quote[k] && (is_comma_like(&t[k]) || opens(&t[k]) ||
-	    closes(&t[k]))); k++)
+	    closes(&t[k]))); k++) {
 		if (t[k].word)
 			w = k;
+		m = c->ment_at[k];
+		if (named == SIZE_MAX && m >= 0 && c->m_first[m] == k && c->m[m].entity == who)
+			named = c->m_last[m];
+	}
 	if (w == SIZE_MAX || A->in_quote[w])
 		return 0;
+	if (named != SIZE_MAX) {
+		if (named >= w)
+			return 1;
+		if (!(extract_cue_to(c, w, CUE_TITLE, &f) || extract_cue_to(c, w, CUE_BODY, &f) ||
+		    extract_cue_to(c, w, CUE_OFFICIAL, &f) || extract_cue_to(c, w, CUE_ROLE, &f)) ||
+		    f <= named)
+			return 0;
+		/* only the possessive's "'s" between the name and the title */
+		for (k = named + 1; k < f; k++)
+			if (t[k].word && !is_key(&t[k], "s"))
+				return 0;
+		return 1;
+	}
 	return mention_to(c, w) != NO_ONE || extract_cue_to(c, w, CUE_TITLE, &f) ||
 	    extract_cue_to(c, w, CUE_BODY, &f) || extract_cue_to(c, w, CUE_OFFICIAL, &f) ||
 	    extract_cue_to(c, w, CUE_PRONOUN, &f) || extract_cue_to(c, w, CUE_ROLE, &f);
@@ -1558,6 +1579,15 @@ aside_before(const struct attr *A, size_t lo, size_t v)
 			return 0;
 	e = mention_to(c, first - 1);
 	if (e == NO_ONE || !(is_person(c, e) || extract_is_actor(c, e)))
+		return 0;
+	/* "Armenia, Azerbaijan and Russia signed ...": a name after the
+	 * first comma followed by "and" or another comma makes that comma a
+	 * list's, the whole list the subject. */
+	k = first + 1;
+	if (extract_cue_from(c, k, CUE_DETERMINER, &o) && o < second)
+		k = o + 1;
+	if (mention_from(c, k, &o) != NO_ONE && o + 1 < second &&
+	    (is_comma_like(&t[o + 1]) || (extract_cue_from(c, o + 1, CUE_AND, &f) && f < second)))
 		return 0;
 	for (k = after_credit(A, lo, first); k < first; k++) {
 		if (!t[k].word || c->ment_at[k] >= 0)
@@ -1764,7 +1794,7 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 			 * Armenia to withdraw"); the one after the verb must
 			 * close the clause. */
 			if (after_comma(A, lo, k) && !aside_before(A, lo, k) &&
-			    (who = subject_after(A, other, hi)) != NO_ONE && subject_closes(A, other, hi) &&
+			    (who = subject_after(A, other, hi)) != NO_ONE && subject_closes(A, other, hi, who) &&
 			    !is_person(c, subject_before(A, k, lo)))
 				return who;
 			if ((who = subject_before(A, k, lo)) != NO_ONE &&
