@@ -671,13 +671,15 @@ same_script(const struct extract_ctx *c, size_t a, size_t b)
 /* Whether the name [first, last] after a locative has a body's shape,
  * not a place's: a word in capitals ("в ФСИН"), a compound name's last
  * part of [body-stems] ("в Газпроме", "в Роскосмосе"), or its last word,
- * less a case ending, speaking in the article ("в Роскосмосе заявили",
- * "Роскосмос сообщил"): a body that speaks is no place. */
+ * less a case ending, speaking in the article as a subject ("Роскосмос
+ * сообщил"): a body that speaks is no place. After a locative it is
+ * people in the place who speak ("в Кремле заявили", "в Ереване
+ * сообщили": officials there said), which says nothing of its kind. */
 static int
 body_shaped(const struct extract_ctx *c, size_t first, size_t last)
 {
 	const struct extract_tok *t = c->t.tok, *u;
-	size_t k, stem, cut;
+	size_t k, j, stem, cut, other;
 
 	for (k = first; k <= last; k++)
 		if (extract_tok_caps(&c->t, k) ||
@@ -696,7 +698,14 @@ body_shaped(const struct extract_ctx *c, size_t first, size_t last)
 			continue;
 		/* straight after the name, not past an aside: "в Сухум, где
 		 * ..., заявили" is someone else speaking */
-		if (k + 1 < c->t.ntok && !is_key(&t[k + 1], ",") && reports_after(c, k + 1))
+		if (k + 1 >= c->t.ntok || is_key(&t[k + 1], ",") || !reports_after(c, k + 1))
+			continue;
+		/* the name's first word: back over its capitalized words, to
+		 * a locative before it if one is there */
+		for (j = k; j > 0 && !extract_cue_to(c, j - 1, CUE_LOCATIVE, &other) &&
+		    t[j - 1].word && t[j - 1].upper && same_script(c, j - 1, k); j--)
+			;
+		if (j == 0 || !extract_cue_to(c, j - 1, CUE_LOCATIVE, &other))
 			return 1;
 	}
 	return 0;

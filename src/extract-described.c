@@ -44,7 +44,7 @@ enum dclass {
 	D_POSTLINK, D_BODY_EVENT, D_COUNT, D_MEASURE, D_STANDALONE, D_CITED_BEFORE, D_CITED_AFTER,
 	D_WAR_NOUN, D_KIND_CEASEFIRE, D_KIND_PEACE, D_KIND_STATEMENT, D_KIND_WAR, D_KIND_GENOCIDE,
 	D_KIND_REVOLUTION, D_THREE_PARTY, D_BROKERED, D_LEN_DAYS, D_LEN_WEEKS, D_LEN_MONTHS,
-	D_UNMADE, D_WAR_QUALIFIED, D_NCLASSES
+	D_UNMADE, D_NCLASSES
 };
 
 static const char *const section_names[D_NCLASSES] = {
@@ -55,7 +55,6 @@ static const char *const section_names[D_NCLASSES] = {
 	"outlet-cited-before", "outlet-cited-after", "war-nouns", "kind-ceasefire", "kind-peace",
 	"kind-statement", "kind-war", "kind-genocide", "kind-revolution", "three-party", "brokered",
 	"length-days", "length-weeks", "length-months", "unmade",
-	"war-qualified",
 };
 
 /* The classes whose words say what kind of agreement or event a name or
@@ -725,15 +724,25 @@ event_year_at(const struct extract_ctx *c, size_t k)
 	return y >= FIRST_YEAR && y <= last;
 }
 
+/* Whether token K ends a determiner or is "a". */
+static int
+article_at(const struct extract_ctx *c, size_t k)
+{
+	size_t other;
+
+	return extract_cue_to(c, k, CUE_DETERMINER, &other) || key_is(&c->t.tok[k], "a");
+}
+
 /* Whether the year at K stands where a year names a war: after "the",
- * "a" or "of" ("the 2020 war", "of 2020 war"), or as a possessive ("2020's
- * war"); the word after it in *HEAD. "About 1990 war veterans" is a
- * count of people. */
+ * "a" or "of" ("the 2020 war", "of 2020 war"), after "the" or "a" and
+ * one lower-case word ("the bloody 2020 war"), after a possessive
+ * ("Azerbaijan's 2020 war"), or as a possessive itself ("2020's war");
+ * the word after it in *HEAD. "About 1990 war veterans" is a count of
+ * people. */
 static int
 year_before_at(const struct extract_ctx *c, size_t k, size_t *head)
 {
 	const struct extract_tok *t = c->t.tok;
-	size_t other;
 
 	if (!event_year_at(c, k))
 		return 0;
@@ -743,16 +752,22 @@ year_before_at(const struct extract_ctx *c, size_t k, size_t *head)
 		return 1;
 	}
 	*head = k + 1;
-	return k > 0 && (extract_cue_to(c, k - 1, CUE_DETERMINER, &other) || key_is(&t[k - 1], "a") ||
-	    key_is(&t[k - 1], "of"));
+	if (k >= 3 && key_is(&t[k - 1], "s") && key_is(&t[k - 2], "'") && t[k - 3].word &&
+	    tight_before(c, k - 2) && tight_before(c, k - 1))
+		return 1;
+	if (k > 0 && (article_at(c, k - 1) || key_is(&t[k - 1], "of")))
+		return 1;
+	/* "the bloody 2020 war": one word between, not after "of" ("of
+	 * about 1990 war veterans") */
+	return k >= 2 && t[k - 1].word && !t[k - 1].upper &&
+	    !(t[k - 1].key[0] >= '0' && t[k - 1].key[0] <= '9') && article_at(c, k - 2);
 }
 
 /* "the 2020 war", "the war of 2020", "the 1994 genocide": a year and a
  * word of [war-nouns] or of the genocide's and revolution's kinds, which
  * names an event only when the knowledge base holds the one it fits
- * (extract-resolve.c); the token after it, else K. A war word that
- * qualifies the noun after it ([war-qualified]: "the 1990 war
- * veterans") names people or deeds, no war. */
+ * (extract-resolve.c); the token after it, else K. "The 2020 war
+ * veterans" names the war too. */
 static size_t
 dated_war_at(struct extract_ctx *c, size_t k)
 {
@@ -765,8 +780,6 @@ dated_war_at(struct extract_ctx *c, size_t k)
 	if ((next = phrase_at(c, D_WAR_NOUN, head)) == head &&
 	    (next = phrase_at(c, D_KIND_GENOCIDE, head)) == head &&
 	    (next = phrase_at(c, D_KIND_REVOLUTION, head)) == head)
-		return k;
-	if (phrase_at(c, D_WAR_QUALIFIED, next) > next)
 		return k;
 	if (head == k) {
 		/* "the war of 2020": the year must follow */

@@ -219,12 +219,9 @@ extract_resolve(const struct extract_ctx *c, enum kb_kind kind, size_t first, si
 		return -1;
 	memset(&w, 0, sizeof w);
 	w.kinds = extract_described_kinds(c, first, last);
-	/* precision first: a description that says no kind of its entity
-	 * ("the trade deal") would fit any, and one of a text not yet
-	 * agreed ("the latest ceasefire proposal") is none the knowledge
-	 * base holds */
-	if ((w.kinds & EXTRACT_KIND_UNMADE) ||
-	    (kind == KB_AGREEMENT && !(w.kinds & EXTRACT_KIND_AGREEMENT)))
+	/* precision first: one of a text not yet agreed ("the latest
+	 * ceasefire proposal") is none the knowledge base holds */
+	if (w.kinds & EXTRACT_KIND_UNMADE)
 		return -1;
 	/* a length said that cannot be read ("the two-week war") is no
 	 * length left unsaid: the latest war would be taken for it */
@@ -233,6 +230,11 @@ extract_resolve(const struct extract_ctx *c, enum kb_kind kind, size_t first, si
 	w.days = days;
 	w.before = article_date(c);
 	when(c, first, last, &w);
+	/* an agreement's description that says neither its kind nor its
+	 * year ("the trade deal") would be the latest before the article,
+	 * whichever it is; its year alone narrows it ("the 1921 treaty") */
+	if (kind == KB_AGREEMENT && !(w.kinds & EXTRACT_KIND_AGREEMENT) && w.from == 0)
+		return -1;
 	parties_named(c, first, last, &w);
 	/* one state named is as often the broker as a side: the sides are
 	 * then the states the article is about */
