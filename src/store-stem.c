@@ -418,24 +418,37 @@ varint(const unsigned char *a, size_t n, size_t *at, uint64_t *v)
 	return -1;
 }
 
+/* A candidate form as the index keeps it (behind '0', the byte naming
+ * the main index), and its place among the candidates. */
+struct key {
+	struct buf term;
+	size_t at;
+};
+
 static int
-key_cmp(const void *a, const void *b)
+term_cmp(const struct buf *x, const struct buf *y)
 {
-	const struct buf *x = *(const struct buf *const *)a, *y = *(const struct buf *const *)b;
 	int c = memcmp(x->data, y->data, x->len < y->len ? x->len : y->len);
 
 	return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
 }
 
-/* Marks the keys (sorted, KEYS[i]->data the term behind '0') that leaf
- * A of N bytes holds; 1 once a term past the last key is seen, -1 when
- * the leaf is not one written as read here. */
 static int
-leaf_terms(const unsigned char *a, size_t n, struct buf **keys, size_t nk, unsigned char *found)
+key_cmp(const void *a, const void *b)
+{
+	return term_cmp(&((const struct key *)a)->term, &((const struct key *)b)->term);
+}
+
+/* Marks the keys (sorted) that leaf A of N bytes holds; 1 once a term
+ * past the last key is seen, -1 when the leaf is not one written as read
+ * here. */
+static int
+leaf_terms(const unsigned char *a, size_t n, const struct key *keys, size_t nk,
+    unsigned char *found)
 {
 	size_t sz, pi, at, lo, hi, mid;
 	uint64_t off, keep, len;
-	struct buf term, *t = &term;
+	struct buf term;
 	int c, past = 0, first = 1;
 
 	if (n < 4 || (sz = (size_t)a[2] << 8 | a[3]) > n || sz < 4)
@@ -459,7 +472,7 @@ leaf_terms(const unsigned char *a, size_t n, struct buf **keys, size_t nk, unsig
 		first = 0;
 		for (lo = 0, hi = nk; lo < hi;) {
 			mid = lo + (hi - lo) / 2;
-			if ((c = key_cmp(&t, &keys[mid])) == 0) {
+			if ((c = term_cmp(&term, &keys[mid].term)) == 0) {
 				found[mid] = 1;
 				break;
 			}
@@ -468,7 +481,7 @@ leaf_terms(const unsigned char *a, size_t n, struct buf **keys, size_t nk, unsig
 			else
 				lo = mid + 1;
 		}
-		past = key_cmp(&t, &keys[nk - 1]) > 0;
+		past = term_cmp(&term, &keys[nk - 1].term) > 0;
 		if (pi >= n)
 			break;
 		if (varint(a, n, &pi, &keep) != 0 || keep == 0)
@@ -490,7 +503,7 @@ bad:
  * the forms of one word is most often one. 0, or -1 when the segment is
  * not as read here. */
 static int
-segment_terms(struct store *st, struct store_stems *ss, int64_t segid, struct buf **sorted,
+segment_terms(struct store *st, struct store_stems *ss, int64_t segid, const struct key *sorted,
     size_t n, unsigned char *found)
 {
 	sqlite3_stmt *start, *page, *leaf;
@@ -516,7 +529,7 @@ segment_terms(struct store *st, struct store_stems *ss, int64_t segid, struct bu
 		return -1;
 	while (i < n && rc == 0) {
 		sqlite3_bind_int64(page, 1, segid);
-		sqlite3_bind_blob(page, 2, sorted[i]->data, (int)sorted[i]->len, SQLITE_STATIC);
+		sqlite3_bind_blob(page, 2, sorted[i].term.data, (int)sorted[i].term.len, SQLITE_STATIC);
 		if (sqlite3_step(page) != SQLITE_ROW ||
 		    (pgno = sqlite3_column_int64(page, 0)) < 1 || pgno >= (int64_t)1 << 31) {
 			sqlite3_reset(page);
@@ -539,10 +552,11 @@ segment_terms(struct store *st, struct store_stems *ss, int64_t segid, struct bu
 			sep = sqlite3_column_blob(page, 1);
 			nsep = sqlite3_column_bytes(page, 1);
 			for (i++; i < n; i++) {
-				size_t k = sorted[i]->len < (size_t)nsep ? sorted[i]->len : (size_t)nsep;
-				int c = k > 0 ? memcmp(sorted[i]->data, sep, k) : 0;
+				const struct buf *key = &sorted[i].term;
+				size_t k = key->len < (size_t)nsep ? key->len : (size_t)nsep;
+				int c = k > 0 ? memcmp(key->data, sep, k) : 0;
 
-				if (c > 0 || (c == 0 && sorted[i]->len >= (size_t)nsep))
+				if (c > 0 || (c == 0 && key->len >= (size_t)nsep))
 					break;
 			}
 		}
@@ -556,7 +570,7 @@ in_segments(struct store *st, struct store_stems *ss, const char *const *cands, 
     unsigned char *have)
 {
 	sqlite3_stmt *next;
-	struct buf *keys, **sorted;
+	struct key *keys;
 	unsigned char *found;
 	sqlite3 *db = store_sqlite(st);
 	int64_t segid = -1, prev, v;
@@ -578,15 +592,14 @@ in_segments(struct store *st, struct store_stems *ss, const char *const *cands, 
 		return;
 	}
 	keys = xcalloc(n, sizeof *keys);
-	sorted = xcalloc(n, sizeof *sorted);
 	found = xcalloc(n, 1);
 	for (i = 0; i < n; i++) {
-		buf_init(&keys[i]);
-		buf_addc(&keys[i], '0');
-		buf_adds(&keys[i], cands[i]);
-		sorted[i] = &keys[i];
+		buf_init(&keys[i].term);
+		buf_addc(&keys[i].term, '0');
+		buf_adds(&keys[i].term, cands[i]);
+		keys[i].at = i;
 	}
-	qsort(sorted, n, sizeof *sorted, key_cmp);
+	qsort(keys, n, sizeof *keys, key_cmp);
 	/* One reading of the index for all its segments: a write between two
 	 * of the statements (an import's) could merge a segment and give its
 	 * number to another. Inside a caller's transaction, the rows it wrote
@@ -609,18 +622,17 @@ in_segments(struct store *st, struct store_stems *ss, const char *const *cands, 
 		    segid >= 1 << 16 ? -1 : 0;
 		sqlite3_reset(next);
 		if (rc == 0)
-			rc = segment_terms(st, ss, segid, sorted, n, found);
+			rc = segment_terms(st, ss, segid, keys, n, found);
 	}
 	sqlite3_reset(next);
 	if (own && !sqlite3_get_autocommit(db))
 		(void)sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	err_restore(saved);
-	for (i = 0; i < n; i++)   /* sorted[i] is keys[j], j its place in CANDS */
-		have[sorted[i] - keys] = rc < 0 || found[i];
 	for (i = 0; i < n; i++)
-		buf_free(&keys[i]);
+		have[keys[i].at] = rc < 0 || found[i];
+	for (i = 0; i < n; i++)
+		buf_free(&keys[i].term);
 	free(keys);
-	free(sorted);
 	free(found);
 }
 
