@@ -37,29 +37,13 @@
 int
 store_fts_defer(struct store *st, int64_t article_id)
 {
-	sqlite3_stmt *s = store_stmt(st,
-	    "INSERT INTO articles_fts(articles_fts, rowid, title, body, notes)"
+	if (store_exec_id(st, "INSERT INTO articles_fts(articles_fts, rowid, title, body, notes)"
 	    " SELECT 'delete', id, title, body, notes FROM articles_text WHERE id = ?1"
-	    " AND id NOT IN (SELECT article_id FROM fts_pending)");
-	sqlite3_stmt *p;
-
-	if (s == NULL)
+	    " AND id NOT IN (SELECT article_id FROM fts_pending)", article_id,
+	    "taking an article out of the index") != 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, article_id);
-	if (sqlite3_step(s) != SQLITE_DONE) {
-		sqlite3_reset(s);
-		return store_err(st, "taking an article out of the index");
-	}
-	sqlite3_reset(s);
-	if ((p = store_stmt(st, "INSERT OR IGNORE INTO fts_pending(article_id) VALUES (?1)")) == NULL)
-		return -1;
-	sqlite3_bind_int64(p, 1, article_id);
-	if (sqlite3_step(p) != SQLITE_DONE) {
-		sqlite3_reset(p);
-		return store_err(st, "deferring the index");
-	}
-	sqlite3_reset(p);
-	return 0;
+	return store_exec_id(st, "INSERT OR IGNORE INTO fts_pending(article_id) VALUES (?1)",
+	    article_id, "deferring the index");
 }
 
 int
