@@ -333,49 +333,6 @@ fold_words(const struct extract_ctx *c, size_t first, size_t last, char *buf, si
 	return buf;
 }
 
-/* The length of WORD without an ending of gender ("spokes" of
- * "spokeswoman", "spokesman" and "spokesperson"; "chair" of "chairman"),
- * or its whole length. */
-static size_t
-sex_neutral(const char *word, size_t len)
-{
-	static const char *const ends[] = { "woman", "man", "person" };
-	size_t i, n;
-
-	for (i = 0; i < ARRAY_LEN(ends); i++) {
-		n = strlen(ends[i]);
-		if (len > n + 2 && strncasecmp(word + len - n, ends[i], n) == 0)
-			return len - n;
-	}
-	return len;
-}
-
-/* Whether one-word titles A and B are the same but for the ending of
- * gender: the spokeswoman is the ministry's Spokesperson. */
-static int
-same_title(const char *a, const char *b)
-{
-	size_t na = sex_neutral(a, strlen(a)), nb = sex_neutral(b, strlen(b));
-
-	return na == nb && strncasecmp(a, b, na) == 0 &&
-	    (na < strlen(a) || strlen(a) == strlen(b)) && (nb < strlen(b) || strlen(a) == strlen(b));
-}
-
-/* "foreign minister" names the role "Foreign Minister"; a one-word title
- * ("minister", "spokeswoman") any role ending in that word. */
-static int
-title_fits(const char *cue, const char *title)
-{
-	const char *sp;
-
-	if (strcasecmp(cue, title) == 0)
-		return 1;
-	if (strchr(cue, ' ') != NULL)
-		return 0;
-	sp = strrchr(title, ' ');
-	return same_title(cue, sp != NULL ? sp + 1 : title);
-}
-
 /* Whether a role held for entity OF is one of STATE's: OF is STATE, or a
  * body of it, named "... of STATE" ("Spokesperson of the Ministry of
  * Foreign Affairs of Qatar" is Qatar's spokesperson). */
@@ -421,7 +378,7 @@ holds(const struct extract_ctx *c, int e, const char *cue, int state)
 		return 0;
 	p = &c->kb->ents[e];
 	for (i = 0; i < p->nroles; i++)
-		if (title_fits(cue, p->roles[i].title) && (state < 0 || held_for(c, p->roles[i].of, state)) &&
+		if (extract_title_fits(cue, p->roles[i].title) && (state < 0 || held_for(c, p->roles[i].of, state)) &&
 		    kb_role_active(&p->roles[i], c->in->date != NULL ? c->in->date : today()))
 			return 1;
 	return 0;
@@ -449,7 +406,7 @@ found_holds(const struct extract_ctx *c, int e, const char *cue, int state)
 		return 0;
 	memcpy(title, p->role, n);
 	title[n] = '\0';
-	if (!title_fits(cue, title))
+	if (!extract_title_fits(cue, title))
 		return 0;
 	return state < 0 || (of != NULL && kb_lookup(c->kb, of + 4) == state);
 }
@@ -484,7 +441,8 @@ member_before(const struct extract_ctx *c, size_t end, int e)
 static int
 by_title(const struct extract_ctx *c, const char *cue, size_t tf, int state)
 {
-	size_t k, i;
+	const struct extract_title_holder *h;
+	size_t k, i, n;
 	int e, found = NO_ONE;
 
 	for (k = tf; k-- > 0;) {
@@ -494,13 +452,14 @@ by_title(const struct extract_ctx *c, const char *cue, size_t tf, int state)
 	}
 	if (c->in->date == NULL && today() == NULL)
 		return NO_ONE;
-	/* Among those with roles only: the names found from context, which
-	 * grow with the corpus, hold none. */
-	for (i = 0; i < c->kb->nholders; i++)
-		if (holds(c, c->kb->holders[i], cue, state)) {
+	/* Among those a role of whom the title may fit only: the people
+	 * with roles grow with the corpus. */
+	h = extract_titles_find(extractor_titles(c->x), cue, &n);
+	for (i = 0; i < n; i++)
+		if (holds(c, h[i].entity, cue, state)) {
 			if (found != NO_ONE)
 				return NO_ONE;
-			found = c->kb->holders[i];
+			found = h[i].entity;
 		}
 	return found;
 }
