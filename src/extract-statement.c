@@ -1312,6 +1312,40 @@ quote_opening_in(const struct attr *A, size_t s)
 	return -1;
 }
 
+/* Token V, or the first of the adverbs ("also", "has") right before it
+ * after LB: where the verb's subject ends. */
+static size_t
+subject_end(const struct attr *A, size_t v, size_t lb)
+{
+	size_t k = v, f;
+
+	while (k > lb && extract_cue_to(A->c, k - 1, CUE_SKIP, &f) && f >= lb)
+		k = f;
+	return k;
+}
+
+/* Whether the subject of the verb at token V is a name nobody knows: the
+ * word right before it (past adverbs such as "also"), after LB, is
+ * capitalized, names no entity, found or known, and begins or ends no cue
+ * (no title, pronoun, body or group word), in a language whose verb does
+ * not end the clause. '"...," Mohamad said, adding he ...' is what
+ * someone not found said: neither a name after the verb, nor "he", nor
+ * the person named before said it. */
+static int
+unknown_subject(const struct attr *A, size_t v, size_t lb)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k = subject_end(A, v, lb);
+
+	/* where the verb ends the clause, the word before it may be its
+	 * object ("Նա Երևանին մեղադրել է") */
+	if (k <= lb || (c->lang != NULL && c->lang->verb_final))
+		return 0;
+	k--;
+	return c->t.tok[k].word && c->t.tok[k].upper && !A->in_quote[k] && c->ment_at[k] < 0 &&
+	    c->mask_to[k] == 0 && c->mask_from[k] == 0;
+}
+
 /* The attribution after quotation Q: "," Lavrov said / said Lavrov /
  * according to X. Sets *who and the verb's tokens. */
 static int
@@ -1332,6 +1366,8 @@ attribution(const struct attr *A, const struct quote *q, int *who, size_t *vf, s
 		if (!extract_cue_from(c, k, CUE_VERB, &other))
 			continue;
 		*who = subject_before(A, k, q->close + 1);
+		if (*who == NO_ONE && unknown_subject(A, k, q->close + 1))
+			return 0;
 		if (*who == NO_ONE)
 			*who = subject_after(A, other, hi);
 		*vf = k;
@@ -1731,7 +1767,7 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 {
 	const struct extract_ctx *c = A->c;
 	size_t lo = c->sent_tok[s], hi = c->sent_tok[s + 1], k, other, f;
-	int who, told;
+	int who, told, unknown = 0;
 
 	if (asks(A, s))
 		return NO_ONE;
@@ -1741,6 +1777,21 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 		if (A->in_quote[k])
 			continue;
 		*vf = k;
+		if (extract_cue_from(c, k, CUE_VERB, &other) && !unasserted(A, lo, k) &&
+		    unknown_subject(A, k, lo)) {
+			/* the sentence's subject is a name nobody knows:
+			 * "he", "adding", a name after the verb are theirs;
+			 * only a report of someone named in it is another's
+			 * ("Hun said Trump told him") */
+			unknown = 1;
+			k = other;
+			continue;
+		}
+		if (unknown && extract_cue_from(c, k, CUE_VERB, &other) && (after_comma(A, lo, k) ||
+		    ((f = subject_end(A, k, lo)) > lo && extract_cue_to(c, f - 1, CUE_PRONOUN, &f)))) {
+			k = other;
+			continue;
+		}
 		if (extract_cue_from(c, k, CUE_VERB, &other) && !unasserted(A, lo, k)) {
 			*vl = other;
 			/* "..., добавила Захарова", "..., said the State
