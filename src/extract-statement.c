@@ -1346,32 +1346,13 @@ unknown_subject(const struct attr *A, size_t v, size_t lb)
 	    c->mask_to[k] == 0 && c->mask_from[k] == 0;
 }
 
-/* Whether quotation Q ends in a question or an exclamation that closes
- * its sentence, with a sentence of the same paragraph after it: the
- * splitter ends a sentence at "?" and "!" before a closing mark, so the
- * attribution of '"Why not?" Lavrov asked.' is the sentence after. */
-static int
-attributed_next(const struct attr *A, const struct quote *q)
-{
-	const struct extract_ctx *c = A->c;
-	size_t s = extract_sentence_of(c, q->close);
-
-	return q->close > 0 && q->close + 1 == c->sent_tok[s + 1] && s + 1 < c->in->nsentences &&
-	    c->para_of_sent[s + 1] == c->para_of_sent[s] &&
-	    (is_key(&c->t.tok[q->close - 1], "?") || is_key(&c->t.tok[q->close - 1], "!"));
-}
-
 /* The attribution after quotation Q: "," Lavrov said / said Lavrov /
- * according to X; after a question or an exclamation closing the
- * sentence, in the sentence after. Sets *who and the verb's tokens. */
+ * according to X. Sets *who and the verb's tokens. */
 static int
 attribution(const struct attr *A, const struct quote *q, int *who, size_t *vf, size_t *vl)
 {
 	const struct extract_ctx *c = A->c;
 	size_t s = extract_sentence_of(c, q->close), hi = c->sent_tok[s + 1], k, other;
-
-	if (attributed_next(A, q))
-		hi = c->sent_tok[s + 2];
 
 	for (k = q->close + 1; k < hi && k <= q->close + ATTRIBUTION_WINDOW; k++) {
 		if (opens(&c->t.tok[k]) || is_key(&c->t.tok[k], "\""))
@@ -2054,9 +2035,7 @@ extract_statements(struct extract_ctx *c)
 				;
 			st = add_statement(&A, s + 1, end, who);
 		} else if (qi >= 0 && attribution(&A, &A.q[qi], &who, &vf, &vl)) {
-			end = extract_sentence_of(c, vl);
-			if (end < extract_sentence_of(c, A.q[qi].close))
-				end = extract_sentence_of(c, A.q[qi].close);
+			end = extract_sentence_of(c, A.q[qi].close);
 			st = add_statement(&A, s, end, who);
 		} else if ((who = by_verb(&A, s, &vf, &vl)) != NO_ONE) {
 			if (qi >= 0)
