@@ -1346,6 +1346,34 @@ unknown_subject(const struct attr *A, size_t v, size_t lb)
 	    c->mask_to[k] == 0 && c->mask_from[k] == 0;
 }
 
+/* The person a name nobody knows before the verb at token V
+ * (unknown_subject()) is on second reference by the first word of their
+ * name: "Malaysian Foreign Minister Mohamad Hasan ... Mohamad said",
+ * "Hun Manet ... Hun said", as news names people whose given name or
+ * family name comes first (Thai, Malay, Ethiopian, Khmer, Chinese). The
+ * one person of two words or more mentioned before V whose name's first
+ * word it is, or NO_ONE (none, or two). */
+static int
+given_name(const struct attr *A, size_t v, size_t lb)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k = subject_end(A, v, lb) - 1, i;
+	const struct extract_tok *w = &c->t.tok[k], *f;
+	int who = NO_ONE, e;
+
+	for (i = 0; i < c->nm; i++) {
+		e = c->m[i].entity;
+		f = &c->t.tok[c->m_first[i]];
+		if (c->m_first[i] >= k || !is_person(c, e) || c->m_last[i] == c->m_first[i] || f->klen != w->klen ||
+		    memcmp(f->key, w->key, w->klen) != 0 || e == who)
+			continue;
+		if (who != NO_ONE)
+			return NO_ONE;
+		who = e;
+	}
+	return who;
+}
+
 /* The attribution after quotation Q: "," Lavrov said / said Lavrov /
  * according to X. Sets *who and the verb's tokens. */
 static int
@@ -1366,7 +1394,8 @@ attribution(const struct attr *A, const struct quote *q, int *who, size_t *vf, s
 		if (!extract_cue_from(c, k, CUE_VERB, &other))
 			continue;
 		*who = subject_before(A, k, q->close + 1);
-		if (*who == NO_ONE && unknown_subject(A, k, q->close + 1))
+		if (*who == NO_ONE && unknown_subject(A, k, q->close + 1) &&
+		    (*who = given_name(A, k, q->close + 1)) == NO_ONE)
 			return 0;
 		if (*who == NO_ONE)
 			*who = subject_after(A, other, hi);
@@ -1779,6 +1808,10 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 		*vf = k;
 		if (extract_cue_from(c, k, CUE_VERB, &other) && !unasserted(A, lo, k) &&
 		    unknown_subject(A, k, lo)) {
+			if ((who = given_name(A, k, lo)) != NO_ONE) {
+				*vl = other;
+				return who;
+			}
 			/* the sentence's subject is a name nobody knows:
 			 * "he", "adding", a name after the verb are theirs;
 			 * only a report of someone named in it is another's
@@ -1950,12 +1983,24 @@ static void
 track_person(struct attr *A, size_t s, const struct extract_statement *st)
 {
 	const struct extract_ctx *c = A->c;
-	size_t k;
+	size_t k, other;
 	int e;
 
 	if (st != NULL && is_person(c, st->speaker)) {
 		A->last_person = st->speaker;
 		return;
+	}
+	for (k = c->sent_tok[s]; k < c->sent_tok[s + 1]; k++) {
+		/* "Moon has stressed ... He insists": a subject nobody
+		 * knows is whom "he" stands for next */
+		if (!A->in_quote[k] && extract_cue_from(c, k, CUE_VERB, &other)) {
+			if (unknown_subject(A, k, c->sent_tok[s]) &&
+			    given_name(A, k, c->sent_tok[s]) == NO_ONE) {
+				A->last_person = NO_ONE;
+				return;
+			}
+			break;
+		}
 	}
 	for (k = c->sent_tok[s]; k < c->sent_tok[s + 1]; k++) {
 		e = mention_to(c, k);
