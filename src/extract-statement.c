@@ -716,11 +716,6 @@ phrase_to(const struct attr *A, size_t k, size_t lb)
 			return e;
 		if (extract_cue_to(c, f - 1, CUE_POSSESSIVE, &other))
 			return A->last_person;
-		/* "the ministry's statement said": the organization named last */
-		if (f >= lb + 3 && is_key(&c->t.tok[f - 2], "'") && is_key(&c->t.tok[f - 1], "s") &&
-		    extract_cue_to(c, f - 3, CUE_BODY, &other) && other >= lb &&
-		    A->body_before[other] != NO_ONE)
-			return A->body_before[other];
 		/* "Israel's Prime Minister's Office": the office of the
 		 * person holding the role */
 		if (f >= lb + 3 && is_key(&c->t.tok[f - 2], "'") && is_key(&c->t.tok[f - 1], "s") &&
