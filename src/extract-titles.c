@@ -3,14 +3,14 @@
  * the one person of the knowledge base whose role the title fits. The
  * people with roles grow with the corpus (a person found after a title,
  * "Defence Minister Peeter Saar", is stored with it), so they are indexed
- * once, when the extractor is made, by the last word of each title less
- * its ending of gender ("minister", "spokes"): a title fits a role only
- * when their last words are the same but for that ending, and a lookup
- * reads the people under its own last word, not every holder.
+ * once, when the extractor is made, under each whole title and under its
+ * last word less its ending of gender ("minister", "spokes"): a cue of
+ * more words fits a role only when it is the whole title, a one-word cue
+ * only when the last words are the same but for that ending, so a lookup
+ * reads the people under its own key, not every holder.
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -61,24 +61,44 @@ extract_title_fits(const char *cue, const char *title)
 	return same_title(cue, sp != NULL ? sp + 1 : title);
 }
 
-/* The key of TITLE: its last word less its ending of gender, in lower
- * case (ASCII, as strcasecmp compares). A cue that fits a title has the
- * title's key: the whole of it the same but for case, or one word the
- * same as its last but for case and that ending. */
+/* The keys of a title, in ASCII lower case as strcasecmp compares:
+ * "w" and its last word less its ending of gender, which a one-word cue
+ * fitting it has; "t" and the whole of it, which a cue of more words
+ * fitting it is. */
+static char *
+key_of(char kind, const char *text, size_t n)
+{
+	char *key = xmalloc(n + 2);
+	size_t i;
+
+	key[0] = kind;
+	for (i = 0; i < n; i++)
+		key[i + 1] = text[i] >= 'A' && text[i] <= 'Z' ? (char)(text[i] - 'A' + 'a') : text[i];
+	key[n + 1] = '\0';
+	return key;
+}
+
+static char *
+word_key(const char *title)
+{
+	const char *w = strrchr(title, ' ');
+
+	w = w != NULL ? w + 1 : title;
+	return key_of('w', w, extract_sex_neutral(w, strlen(w)));
+}
+
 static char *
 title_key(const char *title)
 {
-	const char *w = strrchr(title, ' ');
-	char *key;
-	size_t n, i;
+	return key_of('t', title, strlen(title));
+}
 
-	w = w != NULL ? w + 1 : title;
-	n = extract_sex_neutral(w, strlen(w));
-	key = xmalloc(n + 1);
-	for (i = 0; i < n; i++)
-		key[i] = (char)tolower((unsigned char)w[i]);
-	key[n] = '\0';
-	return key;
+/* The key a cue is looked up under: a cue of more words fits a title
+ * only when it is the whole title, one word any title ending in it. */
+static char *
+cue_key(const char *cue)
+{
+	return strchr(cue, ' ') != NULL ? title_key(cue) : word_key(cue);
 }
 
 static int
@@ -102,10 +122,12 @@ extract_titles_new(const struct kb *kb)
 		if (p->kind != KB_PERSON)
 			continue;
 		for (j = 0; j < p->nroles; j++) {
-			if (t->n == cap) {
+			if (t->n + 2 > cap) {
 				cap = cap != 0 ? 2 * cap : 64;
 				t->e = xreallocarray(t->e, cap, sizeof *t->e);
 			}
+			t->e[t->n].key = word_key(p->roles[j].title);
+			t->e[t->n++].entity = kb->holders[i];
 			t->e[t->n].key = title_key(p->roles[j].title);
 			t->e[t->n++].entity = kb->holders[i];
 		}
@@ -146,7 +168,7 @@ extract_titles_find(const struct extract_titles *t, const char *cue, size_t *n)
 	*n = 0;
 	if (t->n == 0)
 		return NULL;
-	probe.key = title_key(cue);
+	probe.key = cue_key(cue);
 	probe.entity = -1;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
