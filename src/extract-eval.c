@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -358,10 +359,29 @@ eval_entities(const struct extract_gold *g, const struct extract_eval_input *in,
 	}
 }
 
+/* Whether TEXT starts with PREFIX, a run of white space in either the
+ * same as one in the other: a statement's text is stored with its runs
+ * of spaces made one ("ARMENPRESS.  According" is "ARMENPRESS. According"),
+ * the marks quote the article as written. */
 static int
 starts(const char *text, const char *prefix)
 {
-	return text != NULL && strncmp(text, prefix, strlen(prefix)) == 0;
+	if (text == NULL)
+		return 0;
+	while (*prefix != '\0') {
+		if (isspace((unsigned char)*prefix)) {
+			if (!isspace((unsigned char)*text))
+				return 0;
+			while (isspace((unsigned char)*prefix))
+				prefix++;
+			while (isspace((unsigned char)*text))
+				text++;
+			continue;
+		}
+		if (*text++ != *prefix++)
+			return 0;
+	}
+	return 1;
 }
 
 /* The statement found at the sentence PREFIX of FILE, or SIZE_MAX; of

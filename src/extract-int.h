@@ -211,6 +211,32 @@ void extract_roman_free(struct extract_roman *r);
 int extract_roman_find(const struct extract_roman *r, const struct extract_spelling *sp, size_t n);
 const struct extract_roman *extractor_roman(const struct extractor *x);
 
+/* extract-titles.c: the knowledge base's people with roles, indexed by
+ * the last word of each title less its ending of gender, so that who
+ * holds a title is looked for among the few it can fit. */
+struct extract_titles;
+struct extract_title_holder {
+	char *key;
+	int entity;
+};
+
+struct extract_titles *extract_titles_new(const struct kb *kb);
+void extract_titles_free(struct extract_titles *t);
+/* The people some role of whom CUE may fit ("foreign minister",
+ * "spokeswoman"), each once, *N of them: every one extract_title_fits
+ * finds, and perhaps more; extract_title_fits tells. */
+const struct extract_title_holder *extract_titles_find(const struct extract_titles *t,
+    const char *cue, size_t *n);
+/* Whether CUE names the role TITLE: "foreign minister" the role "Foreign
+ * Minister"; a one-word title ("minister", "spokeswoman") any role ending
+ * in that word but for its ending of gender. */
+int extract_title_fits(const char *cue, const char *title);
+/* The length of WORD without an ending of gender ("spokes" of
+ * "spokeswoman", "spokesman" and "spokesperson"; "chair" of "chairman"),
+ * or LEN. */
+size_t extract_sex_neutral(const char *word, size_t len);
+const struct extract_titles *extractor_titles(const struct extractor *x);
+
 /* The nouns that refer back to place or organization E ("the corridor"),
  * NULL-terminated, or NULL. */
 const char *const *extractor_heads(const struct extractor *x, int e);

@@ -333,49 +333,6 @@ fold_words(const struct extract_ctx *c, size_t first, size_t last, char *buf, si
 	return buf;
 }
 
-/* The length of WORD without an ending of gender ("spokes" of
- * "spokeswoman", "spokesman" and "spokesperson"; "chair" of "chairman"),
- * or its whole length. */
-static size_t
-sex_neutral(const char *word, size_t len)
-{
-	static const char *const ends[] = { "woman", "man", "person" };
-	size_t i, n;
-
-	for (i = 0; i < ARRAY_LEN(ends); i++) {
-		n = strlen(ends[i]);
-		if (len > n + 2 && strncasecmp(word + len - n, ends[i], n) == 0)
-			return len - n;
-	}
-	return len;
-}
-
-/* Whether one-word titles A and B are the same but for the ending of
- * gender: the spokeswoman is the ministry's Spokesperson. */
-static int
-same_title(const char *a, const char *b)
-{
-	size_t na = sex_neutral(a, strlen(a)), nb = sex_neutral(b, strlen(b));
-
-	return na == nb && strncasecmp(a, b, na) == 0 &&
-	    (na < strlen(a) || strlen(a) == strlen(b)) && (nb < strlen(b) || strlen(a) == strlen(b));
-}
-
-/* "foreign minister" names the role "Foreign Minister"; a one-word title
- * ("minister", "spokeswoman") any role ending in that word. */
-static int
-title_fits(const char *cue, const char *title)
-{
-	const char *sp;
-
-	if (strcasecmp(cue, title) == 0)
-		return 1;
-	if (strchr(cue, ' ') != NULL)
-		return 0;
-	sp = strrchr(title, ' ');
-	return same_title(cue, sp != NULL ? sp + 1 : title);
-}
-
 /* Whether a role held for entity OF is one of STATE's: OF is STATE, or a
  * body of it, named "... of STATE" ("Spokesperson of the Ministry of
  * Foreign Affairs of Qatar" is Qatar's spokesperson). */
@@ -421,7 +378,7 @@ holds(const struct extract_ctx *c, int e, const char *cue, int state)
 		return 0;
 	p = &c->kb->ents[e];
 	for (i = 0; i < p->nroles; i++)
-		if (title_fits(cue, p->roles[i].title) && (state < 0 || held_for(c, p->roles[i].of, state)) &&
+		if (extract_title_fits(cue, p->roles[i].title) && (state < 0 || held_for(c, p->roles[i].of, state)) &&
 		    kb_role_active(&p->roles[i], c->in->date != NULL ? c->in->date : today()))
 			return 1;
 	return 0;
@@ -449,7 +406,7 @@ found_holds(const struct extract_ctx *c, int e, const char *cue, int state)
 		return 0;
 	memcpy(title, p->role, n);
 	title[n] = '\0';
-	if (!title_fits(cue, title))
+	if (!extract_title_fits(cue, title))
 		return 0;
 	return state < 0 || (of != NULL && kb_lookup(c->kb, of + 4) == state);
 }
@@ -484,7 +441,8 @@ member_before(const struct extract_ctx *c, size_t end, int e)
 static int
 by_title(const struct extract_ctx *c, const char *cue, size_t tf, int state)
 {
-	size_t k, i;
+	const struct extract_title_holder *h;
+	size_t k, i, n;
 	int e, found = NO_ONE;
 
 	for (k = tf; k-- > 0;) {
@@ -494,13 +452,14 @@ by_title(const struct extract_ctx *c, const char *cue, size_t tf, int state)
 	}
 	if (c->in->date == NULL && today() == NULL)
 		return NO_ONE;
-	/* Among those with roles only: the names found from context, which
-	 * grow with the corpus, hold none. */
-	for (i = 0; i < c->kb->nholders; i++)
-		if (holds(c, c->kb->holders[i], cue, state)) {
+	/* Among those a role of whom the title may fit only: the people
+	 * with roles grow with the corpus. */
+	h = extract_titles_find(extractor_titles(c->x), cue, &n);
+	for (i = 0; i < n; i++)
+		if (holds(c, h[i].entity, cue, state)) {
 			if (found != NO_ONE)
 				return NO_ONE;
-			found = c->kb->holders[i];
+			found = h[i].entity;
 		}
 	return found;
 }
@@ -1353,6 +1312,68 @@ quote_opening_in(const struct attr *A, size_t s)
 	return -1;
 }
 
+/* Token V, or the first of the adverbs ("also", "has") right before it
+ * after LB: where the verb's subject ends. */
+static size_t
+subject_end(const struct attr *A, size_t v, size_t lb)
+{
+	size_t k = v, f;
+
+	while (k > lb && extract_cue_to(A->c, k - 1, CUE_SKIP, &f) && f >= lb)
+		k = f;
+	return k;
+}
+
+/* Whether the subject of the verb at token V is a name nobody knows: the
+ * word right before it (past adverbs such as "also"), after LB, is
+ * capitalized, names no entity, found or known, and begins or ends no cue
+ * (no title, pronoun, body or group word), in a language whose verb does
+ * not end the clause. '"...," Mohamad said, adding he ...' is what
+ * someone not found said: neither a name after the verb, nor "he", nor
+ * the person named before said it. */
+static int
+unknown_subject(const struct attr *A, size_t v, size_t lb)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k = subject_end(A, v, lb);
+
+	/* where the verb ends the clause, the word before it may be its
+	 * object ("Նա Երևանին մեղադրել է") */
+	if (k <= lb || (c->lang != NULL && c->lang->verb_final))
+		return 0;
+	k--;
+	return c->t.tok[k].word && c->t.tok[k].upper && !A->in_quote[k] && c->ment_at[k] < 0 &&
+	    c->mask_to[k] == 0 && c->mask_from[k] == 0;
+}
+
+/* The person a name nobody knows before the verb at token V
+ * (unknown_subject()) is on second reference by the first word of their
+ * name: "Malaysian Foreign Minister Mohamad Hasan ... Mohamad said",
+ * "Hun Manet ... Hun said", as news names people whose given name or
+ * family name comes first (Thai, Malay, Ethiopian, Khmer, Chinese). The
+ * one person of two words or more mentioned before V whose name's first
+ * word it is, or NO_ONE (none, or two). */
+static int
+given_name(const struct attr *A, size_t v, size_t lb)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k = subject_end(A, v, lb) - 1, i;
+	const struct extract_tok *w = &c->t.tok[k], *f;
+	int who = NO_ONE, e;
+
+	for (i = 0; i < c->nm; i++) {
+		e = c->m[i].entity;
+		f = &c->t.tok[c->m_first[i]];
+		if (c->m_first[i] >= k || !is_person(c, e) || c->m_last[i] == c->m_first[i] || f->klen != w->klen ||
+		    memcmp(f->key, w->key, w->klen) != 0 || e == who)
+			continue;
+		if (who != NO_ONE)
+			return NO_ONE;
+		who = e;
+	}
+	return who;
+}
+
 /* The attribution after quotation Q: "," Lavrov said / said Lavrov /
  * according to X. Sets *who and the verb's tokens. */
 static int
@@ -1373,6 +1394,9 @@ attribution(const struct attr *A, const struct quote *q, int *who, size_t *vf, s
 		if (!extract_cue_from(c, k, CUE_VERB, &other))
 			continue;
 		*who = subject_before(A, k, q->close + 1);
+		if (*who == NO_ONE && unknown_subject(A, k, q->close + 1) &&
+		    (*who = given_name(A, k, q->close + 1)) == NO_ONE)
+			return 0;
 		if (*who == NO_ONE)
 			*who = subject_after(A, other, hi);
 		*vf = k;
@@ -1772,7 +1796,7 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 {
 	const struct extract_ctx *c = A->c;
 	size_t lo = c->sent_tok[s], hi = c->sent_tok[s + 1], k, other, f;
-	int who, told;
+	int who, told, unknown = 0;
 
 	if (asks(A, s))
 		return NO_ONE;
@@ -1782,6 +1806,25 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 		if (A->in_quote[k])
 			continue;
 		*vf = k;
+		if (extract_cue_from(c, k, CUE_VERB, &other) && !unasserted(A, lo, k) &&
+		    unknown_subject(A, k, lo)) {
+			if ((who = given_name(A, k, lo)) != NO_ONE) {
+				*vl = other;
+				return who;
+			}
+			/* the sentence's subject is a name nobody knows:
+			 * "he", "adding", a name after the verb are theirs;
+			 * only a report of someone named in it is another's
+			 * ("Hun said Trump told him") */
+			unknown = 1;
+			k = other;
+			continue;
+		}
+		if (unknown && extract_cue_from(c, k, CUE_VERB, &other) && (after_comma(A, lo, k) ||
+		    ((f = subject_end(A, k, lo)) > lo && extract_cue_to(c, f - 1, CUE_PRONOUN, &f)))) {
+			k = other;
+			continue;
+		}
 		if (extract_cue_from(c, k, CUE_VERB, &other) && !unasserted(A, lo, k)) {
 			*vl = other;
 			/* "..., добавила Захарова", "..., said the State
@@ -1940,12 +1983,24 @@ static void
 track_person(struct attr *A, size_t s, const struct extract_statement *st)
 {
 	const struct extract_ctx *c = A->c;
-	size_t k;
+	size_t k, other;
 	int e;
 
 	if (st != NULL && is_person(c, st->speaker)) {
 		A->last_person = st->speaker;
 		return;
+	}
+	for (k = c->sent_tok[s]; k < c->sent_tok[s + 1]; k++) {
+		/* "Moon has stressed ... He insists": a subject nobody
+		 * knows is whom "he" stands for next */
+		if (!A->in_quote[k] && extract_cue_from(c, k, CUE_VERB, &other)) {
+			if (unknown_subject(A, k, c->sent_tok[s]) &&
+			    given_name(A, k, c->sent_tok[s]) == NO_ONE) {
+				A->last_person = NO_ONE;
+				return;
+			}
+			break;
+		}
 	}
 	for (k = c->sent_tok[s]; k < c->sent_tok[s + 1]; k++) {
 		e = mention_to(c, k);

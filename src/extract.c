@@ -27,6 +27,7 @@ struct extractor {
 	size_t ndated;
 	struct extract_described *described;
 	unsigned *kinds;      /* by kb index: EXTRACT_KIND_* of its names */
+	struct extract_titles *titles;
 };
 
 static void
@@ -65,6 +66,12 @@ make_kinds(struct extractor *x)
 		for (j = 0; j < e->naliases; j++)
 			x->kinds[i] |= extract_described_name_kinds(x->described, e->aliases[j].text);
 	}
+}
+
+const struct extract_titles *
+extractor_titles(const struct extractor *x)
+{
+	return x->titles;
 }
 
 const unsigned *
@@ -164,6 +171,7 @@ extractor_new(const struct kb *kb, const char *datadir, struct extractor **out)
 	make_heads(x);
 	make_dated(x);
 	make_kinds(x);
+	x->titles = extract_titles_new(kb);
 	*out = x;
 	return 0;
 }
@@ -186,6 +194,7 @@ extractor_free(struct extractor *x)
 	free(x->heads);
 	free(x->dated);
 	free(x->kinds);
+	extract_titles_free(x->titles);
 	free(x);
 }
 
