@@ -1278,6 +1278,33 @@ test_joint_statements(void)
 	    "a statement no word says three parties signed is no agreement");
 }
 
+/* A year and the word for "year" after it date a war or an agreement in
+ * the word orders of Russian, Azerbaijani and Armenian. */
+static void
+test_years_by_their_word(void)
+{
+	expect_mentions("Estonia and Oman met. После войны 2021 года стороны встретились.",
+	    "Estonia=Estonia; Oman=Oman; Second Estonia-Oman War=войны 2021 года",
+	    "a Russian war and its year after it");
+	expect_mentions("Estonia and Oman met. 2021-ci il müharibəsindən sonra görüşdülər.",
+	    "Estonia=Estonia; Oman=Oman; Second Estonia-Oman War=2021-ci il müharibəsindən",
+	    "an Azerbaijani year with its ordinal ending before the war");
+	expect_mentions("Estonia and Oman met. 2019 \xD5\xA9\xD5\xBE\xD5\xA1\xD5\xAF\xD5\xA1\xD5\xB6\xD5\xAB "
+	    "\xD5\xBA\xD5\xA1\xD5\xBF\xD5\xA5\xD6\x80\xD5\xA1\xD5\xA6\xD5\xB4\xD5\xA8 \xD5\xA1\xD5\xBE\xD5\xA1\xD6\x80\xD5\xBF\xD5\xBE\xD5\xA5\xD6\x81\xD5\xA5\xD6\x82",
+	    "Estonia=Estonia; Oman=Oman; First Estonia-Oman War=2019 \xD5\xA9\xD5\xBE\xD5\xA1\xD5\xAF\xD5\xA1\xD5\xB6\xD5\xAB "
+	    "\xD5\xBA\xD5\xA1\xD5\xBF\xD5\xA5\xD6\x80\xD5\xA1\xD5\xA6\xD5\xB4\xD5\xA8",
+	    "an Armenian year and its word before the war");
+	expect_mentions("Армения настаивает на выполнении соглашения 2020 года о прекращении огня.",
+	    "Armenia=Армения; Ceasefire statement=соглашения 2020 года о прекращении огня",
+	    "a Russian agreement, its year and what it is about");
+	expect_mentions("Estonia and Oman met. После войны 2020 года стороны встретились.",
+	    "Estonia=Estonia; Oman=Oman",
+	    "no war of that year: nothing");
+	expect_mentions("Estonia and Oman met. Около 2021 солдат войны прошли маршем.",
+	    "Estonia=Estonia; Oman=Oman",
+	    "a count without the word for year dates nothing");
+}
+
 /* Words in the classical Armenian orthography match the names the
  * knowledge base writes in the reformed one. */
 static void
@@ -1343,6 +1370,7 @@ main(void)
 	test_years_of_descriptions();
 	test_joint_statements();
 	test_classical_armenian();
+	test_years_by_their_word();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
