@@ -1305,6 +1305,19 @@ test_years_by_their_word(void)
 	    "a count without the word for year dates nothing");
 }
 
+/* A place the knowledge base lacks before the word for its kind, in the
+ * languages that put that word after the name. */
+static void
+test_place_heads_in_five_languages(void)
+{
+	expect_candidates("Zarxan rayonu ərazisində komissiya toplaşıb.", "Zarxan rayonu/place",
+	    "an Azerbaijani district");
+	expect_candidates("Комиссия собралась, Зарамагский район ждет решения.",
+	    "Зарамагский район/place", "a Russian district");
+	expect_candidates("Zarhan ili sınırında komisyon toplandı.", "Zarhan ili/place",
+	    "a Turkish province");
+}
+
 /* Words in the classical Armenian orthography match the names the
  * knowledge base writes in the reformed one. */
 static void
@@ -1371,6 +1384,7 @@ main(void)
 	test_joint_statements();
 	test_classical_armenian();
 	test_years_by_their_word();
+	test_place_heads_in_five_languages();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
