@@ -716,82 +716,12 @@ shorter_inflected(const struct extract_ac *ac, const struct extract_text *t, siz
 		emit(ac, o, t, i, occ, n, cap);
 }
 
-#define MAX_CLASSICAL 192   /* bytes of a word respelled (classical_to_reformed) */
-
-/* Token K respelled from the classical Armenian orthography (Mashtots'),
- * which the press of the diaspora and Western Armenian keep, into the
- * reformed one (1922-1940) the knowledge base's Armenian names are
- * written in: "Իսրայէլ" as "Իսրայել", "Միացեալ" as "Միացյալ",
- * "Մերձաւոր" as "Մերձավոր", "Սիւնիք" as "Սյունիք". Within a word, է is
- * ե, եա is յա, իւ is յու and ւ but in ու is վ; եւ stays, as the folded
- * reformed ligature և is written. 1 with the respelled token in OUT (its
- * key in BUF), 0 when K has none of these. Source: the spelling reform
- * as described at https://en.wikipedia.org/wiki/Reforms_of_Armenian_orthography
- * (the 1922 rules: է, ւ, եա, իւ). */
-static int
-classical_to_reformed(const struct extract_tok *k, char *buf, struct extract_tok *out)
-{
-	const unsigned char *s = (const unsigned char *)k->key;
-	size_t i, n = 0;
-	int changed = 0;
-
-	if (!k->word || k->klen + k->klen / 2 >= MAX_CLASSICAL)
-		return 0;
-	for (i = 0; i < k->klen; i++) {
-		if (i + 1 < k->klen && s[i] == 0xD5 && i > 0) {
-			/* է (U+0567) within a word: ե */
-			if (s[i + 1] == 0xA7) {
-				buf[n++] = (char)0xD5;
-				buf[n++] = (char)0xA5;
-				i++;
-				changed = 1;
-				continue;
-			}
-			/* եա: յա */
-			if (s[i + 1] == 0xA5 && i + 3 < k->klen && s[i + 2] == 0xD5 && s[i + 3] == 0xA1) {
-				buf[n++] = (char)0xD5;
-				buf[n++] = (char)0xB5;
-				i++;
-				changed = 1;
-				continue;
-			}
-			/* իւ: յու */
-			if (s[i + 1] == 0xAB && i + 3 < k->klen && s[i + 2] == 0xD6 && s[i + 3] == 0x82) {
-				memcpy(buf + n, "\xD5\xB5\xD5\xB8\xD6\x82", 6);
-				n += 6;
-				i += 3;
-				changed = 1;
-				continue;
-			}
-		}
-		/* ւ (U+0582) but after ո or ե: վ */
-		if (i + 1 < k->klen && s[i] == 0xD6 && s[i + 1] == 0x82 && i >= 2 &&
-		    !(s[i - 2] == 0xD5 && (s[i - 1] == 0xB8 || s[i - 1] == 0xA5))) {
-			buf[n++] = (char)0xD5;
-			buf[n++] = (char)0xBE;
-			i++;
-			changed = 1;
-			continue;
-		}
-		buf[n++] = (char)s[i];
-	}
-	if (!changed)
-		return 0;
-	*out = *k;
-	out->key = buf;
-	out->klen = (uint32_t)n;
-	out->hash = key_hash(buf, n);
-	return 1;
-}
-
 void
 extract_ac_scan_lang(const struct extract_ac *ac, const struct extract_text *t,
     const struct text_lang *lang, struct extract_occ **occ, size_t *n, size_t *cap)
 {
 	uint32_t st = 0, w, o, next;
 	size_t i;
-	struct extract_tok re;
-	char buf[MAX_CLASSICAL];
 
 	if (ac->root_next == NULL)
 		return;
@@ -802,18 +732,6 @@ extract_ac_scan_lang(const struct extract_ac *ac, const struct extract_text *t,
 
 		w = word_find(ac, k->key, k->klen, k->hash);
 		next = w != NONE ? step(ac, st, w) : 0;
-		/* a word that leads nowhere as written may in the reformed
-		 * spelling: "Իսրայէլ" */
-		if (next == 0 && classical_to_reformed(k, buf, &re)) {
-			uint32_t w2 = word_find(ac, re.key, re.klen, re.hash), n2;
-
-			if (w2 != NONE && (n2 = step(ac, st, w2)) != 0) {
-				w = w2;
-				next = n2;
-			} else if (lang != NULL && inflected(ac, &re, lang, st,
-			    i + 1 < t->ntok ? &t->tok[i + 1] : NULL) != NONE)
-				k = &re;
-		}
 		/* A word of one alias may be another's inflection ("России"
 		 * in "Информационное агентство России" and of "Россия"):
 		 * where the word leads nowhere, its inflection may. */

@@ -44,7 +44,7 @@ enum dclass {
 	D_POSTLINK, D_BODY_EVENT, D_COUNT, D_MEASURE, D_STANDALONE, D_CITED_BEFORE, D_CITED_AFTER,
 	D_WAR_NOUN, D_KIND_CEASEFIRE, D_KIND_PEACE, D_KIND_STATEMENT, D_KIND_WAR, D_KIND_GENOCIDE,
 	D_KIND_REVOLUTION, D_THREE_PARTY, D_BROKERED, D_LEN_DAYS, D_LEN_WEEKS, D_LEN_MONTHS,
-	D_UNMADE, D_SIGNED, D_YEAR_WORD, D_NCLASSES
+	D_UNMADE, D_NCLASSES
 };
 
 static const char *const section_names[D_NCLASSES] = {
@@ -54,7 +54,7 @@ static const char *const section_names[D_NCLASSES] = {
 	"body-event-nouns", "agreement-counts", "agreement-measures", "standalone-topics",
 	"outlet-cited-before", "outlet-cited-after", "war-nouns", "kind-ceasefire", "kind-peace",
 	"kind-statement", "kind-war", "kind-genocide", "kind-revolution", "three-party", "brokered",
-	"length-days", "length-weeks", "length-months", "unmade", "signed", "year-words",
+	"length-days", "length-weeks", "length-months", "unmade",
 };
 
 /* The classes whose words say what kind of agreement or event a name or
@@ -348,8 +348,6 @@ extract_described_event_head(const struct extract_ctx *c, size_t k)
 	return k < c->t.ntok && phrase_at(c, D_EVENT_HEAD, k) == k + 1;
 }
 
-static size_t dated_by_word(const struct extract_ctx *c, size_t k);
-
 /* "соглашения о прекращении огня", "an agreement on a ceasefire": the
  * noun at AT (after K's modifier, if any) says what kind of text, and
  * what it is about follows a word of [agreement-links], past an article,
@@ -360,9 +358,6 @@ subject_after(const struct extract_ctx *c, size_t k, size_t at)
 {
 	size_t next = phrase_at(c, D_NOUN, at), end, other;
 
-	/* "соглашения 2020 года о прекращении огня" */
-	if (next > at)
-		next = dated_by_word(c, next);
 	if (next == at || (at = phrase_at(c, D_LINK, next)) == next)
 		return k;
 	if (at < c->t.ntok && c->ment_at[at] < 0 && (extract_cue_from(c, at, CUE_DETERMINER, &other) ||
@@ -389,48 +384,6 @@ digits_at(const struct extract_ctx *c, size_t k, uint32_t maxlen, long *v)
 		*v = *v * 10 + (t->key[i] - '0');
 	}
 	return 1;
-}
-
-#define FIRST_YEAR 1800    /* the earliest war a year names */
-
-static int
-key_is(const struct extract_tok *t, const char *s)
-{
-	return t->klen == strlen(s) && memcmp(t->key, s, t->klen) == 0;
-}
-
-/* Whether token K is a year an event may be dated by: four digits from
- * FIRST_YEAR to the article's year (to 2099 when it has no date), so
- * "3000 war veterans" names no war. */
-static int
-event_year_at(const struct extract_ctx *c, size_t k)
-{
-	long y, f, l, last = 2099;
-
-	if (k >= c->t.ntok || c->t.tok[k].klen != 4 || !digits_at(c, k, 4, &y))
-		return 0;
-	if (c->in->date != NULL && kb_date_range(c->in->date, &f, &l) == 0)
-		last = f / 10000;
-	return y >= FIRST_YEAR && y <= last;
-}
-
-/* A year at K and a word of [year-words] after it, with an ordinal's
- * ending between written tight ("2020 года", "2020-ci il", "2020
- * թվականի", "2020 yılı"): the year then dates what is next to it, in
- * any order, where a bare number might be a count. The token after the
- * year's word, else K. */
-static size_t
-dated_by_word(const struct extract_ctx *c, size_t k)
-{
-	const struct extract_tok *t = c->t.tok;
-	size_t at = k + 1, next;
-
-	if (!event_year_at(c, k))
-		return k;
-	if (at + 1 < c->t.ntok && key_is(&t[at], "-") && tight_before(c, at) &&
-	    tight_before(c, at + 1) && t[at + 1].word && letters(t[at + 1].key, t[at + 1].klen) <= 3)
-		at += 2;
-	return (next = phrase_at(c, D_YEAR_WORD, at)) > at ? next : k;
 }
 
 /* "20-point", "three-phase", "60-day", "60-օրյա": a count (digits or a
@@ -748,7 +701,28 @@ length_days(const struct extract_ctx *c, size_t k, size_t at)
 	return -1;
 }
 
+#define FIRST_YEAR 1800    /* the earliest war a year names */
 
+static int
+key_is(const struct extract_tok *t, const char *s)
+{
+	return t->klen == strlen(s) && memcmp(t->key, s, t->klen) == 0;
+}
+
+/* Whether token K is a year an event may be dated by: four digits from
+ * FIRST_YEAR to the article's year (to 2099 when it has no date), so
+ * "3000 war veterans" names no war. */
+static int
+event_year_at(const struct extract_ctx *c, size_t k)
+{
+	long y, f, l, last = 2099;
+
+	if (!digits_at(c, k, 4, &y) || c->t.tok[k].klen != 4)
+		return 0;
+	if (c->in->date != NULL && kb_date_range(c->in->date, &f, &l) == 0)
+		last = f / 10000;
+	return y >= FIRST_YEAR && y <= last;
+}
 
 /* Whether token K ends a determiner or is "a". */
 static int
@@ -801,9 +775,8 @@ dated_war_at(struct extract_ctx *c, size_t k)
 	size_t at, next, head = k;
 	int e;
 
-	/* "2020 թվականի պատերազմ", "2020-ci il müharibəsi" */
 	if (t[k].klen == 4 && !year_before_at(c, k, &head))
-		head = dated_by_word(c, k);
+		head = k;
 	if ((next = phrase_at(c, D_WAR_NOUN, head)) == head &&
 	    (next = phrase_at(c, D_KIND_GENOCIDE, head)) == head &&
 	    (next = phrase_at(c, D_KIND_REVOLUTION, head)) == head)
@@ -811,14 +784,10 @@ dated_war_at(struct extract_ctx *c, size_t k)
 	if (head == k) {
 		/* "the war of 2020": the year must follow */
 		at = next;
-		/* "войны 2020 года" */
-		if ((next = dated_by_word(c, at)) > at)
-			;
-		else if (at + 1 >= c->t.ntok || !(key_is(&t[at], "of") || key_is(&t[at], "in")) ||
+		if (at + 1 >= c->t.ntok || !(key_is(&t[at], "of") || key_is(&t[at], "in")) ||
 		    !event_year_at(c, at + 1))
 			return k;
-		else
-			next = at + 2;
+		next = at + 2;
 	}
 	if ((e = extract_resolve(c, KB_EVENT, k, next - 1, 0)) < 0)
 		return k;
@@ -1210,33 +1179,6 @@ dated_event_at(struct extract_ctx *c, size_t k)
 	return k;
 }
 
-/* "the trilateral statement", "трёхсторонняя декларация", "üçtərəfli
- * bəyanat", "եռակողմ հայտարարություն", a year before it or not: a word of [three-party] and a
- * word of [kind-statement] say a text three parties signed, a statement
- * of one side's office does not. Only the knowledge base's one it fits
- * (extract-resolve.c) is taken: "a trilateral statement" the base has
- * no date or parties for is no name of its own. The token after it,
- * else K. */
-static size_t
-joint_statement_at(struct extract_ctx *c, size_t k)
-{
-	size_t from = dated_at(c, k) ? k + 1 : dated_by_word(c, k), at = phrase_at(c, D_THREE_PARTY, from), next;
-	int e;
-
-	/* "the 2020 trilateral statement", "2020-ci ilin üçtərəfli bəyanatı" */
-	if (at == from || (next = phrase_at(c, D_KIND_STATEMENT, at)) == at ||
-	    (e = extract_resolve(c, KB_AGREEMENT, k, next - 1, 0)) < 0)
-		return k;
-	extract_add_mention(c, k, next - 1, e, EXTRACT_PATTERN);
-	return next;
-}
-
-size_t
-extract_described_signed(const struct extract_ctx *c, size_t k)
-{
-	return k < c->t.ntok ? phrase_at(c, D_SIGNED, k) : k;
-}
-
 /* An agreement described (agreement_at): the knowledge base's one it
  * fits, else a found name under the words the text uses. The token
  * after it, else K. */
@@ -1267,7 +1209,7 @@ extract_described(struct extract_ctx *c)
 		if (c->ment_at[k] >= 0 || !c->t.tok[k].word)
 			continue;
 		if ((next = brokered_at(c, k)) > k || (next = dated_war_at(c, k)) > k ||
-		    (next = described_agreement_at(c, k)) > k || (next = joint_statement_at(c, k)) > k ||
+		    (next = described_agreement_at(c, k)) > k ||
 		    (next = named_agreement_at(c, k)) > k || (next = body_event_at(c, k)) > k ||
 		    (next = event_at(c, k)) > k || (next = outlet_at(c, k)) > k ||
 		    (next = ministry_at(c, k)) > k || (next = dated_event_at(c, k)) > k ||
