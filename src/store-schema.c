@@ -894,10 +894,10 @@ static const char *const migrations[] = {
 	    " AND EXISTS (SELECT 1 FROM annotations WHERE article_id = m.article_id"
 	    " AND state = 'active')") "END;"
 	/* Every coded article is listed stale here, and counted
-	 * (store_report_counts_fill) in the transaction of the last step of
-	 * the upgrade, once the spans are where store_sentences_get reads
-	 * them (step 17); an upgrade stopped between the two leaves them
-	 * listed, and the first report counts them. */
+	 * (store_report_counts_fill) in the transaction of step 17, once the
+	 * spans are where store_sentences_get reads them; an upgrade stopped
+	 * between the two leaves them listed, and the first report counts
+	 * them. */
 	"INSERT INTO coding_stale(article_id) SELECT DISTINCT article_id FROM annotations"
 	"  WHERE state = 'active';",
 
@@ -1257,7 +1257,7 @@ store_schema_migrate(struct store *st)
 			store_rollback(st);
 			return -1;
 		}
-		if (from < PAIRS_SINCE && v + 1 == STORE_SCHEMA_VERSION &&
+		if (from < PAIRS_SINCE && v + 1 == SPANS_SINCE &&
 		    store_report_counts_fill(st) != 0) {
 			err_prefix("%s: migrating schema to version %d", store_path(st), v + 1);
 			store_rollback(st);
