@@ -217,10 +217,16 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 			integral = sqlite3_column_type(scan, 0) == SQLITE_INTEGER;
 			floor = sqlite3_column_int64(scan, 0);
 			started = 1;
-			if (sqlite3_step(ins) == SQLITE_DONE)
-				*copied += (size_t)sqlite3_changes(dst);
-			else
-				(*lost)++;
+			if (sqlite3_step(ins) != SQLITE_DONE) {
+				/* The row's own pages are damaged (an overflow
+				 * page of a body): the pager is now in its error
+				 * state and would fail every row after it. The
+				 * row is lost; the scan restarts past it, as for
+				 * damage the scan meets. */
+				sqlite3_reset(ins);
+				break;
+			}
+			*copied += (size_t)sqlite3_changes(dst);
 			sqlite3_reset(ins);
 			/* Damage met by an insert can roll back its transaction:
 			 * commit now and then, so it takes only the rows since. */
