@@ -168,7 +168,7 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 	char *cols, *key, *k1, *marks, *sql;
 	const char *p;
 	sqlite3_int64 floor = 0;
-	size_t batch = 0;
+	size_t batch = 0, pending = 0;   /* rows copied since the last commit */
 	int rc, nkey, retries, started = 0, integral = 1;
 
 	cols = query_text(dst, "SELECT group_concat(printf('\"%w\"', name), ', ')"
@@ -189,11 +189,15 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 	}
 	for (p = marks, nkey = 1; *p != '\0'; p++)
 		nkey += *p == ',';
-	sql = sqlite3_mprintf("SELECT %s FROM old.\"%w\" ORDER BY %s", key, table, key);
+	/* The scan reads each row whole (the insert reads it again): damage
+	 * in a row's own pages (a body's overflow) is met by the scan, which
+	 * restarts past it, not by the insert, whose error can roll back the
+	 * rows copied since the last commit. */
+	sql = sqlite3_mprintf("SELECT %s, %s FROM old.\"%w\" ORDER BY %s", key, cols, table, key);
 	rc = sqlite3_prepare_v2(dst, sql, -1, &first, NULL);
 	sqlite3_free(sql);
-	sql = sqlite3_mprintf("SELECT %s FROM old.\"%w\" WHERE %s > ?1 ORDER BY %s", key, table,
-	    k1, key);
+	sql = sqlite3_mprintf("SELECT %s, %s FROM old.\"%w\" WHERE %s > ?1 ORDER BY %s", key, cols,
+	    table, k1, key);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(dst, sql, -1, &after, NULL);
 	sqlite3_free(sql);
@@ -217,16 +221,30 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 			integral = sqlite3_column_type(scan, 0) == SQLITE_INTEGER;
 			floor = sqlite3_column_int64(scan, 0);
 			started = 1;
-			if (sqlite3_step(ins) == SQLITE_DONE)
-				*copied += (size_t)sqlite3_changes(dst);
-			else
-				(*lost)++;
+			if (sqlite3_step(ins) != SQLITE_DONE) {
+				/* The pager is now in its error state and would
+				 * fail every row after this one: the row is lost,
+				 * and the scan restarts past it, as for damage it
+				 * meets. Were the copies since the last commit
+				 * rolled back with it, they are lost too. */
+				sqlite3_reset(ins);
+				if (sqlite3_get_autocommit(dst)) {
+					*copied -= pending;
+					*lost += pending;
+				}
+				pending = 0;
+				break;
+			}
+			*copied += (size_t)sqlite3_changes(dst);
+			pending += (size_t)sqlite3_changes(dst);
 			sqlite3_reset(ins);
 			/* Damage met by an insert can roll back its transaction:
 			 * commit now and then, so it takes only the rows since. */
-			if (++batch % SALVAGE_BATCH == 0 || sqlite3_get_autocommit(dst))
+			if (++batch % SALVAGE_BATCH == 0 || sqlite3_get_autocommit(dst)) {
 				sqlite3_exec(dst, sqlite3_get_autocommit(dst) ? "BEGIN" : "COMMIT; BEGIN",
 				    NULL, NULL, NULL);
+				pending = 0;
+			}
 		}
 		sqlite3_reset(scan);
 		if (rc == SQLITE_DONE || (started && (!integral || floor == INT64_MAX)) ||
@@ -234,8 +252,18 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 			break;
 		(*lost)++;
 		/* The pager stays in its error state until the read transaction
-		 * that met the damage ends: end it, keeping what was copied. */
-		sqlite3_exec(dst, "COMMIT; BEGIN", NULL, NULL, NULL);
+		 * that met the damage ends: end it, keeping what was copied.
+		 * Some damage fails the commit too: the rows copied since the
+		 * last one are then rolled back, and counted lost. */
+		if (!sqlite3_get_autocommit(dst) &&
+		    sqlite3_exec(dst, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+			if (!sqlite3_get_autocommit(dst))
+				sqlite3_exec(dst, "ROLLBACK", NULL, NULL, NULL);
+			*copied -= pending;
+			*lost += pending;
+		}
+		sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
+		pending = 0;
 		floor = started ? floor + 1 : INT64_MIN + retries;
 		started = 1;
 		scan = after;

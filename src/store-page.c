@@ -7,7 +7,9 @@
  * entity.
  *
  * Its cost does not grow with the corpus or with how often the entity
- * occurs. The list's rows are counted first, but only up to FEW:
+ * occurs. (Statements by an actor come off their own index in list
+ * order, schema 18: store-statement.c asks for the few's query whatever
+ * their count.) The list's rows are counted first, but only up to FEW:
  *
  *   - fewer than FEW: they are all read through the entity's own index
  *     and sorted (at most FEW rows, whatever the page; for statements

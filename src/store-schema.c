@@ -190,6 +190,12 @@
 	CODING_STALE(article, "", "EXISTS (SELECT 1 FROM annotations" \
 	    " WHERE article_id = " article " AND state = 'active')")
 
+/* Each statement's copy of its article's date (schema 18), from the
+ * articles: made on upgrade and after a salvage. */
+#define STATEMENTS_DATE_FILL \
+	"UPDATE statements SET published =" \
+	"  (SELECT published FROM articles WHERE id = statements.article_id);"
+
 static const char *const migrations[] = {
 	/* 1: the first schema. */
 	"CREATE TABLE articles ("
@@ -888,10 +894,10 @@ static const char *const migrations[] = {
 	    " AND EXISTS (SELECT 1 FROM annotations WHERE article_id = m.article_id"
 	    " AND state = 'active')") "END;"
 	/* Every coded article is listed stale here, and counted
-	 * (store_report_counts_fill) in the transaction of the last step of
-	 * the upgrade, once the spans are where store_sentences_get reads
-	 * them (step 17); an upgrade stopped between the two leaves them
-	 * listed, and the first report counts them. */
+	 * (store_report_counts_fill) in the transaction of step 17, once the
+	 * spans are where store_sentences_get reads them; an upgrade stopped
+	 * between the two leaves them listed, and the first report counts
+	 * them. */
 	"INSERT INTO coding_stale(article_id) SELECT DISTINCT article_id FROM annotations"
 	"  WHERE state = 'active';",
 
@@ -935,6 +941,24 @@ static const char *const migrations[] = {
 	"DELETE FROM fts_pending;"
 	"DELETE FROM state WHERE key = '" FTS_DEFER_KEY "';"
 	"INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');",
+
+	/* 18: a page of an actor's statements read in page order, not sorted
+	 * (bench/RESULTS.md, "statements --by"). Each statement carries its
+	 * article's date, copied when it is added (store_statement_add) and
+	 * kept true by a trigger when the article is dated again, so the
+	 * speaker's index holds the page's whole order: newest article first,
+	 * the undated last (NULL sorts last descending, as STORE_PAGE_AFTER
+	 * wants), then the place in the article. A page is a range of it that
+	 * stops at its last row; no article is read for a row not shown. */
+	"ALTER TABLE statements ADD COLUMN published TEXT;"
+	STATEMENTS_DATE_FILL
+	"DROP INDEX statements_speaker;"
+	"CREATE INDEX statements_speaker ON statements(speaker_id, published DESC,"
+	"  article_id DESC, start, id);"
+	"CREATE TRIGGER statements_published_au AFTER UPDATE OF published ON articles"
+	"  WHEN new.published IS NOT old.published BEGIN"
+	"  UPDATE statements SET published = new.published WHERE article_id = new.id;"
+	"END;",
 };
 
 /* What derived data there is, and how it is made again from the rows it
@@ -961,6 +985,7 @@ static const char rebuild_derived[] =
     LIST_FILL
     CODING_FILL
     RELATED_FILL
+    STATEMENTS_DATE_FILL
     "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
     "INSERT INTO memos_fts(memos_fts) VALUES ('rebuild');";
 
@@ -1232,7 +1257,7 @@ store_schema_migrate(struct store *st)
 			store_rollback(st);
 			return -1;
 		}
-		if (from < PAIRS_SINCE && v + 1 == STORE_SCHEMA_VERSION &&
+		if (from < PAIRS_SINCE && v + 1 == SPANS_SINCE &&
 		    store_report_counts_fill(st) != 0) {
 			err_prefix("%s: migrating schema to version %d", store_path(st), v + 1);
 			store_rollback(st);

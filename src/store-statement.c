@@ -21,7 +21,8 @@ store_statement_add(struct store *st, const struct store_statement_in *in, int64
 {
 	sqlite3_stmt *s = store_stmt(st,
 	    "INSERT INTO statements (article_id, speaker_id, start, end, verb, quote_start,"
-	    " quote_end, terms, entities) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+	    " quote_end, terms, entities, published) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+	    " (SELECT published FROM articles WHERE id = ?1))");
 
 	if (s == NULL)
 		return -1;
@@ -252,12 +253,18 @@ found_row(void *arg, sqlite3_stmt *s)
 #define FIND_IN_COUNT "SELECT count(*) FROM statements s INDEXED BY statements_article" \
 	FIND_IN_WHERE
 
-/* By a speaker: the speaker's index. */
+/* By a speaker: the speaker's index, which holds each statement's
+ * article date (schema 18) and so is in the list's order; the page is
+ * read off it in that order, never sorted, and ends at its last row.
+ * The place the page follows is checked against the index's columns,
+ * before the statement's row or its article is read. */
+#define FIND_BY_AFTER STORE_PAGE_AFTER("s.published", "s.article_id", "s.start", "s.id")
 static const struct store_page_sql find_by = {
 	"SELECT count(*) FROM (SELECT 1 FROM statements INDEXED BY statements_speaker"
 	" WHERE speaker_id = ?1 LIMIT ?7)",
 	"SELECT " STATEMENT_COLUMNS FIND_FROM("statements_speaker")
-	" WHERE s.speaker_id = ?1 AND " FIND_ABOUT " AND " FIND_AFTER FIND_ORDER,
+	" WHERE s.speaker_id = ?1 AND " FIND_BY_AFTER " AND " FIND_ABOUT
+	" ORDER BY s.published DESC, s.article_id DESC, s.start, s.id LIMIT ?7 OFFSET ?9",
 	FIND_IN,
 	FIND_IN_COUNT,
 };
@@ -307,6 +314,12 @@ store_statements_find(struct store *st, int64_t article, int64_t by, int64_t abo
 		q = nabout < nby ? &find_about : &find_by;
 		counted = nabout < nby ? nabout : nby;   /* not counted again */
 	}
+	/* The speaker's index is in list order: its page is read off it
+	 * whatever the speaker's count (store_page's few), never by walking
+	 * the articles, which would visit at least the articles holding the
+	 * rows it reads there. */
+	if (q == &find_by)
+		counted = 0;
 	if (store_page(st, q, by, about, article, after, skip, limit, counted, found_row, &f,
 	    "reading statements") != 0) {
 		store_statement_list_free(f.rows, f.n);

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""schema-before-17.py DB: takes a dossier database of schema 17 back to
-the layout schema 16 had, as an older dossier made it, for the tests of
+"""schema-before-17.py DB: takes a dossier database of schema 17 (or 18:
+step 18 is taken back first, by schema-before-18.py) back to the layout
+schema 16 had, as an older dossier made it, for the tests of
 the upgrade: paragraph and sentence spans in two tables of 8 bytes a span
 (two 4-byte little-endian offsets), and the full-text index with the
 title as its first column. The caller sets user_version."""
 
+import importlib.util
+import os
 import sqlite3
 import struct
 import sys
@@ -34,8 +37,22 @@ def unpack(blob):
     return b"".join(struct.pack("<II", a, b) for a, b in out)
 
 
+def before_18(db):
+    """Step 18 taken back, when the database has it."""
+    if db.execute("SELECT 1 FROM pragma_table_info('statements')"
+                  " WHERE name = 'published'").fetchone() is None:
+        return
+    spec = importlib.util.spec_from_file_location(
+        "before18", os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                 "schema-before-18.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    mod.back(db)
+
+
 def main():
     db = sqlite3.connect(sys.argv[1])
+    before_18(db)
     db.executescript(
         "CREATE TABLE paragraphs ("
         "  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
