@@ -1,9 +1,9 @@
 /*
  * analyze.h: where extraction meets the database. The import pipeline
  * hands each stored article to an analyzer, which runs extract on it and
- * writes what it found (mentions, candidates, statements) and the links
- * between the article's statements and related ones elsewhere, in the
- * article's transaction. The commands that change the knowledge base use
+ * writes what it found (mentions, candidates, statements) in the
+ * article's transaction, and between articles the links between their
+ * statements and related ones elsewhere. The commands that change the knowledge base use
  * it to analyse stored articles again.
  *
  *   analyze.c          the knowledge base from files and database; one
@@ -43,8 +43,15 @@ int analyzer_article(struct analyzer *an, int64_t article, const char *body, siz
     size_t ns, const char *published, const char *title);
 
 /* Links the statements of the articles analysed since the last call to
- * related statements (a batch: see analyze-related.c). Call at the end of
- * a run; what a run leaves unlinked is linked by the next. */
+ * related statements (a batch: see analyze-related.c), in a transaction
+ * of its own. Call at the end of a run, and between articles when
+ * analyzer_link_due says the batch is full (analyzer_article does not
+ * link: inside an article's savepoint every page the linking changes
+ * would be journalled first); what a run leaves unlinked is linked by
+ * the next. analyzer_link does the same in the caller's transaction,
+ * which the caller rolls back when it fails. */
+int analyzer_link_due(const struct analyzer *an);
+int analyzer_link(struct analyzer *an);
 int analyzer_finish(struct analyzer *an);
 
 /* Analyses stored articles again (one transaction each): all of them, or
@@ -78,9 +85,16 @@ void analyze_related_free(struct analyze_related *r);
 /* Adds the statements of one new article (stored already) to the batch,
  * to be linked to related ones (and they back) when it is linked; the
  * first time, statements an earlier run left unlinked join it. VOICE gives the voice of a speaker id.
- * Call in the article's transaction. */
+ * Call in the article's transaction. It does not link: see below. */
 int analyze_related_add(struct analyze_related *r, struct store *st,
     const struct analyze_statement *s, size_t n,
+    int64_t (*voice)(void *arg, int64_t speaker), void *arg);
+/* The batch is full: link it now, before the next article is added. */
+int analyze_related_due(const struct analyze_related *r);
+/* Links what is pending, in the caller's transaction. When it fails the
+ * caller must roll that transaction back: the batch is forgotten, to be
+ * read again from the database. */
+int analyze_related_link(struct analyze_related *r, struct store *st,
     int64_t (*voice)(void *arg, int64_t speaker), void *arg);
 /* Links what is still pending, in a transaction of its own. */
 int analyze_related_finish(struct analyze_related *r, struct store *st,

@@ -21,9 +21,12 @@
  * Links back touch rows all over the links table, so new statements are
  * linked in batches (every FLUSH_AT of them, and at the end of a run) and
  * the batch is written in key order: per article, the pages written
- * would cost more than the article itself. The state key "related.linked"
- * holds the last statement id linked, so a later run links what this one
- * did not get to.
+ * would cost more than the article itself. The caller links a batch
+ * between articles (analyze_related_due), not inside an article's
+ * savepoint: there every page the flush changes would first be copied
+ * to the savepoint's journal. The state key "related.linked" holds the
+ * last statement id linked, so a later run links what this one did not
+ * get to.
  */
 #include "config.h"
 
@@ -1032,7 +1035,31 @@ analyze_related_add(struct analyze_related *r, struct store *st,
 		return -1;
 	for (i = 0; i < n; i++)
 		pend(r, s[i].id, s[i].article, s[i].speaker, s[i].terms, s[i].entities);
-	return r->npending >= FLUSH_AT ? flush(r, st) : 0;
+	return 0;
+}
+
+int
+analyze_related_due(const struct analyze_related *r)
+{
+	return r->npending >= FLUSH_AT;
+}
+
+int
+analyze_related_link(struct analyze_related *r, struct store *st,
+    int64_t (*voice)(void *arg, int64_t speaker), void *arg)
+{
+	if (load(r, st, 0, voice, arg) != 0)
+		return -1;
+	if (r->npending == 0)
+		return 0;
+	if (flush(r, st) == 0)
+		return 0;
+	/* The caller rolls the flush back: the keys' numbers and df read or
+	 * given in it, the last statement linked and the pending statements
+	 * (some of them in the index now) are all read again from what
+	 * stays, so no statement is counted in the df twice. */
+	analyze_related_reset(r);
+	return -1;
 }
 
 int
@@ -1045,7 +1072,7 @@ analyze_related_finish(struct analyze_related *r, struct store *st,
 		return 0;
 	if (store_begin(st) != 0)
 		return -1;
-	if (flush(r, st) != 0) {
+	if (analyze_related_link(r, st, voice, arg) != 0) {
 		store_rollback(st);
 		return -1;
 	}

@@ -373,11 +373,25 @@ refresh_one(struct analyzer *an, int64_t id)
 			rc = store_commit(an->st);
 		else
 			store_rollback(an->st);
+		if (rc == 0 && analyzer_link_due(an))
+			rc = analyzer_finish(an);
 	}
 	free(p);
 	free(s);
 	store_article_free(&a);
 	return rc;
+}
+
+int
+analyzer_link_due(const struct analyzer *an)
+{
+	return analyze_related_due(an->rel);
+}
+
+int
+analyzer_link(struct analyzer *an)
+{
+	return analyze_related_link(an->rel, an->st, voice_cb, an);
 }
 
 int

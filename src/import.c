@@ -421,6 +421,24 @@ find_previous(struct importer *im, struct store_article *a)
 	return rc;
 }
 
+/* Links the statements waiting (analyzer_link_due) outside any article's
+ * savepoint, where every page the linking changes would be copied to the
+ * savepoint's journal first (most of an import's writes, spilling to
+ * temporary files). The batch is committed first and the linking is a
+ * transaction of its own: a failed link rolls back only itself, the
+ * articles already told as stored stay stored, and their statements are
+ * linked by the next flush or run (the store's "related.linked"). Its own,
+ * not the start of the next batch: a statement of the linking that
+ * spills its journal to a temporary file leaves every later journal of
+ * the transaction in that file, until the commit. */
+static int
+link_batch(struct importer *im)
+{
+	if (commit(im, 0) != 0)
+		return -1;
+	return analyzer_finish(im->an);
+}
+
 /* Stores the normalized article with its spans in a savepoint of the
  * batch; a new version takes the annotations of the one before it along. */
 static int
@@ -453,9 +471,9 @@ store_article(struct importer *im, struct store_article *a, size_t npara, size_t
 		goto fail;
 	if (*how == STORE_VERSION && anno_carry_over(st, a->previous_id, a->id, carried) != 0)
 		goto fail;
-	if (store_commit(st) != 0)
+	if (store_commit(st) != 0 || batch_done(im) != 0)
 		return -1;
-	return batch_done(im);
+	return im->an != NULL && analyzer_link_due(im->an) ? link_batch(im) : 0;
 fail:
 	store_rollback(st);
 	return -1;
@@ -482,8 +500,9 @@ import_synced(struct importer *im, const char *hash, struct store_article *a)
 		return 0;
 	if (store_spans_add(im->st, a->id, im->paras, npara, im->sents, nsent) != 0)
 		return -1;
-	if (im->an != NULL && analyzer_article(im->an, a->id, a->body, a->body_len, im->paras,
-	    npara, im->sents, nsent, a->published, a->title) != 0)
+	if (im->an != NULL && (analyzer_article(im->an, a->id, a->body, a->body_len, im->paras,
+	    npara, im->sents, nsent, a->published, a->title) != 0 ||
+	    (analyzer_link_due(im->an) && analyzer_link(im->an) != 0)))
 		return -1;
 	im->stats.added++;
 	return 0;

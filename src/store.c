@@ -36,24 +36,27 @@
  * same index pages, which are then copied once rather than once a batch. */
 #define BULK_CHECKPOINT_BYTES (64 * 1024 * 1024)
 /* Statement and savepoint journals are kept in memory up to this many
- * bytes (SQLite's default is 64 KiB), in a temporary file past it. Each
- * article of an import is stored in a savepoint of its batch, which copies
- * every page it changes first, some twenty pages an article: those stay in
- * memory. The article that links the statements of the last few thousand
- * ones (analyze-related.c) copies thousands of pages: those go to the
- * file, which the next such article writes over and the batch's commit
- * deletes. Not temp_store = MEMORY, on purpose: that journal is a list of
- * 1 KiB blocks which SQLite walks from its first at the end of every
- * statement that may need undoing (a multi-row insert, an insert with
- * foreign keys on), so each of the linking article's statements cost as
- * much as all it had written before: a quarter of an import with
- * extraction. This journal is one block of this size, so the walk is one
- * step. Less than 128 KiB: SQLite moves the block to the file in one
- * write, and its Unix layer writes at most 131,071 bytes at a time,
- * reporting a longer write as a full disk. Once a batch has spilled, its
- * later articles' journals go on in the file. Set once for the process,
- * before SQLite's first use (store_open). */
+ * bytes (SQLite's default is 64 KiB), in a temporary file past it. One
+ * block of this size, not temp_store = MEMORY's list of 1 KiB blocks,
+ * which SQLite walks from its first at the end of every statement that
+ * may need undoing (a multi-row insert, an insert with foreign keys on):
+ * inside a savepoint holding thousands of pages each such statement costs
+ * as much as all written before it. Less than 128 KiB: SQLite moves the
+ * block to the file in one write, and its Unix layer writes at most
+ * 131,071 bytes at a time, reporting a longer write as a full disk. Set
+ * once for the process, before SQLite's first use (store_open). A
+ * STORE_BULK connection keeps them all in memory (BULK_TEMP_STORE). */
 #define STMT_JOURNAL_BYTES (120 * 1024)
+/* ... and in memory, for a STORE_BULK connection: an import stores each
+ * article in a savepoint of its batch, which copies every page it changes
+ * first, and once one of them passes the block above (an article naming
+ * many entities changes over 120 pages of 1 KiB), the journals of the
+ * batch's later articles go on in the file: two thirds of an import's
+ * writes. The list's walk stays short: no savepoint of an import holds
+ * more than one article's pages, as the related statements are linked
+ * between articles, each batch of them in a transaction of its own
+ * (import.c). */
+#define BULK_TEMP_STORE "MEMORY"
 
 /* With STORE_MMAP, reads go through a memory map of this much of the file
  * rather than read(2) into SQLite's page cache: opening a 10 MB article
@@ -490,6 +493,7 @@ configure(struct store *st, int flags)
 	     exec(st, "PRAGMA journal_mode = WAL") != 0 ||
 	     exec(st, "PRAGMA synchronous = NORMAL") != 0 ||
 	     ((flags & STORE_BULK) && (exec(st, "PRAGMA cache_size = " BULK_CACHE) != 0 ||
+	     exec(st, "PRAGMA temp_store = " BULK_TEMP_STORE) != 0 ||
 	     bulk_checkpoint(st) != 0))))
 		return -1;
 	return 0;

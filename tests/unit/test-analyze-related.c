@@ -1,15 +1,20 @@
 /* test-analyze-related.c: linking new statements reads their candidates
  * through the keys index, not the corpus: the rows a run reads follow the
  * statements it links, whatever the corpus's size; the right statement is
- * found; the keys index follows statements removed. */
+ * found; the keys index follows statements removed; a linking that fails
+ * and is rolled back leaves the same rows, once linked again, as one that
+ * did not fail. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "analyze.h"
 #include "store.h"
+#include "../../src/store-int.h"   /* the rows themselves */
 #include "tap.h"
 #include "util.h"
 
@@ -77,10 +82,16 @@ grow(struct store *st, int *have, int n)
 	struct analyze_related *r = analyze_related_new();
 	int rc = 0;
 
-	/* One transaction: each article is a savepoint of it. */
+	/* One transaction: each article is a savepoint of it. A full batch
+	 * is linked between articles, in a transaction of its own, as an
+	 * import does. */
 	rc = store_begin(st);
-	for (; *have < n && rc == 0; ++*have)
+	for (; *have < n && rc == 0; ++*have) {
 		rc = add_article(st, r, *have, *have, NULL);
+		if (rc == 0 && analyze_related_due(r))
+			rc = store_commit(st) || analyze_related_finish(r, st, no_voice, NULL) ||
+			    store_begin(st);
+	}
 	rc = rc == 0 ? store_commit(st) : (store_rollback(st), -1);
 	if (rc == 0)
 		rc = analyze_related_finish(r, st, no_voice, NULL);
@@ -153,6 +164,95 @@ test_keys(void)
 	free(s);
 }
 
+static void
+exec_sql(struct store *st, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(store_sqlite(st), sql, NULL, NULL, &msg) != SQLITE_OK)
+		tap_bail("%s: %s", sql, msg);
+}
+
+/* What linking wrote: links with a checksum of their scores, the keys
+ * index's rows and the sum of its df, the last statement linked. */
+static char *
+linked(struct store *st)
+{
+	sqlite3_stmt *s;
+	char *out;
+
+	if (sqlite3_prepare_v2(store_sqlite(st), "SELECT (SELECT count(*) || ' ' ||"
+	    " printf('%.6f', sum(score * from_id + to_id)) FROM statement_links) || ' / ' ||"
+	    " (SELECT count(*) FROM statement_terms) || ' ' || (SELECT count(*) || ' ' || sum(df)"
+	    " FROM related_terms) || ' / ' || (SELECT value FROM state WHERE key ="
+	    " 'related.linked')", -1, &s, NULL) != SQLITE_OK || sqlite3_step(s) != SQLITE_ROW)
+		tap_bail("reading the links: %s", sqlite3_errmsg(store_sqlite(st)));
+	out = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return out;
+}
+
+/* Rows linking writes: links, keys index, keys. */
+static char *
+written(struct store *st)
+{
+	sqlite3_stmt *s;
+	char *out;
+
+	if (sqlite3_prepare_v2(store_sqlite(st), "SELECT (SELECT count(*) FROM statement_links)"
+	    " || ' ' || (SELECT count(*) FROM statement_terms) || ' ' || (SELECT count(*) FROM"
+	    " related_terms WHERE df > 0)", -1, &s, NULL) != SQLITE_OK || sqlite3_step(s) != SQLITE_ROW)
+		tap_bail("reading the rows: %s", sqlite3_errmsg(store_sqlite(st)));
+	out = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return out;
+}
+
+/* Articles 0..N-1 in one run, linked at the end; with FAIL the linking
+ * of the first half fails at its last write (a trigger refuses the
+ * last statement's id), is rolled back, and the run goes on. */
+static char *
+run_failing(const char *name, int n, int fail)
+{
+	char *path = xasprintf("%s/%s", tap_tmpdir(), name), *rows;
+	struct analyze_related *r = analyze_related_new();
+	struct store *st;
+	int i, rc = 0;
+
+	if (store_open(path, 0, &st) != 0)
+		tap_bail("%s", err_msg());
+	for (i = 0; i < n && rc == 0; i++) {
+		rc = add_article(st, r, i, i, NULL);
+		if (rc == 0 && fail && i == n / 2 - 1) {
+			exec_sql(st, "CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.state"
+			    " WHEN NEW.key = 'related.linked' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+			ok(analyze_related_finish(r, st, no_voice, NULL) != 0,
+			    "the linking fails at its last write");
+			is_str(rows = written(st), "0 0 0", "and leaves no link, key or df behind");
+			free(rows);
+			exec_sql(st, "DROP TRIGGER refuse");
+		}
+	}
+	if (rc != 0 || analyze_related_finish(r, st, no_voice, NULL) != 0)
+		tap_bail("%s: %s", name, err_msg());
+	rows = linked(st);
+	analyze_related_free(r);
+	store_close(st);
+	free(path);
+	return rows;
+}
+
+static void
+test_failed_link(void)
+{
+	char *plain = run_failing("plain.db", 60, 0), *failed = run_failing("failed.db", 60, 1);
+
+	diag("linked: %s", plain);
+	is_str(failed, plain, "linked again after a failure: the same links, keys and df");
+	free(plain);
+	free(failed);
+}
+
 int
 main(void)
 {
@@ -163,6 +263,7 @@ main(void)
 	int have = 0;
 
 	test_keys();
+	test_failed_link();
 	if (store_open(path, 0, &st) != 0)
 		tap_bail("%s", err_msg());
 	grow(st, &have, 150);
