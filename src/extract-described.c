@@ -463,15 +463,20 @@ agreement_at(const struct extract_ctx *c, size_t k)
 }
 
 /* The mention M (a place's, state's or body's) widened over [first,
- * last] into a found name of KIND. */
+ * last] into a found name of KIND. NAMED: M's entity is still named in
+ * it ("the war in Gaza", "саммит ШОС"), not a word of a proper name
+ * ("the Global Baku Forum"). */
 static void
-widen_into(struct extract_ctx *c, int m, size_t first, size_t last, enum kb_kind kind)
+widen_into(struct extract_ctx *c, int m, size_t first, size_t last, enum kb_kind kind, int named)
 {
 	const char *name = extract_span_text(c, first, last);
 	int cand = extract_candidate_add(c, name, kind);
 
-	if (cand >= 0)
-		extract_set_mention(c, m, first, last, -cand - 1, EXTRACT_CONTEXT);
+	if (cand < 0)
+		return;
+	if (named)
+		extract_keep_inner(c, m, first);
+	extract_set_mention(c, m, first, last, -cand - 1, EXTRACT_CONTEXT);
 }
 
 /* The mention of the knowledge base's entity of kind KIND (or a place's
@@ -556,7 +561,7 @@ extract_described_event(struct extract_ctx *c, size_t first, size_t last, size_t
 	int m = first > 0 ? where_at(c, first - 1, 1) : -1, cand;
 
 	if (m >= 0) {
-		widen_into(c, m, named_before(c, c->m_first[m]), last, KB_EVENT);
+		widen_into(c, m, named_before(c, c->m_first[m]), last, KB_EVENT, 0);
 		return 1;
 	}
 	if (words < 2)
@@ -624,12 +629,12 @@ event_at(struct extract_ctx *c, size_t k)
 		first = p >= 0 ? c->m_first[p] : c->m_first[m];
 		if (p >= 0)
 			m = drop_mention(c, p, m);
-		widen_into(c, m, first, next - 1, KB_EVENT);
+		widen_into(c, m, first, next - 1, KB_EVENT, 1);
 		return next;
 	}
 	link = phrase_at(c, D_EVENT_LINK, next);
 	if (link > next && (m = where_at(c, link, 0)) >= 0 && c->m_last[m] == c->m_first[m]) {
-		widen_into(c, m, k, c->m_last[m], KB_EVENT);
+		widen_into(c, m, k, c->m_last[m], KB_EVENT, 1);
 		return c->m_last[m] + 1;
 	}
 	return k;
@@ -653,7 +658,7 @@ named_agreement_at(struct extract_ctx *c, size_t k)
 	if (!c->t.tok[k].upper && (c->lang == NULL || c->lang->nendings == 0) &&
 	    !(first > 0 && extract_cue_to(c, first - 1, CUE_DETERMINER, &other)))
 		return k;
-	widen_into(c, m, first, next - 1, KB_AGREEMENT);
+	widen_into(c, m, first, next - 1, KB_AGREEMENT, 1);
 	return next;
 }
 
@@ -669,11 +674,11 @@ body_event_at(struct extract_ctx *c, size_t k)
 	if (next == k)
 		return k;
 	if (k > 0 && (m = mention_of(c, k - 1, 1, KB_ORGANIZATION)) >= 0) {
-		widen_into(c, m, c->m_first[m], next - 1, KB_EVENT);
+		widen_into(c, m, c->m_first[m], next - 1, KB_EVENT, 1);
 		return next;
 	}
 	if ((m = mention_of(c, next, 0, KB_ORGANIZATION)) >= 0) {
-		widen_into(c, m, k, c->m_last[m], KB_EVENT);
+		widen_into(c, m, k, c->m_last[m], KB_EVENT, 1);
 		return c->m_last[m] + 1;
 	}
 	return k;

@@ -106,6 +106,11 @@ size_t extract_match(const struct extract_matcher *m, const struct extract_text 
 /* The same in a text in LANG (NULL: none): aliases with its endings too. */
 size_t extract_match_lang(const struct extract_matcher *m, const struct extract_text *t,
     const struct text_lang *lang, struct extract_hit **hits, size_t *cap);
+/* The matches of the last scan (extract_match_lang, HITS its NHITS) that
+ * lie inside one of HITS and begin after it does ("Gaza" of "the war in
+ * Gaza"), non-overlapping, the longest winning, in text order. */
+size_t extract_match_inside(const struct extract_matcher *m, const struct extract_text *t,
+    const struct extract_hit *hits, size_t nhits, struct extract_hit **in, size_t *cap);
 
 /* ---- cue words (extract-lex.c) ------------------------------------- */
 
@@ -261,6 +266,10 @@ struct extract_ctx {
 	size_t nm, mcap;
 	size_t *m_first, *m_last;   /* token ranges of the mentions */
 	int *ment_at;
+	/* mentions of the knowledge base's entities that a wider name took
+	 * in ("Gaza" of "the war in Gaza"): in the result, not in ment_at */
+	struct extract_mention *inner;
+	size_t ninner, innercap;
 	struct extract_candidate *cand;
 	size_t ncand, candcap;
 	struct extract_statement *st;
@@ -279,6 +288,10 @@ int extract_cue_in(const struct extract_ctx *c, size_t k, int cls);
  * returns its index or -1. */
 int extract_add_mention(struct extract_ctx *c, size_t first, size_t last, int entity,
     enum extract_how how);
+/* Keeps mention M, of an entity of the knowledge base, in the result
+ * before a wider name from token FIRST takes its words in: the place of
+ * "the war in Gaza" is named there as much as the war. */
+void extract_keep_inner(struct extract_ctx *c, int m, size_t first);
 /* Makes mention M cover tokens [first, last] as ENTITY, found HOW: a
  * mention widened over the words around it that are its name too. */
 void extract_set_mention(struct extract_ctx *c, int m, size_t first, size_t last, int entity,

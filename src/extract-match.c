@@ -148,3 +148,41 @@ extract_match_lang(const struct extract_matcher *cm, const struct extract_text *
 	}
 	return n;
 }
+
+size_t
+extract_match_inside(const struct extract_matcher *m, const struct extract_text *t,
+    const struct extract_hit *hits, size_t nhits, struct extract_hit **in, size_t *cap)
+{
+	size_t i, j = 0, k, l, n = 0, len;
+	struct extract_hit *h;
+
+	for (i = 0; i < m->nocc; i++) {
+		const struct extract_occ *o = &m->occ[i];
+
+		while (j < nhits && hits[j].last < o->last)
+			j++;
+		if (j == nhits || hits[j].first >= o->first)
+			continue;
+		/* the longest at each place, as extract_match_lang keeps them */
+		len = span_len(t, o);
+		for (k = n; k > 0 && (*in)[k - 1].last >= o->first; k--)
+			;
+		for (l = k; l < n; l++)
+			if ((*in)[l].end - (*in)[l].start >= len)
+				break;
+		if (l < n)
+			continue;
+		n = k;
+		if (n == *cap) {
+			*cap = *cap ? *cap * 2 : 16;
+			*in = xreallocarray(*in, *cap, sizeof **in);
+		}
+		h = &(*in)[n++];
+		h->first = o->first;
+		h->last = o->last;
+		h->start = t->tok[o->first].start;
+		h->end = t->tok[o->last].end;
+		h->entity = (int)o->payload;
+	}
+	return n;
+}

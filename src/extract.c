@@ -269,6 +269,51 @@ extract_set_mention(struct extract_ctx *c, int m, size_t first, size_t last, int
 		c->ment_at[k] = m;
 }
 
+static void
+add_inner(struct extract_ctx *c, const struct extract_mention *m)
+{
+	if (c->ninner == c->innercap) {
+		c->innercap = c->innercap ? c->innercap * 2 : 8;
+		c->inner = xreallocarray(c->inner, c->innercap, sizeof *c->inner);
+	}
+	c->inner[c->ninner++] = *m;
+}
+
+void
+extract_keep_inner(struct extract_ctx *c, int m, size_t first)
+{
+	/* The store keeps one mention at a start: the wider name's, so the
+	 * place that begins it ("Gaza" of "the Gaza war") is not kept. */
+	if (c->m[m].entity >= 0 && c->m_first[m] > first)
+		add_inner(c, &c->m[m]);
+}
+
+/* An alias found inside the alias of an event or agreement of the
+ * knowledge base ("Gaza" of its event "the war in Gaza", "Azerbaijan"
+ * of "the Armenia-Azerbaijan peace treaty"), a name of its own there. */
+static void
+inner_hit(struct extract_ctx *c, const struct extract_hit *h)
+{
+	int m = c->ment_at[h->first];
+	struct extract_mention in;
+	enum kb_kind kind;
+
+	if (m < 0 || c->m[m].entity < 0 || c->m[m].entity == h->entity ||
+	    c->m_first[m] >= h->first || c->m_last[m] < h->last)
+		return;
+	kind = c->kb->ents[c->m[m].entity].kind;
+	if (kind != KB_EVENT && kind != KB_AGREEMENT)
+		return;
+	kind = c->kb->ents[h->entity].kind;
+	if (kind == KB_EVENT || kind == KB_AGREEMENT)
+		return;
+	in.start = h->start;
+	in.end = h->end;
+	in.entity = h->entity;
+	in.how = EXTRACT_ALIAS;
+	add_inner(c, &in);
+}
+
 int
 extract_add_mention(struct extract_ctx *c, size_t first, size_t last, int entity,
     enum extract_how how)
@@ -396,7 +441,11 @@ by_start(const void *a, const void *b)
 {
 	const struct extract_mention *x = a, *y = b;
 
-	return x->start < y->start ? -1 : x->start > y->start;
+	/* a name and one inside it at one start (none is kept so): the
+	 * wider first, the one the store keeps */
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end > y->end ? -1 : x->end < y->end;
 }
 
 static void
@@ -415,6 +464,7 @@ ctx_free(struct extract_ctx *c)
 	free(c->m_first);
 	free(c->m_last);
 	free(c->ment_at);
+	free(c->inner);
 	free(c->cand);
 	free(c->st);
 	free(c->sent_tok);
@@ -425,11 +475,13 @@ ctx_free(struct extract_ctx *c)
 static void
 finish(struct extract_ctx *c, struct extract_result *out)
 {
-	out->nmentions = c->nm;
-	out->mentions = arena_alloc(c->a, (c->nm + 1) * sizeof *out->mentions);
+	out->nmentions = c->nm + c->ninner;
+	out->mentions = arena_alloc(c->a, (out->nmentions + 1) * sizeof *out->mentions);
 	if (c->nm > 0)
 		memcpy(out->mentions, c->m, c->nm * sizeof *c->m);
-	qsort(out->mentions, c->nm, sizeof *out->mentions, by_start);
+	if (c->ninner > 0)
+		memcpy(out->mentions + c->nm, c->inner, c->ninner * sizeof *c->inner);
+	qsort(out->mentions, out->nmentions, sizeof *out->mentions, by_start);
 	out->ncandidates = c->ncand;
 	out->candidates = arena_alloc(c->a, (c->ncand + 1) * sizeof *out->candidates);
 	if (c->ncand > 0)
@@ -445,9 +497,9 @@ extract_article(const struct extractor *x, const struct extract_input *in,
     struct arena *a, struct extract_result *out)
 {
 	struct extract_ctx c;
-	struct extract_hit *hits = NULL;
+	struct extract_hit *hits = NULL, *inside = NULL;
 	const struct extract_ac *lac;
-	size_t nhits, cap = 0, i;
+	size_t nhits, ninside, cap = 0, insidecap = 0, i;
 
 	memset(out, 0, sizeof *out);
 	memset(&c, 0, sizeof c);
@@ -476,6 +528,10 @@ extract_article(const struct extractor *x, const struct extract_input *in,
 		if (extract_agreement_grounded(&c, hits, nhits, i))
 			extract_add_mention(&c, hits[i].first, hits[i].last, hits[i].entity,
 			    EXTRACT_ALIAS);
+	ninside = extract_match_inside(x->matcher, &c.t, hits, nhits, &inside, &insidecap);
+	for (i = 0; i < ninside; i++)
+		inner_hit(&c, &inside[i]);
+	free(inside);
 	free(hits);
 	extract_surnames(&c, x->langs);
 	extract_agreements(&c);
