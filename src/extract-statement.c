@@ -1045,7 +1045,7 @@ subject_from(const struct attr *A, size_t first, size_t hi)
 {
 	const struct extract_ctx *c = A->c;
 	size_t k, last, other;
-	int e, titled = 0;
+	int e, held, titled = 0;
 
 	for (k = first; k < hi && k <= first + FORWARD_MAX - 1; k++) {
 		/* "заявил помощник президента России X": the genitives a
@@ -1079,6 +1079,12 @@ subject_from(const struct attr *A, size_t first, size_t hi)
 					k = other;
 					continue;
 				}
+				/* "said NATO Secretary General Mark Rutte": the
+				 * body is the title's, the one named after the
+				 * title speaks. */
+				if (!is_person(c, e) && extract_cue_from(c, last + 1, CUE_TITLE, &other) &&
+				    is_person(c, held = named_after(A, other, hi)))
+					return held;
 				/* "министр иностранных дел РФ Сергей Лавров": the
 				 * state is the title's, the name follows. */
 				if (!is_person(c, e) && is_person(c, mention_from(c, last + 1, &other)))
