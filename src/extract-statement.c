@@ -97,21 +97,6 @@ push_quote(struct attr *A, size_t open, size_t close)
 	memset(A->in_quote + open + 1, 1, close > open ? close - open - 1 : 0);
 }
 
-/* Whether the quotation marks closing at token K enclose a name, not
- * words said: a case ending is joined to the closing mark by a hyphen or
- * an apostrophe ("«Արմենպրես»-ի փոխանցմամբ", "«Համաս»-ը", "“Report”a",
- * "«Hürriyet»'e"), as Armenian, Azerbaijani and Turkish write the endings
- * of a name in quotation marks (an outlet's, a party's, a company's). */
-static int
-name_in_marks(const struct extract_ctx *c, size_t k)
-{
-	const struct extract_tok *t = c->t.tok;
-
-	if (k + 2 >= c->t.ntok || t[k + 1].start != t[k].end || t[k + 2].start != t[k + 1].end)
-		return 0;
-	return (is_key(&t[k + 1], "-") || is_key(&t[k + 1], "'")) && t[k + 2].word && !t[k + 2].upper;
-}
-
 /*
  * Quotations of one paragraph (tokens [lo, hi)), outermost only. Curly
  * quotes nest ("...“Kosovo Serbian ... bodies”. I think...,” Lavrov said"),
@@ -145,7 +130,7 @@ find_quotes(struct attr *A, size_t lo, size_t hi)
 		}
 		if (is_key(&t[k], "\"")) {
 			if (depth > 0 && straight[depth - 1]) {
-				if (--depth == 0 && !name_in_marks(A->c, k))
+				if (--depth == 0)
 					push_quote(A, stack[0], k);
 			} else if (depth < ARRAY_LEN(stack)) {
 				straight[depth] = 1;
@@ -155,7 +140,7 @@ find_quotes(struct attr *A, size_t lo, size_t hi)
 			straight[depth] = 0;
 			stack[depth++] = k;
 		} else if (closes(&t[k]) && depth > 0) {
-			if (--depth == 0 && !name_in_marks(A->c, k))
+			if (--depth == 0)
 				push_quote(A, stack[0], k);
 		}
 	}
