@@ -873,33 +873,6 @@ title_scope(const struct extract_ctx *c, size_t f, size_t lb, size_t *title)
 	return 1;
 }
 
-/* Whether WHO, the holder phrase_to() gives for a title ending at token
- * T whose scope is actor SCOPE ("the chief negotiator for the EU"), may
- * speak: anyone but a person the article has not named before who holds
- * the title for no one of SCOPE. With no state or body before the title
- * the holder is looked up in the whole knowledge base, where the only one
- * of that title may be another's (a movement's chief negotiator for the
- * EU's). */
-static int
-scoped_holder(const struct extract_ctx *c, int who, size_t t, int scope, size_t lb)
-{
-	const struct kb_entity *p;
-	size_t g, i;
-
-	if (who < 0 || c->kb->ents[who].kind != KB_PERSON || first_at(c, who) <= t ||
-	    !extract_cue_to(c, t, CUE_TITLE, &g))
-		return 1;
-	if (g > lb && extract_cue_to(c, g - 1, CUE_DETERMINER, &i))
-		g = i;
-	if (g > lb && mention_to(c, g - 1) != NO_ONE)
-		return 1;
-	p = &c->kb->ents[who];
-	for (i = 0; i < p->nroles; i++)
-		if (held_for(c, p->roles[i].of, scope))
-			return 1;
-	return 0;
-}
-
 /*
  * The actor who is the subject of the verb starting at token V, walking
  * back no further than token LB.
@@ -940,10 +913,8 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 		/* An actor that is a title's scope: the one holding the
 		 * title speaks, or no one known. */
 		if (e != NO_ONE && !is_person(c, e) &&
-		    title_scope(c, c->m_first[c->ment_at[k]], lb, &f)) {
-			held = phrase_to(A, f, lb);
-			return scoped_holder(c, held, f, e, lb) ? held : NO_ONE;
-		}
+		    title_scope(c, c->m_first[c->ment_at[k]], lb, &f))
+			return phrase_to(A, f, lb);
 		if (e != NO_ONE && !extract_is_actor(c, e))
 			return NO_ONE;
 		if (e != NO_ONE) {
