@@ -1795,40 +1795,6 @@ outlet_told(const struct attr *A, size_t v, size_t vl, size_t hi, int who)
 	return NO_ONE;
 }
 
-/* Whether entity E is an organization: a body, a party, an outlet. */
-static int
-is_body(const struct extract_ctx *c, int e)
-{
-	if (e == NO_ONE)
-		return 0;
-	return (e < 0 ? c->cand[-e - 1].kind : c->kb->ents[e].kind) == KB_ORGANIZATION;
-}
-
-/* "BBC reported that Israel's ambassador X said ...", "ТАСС сообщает,
- * что X заявил ...": the person who is the subject of a reporting verb
- * in tokens [FROM, HI), what a body's report passes on; NO_ONE when the
- * report names no one who spoke ("Axios reports that the talks will
- * last two days" is the outlet's own). Sets the verb's tokens. */
-static int
-inner_report(const struct attr *A, size_t from, size_t hi, size_t *vf, size_t *vl)
-{
-	const struct extract_ctx *c = A->c;
-	size_t k, other;
-	int e;
-
-	for (k = from; k < hi; k++) {
-		if (A->in_quote[k] || !extract_cue_from(c, k, CUE_VERB, &other))
-			continue;
-		if (!unasserted(A, from, k) && is_person(c, e = subject_before(A, k, from))) {
-			*vf = k;
-			*vl = other;
-			return e;
-		}
-		k = other;
-	}
-	return NO_ONE;
-}
-
 /* A statement in sentence S by a verb, "according to", "in X's view" or
  * "a call from X"; sets the cue's tokens. */
 static int
@@ -1882,9 +1848,6 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 				return who;
 			if ((who = subject_before(A, k, lo)) != NO_ONE &&
 			    (told = outlet_told(A, k, other, hi, who)) != NO_ONE)
-				return told;
-			if (is_body(c, who) && extract_cue_from(c, k, CUE_RELAY, &f) &&
-			    (told = inner_report(A, other + 1, hi, vf, vl)) != NO_ONE)
 				return told;
 			if (who != NO_ONE || (who = verb_final_subject(A, lo, k)) != NO_ONE)
 				return who;
