@@ -52,6 +52,13 @@ struct quote {
 	                         last token when the quote is not closed */
 };
 
+/* A word's folded bytes, as extract_tok keeps them. */
+struct word_key {
+	const char *key;
+	uint32_t klen;
+	uint32_t hash;
+};
+
 struct attr {
 	struct extract_ctx *c;
 	unsigned char *in_quote;
@@ -67,6 +74,8 @@ struct attr {
 	                         whose closing mark may come later, or -1 */
 	size_t pending_paras; /* paragraphs without quotation marks since */
 	int *body_before;     /* per token: bodies_before() */
+	struct word_key *inner_caps; /* index_inner_caps() */
+	size_t ninner_caps;
 };
 
 static int
@@ -1330,26 +1339,97 @@ subject_end(const struct attr *A, size_t v, size_t lb)
 	return k;
 }
 
+/* Whether no word comes before token K in its sentence. */
+static int
+first_word(const struct extract_ctx *c, size_t k)
+{
+	size_t j;
+
+	for (j = c->sent_tok[extract_sentence_of(c, k)]; j < k; j++)
+		if (c->t.tok[j].word)
+			return 0;
+	return 1;
+}
+
+static int
+cmp_word(const void *a, const void *b)
+{
+	const struct word_key *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	if (x->klen != y->klen)
+		return x->klen < y->klen ? -1 : 1;
+	return memcmp(x->key, y->key, x->klen);
+}
+
+/* The words with a capital that are not the first of their sentence,
+ * sorted, for capitalized_inside(). */
+static void
+index_inner_caps(struct attr *A)
+{
+	const struct extract_ctx *c = A->c;
+	const struct extract_tok *t = c->t.tok;
+	size_t s, k, n = 0;
+	int seen;
+
+	A->inner_caps = xreallocarray(NULL, c->t.ntok + 1, sizeof *A->inner_caps);
+	for (s = 0; s < c->in->nsentences; s++)
+		for (k = c->sent_tok[s], seen = 0; k < c->sent_tok[s + 1]; k++) {
+			if (!t[k].word)
+				continue;
+			if (seen && t[k].upper) {
+				A->inner_caps[n].key = t[k].key;
+				A->inner_caps[n].klen = t[k].klen;
+				A->inner_caps[n++].hash = t[k].hash;
+			}
+			seen = 1;
+		}
+	qsort(A->inner_caps, n, sizeof *A->inner_caps, cmp_word);
+	A->ninner_caps = n;
+}
+
+/* Whether the word of token K has a capital somewhere in the text where
+ * it is not the first word of a sentence: a name's capital is its own, a
+ * common noun's or a pronoun's ("Analysts", "Это") only the sentence's. */
+static int
+capitalized_inside(const struct attr *A, size_t k)
+{
+	const struct extract_tok *t = &A->c->t.tok[k];
+	struct word_key w = { t->key, t->klen, t->hash };
+
+	return A->ninner_caps > 0 &&
+	    bsearch(&w, A->inner_caps, A->ninner_caps, sizeof *A->inner_caps, cmp_word) != NULL;
+}
+
 /* Whether the subject of the verb at token V is a name nobody knows: the
  * word right before it (past adverbs such as "also"), after LB, is
  * capitalized, names no entity, found or known, and begins or ends no cue
  * (no title, pronoun, body or group word), in a language whose verb does
  * not end the clause. '"...," Mohamad said, adding he ...' is what
  * someone not found said: neither a name after the verb, nor "he", nor
- * the person named before said it. */
+ * the person named before said it. A word after a person named in the
+ * clause is no subject ("Lavrov on Telegram said"), and the first word of
+ * a sentence is a name only when the text writes it with a capital
+ * elsewhere too ("Analysts said", "Это подтвердил X" are not). */
 static int
 unknown_subject(const struct attr *A, size_t v, size_t lb)
 {
 	const struct extract_ctx *c = A->c;
-	size_t k = subject_end(A, v, lb);
+	size_t k = subject_end(A, v, lb), j;
 
 	/* where the verb ends the clause, the word before it may be its
 	 * object ("Նա Երևանին մեղադրել է") */
 	if (k <= lb || (c->lang != NULL && c->lang->verb_final))
 		return 0;
 	k--;
-	return c->t.tok[k].word && c->t.tok[k].upper && !A->in_quote[k] && c->ment_at[k] < 0 &&
-	    c->mask_to[k] == 0 && c->mask_from[k] == 0;
+	if (!c->t.tok[k].word || !c->t.tok[k].upper || A->in_quote[k] || c->ment_at[k] >= 0 ||
+	    c->mask_to[k] != 0 || c->mask_from[k] != 0)
+		return 0;
+	for (j = lb; j < k; j++)
+		if (!A->in_quote[j] && c->ment_at[j] >= 0 && is_person(c, c->m[c->ment_at[j]].entity))
+			return 0;
+	return !first_word(c, k) || capitalized_inside(A, k);
 }
 
 /* The person a name nobody knows before the verb at token V
@@ -2064,6 +2144,7 @@ extract_statements(struct extract_ctx *c)
 	A.pending = -1;
 	A.in_quote = xcalloc(c->t.ntok + 1, 1);
 	A.body_before = bodies_before(c);
+	index_inner_caps(&A);
 	for (p = 0; p < c->in->nparagraphs; p++) {
 		lo = extract_tok_at(&c->t, c->in->paragraphs[p].start);
 		hi = extract_tok_at(&c->t, c->in->paragraphs[p].end);
@@ -2166,5 +2247,6 @@ extract_statements(struct extract_ctx *c)
 	}
 	free(A.in_quote);
 	free(A.body_before);
+	free(A.inner_caps);
 	free(A.q);
 }
