@@ -1492,6 +1492,25 @@ attribution(const struct attr *A, const struct quote *q, int *who, size_t *vf, s
 	return 0;
 }
 
+/* Whether the attribution after quotation Q names someone nobody knows
+ * ('"...," Okonkwo replied'): the quotation is theirs, not the last
+ * speaker's going on. */
+static int
+unknown_attribution(const struct attr *A, const struct quote *q)
+{
+	const struct extract_ctx *c = A->c;
+	size_t s = extract_sentence_of(c, q->close), hi = c->sent_tok[s + 1], k, other;
+
+	for (k = q->close + 1; k < hi && k <= q->close + ATTRIBUTION_WINDOW; k++) {
+		if (opens(&c->t.tok[k]) || is_key(&c->t.tok[k], "\""))
+			return 0;
+		if (extract_cue_from(c, k, CUE_VERB, &other))
+			return subject_before(A, k, q->close + 1) == NO_ONE &&
+			    unknown_subject(A, k, q->close + 1) && given_name(A, k, q->close + 1) == NO_ONE;
+	}
+	return 0;
+}
+
 /* In a language whose verb ends the clause, a phrase for an actor that
  * opens the sentence and is set off from the rest by a comma or a topic
  * particle ("İranlı yetkili ise, ... söylemişti"), or a group of speakers
@@ -2200,7 +2219,8 @@ extract_statements(struct extract_ctx *c)
 				st = add_statement(&A, s, end, who);
 		} else if (qi >= 0 && prev != NULL && A.q[qi].open <= c->sent_tok[s] + 1 &&
 		    prev->end >= c->in->sentences[s - 1].end && !ends_in_colon(&A, s - 1) &&
-		    (c->para_of_sent[s] == c->para_of_sent[s - 1] || open_at_end(&A, s - 1))) {
+		    (c->para_of_sent[s] == c->para_of_sent[s - 1] || open_at_end(&A, s - 1)) &&
+		    !unknown_attribution(&A, &A.q[qi])) {
 			/* The same speaker goes on quoting. */
 			end = extract_sentence_of(c, A.q[qi].close);
 			prev->end = c->in->sentences[end].end;
