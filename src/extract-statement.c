@@ -52,6 +52,13 @@ struct quote {
 	                         last token when the quote is not closed */
 };
 
+/* A word's folded bytes, as extract_tok keeps them. */
+struct word_key {
+	const char *key;
+	uint32_t klen;
+	uint32_t hash;
+};
+
 struct attr {
 	struct extract_ctx *c;
 	unsigned char *in_quote;
@@ -67,6 +74,8 @@ struct attr {
 	                         whose closing mark may come later, or -1 */
 	size_t pending_paras; /* paragraphs without quotation marks since */
 	int *body_before;     /* per token: bodies_before() */
+	struct word_key *inner_caps; /* index_inner_caps() */
+	size_t ninner_caps;
 };
 
 static int
@@ -1045,7 +1054,7 @@ subject_from(const struct attr *A, size_t first, size_t hi)
 {
 	const struct extract_ctx *c = A->c;
 	size_t k, last, other;
-	int e, titled = 0;
+	int e, held, titled = 0;
 
 	for (k = first; k < hi && k <= first + FORWARD_MAX - 1; k++) {
 		/* "заявил помощник президента России X": the genitives a
@@ -1079,6 +1088,12 @@ subject_from(const struct attr *A, size_t first, size_t hi)
 					k = other;
 					continue;
 				}
+				/* "said NATO Secretary General Mark Rutte": the
+				 * body is the title's, the one named after the
+				 * title speaks. */
+				if (!is_person(c, e) && extract_cue_from(c, last + 1, CUE_TITLE, &other) &&
+				    is_person(c, held = named_after(A, other, hi)))
+					return held;
 				/* "министр иностранных дел РФ Сергей Лавров": the
 				 * state is the title's, the name follows. */
 				if (!is_person(c, e) && is_person(c, mention_from(c, last + 1, &other)))
@@ -1324,26 +1339,97 @@ subject_end(const struct attr *A, size_t v, size_t lb)
 	return k;
 }
 
+/* Whether no word comes before token K in its sentence. */
+static int
+first_word(const struct extract_ctx *c, size_t k)
+{
+	size_t j;
+
+	for (j = c->sent_tok[extract_sentence_of(c, k)]; j < k; j++)
+		if (c->t.tok[j].word)
+			return 0;
+	return 1;
+}
+
+static int
+cmp_word(const void *a, const void *b)
+{
+	const struct word_key *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	if (x->klen != y->klen)
+		return x->klen < y->klen ? -1 : 1;
+	return memcmp(x->key, y->key, x->klen);
+}
+
+/* The words with a capital that are not the first of their sentence,
+ * sorted, for capitalized_inside(). */
+static void
+index_inner_caps(struct attr *A)
+{
+	const struct extract_ctx *c = A->c;
+	const struct extract_tok *t = c->t.tok;
+	size_t s, k, n = 0;
+	int seen;
+
+	A->inner_caps = xreallocarray(NULL, c->t.ntok + 1, sizeof *A->inner_caps);
+	for (s = 0; s < c->in->nsentences; s++)
+		for (k = c->sent_tok[s], seen = 0; k < c->sent_tok[s + 1]; k++) {
+			if (!t[k].word)
+				continue;
+			if (seen && t[k].upper) {
+				A->inner_caps[n].key = t[k].key;
+				A->inner_caps[n].klen = t[k].klen;
+				A->inner_caps[n++].hash = t[k].hash;
+			}
+			seen = 1;
+		}
+	qsort(A->inner_caps, n, sizeof *A->inner_caps, cmp_word);
+	A->ninner_caps = n;
+}
+
+/* Whether the word of token K has a capital somewhere in the text where
+ * it is not the first word of a sentence: a name's capital is its own, a
+ * common noun's or a pronoun's ("Analysts", "Это") only the sentence's. */
+static int
+capitalized_inside(const struct attr *A, size_t k)
+{
+	const struct extract_tok *t = &A->c->t.tok[k];
+	struct word_key w = { t->key, t->klen, t->hash };
+
+	return A->ninner_caps > 0 &&
+	    bsearch(&w, A->inner_caps, A->ninner_caps, sizeof *A->inner_caps, cmp_word) != NULL;
+}
+
 /* Whether the subject of the verb at token V is a name nobody knows: the
  * word right before it (past adverbs such as "also"), after LB, is
  * capitalized, names no entity, found or known, and begins or ends no cue
  * (no title, pronoun, body or group word), in a language whose verb does
  * not end the clause. '"...," Mohamad said, adding he ...' is what
  * someone not found said: neither a name after the verb, nor "he", nor
- * the person named before said it. */
+ * the person named before said it. A word after a person named in the
+ * clause is no subject ("Lavrov on Telegram said"), and the first word of
+ * a sentence is a name only when the text writes it with a capital
+ * elsewhere too ("Analysts said", "Это подтвердил X" are not). */
 static int
 unknown_subject(const struct attr *A, size_t v, size_t lb)
 {
 	const struct extract_ctx *c = A->c;
-	size_t k = subject_end(A, v, lb);
+	size_t k = subject_end(A, v, lb), j;
 
 	/* where the verb ends the clause, the word before it may be its
 	 * object ("Նա Երևանին մեղադրել է") */
 	if (k <= lb || (c->lang != NULL && c->lang->verb_final))
 		return 0;
 	k--;
-	return c->t.tok[k].word && c->t.tok[k].upper && !A->in_quote[k] && c->ment_at[k] < 0 &&
-	    c->mask_to[k] == 0 && c->mask_from[k] == 0;
+	if (!c->t.tok[k].word || !c->t.tok[k].upper || A->in_quote[k] || c->ment_at[k] >= 0 ||
+	    c->mask_to[k] != 0 || c->mask_from[k] != 0)
+		return 0;
+	for (j = lb; j < k; j++)
+		if (!A->in_quote[j] && c->ment_at[j] >= 0 && is_person(c, c->m[c->ment_at[j]].entity))
+			return 0;
+	return !first_word(c, k) || capitalized_inside(A, k);
 }
 
 /* The person a name nobody knows before the verb at token V
@@ -1402,6 +1488,25 @@ attribution(const struct attr *A, const struct quote *q, int *who, size_t *vf, s
 		*vf = k;
 		*vl = other;
 		return *who != NO_ONE;
+	}
+	return 0;
+}
+
+/* Whether the attribution after quotation Q names someone nobody knows
+ * ('"...," Okonkwo replied'): the quotation is theirs, not the last
+ * speaker's going on. */
+static int
+unknown_attribution(const struct attr *A, const struct quote *q)
+{
+	const struct extract_ctx *c = A->c;
+	size_t s = extract_sentence_of(c, q->close), hi = c->sent_tok[s + 1], k, other;
+
+	for (k = q->close + 1; k < hi && k <= q->close + ATTRIBUTION_WINDOW; k++) {
+		if (opens(&c->t.tok[k]) || is_key(&c->t.tok[k], "\""))
+			return 0;
+		if (extract_cue_from(c, k, CUE_VERB, &other))
+			return subject_before(A, k, q->close + 1) == NO_ONE &&
+			    unknown_subject(A, k, q->close + 1) && given_name(A, k, q->close + 1) == NO_ONE;
 	}
 	return 0;
 }
@@ -2058,6 +2163,7 @@ extract_statements(struct extract_ctx *c)
 	A.pending = -1;
 	A.in_quote = xcalloc(c->t.ntok + 1, 1);
 	A.body_before = bodies_before(c);
+	index_inner_caps(&A);
 	for (p = 0; p < c->in->nparagraphs; p++) {
 		lo = extract_tok_at(&c->t, c->in->paragraphs[p].start);
 		hi = extract_tok_at(&c->t, c->in->paragraphs[p].end);
@@ -2113,7 +2219,8 @@ extract_statements(struct extract_ctx *c)
 				st = add_statement(&A, s, end, who);
 		} else if (qi >= 0 && prev != NULL && A.q[qi].open <= c->sent_tok[s] + 1 &&
 		    prev->end >= c->in->sentences[s - 1].end && !ends_in_colon(&A, s - 1) &&
-		    (c->para_of_sent[s] == c->para_of_sent[s - 1] || open_at_end(&A, s - 1))) {
+		    (c->para_of_sent[s] == c->para_of_sent[s - 1] || open_at_end(&A, s - 1)) &&
+		    !unknown_attribution(&A, &A.q[qi])) {
 			/* The same speaker goes on quoting. */
 			end = extract_sentence_of(c, A.q[qi].close);
 			prev->end = c->in->sentences[end].end;
@@ -2160,5 +2267,6 @@ extract_statements(struct extract_ctx *c)
 	}
 	free(A.in_quote);
 	free(A.body_before);
+	free(A.inner_caps);
 	free(A.q);
 }
