@@ -945,15 +945,18 @@ static const char *const migrations[] = {
 	/* 18: a page of an actor's statements read in page order, not sorted
 	 * (bench/RESULTS.md, "statements --by"). Each statement carries its
 	 * article's date, copied when it is added (store_statement_add) and
-	 * kept true by a trigger when the article is dated again, so the
-	 * speaker's index holds the page's whole order: newest article first,
-	 * the undated last (NULL sorts last descending, as STORE_PAGE_AFTER
-	 * wants), then the place in the article. A page is a range of it that
-	 * stops at its last row; no article is read for a row not shown. */
+	 * kept true by a trigger when the article is dated again, so an index
+	 * of the speaker's statements holds the page's whole order: newest
+	 * article first, the undated last (NULL sorts last descending, as
+	 * STORE_PAGE_AFTER wants), then the place in the article. A page is a
+	 * range of it that stops at its last row; no article is read for a
+	 * row not shown. statements_speaker stays: the related statements'
+	 * linker reads a speaker's newest statements by id, backwards from
+	 * its own (store_related_by), which this order cannot give without
+	 * sorting every statement of the speaker. */
 	"ALTER TABLE statements ADD COLUMN published TEXT;"
 	STATEMENTS_DATE_FILL
-	"DROP INDEX statements_speaker;"
-	"CREATE INDEX statements_speaker ON statements(speaker_id, published DESC,"
+	"CREATE INDEX statements_speaker_order ON statements(speaker_id, published DESC,"
 	"  article_id DESC, start, id);"
 	"CREATE TRIGGER statements_published_au AFTER UPDATE OF published ON articles"
 	"  WHEN new.published IS NOT old.published BEGIN"

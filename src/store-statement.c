@@ -262,7 +262,7 @@ found_row(void *arg, sqlite3_stmt *s)
 static const struct store_page_sql find_by = {
 	"SELECT count(*) FROM (SELECT 1 FROM statements INDEXED BY statements_speaker"
 	" WHERE speaker_id = ?1 LIMIT ?7)",
-	"SELECT " STATEMENT_COLUMNS FIND_FROM("statements_speaker")
+	"SELECT " STATEMENT_COLUMNS FIND_FROM("statements_speaker_order")
 	" WHERE s.speaker_id = ?1 AND " FIND_BY_AFTER " AND " FIND_ABOUT
 	" ORDER BY s.published DESC, s.article_id DESC, s.start, s.id LIMIT ?7 OFFSET ?9",
 	FIND_IN,

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """schema-before-18.py DB: takes a dossier database of schema 18 back to
 the layout schema 17 had, as an older dossier made it, for the tests of
-the upgrade: statements without their article's date, the speaker's index
-on the speaker alone, no trigger keeping the dates. The caller sets
+the upgrade: statements without their article's date, no index of a
+speaker's statements in list order, no trigger keeping the dates. The caller sets
 user_version."""
 
 import sqlite3
@@ -13,9 +13,8 @@ def back(db):
     """Undoes step 18 on the open connection DB."""
     db.executescript(
         "DROP TRIGGER statements_published_au;"
-        "DROP INDEX statements_speaker;"
-        "ALTER TABLE statements DROP COLUMN published;"
-        "CREATE INDEX statements_speaker ON statements(speaker_id);")
+        "DROP INDEX statements_speaker_order;"
+        "ALTER TABLE statements DROP COLUMN published;")
 
 
 def main():

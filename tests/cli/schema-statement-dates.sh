@@ -78,17 +78,24 @@ d list >/dev/null; tap_ok $? "a command opens it"
 tap_ok $? "migrated to 18: every statement carries its article's date"
 schema() {
 	sql "$1" "SELECT type, name, sql FROM sqlite_schema WHERE name IN ('statements',
-	  'statements_speaker', 'statements_published_au') ORDER BY name"
+	  'statements_speaker', 'statements_speaker_order', 'statements_published_au') ORDER BY name"
 }
 [ "$(schema "$DB")" = "$(schema "$TEST_TMP/new.db")" ] && [ -n "$(schema "$DB")" ]
-tap_ok $? "the statements, the speaker's index and the trigger as a new database has them"
+tap_ok $? "the statements, the speaker's two indexes and the trigger as a new database has them"
 out=$(d check 2>&1); tap_ok $? "check finds the migrated file sound ($out)"
 pages "$who" >"$TEST_TMP/pages.18" && cmp -s "$TEST_TMP/pages.new" "$TEST_TMP/pages.18"
 tap_ok $? "statements --by: the list and its pages are what they were"
-plan=$(sql "$DB" "EXPLAIN QUERY PLAN SELECT id FROM statements INDEXED BY statements_speaker
+plan=$(sql "$DB" "EXPLAIN QUERY PLAN SELECT id FROM statements INDEXED BY statements_speaker_order
   WHERE speaker_id = 1 ORDER BY published DESC, article_id DESC, start, id LIMIT 4")
-grep -q "statements_speaker" <<<"$plan" && ! grep -q "TEMP B-TREE" <<<"$plan"
+grep -q "statements_speaker_order" <<<"$plan" && ! grep -q "TEMP B-TREE" <<<"$plan"
 tap_ok $? "the migrated index is in list order ($plan)"
+# The related statements' linker reads a speaker's statements by id,
+# newest first, a few at a time: off the index on the speaker alone,
+# never a sort of every statement of the speaker.
+plan=$(sql "$DB" "EXPLAIN QUERY PLAN SELECT id FROM statements INDEXED BY statements_speaker
+  WHERE speaker_id = 1 AND id NOT BETWEEN 5 AND 9 AND id < 100 ORDER BY id DESC")
+grep -q "statements_speaker " <<<"$plan" && ! grep -q "TEMP B-TREE" <<<"$plan"
+tap_ok $? "a speaker's statements by id, newest first, without a sort ($plan)"
 
 # The article of the speaker's last statement dated newest, the one of
 # the first undated: they move to the head and the tail of the list.

@@ -377,7 +377,7 @@ test_by_plan(struct store *st)
 	buf_init(&plan);
 	for (s = sqlite3_next_stmt(db, NULL); s != NULL; s = sqlite3_next_stmt(db, s)) {
 		sql = sqlite3_sql(s);
-		if (strstr(sql, "INDEXED BY statements_speaker") == NULL ||
+		if (strstr(sql, "INDEXED BY statements_speaker_order") == NULL ||
 		    strstr(sql, "ORDER BY") == NULL)
 			continue;
 		found++;
@@ -392,7 +392,7 @@ test_by_plan(struct store *st)
 		free(q);
 	}
 	buf_addc(&plan, '\0');
-	ok(found == 1 && strstr(plan.data, "statements_speaker (speaker_id=?)") != NULL &&
+	ok(found == 1 && strstr(plan.data, "statements_speaker_order (speaker_id=?)") != NULL &&
 	    strstr(plan.data, "TEMP B-TREE") == NULL && sorts == 0 && scans == 0,
 	    "a page by a speaker is a range of the speaker's index in page order: %s", plan.data);
 	buf_free(&plan);
