@@ -152,14 +152,77 @@ query_text(sqlite3 *db, const char *sql, const char *table)
 	return out;
 }
 
+/* Whether the scan for the rows past KEY meets damage at once. It runs
+ * outside any transaction, so its read ends with it, and the pager's
+ * error state with it. */
+static int
+scan_fails(sqlite3_stmt *after, sqlite3_int64 key)
+{
+	int rc;
+
+	sqlite3_bind_int64(after, 1, key);
+	rc = sqlite3_step(after);
+	sqlite3_reset(after);
+	return rc != SQLITE_ROW && rc != SQLITE_DONE;
+}
+
+/*
+ * The key past which the scan reads again, after one past BAD failed:
+ * steps of 1, 2, 4... until a scan passes, then halving back to the first
+ * key that lets it, so a damaged stretch costs a few dozen seeks however
+ * many keys it spans, and the rows after it are not skipped. INT64_MAX
+ * when the damage runs to the end of the keys.
+ */
+static sqlite3_int64
+past_damage(sqlite3_stmt *after, sqlite3_int64 bad)
+{
+	sqlite3_int64 lo = bad, hi, step = 1;
+
+	for (;;) {
+		hi = lo > INT64_MAX - step ? INT64_MAX : lo + step;
+		if (!scan_fails(after, hi))
+			break;
+		if (hi == INT64_MAX)
+			return INT64_MAX;
+		lo = hi;
+		if (step <= INT64_MAX / 2)
+			step *= 2;
+	}
+	while ((uint64_t)hi - (uint64_t)lo > 1) {
+		sqlite3_int64 mid = (sqlite3_int64)((uint64_t)lo + ((uint64_t)hi - (uint64_t)lo) / 2);
+
+		if (scan_fails(after, mid))
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return hi;
+}
+
+/* Ends the transaction of the rows copied since the last commit; a
+ * commit that fails rolls them back, and they are counted lost. */
+static void
+salvage_commit(sqlite3 *dst, size_t *pending, size_t *copied, size_t *lost)
+{
+	if (!sqlite3_get_autocommit(dst) &&
+	    sqlite3_exec(dst, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		if (!sqlite3_get_autocommit(dst))
+			sqlite3_exec(dst, "ROLLBACK", NULL, NULL, NULL);
+		*copied -= *pending;
+		*lost += *pending;
+	}
+	*pending = 0;
+}
+
 /*
  * Copies the readable rows of one table, as the damaged file declares it:
  * a rowid table by rowid (kept), a WITHOUT ROWID table by its primary key.
  * Only the columns both files have are copied. Rows are read in key order,
  * each on its own, so a damaged row costs only itself; a scan that meets a
  * damaged page is restarted past it by a seek on the first key column
- * (one value further each time, through the interior pages), which works
- * while that column is an integer, as every key in dossier's schema is.
+ * (past_damage), which works while that column is an integer, as every
+ * key in dossier's schema is. A damaged stretch of keys is counted as one
+ * loss: how many rows it held cannot be read.
  */
 static void
 salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, size_t *lost)
@@ -167,10 +230,11 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 	sqlite3_stmt *first = NULL, *after = NULL, *ins = NULL, *scan;
 	char *cols, *key, *k1, *marks, *sql;
 	const char *p;
-	sqlite3_int64 floor = 0;
+	sqlite3_int64 floor = INT64_MIN;
 	size_t batch = 0, pending = 0;   /* rows copied since the last commit */
-	int rc, nkey, retries, started = 0, integral = 1;
+	int rc, nkey, failed, started = 0, integral = 1;
 
+	sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
 	cols = query_text(dst, "SELECT group_concat(printf('\"%w\"', name), ', ')"
 	    " FROM pragma_table_info(?1, 'main')"
 	    " WHERE name IN (SELECT name FROM pragma_table_info(?1, 'old'))", table);
@@ -211,10 +275,11 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 		(*lost)++;
 		goto done;
 	}
-	scan = first;
-	for (retries = 0; retries < 100000; retries++) {
+	/* Every turn starts past a larger key than the last: it ends. */
+	for (scan = first;; scan = after) {
 		int i;
 
+		failed = 0;
 		while ((rc = sqlite3_step(scan)) == SQLITE_ROW) {
 			for (i = 0; i < nkey; i++)
 				sqlite3_bind_value(ins, i + 1, sqlite3_column_value(scan, i));
@@ -224,15 +289,16 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 			if (sqlite3_step(ins) != SQLITE_DONE) {
 				/* The pager is now in its error state and would
 				 * fail every row after this one: the row is lost,
-				 * and the scan restarts past it, as for damage it
-				 * meets. Were the copies since the last commit
-				 * rolled back with it, they are lost too. */
+				 * and the scan restarts past it. Were the copies
+				 * since the last commit rolled back with it, they
+				 * are lost too; if not, they are still to commit. */
 				sqlite3_reset(ins);
 				if (sqlite3_get_autocommit(dst)) {
 					*copied -= pending;
 					*lost += pending;
+					pending = 0;
 				}
-				pending = 0;
+				failed = 1;
 				break;
 			}
 			*copied += (size_t)sqlite3_changes(dst);
@@ -241,35 +307,34 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 			/* Damage met by an insert can roll back its transaction:
 			 * commit now and then, so it takes only the rows since. */
 			if (++batch % SALVAGE_BATCH == 0 || sqlite3_get_autocommit(dst)) {
-				sqlite3_exec(dst, sqlite3_get_autocommit(dst) ? "BEGIN" : "COMMIT; BEGIN",
-				    NULL, NULL, NULL);
-				pending = 0;
+				salvage_commit(dst, &pending, copied, lost);
+				sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
 			}
 		}
 		sqlite3_reset(scan);
-		if (rc == SQLITE_DONE || (started && (!integral || floor == INT64_MAX)) ||
-		    (!started && !has_rowid))
+		if (rc == SQLITE_DONE && !failed)
 			break;
 		(*lost)++;
 		/* The pager stays in its error state until the read transaction
-		 * that met the damage ends: end it, keeping what was copied.
-		 * Some damage fails the commit too: the rows copied since the
-		 * last one are then rolled back, and counted lost. */
-		if (!sqlite3_get_autocommit(dst) &&
-		    sqlite3_exec(dst, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-			if (!sqlite3_get_autocommit(dst))
-				sqlite3_exec(dst, "ROLLBACK", NULL, NULL, NULL);
-			*copied -= pending;
-			*lost += pending;
+		 * that met the damage ends: end it, keeping what was copied. */
+		salvage_commit(dst, &pending, copied, lost);
+		if ((started && (!integral || floor == INT64_MAX)) || (!started && !has_rowid)) {
+			sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
+			break;
 		}
-		sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
-		pending = 0;
-		floor = started ? floor + 1 : INT64_MIN + retries;
+		/* A row the new file refused was read whole: the scan goes on
+		 * from the next one. Damage the scan met lies past the last row
+		 * read: the scan goes on past it. */
+		if (!failed)
+			floor = past_damage(after, floor);
 		started = 1;
-		scan = after;
+		sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
+		if (floor == INT64_MAX)
+			break;
 		sqlite3_bind_int64(after, 1, floor);
 	}
 done:
+	salvage_commit(dst, &pending, copied, lost);
 	sqlite3_finalize(ins);
 	sqlite3_finalize(after);
 	sqlite3_finalize(first);
@@ -300,11 +365,8 @@ salvage_tables(sqlite3 *dst, size_t *copied, size_t *lost)
 		/* One transaction a table: a damaged page met in a later table
 		 * can roll back the transaction it is met in, and must not take
 		 * the articles already copied with it. */
-		if (name != NULL && !store_schema_derived(name)) {
-			sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
+		if (name != NULL && !store_schema_derived(name))
 			salvage_table(dst, name, sqlite3_column_int(s, 1), copied, lost);
-			sqlite3_exec(dst, "COMMIT", NULL, NULL, NULL);
-		}
 	}
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;

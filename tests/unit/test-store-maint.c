@@ -1,10 +1,13 @@
 /* test-store-maint.c: backup, integrity checks and salvage of a damaged file. */
 #include "config.h"
 
+#include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -63,6 +66,206 @@ damage(const char *path, off_t at, size_t n)
 	close(fd);
 }
 
+
+/* The rows of the tables salvage copies (not the derived ones) in PATH. */
+static int
+rows(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	int n = 0;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_list WHERE schema = 'main'"
+	    " AND type = 'table' AND name NOT LIKE 'sqlite_%'", -1, &s, NULL) != SQLITE_OK)
+		tap_bail("%s: cannot list tables: %s", path, sqlite3_errmsg(db));
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(s, 0);
+		char *sql;
+
+		if (store_schema_derived(name))
+			continue;
+		sql = sqlite3_mprintf("SELECT count(*) FROM \"%w\"", name);
+		n += count(path, sql);
+		sqlite3_free(sql);
+	}
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return n;
+}
+
+static uint64_t
+varint(const unsigned char *p, const unsigned char **end)
+{
+	uint64_t v = 0;
+	int i;
+
+	for (i = 0; i < 8 && (p[i] & 0x80); i++)
+		v = (v << 7) | (p[i] & 0x7f);
+	v = i < 8 ? (v << 7) | p[i] : (v << 8) | p[i];
+	*end = p + i + 1;
+	return v;
+}
+
+/* The page of PATH that is a table leaf whose first row's key is between
+ * LO and HI (read off the file's own b-tree pages), or 0. */
+static int
+leaf_of(const char *path, int64_t lo, int64_t hi)
+{
+	int size = count(path, "PRAGMA page_size"), pages = count(path, "PRAGMA page_count");
+	unsigned char *buf = xmalloc((size_t)size);
+	const unsigned char *c;
+	int fd = open(path, O_RDONLY), page, found = 0;
+	int64_t key;
+
+	for (page = 2; fd >= 0 && page <= pages && !found; page++) {
+		if (pread(fd, buf, (size_t)size, (off_t)size * (page - 1)) != size ||
+		    buf[0] != 0x0d || (buf[3] << 8 | buf[4]) == 0)
+			continue;
+		c = buf + (buf[8] << 8 | buf[9]);
+		if (c >= buf + size - 18)
+			continue;
+		varint(c, &c);
+		key = (int64_t)varint(c, &c);
+		if (key >= lo && key <= hi)
+			found = page;
+	}
+	if (fd >= 0)
+		close(fd);
+	free(buf);
+	return found;
+}
+
+/* A copy of the sound file DB at BAD with page PAGE overwritten. */
+static void
+damaged_copy(const char *db, const char *bad, int page)
+{
+	struct store *st;
+
+	unlink(bad);
+	if (store_open(db, STORE_READONLY, &st) != 0 || store_backup(st, bad) != 0)
+		tap_bail("%s", err_msg());
+	store_close(st);
+	damage(bad, (off_t)count(db, "PRAGMA page_size") * (page - 1),
+	    (size_t)count(db, "PRAGMA page_size"));
+}
+
+static void
+remove_db(const char *path)
+{
+	char *side;
+
+	unlink(path);
+	side = xasprintf("%s-wal", path);
+	unlink(side);
+	free(side);
+	side = xasprintf("%s-shm", path);
+	unlink(side);
+	free(side);
+}
+
+/*
+ * Damage in a table's upper pages: salvage reports what it lost as one
+ * loss a damaged stretch of keys, never more than the file holds, and a
+ * stretch wider than any fixed number of steps does not end the table.
+ */
+static void
+salvage_upper_damage(const char *dir, const char *db)
+{
+	char *bad = xasprintf("%s/upper.db", dir), *out = xasprintf("%s/upper-rec.db", dir);
+	char *sparse = xasprintf("%s/sparse.db", dir);
+	struct store *st;
+	size_t copied, lost;
+	int n, root, leaf, i;
+
+	n = rows(db);
+	root = count(db, "SELECT rootpage FROM sqlite_schema WHERE name = 'articles'");
+	damaged_copy(db, bad, root);
+	remove_db(out);
+	ok(store_recover(bad, out, &copied, &lost) == 0, "salvage past a damaged table root");
+	ok(lost >= 1 && lost <= (size_t)n, "what is lost is at most what the file held "
+	    "(%zu lost of %d rows)", lost, n);
+	is_int((int)copied, rows(out), "what is said copied is in the new file");
+
+	/* Articles 150,000 ids apart, a leaf page or so each: a leaf in the
+	 * middle damaged does not take the articles after it. */
+	if (store_open(sparse, 0, &st) != 0)
+		tap_bail("%s", err_msg());
+	sqlite3_exec(store_sqlite(st), "BEGIN", NULL, NULL, NULL);
+	for (i = 1; i <= 200; i++) {
+		char *sql = sqlite3_mprintf("INSERT INTO articles(id, title, format, body, hash) "
+		    "VALUES (%d * 150000, 't%d', 'text', printf('%%.*c', 3000, 'y'), 's%d')",
+		    i, i, i);
+		sqlite3_exec(store_sqlite(st), sql, NULL, NULL, NULL);
+		sqlite3_free(sql);
+	}
+	sqlite3_exec(store_sqlite(st), "COMMIT", NULL, NULL, NULL);
+	sqlite3_exec(store_sqlite(st), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+	store_close(st);
+	is_int(count(sparse, "SELECT count(*) FROM articles"), 200, "sparse articles written");
+	if ((leaf = leaf_of(sparse, 95 * 150000, 105 * 150000)) == 0)
+		tap_bail("%s: no leaf page of the articles in the middle", sparse);
+	damaged_copy(sparse, bad, leaf);
+	remove_db(out);
+	ok(store_recover(bad, out, &copied, &lost) == 0, "salvage past a damaged leaf");
+	n = count(out, "SELECT count(*) FROM articles WHERE id > 110 * 150000");
+	is_int(n, 90, "the articles after a damaged leaf of sparse ids are kept");
+	n = count(out, "SELECT count(*) FROM articles");
+	ok(lost >= 1 && (int)lost <= 200 - n, "the damaged leaf is counted lost, no more than "
+	    "the rows not copied (%zu lost, %d of 200 copied)", lost, n);
+	free(bad);
+	free(out);
+	free(sparse);
+}
+
+/*
+ * A new file that cannot grow (the file size limit, its signal ignored):
+ * every row of the damaged file is either copied or counted lost, and
+ * what is said copied is in the new file.
+ */
+static void
+salvage_full(const char *dir)
+{
+	char *db = xasprintf("%s/many.db", dir), *out = xasprintf("%s/full-rec.db", dir);
+	struct rlimit was, lim;
+	struct store *st;
+	size_t copied, lost;
+	int n;
+
+	/* Rows in many commits' worth, so the disk fills between them. */
+	if (store_open(db, 0, &st) != 0)
+		tap_bail("%s", err_msg());
+	sqlite3_exec(store_sqlite(st), "BEGIN; WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL"
+	    " SELECT n + 1 FROM i WHERE n < 3000) INSERT INTO articles(title, format, body, hash)"
+	    " SELECT 'm' || n, 'text', printf('%.*c', 300, 'z'), 'm' || n FROM i; COMMIT;"
+	    " PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+	store_close(st);
+	n = rows(db);
+	is_int(n, 3000, "a file of 3000 small articles");
+
+	if (getrlimit(RLIMIT_FSIZE, &was) != 0)
+		tap_bail("getrlimit: %s", strerror(errno));
+	signal(SIGXFSZ, SIG_IGN);
+	lim = was;
+	lim.rlim_cur = 1200 * 1024;
+	if (was.rlim_max != RLIM_INFINITY && was.rlim_max < lim.rlim_cur)
+		lim.rlim_cur = was.rlim_max;
+	remove_db(out);
+	if (setrlimit(RLIMIT_FSIZE, &lim) != 0)
+		tap_bail("setrlimit: %s", strerror(errno));
+	store_recover(db, out, &copied, &lost);
+	setrlimit(RLIMIT_FSIZE, &was);
+	signal(SIGXFSZ, SIG_DFL);
+	ok(lost > 0, "a full disk loses rows (%zu copied, %zu lost)", copied, lost);
+	ok(copied + lost >= (size_t)n, "every row copied or counted lost (%zu + %zu of %d)",
+	    copied, lost, n);
+	ok(access(out, F_OK) != 0 || (int)copied <= rows(out),
+	    "no row said copied is missing from the new file (%zu said, %d there)",
+	    copied, access(out, F_OK) == 0 ? rows(out) : 0);
+	free(db);
+	free(out);
+}
+
 int
 main(void)
 {
@@ -111,6 +314,8 @@ main(void)
 	store_close(st);
 	ok(store_recover(bad, out, &copied, &lost) == -1 && strstr(err_msg(), "exists") != NULL,
 	    "salvage never overwrites: %s", err_msg());
+	salvage_upper_damage(dir, db);
+	salvage_full(dir);
 	free(db);
 	free(copy);
 	free(bad);
