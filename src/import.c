@@ -421,12 +421,17 @@ find_previous(struct importer *im, struct store_article *a)
 	return rc;
 }
 
+/* What store_article returns for an article stored whose batch's linking
+ * failed after it (link_batch). */
+#define IMPORT_STORED_UNLINKED 1
+
 /* Links the statements waiting (analyzer_link_due) outside any article's
  * savepoint, where every page the linking changes would be copied to the
  * savepoint's journal first (most of an import's writes, spilling to
  * temporary files). The batch is committed first and the linking is a
  * transaction of its own: a failed link rolls back only itself, the
- * articles already told as stored stay stored, and their statements are
+ * articles of the batch stay stored (the one that filled it told as
+ * stored too, then the error: IMPORT_STORED_UNLINKED), and their statements are
  * linked by the next flush or run (the store's "related.linked"). Its own,
  * not the start of the next batch: a statement of the linking that
  * spills its journal to a temporary file leaves every later journal of
@@ -436,11 +441,14 @@ link_batch(struct importer *im)
 {
 	if (commit(im, 0) != 0)
 		return -1;
-	return analyzer_finish(im->an);
+	return analyzer_finish(im->an) != 0 ? IMPORT_STORED_UNLINKED : 0;
 }
 
 /* Stores the normalized article with its spans in a savepoint of the
- * batch; a new version takes the annotations of the one before it along. */
+ * batch; a new version takes the annotations of the one before it along.
+ * 0 stored, -1 not, IMPORT_STORED_UNLINKED stored (with its batch) but
+ * the batch's statements not linked after it: the article is told as
+ * stored all the same, and the error after it. */
 static int
 store_article(struct importer *im, struct store_article *a, size_t npara, size_t nsent,
     enum store_added *how, struct anno_carry_report *carried)
@@ -526,7 +534,7 @@ import_article(struct importer *im, const char *file, const char *where,
 	struct ingest_clean c;
 	enum store_added how;
 	size_t npara, nsent;
-	int rc;
+	int rc, stored;
 
 	if (ingest_clean(im->chrome, im->rules, doc, &c) != 0) {
 		tell(im, IMPORT_REFUSED, file, "%s%s", where, err_msg());
@@ -560,18 +568,21 @@ import_article(struct importer *im, const char *file, const char *where,
 	a.item = im->item;
 	a.summary = is_feed_item(doc) && a.body_len < IMPORT_SUMMARY_MAX;
 	rc = store_article(im, &a, npara, nsent, &how, &carried);
-	if (rc == 0)
+	stored = rc >= 0;
+	if (rc == IMPORT_STORED_UNLINKED)
+		rc = -1;
+	if (stored)
 		article_event(im, file, &a, how);
-	if (rc == 0) {
+	if (stored) {
 		im->stats.anno_changed += carried.changed;
 		im->stats.anno_stayed += carried.stayed;
 	}
-	if (rc == 0 && carried.changed > 0)
+	if (stored && carried.changed > 0)
 		tell(im, IMPORT_WARNING, file, "%s%zu highlight%s of the earlier version (article "
 		    "%lld) now quote%s changed words (dossier annotations shows old and new)", where,
 		    carried.changed, carried.changed == 1 ? "" : "s", (long long)a.previous_id,
 		    carried.changed == 1 ? "s" : "");
-	if (rc == 0 && carried.stayed > 0)
+	if (stored && carried.stayed > 0)
 		tell(im, IMPORT_WARNING, file, "%s%zu annotation%s of the earlier version (article "
 		    "%lld) could not be placed in this one and stay%s there", where, carried.stayed,
 		    carried.stayed == 1 ? "" : "s", (long long)a.previous_id,

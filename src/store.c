@@ -44,19 +44,13 @@
  * as much as all written before it. Less than 128 KiB: SQLite moves the
  * block to the file in one write, and its Unix layer writes at most
  * 131,071 bytes at a time, reporting a longer write as a full disk. Set
- * once for the process, before SQLite's first use (store_open). A
- * STORE_BULK connection keeps them all in memory (BULK_TEMP_STORE). */
+ * once for the process, before SQLite's first use (store_open). Not
+ * temp_store = MEMORY for an import either, though an article that
+ * changes more than the block above leaves the journals of its batch's
+ * later articles in the file: in memory, the walk at the end of each
+ * statement grows with the article's own pages, and one article of a few
+ * megabytes (a hundred thousand mentions) took three times as long. */
 #define STMT_JOURNAL_BYTES (120 * 1024)
-/* ... and in memory, for a STORE_BULK connection: an import stores each
- * article in a savepoint of its batch, which copies every page it changes
- * first, and once one of them passes the block above (an article naming
- * many entities changes over 120 pages of 1 KiB), the journals of the
- * batch's later articles go on in the file: two thirds of an import's
- * writes. The list's walk stays short: no savepoint of an import holds
- * more than one article's pages, as the related statements are linked
- * between articles, each batch of them in a transaction of its own
- * (import.c). */
-#define BULK_TEMP_STORE "MEMORY"
 
 /* With STORE_MMAP, reads go through a memory map of this much of the file
  * rather than read(2) into SQLite's page cache: opening a 10 MB article
@@ -493,7 +487,6 @@ configure(struct store *st, int flags)
 	     exec(st, "PRAGMA journal_mode = WAL") != 0 ||
 	     exec(st, "PRAGMA synchronous = NORMAL") != 0 ||
 	     ((flags & STORE_BULK) && (exec(st, "PRAGMA cache_size = " BULK_CACHE) != 0 ||
-	     exec(st, "PRAGMA temp_store = " BULK_TEMP_STORE) != 0 ||
 	     bulk_checkpoint(st) != 0))))
 		return -1;
 	return 0;
