@@ -44,7 +44,7 @@ enum dclass {
 	D_POSTLINK, D_BODY_EVENT, D_COUNT, D_MEASURE, D_STANDALONE, D_CITED_BEFORE, D_CITED_AFTER,
 	D_WAR_NOUN, D_KIND_CEASEFIRE, D_KIND_PEACE, D_KIND_STATEMENT, D_KIND_WAR, D_KIND_GENOCIDE,
 	D_KIND_REVOLUTION, D_THREE_PARTY, D_BROKERED, D_LEN_DAYS, D_LEN_WEEKS, D_LEN_MONTHS,
-	D_UNMADE, D_SIGNED, D_NCLASSES
+	D_UNMADE, D_NCLASSES
 };
 
 static const char *const section_names[D_NCLASSES] = {
@@ -54,7 +54,7 @@ static const char *const section_names[D_NCLASSES] = {
 	"body-event-nouns", "agreement-counts", "agreement-measures", "standalone-topics",
 	"outlet-cited-before", "outlet-cited-after", "war-nouns", "kind-ceasefire", "kind-peace",
 	"kind-statement", "kind-war", "kind-genocide", "kind-revolution", "three-party", "brokered",
-	"length-days", "length-weeks", "length-months", "unmade", "signed",
+	"length-days", "length-weeks", "length-months", "unmade",
 };
 
 /* The classes whose words say what kind of agreement or event a name or
@@ -1184,33 +1184,6 @@ dated_event_at(struct extract_ctx *c, size_t k)
 	return k;
 }
 
-/* "the trilateral statement", "трёхсторонняя декларация", "üçtərəfli
- * bəyanat", "եռակողմ հայտարարություն", a year before it or not: a word of [three-party] and a
- * word of [kind-statement] say a text three parties signed, a statement
- * of one side's office does not. Only the knowledge base's one it fits
- * (extract-resolve.c) is taken: "a trilateral statement" the base has
- * no date or parties for is no name of its own. The token after it,
- * else K. */
-static size_t
-joint_statement_at(struct extract_ctx *c, size_t k)
-{
-	size_t from = dated_at(c, k) ? k + 1 : k, at = phrase_at(c, D_THREE_PARTY, from), next;
-	int e;
-
-	/* "the 2020 trilateral statement" */
-	if (at == from || (next = phrase_at(c, D_KIND_STATEMENT, at)) == at ||
-	    (e = extract_resolve(c, KB_AGREEMENT, k, next - 1, 0)) < 0)
-		return k;
-	extract_add_mention(c, k, next - 1, e, EXTRACT_PATTERN);
-	return next;
-}
-
-size_t
-extract_described_signed(const struct extract_ctx *c, size_t k)
-{
-	return k < c->t.ntok ? phrase_at(c, D_SIGNED, k) : k;
-}
-
 /* An agreement described (agreement_at): the knowledge base's one it
  * fits, else a found name under the words the text uses. The token
  * after it, else K. */
@@ -1241,7 +1214,7 @@ extract_described(struct extract_ctx *c)
 		if (c->ment_at[k] >= 0 || !c->t.tok[k].word)
 			continue;
 		if ((next = brokered_at(c, k)) > k || (next = dated_war_at(c, k)) > k ||
-		    (next = described_agreement_at(c, k)) > k || (next = joint_statement_at(c, k)) > k ||
+		    (next = described_agreement_at(c, k)) > k ||
 		    (next = named_agreement_at(c, k)) > k || (next = body_event_at(c, k)) > k ||
 		    (next = event_at(c, k)) > k || (next = outlet_at(c, k)) > k ||
 		    (next = ministry_at(c, k)) > k || (next = dated_event_at(c, k)) > k ||

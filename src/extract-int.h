@@ -353,8 +353,6 @@ void extract_described(struct extract_ctx *c);
 	(EXTRACT_KIND_CEASEFIRE | EXTRACT_KIND_PEACE | EXTRACT_KIND_STATEMENT)
 /* The kinds the words of tokens [first, last] say. */
 unsigned extract_described_kinds(const struct extract_ctx *c, size_t first, size_t last);
-/* The token after a word of [signed] at K ("signed", "принятая"), else K. */
-size_t extract_described_signed(const struct extract_ctx *c, size_t k);
 /* The kinds the words of NAME (a knowledge base name or alias) say. */
 unsigned extract_described_name_kinds(struct extract_described *d, const char *name);
 /* The kinds each knowledge base entity's name and aliases say, by index. */

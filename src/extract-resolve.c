@@ -22,7 +22,7 @@
 #include "extract-int.h"
 
 #define MAX_PARTIES 4     /* states a description names */
-#define DATE_GAP 5        /* "of November 9, 2020": words between head and year */
+#define YEAR_GAP 2        /* "the war of 2020": words between head and year */
 
 struct want {
 	unsigned kinds;
@@ -30,7 +30,6 @@ struct want {
 	size_t nparties;
 	long from, to;        /* YYYYMMDD the date must overlap, or 0 */
 	long days;            /* the length, or 0 */
-	long md;              /* MMDD of a month and day said without a year, or 0 */
 	long before;          /* the article's date: the latest before it */
 };
 
@@ -56,108 +55,33 @@ is_key(const struct extract_tok *t, const char *s)
 	return t->klen == strlen(s) && memcmp(t->key, s, t->klen) == 0;
 }
 
-/* The month the month's name at K says, 1 to 12, else 0. */
-static long
-month_at(const struct extract_ctx *c, size_t k)
-{
-	size_t end;
-	uint32_t i;
-
-	if (!extract_cue_from(c, k, CUE_MONTH, &end) || end != k)
-		return 0;
-	for (i = c->cue_first[k]; i != UINT32_MAX; i = c->next_first[i])
-		if (EXTRACT_CUE_CLASS(c->cue[i].payload) == CUE_MONTH && c->cue[i].last == k)
-			return (long)EXTRACT_CUE_VALUE(c->cue[i].payload);
-	return 0;
-}
-
-/* The day of a month token K is, one or two digits from 1 to 31, else 0. */
-static long
-day_at(const struct extract_ctx *c, size_t k)
-{
-	const struct extract_tok *t = &c->t.tok[k];
-	long d = 0;
-	uint32_t i;
-
-	if (!t->word || t->klen < 1 || t->klen > 2)
-		return 0;
-	for (i = 0; i < t->klen; i++) {
-		if (t->key[i] < '0' || t->key[i] > '9')
-			return 0;
-		d = d * 10 + (t->key[i] - '0');
-	}
-	return d <= 31 ? d : 0;
-}
-
-static int
-comma_at(const struct extract_ctx *c, size_t k)
-{
-	return c->t.tok[k].klen == 1 && c->t.tok[k].key[0] == ',';
-}
-
 /* The year in [first, last], or just after it ("the war of 2020", "the
- * 2020 war", "the declaration of November 9, 2020", "декларация,
- * принятая 9 ноября 2020 года": after a comma, a word of [signed]), with
- * its month when one is written beside it ("the November 2020
- * ceasefire"): the days it spans in W. A month and a day without a year
- * ("the trilateral declaration of November 9") go to W's month and day.
- * After a day, a word the lexicon does not know as a month is taken for
- * one when a year follows it: the months of a language it lacks. */
+ * 2020 war"), with its month when one is written just before it ("the
+ * November 2020 ceasefire"): the days it spans in W. */
 static void
 when(const struct extract_ctx *c, size_t first, size_t last, struct want *w)
 {
-	size_t k, yk = SIZE_MAX, start, next, s = extract_sentence_of(c, first), hi = c->sent_tok[s + 1];
-	uint32_t i, gap;
-	long y = -1, m = 0, d = 0, mm;
+	size_t k, yk = SIZE_MAX, start, s = extract_sentence_of(c, first), hi = c->sent_tok[s + 1];
+	uint32_t i;
+	long y = -1, m = 0;
 
 	for (k = first; k <= last && yk == SIZE_MAX; k++)
 		if ((y = year_of(&c->t.tok[k])) >= 0)
 			yk = k;
-	k = last + 1;
-	if (yk == SIZE_MAX && k + 1 < hi && comma_at(c, k) &&
-	    (next = extract_described_signed(c, k + 1)) > k + 1)
-		k = next;
-	for (gap = 0; yk == SIZE_MAX && k < hi && gap < DATE_GAP; k++, gap++) {
+	for (k = last + 1; yk == SIZE_MAX && k < hi && k <= last + YEAR_GAP; k++) {
 		if ((y = year_of(&c->t.tok[k])) >= 0)
 			yk = k;
-		else if ((mm = month_at(c, k)) > 0) {
-			m = mm;
-			if (k > 0 && day_at(c, k - 1) > 0)
-				d = day_at(c, k - 1);
-			else if (k + 1 < hi && day_at(c, k + 1) > 0)
-				d = day_at(c, k + 1);
-		} else if (day_at(c, k) > 0) {
-			/* "9 ноября 2020": the word after is a month */
-			if (k + 2 < hi && c->t.tok[k + 1].word && year_of(&c->t.tok[k + 2]) >= 0)
-				k++, gap++;
-		} else if (!(m > 0 && comma_at(c, k)) && !is_key(&c->t.tok[k], "of") &&
-		    !is_key(&c->t.tok[k], "in") && !is_key(&c->t.tok[k], "on"))
+		else if (!is_key(&c->t.tok[k], "of") && !is_key(&c->t.tok[k], "in"))
 			break;
 	}
-	if (yk == SIZE_MAX) {
-		if (m > 0 && d > 0)
-			w->md = m * 100 + d;
+	if (yk == SIZE_MAX)
 		return;
-	}
 	if (yk > 0 && extract_cue_to(c, yk - 1, CUE_MONTH, &start))
 		for (i = c->cue_first[start]; i != UINT32_MAX; i = c->next_first[i])
 			if (EXTRACT_CUE_CLASS(c->cue[i].payload) == CUE_MONTH && c->cue[i].last == yk - 1)
 				m = (long)EXTRACT_CUE_VALUE(c->cue[i].payload);
 	w->from = y * 10000 + (m > 0 ? m * 100 : 100) + 1;
 	w->to = y * 10000 + (m > 0 ? m * 100 : 1200) + 31;
-}
-
-/* Whether the days from F to L (YYYYMMDD) hold the month and day MD
- * (MMDD) of some year. */
-static int
-holds_day(long f, long l, long md)
-{
-	long y;
-
-	for (y = f / 10000; y <= l / 10000; y++)
-		if (y * 10000 + md >= f && y * 10000 + md <= l)
-			return 1;
-	return 0;
 }
 
 static void
@@ -260,8 +184,6 @@ fits(const struct extract_ctx *c, int idx, const struct want *w, long *first)
 	}
 	if (w->from > 0 && (f > w->to || l < w->from))
 		return 0;
-	if (w->md > 0 && !holds_day(f, l, w->md))
-		return 0;
 	if (w->days > 0) {
 		/* YYYYMMDD to days, near enough for a length: months of 30.4 */
 		len = ((l / 10000 - f / 10000) * 3652 + ((l / 100) % 100 - (f / 100) % 100) * 304) / 10 +
@@ -269,7 +191,7 @@ fits(const struct extract_ctx *c, int idx, const struct want *w, long *first)
 		if (len - w->days > w->days / 10 + 1 || w->days - len > w->days / 10 + 1)
 			return 0;
 	}
-	if (w->from == 0 && w->days == 0 && w->md == 0 && (w->before == 0 || f > w->before))
+	if (w->from == 0 && w->days == 0 && (w->before == 0 || f > w->before))
 		return 0;
 	*first = f;
 	return 1;
@@ -323,7 +245,7 @@ extract_resolve(const struct extract_ctx *c, enum kb_kind kind, size_t first, si
 	for (i = 0; i < c->kb->n; i++) {
 		if (c->kb->ents[i].kind != kind || !fits(c, (int)i, &w, &f))
 			continue;
-		if (w.from > 0 || w.days > 0 || w.md > 0) {
+		if (w.from > 0 || w.days > 0) {
 			found = (int)i;
 			n++;
 		} else if (found < 0 || f > best_f) {
