@@ -104,7 +104,35 @@ span_len(const struct extract_text *t, const struct extract_occ *o)
  * that overlap a new one are at the end of the list: the new one replaces
  * them when it is longer than each, else it is dropped. Equal lengths keep
  * the leftmost, and the same phrase for two entities the KB's order.
+ * Adds O to the N HITS kept so far; returns how many are kept now.
  */
+static size_t
+keep_longest(const struct extract_text *t, const struct extract_occ *o,
+    struct extract_hit **hits, size_t n, size_t *cap)
+{
+	size_t k, j, len = span_len(t, o);
+	struct extract_hit *h;
+
+	for (k = n; k > 0 && (*hits)[k - 1].last >= o->first; k--)
+		;
+	for (j = k; j < n; j++)
+		if ((*hits)[j].end - (*hits)[j].start >= len)
+			return n;
+	n = k;
+	if (n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*hits = xreallocarray(*hits, *cap, sizeof **hits);
+	}
+	h = &(*hits)[n++];
+	h->first = o->first;
+	h->last = o->last;
+	h->start = t->tok[o->first].start;
+	h->end = t->tok[o->last].end;
+	h->entity = (int)o->payload;
+	return n;
+}
+
+/* The longest occurrence at each place (keep_longest). */
 size_t
 extract_match(const struct extract_matcher *m, const struct extract_text *t,
     struct extract_hit **hits, size_t *cap)
@@ -118,34 +146,12 @@ extract_match_lang(const struct extract_matcher *cm, const struct extract_text *
 {
 	/* The scratch space is the matcher's; a matcher serves one thread. */
 	struct extract_matcher *m = (struct extract_matcher *)(uintptr_t)cm;
-	size_t i, k, j, n = 0, len;
-	struct extract_hit *h;
+	size_t i, n = 0;
 
 	m->nocc = 0;
 	extract_ac_scan_lang(m->ac, t, lang, &m->occ, &m->nocc, &m->occcap);
-	for (i = 0; i < m->nocc; i++) {
-		const struct extract_occ *o = &m->occ[i];
-
-		len = span_len(t, o);
-		for (k = n; k > 0 && (*hits)[k - 1].last >= o->first; k--)
-			;
-		for (j = k; j < n; j++)
-			if ((*hits)[j].end - (*hits)[j].start >= len)
-				break;
-		if (j < n)
-			continue;
-		n = k;
-		if (n == *cap) {
-			*cap = *cap ? *cap * 2 : 64;
-			*hits = xreallocarray(*hits, *cap, sizeof **hits);
-		}
-		h = &(*hits)[n++];
-		h->first = o->first;
-		h->last = o->last;
-		h->start = t->tok[o->first].start;
-		h->end = t->tok[o->last].end;
-		h->entity = (int)o->payload;
-	}
+	for (i = 0; i < m->nocc; i++)
+		n = keep_longest(t, &m->occ[i], hits, n, cap);
 	return n;
 }
 
@@ -153,8 +159,7 @@ size_t
 extract_match_inside(const struct extract_matcher *m, const struct extract_text *t,
     const struct extract_hit *hits, size_t nhits, struct extract_hit **in, size_t *cap)
 {
-	size_t i, j = 0, k, l, n = 0, len;
-	struct extract_hit *h;
+	size_t i, j = 0, n = 0;
 
 	for (i = 0; i < m->nocc; i++) {
 		const struct extract_occ *o = &m->occ[i];
@@ -164,25 +169,7 @@ extract_match_inside(const struct extract_matcher *m, const struct extract_text 
 		if (j == nhits || hits[j].first >= o->first)
 			continue;
 		/* the longest at each place, as extract_match_lang keeps them */
-		len = span_len(t, o);
-		for (k = n; k > 0 && (*in)[k - 1].last >= o->first; k--)
-			;
-		for (l = k; l < n; l++)
-			if ((*in)[l].end - (*in)[l].start >= len)
-				break;
-		if (l < n)
-			continue;
-		n = k;
-		if (n == *cap) {
-			*cap = *cap ? *cap * 2 : 16;
-			*in = xreallocarray(*in, *cap, sizeof **in);
-		}
-		h = &(*in)[n++];
-		h->first = o->first;
-		h->last = o->last;
-		h->start = t->tok[o->first].start;
-		h->end = t->tok[o->last].end;
-		h->entity = (int)o->payload;
+		n = keep_longest(t, o, in, n, cap);
 	}
 	return n;
 }
