@@ -189,7 +189,10 @@ past_damage(sqlite3_stmt *after, sqlite3_int64 bad)
 			step *= 2;
 	}
 	while ((uint64_t)hi - (uint64_t)lo > 1) {
-		sqlite3_int64 mid = (sqlite3_int64)((uint64_t)lo + ((uint64_t)hi - (uint64_t)lo) / 2);
+		/* Half the distance, taken unsigned: hi - lo may not fit in an
+		 * sqlite3_int64, half of it does. */
+		uint64_t half = ((uint64_t)hi - (uint64_t)lo) / 2;
+		sqlite3_int64 mid = lo + (sqlite3_int64)half;
 
 		if (scan_fails(after, mid))
 			lo = mid;
