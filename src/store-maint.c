@@ -152,7 +152,7 @@ query_text(sqlite3 *db, const char *sql, const char *table)
 	return out;
 }
 
-/* Whether the scan for the rows past KEY meets damage at once. It runs
+/* Whether the scan for the rows from KEY on meets damage at once. It runs
  * outside any transaction, so its read ends with it, and the pager's
  * error state with it. */
 static int
@@ -167,11 +167,13 @@ scan_fails(sqlite3_stmt *after, sqlite3_int64 key)
 }
 
 /*
- * The key past which the scan reads again, after one past BAD failed:
+ * The key from which the scan reads again, after the one past BAD failed:
  * steps of 1, 2, 4... until a scan passes, then halving back to the first
  * key that lets it, so a damaged stretch costs a few dozen seeks however
- * many keys it spans, and the rows after it are not skipped. INT64_MAX
- * when the damage runs to the end of the keys.
+ * many keys it spans. The scan restarts at that key, not past it: a seek
+ * to the first key of the sound page after the damage passes, a seek to
+ * one less descends into the damaged page. INT64_MAX when the damage runs
+ * to the end of the keys.
  */
 static sqlite3_int64
 past_damage(sqlite3_stmt *after, sqlite3_int64 bad)
@@ -263,7 +265,7 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 	sql = sqlite3_mprintf("SELECT %s, %s FROM old.\"%w\" ORDER BY %s", key, cols, table, key);
 	rc = sqlite3_prepare_v2(dst, sql, -1, &first, NULL);
 	sqlite3_free(sql);
-	sql = sqlite3_mprintf("SELECT %s, %s FROM old.\"%w\" WHERE %s > ?1 ORDER BY %s", key, cols,
+	sql = sqlite3_mprintf("SELECT %s, %s FROM old.\"%w\" WHERE %s >= ?1 ORDER BY %s", key, cols,
 	    table, k1, key);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(dst, sql, -1, &after, NULL);
@@ -330,9 +332,11 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 		 * read: the scan goes on past it. */
 		if (!failed)
 			floor = past_damage(after, floor);
+		else
+			floor++;   /* not INT64_MAX: that ended the table above */
 		started = 1;
 		sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
-		if (floor == INT64_MAX)
+		if (floor == INT64_MAX && !failed)
 			break;
 		sqlite3_bind_int64(after, 1, floor);
 	}

@@ -136,6 +136,28 @@ leaf_of(const char *path, int64_t lo, int64_t hi)
 	return found;
 }
 
+/* The key of the last row on the table leaf PAGE of PATH. */
+static int64_t
+leaf_last(const char *path, int page)
+{
+	int size = count(path, "PRAGMA page_size");
+	unsigned char *buf = xmalloc((size_t)size);
+	const unsigned char *c;
+	int fd = open(path, O_RDONLY), cells;
+	int64_t key = -1;
+
+	if (fd >= 0 && pread(fd, buf, (size_t)size, (off_t)size * (page - 1)) == size &&
+	    buf[0] == 0x0d && (cells = buf[3] << 8 | buf[4]) > 0) {
+		c = buf + (buf[8 + 2 * (cells - 1)] << 8 | buf[9 + 2 * (cells - 1)]);
+		varint(c, &c);
+		key = (int64_t)varint(c, &c);
+	}
+	if (fd >= 0)
+		close(fd);
+	free(buf);
+	return key;
+}
+
 /* A copy of the sound file DB at BAD with page PAGE overwritten. */
 static void
 damaged_copy(const char *db, const char *bad, int page)
@@ -216,6 +238,59 @@ salvage_upper_damage(const char *dir, const char *db)
 	free(bad);
 	free(out);
 	free(sparse);
+}
+
+/* Articles 1..N of small bodies, several to a leaf, in a new file at PATH. */
+static void
+dense(const char *path, int n)
+{
+	struct store *st;
+	int i;
+
+	remove_db(path);
+	if (store_open(path, 0, &st) != 0)
+		tap_bail("%s", err_msg());
+	sqlite3_exec(store_sqlite(st), "BEGIN", NULL, NULL, NULL);
+	for (i = 1; i <= n; i++) {
+		char *sql = sqlite3_mprintf("INSERT INTO articles(id, title, format, body, hash) "
+		    "VALUES (%d, 't%d', 'text', printf('%%.*c', 400, 'z'), 'd%d')", i, i, i);
+		sqlite3_exec(store_sqlite(st), sql, NULL, NULL, NULL);
+		sqlite3_free(sql);
+	}
+	sqlite3_exec(store_sqlite(st), "COMMIT", NULL, NULL, NULL);
+	sqlite3_exec(store_sqlite(st), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+	store_close(st);
+}
+
+/*
+ * Ids one after another, as dossier gives them: the row just after a
+ * damaged leaf starts the next leaf, and a seek to it passes while a
+ * seek to one less descends into the damage. Every row after the
+ * damaged leaf is kept, that first one too.
+ */
+static void
+salvage_dense(const char *dir)
+{
+	char *db = xasprintf("%s/dense.db", dir), *bad = xasprintf("%s/dense-bad.db", dir);
+	char *out = xasprintf("%s/dense-rec.db", dir), *sql;
+	size_t copied, lost;
+	int leaf;
+	int64_t last = -1;
+
+	dense(db, 600);
+	if ((leaf = leaf_of(db, 300, 320)) == 0 || (last = leaf_last(db, leaf)) < 300)
+		tap_bail("%s: no leaf page of the articles in the middle", db);
+	damaged_copy(db, bad, leaf);
+	remove_db(out);
+	ok(store_recover(bad, out, &copied, &lost) == 0, "salvage past a damaged leaf of dense ids");
+	sql = xasprintf("SELECT count(*) FROM articles WHERE id > %lld", (long long)last);
+	is_int(count(out, sql), 600 - (int)last, "every article after the damaged leaf is kept, "
+	    "the first after it too (leaf ends at %lld)", (long long)last);
+	free(sql);
+	is_int((int)copied, rows(out), "what is said copied is in the new file");
+	free(db);
+	free(bad);
+	free(out);
 }
 
 /*
@@ -315,6 +390,7 @@ main(void)
 	ok(store_recover(bad, out, &copied, &lost) == -1 && strstr(err_msg(), "exists") != NULL,
 	    "salvage never overwrites: %s", err_msg());
 	salvage_upper_damage(dir, db);
+	salvage_dense(dir);
 	salvage_full(dir);
 	free(db);
 	free(copy);
