@@ -166,6 +166,25 @@ scan_fails(sqlite3_stmt *after, sqlite3_int64 key)
 	return rc != SQLITE_ROW && rc != SQLITE_DONE;
 }
 
+/* The first key in (LO, HI] that lets the scan read, LO failing and HI
+ * passing, found by halving. */
+static sqlite3_int64
+halve(sqlite3_stmt *after, sqlite3_int64 lo, sqlite3_int64 hi)
+{
+	while ((uint64_t)hi - (uint64_t)lo > 1) {
+		/* Half the distance, taken unsigned: hi - lo may not fit in an
+		 * sqlite3_int64, half of it does. */
+		uint64_t half = ((uint64_t)hi - (uint64_t)lo) / 2;
+		sqlite3_int64 mid = lo + (sqlite3_int64)half;
+
+		if (scan_fails(after, mid))
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return hi;
+}
+
 /*
  * The key from which the scan reads again, after the one past BAD failed:
  * steps of 1, 2, 4... until a scan passes, then halving back to the first
@@ -190,33 +209,82 @@ past_damage(sqlite3_stmt *after, sqlite3_int64 bad)
 		if (step <= INT64_MAX / 2)
 			step *= 2;
 	}
-	while ((uint64_t)hi - (uint64_t)lo > 1) {
-		/* Half the distance, taken unsigned: hi - lo may not fit in an
-		 * sqlite3_int64, half of it does. */
-		uint64_t half = ((uint64_t)hi - (uint64_t)lo) / 2;
-		sqlite3_int64 mid = lo + (sqlite3_int64)half;
-
-		if (scan_fails(after, mid))
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return hi;
+	return halve(after, lo, hi);
 }
 
-/* Ends the transaction of the rows copied since the last commit; a
- * commit that fails rolls them back, and they are counted lost. */
+/* The keys of the rows copied since the last commit, to copy them again. */
+struct uncommitted {
+	sqlite3_value **key;   /* nkey to a row */
+	int nkey;
+	size_t rows;
+};
+
 static void
-salvage_commit(sqlite3 *dst, size_t *pending, size_t *copied, size_t *lost)
+uncommitted_clear(struct uncommitted *u)
 {
+	size_t i;
+
+	for (i = 0; i < u->rows * (size_t)u->nkey; i++)
+		sqlite3_value_free(u->key[i]);
+	u->rows = 0;
+}
+
+/* Copies the rows of U again by their keys, in a transaction of their
+ * own; how many it copied, or -1 (rolled back). */
+static long
+recopy(sqlite3 *dst, sqlite3_stmt *ins, const struct uncommitted *u)
+{
+	size_t r;
+	long n = 0;
+	int i;
+
+	if (sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	for (r = 0; r < u->rows; r++) {
+		for (i = 0; i < u->nkey; i++)
+			sqlite3_bind_value(ins, i + 1, u->key[r * (size_t)u->nkey + (size_t)i]);
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			sqlite3_reset(ins);
+			break;
+		}
+		n += sqlite3_changes(dst);
+		sqlite3_reset(ins);
+	}
+	if (r == u->rows && sqlite3_exec(dst, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		return n;
+	if (!sqlite3_get_autocommit(dst))
+		sqlite3_exec(dst, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+/*
+ * Ends the transaction of the rows copied since the last commit. After a
+ * scan met damage in the old file, SQLite refuses the commit: the rows
+ * are rolled back and copied again by their keys (a seek to a key does
+ * not step onto the damaged page). What cannot be is counted lost.
+ */
+static void
+salvage_commit(sqlite3 *dst, sqlite3_stmt *ins, struct uncommitted *u, size_t *pending,
+    size_t *copied, size_t *lost)
+{
+	long again;
+
 	if (!sqlite3_get_autocommit(dst) &&
 	    sqlite3_exec(dst, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		if (!sqlite3_get_autocommit(dst))
 			sqlite3_exec(dst, "ROLLBACK", NULL, NULL, NULL);
+		again = ins != NULL && u->rows > 0 ? recopy(dst, ins, u) : -1;
 		*copied -= *pending;
-		*lost += *pending;
+		if (again < 0) {
+			*lost += *pending;
+		} else {
+			*copied += (size_t)again;
+			if ((size_t)again < *pending)
+				*lost += *pending - (size_t)again;
+		}
 	}
 	*pending = 0;
+	uncommitted_clear(u);
 }
 
 /*
@@ -237,6 +305,7 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 	const char *p;
 	sqlite3_int64 floor = INT64_MIN;
 	size_t batch = 0, pending = 0;   /* rows copied since the last commit */
+	struct uncommitted u = { NULL, 0, 0 };
 	int rc, nkey, failed, started = 0, integral = 1;
 
 	sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
@@ -258,6 +327,8 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 	}
 	for (p = marks, nkey = 1; *p != '\0'; p++)
 		nkey += *p == ',';
+	u.nkey = nkey;
+	u.key = xcalloc((size_t)SALVAGE_BATCH * (size_t)nkey, sizeof *u.key);
 	/* The scan reads each row whole (the insert reads it again): damage
 	 * in a row's own pages (a body's overflow) is met by the scan, which
 	 * restarts past it, not by the insert, whose error can roll back the
@@ -302,17 +373,24 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 					*copied -= pending;
 					*lost += pending;
 					pending = 0;
+					uncommitted_clear(&u);
 				}
 				failed = 1;
 				break;
 			}
 			*copied += (size_t)sqlite3_changes(dst);
 			pending += (size_t)sqlite3_changes(dst);
+			if (u.rows < SALVAGE_BATCH) {
+				for (i = 0; i < nkey; i++)
+					u.key[u.rows * (size_t)nkey + (size_t)i] =
+					    sqlite3_value_dup(sqlite3_column_value(scan, i));
+				u.rows++;
+			}
 			sqlite3_reset(ins);
 			/* Damage met by an insert can roll back its transaction:
 			 * commit now and then, so it takes only the rows since. */
 			if (++batch % SALVAGE_BATCH == 0 || sqlite3_get_autocommit(dst)) {
-				salvage_commit(dst, &pending, copied, lost);
+				salvage_commit(dst, ins, &u, &pending, copied, lost);
 				sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
 			}
 		}
@@ -322,7 +400,7 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 		(*lost)++;
 		/* The pager stays in its error state until the read transaction
 		 * that met the damage ends: end it, keeping what was copied. */
-		salvage_commit(dst, &pending, copied, lost);
+		salvage_commit(dst, ins, &u, &pending, copied, lost);
 		if ((started && (!integral || floor == INT64_MAX)) || (!started && !has_rowid)) {
 			sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
 			break;
@@ -341,10 +419,11 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 		sqlite3_bind_int64(after, 1, floor);
 	}
 done:
-	salvage_commit(dst, &pending, copied, lost);
+	salvage_commit(dst, ins, &u, &pending, copied, lost);
 	sqlite3_finalize(ins);
 	sqlite3_finalize(after);
 	sqlite3_finalize(first);
+	free(u.key);
 	free(cols);
 	free(key);
 	free(k1);

@@ -136,9 +136,10 @@ leaf_of(const char *path, int64_t lo, int64_t hi)
 	return found;
 }
 
-/* The key of the last row on the table leaf PAGE of PATH. */
+/* The key of the last row on the table leaf PAGE of PATH; *ROWS, if not
+ * NULL, is set to how many rows it holds. */
 static int64_t
-leaf_last(const char *path, int page)
+leaf_rows(const char *path, int page, int *rows)
 {
 	int size = count(path, "PRAGMA page_size");
 	unsigned char *buf = xmalloc((size_t)size);
@@ -151,11 +152,19 @@ leaf_last(const char *path, int page)
 		c = buf + (buf[8 + 2 * (cells - 1)] << 8 | buf[9 + 2 * (cells - 1)]);
 		varint(c, &c);
 		key = (int64_t)varint(c, &c);
+		if (rows != NULL)
+			*rows = cells;
 	}
 	if (fd >= 0)
 		close(fd);
 	free(buf);
 	return key;
+}
+
+static int64_t
+leaf_last(const char *path, int page)
+{
+	return leaf_rows(path, page, NULL);
 }
 
 /* A copy of the sound file DB at BAD with page PAGE overwritten. */
@@ -198,7 +207,7 @@ salvage_upper_damage(const char *dir, const char *db)
 	char *sparse = xasprintf("%s/sparse.db", dir);
 	struct store *st;
 	size_t copied, lost;
-	int n, root, leaf, i;
+	int n, root, leaf, i, on_leaf = -1;
 
 	n = rows(db);
 	root = count(db, "SELECT rootpage FROM sqlite_schema WHERE name = 'articles'");
@@ -227,12 +236,15 @@ salvage_upper_damage(const char *dir, const char *db)
 	is_int(count(sparse, "SELECT count(*) FROM articles"), 200, "sparse articles written");
 	if ((leaf = leaf_of(sparse, 95 * 150000, 105 * 150000)) == 0)
 		tap_bail("%s: no leaf page of the articles in the middle", sparse);
+	leaf_rows(sparse, leaf, &on_leaf);
 	damaged_copy(sparse, bad, leaf);
 	remove_db(out);
 	ok(store_recover(bad, out, &copied, &lost) == 0, "salvage past a damaged leaf");
 	n = count(out, "SELECT count(*) FROM articles WHERE id > 110 * 150000");
 	is_int(n, 90, "the articles after a damaged leaf of sparse ids are kept");
 	n = count(out, "SELECT count(*) FROM articles");
+	is_int(n, 200 - on_leaf, "only the %d rows on the damaged leaf are not copied, not the "
+	    "rows read before it (%zu lost)", on_leaf, lost);
 	ok(lost >= 1 && (int)lost <= 200 - n, "the damaged leaf is counted lost, no more than "
 	    "the rows not copied (%zu lost, %d of 200 copied)", lost, n);
 	free(bad);
@@ -288,6 +300,7 @@ salvage_dense(const char *dir)
 	    "the first after it too (leaf ends at %lld)", (long long)last);
 	free(sql);
 	is_int((int)copied, rows(out), "what is said copied is in the new file");
+
 	free(db);
 	free(bad);
 	free(out);
