@@ -134,6 +134,9 @@ fail:
 }
 
 #define SALVAGE_BATCH 256
+/* Seeks spent looking for a sound stretch inside the keys the doubling
+ * jumped over, per damaged stretch. */
+#define SALVAGE_PROBES 512
 
 /* One query's text, or NULL (with sqlite's message as the error) when it
  * cannot be built. */
@@ -186,6 +189,37 @@ halve(sqlite3_stmt *after, sqlite3_int64 lo, sqlite3_int64 hi)
 }
 
 /*
+ * A key in (BAD, BAD + SPAN) that lets the scan read, the lowest found
+ * by probing the keys ever more finely (half the span apart, then a
+ * quarter...) until SALVAGE_PROBES seeks are spent; *BELOW is set to a
+ * failing key under it. 0 if none is found.
+ */
+static int
+sound_between(sqlite3_stmt *after, sqlite3_int64 bad, uint64_t span, sqlite3_int64 *at,
+    sqlite3_int64 *below)
+{
+	uint64_t gap, j;
+	int probes = 0;
+
+	for (gap = span / 2; gap > 0; gap /= 2) {
+		for (j = 1; j * gap < span; j += 2) {
+			/* Added unsigned: the offset may not fit in an
+			 * sqlite3_int64, the key it gives does. */
+			sqlite3_int64 key = (sqlite3_int64)((uint64_t)bad + j * gap);
+
+			if (++probes > SALVAGE_PROBES)
+				return 0;
+			if (!scan_fails(after, key)) {
+				*at = key;
+				*below = (sqlite3_int64)((uint64_t)bad + (j - 1) * gap);
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/*
  * The key from which the scan reads again, after the one past BAD failed:
  * steps of 1, 2, 4... until a scan passes, then halving back to the first
  * key that lets it, so a damaged stretch costs a few dozen seeks however
@@ -193,22 +227,31 @@ halve(sqlite3_stmt *after, sqlite3_int64 lo, sqlite3_int64 hi)
  * to the first key of the sound page after the damage passes, a seek to
  * one less descends into the damaged page. INT64_MAX when the damage runs
  * to the end of the keys.
+ *
+ * Whether a seek fails is not monotone in the key: two damaged stretches
+ * with a sound one between look like one to steps wider than the sound
+ * one. So the keys jumped over are probed more finely (sound_between);
+ * where a seek into them passes, the scan restarts at the first key
+ * there, reads the sound stretch and meets the second damage on its own.
  */
 static sqlite3_int64
 past_damage(sqlite3_stmt *after, sqlite3_int64 bad)
 {
-	sqlite3_int64 lo = bad, hi, step = 1;
+	sqlite3_int64 lo = bad, hi, step = 1, at, below;
 
 	for (;;) {
 		hi = lo > INT64_MAX - step ? INT64_MAX : lo + step;
 		if (!scan_fails(after, hi))
 			break;
 		if (hi == INT64_MAX)
-			return INT64_MAX;
+			return sound_between(after, bad, (uint64_t)hi - (uint64_t)bad, &at, &below) ?
+			    halve(after, below, at) : INT64_MAX;
 		lo = hi;
 		if (step <= INT64_MAX / 2)
 			step *= 2;
 	}
+	if (sound_between(after, bad, (uint64_t)lo - (uint64_t)bad, &at, &below))
+		return halve(after, below, at);
 	return halve(after, lo, hi);
 }
 

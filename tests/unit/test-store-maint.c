@@ -301,6 +301,41 @@ salvage_dense(const char *dir)
 	free(sql);
 	is_int((int)copied, rows(out), "what is said copied is in the new file");
 
+	/* Five damaged leaves, one sound, six damaged: steps doubling from
+	 * the first damage are wider than the sound leaf by the time they
+	 * reach it, and one lands in the second damage. */
+	{
+		int page[12], i, size = count(db, "PRAGMA page_size");
+		int64_t first = 300, sound_lo = 0, sound_hi = 0;
+
+		for (i = 0; i < 12; i++) {
+			if ((page[i] = leaf_of(db, first, i == 0 ? 320 : first)) == 0 ||
+			    (last = leaf_last(db, page[i])) < first)
+				tap_bail("%s: no leaf from article %lld", db, (long long)first);
+			if (i == 5) {
+				sound_lo = first;
+				sound_hi = last;
+			}
+			first = last + 1;
+		}
+		damaged_copy(db, bad, page[0]);
+		for (i = 1; i < 12; i++)
+			if (i != 5)
+				damage(bad, (off_t)size * (page[i] - 1), (size_t)size);
+		remove_db(out);
+		ok(store_recover(bad, out, &copied, &lost) == 0,
+		    "salvage past two damaged stretches with a sound leaf between");
+		sql = xasprintf("SELECT count(*) FROM articles WHERE id BETWEEN %lld AND %lld",
+		    (long long)sound_lo, (long long)sound_hi);
+		is_int(count(out, sql), (int)(sound_hi - sound_lo + 1), "the sound leaf between "
+		    "them is kept (%lld..%lld)", (long long)sound_lo, (long long)sound_hi);
+		free(sql);
+		sql = xasprintf("SELECT count(*) FROM articles WHERE id > %lld", (long long)last);
+		is_int(count(out, sql), 600 - (int)last, "and every article after the second");
+		free(sql);
+		ok(lost >= 2, "each damaged stretch counted lost (%zu)", lost);
+		is_int((int)copied, rows(out), "what is said copied is in the new file");
+	}
 	free(db);
 	free(bad);
 	free(out);
