@@ -188,6 +188,16 @@ halve(sqlite3_stmt *after, sqlite3_int64 lo, sqlite3_int64 hi)
 	return hi;
 }
 
+/* BASE + OFF, added unsigned: OFF may not fit in an sqlite3_int64, the
+ * key it gives does. */
+static sqlite3_int64
+key_plus(sqlite3_int64 base, uint64_t off)
+{
+	uint64_t key = (uint64_t)base + off;
+
+	return (sqlite3_int64)key;
+}
+
 /*
  * A key in (BAD, BAD + SPAN) that lets the scan read, the lowest found
  * by probing the keys ever more finely (half the span apart, then a
@@ -203,15 +213,13 @@ sound_between(sqlite3_stmt *after, sqlite3_int64 bad, uint64_t span, sqlite3_int
 
 	for (gap = span / 2; gap > 0; gap /= 2) {
 		for (j = 1; j * gap < span; j += 2) {
-			/* Added unsigned: the offset may not fit in an
-			 * sqlite3_int64, the key it gives does. */
-			sqlite3_int64 key = (sqlite3_int64)((uint64_t)bad + j * gap);
+			sqlite3_int64 key = key_plus(bad, j * gap);
 
 			if (++probes > SALVAGE_PROBES)
 				return 0;
 			if (!scan_fails(after, key)) {
 				*at = key;
-				*below = (sqlite3_int64)((uint64_t)bad + (j - 1) * gap);
+				*below = key_plus(bad, (j - 1) * gap);
 				return 1;
 			}
 		}
@@ -255,9 +263,14 @@ past_damage(sqlite3_stmt *after, sqlite3_int64 bad)
 	return halve(after, lo, hi);
 }
 
+/* One column of a row's key, copied (sqlite3_value_dup). */
+struct saved_key {
+	sqlite3_value *v;
+};
+
 /* The keys of the rows copied since the last commit, to copy them again. */
 struct uncommitted {
-	sqlite3_value **key;   /* nkey to a row */
+	struct saved_key *key; /* nkey to a row */
 	int nkey;
 	size_t rows;
 };
@@ -268,7 +281,7 @@ uncommitted_clear(struct uncommitted *u)
 	size_t i;
 
 	for (i = 0; i < u->rows * (size_t)u->nkey; i++)
-		sqlite3_value_free(u->key[i]);
+		sqlite3_value_free(u->key[i].v);
 	u->rows = 0;
 }
 
@@ -285,7 +298,7 @@ recopy(sqlite3 *dst, sqlite3_stmt *ins, const struct uncommitted *u)
 		return -1;
 	for (r = 0; r < u->rows; r++) {
 		for (i = 0; i < u->nkey; i++)
-			sqlite3_bind_value(ins, i + 1, u->key[r * (size_t)u->nkey + (size_t)i]);
+			sqlite3_bind_value(ins, i + 1, u->key[r * (size_t)u->nkey + (size_t)i].v);
 		if (sqlite3_step(ins) != SQLITE_DONE) {
 			sqlite3_reset(ins);
 			break;
@@ -425,7 +438,7 @@ salvage_table(sqlite3 *dst, const char *table, int has_rowid, size_t *copied, si
 			pending += (size_t)sqlite3_changes(dst);
 			if (u.rows < SALVAGE_BATCH) {
 				for (i = 0; i < nkey; i++)
-					u.key[u.rows * (size_t)nkey + (size_t)i] =
+					u.key[u.rows * (size_t)nkey + (size_t)i].v =
 					    sqlite3_value_dup(sqlite3_column_value(scan, i));
 				u.rows++;
 			}
