@@ -169,25 +169,6 @@ scan_fails(sqlite3_stmt *after, sqlite3_int64 key)
 	return rc != SQLITE_ROW && rc != SQLITE_DONE;
 }
 
-/* The first key in (LO, HI] that lets the scan read, LO failing and HI
- * passing, found by halving. */
-static sqlite3_int64
-halve(sqlite3_stmt *after, sqlite3_int64 lo, sqlite3_int64 hi)
-{
-	while ((uint64_t)hi - (uint64_t)lo > 1) {
-		/* Half the distance, taken unsigned: hi - lo may not fit in an
-		 * sqlite3_int64, half of it does. */
-		uint64_t half = ((uint64_t)hi - (uint64_t)lo) / 2;
-		sqlite3_int64 mid = lo + (sqlite3_int64)half;
-
-		if (scan_fails(after, mid))
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return hi;
-}
-
 /* BASE + OFF, added unsigned: OFF may not fit in an sqlite3_int64, the
  * key it gives does. */
 static sqlite3_int64
@@ -196,6 +177,22 @@ key_plus(sqlite3_int64 base, uint64_t off)
 	uint64_t key = (uint64_t)base + off;
 
 	return (sqlite3_int64)key;
+}
+
+/* The first key in (LO, HI] that lets the scan read, LO failing and HI
+ * passing, found by halving. */
+static sqlite3_int64
+halve(sqlite3_stmt *after, sqlite3_int64 lo, sqlite3_int64 hi)
+{
+	while ((uint64_t)hi - (uint64_t)lo > 1) {
+		sqlite3_int64 mid = key_plus(lo, ((uint64_t)hi - (uint64_t)lo) / 2);
+
+		if (scan_fails(after, mid))
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return hi;
 }
 
 /*
