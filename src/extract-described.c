@@ -1287,6 +1287,10 @@ joint_statement_at(struct extract_ctx *c, size_t k)
 	three = phrase_at(c, D_THREE_PARTY, at);
 	if ((next = phrase_at(c, D_KIND_STATEMENT, three)) == three)
 		return k;
+	/* "the Russian statement of 9 November": one side's, though on
+	 * the day of a joint one */
+	if (three == at && k > 0 && mention_of(c, k - 1, 1, KB_STATE) >= 0)
+		return k;
 	date_after(c, next - 1, &y, &m, &d);
 	if (y == 0)
 		y = before;

@@ -320,13 +320,6 @@ extract_resolve_statement(const struct extract_ctx *c, size_t first, size_t last
 	 * "trilateral" only its day names one */
 	if (!(said & EXTRACT_KIND_THREE) && (m == 0 || d == 0))
 		return -1;
-	/* "the declaration of November 9" in an article of May 2023: the
-	 * last 9 November before it */
-	if (y == 0 && m > 0 && a > 0) {
-		y = a / 10000;
-		if (y * 10000 + m * 100 + (d > 0 ? d : 1) > a)
-			y--;
-	}
 	if (y > 0) {
 		lo = y * 10000 + (m > 0 ? m * 100 + (d > 0 ? d : 1) : 101);
 		hi = y * 10000 + (m > 0 ? m * 100 + (d > 0 ? d : 31) : 1231);
@@ -343,9 +336,20 @@ extract_resolve_statement(const struct extract_ctx *c, size_t first, size_t last
 			continue;
 		if (y == 0 && m > 0 && !meets_month(f, l, m, d))
 			continue;
-		if (y > 0 || m > 0) {
+		if (y > 0) {
 			found = (int)i;
 			n++;
+		} else if (m > 0) {
+			/* "the declaration of November 9" in an article of May
+			 * 2023: the 9 November of a year not after the
+			 * article's date, the latest of them, which is 2020
+			 * when only that year's is a text of its parties */
+			if (found < 0 || f > best_f) {
+				found = (int)i;
+				best_f = f;
+				n = 1;
+			} else if (f == best_f)
+				n++;
 		} else if (found < 0 || f < best_f) {
 			/* no date said: the first of its parties' texts, which
 			 * the later ones are named against by their date */
