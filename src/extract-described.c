@@ -44,7 +44,7 @@ enum dclass {
 	D_POSTLINK, D_BODY_EVENT, D_COUNT, D_MEASURE, D_STANDALONE, D_CITED_BEFORE, D_CITED_AFTER,
 	D_WAR_NOUN, D_KIND_CEASEFIRE, D_KIND_PEACE, D_KIND_STATEMENT, D_KIND_WAR, D_KIND_GENOCIDE,
 	D_KIND_REVOLUTION, D_THREE_PARTY, D_BROKERED, D_LEN_DAYS, D_LEN_WEEKS, D_LEN_MONTHS,
-	D_UNMADE, D_SIGNED, D_DATE_LINK, D_EVENT_TARGET, D_NCLASSES
+	D_UNMADE, D_SIGNED, D_DATE_LINK, D_NCLASSES
 };
 
 static const char *const section_names[D_NCLASSES] = {
@@ -55,7 +55,6 @@ static const char *const section_names[D_NCLASSES] = {
 	"outlet-cited-before", "outlet-cited-after", "war-nouns", "kind-ceasefire", "kind-peace",
 	"kind-statement", "kind-war", "kind-genocide", "kind-revolution", "three-party", "brokered",
 	"length-days", "length-weeks", "length-months", "unmade", "signed", "date-links",
-	"event-targets",
 };
 
 /* The classes whose words say what kind of agreement or event a name or
@@ -617,8 +616,8 @@ drop_mention(struct extract_ctx *c, int p, int m)
 static size_t
 event_at(struct extract_ctx *c, size_t k)
 {
-	size_t next = phrase_at(c, D_EVENT_NOUN, k), link, first, last;
-	int m, p = -1, q;
+	size_t next = phrase_at(c, D_EVENT_NOUN, k), link, first;
+	int m, p = -1;
 
 	if (next == k || c->t.tok[k].upper)
 		return k;
@@ -630,14 +629,6 @@ event_at(struct extract_ctx *c, size_t k)
 		first = p >= 0 ? c->m_first[p] : c->m_first[m];
 		if (p >= 0)
 			m = drop_mention(c, p, m);
-		/* "the Israeli strike on Doha": the place it was made on */
-		link = phrase_at(c, D_EVENT_TARGET, next);
-		if (link > next && (q = where_at(c, link, 0)) >= 0 && q != m) {
-			last = c->m_last[q];
-			m = drop_mention(c, q, m);
-			widen_into(c, m, first, last, KB_EVENT, 1);
-			return last + 1;
-		}
 		widen_into(c, m, first, next - 1, KB_EVENT, 1);
 		return next;
 	}
