@@ -44,7 +44,7 @@ enum dclass {
 	D_POSTLINK, D_BODY_EVENT, D_COUNT, D_MEASURE, D_STANDALONE, D_CITED_BEFORE, D_CITED_AFTER,
 	D_WAR_NOUN, D_KIND_CEASEFIRE, D_KIND_PEACE, D_KIND_STATEMENT, D_KIND_WAR, D_KIND_GENOCIDE,
 	D_KIND_REVOLUTION, D_THREE_PARTY, D_BROKERED, D_LEN_DAYS, D_LEN_WEEKS, D_LEN_MONTHS,
-	D_UNMADE, D_NCLASSES
+	D_UNMADE, D_SIGNED, D_DATE_LINK, D_NCLASSES
 };
 
 static const char *const section_names[D_NCLASSES] = {
@@ -54,7 +54,7 @@ static const char *const section_names[D_NCLASSES] = {
 	"body-event-nouns", "agreement-counts", "agreement-measures", "standalone-topics",
 	"outlet-cited-before", "outlet-cited-after", "war-nouns", "kind-ceasefire", "kind-peace",
 	"kind-statement", "kind-war", "kind-genocide", "kind-revolution", "three-party", "brokered",
-	"length-days", "length-weeks", "length-months", "unmade",
+	"length-days", "length-weeks", "length-months", "unmade", "signed", "date-links",
 };
 
 /* The classes whose words say what kind of agreement or event a name or
@@ -1184,6 +1184,122 @@ dated_event_at(struct extract_ctx *c, size_t k)
 	return k;
 }
 
+#define JOINT_DATE_GAP 4     /* "the declaration of November 9, 2020" */
+#define JOINT_SIGNED_GAP 14  /* "signed by the leaders of Armenia, Russia, and Azerbaijan on" */
+
+/* The month named from K, 1 to 12, its last token in *END; else 0. */
+static long
+month_from(const struct extract_ctx *c, size_t k, size_t *end)
+{
+	uint32_t i;
+
+	if (k >= c->t.ntok || !extract_cue_from(c, k, CUE_MONTH, end))
+		return 0;
+	for (i = c->cue_first[k]; i != UINT32_MAX; i = c->next_first[i])
+		if (EXTRACT_CUE_CLASS(c->cue[i].payload) == CUE_MONTH && c->cue[i].last == *end)
+			return (long)EXTRACT_CUE_VALUE(c->cue[i].payload);
+	return 0;
+}
+
+/* The day of the month at K (day_at), else 0. */
+static long
+day_value(const struct extract_ctx *c, size_t k)
+{
+	long d;
+
+	return k < c->t.ntok && day_at(c, k) && digits_at(c, k, 2, &d) ? d : 0;
+}
+
+/* A year at K, 1900 to 2099, else 0. */
+static long
+year_value(const struct extract_ctx *c, size_t k)
+{
+	long y;
+
+	return k < c->t.ntok && c->t.tok[k].klen == 4 && digits_at(c, k, 4, &y) && y >= 1900 &&
+	    y <= 2099 ? y : 0;
+}
+
+/* The date written after a text's name ending at LAST, in its sentence:
+ * "of November 9", "of 9 November 2020", "от 9 ноября 2020 года", ",
+ * принятая 9 ноября 2020 года", "signed by the leaders of Armenia,
+ * Russia, and Azerbaijan on November 9, 2020": its year, month and day
+ * in Y, M, D, each 0 when not said. A month's day is the number just
+ * before or after it; the night of "9-10 November" is its second day,
+ * which names the same text. */
+static void
+date_after(const struct extract_ctx *c, size_t last, long *y, long *m, long *d)
+{
+	size_t k, end, hi = c->sent_tok[extract_sentence_of(c, last) + 1], next;
+	unsigned gap, limit = JOINT_DATE_GAP;
+	long v;
+
+	*y = *m = *d = 0;
+	for (k = last + 1, gap = 0; k < hi && gap < limit; k++, gap++) {
+		if ((v = year_value(c, k)) > 0) {
+			*y = v;
+			return;
+		}
+		if ((v = month_from(c, k, &end)) > 0) {
+			if (*m > 0)
+				return;
+			*m = v;
+			if ((*d = k > last + 1 ? day_value(c, k - 1) : 0) == 0 &&
+			    (*d = day_value(c, end + 1)) > 0)
+				end++;
+			k = end;
+			continue;
+		}
+		/* after the month only its day's comma, then the year */
+		if (*m > 0 && !(c->t.tok[k].klen == 1 && c->t.tok[k].key[0] == ','))
+			return;
+		if (!c->t.tok[k].word || day_value(c, k) > 0 || phrase_at(c, D_DATE_LINK, k) > k)
+			continue;
+		if ((next = phrase_at(c, D_SIGNED, k)) > k) {
+			k = next - 1;
+			limit = gap + JOINT_SIGNED_GAP;
+			continue;
+		}
+		/* "signed by the leaders of ...": words up to the date */
+		if (limit == JOINT_DATE_GAP)
+			return;
+	}
+}
+
+/* A statement or declaration three states signed, by its date or by
+ * being three parties': "the trilateral statement", "the trilateral
+ * declaration of November 9", "заявления от 9 ноября 2020 года",
+ * "трёхсторонняя декларация, принятая 9 ноября 2020 года", "üçtərəfli
+ * bəyanat", "եռակողմ հայտարարություն", "the 2020 trilateral statement".
+ * Only the knowledge base's one it fits (extract_resolve_statement) is
+ * taken. The token after it, else K. */
+static size_t
+joint_statement_at(struct extract_ctx *c, size_t k)
+{
+	size_t at = k, three, next;
+	long before = 0, y, m, d;
+	int e;
+
+	if (dated_at(c, k)) {
+		before = year_value(c, k);
+		at = k + 1;
+	}
+	three = phrase_at(c, D_THREE_PARTY, at);
+	if ((next = phrase_at(c, D_KIND_STATEMENT, three)) == three)
+		return k;
+	/* "the Russian statement of 9 November": one side's, though on
+	 * the day of a joint one */
+	if (three == at && k > 0 && mention_of(c, k - 1, 1, KB_STATE) >= 0)
+		return k;
+	date_after(c, next - 1, &y, &m, &d);
+	if (y == 0)
+		y = before;
+	if ((e = extract_resolve_statement(c, k, next - 1, y, m, d)) < 0)
+		return k;
+	extract_add_mention(c, k, next - 1, e, EXTRACT_PATTERN);
+	return next;
+}
+
 /* An agreement described (agreement_at): the knowledge base's one it
  * fits, else a found name under the words the text uses. The token
  * after it, else K. */
@@ -1214,7 +1330,7 @@ extract_described(struct extract_ctx *c)
 		if (c->ment_at[k] >= 0 || !c->t.tok[k].word)
 			continue;
 		if ((next = brokered_at(c, k)) > k || (next = dated_war_at(c, k)) > k ||
-		    (next = described_agreement_at(c, k)) > k ||
+		    (next = joint_statement_at(c, k)) > k || (next = described_agreement_at(c, k)) > k ||
 		    (next = named_agreement_at(c, k)) > k || (next = body_event_at(c, k)) > k ||
 		    (next = event_at(c, k)) > k || (next = outlet_at(c, k)) > k ||
 		    (next = ministry_at(c, k)) > k || (next = dated_event_at(c, k)) > k ||

@@ -258,3 +258,106 @@ extract_resolve(const struct extract_ctx *c, enum kb_kind kind, size_t first, si
 	}
 	return n == 1 ? found : -1;
 }
+
+/* Whether the article names every party of entity IDX, and the
+ * sentence of token K no state that is not one: a three-party text of
+ * other states ("the trilateral declaration" of Azerbaijan, Turkey and
+ * Pakistan) is not the one of Armenia, Azerbaijan and Russia. */
+static int
+parties_named_in_article(const struct extract_ctx *c, int idx, size_t k)
+{
+	const struct kb_entity *e = &c->kb->ents[idx];
+	size_t i, j, s = extract_sentence_of(c, k), lo = c->sent_tok[s], hi = c->sent_tok[s + 1];
+	int p;
+
+	for (j = 0; j < e->nparties; j++) {
+		for (i = 0; i < c->nm && c->m[i].entity != e->parties[j]; i++)
+			;
+		if (e->parties[j] < 0 || i == c->nm)
+			return 0;
+	}
+	for (i = lo; i < hi; i++) {
+		if ((p = state_at(c, i)) < 0)
+			continue;
+		for (j = 0; j < e->nparties && e->parties[j] != p; j++)
+			;
+		if (j == e->nparties)
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether the days F to L (YYYYMMDD) meet month M's day D (the whole
+ * month when D is 0) of some year. */
+static int
+meets_month(long f, long l, long m, long d)
+{
+	long y;
+
+	for (y = f / 10000; y <= l / 10000; y++)
+		if (y * 10000 + m * 100 + (d > 0 ? d : 1) <= l &&
+		    y * 10000 + m * 100 + (d > 0 ? d : 31) >= f)
+			return 1;
+	return 0;
+}
+
+int
+extract_resolve_statement(const struct extract_ctx *c, size_t first, size_t last, long y,
+    long m, long d)
+{
+	const unsigned *kinds = extractor_kinds(c->x);
+	unsigned said;
+	long a = article_date(c), f, l, lo = 0, hi = 0, best_f = 0;
+	size_t i;
+	int found = -1, n = 0;
+
+	if (kinds == NULL)
+		return -1;
+	said = extract_described_kinds(c, first, last);
+	if (!(said & EXTRACT_KIND_STATEMENT) || (said & EXTRACT_KIND_UNMADE))
+		return -1;
+	/* "a statement" of one side's office is no joint text: without
+	 * "trilateral" only its day names one */
+	if (!(said & EXTRACT_KIND_THREE) && (m == 0 || d == 0))
+		return -1;
+	if (y > 0) {
+		lo = y * 10000 + (m > 0 ? m * 100 + (d > 0 ? d : 1) : 101);
+		hi = y * 10000 + (m > 0 ? m * 100 + (d > 0 ? d : 31) : 1231);
+	}
+	for (i = 0; i < c->kb->n; i++) {
+		const struct kb_entity *e = &c->kb->ents[i];
+
+		if (e->kind != KB_AGREEMENT || e->dismissed || e->date == NULL ||
+		    kb_date_range(e->date, &f, &l) != 0 || !(kinds[i] & EXTRACT_KIND_STATEMENT) ||
+		    e->nparties < 2 || ((said & EXTRACT_KIND_THREE) && e->nparties != 3) ||
+		    (a > 0 && f > a) || !parties_named_in_article(c, (int)i, first))
+			continue;
+		if (y > 0 && (f > hi || l < lo))
+			continue;
+		if (y == 0 && m > 0 && !meets_month(f, l, m, d))
+			continue;
+		if (y > 0) {
+			found = (int)i;
+			n++;
+		} else if (m > 0) {
+			/* "the declaration of November 9" in an article of May
+			 * 2023: the 9 November of a year not after the
+			 * article's date, the latest of them, which is 2020
+			 * when only that year's is a text of its parties */
+			if (found < 0 || f > best_f) {
+				found = (int)i;
+				best_f = f;
+				n = 1;
+			} else if (f == best_f)
+				n++;
+		} else if (found < 0 || f < best_f) {
+			/* no date said: the first of its parties' texts, which
+			 * the later ones are named against by their date */
+			found = (int)i;
+			best_f = f;
+			n = 1;
+		} else if (f == best_f)
+			n++;
+	}
+	return n == 1 ? found : -1;
+}

@@ -15,6 +15,8 @@
 static struct kb *kb;
 static struct extractor *ex;
 static struct text_rules *rules;
+/* The date of the articles run() makes, NULL for none. */
+static const char *article_date = "2023-01-20";
 
 static const char kb_text[] =
     "person\tSergey Lavrov\tSergei Lavrov | Lavrov | Сергей Лавров\t\tForeign Minister of Russia, 2004-03-09\xE2\x80\x93\n"
@@ -56,7 +58,10 @@ static const char kb_text[] =
     "event\tFirst Estonia-Oman War\t\t2019-03-01/2019-04-13\t\tEstonia | Oman\n"
     "event\tSecond Estonia-Oman War\t\t2021-06-01/2021-06-12\t\tEstonia | Oman\n"
     "agreement\tMuscat truce\t\t2021-06-12\t\tEstonia | Oman | Russia\n"
-    "agreement\tTallinn truce\t\t2021-08-01\t\tEstonia | Oman\n";
+    "agreement\tTallinn truce\t\t2021-08-01\t\tEstonia | Oman\n"
+    "agreement\tJanuary statement\t\t2021-01-11\t\tArmenia | Azerbaijan | Russia\n"
+    "agreement\tAutumn statement\t\t2022-10-31\t\tArmenia | Azerbaijan | Russia\n"
+    "agreement\tCaspian declaration\t\t2022-11-09\t\tAzerbaijan | Estonia | Oman\n";
 
 /* Runs extraction over TEXT (paragraphs split on newlines), the article
  * titled TITLE (may be NULL). */
@@ -84,7 +89,7 @@ run_titled(const char *text, const char *title, struct arena *a, struct extract_
 	in.nparagraphs = np;
 	in.sentences = sent;
 	in.nsentences = ns;
-	in.date = "2023-01-20";
+	in.date = article_date;
 	in.title = title;
 	arena_init(a);
 	if (extract_article(ex, &in, a, res) != 0)
@@ -1261,6 +1266,78 @@ test_places_inside_events(void)
 	    "agreement's");
 }
 
+/* A statement or declaration three states signed, named by its date or
+ * by being three parties', in an article with a date and in one
+ * without: the same text either way. */
+static void
+test_joint_statements(void)
+{
+	static const char *const dates[] = { "2023-05-26", NULL };
+	char what[160];
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(dates); i++) {
+		article_date = dates[i];
+		snprintf(what, sizeof what, "no date said: the first text of its parties, not the "
+		    "latest (%s)", dates[i] ? dates[i] : "no article date");
+		expect_mentions("Armenia, Azerbaijan and Russia met. They recalled the trilateral statement.",
+		    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+		    "Ceasefire statement=trilateral statement", what);
+		snprintf(what, sizeof what, "a month and day without a year: the year of the text of "
+		    "that day (%s)", dates[i] ? dates[i] : "no article date");
+		expect_mentions("Armenia, Azerbaijan and Russia met. They recalled the trilateral "
+		    "declaration of November 9.",
+		    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+		    "Ceasefire statement=trilateral declaration", what);
+		snprintf(what, sizeof what, "the day names a later text of the same parties (%s)",
+		    dates[i] ? dates[i] : "no article date");
+		expect_mentions("Armenia, Azerbaijan and Russia met. They recalled the trilateral "
+		    "statement of 31 October.",
+		    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+		    "Autumn statement=trilateral statement", what);
+	}
+	article_date = "2023-05-26";
+	expect_mentions("Armenia, Azerbaijan and Russia met. Peacekeepers came under the trilateral "
+	    "statement signed by the leaders of Armenia, Russia, and Azerbaijan on November 10, 2020.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "Ceasefire statement=trilateral statement; Armenia=Armenia; Russia=Russia; "
+	    "Azerbaijan=Azerbaijan",
+	    "the date after \"signed\" and its signers; the second day of the night of 9-10 November");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Они вспомнили заявления от 9 ноября "
+	    "2020 года о прекращении огня.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "Ceasefire statement=заявления от 9 ноября 2020",
+	    "a statement without \"trilateral\", by its day, month and year in Russian");
+	expect_mentions("Armenia, Azerbaijan and Russia met. The trilateral statement of "
+	    "November 9, 2021 was read out.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia",
+	    "the day said is no text's: nothing, not the month's other one");
+	expect_mentions("Armenia, Azerbaijan and Russia met. The Russian statement of 9 November "
+	    "was short.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; Russia=Russian",
+	    "a statement of one state by its day is that state's, though a joint text has that day");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Their foreign ministers read a "
+	    "statement.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia",
+	    "a statement with neither \"trilateral\" nor a day is no joint text");
+	expect_mentions("Azerbaijan hosted the foreign ministers of Estonia and Oman in Baku. "
+	    "Azerbaijan said the trilateral declaration adopted in Baku deepens cooperation.",
+	    "Azerbaijan=Azerbaijan; Estonia=Estonia; Oman=Oman; Azerbaijan=Baku; "
+	    "Azerbaijan=Azerbaijan; Caspian declaration=trilateral declaration; Azerbaijan=Baku",
+	    "a three-party text of other states is theirs, not Armenia's, Azerbaijan's and Russia's");
+	expect_mentions("Azerbaijan hosted Estonia and Oman. Armenia and Russia were not there. "
+	    "Azerbaijan, Estonia and Oman adopted a trilateral declaration of November 9.",
+	    "Azerbaijan=Azerbaijan; Estonia=Estonia; Oman=Oman; Armenia=Armenia; Russia=Russia; "
+	    "Azerbaijan=Azerbaijan; Estonia=Estonia; Oman=Oman; "
+	    "Caspian declaration=trilateral declaration",
+	    "every party named, but the sentence names states outside the 2020 one: the other trio's");
+	article_date = "2020-06-01";
+	expect_mentions("Armenia, Azerbaijan and Russia met. They recalled the trilateral statement.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia",
+	    "no text of its parties before the article's date: nothing");
+	article_date = "2023-01-20";
+}
+
 int
 main(void)
 {
@@ -1298,6 +1375,7 @@ main(void)
 	test_speakers_in_places();
 	test_years_of_descriptions();
 	test_places_inside_events();
+	test_joint_statements();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
