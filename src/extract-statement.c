@@ -1047,8 +1047,6 @@ official_ahead(const struct attr *A, size_t k, size_t hi)
 	return NO_ONE;
 }
 
-static int family_name(const struct attr *A, size_t k, size_t hi);
-
 /* "said Lavrov", "said the minister", "said Russian Foreign Minister
  * Sergey Lavrov": the subject starting at token FIRST, after a verb. */
 static int
@@ -1135,8 +1133,7 @@ subject_from(const struct attr *A, size_t first, size_t hi)
 		if (!titled && extract_cue_from(c, k, CUE_DOCUMENT, &other) &&
 		    (e = mention_from(c, other + 1, &last)) != NO_ONE && extract_is_actor(c, e))
 			return e;
-		/* "– отметил аль-Ансари", "said al-Ansari": a family name */
-		return k == first ? family_name(A, k, hi) : NO_ONE;
+		return NO_ONE;
 	}
 	return NO_ONE;
 }
@@ -1146,68 +1143,6 @@ static int
 subject_after(const struct attr *A, size_t v, size_t hi)
 {
 	return subject_from(A, v + 1, hi);
-}
-
-/* Whether word W is word F of a name, or F with one of the language's
- * case endings ("Каска" of "Каск"). */
-static int
-same_name(const struct extract_ctx *c, const struct extract_tok *f, const struct extract_tok *w)
-{
-	size_t i;
-
-	if (w->klen == f->klen)
-		return memcmp(f->key, w->key, w->klen) == 0;
-	if (c->lang == NULL || w->klen < f->klen || memcmp(f->key, w->key, f->klen) != 0)
-		return 0;
-	for (i = 0; i < c->lang->nendings; i++)
-		if (c->lang->ending_len[i] == w->klen - f->klen &&
-		    memcmp(w->key + f->klen, c->lang->endings[i], c->lang->ending_len[i]) == 0)
-			return 1;
-	return 0;
-}
-
-/* The person a name nobody knows starting at token K stands for on
- * second reference by its last word, the family name: "Маджид бен
- * Мухаммед аль-Ансари ... по словам аль-Ансари", as news names a person
- * in full once and then by the family name alone, with its particles
- * ("аль-", "bin", "van"). The name runs over words joined by hyphens or
- * apostrophes and ends at a capitalized word before punctuation or the
- * sentence's end; the one person of two words or more mentioned before K
- * whose name ends in that word, or NO_ONE (none, or two). */
-static int
-family_name(const struct attr *A, size_t k, size_t hi)
-{
-	const struct extract_ctx *c = A->c;
-	const struct extract_tok *w, *f;
-	size_t j, i;
-	int who = NO_ONE, e;
-
-	for (j = k; j < hi && j <= k + FORWARD_MAX; j++) {
-		if (!c->t.tok[j].word || c->ment_at[j] >= 0 || A->in_quote[j])
-			return NO_ONE;
-		if (j + 1 < hi && (is_key(&c->t.tok[j + 1], "-") || is_key(&c->t.tok[j + 1], "'")) &&
-		    c->t.tok[j + 1].start == c->t.tok[j].end) {
-			j++;
-			continue;
-		}
-		if (j + 1 < hi && c->t.tok[j + 1].word)
-			return NO_ONE;
-		break;
-	}
-	if (j >= hi || j > k + FORWARD_MAX || !c->t.tok[j].upper)
-		return NO_ONE;
-	w = &c->t.tok[j];
-	for (i = 0; i < c->nm; i++) {
-		e = c->m[i].entity;
-		f = &c->t.tok[c->m_last[i]];
-		if (c->m_last[i] >= k || !is_person(c, e) || c->m_last[i] == c->m_first[i] ||
-		    !same_name(c, f, w) || e == who)
-			continue;
-		if (who != NO_ONE)
-			return NO_ONE;
-		who = e;
-	}
-	return who;
 }
 
 /* "according to X", "according to Pashinyan's office", "according to
@@ -1258,8 +1193,6 @@ subject_after_cue(const struct attr *A, size_t k, size_t hi)
 		if (is_person(c, p))
 			return p;
 	}
-	if (e == NO_ONE)
-		return family_name(A, k, hi);
 	return e != NO_ONE && extract_is_actor(c, e) ? e : NO_ONE;
 }
 
