@@ -903,10 +903,11 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 		/* "Лавров в интервью ТАСС заявил": the outlet spoken through
 		 * stands between the subject and the verb; so does the place
 		 * spoken in ("Lavrov in Baku said"), unless no one stands
-		 * before it ("Officials in Moscow said": the place's state;
-		 * "В МИД России заявили", "Источник в МИД России сообщил": a
-		 * body after a bare preposition, the words before it no
-		 * subject). */
+		 * before it ("Officials in Moscow said": the place's state).
+		 * So does a body after a one-word preposition ("в", "in",
+		 * "at") with no one before it: "В МИД России заявили",
+		 * "Источник в МИД России сообщил"; one after a longer cue is
+		 * an outlet spoken through ("в интервью ТАСС"), no subject. */
 		if (e != NO_ONE && c->m_first[c->ment_at[k]] > lb &&
 		    extract_cue_to(c, c->m_first[c->ment_at[k]] - 1, CUE_MEDIUM, &f) && f >= lb) {
 			held = subject_before(A, f, lb);
