@@ -903,12 +903,18 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 		/* "Лавров в интервью ТАСС заявил": the outlet spoken through
 		 * stands between the subject and the verb; so does the place
 		 * spoken in ("Lavrov in Baku said"), unless no one stands
-		 * before it ("Officials in Moscow said": the place's state). */
+		 * before it ("Officials in Moscow said": the place's state).
+		 * So does a body after a one-word preposition ("в", "in",
+		 * "at") with no one before it: "В МИД России заявили",
+		 * "Источник в МИД России сообщил"; one after a longer cue is
+		 * an outlet spoken through ("в интервью ТАСС"), no subject. */
 		if (e != NO_ONE && c->m_first[c->ment_at[k]] > lb &&
 		    extract_cue_to(c, c->m_first[c->ment_at[k]] - 1, CUE_MEDIUM, &f) && f >= lb) {
 			held = subject_before(A, f, lb);
-			if (held != NO_ONE || e < 0 ||
-			    (c->kb->ents[e].kind != KB_PLACE && c->kb->ents[e].kind != KB_STATE))
+			if (held != NO_ONE || e < 0)
+				return held;
+			if (c->kb->ents[e].kind != KB_PLACE && c->kb->ents[e].kind != KB_STATE &&
+			    f + 1 != c->m_first[c->ment_at[k]])
 				return held;
 		}
 		if (e != NO_ONE && (held = role_of_mention(A, k, lb, e)) != NO_ONE)
