@@ -116,6 +116,7 @@ done >"$TEST_TMP/missing"
 # has one; none for a state whose legislature is not one body of that name.
 for n in "Pakistan's parliament=Parliament of Pakistan" 'Türkiye parlamentosu=Grand National Assembly of Turkey' \
 	'Israeli parliament=Knesset' 'Ermənistan parlamenti=National Assembly of Armenia' \
+	"Uzbekistan's parliament=Oliy Majlis" \
 	'Qoşulmama Hərəkatı=Non-Aligned Movement' 'IGAD=Intergovernmental Authority on Development' \
 	'ГКНБ Таджикистана=State Committee for National Security of Tajikistan' 'KUNA=Kuwait News Agency'; do
 	d kb show "${n%%=*}" 2>/dev/null | head -1 | grep -q "^${n#*=} (" || echo "${n%%=*}"
