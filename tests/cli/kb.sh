@@ -111,6 +111,21 @@ for n in 'Ermənistan Müdafiə Nazirliyi=Ministry of Defence of Armenia' \
 done >"$TEST_TMP/missing"
 [ ! -s "$TEST_TMP/missing" ]; tap_ok $? "governments, ministries, armed forces and bodies in five languages$(tr '\n' ' ' <"$TEST_TMP/missing")"
 
+# Parliaments for every UN member, generated with the ministries: under the
+# state's name, or under the curated row's own name where the knowledge base
+# has one; none for a state whose legislature is not one body of that name.
+for n in "Pakistan's parliament=Parliament of Pakistan" 'Türkiye parlamentosu=Grand National Assembly of Turkey' \
+	'Israeli parliament=Knesset' 'Ermənistan parlamenti=National Assembly of Armenia' \
+	"Uzbekistan's parliament=Oliy Majlis" \
+	'Qoşulmama Hərəkatı=Non-Aligned Movement' 'IGAD=Intergovernmental Authority on Development' \
+	'ГКНБ Таджикистана=State Committee for National Security of Tajikistan' 'KUNA=Kuwait News Agency'; do
+	d kb show "${n%%=*}" 2>/dev/null | head -1 | grep -q "^${n#*=} (" || echo "${n%%=*}"
+done >"$TEST_TMP/missing"
+for n in "Russia's parliament" 'Parliament of the United States'; do
+	d kb show "$n" >/dev/null 2>&1 && echo "$n"
+done >>"$TEST_TMP/missing"
+[ ! -s "$TEST_TMP/missing" ]; tap_ok $? "parliaments, regional bodies, security services and news agencies$(tr '\n' ' ' <"$TEST_TMP/missing")"
+
 # Leaders: a head of state by a surname the generator derived, by a
 # transliteration given by hand, with a dated role and its source; a
 # predecessor with a closed term; a surname that is a common English name
