@@ -85,7 +85,8 @@ struct cmd_chars {
 	struct store *st;
 	int bytes;
 	int64_t id;                  /* the article mapped, 0 for none */
-	struct store_article art;
+	char *body;                  /* its first len bytes, */
+	size_t len, upto;            /* all of them up to byte upto */
 	struct text_charmap map;
 };
 void cmd_chars_init(struct cmd_chars *c, struct store *st, int bytes);

@@ -87,6 +87,10 @@ void store_article_brief_free(struct store_article_brief *rows, size_t n);
 /* Loads one article (body included). Returns 0, or -1 with a message
  * naming the id when there is no such article. */
 int store_article_get(struct store *st, int64_t id, struct store_article *out);
+/* The first LEN bytes of article ID's body (all of it when shorter), into
+ * *BODY (malloc'd, NUL-terminated) and *N: what positions before LEN need
+ * without reading the pages of a long body past them. 0, or -1. */
+int store_article_body_head(struct store *st, int64_t id, size_t len, char **body, size_t *n);
 int store_article_count(struct store *st, int64_t *n);
 /* What cleaning left out of article ID, "REASON\tTEXT" lines (malloc'd;
  * NULL when nothing was). */

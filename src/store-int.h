@@ -40,14 +40,23 @@ int store_col_ids(struct store *st, sqlite3_stmt *s, const char *what, int64_t *
  * been stepped. */
 int store_bind_text(sqlite3_stmt *s, int i, const char *t, int copy);
 
-/* The words of bytes [start, end) of an article's body (malloc'd; NULL
- * when out of range), reading each body once for a run of rows of the
- * same article. */
+/* store-body.c: the words of bytes [start, end) of an article's body
+ * (malloc'd; NULL when the body is gone or the span is out of range),
+ * read through one blob handle that moves from article to article. The
+ * cache holds bytes [from, from + len) of article ID's body: a page's
+ * rows of one article load their whole range first (store_body_load, 0
+ * or -1 as the words would be NULL) and are then cut from memory. Start
+ * it zeroed; free it before the connection is used to write. */
 struct store_body_cache {
 	int64_t id;
 	char *body;
-	size_t len;
+	size_t from, len;
+	sqlite3_blob *blob;     /* on articles.body of row blob_id, or NULL */
+	int64_t blob_id;
+	size_t size;            /* that body's length in bytes */
 };
+int store_body_load(struct store *st, struct store_body_cache *c, int64_t article,
+    size_t start, size_t end);
 char *store_body_words(struct store *st, struct store_body_cache *c, int64_t article,
     size_t start, size_t end);
 void store_body_cache_free(struct store_body_cache *c);

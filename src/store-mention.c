@@ -98,9 +98,9 @@ int
 store_entity_mentions(struct store *st, int64_t entity, const struct store_after *after,
     size_t skip, size_t limit, struct store_mention **rows, size_t *n)
 {
-	struct store_body_cache c = { 0, NULL, 0 };
+	struct store_body_cache c = { 0 };
 	struct found f = { NULL, 0, 0 };
-	size_t i;
+	size_t i, j, lo, hi;
 
 	*rows = NULL;
 	*n = 0;
@@ -109,9 +109,21 @@ store_entity_mentions(struct store *st, int64_t entity, const struct store_after
 		store_mention_list_free(f.rows, f.n);
 		return -1;
 	}
-	for (i = 0; i < f.n; i++)
-		f.rows[i].text = store_body_words(st, &c, f.rows[i].article_id, f.rows[i].start,
-		    f.rows[i].end);
+	/* An article's mentions are adjacent: their range is read once, and
+	 * the body past the last of them not at all (store-body.c). */
+	for (i = 0; i < f.n; i = j) {
+		lo = f.rows[i].start;
+		hi = f.rows[i].end;
+		for (j = i + 1; j < f.n && f.rows[j].article_id == f.rows[i].article_id; j++) {
+			lo = f.rows[j].start < lo ? f.rows[j].start : lo;
+			hi = f.rows[j].end > hi ? f.rows[j].end : hi;
+		}
+		if (j - i > 1)
+			(void)store_body_load(st, &c, f.rows[i].article_id, lo, hi);
+		for (; i < j; i++)
+			f.rows[i].text = store_body_words(st, &c, f.rows[i].article_id,
+			    f.rows[i].start, f.rows[i].end);
+	}
 	store_body_cache_free(&c);
 	*rows = f.rows;
 	*n = f.n;

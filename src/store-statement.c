@@ -68,49 +68,6 @@ store_statement_clear(struct store_statement *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* ---- the words of a span ---------------------------------------------- */
-
-/*
- * Statements and mentions show their words, which are byte ranges of an
- * article's body. Cutting them out in SQL would read the whole body once
- * per row (a 20 MB article with a million mentions would never finish),
- * so the body is read once per article and cut here.
- */
-char *
-store_body_words(struct store *st, struct store_body_cache *c, int64_t article, size_t start,
-    size_t end)
-{
-	sqlite3_stmt *s;
-	const void *b;
-
-	if (c->id != article || c->body == NULL) {
-		free(c->body);
-		c->body = NULL;
-		c->len = 0;
-		c->id = article;
-		if ((s = store_stmt(st, "SELECT body FROM articles WHERE id = ?1")) == NULL)
-			return NULL;
-		sqlite3_bind_int64(s, 1, article);
-		if (sqlite3_step(s) == SQLITE_ROW && (b = sqlite3_column_blob(s, 0)) != NULL) {
-			c->len = (size_t)sqlite3_column_bytes(s, 0);
-			c->body = xmalloc(c->len + 1);
-			memcpy(c->body, b, c->len);
-			c->body[c->len] = '\0';
-		}
-		sqlite3_reset(s);
-	}
-	if (c->body == NULL || start > end || end > c->len)
-		return NULL;
-	return xstrndup(c->body + start, end - start);
-}
-
-void
-store_body_cache_free(struct store_body_cache *c)
-{
-	free(c->body);
-	memset(c, 0, sizeof *c);
-}
-
 /* The columns every statement query selects, in read_row's order. */
 #define STATEMENT_COLUMNS \
 	"s.id, s.article_id, coalesce(s.speaker_id, 0), e.name, s.start, s.end, s.verb," \
@@ -136,14 +93,30 @@ read_row(sqlite3_stmt *s, struct store_statement *r)
 	r->score = sqlite3_column_count(s) > 11 ? sqlite3_column_double(s, 11) : 0;
 }
 
+/* The rows' words, each article's rows (adjacent in every list) read as
+ * one range from the first start to the last end: the pages of a body
+ * past the last row shown are never read. */
 static void
 fill_words(struct store *st, struct store_statement *rows, size_t n)
 {
-	struct store_body_cache c = { 0, NULL, 0 };
-	size_t i;
+	struct store_body_cache c = { 0 };
+	size_t i, j, lo, hi;
 
-	for (i = 0; i < n; i++)
-		rows[i].text = store_body_words(st, &c, rows[i].article_id, rows[i].start, rows[i].end);
+	for (i = 0; i < n; i = j) {
+		lo = rows[i].start;
+		hi = rows[i].end;
+		for (j = i + 1; j < n && rows[j].article_id == rows[i].article_id; j++) {
+			lo = rows[j].start < lo ? rows[j].start : lo;
+			hi = rows[j].end > hi ? rows[j].end : hi;
+		}
+		/* A range that fails (a row past the body's end) leaves each row
+		 * to read its own span. */
+		if (j - i > 1)
+			(void)store_body_load(st, &c, rows[i].article_id, lo, hi);
+		for (; i < j; i++)
+			rows[i].text = store_body_words(st, &c, rows[i].article_id, rows[i].start,
+			    rows[i].end);
+	}
 	store_body_cache_free(&c);
 }
 
