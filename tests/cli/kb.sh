@@ -155,6 +155,18 @@ for n in "Russia's parliament" 'Parliament of the United States'; do
 done >>"$TEST_TMP/missing"
 [ ! -s "$TEST_TMP/missing" ]; tap_ok $? "parliaments, regional bodies, security services and news agencies$(tr '\n' ' ' <"$TEST_TMP/missing")"
 
+# News agencies, broadcasters and papers by their names in the reader's
+# languages; "AP" is no alias (Azerbaijani news writes it for the European
+# Parliament).
+for n in 'Дойче Велле=Deutsche Welle' 'ВГТРК=All-Russia State Television and Radio Broadcasting Company' \
+	'Türkiye Radyo ve Televizyon Kurumu=Turkish Radio and Television Corporation' 'ՏԱՍՍ=TASS' \
+	'Би-би-си=BBC' 'Рейтер=Reuters' 'Bernama=Malaysian National News Agency' 'Spiegel=Der Spiegel' \
+	'Report.az=Report News Agency' 'IRIB=Islamic Republic of Iran Broadcasting'; do
+	d kb show "${n%%=*}" 2>/dev/null | head -1 | grep -q "^${n#*=} (" || echo "${n%%=*}"
+done >"$TEST_TMP/missing"
+d kb show AP >/dev/null 2>&1 && echo AP >>"$TEST_TMP/missing"
+[ ! -s "$TEST_TMP/missing" ]; tap_ok $? "news agencies, broadcasters and papers in five languages$(tr '\n' ' ' <"$TEST_TMP/missing")"
+
 # Leaders: a head of state by a surname the generator derived, by a
 # transliteration given by hand, with a dated role and its source; a
 # predecessor with a closed term; a surname that is a common English name
