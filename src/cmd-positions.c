@@ -1,7 +1,8 @@
 /*
  * cmd-positions.c: every position a command shows is in characters (code
- * points of the stored body), as `annotate START END`, `annotations` and
- * the exports count; the store keeps byte offsets. A command converting a
+ * points of the stored body; of the title for a mention in it), as
+ * `annotate START END`, `annotations` and the exports count; the store
+ * keeps byte offsets. A command converting a
  * list of rows keeps one article's character map at a time: the rows come
  * grouped by article, so each body is read once.
  */
@@ -76,10 +77,23 @@ cmd_mention_positions(struct store *st, struct store_mention *rows, size_t n, in
 	int rc = 0;
 
 	cmd_chars_init(&c, st, bytes);
-	for (i = 0; i < n && rc == 0; i++)
-		if (cmd_chars(&c, rows[i].article_id, &rows[i].start) != 0 ||
-		    cmd_chars(&c, rows[i].article_id, &rows[i].end) != 0)
-			rc = -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		struct text_charmap title;
+
+		if (!rows[i].in_title) {
+			if (cmd_chars(&c, rows[i].article_id, &rows[i].start) != 0 ||
+			    cmd_chars(&c, rows[i].article_id, &rows[i].end) != 0)
+				rc = -1;
+			continue;
+		}
+		/* A mention in the title counts the title's characters. */
+		if (bytes || rows[i].title == NULL)
+			continue;
+		text_charmap_init(&title, rows[i].title, strlen(rows[i].title));
+		rows[i].start = text_charmap_chars(&title, rows[i].start);
+		rows[i].end = text_charmap_chars(&title, rows[i].end);
+		text_charmap_free(&title);
+	}
 	cmd_chars_free(&c);
 	return rc;
 }
