@@ -537,10 +537,26 @@ body_names(const struct extract_ctx *c, int entity)
 	return 0;
 }
 
+/* Whether the body names agreement or event E, or one of its parties. */
+static int
+body_grounds(const struct extract_ctx *c, int e)
+{
+	const struct kb_entity *ent = &c->kb->ents[e];
+	size_t j;
+
+	if (body_names(c, e))
+		return 1;
+	for (j = 0; j < ent->nparties; j++)
+		if (ent->parties[j] >= 0 && body_names(c, ent->parties[j]))
+			return 1;
+	return 0;
+}
+
 /* The knowledge base's names in the title, as the body's are matched
  * (the language's case endings too). An agreement or event only when
- * the body names it as well: the body grounds lower-case words ("peace
- * talks") by the parties it names, and a headline has too few words to. */
+ * the body names it or one of its parties: the body's own rule, a capital
+ * grounds a name, cannot hold in a headline whose every word has one
+ * ("Peace Talks Resume" is no particular treaty). */
 static void
 title_aliases(const struct extract_ctx *c, struct title_pass *p)
 {
@@ -551,7 +567,7 @@ title_aliases(const struct extract_ctx *c, struct title_pass *p)
 	n = extract_match_lang(c->x->matcher, &p->t, c->lang, &hits, &cap);
 	for (i = 0; i < n; i++) {
 		kind = c->kb->ents[hits[i].entity].kind;
-		if ((kind == KB_AGREEMENT || kind == KB_EVENT) && !body_names(c, hits[i].entity))
+		if ((kind == KB_AGREEMENT || kind == KB_EVENT) && !body_grounds(c, hits[i].entity))
 			continue;
 		title_add(p, hits[i].first, hits[i].last, hits[i].entity);
 	}
