@@ -2,9 +2,9 @@
  * cmd-positions.c: every position a command shows is in characters (code
  * points of the stored body; of the title for a mention in it), as
  * `annotate START END`, `annotations` and the exports count; the store
- * keeps byte offsets. A command converting a
- * list of rows keeps one article's character map at a time: the rows come
- * grouped by article, so each body is read once.
+ * keeps byte offsets. A command converting a list of rows keeps one
+ * article's character map at a time: the rows come grouped by article,
+ * so each body is read once.
  */
 #include "config.h"
 
