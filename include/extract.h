@@ -99,6 +99,12 @@ struct extract_result {
 	size_t nstatements;
 	struct extract_candidate *candidates;
 	size_t ncandidates;
+	/* The entities the title names, at byte offsets into the title, in
+	 * its order: the knowledge base's (an agreement or event only when
+	 * the body names it or a party to it) and the names the body found; how is
+	 * EXTRACT_ALIAS. */
+	struct extract_mention *title_mentions;
+	size_t ntitle_mentions;
 };
 
 /* Analyses one article. Everything in *out is allocated in A. */

@@ -466,11 +466,15 @@ struct store_after {
 struct store_mention {
 	int64_t article_id, entity_id;
 	size_t start, end;
-	const char *how;      /* alias, pattern, anaphora, title (a constant) */
+	const char *how;      /* alias, pattern, anaphora, title, headline (a constant) */
 	char *title;          /* the article's title */
 	char *published;      /* the article's date, or NULL */
 	char *text;           /* the mentioned words; NULL when asked for one article */
+	int in_title;         /* start, end are in the title, not the body; how
+	                         is "headline" */
 };
+/* The place after which the list of mentions goes on past M. */
+void store_mention_after(const struct store_mention *m, struct store_after *after);
 /* Frees what one mention holds (not the mention itself). */
 void store_mention_clear(struct store_mention *m);
 void store_mention_list_free(struct store_mention *rows, size_t n);
@@ -490,6 +494,10 @@ struct store_mention_in {
 };
 int store_mentions_add(struct store *st, int64_t article, const struct store_mention_in *m,
     size_t n);
+/* The same for the entities the article's title names, at byte offsets
+ * into its stored title (how is not kept: a title's are by name). */
+int store_title_mentions_add(struct store *st, int64_t article,
+    const struct store_mention_in *m, size_t n);
 /* Ids of the articles whose text has one of the phrases WORDS (all
  * articles when NWORDS is 0), ascending; *ids is malloc'd. */
 int store_articles_naming(struct store *st, const char *const *words, size_t nwords,
@@ -497,8 +505,8 @@ int store_articles_naming(struct store *st, const char *const *words, size_t nwo
 /* The newest article whose source is FILE or ends in "/FILE" (*id 0 when
  * none): how `dossier eval` finds the gold's articles. */
 int store_article_by_file(struct store *st, const char *file, int64_t *id);
-/* Removes an article's mentions and statements (and so their links),
- * before it is analysed again. */
+/* Removes an article's mentions (its title's too) and statements (and so
+ * their links), before it is analysed again. */
 int store_analysis_clear(struct store *st, int64_t article);
 /* JSON for --json: store_article_entities as an array of objects, each
  * one's first mention converted to characters by CHARS (the article's map;

@@ -5,8 +5,9 @@
  * shipped files are written into it first (only when they changed, which
  * a hash of their bytes kept in the state table tells), so the user's
  * additions and the candidates found so far are matched too. Then per
- * article: candidates become entities, mentions and statements are
- * written, and the related-statement index links the new statements.
+ * article: candidates become entities, mentions (the body's and the
+ * title's) and statements are written, and the related-statement index
+ * links the new statements.
  */
 #include "config.h"
 
@@ -237,6 +238,28 @@ write_mentions(struct ids *ids, int64_t article, const struct extract_result *r)
 	return rc;
 }
 
+/* The entities the title names, as the body's mentions are written. */
+static int
+write_title_mentions(struct ids *ids, int64_t article, const struct extract_result *r)
+{
+	struct store_mention_in *m = xreallocarray(NULL, r->ntitle_mentions + 1, sizeof *m);
+	size_t i, n = 0;
+	int rc;
+
+	for (i = 0; i < r->ntitle_mentions; i++) {
+		m[n].entity_id = entity_id(ids, r->title_mentions[i].entity);
+		if (m[n].entity_id == 0)
+			continue;
+		m[n].start = r->title_mentions[i].start;
+		m[n].end = r->title_mentions[i].end;
+		m[n].how = "alias";
+		n++;
+	}
+	rc = store_title_mentions_add(ids->an->st, article, m, n);
+	free(m);
+	return rc;
+}
+
 static char *
 terms_text(const struct extract_statement *s)
 {
@@ -344,6 +367,8 @@ analyzer_article(struct analyzer *an, int64_t article, const char *body, size_t 
 		rc = write_candidates(&ids, &r);
 	if (rc == 0)
 		rc = write_mentions(&ids, article, &r);
+	if (rc == 0)
+		rc = write_title_mentions(&ids, article, &r);
 	if (rc == 0)
 		rc = write_statements(&ids, article, &r, body);
 	free(ids.cand);

@@ -1,10 +1,11 @@
 /*
  * cmd-positions.c: every position a command shows is in characters (code
- * points of the stored body), as `annotate START END`, `annotations` and
- * the exports count; the store keeps byte offsets. A command converting a
- * list of rows keeps one article's character map at a time: the rows come
- * grouped by article, so each body is read once, and only up to the
- * largest offset of its rows.
+ * points of the stored body; of the title for a mention in it), as
+ * `annotate START END`, `annotations` and the exports count; the store
+ * keeps byte offsets. A command converting a list of rows keeps one
+ * article's character map at a time: the rows come grouped by article,
+ * so each body is read once, and only up to the largest offset of its
+ * rows.
  */
 #include "config.h"
 
@@ -122,17 +123,33 @@ cmd_mention_positions(struct store *st, struct store_mention *rows, size_t n, in
 
 	cmd_chars_init(&c, st, bytes);
 	for (i = 0; i < n && rc == 0; i = j) {
+		size_t m = 0;
+
 		for (j = i + 1; j < n && rows[j].article_id == rows[i].article_id; j++)
 			;
 		offs = xreallocarray(offs, j - i, sizeof *offs);
 		for (k = i; k < j; k++)
-			offs[k - i] = rows[k].end > rows[k].start ? rows[k].end : rows[k].start;
-		if (map_upto(&c, rows[i].article_id, offs, j - i) != 0)
+			if (!rows[k].in_title)
+				offs[m++] = rows[k].end > rows[k].start ? rows[k].end : rows[k].start;
+		if (m > 0 && map_upto(&c, rows[i].article_id, offs, m) != 0)
 			rc = -1;
-		for (k = i; k < j && rc == 0; k++)
-			if (cmd_chars(&c, rows[k].article_id, &rows[k].start) != 0 ||
-			    cmd_chars(&c, rows[k].article_id, &rows[k].end) != 0)
-				rc = -1;
+		for (k = i; k < j && rc == 0; k++) {
+			struct text_charmap title;
+
+			if (!rows[k].in_title) {
+				if (cmd_chars(&c, rows[k].article_id, &rows[k].start) != 0 ||
+				    cmd_chars(&c, rows[k].article_id, &rows[k].end) != 0)
+					rc = -1;
+				continue;
+			}
+			/* A mention in the title counts the title's characters. */
+			if (bytes || rows[k].title == NULL)
+				continue;
+			text_charmap_init(&title, rows[k].title, strlen(rows[k].title));
+			rows[k].start = text_charmap_chars(&title, rows[k].start);
+			rows[k].end = text_charmap_chars(&title, rows[k].end);
+			text_charmap_free(&title);
+		}
 	}
 	free(offs);
 	cmd_chars_free(&c);

@@ -8,6 +8,8 @@
  * names typed by their context, then anaphora
  * ("the agreement" is the agreement named last, whichever way it was
  * named), and only then statements, which need every actor in place.
+ * Last the title: the knowledge base's names in it and the names the body
+ * found, matched again there; it makes no statement and no new name.
  */
 #include "config.h"
 
@@ -492,6 +494,176 @@ finish(struct extract_ctx *c, struct extract_result *out)
 		memcpy(out->statements, c->st, c->nst * sizeof *c->st);
 }
 
+/* ---- the title ------------------------------------------------------ */
+
+/* The title's words and which of them a mention took. */
+struct title_pass {
+	struct extract_text t;
+	unsigned char *taken;
+	struct extract_mention *m;
+	size_t n, cap;
+};
+
+/* Takes title tokens FIRST..LAST for ENTITY, unless one is taken. */
+static void
+title_add(struct title_pass *p, size_t first, size_t last, int entity)
+{
+	size_t k;
+
+	for (k = first; k <= last; k++)
+		if (p->taken[k])
+			return;
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 8;
+		p->m = xreallocarray(p->m, p->cap, sizeof *p->m);
+	}
+	p->m[p->n].start = p->t.tok[first].start;
+	p->m[p->n].end = p->t.tok[last].end;
+	p->m[p->n].entity = entity;
+	p->m[p->n++].how = EXTRACT_ALIAS;
+	for (k = first; k <= last; k++)
+		p->taken[k] = 1;
+}
+
+/* Whether the body names ENTITY. */
+static int
+body_names(const struct extract_ctx *c, int entity)
+{
+	size_t i;
+
+	for (i = 0; i < c->nm; i++)
+		if (c->m[i].entity == entity)
+			return 1;
+	return 0;
+}
+
+/* Whether the body names agreement or event E, or one of its parties. */
+static int
+body_grounds(const struct extract_ctx *c, int e)
+{
+	const struct kb_entity *ent = &c->kb->ents[e];
+	size_t j;
+
+	if (body_names(c, e))
+		return 1;
+	for (j = 0; j < ent->nparties; j++)
+		if (ent->parties[j] >= 0 && body_names(c, ent->parties[j]))
+			return 1;
+	return 0;
+}
+
+/* The knowledge base's names in the title, as the body's are matched
+ * (the language's case endings too). An agreement or event only when
+ * the body names it or one of its parties: the body's own rule, a capital
+ * grounds a name, cannot hold in a headline whose every word has one
+ * ("Peace Talks Resume" is no particular treaty). */
+static void
+title_aliases(const struct extract_ctx *c, struct title_pass *p)
+{
+	struct extract_hit *hits = NULL;
+	size_t cap = 0, n, i;
+	enum kb_kind kind;
+
+	n = extract_match_lang(c->x->matcher, &p->t, c->lang, &hits, &cap);
+	for (i = 0; i < n; i++) {
+		kind = c->kb->ents[hits[i].entity].kind;
+		if ((kind == KB_AGREEMENT || kind == KB_EVENT) && !body_grounds(c, hits[i].entity))
+			continue;
+		title_add(p, hits[i].first, hits[i].last, hits[i].entity);
+	}
+	free(hits);
+}
+
+/* A name the body found, by its tokens in the body. */
+struct body_name {
+	size_t first, last;
+	int entity;
+};
+
+static int
+by_length(const void *a, const void *b)
+{
+	const struct body_name *x = a, *y = b;
+	size_t lx = x->last - x->first, ly = y->last - y->first;
+
+	return lx > ly ? -1 : lx < ly;
+}
+
+/* Whether title token J on begins the body's tokens N (same keys). */
+static int
+same_words(const struct extract_ctx *c, const struct title_pass *p, size_t j,
+    const struct body_name *n)
+{
+	size_t k;
+
+	if (j + (n->last - n->first) >= p->t.ntok)
+		return 0;
+	for (k = 0; k <= n->last - n->first; k++) {
+		const struct extract_tok *a = &c->t.tok[n->first + k], *b = &p->t.tok[j + k];
+
+		if (a->hash != b->hash || a->klen != b->klen || memcmp(a->key, b->key, a->klen) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The names the body found (a candidate typed by its context, a known
+ * person by the surname alone), where the title has the same words: the
+ * longest first. Only names the body wrote with a capital, not "the
+ * agreement" or a name by its description; and never a name the title
+ * alone has, since a headline's capitals are no evidence of one.
+ */
+static void
+title_body_names(const struct extract_ctx *c, struct title_pass *p)
+{
+	struct body_name *v = xreallocarray(NULL, c->nm + 1, sizeof *v);
+	size_t n = 0, i, j;
+
+	for (i = 0; i < c->nm; i++) {
+		if (c->m[i].how == EXTRACT_ANAPHORA || c->m[i].how == EXTRACT_PATTERN ||
+		    !c->t.tok[c->m_first[i]].upper)
+			continue;
+		v[n].first = c->m_first[i];
+		v[n].last = c->m_last[i];
+		v[n++].entity = c->m[i].entity;
+	}
+	qsort(v, n, sizeof *v, by_length);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < p->t.ntok; j++)
+			if (same_words(c, p, j, &v[i]))
+				title_add(p, j, j + (v[i].last - v[i].first), v[i].entity);
+	free(v);
+}
+
+/* The title's mentions into OUT, in title order. */
+static int
+extract_title(const struct extract_ctx *c, struct extract_result *out)
+{
+	struct title_pass p;
+
+	if (c->in->title == NULL || c->in->title[0] == '\0')
+		return 0;
+	memset(&p, 0, sizeof p);
+	extract_text_init(&p.t);
+	if (extract_text_set(&p.t, c->in->title, strlen(c->in->title)) != 0) {
+		extract_text_free(&p.t);
+		return -1;
+	}
+	p.taken = xcalloc(p.t.ntok + 1, 1);
+	title_aliases(c, &p);
+	title_body_names(c, &p);
+	qsort(p.m, p.n, sizeof *p.m, by_start);
+	out->ntitle_mentions = p.n;
+	out->title_mentions = arena_alloc(c->a, (p.n + 1) * sizeof *out->title_mentions);
+	if (p.n > 0)
+		memcpy(out->title_mentions, p.m, p.n * sizeof *p.m);
+	free(p.m);
+	free(p.taken);
+	extract_text_free(&p.t);
+	return 0;
+}
+
 int
 extract_article(const struct extractor *x, const struct extract_input *in,
     struct arena *a, struct extract_result *out)
@@ -541,6 +713,10 @@ extract_article(const struct extractor *x, const struct extract_input *in,
 	extract_statements(&c);
 	extract_statement_features(&c);
 	finish(&c, out);
+	if (extract_title(&c, out) != 0) {
+		ctx_free(&c);
+		return -1;
+	}
 	ctx_free(&c);
 	return 0;
 }

@@ -663,8 +663,10 @@ store_entity_get(struct store *st, int64_t id, struct store_entity *out)
 {
 	sqlite3_stmt *s = store_stmt(st,
 	    "SELECT e.id, e.name, e.kind, e.origin, e.status, e.date,"
-	    "  (SELECT count(*) FROM mentions WHERE entity_id = e.id), 0,"
-	    "  (SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id = e.id)"
+	    "  (SELECT count(*) FROM mentions WHERE entity_id = e.id) +"
+	    "  (SELECT count(*) FROM title_mentions WHERE entity_id = e.id), 0,"
+	    "  (SELECT count(*) FROM (SELECT article_id FROM mentions WHERE entity_id = e.id"
+	    "   UNION SELECT article_id FROM title_mentions WHERE entity_id = e.id))"
 	    " FROM entities e WHERE e.id = ?1");
 	int rc;
 
@@ -689,13 +691,24 @@ store_entity_get(struct store *st, int64_t id, struct store_entity *out)
 	"CASE e.kind WHEN 'person' THEN 0 WHEN 'state' THEN 1 WHEN 'organization' THEN 2" \
 	" WHEN 'place' THEN 3 WHEN 'agreement' THEN 4 ELSE 5 END"
 
+/* Per entity (id): its mentions in the body and in the title, each
+ * counted as one (n); the first in the body (first), 0, the top of the
+ * article, for one its title alone names; the articles that name it. The
+ * rows of each table WHERE keeps, by the same column names. */
+#define ENTITY_TALLY(where) \
+	"SELECT entity_id AS id, count(*) AS n," \
+	"  coalesce(min(CASE WHEN body THEN start END), 0) AS first," \
+	"  count(DISTINCT article_id) AS articles" \
+	" FROM (SELECT entity_id, article_id, start, 1 AS body FROM mentions " where \
+	"  UNION ALL SELECT entity_id, article_id, 0, 0 FROM title_mentions " where ")" \
+	" GROUP BY entity_id"
+
 /* Counted per entity first, then joined: one join per entity, not per
  * mention (an article may have a million). */
 #define ENTITY_COUNTS(where) \
 	"SELECT e.id, e.name, e.kind, e.origin, e.status, e.date, x.n, x.first, x.articles" \
-	" FROM (SELECT entity_id, count(*) AS n, min(start) AS first," \
-	"  count(DISTINCT article_id) AS articles FROM mentions " where " GROUP BY entity_id) x" \
-	" JOIN entities e ON e.id = x.entity_id" \
+	" FROM (" ENTITY_TALLY(where) ") x" \
+	" JOIN entities e ON e.id = x.id" \
 	" WHERE (e.origin = 'candidate') = ?2 AND e.status = 'active'" \
 	" ORDER BY " KIND_ORDER ", x.n DESC, e.name"
 
@@ -770,6 +783,8 @@ store_entity_dismiss(struct store *st, int64_t id)
 	    "dismissing a candidate") != 0 ||
 	    store_exec_id(st, "DELETE FROM mentions WHERE entity_id = ?1", id,
 	    "dismissing a candidate") != 0 ||
+	    store_exec_id(st, "DELETE FROM title_mentions WHERE entity_id = ?1", id,
+	    "dismissing a candidate") != 0 ||
 	    store_exec_id(st, "DELETE FROM statement_links WHERE (from_id, to_id) IN"
 	    " (SELECT l.to_id, l.from_id FROM statements s JOIN statement_links l"
 	    "  ON l.from_id = s.id WHERE s.speaker_id = ?1)", id, "dismissing a candidate") != 0 ||
@@ -806,6 +821,7 @@ int
 store_entity_articles(struct store *st, int64_t id, int64_t **ids, size_t *n)
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT article_id FROM mentions WHERE entity_id = ?1"
+	    " UNION SELECT article_id FROM title_mentions WHERE entity_id = ?1"
 	    " UNION SELECT article_id FROM statements WHERE speaker_id = ?1");
 
 	*ids = NULL;
@@ -911,9 +927,7 @@ store_json_entities(struct store *st, int64_t article, int candidates,
 	    "  'roles', (SELECT json_group_array(json_object('role', r.role, 'since', r.since,"
 	    "    'until', r.until)) FROM roles r WHERE r.entity_id = y.id)), first"
 	    " FROM (SELECT e.id, e.name, e.kind, e.origin, e.date, x.n, x.first, x.articles"
-	    "  FROM (SELECT m.entity_id AS id, count(*) AS n, min(m.start) AS first,"
-	    "    count(DISTINCT m.article_id) AS articles"
-	    "   FROM mentions m WHERE m.article_id = ?1 OR ?1 = 0 GROUP BY m.entity_id) x"
+	    "  FROM (" ENTITY_TALLY("WHERE article_id = ?1 OR ?1 = 0") ") x"
 	    "  JOIN entities e ON e.id = x.id"
 	    "  WHERE (e.origin = 'candidate') = ?2 AND e.status = 'active'"
 	    "  ORDER BY " KIND_ORDER ", x.n DESC, e.name) y");

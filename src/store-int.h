@@ -196,7 +196,7 @@ int store_spans_register(struct store *st);
 #define FTS_DEFER_KEY "fts.defer"
 
 /* store-schema.c */
-#define STORE_SCHEMA_VERSION 18
+#define STORE_SCHEMA_VERSION 19
 /* Creates or migrates the schema to STORE_SCHEMA_VERSION, keeping every row.
  * Refuses a database from a newer version. */
 int store_schema_migrate(struct store *st);

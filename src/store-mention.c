@@ -1,11 +1,13 @@
 /*
  * store-mention.c: the mentions extraction finds (where each entity is
- * named in an article, and how: by name, alias or context), the articles
+ * named in an article's body, and how: by name, alias or context; and
+ * where its title names one, schema 19), the articles
  * that name some words, and the mentions as JSON. The entities themselves
  * are store-entity.c's.
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,29 +72,70 @@ found_row(void *arg, sqlite3_stmt *s)
 	m->how = how_name(sqlite3_column_text(s, 4));
 	m->title = store_col_text(s, 5);
 	m->published = store_col_text(s, 6);
+	m->in_title = sqlite3_column_int(s, 9);
+	if (m->in_title)
+		m->how = "headline";
 	m->text = NULL;
 }
 
+/* A title mention's place in the list's order, as (start, id) after its
+ * article: (0, its start - TITLE_PLACE), before any of the body's, which
+ * are at (start, 0); a title is far shorter than TITLE_PLACE bytes. */
+#define TITLE_PLACE "4294967296"
+#define TITLE_PLACE_N INT64_C(4294967296)
+
+void
+store_mention_after(const struct store_mention *m, struct store_after *after)
+{
+	after->published = m->published;
+	after->article = m->article_id;
+	after->start = m->in_title ? 0 : m->start;
+	after->id = m->in_title ? (int64_t)m->start - TITLE_PLACE_N : 0;
+}
+
 /* The mentions of entity ?1 as store_page reads them (store-int.h), each
- * with its article's title and date. Through mentions_entity, whose key
- * (entity_id, article_id) ends in the table's (article_id, start): one
- * article's mentions of the entity are one range of it, in text order.
- * CROSS JOIN keeps the mentions the outer loop. */
-#define MENTION_FROM \
-	"SELECT m.article_id, m.entity_id, m.start, m.end, m.how, a.title, a.published" \
+ * with its article's title and date, its place in the article (pos, pid)
+ * and whether it is in the title: the body's through mentions_entity,
+ * the title's through title_mentions_entity, each key (entity_id,
+ * article_id) ending in its table's (article_id, start), so one
+ * article's mentions of the entity are one range of each. CROSS JOIN
+ * keeps the mentions the outer loop. ART and TART keep to one article. */
+#define MENTION_ROWS(art, tart) \
+	"SELECT m.article_id AS article_id, m.entity_id, m.start, m.end, m.how, a.title," \
+	"  a.published AS published, m.start AS pos, 0 AS pid, 0 AS in_title" \
 	" FROM mentions m INDEXED BY mentions_entity CROSS JOIN articles a ON a.id = m.article_id" \
-	" WHERE m.entity_id = ?1"
+	" WHERE m.entity_id = ?1" art \
+	" UNION ALL SELECT t.article_id, t.entity_id, t.start, t.end, NULL, a.title, a.published," \
+	"  0, t.start - " TITLE_PLACE ", 1" \
+	" FROM title_mentions t INDEXED BY title_mentions_entity" \
+	" CROSS JOIN articles a ON a.id = t.article_id WHERE t.entity_id = ?1" tart
 
 static const struct store_page_sql mentions_of = {
-	"SELECT count(*) FROM (SELECT 1 FROM mentions INDEXED BY mentions_entity"
-	" WHERE entity_id = ?1 LIMIT ?7)",
-	MENTION_FROM " AND " STORE_PAGE_AFTER("a.published", "a.id", "m.start", "0")
-	" ORDER BY a.published DESC, a.id DESC, m.start LIMIT ?7 OFFSET ?9",
-	MENTION_FROM " AND m.article_id = ?4 AND (m.start, 0) > (?5, ?6) ORDER BY m.start"
-	" LIMIT ?7 OFFSET ?9",
-	"SELECT count(*) FROM mentions m INDEXED BY mentions_entity"
-	" WHERE m.entity_id = ?1 AND m.article_id = ?4 AND (m.start, 0) > (?5, ?6)",
+	"SELECT (SELECT count(*) FROM (SELECT 1 FROM mentions INDEXED BY mentions_entity"
+	" WHERE entity_id = ?1 LIMIT ?7)) + (SELECT count(*) FROM (SELECT 1 FROM title_mentions"
+	" INDEXED BY title_mentions_entity WHERE entity_id = ?1 LIMIT ?7))",
+	"SELECT * FROM (" MENTION_ROWS("", "") ") WHERE "
+	STORE_PAGE_AFTER("published", "article_id", "pos", "pid")
+	" ORDER BY published DESC, article_id DESC, pos, pid LIMIT ?7 OFFSET ?9",
+	"SELECT * FROM (" MENTION_ROWS(" AND m.article_id = ?4", " AND t.article_id = ?4")
+	") WHERE (pos, pid) > (?5, ?6) ORDER BY pos, pid LIMIT ?7 OFFSET ?9",
+	"SELECT (SELECT count(*) FROM mentions m INDEXED BY mentions_entity"
+	" WHERE m.entity_id = ?1 AND m.article_id = ?4 AND (m.start, 0) > (?5, ?6)) +"
+	" (SELECT count(*) FROM title_mentions t INDEXED BY title_mentions_entity"
+	" WHERE t.entity_id = ?1 AND t.article_id = ?4 AND (0, t.start - " TITLE_PLACE ") > (?5, ?6))",
 };
+
+/* The words of a mention in its article's title (NULL when its offsets
+ * are not in it, as in a database changed by hand). */
+static char *
+title_words(const struct store_mention *m)
+{
+	size_t len = m->title != NULL ? strlen(m->title) : 0;
+
+	if (m->start > m->end || m->end > len)
+		return NULL;
+	return xstrndup(m->title + m->start, m->end - m->start);
+}
 
 int
 store_entity_mentions(struct store *st, int64_t entity, const struct store_after *after,
@@ -109,20 +152,27 @@ store_entity_mentions(struct store *st, int64_t entity, const struct store_after
 		store_mention_list_free(f.rows, f.n);
 		return -1;
 	}
-	/* An article's mentions are adjacent: their range is read once, and
-	 * the body past the last of them not at all (store-body.c). */
+	/* An article's mentions are adjacent: the range of those in its body
+	 * is read once, and the body past the last of them not at all
+	 * (store-body.c); those in its title are cut from the title. */
 	for (i = 0; i < f.n; i = j) {
-		lo = f.rows[i].start;
-		hi = f.rows[i].end;
-		for (j = i + 1; j < f.n && f.rows[j].article_id == f.rows[i].article_id; j++) {
+		size_t inbody = 0;
+
+		lo = SIZE_MAX;
+		hi = 0;
+		for (j = i; j < f.n && f.rows[j].article_id == f.rows[i].article_id; j++) {
+			if (f.rows[j].in_title)
+				continue;
+			inbody++;
 			lo = f.rows[j].start < lo ? f.rows[j].start : lo;
 			hi = f.rows[j].end > hi ? f.rows[j].end : hi;
 		}
-		if (j - i > 1)
+		if (inbody > 1)
 			(void)store_body_load(st, &c, f.rows[i].article_id, lo, hi);
 		for (; i < j; i++)
-			f.rows[i].text = store_body_words(st, &c, f.rows[i].article_id,
-			    f.rows[i].start, f.rows[i].end);
+			f.rows[i].text = f.rows[i].in_title ? title_words(&f.rows[i]) :
+			    store_body_words(st, &c, f.rows[i].article_id, f.rows[i].start,
+			    f.rows[i].end);
 	}
 	store_body_cache_free(&c);
 	*rows = f.rows;
@@ -173,6 +223,31 @@ store_mentions_add(struct store *st, int64_t article, const struct store_mention
 }
 
 int
+store_title_mentions_add(struct store *st, int64_t article, const struct store_mention_in *m,
+    size_t n)
+{
+	sqlite3_stmt *s = store_stmt(st, "INSERT OR IGNORE INTO title_mentions"
+	    " (article_id, entity_id, start, end) VALUES (?1, ?2, ?3, ?4)");
+	size_t i;
+
+	if (s == NULL)
+		return -1;
+	/* A title names a few: one statement a row costs nothing here. */
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(s, 1, article);
+		sqlite3_bind_int64(s, 2, m[i].entity_id);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)m[i].start);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)m[i].end);
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			sqlite3_reset(s);
+			return store_err(st, "adding the title's mentions");
+		}
+		sqlite3_reset(s);
+	}
+	return 0;
+}
+
+int
 store_analysis_clear(struct store *st, int64_t article)
 {
 	/* The links' other halves, which no foreign key reaches: found by
@@ -182,6 +257,8 @@ store_analysis_clear(struct store *st, int64_t article)
 	    "  ON l.from_id = s.id WHERE s.article_id = ?1)", article,
 	    "clearing an article's analysis") != 0 ||
 	    store_exec_id(st, "DELETE FROM mentions WHERE article_id = ?1", article,
+	    "clearing an article's analysis") != 0 ||
+	    store_exec_id(st, "DELETE FROM title_mentions WHERE article_id = ?1", article,
 	    "clearing an article's analysis") != 0)
 		return -1;
 	return store_exec_id(st, "DELETE FROM statements WHERE article_id = ?1", article,

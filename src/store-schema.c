@@ -962,6 +962,25 @@ static const char *const migrations[] = {
 	"  WHEN new.published IS NOT old.published BEGIN"
 	"  UPDATE statements SET published = new.published WHERE article_id = new.id;"
 	"END;",
+
+	/* 19: the entities an article's title names (a headline's "Eritrea
+	 * warns Ethiopian government" names actors its body may not), at
+	 * byte offsets into articles.title. A table of its own, not mentions
+	 * rows at negative offsets: every reader of mentions (the layers
+	 * over the body, the report counts by sentence, the statements about
+	 * an entity, a highlight's entities) takes a mention's offsets as a
+	 * place in the body, and each would have to learn to skip the others;
+	 * here only the lists of an article's entities and of an entity's
+	 * mentions read the title's, by name. Keyed and deleted as mentions
+	 * are; empty when made, so the step writes no row of a big table
+	 * (articles stored before it gain their title's entities when they
+	 * are analysed again). */
+	"CREATE TABLE title_mentions ("
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	"  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (article_id, start)) WITHOUT ROWID;"
+	"CREATE INDEX title_mentions_entity ON title_mentions(entity_id, article_id);",
 };
 
 /* What derived data there is, and how it is made again from the rows it

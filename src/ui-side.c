@@ -393,7 +393,8 @@ add_mentions(struct part *p, struct store_mention *m, size_t n, const char *none
 		r = part_add(p, ROW_PLACE, xstrdup(m[i].title != NULL ? m[i].title : "?"));
 		r->sub = xstrdup(m[i].text != NULL ? m[i].text : "");
 		r->article = m[i].article_id;
-		r->start = m[i].start;
+		/* A mention in the title is shown from the top of its article. */
+		r->start = m[i].in_title ? 0 : m[i].start;
 		r->obj = UI_OBJ_ARTICLE_TITLE;
 	}
 	if (n == 0 && none != NULL)
@@ -423,8 +424,10 @@ next_page(struct ui *ui, struct side *s)
 			add_statements(ui, &s->results, v, n, m->read == 0 ? "No statements." : NULL);
 	} else {
 		rc = store_entity_mentions(ui->st, m->entity, from, 0, RESULTS_PAGE, &w, &n);
-		if (rc == 0 && n > 0)
-			more_after(m, w[n - 1].published, w[n - 1].article_id, w[n - 1].start, 0);
+		if (rc == 0 && n > 0) {
+			store_mention_after(&w[n - 1], &after);
+			more_after(m, after.published, after.article, after.start, after.id);
+		}
 		if (rc == 0)
 			add_mentions(&s->results, w, n, m->read == 0 ? "No mentions." : NULL);
 	}

@@ -28,7 +28,7 @@ fi
 
 # eval: the reader's "Second Karabakh War (2020)" is the war found
 mkdir -p "$TEST_TMP/texts" "$TEST_TMP/gold"
-printf 'Talks in Tallinn\n\nArmenia and Azerbaijan met. Both recalled the war of 2020 again.\n' \
+printf 'Talks resume\n\nArmenia and Azerbaijan met. Both recalled the war of 2020 again.\n' \
 	>"$TEST_TMP/texts/001_a.txt"
 printf '001_a.txt\tstate\tArmenia\tArmenia\n001_a.txt\tstate\tAzerbaijan\tAzerbaijan\n001_a.txt\tevent\tSecond Karabakh War (2020)\twar of 2020\n' \
 	>"$TEST_TMP/gold/entities.tsv"

@@ -27,10 +27,10 @@ searches() {
 }
 
 d -q import "$SEEDS"; tap_ok $? "the seed articles import"
-[ "$(sql "$DB" "PRAGMA user_version")" = 18 ] &&
+[ "$(sql "$DB" "PRAGMA user_version")" = 19 ] &&
 	sql "$DB" "SELECT sql FROM sqlite_schema WHERE name = 'articles_fts'" |
 	grep -q "fts5( *body, title, notes"
-tap_ok $? "a new database (schema 18) has the body as the index's first column"
+tap_ok $? "a new database (schema 19) has the body as the index's first column"
 [ "$(sql "$DB" "PRAGMA page_size")" = 1024 ]; tap_ok $? "and 1,024-byte pages"
 sql "$DB" "SELECT article_id, hex(paragraphs), hex(sentences) FROM spans ORDER BY 1" \
 	>"$TEST_TMP/spans.new"
@@ -68,8 +68,8 @@ d check >/dev/null && [ "$(sql "$DB" "PRAGMA user_version")" = 15 ]
 tap_ok $? "check finds the old file sound without migrating it"
 cp "$DB" "$TEST_TMP/old.db"
 
-searches >"$TEST_TMP/search.old" && [ "$(sql "$DB" "PRAGMA user_version")" = 18 ]
-tap_ok $? "a search opens it and migrates it (to 18)"
+searches >"$TEST_TMP/search.old" && [ "$(sql "$DB" "PRAGMA user_version")" = 19 ]
+tap_ok $? "a search opens it and migrates it (to 19)"
 cmp -s "$TEST_TMP/search.new" "$TEST_TMP/search.old"
 tap_ok $? "phrase, NEAR, column and prefix searches find, rank and show the same"
 sql "$DB" "SELECT article_id, hex(paragraphs), hex(sentences) FROM spans ORDER BY 1" \
@@ -136,7 +136,7 @@ back_to_15 "$M" && sql "$M" "CREATE TABLE spans (x)" &&
 	[ "$(sql "$M" "PRAGMA user_version")" = 16 ] && sql "$M" "DROP TABLE spans"
 tap_ok $? "an upgrade that stops after step 16 leaves schema 16"
 "$DOSSIER" --db "$M" check >/dev/null; tap_ok $? "check finds it sound"
-"$DOSSIER" --db "$M" list >/dev/null && [ "$(sql "$M" "PRAGMA user_version")" = 18 ] &&
+"$DOSSIER" --db "$M" list >/dev/null && [ "$(sql "$M" "PRAGMA user_version")" = 19 ] &&
 	"$DOSSIER" --db "$M" check >/dev/null &&
 	"$DOSSIER" --db "$M" report cooccurrence --csv >/dev/null
 tap_ok $? "the next command finishes the upgrade; check passes and the counts are read"

@@ -1338,6 +1338,61 @@ test_joint_statements(void)
 	article_date = "2023-01-20";
 }
 
+/* The title's mentions of an article with BODY titled TITLE, as
+ * "name=words; ...", and how many statements the body makes. */
+static char *
+title_mentions(const char *body, const char *title, size_t *nstatements)
+{
+	struct extract_result r;
+	struct arena a;
+	struct buf b;
+	size_t i;
+
+	run_titled(body, title, &a, &r);
+	buf_init(&b);
+	for (i = 0; i < r.ntitle_mentions; i++)
+		buf_printf(&b, "%s%s=%.*s", i ? "; " : "", name_of(&r, r.title_mentions[i].entity),
+		    (int)(r.title_mentions[i].end - r.title_mentions[i].start),
+		    title + r.title_mentions[i].start);
+	*nstatements = r.nstatements;
+	arena_free(&a);
+	if (b.data == NULL)
+		buf_adds(&b, "");
+	return buf_detach(&b, NULL);
+}
+
+/* The title: the knowledge base's names in it (an agreement only when
+ * the body names it or a party to it), the names the body found matched
+ * again (the full name, the surname), no name from the title alone, and
+ * no statement of its own. */
+static void
+test_title_mentions(void)
+{
+	static const char body[] = "Foreign Minister Tamsin Holloway arrived on Monday. "
+	    "Holloway said the talks would last two days.";
+	static const char with_party[] = "Foreign Minister Tamsin Holloway arrived in Estonia "
+	    "on Monday. Holloway said the talks would last two days.";
+	size_t n0, n1;
+	char *got, *none;
+
+	none = title_mentions(body, NULL, &n0);
+	is_str(none, "", "no title, no title mentions");
+	got = title_mentions(body, "Oman warns Tamsin Holloway over the Muscat truce", &n1);
+	is_str(got, "Oman=Oman; Tamsin Holloway=Tamsin Holloway",
+	    "the title's state and the body's found person; the truce, no party of it in the body, not");
+	ok(n0 == n1 && n0 > 0, "the title makes no statement (%zu, %zu)", n0, n1);
+	free(got);
+	got = title_mentions(with_party, "Oman warns Tamsin Holloway over the Muscat truce", &n1);
+	is_str(got, "Oman=Oman; Tamsin Holloway=Tamsin Holloway; Muscat truce=Muscat truce",
+	    "an agreement in the title whose party the body names");
+	free(got);
+	got = title_mentions(body, "Varnholt Council Backs Holloway", &n1);
+	is_str(got, "Tamsin Holloway=Holloway",
+	    "the surname the body used; a capitalized name the title alone has is no mention");
+	free(got);
+	free(none);
+}
+
 int
 main(void)
 {
@@ -1376,6 +1431,7 @@ main(void)
 	test_years_of_descriptions();
 	test_places_inside_events();
 	test_joint_statements();
+	test_title_mentions();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
