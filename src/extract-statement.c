@@ -883,6 +883,48 @@ title_scope(const struct extract_ctx *c, size_t f, size_t lb, size_t *title)
 }
 
 /*
+ * Whether the actor named right before token F (past adverbs) opens its
+ * clause, which starts at LB or after a comma: only titles, states and
+ * bodies stand before it ("Глава МИД России Сергей Лавров в Баку"),
+ * or one capitalised word opening the clause. A person after a
+ * preposition or another noun ("После переговоров с Лавровым в Кремле
+ * заявили", "В ответ на слова Захаровой в МИД заявили") is an object,
+ * and the body after "в" speaks.
+ */
+static size_t subject_end(const struct attr *, size_t, size_t);
+
+static int
+subject_opens(const struct attr *A, size_t f, size_t lb)
+{
+	const struct extract_ctx *c = A->c;
+	const struct extract_tok *t = c->t.tok;
+	size_t g = subject_end(A, f, lb), h, other;
+	int e, person = 0;
+
+	while (g > lb) {
+		if (!t[g - 1].word) {
+			if (is_comma_like(&t[g - 1]) || is_key(&t[g - 1], ":"))
+				return 1;
+			g--;
+		} else if ((e = mention_to(c, g - 1)) != NO_ONE && (!is_person(c, e) || !person)) {
+			person |= is_person(c, e);
+			h = c->m_first[c->ment_at[g - 1]];
+			/* "Лавров и Байрамов в Баку заявили" */
+			if (partner_of(c, h, &other) != NO_ONE)
+				h = other;
+			g = h;
+		} else if ((extract_cue_to(c, g - 1, CUE_TITLE, &h) ||
+		    extract_cue_to(c, g - 1, CUE_DETERMINER, &h) ||
+		    extract_cue_to(c, g - 1, CUE_SKIP, &h)) && h >= lb) {
+			g = h;
+		} else {
+			return t[g - 1].upper && (g - 1 == lb || !t[g - 2].word);
+		}
+	}
+	return 1;
+}
+
+/*
  * The actor who is the subject of the verb starting at token V, walking
  * back no further than token LB.
  */
@@ -911,6 +953,8 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 		if (e != NO_ONE && c->m_first[c->ment_at[k]] > lb &&
 		    extract_cue_to(c, c->m_first[c->ment_at[k]] - 1, CUE_MEDIUM, &f) && f >= lb) {
 			held = subject_before(A, f, lb);
+			if (held != NO_ONE && f + 1 == c->m_first[c->ment_at[k]] && !subject_opens(A, f, lb))
+				held = NO_ONE;
 			if (held != NO_ONE || e < 0)
 				return held;
 			if (c->kb->ents[e].kind != KB_PLACE && c->kb->ents[e].kind != KB_STATE &&
