@@ -377,6 +377,19 @@ today(void)
 	return buf[0] != '\0' ? buf : NULL;
 }
 
+/* Whether CUE fits the title TITLE of a role, or the head of it before
+ * an "of" the knowledge base did not split off: "press secretary" fits
+ * "Press Secretary of the President" (of Russia), whose "of" names no
+ * entity of its own. */
+static int
+title_fits(const char *cue, const char *title)
+{
+	size_t n = strlen(cue);
+
+	return extract_title_fits(cue, title) ||
+	    (strncasecmp(title, cue, n) == 0 && strncmp(title + n, " of ", 4) == 0);
+}
+
 static int
 holds(const struct extract_ctx *c, int e, const char *cue, int state)
 {
@@ -387,7 +400,7 @@ holds(const struct extract_ctx *c, int e, const char *cue, int state)
 		return 0;
 	p = &c->kb->ents[e];
 	for (i = 0; i < p->nroles; i++)
-		if (extract_title_fits(cue, p->roles[i].title) && (state < 0 || held_for(c, p->roles[i].of, state)) &&
+		if (title_fits(cue, p->roles[i].title) && (state < 0 || held_for(c, p->roles[i].of, state)) &&
 		    kb_role_active(&p->roles[i], c->in->date != NULL ? c->in->date : today()))
 			return 1;
 	return 0;
