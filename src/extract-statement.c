@@ -377,6 +377,19 @@ today(void)
 	return buf[0] != '\0' ? buf : NULL;
 }
 
+/* Whether CUE fits the title TITLE of a role, or the head of it before
+ * an "of" the knowledge base did not split off: "press secretary" fits
+ * "Press Secretary of the President" (of Russia), whose "of" names no
+ * entity of its own. */
+static int
+title_fits(const char *cue, const char *title)
+{
+	size_t n = strlen(cue);
+
+	return extract_title_fits(cue, title) ||
+	    (strncasecmp(title, cue, n) == 0 && strncmp(title + n, " of ", 4) == 0);
+}
+
 static int
 holds(const struct extract_ctx *c, int e, const char *cue, int state)
 {
@@ -387,7 +400,7 @@ holds(const struct extract_ctx *c, int e, const char *cue, int state)
 		return 0;
 	p = &c->kb->ents[e];
 	for (i = 0; i < p->nroles; i++)
-		if (extract_title_fits(cue, p->roles[i].title) && (state < 0 || held_for(c, p->roles[i].of, state)) &&
+		if (title_fits(cue, p->roles[i].title) && (state < 0 || held_for(c, p->roles[i].of, state)) &&
 		    kb_role_active(&p->roles[i], c->in->date != NULL ? c->in->date : today()))
 			return 1;
 	return 0;
@@ -883,6 +896,48 @@ title_scope(const struct extract_ctx *c, size_t f, size_t lb, size_t *title)
 }
 
 /*
+ * Whether the actor named right before token F (past adverbs) opens its
+ * clause, which starts at LB or after a comma: only titles, states and
+ * bodies stand before it ("Глава МИД России Сергей Лавров в Баку"),
+ * or one capitalised word opening the clause. A person after a
+ * preposition or another noun ("После переговоров с Лавровым в Кремле
+ * заявили", "В ответ на слова Захаровой в МИД заявили") is an object,
+ * and the body after "в" speaks.
+ */
+static size_t subject_end(const struct attr *, size_t, size_t);
+
+static int
+subject_opens(const struct attr *A, size_t f, size_t lb)
+{
+	const struct extract_ctx *c = A->c;
+	const struct extract_tok *t = c->t.tok;
+	size_t g = subject_end(A, f, lb), h, other;
+	int e, person = 0;
+
+	while (g > lb) {
+		if (!t[g - 1].word) {
+			if (is_comma_like(&t[g - 1]) || is_key(&t[g - 1], ":"))
+				return 1;
+			g--;
+		} else if ((e = mention_to(c, g - 1)) != NO_ONE && (!is_person(c, e) || !person)) {
+			person |= is_person(c, e);
+			h = c->m_first[c->ment_at[g - 1]];
+			/* "Лавров и Байрамов в Баку заявили" */
+			if (partner_of(c, h, &other) != NO_ONE)
+				h = other;
+			g = h;
+		} else if ((extract_cue_to(c, g - 1, CUE_TITLE, &h) ||
+		    extract_cue_to(c, g - 1, CUE_DETERMINER, &h) ||
+		    extract_cue_to(c, g - 1, CUE_SKIP, &h)) && h >= lb) {
+			g = h;
+		} else {
+			return t[g - 1].upper && (g - 1 == lb || !t[g - 2].word);
+		}
+	}
+	return 1;
+}
+
+/*
  * The actor who is the subject of the verb starting at token V, walking
  * back no further than token LB.
  */
@@ -911,6 +966,8 @@ subject_before(const struct attr *A, size_t v, size_t lb)
 		if (e != NO_ONE && c->m_first[c->ment_at[k]] > lb &&
 		    extract_cue_to(c, c->m_first[c->ment_at[k]] - 1, CUE_MEDIUM, &f) && f >= lb) {
 			held = subject_before(A, f, lb);
+			if (held != NO_ONE && f + 1 == c->m_first[c->ment_at[k]] && !subject_opens(A, f, lb))
+				held = NO_ONE;
 			if (held != NO_ONE || e < 0)
 				return held;
 			if (c->kb->ents[e].kind != KB_PLACE && c->kb->ents[e].kind != KB_STATE &&
@@ -1902,6 +1959,95 @@ outlet_told(const struct attr *A, size_t v, size_t vl, size_t hi, int who)
 
 /* A statement in sentence S by a verb, "according to", "in X's view" or
  * "a call from X"; sets the cue's tokens. */
+/*
+ * The subject of the predicate that opens the clause starting at token
+ * LO, before token AND: the walk back from its first word that is neither
+ * a name, a capitalised word, a title, a pronoun, an adverb nor a
+ * possessive ending ("В Кремле отказались ...", "He declined ...",
+ * "Bayramov bildirib ..."), or from the end of the first person's name.
+ * NO_ONE when that first predicate has no
+ * subject anyone knows ("Phumtham thanked Trump": not Trump).
+ */
+static int
+clause_subject(const struct attr *A, size_t lo, size_t and)
+{
+	const struct extract_ctx *c = A->c;
+	const struct extract_tok *t = c->t.tok;
+	size_t k = lo, other, f;
+	int e, first = NO_ONE, who;
+
+	while (k < and) {
+		if (A->in_quote[k])
+			return NO_ONE;
+		/* A person's name ends the subject, unless it is a
+		 * possessor ("Lavrov's aide") or a title's scope before the
+		 * holder's name ("Помощник Путина Ушаков"); a name after it is
+		 * the object of a verb that comes last ("Bayramov Lavrovun
+		 * təklifini müzakirə etməyib"). */
+		if (is_person(c, e = mention_from(c, k, &other)) && other + 1 < and &&
+		    !is_key(&t[other + 1], "'") && !(k > lo && extract_cue_to(c, k - 1, CUE_TITLE, &f) &&
+		    is_person(c, mention_from(c, other + 1, &f))))
+			return subject_before(A, other + 1, lo);
+		if (first == NO_ONE && e != NO_ONE && extract_is_actor(c, e))
+			first = e;
+		if (!t[k].word || t[k].upper || (k > lo && is_key(&t[k - 1], "'") && is_key(&t[k], "s")))
+			k++;
+		else if (e != NO_ONE ||
+		    extract_cue_from(c, k, CUE_TITLE, &other) ||
+		    extract_cue_from(c, k, CUE_DETERMINER, &other) ||
+		    extract_cue_from(c, k, CUE_QUANTIFIER, &other) ||
+		    extract_cue_from(c, k, CUE_PRONOUN, &other) ||
+		    extract_cue_from(c, k, CUE_MEDIUM, &other) ||
+		    extract_cue_from(c, k, CUE_SKIP, &other))
+			k = other + 1;
+		else if (extract_lex_skip_suffix(c->lx, t[k].key, t[k].klen))
+			k++;
+		else
+			break;
+	}
+	if (k >= and)
+		return NO_ONE;
+	/* A state or body other than the clause's first actor is the
+	 * object of a verb that comes last ("Azərbaycan XİN Ermənistanın
+	 * bəyanatını şərh etməyib"), no subject. */
+	who = subject_before(A, k, lo);
+	return who == NO_ONE || is_person(c, who) || first == NO_ONE || who == first ? who : NO_ONE;
+}
+
+/*
+ * Two predicates joined by "and" share their subject: "X declined to
+ * comment ... and added", "В Кремле отказались комментировать заявление
+ * Y и добавили", "X bildirib və əlavə edib". A reporting verb right after
+ * the conjunction (past adverbs) is the first predicate's subject's, not
+ * the word's before the conjunction, and a noun of saying the first
+ * predicate governs ("комментировать заявление Y") reports nothing of Y's.
+ * Coordination of verb phrases:
+ * https://en.wikipedia.org/wiki/Coordination_(linguistics) . The speaker,
+ * with the verb in *VF, *VL; else NO_ONE.
+ */
+static int
+shared_subject(const struct attr *A, size_t lo, size_t hi, size_t *vf, size_t *vl)
+{
+	const struct extract_ctx *c = A->c;
+	size_t k, g, f, other;
+	int who;
+
+	for (k = lo + 1; k < hi; k++) {
+		if (A->in_quote[k] || !extract_cue_from(c, k, CUE_VERB, &other) || unasserted(A, lo, k))
+			continue;
+		g = subject_end(A, k, lo);
+		if (g <= lo + 1 || A->in_quote[g - 1] || !extract_cue_to(c, g - 1, CUE_AND, &f) ||
+		    f != g - 1)
+			continue;
+		if ((who = clause_subject(A, lo, f)) == NO_ONE)
+			return NO_ONE;
+		*vf = k;
+		*vl = other;
+		return who;
+	}
+	return NO_ONE;
+}
+
 static int
 by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 {
@@ -1912,6 +2058,8 @@ by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 	if (asks(A, s))
 		return NO_ONE;
 	if ((who = inline_label(A, s, vf, vl)) != NO_ONE)
+		return who;
+	if ((who = shared_subject(A, lo, hi, vf, vl)) != NO_ONE)
 		return who;
 	for (k = lo; k < hi; k++) {
 		if (A->in_quote[k])
