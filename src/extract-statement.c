@@ -1990,20 +1990,25 @@ clause_subject(const struct attr *A, size_t lo, size_t and)
 			return subject_before(A, other + 1, lo);
 		if (first == NO_ONE && e != NO_ONE && extract_is_actor(c, e))
 			first = e;
-		if (!t[k].word || t[k].upper || (k > lo && is_key(&t[k - 1], "'") && is_key(&t[k], "s")))
-			k++;
-		else if (e != NO_ONE ||
-		    extract_cue_from(c, k, CUE_TITLE, &other) ||
-		    extract_cue_from(c, k, CUE_DETERMINER, &other) ||
-		    extract_cue_from(c, k, CUE_QUANTIFIER, &other) ||
-		    extract_cue_from(c, k, CUE_PRONOUN, &other) ||
-		    extract_cue_from(c, k, CUE_MEDIUM, &other) ||
-		    extract_cue_from(c, k, CUE_SKIP, &other))
-			k = other + 1;
-		else if (extract_lex_skip_suffix(c->lx, t[k].key, t[k].klen))
-			k++;
-		else
-			break;
+		/* A lower-case word is passed over whole when it is a name or
+		 * a cue, alone when the lexicon skips it; any other ends the
+		 * walk. Marks, capitals and a possessive's "s" are passed. */
+		if (t[k].word && !t[k].upper &&
+		    !(k > lo && is_key(&t[k - 1], "'") && is_key(&t[k], "s"))) {
+			if (e != NO_ONE ||
+			    extract_cue_from(c, k, CUE_TITLE, &other) ||
+			    extract_cue_from(c, k, CUE_DETERMINER, &other) ||
+			    extract_cue_from(c, k, CUE_QUANTIFIER, &other) ||
+			    extract_cue_from(c, k, CUE_PRONOUN, &other) ||
+			    extract_cue_from(c, k, CUE_MEDIUM, &other) ||
+			    extract_cue_from(c, k, CUE_SKIP, &other)) {
+				k = other + 1;
+				continue;
+			}
+			if (!extract_lex_skip_suffix(c->lx, t[k].key, t[k].klen))
+				break;
+		}
+		k++;
 	}
 	if (k >= and)
 		return NO_ONE;
