@@ -7,8 +7,9 @@
 . "$top_srcdir/tests/tui/lib.sh"
 
 ART="$TEST_TMP/talks.txt"
+# (Its title names no actor: the side pane counts the body's mentions alone.)
 cat >"$ART" <<'TXT'
-Talks in Moscow
+Talks this week
 
 The foreign ministers met in Moscow on Tuesday. The minister said the corridor would reopen within a week. Officials in Baku did not comment on the talks.
 
@@ -19,7 +20,7 @@ TXT
 tui_start -x 100 -y 14
 tui_expect_screen "the first screen: the list, no article, no side" <<'SCREEN'
  List  1 article              │ Article                                  │ Side
- Talks in Moscow              │ No article open. Choose one in the list a│ No article open.
+ Talks this week              │ No article open. Choose one in the list a│ No article open.
                               │                                          │
                               │                                          │
                               │                                          │
@@ -35,8 +36,8 @@ SCREEN
 
 tui_keys Enter
 tui_expect_screen "three panes: the list, the article wrapped, its actors" <<'SCREEN'
- List  1 article              │ Article  Talks in Moscow                 │ Side  2 actors and agree…
- Talks in Moscow              │ Talks in Moscow                          │ States
+ List  1 article              │ Article  Talks this week                 │ Side  2 actors and agree…
+ Talks this week              │ Talks this week                          │ States
                               │                                          │  Azerbaijan            1
                               │ The foreign ministers met in Moscow on   │  Russia                1
                               │ Tuesday. The minister said the corridor  │
@@ -53,7 +54,7 @@ SCREEN
 tui_keys V t
 tui_expect_screen "the tag picker over the panes" <<'SCREEN'
  List  1 article            ┌─ Tag ────────────────────────────────────┐ │ Side  2 actors and agree…
- Talks in Moscow            │ [ ] c     claim                          │ │ States
+ Talks this week            │ [ ] c     claim                          │ │ States
                             │ [ ] n     denial                         │ │  Azerbaijan            1
                             │ [ ] d     demand                         │ │  Russia                1
                             │ [ ] a     accusation                     │ │
@@ -70,7 +71,7 @@ SCREEN
 tui_keys c
 tui_expect_screen "c ticks claim; the side pane lists the highlight" <<'SCREEN'
  List  1 article            ┌─ Tags of this highlight ─────────────────┐ │ Side  2 actors and agree…
- Talks in Moscow            │ [x] c     claim                          │ │ States
+ Talks this week            │ [x] c     claim                          │ │ States
                             │ [ ] n     denial                         │ │  Azerbaijan            1
                             │ [ ] d     demand                         │ │  Russia                1
                             │ [ ] a     accusation                     │ │
@@ -88,8 +89,8 @@ SCREEN
 tui_keys Escape
 tui_resize 60 14
 tui_expect_screen "60 columns: one pane, the others as tabs" <<'SCREEN'
- List  Article  Side  Talks in Moscow
- Talks in Moscow
+ List  Article  Side  Talks this week
+ Talks this week
 
  The foreign ministers met in Moscow on Tuesday. The
  minister said the corridor would reopen within a week.
