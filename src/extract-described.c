@@ -44,7 +44,7 @@ enum dclass {
 	D_POSTLINK, D_BODY_EVENT, D_COUNT, D_MEASURE, D_STANDALONE, D_CITED_BEFORE, D_CITED_AFTER,
 	D_WAR_NOUN, D_KIND_CEASEFIRE, D_KIND_PEACE, D_KIND_STATEMENT, D_KIND_WAR, D_KIND_GENOCIDE,
 	D_KIND_REVOLUTION, D_THREE_PARTY, D_BROKERED, D_LEN_DAYS, D_LEN_WEEKS, D_LEN_MONTHS,
-	D_UNMADE, D_SIGNED, D_DATE_LINK, D_NCLASSES
+	D_UNMADE, D_SIGNED, D_DATE_LINK, D_DATE_BEFORE, D_NCLASSES
 };
 
 static const char *const section_names[D_NCLASSES] = {
@@ -55,6 +55,7 @@ static const char *const section_names[D_NCLASSES] = {
 	"outlet-cited-before", "outlet-cited-after", "war-nouns", "kind-ceasefire", "kind-peace",
 	"kind-statement", "kind-war", "kind-genocide", "kind-revolution", "three-party", "brokered",
 	"length-days", "length-weeks", "length-months", "unmade", "signed", "date-links",
+	"date-before-words",
 };
 
 /* The classes whose words say what kind of agreement or event a name or
@@ -1266,6 +1267,56 @@ date_after(const struct extract_ctx *c, size_t last, long *y, long *m, long *d)
 	}
 }
 
+#define JOINT_BEFORE_GAP 10  /* "2020 թվականի նոյեմբերի 9-ի" */
+
+/* The date written before a text's name starting at FIRST, in its
+ * sentence, as Azerbaijani and Armenian write it: "10 noyabr 2020-ci il
+ * tarixli bəyanat", "2020 թվականի նոյեմբերի 9-ի հայտարարություն". Its
+ * year, month and day in Y, M, D (each 0 when not said; a day only with
+ * its month) and its first token in *START (FIRST when none). Only
+ * numbers, months, hyphens and words of [date-before-words] and
+ * [signed] stand between the name and the date. */
+static void
+date_before(const struct extract_ctx *c, size_t first, long *y, long *m, long *d, size_t *start)
+{
+	size_t lo = c->sent_tok[extract_sentence_of(c, first)], k = first, from, end;
+	long v, day = 0;
+	unsigned gap;
+
+	*y = *m = *d = 0;
+	*start = first;
+	for (gap = 0; k > lo && gap < JOINT_BEFORE_GAP; gap++) {
+		const struct extract_tok *t = &c->t.tok[--k];
+
+		if (c->ment_at[k] >= 0)
+			break;
+		if ((v = year_value(c, k)) > 0) {
+			if (*y > 0)
+				break;
+			*y = v;
+		} else if (extract_cue_to(c, k, CUE_MONTH, &from) && from >= lo &&
+		    (v = month_from(c, from, &end)) > 0 && end == k) {
+			if (*m > 0)
+				break;
+			*m = v;
+			k = from;
+		} else if ((v = day_value(c, k)) > 0) {
+			if (day > 0)
+				break;
+			day = v;
+		} else if ((t->klen == 1 && t->key[0] == '-') ||
+		    (t->word && (phrase_at(c, D_DATE_BEFORE, k) == k + 1 ||
+		    phrase_at(c, D_SIGNED, k) == k + 1))) {
+			continue;
+		} else {
+			break;
+		}
+		*start = k;
+	}
+	if (*m > 0)
+		*d = day;
+}
+
 /* A statement or declaration three states signed, by its date or by
  * being three parties': "the trilateral statement", "the trilateral
  * declaration of November 9", "заявления от 9 ноября 2020 года",
@@ -1276,7 +1327,7 @@ date_after(const struct extract_ctx *c, size_t last, long *y, long *m, long *d)
 static size_t
 joint_statement_at(struct extract_ctx *c, size_t k)
 {
-	size_t at = k, three, next;
+	size_t at = k, three, next, from = k;
 	long before = 0, y, m, d;
 	int e;
 
@@ -1294,9 +1345,11 @@ joint_statement_at(struct extract_ctx *c, size_t k)
 	date_after(c, next - 1, &y, &m, &d);
 	if (y == 0)
 		y = before;
-	if ((e = extract_resolve_statement(c, k, next - 1, y, m, d)) < 0)
+	if (y == 0 && m == 0)
+		date_before(c, k, &y, &m, &d, &from);
+	if ((e = extract_resolve_statement(c, from, next - 1, y, m, d)) < 0)
 		return k;
-	extract_add_mention(c, k, next - 1, e, EXTRACT_PATTERN);
+	extract_add_mention(c, from, next - 1, e, EXTRACT_PATTERN);
 	return next;
 }
 

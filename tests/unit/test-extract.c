@@ -1331,6 +1331,33 @@ test_joint_statements(void)
 	    "Azerbaijan=Azerbaijan; Estonia=Estonia; Oman=Oman; "
 	    "Caspian declaration=trilateral declaration",
 	    "every party named, but the sentence names states outside the 2020 one: the other trio's");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Tərəflər 10 noyabr 2020-ci il tarixli "
+	    "üçtərəfli bəyanatı xatırladı.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "Ceasefire statement=10 noyabr 2020-ci il tarixli üçtərəfli bəyanatı",
+	    "an Azerbaijani date before the name, three parties said");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Tərəflər 10 noyabr 2020-ci il tarixli "
+	    "bəyanatı xatırladı.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "Ceasefire statement=10 noyabr 2020-ci il tarixli bəyanatı",
+	    "an Azerbaijani date before the name: its day names the joint text");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Կողմերը հիշեցին 2020 թվականի "
+	    "նոյեմբերի 9-ի հայտարարությունը։",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "Ceasefire statement=2020 թվականի նոյեմբերի 9-ի հայտարարությունը",
+	    "an Armenian date before the name, its day after the month");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Tərəflər 31 oktyabr tarixli üçtərəfli "
+	    "bəyanatı xatırladı.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "Autumn statement=31 oktyabr tarixli üçtərəfli bəyanatı",
+	    "a day and month before the name, no year: the text of that day");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Tərəflər 10 noyabr 2021-ci il tarixli "
+	    "bəyanatı xatırladı.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia",
+	    "a date before the name that is no joint text's: nothing");
+	expect_mentions("Armenia, Azerbaijan and Russia met. 2020 il, 10 noyabr: bəyanatı xatırladı.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia",
+	    "a date parted from the name by other words is not its date");
 	article_date = "2020-06-01";
 	expect_mentions("Armenia, Azerbaijan and Russia met. They recalled the trilateral statement.",
 	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia",
