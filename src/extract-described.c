@@ -44,7 +44,7 @@ enum dclass {
 	D_POSTLINK, D_BODY_EVENT, D_COUNT, D_MEASURE, D_STANDALONE, D_CITED_BEFORE, D_CITED_AFTER,
 	D_WAR_NOUN, D_KIND_CEASEFIRE, D_KIND_PEACE, D_KIND_STATEMENT, D_KIND_WAR, D_KIND_GENOCIDE,
 	D_KIND_REVOLUTION, D_THREE_PARTY, D_BROKERED, D_LEN_DAYS, D_LEN_WEEKS, D_LEN_MONTHS,
-	D_UNMADE, D_SIGNED, D_DATE_LINK, D_DATE_BEFORE, D_NCLASSES
+	D_UNMADE, D_SIGNED, D_DATE_LINK, D_DATE_BEFORE, D_ANAPHOR_DET, D_NCLASSES
 };
 
 static const char *const section_names[D_NCLASSES] = {
@@ -55,7 +55,7 @@ static const char *const section_names[D_NCLASSES] = {
 	"outlet-cited-before", "outlet-cited-after", "war-nouns", "kind-ceasefire", "kind-peace",
 	"kind-statement", "kind-war", "kind-genocide", "kind-revolution", "three-party", "brokered",
 	"length-days", "length-weeks", "length-months", "unmade", "signed", "date-links",
-	"date-before-words",
+	"date-before-words", "anaphor-determiners",
 };
 
 /* The classes whose words say what kind of agreement or event a name or
@@ -341,6 +341,32 @@ extract_described_name_kinds(struct extract_described *d, const char *name)
 		if (d->t.tok[k].word)
 			bits |= token_kinds(d, &d->t.tok[k]);
 	return bits;
+}
+
+size_t
+extract_described_anaphor(const struct extract_ctx *c, size_t k, unsigned *kinds)
+{
+	static const int heads[] = { D_NOUN, D_NAMED_NOUN, D_KIND_CEASEFIRE, D_KIND_STATEMENT };
+	const struct extract_described *d = extractor_described(c->x);
+	const struct extract_tok *next;
+	size_t i, at = phrase_at(c, D_ANAPHOR_DET, k);
+
+	if (d == NULL || at == k || at >= c->t.ntok || !c->t.tok[at].word)
+		return k;
+	for (i = 0; i < ARRAY_LEN(heads); i++)
+		if (phrase_at(c, heads[i], at) == at + 1)
+			break;
+	if (i == ARRAY_LEN(heads) || (*kinds = token_kinds(d, &c->t.tok[at])) & EXTRACT_KIND_UNMADE)
+		return k;
+	/* "the ceasefire regime", "bu atəşkəs rejimi": a word that may say
+	 * what a text is about ([agreement-topics]) before a word in lower
+	 * case is that word's, not a text's name */
+	next = at + 1 < c->t.ntok ? &c->t.tok[at + 1] : NULL;
+	if (next != NULL && phrase_at(c, D_TOPIC, at) == at + 1 && next->word && !next->upper &&
+	    !(next->key[0] >= '0' && next->key[0] <= '9'))
+		return k;
+	*kinds &= EXTRACT_KIND_AGREEMENT;
+	return at + 1;
 }
 
 int

@@ -375,6 +375,12 @@ int extract_resolve(const struct extract_ctx *c, enum kb_kind kind, size_t first
  * parties; never one after the article's date. The entity, or -1 when none or more than one fits. */
 int extract_resolve_statement(const struct extract_ctx *c, size_t first, size_t last, long y,
     long m, long d);
+/* "this agreement", "the ceasefire", "это соглашение", "bu razılaşma",
+ * "այդ համաձայնագիրը": a word of [anaphor-determiners] at K and a
+ * word naming a signed text or a ceasefire after it (no proposal's or
+ * plan's). The token after it, the kinds its noun says in *KINDS; else
+ * K. */
+size_t extract_described_anaphor(const struct extract_ctx *c, size_t k, unsigned *kinds);
 /* Whether token K is an event's head noun ("Summit", "Konfransı"). */
 int extract_described_event_head(const struct extract_ctx *c, size_t k);
 /* The capitalized name [first, last] of WORDS words ending in an event's

@@ -1365,6 +1365,57 @@ test_joint_statements(void)
 	article_date = "2023-01-20";
 }
 
+/* "this deal", "the ceasefire", "это соглашение", "bu razılaşma": the
+ * agreement of its kind named last, a few sentences before at most. */
+static void
+test_agreements_named_again(void)
+{
+	expect_mentions("The accord signed in November 2020 holds. This deal works.",
+	    "Ceasefire statement=accord signed in November 2020; Ceasefire statement=This deal",
+	    "\"this deal\" after an agreement named by its date");
+	expect_mentions("The accord signed in November 2020 holds. Nobody broke the ceasefire.",
+	    "Ceasefire statement=accord signed in November 2020; Ceasefire statement=the ceasefire",
+	    "\"the ceasefire\" after an agreement whose name says ceasefire");
+	expect_mentions("Rights were set in the agreement signed between Belgrade and Pristina. "
+	    "The ceasefire held.",
+	    "Belgrade-Pristina agreement=agreement; Serbia=Belgrade; Kosovo=Pristina",
+	    "\"the ceasefire\" is not an agreement whose names say no ceasefire");
+	expect_mentions("Rights were set in the agreement signed between Belgrade and Pristina. "
+	    "The statement was short.",
+	    "Belgrade-Pristina agreement=agreement; Serbia=Belgrade; Kosovo=Pristina",
+	    "\"the statement\" is not an agreement whose names say no statement");
+	expect_mentions("The accord signed in November 2020 holds. One. Two. Three. Four. "
+	    "The agreement works.",
+	    "Ceasefire statement=accord signed in November 2020",
+	    "an agreement named too many sentences before is not referred to");
+	expect_mentions("The accord signed in November 2020 holds. One. Two. The deal works. "
+	    "Three. Four. The treaty works.",
+	    "Ceasefire statement=accord signed in November 2020; Ceasefire statement=The deal; "
+	    "Ceasefire statement=The treaty",
+	    "the bound counts from the agreement's last mention, \"the deal\" one too");
+	expect_mentions("The accord signed in November 2020 holds. They kept the ceasefire regime.",
+	    "Ceasefire statement=accord signed in November 2020",
+	    "\"the ceasefire regime\" is the regime's, not the agreement named again");
+	expect_mentions("This deal was not mentioned before.", "",
+	    "\"this deal\" with no agreement named before it names nothing");
+	expect_mentions("Стороны обсудили мирный договор. Это соглашение важно.",
+	    "мирный договор=мирный договор; мирный договор=Это соглашение",
+	    "Russian: \"это соглашение\" after a found agreement");
+	expect_mentions("Стороны обсудили мирный договор. Затем подписали соглашение.",
+	    "мирный договор=мирный договор",
+	    "Russian: a bare noun with no determiner may be a new agreement");
+	expect_mentions("Tərəflər sülh sazişini müzakirə etdi. Bu razılaşma vacibdir.",
+	    "sülh sazişini=sülh sazişini; sülh sazişini=Bu razılaşma",
+	    "Azerbaijani: \"bu razılaşma\"");
+	expect_mentions("Կողմերը քննարկեցին խաղաղության պայմանագիրը։ Այդ համաձայնագիրը կարևոր է։",
+	    "խաղաղության պայմանագիրը=խաղաղության պայմանագիրը; "
+	    "խաղաղության պայմանագիրը=Այդ համաձայնագիրը",
+	    "Armenian: \"այդ համաձայնագիրը\"");
+	expect_mentions("The accord signed in November 2020 holds. This plan works.",
+	    "Ceasefire statement=accord signed in November 2020",
+	    "\"this plan\" is a text not yet agreed, not the agreement");
+}
+
 int
 main(void)
 {
@@ -1403,6 +1454,7 @@ main(void)
 	test_years_of_descriptions();
 	test_places_inside_events();
 	test_joint_statements();
+	test_agreements_named_again();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
