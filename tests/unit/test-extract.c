@@ -1365,6 +1365,32 @@ test_joint_statements(void)
 	article_date = "2023-01-20";
 }
 
+/* A month's name is matched in the letter case its language writes it
+ * in: Russian, Azerbaijani and Armenian months in lower case, so the
+ * given names "Марта", "Мая", "Avqust", "Մայիս" are names; English ones
+ * capitalized, so the verb "may" is no month. */
+static void
+test_months_and_given_names(void)
+{
+	expect_candidates("Вчера еврокомиссар Марта Кос заявила, что мир близок.", "Марта Кос/person",
+	    "Russian: \"Марта\" capitalized is a given name, not March");
+	expect_candidates("Вчера балерина Мая Плисецкая заявила, что устала.", "Мая Плисецкая/person",
+	    "Russian: \"Мая\" capitalized is a given name, not May");
+	expect_candidates("Deputat Avqust Məmmədov bildirib ki, sülh yaxındır.",
+	    "Avqust Məmmədov/person", "Azerbaijani: \"Avqust\" capitalized is a given name");
+	expect_candidates("Պատգամավոր Մայիս Ավագյանը հայտարարել է, որ խաղաղությունը մոտ է։",
+	    "Մայիս Ավագյանը/person", "Armenian: \"Մայիս\" capitalized is a given name");
+	expect_mentions("They recalled the accord signed in November 2020.",
+	    "Ceasefire statement=accord signed in November 2020", "an English month capitalized");
+	article_date = "2023-05-26";
+	expect_mentions("Armenia, Azerbaijan and Russia met. The trilateral statement may not "
+	    "survive the summer.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "Ceasefire statement=trilateral statement",
+	    "the verb \"may\" in lower case is no month of the statement");
+	article_date = "2023-01-20";
+}
+
 /* "this deal", "the ceasefire", "это соглашение", "bu razılaşma": the
  * agreement of its kind named last, a few sentences before at most. */
 static void
@@ -1455,6 +1481,7 @@ main(void)
 	test_places_inside_events();
 	test_joint_statements();
 	test_agreements_named_again();
+	test_months_and_given_names();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
