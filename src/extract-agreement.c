@@ -270,7 +270,11 @@ by_date(struct extract_ctx *c)
 			continue;
 		if (!month_first(c, i, &d) && !day_first(c, i, &d) && !numeric(c, i, &d))
 			continue;
-		if (word_near(c, &d, &wf, &wl) && (ag = agreement_on(c, &d)) >= 0) {
+		/* "Lavrov's statement of 9 November 2020": his, not the
+		 * joint text of that day */
+		if (word_near(c, &d, &wf, &wl) && (ag = agreement_on(c, &d)) >= 0 &&
+		    !((extract_described_kinds(c, wf, wl) & EXTRACT_KIND_STATEMENT) &&
+		    extract_described_one_side(c, wf, 0))) {
 			lo = wf < d.first ? wf : d.first;
 			hi = wl > d.last ? wl : d.last;
 			if (extract_free(c, lo, hi))

@@ -1280,6 +1280,13 @@ date_after(const struct extract_ctx *c, size_t last, long *y, long *m, long *d)
 		/* after the month only its day's comma, then the year */
 		if (*m > 0 && !(c->t.tok[k].klen == 1 && c->t.tok[k].key[0] == ','))
 			return;
+		/* "signed by the three leaders, which Azerbaijan says Armenia
+		 * broke on ...": after the signers a comma only goes on to
+		 * another of them */
+		if (limit > JOINT_DATE_GAP && key_is(&c->t.tok[k], ",") && k + 1 < hi &&
+		    !extract_cue_from(c, k + 1, CUE_AND, &next) &&
+		    (c->ment_at[k + 1] < 0 || !extract_is_actor(c, c->m[c->ment_at[k + 1]].entity)))
+			return;
 		if (!c->t.tok[k].word || day_value(c, k) > 0 || phrase_at(c, D_DATE_LINK, k) > k)
 			continue;
 		if ((next = phrase_at(c, D_SIGNED, k)) > k) {
@@ -1343,6 +1350,22 @@ date_before(const struct extract_ctx *c, size_t first, long *y, long *m, long *d
 		*d = day;
 }
 
+int
+extract_described_one_side(const struct extract_ctx *c, size_t k, int three)
+{
+	int m, e;
+
+	if (k >= 2 && key_is(&c->t.tok[k - 1], "s") && key_is(&c->t.tok[k - 2], "'") &&
+	    tight_before(c, k - 1) && tight_before(c, k - 2))
+		return 1;
+	if (k == 0 || (m = c->ment_at[k - 1]) < 0 || c->m_last[m] != k - 1)
+		return 0;
+	e = c->m[m].entity;
+	if (e >= 0 && c->kb->ents[e].kind == KB_PLACE)
+		return 1;
+	return !three && extract_is_actor(c, e);
+}
+
 /* A statement or declaration three states signed, by its date or by
  * being three parties': "the trilateral statement", "the trilateral
  * declaration of November 9", "заявления от 9 ноября 2020 года",
@@ -1353,7 +1376,7 @@ date_before(const struct extract_ctx *c, size_t first, long *y, long *m, long *d
 static size_t
 joint_statement_at(struct extract_ctx *c, size_t k)
 {
-	size_t at = k, three, next, from = k;
+	size_t at = k, three, next, from = k, other;
 	long before = 0, y, m, d;
 	int e;
 
@@ -1364,15 +1387,19 @@ joint_statement_at(struct extract_ctx *c, size_t k)
 	three = phrase_at(c, D_THREE_PARTY, at);
 	if ((next = phrase_at(c, D_KIND_STATEMENT, three)) == three)
 		return k;
-	/* "the Russian statement of 9 November": one side's, though on
-	 * the day of a joint one */
-	if (three == at && k > 0 && mention_of(c, k - 1, 1, KB_STATE) >= 0)
+	if (extract_described_one_side(c, k, three > at))
 		return k;
 	date_after(c, next - 1, &y, &m, &d);
 	if (y == 0)
 		y = before;
 	if (y == 0 && m == 0)
 		date_before(c, k, &y, &m, &d, &from);
+	/* "a trilateral statement", "two trilateral statements", "the
+	 * latest trilateral statement", no date said: a new one, or one of
+	 * several, not the first */
+	if (y == 0 && m == 0 && k > 0 && (extract_cue_to(c, k - 1, CUE_QUANTIFIER, &other) ||
+	    phrase_at(c, D_MODIFIER, k - 1) == k))
+		return k;
 	if ((e = extract_resolve_statement(c, from, next - 1, y, m, d)) < 0)
 		return k;
 	extract_add_mention(c, from, next - 1, e, EXTRACT_PATTERN);

@@ -381,6 +381,13 @@ int extract_resolve_statement(const struct extract_ctx *c, size_t first, size_t 
  * plan's). The token after it, the kinds its noun says in *KINDS; else
  * K. */
 size_t extract_described_anaphor(const struct extract_ctx *c, size_t k, unsigned *kinds);
+/* Whether the text whose name starts at K is named after whoever or
+ * wherever is written just before it: "the Russian statement of 9
+ * November", "Lavrov's statement", "the Armenian foreign ministry's
+ * statement" (one side's, though on the day of a joint one), and with
+ * THREE ("trilateral") "the Sochi trilateral statement" (a place's, as
+ * the states may stand before a joint one). */
+int extract_described_one_side(const struct extract_ctx *c, size_t k, int three);
 /* Whether token K is an event's head noun ("Summit", "Konfransı"). */
 int extract_described_event_head(const struct extract_ctx *c, size_t k);
 /* The capitalized name [first, last] of WORDS words ending in an event's

@@ -320,6 +320,14 @@ extract_resolve_statement(const struct extract_ctx *c, size_t first, size_t last
 	 * "trilateral" only its day names one */
 	if (!(said & EXTRACT_KIND_THREE) && (m == 0 || d == 0))
 		return -1;
+	/* "in a statement on November 9" of one side: news writes a day of
+	 * the article's year (or, after its date, of the year before)
+	 * without the year; only "trilateral" calls up a past year's text */
+	if (!(said & EXTRACT_KIND_THREE) && y == 0) {
+		if (a <= 0)
+			return -1;
+		y = a / 10000 - (a / 10000 * 10000 + m * 100 + d > a);
+	}
 	if (y > 0) {
 		lo = y * 10000 + (m > 0 ? m * 100 + (d > 0 ? d : 1) : 101);
 		hi = y * 10000 + (m > 0 ? m * 100 + (d > 0 ? d : 31) : 1231);
@@ -336,7 +344,9 @@ extract_resolve_statement(const struct extract_ctx *c, size_t first, size_t last
 			continue;
 		if (y == 0 && m > 0 && !meets_month(f, l, m, d))
 			continue;
-		if (y > 0) {
+		if (y > 0 || (m > 0 && d == 0)) {
+			/* a year, or a month without its day: every text of
+			 * them fits alike ("of November": 2020's and 2021's) */
 			found = (int)i;
 			n++;
 		} else if (m > 0) {

@@ -61,7 +61,8 @@ static const char kb_text[] =
     "agreement\tTallinn truce\t\t2021-08-01\t\tEstonia | Oman\n"
     "agreement\tJanuary statement\t\t2021-01-11\t\tArmenia | Azerbaijan | Russia\n"
     "agreement\tAutumn statement\t\t2022-10-31\t\tArmenia | Azerbaijan | Russia\n"
-    "agreement\tCaspian declaration\t\t2022-11-09\t\tAzerbaijan | Estonia | Oman\n";
+    "agreement\tCaspian declaration\t\t2022-11-09\t\tAzerbaijan | Estonia | Oman\n"
+    "agreement\tNovember statement\t\t2021-11-26\t\tArmenia | Azerbaijan | Russia\n";
 
 /* Runs extraction over TEXT (paragraphs split on newlines), the article
  * titled TITLE (may be NULL). */
@@ -1365,6 +1366,70 @@ test_joint_statements(void)
 	article_date = "2023-01-20";
 }
 
+/* A joint statement is not taken for one side's, for another of the
+ * same parties, or for one of another date: the review of the first
+ * rules' cases. */
+static void
+test_joint_statements_not_taken(void)
+{
+	const char *trio = "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia";
+	char want[256];
+
+	article_date = "2023-11-10";
+	expect_mentions("Armenia, Azerbaijan and Russia met. In a statement on November 9, "
+	    "Lavrov said little.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; Sergey Lavrov=Lavrov",
+	    "a day without a year and without \"trilateral\" is this year's: no 2020 text");
+	expect_mentions("Armenia, Azerbaijan and Russia met. В заявлении от 9 ноября Лавров "
+	    "промолчал.",
+	    trio, "the same in Russian");
+	article_date = "2023-05-26";
+	expect_mentions("Armenia, Azerbaijan and Russia met. Azerbaijan's statement of 9 November "
+	    "2020 was a victory speech.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; Azerbaijan=Azerbaijan",
+	    "a state's possessive before the statement: that state's");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Lavrov's statement of 9 November "
+	    "2020 was short.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; Sergey Lavrov=Lavrov",
+	    "a person's possessive before the statement: that person's");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Armenia cited the trilateral "
+	    "statement of November.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; Armenia=Armenia",
+	    "a month without a day two texts of the parties fit: neither");
+	expect_mentions("Armenia, Azerbaijan and Russia met. The three ministers issued a "
+	    "trilateral statement.", trio,
+	    "\"a trilateral statement\" is a new one, not the first of its parties");
+	expect_mentions("Armenia, Azerbaijan and Russia met. The latest trilateral statement "
+	    "was short.", trio, "\"the latest trilateral statement\" is not the first");
+	expect_mentions("Armenia, Azerbaijan and Russia met. The last trilateral statement "
+	    "was short.", trio, "\"the last trilateral statement\" is not the first");
+	snprintf(want, sizeof want, "%s; Muscat=Muscat", trio);
+	expect_mentions("Armenia, Azerbaijan and Russia met. The Muscat trilateral statement "
+	    "was short.", want, "a statement named after a place is that place's");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Tərəflər 2021-ci il 11 yanvar "
+	    "tarixli üçtərəfli bəyanatı xatırladı.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "January statement=2021-ci il 11 yanvar tarixli üçtərəfli bəyanatı",
+	    "an Azerbaijani year before the day and month: that day's text, not the first");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Tərəflər 26 noyabr 2021-ci il "
+	    "tarixli üçtərəfli bəyanatı xatırladı.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "November statement=26 noyabr 2021-ci il tarixli üçtərəfli bəyanatı",
+	    "an Azerbaijani date of another text of the same parties: that one");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Կողմերը հիշեցին 2021 թվականի "
+	    "հունվարի 11-ի եռակողմ հայտարարությունը։",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "January statement=2021 թվականի հունվարի 11-ի եռակողմ հայտարարությունը",
+	    "an Armenian date before the name: that day's text, not the first");
+	expect_mentions("Armenia, Azerbaijan and Russia met. The trilateral statement signed by "
+	    "the three leaders, which Azerbaijan says Armenia broke on November 26, 2021, is "
+	    "still in force.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "Ceasefire statement=trilateral statement; Azerbaijan=Azerbaijan; Armenia=Armenia",
+	    "a date after a clause of its own after \"signed by\" is not the text's");
+	article_date = "2023-01-20";
+}
+
 /* A month's name is matched in the letter case its language writes it
  * in: Russian, Azerbaijani and Armenian months in lower case, so the
  * given names "Марта", "Мая", "Avqust", "Մայիս" are names; English ones
@@ -1482,6 +1547,7 @@ main(void)
 	test_joint_statements();
 	test_agreements_named_again();
 	test_months_and_given_names();
+	test_joint_statements_not_taken();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
