@@ -44,7 +44,7 @@ enum dclass {
 	D_POSTLINK, D_BODY_EVENT, D_COUNT, D_MEASURE, D_STANDALONE, D_CITED_BEFORE, D_CITED_AFTER,
 	D_WAR_NOUN, D_KIND_CEASEFIRE, D_KIND_PEACE, D_KIND_STATEMENT, D_KIND_WAR, D_KIND_GENOCIDE,
 	D_KIND_REVOLUTION, D_THREE_PARTY, D_BROKERED, D_LEN_DAYS, D_LEN_WEEKS, D_LEN_MONTHS,
-	D_UNMADE, D_SIGNED, D_DATE_LINK, D_DATE_BEFORE, D_ANAPHOR_DET, D_NCLASSES
+	D_UNMADE, D_SIGNED, D_DATE_LINK, D_DATE_BEFORE, D_ANAPHOR_DET, D_WEEKDAY, D_NCLASSES
 };
 
 static const char *const section_names[D_NCLASSES] = {
@@ -55,7 +55,7 @@ static const char *const section_names[D_NCLASSES] = {
 	"outlet-cited-before", "outlet-cited-after", "war-nouns", "kind-ceasefire", "kind-peace",
 	"kind-statement", "kind-war", "kind-genocide", "kind-revolution", "three-party", "brokered",
 	"length-days", "length-weeks", "length-months", "unmade", "signed", "date-links",
-	"date-before-words", "anaphor-determiners",
+	"date-before-words", "anaphor-determiners", "weekdays",
 };
 
 /* The classes whose words say what kind of agreement or event a name or
@@ -1251,7 +1251,8 @@ year_value(const struct extract_ctx *c, size_t k)
  * "of November 9", "of 9 November 2020", "от 9 ноября 2020 года", ",
  * принятая 9 ноября 2020 года", "signed by the leaders of Armenia,
  * Russia, and Azerbaijan on November 9, 2020": its year, month and day
- * in Y, M, D, each 0 when not said. A month's day is the number just
+ * in Y, M, D, each 0 when not said (M -1 for a day of the week, which
+ * is the article's week's). A month's day is the number just
  * before or after it; the night of "9-10 November" is its second day,
  * which names the same text. */
 static void
@@ -1289,6 +1290,13 @@ date_after(const struct extract_ctx *c, size_t last, long *y, long *m, long *d)
 			return;
 		if (!c->t.tok[k].word || day_value(c, k) > 0 || phrase_at(c, D_DATE_LINK, k) > k)
 			continue;
+		/* "signed at the White House on Friday": a day of the
+		 * article's week, no past text's */
+		if (phrase_at(c, D_WEEKDAY, k) > k) {
+			*y = *d = 0;
+			*m = -1;
+			return;
+		}
 		if ((next = phrase_at(c, D_SIGNED, k)) > k) {
 			k = next - 1;
 			limit = gap + JOINT_SIGNED_GAP;
@@ -1390,6 +1398,8 @@ joint_statement_at(struct extract_ctx *c, size_t k)
 	if (extract_described_one_side(c, k, three > at))
 		return k;
 	date_after(c, next - 1, &y, &m, &d);
+	if (m < 0)
+		return k;
 	if (y == 0)
 		y = before;
 	if (y == 0 && m == 0)

@@ -1427,6 +1427,10 @@ test_joint_statements_not_taken(void)
 	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
 	    "Ceasefire statement=trilateral statement; Azerbaijan=Azerbaijan; Armenia=Armenia",
 	    "a date after a clause of its own after \"signed by\" is not the text's");
+	article_date = "2025-08-09";
+	expect_mentions("Armenia, Azerbaijan and Russia met. The trilateral statement signed at "
+	    "the White House on Friday commits them to peace.", trio,
+	    "a text signed on a day of the week is of the article's week, not the first");
 	article_date = "2023-01-20";
 }
 
