@@ -276,6 +276,10 @@ struct extract_ctx {
 	size_t nst, stcap;
 	size_t *sent_tok;           /* first token of each sentence, and ntok */
 	size_t *para_of_sent;
+	/* per knowledge base entity, 1 when the article names it: read
+	 * once, when a joint text's parties are first looked for
+	 * (extract-resolve.c) */
+	unsigned char *named;
 };
 
 /* The longest cue of class CLS starting (ending) at token K: 1 and the
@@ -373,7 +377,7 @@ int extract_resolve(const struct extract_ctx *c, enum kb_kind kind, size_t first
  * Y, M, D said (0: not said; a month and day without a year, the latest
  * of any year); with none said, a "trilateral" one, the first of its
  * parties; never one after the article's date. The entity, or -1 when none or more than one fits. */
-int extract_resolve_statement(const struct extract_ctx *c, size_t first, size_t last, long y,
+int extract_resolve_statement(struct extract_ctx *c, size_t first, size_t last, long y,
     long m, long d);
 /* "this agreement", "the ceasefire", "это соглашение", "bu razılaşma",
  * "այդ համաձայնագիրը": a word of [anaphor-determiners] at K and a
