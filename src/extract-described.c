@@ -1263,7 +1263,8 @@ date_after(const struct extract_ctx *c, size_t last, long *y, long *m, long *d)
 	long v;
 
 	*y = *m = *d = 0;
-	for (k = last + 1, gap = 0; k < hi && gap < limit; k++, gap++) {
+	/* the gap counts words: "of 25-26 November" is three of them */
+	for (k = last + 1, gap = 0; k < hi && gap < limit; gap += c->t.tok[k].word, k++) {
 		if ((v = year_value(c, k)) > 0) {
 			*y = v;
 			return;

@@ -1427,6 +1427,11 @@ test_joint_statements_not_taken(void)
 	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
 	    "Ceasefire statement=trilateral statement; Azerbaijan=Azerbaijan; Armenia=Armenia",
 	    "a date after a clause of its own after \"signed by\" is not the text's");
+	expect_mentions("Armenia, Azerbaijan and Russia met. They recalled the trilateral "
+	    "statement of 25-26 November.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "November statement=trilateral statement",
+	    "the night of two days and its month read to the end, not the first text for want of it");
 	article_date = "2025-08-09";
 	expect_mentions("Armenia, Azerbaijan and Russia met. The trilateral statement signed at "
 	    "the White House on Friday commits them to peace.", trio,
