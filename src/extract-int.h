@@ -374,9 +374,11 @@ int extract_resolve(const struct extract_ctx *c, enum kb_kind kind, size_t first
 /* A statement or declaration [first, last] resolved to the knowledge
  * base's one of two or more parties, every one named in the article and
  * no other state in its sentence: the one of the year, month and day
- * Y, M, D said (0: not said; a month and day without a year, the latest
- * of any year); with none said, a "trilateral" one, the first of its
- * parties; never one after the article's date. The entity, or -1 when none or more than one fits. */
+ * Y, M, D said (0: not said; a month and day without a year, with
+ * "trilateral" the latest of any year, without it the article's year's;
+ * a month without its day, every text of it); with none said, a
+ * "trilateral" one, the first of its parties; never one after the
+ * article's date. The entity, or -1 when none or more than one fits. */
 int extract_resolve_statement(struct extract_ctx *c, size_t first, size_t last, long y,
     long m, long d);
 /* "this agreement", "the ceasefire", "это соглашение", "bu razılaşma",
