@@ -7,8 +7,11 @@
  * or its parties. So a date next to an agreement word names the knowledge
  * base's agreement of that date, and "an agreement between Belgrade and
  * Pristina" the one whose parties those are. Later "the agreement" (or
- * "the document", "It [the agreement]") refers back to the agreement named
- * last.
+ * "the document", "It [the agreement]", "this deal", "the ceasefire",
+ * "это соглашение", "bu razılaşma", "այդ համաձայնագիրը") refers back to
+ * the agreement named last whose names say the kind its noun does, if it
+ * was named a few sentences before at most; a found agreement as much as
+ * one of the knowledge base.
  */
 #include "config.h"
 
@@ -267,7 +270,11 @@ by_date(struct extract_ctx *c)
 			continue;
 		if (!month_first(c, i, &d) && !day_first(c, i, &d) && !numeric(c, i, &d))
 			continue;
-		if (word_near(c, &d, &wf, &wl) && (ag = agreement_on(c, &d)) >= 0) {
+		/* "Lavrov's statement of 9 November 2020": his, not the
+		 * joint text of that day */
+		if (word_near(c, &d, &wf, &wl) && (ag = agreement_on(c, &d)) >= 0 &&
+		    !((extract_described_kinds(c, wf, wl) & EXTRACT_KIND_STATEMENT) &&
+		    extract_described_one_side(c, wf, 0))) {
 			lo = wf < d.first ? wf : d.first;
 			hi = wl > d.last ? wl : d.last;
 			if (extract_free(c, lo, hi))
@@ -426,26 +433,106 @@ remember(int *recent, size_t *n, int e)
 	recent[(*n)++] = e;
 }
 
+#define ANAPHORA_SENTENCES 3   /* an agreement's last mention to "the agreement" */
+
+/* An agreement named in the text: entity (as extract_mention.entity),
+ * the kinds its names say and the sentence it was named in last. */
+struct named {
+	int e;
+	unsigned kinds;
+	size_t sent;
+};
+
+/* The agreement mention M names, with its kinds in *N; 0 when M names
+ * something else. */
+static int
+agreement_of(const struct extract_ctx *c, int m, struct named *n)
+{
+	int e = c->m[m].entity;
+
+	if (e >= 0 ? c->kb->ents[e].kind != KB_AGREEMENT : c->cand[-e - 1].kind != KB_AGREEMENT)
+		return 0;
+	n->e = e;
+	n->kinds = (e >= 0 && extractor_kinds(c->x) != NULL ? extractor_kinds(c->x)[e] :
+	    extract_described_kinds(c, c->m_first[m], c->m_last[m])) & EXTRACT_KIND_AGREEMENT;
+	n->sent = extract_sentence_of(c, c->m_first[m]);
+	return 1;
+}
+
+/* Files A as the agreement named last; named again, it keeps the kinds
+ * its earlier names said ("the hostage and ceasefire deal", then "the
+ * deal": still a ceasefire). */
+static void
+remember_named(struct named *named, size_t *n, struct named *a)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (named[i].e == a->e) {
+			a->kinds |= named[i].kinds;
+			memmove(named + i, named + i + 1, (*n - i - 1) * sizeof *named);
+			(*n)--;
+			break;
+		}
+	if (*n == RECENT) {
+		memmove(named, named + 1, (RECENT - 1) * sizeof *named);
+		(*n)--;
+	}
+	named[(*n)++] = *a;
+}
+
+/* The agreement "the agreement" (the words [first, last], whose noun
+ * says KINDS) refers to: the one named last, within ANAPHORA_SENTENCES
+ * sentences, whose names say every kind its noun does ("the
+ * ceasefire" is no declaration's); else -1 with *FOUND 0. */
+static int
+antecedent(const struct extract_ctx *c, size_t first, unsigned kinds, const struct named *named,
+    size_t n, int *found)
+{
+	size_t sent = extract_sentence_of(c, first), i;
+
+	*found = 0;
+	for (i = n; i-- > 0;) {
+		if (sent - named[i].sent > ANAPHORA_SENTENCES)
+			continue;
+		if ((kinds & ~named[i].kinds) == 0) {
+			*found = 1;
+			return named[i].e;
+		}
+	}
+	return -1;
+}
+
 void
 extract_anaphora(struct extract_ctx *c)
 {
-	int recent[RECENT], last = -1, m, e;
-	size_t k, other, nrecent = 0;
+	struct named named[RECENT], a;
+	int recent[RECENT], m, e, found;
+	size_t k, other, nrecent = 0, nnamed = 0;
+	unsigned kinds;
 
 	for (k = 0; k < c->t.ntok; k++) {
 		m = c->ment_at[k];
 		if (m >= 0) {
 			e = c->m[m].entity;
-			if (c->m_first[m] == k && e >= 0 && c->kb->ents[e].kind == KB_AGREEMENT)
-				last = e;
+			if (c->m_first[m] == k && agreement_of(c, m, &a))
+				remember_named(named, &nnamed, &a);
 			if (c->m_first[m] == k && e >= 0 && (c->kb->ents[e].kind == KB_PLACE ||
 			    c->kb->ents[e].kind == KB_ORGANIZATION))
 				remember(recent, &nrecent, e);
 			continue;
 		}
-		if (last >= 0 && extract_cue_from(c, k, CUE_ANAPHORA, &other) &&
-		    extract_free(c, k, other)) {
-			extract_add_mention(c, k, other, last, EXTRACT_ANAPHORA);
+		/* "the agreement", "It [the agreement]", "this deal", "это
+		 * соглашение": the agreement named last of its kind */
+		kinds = 0;
+		if (!extract_cue_from(c, k, CUE_ANAPHORA, &other) || !extract_free(c, k, other))
+			other = extract_described_anaphor(c, k, &kinds) - 1;
+		else
+			kinds = extract_described_kinds(c, k, other) & EXTRACT_KIND_AGREEMENT;
+		if (other + 1 > k && (e = antecedent(c, k, kinds, named, nnamed, &found), found)) {
+			m = extract_add_mention(c, k, other, e, EXTRACT_ANAPHORA);
+			if (m >= 0 && agreement_of(c, m, &a))
+				remember_named(named, &nnamed, &a);
 			k = other;
 			continue;
 		}

@@ -44,7 +44,7 @@ enum dclass {
 	D_POSTLINK, D_BODY_EVENT, D_COUNT, D_MEASURE, D_STANDALONE, D_CITED_BEFORE, D_CITED_AFTER,
 	D_WAR_NOUN, D_KIND_CEASEFIRE, D_KIND_PEACE, D_KIND_STATEMENT, D_KIND_WAR, D_KIND_GENOCIDE,
 	D_KIND_REVOLUTION, D_THREE_PARTY, D_BROKERED, D_LEN_DAYS, D_LEN_WEEKS, D_LEN_MONTHS,
-	D_UNMADE, D_SIGNED, D_DATE_LINK, D_NCLASSES
+	D_UNMADE, D_SIGNED, D_DATE_LINK, D_DATE_BEFORE, D_ANAPHOR_DET, D_WEEKDAY, D_NCLASSES
 };
 
 static const char *const section_names[D_NCLASSES] = {
@@ -55,6 +55,7 @@ static const char *const section_names[D_NCLASSES] = {
 	"outlet-cited-before", "outlet-cited-after", "war-nouns", "kind-ceasefire", "kind-peace",
 	"kind-statement", "kind-war", "kind-genocide", "kind-revolution", "three-party", "brokered",
 	"length-days", "length-weeks", "length-months", "unmade", "signed", "date-links",
+	"date-before-words", "anaphor-determiners", "weekdays",
 };
 
 /* The classes whose words say what kind of agreement or event a name or
@@ -340,6 +341,32 @@ extract_described_name_kinds(struct extract_described *d, const char *name)
 		if (d->t.tok[k].word)
 			bits |= token_kinds(d, &d->t.tok[k]);
 	return bits;
+}
+
+size_t
+extract_described_anaphor(const struct extract_ctx *c, size_t k, unsigned *kinds)
+{
+	static const int heads[] = { D_NOUN, D_NAMED_NOUN, D_KIND_CEASEFIRE, D_KIND_STATEMENT };
+	const struct extract_described *d = extractor_described(c->x);
+	const struct extract_tok *next;
+	size_t i, at = phrase_at(c, D_ANAPHOR_DET, k);
+
+	if (d == NULL || at == k || at >= c->t.ntok || !c->t.tok[at].word)
+		return k;
+	for (i = 0; i < ARRAY_LEN(heads); i++)
+		if (phrase_at(c, heads[i], at) == at + 1)
+			break;
+	if (i == ARRAY_LEN(heads) || (*kinds = token_kinds(d, &c->t.tok[at])) & EXTRACT_KIND_UNMADE)
+		return k;
+	/* "the ceasefire regime", "bu atəşkəs rejimi": a word that may say
+	 * what a text is about ([agreement-topics]) before a word in lower
+	 * case is that word's, not a text's name */
+	next = at + 1 < c->t.ntok ? &c->t.tok[at + 1] : NULL;
+	if (next != NULL && phrase_at(c, D_TOPIC, at) == at + 1 && next->word && !next->upper &&
+	    !(next->key[0] >= '0' && next->key[0] <= '9'))
+		return k;
+	*kinds &= EXTRACT_KIND_AGREEMENT;
+	return at + 1;
 }
 
 int
@@ -1224,7 +1251,8 @@ year_value(const struct extract_ctx *c, size_t k)
  * "of November 9", "of 9 November 2020", "от 9 ноября 2020 года", ",
  * принятая 9 ноября 2020 года", "signed by the leaders of Armenia,
  * Russia, and Azerbaijan on November 9, 2020": its year, month and day
- * in Y, M, D, each 0 when not said. A month's day is the number just
+ * in Y, M, D, each 0 when not said (M -1 for a day of the week, which
+ * is the article's week's). A month's day is the number just
  * before or after it; the night of "9-10 November" is its second day,
  * which names the same text. */
 static void
@@ -1235,7 +1263,8 @@ date_after(const struct extract_ctx *c, size_t last, long *y, long *m, long *d)
 	long v;
 
 	*y = *m = *d = 0;
-	for (k = last + 1, gap = 0; k < hi && gap < limit; k++, gap++) {
+	/* the gap counts words: "of 25-26 November" is three of them */
+	for (k = last + 1, gap = 0; k < hi && gap < limit; gap += c->t.tok[k].word, k++) {
 		if ((v = year_value(c, k)) > 0) {
 			*y = v;
 			return;
@@ -1253,8 +1282,22 @@ date_after(const struct extract_ctx *c, size_t last, long *y, long *m, long *d)
 		/* after the month only its day's comma, then the year */
 		if (*m > 0 && !(c->t.tok[k].klen == 1 && c->t.tok[k].key[0] == ','))
 			return;
+		/* "signed by the three leaders, which Azerbaijan says Armenia
+		 * broke on ...": after the signers a comma only goes on to
+		 * another of them */
+		if (limit > JOINT_DATE_GAP && key_is(&c->t.tok[k], ",") && k + 1 < hi &&
+		    !extract_cue_from(c, k + 1, CUE_AND, &next) &&
+		    (c->ment_at[k + 1] < 0 || !extract_is_actor(c, c->m[c->ment_at[k + 1]].entity)))
+			return;
 		if (!c->t.tok[k].word || day_value(c, k) > 0 || phrase_at(c, D_DATE_LINK, k) > k)
 			continue;
+		/* "signed at the White House on Friday": a day of the
+		 * article's week, no past text's */
+		if (phrase_at(c, D_WEEKDAY, k) > k) {
+			*y = *d = 0;
+			*m = -1;
+			return;
+		}
 		if ((next = phrase_at(c, D_SIGNED, k)) > k) {
 			k = next - 1;
 			limit = gap + JOINT_SIGNED_GAP;
@@ -1264,6 +1307,72 @@ date_after(const struct extract_ctx *c, size_t last, long *y, long *m, long *d)
 		if (limit == JOINT_DATE_GAP)
 			return;
 	}
+}
+
+#define JOINT_BEFORE_GAP 10  /* "2020 թվականի նոյեմբերի 9-ի" */
+
+/* The date written before a text's name starting at FIRST, in its
+ * sentence, as Azerbaijani and Armenian write it: "10 noyabr 2020-ci il
+ * tarixli bəyanat", "2020 թվականի նոյեմբերի 9-ի հայտարարություն". Its
+ * year, month and day in Y, M, D (each 0 when not said; a day only with
+ * its month) and its first token in *START (FIRST when none). Only
+ * numbers, months, hyphens and words of [date-before-words] and
+ * [signed] stand between the name and the date. */
+static void
+date_before(const struct extract_ctx *c, size_t first, long *y, long *m, long *d, size_t *start)
+{
+	size_t lo = c->sent_tok[extract_sentence_of(c, first)], k = first, from, end;
+	long v, day = 0;
+	unsigned gap;
+
+	*y = *m = *d = 0;
+	*start = first;
+	for (gap = 0; k > lo && gap < JOINT_BEFORE_GAP; gap++) {
+		const struct extract_tok *t = &c->t.tok[--k];
+
+		if (c->ment_at[k] >= 0)
+			break;
+		if ((v = year_value(c, k)) > 0) {
+			if (*y > 0)
+				break;
+			*y = v;
+		} else if (extract_cue_to(c, k, CUE_MONTH, &from) && from >= lo &&
+		    (v = month_from(c, from, &end)) > 0 && end == k) {
+			if (*m > 0)
+				break;
+			*m = v;
+			k = from;
+		} else if ((v = day_value(c, k)) > 0) {
+			if (day > 0)
+				break;
+			day = v;
+		} else if ((t->klen == 1 && t->key[0] == '-') ||
+		    (t->word && (phrase_at(c, D_DATE_BEFORE, k) == k + 1 ||
+		    phrase_at(c, D_SIGNED, k) == k + 1))) {
+			continue;
+		} else {
+			break;
+		}
+		*start = k;
+	}
+	if (*m > 0)
+		*d = day;
+}
+
+int
+extract_described_one_side(const struct extract_ctx *c, size_t k, int three)
+{
+	int m, e;
+
+	if (k >= 2 && key_is(&c->t.tok[k - 1], "s") && key_is(&c->t.tok[k - 2], "'") &&
+	    tight_before(c, k - 1) && tight_before(c, k - 2))
+		return 1;
+	if (k == 0 || (m = c->ment_at[k - 1]) < 0 || c->m_last[m] != k - 1)
+		return 0;
+	e = c->m[m].entity;
+	if (e >= 0 && c->kb->ents[e].kind == KB_PLACE)
+		return 1;
+	return !three && extract_is_actor(c, e);
 }
 
 /* A statement or declaration three states signed, by its date or by
@@ -1276,7 +1385,7 @@ date_after(const struct extract_ctx *c, size_t last, long *y, long *m, long *d)
 static size_t
 joint_statement_at(struct extract_ctx *c, size_t k)
 {
-	size_t at = k, three, next;
+	size_t at = k, three, next, from = k, other;
 	long before = 0, y, m, d;
 	int e;
 
@@ -1287,16 +1396,24 @@ joint_statement_at(struct extract_ctx *c, size_t k)
 	three = phrase_at(c, D_THREE_PARTY, at);
 	if ((next = phrase_at(c, D_KIND_STATEMENT, three)) == three)
 		return k;
-	/* "the Russian statement of 9 November": one side's, though on
-	 * the day of a joint one */
-	if (three == at && k > 0 && mention_of(c, k - 1, 1, KB_STATE) >= 0)
+	if (extract_described_one_side(c, k, three > at))
 		return k;
 	date_after(c, next - 1, &y, &m, &d);
+	if (m < 0)
+		return k;
 	if (y == 0)
 		y = before;
-	if ((e = extract_resolve_statement(c, k, next - 1, y, m, d)) < 0)
+	if (y == 0 && m == 0)
+		date_before(c, k, &y, &m, &d, &from);
+	/* "a trilateral statement", "two trilateral statements", "the
+	 * latest trilateral statement", no date said: a new one, or one of
+	 * several, not the first */
+	if (y == 0 && m == 0 && k > 0 && (extract_cue_to(c, k - 1, CUE_QUANTIFIER, &other) ||
+	    phrase_at(c, D_MODIFIER, k - 1) == k))
 		return k;
-	extract_add_mention(c, k, next - 1, e, EXTRACT_PATTERN);
+	if ((e = extract_resolve_statement(c, from, next - 1, y, m, d)) < 0)
+		return k;
+	extract_add_mention(c, from, next - 1, e, EXTRACT_PATTERN);
 	return next;
 }
 

@@ -276,6 +276,10 @@ struct extract_ctx {
 	size_t nst, stcap;
 	size_t *sent_tok;           /* first token of each sentence, and ntok */
 	size_t *para_of_sent;
+	/* per knowledge base entity, 1 when the article names it: read
+	 * once, when a joint text's parties are first looked for
+	 * (extract-resolve.c) */
+	unsigned char *named;
 };
 
 /* The longest cue of class CLS starting (ending) at token K: 1 and the
@@ -370,11 +374,26 @@ int extract_resolve(const struct extract_ctx *c, enum kb_kind kind, size_t first
 /* A statement or declaration [first, last] resolved to the knowledge
  * base's one of two or more parties, every one named in the article and
  * no other state in its sentence: the one of the year, month and day
- * Y, M, D said (0: not said; a month and day without a year, the latest
- * of any year); with none said, a "trilateral" one, the first of its
- * parties; never one after the article's date. The entity, or -1 when none or more than one fits. */
-int extract_resolve_statement(const struct extract_ctx *c, size_t first, size_t last, long y,
+ * Y, M, D said (0: not said; a month and day without a year, with
+ * "trilateral" the latest of any year, without it the article's year's;
+ * a month without its day, every text of it); with none said, a
+ * "trilateral" one, the first of its parties; never one after the
+ * article's date. The entity, or -1 when none or more than one fits. */
+int extract_resolve_statement(struct extract_ctx *c, size_t first, size_t last, long y,
     long m, long d);
+/* "this agreement", "the ceasefire", "это соглашение", "bu razılaşma",
+ * "այդ համաձայնագիրը": a word of [anaphor-determiners] at K and a
+ * word naming a signed text or a ceasefire after it (no proposal's or
+ * plan's). The token after it, the kinds its noun says in *KINDS; else
+ * K. */
+size_t extract_described_anaphor(const struct extract_ctx *c, size_t k, unsigned *kinds);
+/* Whether the text whose name starts at K is named after whoever or
+ * wherever is written just before it: "the Russian statement of 9
+ * November", "Lavrov's statement", "the Armenian foreign ministry's
+ * statement" (one side's, though on the day of a joint one), and with
+ * THREE ("trilateral") "the Sochi trilateral statement" (a place's, as
+ * the states may stand before a joint one). */
+int extract_described_one_side(const struct extract_ctx *c, size_t k, int three);
 /* Whether token K is an event's head noun ("Summit", "Konfransı"). */
 int extract_described_event_head(const struct extract_ctx *c, size_t k);
 /* The capitalized name [first, last] of WORDS words ending in an event's

@@ -205,7 +205,8 @@ add_line(struct extract_lex *lx, struct extract_ac *ac, const char *file, unsign
 		while (sp > text && (sp[-1] == ' ' || sp[-1] == '\t'))
 			sp--;
 		*sp = '\0';
-		extract_ac_add(ac, text, EXTRACT_CUE(CUE_MONTH, month), 0);
+		/* in the case written: "may" is no May, "Марта" no марта */
+		extract_ac_add(ac, text, EXTRACT_CUE(CUE_MONTH, month), 1);
 		return 0;
 	case CUE_TITLE:
 		if ((sp = strstr(text, " = ")) != NULL && add_title(lx, text, sp) != 0)

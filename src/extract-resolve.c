@@ -264,18 +264,23 @@ extract_resolve(const struct extract_ctx *c, enum kb_kind kind, size_t first, si
  * other states ("the trilateral declaration" of Azerbaijan, Turkey and
  * Pakistan) is not the one of Armenia, Azerbaijan and Russia. */
 static int
-parties_named_in_article(const struct extract_ctx *c, int idx, size_t k)
+parties_named_in_article(struct extract_ctx *c, int idx, size_t k)
 {
 	const struct kb_entity *e = &c->kb->ents[idx];
 	size_t i, j, s = extract_sentence_of(c, k), lo = c->sent_tok[s], hi = c->sent_tok[s + 1];
 	int p;
 
-	for (j = 0; j < e->nparties; j++) {
-		for (i = 0; i < c->nm && c->m[i].entity != e->parties[j]; i++)
-			;
-		if (e->parties[j] < 0 || i == c->nm)
-			return 0;
+	/* the entities named, marked once an article: a scan of every
+	 * mention for each party of each text was quadratic */
+	if (c->named == NULL) {
+		c->named = xcalloc(c->kb->n + 1, 1);
+		for (i = 0; i < c->nm; i++)
+			if (c->m[i].entity >= 0)
+				c->named[c->m[i].entity] = 1;
 	}
+	for (j = 0; j < e->nparties; j++)
+		if (e->parties[j] < 0 || !c->named[e->parties[j]])
+			return 0;
 	for (i = lo; i < hi; i++) {
 		if ((p = state_at(c, i)) < 0)
 			continue;
@@ -302,13 +307,14 @@ meets_month(long f, long l, long m, long d)
 }
 
 int
-extract_resolve_statement(const struct extract_ctx *c, size_t first, size_t last, long y,
+extract_resolve_statement(struct extract_ctx *c, size_t first, size_t last, long y,
     long m, long d)
 {
 	const unsigned *kinds = extractor_kinds(c->x);
+	const struct extract_dated *v;
 	unsigned said;
 	long a = article_date(c), f, l, lo = 0, hi = 0, best_f = 0;
-	size_t i;
+	size_t i, nv;
 	int found = -1, n = 0;
 
 	if (kinds == NULL)
@@ -320,24 +326,37 @@ extract_resolve_statement(const struct extract_ctx *c, size_t first, size_t last
 	 * "trilateral" only its day names one */
 	if (!(said & EXTRACT_KIND_THREE) && (m == 0 || d == 0))
 		return -1;
+	/* "in a statement on November 9" of one side: news writes a day of
+	 * the article's year (or, after its date, of the year before)
+	 * without the year; only "trilateral" calls up a past year's text */
+	if (!(said & EXTRACT_KIND_THREE) && y == 0) {
+		if (a <= 0)
+			return -1;
+		y = a / 10000 - (a / 10000 * 10000 + m * 100 + d > a);
+	}
 	if (y > 0) {
 		lo = y * 10000 + (m > 0 ? m * 100 + (d > 0 ? d : 1) : 101);
 		hi = y * 10000 + (m > 0 ? m * 100 + (d > 0 ? d : 31) : 1231);
 	}
-	for (i = 0; i < c->kb->n; i++) {
-		const struct kb_entity *e = &c->kb->ents[i];
+	/* the dated agreements, their dates read once for the extractor */
+	v = extract_dated_agreements(c->x, &nv);
+	for (i = 0; i < nv; i++) {
+		const struct kb_entity *e = &c->kb->ents[v[i].idx];
 
-		if (e->kind != KB_AGREEMENT || e->dismissed || e->date == NULL ||
-		    kb_date_range(e->date, &f, &l) != 0 || !(kinds[i] & EXTRACT_KIND_STATEMENT) ||
-		    e->nparties < 2 || ((said & EXTRACT_KIND_THREE) && e->nparties != 3) ||
-		    (a > 0 && f > a) || !parties_named_in_article(c, (int)i, first))
+		f = v[i].first;
+		l = v[i].last;
+		if (!(kinds[v[i].idx] & EXTRACT_KIND_STATEMENT) || e->nparties < 2 ||
+		    ((said & EXTRACT_KIND_THREE) && e->nparties != 3) || (a > 0 && f > a) ||
+		    !parties_named_in_article(c, v[i].idx, first))
 			continue;
 		if (y > 0 && (f > hi || l < lo))
 			continue;
 		if (y == 0 && m > 0 && !meets_month(f, l, m, d))
 			continue;
-		if (y > 0) {
-			found = (int)i;
+		if (y > 0 || (m > 0 && d == 0)) {
+			/* a year, or a month without its day: every text of
+			 * them fits alike ("of November": 2020's and 2021's) */
+			found = v[i].idx;
 			n++;
 		} else if (m > 0) {
 			/* "the declaration of November 9" in an article of May
@@ -345,7 +364,7 @@ extract_resolve_statement(const struct extract_ctx *c, size_t first, size_t last
 			 * article's date, the latest of them, which is 2020
 			 * when only that year's is a text of its parties */
 			if (found < 0 || f > best_f) {
-				found = (int)i;
+				found = v[i].idx;
 				best_f = f;
 				n = 1;
 			} else if (f == best_f)
@@ -353,7 +372,7 @@ extract_resolve_statement(const struct extract_ctx *c, size_t first, size_t last
 		} else if (found < 0 || f < best_f) {
 			/* no date said: the first of its parties' texts, which
 			 * the later ones are named against by their date */
-			found = (int)i;
+			found = v[i].idx;
 			best_f = f;
 			n = 1;
 		} else if (f == best_f)

@@ -471,6 +471,7 @@ ctx_free(struct extract_ctx *c)
 	free(c->st);
 	free(c->sent_tok);
 	free(c->para_of_sent);
+	free(c->named);
 }
 
 /* Copies what the result keeps into the arena. */

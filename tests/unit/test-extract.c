@@ -61,7 +61,8 @@ static const char kb_text[] =
     "agreement\tTallinn truce\t\t2021-08-01\t\tEstonia | Oman\n"
     "agreement\tJanuary statement\t\t2021-01-11\t\tArmenia | Azerbaijan | Russia\n"
     "agreement\tAutumn statement\t\t2022-10-31\t\tArmenia | Azerbaijan | Russia\n"
-    "agreement\tCaspian declaration\t\t2022-11-09\t\tAzerbaijan | Estonia | Oman\n";
+    "agreement\tCaspian declaration\t\t2022-11-09\t\tAzerbaijan | Estonia | Oman\n"
+    "agreement\tNovember statement\t\t2021-11-26\t\tArmenia | Azerbaijan | Russia\n";
 
 /* Runs extraction over TEXT (paragraphs split on newlines), the article
  * titled TITLE (may be NULL). */
@@ -1331,6 +1332,33 @@ test_joint_statements(void)
 	    "Azerbaijan=Azerbaijan; Estonia=Estonia; Oman=Oman; "
 	    "Caspian declaration=trilateral declaration",
 	    "every party named, but the sentence names states outside the 2020 one: the other trio's");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Tərəflər 10 noyabr 2020-ci il tarixli "
+	    "üçtərəfli bəyanatı xatırladı.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "Ceasefire statement=10 noyabr 2020-ci il tarixli üçtərəfli bəyanatı",
+	    "an Azerbaijani date before the name, three parties said");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Tərəflər 10 noyabr 2020-ci il tarixli "
+	    "bəyanatı xatırladı.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "Ceasefire statement=10 noyabr 2020-ci il tarixli bəyanatı",
+	    "an Azerbaijani date before the name: its day names the joint text");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Կողմերը հիշեցին 2020 թվականի "
+	    "նոյեմբերի 9-ի հայտարարությունը։",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "Ceasefire statement=2020 թվականի նոյեմբերի 9-ի հայտարարությունը",
+	    "an Armenian date before the name, its day after the month");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Tərəflər 31 oktyabr tarixli üçtərəfli "
+	    "bəyanatı xatırladı.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "Autumn statement=31 oktyabr tarixli üçtərəfli bəyanatı",
+	    "a day and month before the name, no year: the text of that day");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Tərəflər 10 noyabr 2021-ci il tarixli "
+	    "bəyanatı xatırladı.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia",
+	    "a date before the name that is no joint text's: nothing");
+	expect_mentions("Armenia, Azerbaijan and Russia met. 2020 il, 10 noyabr: bəyanatı xatırladı.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia",
+	    "a date parted from the name by other words is not its date");
 	article_date = "2020-06-01";
 	expect_mentions("Armenia, Azerbaijan and Russia met. They recalled the trilateral statement.",
 	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia",
@@ -1393,6 +1421,156 @@ test_title_mentions(void)
 	free(none);
 }
 
+/* A joint statement is not taken for one side's, for another of the
+ * same parties, or for one of another date: the review of the first
+ * rules' cases. */
+static void
+test_joint_statements_not_taken(void)
+{
+	const char *trio = "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia";
+	char want[256];
+
+	article_date = "2023-11-10";
+	expect_mentions("Armenia, Azerbaijan and Russia met. In a statement on November 9, "
+	    "Lavrov said little.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; Sergey Lavrov=Lavrov",
+	    "a day without a year and without \"trilateral\" is this year's: no 2020 text");
+	expect_mentions("Armenia, Azerbaijan and Russia met. В заявлении от 9 ноября Лавров "
+	    "промолчал.",
+	    trio, "the same in Russian");
+	article_date = "2023-05-26";
+	expect_mentions("Armenia, Azerbaijan and Russia met. Azerbaijan's statement of 9 November "
+	    "2020 was a victory speech.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; Azerbaijan=Azerbaijan",
+	    "a state's possessive before the statement: that state's");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Lavrov's statement of 9 November "
+	    "2020 was short.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; Sergey Lavrov=Lavrov",
+	    "a person's possessive before the statement: that person's");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Armenia cited the trilateral "
+	    "statement of November.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; Armenia=Armenia",
+	    "a month without a day two texts of the parties fit: neither");
+	expect_mentions("Armenia, Azerbaijan and Russia met. The three ministers issued a "
+	    "trilateral statement.", trio,
+	    "\"a trilateral statement\" is a new one, not the first of its parties");
+	expect_mentions("Armenia, Azerbaijan and Russia met. The latest trilateral statement "
+	    "was short.", trio, "\"the latest trilateral statement\" is not the first");
+	expect_mentions("Armenia, Azerbaijan and Russia met. The last trilateral statement "
+	    "was short.", trio, "\"the last trilateral statement\" is not the first");
+	snprintf(want, sizeof want, "%s; Muscat=Muscat", trio);
+	expect_mentions("Armenia, Azerbaijan and Russia met. The Muscat trilateral statement "
+	    "was short.", want, "a statement named after a place is that place's");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Tərəflər 2021-ci il 11 yanvar "
+	    "tarixli üçtərəfli bəyanatı xatırladı.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "January statement=2021-ci il 11 yanvar tarixli üçtərəfli bəyanatı",
+	    "an Azerbaijani year before the day and month: that day's text, not the first");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Tərəflər 26 noyabr 2021-ci il "
+	    "tarixli üçtərəfli bəyanatı xatırladı.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "November statement=26 noyabr 2021-ci il tarixli üçtərəfli bəyanatı",
+	    "an Azerbaijani date of another text of the same parties: that one");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Կողմերը հիշեցին 2021 թվականի "
+	    "հունվարի 11-ի եռակողմ հայտարարությունը։",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "January statement=2021 թվականի հունվարի 11-ի եռակողմ հայտարարությունը",
+	    "an Armenian date before the name: that day's text, not the first");
+	expect_mentions("Armenia, Azerbaijan and Russia met. The trilateral statement signed by "
+	    "the three leaders, which Azerbaijan says Armenia broke on November 26, 2021, is "
+	    "still in force.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "Ceasefire statement=trilateral statement; Azerbaijan=Azerbaijan; Armenia=Armenia",
+	    "a date after a clause of its own after \"signed by\" is not the text's");
+	expect_mentions("Armenia, Azerbaijan and Russia met. They recalled the trilateral "
+	    "statement of 25-26 November.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "November statement=trilateral statement",
+	    "the night of two days and its month read to the end, not the first text for want of it");
+	article_date = "2025-08-09";
+	expect_mentions("Armenia, Azerbaijan and Russia met. The trilateral statement signed at "
+	    "the White House on Friday commits them to peace.", trio,
+	    "a text signed on a day of the week is of the article's week, not the first");
+	article_date = "2023-01-20";
+}
+
+/* A month's name is matched in the letter case its language writes it
+ * in: Russian, Azerbaijani and Armenian months in lower case, so the
+ * given names "Марта", "Мая", "Avqust", "Մայիս" are names; English ones
+ * capitalized, so the verb "may" is no month. */
+static void
+test_months_and_given_names(void)
+{
+	expect_candidates("Вчера еврокомиссар Марта Кос заявила, что мир близок.", "Марта Кос/person",
+	    "Russian: \"Марта\" capitalized is a given name, not March");
+	expect_candidates("Вчера балерина Мая Плисецкая заявила, что устала.", "Мая Плисецкая/person",
+	    "Russian: \"Мая\" capitalized is a given name, not May");
+	expect_candidates("Deputat Avqust Məmmədov bildirib ki, sülh yaxındır.",
+	    "Avqust Məmmədov/person", "Azerbaijani: \"Avqust\" capitalized is a given name");
+	expect_candidates("Պատգամավոր Մայիս Ավագյանը հայտարարել է, որ խաղաղությունը մոտ է։",
+	    "Մայիս Ավագյանը/person", "Armenian: \"Մայիս\" capitalized is a given name");
+	expect_mentions("They recalled the accord signed in November 2020.",
+	    "Ceasefire statement=accord signed in November 2020", "an English month capitalized");
+	article_date = "2023-05-26";
+	expect_mentions("Armenia, Azerbaijan and Russia met. The trilateral statement may not "
+	    "survive the summer.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "Ceasefire statement=trilateral statement",
+	    "the verb \"may\" in lower case is no month of the statement");
+	article_date = "2023-01-20";
+}
+
+/* "this deal", "the ceasefire", "это соглашение", "bu razılaşma": the
+ * agreement of its kind named last, a few sentences before at most. */
+static void
+test_agreements_named_again(void)
+{
+	expect_mentions("The accord signed in November 2020 holds. This deal works.",
+	    "Ceasefire statement=accord signed in November 2020; Ceasefire statement=This deal",
+	    "\"this deal\" after an agreement named by its date");
+	expect_mentions("The accord signed in November 2020 holds. Nobody broke the ceasefire.",
+	    "Ceasefire statement=accord signed in November 2020; Ceasefire statement=the ceasefire",
+	    "\"the ceasefire\" after an agreement whose name says ceasefire");
+	expect_mentions("Rights were set in the agreement signed between Belgrade and Pristina. "
+	    "The ceasefire held.",
+	    "Belgrade-Pristina agreement=agreement; Serbia=Belgrade; Kosovo=Pristina",
+	    "\"the ceasefire\" is not an agreement whose names say no ceasefire");
+	expect_mentions("Rights were set in the agreement signed between Belgrade and Pristina. "
+	    "The statement was short.",
+	    "Belgrade-Pristina agreement=agreement; Serbia=Belgrade; Kosovo=Pristina",
+	    "\"the statement\" is not an agreement whose names say no statement");
+	expect_mentions("The accord signed in November 2020 holds. One. Two. Three. Four. "
+	    "The agreement works.",
+	    "Ceasefire statement=accord signed in November 2020",
+	    "an agreement named too many sentences before is not referred to");
+	expect_mentions("The accord signed in November 2020 holds. One. Two. The deal works. "
+	    "Three. Four. The treaty works.",
+	    "Ceasefire statement=accord signed in November 2020; Ceasefire statement=The deal; "
+	    "Ceasefire statement=The treaty",
+	    "the bound counts from the agreement's last mention, \"the deal\" one too");
+	expect_mentions("The accord signed in November 2020 holds. They kept the ceasefire regime.",
+	    "Ceasefire statement=accord signed in November 2020",
+	    "\"the ceasefire regime\" is the regime's, not the agreement named again");
+	expect_mentions("This deal was not mentioned before.", "",
+	    "\"this deal\" with no agreement named before it names nothing");
+	expect_mentions("Стороны обсудили мирный договор. Это соглашение важно.",
+	    "мирный договор=мирный договор; мирный договор=Это соглашение",
+	    "Russian: \"это соглашение\" after a found agreement");
+	expect_mentions("Стороны обсудили мирный договор. Затем подписали соглашение.",
+	    "мирный договор=мирный договор",
+	    "Russian: a bare noun with no determiner may be a new agreement");
+	expect_mentions("Tərəflər sülh sazişini müzakirə etdi. Bu razılaşma vacibdir.",
+	    "sülh sazişini=sülh sazişini; sülh sazişini=Bu razılaşma",
+	    "Azerbaijani: \"bu razılaşma\"");
+	expect_mentions("Կողմերը քննարկեցին խաղաղության պայմանագիրը։ Այդ համաձայնագիրը կարևոր է։",
+	    "խաղաղության պայմանագիրը=խաղաղության պայմանագիրը; "
+	    "խաղաղության պայմանագիրը=Այդ համաձայնագիրը",
+	    "Armenian: \"այդ համաձայնագիրը\"");
+	expect_mentions("The accord signed in November 2020 holds. This plan works.",
+	    "Ceasefire statement=accord signed in November 2020",
+	    "\"this plan\" is a text not yet agreed, not the agreement");
+}
+
 int
 main(void)
 {
@@ -1432,6 +1610,9 @@ main(void)
 	test_places_inside_events();
 	test_joint_statements();
 	test_title_mentions();
+	test_agreements_named_again();
+	test_months_and_given_names();
+	test_joint_statements_not_taken();
 	extractor_free(ex);
 	text_rules_free(rules);
 	kb_free(kb);
