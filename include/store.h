@@ -498,6 +498,9 @@ int store_mentions_add(struct store *st, int64_t article, const struct store_men
  * into its stored title (how is not kept: a title's are by name). */
 int store_title_mentions_add(struct store *st, int64_t article,
     const struct store_mention_in *m, size_t n);
+/* Whether ARTICLE's title names ENTITY (any entity when 0): the reader
+ * says so when the body has no mention of it to step to. */
+int store_title_names(struct store *st, int64_t article, int64_t entity, int *named);
 /* Ids of the articles whose text has one of the phrases WORDS (all
  * articles when NWORDS is 0), ascending; *ids is malloc'd. */
 int store_articles_naming(struct store *st, const char *const *words, size_t nwords,

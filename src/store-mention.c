@@ -99,7 +99,11 @@ store_mention_after(const struct store_mention *m, struct store_after *after)
  * the title's through title_mentions_entity, each key (entity_id,
  * article_id) ending in its table's (article_id, start), so one
  * article's mentions of the entity are one range of each. CROSS JOIN
- * keeps the mentions the outer loop. ART and TART keep to one article. */
+ * keeps the mentions the outer loop. ART and TART keep to one article
+ * and the rows after a place in it: inside each half, so that the
+ * compound's ORDER BY merges two ranges already in order and stops at
+ * the page's last row, never reading and sorting every mention of the
+ * entity in a long article (a subquery ordered outside would). */
 #define MENTION_ROWS(art, tart) \
 	"SELECT m.article_id AS article_id, m.entity_id, m.start, m.end, m.how, a.title," \
 	"  a.published AS published, m.start AS pos, 0 AS pid, 0 AS in_title" \
@@ -117,8 +121,9 @@ static const struct store_page_sql mentions_of = {
 	"SELECT * FROM (" MENTION_ROWS("", "") ") WHERE "
 	STORE_PAGE_AFTER("published", "article_id", "pos", "pid")
 	" ORDER BY published DESC, article_id DESC, pos, pid LIMIT ?7 OFFSET ?9",
-	"SELECT * FROM (" MENTION_ROWS(" AND m.article_id = ?4", " AND t.article_id = ?4")
-	") WHERE (pos, pid) > (?5, ?6) ORDER BY pos, pid LIMIT ?7 OFFSET ?9",
+	MENTION_ROWS(" AND m.article_id = ?4 AND (m.start, 0) > (?5, ?6)",
+	    " AND t.article_id = ?4 AND (0, t.start - " TITLE_PLACE ") > (?5, ?6)")
+	" ORDER BY pos, pid LIMIT ?7 OFFSET ?9",
 	"SELECT (SELECT count(*) FROM mentions m INDEXED BY mentions_entity"
 	" WHERE m.entity_id = ?1 AND m.article_id = ?4 AND (m.start, 0) > (?5, ?6)) +"
 	" (SELECT count(*) FROM title_mentions t INDEXED BY title_mentions_entity"
@@ -245,6 +250,24 @@ store_title_mentions_add(struct store *st, int64_t article, const struct store_m
 		sqlite3_reset(s);
 	}
 	return 0;
+}
+
+int
+store_title_names(struct store *st, int64_t article, int64_t entity, int *named)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT EXISTS (SELECT 1 FROM title_mentions"
+	    " WHERE article_id = ?1 AND (?2 = 0 OR entity_id = ?2))");
+	int rc;
+
+	*named = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, article);
+	sqlite3_bind_int64(s, 2, entity);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*named = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : store_err(st, "reading the title's mentions");
 }
 
 int

@@ -322,6 +322,21 @@ ui_article_agreement_here(struct ui *ui)
 
 /* ---- the layers ---------------------------------------------------------- */
 
+/* Whether the article's title names the actor ID, whose
+ * body has no mention: titles' mentions are counted in the side pane but
+ * are no place in the text to step to. */
+static int
+in_title_only(struct ui *ui, int64_t article, int64_t id)
+{
+	int named;
+
+	if (store_title_names(ui->st, article, id, &named) != 0) {
+		err_clear();
+		return 0;
+	}
+	return named;
+}
+
 /* Statements and mentions (of actor id, or of any when it is 0) are read
  * for the screen only: the store finds each next one by its index,
  * however far into the article. */
@@ -345,7 +360,10 @@ step_mark(struct ui *ui, struct marks *m, enum store_mark_kind kind, int dir, lo
 		rc = store_article_mark_step(ui->st, kind, m->article, id, SIZE_MAX, -1, &at);
 		if (rc < 0)
 			err_clear();
-		if (rc == 1)
+		if (rc == 1 && kind == STORE_MARK_MENTION && id != 0 &&
+		    in_title_only(ui, m->article, id))
+			ui_message(ui, "no %s in the text, only in the title", what);
+		else if (rc == 1)
 			ui_message(ui, "no %s in this article", what);
 		else
 			ui_message(ui, "no %s %s here", what, dir > 0 ? "after" : "before");

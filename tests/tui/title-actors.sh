@@ -27,6 +27,17 @@ tui_expect "the state the title alone names is among the actors, one mention" \
 	"│ States"
 tui_screen | grep -Eq '│  Eritrea +1$'
 tap_ok $? "Eritrea, counted once, under States"
+# ]m steps through the selected actor's mentions in the text: for one the
+# title alone names, it says so rather than that the article has none.
+tui_keys /
+tui_type "Eritrea"
+tui_keys Enter
+tui_expect "the title's state found in the pane" " SIDE  Eritrea"
+tui_keys Enter
+tui_expect "Enter selects it" "Eritrea selected"
+tui_keys ']' 'm'
+tui_expect "]m on it: no mention in the text, but the title names it" \
+	"no mentions of the selected actor in the text, only in the title"
 tui_keys '#'
 tui_expect "# lists its mentions in every article" "Mentions of Eritrea, all"
 tui_expect "the title's, its words under the title" "1 mention of Eritrea"

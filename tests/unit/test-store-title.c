@@ -189,6 +189,53 @@ test_clear(struct store *st)
 	store_entity_free(&e);
 }
 
+/* An article's mentions of an entity, its title's and its body's, read
+ * as the walk over the articles reads them: the body's a range of the
+ * entity's index in page order, never sorted whole (SQLite orders a
+ * constant's column within it as it goes), merged with the title's few,
+ * so a page costs the same in an article that names the entity a
+ * million times. */
+static void
+test_in_article_plan(struct store *st)
+{
+	sqlite3 *db = store_sqlite(st);
+	struct store_mention *rows = NULL;
+	sqlite3_stmt *s, *e;
+	struct buf plan;
+	size_t n = 0;
+	int found = 0;
+	char *q, *body, *title;
+
+	if (store_entity_mentions(st, 1, NULL, 0, 50, &rows, &n) != 0 || n != 50)
+		tap_bail("a page of the frequent entity's mentions: %s", err_msg());
+	store_mention_list_free(rows, n);
+	buf_init(&plan);
+	for (s = sqlite3_next_stmt(db, NULL); s != NULL; s = sqlite3_next_stmt(db, s)) {
+		if (strstr(sqlite3_sql(s), "t.article_id = ?4") == NULL ||
+		    strstr(sqlite3_sql(s), "ORDER BY pos, pid") == NULL)
+			continue;
+		found++;
+		q = xasprintf("EXPLAIN QUERY PLAN %s", sqlite3_sql(s));
+		if (sqlite3_prepare_v2(db, q, -1, &e, NULL) != SQLITE_OK)
+			tap_bail("%s: %s", q, sqlite3_errmsg(db));
+		while (sqlite3_step(e) == SQLITE_ROW)
+			buf_printf(&plan, "%s; ", (const char *)sqlite3_column_text(e, 3));
+		sqlite3_finalize(e);
+		free(q);
+	}
+	buf_addc(&plan, '\0');
+	body = strstr(plan.data, "LEFT; ");
+	title = body != NULL ? strstr(body, "RIGHT; ") : NULL;
+	if (title != NULL)
+		*title = '\0';
+	ok(found == 1 && strstr(plan.data, "MERGE (UNION ALL)") != NULL && title != NULL &&
+	    strstr(body, "SEARCH m USING INDEX mentions_entity") != NULL &&
+	    strstr(body, "USE TEMP B-TREE FOR ORDER BY") == NULL,
+	    "an article's mentions of an entity: the body's read off its index in page order "
+	    "(only a title's few sorted), merged with the title's: %s", plan.data);
+	buf_free(&plan);
+}
+
 int
 main(void)
 {
@@ -196,6 +243,7 @@ main(void)
 
 	test_entities(st);
 	test_mentions(st);
+	test_in_article_plan(st);
 	test_clear(st);
 	store_close(st);
 	return tap_done();
