@@ -5,18 +5,18 @@
 # them and ]s does not go there.
 . "$top_srcdir/tests/tui/lib.sh"
 
-printf 'Talks in Moscow\n\nThe foreign ministers met in Moscow on Tuesday. Sergey Lavrov said a peace treaty was close.\n\nOfficials in Baku did not comment.\n\n2 comments\nSergey Lavrov said nothing of the kind, wrote one reader.\n\nAnother reader thinks the talks were a waste of time.\n' >"$TEST_TMP/a.txt"
+printf 'Talks this week\n\nThe foreign ministers met in Moscow on Tuesday. Sergey Lavrov said a peace treaty was close.\n\nOfficials in Baku did not comment.\n\n2 comments\nSergey Lavrov said nothing of the kind, wrote one reader.\n\nAnother reader thinks the talks were a waste of time.\n' >"$TEST_TMP/a.txt"
 "$DOSSIER" -q import "$TEST_TMP/a.txt" || echo "Bail out! import failed"
 "$DOSSIER" show --comments 1 | grep -q 'waste of time'; tap_ok $? "the comments are kept apart"
 n=$("$DOSSIER" statements --json | grep -o '"id"' | wc -l)
 [ "$n" -eq 1 ]; tap_ok $? "one statement: none from the comments ($n)"
 
 tui_start -x 100 -y 16
-tui_expect "the list shows the article" "Talks in Moscow"
+tui_expect "the list shows the article" "Talks this week"
 tui_keys Enter
 tui_expect_screen "folded after the article, marked as comments" <<'SCREEN'
- List  1 article              │ Article  Talks in Moscow                 │ Side  4 actors and agree…
- Talks in Moscow              │ Talks in Moscow                          │ People
+ List  1 article              │ Article  Talks this week                 │ Side  4 actors and agree…
+ Talks this week              │ Talks this week                          │ People
                               │                                          │  Sergey Lavrov         1
                               │ The foreign ministers met in Moscow on   │ States
                               │ Tuesday. Sergey Lavrov said a peace      │  Azerbaijan            1
@@ -38,8 +38,8 @@ tui_expect "]s again: none in the comments" "no statements after here"
 
 tui_type "z"
 tui_expect_screen "z unfolds them under their heading" <<'SCREEN'
- List  1 article              │ Article  Talks in Moscow                 │ Side  4 actors and agree…
- Talks in Moscow              │ ── Reader comments (not part of the      │ People
+ List  1 article              │ Article  Talks this week                 │ Side  4 actors and agree…
+ Talks this week              │ ── Reader comments (not part of the      │ People
                               │ article): z folds                        │  Sergey Lavrov         1
                               │                                          │ States
                               │ Sergey Lavrov said nothing of the kind,  │  Azerbaijan            1
