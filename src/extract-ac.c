@@ -540,9 +540,19 @@ opens_sentence(const struct extract_text *t, size_t first)
 	    prev->end - prev->start == 2 && memcmp(t->s + prev->start, "\xd6\x89", 2) == 0);
 }
 
+/* Whether token K of T is a word opening with a digit. */
+static int
+number_at(const struct extract_text *t, size_t k)
+{
+	return k < t->ntok && t->tok[k].word && t->tok[k].klen > 0 && t->tok[k].key[0] >= '0' &&
+	    t->tok[k].key[0] <= '9';
+}
+
 /* Whether the text tokens [first, first + ntok) have P's letter case; a
- * word written in lower case may open a sentence capitalized
- * ("Նոյեմբերի 26-ի ...", "Ноября ..."), nowhere else ("Марта Кос"). */
+ * word written in lower case may open a sentence capitalized when a
+ * number follows it, as a month's day does ("Նոյեմբերի 26-ի ...",
+ * "Noyabrın 26-da ..."); a given name opening one does not ("Марта Кос
+ * заявила", "Ноябрь Пашинян провел"), nor mid-sentence. */
 static int
 exact_ok(const struct extract_ac *ac, const struct pattern *p,
     const struct extract_text *t, size_t first)
@@ -558,7 +568,7 @@ exact_ok(const struct extract_ac *ac, const struct pattern *p,
 			a = char_len((unsigned char)t->s[k->start]);
 			b = char_len((unsigned char)piece[0]);
 			if (i > 0 || !k->upper || !p->lower_first ||
-			    !opens_sentence(t, first) || k->end - k->start - a != n - b ||
+			    !opens_sentence(t, first) || !number_at(t, first + p->ntok) || k->end - k->start - a != n - b ||
 			    memcmp(t->s + k->start + a, piece + b, n - b) != 0)
 				return 0;
 		}

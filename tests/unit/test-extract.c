@@ -1454,6 +1454,8 @@ test_months_and_given_names(void)
 	    "Avqust Məmmədov/person", "Azerbaijani: \"Avqust\" capitalized is a given name");
 	expect_candidates("Պատգամավոր Մայիս Ավագյանը հայտարարել է, որ խաղաղությունը մոտ է։",
 	    "Մայիս Ավագյանը/person", "Armenian: \"Մայիս\" capitalized is a given name");
+	expect_candidates("Марта Кос заявила, что мир близок.", "Марта Кос/person",
+	    "Russian: \"Марта\" capitalized opening a sentence, no day after it, is a given name");
 	expect_mentions("They recalled the accord signed in November 2020.",
 	    "Ceasefire statement=accord signed in November 2020", "an English month capitalized");
 	article_date = "2023-05-26";
