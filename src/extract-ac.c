@@ -568,7 +568,8 @@ exact_ok(const struct extract_ac *ac, const struct pattern *p,
 			a = char_len((unsigned char)t->s[k->start]);
 			b = char_len((unsigned char)piece[0]);
 			if (i > 0 || !k->upper || !p->lower_first ||
-			    !opens_sentence(t, first) || !number_at(t, first + p->ntok) || k->end - k->start - a != n - b ||
+			    !opens_sentence(t, first) || !number_at(t, first + p->ntok) ||
+			    k->end - k->start < a || n < b || k->end - k->start - a != n - b ||
 			    memcmp(t->s + k->start + a, piece + b, n - b) != 0)
 				return 0;
 		}
