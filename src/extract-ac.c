@@ -36,6 +36,7 @@ struct pattern {
 	uint32_t ntok, payload;
 	uint32_t next_same;   /* another pattern with the same tokens, or NONE */
 	uint32_t exact;       /* pool offset of its original tokens, or NONE */
+	unsigned char lower_first; /* its first word is written in lower case */
 };
 
 struct word_table {
@@ -449,6 +450,7 @@ extract_ac_add(struct extract_ac *ac, const char *phrase, uint32_t payload, int 
 	p->payload = payload;
 	p->next_same = NONE;
 	p->exact = NONE;
+	p->lower_first = !t->tok[0].upper;
 	if (exact) {
 		/* The original tokens, each NUL-terminated, one after another. */
 		for (i = 0; i < t->ntok; i++) {
@@ -512,19 +514,65 @@ extract_ac_build(struct extract_ac *ac)
 	free(queue);
 }
 
-/* Whether the text tokens [first, first + ntok) have P's letter case. */
+/* The bytes of the UTF-8 character starting with byte B. */
+static size_t
+char_len(unsigned char b)
+{
+	return b < 0xc0 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+}
+
+/* Whether token FIRST of T opens a sentence: the text's first, or the
+ * first after a full stop, a question or exclamation mark, the Armenian
+ * full stop or a line break. */
+static int
+opens_sentence(const struct extract_text *t, size_t first)
+{
+	const struct extract_tok *prev;
+	size_t i;
+
+	if (first == 0)
+		return 1;
+	prev = &t->tok[first - 1];
+	for (i = prev->end; i < t->tok[first].start; i++)
+		if (t->s[i] == '\n')
+			return 1;
+	return !prev->word && (prev->end - prev->start == 1 ? strchr(".!?", t->s[prev->start]) != NULL :
+	    prev->end - prev->start == 2 && memcmp(t->s + prev->start, "\xd6\x89", 2) == 0);
+}
+
+/* Whether token K of T is a word opening with a digit. */
+static int
+number_at(const struct extract_text *t, size_t k)
+{
+	return k < t->ntok && t->tok[k].word && t->tok[k].klen > 0 && t->tok[k].key[0] >= '0' &&
+	    t->tok[k].key[0] <= '9';
+}
+
+/* Whether the text tokens [first, first + ntok) have P's letter case; a
+ * word written in lower case may open a sentence capitalized when a
+ * number follows it, as a month's day does ("Նոյեմբերի 26-ի ...",
+ * "Noyabrın 26-da ..."); a given name opening one does not ("Марта Кос
+ * заявила", "Ноябрь Пашинян провел"), nor mid-sentence. */
 static int
 exact_ok(const struct extract_ac *ac, const struct pattern *p,
     const struct extract_text *t, size_t first)
 {
 	const char *piece = ac->pool + p->exact;
-	size_t i, n;
+	size_t i, n, a, b;
 
 	for (i = 0; i < p->ntok; i++) {
 		const struct extract_tok *k = &t->tok[first + i];
 		n = strlen(piece);
-		if (k->end - k->start != n || memcmp(t->s + k->start, piece, n) != 0)
-			return 0;
+		if (k->end - k->start != n || memcmp(t->s + k->start, piece, n) != 0) {
+			/* the same word but its first letter, folded alike */
+			a = char_len((unsigned char)t->s[k->start]);
+			b = char_len((unsigned char)piece[0]);
+			if (i > 0 || !k->upper || !p->lower_first ||
+			    !opens_sentence(t, first) || !number_at(t, first + p->ntok) ||
+			    k->end - k->start < a || n < b || k->end - k->start - a != n - b ||
+			    memcmp(t->s + k->start + a, piece + b, n - b) != 0)
+				return 0;
+		}
 		piece += n + 1;
 	}
 	return 1;

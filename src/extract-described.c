@@ -44,7 +44,7 @@ enum dclass {
 	D_POSTLINK, D_BODY_EVENT, D_COUNT, D_MEASURE, D_STANDALONE, D_CITED_BEFORE, D_CITED_AFTER,
 	D_WAR_NOUN, D_KIND_CEASEFIRE, D_KIND_PEACE, D_KIND_STATEMENT, D_KIND_WAR, D_KIND_GENOCIDE,
 	D_KIND_REVOLUTION, D_THREE_PARTY, D_BROKERED, D_LEN_DAYS, D_LEN_WEEKS, D_LEN_MONTHS,
-	D_UNMADE, D_SIGNED, D_DATE_LINK, D_DATE_BEFORE, D_ANAPHOR_DET, D_WEEKDAY, D_NCLASSES
+	D_UNMADE, D_SIGNED, D_DATE_LINK, D_DATE_BEFORE, D_ANAPHOR_DET, D_WEEKDAY, D_COMPOUND, D_NCLASSES
 };
 
 static const char *const section_names[D_NCLASSES] = {
@@ -55,7 +55,7 @@ static const char *const section_names[D_NCLASSES] = {
 	"outlet-cited-before", "outlet-cited-after", "war-nouns", "kind-ceasefire", "kind-peace",
 	"kind-statement", "kind-war", "kind-genocide", "kind-revolution", "three-party", "brokered",
 	"length-days", "length-weeks", "length-months", "unmade", "signed", "date-links",
-	"date-before-words", "anaphor-determiners", "weekdays",
+	"date-before-words", "anaphor-determiners", "weekdays", "topic-compounds",
 };
 
 /* The classes whose words say what kind of agreement or event a name or
@@ -348,7 +348,6 @@ extract_described_anaphor(const struct extract_ctx *c, size_t k, unsigned *kinds
 {
 	static const int heads[] = { D_NOUN, D_NAMED_NOUN, D_KIND_CEASEFIRE, D_KIND_STATEMENT };
 	const struct extract_described *d = extractor_described(c->x);
-	const struct extract_tok *next;
 	size_t i, at = phrase_at(c, D_ANAPHOR_DET, k);
 
 	if (d == NULL || at == k || at >= c->t.ntok || !c->t.tok[at].word)
@@ -359,11 +358,12 @@ extract_described_anaphor(const struct extract_ctx *c, size_t k, unsigned *kinds
 	if (i == ARRAY_LEN(heads) || (*kinds = token_kinds(d, &c->t.tok[at])) & EXTRACT_KIND_UNMADE)
 		return k;
 	/* "the ceasefire regime", "bu atəşkəs rejimi": a word that may say
-	 * what a text is about ([agreement-topics]) before a word in lower
-	 * case is that word's, not a text's name */
-	next = at + 1 < c->t.ntok ? &c->t.tok[at + 1] : NULL;
-	if (next != NULL && phrase_at(c, D_TOPIC, at) == at + 1 && next->word && !next->upper &&
-	    !(next->key[0] >= '0' && next->key[0] <= '9'))
+	 * what a text is about ([agreement-topics]) before a noun it makes
+	 * a compound with ([topic-compounds], [agreement-nouns]) is that
+	 * noun's, not a text's name; before a verb ("the ceasefire was
+	 * violated", "bu atəşkəs pozulub") it is the text's */
+	if (phrase_at(c, D_TOPIC, at) == at + 1 && (phrase_at(c, D_COMPOUND, at + 1) > at + 1 ||
+	    phrase_at(c, D_NOUN, at + 1) > at + 1))
 		return k;
 	*kinds &= EXTRACT_KIND_AGREEMENT;
 	return at + 1;
@@ -1311,6 +1311,30 @@ date_after(const struct extract_ctx *c, size_t last, long *y, long *m, long *d)
 
 #define JOINT_BEFORE_GAP 10  /* "2020 թվականի նոյեմբերի 9-ի" */
 
+/* Whether a word that may be a date's stands before FIRST in its
+ * sentence, at most JOINT_BEFORE_GAP words back: a month in any letter
+ * case, or a day with its ending ("26th", "26-da", "26-ի"). */
+static int
+date_word_before(const struct extract_ctx *c, size_t first)
+{
+	size_t lo = c->sent_tok[extract_sentence_of(c, first)], k, end;
+	unsigned gap = 0;
+	long v;
+
+	for (k = first; k > lo && gap < JOINT_BEFORE_GAP; k--) {
+		gap += c->t.tok[k - 1].word;
+		if (extract_cue_from(c, k - 1, CUE_MONTH_WORD, &end))
+			return 1;
+		if (day_at(c, k - 1) && !digits_at(c, k - 1, 4, &v))
+			return 1;
+		if (digits_at(c, k - 1, 2, &v) && v >= 1 && v <= 31 && k + 1 < c->t.ntok &&
+		    key_is(&c->t.tok[k], "-") && tight_before(c, k) && tight_before(c, k + 1) &&
+		    c->t.tok[k + 1].word)
+			return 1;
+	}
+	return 0;
+}
+
 /* The date written before a text's name starting at FIRST, in its
  * sentence, as Azerbaijani and Armenian write it: "10 noyabr 2020-ci il
  * tarixli bəyanat", "2020 թվականի նոյեմբերի 9-ի հայտարարություն". Its
@@ -1403,8 +1427,13 @@ joint_statement_at(struct extract_ctx *c, size_t k)
 		return k;
 	if (y == 0)
 		y = before;
-	if (y == 0 && m == 0)
+	if (y == 0 && m == 0) {
 		date_before(c, k, &y, &m, &d, &from);
+		/* "noyabrın 26-da imzalanmış ...", a date written but not
+		 * read: some text of that day, not the first of its parties */
+		if (y == 0 && m == 0 && date_word_before(c, k))
+			return k;
+	}
 	/* "a trilateral statement", "two trilateral statements", "the
 	 * latest trilateral statement", no date said: a new one, or one of
 	 * several, not the first */

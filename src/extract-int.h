@@ -156,6 +156,7 @@ enum extract_cue {
 	CUE_MEDIUM,       /* "в интервью ТАСС заявил": the outlet spoken through is no subject */
 	CUE_CREDIT,       /* "Reporting by X": a wire credit names journalists (names.txt) */
 	CUE_ROLE,         /* "lawmaker X", "депутат X": a person's role, no speaker's title (names.txt) */
+	CUE_MONTH_WORD,   /* a month's word in any letter case ("Марта" too): a date may be there */
 	CUE_NCLASSES
 };
 /* A token's cue classes are bits of a uint64_t (extract_ctx's masks). */

@@ -207,6 +207,7 @@ add_line(struct extract_lex *lx, struct extract_ac *ac, const char *file, unsign
 		*sp = '\0';
 		/* in the case written: "may" is no May, "Марта" no марта */
 		extract_ac_add(ac, text, EXTRACT_CUE(CUE_MONTH, month), 1);
+		extract_ac_add(ac, text, EXTRACT_CUE(CUE_MONTH_WORD, month), 0);
 		return 0;
 	case CUE_TITLE:
 		if ((sp = strstr(text, " = ")) != NULL && add_title(lx, text, sp) != 0)

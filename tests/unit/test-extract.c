@@ -1509,6 +1509,8 @@ test_months_and_given_names(void)
 	    "Avqust Məmmədov/person", "Azerbaijani: \"Avqust\" capitalized is a given name");
 	expect_candidates("Պատգամավոր Մայիս Ավագյանը հայտարարել է, որ խաղաղությունը մոտ է։",
 	    "Մայիս Ավագյանը/person", "Armenian: \"Մայիս\" capitalized is a given name");
+	expect_candidates("Марта Кос заявила, что мир близок.", "Марта Кос/person",
+	    "Russian: \"Марта\" capitalized opening a sentence, no day after it, is a given name");
 	expect_mentions("They recalled the accord signed in November 2020.",
 	    "Ceasefire statement=accord signed in November 2020", "an English month capitalized");
 	article_date = "2023-05-26";
@@ -1518,6 +1520,28 @@ test_months_and_given_names(void)
 	    "Ceasefire statement=trilateral statement",
 	    "the verb \"may\" in lower case is no month of the statement");
 	article_date = "2023-01-20";
+	expect_mentions("Armenia, Azerbaijan and Russia met. Նոյեմբերի 26-ի եռակողմ "
+	    "հայտարարությունը կարևոր է։",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "November statement=Նոյեմբերի 26-ի եռակողմ հայտարարությունը",
+	    "Armenian: a month opening a sentence capitalized is still the month");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Nazir deyib ki, noyabrın 26-da "
+	    "imzalanmış üçtərəfli bəyanat vacibdir.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia; "
+	    "November statement=noyabrın 26-da imzalanmış üçtərəfli bəyanat",
+	    "Azerbaijani: a month in the genitive and a day in the locative");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Nazir noyabrın sonunda imzalanmış "
+	    "üçtərəfli bəyanatı xatırladı.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia",
+	    "a month before the name that is no day's: not the first text of the parties");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Nazir 26-cı gün imzalanmış "
+	    "üçtərəfli bəyanatı xatırladı.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia",
+	    "a day with its ending before the name, unread: not the first text of the parties");
+	expect_mentions("Armenia, Azerbaijan and Russia met. Nazir NOYABRIN 26-DA imzalanmış "
+	    "üçtərəfli bəyanatı xatırladı.",
+	    "Armenia=Armenia; Azerbaijan=Azerbaijan; Russia=Russia",
+	    "a month in capitals mid-sentence is no month read, but a date is there: nothing");
 }
 
 /* "this deal", "the ceasefire", "это соглашение", "bu razılaşma": the
@@ -1551,6 +1575,22 @@ test_agreements_named_again(void)
 	expect_mentions("The accord signed in November 2020 holds. They kept the ceasefire regime.",
 	    "Ceasefire statement=accord signed in November 2020",
 	    "\"the ceasefire regime\" is the regime's, not the agreement named again");
+	expect_mentions("The accord signed in November 2020 holds. Monitors say the ceasefire was "
+	    "broken twice.",
+	    "Ceasefire statement=accord signed in November 2020; Ceasefire statement=the ceasefire",
+	    "\"the ceasefire\" before a verb is the agreement named again");
+	expect_mentions("The accord signed in November 2020 holds. Troops left the ceasefire line.",
+	    "Ceasefire statement=accord signed in November 2020",
+	    "\"the ceasefire line\" is the line's, not the agreement named again");
+	expect_mentions("Tərəflər atəşkəs haqqında razılaşma imzalayıb. Nazir deyir ki, bu atəşkəs "
+	    "pozulub.",
+	    "atəşkəs haqqında razılaşma=atəşkəs haqqında razılaşma; "
+	    "atəşkəs haqqında razılaşma=bu atəşkəs",
+	    "Azerbaijani: \"bu atəşkəs\" before a verb is the agreement named again");
+	expect_mentions("Tərəflər atəşkəs haqqında razılaşma imzalayıb. Nazir deyir ki, bu atəşkəs "
+	    "rejimi pozulub.",
+	    "atəşkəs haqqında razılaşma=atəşkəs haqqında razılaşma",
+	    "Azerbaijani: \"bu atəşkəs rejimi\" is the regime's");
 	expect_mentions("This deal was not mentioned before.", "",
 	    "\"this deal\" with no agreement named before it names nothing");
 	expect_mentions("Стороны обсудили мирный договор. Это соглашение важно.",
