@@ -1957,6 +1957,77 @@ outlet_told(const struct attr *A, size_t v, size_t vl, size_t hi, int who)
 	return NO_ONE;
 }
 
+/* Whether the word at K ends in one of the language's case endings
+ * ("Lavrovun", "Лаврову", "Լավրովի"). */
+static int
+inflected(const struct extract_ctx *c, size_t k)
+{
+	const struct extract_tok *t = &c->t.tok[k];
+	size_t i, n;
+
+	if (c->lang == NULL)
+		return 0;
+	for (i = 0; i < c->lang->nendings; i++) {
+		n = c->lang->ending_len[i];
+		if (t->klen > n && memcmp(t->key + t->klen - n, c->lang->endings[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Lower-case words an object may have between an inflected name and the
+ * subject's ("Lavrovun təklifini Bayramov"). */
+#define OBJECT_WORDS 2
+
+/* After an inflected name ending before token K: 1 when a person's name
+ * follows within OBJECT_WORDS lower-case words, before AND (its first
+ * token in *J); -1 when a capitalised word nobody is known by does (a
+ * subject nobody knows: "Лаврову Петров возразил"); else 0. */
+static int
+subject_past_object(const struct attr *A, size_t k, size_t and, size_t *j)
+{
+	const struct extract_ctx *c = A->c;
+	size_t other;
+
+	for (*j = k; *j < and && *j <= k + OBJECT_WORDS; (*j)++) {
+		if (A->in_quote[*j] || !c->t.tok[*j].word)
+			return 0;
+		if (is_person(c, mention_from(c, *j, &other)))
+			return 1;
+		if (c->t.tok[*j].upper)
+			return mention_from(c, *j, &other) == NO_ONE ? -1 : 0;
+	}
+	return 0;
+}
+
+/* The token after the comma that closes a phrase opening the clause at
+ * LO, before AND ("With Lavrov at his side, Bayramov ...", "Unlike
+ * Lavrov, ...", "After Putin spoke, the Kremlin ..."): the clause's
+ * first word is a capitalised word that names no one and is no title,
+ * determiner or pronoun (a preposition, an adverb, a conjunction). LO
+ * when the clause opens with no such phrase. */
+static size_t
+past_opening(const struct attr *A, size_t lo, size_t and)
+{
+	const struct extract_ctx *c = A->c;
+	const struct extract_tok *t = c->t.tok;
+	size_t k, other;
+
+	if (lo >= and || !t[lo].word || !t[lo].upper || mention_from(c, lo, &other) != NO_ONE ||
+	    extract_cue_from(c, lo, CUE_TITLE, &other) ||
+	    extract_cue_from(c, lo, CUE_DETERMINER, &other) ||
+	    extract_cue_from(c, lo, CUE_QUANTIFIER, &other) ||
+	    extract_cue_from(c, lo, CUE_PRONOUN, &other))
+		return lo;
+	for (k = lo + 1; k + 1 < and; k++) {
+		if (A->in_quote[k])
+			return lo;
+		if (is_key(&t[k], ","))
+			return k + 1;
+	}
+	return lo;
+}
+
 /* A statement in sentence S by a verb, "according to", "in X's view" or
  * "a call from X"; sets the cue's tokens. */
 /*
@@ -1973,12 +2044,25 @@ clause_subject(const struct attr *A, size_t lo, size_t and)
 {
 	const struct extract_ctx *c = A->c;
 	const struct extract_tok *t = c->t.tok;
-	size_t k = lo, other, f;
-	int e, first = NO_ONE, who;
+	size_t k, other, f, j;
+	int e, first = NO_ONE, who, past;
 
+	k = lo = past_opening(A, lo, and);
 	while (k < and) {
 		if (A->in_quote[k])
 			return NO_ONE;
+		/* A name in an oblique case followed by another person's
+		 * name is an object put first; the last name before the verb
+		 * is the subject ("Lavrovun təklifini Bayramov rədd edib",
+		 * "Лаврову Байрамов возразил", "Լավրովի առաջարկը Միրզոյանը
+		 * մերժել է"). */
+		if (articleless(c) && is_person(c, mention_from(c, k, &other)) && inflected(c, other) &&
+		    (past = subject_past_object(A, other + 1, and, &j)) != 0) {
+			if (past < 0)
+				return NO_ONE;
+			k = j;
+			continue;
+		}
 		/* A person's name ends the subject, unless it is a
 		 * possessor ("Lavrov's aide") or a title's scope before the
 		 * holder's name ("Помощник Путина Ушаков"); a name after it is
