@@ -506,11 +506,22 @@ state_of_body(const struct extract_ctx *c, int e)
 	return NO_ONE;
 }
 
+/* The folded words of the title at tokens [TF, TL] into CUE (N bytes),
+ * or the title they are a form of. */
+static void
+role_cue(const struct extract_ctx *c, size_t tf, size_t tl, char *cue, size_t n)
+{
+	const char *role;
+
+	fold_words(c, tf, tl, cue, n);
+	if ((role = extract_lex_title(c->lx, cue)) != NULL)
+		snprintf(cue, n, "%s", role);
+}
+
 static int
 by_role(const struct extract_ctx *c, size_t tf, size_t tl, int state)
 {
 	char cue[128];
-	const char *role;
 	size_t k;
 	int e;
 
@@ -519,9 +530,7 @@ by_role(const struct extract_ctx *c, size_t tf, size_t tl, int state)
 		if (c->ment_at[k] >= 0 && (e = c->m[c->ment_at[k]].entity) >= 0 &&
 		    c->kb->ents[e].kind == KB_STATE)
 			state = e;
-	fold_words(c, tf, tl, cue, sizeof cue);
-	if ((role = extract_lex_title(c->lx, cue)) != NULL)
-		snprintf(cue, sizeof cue, "%s", role);
+	role_cue(c, tf, tl, cue, sizeof cue);
 	return by_title(c, cue, tf, state);
 }
 
@@ -555,15 +564,39 @@ holders_of(const struct extract_ctx *c, size_t gf, size_t gl, int a, int b, int 
 
 /* by_role() for state or body E; a body's title nobody of it holds is
  * read as the title alone, as before a name of no state ("the EU
- * commissioner"). */
+ * commissioner"), but then only a title that fits whole. */
 static int
 by_role_of(const struct extract_ctx *c, size_t tf, size_t tl, int e)
 {
-	int who = by_role(c, tf, tl, e);
+	const struct kb_entity *p;
+	char cue[128];
+	size_t i;
+	int who = by_role(c, tf, tl, e), body;
 
-	if (who == NO_ONE && e >= 0 && c->kb->ents[e].kind == KB_ORGANIZATION)
+	if (e >= 0 && (who != NO_ONE || c->kb->ents[e].kind != KB_ORGANIZATION))
+		return who;
+	if (e >= 0)
 		who = by_role(c, tf, tl, -1);
-	return who;
+	/* with no body before the title, the one its genitive names after
+	 * it, in a language whose genitive is an ending ("пресс-секретаря
+	 * Минобороны России") */
+	body = NO_ONE;
+	if (e < 0 && c->lang != NULL && c->lang->nendings > 0 && tl + 1 < c->t.ntok &&
+	    c->ment_at[tl + 1] >= 0 && c->m_first[c->ment_at[tl + 1]] == tl + 1)
+		body = c->m[c->ment_at[tl + 1]].entity;
+	if (who < 0 || c->kb->ents[who].kind != KB_PERSON ||
+	    (e < 0 && (body < 0 || c->kb->ents[body].kind != KB_ORGANIZATION)))
+		return who;
+	/* The body named is no part of the title read alone, so the head of a
+	 * title whose "of" names another office does not fit: the press
+	 * secretary of a ministry is not the "Press Secretary of the
+	 * President". */
+	role_cue(c, tf, tl, cue, sizeof cue);
+	p = &c->kb->ents[who];
+	for (i = 0; i < p->nroles; i++)
+		if (extract_title_fits(cue, p->roles[i].title))
+			return who;
+	return NO_ONE;
 }
 
 static int
