@@ -2103,8 +2103,14 @@ clause_subject(const struct attr *A, size_t lo, size_t and)
 		 * təklifini müzakirə etməyib"). */
 		if (is_person(c, e = mention_from(c, k, &other)) && other + 1 < and &&
 		    !is_key(&t[other + 1], "'") && !(k > lo && extract_cue_to(c, k - 1, CUE_TITLE, &f) &&
-		    is_person(c, mention_from(c, other + 1, &f))))
+		    is_person(c, mention_from(c, other + 1, &f)))) {
+			/* "Trump and Putin met ... and said": the pair, read
+			 * from the end of the second name */
+			if (extract_cue_from(c, other + 1, CUE_AND, &f) && f + 1 < and &&
+			    is_person(c, mention_from(c, f + 1, &j)) && j + 1 < and)
+				other = j;
 			return subject_before(A, other + 1, lo);
+		}
 		if (first == NO_ONE && e != NO_ONE && extract_is_actor(c, e))
 			first = e;
 		if (!t[k].word || t[k].upper || (k > lo && is_key(&t[k - 1], "'") && is_key(&t[k], "s")))
