@@ -506,11 +506,22 @@ state_of_body(const struct extract_ctx *c, int e)
 	return NO_ONE;
 }
 
+/* The folded words of the title at tokens [TF, TL] into CUE (N bytes),
+ * or the title they are a form of. */
+static void
+role_cue(const struct extract_ctx *c, size_t tf, size_t tl, char *cue, size_t n)
+{
+	const char *role;
+
+	fold_words(c, tf, tl, cue, n);
+	if ((role = extract_lex_title(c->lx, cue)) != NULL)
+		snprintf(cue, n, "%s", role);
+}
+
 static int
 by_role(const struct extract_ctx *c, size_t tf, size_t tl, int state)
 {
 	char cue[128];
-	const char *role;
 	size_t k;
 	int e;
 
@@ -519,9 +530,7 @@ by_role(const struct extract_ctx *c, size_t tf, size_t tl, int state)
 		if (c->ment_at[k] >= 0 && (e = c->m[c->ment_at[k]].entity) >= 0 &&
 		    c->kb->ents[e].kind == KB_STATE)
 			state = e;
-	fold_words(c, tf, tl, cue, sizeof cue);
-	if ((role = extract_lex_title(c->lx, cue)) != NULL)
-		snprintf(cue, sizeof cue, "%s", role);
+	role_cue(c, tf, tl, cue, sizeof cue);
 	return by_title(c, cue, tf, state);
 }
 
@@ -555,15 +564,39 @@ holders_of(const struct extract_ctx *c, size_t gf, size_t gl, int a, int b, int 
 
 /* by_role() for state or body E; a body's title nobody of it holds is
  * read as the title alone, as before a name of no state ("the EU
- * commissioner"). */
+ * commissioner"), but then only a title that fits whole. */
 static int
 by_role_of(const struct extract_ctx *c, size_t tf, size_t tl, int e)
 {
-	int who = by_role(c, tf, tl, e);
+	const struct kb_entity *p;
+	char cue[128];
+	size_t i;
+	int who = by_role(c, tf, tl, e), body;
 
-	if (who == NO_ONE && e >= 0 && c->kb->ents[e].kind == KB_ORGANIZATION)
+	if (e >= 0 && (who != NO_ONE || c->kb->ents[e].kind != KB_ORGANIZATION))
+		return who;
+	if (e >= 0)
 		who = by_role(c, tf, tl, -1);
-	return who;
+	/* with no body before the title, the one its genitive names after
+	 * it, in a language whose genitive is an ending ("пресс-секретаря
+	 * Минобороны России") */
+	body = NO_ONE;
+	if (e < 0 && c->lang != NULL && c->lang->nendings > 0 && tl + 1 < c->t.ntok &&
+	    c->ment_at[tl + 1] >= 0 && c->m_first[c->ment_at[tl + 1]] == tl + 1)
+		body = c->m[c->ment_at[tl + 1]].entity;
+	if (who < 0 || c->kb->ents[who].kind != KB_PERSON ||
+	    (e < 0 && (body < 0 || c->kb->ents[body].kind != KB_ORGANIZATION)))
+		return who;
+	/* The body named is no part of the title read alone, so the head of a
+	 * title whose "of" names another office does not fit: the press
+	 * secretary of a ministry is not the "Press Secretary of the
+	 * President". */
+	role_cue(c, tf, tl, cue, sizeof cue);
+	p = &c->kb->ents[who];
+	for (i = 0; i < p->nroles; i++)
+		if (extract_title_fits(cue, p->roles[i].title))
+			return who;
+	return NO_ONE;
 }
 
 static int
@@ -1957,6 +1990,77 @@ outlet_told(const struct attr *A, size_t v, size_t vl, size_t hi, int who)
 	return NO_ONE;
 }
 
+/* Whether the word at K ends in one of the language's case endings
+ * ("Lavrovun", "Лаврову", "Լավրովի"). */
+static int
+inflected(const struct extract_ctx *c, size_t k)
+{
+	const struct extract_tok *t = &c->t.tok[k];
+	size_t i, n;
+
+	if (c->lang == NULL)
+		return 0;
+	for (i = 0; i < c->lang->nendings; i++) {
+		n = c->lang->ending_len[i];
+		if (t->klen > n && memcmp(t->key + t->klen - n, c->lang->endings[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Lower-case words an object may have between an inflected name and the
+ * subject's ("Lavrovun təklifini Bayramov"). */
+#define OBJECT_WORDS 2
+
+/* After an inflected name ending before token K: 1 when a person's name
+ * follows within OBJECT_WORDS lower-case words, before AND (its first
+ * token in *J); -1 when a capitalised word nobody is known by does (a
+ * subject nobody knows: "Лаврову Петров возразил"); else 0. */
+static int
+subject_past_object(const struct attr *A, size_t k, size_t and, size_t *j)
+{
+	const struct extract_ctx *c = A->c;
+	size_t other;
+
+	for (*j = k; *j < and && *j <= k + OBJECT_WORDS; (*j)++) {
+		if (A->in_quote[*j] || !c->t.tok[*j].word)
+			return 0;
+		if (is_person(c, mention_from(c, *j, &other)))
+			return 1;
+		if (c->t.tok[*j].upper)
+			return mention_from(c, *j, &other) == NO_ONE ? -1 : 0;
+	}
+	return 0;
+}
+
+/* The token after the comma that closes a phrase opening the clause at
+ * LO, before AND ("With Lavrov at his side, Bayramov ...", "Unlike
+ * Lavrov, ...", "After Putin spoke, the Kremlin ..."): the clause's
+ * first word is a capitalised word that names no one and is no title,
+ * determiner or pronoun (a preposition, an adverb, a conjunction). LO
+ * when the clause opens with no such phrase. */
+static size_t
+past_opening(const struct attr *A, size_t lo, size_t and)
+{
+	const struct extract_ctx *c = A->c;
+	const struct extract_tok *t = c->t.tok;
+	size_t k, other;
+
+	if (lo >= and || !t[lo].word || !t[lo].upper || mention_from(c, lo, &other) != NO_ONE ||
+	    extract_cue_from(c, lo, CUE_TITLE, &other) ||
+	    extract_cue_from(c, lo, CUE_DETERMINER, &other) ||
+	    extract_cue_from(c, lo, CUE_QUANTIFIER, &other) ||
+	    extract_cue_from(c, lo, CUE_PRONOUN, &other))
+		return lo;
+	for (k = lo + 1; k + 1 < and; k++) {
+		if (A->in_quote[k])
+			return lo;
+		if (is_key(&t[k], ","))
+			return k + 1;
+	}
+	return lo;
+}
+
 /* A statement in sentence S by a verb, "according to", "in X's view" or
  * "a call from X"; sets the cue's tokens. */
 /*
@@ -1973,12 +2077,25 @@ clause_subject(const struct attr *A, size_t lo, size_t and)
 {
 	const struct extract_ctx *c = A->c;
 	const struct extract_tok *t = c->t.tok;
-	size_t k = lo, other, f;
-	int e, first = NO_ONE, who;
+	size_t k, other, f, j;
+	int e, first = NO_ONE, who, past;
 
+	k = lo = past_opening(A, lo, and);
 	while (k < and) {
 		if (A->in_quote[k])
 			return NO_ONE;
+		/* A name in an oblique case followed by another person's
+		 * name is an object put first; the last name before the verb
+		 * is the subject ("Lavrovun təklifini Bayramov rədd edib",
+		 * "Лаврову Байрамов возразил", "Լավրովի առաջարկը Միրզոյանը
+		 * մերժել է"). */
+		if (articleless(c) && is_person(c, mention_from(c, k, &other)) && inflected(c, other) &&
+		    (past = subject_past_object(A, other + 1, and, &j)) != 0) {
+			if (past < 0)
+				return NO_ONE;
+			k = j;
+			continue;
+		}
 		/* A person's name ends the subject, unless it is a
 		 * possessor ("Lavrov's aide") or a title's scope before the
 		 * holder's name ("Помощник Путина Ушаков"); a name after it is
@@ -1986,8 +2103,14 @@ clause_subject(const struct attr *A, size_t lo, size_t and)
 		 * təklifini müzakirə etməyib"). */
 		if (is_person(c, e = mention_from(c, k, &other)) && other + 1 < and &&
 		    !is_key(&t[other + 1], "'") && !(k > lo && extract_cue_to(c, k - 1, CUE_TITLE, &f) &&
-		    is_person(c, mention_from(c, other + 1, &f))))
+		    is_person(c, mention_from(c, other + 1, &f)))) {
+			/* "Trump and Putin met ... and said": the pair, read
+			 * from the end of the second name */
+			if (extract_cue_from(c, other + 1, CUE_AND, &f) && f + 1 < and &&
+			    is_person(c, mention_from(c, f + 1, &j)) && j + 1 < and)
+				other = j;
 			return subject_before(A, other + 1, lo);
+		}
 		if (first == NO_ONE && e != NO_ONE && extract_is_actor(c, e))
 			first = e;
 		/* A lower-case word is passed over whole when it is a name or
