@@ -654,7 +654,8 @@ extract_title(const struct extract_ctx *c, struct extract_result *out)
 	p.taken = xcalloc(p.t.ntok + 1, 1);
 	title_aliases(c, &p);
 	title_body_names(c, &p);
-	qsort(p.m, p.n, sizeof *p.m, by_start);
+	if (p.n > 1)
+		qsort(p.m, p.n, sizeof *p.m, by_start);
 	out->ntitle_mentions = p.n;
 	out->title_mentions = arena_alloc(c->a, (p.n + 1) * sizeof *out->title_mentions);
 	if (p.n > 0)
