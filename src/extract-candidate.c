@@ -220,12 +220,6 @@ role_of(struct extract_ctx *c, size_t tf, size_t tl)
 
 /* Later uses of the surname alone are mentions of ENTITY (a candidate or
  * a known person). */
-static int
-same_key(const struct extract_tok *a, const struct extract_tok *b)
-{
-	return a->hash == b->hash && a->klen == b->klen && memcmp(a->key, b->key, a->klen) == 0;
-}
-
 static void
 surname_mentions(struct extract_ctx *c, size_t from, size_t last, int entity)
 {
@@ -236,12 +230,12 @@ surname_mentions(struct extract_ctx *c, size_t from, size_t last, int entity)
 
 	for (k = from; k < c->t.ntok; k++) {
 		t = &c->t.tok[k];
-		if (!same_key(t, s) || c->ment_at[k] >= 0)
+		if (!extract_tok_same(t, s) || c->ment_at[k] >= 0)
 			continue;
 		/* "El-Ensari" is another name than "Ensari". */
 		if (k >= 2 && tight_hyphen(c, k - 1)) {
 			if (hyphened && c->t.tok[k - 2].upper && c->ment_at[k - 2] < 0 &&
-			    same_key(&c->t.tok[k - 2], &c->t.tok[last - 2]))
+			    extract_tok_same(&c->t.tok[k - 2], &c->t.tok[last - 2]))
 				extract_add_mention(c, k - 2, k, entity, EXTRACT_TITLE);
 		} else if (t->upper)
 			extract_add_mention(c, k, k, entity, EXTRACT_TITLE);
@@ -975,7 +969,7 @@ abbreviations(struct extract_ctx *c)
 			extract_set_mention(c, inner, first, last, entity, EXTRACT_CONTEXT);
 		}
 		for (j = 0; j < c->t.ntok; j++)
-			if (same_key(&t[j], &t[a]) && extract_tok_caps(&c->t, j))
+			if (extract_tok_same(&t[j], &t[a]) && extract_tok_caps(&c->t, j))
 				extract_add_mention(c, j, j, entity, EXTRACT_CONTEXT);
 		k = a + 1;
 	}

@@ -47,6 +47,9 @@ size_t extract_tok_at(const struct extract_text *t, size_t off);
 /* Whether word K is written in capitals ("МАГАТЭ", "NATO"): its first two
  * letters are. */
 int extract_tok_caps(const struct extract_text *t, size_t k);
+/* Whether tokens A and B, of one text or two, have the same key (the
+ * same word, folded). */
+int extract_tok_same(const struct extract_tok *a, const struct extract_tok *b);
 
 /* ---- phrase automaton (extract-ac.c) ------------------------------- */
 

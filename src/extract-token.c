@@ -303,3 +303,9 @@ extract_tok_caps(const struct extract_text *t, size_t k)
 		return 0;
 	return starts_upper(t->s + w->start + n, w->end - w->start - (size_t)n);
 }
+
+int
+extract_tok_same(const struct extract_tok *a, const struct extract_tok *b)
+{
+	return a->hash == b->hash && a->klen == b->klen && memcmp(a->key, b->key, a->klen) == 0;
+}

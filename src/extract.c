@@ -599,12 +599,9 @@ same_words(const struct extract_ctx *c, const struct title_pass *p, size_t j,
 
 	if (j + (n->last - n->first) >= p->t.ntok)
 		return 0;
-	for (k = 0; k <= n->last - n->first; k++) {
-		const struct extract_tok *a = &c->t.tok[n->first + k], *b = &p->t.tok[j + k];
-
-		if (a->hash != b->hash || a->klen != b->klen || memcmp(a->key, b->key, a->klen) != 0)
+	for (k = 0; k <= n->last - n->first; k++)
+		if (!extract_tok_same(&c->t.tok[n->first + k], &p->t.tok[j + k]))
 			return 0;
-	}
 	return 1;
 }
 

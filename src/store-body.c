@@ -27,9 +27,18 @@ forget(struct store_body_cache *c)
 	c->len = 0;
 }
 
-/* Points the handle at ARTICLE's body; 0, or -1 when it has none. A
- * handle that failed to move is aborted for good (sqlite3_blob_reopen),
- * so it is closed and the next article opens a new one. */
+/* Closes the handle for good: one that failed to move (sqlite3_blob_reopen
+ * aborts it) or to read (its row changed under it) is of no more use, and
+ * the next article opens a new one. */
+static void
+drop(struct store_body_cache *c)
+{
+	sqlite3_blob_close(c->blob);
+	c->blob = NULL;
+	c->blob_id = 0;
+}
+
+/* Points the handle at ARTICLE's body; 0, or -1 when it has none. */
 static int
 point(struct store *st, struct store_body_cache *c, int64_t article)
 {
@@ -43,9 +52,7 @@ point(struct store *st, struct store_body_cache *c, int64_t article)
 		rc = sqlite3_blob_open(store_sqlite(st), "main", "articles", "body", article, 0,
 		    &c->blob);
 	if (rc != SQLITE_OK) {
-		sqlite3_blob_close(c->blob);
-		c->blob = NULL;
-		c->blob_id = 0;
+		drop(c);
 		return -1;
 	}
 	c->blob_id = article;
@@ -65,10 +72,7 @@ store_body_load(struct store *st, struct store_body_cache *c, int64_t article, s
 	c->body = xmalloc(end - start + 1);
 	if (end > start && sqlite3_blob_read(c->blob, c->body, (int)(end - start), (int)start) !=
 	    SQLITE_OK) {
-		/* Its row changed under it: the handle is of no more use. */
-		sqlite3_blob_close(c->blob);
-		c->blob = NULL;
-		c->blob_id = 0;
+		drop(c);
 		forget(c);
 		return -1;
 	}
