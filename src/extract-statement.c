@@ -2061,8 +2061,6 @@ past_opening(const struct attr *A, size_t lo, size_t and)
 	return lo;
 }
 
-/* A statement in sentence S by a verb, "according to", "in X's view" or
- * "a call from X"; sets the cue's tokens. */
 /*
  * The subject of the predicate that opens the clause starting at token
  * LO, before token AND: the walk back from its first word that is neither
@@ -2176,6 +2174,8 @@ shared_subject(const struct attr *A, size_t lo, size_t hi, size_t *vf, size_t *v
 	return NO_ONE;
 }
 
+/* A statement in sentence S by a verb, "according to", "in X's view" or
+ * "a call from X"; sets the cue's tokens. */
 static int
 by_verb(const struct attr *A, size_t s, size_t *vf, size_t *vl)
 {
